@@ -1,0 +1,108 @@
+/**
+ * Embed tokens: short-lived HS256 JWTs that a host page's server signs with its tenant's embed
+ * secret. Claims: `sub` (required), `name` (required), `email`, `bu` (business unit), `iat`,
+ * `exp`. The header's `kid` picks the secret; without one, the tenant's newest secret is used.
+ */
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { ApiError } from '../errors.ts';
+import type { Tenant } from '../store/tenants.ts';
+import { decryptSecret } from './secrets.ts';
+import type { SignedInViewer } from './viewer.ts';
+
+/** Tolerated difference between the host's clock and ours. */
+export const CLOCK_SKEW_SECONDS = 60;
+/** Longest lifetime (`exp - iat`) an embed token may have. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 3600;
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(255),
+  name: z.string().trim().min(1).max(200),
+  email: z.string().max(320).optional(),
+  bu: z.string().trim().max(100).optional(),
+  iat: z.number(),
+  exp: z.number(),
+});
+
+// Decrypted secrets, by ciphertext: a rotated key has a new ciphertext, so entries never go stale.
+const secretCache = new Map<string, Uint8Array>();
+
+async function secretFor(tenant: Tenant, kid: string | undefined, masterKey: string): Promise<Uint8Array> {
+  const key = kid === undefined ? tenant.embedKeys[0] : tenant.embedKeys.find((k) => k.kid === kid);
+  if (!key) {
+    throw invalid(
+      kid === undefined
+        ? `Tenant "${tenant.slug}" has no embed secret yet, so it cannot accept embed tokens. Create one with the Bridgekit CLI.`
+        : `The token names key id (kid) "${kid}", which tenant "${tenant.slug}" does not have. Sign with a current embed secret and its kid.`,
+    );
+  }
+  const cacheKey = `${tenant.id}:${key.kid}:${key.secretCiphertext}`;
+  let secret = secretCache.get(cacheKey);
+  if (!secret) {
+    secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
+    if (secretCache.size > 1000) secretCache.clear();
+    secretCache.set(cacheKey, secret);
+  }
+  return secret;
+}
+
+function invalid(message: string): ApiError {
+  return new ApiError(401, 'invalid_token', message);
+}
+
+/** Verifies an embed token for `tenant` and returns the person it names, or throws a 401. */
+export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey: string): Promise<SignedInViewer> {
+  let kid: string | undefined;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    throw invalid('The bearer token is not a JWT. Send a token signed by your intranet server (see docs/identity.md).');
+  }
+  const secret = await secretFor(tenant, kid, masterKey);
+
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      requiredClaims: ['sub', 'iat', 'exp'],
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS,
+    }));
+  } catch (err) {
+    throw explain(err, tenant);
+  }
+
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) {
+    const fields = claims.error.issues.map((i) => i.path.join('.') || 'payload').join(', ');
+    throw invalid(`The token's claims are incomplete or malformed (${fields}). Embed tokens need "sub" and "name"; "email" and "bu" are optional strings.`);
+  }
+  const { sub, name, email, bu, iat, exp } = claims.data;
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw invalid(`The token is valid for ${exp - iat} s; embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} s. Sign shorter-lived tokens and refresh them.`);
+  }
+  return { kind: 'user', subject: sub, name, email: email ?? null, businessUnit: bu || null };
+}
+
+function explain(err: unknown, tenant: Tenant): ApiError {
+  if (err instanceof errors.JWTExpired) {
+    return new ApiError(401, 'token_expired', 'The sign-in token has expired. Ask the host page for a new token and try again.');
+  }
+  if (err instanceof errors.JOSEAlgNotAllowed) {
+    return invalid('Embed tokens must be signed with HS256 and the tenant\'s embed secret; this token uses another algorithm.');
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed) {
+    return invalid(`The token's signature does not match tenant "${tenant.slug}"'s embed secret. Check that the host signs with this tenant's current secret.`);
+  }
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'iat' && err.reason === 'check_failed') {
+      return invalid(`The token was issued more than ${MAX_TOKEN_LIFETIME_SECONDS} s ago or in the future; check the host server's clock.`);
+    }
+    if (err.claim === 'nbf') return invalid('The token is not valid yet (nbf is in the future); check the host server\'s clock.');
+    return invalid(`The token is missing or has a malformed "${err.claim}" claim. Embed tokens need sub, name, iat and exp.`);
+  }
+  if (err instanceof errors.JOSEError) {
+    return invalid('The bearer token is not a well-formed JWT signed with HS256.');
+  }
+  throw err;
+}

@@ -1,0 +1,109 @@
+/**
+ * The demo tenant `demo`: a few boards, people from several business units, and ideas with
+ * support, so `/demo/` looks like a real community on first start. Development only.
+ */
+
+export const DEMO_TENANT = { id: 'demo-tenant', slug: 'demo', name: 'Contoso (demo)' } as const;
+export const DEMO_KID = 'dev-1';
+
+export interface DemoUser {
+  key: string;
+  subject: string;
+  name: string;
+  email: string;
+  businessUnit: string;
+  role: string;
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { key: 'amara', subject: 'demo|amara', name: 'Amara Okafor', email: 'amara@contoso.example', businessUnit: 'Finance', role: 'Business relationship manager' },
+  { key: 'lukas', subject: 'demo|lukas', name: 'Lukas Meyer', email: 'lukas@contoso.example', businessUnit: 'Operations', role: 'Head of operations' },
+  { key: 'priya', subject: 'demo|priya', name: 'Priya Raman', email: 'priya@contoso.example', businessUnit: 'People & HR', role: 'HR business partner' },
+  { key: 'tomas', subject: 'demo|tomas', name: 'Tomás García', email: 'tomas@contoso.example', businessUnit: 'Sales', role: 'Regional sales director' },
+  { key: 'mei', subject: 'demo|mei', name: 'Mei Chen', email: 'mei@contoso.example', businessUnit: 'IT', role: 'BRM community lead' },
+  { key: 'jonah', subject: 'demo|jonah', name: 'Jonah Williams', email: 'jonah@contoso.example', businessUnit: 'Supply chain', role: 'Supply chain analyst' },
+];
+
+export const DEMO_BOARDS = [
+  { id: 'demo-board-general', slug: 'general', name: 'IT-enabled ideas', description: 'Ideas where technology could grow revenue, cut cost or reduce risk for a business unit.' },
+  { id: 'demo-board-finance', slug: 'finance-ops', name: 'Finance operations', description: 'Faster, cheaper, safer finance processes.' },
+  { id: 'demo-board-people', slug: 'people', name: 'People & workplace', description: 'Digital experience for colleagues, from hiring to leaving.' },
+] as const;
+
+interface DemoIdea {
+  id: string;
+  board: (typeof DEMO_BOARDS)[number]['slug'];
+  author: string;
+  title: string;
+  description: string;
+  /** Keys of the demo users who back it. */
+  backers: string[];
+  /** How long ago it was submitted. */
+  daysAgo: number;
+}
+
+export const DEMO_IDEAS: readonly DemoIdea[] = [
+  {
+    id: 'demo-idea-invoice',
+    board: 'general',
+    author: 'amara',
+    title: 'Automate invoice matching in accounts payable',
+    description: 'Three clerks spend most of each week matching invoices to purchase orders by hand. Automatic three-way matching would free them for supplier queries and cut late-payment fees.',
+    backers: ['amara', 'lukas', 'jonah', 'mei'],
+    daysAgo: 12,
+  },
+  {
+    id: 'demo-idea-dashboards',
+    board: 'general',
+    author: 'tomas',
+    title: 'Self-service sales dashboards for regional directors',
+    description: 'Regional directors wait a week for pipeline reports from IT. A governed self-service dashboard on the sales data would answer most of those requests the same day.',
+    backers: ['tomas', 'amara', 'mei'],
+    daysAgo: 9,
+  },
+  {
+    id: 'demo-idea-replenishment',
+    board: 'general',
+    author: 'jonah',
+    title: 'Predictive stock replenishment for the top 200 products',
+    description: 'Stock-outs on fast movers cost us sales every quarter. A forecast-driven reorder point for the top 200 products would reduce both stock-outs and excess stock.',
+    backers: ['jonah', 'lukas'],
+    daysAgo: 5,
+  },
+  {
+    id: 'demo-idea-sso',
+    board: 'general',
+    author: 'lukas',
+    title: 'Single sign-on for the supplier portal',
+    description: 'Suppliers juggle separate passwords and our service desk resets them daily.',
+    backers: ['lukas'],
+    daysAgo: 2,
+  },
+  {
+    id: 'demo-idea-close',
+    board: 'finance-ops',
+    author: 'amara',
+    title: 'Close the books in three days with automated reconciliations',
+    description: 'Month-end close takes seven working days, mostly spent on bank and intercompany reconciliations.',
+    backers: ['amara', 'mei'],
+    daysAgo: 20,
+  },
+  {
+    id: 'demo-idea-expenses',
+    board: 'finance-ops',
+    author: 'tomas',
+    title: 'Retire the legacy expense tool',
+    description: 'The old expense tool needs a VPN and cannot read receipts; the travel platform we already pay for can.',
+    backers: ['tomas'],
+    daysAgo: 4,
+  },
+  {
+    id: 'demo-idea-onboarding',
+    board: 'people',
+    author: 'priya',
+    title: 'Digital onboarding checklist for new joiners',
+    description: 'New joiners wait up to two weeks for a laptop and accounts. One checklist that triggers IT, facilities and payroll tasks would get them productive on day one.',
+    backers: ['priya', 'lukas', 'jonah'],
+    daysAgo: 7,
+  },
+];

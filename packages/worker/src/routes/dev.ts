@@ -1,0 +1,44 @@
+/**
+ * Development-only routes: the demo users and a token minting endpoint for the demo page's
+ * user switcher. Mounted behind `developmentOnly`, so a production Worker answers 404.
+ */
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { SignJWT } from 'jose';
+import { z } from 'zod';
+import { decryptSecret } from '../auth/secrets.ts';
+import { database } from '../db/client.ts';
+import { DEMO_USERS } from '../dev/demo-data.ts';
+import { type AppEnv, isDevelopment } from '../env.ts';
+import { ApiError, notFound, routeNotFound, validationError } from '../errors.ts';
+import { findTenantBySlug } from '../store/tenants.ts';
+
+export const DEV_TOKEN_LIFETIME_SECONDS = 15 * 60;
+
+export const developmentOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (!isDevelopment(c.env)) throw routeNotFound(c.req.method, c.req.path);
+  await next();
+});
+
+const TokenRequest = z.strictObject({ tenant: z.string().min(1), user: z.string().min(1) });
+
+export const devRoutes = new Hono<AppEnv>()
+  .get('/users', (c) => c.json({ items: DEMO_USERS.map(({ key, name, businessUnit, role }) => ({ key, name, businessUnit, role })) }))
+  .post('/token', async (c) => {
+    const parsed = TokenRequest.safeParse(await c.req.json());
+    if (!parsed.success) throw validationError(parsed.error, 'json');
+    const user = DEMO_USERS.find((u) => u.key === parsed.data.user);
+    if (!user) throw new ApiError(404, 'not_found', `No demo user "${parsed.data.user}"; pick one of ${DEMO_USERS.map((u) => u.key).join(', ')}.`);
+    const tenant = await findTenantBySlug(database(c.env.DB), parsed.data.tenant);
+    const key = tenant?.embedKeys[0];
+    if (!tenant || !key) throw notFound(`Tenant "${parsed.data.tenant}" with an embed secret`);
+    const secret = await decryptSecret(c.env.BRIDGEKIT_SECRET_KEY, tenant.id, key.kid, key.secretCiphertext);
+    const expiresAt = Math.floor(Date.now() / 1000) + DEV_TOKEN_LIFETIME_SECONDS;
+    const token = await new SignJWT({ name: user.name, email: user.email, bu: user.businessUnit })
+      .setProtectedHeader({ alg: 'HS256', kid: key.kid })
+      .setSubject(user.subject)
+      .setIssuedAt()
+      .setExpirationTime(expiresAt)
+      .sign(secret);
+    return c.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString() });
+  });

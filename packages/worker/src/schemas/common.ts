@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import type { ErrorBody } from '@bridgekit/sdk';
+import { expectType, type Exact } from './contract.ts';
+
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Use lower-case letters, digits and hyphens (at most 64).');
+
+export const TenantParams = z.object({
+  tenant: SlugSchema.openapi({ param: { name: 'tenant', in: 'path' }, example: 'demo', description: 'Tenant slug.' }),
+});
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'bad_request',
+        'validation_failed',
+        'malformed_json',
+        'unsupported_media_type',
+        'payload_too_large',
+        'unauthorized',
+        'invalid_token',
+        'token_expired',
+        'forbidden',
+        'not_found',
+        'method_not_allowed',
+        'conflict',
+        'rate_limited',
+        'internal_error',
+        'network_error',
+        'invalid_response',
+      ]),
+      message: z.string().openapi({ description: 'What went wrong and how to fix it, for people.' }),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+expectType<Exact<z.infer<typeof ErrorSchema>, ErrorBody>>(true);
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
+/** The error answers every tenant route may give. */
+export const commonErrors = {
+  400: errorResponse('The request is malformed or fails validation; `details` lists each field.'),
+  401: errorResponse('The token is missing where required, expired, or invalid.'),
+  404: errorResponse('The tenant or the resource does not exist.'),
+  413: errorResponse('The request body is too large.'),
+  415: errorResponse('The body is not sent as application/json.'),
+} as const;
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

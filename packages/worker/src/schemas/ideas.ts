@@ -1,0 +1,79 @@
+import type { Idea, Page, VoteState } from '@bridgekit/sdk';
+import { z } from '@hono/zod-openapi';
+import { SlugSchema, TenantParams } from './common.ts';
+import { expectType, type Exact } from './contract.ts';
+
+export const TITLE_MIN = 3;
+export const TITLE_MAX = 140;
+export const DESCRIPTION_MAX = 5000;
+export const PAGE_SIZE_MAX = 100;
+
+// Control characters other than tab and newline have no place in text people read.
+const noControlChars = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+
+export const PersonSchema = z
+  .object({ name: z.string(), businessUnit: z.string().nullable() })
+  .openapi('Person');
+
+export const IdeaSchema = z
+  .object({
+    id: z.string().openapi({ example: 'k3v9q0m2x7h1c8td' }),
+    board: z.string().openapi({ example: 'general' }),
+    title: z.string(),
+    description: z.string(),
+    author: PersonSchema,
+    votes: z.number().int().openapi({ description: 'Number of people backing the idea.' }),
+    voted: z.boolean().openapi({ description: 'Whether the caller backs the idea.' }),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Idea');
+expectType<Exact<z.infer<typeof IdeaSchema>, Idea>>(true);
+
+export const IdeaPageSchema = z
+  .object({ items: z.array(IdeaSchema), nextCursor: z.string().nullable() })
+  .openapi('IdeaPage');
+expectType<Exact<z.infer<typeof IdeaPageSchema>, Page<Idea>>>(true);
+
+export const VoteStateSchema = z.object({ votes: z.number().int(), voted: z.boolean() }).openapi('VoteState');
+expectType<Exact<z.infer<typeof VoteStateSchema>, VoteState>>(true);
+
+export const NewIdeaSchema = z
+  .strictObject({
+    title: z
+      .string()
+      .trim()
+      .min(TITLE_MIN, `The title needs at least ${TITLE_MIN} characters.`)
+      .max(TITLE_MAX, `The title can have at most ${TITLE_MAX} characters.`)
+      .refine(noControlChars, 'The title contains control characters.')
+      .refine((s) => !s.includes('\n'), 'The title must be one line.'),
+    description: z
+      .string()
+      .trim()
+      .max(DESCRIPTION_MAX, `The description can have at most ${DESCRIPTION_MAX.toLocaleString('en')} characters.`)
+      .refine(noControlChars, 'The description contains control characters.')
+      .default(''),
+  })
+  .openapi('NewIdea');
+
+export const BoardIdeasParams = TenantParams.extend({
+  board: SlugSchema.openapi({ param: { name: 'board', in: 'path' }, example: 'general' }),
+});
+
+export const IdeaParams = TenantParams.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'k3v9q0m2x7h1c8td' }),
+});
+
+export const ListIdeasQuery = z.strictObject({
+  sort: z.enum(['top', 'new']).default('top').openapi({ description: '`top`: most backed first; `new`: newest first.' }),
+  cursor: z.string().max(512).optional().openapi({ description: '`nextCursor` of the previous page.' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} ideas per page.`)
+    .default(20),
+});

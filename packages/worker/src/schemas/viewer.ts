@@ -1,0 +1,12 @@
+import type { Viewer } from '@bridgekit/sdk';
+import { z } from '@hono/zod-openapi';
+import { expectType, type Exact } from './contract.ts';
+import { PersonSchema } from './ideas.ts';
+
+export const ViewerSchema = z
+  .object({
+    tenant: z.object({ slug: z.string(), name: z.string() }),
+    user: PersonSchema.extend({ id: z.string() }).nullable(),
+  })
+  .openapi('Viewer');
+expectType<Exact<z.infer<typeof ViewerSchema>, Viewer>>(true);

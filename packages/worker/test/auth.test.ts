@@ -1,0 +1,142 @@
+import type { Idea, Viewer } from '@bridgekit/sdk';
+import { env } from 'cloudflare:workers';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
+
+const me = (t?: string, tenant = 'demo') => call(`${ORIGIN}/v1/tenants/${tenant}/me`, t ? { token: t } : {});
+const vote = (t: string) => call(`${DEMO}/ideas/demo-idea-sso/vote`, { method: 'PUT', token: t });
+const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+async function expectRefused(res: Response, code: string, message: RegExp) {
+  expect(res.status).toBe(401);
+  const error = await errorOf(res);
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(message);
+}
+
+beforeAll(async () => {
+  await seedOtherTenant();
+});
+
+describe('embed tokens', () => {
+  it('identifies the person from a valid token', async () => {
+    const viewer = await json<Viewer>(await me(await token({ sub: 'u1', name: 'Ada Lovelace', bu: 'Research' })));
+    expect(viewer).toEqual({ tenant: { slug: 'demo', name: 'Contoso (demo)' }, user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research' } });
+  });
+
+  it('reads without a token, as nobody', async () => {
+    const viewer = await json<Viewer>(await me());
+    expect(viewer.user).toBeNull();
+  });
+
+  it('accepts a token without kid, signed with the newest secret', async () => {
+    expect((await me(await token({ kid: null }))).status).toBe(200);
+  });
+
+  it('refuses a token signed with the wrong secret', async () => {
+    await expectRefused(await vote(await token({ secret: 'not-the-secret-0123456789abcdef' })), 'invalid_token', /signature does not match tenant "demo"/);
+  });
+
+  it('refuses alg "none"', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64url(JSON.stringify({ sub: 'evil', name: 'Evil', iat: now, exp: now + 60 }))}.`;
+    await expectRefused(await vote(unsigned), 'invalid_token', /HS256/);
+  });
+
+  it('refuses an RS256 token (algorithm confusion)', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    expect((await exportJWK(publicKey)).kty).toBe('RSA');
+    const now = Math.floor(Date.now() / 1000);
+    const rs = await new SignJWT({ name: 'Mallory' }).setProtectedHeader({ alg: 'RS256', kid: 'dev-1' }).setSubject('m').setIssuedAt(now).setExpirationTime(now + 60).sign(privateKey);
+    await expectRefused(await vote(rs), 'invalid_token', /HS256/);
+  });
+
+  it('refuses an HS512 token even with the right secret', async () => {
+    await expectRefused(await vote(await token({ alg: 'HS512' })), 'invalid_token', /HS256/);
+  });
+
+  it('refuses an expired token with token_expired, so clients know to refresh', async () => {
+    await expectRefused(await vote(await token({ issuedAt: -900, expiresIn: -120 })), 'token_expired', /expired/);
+  });
+
+  it('tolerates 60 seconds of clock skew', async () => {
+    expect((await vote(await token({ issuedAt: -600, expiresIn: -30 }))).status).toBe(200);
+    expect((await vote(await token({ issuedAt: 30, expiresIn: 600 }))).status).toBe(200);
+  });
+
+  it('refuses a token issued in the future', async () => {
+    await expectRefused(await vote(await token({ issuedAt: 600, expiresIn: 900 })), 'invalid_token', /clock/);
+  });
+
+  it('refuses a token that lives longer than an hour', async () => {
+    await expectRefused(await vote(await token({ expiresIn: 7200 })), 'invalid_token', /at most 3600 s/);
+  });
+
+  it('refuses a token that is not valid yet (nbf)', async () => {
+    await expectRefused(await vote(await token({ extra: { nbf: Math.floor(Date.now() / 1000) + 300 } })), 'invalid_token', /not valid yet/);
+  });
+
+  it('refuses a token without sub, or without name', async () => {
+    await expectRefused(await vote(await token({ sub: '' })), 'invalid_token', /"sub"/);
+    await expectRefused(await vote(await token({ extra: { name: undefined } })), 'invalid_token', /name/);
+  });
+
+  it('refuses an unknown kid, naming it', async () => {
+    await expectRefused(await vote(await token({ kid: 'retired-7' })), 'invalid_token', /kid\) "retired-7"/);
+  });
+
+  it('refuses a malformed Authorization header or a token that is not a JWT', async () => {
+    await expectRefused(await call(`${DEMO}/me`, { headers: { authorization: 'Basic dXNlcjpwdw==' } }), 'invalid_token', /Bearer <token>/);
+    await expectRefused(await call(`${DEMO}/me`, { headers: { authorization: 'Bearer not-a-jwt' } }), 'invalid_token', /not a JWT/);
+  });
+
+  it("refuses one tenant's token on another tenant, both ways", async () => {
+    const otherToken = await token({ secret: 'other-tenant-secret-0123456789abcdef', kid: 'k1' });
+    await expectRefused(await me(otherToken, 'demo'), 'invalid_token', /kid\) "k1"/);
+    const otherNoKid = await token({ secret: 'other-tenant-secret-0123456789abcdef', kid: null });
+    await expectRefused(await me(otherNoKid, 'demo'), 'invalid_token', /signature does not match tenant "demo"/);
+    const demoToken = await token({ kid: null });
+    await expectRefused(await me(demoToken, 'other'), 'invalid_token', /signature does not match tenant "other"/);
+  });
+
+  it('stores embed secrets encrypted, never in clear text', async () => {
+    const rows = await env.DB.prepare('select secret_ciphertext from embed_keys').all<{ secret_ciphertext: string }>();
+    expect(rows.results.length).toBeGreaterThan(0);
+    for (const row of rows.results) {
+      expect(row.secret_ciphertext).toMatch(/^v1\./);
+      expect(row.secret_ciphertext).not.toContain(env.DEMO_EMBED_SECRET);
+    }
+  });
+});
+
+describe('tenant isolation', () => {
+  it("never shows one tenant's ideas, boards or votes to another", async () => {
+    const t = await token();
+    const reads = [
+      await call(`${DEMO}/ideas/other-idea`, { token: t }),
+      await call(`${DEMO}/ideas/other-idea/vote`, { method: 'PUT', token: t }),
+      await call(`${DEMO}/ideas/other-idea/vote`, { method: 'DELETE', token: t }),
+    ];
+    for (const res of reads) {
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(await res.json())).not.toContain('Fabrikam');
+    }
+    const boards = await (await call(`${DEMO}/boards`)).text();
+    expect(boards).not.toContain('Fabrikam');
+    const ideas = await json<{ items: Idea[] }>(await call(`${DEMO}/boards/general/ideas?limit=100`));
+    expect(ideas.items.map((i) => i.id)).not.toContain('other-idea');
+    const votes = await env.DB.prepare("select count(*) as n from votes where idea_id = 'other-idea'").first<{ n: number }>();
+    expect(votes?.n).toBe(0);
+  });
+
+  it("lists only the other tenant's own board under its slug", async () => {
+    const page = await json<{ items: Idea[] }>(await call(`${ORIGIN}/v1/tenants/other/boards/general/ideas`));
+    expect(page.items.map((i) => i.title)).toEqual(['Fabrikam confidential plan']);
+  });
+
+  it("cannot post to another tenant's board with its own token", async () => {
+    const res = await call(`${ORIGIN}/v1/tenants/other/boards/general/ideas`, { method: 'POST', token: await token(), body: JSON.stringify({ title: 'Intruder idea' }) });
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,35 @@
+import type { Board } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import { DEMO_BOARDS, DEMO_IDEAS } from '../src/dev/demo-data.ts';
+import { call, DEMO, errorOf, json } from './helpers.ts';
+
+describe('boards', () => {
+  it("lists the tenant's boards by name, each with its own idea count", async () => {
+    const res = await call(`${DEMO}/boards`);
+    expect(res.status).toBe(200);
+    const { items } = await json<{ items: Board[] }>(res);
+    expect(items.map((b) => b.name)).toEqual(DEMO_BOARDS.map((b) => b.name).sort());
+    for (const board of items) {
+      expect(board.ideaCount, board.slug).toBe(DEMO_IDEAS.filter((i) => i.board === board.slug).length);
+    }
+  });
+
+  it('gets one board, or a 404 that names it', async () => {
+    const board = await json<Board>(await call(`${DEMO}/boards/finance-ops`));
+    expect(board).toEqual({
+      slug: 'finance-ops',
+      name: 'Finance operations',
+      description: 'Faster, cheaper, safer finance processes.',
+      ideaCount: 2,
+    });
+    const missing = await call(`${DEMO}/boards/unknown`);
+    expect(missing.status).toBe(404);
+    expect((await errorOf(missing)).message).toBe('Board "unknown" was not found.');
+  });
+
+  it('refuses a malformed board slug with a 400', async () => {
+    const res = await call(`${DEMO}/boards/Not_A_Slug`);
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).details?.[0]?.path).toBe('param.board');
+  });
+});

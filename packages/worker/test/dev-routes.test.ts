@@ -1,0 +1,31 @@
+import type { Viewer } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import { call, DEMO, errorOf, json, ORIGIN } from './helpers.ts';
+
+const mint = (body: unknown) => call(`${ORIGIN}/v1/dev/token`, { method: 'POST', body: JSON.stringify(body) });
+
+describe('development routes (wrangler env "dev")', () => {
+  it('lists the demo users for the user switcher', async () => {
+    const { items } = await json<{ items: { key: string; name: string }[] }>(await call(`${ORIGIN}/v1/dev/users`));
+    expect(items.map((u) => u.key)).toContain('amara');
+    expect(JSON.stringify(items)).not.toContain('@');
+  });
+
+  it('mints a short-lived token the API accepts for that demo user', async () => {
+    const res = await mint({ tenant: 'demo', user: 'priya' });
+    expect(res.status).toBe(200);
+    const { token, expiresAt } = await json<{ token: string; expiresAt: string }>(res);
+    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
+    const viewer = await json<Viewer>(await call(`${DEMO}/me`, { token }));
+    expect(viewer.user).toEqual({ id: 'demo|priya', name: 'Priya Raman', businessUnit: 'People & HR' });
+  });
+
+  it('explains an unknown demo user or a bad request', async () => {
+    const unknown = await mint({ tenant: 'demo', user: 'zed' });
+    expect(unknown.status).toBe(404);
+    expect((await errorOf(unknown)).message).toMatch(/pick one of amara/);
+    const bad = await mint({ tenant: 'demo' });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).details?.[0]?.path).toBe('body.user');
+  });
+});

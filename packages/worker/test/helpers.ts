@@ -1,0 +1,82 @@
+import { env, exports } from 'cloudflare:workers';
+import { SignJWT } from 'jose';
+import type { ErrorBody } from '@bridgekit/sdk';
+import { DEMO_KID, DEMO_TENANT } from '../src/dev/demo-data.ts';
+import { demoSeed } from '../src/dev/seed.ts';
+import { encryptSecret } from '../src/auth/secrets.ts';
+
+export const ORIGIN = 'https://bridgekit.test';
+export const DEMO = `${ORIGIN}/v1/tenants/demo`;
+
+export async function seedDemo(): Promise<void> {
+  const statements = await demoSeed({ secretKey: env.BRIDGEKIT_SECRET_KEY, demoSecret: env.DEMO_EMBED_SECRET ?? '' });
+  await env.DB.batch(statements.map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+}
+
+/** Adds a second tenant with its own secret, board and idea — for isolation tests. */
+export async function seedOtherTenant(): Promise<{ secret: string }> {
+  const secret = 'other-tenant-secret-0123456789abcdef';
+  const ciphertext = await encryptSecret(env.BRIDGEKIT_SECRET_KEY, 'other-tenant', 'k1', secret);
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare("insert into tenants (id, slug, name, created_at) values ('other-tenant', 'other', 'Fabrikam', ?)").bind(now),
+    env.DB.prepare("insert into embed_keys (tenant_id, kid, secret_ciphertext, created_at) values ('other-tenant', 'k1', ?, ?)").bind(ciphertext, now),
+    env.DB.prepare("insert into users (id, tenant_id, subject, name, created_at, last_seen_at) values ('other-user', 'other-tenant', 'fab|1', 'Fabrikam person', ?, ?)").bind(now, now),
+    env.DB.prepare("insert into boards (id, tenant_id, slug, name, created_at) values ('other-board', 'other-tenant', 'general', 'Fabrikam secrets', ?)").bind(now),
+    env.DB.prepare(
+      "insert into ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at) values ('other-idea', 'other-tenant', 'other-board', 'other-user', 'Fabrikam confidential plan', 'secret', 0, ?)",
+    ).bind(now),
+  ]);
+  return { secret };
+}
+
+export interface TokenOptions {
+  sub?: string;
+  name?: string;
+  bu?: string;
+  email?: string;
+  secret?: string;
+  kid?: string | null;
+  alg?: string;
+  /** Seconds from now. */
+  expiresIn?: number;
+  /** Seconds from now (negative: in the past). */
+  issuedAt?: number;
+  extra?: Record<string, unknown>;
+}
+
+/** Signs an embed token the way a host intranet would (defaults: a valid demo token). */
+export async function token(options: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const claims: Record<string, unknown> = { name: options.name ?? 'Test Person', ...options.extra };
+  if (options.bu !== undefined) claims.bu = options.bu;
+  if (options.email !== undefined) claims.email = options.email;
+  const header: { alg: string; kid?: string } = { alg: options.alg ?? 'HS256' };
+  if (options.kid !== null) header.kid = options.kid ?? DEMO_KID;
+  const jwt = new SignJWT(claims).setProtectedHeader(header).setIssuedAt(now + (options.issuedAt ?? 0)).setExpirationTime(now + (options.expiresIn ?? 600));
+  if (options.sub !== '') jwt.setSubject(options.sub ?? 'test|person');
+  return jwt.sign(new TextEncoder().encode(options.secret ?? env.DEMO_EMBED_SECRET));
+}
+
+/** Calls the real Worker's fetch handler, as a browser or server would over HTTP. */
+export function call(url: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return exports.default.fetch(new Request(url, { ...init, headers }));
+}
+
+export async function json<T = unknown>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+/** Asserts the one error shape and returns it. */
+export async function errorOf(res: Response): Promise<ErrorBody['error']> {
+  const body = await json<ErrorBody>(res);
+  if (!body.error || typeof body.error.code !== 'string' || typeof body.error.message !== 'string') {
+    throw new Error(`Not the error shape: ${JSON.stringify(body)}`);
+  }
+  return body.error;
+}
+
+export { DEMO_TENANT };

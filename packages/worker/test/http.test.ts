@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { call, DEMO, errorOf, json, ORIGIN } from './helpers.ts';
+
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters?: { name: string }[]; security?: unknown[] }>>;
+  components: { schemas: Record<string, { properties?: Record<string, { maxLength?: number; minLength?: number }> }>; securitySchemes: Record<string, unknown> };
+}
+
+describe('HTTP surface', () => {
+  it('answers an unknown route with a 404 in the error shape', async () => {
+    const res = await call(`${ORIGIN}/v1/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await errorOf(res)).toMatchObject({ code: 'not_found', message: expect.stringContaining('/v1/openapi.json') });
+  });
+
+  it('sends security headers on every answer, errors included', async () => {
+    for (const res of [await call(`${DEMO}/boards`), await call(`${ORIGIN}/v1/nothing`)]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('answers CORS preflights for the API from any page, without cookies', async () => {
+    const res = await call(`${DEMO}/ideas/x/vote`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://intranet.contoso.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the validation schemas', async () => {
+    const res = await call(`${ORIGIN}/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = await json<OpenApiDoc>(res);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/tenants/{tenant}/boards',
+      '/v1/tenants/{tenant}/boards/{board}',
+      '/v1/tenants/{tenant}/boards/{board}/ideas',
+      '/v1/tenants/{tenant}/ideas/{id}',
+      '/v1/tenants/{tenant}/ideas/{id}/vote',
+      '/v1/tenants/{tenant}/me',
+    ]);
+    const vote = doc.paths['/v1/tenants/{tenant}/ideas/{id}/vote'];
+    expect(Object.keys(vote ?? {}).sort()).toEqual(['delete', 'put']);
+    expect(vote?.put?.security).toEqual([{ bearerAuth: [] }]);
+    expect(vote?.put?.parameters?.map((p) => p.name)).toEqual(['tenant', 'id']);
+    // The limits in the document are the limits the validator enforces.
+    expect(doc.components.schemas.NewIdea?.properties?.title).toMatchObject({ minLength: 3, maxLength: 140 });
+    expect(doc.components.schemas.NewIdea?.properties?.description).toMatchObject({ maxLength: 5000 });
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Idea', 'IdeaPage', 'Board', 'VoteState', 'Viewer', 'Error']));
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { call, DEMO, errorOf, ORIGIN } from '../helpers.ts';
+
+// The Worker under wrangler.jsonc's top-level (production) configuration.
+describe('a production build', () => {
+  it('has no demo page', async () => {
+    for (const path of ['/demo', '/demo/', '/demo/index.html', '/demo/demo.js']) {
+      const res = await call(`${ORIGIN}${path}`);
+      expect(res.status, path).toBe(404);
+      expect((await errorOf(res)).code).toBe('not_found');
+    }
+  });
+
+  it('mints no tokens and lists no demo users', async () => {
+    const mint = await call(`${ORIGIN}/v1/dev/token`, { method: 'POST', body: JSON.stringify({ tenant: 'demo', user: 'amara' }) });
+    expect(mint.status).toBe(404);
+    expect((await errorOf(mint)).code).toBe('not_found');
+    expect((await call(`${ORIGIN}/v1/dev/users`)).status).toBe(404);
+  });
+
+  it('still serves the API', async () => {
+    expect((await call(`${DEMO}/boards`)).status).toBe(200);
+  });
+});

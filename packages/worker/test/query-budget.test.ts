@@ -1,0 +1,77 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../src/app.ts';
+import { call, DEMO, token } from './helpers.ts';
+
+/** A D1 binding that counts what the Worker sends to the real one. */
+function countingD1(d1: D1Database) {
+  const counts = { statements: 0, roundTrips: 0 };
+  const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(stmt, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        if (prop === 'bind') return (...args: unknown[]) => wrapStatement(value.apply(target, args));
+        if (['first', 'all', 'run', 'raw'].includes(String(prop))) {
+          return (...args: unknown[]) => {
+            counts.roundTrips++;
+            return value.apply(target, args);
+          };
+        }
+        return value.bind(target);
+      },
+    });
+  const db = new Proxy(d1, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === 'prepare') {
+        return (query: string) => {
+          counts.statements++;
+          return wrapStatement(target.prepare(query));
+        };
+      }
+      if (prop === 'batch') {
+        return (statements: D1PreparedStatement[]) => {
+          counts.roundTrips++;
+          // Unwrap: the real batch wants the runtime's own statement objects.
+          return target.batch(statements);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db, counts };
+}
+
+async function measure(url: string, init: RequestInit = {}) {
+  const { db, counts } = countingD1(env.DB);
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(url, init), { ...env, DB: db }, ctx);
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, ...counts };
+}
+
+describe('D1 queries per request', () => {
+  beforeAll(async () => {
+    const t = await token({ sub: 'bulk' });
+    for (let i = 0; i < 60; i++) {
+      await call(`${DEMO}/boards/general/ideas`, { method: 'POST', token: t, body: JSON.stringify({ title: `Bulk idea ${i}` }) });
+    }
+  });
+
+  it('list-ideas costs the same whatever the page size, signed in or not', async () => {
+    const auth = { headers: { authorization: `Bearer ${await token({ sub: 'reader' })}` } };
+    const results = [];
+    for (const limit of [1, 10, 50, 100]) {
+      results.push(await measure(`${DEMO}/boards/general/ideas?limit=${limit}`));
+      results.push(await measure(`${DEMO}/boards/general/ideas?limit=${limit}&sort=new`, auth));
+    }
+    for (const r of results) expect(r).toEqual({ status: 200, statements: 3, roundTrips: 2 });
+  });
+
+  it('a vote is one tenant lookup plus one batch', async () => {
+    const auth = { method: 'PUT', headers: { authorization: `Bearer ${await token({ sub: 'budget-voter' })}` } };
+    expect(await measure(`${DEMO}/ideas/demo-idea-sso/vote`, auth)).toEqual({ status: 200, statements: 5, roundTrips: 2 });
+  });
+});
