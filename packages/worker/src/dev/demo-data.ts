@@ -28,6 +28,7 @@ export const DEMO_BOARDS = [
   { id: 'demo-board-general', slug: 'general', name: 'IT-enabled ideas', description: 'Ideas where technology could grow revenue, cut cost or reduce risk for a business unit.' },
   { id: 'demo-board-finance', slug: 'finance-ops', name: 'Finance operations', description: 'Faster, cheaper, safer finance processes.' },
   { id: 'demo-board-people', slug: 'people', name: 'People & workplace', description: 'Digital experience for colleagues, from hiring to leaving.' },
+  { id: 'demo-board-lab', slug: 'innovation-lab', name: 'Innovation lab', description: 'A new board, waiting for its first idea.' },
 ] as const;
 
 interface DemoIdea {

@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, voteButtonFor, watchProblems } from './browser.ts';
+
+const IDEA = 'Single sign-on for the supplier portal';
+
+describe('the demo page, served by the dev server', () => {
+  let browser: Browser;
+  const base = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lets a signed-in colleague back an idea by click; the vote survives a reload and counts for everyone', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const response = await page.goto(`${base}/demo/`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+
+    await expect.poll(() => page.getByLabel('Signed in as').inputValue(), { timeout: 10_000 }).toBe('amara');
+    const button = voteButtonFor(page, IDEA);
+    await button.waitFor();
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    const before = Number(await button.locator('[part="count"]').textContent());
+
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-busy'), { timeout: 10_000 }).toBeNull();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(Number(await button.locator('[part="count"]').textContent())).toBe(before + 1);
+
+    await page.reload();
+    const reloaded = voteButtonFor(page, IDEA);
+    await reloaded.waitFor();
+    await expect.poll(() => reloaded.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(Number(await reloaded.locator('[part="count"]').textContent())).toBe(before + 1);
+
+    // Someone else, in their own browser, sees the new count but not as their own vote.
+    const other = await browser.newContext();
+    await other.addInitScript(() => localStorage.setItem('bridgekit-demo-user', 'priya'));
+    const otherPage = await other.newPage();
+    await otherPage.goto(`${base}/demo/`);
+    const theirs = voteButtonFor(otherPage, IDEA);
+    await theirs.waitFor();
+    expect(await theirs.getAttribute('aria-pressed')).toBe('false');
+    expect(Number(await theirs.locator('[part="count"]').textContent())).toBe(before + 1);
+
+    expect(problems).toEqual([]);
+    await other.close();
+    await context.close();
+  });
+
+  it('switches the signed-in person without a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/demo/`);
+    const invoice = voteButtonFor(page, 'Automate invoice matching in accounts payable');
+    await expect.poll(() => invoice.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true'); // Amara backs it
+    await page.getByLabel('Signed in as').selectOption('tomas');
+    await expect
+      .poll(() => voteButtonFor(page, 'Automate invoice matching in accounts payable').getAttribute('aria-pressed'), { timeout: 10_000 })
+      .toBe('false');
+    await context.close();
+  });
+
+  it('shows a read-only board to a signed-out reader', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/demo/signed-out.html`);
+    await page.locator('bk-idea-board').getByText('Sign in to share and back ideas.').waitFor();
+    expect(await page.locator('bk-idea-board').getByRole('button', { name: 'Share an idea' }).count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,154 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { token } from '../../worker/test/helpers.ts';
+import { BridgekitError, createClient, isBridgekitError, type Middleware, type TokenRequest } from '../src/index.ts';
+
+const BASE = 'https://bridgekit.test';
+const worker = (request: Request) => exports.default.fetch(request);
+
+function client(tokenSource?: Parameters<typeof createClient>[0]['token'], extra: Partial<Parameters<typeof createClient>[0]> = {}) {
+  return createClient({ baseUrl: BASE, tenant: 'demo', token: tokenSource, fetch: worker, ...extra });
+}
+
+async function failure(promise: Promise<unknown>): Promise<BridgekitError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(isBridgekitError(err)).toBe(true);
+    return err as BridgekitError;
+  }
+  throw new Error('Expected the call to fail');
+}
+
+describe('createClient against the real Worker', () => {
+  it('lists, creates, gets, votes and unvotes', async () => {
+    const bk = client(await token({ sub: 'sdk|1', name: 'Sam Developer', bu: 'IT' }));
+    const top = await bk.ideas.list({ board: 'general', sort: 'top' });
+    expect(top.items.length).toBeGreaterThan(0);
+    expect(top.items.map((i) => i.votes)).toEqual([...top.items.map((i) => i.votes)].sort((a, b) => b - a));
+
+    const idea = await bk.ideas.create({ board: 'general', title: 'Created from the SDK', description: 'Typed end to end.' });
+    expect(idea).toMatchObject({ board: 'general', title: 'Created from the SDK', votes: 0, voted: false, author: { name: 'Sam Developer', businessUnit: 'IT' } });
+    expect(await bk.ideas.get(idea.id)).toEqual(idea);
+
+    expect(await bk.ideas.vote(idea.id)).toEqual({ votes: 1, voted: true });
+    expect(await bk.ideas.vote(idea.id)).toEqual({ votes: 1, voted: true });
+    expect((await bk.ideas.get(idea.id)).voted).toBe(true);
+    expect(await bk.ideas.unvote(idea.id)).toEqual({ votes: 0, voted: false });
+    expect(await bk.ideas.unvote(idea.id)).toEqual({ votes: 0, voted: false });
+
+    const newest = await bk.ideas.list({ board: 'general', sort: 'new' });
+    expect(newest.items[0]?.id).toBe(idea.id);
+  });
+
+  it('reads boards and the viewer', async () => {
+    const bk = client(await token({ sub: 'sdk|2', name: 'Reader' }));
+    const boards = await bk.boards.list();
+    expect(boards.map((b) => b.slug)).toContain('general');
+    expect((await bk.boards.get('general')).name).toBe('IT-enabled ideas');
+    expect(await bk.me()).toEqual({ tenant: { slug: 'demo', name: 'Contoso (demo)' }, user: { id: 'sdk|2', name: 'Reader', businessUnit: null } });
+    expect((await client().me()).user).toBeNull();
+  });
+
+  it('iterates every page', async () => {
+    const bk = client();
+    const all = await bk.ideas.list({ board: 'general', limit: 100 });
+    const seen = [];
+    for await (const idea of bk.ideas.iterate({ board: 'general', limit: 2 })) seen.push(idea.id);
+    expect(seen).toEqual(all.items.map((i) => i.id));
+  });
+
+  it('accepts a base URL with a trailing slash or /v1', async () => {
+    for (const baseUrl of [`${BASE}/`, `${BASE}/v1`, `${BASE}/v1/`]) {
+      expect((await createClient({ baseUrl, tenant: 'demo', fetch: worker }).boards.list()).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('throws BridgekitError with status, code and field details', async () => {
+    const bk = client(await token());
+    const invalid = await failure(bk.ideas.create({ board: 'general', title: 'no' }));
+    expect(invalid).toBeInstanceOf(BridgekitError);
+    expect(invalid).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(invalid.details).toEqual([{ path: 'body.title', message: 'The title needs at least 3 characters.' }]);
+
+    expect(await failure(bk.ideas.get('missing'))).toMatchObject({ status: 404, code: 'not_found', message: 'Idea "missing" was not found.' });
+    expect(await failure(client().ideas.vote('demo-idea-sso'))).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(await failure(createClient({ baseUrl: BASE, tenant: 'nope', fetch: worker }).boards.list())).toMatchObject({ status: 404 });
+  });
+
+  it('asks the token callback before each call, and once more when the token expired', async () => {
+    const asked: TokenRequest[] = [];
+    const expired = await token({ issuedAt: -900, expiresIn: -300 });
+    const fresh = await token({ sub: 'sdk|refresh' });
+    const bk = client((request) => {
+      asked.push(request);
+      return request.expired ? fresh : expired;
+    });
+    expect((await bk.me()).user?.id).toBe('sdk|refresh');
+    expect(asked).toEqual([{ expired: false }, { expired: true }]);
+  });
+
+  it('gives up after one refresh', async () => {
+    const expired = await token({ issuedAt: -900, expiresIn: -300 });
+    let calls = 0;
+    const bk = client(() => {
+      calls++;
+      return expired;
+    });
+    expect(await failure(bk.me())).toMatchObject({ status: 401, code: 'token_expired' });
+    expect(calls).toBe(2);
+  });
+
+  it('does not retry other 401s', async () => {
+    let calls = 0;
+    const bk = client(() => {
+      calls++;
+      return 'not-a-jwt';
+    });
+    expect(await failure(bk.me())).toMatchObject({ status: 401, code: 'invalid_token' });
+    expect(calls).toBe(1);
+  });
+
+  it('runs middleware around each request', async () => {
+    const seen: string[] = [];
+    const middleware: Middleware = {
+      onRequest(req) {
+        seen.push(`request ${req.method} ${new URL(req.url).pathname}`);
+        const headers = new Headers(req.headers);
+        headers.set('x-trace', 'abc');
+        return new Request(req, { headers });
+      },
+      onResponse(res) {
+        seen.push(`response ${res.status}`);
+        return undefined;
+      },
+    };
+    let traced: string | null = null;
+    const bk = client(undefined, {
+      middleware: [middleware],
+      fetch: (req) => {
+        traced = req.headers.get('x-trace');
+        return worker(req);
+      },
+    });
+    await bk.boards.list();
+    expect(seen).toEqual(['request GET /v1/tenants/demo/boards', 'response 200']);
+    expect(traced).toBe('abc');
+  });
+
+  it('reports an unreachable API as network_error, and a foreign answer as invalid_response', async () => {
+    const down = createClient({ baseUrl: BASE, tenant: 'demo', fetch: () => Promise.reject(new TypeError('fetch failed')) });
+    const err = await failure(down.boards.list());
+    expect(err).toMatchObject({ status: 0, code: 'network_error' });
+    expect(err.cause).toBeInstanceOf(TypeError);
+
+    const proxy = createClient({ baseUrl: BASE, tenant: 'demo', fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }) });
+    expect(await failure(proxy.boards.list())).toMatchObject({ status: 502, code: 'invalid_response' });
+  });
+
+  it('passes an abort signal through', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client().boards.list({ signal: controller.signal })).rejects.toThrow();
+  });
+});

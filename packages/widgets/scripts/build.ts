@@ -1,0 +1,84 @@
+/**
+ * Builds @bridgekit/widgets twice:
+ * - `dist/` — ESM for bundler users, Lit and the SDK external, with type declarations (tsup);
+ * - `dist/cdn/` — the script-tag build: `embed.js` (a small classic-script loader) and one
+ *   minified ESM chunk per element plus shared chunks, content-hashed, loaded on demand (esbuild).
+ *
+ * Usage: node scripts/build.ts [--cdn-only]
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/** Every element of the script-tag build: tag → registration module. */
+export const ELEMENTS: Record<string, string> = {
+  'bk-idea-board': 'src/components/idea-board/idea-board.ts',
+  'bk-idea-vote': 'src/components/idea-vote/idea-vote.ts',
+};
+
+async function buildLibrary(): Promise<void> {
+  const { build } = await import('tsup');
+  await build({
+    entry: { index: here('src/index.ts'), ...Object.fromEntries(Object.values(ELEMENTS).map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), here(p)])) },
+    outDir: here('dist'),
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    dts: true,
+    splitting: true,
+    sourcemap: true,
+    clean: false,
+    external: ['lit', /^lit\//, '@bridgekit/sdk'],
+    tsconfig: here('tsconfig.json'),
+    silent: true,
+  });
+}
+
+async function buildCdn(): Promise<void> {
+  const outdir = here('dist/cdn');
+  await rm(outdir, { recursive: true, force: true });
+  const chunks = await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(ELEMENTS).map(([tag, path]) => [tag, here(path)])),
+    outdir: `${outdir}/widgets`,
+    entryNames: '[name]-[hash]',
+    chunkNames: 'shared-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
+
+  const byTag: Record<string, string> = {};
+  for (const [file, output] of Object.entries(chunks.metafile.outputs)) {
+    const tag = Object.entries(ELEMENTS).find(([, path]) => output.entryPoint === path)?.[0];
+    if (tag) byTag[tag] = `widgets/${file.split('/').pop()}`;
+  }
+  if (Object.keys(byTag).length !== Object.keys(ELEMENTS).length) throw new Error(`Missing entry chunks: ${JSON.stringify(byTag)}`);
+
+  await esbuild.build({
+    entryPoints: [here('src/loader/embed.ts')],
+    outfile: `${outdir}/embed.js`,
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    define: { __BK_CHUNKS__: JSON.stringify(byTag) },
+    logLevel: 'warning',
+  });
+  await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(byTag, null, 2)}\n`);
+}
+
+const cdnOnly = process.argv.includes('--cdn-only');
+if (!cdnOnly) {
+  await rm(here('dist'), { recursive: true, force: true });
+  await buildLibrary();
+}
+await buildCdn();
+console.log(`@bridgekit/widgets: built ${cdnOnly ? 'dist/cdn' : 'dist and dist/cdn'}`);

@@ -1,0 +1,185 @@
+import { css } from 'lit';
+
+export const ideaBoardStyles = css`
+  :host {
+    display: block;
+    --_board-surface: var(--bk-idea-board-surface, var(--_surface));
+    --_board-gap: var(--bk-idea-board-gap, 0.75rem);
+  }
+
+  .base {
+    display: grid;
+    gap: var(--_board-gap);
+    padding: var(--bk-idea-board-padding, 1rem);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 2);
+    background: var(--_board-surface);
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.3;
+  }
+
+  .board-description {
+    margin: 0.25rem 0 0;
+    color: var(--_text-subtle);
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  select {
+    min-height: 44px;
+    padding: 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  form {
+    display: grid;
+    gap: 0.75rem;
+    padding: 1rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-subtle);
+  }
+
+  form h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .hint,
+  .counter {
+    margin: 0;
+    font-size: 0.75rem;
+    color: var(--_text-subtle);
+  }
+
+  input,
+  textarea {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-bottom-color: var(--_text-subtle);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  textarea {
+    min-height: 6rem;
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .field-error,
+  .form-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .field-error:empty,
+  .form-error:empty {
+    display: none;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .ideas {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .idea {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .idea:focus {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .idea-body {
+    min-width: 0;
+    flex: 1;
+  }
+
+  .idea-title {
+    margin: 0;
+    font-size: 1rem;
+    overflow-wrap: anywhere;
+  }
+
+  .idea-description {
+    margin: 0.25rem 0 0;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-line-clamp: var(--bk-idea-board-description-lines, 3);
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+
+  .idea-meta {
+    margin: 0.375rem 0 0;
+    font-size: 0.75rem;
+    color: var(--_text-subtle);
+  }
+
+  .skeleton {
+    height: 4.5rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-subtle);
+  }
+
+  .more {
+    justify-self: center;
+  }
+`;

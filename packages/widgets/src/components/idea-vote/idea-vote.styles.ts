@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+export const ideaVoteStyles = css`
+  :host {
+    display: inline-block;
+    --_vote-color: var(--bk-idea-vote-color, var(--_brand));
+    --_vote-on-color: var(--bk-idea-vote-on-color, var(--_on-brand));
+  }
+
+  .vote {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.125rem;
+    min-width: 3.5rem;
+    min-height: 44px;
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  :host([variant='inline']) .vote {
+    flex-direction: row;
+    gap: 0.5rem;
+    padding-inline: 0.875rem;
+  }
+
+  .vote:hover {
+    border-color: var(--_vote-color);
+  }
+
+  .vote[aria-pressed='true'] {
+    border-color: var(--_vote-color);
+    background: var(--_vote-color);
+    color: var(--_vote-on-color);
+  }
+
+  .vote[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+
+  .vote[aria-busy='true'] {
+    cursor: progress;
+  }
+
+  .icon {
+    width: 0.875rem;
+    height: 0.875rem;
+    fill: currentColor;
+  }
+
+  .count {
+    font-weight: 700;
+    font-size: 1rem;
+    font-variant-numeric: tabular-nums;
+    line-height: 1;
+  }
+
+  .label {
+    font-size: 0.75rem;
+    line-height: 1;
+  }
+
+  :host([variant='inline']) .label {
+    font-size: inherit;
+    font-weight: 600;
+  }
+
+  .message {
+    display: block;
+    margin-top: 0.25rem;
+    font-size: 0.75rem;
+    color: var(--_text-subtle);
+  }
+
+  .message.error {
+    color: var(--_danger);
+  }
+
+  .placeholder {
+    display: inline-block;
+    min-height: 44px;
+    padding: 0.75rem;
+    color: var(--_text-subtle);
+  }
+`;

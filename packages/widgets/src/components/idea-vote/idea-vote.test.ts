@@ -1,0 +1,142 @@
+import type { Idea } from '@bridgekit/sdk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { BkVoteChangeEvent } from '../../events/vote-change.ts';
+import { defineElement } from '../../shared/define.ts';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import './idea-vote.ts';
+import type { BkIdeaVote } from './idea-vote.component.ts';
+
+const IDEA = 'demo-idea-replenishment';
+
+async function mountVote(attrs = `idea="${IDEA}"`) {
+  const el = await mount<BkIdeaVote>(`<bk-idea-vote ${attrs}></bk-idea-vote>`);
+  const button = await until(() => shadow(el).querySelector<HTMLButtonElement>('button'));
+  return { el, button };
+}
+
+const count = (button: HTMLButtonElement) => Number(button.querySelector('[part="count"]')?.textContent);
+const status = (el: Element) => shadow(el).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+
+describe('<bk-idea-vote>', () => {
+  let token: string;
+  beforeEach(async () => {
+    token = await tokenFor(newPerson());
+    signIn(token);
+  });
+  afterEach(cleanup);
+
+  it('is a native toggle button named with "vote", the title and the visible count', async () => {
+    const before = await clientAs(token).ideas.get(IDEA);
+    const { button } = await mountVote();
+    expect(button.localName).toBe('button');
+    expect(button.type).toBe('button');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(count(button)).toBe(before.votes);
+    await expect.element(page.getByRole('button', { name: `Vote for “${before.title}”, ${before.votes} votes` })).toBeVisible();
+  });
+
+  it('backs the idea on click, keeps it after a reload, and withdraws on a second click', async () => {
+    const before = await clientAs(token).ideas.get(IDEA);
+    const first = await mountVote();
+    await userEvent.click(first.button);
+    await until(() => first.button.getAttribute('aria-busy') !== 'true' && status(first.el).startsWith('Vote counted'));
+    expect(first.button.getAttribute('aria-pressed')).toBe('true');
+    expect(count(first.button)).toBe(before.votes + 1);
+    expect(status(first.el)).toBe(`Vote counted for “${before.title}”. ${before.votes + 1} votes.`);
+    expect(await clientAs(token).ideas.get(IDEA)).toMatchObject({ voted: true, votes: before.votes + 1 });
+
+    cleanup();
+    const again = await mountVote();
+    expect(again.button.getAttribute('aria-pressed')).toBe('true');
+    expect(count(again.button)).toBe(before.votes + 1);
+
+    await userEvent.click(again.button);
+    await until(() => status(again.el).startsWith('Vote removed'));
+    expect(again.button.getAttribute('aria-pressed')).toBe('false');
+    expect(await clientAs(token).ideas.get(IDEA)).toMatchObject({ voted: false, votes: before.votes });
+  });
+
+  it('works from the keyboard: Tab to it, Space and Enter toggle it', async () => {
+    const { el, button } = await mountVote();
+    await userEvent.keyboard('{Tab}');
+    expect(el.shadowRoot?.activeElement).toBe(button);
+    await userEvent.keyboard(' ');
+    await until(() => status(el).startsWith('Vote counted'));
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    await userEvent.keyboard('{Enter}');
+    await until(() => status(el).startsWith('Vote removed'));
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('shows the inline variant with a "Back this idea" label', async () => {
+    const { button } = await mountVote(`idea="${IDEA}" variant="inline"`);
+    expect(button.textContent).toContain('Back this idea');
+    expect(button.querySelector('[part="count"]')).not.toBeNull();
+  });
+
+  it('uses the idea it is given without asking the API', async () => {
+    const idea: Idea = {
+      id: 'given',
+      board: 'general',
+      title: 'Given idea',
+      description: '',
+      author: { name: 'A', businessUnit: null },
+      votes: 7,
+      voted: true,
+      createdAt: new Date().toISOString(),
+    };
+    const el = await mount<BkIdeaVote>('<bk-idea-vote></bk-idea-vote>');
+    el.data = idea;
+    const button = await until(() => shadow(el).querySelector('button'));
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(count(button)).toBe(7);
+  });
+
+  it('keeps two controls for the same idea in step, and tells the page', async () => {
+    const a = await mountVote();
+    const b = await mountVote();
+    const events: BkVoteChangeEvent[] = [];
+    document.addEventListener(BkVoteChangeEvent.type, (e) => events.push(e), { once: true });
+    await userEvent.click(a.button);
+    await until(() => b.button.getAttribute('aria-pressed') === 'true');
+    expect(count(b.button)).toBe(count(a.button));
+    expect(events[0]).toMatchObject({ ideaId: IDEA, voted: true, votes: count(a.button) });
+  });
+
+  it('is read-only when signed out: says so, and sends nothing', async () => {
+    signIn(null);
+    const before = await clientAs(null).ideas.get(IDEA);
+    const { el, button } = await mountVote();
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    // aria-disabled (unlike `disabled`) keeps the button focusable and clickable, so it can explain itself.
+    await userEvent.click(button, { force: true });
+    await until(() => status(el) === 'Sign in to vote.');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect((await clientAs(null).ideas.get(IDEA)).votes).toBe(before.votes);
+  });
+
+  it('says when the idea does not exist', async () => {
+    const el = await mount<BkIdeaVote>('<bk-idea-vote idea="no-such-idea"></bk-idea-vote>');
+    await until(() => status(el) === 'This idea is no longer available.');
+  });
+
+  it('says when the API cannot be reached, instead of staying blank', async () => {
+    signIn(token, { apiBase: 'http://127.0.0.1:9' });
+    const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${IDEA}"></bk-idea-vote>`);
+    await until(() => status(el).includes('cannot be reached'));
+  });
+
+  it('has no axe violations, pressed or not', async () => {
+    const { el, button } = await mountVote();
+    await expectNoAxeViolations(el);
+    await userEvent.click(button);
+    await until(() => status(el).startsWith('Vote counted'));
+    await expectNoAxeViolations(el);
+  });
+
+  it('ignores a second registration of its tag', () => {
+    expect(() => defineElement('bk-idea-vote', class extends HTMLElement {})).not.toThrow();
+    expect(customElements.get('bk-idea-vote')?.name).toBe('BkIdeaVote');
+  });
+});

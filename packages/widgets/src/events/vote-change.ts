@@ -1,0 +1,23 @@
+/** Fired when the person's vote on an idea changed and the server confirmed it. */
+export class BkVoteChangeEvent extends Event {
+  static readonly type = 'bk-vote-change';
+  readonly ideaId: string;
+  readonly votes: number;
+  readonly voted: boolean;
+  /** The element that changed the vote; other controls for the same idea follow it. */
+  readonly source: EventTarget;
+
+  constructor(init: { ideaId: string; votes: number; voted: boolean; source: EventTarget }) {
+    super(BkVoteChangeEvent.type, { bubbles: true, composed: true });
+    this.ideaId = init.ideaId;
+    this.votes = init.votes;
+    this.voted = init.voted;
+    this.source = init.source;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'bk-vote-change': BkVoteChangeEvent;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Page-wide configuration, shared by every Bridgekit element on the page and by every copy of
+ * the bundle (two SharePoint web parts may each load one): it lives on `globalThis` under a
+ * registered symbol. The script-tag loader fills it from its `data-*` attributes; bundler users
+ * call {@link configure}.
+ */
+import type { TokenSource } from '@bridgekit/sdk';
+
+export interface BridgekitConfig {
+  /** Origin of the Bridgekit Worker. The loader derives it from its own `src`. */
+  apiBase: string;
+  /** Tenant slug. */
+  tenant: string;
+  /** The signed-in user's token, or a callback returning one. Absent: read-only. */
+  token?: TokenSource;
+  /** BCP 47 locale for texts, numbers and dates; defaults to the page's `lang`. */
+  locale?: string;
+}
+
+export const CONFIG_KEY = Symbol.for('bridgekit.config');
+/** Fired on `window` when the configuration changes, so elements reload with it. */
+export const CONFIG_CHANGE_EVENT = 'bk-config-change';
+
+type Store = { [CONFIG_KEY]?: Partial<BridgekitConfig> };
+
+export function currentConfig(): Partial<BridgekitConfig> {
+  return (globalThis as Store)[CONFIG_KEY] ?? {};
+}
+
+/**
+ * Sets page-wide options; later calls merge over earlier ones. Elements already on the page
+ * reload with the new settings (for example after the user signs in).
+ *
+ * @example
+ * configure({ apiBase: 'https://bridgekit.example.com', tenant: 'acme', token: () => getToken() });
+ */
+export function configure(options: Partial<BridgekitConfig>): void {
+  (globalThis as Store)[CONFIG_KEY] = { ...currentConfig(), ...options };
+  globalThis.dispatchEvent?.(new Event(CONFIG_CHANGE_EVENT));
+}

@@ -1,0 +1,126 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens and the shared look. Public custom properties resolve component → global →
+ * default (for example `--bk-idea-vote-color` → `--bk-color-brand` → Fluent blue), so a host can
+ * theme one widget or all of them. Defaults follow Microsoft Fluent 2, SharePoint's look, in
+ * light and dark.
+ */
+export const tokens = css`
+  :host {
+    color-scheme: light dark;
+    --_brand: var(--bk-color-brand, light-dark(#0f6cbd, #479ef5));
+    --_brand-hover: var(--bk-color-brand-hover, light-dark(#115ea3, #62abf5));
+    --_on-brand: var(--bk-color-on-brand, light-dark(#ffffff, #0a0a0a));
+    --_brand-subtle: var(--bk-color-brand-subtle, light-dark(#ebf3fc, #082338));
+    --_text: var(--bk-color-text, light-dark(#242424, #ffffff));
+    --_text-subtle: var(--bk-color-text-subtle, light-dark(#616161, #c7c7c7));
+    --_surface: var(--bk-color-surface, light-dark(#ffffff, #1f1f1f));
+    --_surface-subtle: var(--bk-color-surface-subtle, light-dark(#f5f5f5, #2e2e2e));
+    --_border: var(--bk-color-border, light-dark(#d1d1d1, #666666));
+    --_danger: var(--bk-color-danger, light-dark(#b10e1c, #f1707b));
+    --_focus: var(--bk-color-focus, light-dark(#000000, #ffffff));
+    --_radius: var(--bk-radius, 4px);
+    --_font: var(--bk-font-family, 'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif);
+    --_font-size: var(--bk-font-size, 0.875rem);
+
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.45;
+    color: var(--_text);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  button,
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.375rem;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .button:hover {
+    background: var(--_surface-subtle);
+  }
+
+  .button.primary {
+    border-color: transparent;
+    background: var(--_brand);
+    color: var(--_on-brand);
+  }
+
+  .button.primary:hover {
+    background: var(--_brand-hover);
+  }
+
+  .button[aria-disabled='true'],
+  .button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  .notice {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-subtle);
+  }
+
+  .notice.error {
+    border-inline-start: 4px solid var(--_danger);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .button {
+      transition: background-color 0.1s ease-in-out;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .button.primary,
+    .button[aria-pressed='true'] {
+      border: 2px solid ButtonText;
+    }
+  }
+`;

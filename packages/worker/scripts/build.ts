@@ -1,0 +1,37 @@
+/**
+ * Assembles the Worker's static assets from the widgets' script-tag build, then bundles the
+ * Worker with the production configuration (a dry run: nothing is deployed).
+ *
+ *   dist/assets      production: /embed.js and /widgets/*
+ *   dist/assets-dev  development: the same plus the demo page under /demo/
+ *
+ * Usage: node scripts/build.ts [--assets-only]
+ */
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { runWrangler } from './wrangler.ts';
+
+const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const widgetsCdn = fileURLToPath(new URL('../../widgets/dist/cdn', import.meta.url));
+
+export async function assembleAssets(): Promise<void> {
+  for (const [dir, withDemo] of [
+    ['dist/assets', false],
+    ['dist/assets-dev', true],
+  ] as const) {
+    const out = here(dir);
+    await rm(out, { recursive: true, force: true });
+    await mkdir(out, { recursive: true });
+    await cp(widgetsCdn, out, { recursive: true });
+    await cp(here('static/_headers'), `${out}/_headers`);
+    if (withDemo) await cp(here('static/demo'), `${out}/demo`, { recursive: true });
+  }
+}
+
+if (import.meta.main) {
+  await assembleAssets();
+  if (!process.argv.includes('--assets-only')) {
+    await runWrangler(['deploy', '--dry-run', '--env', '', '--outdir', 'dist/bundle'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  console.log('@bridgekit/worker: assets assembled' + (process.argv.includes('--assets-only') ? '' : ', production bundle in dist/bundle'));
+}

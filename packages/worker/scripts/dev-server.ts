@@ -1,0 +1,83 @@
+/**
+ * Starts the same server as `pnpm dev` (migrations, demo seed, `wrangler dev --env dev`) on a
+ * free loopback port with its own fresh D1 state, for end-to-end tests, widget tests and
+ * benchmarks. Expects `pnpm build` to have run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface DevServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startDevServer(options: { timeoutMs?: number } = {}): Promise<DevServer> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const persist = await mkdtemp(join(tmpdir(), 'bridgekit-dev-'));
+  const url = `http://127.0.0.1:${port}`;
+  const script = fileURLToPath(new URL('./dev.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [script, '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persist, '--no-build', '--no-watch'],
+    { cwd: fileURLToPath(new URL('..', import.meta.url)), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+
+  const stop = async () => {
+    await kill(child);
+    await rm(persist, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The dev server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/v1/tenants/demo/boards`);
+      if (res.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`The dev server did not answer on ${url} in time:\n${output}`);
+}
+
+/** Stops the dev script and everything it started (wrangler, workerd). */
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || !child.pid) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {}
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-(child.pid as number), 'SIGTERM');
+    } catch {
+      resolve();
+    }
+  });
+}

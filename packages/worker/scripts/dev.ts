@@ -1,0 +1,91 @@
+/**
+ * `pnpm dev`: everything on http://localhost:8787 with no Cloudflare account.
+ * Builds the SDK and widgets, copies .dev.vars.example to .dev.vars when absent, applies the
+ * D1 migrations locally, seeds the demo tenant, starts `wrangler dev --env dev`, and rebuilds
+ * the widgets when their sources change.
+ *
+ * Options: --port <n> (8787), --inspector-port <n> (9229), --persist-to <dir> (.wrangler/state),
+ * --no-build, --no-watch
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, watch } from 'node:fs';
+import { parseArgs, parseEnv } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { assembleAssets } from './build.ts';
+import { runWrangler, wrangler } from './wrangler.ts';
+
+const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const { values: options } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    'inspector-port': { type: 'string', default: '9229' },
+    'persist-to': { type: 'string', default: '.wrangler/state' },
+    'no-build': { type: 'boolean', default: false },
+    'no-watch': { type: 'boolean', default: false },
+  },
+});
+const persist = ['--persist-to', options['persist-to']];
+
+function pnpm(args: string[]): void {
+  const result = spawnSync('pnpm', args, { stdio: 'inherit', cwd: here('.') });
+  if (result.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed`);
+}
+
+if (!options['no-build']) {
+  pnpm(['--filter', '@bridgekit/worker^...', 'build']);
+  await assembleAssets();
+}
+
+if (!existsSync(here('.dev.vars'))) {
+  await copyFile(here('.dev.vars.example'), here('.dev.vars'));
+  console.log('Created packages/worker/.dev.vars from .dev.vars.example (development secrets).');
+}
+const vars = parseEnv(await readFile(here('.dev.vars'), 'utf8'));
+if (!vars.BRIDGEKIT_SECRET_KEY || !vars.DEMO_EMBED_SECRET) {
+  throw new Error('packages/worker/.dev.vars needs BRIDGEKIT_SECRET_KEY and DEMO_EMBED_SECRET (see .dev.vars.example).');
+}
+
+await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'dev', ...persist]);
+const seedFile = here('dist/seed.sql');
+await mkdir(here('dist'), { recursive: true });
+await writeFile(seedFile, toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY, demoSecret: vars.DEMO_EMBED_SECRET })));
+await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', seedFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+console.log('Seeded the demo tenant "demo".');
+
+const server = wrangler([
+  'dev',
+  '--env',
+  'dev',
+  '--ip',
+  '127.0.0.1',
+  '--port',
+  options.port,
+  '--inspector-port',
+  options['inspector-port'],
+  ...persist,
+  '--show-interactive-dev-session=false',
+]);
+console.log(`\nBridgekit is starting on http://localhost:${options.port} — open http://localhost:${options.port}/demo/\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+  });
+}
+server.on('exit', (code) => process.exit(code ?? 0));
+
+if (!options['no-watch']) {
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = (_event: string, file: string | null) => {
+    if (file && /\.test\.ts$/.test(file)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const result = spawnSync(process.execPath, [fileURLToPath(new URL('../../widgets/scripts/build.ts', import.meta.url)), '--cdn-only'], { stdio: 'inherit' });
+      if (result.status === 0) void assembleAssets().then(() => console.log('Widgets rebuilt.'));
+    }, 200);
+  };
+  watch(fileURLToPath(new URL('../../widgets/src', import.meta.url)), { recursive: true }, rebuild);
+  watch(here('static'), { recursive: true }, rebuild);
+}
