@@ -30,7 +30,11 @@ export interface CallOptions {
 }
 
 export interface Transport {
-  request<T>(method: string, path: string, options?: { query?: Record<string, string | number | undefined>; body?: unknown; signal?: AbortSignal | undefined }): Promise<T>;
+  request<T>(
+    method: string,
+    path: string,
+    options?: { query?: Record<string, string | number | undefined>; body?: unknown; signal?: AbortSignal | undefined },
+  ): Promise<T>;
 }
 
 export interface TransportOptions {
@@ -63,7 +67,11 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    async request<T>(method: string, path: string, call: { query?: Record<string, string | number | undefined>; body?: unknown; signal?: AbortSignal | undefined } = {}): Promise<T> {
+    async request<T>(
+      method: string,
+      path: string,
+      call: { query?: Record<string, string | number | undefined>; body?: unknown; signal?: AbortSignal | undefined } = {},
+    ): Promise<T> {
       const url = new URL(root + path);
       for (const [key, value] of Object.entries(call.query ?? {})) {
         if (value !== undefined) url.searchParams.set(key, String(value));
@@ -131,5 +139,9 @@ function toError(res: Response, body: unknown): BridgekitError {
     const details: FieldIssue[] = Array.isArray(body.error.details) ? body.error.details : [];
     return new BridgekitError(res.status, body.error.code, body.error.message, details);
   }
-  return new BridgekitError(res.status, 'invalid_response', `The API answered ${res.status} ${res.statusText} without a Bridgekit error body.`);
+  return new BridgekitError(
+    res.status,
+    'invalid_response',
+    `The API answered ${res.status} ${res.statusText} without a Bridgekit error body.`,
+  );
 }

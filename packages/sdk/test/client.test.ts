@@ -28,7 +28,13 @@ describe('createClient against the real Worker', () => {
     expect(top.items.map((i) => i.votes)).toEqual([...top.items.map((i) => i.votes)].sort((a, b) => b - a));
 
     const idea = await bk.ideas.create({ board: 'general', title: 'Created from the SDK', description: 'Typed end to end.' });
-    expect(idea).toMatchObject({ board: 'general', title: 'Created from the SDK', votes: 0, voted: false, author: { name: 'Sam Developer', businessUnit: 'IT' } });
+    expect(idea).toMatchObject({
+      board: 'general',
+      title: 'Created from the SDK',
+      votes: 0,
+      voted: false,
+      author: { name: 'Sam Developer', businessUnit: 'IT' },
+    });
     expect(await bk.ideas.get(idea.id)).toEqual(idea);
 
     expect(await bk.ideas.vote(idea.id)).toEqual({ votes: 1, voted: true });
@@ -46,7 +52,10 @@ describe('createClient against the real Worker', () => {
     const boards = await bk.boards.list();
     expect(boards.map((b) => b.slug)).toContain('general');
     expect((await bk.boards.get('general')).name).toBe('IT-enabled ideas');
-    expect(await bk.me()).toEqual({ tenant: { slug: 'demo', name: 'Contoso (demo)' }, user: { id: 'sdk|2', name: 'Reader', businessUnit: null } });
+    expect(await bk.me()).toEqual({
+      tenant: { slug: 'demo', name: 'Contoso (demo)' },
+      user: { id: 'sdk|2', name: 'Reader', businessUnit: null },
+    });
     expect((await client().me()).user).toBeNull();
   });
 
@@ -71,7 +80,11 @@ describe('createClient against the real Worker', () => {
     expect(invalid).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(invalid.details).toEqual([{ path: 'body.title', message: 'The title needs at least 3 characters.' }]);
 
-    expect(await failure(bk.ideas.get('missing'))).toMatchObject({ status: 404, code: 'not_found', message: 'Idea "missing" was not found.' });
+    expect(await failure(bk.ideas.get('missing'))).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'Idea "missing" was not found.',
+    });
     expect(await failure(client().ideas.vote('demo-idea-sso'))).toMatchObject({ status: 401, code: 'unauthorized' });
     expect(await failure(createClient({ baseUrl: BASE, tenant: 'nope', fetch: worker }).boards.list())).toMatchObject({ status: 404 });
   });
@@ -142,7 +155,11 @@ describe('createClient against the real Worker', () => {
     expect(err).toMatchObject({ status: 0, code: 'network_error' });
     expect(err.cause).toBeInstanceOf(TypeError);
 
-    const proxy = createClient({ baseUrl: BASE, tenant: 'demo', fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }) });
+    const proxy = createClient({
+      baseUrl: BASE,
+      tenant: 'demo',
+      fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }),
+    });
     expect(await failure(proxy.boards.list())).toMatchObject({ status: 502, code: 'invalid_response' });
   });
 

@@ -21,7 +21,10 @@ export const ELEMENTS: Record<string, string> = {
 async function buildLibrary(): Promise<void> {
   const { build } = await import('tsup');
   await build({
-    entry: { index: here('src/index.ts'), ...Object.fromEntries(Object.values(ELEMENTS).map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), here(p)])) },
+    entry: {
+      index: here('src/index.ts'),
+      ...Object.fromEntries(Object.values(ELEMENTS).map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), here(p)])),
+    },
     outDir: here('dist'),
     format: ['esm'],
     target: 'es2022',

@@ -15,7 +15,11 @@ export function newPerson(bu = 'Finance') {
 
 export async function tokenFor(person: { sub: string; name: string; bu?: string } | string): Promise<string> {
   const body = typeof person === 'string' ? { tenant: 'demo', user: person } : { tenant: 'demo', ...person };
-  const res = await fetch(`${apiBase()}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${apiBase()}/v1/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -33,5 +33,5 @@ if (import.meta.main) {
   if (!process.argv.includes('--assets-only')) {
     await runWrangler(['deploy', '--dry-run', '--env', '', '--outdir', 'dist/bundle'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  console.log('@bridgekit/worker: assets assembled' + (process.argv.includes('--assets-only') ? '' : ', production bundle in dist/bundle'));
+  console.log(`@bridgekit/worker: assets assembled${process.argv.includes('--assets-only') ? '' : ', production bundle in dist/bundle'}`);
 }

@@ -27,14 +27,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startDevServer(options: { timeoutMs?: number } = {}): Promise<DevServer> {
+export async function startDevServer(options: { timeoutMs?: number; extraSeedFile?: string } = {}): Promise<DevServer> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const persist = await mkdtemp(join(tmpdir(), 'bridgekit-dev-'));
   const url = `http://127.0.0.1:${port}`;
   const script = fileURLToPath(new URL('./dev.ts', import.meta.url));
   const child = spawn(
     process.execPath,
-    [script, '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persist, '--no-build', '--no-watch'],
+    [
+      script,
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      persist,
+      '--no-build',
+      '--no-watch',
+      ...(options.extraSeedFile ? ['--extra-seed', options.extraSeedFile] : []),
+    ],
     { cwd: fileURLToPath(new URL('..', import.meta.url)), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -5,13 +5,13 @@
  * the widgets when their sources change.
  *
  * Options: --port <n> (8787), --inspector-port <n> (9229), --persist-to <dir> (.wrangler/state),
- * --no-build, --no-watch
+ * --extra-seed <file.sql> (applied after the demo seed), --no-build, --no-watch
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, watch } from 'node:fs';
-import { parseArgs, parseEnv } from 'node:util';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parseArgs, parseEnv } from 'node:util';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
 import { assembleAssets } from './build.ts';
 import { runWrangler, wrangler } from './wrangler.ts';
@@ -22,6 +22,7 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: '8787' },
     'inspector-port': { type: 'string', default: '9229' },
     'persist-to': { type: 'string', default: '.wrangler/state' },
+    'extra-seed': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'no-watch': { type: 'boolean', default: false },
   },
@@ -51,7 +52,14 @@ await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'dev',
 const seedFile = here('dist/seed.sql');
 await mkdir(here('dist'), { recursive: true });
 await writeFile(seedFile, toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY, demoSecret: vars.DEMO_EMBED_SECRET })));
-await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', seedFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', seedFile], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (options['extra-seed']) {
+  await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', options['extra-seed']], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 console.log('Seeded the demo tenant "demo".');
 
 const server = wrangler([
@@ -82,7 +90,11 @@ if (!options['no-watch']) {
     if (file && /\.test\.ts$/.test(file)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const result = spawnSync(process.execPath, [fileURLToPath(new URL('../../widgets/scripts/build.ts', import.meta.url)), '--cdn-only'], { stdio: 'inherit' });
+      const result = spawnSync(
+        process.execPath,
+        [fileURLToPath(new URL('../../widgets/scripts/build.ts', import.meta.url)), '--cdn-only'],
+        { stdio: 'inherit' },
+      );
       if (result.status === 0) void assembleAssets().then(() => console.log('Widgets rebuilt.'));
     }, 200);
   };

@@ -24,7 +24,11 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const hasBody = c.req.method === 'POST' || c.req.method === 'PATCH' || c.req.header('content-length') !== undefined;
   const type = c.req.header('content-type') ?? '';
   if (hasBody && c.req.header('content-length') !== '0' && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`,
+    );
   }
   await next();
 });
@@ -75,7 +79,7 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',
   scheme: 'bearer',
   bearerFormat: 'JWT',
-  description: 'An embed token signed by the host intranet with the tenant\'s embed secret (HS256).',
+  description: "An embed token signed by the host intranet with the tenant's embed secret (HS256).",
 });
 app.doc31('/v1/openapi.json', {
   openapi: '3.1.0',

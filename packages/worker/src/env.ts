@@ -1,5 +1,5 @@
-import type { Tenant } from './store/tenants.ts';
 import type { Viewer } from './auth/viewer.ts';
+import type { Tenant } from './store/tenants.ts';
 
 /** Bindings and variables, as configured in wrangler.jsonc and `.dev.vars`. */
 export interface Bindings {

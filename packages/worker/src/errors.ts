@@ -15,7 +15,12 @@ export class ApiError extends Error {
   readonly details: FieldIssue[] | undefined;
   readonly headers: Record<string, string> | undefined;
 
-  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, options: { details?: FieldIssue[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: ErrorCode,
+    message: string,
+    options: { details?: FieldIssue[]; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -63,11 +68,16 @@ export function toErrorResponse(err: unknown, c: Context): Response {
     const status = err.status as ContentfulStatusCode;
     // Hono's JSON validator throws this one; name it so clients can branch on it.
     const code: ErrorCode = /malformed json/i.test(err.message) ? 'malformed_json' : (CODES_BY_STATUS[status] ?? 'bad_request');
-    const message = code === 'malformed_json' ? 'The request body is not valid JSON.' : err.message || 'The request could not be processed.';
+    const message =
+      code === 'malformed_json' ? 'The request body is not valid JSON.' : err.message || 'The request could not be processed.';
     apiError = new ApiError(status, code, message);
   } else {
     console.error('Unhandled error', err);
-    apiError = new ApiError(500, 'internal_error', 'Something went wrong on our side. Try again; if it keeps failing, tell your Bridgekit admin.');
+    apiError = new ApiError(
+      500,
+      'internal_error',
+      'Something went wrong on our side. Try again; if it keeps failing, tell your Bridgekit admin.',
+    );
   }
   const body = { error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) } };
   return c.json(body, apiError.status, apiError.headers);

@@ -1,6 +1,6 @@
-import type { Idea, Viewer } from '@bridgekit/sdk';
 import { env } from 'cloudflare:workers';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { Idea, Viewer } from '@bridgekit/sdk';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
@@ -22,7 +22,10 @@ beforeAll(async () => {
 describe('embed tokens', () => {
   it('identifies the person from a valid token', async () => {
     const viewer = await json<Viewer>(await me(await token({ sub: 'u1', name: 'Ada Lovelace', bu: 'Research' })));
-    expect(viewer).toEqual({ tenant: { slug: 'demo', name: 'Contoso (demo)' }, user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research' } });
+    expect(viewer).toEqual({
+      tenant: { slug: 'demo', name: 'Contoso (demo)' },
+      user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research' },
+    });
   });
 
   it('reads without a token, as nobody', async () => {
@@ -35,7 +38,11 @@ describe('embed tokens', () => {
   });
 
   it('refuses a token signed with the wrong secret', async () => {
-    await expectRefused(await vote(await token({ secret: 'not-the-secret-0123456789abcdef' })), 'invalid_token', /signature does not match tenant "demo"/);
+    await expectRefused(
+      await vote(await token({ secret: 'not-the-secret-0123456789abcdef' })),
+      'invalid_token',
+      /signature does not match tenant "demo"/,
+    );
   });
 
   it('refuses alg "none"', async () => {
@@ -48,7 +55,12 @@ describe('embed tokens', () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     expect((await exportJWK(publicKey)).kty).toBe('RSA');
     const now = Math.floor(Date.now() / 1000);
-    const rs = await new SignJWT({ name: 'Mallory' }).setProtectedHeader({ alg: 'RS256', kid: 'dev-1' }).setSubject('m').setIssuedAt(now).setExpirationTime(now + 60).sign(privateKey);
+    const rs = await new SignJWT({ name: 'Mallory' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'dev-1' })
+      .setSubject('m')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .sign(privateKey);
     await expectRefused(await vote(rs), 'invalid_token', /HS256/);
   });
 
@@ -136,7 +148,11 @@ describe('tenant isolation', () => {
   });
 
   it("cannot post to another tenant's board with its own token", async () => {
-    const res = await call(`${ORIGIN}/v1/tenants/other/boards/general/ideas`, { method: 'POST', token: await token(), body: JSON.stringify({ title: 'Intruder idea' }) });
+    const res = await call(`${ORIGIN}/v1/tenants/other/boards/general/ideas`, {
+      method: 'POST',
+      token: await token(),
+      body: JSON.stringify({ title: 'Intruder idea' }),
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -1,9 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
-import { SignJWT } from 'jose';
 import type { ErrorBody } from '@bridgekit/sdk';
+import { SignJWT } from 'jose';
+import { encryptSecret } from '../src/auth/secrets.ts';
 import { DEMO_KID, DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { demoSeed } from '../src/dev/seed.ts';
-import { encryptSecret } from '../src/auth/secrets.ts';
 
 export const ORIGIN = 'https://bridgekit.test';
 export const DEMO = `${ORIGIN}/v1/tenants/demo`;
@@ -20,9 +20,16 @@ export async function seedOtherTenant(): Promise<{ secret: string }> {
   const now = Date.now();
   await env.DB.batch([
     env.DB.prepare("insert into tenants (id, slug, name, created_at) values ('other-tenant', 'other', 'Fabrikam', ?)").bind(now),
-    env.DB.prepare("insert into embed_keys (tenant_id, kid, secret_ciphertext, created_at) values ('other-tenant', 'k1', ?, ?)").bind(ciphertext, now),
-    env.DB.prepare("insert into users (id, tenant_id, subject, name, created_at, last_seen_at) values ('other-user', 'other-tenant', 'fab|1', 'Fabrikam person', ?, ?)").bind(now, now),
-    env.DB.prepare("insert into boards (id, tenant_id, slug, name, created_at) values ('other-board', 'other-tenant', 'general', 'Fabrikam secrets', ?)").bind(now),
+    env.DB.prepare("insert into embed_keys (tenant_id, kid, secret_ciphertext, created_at) values ('other-tenant', 'k1', ?, ?)").bind(
+      ciphertext,
+      now,
+    ),
+    env.DB.prepare(
+      "insert into users (id, tenant_id, subject, name, created_at, last_seen_at) values ('other-user', 'other-tenant', 'fab|1', 'Fabrikam person', ?, ?)",
+    ).bind(now, now),
+    env.DB.prepare(
+      "insert into boards (id, tenant_id, slug, name, created_at) values ('other-board', 'other-tenant', 'general', 'Fabrikam secrets', ?)",
+    ).bind(now),
     env.DB.prepare(
       "insert into ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at) values ('other-idea', 'other-tenant', 'other-board', 'other-user', 'Fabrikam confidential plan', 'secret', 0, ?)",
     ).bind(now),
@@ -53,7 +60,10 @@ export async function token(options: TokenOptions = {}): Promise<string> {
   if (options.email !== undefined) claims.email = options.email;
   const header: { alg: string; kid?: string } = { alg: options.alg ?? 'HS256' };
   if (options.kid !== null) header.kid = options.kid ?? DEMO_KID;
-  const jwt = new SignJWT(claims).setProtectedHeader(header).setIssuedAt(now + (options.issuedAt ?? 0)).setExpirationTime(now + (options.expiresIn ?? 600));
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader(header)
+    .setIssuedAt(now + (options.issuedAt ?? 0))
+    .setExpirationTime(now + (options.expiresIn ?? 600));
   if (options.sub !== '') jwt.setSubject(options.sub ?? 'test|person');
   return jwt.sign(new TextEncoder().encode(options.secret ?? env.DEMO_EMBED_SECRET));
 }

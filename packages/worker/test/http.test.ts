@@ -4,7 +4,10 @@ import { call, DEMO, errorOf, json, ORIGIN } from './helpers.ts';
 interface OpenApiDoc {
   openapi: string;
   paths: Record<string, Record<string, { parameters?: { name: string }[]; security?: unknown[] }>>;
-  components: { schemas: Record<string, { properties?: Record<string, { maxLength?: number; minLength?: number }> }>; securitySchemes: Record<string, unknown> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, { maxLength?: number; minLength?: number }> }>;
+    securitySchemes: Record<string, unknown>;
+  };
 }
 
 describe('HTTP surface', () => {
@@ -25,7 +28,11 @@ describe('HTTP surface', () => {
   it('answers CORS preflights for the API from any page, without cookies', async () => {
     const res = await call(`${DEMO}/ideas/x/vote`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://intranet.contoso.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://intranet.contoso.example',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -54,7 +61,9 @@ describe('HTTP surface', () => {
     // The limits in the document are the limits the validator enforces.
     expect(doc.components.schemas.NewIdea?.properties?.title).toMatchObject({ minLength: 3, maxLength: 140 });
     expect(doc.components.schemas.NewIdea?.properties?.description).toMatchObject({ maxLength: 5000 });
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Idea', 'IdeaPage', 'Board', 'VoteState', 'Viewer', 'Error']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Idea', 'IdeaPage', 'Board', 'VoteState', 'Viewer', 'Error']),
+    );
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 });

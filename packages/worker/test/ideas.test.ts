@@ -1,12 +1,16 @@
-import type { Idea, Page, VoteState } from '@bridgekit/sdk';
 import { env } from 'cloudflare:workers';
+import type { Idea, Page, VoteState } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDEAS } from '../src/dev/demo-data.ts';
 import { call, DEMO, errorOf, json, token } from './helpers.ts';
 
 const amara = () => token({ sub: 'demo|amara', name: 'Amara Okafor', bu: 'Finance' });
 const post = (t: string | undefined, body: unknown, board = 'general') =>
-  call(`${DEMO}/boards/${board}/ideas`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), ...(t ? { token: t } : {}) });
+  call(`${DEMO}/boards/${board}/ideas`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(t ? { token: t } : {}),
+  });
 const countIdeas = async () => (await env.DB.prepare('select count(*) as n from ideas').first<{ n: number }>())?.n;
 
 describe('listing a board', () => {
@@ -127,7 +131,9 @@ describe('submitting an idea', () => {
 
   it('refreshes the author profile from the latest token', async () => {
     await post(await token({ sub: 'mover', name: 'Old Name', bu: 'Sales' }), { title: 'First idea here' });
-    const second = await json<Idea>(await post(await token({ sub: 'mover', name: 'New Name', bu: 'Marketing' }), { title: 'Second idea here' }));
+    const second = await json<Idea>(
+      await post(await token({ sub: 'mover', name: 'New Name', bu: 'Marketing' }), { title: 'Second idea here' }),
+    );
     expect(second.author).toEqual({ name: 'New Name', businessUnit: 'Marketing' });
     const users = await env.DB.prepare("select count(*) as n from users where subject = 'mover'").first<{ n: number }>();
     expect(users?.n).toBe(1);

@@ -47,7 +47,10 @@ export abstract class BridgekitElement extends LitElement {
     if (!apiBase || !tenant) return null;
     // One client per configuration object and tenant: a new `configure()` makes new clients.
     let byTenant = clients.get(config);
-    if (!byTenant) clients.set(config, (byTenant = new Map()));
+    if (!byTenant) {
+      byTenant = new Map();
+      clients.set(config, byTenant);
+    }
     let client = byTenant.get(`${apiBase}|${tenant}`);
     if (!client) {
       client = createClient({ baseUrl: apiBase, tenant, token: config.token });

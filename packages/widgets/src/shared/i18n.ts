@@ -21,7 +21,10 @@ const translators = new Map<string, Translate>();
 /** A translator for `locale` (cached): placeholders, plural forms and locale-aware numbers. */
 export function translator(locale: string): Translate {
   let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = createTranslator(locale)));
+  if (!t) {
+    t = createTranslator(locale);
+    translators.set(locale, t);
+  }
   return t;
 }
 

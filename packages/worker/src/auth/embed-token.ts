@@ -24,10 +24,11 @@ const claimsSchema = z.object({
   exp: z.number(),
 });
 
-// Decrypted secrets, by ciphertext: a rotated key has a new ciphertext, so entries never go stale.
-const secretCache = new Map<string, Uint8Array>();
+// HMAC keys from decrypted secrets, by ciphertext: a rotated key has a new ciphertext, so an
+// entry never goes stale; caching spares a decryption and a key import on every request.
+const keyCache = new Map<string, CryptoKey>();
 
-async function secretFor(tenant: Tenant, kid: string | undefined, masterKey: string): Promise<Uint8Array> {
+async function secretFor(tenant: Tenant, kid: string | undefined, masterKey: string): Promise<CryptoKey> {
   const key = kid === undefined ? tenant.embedKeys[0] : tenant.embedKeys.find((k) => k.kid === kid);
   if (!key) {
     throw invalid(
@@ -37,13 +38,14 @@ async function secretFor(tenant: Tenant, kid: string | undefined, masterKey: str
     );
   }
   const cacheKey = `${tenant.id}:${key.kid}:${key.secretCiphertext}`;
-  let secret = secretCache.get(cacheKey);
-  if (!secret) {
-    secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
-    if (secretCache.size > 1000) secretCache.clear();
-    secretCache.set(cacheKey, secret);
+  let hmacKey = keyCache.get(cacheKey);
+  if (!hmacKey) {
+    const secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
+    hmacKey = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    if (keyCache.size > 1000) keyCache.clear();
+    keyCache.set(cacheKey, hmacKey);
   }
-  return secret;
+  return hmacKey;
 }
 
 function invalid(message: string): ApiError {
@@ -75,11 +77,15 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
     const fields = claims.error.issues.map((i) => i.path.join('.') || 'payload').join(', ');
-    throw invalid(`The token's claims are incomplete or malformed (${fields}). Embed tokens need "sub" and "name"; "email" and "bu" are optional strings.`);
+    throw invalid(
+      `The token's claims are incomplete or malformed (${fields}). Embed tokens need "sub" and "name"; "email" and "bu" are optional strings.`,
+    );
   }
   const { sub, name, email, bu, iat, exp } = claims.data;
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw invalid(`The token is valid for ${exp - iat} s; embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} s. Sign shorter-lived tokens and refresh them.`);
+    throw invalid(
+      `The token is valid for ${exp - iat} s; embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} s. Sign shorter-lived tokens and refresh them.`,
+    );
   }
   return { kind: 'user', subject: sub, name, email: email ?? null, businessUnit: bu || null };
 }
@@ -89,16 +95,18 @@ function explain(err: unknown, tenant: Tenant): ApiError {
     return new ApiError(401, 'token_expired', 'The sign-in token has expired. Ask the host page for a new token and try again.');
   }
   if (err instanceof errors.JOSEAlgNotAllowed) {
-    return invalid('Embed tokens must be signed with HS256 and the tenant\'s embed secret; this token uses another algorithm.');
+    return invalid("Embed tokens must be signed with HS256 and the tenant's embed secret; this token uses another algorithm.");
   }
   if (err instanceof errors.JWSSignatureVerificationFailed) {
-    return invalid(`The token's signature does not match tenant "${tenant.slug}"'s embed secret. Check that the host signs with this tenant's current secret.`);
+    return invalid(
+      `The token's signature does not match tenant "${tenant.slug}"'s embed secret. Check that the host signs with this tenant's current secret.`,
+    );
   }
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'iat' && err.reason === 'check_failed') {
       return invalid(`The token was issued more than ${MAX_TOKEN_LIFETIME_SECONDS} s ago or in the future; check the host server's clock.`);
     }
-    if (err.claim === 'nbf') return invalid('The token is not valid yet (nbf is in the future); check the host server\'s clock.');
+    if (err.claim === 'nbf') return invalid("The token is not valid yet (nbf is in the future); check the host server's clock.");
     return invalid(`The token is missing or has a malformed "${err.claim}" claim. Embed tokens need sub, name, iat and exp.`);
   }
   if (err instanceof errors.JOSEError) {

@@ -34,6 +34,10 @@ export async function decryptSecret(masterKey: string, tenantId: string, kid: st
   const [version, iv, ct] = stored.split('.');
   if (version !== VERSION || !iv || !ct) throw new Error(`Embed key ${kid} is stored in an unknown format.`);
   const key = await importKey(masterKey);
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: aad(tenantId, kid) }, key, fromBase64Url(ct));
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64Url(iv), additionalData: aad(tenantId, kid) },
+    key,
+    fromBase64Url(ct),
+  );
   return new Uint8Array(plain);
 }

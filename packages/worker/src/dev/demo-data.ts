@@ -16,18 +16,63 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { key: 'amara', subject: 'demo|amara', name: 'Amara Okafor', email: 'amara@contoso.example', businessUnit: 'Finance', role: 'Business relationship manager' },
-  { key: 'lukas', subject: 'demo|lukas', name: 'Lukas Meyer', email: 'lukas@contoso.example', businessUnit: 'Operations', role: 'Head of operations' },
-  { key: 'priya', subject: 'demo|priya', name: 'Priya Raman', email: 'priya@contoso.example', businessUnit: 'People & HR', role: 'HR business partner' },
-  { key: 'tomas', subject: 'demo|tomas', name: 'Tomás García', email: 'tomas@contoso.example', businessUnit: 'Sales', role: 'Regional sales director' },
+  {
+    key: 'amara',
+    subject: 'demo|amara',
+    name: 'Amara Okafor',
+    email: 'amara@contoso.example',
+    businessUnit: 'Finance',
+    role: 'Business relationship manager',
+  },
+  {
+    key: 'lukas',
+    subject: 'demo|lukas',
+    name: 'Lukas Meyer',
+    email: 'lukas@contoso.example',
+    businessUnit: 'Operations',
+    role: 'Head of operations',
+  },
+  {
+    key: 'priya',
+    subject: 'demo|priya',
+    name: 'Priya Raman',
+    email: 'priya@contoso.example',
+    businessUnit: 'People & HR',
+    role: 'HR business partner',
+  },
+  {
+    key: 'tomas',
+    subject: 'demo|tomas',
+    name: 'Tomás García',
+    email: 'tomas@contoso.example',
+    businessUnit: 'Sales',
+    role: 'Regional sales director',
+  },
   { key: 'mei', subject: 'demo|mei', name: 'Mei Chen', email: 'mei@contoso.example', businessUnit: 'IT', role: 'BRM community lead' },
-  { key: 'jonah', subject: 'demo|jonah', name: 'Jonah Williams', email: 'jonah@contoso.example', businessUnit: 'Supply chain', role: 'Supply chain analyst' },
+  {
+    key: 'jonah',
+    subject: 'demo|jonah',
+    name: 'Jonah Williams',
+    email: 'jonah@contoso.example',
+    businessUnit: 'Supply chain',
+    role: 'Supply chain analyst',
+  },
 ];
 
 export const DEMO_BOARDS = [
-  { id: 'demo-board-general', slug: 'general', name: 'IT-enabled ideas', description: 'Ideas where technology could grow revenue, cut cost or reduce risk for a business unit.' },
+  {
+    id: 'demo-board-general',
+    slug: 'general',
+    name: 'IT-enabled ideas',
+    description: 'Ideas where technology could grow revenue, cut cost or reduce risk for a business unit.',
+  },
   { id: 'demo-board-finance', slug: 'finance-ops', name: 'Finance operations', description: 'Faster, cheaper, safer finance processes.' },
-  { id: 'demo-board-people', slug: 'people', name: 'People & workplace', description: 'Digital experience for colleagues, from hiring to leaving.' },
+  {
+    id: 'demo-board-people',
+    slug: 'people',
+    name: 'People & workplace',
+    description: 'Digital experience for colleagues, from hiring to leaving.',
+  },
   { id: 'demo-board-lab', slug: 'innovation-lab', name: 'Innovation lab', description: 'A new board, waiting for its first idea.' },
 ] as const;
 
@@ -49,7 +94,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     board: 'general',
     author: 'amara',
     title: 'Automate invoice matching in accounts payable',
-    description: 'Three clerks spend most of each week matching invoices to purchase orders by hand. Automatic three-way matching would free them for supplier queries and cut late-payment fees.',
+    description:
+      'Three clerks spend most of each week matching invoices to purchase orders by hand. Automatic three-way matching would free them for supplier queries and cut late-payment fees.',
     backers: ['amara', 'lukas', 'jonah', 'mei'],
     daysAgo: 12,
   },
@@ -58,7 +104,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     board: 'general',
     author: 'tomas',
     title: 'Self-service sales dashboards for regional directors',
-    description: 'Regional directors wait a week for pipeline reports from IT. A governed self-service dashboard on the sales data would answer most of those requests the same day.',
+    description:
+      'Regional directors wait a week for pipeline reports from IT. A governed self-service dashboard on the sales data would answer most of those requests the same day.',
     backers: ['tomas', 'amara', 'mei'],
     daysAgo: 9,
   },
@@ -67,7 +114,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     board: 'general',
     author: 'jonah',
     title: 'Predictive stock replenishment for the top 200 products',
-    description: 'Stock-outs on fast movers cost us sales every quarter. A forecast-driven reorder point for the top 200 products would reduce both stock-outs and excess stock.',
+    description:
+      'Stock-outs on fast movers cost us sales every quarter. A forecast-driven reorder point for the top 200 products would reduce both stock-outs and excess stock.',
     backers: ['jonah', 'lukas'],
     daysAgo: 5,
   },
@@ -103,7 +151,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     board: 'people',
     author: 'priya',
     title: 'Digital onboarding checklist for new joiners',
-    description: 'New joiners wait up to two weeks for a laptop and accounts. One checklist that triggers IT, facilities and payroll tasks would get them productive on day one.',
+    description:
+      'New joiners wait up to two weeks for a laptop and accounts. One checklist that triggers IT, facilities and payroll tasks would get them productive on day one.',
     backers: ['priya', 'lukas', 'jonah'],
     daysAgo: 7,
   },

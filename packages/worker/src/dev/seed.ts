@@ -18,7 +18,10 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   const t = DEMO_TENANT;
   const userId = (key: string) => `demo-user-${key}`;
   const statements: Statement[] = [
-    { sql: 'insert into tenants (id, slug, name, created_at) values (?, ?, ?, ?) on conflict (id) do update set name = excluded.name', params: [t.id, t.slug, t.name, now] },
+    {
+      sql: 'insert into tenants (id, slug, name, created_at) values (?, ?, ?, ?) on conflict (id) do update set name = excluded.name',
+      params: [t.id, t.slug, t.name, now],
+    },
     {
       sql: 'insert into embed_keys (tenant_id, kid, secret_ciphertext, created_at) values (?, ?, ?, ?) on conflict (tenant_id, kid) do update set secret_ciphertext = excluded.secret_ciphertext',
       params: [t.id, DEMO_KID, await encryptSecret(options.secretKey, t.id, DEMO_KID, options.demoSecret), now],

@@ -23,7 +23,13 @@ export function decodeCursor(text: string, sort: IdeaSort): Cursor {
   } catch {
     parsed = null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[1] !== 'number' || !Number.isSafeInteger(parsed[1]) || typeof parsed[2] !== 'string') {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[1] !== 'number' ||
+    !Number.isSafeInteger(parsed[1]) ||
+    typeof parsed[2] !== 'string'
+  ) {
     throw badCursor('The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.');
   }
   if (parsed[0] !== sort) {

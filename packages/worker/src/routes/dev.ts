@@ -23,7 +23,12 @@ export const developmentOnly = createMiddleware<AppEnv>(async (c, next) => {
 /** A seeded demo user by key, or any person (tests, benchmarks) by subject and name. */
 const TokenRequest = z.union([
   z.strictObject({ tenant: z.string().min(1), user: z.string().min(1) }),
-  z.strictObject({ tenant: z.string().min(1), sub: z.string().min(1).max(255), name: z.string().min(1).max(200), bu: z.string().max(100).optional() }),
+  z.strictObject({
+    tenant: z.string().min(1),
+    sub: z.string().min(1).max(255),
+    name: z.string().min(1).max(200),
+    bu: z.string().max(100).optional(),
+  }),
 ]);
 
 export const devRoutes = new Hono<AppEnv>()
@@ -36,7 +41,12 @@ export const devRoutes = new Hono<AppEnv>()
       'user' in request
         ? DEMO_USERS.find((u) => u.key === request.user)
         : { subject: request.sub, name: request.name, email: undefined, businessUnit: request.bu };
-    if (!user) throw new ApiError(404, 'not_found', `No demo user "${'user' in request ? request.user : ''}"; pick one of ${DEMO_USERS.map((u) => u.key).join(', ')}.`);
+    if (!user)
+      throw new ApiError(
+        404,
+        'not_found',
+        `No demo user "${'user' in request ? request.user : ''}"; pick one of ${DEMO_USERS.map((u) => u.key).join(', ')}.`,
+      );
     const tenant = await findTenantBySlug(database(c.env.DB), parsed.data.tenant);
     const key = tenant?.embedKeys[0];
     if (!tenant || !key) throw notFound(`Tenant "${parsed.data.tenant}" with an embed secret`);

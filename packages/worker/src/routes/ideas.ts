@@ -4,7 +4,15 @@ import { requireSignedIn } from '../auth/viewer.ts';
 import { database } from '../db/client.ts';
 import { decodeCursor } from '../lib/cursor.ts';
 import { commonErrors, jsonContent } from '../schemas/common.ts';
-import { BoardIdeasParams, IdeaPageSchema, IdeaParams, IdeaSchema, ListIdeasQuery, NewIdeaSchema, VoteStateSchema } from '../schemas/ideas.ts';
+import {
+  BoardIdeasParams,
+  IdeaPageSchema,
+  IdeaParams,
+  IdeaSchema,
+  ListIdeasQuery,
+  NewIdeaSchema,
+  VoteStateSchema,
+} from '../schemas/ideas.ts';
 import { createIdea, getIdea, listIdeas, unvote, vote } from '../store/ideas.ts';
 import { createRouter } from './router.ts';
 
@@ -57,7 +65,7 @@ export const ideasRoutes = createRouter()
       tags: ['Ideas'],
       summary: 'Get one idea',
       request: { params: IdeaParams },
-      responses: { 200: jsonContent(IdeaSchema, 'The idea, with the caller\'s vote state.'), ...commonErrors },
+      responses: { 200: jsonContent(IdeaSchema, "The idea, with the caller's vote state."), ...commonErrors },
     }),
     async (c) => c.json(await getIdea(database(c.env.DB), c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
   )
@@ -70,7 +78,7 @@ export const ideasRoutes = createRouter()
       description: 'Idempotent: backing an idea twice counts once.',
       security: bearer,
       request: { params: IdeaParams },
-      responses: { 200: jsonContent(VoteStateSchema, 'The idea\'s count and the caller\'s vote.'), ...commonErrors },
+      responses: { 200: jsonContent(VoteStateSchema, "The idea's count and the caller's vote."), ...commonErrors },
     }),
     async (c) => {
       const viewer = requireSignedIn(c.var.viewer, 'back an idea');
@@ -86,7 +94,7 @@ export const ideasRoutes = createRouter()
       description: 'Idempotent.',
       security: bearer,
       request: { params: IdeaParams },
-      responses: { 200: jsonContent(VoteStateSchema, 'The idea\'s count and the caller\'s vote.'), ...commonErrors },
+      responses: { 200: jsonContent(VoteStateSchema, "The idea's count and the caller's vote."), ...commonErrors },
     }),
     async (c) => {
       const viewer = requireSignedIn(c.var.viewer, 'withdraw support');

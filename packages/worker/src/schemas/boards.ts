@@ -1,7 +1,7 @@
 import type { Board } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
-import { expectType, type Exact } from './contract.ts';
+import { type Exact, expectType } from './contract.ts';
 
 export const BoardSchema = z
   .object({

@@ -1,6 +1,6 @@
-import { z } from '@hono/zod-openapi';
 import type { ErrorBody } from '@bridgekit/sdk';
-import { expectType, type Exact } from './contract.ts';
+import { z } from '@hono/zod-openapi';
+import { type Exact, expectType } from './contract.ts';
 
 export const SlugSchema = z
   .string()

@@ -1,19 +1,18 @@
 import type { Idea, Page, VoteState } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
-import { expectType, type Exact } from './contract.ts';
+import { type Exact, expectType } from './contract.ts';
 
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 140;
 export const DESCRIPTION_MAX = 5000;
 export const PAGE_SIZE_MAX = 100;
 
-// Control characters other than tab and newline have no place in text people read.
-const noControlChars = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+// Control characters other than tab and line breaks have no place in text people read.
+const isControl = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+const noControlChars = (s: string) => ![...s].some((ch) => isControl(ch.codePointAt(0) ?? 0));
 
-export const PersonSchema = z
-  .object({ name: z.string(), businessUnit: z.string().nullable() })
-  .openapi('Person');
+export const PersonSchema = z.object({ name: z.string(), businessUnit: z.string().nullable() }).openapi('Person');
 
 export const IdeaSchema = z
   .object({
@@ -29,9 +28,7 @@ export const IdeaSchema = z
   .openapi('Idea');
 expectType<Exact<z.infer<typeof IdeaSchema>, Idea>>(true);
 
-export const IdeaPageSchema = z
-  .object({ items: z.array(IdeaSchema), nextCursor: z.string().nullable() })
-  .openapi('IdeaPage');
+export const IdeaPageSchema = z.object({ items: z.array(IdeaSchema), nextCursor: z.string().nullable() }).openapi('IdeaPage');
 expectType<Exact<z.infer<typeof IdeaPageSchema>, Page<Idea>>>(true);
 
 export const VoteStateSchema = z.object({ votes: z.number().int(), voted: z.boolean() }).openapi('VoteState');
@@ -70,10 +67,5 @@ export const IdeaParams = TenantParams.extend({
 export const ListIdeasQuery = z.strictObject({
   sort: z.enum(['top', 'new']).default('top').openapi({ description: '`top`: most backed first; `new`: newest first.' }),
   cursor: z.string().max(512).optional().openapi({ description: '`nextCursor` of the previous page.' }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} ideas per page.`)
-    .default(20),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} ideas per page.`).default(20),
 });

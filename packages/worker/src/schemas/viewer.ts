@@ -1,6 +1,6 @@
 import type { Viewer } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { expectType, type Exact } from './contract.ts';
+import { type Exact, expectType } from './contract.ts';
 import { PersonSchema } from './ideas.ts';
 
 export const ViewerSchema = z

@@ -67,7 +67,10 @@ export interface ListIdeas {
 
 /** One page of a board's ideas: one round trip of two statements, whatever the page size. */
 export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, q: ListIdeas): Promise<Page<Idea>> {
-  const [sortKey, order] = q.sort === 'top' ? [ideas.voteCount, [desc(ideas.voteCount), desc(ideas.id)]] : [ideas.createdAt, [desc(ideas.createdAt), desc(ideas.id)]];
+  const [sortKey, order] =
+    q.sort === 'top'
+      ? [ideas.voteCount, [desc(ideas.voteCount), desc(ideas.id)]]
+      : [ideas.createdAt, [desc(ideas.createdAt), desc(ideas.id)]];
   const after = q.cursor ? sql`(${sortKey}, ${ideas.id}) < (${q.cursor.key}, ${q.cursor.id})` : undefined;
   const [board, rows] = await db.batch([
     findBoard(db, tenantId, q.board),

@@ -144,7 +144,8 @@ export class BkIdeaBoard extends BridgekitElement {
     this.#load?.abort();
     const client = this.client;
     if (!client || !this.board) return;
-    const load = (this.#load = new AbortController());
+    const load = new AbortController();
+    this.#load = load;
     this._status = 'loading';
     this._error = '';
     try {
@@ -211,7 +212,8 @@ export class BkIdeaBoard extends BridgekitElement {
   #validate(title: string, description: string): FieldErrors {
     const errors: FieldErrors = {};
     if (title.length < TITLE_MIN || title.length > TITLE_MAX) errors.title = this.t('form.titleHint');
-    if (description.length > DESCRIPTION_MAX) errors.description = this.t('form.charactersLeft', { count: DESCRIPTION_MAX - description.length });
+    if (description.length > DESCRIPTION_MAX)
+      errors.description = this.t('form.charactersLeft', { count: DESCRIPTION_MAX - description.length });
     return errors;
   }
 
@@ -284,11 +286,13 @@ export class BkIdeaBoard extends BridgekitElement {
                 <option value="new" ?selected=${this.#sort === 'new'}>${this.t('board.sortNew')}</option>
               </select>
             </label>
-            ${this.signedIn && !this._formOpen
-              ? html`<button type="button" class="button primary open-form" aria-expanded="false" aria-controls="bk-form" @click=${this.#openForm}>
+            ${
+              this.signedIn && !this._formOpen
+                ? html`<button type="button" class="button primary open-form" aria-expanded="false" aria-controls="bk-form" @click=${this.#openForm}>
                   ${this.t('form.open')}
                 </button>`
-              : nothing}
+                : nothing
+            }
           </div>
         </div>
         ${this.signedIn ? nothing : html`<p class="notice">${this.t('board.signInToParticipate')}</p>`}
@@ -366,17 +370,21 @@ export class BkIdeaBoard extends BridgekitElement {
       <ol class="ideas" part="list" aria-label=${this.t('board.listLabel', { board: this._board?.name ?? this.board })}>
         ${this._items.map((idea) => this.#renderIdea(idea))}
       </ol>
-      ${this._cursor
-        ? html`<button type="button" class="button more" part="load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
+      ${
+        this._cursor
+          ? html`<button type="button" class="button more" part="load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
             ${this._loadingMore ? this.t('board.loadingMore') : this.t('board.loadMore')}
           </button>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
   #renderIdea(idea: Idea) {
     const unit = idea.author.businessUnit;
-    const byline = unit ? this.t('board.bylineWithUnit', { name: idea.author.name, unit }) : this.t('board.byline', { name: idea.author.name });
+    const byline = unit
+      ? this.t('board.bylineWithUnit', { name: idea.author.name, unit })
+      : this.t('board.byline', { name: idea.author.name });
     return html`
       <li class="idea" part="item" tabindex="-1" data-idea=${idea.id} aria-labelledby="bk-idea-${idea.id}">
         <bk-idea-vote .data=${idea} exportparts="button: vote-button, count: vote-count"></bk-idea-vote>

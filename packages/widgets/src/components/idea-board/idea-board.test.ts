@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import './idea-board.ts';
 import type { BkIdeaBoard } from './idea-board.component.ts';
 

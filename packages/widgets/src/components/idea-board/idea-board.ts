@@ -2,6 +2,7 @@ import { defineElement } from '../../shared/define.ts';
 import { BkIdeaBoard } from './idea-board.component.ts';
 
 export { BkIdeaBoard };
+
 defineElement('bk-idea-board', BkIdeaBoard);
 
 declare global {

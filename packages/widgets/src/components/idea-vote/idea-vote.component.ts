@@ -100,7 +100,8 @@ export class BkIdeaVote extends BridgekitElement {
       this._status = 'idle';
       return;
     }
-    const load = (this.#load = new AbortController());
+    const load = new AbortController();
+    this.#load = load;
     this._status = 'loading';
     try {
       const idea = await client.ideas.get(this.idea, { signal: load.signal });

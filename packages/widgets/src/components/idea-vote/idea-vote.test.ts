@@ -1,9 +1,9 @@
 import type { Idea } from '@bridgekit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { defineElement } from '../../shared/define.ts';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import './idea-vote.ts';
 import type { BkIdeaVote } from './idea-vote.component.ts';
 

@@ -1,0 +1,216 @@
+/**
+ * `pnpm bench`: sizes and load, each next to a baseline measured in the same run.
+ *
+ * 1. gzip size of /embed.js, of each widget chunk and of the Worker bundle, against budgets.
+ * 2. requests/s and p50/p99 latency of list-ideas and vote on the local Worker (`wrangler dev`,
+ *    as `pnpm dev` runs it, with 2,000 extra ideas), next to a baseline Worker (bare Hono and
+ *    one D1 query) on the same data. Rounds alternate baseline/Bridgekit; medians are reported
+ *    with the ratio. Loopback only, bounded in time (about a minute of load).
+ *
+ * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10)
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, parseEnv } from 'node:util';
+import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
+import { BUDGETS, gzipSize, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
+import { freePort, startDevServer } from '../scripts/dev-server.ts';
+import { runWrangler, wrangler } from '../scripts/wrangler.ts';
+import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const DURATION = Number(opts.duration);
+const ROUNDS = Number(opts.rounds);
+const CONNECTIONS = Number(opts.connections);
+const USERS = 200;
+const EXTRA_IDEAS = 2000;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+function printSizes(): void {
+  console.log('\n== Sizes (gzip -9) ==');
+  const sizes = widgetSizes();
+  let total = 0;
+  for (const [file, size] of Object.entries(sizes)) {
+    total += size;
+    console.log(`  ${file.padEnd(40)} ${kb(size).padStart(9)}`);
+  }
+  console.log(`  ${'embed.js budget'.padEnd(40)} ${kb(sizes['embed.js'] ?? 0).padStart(9)} of ${kb(BUDGETS.loader)}`);
+  console.log(`  ${'loader + Lit + idea widgets + SDK'.padEnd(40)} ${kb(total).padStart(9)} of ${kb(BUDGETS.ideaWidgets)}`);
+  console.log(`  ${'Worker bundle'.padEnd(40)} ${kb(gzipSize(WORKER_BUNDLE)).padStart(9)} of ${kb(BUDGETS.worker)}`);
+}
+
+/** 200 people and 2,000 ideas on the `general` board, for both Workers. */
+function benchSeedSql(now: number): string {
+  return `
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${USERS - 1})
+INSERT OR IGNORE INTO users (id, tenant_id, subject, name, business_unit, created_at, last_seen_at)
+SELECT 'bench-user-' || i, 'demo-tenant', 'bench|' || i, 'Bench person ' || i, 'Unit ' || (i % 12), ${now}, ${now} FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${EXTRA_IDEAS - 1})
+INSERT OR IGNORE INTO ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at)
+SELECT 'bench-idea-' || i, 'demo-tenant', 'demo-board-general', 'bench-user-' || (i % ${USERS}), 'Benchmark idea ' || i,
+  'A generated idea for load tests.', 0, ${now} - i * 60000 FROM n;
+`;
+}
+
+async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const cwd = fileURLToPath(new URL('./baseline/', import.meta.url));
+  const persist = await mkdtemp(join(tmpdir(), 'bridgekit-baseline-'));
+  const local = ['--local', '--persist-to', persist];
+  await runWrangler(['d1', 'migrations', 'apply', 'DB', ...local], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const file of seedFiles)
+    await runWrangler(['d1', 'execute', 'DB', ...local, '--file', file], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [port, inspector] = [await freePort(), await freePort()];
+  const child = wrangler(
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persist],
+    {
+      cwd,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${url}/ideas`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async stop() {
+      try {
+        process.kill(-(child.pid as number), 'SIGTERM');
+      } catch {}
+      await new Promise((r) => setTimeout(r, 500));
+      await rm(persist, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Load {
+  method: 'GET' | 'PUT';
+  path: (i: number) => string;
+  headers: (i: number) => Record<string, string>;
+}
+
+async function measure(baseUrl: string, load: Load) {
+  let i = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: load.method,
+        setupRequest: (req) => {
+          const n = i++;
+          return { ...req, path: load.path(n), headers: { ...req.headers, ...load.headers(n) } };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${load.method} ${baseUrl}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function main(): Promise<void> {
+  printSizes();
+
+  const vars = parseEnv(
+    await readFile(new URL('../.dev.vars', import.meta.url), 'utf8').catch(() =>
+      readFile(new URL('../.dev.vars.example', import.meta.url), 'utf8'),
+    ),
+  );
+  const secret = new TextEncoder().encode(vars.DEMO_EMBED_SECRET);
+  const dir = await mkdtemp(join(tmpdir(), 'bridgekit-bench-'));
+  const demoSeedFile = join(dir, 'demo-seed.sql');
+  const benchSeedFile = join(dir, 'bench-seed.sql');
+  await writeFile(
+    demoSeedFile,
+    toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
+  );
+  await writeFile(benchSeedFile, benchSeedSql(Date.now()));
+
+  console.log(`\n== Load: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds, alternating ==`);
+  const [bridgekit, baseline] = [
+    await startDevServer({ extraSeedFile: benchSeedFile }),
+    await startBaseline([demoSeedFile, benchSeedFile]),
+  ];
+  try {
+    const now = Math.floor(Date.now() / 1000);
+    const tokens = await Promise.all(
+      Array.from({ length: USERS }, (_, u) =>
+        new SignJWT({ name: `Bench person ${u}`, bu: `Unit ${u % 12}` })
+          .setProtectedHeader({ alg: 'HS256', kid: 'dev-1' })
+          .setSubject(`bench|${u}`)
+          .setIssuedAt(now)
+          .setExpirationTime(now + 3000)
+          .sign(secret),
+      ),
+    );
+    const idea = (n: number) => `bench-idea-${n % EXTRA_IDEAS}`;
+    const scenarios: { name: string; ours: Load; base: Load }[] = [
+      {
+        name: 'list-ideas (20 of 2,004)',
+        ours: {
+          method: 'GET',
+          path: () => '/v1/tenants/demo/boards/general/ideas?sort=top',
+          headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}` }),
+        },
+        base: { method: 'GET', path: () => '/ideas', headers: () => ({}) },
+      },
+      {
+        name: 'vote',
+        ours: {
+          method: 'PUT',
+          path: (n) => `/v1/tenants/demo/ideas/${idea(n)}/vote`,
+          headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}` }),
+        },
+        base: { method: 'PUT', path: (n) => `/ideas/${idea(n)}/vote`, headers: (n) => ({ 'x-user': `bench-user-${n % USERS}` }) },
+      },
+    ];
+
+    const rows: string[] = [];
+    for (const s of scenarios) {
+      // Warm both up (isolate start, SQLite page cache) before measuring.
+      await measure(baseline.url, { ...s.base });
+      await measure(bridgekit.url, { ...s.ours });
+      const ours: Awaited<ReturnType<typeof measure>>[] = [];
+      const base: Awaited<ReturnType<typeof measure>>[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        base.push(await measure(baseline.url, s.base));
+        ours.push(await measure(bridgekit.url, s.ours));
+      }
+      const m = (xs: typeof ours, k: 'rps' | 'p50' | 'p99') => median(xs.map((x) => x[k]));
+      rows.push(
+        `  ${s.name.padEnd(26)} baseline  ${m(base, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(base, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(base, 'p99').toFixed(1).padStart(6)} ms`,
+        `  ${''.padEnd(26)} bridgekit ${m(ours, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(ours, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(ours, 'p99').toFixed(1).padStart(6)} ms`,
+        `  ${''.padEnd(26)} ratio     ${(m(ours, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(ours, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(ours, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`,
+      );
+    }
+    console.log(rows.join('\n'));
+    console.log('\n  Ratios are Bridgekit ÷ baseline from the same run (medians). Absolute numbers vary with the machine.');
+  } finally {
+    await bridgekit.stop();
+    await baseline.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
