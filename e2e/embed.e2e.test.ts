@@ -4,13 +4,20 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, voteButtonFor, watchProblems } from './browser.ts';
 
-/** A host intranet page on another origin, under the policy SharePoint Online enforces. */
-function hostPage(base: string, token: string) {
-  const csp = `default-src 'self'; script-src ${base}; connect-src ${base}; style-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'`;
+/**
+ * A host intranet page on another origin, under the policy SharePoint Online enforces. The token
+ * is either written into the script tag, or handed over by a provider function that the host's
+ * own deferred script defines after the loader has run.
+ */
+function hostPage(base: string, token: string, via: 'attribute' | 'provider' = 'attribute') {
+  const csp = `default-src 'self'; script-src 'self' ${base}; connect-src ${base}; style-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'`;
+  const auth = via === 'attribute' ? `data-token="${token}"` : 'data-token-provider="getBridgekitToken"';
+  const provider = via === 'provider' ? '<script src="/token.js" defer></script>' : '';
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Team site</title>
 <link rel="stylesheet" href="/site.css">
-<script src="${base}/embed.js" data-tenant="demo" data-token="${token}" async></script>
+<script src="${base}/embed.js" data-tenant="demo" ${auth} async></script>
+${provider}
 </head><body>
 <h1>Finance team site</h1>
 <p>Lots of page content above the fold.</p>
@@ -24,8 +31,14 @@ function hostPage(base: string, token: string) {
  * Serves one host page from its own loopback server: another origin than the Worker's, as an
  * intranet is (a page from a public-looking origin could not reach loopback at all).
  */
-async function serveHostPage(page: { csp: string; html: string }): Promise<{ url: string; server: Server }> {
+async function serveHostPage(page: { csp: string; html: string }, token = ''): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
+    if (req.url === '/token.js') {
+      // The host's own script: in real life it would fetch the token from the host's server.
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(`window.getBridgekitToken = async () => ${JSON.stringify(token)};`);
+      return;
+    }
     if (req.url === '/site.css') {
       // The host's own stylesheet puts the board far below the fold.
       res.writeHead(200, { 'content-type': 'text/css' });
@@ -37,6 +50,15 @@ async function serveHostPage(page: { csp: string; html: string }): Promise<{ url
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://localhost:${(server.address() as AddressInfo).port}/sites/finance`, server };
+}
+
+async function mintToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/v1/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: 'demo', sub: `e2e|${Date.now()}|${Math.random()}`, name: 'Host Page User', bu: 'Finance' }),
+  });
+  return ((await res.json()) as { token: string }).token;
 }
 
 describe('one script tag on another origin under a strict CSP', () => {
@@ -52,12 +74,7 @@ describe('one script tag on another origin under a strict CSP', () => {
   });
 
   it('loads the board only near the viewport, renders it and takes a vote, with no CSP violation', async () => {
-    const res = await fetch(`${base}/v1/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenant: 'demo', sub: `e2e|${Date.now()}`, name: 'Host Page User', bu: 'Finance' }),
-    });
-    const { token } = (await res.json()) as { token: string };
+    const token = await mintToken(base);
     const served = await serveHostPage(hostPage(base, token));
     host = served.server;
 
@@ -82,5 +99,21 @@ describe('one script tag on another origin under a strict CSP', () => {
 
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it("signs in through the host's token provider, even one defined by a deferred script after the loader", async () => {
+    const token = await mintToken(base);
+    const served = await serveHostPage(hostPage(base, token, 'provider'), token);
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(served.url);
+    await page.locator('bk-idea-board').scrollIntoViewIfNeeded();
+    await page.locator('bk-idea-board').getByRole('button', { name: 'Share an idea' }).waitFor();
+    const vote = voteButtonFor(page, 'Self-service sales dashboards for regional directors');
+    await vote.click();
+    await expect.poll(() => vote.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(problems).toEqual([]);
+    await page.close();
+    served.server.close();
   });
 });

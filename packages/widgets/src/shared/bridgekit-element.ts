@@ -79,6 +79,7 @@ export abstract class BridgekitElement extends LitElement {
     if (!isBridgekitError(err)) return this.t('error.generic');
     if (err.code === 'network_error') return this.t('error.network');
     if (err.code === 'token_expired' || err.code === 'invalid_token') return this.t('error.sessionExpired');
+    if (err.code === 'unauthorized') return this.t('error.signIn');
     if (err.status === 404 && notFoundKey) return this.t(notFoundKey);
     // The API's messages are written for people; show them rather than a vaguer one of ours.
     return err.status >= 400 && err.status < 500 ? err.message : this.t('error.generic');

@@ -164,7 +164,7 @@ export class BkIdeaVote extends BridgekitElement {
         aria-busy=${this._pending ? 'true' : nothing}
         @click=${this.#toggle}
       >
-        <span class="visually-hidden">${this.t('vote.name', { title: idea.title })},</span>
+        <span class="visually-hidden">${this.t('vote.name', { title: idea.title })}</span>
         <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
           ${idea.voted ? svg`<path d="M6.3 12.3 2 8l1.4-1.4 2.9 2.9 6.3-6.3L14 4.6z" />` : svg`<path d="M8 2.5 14.5 12h-13z" />`}
         </svg>

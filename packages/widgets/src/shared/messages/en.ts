@@ -33,7 +33,8 @@ export const en = {
   'form.failed': 'Your idea could not be submitted. {reason}',
   'form.fixErrors': 'Check the highlighted fields.',
 
-  'vote.name': 'Vote for “{title}”',
+  // The start of the vote button's accessible name; the count and "votes" follow it.
+  'vote.name': 'Vote for “{title}”,',
   'vote.count': { one: '# vote', other: '# votes' },
   'vote.unit': { one: 'vote', other: 'votes' },
   'vote.back': 'Back this idea',
@@ -48,6 +49,7 @@ export const en = {
   'error.network': 'Bridgekit cannot be reached right now. Check your connection, then try again.',
   'error.notFoundBoard': 'This board does not exist. Check the board name in the page settings.',
   'error.notConfigured': 'This Bridgekit widget is not set up: the script tag needs data-tenant.',
+  'error.signIn': 'Sign in to take part.',
   'error.sessionExpired': 'Your sign-in has expired. Reload the page to sign in again.',
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.retry': 'Try again',
