@@ -6,3 +6,4 @@ export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, creat
 export { BridgekitError, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
 export type * from './types.ts';
+export { ERROR_CODES, LIMITS } from './types.ts';

@@ -65,24 +65,34 @@ export interface NewIdea {
   description?: string;
 }
 
-/** Machine-readable error codes. Branch on these, not on messages. */
-export type ErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'malformed_json'
-  | 'unsupported_media_type'
-  | 'payload_too_large'
-  | 'unauthorized'
-  | 'invalid_token'
-  | 'token_expired'
-  | 'forbidden'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'conflict'
-  | 'rate_limited'
-  | 'internal_error'
-  | 'network_error'
-  | 'invalid_response';
+/** Every machine-readable error code. Branch on these, not on messages. */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'unauthorized',
+  'invalid_token',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'rate_limited',
+  'internal_error',
+  'network_error',
+  'invalid_response',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Limits the API enforces, for forms that check before sending. */
+export const LIMITS = {
+  ideaTitle: { min: 3, max: 140 },
+  ideaDescription: { max: 5000 },
+  pageSize: { max: 100, default: 20 },
+} as const;
 
 /** One problem with one field of a request, as listed in `error.details`. */
 export interface FieldIssue {

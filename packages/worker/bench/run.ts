@@ -17,7 +17,7 @@ import { parseArgs, parseEnv } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { BUDGETS, gzipSize, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
-import { freePort, startDevServer } from '../scripts/dev-server.ts';
+import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
 
@@ -84,22 +84,17 @@ async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop()
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${url}/ideas`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    async stop() {
-      try {
-        process.kill(-(child.pid as number), 'SIGTERM');
-      } catch {}
-      await new Promise((r) => setTimeout(r, 500));
-      await rm(persist, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    await killTree(child);
+    await rm(persist, { recursive: true, force: true });
   };
+  try {
+    await waitUntilReady(`${url}/ideas`, child, () => '', 60_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
 }
 
 interface Load {

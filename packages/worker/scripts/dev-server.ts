@@ -53,27 +53,36 @@ export async function startDevServer(options: { timeoutMs?: number; extraSeedFil
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
 
   const stop = async () => {
-    await kill(child);
+    await killTree(child);
     await rm(persist, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  try {
+    await waitUntilReady(`${url}/v1/tenants/demo/boards`, child, () => output, options.timeoutMs ?? 120_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
+}
+
+/** Polls `probeUrl` until it answers 2xx; fails early if `child` exits, with its output. */
+export async function waitUntilReady(probeUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The dev server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output()}`);
     try {
-      const res = await fetch(`${url}/v1/tenants/demo/boards`);
-      if (res.ok) return { url, stop };
+      if ((await fetch(probeUrl)).ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  await stop();
-  throw new Error(`The dev server did not answer on ${url} in time:\n${output}`);
+  throw new Error(`Nothing answered on ${probeUrl} in time:\n${output()}`);
 }
 
-/** Stops the dev script and everything it started (wrangler, workerd). */
-function kill(child: ChildProcess): Promise<void> {
+/** Stops a process started with `detached: true` and everything it started (wrangler, workerd). */
+export function killTree(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || !child.pid) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {

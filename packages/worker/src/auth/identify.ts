@@ -7,15 +7,14 @@ import { createMiddleware } from 'hono/factory';
 import { database } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { SLUG_PATTERN } from '../schemas/common.ts';
 import { findTenantBySlug } from '../store/tenants.ts';
 import { verifyEmbedToken } from './embed-token.ts';
 import { ANONYMOUS } from './viewer.ts';
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
 export const identify = createMiddleware<AppEnv>(async (c, next) => {
   const slug = c.req.param('tenant') ?? '';
-  const tenant = SLUG.test(slug) ? await findTenantBySlug(database(c.env.DB), slug) : null;
+  const tenant = SLUG_PATTERN.test(slug) ? await findTenantBySlug(database(c.env.DB), slug) : null;
   if (!tenant) throw notFound(`Tenant "${slug}"`);
   c.set('tenant', tenant);
 

@@ -1,10 +1,11 @@
-import type { ErrorBody } from '@bridgekit/sdk';
+import { ERROR_CODES, type ErrorBody } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { type Exact, expectType } from './contract.ts';
 
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Use lower-case letters, digits and hyphens (at most 64).');
+/** Tenant and board slugs: lower-case letters, digits and inner hyphens, at most 64. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export const SlugSchema = z.string().regex(SLUG_PATTERN, 'Use lower-case letters, digits and hyphens (at most 64).');
 
 export const TenantParams = z.object({
   tenant: SlugSchema.openapi({ param: { name: 'tenant', in: 'path' }, example: 'demo', description: 'Tenant slug.' }),
@@ -13,24 +14,7 @@ export const TenantParams = z.object({
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum([
-        'bad_request',
-        'validation_failed',
-        'malformed_json',
-        'unsupported_media_type',
-        'payload_too_large',
-        'unauthorized',
-        'invalid_token',
-        'token_expired',
-        'forbidden',
-        'not_found',
-        'method_not_allowed',
-        'conflict',
-        'rate_limited',
-        'internal_error',
-        'network_error',
-        'invalid_response',
-      ]),
+      code: z.enum(ERROR_CODES),
       message: z.string().openapi({ description: 'What went wrong and how to fix it, for people.' }),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),

@@ -1,12 +1,12 @@
-import type { Idea, Page, VoteState } from '@bridgekit/sdk';
+import { type Idea, LIMITS, type Page, type VoteState } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 
-export const TITLE_MIN = 3;
-export const TITLE_MAX = 140;
-export const DESCRIPTION_MAX = 5000;
-export const PAGE_SIZE_MAX = 100;
+const TITLE_MIN = LIMITS.ideaTitle.min;
+const TITLE_MAX = LIMITS.ideaTitle.max;
+const DESCRIPTION_MAX = LIMITS.ideaDescription.max;
+const PAGE_SIZE_MAX = LIMITS.pageSize.max;
 
 // Control characters other than tab and line breaks have no place in text people read.
 const isControl = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;

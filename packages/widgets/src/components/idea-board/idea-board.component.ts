@@ -1,5 +1,4 @@
-import type { Board, Idea, IdeaSort } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk';
+import { type Board, type Idea, type IdeaSort, isBridgekitError, LIMITS } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
@@ -9,9 +8,9 @@ import { tokens } from '../../shared/styles.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
-const TITLE_MIN = 3;
-const TITLE_MAX = 140;
-const DESCRIPTION_MAX = 5000;
+const TITLE_MIN = LIMITS.ideaTitle.min;
+const TITLE_MAX = LIMITS.ideaTitle.max;
+const DESCRIPTION_MAX = LIMITS.ideaDescription.max;
 
 type Status = 'loading' | 'ready' | 'error';
 interface FieldErrors {
@@ -97,7 +96,7 @@ export class BkIdeaBoard extends BridgekitElement {
     super();
     this.board = '';
     this.sort = 'top';
-    this.pageSize = 20;
+    this.pageSize = LIMITS.pageSize.default;
     this._board = null;
     this._items = [];
     this._cursor = null;
