@@ -12,7 +12,7 @@ import { identify } from './auth/identify.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, routeNotFound, toErrorResponse } from './errors.ts';
 import { boardsRoutes } from './routes/boards.ts';
-import { demoRoutes } from './routes/demo.ts';
+import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
 import { ideasRoutes } from './routes/ideas.ts';
 import { meRoutes } from './routes/me.ts';
@@ -74,6 +74,7 @@ app.route('/v1', meRoutes);
 app.use('/v1/dev/*', developmentOnly);
 app.route('/v1/dev', devRoutes);
 app.route('/demo', demoRoutes);
+app.route('/', rootRoute);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',

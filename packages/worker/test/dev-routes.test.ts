@@ -5,6 +5,12 @@ import { call, DEMO, errorOf, json, ORIGIN } from './helpers.ts';
 const mint = (body: unknown) => call(`${ORIGIN}/v1/dev/token`, { method: 'POST', body: JSON.stringify(body) });
 
 describe('development routes (wrangler env "dev")', () => {
+  it('sends / to the demo page', async () => {
+    const res = await call(`${ORIGIN}/`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/demo/');
+  });
+
   it('lists the demo users for the user switcher', async () => {
     const { items } = await json<{ items: { key: string; name: string }[] }>(await call(`${ORIGIN}/v1/dev/users`));
     expect(items.map((u) => u.key)).toContain('amara');

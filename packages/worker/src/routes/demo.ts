@@ -18,6 +18,11 @@ export const DEMO_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** `/`: the demo in development; elsewhere a pointer to the API description. */
+export const rootRoute = new Hono<AppEnv>().get('/', (c) =>
+  isDevelopment(c.env) ? c.redirect('/demo/', 302) : c.json({ name: 'Bridgekit', api: '/v1/openapi.json' }),
+);
+
 export const demoRoutes = new Hono<AppEnv>().get('/*', async (c) => {
   if (!isDevelopment(c.env)) throw routeNotFound(c.req.method, c.req.path);
   const asset = await c.env.ASSETS.fetch(c.req.raw);

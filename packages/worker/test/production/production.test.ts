@@ -18,6 +18,12 @@ describe('a production build', () => {
     expect((await call(`${ORIGIN}/v1/dev/users`)).status).toBe(404);
   });
 
+  it('points / at the API description instead of the demo', async () => {
+    const res = await call(`${ORIGIN}/`, { redirect: 'manual' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ name: 'Bridgekit', api: '/v1/openapi.json' });
+  });
+
   it('still serves the API', async () => {
     expect((await call(`${DEMO}/boards`)).status).toBe(200);
   });
