@@ -1,3 +1,4 @@
+import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
 import type { Board, Idea, IdeaSort, NewIdea, Page, Viewer, VoteState } from './types.ts';
 
@@ -50,7 +51,11 @@ export interface BridgekitClient {
     vote(id: string, options?: CallOptions): Promise<VoteState>;
     /** Withdraw support. Idempotent. */
     unvote(id: string, options?: CallOptions): Promise<VoteState>;
+    /** Remove an idea and its votes. Takes the moderator role. */
+    remove(id: string, options?: CallOptions): Promise<void>;
   };
+  /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
+  admin: TenantAdmin;
 }
 
 /**
@@ -64,7 +69,7 @@ export interface BridgekitClient {
  * await bk.ideas.vote(items[0].id);
  */
 export function createClient(options: ClientOptions): BridgekitClient {
-  const http = createTransport(options);
+  const http = createTransport({ ...options, pathPrefix: `/v1/tenants/${encodeURIComponent(options.tenant)}` });
   const seg = encodeURIComponent;
 
   const ideas: BridgekitClient['ideas'] = {
@@ -83,6 +88,7 @@ export function createClient(options: ClientOptions): BridgekitClient {
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
     vote: (id, o) => http.request('PUT', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
     unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
+    remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { signal: o?.signal }),
   };
 
   return {
@@ -92,5 +98,6 @@ export function createClient(options: ClientOptions): BridgekitClient {
       get: (slug, o) => http.request('GET', `/boards/${seg(slug)}`, { signal: o?.signal }),
     },
     ideas,
+    admin: createTenantAdmin(http),
   };
 }

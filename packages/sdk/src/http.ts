@@ -39,7 +39,8 @@ export interface Transport {
 
 export interface TransportOptions {
   baseUrl: string;
-  tenant: string;
+  /** Prefix of every path, e.g. `/v1/tenants/acme`. */
+  pathPrefix: string;
   token?: TokenSource;
   fetch?: (request: Request) => Promise<Response>;
   headers?: Record<string, string>;
@@ -47,7 +48,7 @@ export interface TransportOptions {
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const root = `${apiRoot(options.baseUrl)}/v1/tenants/${encodeURIComponent(options.tenant)}`;
+  const root = `${apiRoot(options.baseUrl)}${options.pathPrefix}`;
   // Bound lazily: calling an unbound `window.fetch` throws "Illegal invocation" in browsers.
   const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const middleware = options.middleware ?? [];

@@ -50,11 +50,14 @@ export interface VoteState {
   voted: boolean;
 }
 
+/** What someone may do in a tenant: members take part; moderators moderate; admins configure. */
+export type Role = 'member' | 'moderator' | 'admin';
+
 /** Who the API believes the caller is, within one tenant. */
 export interface Viewer {
   tenant: { slug: string; name: string };
-  /** `null` when the request carries no token: the caller may read, not write. */
-  user: (Person & { id: string }) | null;
+  /** `null` when the request carries no token: the caller may read (if the tenant allows it), not write. */
+  user: (Person & { id: string; role: Role }) | null;
 }
 
 /** Input for creating an idea. */
@@ -81,6 +84,7 @@ export const ERROR_CODES = [
   'conflict',
   'rate_limited',
   'internal_error',
+  'unavailable',
   'network_error',
   'invalid_response',
 ] as const;
@@ -108,4 +112,129 @@ export interface ErrorBody {
     message: string;
     details?: FieldIssue[];
   };
+}
+
+// ——— Administration ———
+
+/** Which values of which token claim make someone a moderator or an admin. */
+export interface RoleMapping {
+  /** e.g. `roles` (Entra ID app roles) or `groups`. */
+  claim: string;
+  moderator: string[];
+  admin: string[];
+}
+
+/** An embed secret, as listed: never the secret itself. */
+export interface EmbedKeyInfo {
+  kid: string;
+  createdAt: string;
+  /** When the key was retired; tokens signed with it are refused since. */
+  revokedAt: string | null;
+}
+
+/** A new embed secret: shown once, when created. */
+export interface NewEmbedKey {
+  kid: string;
+  /** Give this to the host intranet's server; Bridgekit cannot show it again. */
+  secret: string;
+  createdAt: string;
+}
+
+/** An OpenID Connect issuer a tenant accepts access tokens from. */
+export interface OidcProviderConfig {
+  /** Short name, e.g. `entra`. */
+  id: string;
+  issuer: string;
+  jwksUri: string;
+  audience: string;
+  /** A scope the token's `scp` claim must contain, e.g. `access_as_user`. */
+  requiredScope: string | null;
+  /** Entra ID: the directory (tenant) id the token's `tid` must equal. */
+  directoryId: string | null;
+  /** Claims that identify a person, joined: `["tid", "oid"]` for Entra ID, `["sub"]` otherwise. */
+  subjectClaims: string[];
+  nameClaim: string;
+  emailClaim: string | null;
+  businessUnitClaim: string | null;
+}
+
+export type OidcProviderInput = Pick<OidcProviderConfig, 'issuer' | 'jwksUri' | 'audience'> &
+  Partial<Omit<OidcProviderConfig, 'id' | 'issuer' | 'jwksUri' | 'audience'>>;
+
+/** What an API key may do: `read`; `write` (read too); `admin` (everything). */
+export type ApiKeyScope = 'read' | 'write' | 'admin';
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A new API key: `key` is shown once, when created. */
+export interface NewApiKey extends ApiKeyInfo {
+  key: string;
+}
+
+export interface RoleGrant {
+  /** The person's subject, as in their token (`sub`; `oidc:<provider>:<tid>:<oid>` for Entra ID). */
+  subject: string;
+  role: Exclude<Role, 'member'>;
+  grantedBy: string;
+  createdAt: string;
+}
+
+/** A tenant's configuration, as its admins see it. */
+export interface TenantSettings {
+  slug: string;
+  name: string;
+  anonymousRead: boolean;
+  roleMapping: RoleMapping | null;
+  origins: string[];
+  embedKeys: EmbedKeyInfo[];
+  oidcProviders: OidcProviderConfig[];
+}
+
+export interface TenantSettingsUpdate {
+  name?: string;
+  anonymousRead?: boolean;
+  roleMapping?: RoleMapping | null;
+}
+
+/** An embed token minted by the API for testing an integration. */
+export interface MintedToken {
+  token: string;
+  expiresAt: string;
+}
+
+export interface TokenRequestBody {
+  sub: string;
+  name: string;
+  email?: string;
+  bu?: string;
+  /** Lifetime in seconds, 60–3600 (default 900). */
+  ttlSeconds?: number;
+}
+
+export interface TenantSummary {
+  slug: string;
+  name: string;
+  anonymousRead: boolean;
+  createdAt: string;
+}
+
+export interface NewTenant {
+  slug: string;
+  name: string;
+  anonymousRead?: boolean;
+  origins?: string[];
+}
+
+/** A new tenant with its first embed secret (shown once). */
+export interface CreatedTenant {
+  tenant: TenantSettings;
+  embedKey: NewEmbedKey;
 }

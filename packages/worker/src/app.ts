@@ -8,27 +8,34 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
-import { identify } from './auth/identify.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, routeNotFound, toErrorResponse } from './errors.ts';
+import { platformContext } from './middleware/platform-context.ts';
+import { rateLimitWrites } from './middleware/rate-limit.ts';
+import { tenantContext } from './middleware/tenant-context.ts';
+import { apiKeysRoutes } from './routes/api-keys.ts';
 import { boardsRoutes } from './routes/boards.ts';
 import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
 import { ideasRoutes } from './routes/ideas.ts';
+import { embedKeysRoutes } from './routes/embed-keys.ts';
 import { meRoutes } from './routes/me.ts';
+import { oidcProvidersRoutes } from './routes/oidc-providers.ts';
+import { originsRoutes } from './routes/origins.ts';
+import { platformRoutes } from './routes/platform.ts';
+import { rolesRoutes } from './routes/roles.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { tokensRoutes } from './routes/tokens.ts';
 
 /** Largest request body the API reads. Ideas are at most 5,000 characters; JSON escaping can triple that. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
-  const hasBody = c.req.method === 'POST' || c.req.method === 'PATCH' || c.req.header('content-length') !== undefined;
+  const length = c.req.header('content-length');
+  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
   const type = c.req.header('content-type') ?? '';
-  if (hasBody && c.req.header('content-length') !== '0' && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError(
-      415,
-      'unsupported_media_type',
-      `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`,
-    );
+  if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`);
   }
   await next();
 });
@@ -43,18 +50,12 @@ app.use(
     referrerPolicy: 'strict-origin-when-cross-origin',
   }),
 );
-app.use(
-  '/v1/*',
-  cors({
-    // Bearer tokens, never cookies: any page may call, and only a valid token writes. The
-    // identity issue narrows this to each tenant's allowed origins.
-    origin: '*',
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['authorization', 'content-type'],
-    exposeHeaders: ['retry-after'],
-    maxAge: 600,
-  }),
-);
+// Tenant routes answer CORS themselves, for each tenant's allowed origins (tenant-context.ts);
+// the API description is public.
+app.use('/v1/openapi.json', cors({ origin: '*' }));
+// Tenant first: its CORS headers must be on every answer a page may need to read, errors included.
+app.use('/v1/tenants/:tenant/*', tenantContext);
+app.use('/v1/admin/*', platformContext);
 app.use(
   '/v1/*',
   bodyLimit({
@@ -65,11 +66,12 @@ app.use(
   }),
 );
 app.use('/v1/*', requireJsonBody);
-app.use('/v1/tenants/:tenant/*', identify);
+app.use('/v1/tenants/:tenant/*', rateLimitWrites);
 
-app.route('/v1', boardsRoutes);
-app.route('/v1', ideasRoutes);
-app.route('/v1', meRoutes);
+for (const routes of [boardsRoutes, ideasRoutes, meRoutes]) app.route('/v1', routes);
+for (const routes of [settingsRoutes, embedKeysRoutes, originsRoutes, oidcProvidersRoutes, apiKeysRoutes, rolesRoutes, tokensRoutes, platformRoutes]) {
+  app.route('/v1', routes);
+}
 
 app.use('/v1/dev/*', developmentOnly);
 app.route('/v1/dev', devRoutes);
@@ -80,7 +82,8 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',
   scheme: 'bearer',
   bearerFormat: 'JWT',
-  description: "An embed token signed by the host intranet with the tenant's embed secret (HS256).",
+  description:
+    "An embed token signed by the host intranet with the tenant's embed secret (HS256), an OIDC access token from an issuer the tenant configured (Entra ID…), an API key (`bk_…`), or — for `/v1/admin/*` — the platform admin token.",
 });
 app.doc31('/v1/openapi.json', {
   openapi: '3.1.0',

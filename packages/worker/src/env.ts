@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/viewer.ts';
+import type { Database } from './db/client.ts';
 import type { Tenant } from './store/tenants.ts';
 
 /** Bindings and variables, as configured in wrangler.jsonc and `.dev.vars`. */
@@ -9,14 +10,23 @@ export interface Bindings {
   BRIDGEKIT_ENV: string;
   /** Base64url AES-256 key that encrypts tenants' embed secrets at rest in D1 (a Worker secret). */
   BRIDGEKIT_SECRET_KEY: string;
+  /** The deployment operator's token for the admin API (creating tenants); off when unset. */
+  BRIDGEKIT_ADMIN_TOKEN?: string;
   /** Development only: the demo tenant's embed secret, written (encrypted) by the seed. */
   DEMO_EMBED_SECRET?: string;
+  /** Development only: `off` disables write rate limits (the benchmark's load would trip them). */
+  BRIDGEKIT_RATE_LIMITS?: string;
+  /** Writes per person (or API key) per minute. */
+  USER_WRITE_LIMIT?: RateLimit;
+  /** Writes per client IP per minute; generous, since a whole office may share one address. */
+  IP_WRITE_LIMIT?: RateLimit;
 }
 
 /** What middleware puts on the context for the handlers of a tenant's routes. */
 export interface Variables {
   tenant: Tenant;
   viewer: Viewer;
+  db: Database;
 }
 
 export interface AppEnv {

@@ -2,6 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import type { ErrorBody } from '@bridgekit/sdk';
 import { SignJWT } from 'jose';
 import { encryptSecret } from '../src/auth/secrets.ts';
+import { FAKE_DIRECTORY_ID, FAKE_ISSUER, FAKE_JWKS_URI } from './fake-identity-provider.ts';
 import { DEMO_KID, DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { demoSeed } from '../src/dev/seed.ts';
 
@@ -90,3 +91,59 @@ export async function errorOf(res: Response): Promise<ErrorBody['error']> {
 }
 
 export { DEMO_TENANT };
+
+/** The platform admin token of the test Worker (BRIDGEKIT_ADMIN_TOKEN). */
+export const platformToken = () => env.BRIDGEKIT_ADMIN_TOKEN ?? '';
+
+/** Calls with the platform admin token and a JSON body. */
+export function admin(url: string, method = 'GET', body?: unknown): Promise<Response> {
+  return call(url, { method, token: platformToken(), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+}
+
+export interface OidcTokenOptions {
+  claims?: Record<string, unknown>;
+  issuer?: string;
+  audience?: string;
+  expiresIn?: number;
+  /** `unpublished`: signed with a key the JWKS does not list. */
+  key?: 'published' | 'unpublished';
+  alg?: string;
+}
+
+/** An access token as Entra ID would issue it for Bridgekit's API (signed by the fake IdP's key). */
+export async function oidcToken(options: OidcTokenOptions = {}): Promise<string> {
+  const { importJWK } = await import('jose');
+  const jwk = JSON.parse(options.key === 'unpublished' ? env.TEST_OIDC_UNPUBLISHED_JWK : env.TEST_OIDC_PRIVATE_JWK);
+  const key = await importJWK(jwk, 'RS256');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    tid: FAKE_DIRECTORY_ID,
+    oid: '00000000-0000-4000-8000-0000000000aa',
+    name: 'Grace Hopper',
+    preferred_username: 'grace@contoso.example',
+    scp: 'access_as_user',
+    ...options.claims,
+  })
+    .setProtectedHeader({ alg: options.alg ?? 'RS256', kid: jwk.kid, typ: 'JWT' })
+    .setIssuer(options.issuer ?? FAKE_ISSUER)
+    .setAudience(options.audience ?? ENTRA_AUDIENCE)
+    .setSubject('pairwise-subject-not-used-by-entra-preset')
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.expiresIn ?? 3600))
+    .sign(key);
+}
+
+export const ENTRA_AUDIENCE = 'api://bridgekit-test';
+
+/** Configures tenant `demo` to accept the fake Entra ID's tokens, as an admin would. */
+export async function configureEntra(overrides: Record<string, unknown> = {}): Promise<Response> {
+  return admin(`${DEMO}/oidc-providers/entra`, 'PUT', {
+    issuer: FAKE_ISSUER,
+    jwksUri: FAKE_JWKS_URI,
+    audience: ENTRA_AUDIENCE,
+    directoryId: FAKE_DIRECTORY_ID,
+    requiredScope: 'access_as_user',
+    emailClaim: 'preferred_username',
+    ...overrides,
+  });
+}

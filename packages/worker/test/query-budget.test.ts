@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { database } from '../src/db/client.ts';
 import { clearTenantCache, findTenantBySlug, TENANT_CACHE_MS } from '../src/store/tenants.ts';
-import { call, DEMO, token } from './helpers.ts';
+import { DEMO, token } from './helpers.ts';
 
 /** A D1 binding that counts what the Worker sends to the real one. */
 function countingD1(d1: D1Database) {
@@ -56,14 +56,20 @@ async function measure(url: string, init: RequestInit = {}) {
 
 describe('D1 queries per request', () => {
   beforeAll(async () => {
-    const t = await token({ sub: 'bulk' });
-    for (let i = 0; i < 60; i++) {
-      await call(`${DEMO}/boards/general/ideas`, { method: 'POST', token: t, body: JSON.stringify({ title: `Bulk idea ${i}` }) });
-    }
+    // Straight into D1: the API's own write rate limit would stop one person at 60.
+    const now = Date.now();
+    await env.DB.batch(
+      Array.from({ length: 120 }, (_, i) =>
+        env.DB.prepare(
+          "insert into ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at) values (?, 'demo-tenant', 'demo-board-general', 'demo-user-amara', ?, '', ?, ?)",
+        ).bind(`bulk-${i}`, `Bulk idea ${i}`, i % 7, now - i),
+      ),
+    );
   });
 
   it('list-ideas is one batch of two statements whatever the page size, signed in or not', async () => {
     const auth = { headers: { authorization: `Bearer ${await token({ sub: 'reader' })}` } };
+    await measure(`${DEMO}/boards/general/ideas`); // the tenant's settings, into this isolate's cache
     const results = [];
     for (const limit of [1, 10, 50, 100]) {
       results.push(await measure(`${DEMO}/boards/general/ideas?limit=${limit}`));
@@ -72,9 +78,9 @@ describe('D1 queries per request', () => {
     for (const r of results) expect(r).toEqual({ status: 200, statements: 2, roundTrips: 1 });
   });
 
-  it('adds one query for the tenant when this isolate has not read it lately', async () => {
+  it("adds one round trip for the tenant's settings when this isolate has not read them lately", async () => {
     clearTenantCache();
-    expect(await measure(`${DEMO}/boards/general/ideas?limit=100`)).toEqual({ status: 200, statements: 3, roundTrips: 2 });
+    expect(await measure(`${DEMO}/boards/general/ideas?limit=100`)).toEqual({ status: 200, statements: 6, roundTrips: 2 });
     expect(await measure(`${DEMO}/boards/general/ideas?limit=100`)).toEqual({ status: 200, statements: 2, roundTrips: 1 });
   });
 

@@ -3,12 +3,13 @@
  * secret. Claims: `sub` (required), `name` (required), `email`, `bu` (business unit), `iat`,
  * `exp`. The header's `kid` picks the secret; without one, the tenant's newest secret is used.
  */
-import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
 import type { Tenant } from '../store/tenants.ts';
+import { roleFromClaims } from './roles.ts';
 import { decryptSecret } from './secrets.ts';
-import type { SignedInViewer } from './viewer.ts';
+import type { UserViewer } from './viewer.ts';
 
 /** Tolerated difference between the host's clock and ours. */
 export const CLOCK_SKEW_SECONDS = 60;
@@ -53,13 +54,15 @@ function invalid(message: string): ApiError {
 }
 
 /** Verifies an embed token for `tenant` and returns the person it names, or throws a 401. */
-export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey: string): Promise<SignedInViewer> {
-  let kid: string | undefined;
+export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey: string): Promise<UserViewer> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
   try {
-    kid = decodeProtectedHeader(token).kid;
+    header = decodeProtectedHeader(token);
   } catch {
     throw invalid('The bearer token is not a JWT. Send a token signed by your intranet server (see docs/identity.md).');
   }
+  if (header.alg !== 'HS256') throw wrongAlgorithm(tenant);
+  const kid = header.kid;
   const secret = await secretFor(tenant, kid, masterKey);
 
   let payload: JWTPayload;
@@ -87,16 +90,28 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
       `The token is valid for ${exp - iat} s; embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} s. Sign shorter-lived tokens and refresh them.`,
     );
   }
-  return { kind: 'user', subject: sub, name, email: email ?? null, businessUnit: bu || null };
+  return {
+    kind: 'user',
+    via: 'embed',
+    subject: sub,
+    name,
+    email: email ?? null,
+    businessUnit: bu || null,
+    claimRole: roleFromClaims(payload, tenant.roleMapping),
+  };
+}
+
+function wrongAlgorithm(tenant: Tenant): ApiError {
+  return invalid(
+    `Embed tokens must be signed with HS256 and the tenant's embed secret; this token uses another algorithm. (An OIDC access token is checked as such only when its "iss" is an issuer configured for tenant "${tenant.slug}".)`,
+  );
 }
 
 function explain(err: unknown, tenant: Tenant): ApiError {
   if (err instanceof errors.JWTExpired) {
     return new ApiError(401, 'token_expired', 'The sign-in token has expired. Ask the host page for a new token and try again.');
   }
-  if (err instanceof errors.JOSEAlgNotAllowed) {
-    return invalid("Embed tokens must be signed with HS256 and the tenant's embed secret; this token uses another algorithm.");
-  }
+  if (err instanceof errors.JOSEAlgNotAllowed) return wrongAlgorithm(tenant);
   if (err instanceof errors.JWSSignatureVerificationFailed) {
     return invalid(
       `The token's signature does not match tenant "${tenant.slug}"'s embed secret. Check that the host signs with this tenant's current secret.`,
@@ -113,4 +128,35 @@ function explain(err: unknown, tenant: Tenant): ApiError {
     return invalid('The bearer token is not a well-formed JWT signed with HS256.');
   }
   throw err;
+}
+
+/** The claims of a token minted by Bridgekit itself (demo page, admin API). */
+export interface TokenClaims {
+  sub: string;
+  name: string;
+  email?: string | undefined;
+  bu?: string | undefined;
+  [claim: string]: unknown;
+}
+
+/** Signs an embed token with the tenant's newest secret, as a host server would. */
+export async function mintEmbedToken(
+  tenant: Tenant,
+  masterKey: string,
+  claims: TokenClaims,
+  lifetimeSeconds = 900,
+): Promise<{ token: string; expiresAt: string }> {
+  const key = tenant.embedKeys[0];
+  if (!key) throw new ApiError(409, 'conflict', `Tenant "${tenant.slug}" has no active embed secret to sign with. Create one first.`);
+  const secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
+  const { sub, ...rest } = claims;
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + Math.min(lifetimeSeconds, MAX_TOKEN_LIFETIME_SECONDS);
+  const token = await new SignJWT(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)))
+    .setProtectedHeader({ alg: 'HS256', kid: key.kid })
+    .setSubject(sub)
+    .setIssuedAt(now)
+    .setExpirationTime(exp)
+    .sign(secret);
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }

@@ -1,23 +1,127 @@
+/**
+ * Who is calling, and what they may do. Every route decides with these helpers; none looks at
+ * credentials itself.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { userRoles } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 
-/** A signed-in person, as established from their token for this request. */
-export interface SignedInViewer {
-  kind: 'user';
-  /** Stable id of the person at the identity source (`sub`). */
+export type Role = 'member' | 'moderator' | 'admin';
+export type ApiKeyScope = 'read' | 'write' | 'admin';
+
+const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
+export const higherRole = (a: Role, b: Role): Role => (RANK[a] >= RANK[b] ? a : b);
+
+/** The person (or automation) a write is recorded under. */
+export interface Actor {
   subject: string;
   name: string;
   email: string | null;
   businessUnit: string | null;
 }
 
-/** Who is calling. Anonymous callers may read; every write needs a signed-in viewer. */
-export type Viewer = { kind: 'anonymous' } | SignedInViewer;
+/** A person signed in with an embed token or an OIDC access token. */
+export interface UserViewer extends Actor {
+  kind: 'user';
+  via: 'embed' | 'oidc';
+  /** The role from the token's claims (the tenant's role mapping); grants may raise it. */
+  claimRole: Role;
+}
+
+/** A server-to-server API key; writes are recorded under `apikey:<id>` with the key's name. */
+export interface ApiKeyViewer {
+  kind: 'apiKey';
+  keyId: string;
+  name: string;
+  scopes: ApiKeyScope[];
+}
+
+/** The operator of this Bridgekit deployment (the BRIDGEKIT_ADMIN_TOKEN secret). */
+export interface PlatformViewer {
+  kind: 'platform';
+}
+
+export type Viewer = { kind: 'anonymous' } | UserViewer | ApiKeyViewer | PlatformViewer;
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 
-export function requireSignedIn(viewer: Viewer, action: string): SignedInViewer {
-  if (viewer.kind !== 'user') {
-    throw new ApiError(401, 'unauthorized', `Sign in to ${action}: send the user's token as "Authorization: Bearer <token>".`);
+const hasScope = (viewer: ApiKeyViewer, scope: ApiKeyScope) =>
+  viewer.scopes.includes(scope) || viewer.scopes.includes('admin') || (scope === 'read' && viewer.scopes.includes('write'));
+
+/** The actor a write is recorded under, or a 401/403 that says what is missing. */
+export function requireWriter(viewer: Viewer, action: string): Actor {
+  switch (viewer.kind) {
+    case 'user':
+      return viewer;
+    case 'apiKey':
+      if (!hasScope(viewer, 'write')) {
+        throw new ApiError(403, 'forbidden', `This API key may not ${action}: it needs the "write" scope.`);
+      }
+      return { subject: `apikey:${viewer.keyId}`, name: viewer.name, email: null, businessUnit: null };
+    case 'platform':
+      throw new ApiError(403, 'forbidden', `The platform admin token cannot ${action}; use a person's token or an API key with the "write" scope.`);
+    default:
+      throw new ApiError(401, 'unauthorized', `Sign in to ${action}: send the user's token as "Authorization: Bearer <token>".`);
   }
-  return viewer;
+}
+
+/** Roles an admin granted by subject (one small query, made only when a route needs a role). */
+export async function grantedRole(db: Database, tenantId: string, subject: string): Promise<Role> {
+  const row = await db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.subject, subject)))
+    .get();
+  return row?.role ?? 'member';
+}
+
+/** The viewer's effective role in the tenant. */
+export async function roleOf(db: Database, tenantId: string, viewer: Viewer): Promise<Role | null> {
+  switch (viewer.kind) {
+    case 'user':
+      return viewer.claimRole === 'admin' ? 'admin' : higherRole(viewer.claimRole, await grantedRole(db, tenantId, viewer.subject));
+    case 'apiKey':
+      return hasScope(viewer, 'admin') ? 'admin' : null;
+    case 'platform':
+      return 'admin';
+    default:
+      return null;
+  }
+}
+
+/** Throws 401 for nobody and 403 for someone without `role`. */
+export async function requireRole(db: Database, tenantId: string, viewer: Viewer, role: Exclude<Role, 'member'>, action: string): Promise<void> {
+  if (viewer.kind === 'anonymous') {
+    throw new ApiError(401, 'unauthorized', `Sign in to ${action}.`);
+  }
+  const actual = await roleOf(db, tenantId, viewer);
+  if (actual && RANK[actual] >= RANK[role]) return;
+  const who = viewer.kind === 'apiKey' ? 'This API key (it needs the "admin" scope)' : `You (${actual ?? 'no role'})`;
+  throw new ApiError(403, 'forbidden', `${who} cannot ${action}: it takes the ${role} role. A tenant admin can grant it.`);
+}
+
+export function requireReader(viewer: Viewer, anonymousRead: boolean, tenantSlug: string): void {
+  if (viewer.kind === 'anonymous' && !anonymousRead) {
+    throw new ApiError(
+      401,
+      'unauthorized',
+      `Tenant "${tenantSlug}" requires sign-in to read: send a token as "Authorization: Bearer <token>" (an admin can allow anonymous reading).`,
+    );
+  }
+  if (viewer.kind === 'apiKey' && !hasScope(viewer, 'read')) {
+    throw new ApiError(403, 'forbidden', 'This API key has no "read" scope.');
+  }
+}
+
+/** How an admin action is recorded (`createdBy`, `grantedBy`). */
+export function auditName(viewer: Viewer): string {
+  switch (viewer.kind) {
+    case 'user':
+      return viewer.subject;
+    case 'apiKey':
+      return `apikey:${viewer.keyId}`;
+    default:
+      return viewer.kind;
+  }
 }

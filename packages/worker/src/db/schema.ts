@@ -10,12 +10,106 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
+/** Which values of which token claim make someone a moderator or an admin of a tenant. */
+export interface RoleMapping {
+  /** e.g. `roles` (Entra ID app roles) or `groups`. */
+  claim: string;
+  moderator: string[];
+  admin: string[];
+}
+
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** Whether people without a token may read. Never lets them write. */
+  anonymousRead: integer('anonymous_read', { mode: 'boolean' }).notNull().default(false),
+  roleMapping: text('role_mapping', { mode: 'json' }).$type<RoleMapping>(),
   createdAt: createdAt(),
 });
+
+/**
+ * Origins whose pages may call a tenant's API from a browser (CORS) and, later, frame its
+ * widgets. Exact origins (`https://contoso.sharepoint.com`) or one wildcard label or port
+ * (`https://*.contoso.com`, `http://localhost:*`).
+ */
+export const tenantOrigins = sqliteTable(
+  'tenant_origins',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    origin: text('origin').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.origin] })],
+);
+
+/**
+ * OpenID Connect issuers a tenant accepts access tokens from: Entra ID for SharePoint pages,
+ * or any other issuer (Okta, Keycloak…). Keys come from the issuer's JWKS.
+ */
+export const oidcProviders = sqliteTable(
+  'oidc_providers',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Short name chosen by the admin, e.g. `entra`. */
+    id: text('id').notNull(),
+    issuer: text('issuer').notNull(),
+    jwksUri: text('jwks_uri').notNull(),
+    audience: text('audience').notNull(),
+    /** A scope the token's `scp` claim must contain, e.g. `access_as_user`. */
+    requiredScope: text('required_scope'),
+    /** Entra ID only: the directory (tenant) id the token's `tid` must equal. */
+    directoryId: text('directory_id'),
+    /** Claims whose values, joined, identify a person (`["tid", "oid"]` for Entra ID, `["sub"]` otherwise). */
+    subjectClaims: text('subject_claims', { mode: 'json' }).$type<string[]>().notNull(),
+    nameClaim: text('name_claim').notNull().default('name'),
+    emailClaim: text('email_claim'),
+    businessUnitClaim: text('business_unit_claim'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('oidc_providers_tenant_issuer').on(t.tenantId, t.issuer)],
+);
+
+/** Roles granted by an admin, by subject, on top of those from token claims. */
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    role: text('role', { enum: ['moderator', 'admin'] }).notNull(),
+    grantedBy: text('granted_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.subject] })],
+);
+
+/**
+ * Server-to-server API keys. Only a SHA-256 hash of the secret part is kept; the key is shown
+ * once, when created.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<('read' | 'write' | 'admin')[]>().notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_tenant').on(t.tenantId)],
+);
 
 /**
  * HS256 secrets a tenant's host pages sign embed tokens with, encrypted at rest (AES-GCM under
@@ -31,6 +125,8 @@ export const embedKeys = sqliteTable(
     kid: text('kid').notNull(),
     secretCiphertext: text('secret_ciphertext').notNull(),
     createdAt: createdAt(),
+    /** Set when the secret is retired; tokens signed with it are refused from then on. */
+    revokedAt: integer('revoked_at'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.kid] })],
 );

@@ -6,6 +6,14 @@
 export const DEMO_TENANT = { id: 'demo-tenant', slug: 'demo', name: 'Contoso (demo)' } as const;
 export const DEMO_KID = 'dev-1';
 
+/** Any local port: the demo page, the example host page and the tests' pages all run on loopback. */
+export const DEMO_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** As an Entra ID app's roles would be mapped. */
+export const DEMO_ROLE_MAPPING = { claim: 'roles', moderator: ['Bridgekit.Moderator'], admin: ['Bridgekit.Admin'] };
+
+export const DEMO_ROLE_GRANTS: readonly { user: string; role: 'moderator' | 'admin' }[] = [{ user: 'mei', role: 'moderator' }];
+
 export interface DemoUser {
   key: string;
   subject: string;

@@ -4,7 +4,7 @@
  * through a D1 binding (tests).
  */
 import { encryptSecret } from '../auth/secrets.ts';
-import { DEMO_BOARDS, DEMO_IDEAS, DEMO_KID, DEMO_TENANT, DEMO_USERS } from './demo-data.ts';
+import { DEMO_BOARDS, DEMO_IDEAS, DEMO_KID, DEMO_ORIGINS, DEMO_ROLE_GRANTS, DEMO_ROLE_MAPPING, DEMO_TENANT, DEMO_USERS } from './demo-data.ts';
 
 export interface Statement {
   sql: string;
@@ -19,9 +19,18 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   const userId = (key: string) => `demo-user-${key}`;
   const statements: Statement[] = [
     {
-      sql: 'insert into tenants (id, slug, name, created_at) values (?, ?, ?, ?) on conflict (id) do update set name = excluded.name',
-      params: [t.id, t.slug, t.name, now],
+      sql: `insert into tenants (id, slug, name, anonymous_read, role_mapping, created_at) values (?, ?, ?, 1, ?, ?)
+        on conflict (id) do update set name = excluded.name, anonymous_read = excluded.anonymous_read, role_mapping = excluded.role_mapping`,
+      params: [t.id, t.slug, t.name, JSON.stringify(DEMO_ROLE_MAPPING), now],
     },
+    ...DEMO_ORIGINS.map((origin) => ({
+      sql: 'insert into tenant_origins (tenant_id, origin, created_at) values (?, ?, ?) on conflict do nothing',
+      params: [t.id, origin, now],
+    })),
+    ...DEMO_ROLE_GRANTS.map(({ user, role }) => ({
+      sql: "insert into user_roles (tenant_id, subject, role, granted_by, created_at) values (?, ?, ?, 'seed', ?) on conflict do nothing",
+      params: [t.id, DEMO_USERS.find((u) => u.key === user)?.subject ?? user, role, now],
+    })),
     {
       sql: 'insert into embed_keys (tenant_id, kid, secret_ciphertext, created_at) values (?, ?, ?, ?) on conflict (tenant_id, kid) do update set secret_ciphertext = excluded.secret_ciphertext',
       params: [t.id, DEMO_KID, await encryptSecret(options.secretKey, t.id, DEMO_KID, options.demoSecret), now],

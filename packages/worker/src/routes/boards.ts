@@ -1,6 +1,5 @@
 /** Boards: the campaigns ideas are collected on. */
 import { createRoute } from '@hono/zod-openapi';
-import { database } from '../db/client.ts';
 import { BoardListSchema, BoardParams, BoardSchema } from '../schemas/boards.ts';
 import { commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
 import { getBoard, listBoards } from '../store/boards.ts';
@@ -16,7 +15,7 @@ export const boardsRoutes = createRouter()
       request: { params: TenantParams },
       responses: { 200: jsonContent(BoardListSchema, 'Boards, by name.'), ...commonErrors },
     }),
-    async (c) => c.json({ items: await listBoards(database(c.env.DB), c.var.tenant.id) }, 200),
+    async (c) => c.json({ items: await listBoards(c.var.db, c.var.tenant.id) }, 200),
   )
   .openapi(
     createRoute({
@@ -27,5 +26,5 @@ export const boardsRoutes = createRouter()
       request: { params: BoardParams },
       responses: { 200: jsonContent(BoardSchema, 'The board.'), ...commonErrors },
     }),
-    async (c) => c.json(await getBoard(database(c.env.DB), c.var.tenant.id, c.req.valid('param').board), 200),
+    async (c) => c.json(await getBoard(c.var.db, c.var.tenant.id, c.req.valid('param').board), 200),
   );

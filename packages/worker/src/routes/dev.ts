@@ -4,9 +4,8 @@
  */
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { SignJWT } from 'jose';
 import { z } from 'zod';
-import { decryptSecret } from '../auth/secrets.ts';
+import { mintEmbedToken } from '../auth/embed-token.ts';
 import { database } from '../db/client.ts';
 import { DEMO_USERS } from '../dev/demo-data.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
@@ -48,15 +47,7 @@ export const devRoutes = new Hono<AppEnv>()
         `No demo user "${'user' in request ? request.user : ''}"; pick one of ${DEMO_USERS.map((u) => u.key).join(', ')}.`,
       );
     const tenant = await findTenantBySlug(database(c.env.DB), parsed.data.tenant);
-    const key = tenant?.embedKeys[0];
-    if (!tenant || !key) throw notFound(`Tenant "${parsed.data.tenant}" with an embed secret`);
-    const secret = await decryptSecret(c.env.BRIDGEKIT_SECRET_KEY, tenant.id, key.kid, key.secretCiphertext);
-    const expiresAt = Math.floor(Date.now() / 1000) + DEV_TOKEN_LIFETIME_SECONDS;
-    const token = await new SignJWT({ name: user.name, email: user.email, bu: user.businessUnit })
-      .setProtectedHeader({ alg: 'HS256', kid: key.kid })
-      .setSubject(user.subject)
-      .setIssuedAt()
-      .setExpirationTime(expiresAt)
-      .sign(secret);
-    return c.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString() });
+    if (!tenant) throw notFound(`Tenant "${parsed.data.tenant}"`);
+    const claims = { sub: user.subject, name: user.name, email: user.email, bu: user.businessUnit };
+    return c.json(await mintEmbedToken(tenant, c.env.BRIDGEKIT_SECRET_KEY, claims, DEV_TOKEN_LIFETIME_SECONDS));
   });

@@ -1,9 +1,8 @@
 /** Ideas on a board, and votes on ideas. */
 import { createRoute } from '@hono/zod-openapi';
-import { requireSignedIn } from '../auth/viewer.ts';
-import { database } from '../db/client.ts';
+import { requireRole, requireWriter } from '../auth/viewer.ts';
 import { decodeCursor } from '../lib/cursor.ts';
-import { commonErrors, jsonContent } from '../schemas/common.ts';
+import { bearer, commonErrors, jsonContent } from '../schemas/common.ts';
 import {
   BoardIdeasParams,
   IdeaPageSchema,
@@ -13,10 +12,8 @@ import {
   NewIdeaSchema,
   VoteStateSchema,
 } from '../schemas/ideas.ts';
-import { createIdea, getIdea, listIdeas, unvote, vote } from '../store/ideas.ts';
+import { createIdea, deleteIdea, getIdea, listIdeas, unvote, vote } from '../store/ideas.ts';
 import { createRouter } from './router.ts';
-
-const bearer = [{ bearerAuth: [] }];
 
 export const ideasRoutes = createRouter()
   .openapi(
@@ -32,7 +29,7 @@ export const ideasRoutes = createRouter()
     async (c) => {
       const { board } = c.req.valid('param');
       const { sort, cursor, limit } = c.req.valid('query');
-      const page = await listIdeas(database(c.env.DB), c.var.tenant.id, c.var.viewer, {
+      const page = await listIdeas(c.var.db, c.var.tenant.id, c.var.viewer, {
         board,
         sort,
         limit,
@@ -52,9 +49,9 @@ export const ideasRoutes = createRouter()
       responses: { 201: jsonContent(IdeaSchema, 'The new idea.'), ...commonErrors },
     }),
     async (c) => {
-      const viewer = requireSignedIn(c.var.viewer, 'submit an idea');
+      const viewer = requireWriter(c.var.viewer, 'submit an idea');
       const { board } = c.req.valid('param');
-      const idea = await createIdea(database(c.env.DB), c.var.tenant.id, viewer, { board, ...c.req.valid('json') });
+      const idea = await createIdea(c.var.db, c.var.tenant.id, viewer, { board, ...c.req.valid('json') });
       return c.json(idea, 201);
     },
   )
@@ -67,7 +64,25 @@ export const ideasRoutes = createRouter()
       request: { params: IdeaParams },
       responses: { 200: jsonContent(IdeaSchema, "The idea, with the caller's vote state."), ...commonErrors },
     }),
-    async (c) => c.json(await getIdea(database(c.env.DB), c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
+    async (c) => c.json(await getIdea(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/ideas/{id}',
+      tags: ['Ideas'],
+      summary: 'Remove an idea (moderators)',
+      description: 'Removes the idea and its votes. Takes the moderator role.',
+      security: bearer,
+      request: { params: IdeaParams },
+      responses: { 204: { description: 'Removed.' }, ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'remove ideas');
+      await deleteIdea(db, tenant.id, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
   )
   .openapi(
     createRoute({
@@ -81,8 +96,8 @@ export const ideasRoutes = createRouter()
       responses: { 200: jsonContent(VoteStateSchema, "The idea's count and the caller's vote."), ...commonErrors },
     }),
     async (c) => {
-      const viewer = requireSignedIn(c.var.viewer, 'back an idea');
-      return c.json(await vote(database(c.env.DB), c.var.tenant.id, viewer, c.req.valid('param').id), 200);
+      const viewer = requireWriter(c.var.viewer, 'back an idea');
+      return c.json(await vote(c.var.db, c.var.tenant.id, viewer, c.req.valid('param').id), 200);
     },
   )
   .openapi(
@@ -97,7 +112,7 @@ export const ideasRoutes = createRouter()
       responses: { 200: jsonContent(VoteStateSchema, "The idea's count and the caller's vote."), ...commonErrors },
     }),
     async (c) => {
-      const viewer = requireSignedIn(c.var.viewer, 'withdraw support');
-      return c.json(await unvote(database(c.env.DB), c.var.tenant.id, viewer, c.req.valid('param').id), 200);
+      const viewer = requireWriter(c.var.viewer, 'withdraw support');
+      return c.json(await unvote(c.var.db, c.var.tenant.id, viewer, c.req.valid('param').id), 200);
     },
   );

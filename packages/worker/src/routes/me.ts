@@ -1,5 +1,7 @@
 /** The caller, as the API sees them. */
+import type { Viewer } from '@bridgekit/sdk';
 import { createRoute } from '@hono/zod-openapi';
+import { roleOf } from '../auth/viewer.ts';
 import { commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
 import { ViewerSchema } from '../schemas/viewer.ts';
 import { createRouter } from './router.ts';
@@ -10,13 +12,17 @@ export const meRoutes = createRouter().openapi(
     path: '/tenants/{tenant}/me',
     tags: ['Identity'],
     summary: 'Who am I',
-    description: 'The tenant and the signed-in person; `user` is null without a token.',
+    description: 'The tenant and the caller with their role; `user` is null without a token. `user.id` is the subject roles are granted to.',
     request: { params: TenantParams },
     responses: { 200: jsonContent(ViewerSchema, 'The caller.'), ...commonErrors },
   }),
-  (c) => {
-    const { tenant, viewer } = c.var;
-    const user = viewer.kind === 'user' ? { id: viewer.subject, name: viewer.name, businessUnit: viewer.businessUnit } : null;
+  async (c) => {
+    const { db, tenant, viewer } = c.var;
+    const role = (await roleOf(db, tenant.id, viewer)) ?? 'member';
+    let user: Viewer['user'] = null;
+    if (viewer.kind === 'user') user = { id: viewer.subject, name: viewer.name, businessUnit: viewer.businessUnit, role };
+    else if (viewer.kind === 'apiKey') user = { id: `apikey:${viewer.keyId}`, name: viewer.name, businessUnit: null, role };
+    else if (viewer.kind === 'platform') user = { id: 'platform', name: 'Platform admin', businessUnit: null, role };
     return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, user }, 200);
   },
 );

@@ -28,10 +28,17 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 export const commonErrors = {
   400: errorResponse('The request is malformed or fails validation; `details` lists each field.'),
   401: errorResponse('The token is missing where required, expired, or invalid.'),
+  403: errorResponse('The caller lacks the role or scope, or the page origin is not allowed.'),
   404: errorResponse('The tenant or the resource does not exist.'),
   413: errorResponse('The request body is too large.'),
   415: errorResponse('The body is not sent as application/json.'),
+  429: errorResponse('Too many writes; retry after `Retry-After` seconds.'),
 } as const;
+
+/** Errors of routes that change state that others may have changed too. */
+export const conflictErrors = { ...commonErrors, 409: errorResponse('The change conflicts with the current state.') } as const;
+
+export const bearer = [{ bearerAuth: [] }];
 
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -5,7 +5,7 @@
  */
 import type { Idea, IdeaSort, Page, VoteState } from '@bridgekit/sdk';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { SignedInViewer, Viewer } from '../auth/viewer.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
@@ -18,7 +18,7 @@ function votedBy(userId: SQL) {
   return sql<number>`exists(select 1 from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId})`;
 }
 
-function selectIdeas(db: Database, tenantId: string, viewer: Viewer) {
+function selectIdeas(db: Database, tenantId: string, viewer: Viewer | Actor) {
   return db
     .select({
       id: ideas.id,
@@ -98,7 +98,7 @@ export async function getIdea(db: Database, tenantId: string, viewer: Viewer, id
 export async function createIdea(
   db: Database,
   tenantId: string,
-  viewer: SignedInViewer,
+  viewer: Actor,
   input: { board: string; title: string; description: string },
 ): Promise<Idea> {
   const id = newId();
@@ -135,7 +135,7 @@ function recountVotes(db: Database, tenantId: string, ideaId: string) {
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
 }
 
-function readVoteState(db: Database, tenantId: string, viewer: Viewer, ideaId: string) {
+function readVoteState(db: Database, tenantId: string, viewer: Viewer | Actor, ideaId: string) {
   return db
     .select({ votes: ideas.voteCount, voted: votedBy(viewerUserId(tenantId, viewer)) })
     .from(ideas)
@@ -153,7 +153,7 @@ function toVoteState(rows: { votes: number; voted: number }[], ideaId: string): 
  * and the count is recomputed from the votes inside the same transaction, so it stays exact
  * under any concurrency.
  */
-export async function vote(db: Database, tenantId: string, viewer: SignedInViewer, ideaId: string): Promise<VoteState> {
+export async function vote(db: Database, tenantId: string, viewer: Actor, ideaId: string): Promise<VoteState> {
   const now = Date.now();
   const [, , , state] = await db.batch([
     upsertUser(db, tenantId, viewer, now),
@@ -178,11 +178,20 @@ export async function vote(db: Database, tenantId: string, viewer: SignedInViewe
 }
 
 /** Withdraws the viewer's support. Idempotent. */
-export async function unvote(db: Database, tenantId: string, viewer: SignedInViewer, ideaId: string): Promise<VoteState> {
+export async function unvote(db: Database, tenantId: string, viewer: Actor, ideaId: string): Promise<VoteState> {
   const [, , state] = await db.batch([
     db.delete(votes).where(and(eq(votes.tenantId, tenantId), eq(votes.ideaId, ideaId), eq(votes.userId, viewerUserId(tenantId, viewer)))),
     recountVotes(db, tenantId, ideaId),
     readVoteState(db, tenantId, viewer, ideaId),
   ]);
   return toVoteState(state, ideaId);
+}
+
+/** Removes an idea with its votes (moderation). 404 when it is not in this tenant. */
+export async function deleteIdea(db: Database, tenantId: string, ideaId: string): Promise<void> {
+  const deleted = await db
+    .delete(ideas)
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
+    .returning({ id: ideas.id });
+  if (deleted.length === 0) throw notFound(`Idea "${ideaId}"`);
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { embedKeys, tenants } from '../db/schema.ts';
+import { embedKeys, oidcProviders, type RoleMapping, tenantOrigins, tenants } from '../db/schema.ts';
 
 export interface EmbedKey {
   kid: string;
@@ -8,18 +8,26 @@ export interface EmbedKey {
   createdAt: number;
 }
 
+export type OidcProvider = typeof oidcProviders.$inferSelect;
+
+/** Everything a request needs to know about its tenant before it runs. */
 export interface Tenant {
   id: string;
   slug: string;
   name: string;
-  /** Newest first. */
+  anonymousRead: boolean;
+  roleMapping: RoleMapping | null;
+  /** Active (not retired) embed keys, newest first. */
   embedKeys: EmbedKey[];
+  /** Allowed browser origins (patterns). */
+  origins: string[];
+  oidcProviders: OidcProvider[];
 }
 
 /**
  * How long an isolate may reuse a tenant's settings before reading them again. Every request
  * needs them first, before any other query, so caching saves a D1 round trip per request;
- * a change (a new embed secret, a removed tenant) reaches every isolate within this time.
+ * a change (a new embed secret, a removed origin) reaches every isolate within this time.
  */
 export const TENANT_CACHE_MS = 30_000;
 const tenantCache = new Map<string, { tenant: Tenant; until: number }>();
@@ -28,7 +36,7 @@ export function clearTenantCache(): void {
   tenantCache.clear();
 }
 
-/** The tenant and its embed keys: from this isolate's cache, or in one query. */
+/** The tenant and its settings: from this isolate's cache, or in one D1 round trip. */
 export async function findTenantBySlug(db: Database, slug: string, now = Date.now()): Promise<Tenant | null> {
   const cached = tenantCache.get(slug);
   if (cached && cached.until > now) return cached.tenant;
@@ -42,27 +50,34 @@ export async function findTenantBySlug(db: Database, slug: string, now = Date.no
   return tenant;
 }
 
-async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
-  const rows = await db
-    .select({
-      id: tenants.id,
-      slug: tenants.slug,
-      name: tenants.name,
-      kid: embedKeys.kid,
-      secretCiphertext: embedKeys.secretCiphertext,
-      keyCreatedAt: embedKeys.createdAt,
-    })
-    .from(tenants)
-    .leftJoin(embedKeys, eq(embedKeys.tenantId, tenants.id))
-    .where(eq(tenants.slug, slug));
-  const first = rows[0];
-  if (!first) return null;
-  const keys: EmbedKey[] = [];
-  for (const row of rows) {
-    if (row.kid && row.secretCiphertext && row.keyCreatedAt !== null) {
-      keys.push({ kid: row.kid, secretCiphertext: row.secretCiphertext, createdAt: row.keyCreatedAt });
-    }
-  }
-  keys.sort((a, b) => b.createdAt - a.createdAt);
-  return { id: first.id, slug: first.slug, name: first.name, embedKeys: keys };
+/** Reads the tenant afresh, bypassing the cache (for admin routes that must see their own writes). */
+export async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
+  const bySlug = eq(tenants.slug, slug);
+  const [rows, keys, origins, providers] = await db.batch([
+    db.select().from(tenants).where(bySlug),
+    db
+      .select({ kid: embedKeys.kid, secretCiphertext: embedKeys.secretCiphertext, createdAt: embedKeys.createdAt })
+      .from(embedKeys)
+      .innerJoin(tenants, eq(tenants.id, embedKeys.tenantId))
+      .where(and(bySlug, isNull(embedKeys.revokedAt)))
+      .orderBy(desc(embedKeys.createdAt), desc(embedKeys.kid)),
+    db.select({ origin: tenantOrigins.origin }).from(tenantOrigins).innerJoin(tenants, eq(tenants.id, tenantOrigins.tenantId)).where(bySlug),
+    db
+      .select({ provider: oidcProviders })
+      .from(oidcProviders)
+      .innerJoin(tenants, eq(tenants.id, oidcProviders.tenantId))
+      .where(bySlug),
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    anonymousRead: row.anonymousRead,
+    roleMapping: row.roleMapping ?? null,
+    embedKeys: keys,
+    origins: origins.map((o) => o.origin),
+    oidcProviders: providers.map((p) => p.provider),
+  };
 }

@@ -1,0 +1,127 @@
+import type { CallOptions, Transport, TransportOptions } from './http.ts';
+import { createTransport } from './http.ts';
+import type {
+  ApiKeyInfo,
+  ApiKeyScope,
+  CreatedTenant,
+  EmbedKeyInfo,
+  MintedToken,
+  NewApiKey,
+  NewEmbedKey,
+  NewTenant,
+  OidcProviderConfig,
+  OidcProviderInput,
+  RoleGrant,
+  TenantSettings,
+  TenantSettingsUpdate,
+  TenantSummary,
+  TokenRequestBody,
+} from './types.ts';
+
+/** A tenant's configuration, for its admins (or an API key with the `admin` scope). */
+export interface TenantAdmin {
+  settings: {
+    get(options?: CallOptions): Promise<TenantSettings>;
+    update(update: TenantSettingsUpdate, options?: CallOptions): Promise<TenantSettings>;
+  };
+  /** Embed secrets. Rotate: `create()`, move the host to the new `kid`, then `retire()` the old one. */
+  embedKeys: {
+    create(options?: CallOptions): Promise<NewEmbedKey>;
+    retire(kid: string, options?: CallOptions): Promise<EmbedKeyInfo>;
+  };
+  /** Browser origins allowed to use the tenant. Each call answers the whole list. */
+  origins: {
+    list(options?: CallOptions): Promise<string[]>;
+    add(origin: string, options?: CallOptions): Promise<string[]>;
+    remove(origin: string, options?: CallOptions): Promise<string[]>;
+  };
+  oidcProviders: {
+    list(options?: CallOptions): Promise<OidcProviderConfig[]>;
+    /** Creates or replaces the provider `id`. */
+    put(id: string, input: OidcProviderInput, options?: CallOptions): Promise<OidcProviderConfig>;
+    remove(id: string, options?: CallOptions): Promise<void>;
+  };
+  apiKeys: {
+    list(options?: CallOptions): Promise<ApiKeyInfo[]>;
+    /** The answer's `key` is shown only once. */
+    create(input: { name: string; scopes: ApiKeyScope[] }, options?: CallOptions): Promise<NewApiKey>;
+    revoke(id: string, options?: CallOptions): Promise<ApiKeyInfo>;
+  };
+  roles: {
+    list(options?: CallOptions): Promise<RoleGrant[]>;
+    grant(subject: string, role: RoleGrant['role'], options?: CallOptions): Promise<RoleGrant>;
+    revoke(subject: string, options?: CallOptions): Promise<void>;
+  };
+  tokens: {
+    /** An embed token signed with the tenant's newest secret, for testing an integration. */
+    mint(request: TokenRequestBody, options?: CallOptions): Promise<MintedToken>;
+  };
+}
+
+const seg = encodeURIComponent;
+const items = async <T>(promise: Promise<{ items: T[] }>) => (await promise).items;
+
+export function createTenantAdmin(http: Transport): TenantAdmin {
+  return {
+    settings: {
+      get: (o) => http.request('GET', '/settings', { signal: o?.signal }),
+      update: (update, o) => http.request('PATCH', '/settings', { body: update, signal: o?.signal }),
+    },
+    embedKeys: {
+      create: (o) => http.request('POST', '/embed-keys', { signal: o?.signal }),
+      retire: (kid, o) => http.request('DELETE', `/embed-keys/${seg(kid)}`, { signal: o?.signal }),
+    },
+    origins: {
+      list: (o) => items(http.request('GET', '/origins', { signal: o?.signal })),
+      add: (origin, o) => items(http.request('POST', '/origins', { body: { origin }, signal: o?.signal })),
+      remove: (origin, o) => items(http.request('DELETE', '/origins', { query: { origin }, signal: o?.signal })),
+    },
+    oidcProviders: {
+      list: (o) => items(http.request('GET', '/oidc-providers', { signal: o?.signal })),
+      put: (id, input, o) => http.request('PUT', `/oidc-providers/${seg(id)}`, { body: input, signal: o?.signal }),
+      remove: (id, o) => http.request('DELETE', `/oidc-providers/${seg(id)}`, { signal: o?.signal }),
+    },
+    apiKeys: {
+      list: (o) => items(http.request('GET', '/api-keys', { signal: o?.signal })),
+      create: (input, o) => http.request('POST', '/api-keys', { body: input, signal: o?.signal }),
+      revoke: (id, o) => http.request('DELETE', `/api-keys/${seg(id)}`, { signal: o?.signal }),
+    },
+    roles: {
+      list: (o) => items(http.request('GET', '/roles', { signal: o?.signal })),
+      grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role }, signal: o?.signal }),
+      revoke: (subject, o) => http.request('DELETE', `/roles/${seg(subject)}`, { signal: o?.signal }),
+    },
+    tokens: {
+      mint: (request, o) => http.request('POST', '/tokens', { body: request, signal: o?.signal }),
+    },
+  };
+}
+
+export interface PlatformClientOptions extends Omit<TransportOptions, 'pathPrefix' | 'token'> {
+  /** The deployment's BRIDGEKIT_ADMIN_TOKEN. */
+  token: string;
+}
+
+/** The deployment operator's client: tenants. Needs the platform admin token. */
+export interface PlatformClient {
+  tenants: {
+    list(options?: CallOptions): Promise<TenantSummary[]>;
+    /** The answer's `embedKey.secret` is shown only once. */
+    create(input: NewTenant, options?: CallOptions): Promise<CreatedTenant>;
+  };
+}
+
+/**
+ * @example
+ * const platform = createPlatformClient({ baseUrl: 'https://bridgekit.example.com', token: process.env.BRIDGEKIT_ADMIN_TOKEN! });
+ * const { tenant, embedKey } = await platform.tenants.create({ slug: 'acme', name: 'Acme', origins: ['https://acme.sharepoint.com'] });
+ */
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const http = createTransport({ ...options, pathPrefix: '/v1/admin' });
+  return {
+    tenants: {
+      list: (o) => items(http.request('GET', '/tenants', { signal: o?.signal })),
+      create: (input, o) => http.request('POST', '/tenants', { body: input, signal: o?.signal }),
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { RoleMapping } from '../db/schema.ts';
+import type { Role } from './viewer.ts';
+
+/** The role a token's claims give under the tenant's mapping (`member` without one). */
+export function roleFromClaims(claims: Record<string, unknown>, mapping: RoleMapping | null): Role {
+  if (!mapping) return 'member';
+  const raw = claims[mapping.claim];
+  const values = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
+  if (values.some((v) => mapping.admin.includes(v))) return 'admin';
+  if (values.some((v) => mapping.moderator.includes(v))) return 'moderator';
+  return 'member';
+}

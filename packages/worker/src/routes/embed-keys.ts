@@ -1,0 +1,44 @@
+/** Embed secrets: create a new one (rotation), retire an old one. */
+import { createRoute } from '@hono/zod-openapi';
+import { requireRole } from '../auth/viewer.ts';
+import { EmbedKeyInfoSchema, KidParams, NewEmbedKeySchema } from '../schemas/admin.ts';
+import { bearer, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { createEmbedKey, retireEmbedKey } from '../store/embed-keys.ts';
+import { createRouter } from './router.ts';
+
+export const embedKeysRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/embed-keys',
+      tags: ['Administration'],
+      summary: 'Create an embed secret (admins)',
+      description:
+        'Rotation: create a new secret, switch the host to it (tokens carry its `kid`), then retire the old one. Tokens without `kid` use the newest secret. The secret is shown only in this answer.',
+      security: bearer,
+      request: { params: TenantParams },
+      responses: { 201: jsonContent(NewEmbedKeySchema, 'The new secret.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'create embed secrets');
+      return c.json(await createEmbedKey(db, c.env.BRIDGEKIT_SECRET_KEY, tenant.id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/embed-keys/{kid}',
+      tags: ['Administration'],
+      summary: 'Retire an embed secret (admins)',
+      description: 'Tokens signed with it are refused from then on (within 30 seconds on every server). The last active secret cannot be retired.',
+      security: bearer,
+      request: { params: KidParams },
+      responses: { 200: jsonContent(EmbedKeyInfoSchema, 'The retired secret.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'retire embed secrets');
+      return c.json(await retireEmbedKey(db, tenant.id, c.req.valid('param').kid), 200);
+    },
+  );

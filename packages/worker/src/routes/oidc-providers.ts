@@ -1,0 +1,60 @@
+/** OpenID Connect issuers (Entra ID, Okta, Keycloak…) whose access tokens a tenant accepts. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/viewer.ts';
+import { OidcProviderInputSchema, OidcProviderSchema, ProviderParams } from '../schemas/admin.ts';
+import { bearer, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { listProviders, putProvider, removeProvider } from '../store/oidc-providers.ts';
+import { createRouter } from './router.ts';
+
+export const oidcProvidersRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/oidc-providers',
+      tags: ['Administration'],
+      summary: 'List OIDC issuers (admins)',
+      security: bearer,
+      request: { params: TenantParams },
+      responses: { 200: jsonContent(z.object({ items: z.array(OidcProviderSchema) }), 'The providers.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'list OIDC providers');
+      return c.json({ items: await listProviders(db, tenant.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/oidc-providers/{id}',
+      tags: ['Administration'],
+      summary: 'Create or replace an OIDC issuer (admins)',
+      description:
+        'Tokens whose `iss` equals `issuer` are verified against `jwksUri` (RS256, PS256 or ES256 only), with `audience`, and — when set — `directoryId` (Entra ID `tid`) and `requiredScope` (in `scp`). With a `directoryId`, people are keyed by `tid` + `oid`.',
+      security: bearer,
+      request: { params: ProviderParams, body: { required: true, content: { 'application/json': { schema: OidcProviderInputSchema } } } },
+      responses: { 200: jsonContent(OidcProviderSchema, 'The provider.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'configure OIDC providers');
+      return c.json(await putProvider(db, tenant.id, c.req.valid('param').id, c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/oidc-providers/{id}',
+      tags: ['Administration'],
+      summary: 'Remove an OIDC issuer (admins)',
+      security: bearer,
+      request: { params: ProviderParams },
+      responses: { 204: { description: 'Removed.' }, ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'remove OIDC providers');
+      await removeProvider(db, tenant.id, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,58 @@
+/** The browser origins allowed to use a tenant (CORS now; frame-ancestors for the iframe route). */
+import { createRoute } from '@hono/zod-openapi';
+import { requireRole } from '../auth/viewer.ts';
+import { OriginInputSchema, OriginListSchema, OriginQuerySchema } from '../schemas/admin.ts';
+import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { addOrigin, listOrigins, removeOrigin } from '../store/origins.ts';
+import { createRouter } from './router.ts';
+
+export const originsRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/origins',
+      tags: ['Administration'],
+      summary: 'List allowed origins (admins)',
+      security: bearer,
+      request: { params: TenantParams },
+      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'list allowed origins');
+      return c.json({ items: await listOrigins(db, tenant.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/origins',
+      tags: ['Administration'],
+      summary: 'Allow an origin (admins)',
+      description: 'Idempotent. `https://host`, `https://*.host` (subdomains) or `http://localhost:*` (any port).',
+      security: bearer,
+      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: OriginInputSchema } } } },
+      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'allow origins');
+      return c.json({ items: await addOrigin(db, tenant.id, c.req.valid('json').origin) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/origins',
+      tags: ['Administration'],
+      summary: 'Remove an allowed origin (admins)',
+      security: bearer,
+      request: { params: TenantParams, query: OriginQuerySchema },
+      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'remove allowed origins');
+      return c.json({ items: await removeOrigin(db, tenant.id, c.req.valid('query').origin) }, 200);
+    },
+  );

@@ -1,0 +1,194 @@
+import type {
+  ApiKeyInfo,
+  CreatedTenant,
+  EmbedKeyInfo,
+  MintedToken,
+  NewApiKey,
+  NewEmbedKey,
+  NewTenant,
+  OidcProviderConfig,
+  OidcProviderInput,
+  RoleGrant,
+  RoleMapping,
+  TenantSettings,
+  TenantSettingsUpdate,
+  TenantSummary,
+  TokenRequestBody,
+} from '@bridgekit/sdk';
+import { z } from '@hono/zod-openapi';
+import { normalizeOriginPattern } from '../lib/origins.ts';
+import { SlugSchema, TenantParams } from './common.ts';
+import { expectType, type Exact } from './contract.ts';
+
+const iso = () => z.string().openapi({ format: 'date-time' });
+const claimName = z.string().trim().min(1).max(100);
+
+export const RoleMappingSchema = z
+  .strictObject({
+    claim: claimName.openapi({ example: 'roles' }),
+    moderator: z.array(z.string().min(1).max(200)).max(50).openapi({ example: ['Bridgekit.Moderator'] }),
+    admin: z.array(z.string().min(1).max(200)).max(50).openapi({ example: ['Bridgekit.Admin'] }),
+  })
+  .openapi('RoleMapping');
+expectType<Exact<z.infer<typeof RoleMappingSchema>, RoleMapping>>(true);
+
+export const EmbedKeyInfoSchema = z.object({ kid: z.string(), createdAt: iso(), revokedAt: iso().nullable() }).openapi('EmbedKeyInfo');
+expectType<Exact<z.infer<typeof EmbedKeyInfoSchema>, EmbedKeyInfo>>(true);
+
+export const NewEmbedKeySchema = z
+  .object({ kid: z.string(), secret: z.string().openapi({ description: 'Shown once.' }), createdAt: iso() })
+  .openapi('NewEmbedKey');
+expectType<Exact<z.infer<typeof NewEmbedKeySchema>, NewEmbedKey>>(true);
+
+export const OidcProviderSchema = z
+  .object({
+    id: z.string(),
+    issuer: z.string(),
+    jwksUri: z.string(),
+    audience: z.string(),
+    requiredScope: z.string().nullable(),
+    directoryId: z.string().nullable(),
+    subjectClaims: z.array(z.string()),
+    nameClaim: z.string(),
+    emailClaim: z.string().nullable(),
+    businessUnitClaim: z.string().nullable(),
+  })
+  .openapi('OidcProvider');
+expectType<Exact<z.infer<typeof OidcProviderSchema>, OidcProviderConfig>>(true);
+
+const httpsUrl = (what: string) =>
+  z
+    .string()
+    .url()
+    .max(500)
+    .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), `${what} must use https.`);
+
+export const OidcProviderInputSchema = z
+  .strictObject({
+    issuer: httpsUrl('The issuer').openapi({ example: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0' }),
+    jwksUri: httpsUrl('The JWKS URI').openapi({ example: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/discovery/v2.0/keys' }),
+    audience: z.string().trim().min(1).max(500).openapi({ example: 'api://bridgekit' }),
+    requiredScope: z.string().trim().min(1).max(200).nullable().optional(),
+    directoryId: z.string().trim().min(1).max(100).nullable().optional(),
+    subjectClaims: z.array(claimName).min(1).max(4).optional(),
+    nameClaim: claimName.optional(),
+    emailClaim: claimName.nullable().optional(),
+    businessUnitClaim: claimName.nullable().optional(),
+  })
+  .openapi('OidcProviderInput');
+expectType<Exact<z.infer<typeof OidcProviderInputSchema>, OidcProviderInput>>(true);
+
+export const ApiKeyScopeSchema = z.enum(['read', 'write', 'admin']);
+
+export const ApiKeyInfoSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(ApiKeyScopeSchema),
+    createdBy: z.string(),
+    createdAt: iso(),
+    lastUsedAt: iso().nullable(),
+    revokedAt: iso().nullable(),
+  })
+  .openapi('ApiKeyInfo');
+expectType<Exact<z.infer<typeof ApiKeyInfoSchema>, ApiKeyInfo>>(true);
+
+export const NewApiKeySchema = ApiKeyInfoSchema.extend({ key: z.string().openapi({ description: 'Shown once.' }) }).openapi('NewApiKey');
+expectType<Exact<z.infer<typeof NewApiKeySchema>, NewApiKey>>(true);
+
+export const ApiKeyInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).openapi({ example: 'Portfolio sync' }),
+    scopes: z.array(ApiKeyScopeSchema).min(1, 'Give the key at least one scope: read, write or admin.'),
+  })
+  .openapi('ApiKeyInput');
+
+export const RoleGrantSchema = z
+  .object({ subject: z.string(), role: z.enum(['moderator', 'admin']), grantedBy: z.string(), createdAt: iso() })
+  .openapi('RoleGrant');
+expectType<Exact<z.infer<typeof RoleGrantSchema>, RoleGrant>>(true);
+
+export const RoleInputSchema = z.strictObject({ role: z.enum(['moderator', 'admin']) }).openapi('RoleInput');
+
+export const TenantSettingsSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    anonymousRead: z.boolean(),
+    roleMapping: RoleMappingSchema.nullable(),
+    origins: z.array(z.string()),
+    embedKeys: z.array(EmbedKeyInfoSchema),
+    oidcProviders: z.array(OidcProviderSchema),
+  })
+  .openapi('TenantSettings');
+expectType<Exact<z.infer<typeof TenantSettingsSchema>, TenantSettings>>(true);
+
+export const TenantNameSchema = z.string().trim().min(1).max(100);
+
+export const TenantSettingsUpdateSchema = z
+  .strictObject({
+    name: TenantNameSchema.optional(),
+    anonymousRead: z.boolean().optional(),
+    roleMapping: RoleMappingSchema.nullable().optional(),
+  })
+  .openapi('TenantSettingsUpdate');
+expectType<Exact<z.infer<typeof TenantSettingsUpdateSchema>, TenantSettingsUpdate>>(true);
+
+/** An allowed-origin pattern, normalised (lower case, no default port, no trailing slash). */
+export const OriginSchema = z
+  .string()
+  .max(300)
+  .transform((value, ctx) => {
+    const result = normalizeOriginPattern(value);
+    if ('error' in result) {
+      ctx.addIssue({ code: 'custom', message: result.error });
+      return z.NEVER;
+    }
+    return result.pattern;
+  })
+  .openapi({ type: 'string', example: 'https://contoso.sharepoint.com' });
+
+export const OriginInputSchema = z.strictObject({ origin: OriginSchema }).openapi('OriginInput');
+export const OriginQuerySchema = z.strictObject({ origin: OriginSchema });
+export const OriginListSchema = z.object({ items: z.array(z.string()) }).openapi('OriginList');
+
+export const MintedTokenSchema = z.object({ token: z.string(), expiresAt: iso() }).openapi('MintedToken');
+expectType<Exact<z.infer<typeof MintedTokenSchema>, MintedToken>>(true);
+
+export const TokenRequestSchema = z
+  .strictObject({
+    sub: z.string().min(1).max(255),
+    name: z.string().trim().min(1).max(200),
+    email: z.string().max(320).optional(),
+    bu: z.string().max(100).optional(),
+    ttlSeconds: z.number().int().min(60).max(3600).optional(),
+  })
+  .openapi('TokenRequest');
+expectType<Exact<z.infer<typeof TokenRequestSchema>, TokenRequestBody>>(true);
+
+export const TenantSummarySchema = z
+  .object({ slug: z.string(), name: z.string(), anonymousRead: z.boolean(), createdAt: iso() })
+  .openapi('TenantSummary');
+expectType<Exact<z.infer<typeof TenantSummarySchema>, TenantSummary>>(true);
+
+export const NewTenantSchema = z
+  .strictObject({
+    slug: SlugSchema.openapi({ example: 'acme' }),
+    name: TenantNameSchema.openapi({ example: 'Acme Corporation' }),
+    anonymousRead: z.boolean().optional(),
+    origins: z.array(OriginSchema).max(50).optional(),
+  })
+  .openapi('NewTenant');
+expectType<Exact<z.input<typeof NewTenantSchema>, NewTenant>>(true);
+
+export const CreatedTenantSchema = z.object({ tenant: TenantSettingsSchema, embedKey: NewEmbedKeySchema }).openapi('CreatedTenant');
+expectType<Exact<z.infer<typeof CreatedTenantSchema>, CreatedTenant>>(true);
+
+export const KidParams = TenantParams.extend({ kid: z.string().min(1).max(64).openapi({ param: { name: 'kid', in: 'path' } }) });
+export const ProviderParams = TenantParams.extend({
+  id: SlugSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'entra' }),
+});
+export const ApiKeyParams = TenantParams.extend({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+export const SubjectParams = TenantParams.extend({
+  subject: z.string().min(1).max(300).openapi({ param: { name: 'subject', in: 'path' }, example: 'oidc:entra:tid:oid' }),
+});

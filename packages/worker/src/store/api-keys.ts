@@ -1,0 +1,49 @@
+import type { ApiKeyInfo, ApiKeyScope, NewApiKey } from '@bridgekit/sdk';
+import { and, desc, eq } from 'drizzle-orm';
+import { generateApiKey } from '../auth/api-keys.ts';
+import type { Database } from '../db/client.ts';
+import { apiKeys } from '../db/schema.ts';
+import { notFound } from '../errors.ts';
+import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+
+type Row = typeof apiKeys.$inferSelect;
+
+function toInfo(row: Row): ApiKeyInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    createdBy: row.createdBy,
+    createdAt: isoTime(row.createdAt),
+    lastUsedAt: isoTimeOrNull(row.lastUsedAt),
+    revokedAt: isoTimeOrNull(row.revokedAt),
+  };
+}
+
+export async function listApiKeys(db: Database, tenantId: string): Promise<ApiKeyInfo[]> {
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt));
+  return rows.map(toInfo);
+}
+
+export async function createApiKey(db: Database, tenantId: string, input: { name: string; scopes: ApiKeyScope[]; createdBy: string }): Promise<NewApiKey> {
+  const { id, key, hash } = await generateApiKey();
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ id, tenantId, name: input.name, scopes: [...new Set(input.scopes)], secretHash: hash, createdBy: input.createdBy, createdAt: Date.now() })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return { ...toInfo(row), key };
+}
+
+/** Idempotent: revoking a revoked key keeps its first revocation time. */
+export async function revokeApiKey(db: Database, tenantId: string, id: string): Promise<ApiKeyInfo> {
+  const row = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)))
+    .get();
+  if (!row) throw notFound(`API key "${id}"`);
+  if (row.revokedAt !== null) return toInfo(row);
+  const [updated] = await db.update(apiKeys).set({ revokedAt: Date.now() }).where(eq(apiKeys.id, id)).returning();
+  return toInfo(updated ?? row);
+}

@@ -1,0 +1,51 @@
+import type { EmbedKeyInfo, NewEmbedKey } from '@bridgekit/sdk';
+import { and, eq, isNull } from 'drizzle-orm';
+import { encryptSecret } from '../auth/secrets.ts';
+import type { Database } from '../db/client.ts';
+import { embedKeys } from '../db/schema.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { toBase64Url } from '../lib/base64url.ts';
+import { newId } from '../lib/ids.ts';
+import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { clearTenantCache } from './tenants.ts';
+
+/** A fresh secret and its encrypted row: 32 random bytes, base64url. */
+export async function newEmbedKey(masterKey: string, tenantId: string, now = Date.now()) {
+  const kid = `k-${newId().slice(0, 10)}`;
+  const secret = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const row = { tenantId, kid, secretCiphertext: await encryptSecret(masterKey, tenantId, kid, secret), createdAt: now };
+  const shown: NewEmbedKey = { kid, secret, createdAt: isoTime(now) };
+  return { row, shown };
+}
+
+/** Adds a secret; older ones stay valid until retired, so hosts can switch without downtime. */
+export async function createEmbedKey(db: Database, masterKey: string, tenantId: string): Promise<NewEmbedKey> {
+  const { row, shown } = await newEmbedKey(masterKey, tenantId);
+  await db.insert(embedKeys).values(row);
+  clearTenantCache();
+  return shown;
+}
+
+export function toEmbedKeyInfo(row: { kid: string; createdAt: number; revokedAt: number | null }): EmbedKeyInfo {
+  return { kid: row.kid, createdAt: isoTime(row.createdAt), revokedAt: isoTimeOrNull(row.revokedAt) };
+}
+
+/** Retires a secret. Refuses to retire the last active one, which would lock every host page out. */
+export async function retireEmbedKey(db: Database, tenantId: string, kid: string): Promise<EmbedKeyInfo> {
+  const active = await db
+    .select({ kid: embedKeys.kid })
+    .from(embedKeys)
+    .where(and(eq(embedKeys.tenantId, tenantId), isNull(embedKeys.revokedAt)));
+  if (!active.some((k) => k.kid === kid)) throw notFound(`Active embed secret "${kid}"`);
+  if (active.length === 1) {
+    throw new ApiError(409, 'conflict', `"${kid}" is the tenant's only active embed secret; create a new one (and give it to the host) before retiring this one.`);
+  }
+  const [row] = await db
+    .update(embedKeys)
+    .set({ revokedAt: Date.now() })
+    .where(and(eq(embedKeys.tenantId, tenantId), eq(embedKeys.kid, kid)))
+    .returning();
+  clearTenantCache();
+  if (!row) throw notFound(`Embed secret "${kid}"`);
+  return toEmbedKeyInfo(row);
+}

@@ -1,0 +1,68 @@
+import type { OidcProviderConfig, OidcProviderInput } from '@bridgekit/sdk';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { oidcProviders } from '../db/schema.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { clearTenantCache } from './tenants.ts';
+
+type Row = typeof oidcProviders.$inferSelect;
+
+export function toProviderConfig(row: Row): OidcProviderConfig {
+  return {
+    id: row.id,
+    issuer: row.issuer,
+    jwksUri: row.jwksUri,
+    audience: row.audience,
+    requiredScope: row.requiredScope,
+    directoryId: row.directoryId,
+    subjectClaims: row.subjectClaims,
+    nameClaim: row.nameClaim,
+    emailClaim: row.emailClaim,
+    businessUnitClaim: row.businessUnitClaim,
+  };
+}
+
+export async function listProviders(db: Database, tenantId: string): Promise<OidcProviderConfig[]> {
+  const rows = await db.select().from(oidcProviders).where(eq(oidcProviders.tenantId, tenantId)).orderBy(asc(oidcProviders.id));
+  return rows.map(toProviderConfig);
+}
+
+/** Creates or replaces the provider `id`. An Entra ID provider (with a directory id) is keyed by `tid` + `oid`. */
+export async function putProvider(db: Database, tenantId: string, id: string, input: OidcProviderInput): Promise<OidcProviderConfig> {
+  const values = {
+    issuer: input.issuer,
+    jwksUri: input.jwksUri,
+    audience: input.audience,
+    requiredScope: input.requiredScope ?? null,
+    directoryId: input.directoryId ?? null,
+    subjectClaims: input.subjectClaims ?? (input.directoryId ? ['tid', 'oid'] : ['sub']),
+    nameClaim: input.nameClaim ?? 'name',
+    emailClaim: input.emailClaim ?? null,
+    businessUnitClaim: input.businessUnitClaim ?? null,
+  };
+  const clash = await db
+    .select({ id: oidcProviders.id })
+    .from(oidcProviders)
+    .where(and(eq(oidcProviders.tenantId, tenantId), eq(oidcProviders.issuer, input.issuer)))
+    .get();
+  if (clash && clash.id !== id) {
+    throw new ApiError(409, 'conflict', `Provider "${clash.id}" already uses the issuer ${input.issuer}; change or remove that one instead.`);
+  }
+  const [row] = await db
+    .insert(oidcProviders)
+    .values({ tenantId, id, ...values })
+    .onConflictDoUpdate({ target: [oidcProviders.tenantId, oidcProviders.id], set: values })
+    .returning();
+  clearTenantCache();
+  if (!row) throw new Error('upsert returned no row');
+  return toProviderConfig(row);
+}
+
+export async function removeProvider(db: Database, tenantId: string, id: string): Promise<void> {
+  const removed = await db
+    .delete(oidcProviders)
+    .where(and(eq(oidcProviders.tenantId, tenantId), eq(oidcProviders.id, id)))
+    .returning();
+  if (removed.length === 0) throw notFound(`OIDC provider "${id}"`);
+  clearTenantCache();
+}

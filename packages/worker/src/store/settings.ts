@@ -1,0 +1,70 @@
+/** Tenants as their admins and the platform operator see them. */
+import type { CreatedTenant, NewTenant, TenantSettings, TenantSettingsUpdate, TenantSummary } from '@bridgekit/sdk';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { embedKeys, oidcProviders, tenantOrigins, tenants } from '../db/schema.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { newId } from '../lib/ids.ts';
+import { isoTime } from '../lib/time.ts';
+import { newEmbedKey, toEmbedKeyInfo } from './embed-keys.ts';
+import { toProviderConfig } from './oidc-providers.ts';
+import { clearTenantCache } from './tenants.ts';
+
+/** Every setting, including retired embed secrets (never the secrets themselves): one round trip. */
+export async function readSettings(db: Database, tenantId: string): Promise<TenantSettings> {
+  const [rows, keys, origins, providers] = await db.batch([
+    db.select().from(tenants).where(eq(tenants.id, tenantId)),
+    db
+      .select({ kid: embedKeys.kid, createdAt: embedKeys.createdAt, revokedAt: embedKeys.revokedAt })
+      .from(embedKeys)
+      .where(eq(embedKeys.tenantId, tenantId))
+      .orderBy(desc(embedKeys.createdAt)),
+    db.select({ origin: tenantOrigins.origin }).from(tenantOrigins).where(eq(tenantOrigins.tenantId, tenantId)).orderBy(asc(tenantOrigins.origin)),
+    db.select().from(oidcProviders).where(eq(oidcProviders.tenantId, tenantId)).orderBy(asc(oidcProviders.id)),
+  ]);
+  const row = rows[0];
+  if (!row) throw notFound('The tenant');
+  return {
+    slug: row.slug,
+    name: row.name,
+    anonymousRead: row.anonymousRead,
+    roleMapping: row.roleMapping ?? null,
+    origins: origins.map((o) => o.origin),
+    embedKeys: keys.map(toEmbedKeyInfo),
+    oidcProviders: providers.map(toProviderConfig),
+  };
+}
+
+export async function updateSettings(db: Database, tenantId: string, update: TenantSettingsUpdate): Promise<TenantSettings> {
+  const set: Partial<typeof tenants.$inferInsert> = {};
+  if (update.name !== undefined) set.name = update.name;
+  if (update.anonymousRead !== undefined) set.anonymousRead = update.anonymousRead;
+  if (update.roleMapping !== undefined) set.roleMapping = update.roleMapping;
+  if (Object.keys(set).length > 0) {
+    await db.update(tenants).set(set).where(eq(tenants.id, tenantId));
+    clearTenantCache();
+  }
+  return readSettings(db, tenantId);
+}
+
+/** Creates the tenant, its first embed secret and its allowed origins, all in one batch. */
+export async function createTenant(db: Database, masterKey: string, input: NewTenant): Promise<CreatedTenant> {
+  const existing = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug)).get();
+  if (existing) throw new ApiError(409, 'conflict', `A tenant with the slug "${input.slug}" exists already.`);
+  const id = newId();
+  const now = Date.now();
+  const key = await newEmbedKey(masterKey, id, now);
+  const origins = [...new Set(input.origins ?? [])];
+  await db.batch([
+    db.insert(tenants).values({ id, slug: input.slug, name: input.name, anonymousRead: input.anonymousRead ?? false, createdAt: now }),
+    db.insert(embedKeys).values(key.row),
+    ...origins.map((origin) => db.insert(tenantOrigins).values({ tenantId: id, origin, createdAt: now })),
+  ]);
+  clearTenantCache();
+  return { tenant: await readSettings(db, id), embedKey: key.shown };
+}
+
+export async function listTenants(db: Database): Promise<TenantSummary[]> {
+  const rows = await db.select().from(tenants).orderBy(asc(tenants.slug));
+  return rows.map((t) => ({ slug: t.slug, name: t.name, anonymousRead: t.anonymousRead, createdAt: isoTime(t.createdAt) }));
+}

@@ -1,0 +1,67 @@
+import type { RoleGrant, Viewer } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
+
+const removeIdea = (id: string, t: string) => call(`${DEMO}/ideas/${id}`, { method: 'DELETE', token: t });
+
+async function newIdea(title: string): Promise<string> {
+  const res = await call(`${DEMO}/boards/general/ideas`, { method: 'POST', token: await token({ sub: 'author' }), body: JSON.stringify({ title }) });
+  return ((await res.json()) as { id: string }).id;
+}
+
+describe('roles', () => {
+  it('refuse a member on a moderator route with 403, and change nothing', async () => {
+    const id = await newIdea('Keep me');
+    const res = await removeIdea(id, await token({ sub: 'plain-member' }));
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).message).toMatch(/takes the moderator role/);
+    expect((await call(`${DEMO}/ideas/${id}`)).status).toBe(200);
+  });
+
+  it('come from the token’s claims through the tenant’s mapping', async () => {
+    const id = await newIdea('Spam from claims');
+    const moderator = await token({ sub: 'claims-mod', extra: { roles: ['Bridgekit.Moderator'] } });
+    expect((await removeIdea(id, moderator)).status).toBe(204);
+    expect((await call(`${DEMO}/ideas/${id}`)).status).toBe(404);
+  });
+
+  it('can be granted by an admin, before the person ever signs in, and taken back', async () => {
+    const granted = await admin(`${DEMO}/roles/${encodeURIComponent('later|kim')}`, 'PUT', { role: 'moderator' });
+    expect(await json<RoleGrant>(granted)).toMatchObject({ subject: 'later|kim', role: 'moderator', grantedBy: 'platform' });
+    const kim = await token({ sub: 'later|kim', name: 'Kim' });
+    expect((await json<Viewer>(await call(`${DEMO}/me`, { token: kim }))).user?.role).toBe('moderator');
+    const id = await newIdea('Spam for Kim');
+    expect((await removeIdea(id, kim)).status).toBe(204);
+
+    expect((await admin(`${DEMO}/roles/${encodeURIComponent('later|kim')}`, 'DELETE')).status).toBe(204);
+    expect((await json<Viewer>(await call(`${DEMO}/me`, { token: kim }))).user?.role).toBe('member');
+    expect((await removeIdea(await newIdea('Safe now'), kim)).status).toBe(403);
+  });
+
+  it('let a tenant admin (from claims) run the admin API, and not a moderator', async () => {
+    const tenantAdmin = await token({ sub: 'claims-admin', extra: { roles: 'Bridgekit.Admin' } });
+    expect((await call(`${DEMO}/settings`, { token: tenantAdmin })).status).toBe(200);
+    const granted = await call(`${DEMO}/roles/${encodeURIComponent('demo|jonah')}`, { method: 'PUT', token: tenantAdmin, body: JSON.stringify({ role: 'moderator' }) });
+    expect(await json<RoleGrant>(granted)).toMatchObject({ grantedBy: 'claims-admin' });
+    const moderator = await token({ sub: 'claims-mod-2', extra: { roles: ['Bridgekit.Moderator'] } });
+    const refused = await call(`${DEMO}/settings`, { token: moderator });
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).message).toMatch(/takes the admin role/);
+  });
+
+  it('include the demo community lead as a moderator (seeded grant)', async () => {
+    const mei = await token({ sub: 'demo|mei', name: 'Mei Chen' });
+    expect((await json<Viewer>(await call(`${DEMO}/me`, { token: mei }))).user?.role).toBe('moderator');
+  });
+
+  it('refuse a role that does not exist', async () => {
+    const res = await admin(`${DEMO}/roles/someone`, 'PUT', { role: 'owner' });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).details?.[0]?.path).toBe('body.role');
+  });
+
+  it('answer 404 for removing an idea that is not there', async () => {
+    const mod = await token({ sub: 'claims-mod-3', extra: { roles: ['Bridgekit.Moderator'] } });
+    expect((await removeIdea('missing', mod)).status).toBe(404);
+  });
+});

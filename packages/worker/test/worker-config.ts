@@ -1,0 +1,17 @@
+/** The shared Vitest configuration of every project that runs the Worker in workerd. */
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { TEST_BINDINGS } from './bindings.ts';
+import { createFakeIdentityProvider } from './fake-identity-provider.ts';
+
+const here = (path: string) => new URL(path, import.meta.url).pathname;
+
+export async function workerTestPlugin(environment: 'dev' | undefined) {
+  const idp = await createFakeIdentityProvider();
+  return cloudflareTest({
+    wrangler: { configPath: here('../wrangler.jsonc'), ...(environment ? { environment } : {}) },
+    miniflare: {
+      bindings: { ...TEST_BINDINGS, ...idp.bindings, TEST_MIGRATIONS: await readD1Migrations(here('../migrations')) },
+      outboundService: idp.outboundService,
+    },
+  });
+}
