@@ -144,7 +144,7 @@ async function main(): Promise<void> {
 
   console.log(`\n== Load: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds, alternating ==`);
   const [bridgekit, baseline] = [
-    await startDevServer({ extraSeedFile: benchSeedFile }),
+    await startDevServer({ extraSeedFile: benchSeedFile, rateLimits: false }),
     await startBaseline([demoSeedFile, benchSeedFile]),
   ];
   try {

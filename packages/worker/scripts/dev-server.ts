@@ -27,7 +27,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startDevServer(options: { timeoutMs?: number; extraSeedFile?: string } = {}): Promise<DevServer> {
+export interface DevServerOptions {
+  timeoutMs?: number;
+  /** SQL applied after the demo seed. */
+  extraSeedFile?: string;
+  /** Off for load tests, whose traffic would trip them. */
+  rateLimits?: boolean;
+}
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const persist = await mkdtemp(join(tmpdir(), 'bridgekit-dev-'));
   const url = `http://127.0.0.1:${port}`;
@@ -45,6 +53,7 @@ export async function startDevServer(options: { timeoutMs?: number; extraSeedFil
       '--no-build',
       '--no-watch',
       ...(options.extraSeedFile ? ['--extra-seed', options.extraSeedFile] : []),
+      ...(options.rateLimits === false ? ['--no-rate-limits'] : []),
     ],
     { cwd: fileURLToPath(new URL('..', import.meta.url)), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );

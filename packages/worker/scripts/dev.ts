@@ -5,11 +5,12 @@
  * the widgets when their sources change.
  *
  * Options: --port <n> (8787), --inspector-port <n> (9229), --persist-to <dir> (.wrangler/state),
- * --extra-seed <file.sql> (applied after the demo seed), --no-build, --no-watch
+ * --extra-seed <file.sql> (applied after the demo seed), --no-rate-limits (for load tests),
+ * --no-build, --no-watch
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
@@ -25,6 +26,7 @@ const { values: options } = parseArgs({
     'extra-seed': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     'no-watch': { type: 'boolean', default: false },
+    'no-rate-limits': { type: 'boolean', default: false },
   },
 });
 const persist = ['--persist-to', options['persist-to']];
@@ -42,6 +44,15 @@ if (!options['no-build']) {
 if (!existsSync(here('.dev.vars'))) {
   await copyFile(here('.dev.vars.example'), here('.dev.vars'));
   console.log('Created packages/worker/.dev.vars from .dev.vars.example (development secrets).');
+} else {
+  // A .dev.vars from an older checkout lacks settings added since: take them from the example.
+  const example = parseEnv(await readFile(here('.dev.vars.example'), 'utf8'));
+  const current = parseEnv(await readFile(here('.dev.vars'), 'utf8'));
+  const missing = Object.keys(example).filter((key) => !(key in current));
+  if (missing.length > 0) {
+    await appendFile(here('.dev.vars'), `\n${missing.map((key) => `${key}=${example[key]}`).join('\n')}\n`);
+    console.log(`Added ${missing.join(', ')} to packages/worker/.dev.vars from .dev.vars.example.`);
+  }
 }
 const vars = parseEnv(await readFile(here('.dev.vars'), 'utf8'));
 if (!vars.BRIDGEKIT_SECRET_KEY || !vars.DEMO_EMBED_SECRET) {
@@ -73,6 +84,7 @@ const server = wrangler([
   '--inspector-port',
   options['inspector-port'],
   ...persist,
+  ...(options['no-rate-limits'] ? ['--var', 'BRIDGEKIT_RATE_LIMITS:off'] : []),
   '--show-interactive-dev-session=false',
 ]);
 console.log(`\nBridgekit is starting on http://localhost:${options.port} — open http://localhost:${options.port}/demo/\n`);

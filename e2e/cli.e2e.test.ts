@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { CreatedTenant, NewApiKey, TenantSettings } from '@bridgekit/sdk';
+import { describe, expect, inject, it } from 'vitest';
+import { main } from '../packages/worker/cli/commands.ts';
+
+const run = promisify(execFile);
+
+/** Runs the CLI in-process against the dev server, as `pnpm bridgekit …` would. */
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--url', inject('baseUrl'), ...argv], {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+const me = async (token: string, tenant: string) =>
+  fetch(`${inject('baseUrl')}/v1/tenants/${tenant}/me`, { headers: { authorization: `Bearer ${token}` } });
+
+describe('the bridgekit CLI, against the dev server', () => {
+  it('creates a tenant with origins, showing progress and the secret once', async () => {
+    const { code, stdout, stderr } = await cli('tenant', 'create', 'cli-co', '--name', 'CLI Co', '--origin', 'https://cli.example', '--origin', 'https://*.cli.example');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\[1\/1\] Creating tenant cli-co with its first embed secret and 2 origin\(s\)… done/);
+    expect(stderr).toMatch(/not shown again/);
+    expect(stdout).toMatch(/Tenant cli-co — CLI Co/);
+    expect(stdout).toMatch(/origins: +https:\/\/\*\.cli\.example, https:\/\/cli\.example/);
+    expect(stdout).toMatch(/Embed secret k-[0-9a-z]+: [A-Za-z0-9_-]{43}/);
+  });
+
+  it('prints JSON for scripts', async () => {
+    const { code, stdout } = await cli('--json', 'tenant', 'create', 'cli-json', '--name', 'JSON Co');
+    expect(code).toBe(0);
+    const created = JSON.parse(stdout) as CreatedTenant;
+    expect(created.tenant.slug).toBe('cli-json');
+    const listed = JSON.parse((await cli('--json', 'tenant', 'list')).stdout) as { slug: string }[];
+    expect(listed.map((t) => t.slug)).toEqual(expect.arrayContaining(['cli-json', 'demo']));
+  });
+
+  it('changes settings, origins and roles', async () => {
+    await cli('tenant', 'create', 'cli-set', '--name', 'Before');
+    const set = await cli('--json', 'tenant', 'set', 'cli-set', '--name', 'After', '--anonymous-read', 'on', '--role-claim', 'groups', '--moderator', 'mods', '--admin', 'admins');
+    expect(JSON.parse(set.stdout) as TenantSettings).toMatchObject({ name: 'After', anonymousRead: true, roleMapping: { claim: 'groups', moderator: ['mods'], admin: ['admins'] } });
+
+    const added = await cli('origins', 'add', 'cli-set', 'https://a.example', 'HTTPS://B.example/');
+    expect(added.stderr).toMatch(/\[1\/2\] Allowing https:\/\/a\.example… done\n\[2\/2\] Allowing HTTPS:\/\/B\.example\/… done/);
+    expect(added.stdout).toBe('https://a.example\nhttps://b.example\n');
+    expect((await cli('origins', 'remove', 'cli-set', 'https://a.example')).stdout).toBe('https://b.example\n');
+
+    expect((await cli('roles', 'grant', 'cli-set', 'cli|ann', 'moderator')).stdout).toBe('cli|ann is now moderator.\n');
+    expect((await cli('roles', 'list', 'cli-set')).stdout).toMatch(/^cli\|ann\tmoderator\tby platform\n$/);
+    expect((await cli('roles', 'revoke', 'cli-set', 'cli|ann')).code).toBe(0);
+  });
+
+  it('rotates the embed secret without downtime, then retires the old one', async () => {
+    const created = JSON.parse((await cli('--json', 'tenant', 'create', 'cli-rotate', '--name', 'Rotate Co')).stdout) as CreatedTenant;
+    const oldToken = (await cli('token', 'mint', 'cli-rotate', '--sub', 'r|1', '--name', 'Rae')).stdout.trim();
+    expect((await me(oldToken, 'cli-rotate')).status).toBe(200);
+
+    const rotated = await cli('secret', 'rotate', 'cli-rotate', '--retire-old');
+    expect(rotated.code).toBe(0);
+    expect(rotated.stderr).toMatch(/\[1\/2\] Creating a new embed secret… done\n\[2\/2\] Retiring k-[0-9a-z]+… done/);
+    expect((await me(oldToken, 'cli-rotate')).status).toBe(401);
+    const newToken = (await cli('token', 'mint', 'cli-rotate', '--sub', 'r|1', '--name', 'Rae')).stdout.trim();
+    expect((await me(newToken, 'cli-rotate')).status).toBe(200);
+
+    const retireLast = await cli('secret', 'retire', 'cli-rotate', created.embedKey.kid);
+    expect(retireLast.code).toBe(1);
+    expect(retireLast.stderr).toMatch(/404 not_found/);
+  });
+
+  it('creates, lists and revokes API keys', async () => {
+    await cli('tenant', 'create', 'cli-keys', '--name', 'Keys Co', '--anonymous-read', 'off');
+    const created = JSON.parse((await cli('--json', 'keys', 'create', 'cli-keys', '--name', 'Nightly export', '--scopes', 'read')).stdout) as NewApiKey;
+    expect((await me(created.key, 'cli-keys')).status).toBe(200);
+    expect((await cli('keys', 'list', 'cli-keys')).stdout).toMatch(new RegExp(`^${created.id}\\tNightly export\\tread\\tlast used`));
+    expect((await cli('keys', 'revoke', 'cli-keys', created.id)).code).toBe(0);
+    expect((await me(created.key, 'cli-keys')).status).toBe(401);
+  });
+
+  it('configures Entra ID in one command', async () => {
+    await cli('tenant', 'create', 'cli-entra', '--name', 'Entra Co');
+    const entra = await cli('oidc', 'entra', 'cli-entra', '--directory', '72f988bf-86f1-41af-91ab-2d7cd011db47', '--audience', 'api://bridgekit');
+    expect(entra.code).toBe(0);
+    expect(entra.stdout).toMatch(/tokens from https:\/\/login\.microsoftonline\.com\/72f988bf-86f1-41af-91ab-2d7cd011db47\/v2\.0 for api:\/\/bridgekit with scope access_as_user/);
+    expect((await cli('oidc', 'list', 'cli-entra')).stdout).toMatch(/^entra\t/);
+    expect((await cli('oidc', 'remove', 'cli-entra', 'entra')).code).toBe(0);
+  });
+
+  it('explains failures and exits non-zero', async () => {
+    const badToken = await cli('--token', 'not-the-admin-token', 'tenant', 'list');
+    expect(badToken.code).toBe(1);
+    expect(badToken.stderr).toMatch(/platform admin token/);
+    const usage = await cli('tenant', 'create', 'no-name');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--name is required/);
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    const down = await main(['--url', 'http://127.0.0.1:9', 'tenant', 'list'], { stdout: () => {}, stderr: () => {}, env: {} });
+    expect(down).toBe(1);
+    const invalid = await cli('origins', 'add', 'demo', 'not an origin');
+    expect(invalid.stderr).toMatch(/body\.origin: "not an origin" is not an origin/);
+  });
+
+  it('runs as a program: pnpm bridgekit …', async () => {
+    const { stdout } = await run(process.execPath, ['packages/worker/cli/bridgekit.ts', '--url', inject('baseUrl'), 'tenant', 'list'], {
+      cwd: new URL('..', import.meta.url),
+    });
+    expect(stdout).toMatch(/^demo\tContoso \(demo\)\tanonymous read$/m);
+  });
+});

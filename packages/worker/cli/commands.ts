@@ -1,0 +1,363 @@
+import { parseArgs } from 'node:util';
+import {
+  type ApiKeyScope,
+  type BridgekitError,
+  createClient,
+  createPlatformClient,
+  isBridgekitError,
+  type OidcProviderInput,
+  type TenantAdmin,
+  type TenantSettings,
+} from '@bridgekit/sdk';
+import { DEFAULT_URL, resolveToken } from './connection.ts';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+export const USAGE = `Usage: pnpm bridgekit [--url <worker>] [--token <token>] [--json] <command>
+
+Connection:
+  --url <url>      the Bridgekit Worker (env BRIDGEKIT_URL; default ${DEFAULT_URL})
+  --token <token>  the platform admin token, a tenant admin's token or an API key with the
+                   admin scope (env BRIDGEKIT_TOKEN; on localhost, BRIDGEKIT_ADMIN_TOKEN from
+                   packages/worker/.dev.vars)
+  --json           print results as JSON
+
+Tenants (platform admin token):
+  tenant create <slug> --name <name> [--origin <origin>]... [--anonymous-read on]
+  tenant list
+Tenant settings:
+  tenant show <slug>
+  tenant set <slug> [--name <name>] [--anonymous-read on|off]
+                    [--role-claim <claim> [--moderator <value>]... [--admin <value>]...]
+Embed secrets:
+  secret rotate <slug> [--retire-old]     a new secret; with --retire-old, retire the others
+  secret retire <slug> <kid>
+Allowed origins:
+  origins list <slug>
+  origins add <slug> <origin>...          https://host, https://*.host or http://localhost:*
+  origins remove <slug> <origin>...
+OIDC issuers:
+  oidc list <slug>
+  oidc entra <slug> --directory <tenant-id> --audience <app-id-uri> [--scope access_as_user] [--id entra]
+  oidc set <slug> <id> --issuer <url> --jwks-uri <url> --audience <aud> [--scope <scope>]
+                       [--subject-claims sub] [--name-claim name] [--email-claim <claim>] [--bu-claim <claim>]
+  oidc remove <slug> <id>
+API keys:
+  keys list <slug>
+  keys create <slug> --name <name> --scopes read[,write][,admin]
+  keys revoke <slug> <id>
+Roles:
+  roles list <slug>
+  roles grant <slug> <subject> moderator|admin
+  roles revoke <slug> <subject>
+Tokens:
+  token mint <slug> --sub <id> --name <name> [--bu <unit>] [--email <email>] [--ttl <seconds>]
+`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  url: { type: 'string' },
+  token: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  name: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'anonymous-read': { type: 'string' },
+  'role-claim': { type: 'string' },
+  moderator: { type: 'string', multiple: true },
+  admin: { type: 'string', multiple: true },
+  'retire-old': { type: 'boolean' },
+  directory: { type: 'string' },
+  audience: { type: 'string' },
+  scope: { type: 'string' },
+  id: { type: 'string' },
+  issuer: { type: 'string' },
+  'jwks-uri': { type: 'string' },
+  'subject-claims': { type: 'string' },
+  'name-claim': { type: 'string' },
+  'email-claim': { type: 'string' },
+  'bu-claim': { type: 'string' },
+  scopes: { type: 'string' },
+  sub: { type: 'string' },
+  bu: { type: 'string' },
+  email: { type: 'string' },
+  ttl: { type: 'string' },
+} as const;
+
+type Flags = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+function required(flags: Flags, name: keyof Flags): string {
+  const value = flags[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`);
+  return value;
+}
+
+function onOff(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'on' || value === 'true') return true;
+  if (value === 'off' || value === 'false') return false;
+  throw new UsageError(`--anonymous-read takes "on" or "off", not "${value}".`);
+}
+
+function arg(positionals: string[], index: number, what: string): string {
+  const value = positionals[index];
+  if (!value) throw new UsageError(`Missing ${what}.`);
+  return value;
+}
+
+/** "[2/3] Adding origin https://x… done" on stderr, so stdout stays the result. */
+function progress(io: Io, total: number) {
+  let step = 0;
+  return async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+    step += 1;
+    io.stderr(`[${step}/${total}] ${label}… `);
+    try {
+      const result = await work();
+      io.stderr('done\n');
+      return result;
+    } catch (err) {
+      io.stderr('failed\n');
+      throw err;
+    }
+  };
+}
+
+function describeSettings(s: TenantSettings): string {
+  const lines = [
+    `Tenant ${s.slug} — ${s.name}`,
+    `  anonymous read: ${s.anonymousRead ? 'on' : 'off'}`,
+    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}` : 'none'}`,
+    `  origins:        ${s.origins.join(', ') || 'none (browsers on other sites are refused)'}`,
+    '  embed secrets:',
+    ...s.embedKeys.map((k) => `    ${k.kid}  created ${k.createdAt}${k.revokedAt ? `  retired ${k.revokedAt}` : '  active'}`),
+    '  OIDC issuers:',
+    ...(s.oidcProviders.length ? s.oidcProviders.map((p) => `    ${p.id}  ${p.issuer}  audience ${p.audience}`) : ['    none']),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function showSecret(io: Io, kid: string, secret: string): void {
+  io.stdout(`Embed secret ${kid}: ${secret}\n`);
+  io.stderr('Give this secret to the host intranet\'s server now: it is not shown again.\n');
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values: flags, positionals } = parsed;
+  if (flags.help || positionals.length === 0) {
+    io.stdout(USAGE);
+    return flags.help ? 0 : 2;
+  }
+  const url = flags.url ?? io.env.BRIDGEKIT_URL ?? DEFAULT_URL;
+  const token = resolveToken(url, flags.token, io.env);
+  const print = (human: string, data: unknown) => io.stdout(flags.json ? `${JSON.stringify(data, null, 2)}\n` : human);
+  const tenantAdmin = (slug: string): TenantAdmin => createClient({ baseUrl: url, tenant: slug, token }).admin;
+
+  try {
+    const [group, command] = positionals;
+    const slug = () => arg(positionals, 2, 'the tenant slug');
+    switch (`${group} ${command}`) {
+      case 'tenant create': {
+        const origins = flags.origin ?? [];
+        const step = progress(io, 1);
+        const created = await step(`Creating tenant ${slug()} with its first embed secret${origins.length ? ` and ${origins.length} origin(s)` : ''}`, () =>
+          createPlatformClient({ baseUrl: url, token: token ?? '' }).tenants.create({
+            slug: slug(),
+            name: required(flags, 'name'),
+            anonymousRead: onOff(flags['anonymous-read']) ?? false,
+            origins,
+          }),
+        );
+        if (flags.json) print('', created);
+        else {
+          io.stdout(describeSettings(created.tenant));
+          showSecret(io, created.embedKey.kid, created.embedKey.secret);
+        }
+        return 0;
+      }
+      case 'tenant list': {
+        const tenants = await createPlatformClient({ baseUrl: url, token: token ?? '' }).tenants.list();
+        print(tenants.map((t) => `${t.slug}\t${t.name}\t${t.anonymousRead ? 'anonymous read' : ''}`.trimEnd()).join('\n') + (tenants.length ? '\n' : ''), tenants);
+        return 0;
+      }
+      case 'tenant show': {
+        const settings = await tenantAdmin(slug()).settings.get();
+        print(describeSettings(settings), settings);
+        return 0;
+      }
+      case 'tenant set': {
+        const roleClaim = flags['role-claim'];
+        const anonymousRead = onOff(flags['anonymous-read']);
+        const settings = await tenantAdmin(slug()).settings.update({
+          ...(flags.name ? { name: flags.name } : {}),
+          ...(anonymousRead === undefined ? {} : { anonymousRead }),
+          ...(roleClaim === undefined ? {} : { roleMapping: roleClaim === '' ? null : { claim: roleClaim, moderator: flags.moderator ?? [], admin: flags.admin ?? [] } }),
+        });
+        print(describeSettings(settings), settings);
+        return 0;
+      }
+      case 'secret rotate': {
+        const admin = tenantAdmin(slug());
+        const before = flags['retire-old'] ? (await admin.settings.get()).embedKeys.filter((k) => !k.revokedAt) : [];
+        const step = progress(io, 1 + before.length);
+        const created = await step('Creating a new embed secret', () => admin.embedKeys.create());
+        for (const old of before) await step(`Retiring ${old.kid}`, () => admin.embedKeys.retire(old.kid));
+        if (flags.json) print('', created);
+        else showSecret(io, created.kid, created.secret);
+        if (!flags['retire-old']) io.stderr(`Older secrets stay valid until you retire them: pnpm bridgekit secret retire ${slug()} <kid>\n`);
+        return 0;
+      }
+      case 'secret retire': {
+        const info = await tenantAdmin(slug()).embedKeys.retire(arg(positionals, 3, 'the key id (kid)'));
+        print(`Retired ${info.kid} at ${info.revokedAt}.\n`, info);
+        return 0;
+      }
+      case 'origins list': {
+        const origins = await tenantAdmin(slug()).origins.list();
+        print(origins.map((o) => `${o}\n`).join(''), origins);
+        return 0;
+      }
+      case 'origins add':
+      case 'origins remove': {
+        const targets = positionals.slice(3);
+        if (targets.length === 0) throw new UsageError('Name at least one origin.');
+        const admin = tenantAdmin(slug());
+        const step = progress(io, targets.length);
+        let origins: string[] = [];
+        for (const origin of targets) {
+          origins = await step(`${command === 'add' ? 'Allowing' : 'Removing'} ${origin}`, () =>
+            command === 'add' ? admin.origins.add(origin) : admin.origins.remove(origin),
+          );
+        }
+        print(origins.map((o) => `${o}\n`).join(''), origins);
+        return 0;
+      }
+      case 'oidc list': {
+        const providers = await tenantAdmin(slug()).oidcProviders.list();
+        print(providers.map((p) => `${p.id}\t${p.issuer}\t${p.audience}\n`).join(''), providers);
+        return 0;
+      }
+      case 'oidc entra': {
+        const directory = required(flags, 'directory');
+        const input: OidcProviderInput = {
+          issuer: `https://login.microsoftonline.com/${directory}/v2.0`,
+          jwksUri: `https://login.microsoftonline.com/${directory}/discovery/v2.0/keys`,
+          audience: required(flags, 'audience'),
+          directoryId: directory,
+          requiredScope: flags.scope ?? 'access_as_user',
+          emailClaim: 'preferred_username',
+        };
+        const provider = await tenantAdmin(slug()).oidcProviders.put(flags.id ?? 'entra', input);
+        print(`Entra ID provider "${provider.id}": tokens from ${provider.issuer} for ${provider.audience} with scope ${provider.requiredScope}.\n`, provider);
+        return 0;
+      }
+      case 'oidc set': {
+        const input: OidcProviderInput = {
+          issuer: required(flags, 'issuer'),
+          jwksUri: required(flags, 'jwks-uri'),
+          audience: required(flags, 'audience'),
+          ...(flags.scope ? { requiredScope: flags.scope } : {}),
+          ...(flags['subject-claims'] ? { subjectClaims: flags['subject-claims'].split(',').map((c) => c.trim()) } : {}),
+          ...(flags['name-claim'] ? { nameClaim: flags['name-claim'] } : {}),
+          ...(flags['email-claim'] ? { emailClaim: flags['email-claim'] } : {}),
+          ...(flags['bu-claim'] ? { businessUnitClaim: flags['bu-claim'] } : {}),
+        };
+        const provider = await tenantAdmin(slug()).oidcProviders.put(arg(positionals, 3, 'the provider id'), input);
+        print(`OIDC provider "${provider.id}": ${provider.issuer}\n`, provider);
+        return 0;
+      }
+      case 'oidc remove': {
+        await tenantAdmin(slug()).oidcProviders.remove(arg(positionals, 3, 'the provider id'));
+        print('Removed.\n', { removed: true });
+        return 0;
+      }
+      case 'keys list': {
+        const keys = await tenantAdmin(slug()).apiKeys.list();
+        print(
+          keys.map((k) => `${k.id}\t${k.name}\t${k.scopes.join(',')}\t${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}\n`).join(''),
+          keys,
+        );
+        return 0;
+      }
+      case 'keys create': {
+        const scopes = required(flags, 'scopes').split(',').map((s) => s.trim()) as ApiKeyScope[];
+        const key = await tenantAdmin(slug()).apiKeys.create({ name: required(flags, 'name'), scopes });
+        if (flags.json) print('', key);
+        else {
+          io.stdout(`API key ${key.id} (${key.scopes.join(', ')}): ${key.key}\n`);
+          io.stderr('Store this key now: it is not shown again.\n');
+        }
+        return 0;
+      }
+      case 'keys revoke': {
+        const key = await tenantAdmin(slug()).apiKeys.revoke(arg(positionals, 3, 'the key id'));
+        print(`Revoked ${key.id} (${key.name}) at ${key.revokedAt}.\n`, key);
+        return 0;
+      }
+      case 'roles list': {
+        const grants = await tenantAdmin(slug()).roles.list();
+        print(grants.map((g) => `${g.subject}\t${g.role}\tby ${g.grantedBy}\n`).join(''), grants);
+        return 0;
+      }
+      case 'roles grant': {
+        const role = arg(positionals, 4, 'the role (moderator or admin)');
+        if (role !== 'moderator' && role !== 'admin') throw new UsageError(`The role is "moderator" or "admin", not "${role}".`);
+        const grant = await tenantAdmin(slug()).roles.grant(arg(positionals, 3, 'the subject'), role);
+        print(`${grant.subject} is now ${grant.role}.\n`, grant);
+        return 0;
+      }
+      case 'roles revoke': {
+        await tenantAdmin(slug()).roles.revoke(arg(positionals, 3, 'the subject'));
+        print('Removed.\n', { removed: true });
+        return 0;
+      }
+      case 'token mint': {
+        const ttl = flags.ttl === undefined ? undefined : Number(flags.ttl);
+        if (ttl !== undefined && !Number.isInteger(ttl)) throw new UsageError('--ttl is a whole number of seconds.');
+        const minted = await tenantAdmin(slug()).tokens.mint({
+          sub: required(flags, 'sub'),
+          name: required(flags, 'name'),
+          ...(flags.bu ? { bu: flags.bu } : {}),
+          ...(flags.email ? { email: flags.email } : {}),
+          ...(ttl === undefined ? {} : { ttlSeconds: ttl }),
+        });
+        print(`${minted.token}\n`, minted);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${positionals.join(' ')}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (isBridgekitError(err)) {
+      io.stderr(`${explain(err, url, token)}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function explain(err: BridgekitError, url: string, token: string | undefined): string {
+  if (err.code === 'network_error') return `Cannot reach the Bridgekit Worker at ${url}. Is it running (pnpm dev), and is --url right?`;
+  if (err.status === 401 && !token) return `${err.message}\nPass --token (or set BRIDGEKIT_TOKEN).`;
+  const details = err.details.map((d) => `\n  ${d.path}: ${d.message}`).join('');
+  return `Error (${err.status} ${err.code}): ${err.message}${details}`;
+}
