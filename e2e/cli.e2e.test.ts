@@ -27,7 +27,17 @@ const me = async (token: string, tenant: string) =>
 
 describe('the bridgekit CLI, against the dev server', () => {
   it('creates a tenant with origins, showing progress and the secret once', async () => {
-    const { code, stdout, stderr } = await cli('tenant', 'create', 'cli-co', '--name', 'CLI Co', '--origin', 'https://cli.example', '--origin', 'https://*.cli.example');
+    const { code, stdout, stderr } = await cli(
+      'tenant',
+      'create',
+      'cli-co',
+      '--name',
+      'CLI Co',
+      '--origin',
+      'https://cli.example',
+      '--origin',
+      'https://*.cli.example',
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/\[1\/1\] Creating tenant cli-co with its first embed secret and 2 origin\(s\)… done/);
     expect(stderr).toMatch(/not shown again/);
@@ -47,8 +57,27 @@ describe('the bridgekit CLI, against the dev server', () => {
 
   it('changes settings, origins and roles', async () => {
     await cli('tenant', 'create', 'cli-set', '--name', 'Before');
-    const set = await cli('--json', 'tenant', 'set', 'cli-set', '--name', 'After', '--anonymous-read', 'on', '--role-claim', 'groups', '--moderator', 'mods', '--admin', 'admins');
-    expect(JSON.parse(set.stdout) as TenantSettings).toMatchObject({ name: 'After', anonymousRead: true, roleMapping: { claim: 'groups', moderator: ['mods'], admin: ['admins'] } });
+    const set = await cli(
+      '--json',
+      'tenant',
+      'set',
+      'cli-set',
+      '--name',
+      'After',
+      '--anonymous-read',
+      'on',
+      '--role-claim',
+      'groups',
+      '--moderator',
+      'mods',
+      '--admin',
+      'admins',
+    );
+    expect(JSON.parse(set.stdout) as TenantSettings).toMatchObject({
+      name: 'After',
+      anonymousRead: true,
+      roleMapping: { claim: 'groups', moderator: ['mods'], admin: ['admins'] },
+    });
 
     const added = await cli('origins', 'add', 'cli-set', 'https://a.example', 'HTTPS://B.example/');
     expect(added.stderr).toMatch(/\[1\/2\] Allowing https:\/\/a\.example… done\n\[2\/2\] Allowing HTTPS:\/\/B\.example\/… done/);
@@ -79,7 +108,9 @@ describe('the bridgekit CLI, against the dev server', () => {
 
   it('creates, lists and revokes API keys', async () => {
     await cli('tenant', 'create', 'cli-keys', '--name', 'Keys Co', '--anonymous-read', 'off');
-    const created = JSON.parse((await cli('--json', 'keys', 'create', 'cli-keys', '--name', 'Nightly export', '--scopes', 'read')).stdout) as NewApiKey;
+    const created = JSON.parse(
+      (await cli('--json', 'keys', 'create', 'cli-keys', '--name', 'Nightly export', '--scopes', 'read')).stdout,
+    ) as NewApiKey;
     expect((await me(created.key, 'cli-keys')).status).toBe(200);
     expect((await cli('keys', 'list', 'cli-keys')).stdout).toMatch(new RegExp(`^${created.id}\\tNightly export\\tread\\tlast used`));
     expect((await cli('keys', 'revoke', 'cli-keys', created.id)).code).toBe(0);
@@ -88,9 +119,19 @@ describe('the bridgekit CLI, against the dev server', () => {
 
   it('configures Entra ID in one command', async () => {
     await cli('tenant', 'create', 'cli-entra', '--name', 'Entra Co');
-    const entra = await cli('oidc', 'entra', 'cli-entra', '--directory', '72f988bf-86f1-41af-91ab-2d7cd011db47', '--audience', 'api://bridgekit');
+    const entra = await cli(
+      'oidc',
+      'entra',
+      'cli-entra',
+      '--directory',
+      '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      '--audience',
+      'api://bridgekit',
+    );
     expect(entra.code).toBe(0);
-    expect(entra.stdout).toMatch(/tokens from https:\/\/login\.microsoftonline\.com\/72f988bf-86f1-41af-91ab-2d7cd011db47\/v2\.0 for api:\/\/bridgekit with scope access_as_user/);
+    expect(entra.stdout).toMatch(
+      /tokens from https:\/\/login\.microsoftonline\.com\/72f988bf-86f1-41af-91ab-2d7cd011db47\/v2\.0 for api:\/\/bridgekit with scope access_as_user/,
+    );
     expect((await cli('oidc', 'list', 'cli-entra')).stdout).toMatch(/^entra\t/);
     expect((await cli('oidc', 'remove', 'cli-entra', 'entra')).code).toBe(0);
   });

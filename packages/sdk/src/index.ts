@@ -2,8 +2,9 @@
  * @bridgekit/sdk — the typed client of the Bridgekit HTTP API, used by the widgets and by
  * developers' own code.
  */
-export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
+
 export { createPlatformClient, type PlatformClient, type PlatformClientOptions, type TenantAdmin } from './admin.ts';
+export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
 export { BridgekitError, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
 export type * from './types.ts';

@@ -9,14 +9,21 @@ const worker = (request: Request) => exports.default.fetch(request);
 describe('administration through the SDK', () => {
   it('creates a tenant, configures it and uses it, end to end', async () => {
     const platform = createPlatformClient({ baseUrl: BASE, token: env.BRIDGEKIT_ADMIN_TOKEN ?? '', fetch: worker });
-    const { tenant, embedKey } = await platform.tenants.create({ slug: 'initech', name: 'Initech', origins: ['https://initech.sharepoint.com'] });
+    const { tenant, embedKey } = await platform.tenants.create({
+      slug: 'initech',
+      name: 'Initech',
+      origins: ['https://initech.sharepoint.com'],
+    });
     expect(tenant.origins).toEqual(['https://initech.sharepoint.com']);
     expect((await platform.tenants.list()).map((t) => t.slug)).toContain('initech');
 
     const tenantAdmin = createClient({ baseUrl: BASE, tenant: 'initech', token: env.BRIDGEKIT_ADMIN_TOKEN, fetch: worker }).admin;
     expect(await tenantAdmin.origins.add('http://localhost:*')).toEqual(['http://localhost:*', 'https://initech.sharepoint.com']);
     expect(await tenantAdmin.origins.remove('http://localhost:*')).toEqual(['https://initech.sharepoint.com']);
-    const settings = await tenantAdmin.settings.update({ anonymousRead: true, roleMapping: { claim: 'groups', moderator: ['mods'], admin: [] } });
+    const settings = await tenantAdmin.settings.update({
+      anonymousRead: true,
+      roleMapping: { claim: 'groups', moderator: ['mods'], admin: [] },
+    });
     expect(settings).toMatchObject({ anonymousRead: true, roleMapping: { claim: 'groups' } });
 
     const key = await tenantAdmin.apiKeys.create({ name: 'Automation', scopes: ['write'] });
@@ -38,7 +45,11 @@ describe('administration through the SDK', () => {
     expect((await peter.me()).user?.name).toBe('Peter');
     expect(rotated.kid).not.toBe(embedKey.kid);
 
-    const provider = await tenantAdmin.oidcProviders.put('okta', { issuer: 'https://initech.okta.com', jwksUri: 'https://initech.okta.com/oauth2/v1/keys', audience: 'api://bridgekit' });
+    const provider = await tenantAdmin.oidcProviders.put('okta', {
+      issuer: 'https://initech.okta.com',
+      jwksUri: 'https://initech.okta.com/oauth2/v1/keys',
+      audience: 'api://bridgekit',
+    });
     expect(provider.subjectClaims).toEqual(['sub']);
     expect(await tenantAdmin.oidcProviders.list()).toHaveLength(1);
     await tenantAdmin.oidcProviders.remove('okta');
@@ -47,7 +58,12 @@ describe('administration through the SDK', () => {
   it('lets a moderator remove an idea', async () => {
     const author = createClient({ baseUrl: BASE, tenant: 'demo', token: await token({ sub: 'sdk-author' }), fetch: worker });
     const idea = await author.ideas.create({ board: 'general', title: 'Remove me please' });
-    const moderator = createClient({ baseUrl: BASE, tenant: 'demo', token: await token({ sub: 'demo|mei', name: 'Mei Chen' }), fetch: worker });
+    const moderator = createClient({
+      baseUrl: BASE,
+      tenant: 'demo',
+      token: await token({ sub: 'demo|mei', name: 'Mei Chen' }),
+      fetch: worker,
+    });
     await moderator.ideas.remove(idea.id);
     const gone = await author.ideas.get(idea.id).catch((e: unknown) => e);
     expect(isBridgekitError(gone) && gone.code === 'not_found').toBe(true);

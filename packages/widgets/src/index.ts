@@ -7,6 +7,7 @@ export { BkIdeaBoard } from './components/idea-board/idea-board.component.ts';
 export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
 export { BkErrorEvent } from './events/error.ts';
 export { BkIdeaCreateEvent } from './events/idea-create.ts';
+export { BkSessionExpiredEvent } from './events/session-expired.ts';
 export { BkVoteChangeEvent } from './events/vote-change.ts';
 export { type BridgekitConfig, configure } from './shared/config.ts';
 export { defineElement } from './shared/define.ts';

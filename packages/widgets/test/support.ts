@@ -24,6 +24,26 @@ export async function tokenFor(person: { sub: string; name: string; bu?: string 
   return ((await res.json()) as { token: string }).token;
 }
 
+const b64url = (data: Uint8Array | string) =>
+  btoa(typeof data === 'string' ? data : String.fromCharCode(...data))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** An embed token for the demo tenant that expired a while ago, signed as a host would have. */
+export async function expiredToken(person: { sub: string; name: string }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const input = `${b64url(JSON.stringify({ alg: 'HS256', kid: 'dev-1' }))}.${b64url(JSON.stringify({ ...person, iat: now - 1200, exp: now - 300 }))}`;
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(inject('demoEmbedSecret')),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return `${input}.${b64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input))))}`;
+}
+
 /** Configures the page as the loader would, signed in as `token` (or signed out). */
 export function signIn(token: string | null, overrides: Record<string, unknown> = {}): void {
   configure({ apiBase: apiBase(), tenant: 'demo', token, locale: 'en', ...overrides });

@@ -147,7 +147,7 @@ function describeSettings(s: TenantSettings): string {
 
 function showSecret(io: Io, kid: string, secret: string): void {
   io.stdout(`Embed secret ${kid}: ${secret}\n`);
-  io.stderr('Give this secret to the host intranet\'s server now: it is not shown again.\n');
+  io.stderr("Give this secret to the host intranet's server now: it is not shown again.\n");
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -175,13 +175,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'tenant create': {
         const origins = flags.origin ?? [];
         const step = progress(io, 1);
-        const created = await step(`Creating tenant ${slug()} with its first embed secret${origins.length ? ` and ${origins.length} origin(s)` : ''}`, () =>
-          createPlatformClient({ baseUrl: url, token: token ?? '' }).tenants.create({
-            slug: slug(),
-            name: required(flags, 'name'),
-            anonymousRead: onOff(flags['anonymous-read']) ?? false,
-            origins,
-          }),
+        const created = await step(
+          `Creating tenant ${slug()} with its first embed secret${origins.length ? ` and ${origins.length} origin(s)` : ''}`,
+          () =>
+            createPlatformClient({ baseUrl: url, token: token ?? '' }).tenants.create({
+              slug: slug(),
+              name: required(flags, 'name'),
+              anonymousRead: onOff(flags['anonymous-read']) ?? false,
+              origins,
+            }),
         );
         if (flags.json) print('', created);
         else {
@@ -192,7 +194,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'tenant list': {
         const tenants = await createPlatformClient({ baseUrl: url, token: token ?? '' }).tenants.list();
-        print(tenants.map((t) => `${t.slug}\t${t.name}\t${t.anonymousRead ? 'anonymous read' : ''}`.trimEnd()).join('\n') + (tenants.length ? '\n' : ''), tenants);
+        print(
+          tenants.map((t) => `${t.slug}\t${t.name}\t${t.anonymousRead ? 'anonymous read' : ''}`.trimEnd()).join('\n') +
+            (tenants.length ? '\n' : ''),
+          tenants,
+        );
         return 0;
       }
       case 'tenant show': {
@@ -206,7 +212,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const settings = await tenantAdmin(slug()).settings.update({
           ...(flags.name ? { name: flags.name } : {}),
           ...(anonymousRead === undefined ? {} : { anonymousRead }),
-          ...(roleClaim === undefined ? {} : { roleMapping: roleClaim === '' ? null : { claim: roleClaim, moderator: flags.moderator ?? [], admin: flags.admin ?? [] } }),
+          ...(roleClaim === undefined
+            ? {}
+            : { roleMapping: roleClaim === '' ? null : { claim: roleClaim, moderator: flags.moderator ?? [], admin: flags.admin ?? [] } }),
         });
         print(describeSettings(settings), settings);
         return 0;
@@ -219,7 +227,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         for (const old of before) await step(`Retiring ${old.kid}`, () => admin.embedKeys.retire(old.kid));
         if (flags.json) print('', created);
         else showSecret(io, created.kid, created.secret);
-        if (!flags['retire-old']) io.stderr(`Older secrets stay valid until you retire them: pnpm bridgekit secret retire ${slug()} <kid>\n`);
+        if (!flags['retire-old'])
+          io.stderr(`Older secrets stay valid until you retire them: pnpm bridgekit secret retire ${slug()} <kid>\n`);
         return 0;
       }
       case 'secret retire': {
@@ -263,7 +272,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
           emailClaim: 'preferred_username',
         };
         const provider = await tenantAdmin(slug()).oidcProviders.put(flags.id ?? 'entra', input);
-        print(`Entra ID provider "${provider.id}": tokens from ${provider.issuer} for ${provider.audience} with scope ${provider.requiredScope}.\n`, provider);
+        print(
+          `Entra ID provider "${provider.id}": tokens from ${provider.issuer} for ${provider.audience} with scope ${provider.requiredScope}.\n`,
+          provider,
+        );
         return 0;
       }
       case 'oidc set': {
@@ -289,13 +301,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'keys list': {
         const keys = await tenantAdmin(slug()).apiKeys.list();
         print(
-          keys.map((k) => `${k.id}\t${k.name}\t${k.scopes.join(',')}\t${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}\n`).join(''),
+          keys
+            .map(
+              (k) =>
+                `${k.id}\t${k.name}\t${k.scopes.join(',')}\t${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}\n`,
+            )
+            .join(''),
           keys,
         );
         return 0;
       }
       case 'keys create': {
-        const scopes = required(flags, 'scopes').split(',').map((s) => s.trim()) as ApiKeyScope[];
+        const scopes = required(flags, 'scopes')
+          .split(',')
+          .map((s) => s.trim()) as ApiKeyScope[];
         const key = await tenantAdmin(slug()).apiKeys.create({ name: required(flags, 'name'), scopes });
         if (flags.json) print('', key);
         else {

@@ -17,8 +17,8 @@ import { apiKeysRoutes } from './routes/api-keys.ts';
 import { boardsRoutes } from './routes/boards.ts';
 import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
-import { ideasRoutes } from './routes/ideas.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
+import { ideasRoutes } from './routes/ideas.ts';
 import { meRoutes } from './routes/me.ts';
 import { oidcProvidersRoutes } from './routes/oidc-providers.ts';
 import { originsRoutes } from './routes/origins.ts';
@@ -35,7 +35,11 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
   const type = c.req.header('content-type') ?? '';
   if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`,
+    );
   }
   await next();
 });
@@ -69,11 +73,22 @@ app.use('/v1/*', requireJsonBody);
 app.use('/v1/tenants/:tenant/*', rateLimitWrites);
 
 for (const routes of [boardsRoutes, ideasRoutes, meRoutes]) app.route('/v1', routes);
-for (const routes of [settingsRoutes, embedKeysRoutes, originsRoutes, oidcProvidersRoutes, apiKeysRoutes, rolesRoutes, tokensRoutes, platformRoutes]) {
+for (const routes of [
+  settingsRoutes,
+  embedKeysRoutes,
+  originsRoutes,
+  oidcProvidersRoutes,
+  apiKeysRoutes,
+  rolesRoutes,
+  tokensRoutes,
+  platformRoutes,
+]) {
   app.route('/v1', routes);
 }
 
 app.use('/v1/dev/*', developmentOnly);
+// Development pages and tests on other local ports (Vitest's browser page) mint demo tokens too.
+app.use('/v1/dev/*', cors({ origin: (origin) => (/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin) ? origin : null) }));
 app.route('/v1/dev', devRoutes);
 app.route('/demo', demoRoutes);
 app.route('/', rootRoute);

@@ -1,6 +1,6 @@
-import type { CreatedTenant, EmbedKeyInfo, MintedToken, NewEmbedKey, TenantSettings, TenantSummary, Viewer } from '@bridgekit/sdk';
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { CreatedTenant, EmbedKeyInfo, MintedToken, NewEmbedKey, TenantSettings, TenantSummary, Viewer } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { admin, call, DEMO, errorOf, json, ORIGIN, token } from './helpers.ts';
@@ -22,7 +22,9 @@ describe('platform admin API', () => {
 
     const settings = await json<TenantSettings>(await admin(`${ORIGIN}/v1/tenants/acme/settings`));
     expect(JSON.stringify(settings)).not.toContain(created.embedKey.secret);
-    const stored = await env.DB.prepare('select secret_ciphertext from embed_keys where kid = ?').bind(created.embedKey.kid).first<{ secret_ciphertext: string }>();
+    const stored = await env.DB.prepare('select secret_ciphertext from embed_keys where kid = ?')
+      .bind(created.embedKey.kid)
+      .first<{ secret_ciphertext: string }>();
     expect(stored?.secret_ciphertext).not.toContain(created.embedKey.secret);
   });
 

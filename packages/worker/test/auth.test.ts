@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import type { Idea, Viewer } from '@bridgekit/sdk';
+import type { Viewer } from '@bridgekit/sdk';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
@@ -100,7 +100,11 @@ describe('embed tokens', () => {
 
   it('refuses a malformed Authorization header or a token that is not a JWT', async () => {
     await expectRefused(await call(`${DEMO}/me`, { headers: { authorization: 'Basic dXNlcjpwdw==' } }), 'invalid_token', /Bearer <token>/);
-    await expectRefused(await call(`${DEMO}/me`, { headers: { authorization: 'Bearer not-a-jwt' } }), 'invalid_token', /neither a JWT nor an API key/);
+    await expectRefused(
+      await call(`${DEMO}/me`, { headers: { authorization: 'Bearer not-a-jwt' } }),
+      'invalid_token',
+      /neither a JWT nor an API key/,
+    );
   });
 
   it("refuses one tenant's token on another tenant, both ways", async () => {

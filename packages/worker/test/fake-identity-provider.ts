@@ -11,6 +11,8 @@ export const FAKE_ISSUER = `https://login.microsoftonline.com/${FAKE_DIRECTORY_I
 export const FAKE_JWKS_URI = `https://login.microsoftonline.com/${FAKE_DIRECTORY_ID}/discovery/v2.0/keys`;
 /** A JWKS URI whose server is down. */
 export const DOWN_JWKS_URI = 'https://login.down.example/keys';
+/** Test-only: how many times the key set was fetched (the real endpoint has no such thing). */
+export const FAKE_STATS_URI = 'https://fake-idp.test/stats';
 
 export async function createFakeIdentityProvider() {
   const published = await generateKeyPair('RS256', { extractable: true });
@@ -27,6 +29,7 @@ export async function createFakeIdentityProvider() {
       });
     }
     if (url.startsWith(DOWN_JWKS_URI)) return new Response('Service Unavailable', { status: 503 });
+    if (url === FAKE_STATS_URI) return Response.json({ jwksRequests });
     return new Response(`The tests allow no request to ${url}`, { status: 599 });
   };
 

@@ -2,9 +2,9 @@ import { env, exports } from 'cloudflare:workers';
 import type { ErrorBody } from '@bridgekit/sdk';
 import { SignJWT } from 'jose';
 import { encryptSecret } from '../src/auth/secrets.ts';
-import { FAKE_DIRECTORY_ID, FAKE_ISSUER, FAKE_JWKS_URI } from './fake-identity-provider.ts';
 import { DEMO_KID, DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { demoSeed } from '../src/dev/seed.ts';
+import { FAKE_DIRECTORY_ID, FAKE_ISSUER, FAKE_JWKS_URI } from './fake-identity-provider.ts';
 
 export const ORIGIN = 'https://bridgekit.test';
 export const DEMO = `${ORIGIN}/v1/tenants/demo`;

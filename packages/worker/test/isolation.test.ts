@@ -1,5 +1,5 @@
-import type { Idea, NewApiKey } from '@bridgekit/sdk';
 import { env } from 'cloudflare:workers';
+import type { Idea, NewApiKey } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDEAS, DEMO_USERS } from '../src/dev/demo-data.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
@@ -41,14 +41,19 @@ async function allRoutes(): Promise<Route[]> {
 
 /** A concrete URL for `tenant`, pointing at demo's own resources wherever the route takes an id. */
 function urlFor(route: Route, tenant: string, demoApiKeyId: string): string {
-  const id = route.template.includes('/api-keys/') ? demoApiKeyId : route.template.includes('/oidc-providers/') ? 'entra' : 'demo-idea-invoice';
+  const id = route.template.includes('/api-keys/')
+    ? demoApiKeyId
+    : route.template.includes('/oidc-providers/')
+      ? 'entra'
+      : 'demo-idea-invoice';
   const path = route.template
     .replace('{tenant}', tenant)
     .replace('{board}', 'general')
     .replace('{id}', id)
     .replace('{kid}', 'dev-1')
     .replace('{subject}', encodeURIComponent('demo|mei'));
-  const query = route.method === 'DELETE' && route.template.endsWith('/origins') ? `?origin=${encodeURIComponent('http://localhost:*')}` : '';
+  const query =
+    route.method === 'DELETE' && route.template.endsWith('/origins') ? `?origin=${encodeURIComponent('http://localhost:*')}` : '';
   return `${ORIGIN}${path}${query}`;
 }
 
@@ -64,8 +69,14 @@ describe('tenant isolation', () => {
     const otherKey = await json<NewApiKey>(await admin(`${OTHER}/api-keys`, 'POST', { name: 'Other automation', scopes: ['admin'] }));
     await admin(`${OTHER}/settings`, 'PATCH', { roleMapping: { claim: 'roles', moderator: [], admin: ['Admin'] } });
     otherCredentials = [
-      { name: "other's admin (embed token)", token: await token({ secret: OTHER_SECRET, kid: 'k1', sub: 'fab|admin', extra: { roles: ['Admin'] } }) },
-      { name: "other's admin (embed token, no kid)", token: await token({ secret: OTHER_SECRET, kid: null, sub: 'fab|admin', extra: { roles: ['Admin'] } }) },
+      {
+        name: "other's admin (embed token)",
+        token: await token({ secret: OTHER_SECRET, kid: 'k1', sub: 'fab|admin', extra: { roles: ['Admin'] } }),
+      },
+      {
+        name: "other's admin (embed token, no kid)",
+        token: await token({ secret: OTHER_SECRET, kid: null, sub: 'fab|admin', extra: { roles: ['Admin'] } }),
+      },
       { name: "other's admin API key", token: otherKey.key },
     ];
   });
@@ -114,9 +125,13 @@ describe('tenant isolation', () => {
     expect((await call(`${DEMO}/ideas/demo-idea-invoice`)).status).toBe(200);
     expect((await call(`${DEMO}/me`, { token: demoKey.key })).status).toBe(200);
     expect((await call(`${DEMO}/me`, { token: await token() })).status).toBe(200);
-    const grants = await env.DB.prepare("select count(*) as n from user_roles where tenant_id = 'demo-tenant' and subject = 'demo|mei'").first<{ n: number }>();
+    const grants = await env.DB.prepare(
+      "select count(*) as n from user_roles where tenant_id = 'demo-tenant' and subject = 'demo|mei'",
+    ).first<{ n: number }>();
     expect(grants?.n).toBe(1);
-    const providers = await env.DB.prepare("select count(*) as n from oidc_providers where tenant_id = 'demo-tenant'").first<{ n: number }>();
+    const providers = await env.DB.prepare("select count(*) as n from oidc_providers where tenant_id = 'demo-tenant'").first<{
+      n: number;
+    }>();
     expect(providers?.n).toBe(1);
   });
 

@@ -1,7 +1,7 @@
-import type { Idea, OidcProviderConfig, Viewer } from '@bridgekit/sdk';
 import { env } from 'cloudflare:workers';
+import type { Idea, OidcProviderConfig, Viewer } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DOWN_JWKS_URI, FAKE_DIRECTORY_ID, FAKE_ISSUER } from './fake-identity-provider.ts';
+import { DOWN_JWKS_URI, FAKE_DIRECTORY_ID, FAKE_ISSUER, FAKE_STATS_URI } from './fake-identity-provider.ts';
 import { admin, call, configureEntra, DEMO, errorOf, json, oidcToken } from './helpers.ts';
 
 const me = (t: string) => call(`${DEMO}/me`, { token: t });
@@ -39,9 +39,21 @@ describe('Entra ID access tokens (SharePoint)', () => {
     });
   });
 
+  it("cache the issuer's keys instead of fetching them for every request", async () => {
+    await me(await oidcToken());
+    const before = ((await (await fetch(FAKE_STATS_URI)).json()) as { jwksRequests: number }).jwksRequests;
+    for (let i = 0; i < 10; i++) expect((await me(await oidcToken({ claims: { oid: `cache-${i}` } }))).status).toBe(200);
+    const after = ((await (await fetch(FAKE_STATS_URI)).json()) as { jwksRequests: number }).jwksRequests;
+    expect(after).toBe(before);
+  });
+
   it('let the person write, recorded under their Entra identity', async () => {
     const t = await oidcToken({ claims: { oid: '00000000-0000-4000-8000-0000000000bb', name: 'Katherine Johnson' } });
-    const res = await call(`${DEMO}/boards/general/ideas`, { method: 'POST', token: t, body: JSON.stringify({ title: 'Posted from SharePoint' }) });
+    const res = await call(`${DEMO}/boards/general/ideas`, {
+      method: 'POST',
+      token: t,
+      body: JSON.stringify({ title: 'Posted from SharePoint' }),
+    });
     expect(res.status).toBe(201);
     expect((await json<Idea>(res)).author.name).toBe('Katherine Johnson');
     const user = await env.DB.prepare('select email from users where subject = ?')
@@ -93,10 +105,24 @@ describe('Entra ID access tokens (SharePoint)', () => {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'HS256', kid: publicJwk.kid, typ: 'JWT' }));
     const body = b64url(
-      JSON.stringify({ iss: FAKE_ISSUER, aud: 'api://bridgekit-test', tid: FAKE_DIRECTORY_ID, oid: 'mallory', scp: 'access_as_user', iat: now, exp: now + 600 }),
+      JSON.stringify({
+        iss: FAKE_ISSUER,
+        aud: 'api://bridgekit-test',
+        tid: FAKE_DIRECTORY_ID,
+        oid: 'mallory',
+        scp: 'access_as_user',
+        iat: now,
+        exp: now + 600,
+      }),
     );
     // The attacker's "secret" is the issuer's public key, which everybody can download.
-    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(env.TEST_OIDC_PUBLIC_JWK), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(env.TEST_OIDC_PUBLIC_JWK),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${header}.${body}`)));
     await expectRefused(await me(`${header}.${body}.${b64url(mac)}`), /must be signed with RS256, PS256, ES256/);
   });
@@ -136,7 +162,11 @@ describe('generic OIDC issuers', () => {
       audience: 'x',
     });
     expect(clash.status).toBe(409);
-    const insecure = await admin(`${DEMO}/oidc-providers/plain`, 'PUT', { issuer: 'http://idp.example', jwksUri: 'http://idp.example/keys', audience: 'x' });
+    const insecure = await admin(`${DEMO}/oidc-providers/plain`, 'PUT', {
+      issuer: 'http://idp.example',
+      jwksUri: 'http://idp.example/keys',
+      audience: 'x',
+    });
     expect(insecure.status).toBe(400);
     expect((await errorOf(insecure)).message).toMatch(/must use https/);
   });

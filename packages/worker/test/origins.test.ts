@@ -3,7 +3,10 @@ import { isAllowedOrigin, normalizeOriginPattern, originMatches } from '../src/l
 import { admin, call, DEMO, errorOf, ORIGIN, token } from './helpers.ts';
 
 const preflight = (origin: string, url = `${DEMO}/ideas/demo-idea-sso/vote`) =>
-  call(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' } });
+  call(url, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization' },
+  });
 
 describe('origin patterns', () => {
   it('normalises what admins type', () => {
@@ -31,7 +34,7 @@ describe('origin patterns', () => {
 });
 
 describe('CORS for a tenant', () => {
-  it("answers a preflight from an allowed origin with that origin, and no cookies", async () => {
+  it('answers a preflight from an allowed origin with that origin, and no cookies', async () => {
     const res = await preflight('http://localhost:3000');
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');

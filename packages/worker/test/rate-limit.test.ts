@@ -30,7 +30,10 @@ describe('write rate limits', () => {
       else expect(res.status).toBe(200);
     }
     expect(limited?.headers.get('retry-after')).toBe('60');
-    expect(await errorOf(limited as Response)).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^You have made too many changes/) });
+    expect(await errorOf(limited as Response)).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^You have made too many changes/),
+    });
 
     expect((await vote(await token({ sub: 'patient' }), '192.0.2.1')).status).toBe(200);
     // Reading is not limited.

@@ -5,7 +5,11 @@ import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
 const removeIdea = (id: string, t: string) => call(`${DEMO}/ideas/${id}`, { method: 'DELETE', token: t });
 
 async function newIdea(title: string): Promise<string> {
-  const res = await call(`${DEMO}/boards/general/ideas`, { method: 'POST', token: await token({ sub: 'author' }), body: JSON.stringify({ title }) });
+  const res = await call(`${DEMO}/boards/general/ideas`, {
+    method: 'POST',
+    token: await token({ sub: 'author' }),
+    body: JSON.stringify({ title }),
+  });
   return ((await res.json()) as { id: string }).id;
 }
 
@@ -41,7 +45,11 @@ describe('roles', () => {
   it('let a tenant admin (from claims) run the admin API, and not a moderator', async () => {
     const tenantAdmin = await token({ sub: 'claims-admin', extra: { roles: 'Bridgekit.Admin' } });
     expect((await call(`${DEMO}/settings`, { token: tenantAdmin })).status).toBe(200);
-    const granted = await call(`${DEMO}/roles/${encodeURIComponent('demo|jonah')}`, { method: 'PUT', token: tenantAdmin, body: JSON.stringify({ role: 'moderator' }) });
+    const granted = await call(`${DEMO}/roles/${encodeURIComponent('demo|jonah')}`, {
+      method: 'PUT',
+      token: tenantAdmin,
+      body: JSON.stringify({ role: 'moderator' }),
+    });
     expect(await json<RoleGrant>(granted)).toMatchObject({ grantedBy: 'claims-admin' });
     const moderator = await token({ sub: 'claims-mod-2', extra: { roles: ['Bridgekit.Moderator'] } });
     const refused = await call(`${DEMO}/settings`, { token: moderator });

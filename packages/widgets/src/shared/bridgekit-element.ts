@@ -1,7 +1,7 @@
 import { type BridgekitClient, createClient, isBridgekitError } from '@bridgekit/sdk';
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { BkErrorEvent } from '../events/error.ts';
-import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig } from './config.ts';
+import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig, markSessionExpired, sessionExpired } from './config.ts';
 import { type MessageKey, type Params, translator } from './i18n.ts';
 
 const clients = new WeakMap<object, Map<string, BridgekitClient>>();
@@ -40,28 +40,46 @@ export abstract class BridgekitElement extends LitElement {
     return this.tenant ? { ...config, tenant: this.tenant } : config;
   }
 
-  /** `null` when the page has not said which tenant to use. */
+  /**
+   * `null` when the page has not said which tenant to use. After the token was refused, the
+   * client sends none, so whatever may be read without one still shows.
+   */
   protected get client(): BridgekitClient | null {
     const config = currentConfig();
     const { apiBase, tenant } = this.config;
     if (!apiBase || !tenant) return null;
-    // One client per configuration object and tenant: a new `configure()` makes new clients.
+    // One client per configuration object, tenant and sign-in state: `configure()` makes new ones.
     let byTenant = clients.get(config);
     if (!byTenant) {
       byTenant = new Map();
       clients.set(config, byTenant);
     }
-    let client = byTenant.get(`${apiBase}|${tenant}`);
+    const expired = sessionExpired();
+    const key = `${apiBase}|${tenant}|${expired}`;
+    let client = byTenant.get(key);
     if (!client) {
-      client = createClient({ baseUrl: apiBase, tenant, token: config.token });
-      byTenant.set(`${apiBase}|${tenant}`, client);
+      client = createClient({ baseUrl: apiBase, tenant, token: expired ? undefined : config.token });
+      byTenant.set(key, client);
     }
     return client;
   }
 
-  /** Whether the page gave a token (or a way to get one): without it the widgets are read-only. */
+  /** Whether the page gave a token (or a way to get one) that still works: otherwise read-only. */
   protected get signedIn(): boolean {
-    return Boolean(currentConfig().token);
+    return Boolean(currentConfig().token) && !sessionExpired();
+  }
+
+  protected get sessionExpired(): boolean {
+    return sessionExpired();
+  }
+
+  /** The "sign-in expired" state: a calm notice with a way back, not an error. */
+  protected renderSessionNotice() {
+    if (!sessionExpired()) return nothing;
+    return html`<div class="notice session" part="session-notice" role="status">
+      <span>${this.t('error.sessionExpired')}</span>
+      <button type="button" class="button" @click=${() => location.reload()}>${this.t('session.reload')}</button>
+    </div>`;
   }
 
   protected get locale(): string {
@@ -78,7 +96,10 @@ export abstract class BridgekitElement extends LitElement {
     this.dispatchEvent(new BkErrorEvent(err));
     if (!isBridgekitError(err)) return this.t('error.generic');
     if (err.code === 'network_error') return this.t('error.network');
-    if (err.code === 'token_expired' || err.code === 'invalid_token') return this.t('error.sessionExpired');
+    if (err.code === 'token_expired' || err.code === 'invalid_token') {
+      markSessionExpired();
+      return this.t('error.sessionExpired');
+    }
     if (err.code === 'unauthorized') return this.t('error.signIn');
     if (err.status === 404 && notFoundKey) return this.t(notFoundKey);
     // The API's messages are written for people; show them rather than a vaguer one of ours.

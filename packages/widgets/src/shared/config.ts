@@ -5,6 +5,7 @@
  * call {@link configure}.
  */
 import type { TokenSource } from '@bridgekit/sdk';
+import { BkSessionExpiredEvent } from '../events/session-expired.ts';
 
 export interface BridgekitConfig {
   /** Origin of the Bridgekit Worker. The loader derives it from its own `src`. */
@@ -18,10 +19,11 @@ export interface BridgekitConfig {
 }
 
 export const CONFIG_KEY = Symbol.for('bridgekit.config');
+const SESSION_EXPIRED_KEY = Symbol.for('bridgekit.sessionExpired');
 /** Fired on `window` when the configuration changes, so elements reload with it. */
 export const CONFIG_CHANGE_EVENT = 'bk-config-change';
 
-type Store = { [CONFIG_KEY]?: Partial<BridgekitConfig> };
+type Store = { [CONFIG_KEY]?: Partial<BridgekitConfig>; [SESSION_EXPIRED_KEY]?: boolean };
 
 export function currentConfig(): Partial<BridgekitConfig> {
   return (globalThis as Store)[CONFIG_KEY] ?? {};
@@ -36,5 +38,23 @@ export function currentConfig(): Partial<BridgekitConfig> {
  */
 export function configure(options: Partial<BridgekitConfig>): void {
   (globalThis as Store)[CONFIG_KEY] = { ...currentConfig(), ...options };
+  (globalThis as Store)[SESSION_EXPIRED_KEY] = false;
+  globalThis.dispatchEvent?.(new Event(CONFIG_CHANGE_EVENT));
+}
+
+/** Whether the page's token was refused as expired or invalid (until the next `configure()`). */
+export function sessionExpired(): boolean {
+  return (globalThis as Store)[SESSION_EXPIRED_KEY] === true;
+}
+
+/**
+ * Every element stops sending the refused token, shows the "sign-in expired" state, and
+ * reloads what it may still read. A host can listen for `bk-session-expired` on `window` and
+ * call `configure({ token })` with a fresh token.
+ */
+export function markSessionExpired(): void {
+  if (sessionExpired()) return;
+  (globalThis as Store)[SESSION_EXPIRED_KEY] = true;
+  globalThis.dispatchEvent?.(new BkSessionExpiredEvent());
   globalThis.dispatchEvent?.(new Event(CONFIG_CHANGE_EVENT));
 }

@@ -111,6 +111,15 @@ export const tokens = css`
     border-inline-start: 4px solid var(--_danger);
   }
 
+  .notice.session {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    border-inline-start: 4px solid var(--_brand);
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     .button {
       transition: background-color 0.1s ease-in-out;

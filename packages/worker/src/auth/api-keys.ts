@@ -28,7 +28,12 @@ export async function generateApiKey(): Promise<{ id: string; key: string; hash:
  * The key's viewer, or a 401 that says why not. `defer` receives the last-used update, so it
  * can run after the response (ExecutionContext.waitUntil).
  */
-export async function verifyApiKey(db: Database, tenant: Tenant, key: string, defer: (work: Promise<unknown>) => void): Promise<ApiKeyViewer> {
+export async function verifyApiKey(
+  db: Database,
+  tenant: Tenant,
+  key: string,
+  defer: (work: Promise<unknown>) => void,
+): Promise<ApiKeyViewer> {
   const match = KEY.exec(key);
   if (!match?.[1]) throw new ApiError(401, 'invalid_token', 'The API key is malformed. Keys look like bk_<16 characters>_<43 characters>.');
   const row = await db
@@ -40,7 +45,11 @@ export async function verifyApiKey(db: Database, tenant: Tenant, key: string, de
     throw new ApiError(401, 'invalid_token', `The API key is not one of tenant "${tenant.slug}"'s keys.`);
   }
   if (row.revokedAt !== null) {
-    throw new ApiError(401, 'invalid_token', `The API key "${row.name}" was revoked on ${new Date(row.revokedAt).toISOString()}. Create a new one.`);
+    throw new ApiError(
+      401,
+      'invalid_token',
+      `The API key "${row.name}" was revoked on ${new Date(row.revokedAt).toISOString()}. Create a new one.`,
+    );
   }
   const now = Date.now();
   if (row.lastUsedAt === null || row.lastUsedAt < now - LAST_USED_RESOLUTION_MS) {

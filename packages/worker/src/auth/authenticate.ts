@@ -31,7 +31,11 @@ export async function authenticate(
   try {
     issuer = decodeJwt(token).iss;
   } catch {
-    throw new ApiError(401, 'invalid_token', 'The bearer token is neither a JWT nor an API key. Send an embed token, an OIDC access token or an API key.');
+    throw new ApiError(
+      401,
+      'invalid_token',
+      'The bearer token is neither a JWT nor an API key. Send an embed token, an OIDC access token or an API key.',
+    );
   }
   const provider = providerForIssuer(tenant, issuer);
   return provider ? verifyOidcToken(token, provider, tenant) : verifyEmbedToken(token, tenant, env.BRIDGEKIT_SECRET_KEY);

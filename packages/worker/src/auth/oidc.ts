@@ -64,12 +64,16 @@ export async function verifyOidcToken(token: string, provider: OidcProvider, ten
   }
 
   if (provider.directoryId && payload.tid !== provider.directoryId) {
-    throw invalid(`The token comes from Entra ID directory "${String(payload.tid)}"; tenant "${tenant.slug}" accepts only "${provider.directoryId}".`);
+    throw invalid(
+      `The token comes from Entra ID directory "${String(payload.tid)}"; tenant "${tenant.slug}" accepts only "${provider.directoryId}".`,
+    );
   }
   if (provider.requiredScope) {
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(provider.requiredScope)) {
-      throw invalid(`The token lacks the "${provider.requiredScope}" scope. Request it when acquiring the token (e.g. ${provider.audience}/${provider.requiredScope}).`);
+      throw invalid(
+        `The token lacks the "${provider.requiredScope}" scope. Request it when acquiring the token (e.g. ${provider.audience}/${provider.requiredScope}).`,
+      );
     }
   }
   const parts = provider.subjectClaims.map((claim) => payload[claim]);
@@ -97,7 +101,8 @@ function explain(err: unknown, provider: OidcProvider): ApiError {
     return invalid(`Tokens from ${provider.issuer} must be signed with ${OIDC_ALGORITHMS.join(', ')}.`);
   }
   if (err instanceof errors.JWTClaimValidationFailed) {
-    if (err.claim === 'aud') return invalid(`The token's audience is not "${provider.audience}". Acquire the token for Bridgekit's API (its application ID URI).`);
+    if (err.claim === 'aud')
+      return invalid(`The token's audience is not "${provider.audience}". Acquire the token for Bridgekit's API (its application ID URI).`);
     if (err.claim === 'iss') return invalid(`The token's issuer is not "${provider.issuer}".`);
     if (err.claim === 'nbf') return invalid('The token is not valid yet (nbf is in the future).');
     return invalid(`The token's "${err.claim}" claim is missing or invalid.`);

@@ -1,7 +1,7 @@
 import type { Bindings } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { secretsEqual } from './compare.ts';
 import { bearerToken } from './bearer.ts';
+import { secretsEqual } from './compare.ts';
 
 /** Shorter admin tokens are refused: the token guards every tenant of the deployment. */
 export const MIN_ADMIN_TOKEN_LENGTH = 32;
@@ -21,6 +21,11 @@ export function requirePlatformAdmin(authorization: string | undefined, env: Pic
     );
   }
   const token = bearerToken(authorization);
-  if (!token) throw new ApiError(401, 'unauthorized', 'The admin API needs the platform admin token: "Authorization: Bearer <BRIDGEKIT_ADMIN_TOKEN>".');
-  if (!isPlatformToken(token, env)) throw new ApiError(401, 'invalid_token', 'That is not this Worker\'s platform admin token.');
+  if (!token)
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'The admin API needs the platform admin token: "Authorization: Bearer <BRIDGEKIT_ADMIN_TOKEN>".',
+    );
+  if (!isPlatformToken(token, env)) throw new ApiError(401, 'invalid_token', "That is not this Worker's platform admin token.");
 }

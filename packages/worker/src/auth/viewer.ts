@@ -60,7 +60,11 @@ export function requireWriter(viewer: Viewer, action: string): Actor {
       }
       return { subject: `apikey:${viewer.keyId}`, name: viewer.name, email: null, businessUnit: null };
     case 'platform':
-      throw new ApiError(403, 'forbidden', `The platform admin token cannot ${action}; use a person's token or an API key with the "write" scope.`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `The platform admin token cannot ${action}; use a person's token or an API key with the "write" scope.`,
+      );
     default:
       throw new ApiError(401, 'unauthorized', `Sign in to ${action}: send the user's token as "Authorization: Bearer <token>".`);
   }
@@ -91,7 +95,13 @@ export async function roleOf(db: Database, tenantId: string, viewer: Viewer): Pr
 }
 
 /** Throws 401 for nobody and 403 for someone without `role`. */
-export async function requireRole(db: Database, tenantId: string, viewer: Viewer, role: Exclude<Role, 'member'>, action: string): Promise<void> {
+export async function requireRole(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer,
+  role: Exclude<Role, 'member'>,
+  action: string,
+): Promise<void> {
   if (viewer.kind === 'anonymous') {
     throw new ApiError(401, 'unauthorized', `Sign in to ${action}.`);
   }

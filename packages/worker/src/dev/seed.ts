@@ -4,7 +4,16 @@
  * through a D1 binding (tests).
  */
 import { encryptSecret } from '../auth/secrets.ts';
-import { DEMO_BOARDS, DEMO_IDEAS, DEMO_KID, DEMO_ORIGINS, DEMO_ROLE_GRANTS, DEMO_ROLE_MAPPING, DEMO_TENANT, DEMO_USERS } from './demo-data.ts';
+import {
+  DEMO_BOARDS,
+  DEMO_IDEAS,
+  DEMO_KID,
+  DEMO_ORIGINS,
+  DEMO_ROLE_GRANTS,
+  DEMO_ROLE_MAPPING,
+  DEMO_TENANT,
+  DEMO_USERS,
+} from './demo-data.ts';
 
 export interface Statement {
   sql: string;

@@ -4,14 +4,17 @@
  * bare `https://contoso.com`) or for the port (`http://localhost:*`).
  */
 
-const PATTERN = /^(https?):\/\/(\*\.)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?$/;
+const PATTERN =
+  /^(https?):\/\/(\*\.)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?$/;
 
 /** The canonical form of a pattern, or an error message that says what is wrong with it. */
 export function normalizeOriginPattern(input: string): { pattern: string } | { error: string } {
   const text = input.trim().toLowerCase().replace(/\/+$/, '');
   const match = PATTERN.exec(text);
   if (!match) {
-    return { error: `"${input}" is not an origin. Use scheme://host[:port] with no path, e.g. https://contoso.sharepoint.com, https://*.contoso.com or http://localhost:*.` };
+    return {
+      error: `"${input}" is not an origin. Use scheme://host[:port] with no path, e.g. https://contoso.sharepoint.com, https://*.contoso.com or http://localhost:*.`,
+    };
   }
   const [, scheme, wildcard = '', host, port] = match;
   const defaultPort = scheme === 'https' ? '443' : '80';

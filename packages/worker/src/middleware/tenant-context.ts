@@ -4,14 +4,14 @@
  * 403), identifies the caller and checks that they may read.
  */
 import { createMiddleware } from 'hono/factory';
+import { authenticate } from '../auth/authenticate.ts';
+import { requireReader } from '../auth/viewer.ts';
 import { database } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
 import { findTenantBySlug, type Tenant } from '../store/tenants.ts';
-import { authenticate } from '../auth/authenticate.ts';
-import { requireReader } from '../auth/viewer.ts';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOW_HEADERS = 'authorization, content-type';

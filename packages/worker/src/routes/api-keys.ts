@@ -15,7 +15,10 @@ export const apiKeysRoutes = createRouter()
       summary: 'List API keys (admins)',
       security: bearer,
       request: { params: TenantParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(ApiKeyInfoSchema) }), 'Keys, newest first; never the keys themselves.'), ...commonErrors },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(ApiKeyInfoSchema) }), 'Keys, newest first; never the keys themselves.'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

@@ -31,7 +31,8 @@ export const embedKeysRoutes = createRouter()
       path: '/tenants/{tenant}/embed-keys/{kid}',
       tags: ['Administration'],
       summary: 'Retire an embed secret (admins)',
-      description: 'Tokens signed with it are refused from then on (within 30 seconds on every server). The last active secret cannot be retired.',
+      description:
+        'Tokens signed with it are refused from then on (within 30 seconds on every server). The last active secret cannot be retired.',
       security: bearer,
       request: { params: KidParams },
       responses: { 200: jsonContent(EmbedKeyInfoSchema, 'The retired secret.'), ...conflictErrors },

@@ -12,7 +12,8 @@ export const meRoutes = createRouter().openapi(
     path: '/tenants/{tenant}/me',
     tags: ['Identity'],
     summary: 'Who am I',
-    description: 'The tenant and the caller with their role; `user` is null without a token. `user.id` is the subject roles are granted to.',
+    description:
+      'The tenant and the caller with their role; `user` is null without a token. `user.id` is the subject roles are granted to.',
     request: { params: TenantParams },
     responses: { 200: jsonContent(ViewerSchema, 'The caller.'), ...commonErrors },
   }),

@@ -29,7 +29,8 @@ export const rolesRoutes = createRouter()
       path: '/tenants/{tenant}/roles/{subject}',
       tags: ['Administration'],
       summary: 'Grant a role (admins)',
-      description: 'The subject is the person\'s id as their token gives it (see `GET /me`), URL-encoded. It may be granted before their first visit.',
+      description:
+        "The subject is the person's id as their token gives it (see `GET /me`), URL-encoded. It may be granted before their first visit.",
       security: bearer,
       request: { params: SubjectParams, body: { required: true, content: { 'application/json': { schema: RoleInputSchema } } } },
       responses: { 200: jsonContent(RoleGrantSchema, 'The grant.'), ...commonErrors },

@@ -18,7 +18,7 @@ import type {
 import { z } from '@hono/zod-openapi';
 import { normalizeOriginPattern } from '../lib/origins.ts';
 import { SlugSchema, TenantParams } from './common.ts';
-import { expectType, type Exact } from './contract.ts';
+import { type Exact, expectType } from './contract.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const claimName = z.string().trim().min(1).max(100);
@@ -26,8 +26,14 @@ const claimName = z.string().trim().min(1).max(100);
 export const RoleMappingSchema = z
   .strictObject({
     claim: claimName.openapi({ example: 'roles' }),
-    moderator: z.array(z.string().min(1).max(200)).max(50).openapi({ example: ['Bridgekit.Moderator'] }),
-    admin: z.array(z.string().min(1).max(200)).max(50).openapi({ example: ['Bridgekit.Admin'] }),
+    moderator: z
+      .array(z.string().min(1).max(200))
+      .max(50)
+      .openapi({ example: ['Bridgekit.Moderator'] }),
+    admin: z
+      .array(z.string().min(1).max(200))
+      .max(50)
+      .openapi({ example: ['Bridgekit.Admin'] }),
   })
   .openapi('RoleMapping');
 expectType<Exact<z.infer<typeof RoleMappingSchema>, RoleMapping>>(true);
@@ -66,7 +72,9 @@ const httpsUrl = (what: string) =>
 export const OidcProviderInputSchema = z
   .strictObject({
     issuer: httpsUrl('The issuer').openapi({ example: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0' }),
-    jwksUri: httpsUrl('The JWKS URI').openapi({ example: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/discovery/v2.0/keys' }),
+    jwksUri: httpsUrl('The JWKS URI').openapi({
+      example: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/discovery/v2.0/keys',
+    }),
     audience: z.string().trim().min(1).max(500).openapi({ example: 'api://bridgekit' }),
     requiredScope: z.string().trim().min(1).max(200).nullable().optional(),
     directoryId: z.string().trim().min(1).max(100).nullable().optional(),
@@ -184,11 +192,27 @@ expectType<Exact<z.input<typeof NewTenantSchema>, NewTenant>>(true);
 export const CreatedTenantSchema = z.object({ tenant: TenantSettingsSchema, embedKey: NewEmbedKeySchema }).openapi('CreatedTenant');
 expectType<Exact<z.infer<typeof CreatedTenantSchema>, CreatedTenant>>(true);
 
-export const KidParams = TenantParams.extend({ kid: z.string().min(1).max(64).openapi({ param: { name: 'kid', in: 'path' } }) });
+export const KidParams = TenantParams.extend({
+  kid: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'kid', in: 'path' } }),
+});
 export const ProviderParams = TenantParams.extend({
   id: SlugSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'entra' }),
 });
-export const ApiKeyParams = TenantParams.extend({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+export const ApiKeyParams = TenantParams.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 export const SubjectParams = TenantParams.extend({
-  subject: z.string().min(1).max(300).openapi({ param: { name: 'subject', in: 'path' }, example: 'oidc:entra:tid:oid' }),
+  subject: z
+    .string()
+    .min(1)
+    .max(300)
+    .openapi({ param: { name: 'subject', in: 'path' }, example: 'oidc:entra:tid:oid' }),
 });

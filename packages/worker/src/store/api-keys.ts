@@ -25,11 +25,23 @@ export async function listApiKeys(db: Database, tenantId: string): Promise<ApiKe
   return rows.map(toInfo);
 }
 
-export async function createApiKey(db: Database, tenantId: string, input: { name: string; scopes: ApiKeyScope[]; createdBy: string }): Promise<NewApiKey> {
+export async function createApiKey(
+  db: Database,
+  tenantId: string,
+  input: { name: string; scopes: ApiKeyScope[]; createdBy: string },
+): Promise<NewApiKey> {
   const { id, key, hash } = await generateApiKey();
   const [row] = await db
     .insert(apiKeys)
-    .values({ id, tenantId, name: input.name, scopes: [...new Set(input.scopes)], secretHash: hash, createdBy: input.createdBy, createdAt: Date.now() })
+    .values({
+      id,
+      tenantId,
+      name: input.name,
+      scopes: [...new Set(input.scopes)],
+      secretHash: hash,
+      createdBy: input.createdBy,
+      createdAt: Date.now(),
+    })
     .returning();
   if (!row) throw new Error('insert returned no row');
   return { ...toInfo(row), key };

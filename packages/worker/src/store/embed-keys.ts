@@ -38,7 +38,11 @@ export async function retireEmbedKey(db: Database, tenantId: string, kid: string
     .where(and(eq(embedKeys.tenantId, tenantId), isNull(embedKeys.revokedAt)));
   if (!active.some((k) => k.kid === kid)) throw notFound(`Active embed secret "${kid}"`);
   if (active.length === 1) {
-    throw new ApiError(409, 'conflict', `"${kid}" is the tenant's only active embed secret; create a new one (and give it to the host) before retiring this one.`);
+    throw new ApiError(
+      409,
+      'conflict',
+      `"${kid}" is the tenant's only active embed secret; create a new one (and give it to the host) before retiring this one.`,
+    );
   }
   const [row] = await db
     .update(embedKeys)

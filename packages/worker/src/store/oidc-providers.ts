@@ -46,7 +46,11 @@ export async function putProvider(db: Database, tenantId: string, id: string, in
     .where(and(eq(oidcProviders.tenantId, tenantId), eq(oidcProviders.issuer, input.issuer)))
     .get();
   if (clash && clash.id !== id) {
-    throw new ApiError(409, 'conflict', `Provider "${clash.id}" already uses the issuer ${input.issuer}; change or remove that one instead.`);
+    throw new ApiError(
+      409,
+      'conflict',
+      `Provider "${clash.id}" already uses the issuer ${input.issuer}; change or remove that one instead.`,
+    );
   }
   const [row] = await db
     .insert(oidcProviders)

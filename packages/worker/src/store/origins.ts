@@ -5,7 +5,11 @@ import { notFound } from '../errors.ts';
 import { clearTenantCache } from './tenants.ts';
 
 export async function listOrigins(db: Database, tenantId: string): Promise<string[]> {
-  const rows = await db.select({ origin: tenantOrigins.origin }).from(tenantOrigins).where(eq(tenantOrigins.tenantId, tenantId)).orderBy(asc(tenantOrigins.origin));
+  const rows = await db
+    .select({ origin: tenantOrigins.origin })
+    .from(tenantOrigins)
+    .where(eq(tenantOrigins.tenantId, tenantId))
+    .orderBy(asc(tenantOrigins.origin));
   return rows.map((r) => r.origin);
 }
 

@@ -17,7 +17,13 @@ export async function listGrants(db: Database, tenantId: string): Promise<RoleGr
   return rows.map(toGrant);
 }
 
-export async function grantRole(db: Database, tenantId: string, subject: string, role: RoleGrant['role'], grantedBy: string): Promise<RoleGrant> {
+export async function grantRole(
+  db: Database,
+  tenantId: string,
+  subject: string,
+  role: RoleGrant['role'],
+  grantedBy: string,
+): Promise<RoleGrant> {
   const now = Date.now();
   const [row] = await db
     .insert(userRoles)

@@ -19,7 +19,11 @@ export async function readSettings(db: Database, tenantId: string): Promise<Tena
       .from(embedKeys)
       .where(eq(embedKeys.tenantId, tenantId))
       .orderBy(desc(embedKeys.createdAt)),
-    db.select({ origin: tenantOrigins.origin }).from(tenantOrigins).where(eq(tenantOrigins.tenantId, tenantId)).orderBy(asc(tenantOrigins.origin)),
+    db
+      .select({ origin: tenantOrigins.origin })
+      .from(tenantOrigins)
+      .where(eq(tenantOrigins.tenantId, tenantId))
+      .orderBy(asc(tenantOrigins.origin)),
     db.select().from(oidcProviders).where(eq(oidcProviders.tenantId, tenantId)).orderBy(asc(oidcProviders.id)),
   ]);
   const row = rows[0];

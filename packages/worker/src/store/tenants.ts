@@ -61,12 +61,12 @@ export async function loadTenant(db: Database, slug: string): Promise<Tenant | n
       .innerJoin(tenants, eq(tenants.id, embedKeys.tenantId))
       .where(and(bySlug, isNull(embedKeys.revokedAt)))
       .orderBy(desc(embedKeys.createdAt), desc(embedKeys.kid)),
-    db.select({ origin: tenantOrigins.origin }).from(tenantOrigins).innerJoin(tenants, eq(tenants.id, tenantOrigins.tenantId)).where(bySlug),
     db
-      .select({ provider: oidcProviders })
-      .from(oidcProviders)
-      .innerJoin(tenants, eq(tenants.id, oidcProviders.tenantId))
+      .select({ origin: tenantOrigins.origin })
+      .from(tenantOrigins)
+      .innerJoin(tenants, eq(tenants.id, tenantOrigins.tenantId))
       .where(bySlug),
+    db.select({ provider: oidcProviders }).from(oidcProviders).innerJoin(tenants, eq(tenants.id, oidcProviders.tenantId)).where(bySlug),
   ]);
   const row = rows[0];
   if (!row) return null;

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call, DEMO, errorOf, ORIGIN } from '../helpers.ts';
 
@@ -22,6 +23,11 @@ describe('a production build', () => {
     const res = await call(`${ORIGIN}/`, { redirect: 'manual' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ name: 'Bridgekit', api: '/v1/openapi.json' });
+  });
+
+  it('serves the admin API to the platform admin token', async () => {
+    const res = await call(`${ORIGIN}/v1/admin/tenants`, { token: env.BRIDGEKIT_ADMIN_TOKEN ?? '' });
+    expect(res.status).toBe(200);
   });
 
   it('still serves the API', async () => {

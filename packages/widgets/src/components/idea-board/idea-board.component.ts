@@ -47,6 +47,7 @@ interface FieldErrors {
  * @csspart meta - Author and date of an idea.
  * @csspart load-more - The "show more" button.
  * @csspart vote-button - Each idea's vote button (from bk-idea-vote).
+ * @csspart session-notice - The "sign-in expired" notice.
  *
  * @cssproperty --bk-idea-board-surface - Background of the board. Default `--bk-color-surface`.
  * @cssproperty --bk-idea-board-padding - Padding of the board. Default `1rem`.
@@ -91,6 +92,7 @@ export class BkIdeaBoard extends BridgekitElement {
 
   #load: AbortController | null = null;
   #focusIdea: string | null = null;
+  #errorIsSignIn = false;
 
   constructor() {
     super();
@@ -160,6 +162,7 @@ export class BkIdeaBoard extends BridgekitElement {
     } catch (err) {
       if (load.signal.aborted) return;
       this._error = this.describeError(err, 'error.notFoundBoard');
+      this.#errorIsSignIn = isBridgekitError(err) && err.status === 401;
       this._status = 'error';
     }
   }
@@ -294,7 +297,7 @@ export class BkIdeaBoard extends BridgekitElement {
             }
           </div>
         </div>
-        ${this.signedIn ? nothing : html`<p class="notice">${this.t('board.signInToParticipate')}</p>`}
+        ${this.sessionExpired ? this.renderSessionNotice() : this.signedIn ? nothing : html`<p class="notice">${this.t('board.signInToParticipate')}</p>`}
         ${this._formOpen ? this.#renderForm() : nothing}
         <p class="visually-hidden" role="status">${this._announcement}</p>
         ${this.#renderContent()}
@@ -357,6 +360,8 @@ export class BkIdeaBoard extends BridgekitElement {
       </div>`;
     }
     if (this._status === 'error') {
+      // With the sign-in gone and nothing readable without it, the notice above says it all.
+      if (this.sessionExpired && !this.signedIn && this.#errorIsSignIn) return nothing;
       return html`<div class="notice error" role="alert">
         <p>${this.t('error.loadFailed')} ${this._error}</p>
         <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>

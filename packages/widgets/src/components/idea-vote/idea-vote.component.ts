@@ -121,7 +121,7 @@ export class BkIdeaVote extends BridgekitElement {
     const client = this.client;
     if (!idea || !client || this._pending) return;
     if (!this.signedIn) {
-      this._message = { text: this.t('vote.signIn'), visible: true };
+      this._message = { text: this.t(this.sessionExpired ? 'error.sessionExpired' : 'vote.signIn'), visible: true };
       return;
     }
     const before = { votes: idea.votes, voted: idea.voted };

@@ -51,6 +51,7 @@ export const en = {
   'error.notConfigured': 'This Bridgekit widget is not set up: the script tag needs data-tenant.',
   'error.signIn': 'Sign in to take part.',
   'error.sessionExpired': 'Your sign-in has expired. Reload the page to sign in again.',
+  'session.reload': 'Reload page',
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.retry': 'Try again',
   'error.loadFailed': 'The ideas could not be loaded.',
