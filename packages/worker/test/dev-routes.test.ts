@@ -36,6 +36,9 @@ describe('development routes (wrangler env "dev")', () => {
     const unknown = await mint({ tenant: 'demo', user: 'zed' });
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).message).toMatch(/pick one of amara/);
+    const malformed = await call(`${ORIGIN}/v1/dev/token`, { method: 'POST', body: '{"tenant":' });
+    expect(malformed.status).toBe(400);
+    expect((await errorOf(malformed)).code).toBe('malformed_json');
     const bad = await mint({ tenant: 'demo' });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).code).toBe('validation_failed');

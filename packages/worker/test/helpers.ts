@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import type { ErrorBody } from '@bridgekit/sdk';
 import { SignJWT } from 'jose';
 import { encryptSecret } from '../src/auth/secrets.ts';
-import { DEMO_KID, DEMO_TENANT } from '../src/dev/demo-data.ts';
+import { DEMO_KID } from '../src/dev/demo-data.ts';
 import { demoSeed } from '../src/dev/seed.ts';
 import { FAKE_DIRECTORY_ID, FAKE_ISSUER, FAKE_JWKS_URI } from './fake-identity-provider.ts';
 
@@ -89,8 +89,6 @@ export async function errorOf(res: Response): Promise<ErrorBody['error']> {
   }
   return body.error;
 }
-
-export { DEMO_TENANT };
 
 /** The platform admin token of the test Worker (BRIDGEKIT_ADMIN_TOKEN). */
 export const platformToken = () => env.BRIDGEKIT_ADMIN_TOKEN ?? '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, DEMO, errorOf, json, ORIGIN } from './helpers.ts';
+import { call, DEMO, errorOf, json, ORIGIN, platformToken } from './helpers.ts';
 
 interface OpenApiDoc {
   openapi: string;
@@ -61,5 +61,28 @@ describe('HTTP surface', () => {
       expect.arrayContaining(['Idea', 'IdeaPage', 'Board', 'VoteState', 'Viewer', 'Error']),
     );
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('answers bad input on every route with a 4xx in the error shape (or ignores what it does not read), never a 500', async () => {
+    const doc = await json<OpenApiDoc>(await call(`${ORIGIN}/v1/openapi.json`));
+    const bodies = ['', '{', 'null', '[]', '"text"', '{"title": null}', '{"__proto__": {"admin": true}}', `{"x": "${'y'.repeat(70_000)}"}`];
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      const path = template.replace('{tenant}', 'demo').replace(/\{[a-z]+\}/g, '%E0%A4%A');
+      for (const method of Object.keys(ops).map((m) => m.toUpperCase())) {
+        const attempts = method === 'GET' || method === 'DELETE' ? [undefined] : bodies;
+        for (const body of attempts) {
+          const res = await call(`${ORIGIN}${path}?limit=-1&cursor=%ZZ&origin=%00`, {
+            method,
+            token: platformToken(),
+            headers: { 'content-type': 'application/json' },
+            ...(body === undefined ? {} : { body }),
+          });
+          const label = `${method} ${template} ${body?.slice(0, 20) ?? ''}`;
+          expect(res.status, label).toBeLessThan(500);
+          if (res.status >= 400) expect((await errorOf(res)).message.length, label).toBeGreaterThan(10);
+          else await res.body?.cancel();
+        }
+      }
+    }
   });
 });

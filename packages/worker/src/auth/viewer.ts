@@ -11,7 +11,7 @@ export type Role = 'member' | 'moderator' | 'admin';
 export type ApiKeyScope = 'read' | 'write' | 'admin';
 
 const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
-export const higherRole = (a: Role, b: Role): Role => (RANK[a] >= RANK[b] ? a : b);
+const higherRole = (a: Role, b: Role): Role => (RANK[a] >= RANK[b] ? a : b);
 
 /** The person (or automation) a write is recorded under. */
 export interface Actor {
@@ -71,7 +71,7 @@ export function requireWriter(viewer: Viewer, action: string): Actor {
 }
 
 /** Roles an admin granted by subject (one small query, made only when a route needs a role). */
-export async function grantedRole(db: Database, tenantId: string, subject: string): Promise<Role> {
+async function grantedRole(db: Database, tenantId: string, subject: string): Promise<Role> {
   const row = await db
     .select({ role: userRoles.role })
     .from(userRoles)

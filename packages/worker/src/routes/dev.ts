@@ -33,7 +33,10 @@ const TokenRequest = z.union([
 export const devRoutes = new Hono<AppEnv>()
   .get('/users', (c) => c.json({ items: DEMO_USERS.map(({ key, name, businessUnit, role }) => ({ key, name, businessUnit, role })) }))
   .post('/token', async (c) => {
-    const parsed = TokenRequest.safeParse(await c.req.json());
+    const body: unknown = await c.req.json().catch(() => {
+      throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+    });
+    const parsed = TokenRequest.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error, 'json');
     const request = parsed.data;
     const user =

@@ -50,8 +50,7 @@ export async function findTenantBySlug(db: Database, slug: string, now = Date.no
   return tenant;
 }
 
-/** Reads the tenant afresh, bypassing the cache (for admin routes that must see their own writes). */
-export async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
+async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
   const bySlug = eq(tenants.slug, slug);
   const [rows, keys, origins, providers] = await db.batch([
     db.select().from(tenants).where(bySlug),

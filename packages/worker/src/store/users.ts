@@ -18,7 +18,7 @@ export function upsertUser(db: Database, tenantId: string, viewer: Actor, now: n
 }
 
 /** The subject writes by this viewer are recorded under; null for nobody and the platform admin. */
-export function subjectOf(viewer: Viewer | Actor): string | null {
+function subjectOf(viewer: Viewer | Actor): string | null {
   if ('subject' in viewer) return viewer.subject;
   return viewer.kind === 'apiKey' ? `apikey:${viewer.keyId}` : null;
 }
