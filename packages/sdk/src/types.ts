@@ -3,14 +3,73 @@
  * are checked against these at compile time, so a change on either side fails the type check.
  */
 
-/** How a board's ideas are ordered: most backed first, or most recent first. */
-export type IdeaSort = 'top' | 'new';
+/**
+ * How a board's ideas are ordered: `top` most backed; `new` newest; `trending` recent support,
+ * decayed by age; `value` highest evaluator value score; `value_per_effort` value ÷ effort.
+ * Unscored ideas come last in the value sorts.
+ */
+export type IdeaSort = 'top' | 'new' | 'trending' | 'value' | 'value_per_effort';
 
 /** A person as other members see them: never an email address or a subject id. */
 export interface Person {
   name: string;
   /** The business unit from the person's sign-in token (`bu` claim), if any. */
   businessUnit: string | null;
+}
+
+/** Two-lane intake: new value for the business, or a change to something that exists. */
+export type Lane = 'opportunity' | 'change_request';
+export type ValueType = 'revenue' | 'cost' | 'risk' | 'compliance' | 'experience';
+/** Rough effort, as a T-shirt size. */
+export type EffortSize = 'XS' | 'S' | 'M' | 'L' | 'XL';
+/** The intake fields a board may require. */
+export type IntakeField = 'problem' | 'beneficiary' | 'valueType' | 'effort' | 'objective';
+
+/** The short business case given at submission. */
+export interface BusinessCase {
+  problem: string | null;
+  /** The business unit that would benefit. */
+  beneficiary: string | null;
+  valueType: ValueType | null;
+  effort: EffortSize | null;
+  /** The strategic objective it serves. */
+  objective: string | null;
+}
+
+export type StatusCategory = 'open' | 'under_review' | 'planned' | 'in_progress' | 'done' | 'declined';
+
+/** One of a board's statuses. */
+export interface StatusDefinition {
+  key: string;
+  label: string;
+  category: StatusCategory;
+  /** Setting it takes a written reason. */
+  requiresReason: boolean;
+  /** Deflects demand (e.g. "already available"): closes the idea with a reason. */
+  deflection: boolean;
+}
+
+/** Where an idea stands, and why. */
+export interface IdeaStatus {
+  key: string;
+  label: string;
+  category: StatusCategory;
+  reason: string | null;
+  /** e.g. the practice card that answers the need. */
+  link: string | null;
+  changedAt: string | null;
+  /** Name of who changed it. */
+  changedBy: string | null;
+}
+
+/** The evaluators' view, kept apart from crowd support. `null`s until scored. */
+export interface IdeaScore {
+  value: number | null;
+  effort: number | null;
+  risk: number | null;
+  valuePerEffort: number | null;
+  /** How many evaluators scored it. */
+  evaluations: number;
 }
 
 /** An IT-enabled idea on a board, as seen by the caller. */
@@ -21,12 +80,76 @@ export interface Idea {
   title: string;
   description: string;
   author: Person;
-  /** Number of people backing the idea. */
+  lane: Lane;
+  businessCase: BusinessCase;
+  status: IdeaStatus;
+  /** Votes in all: on budget boards one person may place several on one idea. */
   votes: number;
+  /** People backing the idea. */
+  supporters: number;
+  /** Distinct business units among the supporters. */
+  businessUnits: number;
   /** Whether the caller backs the idea (always `false` when signed out). */
   voted: boolean;
+  /** The caller's votes on it. */
+  myVotes: number;
+  score: IdeaScore;
+  /** Done, declined or merged: votes are frozen. */
+  closed: boolean;
+  /** The idea this one was merged into, as a duplicate. */
+  mergedInto: string | null;
   /** ISO 8601 timestamp. */
   createdAt: string;
+}
+
+/** A person's vote budget on a board (budget boards only). */
+export interface Budget {
+  total: number;
+  used: number;
+  remaining: number;
+  /** Most votes one person may place on one idea. */
+  perIdea: number;
+}
+
+/** How a board takes votes: one per person and idea, or a scarce budget per person. */
+export type VotingRules =
+  | { mode: 'single' }
+  | {
+      mode: 'budget';
+      budget: number;
+      perIdea: number;
+      /** Votes return to their owners when an idea closes. */
+      refundOnClose: boolean;
+    };
+
+export interface BoardSettings {
+  /** Ideas may be submitted and backed from… (null: always). */
+  opensAt: string | null;
+  /** …until (null: no end). */
+  closesAt: string | null;
+  submitters: 'members' | 'moderators';
+  voting: VotingRules;
+  requiredFields: IntakeField[];
+}
+
+export type CriterionKind = 'scale' | 'tshirt' | 'yesno' | 'fibonacci';
+
+/** One weighted criterion of a board's evaluator scorecard. */
+export interface Criterion {
+  key: string;
+  label: string;
+  /** `scale` 1–5; `tshirt` XS–XL (1, 2, 3, 5, 8 points); `yesno` (1, 0); `fibonacci` 1, 2, 3, 5, 8, 13, 20. */
+  kind: CriterionKind;
+  weight: number;
+  /** Value, effort and risk are each the weighted sum of their criteria's average scores. */
+  group: 'value' | 'effort' | 'risk';
+}
+
+export type ScorecardPreset = 'value-size-risk' | 'wsjf' | 'custom';
+
+export interface Scorecard {
+  preset: ScorecardPreset;
+  criteria: Criterion[];
 }
 
 /** A board (campaign) that collects ideas. */
@@ -35,6 +158,13 @@ export interface Board {
   name: string;
   description: string;
   ideaCount: number;
+  /** Within its window: ideas may be submitted and backed. */
+  open: boolean;
+  settings: BoardSettings;
+  statuses: StatusDefinition[];
+  scorecard: Scorecard;
+  /** The caller's vote budget (budget boards, signed in), else null. */
+  budget: Budget | null;
 }
 
 /** One page of a cursor-paginated list. Pass `nextCursor` back to get the next page. */
@@ -44,14 +174,22 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The caller's vote on one idea after a vote or unvote. */
+/** The idea's support and the caller's vote after a vote or unvote. */
 export interface VoteState {
   votes: number;
+  supporters: number;
+  businessUnits: number;
   voted: boolean;
+  myVotes: number;
+  /** The caller's budget on the idea's board after the change (budget boards). */
+  budget: Budget | null;
 }
 
-/** What someone may do in a tenant: members take part; moderators moderate; admins configure. */
-export type Role = 'member' | 'moderator' | 'admin';
+/**
+ * What someone may do in a tenant: members take part; evaluators also score and triage ideas;
+ * moderators also moderate and merge; admins also configure.
+ */
+export type Role = 'member' | 'evaluator' | 'moderator' | 'admin';
 
 /** Who the API believes the caller is, within one tenant. */
 export interface Viewer {
@@ -66,6 +204,59 @@ export interface NewIdea {
   title: string;
   /** Up to 5,000 characters; may be empty. */
   description?: string;
+  /** Default `opportunity`. */
+  lane?: Lane;
+  /** The short business case; the board says which fields are required. */
+  businessCase?: Partial<BusinessCase>;
+}
+
+/** A similar idea, suggested while someone types a title. */
+export interface SimilarIdea {
+  id: string;
+  title: string;
+  status: Pick<IdeaStatus, 'key' | 'label' | 'category'>;
+  supporters: number;
+  closed: boolean;
+}
+
+/** A recorded status change. */
+export interface StatusChange {
+  from: string | null;
+  to: string;
+  reason: string | null;
+  link: string | null;
+  by: string;
+  at: string;
+}
+
+export interface StatusUpdate {
+  status: string;
+  reason?: string;
+  link?: string;
+}
+
+/** One evaluator's scores, by criterion key: numbers, T-shirt sizes or yes/no. */
+export type Evaluation = Record<string, number | EffortSize | boolean>;
+
+export interface RoadmapColumn {
+  category: 'under_review' | 'planned' | 'in_progress' | 'done';
+  ideas: Idea[];
+}
+
+export interface NewBoard {
+  slug: string;
+  name: string;
+  description?: string;
+  settings?: Partial<BoardSettings>;
+  statuses?: StatusDefinition[];
+  scorecardPreset?: 'value-size-risk' | 'wsjf';
+}
+
+export interface BoardUpdate {
+  name?: string;
+  description?: string;
+  settings?: Partial<BoardSettings>;
+  statuses?: StatusDefinition[];
 }
 
 /** Every machine-readable error code. Branch on these, not on messages. */
@@ -82,6 +273,8 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'conflict',
+  'voting_closed',
+  'vote_budget_exceeded',
   'rate_limited',
   'internal_error',
   'unavailable',
@@ -120,6 +313,7 @@ export interface ErrorBody {
 export interface RoleMapping {
   /** e.g. `roles` (Entra ID app roles) or `groups`. */
   claim: string;
+  evaluator?: string[];
   moderator: string[];
   admin: string[];
 }

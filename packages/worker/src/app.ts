@@ -18,14 +18,17 @@ import { boardsRoutes } from './routes/boards.ts';
 import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
+import { ideaWorkflowRoutes } from './routes/idea-workflow.ts';
 import { ideasRoutes } from './routes/ideas.ts';
 import { meRoutes } from './routes/me.ts';
 import { oidcProvidersRoutes } from './routes/oidc-providers.ts';
 import { originsRoutes } from './routes/origins.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { rolesRoutes } from './routes/roles.ts';
+import { scorecardRoutes } from './routes/scorecard.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tokensRoutes } from './routes/tokens.ts';
+import { votesRoutes } from './routes/votes.ts';
 
 /** Largest request body the API reads. Ideas are at most 5,000 characters; JSON escaping can triple that. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -72,7 +75,7 @@ app.use(
 app.use('/v1/*', requireJsonBody);
 app.use('/v1/tenants/:tenant/*', rateLimitWrites);
 
-for (const routes of [boardsRoutes, ideasRoutes, meRoutes]) app.route('/v1', routes);
+for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
 for (const routes of [
   settingsRoutes,
   embedKeysRoutes,

@@ -16,12 +16,16 @@ describe('boards', () => {
 
   it('gets one board, or a 404 that names it', async () => {
     const board = await json<Board>(await call(`${DEMO}/boards/finance-ops`));
-    expect(board).toEqual({
+    expect(board).toMatchObject({
       slug: 'finance-ops',
       name: 'Finance operations',
-      description: 'Faster, cheaper, safer finance processes.',
       ideaCount: 2,
+      open: true,
+      settings: { voting: { mode: 'budget', budget: 10, perIdea: 3, refundOnClose: true }, requiredFields: ['problem', 'valueType'], submitters: 'members' },
+      scorecard: { preset: 'value-size-risk' },
+      budget: null,
     });
+    expect(board.statuses.map((s) => s.key)).toEqual(['open', 'under_review', 'planned', 'in_progress', 'done', 'already_available', 'self_service', 'declined_low_value']);
     const missing = await call(`${DEMO}/boards/unknown`);
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).message).toBe('Board "unknown" was not found.');

@@ -8,5 +8,6 @@ export function roleFromClaims(claims: Record<string, unknown>, mapping: RoleMap
   const values = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/) : [];
   if (values.some((v) => mapping.admin.includes(v))) return 'admin';
   if (values.some((v) => mapping.moderator.includes(v))) return 'moderator';
+  if (values.some((v) => mapping.evaluator?.includes(v))) return 'evaluator';
   return 'member';
 }

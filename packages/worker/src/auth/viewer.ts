@@ -7,10 +7,10 @@ import type { Database } from '../db/client.ts';
 import { userRoles } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 
-export type Role = 'member' | 'moderator' | 'admin';
+export type Role = 'member' | 'evaluator' | 'moderator' | 'admin';
 export type ApiKeyScope = 'read' | 'write' | 'admin';
 
-const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
+const RANK: Record<Role, number> = { member: 0, evaluator: 1, moderator: 2, admin: 3 };
 const higherRole = (a: Role, b: Role): Role => (RANK[a] >= RANK[b] ? a : b);
 
 /** The person (or automation) a write is recorded under. */

@@ -1,7 +1,10 @@
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from './schema.ts';
 
-export function database(d1: D1Database) {
+/** The D1 binding's type, as drizzle imports it (so Node scripts that render SQL type-check too). */
+export type D1Binding = Parameters<typeof drizzle>[0];
+
+export function database(d1: D1Binding) {
   return drizzle(d1, { schema });
 }
 

@@ -67,14 +67,21 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
-export const DEMO_BOARDS = [
+export const DEMO_BOARDS: DemoBoard[] = [
   {
     id: 'demo-board-general',
     slug: 'general',
     name: 'IT-enabled ideas',
     description: 'Ideas where technology could grow revenue, cut cost or reduce risk for a business unit.',
   },
-  { id: 'demo-board-finance', slug: 'finance-ops', name: 'Finance operations', description: 'Faster, cheaper, safer finance processes.' },
+  {
+    id: 'demo-board-finance',
+    slug: 'finance-ops',
+    name: 'Finance operations',
+    description: 'Faster, cheaper, safer finance processes. Each person has 10 votes to spend, at most 3 on one idea.',
+    budget: { budget: 10, perIdea: 3 },
+    requiredFields: ['problem', 'valueType'],
+  },
   {
     id: 'demo-board-people',
     slug: 'people',
@@ -82,11 +89,20 @@ export const DEMO_BOARDS = [
     description: 'Digital experience for colleagues, from hiring to leaving.',
   },
   { id: 'demo-board-lab', slug: 'innovation-lab', name: 'Innovation lab', description: 'A new board, waiting for its first idea.' },
-] as const;
+];
+
+interface DemoBoard {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  budget?: { budget: number; perIdea: number };
+  requiredFields?: string[];
+}
 
 interface DemoIdea {
   id: string;
-  board: (typeof DEMO_BOARDS)[number]['slug'];
+  board: string;
   author: string;
   title: string;
   description: string;
@@ -94,6 +110,11 @@ interface DemoIdea {
   backers: string[];
   /** How long ago it was submitted. */
   daysAgo: number;
+  lane?: 'opportunity' | 'change_request';
+  businessCase?: { problem?: string; beneficiary?: string; valueType?: string; effort?: string; objective?: string };
+  status?: { key: string; category: string; reason?: string; by: string };
+  /** Mei's evaluation (value-size-risk scorecard). */
+  scores?: Record<string, number>;
 }
 
 export const DEMO_IDEAS: readonly DemoIdea[] = [
@@ -106,6 +127,15 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
       'Three clerks spend most of each week matching invoices to purchase orders by hand. Automatic three-way matching would free them for supplier queries and cut late-payment fees.',
     backers: ['amara', 'lukas', 'jonah', 'mei'],
     daysAgo: 12,
+    businessCase: {
+      problem: 'Manual three-way matching takes three people most of each week.',
+      beneficiary: 'Finance',
+      valueType: 'cost',
+      effort: 'M',
+      objective: 'Operational excellence',
+    },
+    status: { key: 'under_review', category: 'under_review', by: 'mei' },
+    scores: { impact: 4, financial: 5, size: 3, new_technology: 0, third_party: 1, ways_of_working: 1 },
   },
   {
     id: 'demo-idea-dashboards',
@@ -116,6 +146,9 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
       'Regional directors wait a week for pipeline reports from IT. A governed self-service dashboard on the sales data would answer most of those requests the same day.',
     backers: ['tomas', 'amara', 'mei'],
     daysAgo: 9,
+    businessCase: { problem: 'Pipeline reports take a week to arrive.', beneficiary: 'Sales', valueType: 'revenue', effort: 'S' },
+    status: { key: 'planned', category: 'planned', by: 'mei' },
+    scores: { impact: 4, financial: 3, size: 2, new_technology: 0, third_party: 0, ways_of_working: 1 },
   },
   {
     id: 'demo-idea-replenishment',
@@ -126,6 +159,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
       'Stock-outs on fast movers cost us sales every quarter. A forecast-driven reorder point for the top 200 products would reduce both stock-outs and excess stock.',
     backers: ['jonah', 'lukas'],
     daysAgo: 5,
+    businessCase: { problem: 'Stock-outs on fast movers every quarter.', beneficiary: 'Supply chain', valueType: 'revenue', effort: 'L' },
+    scores: { impact: 5, financial: 4, size: 5, new_technology: 1, third_party: 1, ways_of_working: 0 },
   },
   {
     id: 'demo-idea-sso',
@@ -135,6 +170,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     description: 'Suppliers juggle separate passwords and our service desk resets them daily.',
     backers: ['lukas'],
     daysAgo: 2,
+    lane: 'change_request',
+    businessCase: { problem: 'The service desk resets supplier passwords daily.', beneficiary: 'Operations', valueType: 'experience', effort: 'S' },
   },
   {
     id: 'demo-idea-close',
@@ -144,6 +181,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     description: 'Month-end close takes seven working days, mostly spent on bank and intercompany reconciliations.',
     backers: ['amara', 'mei'],
     daysAgo: 20,
+    businessCase: { problem: 'Month-end close takes seven working days.', valueType: 'cost' },
   },
   {
     id: 'demo-idea-expenses',
@@ -153,6 +191,14 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     description: 'The old expense tool needs a VPN and cannot read receipts; the travel platform we already pay for can.',
     backers: ['tomas'],
     daysAgo: 4,
+    lane: 'change_request',
+    businessCase: { problem: 'Expense claims need a VPN and manual receipts.', valueType: 'experience' },
+    status: {
+      key: 'already_available',
+      category: 'declined',
+      reason: 'The travel platform we already license reads receipts and submits expenses: see the "Expenses on the travel platform" practice card.',
+      by: 'mei',
+    },
   },
   {
     id: 'demo-idea-onboarding',

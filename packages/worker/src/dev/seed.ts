@@ -3,7 +3,16 @@
  * statements, so the same seed runs through `wrangler d1 execute` (scripts/dev.ts) and
  * through a D1 binding (tests).
  */
+import type { StatusCategory } from '@bridgekit/sdk';
+import { eq } from 'drizzle-orm';
 import { encryptSecret } from '../auth/secrets.ts';
+import { type D1Binding, database } from '../db/client.ts';
+import { ideas } from '../db/schema.ts';
+import { PRESETS } from '../domain/scorecard.ts';
+import { CLOSED_CATEGORIES } from '../domain/statuses.ts';
+import { voteWeight } from '../domain/trending.ts';
+import { recomputeScores } from '../store/scores.ts';
+import { recountSupport } from '../store/votes.ts';
 import {
   DEMO_BOARDS,
   DEMO_IDEAS,
@@ -53,28 +62,79 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   }
   for (const b of DEMO_BOARDS) {
     statements.push({
-      sql: 'insert into boards (id, tenant_id, slug, name, description, created_at) values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, slug) do nothing',
-      params: [b.id, t.id, b.slug, b.name, b.description, now],
+      sql: `insert into boards (id, tenant_id, slug, name, description, vote_mode, vote_budget, votes_per_idea, required_fields, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, slug) do nothing`,
+      params: [b.id, t.id, b.slug, b.name, b.description, b.budget ? 'budget' : 'single', b.budget?.budget ?? 10, b.budget?.perIdea ?? 3, JSON.stringify(b.requiredFields ?? []), now],
+    });
+    PRESETS['value-size-risk'].forEach((c, position) => {
+      statements.push({
+        sql: 'insert into board_criteria (board_id, tenant_id, key, label, kind, weight, grp, position) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
+        params: [b.id, t.id, c.key, c.label, c.kind, c.weight, c.group, position],
+      });
     });
   }
+  const mei = DEMO_USERS.find((u) => u.key === 'mei');
   for (const idea of DEMO_IDEAS) {
     const boardId = DEMO_BOARDS.find((b) => b.slug === idea.board)?.id ?? null;
+    const createdAt = now - idea.daysAgo * DAY;
+    const bc = idea.businessCase ?? {};
+    const closed = idea.status ? CLOSED_CATEGORIES.has(idea.status.category as StatusCategory) : false;
+    const changedBy = idea.status ? (DEMO_USERS.find((u) => u.key === idea.status?.by)?.name ?? null) : null;
     statements.push({
-      sql: 'insert into ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at) values (?, ?, ?, ?, ?, ?, 0, ?) on conflict (id) do nothing',
-      params: [idea.id, t.id, boardId, userId(idea.author), idea.title, idea.description, now - idea.daysAgo * DAY],
+      sql: `insert into ideas (id, tenant_id, board_id, author_id, title, description, lane, problem, beneficiary, value_type, effort_size, objective,
+          status, status_category, status_reason, status_changed_at, status_changed_by, closed, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+      params: [
+        idea.id,
+        t.id,
+        boardId,
+        userId(idea.author),
+        idea.title,
+        idea.description,
+        idea.lane ?? 'opportunity',
+        bc.problem ?? null,
+        bc.beneficiary ?? null,
+        bc.valueType ?? null,
+        bc.effort ?? null,
+        bc.objective ?? null,
+        idea.status?.key ?? 'open',
+        idea.status?.category ?? 'open',
+        idea.status?.reason ?? null,
+        idea.status ? createdAt + DAY : null,
+        changedBy,
+        closed ? 1 : 0,
+        createdAt,
+      ],
     });
-    for (const backer of idea.backers) {
+    if (idea.status) {
       statements.push({
-        sql: 'insert into votes (idea_id, user_id, tenant_id, created_at) values (?, ?, ?, ?) on conflict do nothing',
-        params: [idea.id, userId(backer), t.id, now],
+        sql: "insert into idea_status_changes (id, idea_id, tenant_id, from_status, to_status, reason, link, changed_by_subject, changed_by_name, created_at) values (?, ?, ?, 'open', ?, ?, null, ?, ?, ?) on conflict do nothing",
+        params: [`${idea.id}-status`, idea.id, t.id, idea.status.key, idea.status.reason ?? null, `demo|${idea.status.by}`, changedBy, createdAt + DAY],
+      });
+    }
+    idea.backers.forEach((backer, i) => {
+      const at = createdAt + (i + 1) * 3_600_000;
+      statements.push({
+        sql: 'insert into votes (idea_id, user_id, tenant_id, count, weight, created_at) values (?, ?, ?, 1, ?, ?) on conflict do nothing',
+        params: [idea.id, userId(backer), t.id, voteWeight(1, at), at],
+      });
+    });
+    for (const [criterion, value] of Object.entries(idea.scores ?? {})) {
+      statements.push({
+        sql: 'insert into idea_scores (idea_id, tenant_id, evaluator, criterion, value, updated_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing',
+        params: [idea.id, t.id, mei?.subject ?? 'demo|mei', criterion, value, now],
       });
     }
   }
-  statements.push({
-    sql: 'update ideas set vote_count = (select count(*) from votes where votes.idea_id = ideas.id) where tenant_id = ?',
-    params: [t.id],
-  });
+  // The same statements the API runs, rendered by drizzle without a database.
+  const sqlOnly = database({} as D1Binding);
+  for (const idea of DEMO_IDEAS) statements.push(toStatement(recountSupport(sqlOnly, t.id, idea.id).toSQL()));
+  statements.push(toStatement(recomputeScores(sqlOnly, eq(ideas.tenantId, t.id)).toSQL()));
   return statements;
+}
+
+function toStatement(query: { sql: string; params: unknown[] }): Statement {
+  return { sql: query.sql, params: query.params.map((p) => (typeof p === 'boolean' ? Number(p) : (p as string | number | null))) };
 }
 
 /** Renders statements as one SQL script with literals inlined, for `wrangler d1 execute --file`. */

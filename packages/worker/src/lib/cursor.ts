@@ -8,7 +8,8 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 
 export interface Cursor {
   sort: IdeaSort;
-  key: number;
+  /** The last item's sort key; null for an unscored idea in the value sorts. */
+  key: number | null;
   id: string;
 }
 
@@ -26,8 +27,7 @@ export function decodeCursor(text: string, sort: IdeaSort): Cursor {
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
-    typeof parsed[1] !== 'number' ||
-    !Number.isSafeInteger(parsed[1]) ||
+    !(parsed[1] === null || (typeof parsed[1] === 'number' && Number.isFinite(parsed[1]))) ||
     typeof parsed[2] !== 'string'
   ) {
     throw badCursor('The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.');

@@ -1,8 +1,20 @@
-/** Boards: the campaigns ideas are collected on. */
-import { createRoute } from '@hono/zod-openapi';
-import { BoardListSchema, BoardParams, BoardSchema } from '../schemas/boards.ts';
-import { commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
-import { getBoard, listBoards } from '../store/boards.ts';
+/** Boards: the campaigns ideas are collected on, their settings, roadmap and exports. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/viewer.ts';
+import { settingsToColumns } from '../domain/board-settings.ts';
+import {
+  BoardListSchema,
+  BoardParams,
+  BoardSchema,
+  BoardUpdateSchema,
+  ExportQuery,
+  NewBoardSchema,
+  RoadmapSchema,
+} from '../schemas/boards.ts';
+import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { IdeaSchema } from '../schemas/ideas.ts';
+import { createBoard, findBoardRecord, getBoard, listBoards, updateBoard } from '../store/boards.ts';
+import { exportIdeas, roadmap, toCsv } from '../store/portfolio.ts';
 import { createRouter } from './router.ts';
 
 export const boardsRoutes = createRouter()
@@ -19,12 +31,101 @@ export const boardsRoutes = createRouter()
   )
   .openapi(
     createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/boards',
+      tags: ['Boards'],
+      summary: 'Create a board (admins)',
+      description: 'With the default statuses unless given, and a preset scorecard (value-size-risk or WSJF).',
+      security: bearer,
+      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: NewBoardSchema } } } },
+      responses: { 201: jsonContent(BoardSchema, 'The board.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'create boards');
+      const input = c.req.valid('json');
+      await createBoard(db, tenant.id, input, settingsToColumns(input.settings, input.statuses));
+      return c.json(await getBoard(db, tenant.id, input.slug, viewer), 201);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}',
       tags: ['Boards'],
       summary: 'Get one board',
+      description: 'Its settings, statuses and scorecard, and — on budget boards — the caller’s votes left.',
       request: { params: BoardParams },
       responses: { 200: jsonContent(BoardSchema, 'The board.'), ...commonErrors },
     }),
-    async (c) => c.json(await getBoard(c.var.db, c.var.tenant.id, c.req.valid('param').board), 200),
+    async (c) => c.json(await getBoard(c.var.db, c.var.tenant.id, c.req.valid('param').board, c.var.viewer), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/tenants/{tenant}/boards/{board}',
+      tags: ['Boards'],
+      summary: "Change a board's settings or statuses (admins)",
+      security: bearer,
+      request: { params: BoardParams, body: { required: true, content: { 'application/json': { schema: BoardUpdateSchema } } } },
+      responses: { 200: jsonContent(BoardSchema, 'The board after the change.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'change boards');
+      const { board: slug } = c.req.valid('param');
+      const { name, description, settings, statuses } = c.req.valid('json');
+      const current = await findBoardRecord(db, tenant.id, slug);
+      await updateBoard(db, tenant.id, slug, {
+        ...(name === undefined ? {} : { name }),
+        ...(description === undefined ? {} : { description }),
+        ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }),
+      });
+      return c.json(await getBoard(db, tenant.id, slug, viewer), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/boards/{board}/roadmap',
+      tags: ['Boards'],
+      summary: 'The roadmap: ideas by status category',
+      description: 'Under review, planned, in progress and done; the 50 most recently moved of each.',
+      request: { params: BoardParams },
+      responses: { 200: jsonContent(RoadmapSchema, 'The columns.'), ...commonErrors },
+    }),
+    async (c) => c.json({ columns: await roadmap(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').board) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/boards/{board}/export',
+      tags: ['Boards'],
+      summary: 'Export a board for the portfolio process (evaluators)',
+      description: 'Every idea with its business case, status, crowd support and evaluator scores, as CSV (default) or JSON.',
+      security: bearer,
+      request: { params: BoardParams, query: ExportQuery },
+      responses: {
+        200: {
+          description: 'The ideas.',
+          content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({ items: z.array(IdeaSchema) }) } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'evaluator', 'export boards');
+      const { board } = c.req.valid('param');
+      const items = await exportIdeas(db, tenant.id, viewer, board);
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (c.req.valid('query').format === 'json') {
+        c.header('content-disposition', `attachment; filename="${board}-${stamp}.json"`);
+        return c.json({ items }, 200);
+      }
+      return c.body(toCsv(items), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${board}-${stamp}.csv"`,
+      });
+    },
   );

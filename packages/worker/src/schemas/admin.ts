@@ -26,6 +26,11 @@ const claimName = z.string().trim().min(1).max(100);
 export const RoleMappingSchema = z
   .strictObject({
     claim: claimName.openapi({ example: 'roles' }),
+    evaluator: z
+      .array(z.string().min(1).max(200))
+      .max(50)
+      .optional()
+      .openapi({ example: ['Bridgekit.Evaluator'] }),
     moderator: z
       .array(z.string().min(1).max(200))
       .max(50)
@@ -112,11 +117,11 @@ export const ApiKeyInputSchema = z
   .openapi('ApiKeyInput');
 
 export const RoleGrantSchema = z
-  .object({ subject: z.string(), role: z.enum(['moderator', 'admin']), grantedBy: z.string(), createdAt: iso() })
+  .object({ subject: z.string(), role: z.enum(['evaluator', 'moderator', 'admin']), grantedBy: z.string(), createdAt: iso() })
   .openapi('RoleGrant');
 expectType<Exact<z.infer<typeof RoleGrantSchema>, RoleGrant>>(true);
 
-export const RoleInputSchema = z.strictObject({ role: z.enum(['moderator', 'admin']) }).openapi('RoleInput');
+export const RoleInputSchema = z.strictObject({ role: z.enum(['evaluator', 'moderator', 'admin']) }).openapi('RoleInput');
 
 export const TenantSettingsSchema = z
   .object({

@@ -1,7 +1,66 @@
-import type { Board } from '@bridgekit/sdk';
+import type { Board, BoardSettings, Criterion, RoadmapColumn, Scorecard, StatusDefinition } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
+import { BudgetSchema, IdeaSchema, StatusCategorySchema } from './ideas.ts';
+
+const iso = () => z.string().openapi({ format: 'date-time' });
+const IntakeFieldSchema = z.enum(['problem', 'beneficiary', 'valueType', 'effort', 'objective']);
+
+export const StatusDefinitionSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Status keys are lower-case letters, digits and underscores.'),
+    label: z.string().trim().min(1).max(60),
+    category: StatusCategorySchema,
+    requiresReason: z.boolean(),
+    deflection: z.boolean(),
+  })
+  .openapi('StatusDefinition');
+expectType<Exact<z.infer<typeof StatusDefinitionSchema>, StatusDefinition>>(true);
+
+const VotingSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('single') }),
+  z.strictObject({
+    mode: z.literal('budget'),
+    budget: z.number().int().min(1).max(100),
+    perIdea: z.number().int().min(1).max(100),
+    refundOnClose: z.boolean(),
+  }),
+]);
+
+export const BoardSettingsSchema = z
+  .object({
+    opensAt: iso().nullable(),
+    closesAt: iso().nullable(),
+    submitters: z.enum(['members', 'moderators']),
+    voting: VotingSchema,
+    requiredFields: z.array(IntakeFieldSchema),
+  })
+  .openapi('BoardSettings');
+expectType<Exact<z.infer<typeof BoardSettingsSchema>, BoardSettings>>(true);
+
+export const CriterionSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Criterion keys are lower-case letters, digits and underscores.'),
+    label: z.string().trim().min(1).max(80),
+    kind: z.enum(['scale', 'tshirt', 'yesno', 'fibonacci']),
+    weight: z.number().min(0).max(100),
+    group: z.enum(['value', 'effort', 'risk']),
+  })
+  .openapi('Criterion');
+expectType<Exact<z.infer<typeof CriterionSchema>, Criterion>>(true);
+
+export const ScorecardSchema = z
+  .strictObject({
+    preset: z.enum(['value-size-risk', 'wsjf', 'custom']),
+    criteria: z
+      .array(CriterionSchema)
+      .min(1)
+      .max(20)
+      .refine((cs) => new Set(cs.map((c) => c.key)).size === cs.length, 'Criterion keys must be unique.'),
+  })
+  .openapi('Scorecard');
+expectType<Exact<z.infer<typeof ScorecardSchema>, Scorecard>>(true);
 
 export const BoardSchema = z
   .object({
@@ -9,6 +68,11 @@ export const BoardSchema = z
     name: z.string(),
     description: z.string(),
     ideaCount: z.number().int(),
+    open: z.boolean(),
+    settings: BoardSettingsSchema,
+    statuses: z.array(StatusDefinitionSchema),
+    scorecard: ScorecardSchema,
+    budget: BudgetSchema.nullable(),
   })
   .openapi('Board');
 expectType<Exact<z.infer<typeof BoardSchema>, Board>>(true);
@@ -18,3 +82,42 @@ export const BoardListSchema = z.object({ items: z.array(BoardSchema) }).openapi
 export const BoardParams = TenantParams.extend({
   board: SlugSchema.openapi({ param: { name: 'board', in: 'path' }, example: 'general' }),
 });
+
+const isoInput = z.string().datetime({ offset: true, message: 'Use an ISO 8601 date-time, e.g. 2026-12-01T09:00:00Z.' });
+
+const SettingsInputSchema = z.strictObject({
+  opensAt: isoInput.nullable().optional(),
+  closesAt: isoInput.nullable().optional(),
+  submitters: z.enum(['members', 'moderators']).optional(),
+  voting: VotingSchema.optional(),
+  requiredFields: z.array(IntakeFieldSchema).optional(),
+});
+
+export const NewBoardSchema = z
+  .strictObject({
+    slug: SlugSchema,
+    name: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(500).optional(),
+    settings: SettingsInputSchema.optional(),
+    statuses: z.array(StatusDefinitionSchema).min(1).max(30).optional(),
+    scorecardPreset: z.enum(['value-size-risk', 'wsjf']).optional(),
+  })
+  .openapi('NewBoard');
+
+export const BoardUpdateSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    description: z.string().trim().max(500).optional(),
+    settings: SettingsInputSchema.optional(),
+    statuses: z.array(StatusDefinitionSchema).min(1).max(30).optional(),
+  })
+  .openapi('BoardUpdate');
+
+export const RoadmapSchema = z
+  .object({
+    columns: z.array(z.object({ category: z.enum(['under_review', 'planned', 'in_progress', 'done']), ideas: z.array(IdeaSchema) })),
+  })
+  .openapi('Roadmap');
+expectType<Exact<z.infer<typeof RoadmapSchema>['columns'][number], RoadmapColumn>>(true);
+
+export const ExportQuery = z.strictObject({ format: z.enum(['csv', 'json']).default('csv') });

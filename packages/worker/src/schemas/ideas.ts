@@ -1,4 +1,14 @@
-import { type Idea, LIMITS, type Page, type VoteState } from '@bridgekit/sdk';
+import {
+  type BusinessCase,
+  type Idea,
+  type IdeaScore,
+  type IdeaStatus,
+  LIMITS,
+  type Page,
+  type SimilarIdea,
+  type StatusChange,
+  type VoteState,
+} from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
@@ -12,7 +22,60 @@ const PAGE_SIZE_MAX = LIMITS.pageSize.max;
 const isControl = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
 const noControlChars = (s: string) => ![...s].some((ch) => isControl(ch.codePointAt(0) ?? 0));
 
+/** A line of text people read: trimmed, no control characters. */
+export const plainText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} can have at most ${max.toLocaleString('en')} characters.`)
+    .refine(noControlChars, `${what} contains control characters.`);
+
+export const LaneSchema = z.enum(['opportunity', 'change_request']).openapi({ description: 'New value, or a change to what exists.' });
+export const ValueTypeSchema = z.enum(['revenue', 'cost', 'risk', 'compliance', 'experience']);
+export const EffortSizeSchema = z.enum(['XS', 'S', 'M', 'L', 'XL']);
+export const StatusCategorySchema = z.enum(['open', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
+const iso = () => z.string().openapi({ format: 'date-time' });
+
 export const PersonSchema = z.object({ name: z.string(), businessUnit: z.string().nullable() }).openapi('Person');
+
+export const BusinessCaseSchema = z
+  .object({
+    problem: z.string().nullable(),
+    beneficiary: z.string().nullable(),
+    valueType: ValueTypeSchema.nullable(),
+    effort: EffortSizeSchema.nullable(),
+    objective: z.string().nullable(),
+  })
+  .openapi('BusinessCase');
+expectType<Exact<z.infer<typeof BusinessCaseSchema>, BusinessCase>>(true);
+
+export const IdeaStatusSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    category: StatusCategorySchema,
+    reason: z.string().nullable(),
+    link: z.string().nullable(),
+    changedAt: iso().nullable(),
+    changedBy: z.string().nullable(),
+  })
+  .openapi('IdeaStatus');
+expectType<Exact<z.infer<typeof IdeaStatusSchema>, IdeaStatus>>(true);
+
+export const IdeaScoreSchema = z
+  .object({
+    value: z.number().nullable(),
+    effort: z.number().nullable(),
+    risk: z.number().nullable(),
+    valuePerEffort: z.number().nullable(),
+    evaluations: z.number().int(),
+  })
+  .openapi('IdeaScore', { description: "The evaluators' scores; crowd support is reported apart and never blended in." });
+expectType<Exact<z.infer<typeof IdeaScoreSchema>, IdeaScore>>(true);
+
+export const BudgetSchema = z
+  .object({ total: z.number().int(), used: z.number().int(), remaining: z.number().int(), perIdea: z.number().int() })
+  .openapi('Budget');
 
 export const IdeaSchema = z
   .object({
@@ -21,9 +84,18 @@ export const IdeaSchema = z
     title: z.string(),
     description: z.string(),
     author: PersonSchema,
-    votes: z.number().int().openapi({ description: 'Number of people backing the idea.' }),
+    lane: LaneSchema,
+    businessCase: BusinessCaseSchema,
+    status: IdeaStatusSchema,
+    votes: z.number().int().openapi({ description: 'Votes in all (budget boards: several per person possible).' }),
+    supporters: z.number().int().openapi({ description: 'People backing the idea.' }),
+    businessUnits: z.number().int().openapi({ description: 'Distinct business units among the supporters.' }),
     voted: z.boolean().openapi({ description: 'Whether the caller backs the idea.' }),
-    createdAt: z.string().openapi({ format: 'date-time' }),
+    myVotes: z.number().int(),
+    score: IdeaScoreSchema,
+    closed: z.boolean(),
+    mergedInto: z.string().nullable(),
+    createdAt: iso(),
   })
   .openapi('Idea');
 expectType<Exact<z.infer<typeof IdeaSchema>, Idea>>(true);
@@ -31,8 +103,21 @@ expectType<Exact<z.infer<typeof IdeaSchema>, Idea>>(true);
 export const IdeaPageSchema = z.object({ items: z.array(IdeaSchema), nextCursor: z.string().nullable() }).openapi('IdeaPage');
 expectType<Exact<z.infer<typeof IdeaPageSchema>, Page<Idea>>>(true);
 
-export const VoteStateSchema = z.object({ votes: z.number().int(), voted: z.boolean() }).openapi('VoteState');
+export const VoteStateSchema = z
+  .object({
+    votes: z.number().int(),
+    supporters: z.number().int(),
+    businessUnits: z.number().int(),
+    voted: z.boolean(),
+    myVotes: z.number().int(),
+    budget: BudgetSchema.nullable(),
+  })
+  .openapi('VoteState');
 expectType<Exact<z.infer<typeof VoteStateSchema>, VoteState>>(true);
+
+export const VoteInputSchema = z
+  .strictObject({ votes: z.number().int().min(0).max(100).openapi({ description: 'Your votes on the idea (0 withdraws).' }) })
+  .openapi('VoteInput');
 
 export const NewIdeaSchema = z
   .strictObject({
@@ -43,12 +128,17 @@ export const NewIdeaSchema = z
       .max(TITLE_MAX, `The title can have at most ${TITLE_MAX} characters.`)
       .refine(noControlChars, 'The title contains control characters.')
       .refine((s) => !s.includes('\n'), 'The title must be one line.'),
-    description: z
-      .string()
-      .trim()
-      .max(DESCRIPTION_MAX, `The description can have at most ${DESCRIPTION_MAX.toLocaleString('en')} characters.`)
-      .refine(noControlChars, 'The description contains control characters.')
-      .default(''),
+    description: plainText('The description', DESCRIPTION_MAX).default(''),
+    lane: LaneSchema.default('opportunity'),
+    businessCase: z
+      .strictObject({
+        problem: plainText('The problem', 2000).optional(),
+        beneficiary: plainText('Who benefits', 100).optional(),
+        valueType: ValueTypeSchema.optional(),
+        effort: EffortSizeSchema.optional(),
+        objective: plainText('The strategic objective', 200).optional(),
+      })
+      .default({}),
   })
   .openapi('NewIdea');
 
@@ -65,7 +155,79 @@ export const IdeaParams = TenantParams.extend({
 });
 
 export const ListIdeasQuery = z.strictObject({
-  sort: z.enum(['top', 'new']).default('top').openapi({ description: '`top`: most backed first; `new`: newest first.' }),
+  sort: z
+    .enum(['top', 'new', 'trending', 'value', 'value_per_effort'])
+    .default('top')
+    .openapi({ description: '`top` most backed; `new`; `trending` recent support decayed by age; `value`; `value_per_effort`.' }),
   cursor: z.string().max(512).optional().openapi({ description: '`nextCursor` of the previous page.' }),
-  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} ideas per page.`).default(20),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} ideas per page.`).default(LIMITS.pageSize.default),
+  category: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const parts = v.split(',').map((p) => p.trim());
+      const parsed = z.array(StatusCategorySchema).safeParse(parts);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `Use status categories, comma-separated: ${StatusCategorySchema.options.join(', ')}.` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    })
+    .openapi({ type: 'string', description: 'Only ideas in these status categories, e.g. `open,under_review`.' }),
 });
+
+export const SimilarQuery = z.strictObject({
+  q: z.string().max(300).openapi({ description: 'The title being typed.' }),
+  limit: z.coerce.number().int().min(1).max(10).default(5),
+});
+
+export const SimilarIdeaSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    status: z.object({ key: z.string(), label: z.string(), category: StatusCategorySchema }),
+    supporters: z.number().int(),
+    closed: z.boolean(),
+  })
+  .openapi('SimilarIdea');
+expectType<Exact<z.infer<typeof SimilarIdeaSchema>, SimilarIdea>>(true);
+
+export const StatusChangeSchema = z
+  .object({
+    from: z.string().nullable(),
+    to: z.string(),
+    reason: z.string().nullable(),
+    link: z.string().nullable(),
+    by: z.string(),
+    at: iso(),
+  })
+  .openapi('StatusChange');
+expectType<Exact<z.infer<typeof StatusChangeSchema>, StatusChange>>(true);
+
+const linkUrl = z
+  .string()
+  .trim()
+  .url('The link must be a full URL, e.g. https://intranet.example/practice/business-case.')
+  .max(500)
+  .refine((u) => /^https?:\/\//i.test(u), 'The link must be an http(s) URL.');
+
+export const StatusUpdateSchema = z
+  .strictObject({
+    status: z.string().min(1).max(64),
+    reason: plainText('The reason', 2000).optional(),
+    link: linkUrl.optional().openapi({ description: 'e.g. the practice card that answers the need.' }),
+  })
+  .openapi('StatusUpdate');
+
+export const MergeInputSchema = z
+  .strictObject({ into: z.string().min(1).max(64).openapi({ description: 'The original idea the duplicate is merged into.' }) })
+  .openapi('MergeInput');
+
+export const EvaluationSchema = z
+  .strictObject({
+    scores: z.record(z.string().min(1).max(64), z.union([z.number(), z.string().max(4), z.boolean()])).openapi({
+      example: { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false },
+    }),
+  })
+  .openapi('Evaluation');

@@ -1,29 +1,178 @@
-import type { Board } from '@bridgekit/sdk';
+/** Boards: their settings, statuses and scorecards, as members and admins see them. */
+import type { Board, BoardSettings, Budget, Criterion, NewBoard, Scorecard, StatusDefinition } from '@bridgekit/sdk';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boards, ideas } from '../db/schema.ts';
+import { boardCriteria, boards, ideas, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { notFound } from '../errors.ts';
+import { PRESETS } from '../domain/scorecard.ts';
+import { DEFAULT_STATUSES } from '../domain/statuses.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { newId } from '../lib/ids.ts';
+import { isoTimeOrNull } from '../lib/time.ts';
+import { viewerUserId } from './users.ts';
 
-function selectBoards(db: Database) {
+export type BoardRow = typeof boards.$inferSelect;
+
+/** A board row with its statuses resolved (the defaults when the board has none of its own). */
+export interface BoardRecord extends Omit<BoardRow, 'statuses'> {
+  statuses: StatusDefinition[];
+}
+
+export const toRecord = (row: BoardRow): BoardRecord => ({ ...row, statuses: row.statuses ?? DEFAULT_STATUSES });
+
+/** Within its window: ideas may be submitted and backed. */
+export function boardOpen(board: Pick<BoardRow, 'opensAt' | 'closesAt'>, now = Date.now()): boolean {
+  return (board.opensAt === null || board.opensAt <= now) && (board.closesAt === null || now < board.closesAt);
+}
+
+export function settingsOf(b: BoardRow | BoardRecord): BoardSettings {
+  return {
+    opensAt: isoTimeOrNull(b.opensAt),
+    closesAt: isoTimeOrNull(b.closesAt),
+    submitters: b.submitters,
+    voting:
+      b.voteMode === 'budget'
+        ? { mode: 'budget', budget: b.voteBudget, perIdea: b.votesPerIdea, refundOnClose: b.refundOnClose }
+        : { mode: 'single' },
+    requiredFields: b.requiredFields as BoardSettings['requiredFields'],
+  };
+}
+
+export function selectBoardRecord(db: Database, tenantId: string, slug: string) {
   return db
-    .select({
-      slug: boards.slug,
-      name: boards.name,
-      description: boards.description,
-      ideaCount: sql<number>`(select count(*) from ${ideas} where ${qualified(ideas.boardId)} = ${qualified(boards.id)})`,
-    })
-    .from(boards);
+    .select()
+    .from(boards)
+    .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)));
+}
+
+export async function findBoardRecord(db: Database, tenantId: string, slug: string): Promise<BoardRecord> {
+  const row = await selectBoardRecord(db, tenantId, slug).get();
+  if (!row) throw notFound(`Board "${slug}"`);
+  return toRecord(row);
+}
+
+/** Budget votes the viewer has placed on open (not refunded) ideas of the board, as SQL. */
+export function budgetUsed(db: Database, tenantId: string, boardId: string, viewer: Viewer) {
+  return db
+    .select({ used: sql<number>`coalesce(sum(${qualified(votes.count)}), 0)` })
+    .from(votes)
+    .innerJoin(ideas, eq(ideas.id, votes.ideaId))
+    .where(
+      and(
+        eq(votes.tenantId, tenantId),
+        eq(ideas.boardId, boardId),
+        eq(votes.refunded, false),
+        sql`${qualified(votes.userId)} = ${viewerUserId(tenantId, viewer)}`,
+      ),
+    );
+}
+
+export function budgetOf(board: BoardRow | BoardRecord, used: number, viewer: Viewer): Budget | null {
+  if (board.voteMode !== 'budget' || viewer.kind === 'anonymous' || viewer.kind === 'platform') return null;
+  return { total: board.voteBudget, used, remaining: Math.max(0, board.voteBudget - used), perIdea: board.votesPerIdea };
+}
+
+function selectCriteria(db: Database, boardId: string) {
+  return db.select().from(boardCriteria).where(eq(boardCriteria.boardId, boardId)).orderBy(asc(boardCriteria.position));
+}
+
+const toCriterion = (row: typeof boardCriteria.$inferSelect): Criterion => ({
+  key: row.key,
+  label: row.label,
+  kind: row.kind,
+  weight: row.weight,
+  group: row.group,
+});
+
+function ideaCount(db: Database, boardId: string) {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(ideas)
+    .where(and(eq(ideas.boardId, boardId), sql`${qualified(ideas.mergedInto)} is null`));
+}
+
+function toBoard(row: BoardRow, count: number, criteria: Criterion[], budget: Budget | null): Board {
+  const record = toRecord(row);
+  return {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    ideaCount: count,
+    open: boardOpen(row),
+    settings: settingsOf(record),
+    statuses: record.statuses,
+    scorecard: { preset: row.scorecardPreset, criteria },
+    budget,
+  };
 }
 
 export async function listBoards(db: Database, tenantId: string): Promise<Board[]> {
-  return selectBoards(db).where(eq(boards.tenantId, tenantId)).orderBy(asc(boards.name));
+  const [rows, counts, criteria] = await db.batch([
+    db.select().from(boards).where(eq(boards.tenantId, tenantId)).orderBy(asc(boards.name)),
+    db
+      .select({ boardId: ideas.boardId, n: sql<number>`count(*)` })
+      .from(ideas)
+      .where(and(eq(ideas.tenantId, tenantId), sql`${qualified(ideas.mergedInto)} is null`))
+      .groupBy(ideas.boardId),
+    db.select().from(boardCriteria).where(eq(boardCriteria.tenantId, tenantId)).orderBy(asc(boardCriteria.position)),
+  ]);
+  return rows.map((row) =>
+    toBoard(row, counts.find((c) => c.boardId === row.id)?.n ?? 0, criteria.filter((c) => c.boardId === row.id).map(toCriterion), null),
+  );
 }
 
-export async function getBoard(db: Database, tenantId: string, slug: string): Promise<Board> {
-  const board = await selectBoards(db)
-    .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)))
-    .get();
-  if (!board) throw notFound(`Board "${slug}"`);
-  return board;
+/** One board with its scorecard, idea count and the viewer's budget: one round trip. */
+export async function getBoard(db: Database, tenantId: string, slug: string, viewer: Viewer): Promise<Board> {
+  const record = await findBoardRecord(db, tenantId, slug);
+  const [count, criteria, used] = await db.batch([
+    ideaCount(db, record.id),
+    selectCriteria(db, record.id),
+    budgetUsed(db, tenantId, record.id, viewer),
+  ]);
+  return toBoard(
+    { ...record, statuses: record.statuses },
+    count[0]?.n ?? 0,
+    criteria.map(toCriterion),
+    budgetOf(record, used[0]?.used ?? 0, viewer),
+  );
 }
+
+/** Creates a board with the default statuses (unless given) and a preset scorecard, in one batch. */
+export async function createBoard(db: Database, tenantId: string, input: NewBoard, settings: Partial<BoardRow>): Promise<void> {
+  const exists = await selectBoardRecord(db, tenantId, input.slug).get();
+  if (exists) throw new ApiError(409, 'conflict', `A board with the slug "${input.slug}" exists already.`);
+  const id = newId();
+  const preset = input.scorecardPreset ?? 'value-size-risk';
+  await db.batch([
+    db.insert(boards).values({
+      id,
+      tenantId,
+      slug: input.slug,
+      name: input.name,
+      description: input.description ?? '',
+      statuses: input.statuses ?? null,
+      scorecardPreset: preset,
+      createdAt: Date.now(),
+      ...settings,
+    }),
+    ...PRESETS[preset].map((c, position) => db.insert(boardCriteria).values({ boardId: id, tenantId, position, ...c })),
+  ]);
+}
+
+export async function updateBoard(db: Database, tenantId: string, slug: string, set: Partial<BoardRow>): Promise<void> {
+  if (Object.keys(set).length === 0) return;
+  const updated = await db
+    .update(boards)
+    .set(set)
+    .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)))
+    .returning({ id: boards.id });
+  if (updated.length === 0) throw notFound(`Board "${slug}"`);
+}
+
+export async function getScorecard(db: Database, tenantId: string, slug: string): Promise<Scorecard> {
+  const record = await findBoardRecord(db, tenantId, slug);
+  return { preset: record.scorecardPreset, criteria: (await selectCriteria(db, record.id)).map(toCriterion) };
+}
+
+export { selectCriteria, toCriterion };

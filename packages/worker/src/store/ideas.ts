@@ -1,61 +1,93 @@
 /**
- * Ideas and votes in D1. Every statement filters on the tenant; every write that touches more
- * than one row is one D1 batch (one transaction); list and read cost a fixed number of
- * statements whatever the page size.
+ * Ideas in D1. Every statement filters on the tenant; every write that touches more than one
+ * row is one D1 batch (one transaction); list and read cost a fixed number of statements
+ * whatever the page size.
  */
-import type { Idea, IdeaSort, Page, VoteState } from '@bridgekit/sdk';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { BusinessCase, Idea, IdeaSort, Lane, Page, StatusCategory } from '@bridgekit/sdk';
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
+import { DEFAULT_STATUSES, findStatus, initialStatus } from '../domain/statuses.ts';
 import { notFound } from '../errors.ts';
 import { type Cursor, encodeCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
+import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { type BoardRecord, selectBoardRecord } from './boards.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
-function votedBy(userId: SQL) {
-  return sql<number>`exists(select 1 from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId})`;
+/** The viewer's votes on the idea in scope (0 when none, or signed out). */
+function myVotes(userId: SQL) {
+  return sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId}), 0)`;
 }
 
-function selectIdeas(db: Database, tenantId: string, viewer: Viewer | Actor) {
+export function selectIdeas(db: Database, tenantId: string, viewer: Viewer | Actor) {
   return db
     .select({
-      id: ideas.id,
+      idea: ideas,
       board: boards.slug,
-      title: ideas.title,
-      description: ideas.description,
+      boardStatuses: boards.statuses,
       authorName: users.name,
       authorBusinessUnit: users.businessUnit,
-      votes: ideas.voteCount,
-      voted: votedBy(viewerUserId(tenantId, viewer)),
-      createdAt: ideas.createdAt,
+      myVotes: myVotes(viewerUserId(tenantId, viewer)),
     })
     .from(ideas)
     .innerJoin(boards, eq(boards.id, ideas.boardId))
     .innerJoin(users, eq(users.id, ideas.authorId));
 }
 
-type IdeaRow = Awaited<ReturnType<ReturnType<typeof selectIdeas>['all']>>[number];
+export type IdeaRow = Awaited<ReturnType<ReturnType<typeof selectIdeas>['all']>>[number];
 
-function toIdea(row: IdeaRow): Idea {
+export function toIdea(row: IdeaRow): Idea {
+  const i = row.idea;
+  const status = findStatus(row.boardStatuses ?? DEFAULT_STATUSES, i.status);
   return {
-    id: row.id,
+    id: i.id,
     board: row.board,
-    title: row.title,
-    description: row.description,
+    title: i.title,
+    description: i.description,
     author: { name: row.authorName, businessUnit: row.authorBusinessUnit },
-    votes: row.votes,
-    voted: Boolean(row.voted),
-    createdAt: new Date(row.createdAt).toISOString(),
+    lane: i.lane,
+    businessCase: { problem: i.problem, beneficiary: i.beneficiary, valueType: i.valueType, effort: i.effortSize, objective: i.objective },
+    status: {
+      key: i.status,
+      label: status?.label ?? i.status,
+      category: i.statusCategory,
+      reason: i.statusReason,
+      link: i.statusLink,
+      changedAt: isoTimeOrNull(i.statusChangedAt),
+      changedBy: i.statusChangedBy,
+    },
+    votes: i.voteCount,
+    supporters: i.supporterCount,
+    businessUnits: i.businessUnitCount,
+    voted: row.myVotes > 0,
+    myVotes: row.myVotes,
+    score: { value: i.valueScore, effort: i.effortScore, risk: i.riskScore, valuePerEffort: i.valuePerEffort, evaluations: i.evaluations },
+    closed: i.closed,
+    mergedInto: i.mergedInto,
+    createdAt: isoTime(i.createdAt),
   };
 }
 
-function findBoard(db: Database, tenantId: string, slug: string) {
-  return db
-    .select({ id: boards.id })
-    .from(boards)
-    .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)));
+type IdeaRecord = typeof ideas.$inferSelect;
+
+/** Each sort's column (descending, then id) and how to read its key off a row for the cursor. */
+const SORTS: Record<IdeaSort, { column: SQLiteColumn; key: (i: IdeaRecord) => number | null }> = {
+  top: { column: ideas.voteCount, key: (i) => i.voteCount },
+  new: { column: ideas.createdAt, key: (i) => i.createdAt },
+  trending: { column: ideas.trendScore, key: (i) => i.trendScore },
+  value: { column: ideas.valueScore, key: (i) => i.valueScore },
+  value_per_effort: { column: ideas.valuePerEffort, key: (i) => i.valuePerEffort },
+};
+
+/** Rows after the cursor in (key desc, id desc) order, where a null key sorts last. */
+function after(column: SQLiteColumn, cursor: Cursor | null): SQL | undefined {
+  if (!cursor) return undefined;
+  if (cursor.key === null) return and(isNull(column), lt(ideas.id, cursor.id));
+  return or(lt(column, cursor.key), and(eq(column, cursor.key), lt(ideas.id, cursor.id)), isNull(column));
 }
 
 export interface ListIdeas {
@@ -63,128 +95,87 @@ export interface ListIdeas {
   sort: IdeaSort;
   limit: number;
   cursor: Cursor | null;
+  /** Only ideas in these status categories. */
+  categories?: StatusCategory[] | undefined;
 }
 
-/** One page of a board's ideas: one round trip of two statements, whatever the page size. */
+/** One page of a board's ideas (merged duplicates left out): one round trip of two statements. */
 export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, q: ListIdeas): Promise<Page<Idea>> {
-  const [sortKey, order] =
-    q.sort === 'top'
-      ? [ideas.voteCount, [desc(ideas.voteCount), desc(ideas.id)]]
-      : [ideas.createdAt, [desc(ideas.createdAt), desc(ideas.id)]];
-  const after = q.cursor ? sql`(${sortKey}, ${ideas.id}) < (${q.cursor.key}, ${q.cursor.id})` : undefined;
+  const { column, key } = SORTS[q.sort];
   const [board, rows] = await db.batch([
-    findBoard(db, tenantId, q.board),
+    selectBoardRecord(db, tenantId, q.board),
     selectIdeas(db, tenantId, viewer)
-      .where(and(eq(ideas.tenantId, tenantId), eq(boards.tenantId, tenantId), eq(boards.slug, q.board), after))
-      .orderBy(...order)
+      .where(
+        and(
+          eq(ideas.tenantId, tenantId),
+          eq(boards.tenantId, tenantId),
+          eq(boards.slug, q.board),
+          isNull(ideas.mergedInto),
+          q.categories?.length ? inArray(ideas.statusCategory, q.categories) : undefined,
+          after(column, q.cursor),
+        ),
+      )
+      .orderBy(desc(column), desc(ideas.id))
       .limit(q.limit + 1),
   ]);
   if (board.length === 0) throw notFound(`Board "${q.board}"`);
   const items = rows.slice(0, q.limit).map(toIdea);
   const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-  const nextCursor = last ? encodeCursor({ sort: q.sort, key: q.sort === 'top' ? last.votes : last.createdAt, id: last.id }) : null;
+  const nextCursor = last ? encodeCursor({ sort: q.sort, key: key(last.idea), id: last.idea.id }) : null;
   return { items, nextCursor };
 }
 
-export async function getIdea(db: Database, tenantId: string, viewer: Viewer, id: string): Promise<Idea> {
-  const row = await selectIdeas(db, tenantId, viewer)
-    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id)))
-    .get();
+/** The idea, or null; merged duplicates included (the route redirects them). */
+export async function findIdea(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<IdeaRow | null> {
+  return (
+    (await selectIdeas(db, tenantId, viewer)
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id)))
+      .get()) ?? null
+  );
+}
+
+export async function getIdea(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<Idea> {
+  const row = await findIdea(db, tenantId, viewer, id);
   if (!row) throw notFound(`Idea "${id}"`);
   return toIdea(row);
 }
 
-/** Creates the idea and its author's user record in one batch. */
-export async function createIdea(
-  db: Database,
-  tenantId: string,
-  viewer: Actor,
-  input: { board: string; title: string; description: string },
-): Promise<Idea> {
+export interface NewIdeaInput {
+  title: string;
+  description: string;
+  lane: Lane;
+  businessCase: Partial<BusinessCase>;
+}
+
+/** Creates the idea, in the board's initial status, and its author's user record in one batch. */
+export async function createIdea(db: Database, tenantId: string, author: Actor, board: BoardRecord, input: NewIdeaInput): Promise<Idea> {
   const id = newId();
   const now = Date.now();
+  const bc = input.businessCase;
   const [, , rows] = await db.batch([
-    upsertUser(db, tenantId, viewer, now),
-    // Inserts nothing when the board does not exist in this tenant; the read below then 404s.
-    db.insert(ideas).select(
-      db
-        .select({
-          id: sql<string>`${id}`.as('id'),
-          tenantId: boards.tenantId,
-          boardId: boards.id,
-          authorId: sql<string>`${viewerUserId(tenantId, viewer)}`.as('author_id'),
-          title: sql<string>`${input.title}`.as('title'),
-          description: sql<string>`${input.description}`.as('description'),
-          voteCount: sql<number>`0`.as('vote_count'),
-          createdAt: sql<number>`${now}`.as('created_at'),
-        })
-        .from(boards)
-        .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, input.board))),
-    ),
-    selectIdeas(db, tenantId, viewer).where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id))),
+    upsertUser(db, tenantId, author, now),
+    db.insert(ideas).values({
+      id,
+      tenantId,
+      boardId: board.id,
+      authorId: sql`${viewerUserId(tenantId, author)}`,
+      title: input.title,
+      description: input.description,
+      lane: input.lane,
+      problem: bc.problem ?? null,
+      beneficiary: bc.beneficiary ?? null,
+      valueType: bc.valueType ?? null,
+      effortSize: bc.effort ?? null,
+      objective: bc.objective ?? null,
+      status: initialStatus(board.statuses).key,
+      statusCategory: 'open',
+      createdAt: now,
+    }),
+    selectIdeas(db, tenantId, author).where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id))),
   ]);
   const row = rows[0];
-  if (!row) throw notFound(`Board "${input.board}"`);
+  if (!row) throw new Error('The new idea could not be read back.');
   return toIdea(row);
-}
-
-function recountVotes(db: Database, tenantId: string, ideaId: string) {
-  return db
-    .update(ideas)
-    .set({ voteCount: sql`(select count(*) from ${votes} where ${qualified(votes.ideaId)} = ${ideaId})` })
-    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
-}
-
-function readVoteState(db: Database, tenantId: string, viewer: Viewer | Actor, ideaId: string) {
-  return db
-    .select({ votes: ideas.voteCount, voted: votedBy(viewerUserId(tenantId, viewer)) })
-    .from(ideas)
-    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
-}
-
-function toVoteState(rows: { votes: number; voted: number }[], ideaId: string): VoteState {
-  const row = rows[0];
-  if (!row) throw notFound(`Idea "${ideaId}"`);
-  return { votes: row.votes, voted: Boolean(row.voted) };
-}
-
-/**
- * Backs an idea. Idempotent (the primary key of `votes` admits one row per person and idea),
- * and the count is recomputed from the votes inside the same transaction, so it stays exact
- * under any concurrency.
- */
-export async function vote(db: Database, tenantId: string, viewer: Actor, ideaId: string): Promise<VoteState> {
-  const now = Date.now();
-  const [, , , state] = await db.batch([
-    upsertUser(db, tenantId, viewer, now),
-    db
-      .insert(votes)
-      .select(
-        db
-          .select({
-            ideaId: ideas.id,
-            userId: sql<string>`${viewerUserId(tenantId, viewer)}`.as('user_id'),
-            tenantId: ideas.tenantId,
-            createdAt: sql<number>`${now}`.as('created_at'),
-          })
-          .from(ideas)
-          .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
-      )
-      .onConflictDoNothing(),
-    recountVotes(db, tenantId, ideaId),
-    readVoteState(db, tenantId, viewer, ideaId),
-  ]);
-  return toVoteState(state, ideaId);
-}
-
-/** Withdraws the viewer's support. Idempotent. */
-export async function unvote(db: Database, tenantId: string, viewer: Actor, ideaId: string): Promise<VoteState> {
-  const [, , state] = await db.batch([
-    db.delete(votes).where(and(eq(votes.tenantId, tenantId), eq(votes.ideaId, ideaId), eq(votes.userId, viewerUserId(tenantId, viewer)))),
-    recountVotes(db, tenantId, ideaId),
-    readVoteState(db, tenantId, viewer, ideaId),
-  ]);
-  return toVoteState(state, ideaId);
 }
 
 /** Removes an idea with its votes (moderation). 404 when it is not in this tenant. */

@@ -1,0 +1,69 @@
+import type { BoardSettings, IntakeField, NewIdea, StatusDefinition } from '@bridgekit/sdk';
+import type { boards } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import { statusListProblem } from './statuses.ts';
+
+type BoardRow = typeof boards.$inferSelect;
+
+export interface SettingsInput {
+  opensAt?: string | null | undefined;
+  closesAt?: string | null | undefined;
+  submitters?: BoardSettings['submitters'] | undefined;
+  voting?: BoardSettings['voting'] | undefined;
+  requiredFields?: IntakeField[] | undefined;
+}
+
+const invalid = (path: string, message: string) => new ApiError(400, 'validation_failed', message, { details: [{ path, message }] });
+
+/** Board columns for the given settings; `current` fills what the input leaves out, for checks across fields. */
+export function settingsToColumns(
+  input: SettingsInput = {},
+  statuses: StatusDefinition[] | undefined,
+  current?: BoardRow,
+): Partial<BoardRow> {
+  const set: Partial<BoardRow> = {};
+  if (input.opensAt !== undefined) set.opensAt = input.opensAt === null ? null : Date.parse(input.opensAt);
+  if (input.closesAt !== undefined) set.closesAt = input.closesAt === null ? null : Date.parse(input.closesAt);
+  const opensAt = set.opensAt !== undefined ? set.opensAt : (current?.opensAt ?? null);
+  const closesAt = set.closesAt !== undefined ? set.closesAt : (current?.closesAt ?? null);
+  if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
+    throw invalid('body.settings.closesAt', 'The board must close after it opens.');
+  if (input.submitters) set.submitters = input.submitters;
+  if (input.voting) {
+    set.voteMode = input.voting.mode;
+    if (input.voting.mode === 'budget') {
+      if (input.voting.perIdea > input.voting.budget) {
+        throw invalid('body.settings.voting.perIdea', 'Votes per idea cannot exceed the budget.');
+      }
+      set.voteBudget = input.voting.budget;
+      set.votesPerIdea = input.voting.perIdea;
+      set.refundOnClose = input.voting.refundOnClose;
+    }
+  }
+  if (input.requiredFields) set.requiredFields = [...new Set(input.requiredFields)];
+  if (statuses) {
+    const problem = statusListProblem(statuses);
+    if (problem) throw invalid('body.statuses', problem);
+    set.statuses = statuses;
+  }
+  return set;
+}
+
+const FIELD_LABELS: Record<IntakeField, string> = {
+  problem: 'the problem',
+  beneficiary: 'who benefits',
+  valueType: 'the kind of value',
+  effort: 'the rough effort',
+  objective: 'the strategic objective',
+};
+
+/** Refuses a submission that lacks a field the board requires, naming each. */
+export function checkRequiredFields(required: string[], businessCase: NewIdea['businessCase'] = {}): void {
+  const missing = (required as IntakeField[]).filter((f) => {
+    const value = businessCase[f];
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  });
+  if (missing.length === 0) return;
+  const details = missing.map((f) => ({ path: `body.businessCase.${f}`, message: `This board asks for ${FIELD_LABELS[f]}.` }));
+  throw new ApiError(400, 'validation_failed', `This board asks for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}.`, { details });
+}

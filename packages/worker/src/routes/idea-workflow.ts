@@ -1,0 +1,101 @@
+/** Triage: statuses with reasons, status history, merging duplicates, evaluator scores. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole, requireWriter } from '../auth/viewer.ts';
+import { bearer, commonErrors, conflictErrors, jsonContent } from '../schemas/common.ts';
+import { EvaluationSchema, IdeaParams, IdeaSchema, MergeInputSchema, StatusChangeSchema, StatusUpdateSchema } from '../schemas/ideas.ts';
+import { getIdea } from '../store/ideas.ts';
+import { myScores, scoreIdea } from '../store/scores.ts';
+import { mergeIdeas, setStatus, statusHistory } from '../store/status.ts';
+import { createRouter } from './router.ts';
+
+export const ideaWorkflowRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/ideas/{id}/status',
+      tags: ['Triage'],
+      summary: "Change an idea's status (evaluators)",
+      description:
+        'Deflection statuses ("already available", "self-service", "declined: low value") need a written reason (400 without one) and may link a practice card. Closing an idea freezes its votes and, on budget boards that say so, returns them to their owners. Every change is recorded.',
+      security: bearer,
+      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: StatusUpdateSchema } } } },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea after the change.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'evaluator', 'change statuses');
+      const actor = requireWriter(viewer, 'change statuses');
+      return c.json(await setStatus(db, tenant.id, actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/ideas/{id}/status-history',
+      tags: ['Triage'],
+      summary: "An idea's status changes: who, when, why",
+      request: { params: IdeaParams },
+      responses: { 200: jsonContent(z.object({ items: z.array(StatusChangeSchema) }), 'Newest first.'), ...commonErrors },
+    }),
+    async (c) => c.json({ items: await statusHistory(c.var.db, c.var.tenant.id, c.req.valid('param').id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/ideas/{id}/merge',
+      tags: ['Triage'],
+      summary: 'Merge a duplicate into the original (moderators)',
+      description:
+        '`{id}` is the duplicate. Its supporters are pooled into the original without double counting: a person who backed both keeps only their votes on the original, and their votes on the duplicate are returned. The duplicate closes and redirects to the original. Idempotent.',
+      security: bearer,
+      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: MergeInputSchema } } } },
+      responses: { 200: jsonContent(IdeaSchema, 'The original, after the merge.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'merge ideas');
+      const actor = requireWriter(viewer, 'merge ideas');
+      return c.json(await mergeIdeas(db, tenant.id, actor, c.req.valid('param').id, c.req.valid('json').into), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/ideas/{id}/score',
+      tags: ['Scoring'],
+      summary: 'Score an idea (evaluators)',
+      description:
+        "The caller's scores for every criterion of the board's scorecard, replacing their earlier ones. The idea's value, effort, risk and value per effort are recomputed at once; crowd support is untouched.",
+      security: bearer,
+      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: EvaluationSchema } } } },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea with its new score.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'evaluator', 'score ideas');
+      const actor = requireWriter(viewer, 'score ideas');
+      const { id } = c.req.valid('param');
+      await scoreIdea(db, tenant.id, id, actor, c.req.valid('json').scores);
+      return c.json(await getIdea(db, tenant.id, actor, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/ideas/{id}/score',
+      tags: ['Scoring'],
+      summary: "The caller's own scores for an idea (evaluators)",
+      security: bearer,
+      request: { params: IdeaParams },
+      responses: {
+        200: jsonContent(z.object({ scores: z.record(z.string(), z.number()) }), 'Stored values by criterion key.'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'evaluator', 'read scores');
+      const actor = requireWriter(viewer, 'read scores');
+      return c.json({ scores: await myScores(db, tenant.id, c.req.valid('param').id, actor.subject) }, 200);
+    },
+  );

@@ -1,0 +1,101 @@
+/**
+ * Evaluator scoring, kept apart from crowd support. Each evaluator's score per criterion is a
+ * row; an idea's value, effort and risk are recomputed from those rows and the board's weights
+ * by one SQL statement, in the same batch as the change — so a new score, or new weights for
+ * the whole board, leave no idea with a stale score.
+ */
+import type { Criterion, Scorecard } from '@bridgekit/sdk';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/viewer.ts';
+import type { Database } from '../db/client.ts';
+import { boardCriteria, boards, ideaScores, ideas } from '../db/schema.ts';
+import { qualified } from '../db/sql.ts';
+import { scoreValue } from '../domain/scorecard.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { type BoardRecord, findBoardRecord, selectCriteria, toCriterion } from './boards.ts';
+
+/** Σ weight × (average score over evaluators) for one group of criteria, for the idea in scope. */
+function groupScore(group: Criterion['group']): SQL {
+  return sql`(select sum(${qualified(boardCriteria.weight)} * (
+      select avg(${qualified(ideaScores.value)}) from ${ideaScores}
+      where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)} and ${qualified(ideaScores.criterion)} = ${qualified(boardCriteria.key)}))
+    from ${boardCriteria}
+    where ${qualified(boardCriteria.boardId)} = ${qualified(ideas.boardId)} and ${qualified(boardCriteria.group)} = ${group})`;
+}
+
+/** Recomputes the scores of the ideas matching `where` (one idea, or a whole board). */
+export function recomputeScores(db: Database, where: SQL | undefined) {
+  const value = groupScore('value');
+  const effort = groupScore('effort');
+  return db
+    .update(ideas)
+    .set({
+      valueScore: value,
+      effortScore: effort,
+      riskScore: groupScore('risk'),
+      valuePerEffort: sql`case when ${effort} > 0 then ${value} / ${effort} end`,
+      evaluations: sql`(select count(distinct ${qualified(ideaScores.evaluator)}) from ${ideaScores} where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)})`,
+    })
+    .where(where);
+}
+
+/** Records one evaluator's scores for an idea (replacing their earlier ones) and recomputes it. */
+export async function scoreIdea(db: Database, tenantId: string, ideaId: string, evaluator: Actor, evaluation: Record<string, unknown>): Promise<void> {
+  const [idea] = await db
+    .select({ boardId: ideas.boardId, mergedInto: ideas.mergedInto })
+    .from(ideas)
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+  if (!idea) throw notFound(`Idea "${ideaId}"`);
+  if (idea.mergedInto) throw new ApiError(409, 'conflict', `Idea "${ideaId}" was merged into "${idea.mergedInto}"; score that one.`);
+  const criteria = (await selectCriteria(db, idea.boardId)).map(toCriterion);
+
+  const details: { path: string; message: string }[] = [];
+  const rows: { criterion: string; value: number }[] = [];
+  for (const c of criteria) {
+    const input = evaluation[c.key];
+    const result = scoreValue(c.kind, input);
+    if ('error' in result) details.push({ path: `body.scores.${c.key}`, message: `"${c.label}" takes ${result.error}.` });
+    else rows.push({ criterion: c.key, value: result.value });
+  }
+  for (const key of Object.keys(evaluation)) {
+    if (!criteria.some((c) => c.key === key))
+      details.push({ path: `body.scores.${key}`, message: `The board's scorecard has no criterion "${key}".` });
+  }
+  if (details.length > 0) {
+    throw new ApiError(400, 'validation_failed', `The scores are not valid — ${details.map((d) => d.message).join(' ')}`, { details });
+  }
+
+  const now = Date.now();
+  const scope = and(eq(ideaScores.ideaId, ideaId), eq(ideaScores.evaluator, evaluator.subject));
+  await db.batch([
+    db.delete(ideaScores).where(scope),
+    ...rows.map((r) =>
+      db
+        .insert(ideaScores)
+        .values({ ideaId, tenantId, evaluator: evaluator.subject, criterion: r.criterion, value: r.value, updatedAt: now }),
+    ),
+    recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
+  ]);
+}
+
+/** Replaces a board's scorecard and recomputes every idea's score with the new weights, atomically. */
+export async function putScorecard(db: Database, tenantId: string, board: BoardRecord, scorecard: Scorecard): Promise<Scorecard> {
+  await db.batch([
+    db.update(boards).set({ scorecardPreset: scorecard.preset }).where(eq(boards.id, board.id)),
+    db.delete(boardCriteria).where(eq(boardCriteria.boardId, board.id)),
+    ...scorecard.criteria.map((c, position) => db.insert(boardCriteria).values({ boardId: board.id, tenantId, position, ...c })),
+    recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.boardId, board.id))),
+  ]);
+  return { preset: scorecard.preset, criteria: (await selectCriteria(db, board.id)).map(toCriterion) };
+}
+
+/** The evaluator's own scores for an idea, by criterion key (for pre-filling the form). */
+export async function myScores(db: Database, tenantId: string, ideaId: string, evaluator: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ criterion: ideaScores.criterion, value: ideaScores.value })
+    .from(ideaScores)
+    .where(and(eq(ideaScores.tenantId, tenantId), eq(ideaScores.ideaId, ideaId), eq(ideaScores.evaluator, evaluator)));
+  return Object.fromEntries(rows.map((r) => [r.criterion, r.value]));
+}
+
+export { findBoardRecord };

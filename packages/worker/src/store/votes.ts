@@ -1,0 +1,188 @@
+/**
+ * Votes. On a single-vote board a person backs an idea once; on a budget board they place up
+ * to `votesPerIdea` of a scarce `voteBudget`. Each write is one D1 batch whose insert carries
+ * its own conditions (idea open, budget left), so no interleaving of requests — not even a
+ * hundred at once from one person — can exceed a budget or vote on a closed idea; counts are
+ * recomputed from the votes in the same transaction.
+ */
+import type { VoteState } from '@bridgekit/sdk';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Actor } from '../auth/viewer.ts';
+import type { Database } from '../db/client.ts';
+import { boards, ideas, users, votes } from '../db/schema.ts';
+import { qualified } from '../db/sql.ts';
+import { voteWeight } from '../domain/trending.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { type BoardRecord, boardOpen, budgetOf, toRecord } from './boards.ts';
+import { upsertUser, viewerUserId } from './users.ts';
+
+/** Recomputes an idea's support from its votes. */
+export function recountSupport(db: Database, tenantId: string, ideaId: string) {
+  const ofIdea = sql`${qualified(votes.ideaId)} = ${qualified(ideas.id)}`;
+  return db
+    .update(ideas)
+    .set({
+      voteCount: sql`(select coalesce(sum(${qualified(votes.count)}), 0) from ${votes} where ${ofIdea})`,
+      supporterCount: sql`(select count(*) from ${votes} where ${ofIdea})`,
+      businessUnitCount: sql`(select count(distinct ${qualified(users.businessUnit)}) from ${votes} join ${users} on ${qualified(users.id)} = ${qualified(votes.userId)} where ${ofIdea} and ${qualified(users.businessUnit)} is not null)`,
+      trendScore: sql`(select coalesce(sum(${qualified(votes.weight)}), 0) from ${votes} where ${ofIdea})`,
+    })
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+}
+
+/** Budget votes the actor has on the board's ideas, except `exceptIdea`, not refunded — as SQL. */
+function usedElsewhere(tenantId: string, actor: Actor, boardId: string, exceptIdea: string) {
+  return sql`(select coalesce(sum(v.count), 0) from ${votes} v join ${ideas} i on i.id = v.idea_id
+    where v.tenant_id = ${tenantId} and v.user_id = ${viewerUserId(tenantId, actor)} and i.board_id = ${boardId}
+      and v.idea_id <> ${exceptIdea} and v.refunded = 0)`;
+}
+
+function readState(db: Database, tenantId: string, actor: Actor, ideaId: string, boardId: string) {
+  const userId = viewerUserId(tenantId, actor);
+  return db
+    .select({
+      votes: ideas.voteCount,
+      supporters: ideas.supporterCount,
+      businessUnits: ideas.businessUnitCount,
+      myVotes: sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId}), 0)`,
+      used: sql<number>`(select coalesce(sum(v.count), 0) from ${votes} v join ${ideas} i on i.id = v.idea_id
+        where v.tenant_id = ${tenantId} and v.user_id = ${userId} and i.board_id = ${boardId} and v.refunded = 0)`,
+    })
+    .from(ideas)
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+}
+
+interface Target {
+  idea: { id: string; boardId: string; closed: boolean; mergedInto: string | null; myVotes: number };
+  board: BoardRecord;
+}
+
+/** The idea, its board and the actor's current votes on it: one query. */
+async function target(db: Database, tenantId: string, actor: Actor, ideaId: string): Promise<Target> {
+  const row = await db
+    .select({
+      id: ideas.id,
+      boardId: ideas.boardId,
+      closed: ideas.closed,
+      mergedInto: ideas.mergedInto,
+      myVotes: sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${viewerUserId(tenantId, actor)}), 0)`,
+      board: boards,
+    })
+    .from(ideas)
+    .innerJoin(boards, eq(boards.id, ideas.boardId))
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
+    .get();
+  if (!row) throw notFound(`Idea "${ideaId}"`);
+  const { board, ...idea } = row;
+  return { idea, board: toRecord(board) };
+}
+
+function assertOpen({ idea, board }: Target): void {
+  if (idea.mergedInto) {
+    throw new ApiError(409, 'voting_closed', `This idea was merged into "${idea.mergedInto}": back that one instead.`);
+  }
+  if (idea.closed) throw new ApiError(409, 'voting_closed', 'This idea is closed, so its votes are frozen.');
+  if (!boardOpen(board)) throw new ApiError(409, 'voting_closed', `The board "${board.slug}" is not open for voting now.`);
+}
+
+function toState(
+  row: { votes: number; supporters: number; businessUnits: number; myVotes: number; used: number } | undefined,
+  board: BoardRecord,
+  actor: Actor,
+): VoteState {
+  if (!row) throw new Error('The idea could not be read back.');
+  return {
+    votes: row.votes,
+    supporters: row.supporters,
+    businessUnits: row.businessUnits,
+    voted: row.myVotes > 0,
+    myVotes: row.myVotes,
+    budget: budgetOf(board, row.used, { kind: 'user', via: 'embed', claimRole: 'member', ...actor }),
+  };
+}
+
+/**
+ * Sets the actor's votes on an idea: `'back'` to back it (1 vote, or keep what they have), or
+ * a number (0 withdraws). Idempotent: the same request twice leaves the same state.
+ */
+export async function setVotes(
+  db: Database,
+  tenantId: string,
+  actor: Actor,
+  ideaId: string,
+  requested: number | 'back',
+): Promise<VoteState> {
+  const t = await target(db, tenantId, actor, ideaId);
+  const { board } = t;
+  assertOpen(t);
+  const budgetMode = board.voteMode === 'budget';
+  const max = budgetMode ? board.votesPerIdea : 1;
+  const n = requested === 'back' ? Math.max(t.idea.myVotes, 1) : requested;
+  if (n > max) {
+    throw new ApiError(400, 'validation_failed', `At most ${max} vote${max === 1 ? '' : 's'} per person on one idea of this board.`, {
+      details: [{ path: 'body.votes', message: `At most ${max}.` }],
+    });
+  }
+  if (n === 0) return withdraw(db, tenantId, actor, t);
+
+  const now = Date.now();
+  const ideaOpen = and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), eq(ideas.closed, false), isNull(ideas.mergedInto));
+  const withinBudget = budgetMode ? sql`${usedElsewhere(tenantId, actor, board.id, ideaId)} + ${n} <= ${board.voteBudget}` : undefined;
+  const [, , , [state]] = await db.batch([
+    upsertUser(db, tenantId, actor, now),
+    db
+      .insert(votes)
+      .select(
+        db
+          .select({
+            ideaId: ideas.id,
+            userId: sql<string>`${viewerUserId(tenantId, actor)}`.as('user_id'),
+            tenantId: ideas.tenantId,
+            count: sql<number>`${n}`.as('count'),
+            weight: sql<number>`${voteWeight(n, now)}`.as('weight'),
+            refunded: sql<boolean>`0`.as('refunded'),
+            createdAt: sql<number>`${now}`.as('created_at'),
+          })
+          .from(ideas)
+          .where(and(ideaOpen, withinBudget)),
+      )
+      .onConflictDoUpdate({
+        target: [votes.ideaId, votes.userId],
+        set: { count: sql`excluded.count`, weight: sql`excluded.weight`, refunded: sql`0`, createdAt: sql`excluded.created_at` },
+        // Placing the same number again changes nothing (and keeps the vote's place in "trending").
+        setWhere: ne(votes.count, sql`excluded.count`),
+      }),
+    recountSupport(db, tenantId, ideaId),
+    readState(db, tenantId, actor, ideaId, board.id),
+  ]);
+  const result = toState(state, board, actor);
+  if (result.myVotes !== n) {
+    if (budgetMode) {
+      throw new ApiError(
+        409,
+        'vote_budget_exceeded',
+        `You have ${result.budget?.remaining ?? 0} of ${board.voteBudget} votes left on this board; this needs ${n - result.myVotes} more.`,
+      );
+    }
+    assertOpen(await target(db, tenantId, actor, ideaId));
+  }
+  return result;
+}
+
+async function withdraw(db: Database, tenantId: string, actor: Actor, t: Target): Promise<VoteState> {
+  const [, , [state]] = await db.batch([
+    db
+      .delete(votes)
+      .where(
+        and(
+          eq(votes.tenantId, tenantId),
+          eq(votes.ideaId, t.idea.id),
+          eq(votes.userId, viewerUserId(tenantId, actor)),
+          sql`exists (select 1 from ${ideas} where ${qualified(ideas.id)} = ${t.idea.id} and ${qualified(ideas.closed)} = 0)`,
+        ),
+      ),
+    recountSupport(db, tenantId, t.idea.id),
+    readState(db, tenantId, actor, t.idea.id, t.board.id),
+  ]);
+  return toState(state, t.board, actor);
+}
