@@ -21,11 +21,24 @@ describe('boards', () => {
       name: 'Finance operations',
       ideaCount: 2,
       open: true,
-      settings: { voting: { mode: 'budget', budget: 10, perIdea: 3, refundOnClose: true }, requiredFields: ['problem', 'valueType'], submitters: 'members' },
+      settings: {
+        voting: { mode: 'budget', budget: 10, perIdea: 3, refundOnClose: true },
+        requiredFields: ['problem', 'valueType'],
+        submitters: 'members',
+      },
       scorecard: { preset: 'value-size-risk' },
       budget: null,
     });
-    expect(board.statuses.map((s) => s.key)).toEqual(['open', 'under_review', 'planned', 'in_progress', 'done', 'already_available', 'self_service', 'declined_low_value']);
+    expect(board.statuses.map((s) => s.key)).toEqual([
+      'open',
+      'under_review',
+      'planned',
+      'in_progress',
+      'done',
+      'already_available',
+      'self_service',
+      'declined_low_value',
+    ]);
     const missing = await call(`${DEMO}/boards/unknown`);
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).message).toBe('Board "unknown" was not found.');

@@ -78,6 +78,28 @@ describe('D1 queries per request', () => {
     for (const r of results) expect(r).toEqual({ status: 200, statements: 2, roundTrips: 1 });
   });
 
+  it('list-ideas costs the same for every sort and filter', async () => {
+    await measure(`${DEMO}/boards/general/ideas`);
+    for (const sort of ['top', 'new', 'trending', 'value', 'value_per_effort']) {
+      expect(await measure(`${DEMO}/boards/general/ideas?sort=${sort}&limit=100&category=open,planned`)).toEqual({
+        status: 200,
+        statements: 2,
+        roundTrips: 1,
+      });
+    }
+  });
+
+  it('a duplicate suggestion is two queries (the board, the search) whatever the board size', async () => {
+    await measure(`${DEMO}/boards/general/ideas`);
+    for (const q of ['invoice', 'automate invoice matching for subsidiaries', 'bulk idea']) {
+      expect(await measure(`${DEMO}/boards/general/ideas/similar?q=${encodeURIComponent(q)}`)).toEqual({
+        status: 200,
+        statements: 2,
+        roundTrips: 2,
+      });
+    }
+  });
+
   it("adds one round trip for the tenant's settings when this isolate has not read them lately", async () => {
     clearTenantCache();
     expect(await measure(`${DEMO}/boards/general/ideas?limit=100`)).toEqual({ status: 200, statements: 6, roundTrips: 2 });

@@ -171,7 +171,12 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     backers: ['lukas'],
     daysAgo: 2,
     lane: 'change_request',
-    businessCase: { problem: 'The service desk resets supplier passwords daily.', beneficiary: 'Operations', valueType: 'experience', effort: 'S' },
+    businessCase: {
+      problem: 'The service desk resets supplier passwords daily.',
+      beneficiary: 'Operations',
+      valueType: 'experience',
+      effort: 'S',
+    },
   },
   {
     id: 'demo-idea-close',
@@ -196,7 +201,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     status: {
       key: 'already_available',
       category: 'declined',
-      reason: 'The travel platform we already license reads receipts and submits expenses: see the "Expenses on the travel platform" practice card.',
+      reason:
+        'The travel platform we already license reads receipts and submits expenses: see the "Expenses on the travel platform" practice card.',
       by: 'mei',
     },
   },

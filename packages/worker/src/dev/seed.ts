@@ -64,7 +64,18 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
     statements.push({
       sql: `insert into boards (id, tenant_id, slug, name, description, vote_mode, vote_budget, votes_per_idea, required_fields, created_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, slug) do nothing`,
-      params: [b.id, t.id, b.slug, b.name, b.description, b.budget ? 'budget' : 'single', b.budget?.budget ?? 10, b.budget?.perIdea ?? 3, JSON.stringify(b.requiredFields ?? []), now],
+      params: [
+        b.id,
+        t.id,
+        b.slug,
+        b.name,
+        b.description,
+        b.budget ? 'budget' : 'single',
+        b.budget?.budget ?? 10,
+        b.budget?.perIdea ?? 3,
+        JSON.stringify(b.requiredFields ?? []),
+        now,
+      ],
     });
     PRESETS['value-size-risk'].forEach((c, position) => {
       statements.push({
@@ -109,7 +120,16 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
     if (idea.status) {
       statements.push({
         sql: "insert into idea_status_changes (id, idea_id, tenant_id, from_status, to_status, reason, link, changed_by_subject, changed_by_name, created_at) values (?, ?, ?, 'open', ?, ?, null, ?, ?, ?) on conflict do nothing",
-        params: [`${idea.id}-status`, idea.id, t.id, idea.status.key, idea.status.reason ?? null, `demo|${idea.status.by}`, changedBy, createdAt + DAY],
+        params: [
+          `${idea.id}-status`,
+          idea.id,
+          t.id,
+          idea.status.key,
+          idea.status.reason ?? null,
+          `demo|${idea.status.by}`,
+          changedBy,
+          createdAt + DAY,
+        ],
       });
     }
     idea.backers.forEach((backer, i) => {

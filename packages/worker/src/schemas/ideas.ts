@@ -226,7 +226,7 @@ export const MergeInputSchema = z
 
 export const EvaluationSchema = z
   .strictObject({
-    scores: z.record(z.string().min(1).max(64), z.union([z.number(), z.string().max(4), z.boolean()])).openapi({
+    scores: z.record(z.string().min(1).max(64), z.union([z.number(), z.string().max(40), z.boolean()])).openapi({
       example: { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false },
     }),
   })

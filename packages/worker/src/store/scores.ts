@@ -40,7 +40,13 @@ export function recomputeScores(db: Database, where: SQL | undefined) {
 }
 
 /** Records one evaluator's scores for an idea (replacing their earlier ones) and recomputes it. */
-export async function scoreIdea(db: Database, tenantId: string, ideaId: string, evaluator: Actor, evaluation: Record<string, unknown>): Promise<void> {
+export async function scoreIdea(
+  db: Database,
+  tenantId: string,
+  ideaId: string,
+  evaluator: Actor,
+  evaluation: Record<string, unknown>,
+): Promise<void> {
   const [idea] = await db
     .select({ boardId: ideas.boardId, mergedInto: ideas.mergedInto })
     .from(ideas)

@@ -1,0 +1,159 @@
+import type { Idea, Page, Scorecard } from '@bridgekit/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
+
+const BOARD = 'scored';
+const evaluator = (sub = 'eva') => token({ sub, name: `Evaluator ${sub}`, extra: { roles: ['Bridgekit.Evaluator'] } });
+const score = async (id: string, scores: Record<string, unknown>, t?: string) =>
+  call(`${DEMO}/ideas/${id}/score`, { method: 'PUT', token: t ?? (await evaluator()), body: JSON.stringify({ scores }) });
+
+async function newIdea(title: string): Promise<Idea> {
+  const res = await call(`${DEMO}/boards/${BOARD}/ideas`, {
+    method: 'POST',
+    token: await token({ sub: 'author' }),
+    body: JSON.stringify({ title }),
+  });
+  return json<Idea>(res);
+}
+
+beforeAll(async () => {
+  await admin(`${DEMO}/settings`, 'PATCH', {
+    roleMapping: { claim: 'roles', evaluator: ['Bridgekit.Evaluator'], moderator: ['Bridgekit.Moderator'], admin: [] },
+  });
+  expect((await admin(`${DEMO}/boards`, 'POST', { slug: BOARD, name: 'Scored' })).status).toBe(201);
+});
+
+describe('evaluator scoring', () => {
+  it('computes value (60 % impact + 40 % return), size and risk, apart from crowd support', async () => {
+    const idea = await newIdea('Scored idea');
+    const res = await score(idea.id, {
+      impact: 5,
+      financial: 3,
+      size: 'L',
+      new_technology: true,
+      third_party: false,
+      ways_of_working: true,
+    });
+    expect(res.status).toBe(200);
+    const scored = await json<Idea>(res);
+    expect(scored.score.value).toBeCloseTo(0.6 * 5 + 0.4 * 3);
+    expect(scored.score.effort).toBe(5);
+    expect(scored.score.risk).toBeCloseTo(2 / 3);
+    expect(scored.score.valuePerEffort).toBeCloseTo(4.2 / 5);
+    expect(scored.score.evaluations).toBe(1);
+    expect(scored.votes).toBe(0);
+
+    // A second evaluator: each criterion is averaged.
+    const second = await json<Idea>(
+      await score(
+        idea.id,
+        { impact: 3, financial: 3, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
+        await evaluator('eve'),
+      ),
+    );
+    expect(second.score.value).toBeCloseTo(0.6 * 4 + 0.4 * 3);
+    expect(second.score.effort).toBe(4);
+    expect(second.score.evaluations).toBe(2);
+
+    // Re-scoring replaces the evaluator's earlier scores.
+    const again = await json<Idea>(
+      await score(
+        idea.id,
+        { impact: 1, financial: 1, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
+        await evaluator('eve'),
+      ),
+    );
+    expect(again.score.value).toBeCloseTo(0.6 * 3 + 0.4 * 2);
+    expect(again.score.evaluations).toBe(2);
+  });
+
+  it('is only for evaluators', async () => {
+    const idea = await newIdea('Not for members');
+    const res = await score(
+      idea.id,
+      { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
+      await token({ sub: 'member' }),
+    );
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).message).toMatch(/takes the evaluator role/);
+    expect((await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`))).score.evaluations).toBe(0);
+  });
+
+  it('says which score is wrong, per criterion', async () => {
+    const idea = await newIdea('Badly scored');
+    const res = await score(idea.id, {
+      impact: 7,
+      financial: 3,
+      size: 'XXL',
+      new_technology: 'maybe',
+      third_party: false,
+      ways_of_working: false,
+      colour: 3,
+    });
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.details?.map((d) => d.path).sort()).toEqual([
+      'body.scores.colour',
+      'body.scores.impact',
+      'body.scores.new_technology',
+      'body.scores.size',
+    ]);
+    expect(error.details?.find((d) => d.path === 'body.scores.size')?.message).toBe('"Size" takes one of XS, S, M, L, XL.');
+  });
+
+  it('recomputes every idea when the weights change', async () => {
+    const idea = await newIdea('Reweighted');
+    await score(idea.id, { impact: 5, financial: 1, size: 'S', new_technology: false, third_party: false, ways_of_working: false });
+    const current = await json<Scorecard>(await call(`${DEMO}/boards/${BOARD}/scorecard`));
+    const criteria = current.criteria.map((c) =>
+      c.key === 'impact' ? { ...c, weight: 0.2 } : c.key === 'financial' ? { ...c, weight: 0.8 } : c,
+    );
+    const res = await admin(`${DEMO}/boards/${BOARD}/scorecard`, 'PUT', { preset: 'custom', criteria });
+    expect(res.status).toBe(200);
+    const after = await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`));
+    expect(after.score.value).toBeCloseTo(0.2 * 5 + 0.8 * 1);
+    expect(after.score.valuePerEffort).toBeCloseTo(1.8 / 2);
+    const member = await call(`${DEMO}/boards/${BOARD}/scorecard`, {
+      method: 'PUT',
+      token: await evaluator(),
+      body: JSON.stringify({ preset: 'custom', criteria }),
+    });
+    expect(member.status).toBe(403);
+  });
+
+  it('offers WSJF: cost of delay ÷ job size', async () => {
+    expect((await admin(`${DEMO}/boards`, 'POST', { slug: 'wsjf', name: 'WSJF', scorecardPreset: 'wsjf' })).status).toBe(201);
+    const res = await call(`${DEMO}/boards/wsjf/ideas`, {
+      method: 'POST',
+      token: await token(),
+      body: JSON.stringify({ title: 'Flow idea' }),
+    });
+    const idea = await json<Idea>(res);
+    const scored = await json<Idea>(await score(idea.id, { business_value: 8, time_criticality: 5, risk_reduction: 3, job_size: 8 }));
+    expect(scored.score).toMatchObject({ value: 16, effort: 8, valuePerEffort: 2 });
+    expect((await score(idea.id, { business_value: 4, time_criticality: 5, risk_reduction: 3, job_size: 8 })).status).toBe(400);
+  });
+
+  it('sorts by value and by value per effort, unscored last, page by page', async () => {
+    const ideas = await Promise.all(['Low value', 'High value', 'Unscored', 'Quick win'].map((t) => newIdea(`Sort ${t}`)));
+    const [low, high, , quick] = ideas as [Idea, Idea, Idea, Idea];
+    const all = (s: Record<string, unknown>) => ({ new_technology: false, third_party: false, ways_of_working: false, ...s });
+    await score(low.id, all({ impact: 1, financial: 1, size: 'S' }));
+    await score(high.id, all({ impact: 5, financial: 5, size: 'XL' }));
+    await score(quick.id, all({ impact: 4, financial: 4, size: 'XS' }));
+    const collect = async (sort: string) => {
+      const titles: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Idea> = await json(
+          await call(`${DEMO}/boards/${BOARD}/ideas?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+        );
+        titles.push(...page.items.map((i) => i.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return titles.filter((t) => t.startsWith('Sort '));
+    };
+    expect(await collect('value')).toEqual(['Sort High value', 'Sort Quick win', 'Sort Low value', 'Sort Unscored']);
+    expect(await collect('value_per_effort')).toEqual(['Sort Quick win', 'Sort High value', 'Sort Low value', 'Sort Unscored']);
+  });
+});
