@@ -1,6 +1,23 @@
 import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
-import type { Board, Idea, IdeaSort, NewIdea, Page, Viewer, VoteState } from './types.ts';
+import type {
+  Board,
+  BoardUpdate,
+  Evaluation,
+  Idea,
+  IdeaSort,
+  NewBoard,
+  NewIdea,
+  Page,
+  RoadmapColumn,
+  Scorecard,
+  SimilarIdea,
+  StatusCategory,
+  StatusChange,
+  StatusUpdate,
+  Viewer,
+  VoteState,
+} from './types.ts';
 
 export interface ClientOptions {
   /** Origin of the Bridgekit Worker, e.g. `https://bridgekit.example.com` (a trailing `/v1` is fine). */
@@ -26,6 +43,8 @@ export interface ListIdeasOptions extends CallOptions {
   cursor?: string | null;
   /** Page size, 1–100 (default 20). */
   limit?: number;
+  /** Only ideas in these status categories. */
+  categories?: StatusCategory[];
 }
 
 export interface CreateIdeaOptions extends NewIdea, CallOptions {
@@ -38,7 +57,21 @@ export interface BridgekitClient {
   me(options?: CallOptions): Promise<Viewer>;
   boards: {
     list(options?: CallOptions): Promise<Board[]>;
+    /** The board with its settings, statuses, scorecard and the caller's vote budget. */
     get(slug: string, options?: CallOptions): Promise<Board>;
+    /** Admins. */
+    create(board: NewBoard, options?: CallOptions): Promise<Board>;
+    /** Admins. */
+    update(slug: string, update: BoardUpdate, options?: CallOptions): Promise<Board>;
+    /** Ideas by status category: under review, planned, in progress, done. */
+    roadmap(slug: string, options?: CallOptions): Promise<RoadmapColumn[]>;
+    /** Evaluators: every idea of the board, for the portfolio process. */
+    export(slug: string, options?: CallOptions): Promise<Idea[]>;
+    /** Evaluators: the same as CSV text. */
+    exportCsv(slug: string, options?: CallOptions): Promise<string>;
+    scorecard(slug: string, options?: CallOptions): Promise<Scorecard>;
+    /** Admins: replaces the criteria; every idea's score is recomputed. */
+    setScorecard(slug: string, scorecard: Scorecard, options?: CallOptions): Promise<Scorecard>;
   };
   ideas: {
     /** One page of a board's ideas, each with the caller's own vote state. */
@@ -47,12 +80,26 @@ export interface BridgekitClient {
     iterate(options: Omit<ListIdeasOptions, 'cursor'>): AsyncGenerator<Idea, void, undefined>;
     create(options: CreateIdeaOptions): Promise<Idea>;
     get(id: string, options?: CallOptions): Promise<Idea>;
-    /** Back an idea. Idempotent: voting twice counts once. */
-    vote(id: string, options?: CallOptions): Promise<VoteState>;
-    /** Withdraw support. Idempotent. */
+    /** Ideas of the board similar to a title being typed (duplicate suggestions). */
+    similar(options: { board: string; q: string; limit?: number } & CallOptions): Promise<SimilarIdea[]>;
+    /**
+     * Back an idea. Idempotent: voting twice counts once. On a budget board, `votes` sets how
+     * many of the caller's votes the idea gets (throws `vote_budget_exceeded` beyond the budget).
+     */
+    vote(id: string, options?: CallOptions & { votes?: number }): Promise<VoteState>;
+    /** Withdraw support (and budget votes). Idempotent. */
     unvote(id: string, options?: CallOptions): Promise<VoteState>;
     /** Remove an idea and its votes. Takes the moderator role. */
     remove(id: string, options?: CallOptions): Promise<void>;
+    /** Evaluators: set the status; deflections need a reason. */
+    setStatus(id: string, update: StatusUpdate, options?: CallOptions): Promise<Idea>;
+    statusHistory(id: string, options?: CallOptions): Promise<StatusChange[]>;
+    /** Moderators: merge the duplicate `id` into `into`. Idempotent. */
+    merge(id: string, into: string, options?: CallOptions): Promise<Idea>;
+    /** Evaluators: the caller's scores for every criterion of the board's scorecard. */
+    score(id: string, scores: Evaluation, options?: CallOptions): Promise<Idea>;
+    /** Evaluators: the caller's own stored scores, by criterion. */
+    myScores(id: string, options?: CallOptions): Promise<Record<string, number>>;
   };
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
@@ -73,8 +120,13 @@ export function createClient(options: ClientOptions): BridgekitClient {
   const seg = encodeURIComponent;
 
   const ideas: BridgekitClient['ideas'] = {
-    list: ({ board, sort, cursor, limit, signal }) =>
-      http.request('GET', `/boards/${seg(board)}/ideas`, { query: { sort, cursor: cursor ?? undefined, limit }, signal }),
+    list: ({ board, sort, cursor, limit, categories, signal }) =>
+      http.request('GET', `/boards/${seg(board)}/ideas`, {
+        query: { sort, cursor: cursor ?? undefined, limit, category: categories?.length ? categories.join(',') : undefined },
+        signal,
+      }),
+    similar: async ({ board, q, limit, signal }) =>
+      (await http.request<{ items: SimilarIdea[] }>('GET', `/boards/${seg(board)}/ideas/similar`, { query: { q, limit }, signal })).items,
     async *iterate({ board, sort, limit, signal }) {
       let cursor: string | null = null;
       do {
@@ -83,12 +135,17 @@ export function createClient(options: ClientOptions): BridgekitClient {
         cursor = page.nextCursor;
       } while (cursor);
     },
-    create: ({ board, title, description, signal }) =>
-      http.request('POST', `/boards/${seg(board)}/ideas`, { body: { title, description: description ?? '' }, signal }),
+    create: ({ board, title, description, lane, businessCase, signal }) =>
+      http.request('POST', `/boards/${seg(board)}/ideas`, { body: { title, description: description ?? '', lane, businessCase }, signal }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
-    vote: (id, o) => http.request('PUT', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
+    vote: (id, o) => http.request('PUT', `/ideas/${seg(id)}/vote`, { body: o?.votes === undefined ? undefined : { votes: o.votes }, signal: o?.signal }),
     unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
     remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { signal: o?.signal }),
+    setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, signal: o?.signal }),
+    statusHistory: async (id, o) => (await http.request<{ items: StatusChange[] }>('GET', `/ideas/${seg(id)}/status-history`, { signal: o?.signal })).items,
+    merge: (id, into, o) => http.request('POST', `/ideas/${seg(id)}/merge`, { body: { into }, signal: o?.signal }),
+    score: (id, scores, o) => http.request('PUT', `/ideas/${seg(id)}/score`, { body: { scores }, signal: o?.signal }),
+    myScores: async (id, o) => (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
   };
 
   return {
@@ -96,6 +153,14 @@ export function createClient(options: ClientOptions): BridgekitClient {
     boards: {
       list: async (o) => (await http.request<{ items: Board[] }>('GET', '/boards', { signal: o?.signal })).items,
       get: (slug, o) => http.request('GET', `/boards/${seg(slug)}`, { signal: o?.signal }),
+      create: (board, o) => http.request('POST', '/boards', { body: board, signal: o?.signal }),
+      update: (slug, update, o) => http.request('PATCH', `/boards/${seg(slug)}`, { body: update, signal: o?.signal }),
+      roadmap: async (slug, o) => (await http.request<{ columns: RoadmapColumn[] }>('GET', `/boards/${seg(slug)}/roadmap`, { signal: o?.signal })).columns,
+      export: async (slug, o) =>
+        (await http.request<{ items: Idea[] }>('GET', `/boards/${seg(slug)}/export`, { query: { format: 'json' }, signal: o?.signal })).items,
+      exportCsv: (slug, o) => http.request('GET', `/boards/${seg(slug)}/export`, { query: { format: 'csv' }, text: true, signal: o?.signal }),
+      scorecard: (slug, o) => http.request('GET', `/boards/${seg(slug)}/scorecard`, { signal: o?.signal }),
+      setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, signal: o?.signal }),
     },
     ideas,
     admin: createTenantAdmin(http),

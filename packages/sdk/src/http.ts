@@ -29,13 +29,19 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface Transport {
-  request<T>(
-    method: string,
-    path: string,
-    options?: { query?: Record<string, string | number | undefined>; body?: unknown; signal?: AbortSignal | undefined },
-  ): Promise<T>;
+export interface RequestOptions {
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Answer the body as text (e.g. a CSV export) instead of parsing JSON. */
+  text?: boolean;
 }
+
+export interface Transport {
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export interface TransportOptions {
   baseUrl: string;
@@ -68,18 +74,14 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    async request<T>(
-      method: string,
-      path: string,
-      call: { query?: Record<string, string | number | undefined>; body?: unknown; signal?: AbortSignal | undefined } = {},
-    ): Promise<T> {
-      const url = new URL(root + path);
+    async request<T>(method: string, path: string, call: RequestOptions = {}): Promise<T> {
+      let url = new URL(root + path);
       for (const [key, value] of Object.entries(call.query ?? {})) {
         if (value !== undefined) url.searchParams.set(key, String(value));
       }
       const build = (token: string | null | undefined): Request => {
         const headers = new Headers(options.headers);
-        headers.set('accept', 'application/json');
+        headers.set('accept', call.text ? 'text/csv, text/plain' : 'application/json');
         if (token) headers.set('authorization', `Bearer ${token}`);
         const init: RequestInit = { method, headers };
         if (call.signal) init.signal = call.signal;
@@ -97,6 +99,14 @@ export function createTransport(options: TransportOptions): Transport {
         // One retry with a fresh token: intranet pages stay open for hours.
         res = await send(build(await resolveToken(options.token, true)));
       }
+      // A browser's fetch follows redirects itself; an injected fetch (a Worker's handler, a
+      // test server) may not. Follow one: a merged duplicate redirects to its original.
+      const location = res.headers.get('location');
+      if (REDIRECTS.has(res.status) && location) {
+        url = new URL(location, url);
+        res = await send(build(await resolveToken(options.token, false)));
+      }
+      if (call.text && res.ok) return (await res.text()) as T;
       const body = await readBody(res);
       if (!res.ok) throw toError(res, body);
       if (res.status === 204) return undefined as T;
