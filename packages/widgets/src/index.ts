@@ -4,10 +4,14 @@
  * and call `configure()` once with the API origin, tenant and token.
  */
 export { BkIdeaBoard } from './components/idea-board/idea-board.component.ts';
+export { BkIdeaForm } from './components/idea-form/idea-form.component.ts';
+export { BkIdeaTriage } from './components/idea-triage/idea-triage.component.ts';
 export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
+export { BkCancelEvent } from './events/cancel.ts';
 export { BkErrorEvent } from './events/error.ts';
 export { BkIdeaCreateEvent } from './events/idea-create.ts';
 export { BkSessionExpiredEvent } from './events/session-expired.ts';
 export { BkVoteChangeEvent } from './events/vote-change.ts';
+export { BridgekitElement } from './shared/bridgekit-element.ts';
 export { type BridgekitConfig, configure } from './shared/config.ts';
 export { defineElement } from './shared/define.ts';

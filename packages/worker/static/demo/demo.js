@@ -2,7 +2,9 @@
 // (data-token-provider="bridgekitDemoToken"). On a real intranet, your server signs embed
 // tokens for the signed-in person instead (see docs/embedding.md).
 const STORAGE_KEY = 'bridgekit-demo-user';
-let user = localStorage.getItem(STORAGE_KEY) || 'amara';
+// The triage page opens as the community lead, who may evaluate; the others as Amara.
+const fallback = location.pathname.startsWith('/demo/triage') ? 'mei' : 'amara';
+let user = localStorage.getItem(STORAGE_KEY) || fallback;
 let cached = null;
 
 window.bridgekitDemoToken = async ({ expired } = { expired: false }) => {

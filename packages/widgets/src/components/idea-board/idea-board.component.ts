@@ -1,33 +1,36 @@
-import { type Board, type Idea, type IdeaSort, isBridgekitError, LIMITS } from '@bridgekit/sdk';
+import { type Board, type Budget, type Idea, type IdeaSort, isBridgekitError, LIMITS } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
+import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { relativeTime } from '../../shared/i18n.ts';
+import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
+import '../idea-form/idea-form.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
-const TITLE_MIN = LIMITS.ideaTitle.min;
-const TITLE_MAX = LIMITS.ideaTitle.max;
-const DESCRIPTION_MAX = LIMITS.ideaDescription.max;
-
 type Status = 'loading' | 'ready' | 'error';
-interface FieldErrors {
-  title?: string;
-  description?: string;
-  form?: string;
-}
+
+const SORTS: { value: IdeaSort; label: MessageKey }[] = [
+  { value: 'top', label: 'board.sortTop' },
+  { value: 'new', label: 'board.sortNew' },
+  { value: 'trending', label: 'board.sortTrending' },
+  { value: 'value', label: 'board.sortValue' },
+  { value: 'value_per_effort', label: 'board.sortValuePerEffort' },
+];
+const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value === value);
 
 /**
- * An idea board: the ideas of one board with their support, sorted by most backed or newest,
- * a form to share an idea, and a vote button on each. Loads more on demand.
+ * An idea board: the ideas of one board with their support, status and evaluation, sorted by
+ * most backed, newest, trending, value or value per effort; the intake form (with duplicate
+ * suggestions); a vote control on each idea — on budget boards with the votes left.
  *
  * @tag bk-idea-board
  * @summary List, back and submit IT-enabled ideas.
  *
  * @attr board - Slug of the board, e.g. `general`.
- * @attr sort - `top` (most backed, default) or `new`.
+ * @attr sort - `top` (default), `new`, `trending`, `value` or `value_per_effort`.
  * @attr page-size - Ideas per page, 1–100 (default 20).
  * @attr tenant - Overrides the page's tenant for this element.
  *
@@ -39,12 +42,14 @@ interface FieldErrors {
  * @csspart header - Heading, description and toolbar.
  * @csspart heading - The board's name.
  * @csspart sort - The sort menu.
- * @csspart form - The idea form.
+ * @csspart budget - "3 of 10 votes left" (budget boards).
  * @csspart list - The list of ideas.
  * @csspart item - One idea.
  * @csspart title - An idea's title.
  * @csspart description - An idea's description.
- * @csspart meta - Author and date of an idea.
+ * @csspart status - An idea's status badge.
+ * @csspart reason - The reason given with a status.
+ * @csspart meta - Author, support and date of an idea.
  * @csspart load-more - The "show more" button.
  * @csspart vote-button - Each idea's vote button (from bk-idea-vote).
  * @csspart session-notice - The "sign-in expired" notice.
@@ -67,10 +72,6 @@ export class BkIdeaBoard extends BridgekitElement {
     _error: { state: true },
     _loadingMore: { state: true },
     _formOpen: { state: true },
-    _submitting: { state: true },
-    _fieldErrors: { state: true },
-    _titleLength: { state: true },
-    _descriptionLength: { state: true },
     _announcement: { state: true },
   };
 
@@ -84,10 +85,6 @@ export class BkIdeaBoard extends BridgekitElement {
   declare _error: string;
   declare _loadingMore: boolean;
   declare _formOpen: boolean;
-  declare _submitting: boolean;
-  declare _fieldErrors: FieldErrors;
-  declare _titleLength: number;
-  declare _descriptionLength: number;
   declare _announcement: string;
 
   #load: AbortController | null = null;
@@ -106,15 +103,14 @@ export class BkIdeaBoard extends BridgekitElement {
     this._error = '';
     this._loadingMore = false;
     this._formOpen = false;
-    this._submitting = false;
-    this._fieldErrors = {};
-    this._titleLength = 0;
-    this._descriptionLength = 0;
     this._announcement = '';
-    // Keep the list's counts in step with votes cast in its rows.
+    // Keep the list's counts, and the budget left, in step with votes cast in its rows.
     this.addEventListener(BkVoteChangeEvent.type, (e) => {
-      this._items = this._items.map((i) => (i.id === e.ideaId ? { ...i, votes: e.votes, voted: e.voted } : i));
+      this._items = this._items.map((i) => (i.id === e.ideaId ? { ...i, votes: e.votes, voted: e.voted, myVotes: e.myVotes } : i));
+      if (this._board && e.budget) this._board = { ...this._board, budget: e.budget };
     });
+    this.addEventListener(BkIdeaCreateEvent.type, (e) => this.#onCreated(e.idea));
+    this.addEventListener(BkCancelEvent.type, () => this.#closeForm());
   }
 
   override disconnectedCallback(): void {
@@ -138,7 +134,7 @@ export class BkIdeaBoard extends BridgekitElement {
   }
 
   get #sort(): IdeaSort {
-    return this.sort === 'new' ? 'new' : 'top';
+    return isSort(this.sort) ? this.sort : 'top';
   }
 
   async #reload(): Promise<void> {
@@ -187,168 +183,78 @@ export class BkIdeaBoard extends BridgekitElement {
   }
 
   #onSort(event: Event): void {
-    this.sort = (event.target as HTMLSelectElement).value === 'new' ? 'new' : 'top';
+    const value = (event.target as HTMLSelectElement).value;
+    this.sort = isSort(value) ? value : 'top';
   }
 
   #openForm(): void {
     this._formOpen = true;
-    this._fieldErrors = {};
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#bk-title')?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('bk-idea-form')?.focus());
   }
 
   #closeForm(): void {
     this._formOpen = false;
-    this._fieldErrors = {};
-    this._titleLength = 0;
-    this._descriptionLength = 0;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.open-form')?.focus());
   }
 
-  #onFormKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.#closeForm();
-    }
+  #onCreated(idea: Idea): void {
+    this._items = [idea, ...this._items.filter((i) => i.id !== idea.id)];
+    if (this._board) this._board = { ...this._board, ideaCount: this._board.ideaCount + 1 };
+    this._formOpen = false;
+    this._announcement = this.t('form.submitted', { title: idea.title });
+    this.#focusIdea = idea.id;
   }
 
-  #validate(title: string, description: string): FieldErrors {
-    const errors: FieldErrors = {};
-    if (title.length < TITLE_MIN || title.length > TITLE_MAX) errors.title = this.t('form.titleHint');
-    if (description.length > DESCRIPTION_MAX)
-      errors.description = this.t('form.charactersLeft', { count: DESCRIPTION_MAX - description.length });
-    return errors;
-  }
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const client = this.client;
-    if (!client || this._submitting) return;
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const title = String(data.get('title') ?? '').trim();
-    const description = String(data.get('description') ?? '').trim();
-    const errors = this.#validate(title, description);
-    if (errors.title || errors.description) {
-      this._fieldErrors = errors;
-      this.#focusFirstInvalid();
-      return;
-    }
-    this._submitting = true;
-    this._fieldErrors = {};
-    try {
-      const idea = await client.ideas.create({ board: this.board, title, description });
-      form.reset();
-      this._items = [idea, ...this._items.filter((i) => i.id !== idea.id)];
-      if (this._board) this._board = { ...this._board, ideaCount: this._board.ideaCount + 1 };
-      this._formOpen = false;
-      this._titleLength = 0;
-      this._descriptionLength = 0;
-      this._announcement = this.t('form.submitted', { title: idea.title });
-      this.#focusIdea = idea.id;
-      this.dispatchEvent(new BkIdeaCreateEvent(idea));
-    } catch (err) {
-      this._fieldErrors = this.#serverErrors(err);
-      this.#focusFirstInvalid();
-    } finally {
-      this._submitting = false;
-    }
-  }
-
-  #serverErrors(err: unknown): FieldErrors {
-    const errors: FieldErrors = {};
-    if (isBridgekitError(err) && err.code === 'validation_failed') {
-      for (const d of err.details) {
-        if (d.path === 'body.title') errors.title = d.message;
-        else if (d.path === 'body.description') errors.description = d.message;
-      }
-    }
-    if (!errors.title && !errors.description) errors.form = this.t('form.failed', { reason: this.describeError(err) });
-    return errors;
-  }
-
-  #focusFirstInvalid(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  get #canParticipate(): boolean {
+    return this.signedIn && this._board?.open !== false;
   }
 
   protected override render() {
     if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
-    const heading = this._board?.name ?? this.t('board.heading');
+    const board = this._board;
+    const heading = board?.name ?? this.t('board.heading');
     return html`
       <section class="base" part="base" aria-labelledby="bk-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
         <div class="header" part="header">
           <div>
             <h2 id="bk-heading" part="heading">${heading}</h2>
-            ${this._board?.description ? html`<p class="board-description">${this._board.description}</p>` : nothing}
+            ${board?.description ? html`<p class="board-description">${board.description}</p>` : nothing}
+            ${this.#renderBudget(board?.budget ?? null)}
           </div>
           <div class="toolbar">
             <label class="sort">
               ${this.t('board.sortLabel')}
               <select part="sort" @change=${this.#onSort}>
-                <option value="top" ?selected=${this.#sort === 'top'}>${this.t('board.sortTop')}</option>
-                <option value="new" ?selected=${this.#sort === 'new'}>${this.t('board.sortNew')}</option>
+                ${SORTS.map((s) => html`<option value=${s.value} ?selected=${this.#sort === s.value}>${this.t(s.label)}</option>`)}
               </select>
             </label>
             ${
-              this.signedIn && !this._formOpen
-                ? html`<button type="button" class="button primary open-form" aria-expanded="false" aria-controls="bk-form" @click=${this.#openForm}>
+              this.#canParticipate && !this._formOpen
+                ? html`<button type="button" class="button primary open-form" aria-expanded="false" @click=${this.#openForm}>
                   ${this.t('form.open')}
                 </button>`
                 : nothing
             }
           </div>
         </div>
-        ${this.sessionExpired ? this.renderSessionNotice() : this.signedIn ? nothing : html`<p class="notice">${this.t('board.signInToParticipate')}</p>`}
-        ${this._formOpen ? this.#renderForm() : nothing}
+        ${this.#renderNotice(board)}
+        ${this._formOpen && board ? html`<bk-idea-form .board=${this.board} .boardData=${board} .tenant=${this.tenant}></bk-idea-form>` : nothing}
         <p class="visually-hidden" role="status">${this._announcement}</p>
         ${this.#renderContent()}
       </section>
     `;
   }
 
-  #renderForm() {
-    const e = this._fieldErrors;
-    return html`
-      <form id="bk-form" part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onFormKeydown}>
-        <h3 id="bk-form-heading">${this.t('form.heading')}</h3>
-        <div class="field">
-          <label for="bk-title">${this.t('form.titleLabel')}</label>
-          <p class="hint" id="bk-title-hint">${this.t('form.titleHint')}</p>
-          <input
-            id="bk-title"
-            name="title"
-            autocomplete="off"
-            required
-            maxlength=${TITLE_MAX}
-            aria-describedby="bk-title-hint bk-title-count bk-title-error"
-            aria-invalid=${e.title ? 'true' : 'false'}
-            @input=${(ev: InputEvent) => (this._titleLength = (ev.target as HTMLInputElement).value.length)}
-          />
-          <p class="counter" id="bk-title-count">${this.t('form.charactersLeft', { count: TITLE_MAX - this._titleLength })}</p>
-          <p class="field-error" id="bk-title-error">${e.title ?? ''}</p>
-        </div>
-        <div class="field">
-          <label for="bk-description">${this.t('form.descriptionLabel')}</label>
-          <p class="hint" id="bk-description-hint">${this.t('form.descriptionHint')}</p>
-          <textarea
-            id="bk-description"
-            name="description"
-            maxlength=${DESCRIPTION_MAX}
-            aria-describedby="bk-description-hint bk-description-count bk-description-error"
-            aria-invalid=${e.description ? 'true' : 'false'}
-            @input=${(ev: InputEvent) => (this._descriptionLength = (ev.target as HTMLTextAreaElement).value.length)}
-          ></textarea>
-          <p class="counter" id="bk-description-count">${this.t('form.charactersLeft', { count: DESCRIPTION_MAX - this._descriptionLength })}</p>
-          <p class="field-error" id="bk-description-error">${e.description ?? ''}</p>
-        </div>
-        <p class="form-error" role="alert">${e.form ?? ''}</p>
-        <div class="actions">
-          <button type="submit" class="button primary" aria-disabled=${this._submitting ? 'true' : 'false'}>
-            ${this._submitting ? this.t('form.submitting') : this.t('form.submit')}
-          </button>
-          <button type="button" class="button" @click=${this.#closeForm}>${this.t('form.cancel')}</button>
-        </div>
-      </form>
-    `;
+  #renderBudget(budget: Budget | null) {
+    if (!budget) return nothing;
+    return html`<p class="budget" part="budget">${this.t('board.budgetLeft', { remaining: budget.remaining, total: budget.total })}</p>`;
+  }
+
+  #renderNotice(board: Board | null) {
+    if (this.sessionExpired) return this.renderSessionNotice();
+    if (!this.signedIn) return html`<p class="notice">${this.t('board.signInToParticipate')}</p>`;
+    if (board && !board.open) return html`<p class="notice">${this.t('board.closedBoard')}</p>`;
+    return nothing;
   }
 
   #renderContent() {
@@ -368,7 +274,7 @@ export class BkIdeaBoard extends BridgekitElement {
       </div>`;
     }
     if (this._items.length === 0) {
-      return html`<p class="notice">${this.signedIn ? this.t('board.empty') : this.t('board.emptyReadOnly')}</p>`;
+      return html`<p class="notice">${this.#canParticipate ? this.t('board.empty') : this.t('board.emptyReadOnly')}</p>`;
     }
     return html`
       <ol class="ideas" part="list" aria-label=${this.t('board.listLabel', { board: this._board?.name ?? this.board })}>
@@ -389,13 +295,33 @@ export class BkIdeaBoard extends BridgekitElement {
     const byline = unit
       ? this.t('board.bylineWithUnit', { name: idea.author.name, unit })
       : this.t('board.byline', { name: idea.author.name });
+    const voting = this._board?.settings.voting;
+    const maxVotes = voting?.mode === 'budget' ? voting.perIdea : 1;
+    const support = this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) });
+    const { value, effort } = idea.score;
+    const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
     return html`
       <li class="idea" part="item" tabindex="-1" data-idea=${idea.id} aria-labelledby="bk-idea-${idea.id}">
-        <bk-idea-vote .data=${idea} exportparts="button: vote-button, count: vote-count"></bk-idea-vote>
+        <bk-idea-vote .data=${idea} .maxVotes=${maxVotes} exportparts="button: vote-button, count: vote-count"></bk-idea-vote>
         <div class="idea-body">
           <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${idea.title}</h3>
+          <p class="badges">
+            ${idea.status.category === 'open' ? nothing : html`<span class="badge ${idea.status.category}" part="status">${idea.status.label}</span>`}
+            ${idea.lane === 'change_request' ? html`<span class="badge lane">${this.t('board.changeRequest')}</span>` : nothing}
+            ${value !== null && effort !== null ? html`<span class="badge score">${this.t('board.score', { value: number.format(value), effort: number.format(effort) })}</span>` : nothing}
+          </p>
+          ${
+            idea.status.reason
+              ? html`<p class="reason" part="reason">
+                ${idea.status.reason}
+                ${idea.status.link ? html` <a href=${idea.status.link} rel="noopener" target="_blank">${this.t('board.reasonLink')}</a>` : nothing}
+              </p>`
+              : nothing
+          }
           ${idea.description ? html`<p class="idea-description" part="description">${idea.description}</p>` : nothing}
-          <p class="idea-meta" part="meta">${byline} · <time datetime=${idea.createdAt}>${relativeTime(this.locale, idea.createdAt)}</time></p>
+          <p class="idea-meta" part="meta">
+            ${byline} · ${support} · <time datetime=${idea.createdAt}>${relativeTime(this.locale, idea.createdAt)}</time>
+          </p>
         </div>
       </li>
     `;

@@ -56,73 +56,6 @@ export const ideaBoardStyles = css`
     background: var(--_surface);
   }
 
-  form {
-    display: grid;
-    gap: 0.75rem;
-    padding: 1rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-subtle);
-  }
-
-  form h3 {
-    margin: 0;
-    font-size: 1rem;
-  }
-
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  .hint,
-  .counter {
-    margin: 0;
-    font-size: 0.75rem;
-    color: var(--_text-subtle);
-  }
-
-  input,
-  textarea {
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-bottom-color: var(--_text-subtle);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  textarea {
-    min-height: 6rem;
-    resize: vertical;
-  }
-
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-
-  .field-error,
-  .form-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
-  .field-error:empty,
-  .form-error:empty {
-    display: none;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-
   .ideas {
     display: grid;
     gap: 0.5rem;
@@ -171,6 +104,61 @@ export const ideaBoardStyles = css`
     margin: 0.375rem 0 0;
     font-size: 0.75rem;
     color: var(--_text-subtle);
+  }
+
+  .budget {
+    margin: 0.375rem 0 0;
+    font-weight: 600;
+    color: var(--_brand);
+  }
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin: 0.25rem 0 0;
+  }
+
+  .badges:empty {
+    display: none;
+  }
+
+  .badge {
+    display: inline-block;
+    padding: 0.0625rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+
+  .badge.under_review,
+  .badge.planned,
+  .badge.in_progress {
+    border-color: var(--_brand);
+    color: var(--_brand);
+  }
+
+  .badge.done {
+    border-color: var(--bk-color-success, light-dark(#107c10, #54b054));
+    color: var(--bk-color-success, light-dark(#107c10, #54b054));
+  }
+
+  .badge.declined {
+    border-color: var(--_text-subtle);
+    color: var(--_text-subtle);
+  }
+
+  .reason {
+    margin: 0.375rem 0 0;
+    padding: 0.375rem 0.625rem;
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+
+  .reason a {
+    color: var(--_brand);
   }
 
   .skeleton {

@@ -15,6 +15,7 @@ const titles = (el: Element) => [...shadow(el).querySelectorAll('.idea-title')].
 const voteButtons = (el: Element) =>
   [...shadow(el).querySelectorAll('bk-idea-vote')].map((v) => shadow(v).querySelector<HTMLButtonElement>('button') as HTMLButtonElement);
 const announcement = (el: Element) => shadow(el).querySelector('.base > [role="status"]')?.textContent?.trim() ?? '';
+const form = (el: Element) => shadow(shadow(el).querySelector('bk-idea-form') as Element);
 
 describe('<bk-idea-board>', () => {
   let token: string;
@@ -49,48 +50,65 @@ describe('<bk-idea-board>', () => {
     const opener = shadow(el).querySelector<HTMLButtonElement>('.open-form');
     opener?.focus();
     await userEvent.keyboard('{Enter}');
-    await until(() => shadow(el).activeElement?.id === 'bk-title');
+    await until(() => shadow(el).querySelector('bk-idea-form')?.shadowRoot?.activeElement?.id === 'bk-title');
     const title = `Keyboard idea ${Date.now()}`;
     await userEvent.keyboard(title);
     await userEvent.keyboard('{Tab}');
     await userEvent.keyboard('Fewer manual journal entries.');
-    await userEvent.keyboard('{Tab}{Enter}');
+    // The board requires the problem and the kind of value.
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard('Journals are keyed by hand.');
+    await userEvent.keyboard('{Tab}{Tab}');
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    await userEvent.keyboard('{Shift>}{Tab}{Tab}{Tab}{Tab}{/Shift}');
+    // Enter in a text field submits the form.
+    await userEvent.keyboard('{Enter}');
     await until(() => announcement(el) === `Your idea “${title}” was submitted.`);
     expect(titles(el)[0]).toBe(title);
     expect(created[0]?.idea.title).toBe(title);
     expect(shadow(el).activeElement?.getAttribute('data-idea')).toBe(created[0]?.idea.id);
     const stored = await clientAs(token).ideas.get(created[0]?.idea.id ?? '');
-    expect(stored).toMatchObject({ title, description: 'Fewer manual journal entries.', author: { businessUnit: 'Operations' } });
+    expect(stored).toMatchObject({
+      title,
+      description: 'Fewer manual journal entries.',
+      author: { businessUnit: 'Operations' },
+      businessCase: { problem: 'Journals are keyed by hand.', valueType: 'cost' },
+    });
   });
 
   it('points at a title that is too short, without sending it', async () => {
     const before = (await clientAs(token).boards.get('finance-ops')).ideaCount;
     const el = await mountBoard('board="finance-ops"');
     await userEvent.click(page.getByRole('button', { name: 'Share an idea' }));
-    await userEvent.fill(page.getByRole('textbox', { name: 'Title' }), 'ab');
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), 'ab');
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
-    const input = await until(() => shadow(el).querySelector<HTMLInputElement>('#bk-title[aria-invalid="true"]'));
-    expect(shadow(el).activeElement).toBe(input);
-    expect(shadow(el).querySelector('#bk-title-error')?.textContent).toContain('Between 3 and 140 characters');
+    const input = await until(() => form(el).querySelector<HTMLInputElement>('#bk-title[aria-invalid="true"]'));
+    expect(form(el).activeElement).toBe(input);
+    expect(form(el).querySelector('#bk-title-error')?.textContent).toContain('Between 3 and 140 characters');
+    // The fields the board requires are pointed at too, before anything is sent.
+    expect(form(el).querySelector('#bk-problem')?.getAttribute('aria-invalid')).toBe('true');
+    expect(form(el).querySelector('#bk-valueType-error')?.textContent).toBe('This board asks for this.');
     expect((await clientAs(token).boards.get('finance-ops')).ideaCount).toBe(before);
   });
 
   it("shows the server's field error when the server refuses a value", async () => {
     const el = await mountBoard('board="finance-ops"');
     await userEvent.click(page.getByRole('button', { name: 'Share an idea' }));
-    await userEvent.fill(page.getByRole('textbox', { name: 'Title' }), 'Ring the \u0007 bell');
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), 'Ring the \u0007 bell');
+    await userEvent.fill(page.getByRole('textbox', { name: /^The problem it solves/ }), 'Bells.');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: /^Kind of value/ }), 'risk');
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
-    await until(() => shadow(el).querySelector('#bk-title-error')?.textContent?.includes('control characters'));
-    expect(shadow(el).querySelector('#bk-title')?.getAttribute('aria-invalid')).toBe('true');
+    await until(() => form(el).querySelector('#bk-title-error')?.textContent?.includes('control characters'));
+    expect(form(el).querySelector('#bk-title')?.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('closes the form with Escape and returns focus to its button', async () => {
     const el = await mountBoard('board="finance-ops"');
     await userEvent.click(page.getByRole('button', { name: 'Share an idea' }));
-    await until(() => shadow(el).activeElement?.id === 'bk-title');
+    await until(() => shadow(el).querySelector('bk-idea-form')?.shadowRoot?.activeElement?.id === 'bk-title');
     await userEvent.keyboard('{Escape}');
     await until(() => shadow(el).activeElement?.classList.contains('open-form'));
-    expect(shadow(el).querySelector('form')).toBeNull();
+    expect(shadow(el).querySelector('bk-idea-form')).toBeNull();
   });
 
   it('pages with "Show more ideas" and moves focus to the first new idea', async () => {
@@ -134,7 +152,7 @@ describe('<bk-idea-board>', () => {
     const el = await mountBoard();
     await expectNoAxeViolations(el);
     await userEvent.click(page.getByRole('button', { name: 'Share an idea' }));
-    await until(() => shadow(el).querySelector('form'));
+    await until(() => shadow(el).querySelector('bk-idea-form')?.shadowRoot?.querySelector('form'));
     await expectNoAxeViolations(el);
   });
 });

@@ -1,4 +1,4 @@
-import type { Idea } from '@bridgekit/sdk';
+import { type Idea, isBridgekitError } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
@@ -17,6 +17,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
  *
  * @attr idea - Id of the idea.
  * @attr variant - `compact` (count over "votes", for lists; default) or `inline` ("Back this idea" with the count).
+ * @attr max-votes - Most votes one person may place on the idea (budget boards; default 1). Above 1, buttons add and take back single votes.
  * @attr tenant - Overrides the page's tenant for this element.
  * @prop {Idea} data - The idea, when the host already has it: no request is made.
  *
@@ -27,6 +28,9 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
  * @csspart count - The number of votes.
  * @csspart label - The word next to the count.
  * @csspart message - Status text under the button (sign-in needed, errors).
+ * @csspart stepper - The add / take back controls on budget boards.
+ * @csspart step - One of those two buttons.
+ * @csspart mine - "Your votes: 2".
  *
  * @cssproperty --bk-idea-vote-color - Border and pressed background. Default `--bk-color-brand`.
  * @cssproperty --bk-idea-vote-on-color - Text on the pressed background. Default `--bk-color-on-brand`.
@@ -36,6 +40,7 @@ export class BkIdeaVote extends BridgekitElement {
   static override properties = {
     idea: { type: String, reflect: true },
     variant: { type: String, reflect: true },
+    maxVotes: { type: Number, attribute: 'max-votes' },
     data: { attribute: false },
     _idea: { state: true },
     _status: { state: true },
@@ -45,6 +50,7 @@ export class BkIdeaVote extends BridgekitElement {
 
   declare idea: string;
   declare variant: 'compact' | 'inline';
+  declare maxVotes: number;
   declare data: Idea | undefined;
   declare _idea: Idea | null;
   declare _status: Status;
@@ -57,6 +63,7 @@ export class BkIdeaVote extends BridgekitElement {
     super();
     this.idea = '';
     this.variant = 'compact';
+    this.maxVotes = 1;
     this._idea = null;
     this._status = 'idle';
     this._pending = false;
@@ -65,7 +72,7 @@ export class BkIdeaVote extends BridgekitElement {
 
   #onVoteChange = (event: BkVoteChangeEvent) => {
     if (event.source === this || !this._idea || event.ideaId !== this._idea.id) return;
-    this._idea = { ...this._idea, votes: event.votes, voted: event.voted };
+    this._idea = { ...this._idea, votes: event.votes, voted: event.voted, myVotes: event.myVotes };
   };
 
   override connectedCallback(): void {
@@ -116,7 +123,12 @@ export class BkIdeaVote extends BridgekitElement {
     }
   }
 
-  async #toggle(): Promise<void> {
+  #toggle(): void {
+    if (this._idea) void this.#set(this._idea.voted ? 0 : 1);
+  }
+
+  /** Sets the person's votes on the idea to `target` (0 withdraws), showing the change at once. */
+  async #set(target: number): Promise<void> {
     const idea = this._idea;
     const client = this.client;
     if (!idea || !client || this._pending) return;
@@ -124,20 +136,39 @@ export class BkIdeaVote extends BridgekitElement {
       this._message = { text: this.t(this.sessionExpired ? 'error.sessionExpired' : 'vote.signIn'), visible: true };
       return;
     }
-    const before = { votes: idea.votes, voted: idea.voted };
-    // Show the new state at once; the server's answer then sets the exact count.
-    this._idea = { ...idea, voted: !idea.voted, votes: idea.votes + (idea.voted ? -1 : 1) };
+    if (idea.closed) {
+      this._message = { text: this.t('vote.closed'), visible: true };
+      return;
+    }
+    const before = { votes: idea.votes, voted: idea.voted, myVotes: idea.myVotes };
+    // Show the new state at once; the server's answer then sets the exact counts.
+    this._idea = { ...idea, voted: target > 0, myVotes: target, votes: idea.votes + target - idea.myVotes };
     this._pending = true;
     this._message = null;
     try {
-      const state = before.voted ? await client.ideas.unvote(idea.id) : await client.ideas.vote(idea.id);
-      this._idea = { ...idea, ...state };
+      const state = target === 0 ? await client.ideas.unvote(idea.id) : await client.ideas.vote(idea.id, { votes: target });
+      this._idea = {
+        ...idea,
+        votes: state.votes,
+        supporters: state.supporters,
+        businessUnits: state.businessUnits,
+        voted: state.voted,
+        myVotes: state.myVotes,
+      };
       const votes = this.t('vote.count', { count: state.votes });
-      this._message = { text: this.t(state.voted ? 'vote.counted' : 'vote.removed', { title: idea.title, votes }), visible: false };
+      const key = state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
+      this._message = { text: this.t(key, { title: idea.title, votes }), visible: false };
       this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, ...state, source: this }));
     } catch (err) {
       this._idea = { ...idea, ...before };
-      this._message = { text: this.t('vote.failed', { reason: this.describeError(err) }), visible: true };
+      if (isBridgekitError(err) && err.code === 'vote_budget_exceeded') {
+        this._message = { text: this.t('vote.noBudget'), visible: true };
+      } else if (isBridgekitError(err) && err.code === 'voting_closed') {
+        this._idea = { ...idea, ...before, closed: true };
+        this._message = { text: this.t('vote.closed'), visible: true };
+      } else {
+        this._message = { text: this.t('vote.failed', { reason: this.describeError(err) }), visible: true };
+      }
     } finally {
       this._pending = false;
     }
@@ -154,13 +185,14 @@ export class BkIdeaVote extends BridgekitElement {
       return status;
     }
     const inline = this.variant === 'inline';
-    return html`
+    const disabled = !this.signedIn || idea.closed;
+    const toggle = html`
       <button
         class="vote"
         part="button"
         type="button"
         aria-pressed=${idea.voted ? 'true' : 'false'}
-        aria-disabled=${this.signedIn ? nothing : 'true'}
+        aria-disabled=${disabled ? 'true' : nothing}
         aria-busy=${this._pending ? 'true' : nothing}
         @click=${this.#toggle}
       >
@@ -172,6 +204,35 @@ export class BkIdeaVote extends BridgekitElement {
         <span class="count" part="count">${new Intl.NumberFormat(this.locale).format(idea.votes)}</span>
         <span class=${inline ? 'visually-hidden' : 'label'} part=${inline ? nothing : 'label'}>${this.t('vote.unit', { count: idea.votes })}</span>
       </button>
+    `;
+    if (this.maxVotes <= 1) return html`${toggle}${status}`;
+    return html`
+      <div class="budget" role="group" aria-label=${this.t('vote.yours', { title: idea.title })}>
+        ${toggle}
+        <div class="stepper" part="stepper">
+          <button
+            type="button"
+            class="step"
+            part="step"
+            aria-label=${this.t('vote.less', { title: idea.title })}
+            aria-disabled=${disabled || idea.myVotes === 0 ? 'true' : nothing}
+            @click=${() => idea.myVotes > 0 && this.#set(idea.myVotes - 1)}
+          >
+            −
+          </button>
+          <span class="mine" part="mine">${this.t('vote.mine', { count: idea.myVotes })}</span>
+          <button
+            type="button"
+            class="step"
+            part="step"
+            aria-label=${this.t('vote.more', { title: idea.title })}
+            aria-disabled=${disabled || idea.myVotes >= this.maxVotes ? 'true' : nothing}
+            @click=${() => idea.myVotes < this.maxVotes && this.#set(idea.myVotes + 1)}
+          >
+            +
+          </button>
+        </div>
+      </div>
       ${status}
     `;
   }

@@ -82,6 +82,41 @@ export const ideaVoteStyles = css`
     color: var(--_danger);
   }
 
+  .budget {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.25rem;
+  }
+
+  .stepper {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+
+  .step {
+    min-width: 44px;
+    min-height: 44px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: 1.125rem;
+    font-weight: 700;
+    cursor: pointer;
+  }
+
+  .step[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.5;
+  }
+
+  .mine {
+    font-size: 0.75rem;
+    color: var(--_text-subtle);
+    white-space: nowrap;
+  }
+
   .placeholder {
     display: inline-block;
     min-height: 44px;

@@ -82,8 +82,17 @@ describe('<bk-idea-vote>', () => {
       title: 'Given idea',
       description: '',
       author: { name: 'A', businessUnit: null },
+      lane: 'opportunity',
+      businessCase: { problem: null, beneficiary: null, valueType: null, effort: null, objective: null },
+      status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, changedAt: null, changedBy: null },
       votes: 7,
+      supporters: 7,
+      businessUnits: 2,
       voted: true,
+      myVotes: 1,
+      score: { value: null, effort: null, risk: null, valuePerEffort: null, evaluations: 0 },
+      closed: false,
+      mergedInto: null,
       createdAt: new Date().toISOString(),
     };
     const el = await mount<BkIdeaVote>('<bk-idea-vote></bk-idea-vote>');
@@ -138,5 +147,38 @@ describe('<bk-idea-vote>', () => {
   it('ignores a second registration of its tag', () => {
     expect(() => defineElement('bk-idea-vote', class extends HTMLElement {})).not.toThrow();
     expect(customElements.get('bk-idea-vote')?.name).toBe('BkIdeaVote');
+  });
+});
+
+describe('<bk-idea-vote> on a budget board', () => {
+  afterEach(cleanup);
+
+  it('adds and takes back single votes within the budget, and says when none are left', async () => {
+    const person = newPerson();
+    const token = await tokenFor(person);
+    signIn(token);
+    const api = clientAs(token);
+    const [first] = (await api.ideas.list({ board: 'finance-ops' })).items.filter((i) => !i.closed);
+    const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${first?.id}" max-votes="3"></bk-idea-vote>`);
+    const more = await until(() => shadow(el).querySelector<HTMLButtonElement>('button[aria-label^="Add one of your votes"]'));
+    await userEvent.click(more);
+    await until(() => shadow(el).querySelector('[part="mine"]')?.textContent === 'Yours: 1');
+    await userEvent.click(more);
+    await userEvent.click(more);
+    await until(() => shadow(el).querySelector('[part="mine"]')?.textContent === 'Yours: 3');
+    expect(more.getAttribute('aria-disabled')).toBe('true');
+    expect((await api.ideas.get(first?.id ?? '')).myVotes).toBe(3);
+    await userEvent.click(shadow(el).querySelector<HTMLButtonElement>('button[aria-label^="Take back one"]') as HTMLButtonElement);
+    await until(() => shadow(el).querySelector('[part="mine"]')?.textContent === 'Yours: 2');
+    await expectNoAxeViolations(el);
+  });
+
+  it('explains a closed idea instead of failing', async () => {
+    signIn(await tokenFor(newPerson()));
+    const el = await mount<BkIdeaVote>('<bk-idea-vote idea="demo-idea-expenses" max-votes="3"></bk-idea-vote>');
+    const button = await until(() => shadow(el).querySelector<HTMLButtonElement>('button.vote'));
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(button, { force: true });
+    await until(() => status(el) === 'Voting has closed on this idea.');
   });
 });

@@ -1,0 +1,343 @@
+import {
+  type Board,
+  type BusinessCase,
+  type EffortSize,
+  type IntakeField,
+  isBridgekitError,
+  type Lane,
+  LIMITS,
+  type SimilarIdea,
+  type ValueType,
+} from '@bridgekit/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { BkCancelEvent } from '../../events/cancel.ts';
+import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { tokens } from '../../shared/styles.ts';
+import { ideaFormStyles } from './idea-form.styles.ts';
+
+const TITLE_MIN = LIMITS.ideaTitle.min;
+const TITLE_MAX = LIMITS.ideaTitle.max;
+const DESCRIPTION_MAX = LIMITS.ideaDescription.max;
+const VALUE_TYPES: ValueType[] = ['revenue', 'cost', 'risk', 'compliance', 'experience'];
+const EFFORTS: EffortSize[] = ['XS', 'S', 'M', 'L', 'XL'];
+/** How long typing must pause before similar ideas are looked up. */
+const SUGGEST_DELAY_MS = 300;
+
+type Errors = Partial<Record<'title' | 'description' | IntakeField | 'form', string>>;
+
+interface FormInput {
+  title: string;
+  description: string;
+  lane: Lane;
+  businessCase: Partial<BusinessCase>;
+}
+
+/**
+ * The intake form for an IT-enabled idea: opportunity or change request, a title (with similar
+ * ideas suggested while typing, closed ones included), details, and the short business case the
+ * board asks for. Checks before sending, and shows the server's field errors where they belong.
+ *
+ * @tag bk-idea-form
+ * @summary Submit an idea, with duplicate suggestions and a business case.
+ *
+ * @attr board - Slug of the board.
+ * @attr tenant - Overrides the page's tenant for this element.
+ * @prop {Board} boardData - The board, when the host has it (its required fields); otherwise it is fetched.
+ *
+ * @event bk-idea-create - The idea was stored ({@link BkIdeaCreateEvent}).
+ * @event bk-cancel - The person cancelled (button or Escape).
+ * @event bk-error - A call to the API failed.
+ *
+ * @csspart form - The form.
+ * @csspart similar - The similar-ideas box.
+ * @cssproperty --bk-idea-form-surface - Background of the form. Default `--bk-color-surface-subtle`.
+ */
+export class BkIdeaForm extends BridgekitElement {
+  static override styles = [tokens, ideaFormStyles];
+  static override shadowRootOptions = { ...BridgekitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    board: { type: String, reflect: true },
+    boardData: { attribute: false },
+    _errors: { state: true },
+    _submitting: { state: true },
+    _similar: { state: true },
+    _titleLength: { state: true },
+    _descriptionLength: { state: true },
+  };
+
+  declare board: string;
+  declare boardData: Board | undefined;
+  declare _errors: Errors;
+  declare _submitting: boolean;
+  declare _similar: SimilarIdea[];
+  declare _titleLength: number;
+  declare _descriptionLength: number;
+
+  #suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  #suggest: AbortController | null = null;
+
+  constructor() {
+    super();
+    this.board = '';
+    this._errors = {};
+    this._submitting = false;
+    this._similar = [];
+    this._titleLength = 0;
+    this._descriptionLength = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('board') || changed.has('tenant')) && !this.boardData) void this.configChanged();
+  }
+
+  protected async configChanged(): Promise<void> {
+    if (this.boardData || !this.client || !this.board) return;
+    try {
+      this.boardData = await this.client.boards.get(this.board);
+    } catch (err) {
+      this._errors = { form: this.describeError(err, 'error.notFoundBoard') };
+    }
+  }
+
+  /** Focuses the title field: where a person starts. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#bk-title')?.focus(options));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#suggestTimer);
+    this.#suggest?.abort();
+  }
+
+  get #required(): ReadonlySet<IntakeField> {
+    return new Set(this.boardData?.settings.requiredFields ?? []);
+  }
+
+  #onTitleInput(event: InputEvent): void {
+    const value = (event.target as HTMLInputElement).value;
+    this._titleLength = value.length;
+    clearTimeout(this.#suggestTimer);
+    this.#suggestTimer = setTimeout(() => void this.#lookUpSimilar(value), SUGGEST_DELAY_MS);
+  }
+
+  async #lookUpSimilar(text: string): Promise<void> {
+    this.#suggest?.abort();
+    const client = this.client;
+    if (!client || text.trim().length < TITLE_MIN) {
+      this._similar = [];
+      return;
+    }
+    const controller = new AbortController();
+    this.#suggest = controller;
+    try {
+      const similar = await client.ideas.similar({ board: this.board, q: text, limit: 5, signal: controller.signal });
+      if (!controller.signal.aborted) this._similar = similar;
+    } catch {
+      // Suggestions are a help, not a requirement: a failed lookup shows none.
+      if (!controller.signal.aborted) this._similar = [];
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.dispatchEvent(new BkCancelEvent());
+    }
+  }
+
+  #read(form: HTMLFormElement): FormInput {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const businessCase: Partial<BusinessCase> = {};
+    if (text('problem')) businessCase.problem = text('problem');
+    if (text('beneficiary')) businessCase.beneficiary = text('beneficiary');
+    if (text('valueType')) businessCase.valueType = text('valueType') as ValueType;
+    if (text('effort')) businessCase.effort = text('effort') as EffortSize;
+    if (text('objective')) businessCase.objective = text('objective');
+    return { title: text('title'), description: text('description'), lane: (text('lane') || 'opportunity') as Lane, businessCase };
+  }
+
+  #check(input: FormInput): Errors {
+    const errors: Errors = {};
+    if (input.title.length < TITLE_MIN || input.title.length > TITLE_MAX) errors.title = this.t('form.titleHint');
+    if (input.description.length > DESCRIPTION_MAX)
+      errors.description = this.t('form.charactersLeft', { count: DESCRIPTION_MAX - input.description.length });
+    for (const field of this.#required) {
+      if (input.businessCase[field] === undefined) errors[field] = this.t('form.requiredField');
+    }
+    return errors;
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    if (!client || this._submitting) return;
+    const form = event.target as HTMLFormElement;
+    const input = this.#read(form);
+    const errors = this.#check(input);
+    if (Object.keys(errors).length > 0) {
+      this._errors = errors;
+      this.#focusFirstInvalid();
+      return;
+    }
+    this._submitting = true;
+    this._errors = {};
+    try {
+      const idea = await client.ideas.create({ board: this.board, ...input });
+      form.reset();
+      this._similar = [];
+      this._titleLength = 0;
+      this._descriptionLength = 0;
+      this.dispatchEvent(new BkIdeaCreateEvent(idea));
+    } catch (err) {
+      this._errors = this.#serverErrors(err);
+      this.#focusFirstInvalid();
+    } finally {
+      this._submitting = false;
+    }
+  }
+
+  #serverErrors(err: unknown): Errors {
+    const errors: Errors = {};
+    if (isBridgekitError(err) && err.code === 'validation_failed') {
+      for (const d of err.details) {
+        const field = d.path.replace(/^body\.(businessCase\.)?/, '') as keyof Errors;
+        if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
+          errors[field] = d.message;
+      }
+    }
+    if (Object.keys(errors).length === 0) errors.form = this.t('form.failed', { reason: this.describeError(err) });
+    return errors;
+  }
+
+  #focusFirstInvalid(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  #field(name: IntakeField, label: MessageKey, control: (describedBy: string, invalid: boolean, required: boolean) => unknown) {
+    const required = this.#required.has(name);
+    const error = this._errors[name];
+    return html`<div class="field">
+      <label for="bk-${name}">${this.t(label)}${required ? html` <span class="required">${this.t('form.required')}</span>` : nothing}</label>
+      ${control(`bk-${name}-error`, Boolean(error), required)}
+      <p class="field-error" id="bk-${name}-error">${error ?? ''}</p>
+    </div>`;
+  }
+
+  protected override render() {
+    if (!this.client) return html`<p class="notice error">${this.t('error.notConfigured')}</p>`;
+    const e = this._errors;
+    const text = (name: IntakeField, label: MessageKey, max: number) =>
+      this.#field(
+        name,
+        label,
+        (describedBy, invalid, required) =>
+          html`<input id="bk-${name}" name=${name} maxlength=${max} ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} />`,
+      );
+    return html`
+      <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown}>
+        <h3 id="bk-form-heading">${this.t('form.heading')}</h3>
+        <fieldset>
+          <legend>${this.t('form.lane')}</legend>
+          <div class="lanes">
+            <label class="lane"
+              ><input type="radio" name="lane" value="opportunity" checked />
+              <span>${this.t('form.laneOpportunity')}<small>${this.t('form.laneOpportunityHint')}</small></span></label
+            >
+            <label class="lane"
+              ><input type="radio" name="lane" value="change_request" />
+              <span>${this.t('form.laneChange')}<small>${this.t('form.laneChangeHint')}</small></span></label
+            >
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="bk-title">${this.t('form.titleLabel')} <span class="required">${this.t('form.required')}</span></label>
+          <p class="hint" id="bk-title-hint">${this.t('form.titleHint')}</p>
+          <input
+            id="bk-title"
+            name="title"
+            autocomplete="off"
+            required
+            maxlength=${TITLE_MAX}
+            aria-describedby="bk-title-hint bk-title-count bk-title-error bk-similar"
+            aria-invalid=${e.title ? 'true' : 'false'}
+            @input=${this.#onTitleInput}
+          />
+          <p class="counter" id="bk-title-count">${this.t('form.charactersLeft', { count: TITLE_MAX - this._titleLength })}</p>
+          <p class="field-error" id="bk-title-error">${e.title ?? ''}</p>
+          <div id="bk-similar" role="status">${this.#renderSimilar()}</div>
+        </div>
+        <div class="field">
+          <label for="bk-description">${this.t('form.descriptionLabel')}</label>
+          <p class="hint" id="bk-description-hint">${this.t('form.descriptionHint')}</p>
+          <textarea
+            id="bk-description"
+            name="description"
+            maxlength=${DESCRIPTION_MAX}
+            aria-describedby="bk-description-hint bk-description-count bk-description-error"
+            aria-invalid=${e.description ? 'true' : 'false'}
+            @input=${(ev: InputEvent) => {
+              this._descriptionLength = (ev.target as HTMLTextAreaElement).value.length;
+            }}
+          ></textarea>
+          <p class="counter" id="bk-description-count">${this.t('form.charactersLeft', { count: DESCRIPTION_MAX - this._descriptionLength })}</p>
+          <p class="field-error" id="bk-description-error">${e.description ?? ''}</p>
+        </div>
+        <fieldset>
+          <legend>${this.t('form.businessCase')}</legend>
+          ${this.#field(
+            'problem',
+            'form.problem',
+            (describedBy, invalid, required) =>
+              html`<textarea id="bk-problem" name="problem" maxlength="2000" ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'}></textarea>`,
+          )}
+          <div class="pair">
+            ${text('beneficiary', 'form.beneficiary', 100)}
+            ${this.#field(
+              'valueType',
+              'form.valueType',
+              (describedBy, invalid, required) =>
+                html`<select id="bk-valueType" name="valueType" ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'}>
+                  <option value="">${this.t('form.choose')}</option>
+                  ${VALUE_TYPES.map((v) => html`<option value=${v}>${this.t(`valueType.${v}` as MessageKey)}</option>`)}
+                </select>`,
+            )}
+            ${this.#field(
+              'effort',
+              'form.effort',
+              (describedBy, invalid, required) =>
+                html`<select id="bk-effort" name="effort" ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'}>
+                  <option value="">${this.t('form.choose')}</option>
+                  ${EFFORTS.map((v) => html`<option value=${v}>${this.t(`effort.${v}` as MessageKey)}</option>`)}
+                </select>`,
+            )}
+            ${text('objective', 'form.objective', 200)}
+          </div>
+        </fieldset>
+        <p class="form-error" role="alert">${e.form ?? ''}</p>
+        <div class="actions">
+          <button type="submit" class="button primary" aria-disabled=${this._submitting ? 'true' : 'false'}>
+            ${this._submitting ? this.t('form.submitting') : this.t('form.submit')}
+          </button>
+          <button type="button" class="button" @click=${() => this.dispatchEvent(new BkCancelEvent())}>${this.t('form.cancel')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #renderSimilar() {
+    if (this._similar.length === 0) return nothing;
+    return html`<div class="similar" part="similar">
+      <p>${this.t('form.similar', { count: this._similar.length })}</p>
+      <ul>
+        ${this._similar.map(
+          (s) =>
+            html`<li>${s.title} <span class="status">(${s.status.label}, ${this.t('board.supporters', { count: s.supporters })})</span></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}

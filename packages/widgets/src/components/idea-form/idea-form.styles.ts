@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+export const ideaFormStyles = css`
+  :host {
+    display: block;
+  }
+
+  form {
+    display: grid;
+    gap: 0.75rem;
+    padding: 1rem;
+    border-radius: var(--_radius);
+    background: var(--bk-idea-form-surface, var(--_surface-subtle));
+  }
+
+  h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  legend {
+    padding: 0;
+    font-weight: 600;
+  }
+
+  .lanes {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+
+  .lane {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    min-height: 44px;
+    font-weight: normal;
+  }
+
+  .lane input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin-top: 0.125rem;
+  }
+
+  .lane small {
+    display: block;
+    color: var(--_text-subtle);
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .pair {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: 0.75rem;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .required {
+    font-weight: normal;
+    color: var(--_text-subtle);
+  }
+
+  .hint,
+  .counter {
+    margin: 0;
+    font-size: 0.75rem;
+    color: var(--_text-subtle);
+  }
+
+  input:not([type='radio']),
+  textarea,
+  select {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-bottom-color: var(--_text-subtle);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  textarea {
+    min-height: 5rem;
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .field-error,
+  .form-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .field-error:empty,
+  .form-error:empty {
+    display: none;
+  }
+
+  .similar {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_brand);
+    border-radius: var(--_radius);
+    background: var(--_brand-subtle);
+  }
+
+  .similar p {
+    margin: 0 0 0.25rem;
+    font-weight: 600;
+  }
+
+  .similar ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  .similar .status {
+    color: var(--_text-subtle);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+`;

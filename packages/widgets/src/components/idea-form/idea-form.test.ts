@@ -1,0 +1,77 @@
+import type { Idea } from '@bridgekit/sdk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { BkCancelEvent } from '../../events/cancel.ts';
+import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import './idea-form.ts';
+import type { BkIdeaForm } from './idea-form.component.ts';
+
+async function mountForm(board = 'general') {
+  const el = await mount<BkIdeaForm>(`<bk-idea-form board="${board}"></bk-idea-form>`);
+  await until(() => shadow(el).querySelector('form'));
+  return el;
+}
+
+describe('<bk-idea-form>', () => {
+  let token: string;
+  beforeEach(async () => {
+    token = await tokenFor(newPerson('Finance'));
+    signIn(token);
+  });
+  afterEach(cleanup);
+
+  it('suggests similar ideas while the title is typed, closed ones included', async () => {
+    const el = await mountForm('finance-ops');
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), 'retire the expense tool');
+    const box = await until(() => shadow(el).querySelector('[part="similar"]'));
+    expect(box.textContent).toContain('Retire the legacy expense tool');
+    expect(box.textContent).toContain('Already available');
+    // The suggestions are announced, and described on the title field.
+    expect(shadow(el).querySelector('#bk-similar')?.getAttribute('role')).toBe('status');
+    expect(shadow(el).querySelector('#bk-title')?.getAttribute('aria-describedby')).toContain('bk-similar');
+  });
+
+  it('submits a change request with its business case', async () => {
+    const el = await mountForm('general');
+    const created: Idea[] = [];
+    el.addEventListener(BkIdeaCreateEvent.type, (e) => created.push(e.idea));
+    await userEvent.click(page.getByRole('radio', { name: /A change request/ }));
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), `Add a cost-centre field ${Date.now()}`);
+    await userEvent.fill(page.getByRole('textbox', { name: /^The problem it solves/ }), 'Travel requests lack the cost centre.');
+    await userEvent.fill(page.getByRole('textbox', { name: 'Who benefits (business unit)' }), 'Finance');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: /^Kind of value/ }), 'compliance');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Rough effort' }), 'XS');
+    await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
+    await until(() => created.length === 1);
+    const stored = await clientAs(token).ideas.get(created[0]?.id ?? '');
+    expect(stored).toMatchObject({
+      lane: 'change_request',
+      businessCase: { problem: 'Travel requests lack the cost centre.', beneficiary: 'Finance', valueType: 'compliance', effort: 'XS', objective: null },
+    });
+  });
+
+  it('marks the fields the board requires', async () => {
+    const el = await mountForm('finance-ops');
+    await until(() => shadow(el).querySelector('label[for="bk-problem"] .required'));
+    expect(shadow(el).querySelector('label[for="bk-valueType"]')?.textContent).toContain('(required)');
+    expect(shadow(el).querySelector('label[for="bk-beneficiary"]')?.textContent).not.toContain('(required)');
+  });
+
+  it('asks its host to close on Escape', async () => {
+    const el = await mountForm();
+    let cancelled = 0;
+    el.addEventListener(BkCancelEvent.type, () => cancelled++);
+    el.focus();
+    await until(() => shadow(el).activeElement?.id === 'bk-title');
+    await userEvent.keyboard('{Escape}');
+    expect(cancelled).toBe(1);
+  });
+
+  it('has no axe violations, with suggestions showing', async () => {
+    const el = await mountForm('general');
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), 'invoice matching');
+    await until(() => shadow(el).querySelector('[part="similar"]'));
+    await expectNoAxeViolations(el);
+  });
+});

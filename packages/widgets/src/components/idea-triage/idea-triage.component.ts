@@ -1,0 +1,442 @@
+import {
+  type Board,
+  type Criterion,
+  type EffortSize,
+  type Evaluation,
+  type Idea,
+  isBridgekitError,
+  type Role,
+  type StatusChange,
+} from '@bridgekit/sdk';
+import { html, nothing, type PropertyValues, svg } from 'lit';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { tokens } from '../../shared/styles.ts';
+import { ideaTriageStyles } from './idea-triage.styles.ts';
+import { CHART, layoutChart } from './value-effort-chart.ts';
+
+const TSHIRT = ['XS', 'S', 'M', 'L', 'XL'] as const;
+const TSHIRT_POINTS: Record<string, string> = { 1: 'XS', 2: 'S', 3: 'M', 5: 'L', 8: 'XL' };
+const FIBONACCI = [1, 2, 3, 5, 8, 13, 20];
+const EVALUATORS: ReadonlySet<Role> = new Set(['evaluator', 'moderator', 'admin']);
+/** A bubble's visible label; its accessible name carries the whole title. */
+const shorten = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title);
+
+/**
+ * Triage for evaluators: the queue of ideas awaiting review, a scoring form built from the
+ * board's scorecard, status changes with reasons (deflections need one), each idea's history,
+ * and the value-versus-effort matrix — an SVG chart in which each bubble is an idea, sized by
+ * its supporters, reachable by keyboard and also readable as a table.
+ *
+ * @tag bk-idea-triage
+ * @summary Score and triage a board's ideas.
+ *
+ * @attr board - Slug of the board.
+ * @attr tenant - Overrides the page's tenant for this element.
+ *
+ * @event bk-error - A call to the API failed.
+ *
+ * @csspart base - The frame.
+ * @csspart queue - The list of ideas awaiting review.
+ * @csspart detail - The selected idea with its forms.
+ * @csspart matrix - The value-versus-effort chart.
+ * @cssproperty --bk-idea-triage-bubble - Colour of the chart's bubbles. Default `--bk-color-brand`.
+ */
+export class BkIdeaTriage extends BridgekitElement {
+  static override styles = [tokens, ideaTriageStyles];
+  static override properties = {
+    board: { type: String, reflect: true },
+    _board: { state: true },
+    _queue: { state: true },
+    _scored: { state: true },
+    _selected: { state: true },
+    _myScores: { state: true },
+    _history: { state: true },
+    _allowed: { state: true },
+    _status: { state: true },
+    _message: { state: true },
+    _errors: { state: true },
+    _statusChoice: { state: true },
+  };
+
+  declare board: string;
+  declare _board: Board | null;
+  declare _queue: Idea[];
+  declare _scored: Idea[];
+  declare _selected: Idea | null;
+  declare _myScores: Record<string, number>;
+  declare _history: StatusChange[];
+  declare _allowed: boolean;
+  declare _status: 'loading' | 'ready' | 'error';
+  declare _message: string;
+  declare _errors: Record<string, string>;
+  declare _statusChoice: string;
+
+  constructor() {
+    super();
+    this.board = '';
+    this._board = null;
+    this._queue = [];
+    this._scored = [];
+    this._selected = null;
+    this._myScores = {};
+    this._history = [];
+    this._allowed = false;
+    this._status = 'loading';
+    this._message = '';
+    this._errors = {};
+    this._statusChoice = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('board') || changed.has('tenant')) void this.#reload();
+  }
+
+  protected configChanged(): void {
+    void this.#reload();
+  }
+
+  async #reload(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.board) return;
+    this._status = 'loading';
+    try {
+      const [me, board, queue, scored] = await Promise.all([
+        client.me(),
+        client.boards.get(this.board),
+        client.ideas.list({ board: this.board, sort: 'new', categories: ['open', 'under_review'], limit: 50 }),
+        client.ideas.list({ board: this.board, sort: 'value', limit: 100 }),
+      ]);
+      this._allowed = EVALUATORS.has(me.user?.role ?? 'member');
+      this._board = board;
+      this._queue = queue.items;
+      this._scored = scored.items;
+      this._status = 'ready';
+      const keep = this._selected && [...queue.items, ...scored.items].find((i) => i.id === this._selected?.id);
+      if (keep) await this.#select(keep, false);
+    } catch (err) {
+      this._message = this.describeError(err, 'error.notFoundBoard');
+      this._status = 'error';
+    }
+  }
+
+  async #select(idea: Idea, focus = true): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this._selected = idea;
+    this._statusChoice = idea.status.key;
+    this._errors = {};
+    const [scores, history] = await Promise.all([
+      this._allowed ? client.ideas.myScores(idea.id).catch(() => ({})) : Promise.resolve({}),
+      client.ideas.statusHistory(idea.id).catch(() => []),
+    ]);
+    this._myScores = scores;
+    this._history = history;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-detail-heading')?.focus());
+  }
+
+  #replace(idea: Idea): void {
+    const swap = (list: Idea[]) => list.map((i) => (i.id === idea.id ? idea : i));
+    this._queue = swap(this._queue).filter((i) => i.status.category === 'open' || i.status.category === 'under_review');
+    this._scored = this._scored.some((i) => i.id === idea.id) ? swap(this._scored) : [...this._scored, idea];
+    this._selected = idea;
+  }
+
+  async #saveScores(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    const idea = this._selected;
+    if (!client || !idea || !this._board) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const scores: Evaluation = {};
+    const errors: Record<string, string> = {};
+    for (const c of this._board.scorecard.criteria) {
+      const raw = data.get(c.key);
+      if (raw === null || raw === '') errors[c.key] = this.t('triage.scoreMissing');
+      else scores[c.key] = c.kind === 'yesno' ? raw === 'yes' : c.kind === 'tshirt' ? (String(raw) as EffortSize) : Number(raw);
+    }
+    this._errors = errors;
+    if (Object.keys(errors).length > 0) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    try {
+      const updated = await client.ideas.score(idea.id, scores);
+      this.#replace(updated);
+      this._myScores = await client.ideas.myScores(idea.id);
+      this._message = this.t('triage.scored', { title: idea.title });
+    } catch (err) {
+      this._message = this.describeError(err);
+    }
+  }
+
+  async #saveStatus(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    const idea = this._selected;
+    if (!client || !idea) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const status = String(data.get('status') ?? '');
+    const reason = String(data.get('reason') ?? '').trim();
+    const link = String(data.get('link') ?? '').trim();
+    const definition = this._board?.statuses.find((s) => s.key === status);
+    if (definition?.requiresReason && reason.length < 10) {
+      this._errors = { reason: this.t('triage.reasonRequired') };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-reason')?.focus());
+      return;
+    }
+    this._errors = {};
+    try {
+      const updated = await client.ideas.setStatus(idea.id, { status, ...(reason ? { reason } : {}), ...(link ? { link } : {}) });
+      this.#replace(updated);
+      this._history = await client.ideas.statusHistory(idea.id);
+      this._message = this.t('triage.statusChanged', { title: idea.title, status: updated.status.label });
+    } catch (err) {
+      if (isBridgekitError(err) && err.code === 'validation_failed') {
+        this._errors = Object.fromEntries(err.details.map((d) => [d.path.replace(/^body\./, ''), d.message]));
+      } else {
+        this._message = this.describeError(err);
+      }
+    }
+  }
+
+  protected override render() {
+    if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
+    return html`
+      <section class="base" part="base" aria-labelledby="bk-triage-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+        <div>
+          <h2 id="bk-triage-heading">${this.t('triage.heading', { board: this._board?.name ?? this.board })}</h2>
+          <p class="subtle">${this.t('triage.awaiting', { count: this._queue.length })}</p>
+        </div>
+        ${this.sessionExpired ? this.renderSessionNotice() : nothing}
+        ${this._status === 'ready' && !this._allowed ? html`<p class="notice">${this.t('triage.notAllowed')}</p>` : nothing}
+        <p class="visually-hidden" role="status">${this._message}</p>
+        ${this._status === 'error' ? html`<p class="notice error" role="alert">${this._message}</p>` : nothing}
+        ${this._status === 'loading' ? html`<p role="status">${this.t('triage.loading')}</p>` : nothing}
+        ${this._status === 'ready' ? this.#renderBody() : nothing}
+      </section>
+    `;
+  }
+
+  #renderBody() {
+    return html`
+      <div class="layout">
+        <nav aria-labelledby="bk-queue-heading">
+          <h3 id="bk-queue-heading">${this.t('triage.queue')}</h3>
+          ${
+            this._queue.length === 0
+              ? html`<p class="subtle">${this.t('triage.queueEmpty')}</p>`
+              : html`<ol class="queue" part="queue">
+                ${this._queue.map(
+                  (idea) => html`<li>
+                    <button type="button" aria-current=${this._selected?.id === idea.id ? 'true' : 'false'} @click=${() => this.#select(idea)}>
+                      <span class="title">${idea.title}</span>
+                      <span class="meta">${idea.status.label} · ${this.t('board.supporters', { count: idea.supporters })} · ${this.#scoreText(idea)}</span>
+                    </button>
+                  </li>`,
+                )}
+              </ol>`
+          }
+        </nav>
+        <div class="detail" part="detail">${this._selected ? this.#renderDetail(this._selected) : html`<p class="subtle">${this.t('triage.pick')}</p>`}</div>
+      </div>
+      ${this.#renderMatrix()}
+    `;
+  }
+
+  #scoreText(idea: Idea): string {
+    const n = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
+    return idea.score.value === null
+      ? this.t('triage.unscored')
+      : this.t('triage.valueEffort', { value: n.format(idea.score.value), effort: n.format(idea.score.effort ?? 0) });
+  }
+
+  #renderDetail(idea: Idea) {
+    const bc = idea.businessCase;
+    const row = (label: MessageKey, value: string | null) => (value ? html`<dt>${this.t(label)}</dt><dd>${value}</dd>` : nothing);
+    return html`
+      <h3 id="bk-detail-heading" tabindex="-1">${idea.title}</h3>
+      ${idea.description ? html`<p>${idea.description}</p>` : nothing}
+      <dl>
+        ${row('form.problem', bc.problem)} ${row('form.beneficiary', bc.beneficiary)}
+        ${row('form.valueType', bc.valueType ? this.t(`valueType.${bc.valueType}` as MessageKey) : null)}
+        ${row('form.effort', bc.effort ? this.t(`effort.${bc.effort}` as MessageKey) : null)} ${row('form.objective', bc.objective)}
+        <dt>${this.t('triage.crowd')}</dt>
+        <dd>${this.t('vote.count', { count: idea.votes })} · ${this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) })}</dd>
+        <dt>${this.t('triage.evaluation')}</dt>
+        <dd>${this.#scoreText(idea)}${idea.score.evaluations ? ` · ${this.t('triage.evaluations', { count: idea.score.evaluations })}` : ''}</dd>
+      </dl>
+      ${this._allowed ? this.#renderScoring() : nothing} ${this._allowed ? this.#renderStatusForm(idea) : nothing}
+      <div>
+        <h4>${this.t('triage.history')}</h4>
+        ${
+          this._history.length === 0
+            ? html`<p class="subtle">${this.t('triage.noHistory')}</p>`
+            : html`<ol class="history">
+              ${this._history.map(
+                (h) => html`<li>
+                  ${this.t('triage.historyItem', { to: this._board?.statuses.find((s) => s.key === h.to)?.label ?? h.to, by: h.by })}
+                  <time datetime=${h.at}>${new Date(h.at).toLocaleDateString(this.locale)}</time>${h.reason ? html` — ${h.reason}` : nothing}
+                </li>`,
+              )}
+            </ol>`
+        }
+      </div>
+    `;
+  }
+
+  #renderScoring() {
+    const criteria = this._board?.scorecard.criteria ?? [];
+    return html`
+      <form aria-labelledby="bk-score-heading" novalidate @submit=${this.#saveScores}>
+        <h4 id="bk-score-heading">${this.t('triage.yourScores')}</h4>
+        ${criteria.map((c) => this.#renderCriterion(c))}
+        <div><button type="submit" class="button primary">${this.t('triage.saveScores')}</button></div>
+      </form>
+    `;
+  }
+
+  #renderCriterion(c: Criterion) {
+    const current = this._myScores[c.key];
+    const error = this._errors[c.key];
+    const invalid = error ? 'true' : 'false';
+    const errorLine = html`<p class="field-error" id="bk-err-${c.key}">${error ?? ''}</p>`;
+    if (c.kind === 'scale' || c.kind === 'yesno') {
+      const options =
+        c.kind === 'scale'
+          ? [1, 2, 3, 4, 5].map((v) => ({ value: String(v), label: String(v) }))
+          : [
+              { value: 'yes', label: this.t('triage.yes') },
+              { value: 'no', label: this.t('triage.no') },
+            ];
+      const checked = (v: string) =>
+        c.kind === 'yesno' ? (current === 1 ? 'yes' : current === 0 ? 'no' : '') === v : String(current) === v;
+      return html`<fieldset aria-describedby="bk-err-${c.key}">
+        <legend>${c.label}${c.kind === 'scale' ? html` <span class="subtle">${this.t('triage.scaleHint')}</span>` : nothing}</legend>
+        <div class="choices">
+          ${options.map(
+            (o, i) =>
+              html`<label><input type="radio" name=${c.key} value=${o.value} ?checked=${checked(o.value)} aria-invalid=${i === 0 ? invalid : 'false'} />${o.label}</label>`,
+          )}
+        </div>
+        ${errorLine}
+      </fieldset>`;
+    }
+    const values =
+      c.kind === 'tshirt' ? TSHIRT.map((v) => ({ value: v, label: v })) : FIBONACCI.map((v) => ({ value: String(v), label: String(v) }));
+    const selected = c.kind === 'tshirt' ? TSHIRT_POINTS[String(current)] : String(current ?? '');
+    return html`<div>
+      <label for="bk-c-${c.key}">${c.label}</label>
+      <select id="bk-c-${c.key}" name=${c.key} aria-invalid=${invalid} aria-describedby="bk-err-${c.key}">
+        <option value="">${this.t('form.choose')}</option>
+        ${values.map((v) => html`<option value=${v.value} ?selected=${selected === v.value}>${v.label}</option>`)}
+      </select>
+      ${errorLine}
+    </div>`;
+  }
+
+  #renderStatusForm(idea: Idea) {
+    const statuses = this._board?.statuses ?? [];
+    const chosen = statuses.find((s) => s.key === this._statusChoice);
+    return html`
+      <form aria-labelledby="bk-status-heading" novalidate @submit=${this.#saveStatus}>
+        <h4 id="bk-status-heading">${this.t('triage.status')}</h4>
+        <div>
+          <label for="bk-status">${this.t('triage.statusLabel')}</label>
+          <select id="bk-status" name="status" @change=${(e: Event) => (this._statusChoice = (e.target as HTMLSelectElement).value)}>
+            ${statuses.map((s) => html`<option value=${s.key} ?selected=${s.key === idea.status.key}>${s.label}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="bk-reason">${this.t('triage.reason')}${chosen?.requiresReason ? html` <span class="subtle">${this.t('form.required')}</span>` : nothing}</label>
+          <textarea id="bk-reason" name="reason" maxlength="2000" aria-invalid=${this._errors.reason ? 'true' : 'false'} aria-describedby="bk-reason-error"></textarea>
+          <p class="field-error" id="bk-reason-error">${this._errors.reason ?? ''}</p>
+        </div>
+        <div>
+          <label for="bk-link">${this.t('triage.link')}</label>
+          <input id="bk-link" name="link" type="url" inputmode="url" aria-invalid=${this._errors.link ? 'true' : 'false'} aria-describedby="bk-link-error" />
+          <p class="field-error" id="bk-link-error">${this._errors.link ?? ''}</p>
+        </div>
+        <div><button type="submit" class="button primary">${this.t('triage.saveStatus')}</button></div>
+      </form>
+    `;
+  }
+
+  #renderMatrix() {
+    const layout = layoutChart(this._scored);
+    const n = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
+    const bottom = CHART.height - CHART.bottom;
+    const right = CHART.width - CHART.right;
+    const onKey = (idea: Idea) => (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        void this.#select(idea);
+      }
+    };
+    return html`
+      <figure part="matrix">
+        <figcaption id="bk-matrix-caption">${this.t('triage.matrix')}</figcaption>
+        <p class="subtle" id="bk-matrix-desc">${this.t('triage.matrixDescription', { count: layout.bubbles.length })}</p>
+        <svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="group" aria-labelledby="bk-matrix-caption" aria-describedby="bk-matrix-desc">
+          ${svg`
+            <g class="axis" aria-hidden="true">
+              <line x1=${CHART.left} y1=${bottom} x2=${right} y2=${bottom}></line>
+              <line x1=${CHART.left} y1=${CHART.top} x2=${CHART.left} y2=${bottom}></line>
+              ${layout.xTicks.map((t) => svg`<text x=${t.x} y=${bottom + 18} text-anchor="middle">${n.format(t.value)}</text>`)}
+              ${layout.yTicks.map((t) => svg`<text x=${CHART.left - 8} y=${t.y + 4} text-anchor="end">${n.format(t.value)}</text>`)}
+              <text x=${(CHART.left + right) / 2} y=${CHART.height - 6} text-anchor="middle">${this.t('triage.effortAxis')}</text>
+              <text transform="translate(14 ${(CHART.top + bottom) / 2}) rotate(-90)" text-anchor="middle">${this.t('triage.valueAxis')}</text>
+            </g>
+            <g aria-hidden="true">
+              <line class="quadrant" x1=${layout.midX} y1=${CHART.top} x2=${layout.midX} y2=${bottom}></line>
+              <line class="quadrant" x1=${CHART.left} y1=${layout.midY} x2=${right} y2=${layout.midY}></line>
+              <text class="quadrant-label" x=${CHART.left + 8} y=${CHART.top + 14}>${this.t('triage.quickWins')}</text>
+              <text class="quadrant-label" x=${right - 8} y=${CHART.top + 14} text-anchor="end">${this.t('triage.bigBets')}</text>
+              <text class="quadrant-label" x=${CHART.left + 8} y=${bottom - 8}>${this.t('triage.fillIns')}</text>
+              <text class="quadrant-label" x=${right - 8} y=${bottom - 8} text-anchor="end">${this.t('triage.reconsider')}</text>
+            </g>
+            ${layout.bubbles.map(
+              (b) => svg`<g
+                class="bubble"
+                role="button"
+                tabindex="0"
+                aria-pressed=${this._selected?.id === b.idea.id ? 'true' : 'false'}
+                aria-label=${this.t('triage.bubble', {
+                  title: b.idea.title,
+                  value: n.format(b.idea.score.value ?? 0),
+                  effort: n.format(b.idea.score.effort ?? 0),
+                  supporters: this.t('board.supporters', { count: b.idea.supporters }),
+                })}
+                @click=${() => this.#select(b.idea)}
+                @keydown=${onKey(b.idea)}
+              ><circle cx=${b.x} cy=${b.y} r=${b.r}></circle><text class="bubble-label" aria-hidden="true" x=${b.x + b.r + 4} y=${b.y + 4}>${shorten(b.idea.title)}</text></g>`,
+            )}
+          `}
+        </svg>
+        <details>
+          <summary>${this.t('triage.asTable')}</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">${this.t('triage.idea')}</th>
+                <th scope="col">${this.t('triage.valueAxis')}</th>
+                <th scope="col">${this.t('triage.effortAxis')}</th>
+                <th scope="col">${this.t('triage.supportersColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${layout.bubbles.map(
+                (b) => html`<tr>
+                  <th scope="row">${b.idea.title}</th>
+                  <td>${n.format(b.idea.score.value ?? 0)}</td>
+                  <td>${n.format(b.idea.score.effort ?? 0)}</td>
+                  <td>${b.idea.supporters}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </details>
+      </figure>
+    `;
+  }
+}

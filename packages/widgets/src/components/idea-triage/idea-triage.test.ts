@@ -1,0 +1,132 @@
+import type { Idea } from '@bridgekit/sdk';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { apiBase, cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import './idea-triage.ts';
+import type { BkIdeaTriage } from './idea-triage.component.ts';
+import { layoutChart } from './value-effort-chart.ts';
+
+async function mountTriage(board = 'general') {
+  const el = await mount<BkIdeaTriage>(`<bk-idea-triage board="${board}"></bk-idea-triage>`);
+  await until(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false');
+  return el;
+}
+
+const idea = (over: Partial<Idea> & { value: number | null; effort: number | null; supporters: number }): Idea => ({
+  id: over.id ?? Math.random().toString(36),
+  board: 'general',
+  title: over.title ?? 'An idea',
+  description: '',
+  author: { name: 'A', businessUnit: null },
+  lane: 'opportunity',
+  businessCase: { problem: null, beneficiary: null, valueType: null, effort: null, objective: null },
+  status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, changedAt: null, changedBy: null },
+  votes: over.supporters,
+  supporters: over.supporters,
+  businessUnits: 1,
+  voted: false,
+  myVotes: 0,
+  score: { value: over.value, effort: over.effort, risk: null, valuePerEffort: null, evaluations: over.value === null ? 0 : 1 },
+  closed: false,
+  mergedInto: null,
+  createdAt: new Date().toISOString(),
+});
+
+describe('value-versus-effort layout', () => {
+  it('places high value up, high effort right, sizes by supporters, and leaves unscored ideas out', () => {
+    const layout = layoutChart([
+      idea({ title: 'quick', value: 5, effort: 1, supporters: 20 }),
+      idea({ title: 'costly', value: 1, effort: 8, supporters: 1 }),
+      idea({ title: 'unscored', value: null, effort: null, supporters: 50 }),
+    ]);
+    expect(layout.bubbles.map((b) => b.idea.title)).toEqual(['quick', 'costly']);
+    const [quick, costly] = layout.bubbles;
+    expect(quick?.y).toBeLessThan(costly?.y ?? 0);
+    expect(quick?.x).toBeLessThan(costly?.x ?? 0);
+    expect(quick?.r).toBeGreaterThan(costly?.r ?? 0);
+  });
+});
+
+describe('<bk-idea-triage>', () => {
+  let evaluatorToken: string;
+  beforeAll(async () => {
+    // The demo's community lead is a moderator (which includes evaluating).
+    evaluatorToken = await tokenFor('mei');
+  });
+  afterEach(cleanup);
+
+  it('scores an idea from the keyboard and updates the matrix', async () => {
+    signIn(evaluatorToken);
+    const author = await tokenFor(newPerson());
+    const fresh = await clientAs(author).ideas.create({ board: 'general', title: `Triage me ${Date.now()}` });
+    const el = await mountTriage();
+    const entry = await until(() => [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)));
+    entry.focus();
+    await userEvent.keyboard('{Enter}');
+    await until(() => shadow(el).activeElement?.id === 'bk-detail-heading');
+
+    await userEvent.click(page.getByRole('group', { name: /^Business impact/ }).getByRole('radio', { name: '4' }));
+    await userEvent.click(page.getByRole('group', { name: /^Financial return/ }).getByRole('radio', { name: '3' }));
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Size' }), 'S');
+    for (const q of ['Uses technology new to us', 'Depends on a third party', 'Changes how people work']) {
+      await userEvent.click(page.getByRole('group', { name: q }).getByRole('radio', { name: 'No' }));
+    }
+    await userEvent.click(page.getByRole('button', { name: 'Save scores' }));
+    await until(() => shadow(el).querySelector('.base > [role="status"]')?.textContent?.includes('Scores saved'));
+    const scored = await clientAs(evaluatorToken).ideas.get(fresh.id);
+    expect(scored.score.value).toBeCloseTo(0.6 * 4 + 0.4 * 3);
+    expect(scored.score.effort).toBe(2);
+    const bubble = await until(() => [...shadow(el).querySelectorAll('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith(fresh.title)));
+    expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 3.6, effort 2, 0 supporters`);
+    expect(bubble.getAttribute('role')).toBe('button');
+  });
+
+  it('refuses a deflection without a reason, then records it with one', async () => {
+    signIn(evaluatorToken);
+    const fresh = await clientAs(await tokenFor(newPerson())).ideas.create({ board: 'general', title: `Deflect me ${Date.now()}` });
+    const el = await mountTriage();
+    const entry = await until(() => [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)));
+    await userEvent.click(entry);
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'New status' }), 'already_available');
+    await userEvent.click(page.getByRole('button', { name: 'Change status' }));
+    await until(() => shadow(el).querySelector('#bk-reason')?.getAttribute('aria-invalid') === 'true');
+    expect((await clientAs(evaluatorToken).ideas.get(fresh.id)).status.key).toBe('open');
+
+    await userEvent.fill(page.getByRole('textbox', { name: /Reason/ }), 'The HR portal already does this: see the practice card.');
+    await userEvent.fill(page.getByRole('textbox', { name: /Link/ }), 'https://intranet.example/practice/hr-portal');
+    await userEvent.click(page.getByRole('button', { name: 'Change status' }));
+    await until(() => shadow(el).querySelector('.history')?.textContent?.includes('Already available'));
+    const stored = await clientAs(evaluatorToken).ideas.get(fresh.id);
+    expect(stored.status).toMatchObject({ key: 'already_available', reason: 'The HR portal already does this: see the practice card.', link: 'https://intranet.example/practice/hr-portal' });
+    // Closed now: out of the queue.
+    expect([...shadow(el).querySelectorAll('.queue button')].some((b) => b.textContent?.includes(fresh.title))).toBe(false);
+  });
+
+  it('opens an idea from its bubble with the keyboard', async () => {
+    signIn(evaluatorToken);
+    const el = await mountTriage();
+    const bubble = await until(() => [...shadow(el).querySelectorAll<SVGGElement>('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith('Automate invoice matching')));
+    bubble.focus();
+    await userEvent.keyboard('{Enter}');
+    await until(() => shadow(el).querySelector('#bk-detail-heading')?.textContent === 'Automate invoice matching in accounts payable');
+    expect(bubble.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('tells a member that triage is for evaluators, without the forms', async () => {
+    signIn(await tokenFor(newPerson()));
+    const el = await mountTriage();
+    expect(shadow(el).textContent).toContain('Triage is for evaluators');
+    const entry = await until(() => shadow(el).querySelector<HTMLButtonElement>('.queue button'));
+    await userEvent.click(entry);
+    expect(shadow(el).querySelector('form')).toBeNull();
+  });
+
+  it('has no axe violations, with an idea open', async () => {
+    signIn(evaluatorToken);
+    const el = await mountTriage();
+    await userEvent.click(await until(() => shadow(el).querySelector<HTMLButtonElement>('.queue button')));
+    await until(() => shadow(el).querySelector('form'));
+    await expectNoAxeViolations(el);
+    expect(apiBase()).toBeTruthy();
+  });
+});
