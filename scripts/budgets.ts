@@ -10,8 +10,10 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = {
   /** The script-tag loader. */
   loader: 3 * 1024,
-  /** Loader + Lit + the idea widgets + the SDK: everything a page with an idea board loads. */
-  ideaWidgets: 25 * 1024,
+  /** Loader + Lit + the idea board (with its vote controls) + SDK: what a page with a board loads. */
+  ideaBoard: 25 * 1024,
+  /** Loader + everything the triage page loads. */
+  ideaTriage: 32 * 1024,
   /** The Worker bundle (production configuration). */
   worker: 300 * 1024,
 };
@@ -29,4 +31,12 @@ export function widgetSizes(): Record<string, number> {
     if (file.endsWith('.js')) sizes[`widgets/${file}`] = gzipSize(join(CDN_DIR, 'widgets', file));
   }
   return sizes;
+}
+
+/** What a page with `tag` on it loads before it shows the element: the loader and the element's chunks. */
+export function pageWeight(tag: string): number {
+  const manifest = JSON.parse(readFileSync(join(CDN_DIR, 'widgets.json'), 'utf8')) as Record<string, { chunks: string[] }>;
+  const chunks = manifest[tag]?.chunks;
+  if (!chunks) throw new Error(`No <${tag}> in the widget manifest`);
+  return gzipSize(join(CDN_DIR, 'embed.js')) + chunks.reduce((sum, file) => sum + gzipSize(join(CDN_DIR, file)), 0);
 }

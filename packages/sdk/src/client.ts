@@ -138,14 +138,17 @@ export function createClient(options: ClientOptions): BridgekitClient {
     create: ({ board, title, description, lane, businessCase, signal }) =>
       http.request('POST', `/boards/${seg(board)}/ideas`, { body: { title, description: description ?? '', lane, businessCase }, signal }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
-    vote: (id, o) => http.request('PUT', `/ideas/${seg(id)}/vote`, { body: o?.votes === undefined ? undefined : { votes: o.votes }, signal: o?.signal }),
+    vote: (id, o) =>
+      http.request('PUT', `/ideas/${seg(id)}/vote`, { body: o?.votes === undefined ? undefined : { votes: o.votes }, signal: o?.signal }),
     unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
     remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { signal: o?.signal }),
     setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, signal: o?.signal }),
-    statusHistory: async (id, o) => (await http.request<{ items: StatusChange[] }>('GET', `/ideas/${seg(id)}/status-history`, { signal: o?.signal })).items,
+    statusHistory: async (id, o) =>
+      (await http.request<{ items: StatusChange[] }>('GET', `/ideas/${seg(id)}/status-history`, { signal: o?.signal })).items,
     merge: (id, into, o) => http.request('POST', `/ideas/${seg(id)}/merge`, { body: { into }, signal: o?.signal }),
     score: (id, scores, o) => http.request('PUT', `/ideas/${seg(id)}/score`, { body: { scores }, signal: o?.signal }),
-    myScores: async (id, o) => (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
+    myScores: async (id, o) =>
+      (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
   };
 
   return {
@@ -155,10 +158,13 @@ export function createClient(options: ClientOptions): BridgekitClient {
       get: (slug, o) => http.request('GET', `/boards/${seg(slug)}`, { signal: o?.signal }),
       create: (board, o) => http.request('POST', '/boards', { body: board, signal: o?.signal }),
       update: (slug, update, o) => http.request('PATCH', `/boards/${seg(slug)}`, { body: update, signal: o?.signal }),
-      roadmap: async (slug, o) => (await http.request<{ columns: RoadmapColumn[] }>('GET', `/boards/${seg(slug)}/roadmap`, { signal: o?.signal })).columns,
+      roadmap: async (slug, o) =>
+        (await http.request<{ columns: RoadmapColumn[] }>('GET', `/boards/${seg(slug)}/roadmap`, { signal: o?.signal })).columns,
       export: async (slug, o) =>
-        (await http.request<{ items: Idea[] }>('GET', `/boards/${seg(slug)}/export`, { query: { format: 'json' }, signal: o?.signal })).items,
-      exportCsv: (slug, o) => http.request('GET', `/boards/${seg(slug)}/export`, { query: { format: 'csv' }, text: true, signal: o?.signal }),
+        (await http.request<{ items: Idea[] }>('GET', `/boards/${seg(slug)}/export`, { query: { format: 'json' }, signal: o?.signal }))
+          .items,
+      exportCsv: (slug, o) =>
+        http.request('GET', `/boards/${seg(slug)}/export`, { query: { format: 'csv' }, text: true, signal: o?.signal }),
       scorecard: (slug, o) => http.request('GET', `/boards/${seg(slug)}/scorecard`, { signal: o?.signal }),
       setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, signal: o?.signal }),
     },

@@ -11,7 +11,9 @@ const as = async (sub: string, roles: string[] = []) =>
 describe('the idea workflow through the SDK', () => {
   beforeAll(async () => {
     const admin = createClient({ baseUrl: BASE, tenant: 'demo', token: env.BRIDGEKIT_ADMIN_TOKEN, fetch: worker });
-    await admin.admin.settings.update({ roleMapping: { claim: 'roles', evaluator: ['Evaluator'], moderator: ['Moderator'], admin: ['Admin'] } });
+    await admin.admin.settings.update({
+      roleMapping: { claim: 'roles', evaluator: ['Evaluator'], moderator: ['Moderator'], admin: ['Admin'] },
+    });
     const board = await admin.boards.create({
       slug: 'sdk-board',
       name: 'SDK board',
@@ -22,7 +24,11 @@ describe('the idea workflow through the SDK', () => {
 
   it('submits with a business case, suggests duplicates, spends budget, triages, merges and exports', async () => {
     const member = await as('sdk-member');
-    const original = await member.ideas.create({ board: 'sdk-board', title: 'Automate supplier onboarding', businessCase: { valueType: 'cost', effort: 'M' } });
+    const original = await member.ideas.create({
+      board: 'sdk-board',
+      title: 'Automate supplier onboarding',
+      businessCase: { valueType: 'cost', effort: 'M' },
+    });
     expect(original.businessCase).toMatchObject({ valueType: 'cost', effort: 'M' });
     const missing = await member.ideas.create({ board: 'sdk-board', title: 'No value type' }).catch((e: unknown) => e);
     expect(isBridgekitError(missing) && missing.details[0]?.path === 'body.businessCase.valueType').toBe(true);
@@ -33,7 +39,11 @@ describe('the idea workflow through the SDK', () => {
     expect(state).toMatchObject({ myVotes: 2, budget: { total: 5, used: 2, remaining: 3, perIdea: 2 } });
     expect((await member.boards.get('sdk-board')).budget?.remaining).toBe(3);
 
-    const duplicate = await (await as('sdk-other')).ideas.create({ board: 'sdk-board', title: 'Supplier onboarding automation', businessCase: { valueType: 'cost' } });
+    const duplicate = await (await as('sdk-other')).ideas.create({
+      board: 'sdk-board',
+      title: 'Supplier onboarding automation',
+      businessCase: { valueType: 'cost' },
+    });
     const moderator = await as('sdk-mod', ['Moderator']);
     const merged = await moderator.ideas.merge(duplicate.id, original.id);
     expect(merged.id).toBe(original.id);
@@ -41,7 +51,14 @@ describe('the idea workflow through the SDK', () => {
     expect((await member.ideas.get(duplicate.id)).id).toBe(original.id);
 
     const evaluator = await as('sdk-eval', ['Evaluator']);
-    const scored = await evaluator.ideas.score(original.id, { impact: 4, financial: 2, size: 'S', new_technology: false, third_party: false, ways_of_working: true });
+    const scored = await evaluator.ideas.score(original.id, {
+      impact: 4,
+      financial: 2,
+      size: 'S',
+      new_technology: false,
+      third_party: false,
+      ways_of_working: true,
+    });
     expect(scored.score.value).toBeCloseTo(3.2);
     expect(await evaluator.ideas.myScores(original.id)).toMatchObject({ impact: 4, size: 2 });
     const planned = await evaluator.ideas.setStatus(original.id, { status: 'planned' });
@@ -56,7 +73,10 @@ describe('the idea workflow through the SDK', () => {
     const scorecard = await evaluator.boards.scorecard('sdk-board');
     expect(scorecard.preset).toBe('value-size-risk');
     const admin = await as('sdk-admin', ['Admin']);
-    await admin.boards.setScorecard('sdk-board', { preset: 'custom', criteria: scorecard.criteria.map((c) => (c.key === 'impact' ? { ...c, weight: 1 } : c)) });
+    await admin.boards.setScorecard('sdk-board', {
+      preset: 'custom',
+      criteria: scorecard.criteria.map((c) => (c.key === 'impact' ? { ...c, weight: 1 } : c)),
+    });
     expect((await member.ideas.get(original.id)).score.value).toBeCloseTo(4 + 0.4 * 2);
   });
 });

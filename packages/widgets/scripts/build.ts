@@ -59,10 +59,29 @@ async function buildCdn(): Promise<void> {
     logLevel: 'warning',
   });
 
+  const outputs = chunks.metafile.outputs;
+  const name = (file: string) => `widgets/${file.split('/').pop()}`;
+  /** The chunks a page loads for an element: its entry and everything it imports statically. */
+  const closure = (file: string, seen = new Set<string>()): Set<string> => {
+    seen.add(file);
+    for (const imported of outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !seen.has(imported.path)) closure(imported.path, seen);
+    }
+    return seen;
+  };
   const byTag: Record<string, string> = {};
-  for (const [file, output] of Object.entries(chunks.metafile.outputs)) {
+  const manifest: Record<string, { entry: string; chunks: string[] }> = {};
+  for (const [file, output] of Object.entries(outputs)) {
     const tag = Object.entries(ELEMENTS).find(([, path]) => output.entryPoint === path)?.[0];
-    if (tag) byTag[tag] = `widgets/${file.split('/').pop()}`;
+    if (!tag) continue;
+    byTag[tag] = name(file);
+    manifest[tag] = {
+      entry: name(file),
+      chunks: [...closure(file)]
+        .filter((f) => f.endsWith('.js'))
+        .map(name)
+        .sort(),
+    };
   }
   if (Object.keys(byTag).length !== Object.keys(ELEMENTS).length) throw new Error(`Missing entry chunks: ${JSON.stringify(byTag)}`);
 
@@ -77,7 +96,7 @@ async function buildCdn(): Promise<void> {
     define: { __BK_CHUNKS__: JSON.stringify(byTag) },
     logLevel: 'warning',
   });
-  await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(byTag, null, 2)}\n`);
+  await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 const cdnOnly = process.argv.includes('--cdn-only');

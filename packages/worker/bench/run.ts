@@ -2,10 +2,11 @@
  * `pnpm bench`: sizes and load, each next to a baseline measured in the same run.
  *
  * 1. gzip size of /embed.js, of each widget chunk and of the Worker bundle, against budgets.
- * 2. requests/s and p50/p99 latency of list-ideas and vote on the local Worker (`wrangler dev`,
- *    as `pnpm dev` runs it, with 2,000 extra ideas), next to a baseline Worker (bare Hono and
- *    one D1 query) on the same data. Rounds alternate baseline/Bridgekit; medians are reported
- *    with the ratio. Loopback only, bounded in time (about a minute of load).
+ * 2. requests/s and p50/p99 latency of list-ideas, duplicate suggestions and vote on the local
+ *    Worker (`wrangler dev`, as `pnpm dev` runs it, on a board of 10,000 extra ideas), next to a
+ *    baseline Worker (bare Hono and one D1 query) on the same data. Rounds alternate
+ *    baseline/Bridgekit; medians are reported with the ratio. Loopback only, bounded in time
+ *    (about a minute and a half of load).
  *
  * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10)
  */
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
-import { BUDGETS, gzipSize, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
+import { BUDGETS, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
 import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
@@ -32,7 +33,17 @@ const DURATION = Number(opts.duration);
 const ROUNDS = Number(opts.rounds);
 const CONNECTIONS = Number(opts.connections);
 const USERS = 200;
-const EXTRA_IDEAS = 2000;
+const EXTRA_IDEAS = 10_000;
+
+/** Titles as people type them while submitting. */
+const QUERIES = [
+  'automate invoice matching',
+  'supplier onboard',
+  'expense claims for sales',
+  'forecast stock',
+  'retire contract renewals',
+  'access review',
+];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => {
@@ -44,26 +55,49 @@ const median = (xs: number[]) => {
 function printSizes(): void {
   console.log('\n== Sizes (gzip -9) ==');
   const sizes = widgetSizes();
-  let total = 0;
-  for (const [file, size] of Object.entries(sizes)) {
-    total += size;
-    console.log(`  ${file.padEnd(40)} ${kb(size).padStart(9)}`);
-  }
+  for (const [file, size] of Object.entries(sizes)) console.log(`  ${file.padEnd(40)} ${kb(size).padStart(9)}`);
   console.log(`  ${'embed.js budget'.padEnd(40)} ${kb(sizes['embed.js'] ?? 0).padStart(9)} of ${kb(BUDGETS.loader)}`);
-  console.log(`  ${'loader + Lit + idea widgets + SDK'.padEnd(40)} ${kb(total).padStart(9)} of ${kb(BUDGETS.ideaWidgets)}`);
+  console.log(`  ${'page with <bk-idea-board>'.padEnd(40)} ${kb(pageWeight('bk-idea-board')).padStart(9)} of ${kb(BUDGETS.ideaBoard)}`);
+  console.log(`  ${'page with <bk-idea-triage>'.padEnd(40)} ${kb(pageWeight('bk-idea-triage')).padStart(9)} of ${kb(BUDGETS.ideaTriage)}`);
   console.log(`  ${'Worker bundle'.padEnd(40)} ${kb(gzipSize(WORKER_BUNDLE)).padStart(9)} of ${kb(BUDGETS.worker)}`);
 }
 
-/** 200 people and 2,000 ideas on the `general` board, for both Workers. */
+const VERBS = ['Automate', 'Simplify', 'Digitise', 'Consolidate', 'Retire', 'Self-service', 'Forecast', 'Integrate'];
+const OBJECTS = [
+  'invoice matching',
+  'supplier onboarding',
+  'expense claims',
+  'sales dashboards',
+  'stock replenishment',
+  'contract renewals',
+  'travel requests',
+  'access reviews',
+  'month-end close',
+  'customer returns',
+  'field service scheduling',
+];
+const UNITS = ['for Finance', 'for Sales', 'in Operations', 'for HR', 'across regions', 'for partners', 'in the warehouse'];
+
+/** 200 people and 10,000 ideas with varied titles on the `general` board, for both Workers. */
 function benchSeedSql(now: number): string {
+  const rows: string[] = [];
+  for (let i = 0; i < EXTRA_IDEAS; i++) {
+    const title = `${VERBS[i % VERBS.length]} ${OBJECTS[i % OBJECTS.length]} ${UNITS[i % UNITS.length]} (${i})`;
+    rows.push(
+      `('bench-idea-${i}', 'demo-tenant', 'demo-board-general', 'bench-user-${i % USERS}', '${title}', 'A generated idea for load tests.', ${now - i * 60000})`,
+    );
+  }
+  const inserts: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    inserts.push(
+      `INSERT OR IGNORE INTO ideas (id, tenant_id, board_id, author_id, title, description, created_at) VALUES\n${rows.slice(i, i + 500).join(',\n')};`,
+    );
+  }
   return `
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${USERS - 1})
 INSERT OR IGNORE INTO users (id, tenant_id, subject, name, business_unit, created_at, last_seen_at)
 SELECT 'bench-user-' || i, 'demo-tenant', 'bench|' || i, 'Bench person ' || i, 'Unit ' || (i % 12), ${now}, ${now} FROM n;
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${EXTRA_IDEAS - 1})
-INSERT OR IGNORE INTO ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at)
-SELECT 'bench-idea-' || i, 'demo-tenant', 'demo-board-general', 'bench-user-' || (i % ${USERS}), 'Benchmark idea ' || i,
-  'A generated idea for load tests.', 0, ${now} - i * 60000 FROM n;
+${inserts.join('\n')}
 `;
 }
 
@@ -162,13 +196,22 @@ async function main(): Promise<void> {
     const idea = (n: number) => `bench-idea-${n % EXTRA_IDEAS}`;
     const scenarios: { name: string; ours: Load; base: Load }[] = [
       {
-        name: 'list-ideas (20 of 2,004)',
+        name: 'list-ideas (20 of 10,004)',
         ours: {
           method: 'GET',
           path: () => '/v1/tenants/demo/boards/general/ideas?sort=top',
           headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}` }),
         },
         base: { method: 'GET', path: () => '/ideas', headers: () => ({}) },
+      },
+      {
+        name: 'similar (10,004 ideas)',
+        ours: {
+          method: 'GET',
+          path: (n) => `/v1/tenants/demo/boards/general/ideas/similar?q=${encodeURIComponent(QUERIES[n % QUERIES.length] ?? '')}`,
+          headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}` }),
+        },
+        base: { method: 'GET', path: (n) => `/similar?q=${encodeURIComponent(QUERIES[n % QUERIES.length] ?? '')}`, headers: () => ({}) },
       },
       {
         name: 'vote',

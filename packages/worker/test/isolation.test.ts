@@ -29,10 +29,15 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/admin/tenants': { slug: 'evil', name: 'Evil' },
   'POST /v1/tenants/{tenant}/boards': { slug: 'evil', name: 'Evil' },
   'PATCH /v1/tenants/{tenant}/boards/{board}': { name: 'Taken over' },
-  'PUT /v1/tenants/{tenant}/boards/{board}/scorecard': { preset: 'custom', criteria: [{ key: 'x', label: 'X', kind: 'scale', weight: 1, group: 'value' }] },
+  'PUT /v1/tenants/{tenant}/boards/{board}/scorecard': {
+    preset: 'custom',
+    criteria: [{ key: 'x', label: 'X', kind: 'scale', weight: 1, group: 'value' }],
+  },
   'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned' },
   'POST /v1/tenants/{tenant}/ideas/{id}/merge': { into: 'demo-idea-sso' },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/score': { scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false } },
+  'PUT /v1/tenants/{tenant}/ideas/{id}/score': {
+    scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
+  },
   'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
 };
 

@@ -16,6 +16,15 @@ app.get('/ideas', async (c) => {
   return c.json({ items: results });
 });
 
+app.get('/similar', async (c) => {
+  const words = (c.req.query('q') ?? '').toLowerCase().match(/[a-z0-9]{3,}/g) ?? [];
+  const match = words.map((w) => `"${w}" OR "${w}"*`).join(' OR ') || '""';
+  const { results } = await c.env.DB.prepare('select idea_id from ideas_fts where ideas_fts match ? order by bm25(ideas_fts) limit 5')
+    .bind(match)
+    .all();
+  return c.json({ items: results });
+});
+
 app.put('/ideas/:id/vote', async (c) => {
   await c.env.DB.prepare('insert into votes (idea_id, user_id, tenant_id, created_at) values (?, ?, ?, ?) on conflict do nothing')
     .bind(c.req.param('id'), c.req.header('x-user') ?? '', 'demo-tenant', Date.now())

@@ -6,7 +6,6 @@ import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
-import '../idea-form/idea-form.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
@@ -187,9 +186,12 @@ export class BkIdeaBoard extends BridgekitElement {
     this.sort = isSort(value) ? value : 'top';
   }
 
-  #openForm(): void {
+  async #openForm(): Promise<void> {
+    // The form is loaded when first wanted: most readers only read and vote.
+    await import('../idea-form/idea-form.ts');
     this._formOpen = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('bk-idea-form')?.focus());
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('bk-idea-form')?.focus();
   }
 
   #closeForm(): void {

@@ -1,9 +1,9 @@
 import type { Idea } from '@bridgekit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import './idea-form.ts';
 import type { BkIdeaForm } from './idea-form.component.ts';
 
@@ -47,7 +47,13 @@ describe('<bk-idea-form>', () => {
     const stored = await clientAs(token).ideas.get(created[0]?.id ?? '');
     expect(stored).toMatchObject({
       lane: 'change_request',
-      businessCase: { problem: 'Travel requests lack the cost centre.', beneficiary: 'Finance', valueType: 'compliance', effort: 'XS', objective: null },
+      businessCase: {
+        problem: 'Travel requests lack the cost centre.',
+        beneficiary: 'Finance',
+        valueType: 'compliance',
+        effort: 'XS',
+        objective: null,
+      },
     });
   });
 

@@ -19,8 +19,11 @@ const TSHIRT = ['XS', 'S', 'M', 'L', 'XL'] as const;
 const TSHIRT_POINTS: Record<string, string> = { 1: 'XS', 2: 'S', 3: 'M', 5: 'L', 8: 'XL' };
 const FIBONACCI = [1, 2, 3, 5, 8, 13, 20];
 const EVALUATORS: ReadonlySet<Role> = new Set(['evaluator', 'moderator', 'admin']);
-/** A bubble's visible label; its accessible name carries the whole title. */
-const shorten = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title);
+/**
+ * A bubble's visible label: the title's first words. It stays a prefix of the accessible name
+ * (which carries the whole title), so what people see is what speech input can say.
+ */
+const shorten = (title: string) => (title.length <= 28 ? title : title.slice(0, title.lastIndexOf(' ', 28) > 0 ? title.lastIndexOf(' ', 28) : 28));
 
 /**
  * Triage for evaluators: the queue of ideas awaiting review, a scoring form built from the

@@ -1,7 +1,18 @@
 import type { Idea } from '@bridgekit/sdk';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { apiBase, cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import {
+  apiBase,
+  cleanup,
+  clientAs,
+  expectNoAxeViolations,
+  mount,
+  newPerson,
+  shadow,
+  signIn,
+  tokenFor,
+  until,
+} from '../../../test/support.ts';
 import './idea-triage.ts';
 import type { BkIdeaTriage } from './idea-triage.component.ts';
 import { layoutChart } from './value-effort-chart.ts';
@@ -60,7 +71,9 @@ describe('<bk-idea-triage>', () => {
     const author = await tokenFor(newPerson());
     const fresh = await clientAs(author).ideas.create({ board: 'general', title: `Triage me ${Date.now()}` });
     const el = await mountTriage();
-    const entry = await until(() => [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)));
+    const entry = await until(() =>
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)),
+    );
     entry.focus();
     await userEvent.keyboard('{Enter}');
     await until(() => shadow(el).activeElement?.id === 'bk-detail-heading');
@@ -76,7 +89,9 @@ describe('<bk-idea-triage>', () => {
     const scored = await clientAs(evaluatorToken).ideas.get(fresh.id);
     expect(scored.score.value).toBeCloseTo(0.6 * 4 + 0.4 * 3);
     expect(scored.score.effort).toBe(2);
-    const bubble = await until(() => [...shadow(el).querySelectorAll('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith(fresh.title)));
+    const bubble = await until(() =>
+      [...shadow(el).querySelectorAll('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith(fresh.title)),
+    );
     expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 3.6, effort 2, 0 supporters`);
     expect(bubble.getAttribute('role')).toBe('button');
   });
@@ -85,7 +100,9 @@ describe('<bk-idea-triage>', () => {
     signIn(evaluatorToken);
     const fresh = await clientAs(await tokenFor(newPerson())).ideas.create({ board: 'general', title: `Deflect me ${Date.now()}` });
     const el = await mountTriage();
-    const entry = await until(() => [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)));
+    const entry = await until(() =>
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)),
+    );
     await userEvent.click(entry);
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'New status' }), 'already_available');
     await userEvent.click(page.getByRole('button', { name: 'Change status' }));
@@ -97,7 +114,11 @@ describe('<bk-idea-triage>', () => {
     await userEvent.click(page.getByRole('button', { name: 'Change status' }));
     await until(() => shadow(el).querySelector('.history')?.textContent?.includes('Already available'));
     const stored = await clientAs(evaluatorToken).ideas.get(fresh.id);
-    expect(stored.status).toMatchObject({ key: 'already_available', reason: 'The HR portal already does this: see the practice card.', link: 'https://intranet.example/practice/hr-portal' });
+    expect(stored.status).toMatchObject({
+      key: 'already_available',
+      reason: 'The HR portal already does this: see the practice card.',
+      link: 'https://intranet.example/practice/hr-portal',
+    });
     // Closed now: out of the queue.
     expect([...shadow(el).querySelectorAll('.queue button')].some((b) => b.textContent?.includes(fresh.title))).toBe(false);
   });
@@ -105,7 +126,11 @@ describe('<bk-idea-triage>', () => {
   it('opens an idea from its bubble with the keyboard', async () => {
     signIn(evaluatorToken);
     const el = await mountTriage();
-    const bubble = await until(() => [...shadow(el).querySelectorAll<SVGGElement>('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith('Automate invoice matching')));
+    const bubble = await until(() =>
+      [...shadow(el).querySelectorAll<SVGGElement>('.bubble')].find((b) =>
+        b.getAttribute('aria-label')?.startsWith('Automate invoice matching'),
+      ),
+    );
     bubble.focus();
     await userEvent.keyboard('{Enter}');
     await until(() => shadow(el).querySelector('#bk-detail-heading')?.textContent === 'Automate invoice matching in accounts payable');

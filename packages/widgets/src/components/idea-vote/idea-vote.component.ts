@@ -58,6 +58,8 @@ export class BkIdeaVote extends BridgekitElement {
   declare _message: { text: string; visible: boolean } | null;
 
   #load: AbortController | null = null;
+  /** A target asked for while a vote was on its way; sent when it is back. */
+  #next: number | null = null;
 
   constructor() {
     super();
@@ -131,7 +133,13 @@ export class BkIdeaVote extends BridgekitElement {
   async #set(target: number): Promise<void> {
     const idea = this._idea;
     const client = this.client;
-    if (!idea || !client || this._pending) return;
+    if (!idea || !client) return;
+    if (this._pending) {
+      // Quick clicks on + or − each count: the last wish is sent once the current one is back.
+      this.#next = target;
+      this._idea = { ...idea, voted: target > 0, myVotes: target, votes: idea.votes + target - idea.myVotes };
+      return;
+    }
     if (!this.signedIn) {
       this._message = { text: this.t(this.sessionExpired ? 'error.sessionExpired' : 'vote.signIn'), visible: true };
       return;
@@ -172,6 +180,9 @@ export class BkIdeaVote extends BridgekitElement {
     } finally {
       this._pending = false;
     }
+    const next = this.#next;
+    this.#next = null;
+    if (next !== null && next !== this._idea?.myVotes) await this.#set(next);
   }
 
   protected override render() {
