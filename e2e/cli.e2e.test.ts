@@ -68,6 +68,8 @@ describe('the bridgekit CLI, against the dev server', () => {
       'on',
       '--role-claim',
       'groups',
+      '--evaluator',
+      'brms',
       '--moderator',
       'mods',
       '--admin',
@@ -76,7 +78,7 @@ describe('the bridgekit CLI, against the dev server', () => {
     expect(JSON.parse(set.stdout) as TenantSettings).toMatchObject({
       name: 'After',
       anonymousRead: true,
-      roleMapping: { claim: 'groups', moderator: ['mods'], admin: ['admins'] },
+      roleMapping: { claim: 'groups', evaluator: ['brms'], moderator: ['mods'], admin: ['admins'] },
     });
 
     const added = await cli('origins', 'add', 'cli-set', 'https://a.example', 'HTTPS://B.example/');

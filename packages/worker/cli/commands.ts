@@ -32,7 +32,7 @@ Tenants (platform admin token):
 Tenant settings:
   tenant show <slug>
   tenant set <slug> [--name <name>] [--anonymous-read on|off]
-                    [--role-claim <claim> [--moderator <value>]... [--admin <value>]...]
+                    [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...]
 Embed secrets:
   secret rotate <slug> [--retire-old]     a new secret; with --retire-old, retire the others
   secret retire <slug> <kid>
@@ -52,7 +52,7 @@ API keys:
   keys revoke <slug> <id>
 Roles:
   roles list <slug>
-  roles grant <slug> <subject> moderator|admin
+  roles grant <slug> <subject> evaluator|moderator|admin
   roles revoke <slug> <subject>
 Tokens:
   token mint <slug> --sub <id> --name <name> [--bu <unit>] [--email <email>] [--ttl <seconds>]
@@ -69,6 +69,7 @@ const OPTIONS = {
   origin: { type: 'string', multiple: true },
   'anonymous-read': { type: 'string' },
   'role-claim': { type: 'string' },
+  evaluator: { type: 'string', multiple: true },
   moderator: { type: 'string', multiple: true },
   admin: { type: 'string', multiple: true },
   'retire-old': { type: 'boolean' },
@@ -135,7 +136,7 @@ function describeSettings(s: TenantSettings): string {
   const lines = [
     `Tenant ${s.slug} — ${s.name}`,
     `  anonymous read: ${s.anonymousRead ? 'on' : 'off'}`,
-    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}` : 'none'}`,
+    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; evaluator = ${s.roleMapping.evaluator?.join(', ') || '—'}; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}` : 'none'}`,
     `  origins:        ${s.origins.join(', ') || 'none (browsers on other sites are refused)'}`,
     '  embed secrets:',
     ...s.embedKeys.map((k) => `    ${k.kid}  created ${k.createdAt}${k.revokedAt ? `  retired ${k.revokedAt}` : '  active'}`),
@@ -214,7 +215,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
           ...(anonymousRead === undefined ? {} : { anonymousRead }),
           ...(roleClaim === undefined
             ? {}
-            : { roleMapping: roleClaim === '' ? null : { claim: roleClaim, moderator: flags.moderator ?? [], admin: flags.admin ?? [] } }),
+            : {
+                roleMapping:
+                  roleClaim === ''
+                    ? null
+                    : { claim: roleClaim, evaluator: flags.evaluator ?? [], moderator: flags.moderator ?? [], admin: flags.admin ?? [] },
+              }),
         });
         print(describeSettings(settings), settings);
         return 0;
@@ -334,8 +340,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'roles grant': {
-        const role = arg(positionals, 4, 'the role (moderator or admin)');
-        if (role !== 'moderator' && role !== 'admin') throw new UsageError(`The role is "moderator" or "admin", not "${role}".`);
+        const role = arg(positionals, 4, 'the role (evaluator, moderator or admin)');
+        if (role !== 'evaluator' && role !== 'moderator' && role !== 'admin') {
+          throw new UsageError(`The role is "evaluator", "moderator" or "admin", not "${role}".`);
+        }
         const grant = await tenantAdmin(slug()).roles.grant(arg(positionals, 3, 'the subject'), role);
         print(`${grant.subject} is now ${grant.role}.\n`, grant);
         return 0;

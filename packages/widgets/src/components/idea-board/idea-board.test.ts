@@ -35,7 +35,9 @@ describe('<bk-idea-board>', () => {
     // Other test files vote on this board at the same time: check the order against the counts shown.
     const counts = voteButtons(el).map((b) => Number(b.querySelector('[part="count"]')?.textContent));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(titles(el)).toEqual(expect.arrayContaining(['Automate invoice matching in accounts payable', 'Single sign-on for the supplier portal']));
+    expect(titles(el)).toEqual(
+      expect.arrayContaining(['Automate invoice matching in accounts payable', 'Single sign-on for the supplier portal']),
+    );
     const pressed = voteButtons(el).filter((b) => b.getAttribute('aria-pressed') === 'true');
     expect(pressed).toHaveLength(1);
     expect(pressed[0]?.textContent).toContain(backed?.title);

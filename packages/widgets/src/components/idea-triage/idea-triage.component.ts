@@ -23,7 +23,8 @@ const EVALUATORS: ReadonlySet<Role> = new Set(['evaluator', 'moderator', 'admin'
  * A bubble's visible label: the title's first words. It stays a prefix of the accessible name
  * (which carries the whole title), so what people see is what speech input can say.
  */
-const shorten = (title: string) => (title.length <= 28 ? title : title.slice(0, title.lastIndexOf(' ', 28) > 0 ? title.lastIndexOf(' ', 28) : 28));
+const shorten = (title: string) =>
+  title.length <= 28 ? title : title.slice(0, title.lastIndexOf(' ', 28) > 0 ? title.lastIndexOf(' ', 28) : 28);
 
 /**
  * Triage for evaluators: the queue of ideas awaiting review, a scoring form built from the
