@@ -16,6 +16,7 @@ const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const ELEMENTS: Record<string, string> = {
   'bk-idea-board': 'src/components/idea-board/idea-board.ts',
   'bk-idea-form': 'src/components/idea-form/idea-form.ts',
+  'bk-idea-roadmap': 'src/components/idea-roadmap/idea-roadmap.ts',
   'bk-idea-triage': 'src/components/idea-triage/idea-triage.ts',
   'bk-idea-vote': 'src/components/idea-vote/idea-vote.ts',
 };

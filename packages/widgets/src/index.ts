@@ -5,6 +5,7 @@
  */
 export { BkIdeaBoard } from './components/idea-board/idea-board.component.ts';
 export { BkIdeaForm } from './components/idea-form/idea-form.component.ts';
+export { BkIdeaRoadmap } from './components/idea-roadmap/idea-roadmap.component.ts';
 export { BkIdeaTriage } from './components/idea-triage/idea-triage.component.ts';
 export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
 export { BkCancelEvent } from './events/cancel.ts';

@@ -136,6 +136,14 @@ export const en = {
   'triage.idea': 'Idea',
   'triage.supportersColumn': 'Supporters',
 
+  'roadmap.heading': 'Roadmap: {board}',
+  'roadmap.loading': 'Loading the roadmap…',
+  'roadmap.under_review': 'Under review',
+  'roadmap.planned': 'Planned',
+  'roadmap.in_progress': 'In progress',
+  'roadmap.done': 'Done',
+  'roadmap.empty': 'Nothing here yet.',
+
   'error.network': 'Bridgekit cannot be reached right now. Check your connection, then try again.',
   'error.notFoundBoard': 'This board does not exist. Check the board name in the page settings.',
   'error.notConfigured': 'This Bridgekit widget is not set up: the script tag needs data-tenant.',

@@ -1,0 +1,112 @@
+import type { RoadmapColumn } from '@bridgekit/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { tokens } from '../../shared/styles.ts';
+import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
+
+const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
+  under_review: 'roadmap.under_review',
+  planned: 'roadmap.planned',
+  in_progress: 'roadmap.in_progress',
+  done: 'roadmap.done',
+};
+
+/**
+ * The roadmap of a board: its ideas under review, planned, in progress and done, most recently
+ * moved first — what became of the demand, for everyone to see.
+ *
+ * @tag bk-idea-roadmap
+ * @summary A board's ideas by status category.
+ *
+ * @attr board - Slug of the board.
+ * @attr tenant - Overrides the page's tenant for this element.
+ *
+ * @event bk-error - A call to the API failed.
+ *
+ * @csspart base - The frame.
+ * @csspart column - One column.
+ * @cssproperty --bk-idea-roadmap-column - Background of a column. Default `--bk-color-surface-subtle`.
+ */
+export class BkIdeaRoadmap extends BridgekitElement {
+  static override styles = [tokens, ideaRoadmapStyles];
+  static override properties = {
+    board: { type: String, reflect: true },
+    _columns: { state: true },
+    _name: { state: true },
+    _status: { state: true },
+    _error: { state: true },
+  };
+
+  declare board: string;
+  declare _columns: RoadmapColumn[];
+  declare _name: string;
+  declare _status: 'loading' | 'ready' | 'error';
+  declare _error: string;
+
+  constructor() {
+    super();
+    this.board = '';
+    this._columns = [];
+    this._name = '';
+    this._status = 'loading';
+    this._error = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('board') || changed.has('tenant')) void this.#reload();
+  }
+
+  protected configChanged(): void {
+    void this.#reload();
+  }
+
+  async #reload(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.board) return;
+    this._status = 'loading';
+    try {
+      const [board, columns] = await Promise.all([client.boards.get(this.board), client.boards.roadmap(this.board)]);
+      this._name = board.name;
+      this._columns = columns;
+      this._status = 'ready';
+    } catch (err) {
+      this._error = this.describeError(err, 'error.notFoundBoard');
+      this._status = 'error';
+    }
+  }
+
+  protected override render() {
+    if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
+    return html`
+      <section class="base" part="base" aria-labelledby="bk-roadmap-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+        <h2 id="bk-roadmap-heading">${this.t('roadmap.heading', { board: this._name || this.board })}</h2>
+        ${this._status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
+        ${this._status === 'error' ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
+        ${
+          this._status === 'ready'
+            ? html`<div class="columns">
+              ${this._columns.map(
+                (column) => html`<section class="column" part="column" aria-labelledby="bk-col-${column.category}">
+                  <h3 id="bk-col-${column.category}">${this.t(COLUMN_NAMES[column.category])} (${column.ideas.length})</h3>
+                  ${
+                    column.ideas.length === 0
+                      ? html`<p class="empty">${this.t('roadmap.empty')}</p>`
+                      : html`<ol>
+                        ${column.ideas.map(
+                          (idea) => html`<li>
+                            <span class="title">${idea.title}</span>
+                            <span class="meta">${this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) })}</span>
+                          </li>`,
+                        )}
+                      </ol>`
+                  }
+                </section>`,
+              )}
+            </div>`
+            : nothing
+        }
+      </section>
+    `;
+  }
+}
