@@ -68,8 +68,9 @@ export function budgetUsed(db: Database, tenantId: string, boardId: string, view
     );
 }
 
-export function budgetOf(board: BoardRow | BoardRecord, used: number, viewer: Viewer): Budget | null {
-  if (board.voteMode !== 'budget' || viewer.kind === 'anonymous' || viewer.kind === 'platform') return null;
+/** The budget of someone who can vote (a person or an API key); null on single-vote boards. */
+export function budgetOf(board: BoardRow | BoardRecord, used: number, canVote: boolean): Budget | null {
+  if (board.voteMode !== 'budget' || !canVote) return null;
   return { total: board.voteBudget, used, remaining: Math.max(0, board.voteBudget - used), perIdea: board.votesPerIdea };
 }
 
@@ -131,10 +132,10 @@ export async function getBoard(db: Database, tenantId: string, slug: string, vie
     budgetUsed(db, tenantId, record.id, viewer),
   ]);
   return toBoard(
-    { ...record, statuses: record.statuses },
+    record,
     count[0]?.n ?? 0,
     criteria.map(toCriterion),
-    budgetOf(record, used[0]?.used ?? 0, viewer),
+    budgetOf(record, used[0]?.used ?? 0, viewer.kind === 'user' || viewer.kind === 'apiKey'),
   );
 }
 

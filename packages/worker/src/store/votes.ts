@@ -88,7 +88,6 @@ function assertOpen({ idea, board }: Target): void {
 function toState(
   row: { votes: number; supporters: number; businessUnits: number; myVotes: number; used: number } | undefined,
   board: BoardRecord,
-  actor: Actor,
 ): VoteState {
   if (!row) throw new Error('The idea could not be read back.');
   return {
@@ -97,7 +96,7 @@ function toState(
     businessUnits: row.businessUnits,
     voted: row.myVotes > 0,
     myVotes: row.myVotes,
-    budget: budgetOf(board, row.used, { kind: 'user', via: 'embed', claimRole: 'member', ...actor }),
+    budget: budgetOf(board, row.used, true),
   };
 }
 
@@ -155,7 +154,7 @@ export async function setVotes(
     recountSupport(db, tenantId, ideaId),
     readState(db, tenantId, actor, ideaId, board.id),
   ]);
-  const result = toState(state, board, actor);
+  const result = toState(state, board);
   if (result.myVotes !== n) {
     if (budgetMode) {
       throw new ApiError(
@@ -184,5 +183,5 @@ async function withdraw(db: Database, tenantId: string, actor: Actor, t: Target)
     recountSupport(db, tenantId, t.idea.id),
     readState(db, tenantId, actor, t.idea.id, t.board.id),
   ]);
-  return toState(state, t.board, actor);
+  return toState(state, t.board);
 }
