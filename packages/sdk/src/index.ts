@@ -7,5 +7,7 @@ export { createPlatformClient, type PlatformClient, type PlatformClientOptions, 
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
 export { BridgekitError, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
+export type * from './thread-types.ts';
 export type * from './types.ts';
+export { REACTIONS } from './thread-types.ts';
 export { ERROR_CODES, LIMITS } from './types.ts';

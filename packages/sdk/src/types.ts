@@ -275,6 +275,7 @@ export const ERROR_CODES = [
   'conflict',
   'voting_closed',
   'vote_budget_exceeded',
+  'comment_rejected',
   'rate_limited',
   'internal_error',
   'unavailable',
@@ -289,6 +290,7 @@ export const LIMITS = {
   ideaTitle: { min: 3, max: 140 },
   ideaDescription: { max: 5000 },
   pageSize: { max: 100, default: 20 },
+  commentBody: { min: 1, max: 10_000 },
 } as const;
 
 /** One problem with one field of a request, as listed in `error.details`. */

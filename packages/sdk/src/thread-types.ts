@@ -1,0 +1,217 @@
+/**
+ * Wire types of discussion threads, comments and their moderation (`/v1/tenants/{t}/threads…`,
+ * `/comments…`, `/moderation…`). Checked against the Worker's schemas at compile time.
+ */
+import type { Person } from './types.ts';
+
+/** Reactions are a small fixed set: 👍 `like`, 💡 `insight`, ❤️ `love`. One of each per person. */
+export type Reaction = 'like' | 'insight' | 'love';
+export const REACTIONS = ['like', 'insight', 'love'] as const satisfies readonly Reaction[];
+
+/** How a thread's top-level comments are ordered. Replies are always oldest first. */
+export type CommentSort = 'oldest' | 'newest' | 'top';
+
+/** A member as shown on a comment: name, business unit and the handle others @mention. */
+export interface CommentAuthor extends Person {
+  handle: string;
+}
+
+/**
+ * `published`: everyone sees it. `pending`: waiting for a moderator (only its author and
+ * moderators see it). `removed`: deleted by its author or rejected by a moderator; shown as a
+ * "comment removed" placeholder, without author or text, where replies hang below it.
+ */
+export type CommentState = 'published' | 'pending' | 'removed';
+
+export interface Comment {
+  id: string;
+  threadId: string;
+  /** The comment this one is nested under; `null` for a top-level comment. */
+  parentId: string | null;
+  /** 0 for top-level comments; at most the tenant's reply depth − 1. */
+  depth: number;
+  /**
+   * Set when the reply was flattened: it answers `replyTo` (deeper than the nesting allows) but
+   * is shown under `parentId`, with a "replying to" mention.
+   */
+  replyTo: { id: string; author: string | null } | null;
+  /** `null` when removed. */
+  author: CommentAuthor | null;
+  /** The Markdown source; `null` when removed. */
+  body: string | null;
+  /** Safe HTML rendered from `body` on the server; `null` when removed. */
+  html: string | null;
+  state: CommentState;
+  /** Why a pending comment waits — shown to its author and to moderators only. */
+  pendingReason: string | null;
+  /** ISO 8601; `null` if never edited. */
+  editedAt: string | null;
+  createdAt: string;
+  pinned: boolean;
+  /** Marked as the accepted answer by the thread starter or a moderator. */
+  accepted: boolean;
+  reactions: Record<Reaction, number>;
+  /** The caller's reactions. */
+  myReactions: Reaction[];
+  /** Written by the caller. */
+  mine: boolean;
+  /** Replies below a top-level comment (all depths); 0 on replies. */
+  replyCount: number;
+}
+
+/** A top-level comment with the first of its replies, oldest first, as a flat list. */
+export interface CommentWithReplies extends Comment {
+  replies: Comment[];
+  /** Cursor for {@link BridgekitClient.threads.replies}; `null` when every reply is here. */
+  moreReplies: string | null;
+}
+
+export interface Thread {
+  id: string;
+  /** The key the page gave, or its canonical URL. */
+  key: string;
+  /** The canonical URL of the page, when the thread is attached by URL. */
+  url: string | null;
+  title: string | null;
+  /** Published comments (not removed, not pending). */
+  commentCount: number;
+  /** The comment marked as the accepted answer. */
+  acceptedCommentId: string | null;
+  /** Whether the caller started the thread (and may mark the accepted answer). */
+  startedByMe: boolean;
+  createdAt: string;
+  /** Of the last published comment. */
+  lastCommentAt: string | null;
+}
+
+/** A page of a thread's top-level comments; `thread` is `null` until the first comment. */
+export interface ThreadPage {
+  thread: Thread | null;
+  items: CommentWithReplies[];
+  nextCursor: string | null;
+}
+
+/** Where a thread is attached: an explicit key, or a page URL (normalised by the server). */
+export type ThreadRef = { key: string; url?: never } | { url: string; key?: never };
+
+export interface NewComment {
+  /** Markdown (CommonMark, no raw HTML), 1–10,000 characters. */
+  body: string;
+  /** Reply to this comment of the same thread. */
+  parentId?: string;
+  /** The thread's title, used when this comment starts the thread (e.g. the page title). */
+  title?: string;
+}
+
+/** What changed in a thread since a moment: what live updates announce, and what polling returns. */
+export interface ThreadActivity {
+  /** Comments that became visible (posted, approved). */
+  created: string[];
+  /** Comments whose text, reactions, pin or accepted mark changed. */
+  updated: string[];
+  /** Comments removed, rejected or hidden. */
+  removed: string[];
+  /** Pass this as `since` next time. */
+  until: string;
+}
+
+/** A message on the live-updates WebSocket of a thread. */
+export type LiveEvent =
+  | { type: 'comment.created'; id: string; parentId: string | null; authorHandle: string | null }
+  | { type: 'comment.updated'; id: string }
+  | { type: 'comment.removed'; id: string }
+  | { type: 'reactions'; id: string; reactions: Record<Reaction, number> };
+
+/** A short-lived ticket to open a thread's live-updates socket (browsers cannot send headers on one). */
+export interface LiveTicket {
+  /** `wss://…/v1/live?ticket=…`, valid for a minute. */
+  url: string;
+  expiresAt: string;
+}
+
+export interface CommentRevision {
+  body: string;
+  html: string;
+  /** When this text was replaced. */
+  replacedAt: string;
+  by: string;
+}
+
+/** A member others can @mention. */
+export interface MentionableUser {
+  handle: string;
+  name: string;
+  businessUnit: string | null;
+}
+
+// ——— Moderation ———
+
+/** The tenant's moderation pipeline; each new or edited comment passes its phases in order. */
+export interface ModerationSettings {
+  /** `off`; `new_users`: a person's first `newUserComments` wait for a moderator; `all`. */
+  preModeration: 'off' | 'new_users' | 'all';
+  newUserComments: number;
+  /** Words or phrases that get a comment refused (whole words, any case, accents and hidden characters ignored). */
+  bannedWords: string[];
+  /** Words or phrases that hold a comment for review. */
+  suspectWords: string[];
+  /** More links than this hold a comment for review. */
+  maxLinks: number;
+  /** The same text again from one person within this many minutes is refused; 0 turns the check off. */
+  repeatWindowMinutes: number;
+  /** Reader flags that hide a published comment until a moderator reviews it. */
+  flagThreshold: number;
+  /** Nesting depth of replies (1–8); deeper replies are flattened with a "replying to" mention. */
+  maxDepth: number;
+}
+
+export type FlagReason = 'spam' | 'abuse' | 'off_topic' | 'confidential' | 'other';
+
+/** Why a comment is in the moderation queue. */
+export type QueueReason = 'pending' | 'flagged';
+
+export interface QueueItem {
+  comment: Comment;
+  thread: Pick<Thread, 'id' | 'key' | 'url' | 'title'>;
+  /** The author's internal id, for bans and time-outs. */
+  authorId: string;
+  reason: QueueReason;
+  /** The phase that held it, or the flag reasons with their counts. */
+  detail: string;
+  flags: { reason: FlagReason; count: number }[];
+  /** When the author may post again, if they are timed out or banned (`"forever"`). */
+  authorRestrictedUntil: string | null;
+}
+
+export type ModerationDecision = { action: 'approve' } | { action: 'reject'; reason: string };
+
+/** Ban (no `until`) or time out (until a moment) a person from posting. */
+export interface Restriction {
+  reason: string;
+  /** ISO 8601; omit for a ban without end. */
+  until?: string;
+}
+
+export type AuditAction =
+  | 'approve'
+  | 'reject'
+  | 'remove'
+  | 'ban'
+  | 'timeout'
+  | 'lift_restriction'
+  | 'pin'
+  | 'unpin'
+  | 'accept'
+  | 'unaccept'
+  | 'settings';
+
+/** One moderator action, as the audit log keeps it. */
+export interface AuditEntry {
+  id: string;
+  action: AuditAction;
+  /** Who did it (their name) and their subject. */
+  actor: { name: string; subject: string };
+  target: { type: 'comment' | 'user' | 'tenant'; id: string };
+  reason: string | null;
+  at: string;
+}
