@@ -1,5 +1,7 @@
 import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
+import type { MentionableUser } from './thread-types.ts';
+import { type CommentsApi, createThreadsApi, type ModerationApi, type ThreadsApi } from './threads.ts';
 import type {
   Board,
   BoardUpdate,
@@ -101,6 +103,15 @@ export interface BridgekitClient {
     /** Evaluators: the caller's own stored scores, by criterion. */
     myScores(id: string, options?: CallOptions): Promise<Record<string, number>>;
   };
+  /** Discussion threads under intranet pages. */
+  threads: ThreadsApi;
+  comments: CommentsApi;
+  /** The moderation queue, decisions, bans, settings and audit log (moderators and admins). */
+  moderation: ModerationApi;
+  users: {
+    /** Members whose name or handle starts with `q`, for @mention suggestions (signed in). */
+    mentionable(q: string, options?: CallOptions & { limit?: number }): Promise<MentionableUser[]>;
+  };
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
 }
@@ -151,6 +162,8 @@ export function createClient(options: ClientOptions): BridgekitClient {
       (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
   };
 
+  const { threads, comments, moderation, mentionable } = createThreadsApi(http);
+
   return {
     me: (o) => http.request('GET', '/me', { signal: o?.signal }),
     boards: {
@@ -169,6 +182,10 @@ export function createClient(options: ClientOptions): BridgekitClient {
       setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, signal: o?.signal }),
     },
     ideas,
+    threads,
+    comments,
+    moderation,
+    users: { mentionable },
     admin: createTenantAdmin(http),
   };
 }

@@ -30,7 +30,8 @@ export interface CallOptions {
 }
 
 export interface RequestOptions {
-  query?: Record<string, string | number | undefined>;
+  /** Arrays repeat the parameter (`key=a&key=b`). */
+  query?: Record<string, string | number | readonly string[] | undefined>;
   body?: unknown;
   signal?: AbortSignal | undefined;
   /** Answer the body as text (e.g. a CSV export) instead of parsing JSON. */
@@ -77,7 +78,8 @@ export function createTransport(options: TransportOptions): Transport {
     async request<T>(method: string, path: string, call: RequestOptions = {}): Promise<T> {
       let url = new URL(root + path);
       for (const [key, value] of Object.entries(call.query ?? {})) {
-        if (value !== undefined) url.searchParams.set(key, String(value));
+        if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+        else if (value !== undefined) url.searchParams.set(key, String(value));
       }
       const build = (token: string | null | undefined): Request => {
         const headers = new Headers(options.headers);

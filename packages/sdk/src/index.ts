@@ -8,6 +8,7 @@ export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, creat
 export { BridgekitError, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
 export type * from './thread-types.ts';
-export type * from './types.ts';
 export { REACTIONS } from './thread-types.ts';
+export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from './threads.ts';
+export type * from './types.ts';
 export { ERROR_CODES, LIMITS } from './types.ts';

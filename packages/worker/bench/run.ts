@@ -7,31 +7,41 @@
  *    baseline Worker (bare Hono and one D1 query) on the same data. Rounds alternate
  *    baseline/Bridgekit; medians are reported with the ratio. Loopback only, bounded in time
  *    (about a minute and a half of load).
+ * 3. The same for discussion threads (threads.ts): a page of a 100-comment thread, the first
+ *    page of a 2,000-comment one, and posting a comment (about 80 s more).
+ * 4. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
+ *    as a plain list, in alternating cold visits (thread-render.ts; some 20 s).
  *
- * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10)
+ * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10),
+ * --only <ideas,threads,render> (all)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
-import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { BUDGETS, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
 import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { compare, type LoadOptions, type Scenario } from './load.ts';
+import { measureThreadRender } from './thread-render.ts';
+import { threadSeedSql } from './thread-seed.ts';
+import { threadScenarios } from './threads.ts';
 
 const { values: opts } = parseArgs({
   options: {
     duration: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    only: { type: 'string', default: 'ideas,threads,render' },
   },
 });
 const DURATION = Number(opts.duration);
 const ROUNDS = Number(opts.rounds);
 const CONNECTIONS = Number(opts.connections);
+const ONLY = new Set(opts.only.split(','));
 const USERS = 200;
 const EXTRA_IDEAS = 10_000;
 
@@ -46,11 +56,6 @@ const QUERIES = [
 ];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 function printSizes(): void {
   console.log('\n== Sizes (gzip -9) ==');
@@ -78,7 +83,7 @@ const OBJECTS = [
 ];
 const UNITS = ['for Finance', 'for Sales', 'in Operations', 'for HR', 'across regions', 'for partners', 'in the warehouse'];
 
-/** 200 people and 10,000 ideas with varied titles on the `general` board, for both Workers. */
+/** 200 people (with the handles the API would give them) and 10,000 ideas with varied titles on the `general` board, for both Workers. */
 function benchSeedSql(now: number): string {
   const rows: string[] = [];
   for (let i = 0; i < EXTRA_IDEAS; i++) {
@@ -95,8 +100,8 @@ function benchSeedSql(now: number): string {
   }
   return `
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${USERS - 1})
-INSERT OR IGNORE INTO users (id, tenant_id, subject, name, business_unit, created_at, last_seen_at)
-SELECT 'bench-user-' || i, 'demo-tenant', 'bench|' || i, 'Bench person ' || i, 'Unit ' || (i % 12), ${now}, ${now} FROM n;
+INSERT OR IGNORE INTO users (id, tenant_id, subject, name, handle, business_unit, created_at, last_seen_at)
+SELECT 'bench-user-' || i, 'demo-tenant', 'bench|' || i, 'Bench person ' || i, 'bench.person.' || i, 'Unit ' || (i % 12), ${now}, ${now} FROM n;
 ${inserts.join('\n')}
 `;
 }
@@ -131,33 +136,6 @@ async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop()
   return { url, stop };
 }
 
-interface Load {
-  method: 'GET' | 'PUT';
-  path: (i: number) => string;
-  headers: (i: number) => Record<string, string>;
-}
-
-async function measure(baseUrl: string, load: Load) {
-  let i = 0;
-  const result = await autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: load.method,
-        setupRequest: (req) => {
-          const n = i++;
-          return { ...req, path: load.path(n), headers: { ...req.headers, ...load.headers(n) } };
-        },
-      },
-    ],
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${load.method} ${baseUrl}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
 async function main(): Promise<void> {
   printSizes();
 
@@ -174,7 +152,8 @@ async function main(): Promise<void> {
     demoSeedFile,
     toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
   );
-  await writeFile(benchSeedFile, benchSeedSql(Date.now()));
+  const now = Date.now();
+  await writeFile(benchSeedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, USERS)}\n`);
 
   console.log(`\n== Load: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds, alternating ==`);
   const [bridgekit, baseline] = [
@@ -182,19 +161,19 @@ async function main(): Promise<void> {
     await startBaseline([demoSeedFile, benchSeedFile]),
   ];
   try {
-    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = Math.floor(Date.now() / 1000);
     const tokens = await Promise.all(
       Array.from({ length: USERS }, (_, u) =>
         new SignJWT({ name: `Bench person ${u}`, bu: `Unit ${u % 12}` })
           .setProtectedHeader({ alg: 'HS256', kid: 'dev-1' })
           .setSubject(`bench|${u}`)
-          .setIssuedAt(now)
-          .setExpirationTime(now + 3000)
+          .setIssuedAt(issuedAt)
+          .setExpirationTime(issuedAt + 3000)
           .sign(secret),
       ),
     );
     const idea = (n: number) => `bench-idea-${n % EXTRA_IDEAS}`;
-    const scenarios: { name: string; ours: Load; base: Load }[] = [
+    const ideaScenarios: Scenario[] = [
       {
         name: 'list-ideas (20 of 10,004)',
         ours: {
@@ -224,26 +203,15 @@ async function main(): Promise<void> {
       },
     ];
 
-    const rows: string[] = [];
-    for (const s of scenarios) {
-      // Warm both up (isolate start, SQLite page cache) before measuring.
-      await measure(baseline.url, { ...s.base });
-      await measure(bridgekit.url, { ...s.ours });
-      const ours: Awaited<ReturnType<typeof measure>>[] = [];
-      const base: Awaited<ReturnType<typeof measure>>[] = [];
-      for (let r = 0; r < ROUNDS; r++) {
-        base.push(await measure(baseline.url, s.base));
-        ours.push(await measure(bridgekit.url, s.ours));
-      }
-      const m = (xs: typeof ours, k: 'rps' | 'p50' | 'p99') => median(xs.map((x) => x[k]));
-      rows.push(
-        `  ${s.name.padEnd(26)} baseline  ${m(base, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(base, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(base, 'p99').toFixed(1).padStart(6)} ms`,
-        `  ${''.padEnd(26)} bridgekit ${m(ours, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(ours, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(ours, 'p99').toFixed(1).padStart(6)} ms`,
-        `  ${''.padEnd(26)} ratio     ${(m(ours, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(ours, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(ours, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`,
-      );
-    }
-    console.log(rows.join('\n'));
+    const scenarios = [...(ONLY.has('ideas') ? ideaScenarios : []), ...(ONLY.has('threads') ? threadScenarios(tokens) : [])];
+    const load: LoadOptions = { connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS };
+    for (const s of scenarios) console.log((await compare(s, { ours: bridgekit.url, base: baseline.url }, load)).join('\n'));
     console.log('\n  Ratios are Bridgekit ÷ baseline from the same run (medians). Absolute numbers vary with the machine.');
+    if (ONLY.has('render')) {
+      console.log(`\n== Render in Chromium: ${ROUNDS} cold visits of each page, alternating ==`);
+      console.log((await measureThreadRender(bridgekit.url, ROUNDS)).join('\n'));
+      console.log('\n  Navigation start to every shown comment in the DOM (shadow roots included); ratio is <bk-thread> ÷ plain list.');
+    }
   } finally {
     await bridgekit.stop();
     await baseline.stop();

@@ -15,19 +15,24 @@ import { rateLimitWrites } from './middleware/rate-limit.ts';
 import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
 import { boardsRoutes } from './routes/boards.ts';
+import { commentsRoutes } from './routes/comments.ts';
 import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
 import { ideaWorkflowRoutes } from './routes/idea-workflow.ts';
 import { ideasRoutes } from './routes/ideas.ts';
+import { liveRoutes } from './routes/live.ts';
 import { meRoutes } from './routes/me.ts';
+import { moderationRoutes } from './routes/moderation.ts';
 import { oidcProvidersRoutes } from './routes/oidc-providers.ts';
 import { originsRoutes } from './routes/origins.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { rolesRoutes } from './routes/roles.ts';
 import { scorecardRoutes } from './routes/scorecard.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { threadsRoutes } from './routes/threads.ts';
 import { tokensRoutes } from './routes/tokens.ts';
+import { usersRoutes } from './routes/users.ts';
 import { votesRoutes } from './routes/votes.ts';
 
 /** Largest request body the API reads. Ideas are at most 5,000 characters; JSON escaping can triple that. */
@@ -76,6 +81,7 @@ app.use('/v1/*', requireJsonBody);
 app.use('/v1/tenants/:tenant/*', rateLimitWrites);
 
 for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
+for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRoutes, liveRoutes]) app.route('/v1', routes);
 for (const routes of [
   settingsRoutes,
   embedKeysRoutes,

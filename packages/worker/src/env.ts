@@ -1,5 +1,6 @@
 import type { Viewer } from './auth/viewer.ts';
 import type { Database } from './db/client.ts';
+import type { ThreadLive } from './live/thread-live.ts';
 import type { Tenant } from './store/tenants.ts';
 
 /** Bindings and variables, as configured in wrangler.jsonc and `.dev.vars`. */
@@ -20,6 +21,8 @@ export interface Bindings {
   USER_WRITE_LIMIT?: RateLimit;
   /** Writes per client IP per minute; generous, since a whole office may share one address. */
   IP_WRITE_LIMIT?: RateLimit;
+  /** One Durable Object per thread, for live updates (src/live/thread-live.ts). */
+  THREAD_LIVE?: DurableObjectNamespace<ThreadLive>;
 }
 
 /** What middleware puts on the context for the handlers of a tenant's routes. */

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import type { Idea, NewApiKey } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDEAS, DEMO_USERS } from '../src/dev/demo-data.ts';
+import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS } from '../src/dev/demo-data.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const OTHER = `${ORIGIN}/v1/tenants/other`;
@@ -16,6 +16,8 @@ const DEMO_MARKERS = [
   'demo-only.contoso.example',
   'Bridgekit.Moderator',
   'api://bridgekit-test',
+  DEMO_THREAD.title,
+  ...DEMO_COMMENTS.map((c) => c.body.slice(0, 40)),
 ];
 
 const BODIES: Record<string, unknown> = {
@@ -39,6 +41,12 @@ const BODIES: Record<string, unknown> = {
     scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
   },
   'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
+  'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
+  'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
+  'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
+  'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },
+  'PUT /v1/tenants/{tenant}/users/{userId}/restriction': { reason: 'Taken over' },
+  'PATCH /v1/tenants/{tenant}/moderation/settings': { bannedWords: ['relationship'] },
 };
 
 interface Route {
@@ -57,15 +65,31 @@ function urlFor(route: Route, tenant: string, demoApiKeyId: string): string {
     ? demoApiKeyId
     : route.template.includes('/oidc-providers/')
       ? 'entra'
-      : 'demo-idea-invoice';
+      : route.template.includes('/comments/{id}')
+        ? 'demo-comment-1'
+        : route.template.includes('/threads/{id}')
+          ? DEMO_THREAD.id
+          : 'demo-idea-invoice';
   const path = route.template
     .replace('{tenant}', tenant)
     .replace('{board}', 'general')
     .replace('{id}', id)
     .replace('{kid}', 'dev-1')
-    .replace('{subject}', encodeURIComponent('demo|mei'));
+    .replace('{subject}', encodeURIComponent('demo|mei'))
+    .replace('{userId}', 'demo-user-amara')
+    .replace('{reaction}', 'like');
   const query =
-    route.method === 'DELETE' && route.template.endsWith('/origins') ? `?origin=${encodeURIComponent('http://localhost:*')}` : '';
+    route.method === 'DELETE' && route.template.endsWith('/origins')
+      ? `?origin=${encodeURIComponent('http://localhost:*')}`
+      : route.method === 'GET' && route.template.endsWith('/threads/comments')
+        ? `?key=${DEMO_THREAD.key}`
+        : route.template.endsWith('/threads/counts')
+          ? `?key=${DEMO_THREAD.key}`
+          : route.template.endsWith('/threads/{id}/activity')
+            ? `?since=${encodeURIComponent('2000-01-01T00:00:00Z')}`
+            : route.template === '/v1/live'
+              ? '?ticket=forged'
+              : '';
   return `${ORIGIN}${path}${query}`;
 }
 
@@ -116,7 +140,7 @@ describe('tenant isolation', () => {
         for (const marker of DEMO_MARKERS) expect(text, label).not.toContain(marker);
       }
     }
-  });
+  }, 60_000);
 
   it("walks every route of the other tenant with its own credentials, aimed at this tenant's ids: nothing of this tenant comes back or changes", async () => {
     const routes = (await allRoutes()).filter((r) => r.template.startsWith('/v1/tenants/'));
@@ -145,7 +169,22 @@ describe('tenant isolation', () => {
       n: number;
     }>();
     expect(providers?.n).toBe(1);
-  });
+    // Its discussion too: the comment, its reactions, its author's standing, its settings.
+    const comment = await env.DB.prepare(
+      "select state, body, like_count as likes, flag_count as flags from comments where id = 'demo-comment-1'",
+    ).first<{ state: string; body: string; likes: number; flags: number }>();
+    expect(comment).toEqual({ state: 'published', body: DEMO_COMMENTS[0]?.body, likes: 3, flags: 0 });
+    const amara = await env.DB.prepare("select restricted_until as until from users where id = 'demo-user-amara'").first<{
+      until: number | null;
+    }>();
+    expect(amara?.until).toBeNull();
+    const threadPage = await json<{ items: { id: string }[] }>(
+      await call(`${DEMO}/threads/comments?key=${DEMO_THREAD.key}`, { token: await token() }),
+    );
+    expect(threadPage.items.length).toBeGreaterThan(0);
+    const log = await env.DB.prepare("select count(*) as n from moderation_log where tenant_id = 'demo-tenant'").first<{ n: number }>();
+    expect(log?.n).toBe(0);
+  }, 60_000);
 
   it("never shows the other tenant's ideas to this tenant", async () => {
     const t = await token();

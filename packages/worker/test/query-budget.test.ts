@@ -121,4 +121,51 @@ describe('D1 queries per request', () => {
     const auth = { method: 'PUT', headers: { authorization: `Bearer ${await token({ sub: 'budget-voter' })}` } };
     expect(await measure(`${DEMO}/ideas/demo-idea-sso/vote`, auth)).toEqual({ status: 200, statements: 5, roundTrips: 2 });
   });
+
+  it('a thread page is one batch of three statements, for a thread of 20 comments or of 2,000', async () => {
+    const now = Date.now();
+    const insert = (thread: string, n: number) => {
+      const statements = [
+        env.DB.prepare(
+          "insert into threads (id, tenant_id, key, title, started_by, created_at) values (?, 'demo-tenant', ?, 'Bulk', 'demo-user-amara', ?)",
+        ).bind(thread, thread, now),
+      ];
+      for (let i = 0; i < n; i++) {
+        // Every fourth comment answers the one before it, so replies and their cap are in play.
+        const root = i % 4 === 0 ? i : i - (i % 4);
+        statements.push(
+          env.DB.prepare(
+            `insert into comments (id, tenant_id, thread_id, parent_id, root_id, depth, author_id, body, html, fingerprint, state, updated_at, created_at)
+             values (?, 'demo-tenant', ?, ?, ?, ?, 'demo-user-lukas', 'Bulk comment', '<p>Bulk comment</p>', ?, 'published', ?, ?)`,
+          ).bind(
+            `${thread}-${i}`,
+            thread,
+            root === i ? null : `${thread}-${root}`,
+            `${thread}-${root}`,
+            root === i ? 0 : 1,
+            `f${i}`,
+            now - i,
+            now - i,
+          ),
+        );
+      }
+      return statements;
+    };
+    const small = insert('budget-small', 20);
+    const large = insert('budget-large', 2000);
+    for (let i = 0; i < large.length; i += 500) await env.DB.batch(large.slice(i, i + 500));
+    await env.DB.batch(small);
+    const auth = { headers: { authorization: `Bearer ${await token({ sub: 'thread-reader' })}` } };
+    await measure(`${DEMO}/threads/comments?key=budget-small`, auth);
+    for (const key of ['budget-small', 'budget-large']) {
+      for (const sort of ['oldest', 'newest', 'top']) {
+        expect(await measure(`${DEMO}/threads/comments?key=${key}&sort=${sort}`, auth), `${key} ${sort}`).toEqual({
+          status: 200,
+          statements: 3,
+          roundTrips: 1,
+        });
+      }
+      expect(await measure(`${DEMO}/threads/comments?key=${key}&limit=50`)).toEqual({ status: 200, statements: 3, roundTrips: 1 });
+    }
+  });
 });

@@ -32,4 +32,30 @@ app.put('/ideas/:id/vote', async (c) => {
   return c.json({ ok: true });
 });
 
+/** The thread page's rows in one statement: the first `limit` top-level comments, oldest first, with their replies. */
+app.get('/threads/comments', async (c) => {
+  const { results } = await c.env.DB.prepare(
+    `select c.id, c.parent_id, c.depth, c.body, c.html, c.created_at, u.name from comments c join users u on u.id = c.author_id
+     where c.root_id in (select r.id from comments r where r.thread_id = (select id from threads where tenant_id = ? and key = ?)
+       and r.depth = 0 order by r.pinned desc, r.created_at, r.id limit ?)
+     order by c.root_id, c.created_at, c.id`,
+  )
+    .bind('demo-tenant', c.req.query('key') ?? '', Number(c.req.query('limit') ?? 20))
+    .all();
+  return c.json({ items: results });
+});
+
+app.post('/threads/comments', async (c) => {
+  const { key, body } = await c.req.json<{ key: string; body: string }>();
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  await c.env.DB.prepare(
+    `insert into comments (id, tenant_id, thread_id, root_id, author_id, body, html, fingerprint, state, updated_at, created_at)
+     values (?, ?, (select id from threads where tenant_id = ? and key = ?), ?, ?, ?, ?, '', 'published', ?, ?)`,
+  )
+    .bind(id, 'demo-tenant', 'demo-tenant', key, id, c.req.header('x-user') ?? '', body, body, now, now)
+    .run();
+  return c.json({ id }, 201);
+});
+
 export default app;

@@ -70,21 +70,19 @@ export function requireWriter(viewer: Viewer, action: string): Actor {
   }
 }
 
-/** Roles an admin granted by subject (one small query, made only when a route needs a role). */
-async function grantedRole(db: Database, tenantId: string, subject: string): Promise<Role> {
-  const row = await db
+/** The role an admin granted a subject, as a statement to run alone or inside a batch. */
+export function selectGrantedRole(db: Database, tenantId: string, subject: string) {
+  return db
     .select({ role: userRoles.role })
     .from(userRoles)
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.subject, subject)))
-    .get();
-  return row?.role ?? 'member';
+    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.subject, subject)));
 }
 
-/** The viewer's effective role in the tenant. */
-export async function roleOf(db: Database, tenantId: string, viewer: Viewer): Promise<Role | null> {
+/** The viewer's effective role, given what `selectGrantedRole` found for them (if anything). */
+export function effectiveRole(viewer: Viewer, granted: Role | undefined): Role | null {
   switch (viewer.kind) {
     case 'user':
-      return viewer.claimRole === 'admin' ? 'admin' : higherRole(viewer.claimRole, await grantedRole(db, tenantId, viewer.subject));
+      return viewer.claimRole === 'admin' ? 'admin' : higherRole(viewer.claimRole, granted ?? 'member');
     case 'apiKey':
       return hasScope(viewer, 'admin') ? 'admin' : null;
     case 'platform':
@@ -92,6 +90,15 @@ export async function roleOf(db: Database, tenantId: string, viewer: Viewer): Pr
     default:
       return null;
   }
+}
+
+export const hasRole = (actual: Role | null, role: Role) => actual !== null && RANK[actual] >= RANK[role];
+
+/** The viewer's effective role in the tenant (one small query, made only when a route needs a role). */
+export async function roleOf(db: Database, tenantId: string, viewer: Viewer): Promise<Role | null> {
+  const needsGrant = viewer.kind === 'user' && viewer.claimRole !== 'admin';
+  const granted = needsGrant ? (await selectGrantedRole(db, tenantId, viewer.subject).get())?.role : undefined;
+  return effectiveRole(viewer, granted);
 }
 
 /** Throws 401 for nobody and 403 for someone without `role`. */
@@ -106,7 +113,7 @@ export async function requireRole(
     throw new ApiError(401, 'unauthorized', `Sign in to ${action}.`);
   }
   const actual = await roleOf(db, tenantId, viewer);
-  if (actual && RANK[actual] >= RANK[role]) return;
+  if (hasRole(actual, role)) return;
   const who = viewer.kind === 'apiKey' ? 'This API key (it needs the "admin" scope)' : `You (${actual ?? 'no role'})`;
   throw new ApiError(403, 'forbidden', `${who} cannot ${action}: it takes the ${role} role. A tenant admin can grant it.`);
 }

@@ -5,6 +5,8 @@
  * Every row that belongs to a tenant carries `tenant_id`, and every query filters on it.
  * Timestamps are Unix epoch milliseconds.
  */
+
+import type { FlagReason, ModerationSettings, Reaction } from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -27,6 +29,8 @@ export const tenants = sqliteTable('tenants', {
   /** Whether people without a token may read. Never lets them write. */
   anonymousRead: integer('anonymous_read', { mode: 'boolean' }).notNull().default(false),
   roleMapping: text('role_mapping', { mode: 'json' }).$type<RoleMapping>(),
+  /** The moderation pipeline's settings; null means the defaults (src/moderation/pipeline.ts). */
+  moderation: text('moderation', { mode: 'json' }).$type<Partial<ModerationSettings>>(),
   createdAt: createdAt(),
 });
 
@@ -145,10 +149,15 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     email: text('email'),
     businessUnit: text('business_unit'),
+    /** What others type to @mention the person: set once, from the name, unique in the tenant. */
+    handle: text('handle'),
+    /** A moderator banned (year 9999) or timed out the person from posting until then. */
+    restrictedUntil: integer('restricted_until'),
+    restrictionReason: text('restriction_reason'),
     createdAt: createdAt(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
-  (t) => [uniqueIndex('users_tenant_subject').on(t.tenantId, t.subject)],
+  (t) => [uniqueIndex('users_tenant_subject').on(t.tenantId, t.subject), uniqueIndex('users_tenant_handle').on(t.tenantId, t.handle)],
 );
 
 /** One status a board's ideas can be in (see src/domain/statuses.ts for the defaults). */
@@ -345,4 +354,184 @@ export const ideaStatusChanges = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('idea_status_changes_idea').on(t.ideaId, t.createdAt)],
+);
+
+/**
+ * A discussion under an intranet page, found by an explicit key or by the page's canonical URL
+ * (then `key` is that URL). Created with its first comment.
+ */
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    url: text('url'),
+    title: text('title'),
+    /** Who posted the first comment: they may mark the accepted answer. */
+    startedBy: text('started_by')
+      .notNull()
+      .references(() => users.id),
+    acceptedCommentId: text('accepted_comment_id'),
+    // Denormalised, recomputed from `comments` in the batch of every change.
+    commentCount: integer('comment_count').notNull().default(0),
+    lastCommentAt: integer('last_comment_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('threads_tenant_key').on(t.tenantId, t.key)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    /** Where the comment is shown: under this one (null at the top level). */
+    parentId: text('parent_id'),
+    /** The top-level comment of its branch (its own id at the top level). */
+    rootId: text('root_id').notNull(),
+    /** What it answers, when that is deeper than the nesting allows (flattened reply). */
+    replyToId: text('reply_to_id'),
+    depth: integer('depth').notNull().default(0),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** Markdown source, and the safe HTML rendered from it on the server. */
+    body: text('body').notNull(),
+    html: text('html').notNull(),
+    /** Hash of the normalised text, to refuse the same post twice in a row. */
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state', { enum: ['published', 'pending', 'removed'] }).notNull(),
+    /** Why it waits for a moderator (a pipeline phase, or reader flags). */
+    pendingReason: text('pending_reason'),
+    /** Deleted by its author, or rejected by a moderator (with the reason in the audit log). */
+    removedBy: text('removed_by', { enum: ['author', 'moderator'] }),
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    // Denormalised, recomputed from `comment_reactions` / `comment_flags` / replies in the same batch.
+    likeCount: integer('like_count').notNull().default(0),
+    insightCount: integer('insight_count').notNull().default(0),
+    loveCount: integer('love_count').notNull().default(0),
+    /** Every reaction: the "top" sort. */
+    reactionCount: integer('reaction_count').notNull().default(0),
+    /** Unresolved reader flags. */
+    flagCount: integer('flag_count').notNull().default(0),
+    /** Published replies in the branch (top-level comments only). */
+    replyCount: integer('reply_count').notNull().default(0),
+    editedAt: integer('edited_at'),
+    /** Any change others should see (text, state, reactions, pin): live updates and polling read it. */
+    updatedAt: integer('updated_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('comments_thread_roots').on(t.threadId, t.depth, t.pinned, t.createdAt, t.id),
+    index('comments_thread_top').on(t.threadId, t.depth, t.pinned, t.reactionCount, t.id),
+    index('comments_root').on(t.rootId, t.createdAt, t.id),
+    index('comments_parent').on(t.parentId),
+    index('comments_thread_updated').on(t.threadId, t.updatedAt),
+    index('comments_author').on(t.authorId, t.createdAt),
+    index('comments_tenant_state').on(t.tenantId, t.state, t.createdAt),
+    index('comments_tenant_flags').on(t.tenantId, t.flagCount),
+  ],
+);
+
+/** A comment's earlier texts: a row per edit, with the text it replaced. */
+export const commentRevisions = sqliteTable(
+  'comment_revisions',
+  {
+    id: text('id').primaryKey(),
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    html: text('html').notNull(),
+    editorName: text('editor_name').notNull(),
+    replacedAt: integer('replaced_at').notNull(),
+  },
+  (t) => [index('comment_revisions_comment').on(t.commentId, t.replacedAt)],
+);
+
+export const commentReactions = sqliteTable(
+  'comment_reactions',
+  {
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    reaction: text('reaction').$type<Reaction>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId, t.reaction] })],
+);
+
+/** A reader's flag on a comment; resolved when a moderator reviews the comment. */
+export const commentFlags = sqliteTable(
+  'comment_flags',
+  {
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    reason: text('reason').$type<FlagReason>().notNull(),
+    resolvedAt: integer('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
+);
+
+/** Members a comment @mentions. */
+export const commentMentions = sqliteTable(
+  'comment_mentions',
+  {
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index('comment_mentions_user').on(t.userId)],
+);
+
+/** Every moderator action, for the tenant's admins: who did what to which comment or person, and why. */
+export const moderationLog = sqliteTable(
+  'moderation_log',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    action: text('action', {
+      enum: ['approve', 'reject', 'remove', 'ban', 'timeout', 'lift_restriction', 'pin', 'unpin', 'accept', 'unaccept', 'settings'],
+    }).notNull(),
+    actorSubject: text('actor_subject').notNull(),
+    actorName: text('actor_name').notNull(),
+    targetType: text('target_type', { enum: ['comment', 'user', 'tenant'] }).notNull(),
+    targetId: text('target_id').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_log_tenant').on(t.tenantId, t.createdAt, t.id)],
 );

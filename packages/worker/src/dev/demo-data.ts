@@ -217,3 +217,67 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     daysAgo: 7,
   },
 ];
+
+/** The demo page's discussion: a war story with replies, reactions and an accepted answer. */
+export const DEMO_THREAD = {
+  id: 'demo-thread-war-stories',
+  key: 'demo-war-stories',
+  title: 'War stories: deflecting low-value demand',
+  startedBy: 'amara',
+  accepted: 'demo-comment-3',
+} as const;
+
+export interface DemoComment {
+  id: string;
+  author: string;
+  body: string;
+  /** The comment it answers (shown nested under it). */
+  parent?: string;
+  hoursAgo: number;
+  reactions?: Partial<Record<'like' | 'insight' | 'love', string[]>>;
+  /** Held for review (shows in the demo moderator's queue). */
+  pending?: string;
+}
+
+export const DEMO_COMMENTS: readonly DemoComment[] = [
+  {
+    id: 'demo-comment-1',
+    author: 'amara',
+    hoursAgo: 50,
+    body: 'Finance asked for a **new report** every week. Instead of building each one, we ran a two-hour session on the self-service BI tool.\n\nRequests dropped by half in a month. How do you say *no* without sounding like "IT says no"?',
+    reactions: { like: ['lukas', 'priya', 'mei'], insight: ['tomas'] },
+  },
+  {
+    id: 'demo-comment-2',
+    author: 'lukas',
+    parent: 'demo-comment-1',
+    hoursAgo: 46,
+    body: 'We never say no; we say "not this way". Every request gets one of three answers:\n\n1. already available (and where)\n2. self-service, with a practice card\n3. a business case',
+    reactions: { like: ['amara'] },
+  },
+  {
+    id: 'demo-comment-3',
+    author: 'mei',
+    parent: 'demo-comment-1',
+    hoursAgo: 30,
+    body: '@amara.okafor tie it to their objectives. I keep a partner profile per unit and open each review with *their* KPIs, not our backlog. Low-value asks deflect themselves once everyone sees the list side by side.\n\n> The best deflection is a better conversation.',
+    reactions: { insight: ['amara', 'priya', 'jonah'], love: ['amara'] },
+  },
+  {
+    id: 'demo-comment-4',
+    author: 'tomas',
+    hoursAgo: 20,
+    body: 'Sales had the opposite problem: good ideas that never reached IT. A shared idea board per quarter fixed it — see the `general` board.',
+    reactions: { like: ['mei'] },
+  },
+  {
+    id: 'demo-comment-5',
+    author: 'jonah',
+    hoursAgo: 2,
+    body: 'Has anyone tried paying a vendor to build these reports? Happy to share a contact, just DM me.',
+    pending: 'Contains the suspect word "vendor"',
+  },
+];
+
+/** The demo tenant's pipeline: the demo moderator's queue has something in it. */
+export const DEMO_MODERATION = { suspectWords: ['vendor'], flagThreshold: 3 } as const;

@@ -11,16 +11,23 @@ import { ideas } from '../db/schema.ts';
 import { PRESETS } from '../domain/scorecard.ts';
 import { CLOSED_CATEGORIES } from '../domain/statuses.ts';
 import { voteWeight } from '../domain/trending.ts';
+import { renderMarkdown } from '../markdown/render.ts';
+import { fingerprintOf } from '../moderation/phases/repeat-post.ts';
+import { recountBranch, recountThread } from '../store/comments.ts';
 import { recomputeScores } from '../store/scores.ts';
+import { handleBase } from '../store/users.ts';
 import { recountSupport } from '../store/votes.ts';
 import {
   DEMO_BOARDS,
+  DEMO_COMMENTS,
   DEMO_IDEAS,
   DEMO_KID,
+  DEMO_MODERATION,
   DEMO_ORIGINS,
   DEMO_ROLE_GRANTS,
   DEMO_ROLE_MAPPING,
   DEMO_TENANT,
+  DEMO_THREAD,
   DEMO_USERS,
 } from './demo-data.ts';
 
@@ -29,7 +36,8 @@ export interface Statement {
   params: (string | number | null)[];
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 
 export async function demoSeed(options: { secretKey: string; demoSecret: string; now?: number }): Promise<Statement[]> {
   const now = options.now ?? Date.now();
@@ -37,9 +45,10 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   const userId = (key: string) => `demo-user-${key}`;
   const statements: Statement[] = [
     {
-      sql: `insert into tenants (id, slug, name, anonymous_read, role_mapping, created_at) values (?, ?, ?, 1, ?, ?)
-        on conflict (id) do update set name = excluded.name, anonymous_read = excluded.anonymous_read, role_mapping = excluded.role_mapping`,
-      params: [t.id, t.slug, t.name, JSON.stringify(DEMO_ROLE_MAPPING), now],
+      sql: `insert into tenants (id, slug, name, anonymous_read, role_mapping, moderation, created_at) values (?, ?, ?, 1, ?, ?, ?)
+        on conflict (id) do update set name = excluded.name, anonymous_read = excluded.anonymous_read, role_mapping = excluded.role_mapping,
+          moderation = coalesce(tenants.moderation, excluded.moderation)`,
+      params: [t.id, t.slug, t.name, JSON.stringify(DEMO_ROLE_MAPPING), JSON.stringify(DEMO_MODERATION), now],
     },
     ...DEMO_ORIGINS.map((origin) => ({
       sql: 'insert into tenant_origins (tenant_id, origin, created_at) values (?, ?, ?) on conflict do nothing',
@@ -56,8 +65,9 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   ];
   for (const u of DEMO_USERS) {
     statements.push({
-      sql: 'insert into users (id, tenant_id, subject, name, email, business_unit, created_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, subject) do nothing',
-      params: [userId(u.key), t.id, u.subject, u.name, u.email, u.businessUnit, now, now],
+      sql: `insert into users (id, tenant_id, subject, name, email, business_unit, handle, created_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (tenant_id, subject) do update set handle = coalesce(users.handle, excluded.handle)`,
+      params: [userId(u.key), t.id, u.subject, u.name, u.email, u.businessUnit, handleBase(u.name), now, now],
     });
   }
   for (const b of DEMO_BOARDS) {
@@ -146,10 +156,74 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
       });
     }
   }
+  statements.push(...demoThread(now));
   // The same statements the API runs, rendered by drizzle without a database.
   const sqlOnly = database({} as D1Binding);
   for (const idea of DEMO_IDEAS) statements.push(toStatement(recountSupport(sqlOnly, t.id, idea.id).toSQL()));
   statements.push(toStatement(recomputeScores(sqlOnly, eq(ideas.tenantId, t.id)).toSQL()));
+  statements.push(toStatement(recountThread(sqlOnly, t.id, DEMO_THREAD.id).toSQL()));
+  for (const c of DEMO_COMMENTS) if (!c.parent) statements.push(toStatement(recountBranch(sqlOnly, t.id, c.id).toSQL()));
+  return statements;
+}
+
+/** The demo discussion, rendered and fingerprinted as the API would. */
+function demoThread(now: number): Statement[] {
+  const t = DEMO_TENANT;
+  const userId = (key: string) => `demo-user-${key}`;
+  const handles = new Set(DEMO_USERS.map((u) => handleBase(u.name)));
+  const statements: Statement[] = [
+    {
+      sql: `insert into threads (id, tenant_id, key, title, started_by, accepted_comment_id, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+      params: [
+        DEMO_THREAD.id,
+        t.id,
+        DEMO_THREAD.key,
+        DEMO_THREAD.title,
+        userId(DEMO_THREAD.startedBy),
+        DEMO_THREAD.accepted,
+        now - 50 * HOUR,
+      ],
+    },
+  ];
+  for (const c of DEMO_COMMENTS) {
+    const rendered = renderMarkdown(c.body, { knownHandles: handles });
+    const parent = c.parent ? DEMO_COMMENTS.find((p) => p.id === c.parent) : undefined;
+    const at = now - c.hoursAgo * HOUR;
+    statements.push({
+      sql: `insert into comments (id, tenant_id, thread_id, parent_id, root_id, depth, author_id, body, html, fingerprint, state, pending_reason, updated_at, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+      params: [
+        c.id,
+        t.id,
+        DEMO_THREAD.id,
+        parent?.id ?? null,
+        parent?.id ?? c.id,
+        parent ? 1 : 0,
+        userId(c.author),
+        c.body,
+        rendered.html,
+        fingerprintOf(rendered.text),
+        c.pending ? 'pending' : 'published',
+        c.pending ?? null,
+        at,
+        at,
+      ],
+    });
+    for (const [reaction, who] of Object.entries(c.reactions ?? {})) {
+      for (const key of who ?? []) {
+        statements.push({
+          sql: 'insert into comment_reactions (comment_id, user_id, tenant_id, reaction, created_at) values (?, ?, ?, ?, ?) on conflict do nothing',
+          params: [c.id, userId(key), t.id, reaction, at + HOUR],
+        });
+      }
+    }
+    const r = c.reactions ?? {};
+    const n = (k: 'like' | 'insight' | 'love') => r[k]?.length ?? 0;
+    statements.push({
+      sql: 'update comments set like_count = ?, insight_count = ?, love_count = ?, reaction_count = ? where id = ? and tenant_id = ?',
+      params: [n('like'), n('insight'), n('love'), n('like') + n('insight') + n('love'), c.id, t.id],
+    });
+  }
   return statements;
 }
 

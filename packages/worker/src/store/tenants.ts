@@ -1,6 +1,8 @@
+import type { ModerationSettings } from '@bridgekit/sdk';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { embedKeys, oidcProviders, type RoleMapping, tenantOrigins, tenants } from '../db/schema.ts';
+import { withDefaults } from '../moderation/pipeline.ts';
 
 export interface EmbedKey {
   kid: string;
@@ -17,6 +19,8 @@ export interface Tenant {
   name: string;
   anonymousRead: boolean;
   roleMapping: RoleMapping | null;
+  /** The moderation pipeline's settings, defaults filled in. */
+  moderation: ModerationSettings;
   /** Active (not retired) embed keys, newest first. */
   embedKeys: EmbedKey[];
   /** Allowed browser origins (patterns). */
@@ -75,6 +79,7 @@ async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
     name: row.name,
     anonymousRead: row.anonymousRead,
     roleMapping: row.roleMapping ?? null,
+    moderation: withDefaults(row.moderation),
     embedKeys: keys,
     origins: origins.map((o) => o.origin),
     oidcProviders: providers.map((p) => p.provider),

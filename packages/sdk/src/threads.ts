@@ -1,0 +1,146 @@
+import type { CallOptions, Transport } from './http.ts';
+import type {
+  AuditEntry,
+  Comment,
+  CommentRevision,
+  CommentSort,
+  FlagReason,
+  LiveTicket,
+  MentionableUser,
+  ModerationDecision,
+  ModerationSettings,
+  NewComment,
+  QueueItem,
+  QueueReason,
+  Reaction,
+  Restriction,
+  ThreadActivity,
+  ThreadPage,
+  ThreadRef,
+} from './thread-types.ts';
+import type { Page } from './types.ts';
+
+export type ThreadPageOptions = ThreadRef & CallOptions & { sort?: CommentSort; cursor?: string | null; limit?: number };
+
+/** Discussion threads under pages: read, post, counts, activity and live updates. */
+export interface ThreadsApi {
+  /**
+   * One page of a thread's top-level comments (each with its first replies), by `key` or page
+   * `url`. `thread` is null until someone posts.
+   */
+  page(options: ThreadPageOptions): Promise<ThreadPage>;
+  /** Post a comment; the first one creates the thread. Throws `comment_rejected` when the moderation pipeline refuses it. */
+  post(options: ThreadRef & NewComment & CallOptions): Promise<Comment>;
+  /** Published comments for many pages at once (by key and/or URL), e.g. for a list of links. */
+  counts(refs: { keys?: string[]; urls?: string[] }, options?: CallOptions): Promise<Record<string, number>>;
+  /** What changed since `since` (ISO time): the polling fallback of live updates. */
+  activity(threadId: string, since: string, options?: CallOptions): Promise<ThreadActivity>;
+  /** A one-minute ticket and URL for the thread's live-updates WebSocket. */
+  liveTicket(threadId: string, options?: CallOptions): Promise<LiveTicket>;
+}
+
+/** One comment. */
+export interface CommentsApi {
+  get(id: string, options?: CallOptions): Promise<Comment>;
+  /** The author edits; the old text goes to the history. */
+  edit(id: string, body: string, options?: CallOptions): Promise<Comment>;
+  /** The author deletes (or a moderator removes); a placeholder keeps the tree. */
+  remove(id: string, options?: CallOptions): Promise<void>;
+  /** More replies of a top-level comment (`moreReplies` of the thread page). */
+  replies(id: string, options?: CallOptions & { cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
+  /** Earlier texts: for the author and moderators. */
+  history(id: string, options?: CallOptions): Promise<CommentRevision[]>;
+  react(id: string, reaction: Reaction, options?: CallOptions): Promise<Comment>;
+  unreact(id: string, reaction: Reaction, options?: CallOptions): Promise<Comment>;
+  /** Flag for moderators; answers whether the comment is now hidden pending review. */
+  flag(id: string, reason: FlagReason, options?: CallOptions): Promise<{ hidden: boolean }>;
+  /** The thread starter or a moderator marks (or unmarks) the accepted answer. */
+  accept(id: string, options?: CallOptions): Promise<Comment>;
+  unaccept(id: string, options?: CallOptions): Promise<Comment>;
+}
+
+/** Moderators' and admins' tools. */
+export interface ModerationApi {
+  queue(
+    options?: CallOptions & { reason?: QueueReason | 'all'; thread?: string; cursor?: string | null; limit?: number },
+  ): Promise<Page<QueueItem>>;
+  decide(commentId: string, decision: ModerationDecision, options?: CallOptions): Promise<Comment>;
+  approve(commentId: string, options?: CallOptions): Promise<Comment>;
+  reject(commentId: string, reason: string, options?: CallOptions): Promise<Comment>;
+  pin(commentId: string, options?: CallOptions): Promise<Comment>;
+  unpin(commentId: string, options?: CallOptions): Promise<Comment>;
+  /** Ban (no `until`) or time out (until then) a person from posting. */
+  restrict(userId: string, restriction: Restriction, options?: CallOptions): Promise<{ restrictedUntil: string | null }>;
+  lift(userId: string, options?: CallOptions): Promise<void>;
+  settings(options?: CallOptions): Promise<ModerationSettings>;
+  /** Admins. */
+  updateSettings(update: Partial<ModerationSettings>, options?: CallOptions): Promise<ModerationSettings>;
+  /** Admins: every moderator action, newest first. */
+  auditLog(options?: CallOptions & { cursor?: string | null; limit?: number }): Promise<Page<AuditEntry>>;
+}
+
+const refQuery = (ref: ThreadRef) => (ref.key !== undefined ? { key: ref.key } : { url: ref.url });
+
+export function createThreadsApi(http: Transport): {
+  threads: ThreadsApi;
+  comments: CommentsApi;
+  moderation: ModerationApi;
+  mentionable: (q: string, options?: CallOptions & { limit?: number }) => Promise<MentionableUser[]>;
+} {
+  const seg = encodeURIComponent;
+  const comment = (id: string) => `/comments/${seg(id)}`;
+  const threads: ThreadsApi = {
+    page: ({ sort, cursor, limit, signal, ...ref }) =>
+      http.request('GET', '/threads/comments', {
+        query: { ...refQuery(ref as ThreadRef), sort, cursor: cursor ?? undefined, limit },
+        signal,
+      }),
+    post: ({ body, parentId, title, signal, ...ref }) =>
+      http.request('POST', '/threads/comments', { body: { ...refQuery(ref as ThreadRef), body, parentId, title }, signal }),
+    counts: async ({ keys, urls }, o) =>
+      (
+        await http.request<{ counts: Record<string, number> }>('GET', '/threads/counts', {
+          query: { key: keys, url: urls },
+          signal: o?.signal,
+        })
+      ).counts,
+    activity: (threadId, since, o) => http.request('GET', `/threads/${seg(threadId)}/activity`, { query: { since }, signal: o?.signal }),
+    liveTicket: (threadId, o) => http.request('POST', `/threads/${seg(threadId)}/live`, { signal: o?.signal }),
+  };
+  const comments: CommentsApi = {
+    get: (id, o) => http.request('GET', comment(id), { signal: o?.signal }),
+    edit: (id, body, o) => http.request('PATCH', comment(id), { body: { body }, signal: o?.signal }),
+    remove: (id, o) => http.request('DELETE', comment(id), { signal: o?.signal }),
+    replies: (id, o) =>
+      http.request('GET', `${comment(id)}/replies`, { query: { cursor: o?.cursor ?? undefined, limit: o?.limit }, signal: o?.signal }),
+    history: async (id, o) =>
+      (await http.request<{ items: CommentRevision[] }>('GET', `${comment(id)}/history`, { signal: o?.signal })).items,
+    react: (id, reaction, o) => http.request('PUT', `${comment(id)}/reactions/${seg(reaction)}`, { signal: o?.signal }),
+    unreact: (id, reaction, o) => http.request('DELETE', `${comment(id)}/reactions/${seg(reaction)}`, { signal: o?.signal }),
+    flag: (id, reason, o) => http.request('POST', `${comment(id)}/flags`, { body: { reason }, signal: o?.signal }),
+    accept: (id, o) => http.request('PUT', `${comment(id)}/accepted`, { signal: o?.signal }),
+    unaccept: (id, o) => http.request('DELETE', `${comment(id)}/accepted`, { signal: o?.signal }),
+  };
+  const moderation: ModerationApi = {
+    queue: (o) =>
+      http.request('GET', '/moderation/queue', {
+        query: { reason: o?.reason, thread: o?.thread, cursor: o?.cursor ?? undefined, limit: o?.limit },
+        signal: o?.signal,
+      }),
+    decide: (id, decision, o) => http.request('POST', `${comment(id)}/moderation`, { body: decision, signal: o?.signal }),
+    approve: (id, o) => moderation.decide(id, { action: 'approve' }, o),
+    reject: (id, reason, o) => moderation.decide(id, { action: 'reject', reason }, o),
+    pin: (id, o) => http.request('PUT', `${comment(id)}/pin`, { signal: o?.signal }),
+    unpin: (id, o) => http.request('DELETE', `${comment(id)}/pin`, { signal: o?.signal }),
+    restrict: (userId, restriction, o) =>
+      http.request('PUT', `/users/${seg(userId)}/restriction`, { body: restriction, signal: o?.signal }),
+    lift: (userId, o) => http.request('DELETE', `/users/${seg(userId)}/restriction`, { signal: o?.signal }),
+    settings: (o) => http.request('GET', '/moderation/settings', { signal: o?.signal }),
+    updateSettings: (update, o) => http.request('PATCH', '/moderation/settings', { body: update, signal: o?.signal }),
+    auditLog: (o) =>
+      http.request('GET', '/moderation/audit-log', { query: { cursor: o?.cursor ?? undefined, limit: o?.limit }, signal: o?.signal }),
+  };
+  const mentionable = async (q: string, o?: CallOptions & { limit?: number }) =>
+    (await http.request<{ items: MentionableUser[] }>('GET', '/users', { query: { q, limit: o?.limit }, signal: o?.signal })).items;
+  return { threads, comments, moderation, mentionable };
+}

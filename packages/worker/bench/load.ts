@@ -1,0 +1,83 @@
+/**
+ * Load scenarios for `pnpm bench`: one request shape against Bridgekit and its counterpart
+ * against the baseline Worker, measured in alternating rounds and printed as medians with the
+ * ratio Bridgekit ÷ baseline.
+ */
+import autocannon from 'autocannon';
+
+export interface Load {
+  method: 'GET' | 'PUT' | 'POST';
+  /** `i` counts the requests of one measurement, from 0. */
+  path: (i: number) => string;
+  headers: (i: number) => Record<string, string>;
+  body?: (i: number) => string;
+}
+
+export interface Scenario {
+  /** At most 26 characters, to keep the columns. */
+  name: string;
+  ours: Load;
+  base: Load;
+  /** Seconds of unmeasured load on each side first (isolate start, SQLite page cache); the round duration when unset. */
+  warmup?: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  /** Seconds per round. */
+  duration: number;
+  rounds: number;
+}
+
+interface Measurement {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+export async function measure(baseUrl: string, load: Load, options: { connections: number; duration: number }): Promise<Measurement> {
+  let i = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: options.connections,
+    duration: options.duration,
+    requests: [
+      {
+        method: load.method,
+        setupRequest: (req) => {
+          const n = i++;
+          const request = { ...req, path: load.path(n), headers: { ...req.headers, ...load.headers(n) } };
+          return load.body ? { ...request, body: load.body(n) } : request;
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${load.method} ${baseUrl}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Warms both Workers up, then alternates baseline/Bridgekit rounds; returns the three printed lines. */
+export async function compare(scenario: Scenario, urls: { ours: string; base: string }, options: LoadOptions): Promise<string[]> {
+  const warm = { connections: options.connections, duration: scenario.warmup ?? options.duration };
+  await measure(urls.base, scenario.base, warm);
+  await measure(urls.ours, scenario.ours, warm);
+  const ours: Measurement[] = [];
+  const base: Measurement[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    base.push(await measure(urls.base, scenario.base, options));
+    ours.push(await measure(urls.ours, scenario.ours, options));
+  }
+  const m = (xs: Measurement[], k: keyof Measurement) => median(xs.map((x) => x[k]));
+  return [
+    `  ${scenario.name.padEnd(26)} baseline  ${m(base, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(base, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(base, 'p99').toFixed(1).padStart(6)} ms`,
+    `  ${''.padEnd(26)} bridgekit ${m(ours, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(ours, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(ours, 'p99').toFixed(1).padStart(6)} ms`,
+    `  ${''.padEnd(26)} ratio     ${(m(ours, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(ours, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(ours, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`,
+  ];
+}

@@ -1,0 +1,185 @@
+/**
+ * How long real Chromium takes to show a 500-comment thread through `<bk-thread>` (the CDN
+ * build: embed.js, then the widget's chunk, then the API), next to a page with the same
+ * comments' HTML as a plain nested <ul>, in the same run.
+ *
+ * Both are host pages on a loopback origin of their own, as an intranet page is. Each visit gets
+ * a fresh browser context (cold cache); the time runs from navigation start to the frame in
+ * which every expected comment's marker (see thread-seed.ts) is in the DOM, shadow roots
+ * included. A first, unmeasured visit finds out what the widget shows a reader (its first page,
+ * replies expanded or not): the plain list then holds exactly those comments.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CommentWithReplies, ThreadPage } from '@bridgekit/sdk';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.ts';
+import { median } from './load.ts';
+import { MARKER_SOURCE, PAGE_LIMIT, THREAD_500 } from './thread-seed.ts';
+
+const TAG = 'bk-thread';
+/** A visit that has not shown the comments by then has failed. */
+const VISIT_TIMEOUT_MS = 30_000;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+function threadPageHtml(worker: string, token: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>War stories</title>
+<script src="${worker}/embed.js" data-tenant="demo" data-token="${token}" async></script>
+</head><body>
+<h1>War stories</h1>
+<${TAG} key="${THREAD_500.key}" page-size="${PAGE_LIMIT}"></${TAG}>
+</body></html>`;
+}
+
+function listPageHtml(items: CommentWithReplies[], shown: Set<string>): string {
+  const marker = new RegExp(MARKER_SOURCE);
+  const visible = (html: string | null) => shown.has(marker.exec(html ?? '')?.[0] ?? '');
+  const li = (c: { author: { name: string } | null; createdAt: string; html: string | null }) =>
+    `<li><p><strong>${escapeHtml(c.author?.name ?? '')}</strong> <time>${c.createdAt}</time></p>${c.html ?? ''}`;
+  const body = items
+    .filter((root) => visible(root.html))
+    .map((root) => {
+      const replies = root.replies.filter((r) => visible(r.html));
+      return `${li(root)}${replies.length ? `<ul>${replies.map((r) => `${li(r)}</li>`).join('')}</ul>` : ''}</li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>War stories</title></head><body>
+<h1>War stories</h1>
+<ul>
+${body}
+</ul>
+</body></html>`;
+}
+
+/** Serves the two host pages; the list page is set once the widget's comments are known. */
+async function serveHostPages(threadHtml: string): Promise<{ origin: string; setList(html: string): void; server: Server }> {
+  let list = '';
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(req.url === '/list' ? list : threadHtml);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, setList: (html) => (list = html), server };
+}
+
+/**
+ * Runs in the page: the comment markers in the document, shadow roots included, and the time
+ * since navigation start — or false while fewer than `expected` are there.
+ */
+function onScreen({ source, expected }: { source: string; expected: number }): { markers: string[]; at: number } | false {
+  const pattern = new RegExp(source, 'g');
+  const seen = new Set<string>();
+  const visit = (root: Element | ShadowRoot) => {
+    for (const m of root.textContent?.match(pattern) ?? []) seen.add(m);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document.body);
+  return seen.size >= expected ? { markers: [...seen], at: performance.now() } : false;
+}
+
+/** What would explain a widget that never shows its comments: page errors and failed requests. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  return problems;
+}
+
+/** Milliseconds from navigation start to the frame in which `expected` markers are on screen. */
+async function timeVisit(browser: Browser, url: string, expected: number): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    const done = await page
+      .waitForFunction(onScreen, { source: MARKER_SOURCE, expected }, { polling: 'raf', timeout: VISIT_TIMEOUT_MS })
+      .catch((err: unknown) => {
+        throw new Error(`${url}: fewer than ${expected} comments after ${VISIT_TIMEOUT_MS / 1000} s. ${problems.join(' | ')}`, {
+          cause: err,
+        });
+      });
+    const result = await done.jsonValue();
+    if (!result) throw new Error(`${url}: the comments never showed`);
+    return result.at;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The unmeasured first visit: what the widget requests and shows once it has settled. */
+async function discover(browser: Browser, url: string): Promise<{ shown: Set<string>; items: CommentWithReplies[]; limits: string[] }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const items: CommentWithReplies[] = [];
+    const limits: string[] = [];
+    page.on('response', async (res) => {
+      const u = new URL(res.url());
+      if (res.request().method() !== 'GET' || !u.pathname.endsWith('/threads/comments') || !res.ok()) return;
+      limits.push(u.searchParams.get('limit') ?? 'default');
+      items.push(...((await res.json()) as ThreadPage).items);
+    });
+    await page.goto(url);
+    // Settled: the same comments on screen for a second.
+    let shown: string[] = [];
+    let stableSince = Date.now();
+    const deadline = Date.now() + VISIT_TIMEOUT_MS;
+    while (Date.now() < deadline && (shown.length === 0 || Date.now() - stableSince < 1000)) {
+      await page.waitForTimeout(250);
+      const now = await page.evaluate(onScreen, { source: MARKER_SOURCE, expected: 0 });
+      const markers = now ? now.markers : [];
+      if (markers.length !== shown.length) [shown, stableSince] = [markers, Date.now()];
+    }
+    if (shown.length === 0) throw new Error(`<${TAG}> showed no comments within ${VISIT_TIMEOUT_MS / 1000} s. ${problems.join(' | ')}`);
+    return { shown: new Set(shown), items, limits };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Lines for the report; `rounds` visits of each page, alternating. */
+export async function measureThreadRender(worker: string, rounds: number): Promise<string[]> {
+  const built = (await (await fetch(`${worker}/widgets.json`)).json()) as Record<string, unknown>;
+  if (!(TAG in built)) return [`  <${TAG}> is not in this build (widgets.json); render not measured.`];
+
+  const minted = await fetch(`${worker}/v1/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant: 'demo', sub: 'bench|render', name: 'Bench reader', bu: 'Finance' }),
+  });
+  const { token } = (await minted.json()) as { token: string };
+  const host = await serveHostPages(threadPageHtml(worker, token));
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const { shown, items, limits } = await discover(browser, `${host.origin}/thread`);
+    host.setList(listPageHtml(items, shown));
+    const expected = shown.size;
+    await timeVisit(browser, `${host.origin}/list`, expected); // warm Chromium's own caches
+    const widget: number[] = [];
+    const list: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      list.push(await timeVisit(browser, `${host.origin}/list`, expected));
+      widget.push(await timeVisit(browser, `${host.origin}/thread`, expected));
+    }
+    const ms = (xs: number[]) => `${median(xs).toFixed(0).padStart(6)} ms`;
+    return [
+      `  ${`render ${THREAD_500.comments} comments`.padEnd(26)} plain <ul> ${ms(list)}  (median of ${rounds})`,
+      `  ${''.padEnd(26)} <${TAG}>  ${ms(widget)}`,
+      `  ${''.padEnd(26)} ratio      ${(median(widget) / Math.max(median(list), 1)).toFixed(2).padStart(6)}×`,
+      `  ${''.padEnd(26)} shown: ${expected} of ${THREAD_500.comments} comments (requests with limit=${limits.join(', ') || 'none seen'})`,
+    ];
+  } finally {
+    await browser.close();
+    host.server.close();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The live-updates WebSocket: `GET /v1/live?ticket=…` with `Upgrade: websocket`. The ticket
+ * (from `POST /v1/tenants/{t}/threads/{id}/live`) names the tenant and thread; the page's
+ * origin must be one the tenant allows. The socket is handed to the thread's Durable Object.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { database } from '../db/client.ts';
+import { ApiError } from '../errors.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
+import { liveObjectName } from '../live/notify.ts';
+import { verifyTicket } from '../live/tickets.ts';
+import { commonErrors } from '../schemas/common.ts';
+import { findTenantBySlug } from '../store/tenants.ts';
+import { createRouter } from './router.ts';
+
+export const liveRoutes = createRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/live',
+    tags: ['Threads'],
+    summary: "A thread's live-updates socket",
+    description:
+      'Open with `Upgrade: websocket` at the URL a live ticket gave. Messages are `LiveEvent` JSON: `comment.created`, `comment.updated`, `comment.removed`, `reactions`. Send `ping` to get `pong`. Fetch the comments themselves through the API.',
+    request: { query: z.strictObject({ ticket: z.string().min(1).max(1024) }) },
+    responses: {
+      101: { description: 'Switching protocols.' },
+      426: { description: 'Not a WebSocket upgrade.', content: commonErrors[400].content },
+      ...commonErrors,
+    },
+  }),
+  async (c) => {
+    const claims = await verifyTicket(c.env.BRIDGEKIT_SECRET_KEY, c.req.valid('query').ticket);
+    if (!claims) throw new ApiError(401, 'invalid_token', 'The live ticket is invalid or expired (they last a minute): ask for a new one.');
+    const tenant = await findTenantBySlug(database(c.env.DB), claims.tenant);
+    if (!tenant) throw new ApiError(404, 'not_found', `Tenant "${claims.tenant}" was not found.`);
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && !isAllowedOrigin(origin, tenant.origins)) {
+      throw new ApiError(403, 'forbidden', `Pages on ${origin} may not use tenant "${tenant.slug}".`);
+    }
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      throw new ApiError(426, 'bad_request', 'Open this URL as a WebSocket (Upgrade: websocket).');
+    }
+    const namespace = c.env.THREAD_LIVE;
+    if (!namespace)
+      throw new ApiError(503, 'unavailable', 'Live updates are not configured on this deployment; poll the activity endpoint instead.');
+    const answer = await namespace.get(namespace.idFromName(liveObjectName(tenant.id, claims.thread))).fetch(c.req.raw);
+    // A fetched response's headers are immutable; re-wrap it so the security-header middleware can add its own.
+    return answer.webSocket
+      ? new Response(null, { status: 101, webSocket: answer.webSocket, headers: answer.headers })
+      : new Response(answer.body, answer);
+  },
+);

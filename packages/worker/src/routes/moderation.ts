@@ -1,0 +1,168 @@
+/** Moderators' tools: the queue, decisions, bans and time-outs; admins' settings and audit log. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/viewer.ts';
+import { notifyThread } from '../live/notify.ts';
+import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import {
+  AuditPageSchema,
+  AuditQuery,
+  CommentParams,
+  CommentSchema,
+  DecisionSchema,
+  ModerationSettingsSchema,
+  ModerationSettingsUpdateSchema,
+  QueuePageSchema,
+  QueueQuery,
+  RestrictionSchema,
+  UserParams,
+} from '../schemas/threads.ts';
+import { commentFacts, getCommentAsModerator } from '../store/comments.ts';
+import {
+  auditLog,
+  decide,
+  liftRestriction,
+  moderationQueue,
+  moderatorOf,
+  readModerationSettings,
+  restrictUser,
+  updateModerationSettings,
+} from '../store/moderation.ts';
+import { createRouter } from './router.ts';
+
+export const moderationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/moderation/queue',
+      tags: ['Moderation'],
+      summary: 'The moderation queue (moderators)',
+      description:
+        '`pending`: held by the pipeline or hidden by reader flags; `flagged`: published comments readers flagged; `all`: both. Oldest first.',
+      security: bearer,
+      request: { params: TenantParams, query: QueueQuery },
+      responses: { 200: jsonContent(QueuePageSchema, 'One page of the queue.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'read the moderation queue');
+      return c.json(await moderationQueue(db, tenant.id, viewer, c.req.valid('query')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/comments/{id}/moderation',
+      tags: ['Moderation'],
+      summary: 'Approve or reject a comment (moderators)',
+      description: 'Approve publishes it and clears its flags. Reject removes it; the reason goes to the audit log. Both are recorded.',
+      security: bearer,
+      request: { params: CommentParams, body: { required: true, content: { 'application/json': { schema: DecisionSchema } } } },
+      responses: { 200: jsonContent(CommentSchema, 'The comment after the decision.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const decision = c.req.valid('json');
+      await requireRole(db, tenant.id, viewer, 'moderator', decision.action === 'approve' ? 'approve comments' : 'reject comments');
+      const facts = await commentFacts(db, tenant.id, c.req.valid('param').id);
+      await decide(db, tenant.id, moderatorOf(viewer), facts, decision);
+      const comment = await getCommentAsModerator(db, tenant.id, viewer, facts.id);
+      if (decision.action === 'approve' && facts.state === 'pending') {
+        notifyThread(c, facts.threadId, {
+          type: 'comment.created',
+          id: facts.id,
+          parentId: comment.parentId,
+          authorHandle: comment.author?.handle ?? null,
+        });
+      } else if (decision.action === 'reject') {
+        notifyThread(c, facts.threadId, { type: 'comment.removed', id: facts.id });
+      }
+      return c.json(comment, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/users/{userId}/restriction',
+      tags: ['Moderation'],
+      summary: 'Ban or time out a person (moderators)',
+      description: 'Without `until`: banned from posting until lifted. With `until`: timed out until then. Recorded in the audit log.',
+      security: bearer,
+      request: { params: UserParams, body: { required: true, content: { 'application/json': { schema: RestrictionSchema } } } },
+      responses: { 200: jsonContent(z.object({ restrictedUntil: z.string().nullable() }), '`"forever"` for a ban.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'ban or time out people');
+      return c.json(await restrictUser(db, tenant.id, moderatorOf(viewer), c.req.valid('param').userId, c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/users/{userId}/restriction',
+      tags: ['Moderation'],
+      summary: 'Lift a ban or time-out (moderators)',
+      security: bearer,
+      request: { params: UserParams },
+      responses: { 204: { description: 'Lifted.' }, ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'lift bans and time-outs');
+      await liftRestriction(db, tenant.id, moderatorOf(viewer), c.req.valid('param').userId);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/moderation/settings',
+      tags: ['Moderation'],
+      summary: 'The moderation pipeline settings (moderators)',
+      security: bearer,
+      request: { params: TenantParams },
+      responses: { 200: jsonContent(ModerationSettingsSchema, 'The settings, defaults filled in.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'read the moderation settings');
+      return c.json(await readModerationSettings(db, tenant.id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/tenants/{tenant}/moderation/settings',
+      tags: ['Moderation'],
+      summary: 'Change the moderation pipeline (admins)',
+      description: 'Fields left out keep their values. Recorded in the audit log. Takes effect within 30 seconds on every Worker instance.',
+      security: bearer,
+      request: {
+        params: TenantParams,
+        body: { required: true, content: { 'application/json': { schema: ModerationSettingsUpdateSchema } } },
+      },
+      responses: { 200: jsonContent(ModerationSettingsSchema, 'The settings after the change.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'change the moderation settings');
+      return c.json(await updateModerationSettings(db, tenant.id, moderatorOf(viewer), c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/moderation/audit-log',
+      tags: ['Moderation'],
+      summary: 'Every moderator action (admins)',
+      description: 'Newest first.',
+      security: bearer,
+      request: { params: TenantParams, query: AuditQuery },
+      responses: { 200: jsonContent(AuditPageSchema, 'One page of the log.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'read the audit log');
+      return c.json(await auditLog(db, tenant.id, c.req.valid('query')), 200);
+    },
+  );

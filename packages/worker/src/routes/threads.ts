@@ -1,0 +1,145 @@
+/** Discussion threads under intranet pages: read a page of comments, post, counts, activity, live tickets. */
+import { createRoute } from '@hono/zod-openapi';
+import { requireWriter } from '../auth/viewer.ts';
+import { ApiError } from '../errors.ts';
+import { isoTime } from '../lib/time.ts';
+import { notifyThread } from '../live/notify.ts';
+import { issueTicket } from '../live/tickets.ts';
+import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import {
+  ActivityQuery,
+  CommentSchema,
+  CountsQuery,
+  CountsSchema,
+  LiveTicketSchema,
+  NewCommentSchema,
+  ThreadActivitySchema,
+  ThreadPageQuery,
+  ThreadPageSchema,
+  ThreadParams,
+} from '../schemas/threads.ts';
+import { postComment } from '../store/comments.ts';
+import { commentCounts, threadActivity, threadPage } from '../store/threads.ts';
+import { createRouter } from './router.ts';
+
+const rejected = {
+  422: { description: 'The moderation pipeline refused the comment; the message says what to change.', content: commonErrors[400].content },
+};
+
+export const threadsRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/threads/comments',
+      tags: ['Threads'],
+      summary: "A page of a thread's comments",
+      description:
+        'The thread is found by `key` or by the page `url` (query string and fragment ignored). Top-level comments come sorted and cursor-paginated, each with its first 50 replies (all depths, oldest first, as a flat list with `parentId`). Pinned comments lead. `thread` is null until the first comment.',
+      request: { params: TenantParams, query: ThreadPageQuery },
+      responses: { 200: jsonContent(ThreadPageSchema, 'The thread and one page of its comments.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { key, url, sort, cursor, limit } = c.req.valid('query');
+      return c.json(await threadPage(c.var.db, c.var.tenant.id, c.var.viewer, { key: (key ?? url) as string, sort, cursor, limit }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/threads/comments',
+      tags: ['Threads'],
+      summary: 'Post a comment',
+      description:
+        'Creates the thread on its first comment. The Markdown is rendered to safe HTML on the server and passes the moderation pipeline: it is published, held for review (`state: "pending"`, visible to its author only), or refused (422 `comment_rejected`). Replies deeper than the tenant’s nesting depth are placed beside the comment they answer, with `replyTo` set.',
+      security: bearer,
+      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: NewCommentSchema } } } },
+      responses: { 201: jsonContent(CommentSchema, 'The comment as stored.'), ...commonErrors, ...rejected },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'post a comment');
+      const body = c.req.valid('json');
+      const { comment, thread } = await postComment(db, tenant, viewer, actor, {
+        key: (body.key ?? body.url) as string,
+        url: body.url ?? null,
+        title: body.title ?? null,
+        body: body.body,
+        parentId: body.parentId ?? null,
+      });
+      if (comment.state === 'published') {
+        notifyThread(c, thread.id, {
+          type: 'comment.created',
+          id: comment.id,
+          parentId: comment.parentId,
+          authorHandle: comment.author?.handle ?? null,
+        });
+        if (comment.parentId) notifyThread(c, thread.id, { type: 'comment.updated', id: comment.parentId });
+      }
+      return c.json(comment, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/threads/counts',
+      tags: ['Threads'],
+      summary: 'Comment counts for a list of pages',
+      description: 'Repeat `key=` or `url=` (1–100 in all). One query, whatever the number.',
+      request: { params: TenantParams, query: CountsQuery },
+      responses: { 200: jsonContent(CountsSchema, 'Published comments by key or URL.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { key, url } = c.req.valid('query');
+      const byThreadKey = await commentCounts(c.var.db, c.var.tenant.id, [...new Set([...key, ...url])]);
+      // Answer under the URLs as the page wrote them, so `counts[link.href]` works without normalising.
+      const asked = c.req.queries('url') ?? [];
+      const counts: Record<string, number> = {};
+      for (const k of key) counts[k] = byThreadKey[k] ?? 0;
+      asked.forEach((raw, i) => {
+        counts[raw] = byThreadKey[url[i] ?? ''] ?? 0;
+      });
+      return c.json({ counts }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/threads/{id}/activity',
+      tags: ['Threads'],
+      summary: 'What changed since a moment',
+      description:
+        'The polling fallback of live updates: ids of comments published, changed or removed since `since`. Pass `until` back as the next `since`; answers overlap by a few seconds, so drop ids you already have.',
+      request: { params: ThreadParams, query: ActivityQuery },
+      responses: { 200: jsonContent(ThreadActivitySchema, 'Changed comment ids.'), ...commonErrors },
+    }),
+    async (c) => {
+      const since = Date.parse(c.req.valid('query').since);
+      return c.json(await threadActivity(c.var.db, c.var.tenant.id, c.req.valid('param').id, since), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/threads/{id}/live',
+      tags: ['Threads'],
+      summary: 'A ticket for live updates',
+      description:
+        'Returns the `wss://` URL of the thread’s live-updates socket, with a ticket valid for one minute (browsers cannot send a token when they open a WebSocket). The socket sends `LiveEvent` JSON messages; send `ping` to get `pong`.',
+      request: { params: ThreadParams },
+      responses: { 200: jsonContent(LiveTicketSchema, 'Open the socket at `url` within a minute.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { tenant } = c.var;
+      const threadId = c.req.valid('param').id;
+      const exists = await c.var.db.query.threads.findFirst({
+        columns: { id: true },
+        where: (t, { and, eq }) => and(eq(t.tenantId, tenant.id), eq(t.id, threadId)),
+      });
+      if (!exists) throw new ApiError(404, 'not_found', `Thread "${threadId}" was not found.`);
+      const { ticket, expiresAt } = await issueTicket(c.env.BRIDGEKIT_SECRET_KEY, { tenant: tenant.slug, thread: threadId });
+      const url = new URL('/v1/live', c.req.url);
+      url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+      url.searchParams.set('ticket', ticket);
+      return c.json({ url: url.toString(), expiresAt: isoTime(expiresAt) }, 200);
+    },
+  );

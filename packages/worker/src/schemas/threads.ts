@@ -1,0 +1,341 @@
+import {
+  type AuditEntry,
+  type Comment,
+  type CommentRevision,
+  type CommentWithReplies,
+  LIMITS,
+  type LiveTicket,
+  type MentionableUser,
+  type ModerationSettings,
+  type QueueItem,
+  REACTIONS,
+  type Thread,
+  type ThreadActivity,
+  type ThreadPage,
+} from '@bridgekit/sdk';
+import { z } from '@hono/zod-openapi';
+import { normalizePageUrl } from '../lib/thread-key.ts';
+import { TenantParams } from './common.ts';
+import { type Exact, expectType } from './contract.ts';
+import { PersonSchema, plainText } from './ideas.ts';
+
+const iso = () => z.string().openapi({ format: 'date-time' });
+const BODY_MIN = LIMITS.commentBody.min;
+const BODY_MAX = LIMITS.commentBody.max;
+
+export const ReactionSchema = z.enum(REACTIONS).openapi({ description: '👍 `like`, 💡 `insight`, ❤️ `love`.' });
+const ReactionCountsSchema = z.object({ like: z.number().int(), insight: z.number().int(), love: z.number().int() });
+
+export const CommentSchema = z
+  .object({
+    id: z.string(),
+    threadId: z.string(),
+    parentId: z.string().nullable(),
+    depth: z.number().int(),
+    replyTo: z.object({ id: z.string(), author: z.string().nullable() }).nullable(),
+    author: PersonSchema.extend({ handle: z.string() }).nullable(),
+    body: z.string().nullable().openapi({ description: 'Markdown source.' }),
+    html: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Safe HTML rendered on the server: no script, no event handlers, http(s)/mailto links only.' }),
+    state: z.enum(['published', 'pending', 'removed']),
+    pendingReason: z.string().nullable(),
+    editedAt: iso().nullable(),
+    createdAt: iso(),
+    pinned: z.boolean(),
+    accepted: z.boolean(),
+    reactions: ReactionCountsSchema,
+    myReactions: z.array(ReactionSchema),
+    mine: z.boolean(),
+    replyCount: z.number().int(),
+  })
+  .openapi('Comment');
+expectType<Exact<z.infer<typeof CommentSchema>, Comment>>(true);
+
+export const CommentWithRepliesSchema = CommentSchema.extend({
+  replies: z.array(CommentSchema),
+  moreReplies: z.string().nullable(),
+}).openapi('CommentWithReplies');
+expectType<Exact<z.infer<typeof CommentWithRepliesSchema>, CommentWithReplies>>(true);
+
+export const ThreadSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    commentCount: z.number().int(),
+    acceptedCommentId: z.string().nullable(),
+    startedByMe: z.boolean(),
+    createdAt: iso(),
+    lastCommentAt: iso().nullable(),
+  })
+  .openapi('Thread');
+expectType<Exact<z.infer<typeof ThreadSchema>, Thread>>(true);
+
+export const ThreadPageSchema = z
+  .object({ thread: ThreadSchema.nullable(), items: z.array(CommentWithRepliesSchema), nextCursor: z.string().nullable() })
+  .openapi('ThreadPage');
+expectType<Exact<z.infer<typeof ThreadPageSchema>, ThreadPage>>(true);
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const noControlChars = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+
+/** An explicit thread key: any printable text up to 256 characters (e.g. `practice-card:42`). */
+const ThreadKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'The key cannot be empty.')
+  .max(256, 'The key can have at most 256 characters.')
+  .refine(noControlChars, 'The key contains control characters.');
+
+const PageUrlSchema = z
+  .string()
+  .max(2048, 'The URL can have at most 2,048 characters.')
+  .transform((value, ctx) => {
+    const normalized = normalizePageUrl(value);
+    if (normalized === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Give the absolute http(s) URL of the page, e.g. https://intranet.contoso.com/sites/brm/war-stories.',
+      });
+      return z.NEVER;
+    }
+    return normalized;
+  })
+  .openapi({ type: 'string', format: 'uri' });
+
+/** A thread is found by `key` or by `url`: exactly one. */
+function oneRef<T extends { key?: string | undefined; url?: string | undefined }>(value: T, ctx: z.RefinementCtx): void {
+  if ((value.key === undefined) === (value.url === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['key'], message: 'Give exactly one of `key` (an explicit thread key) or `url` (the page URL).' });
+  }
+}
+
+export const ThreadPageQuery = z
+  .strictObject({
+    key: ThreadKeySchema.optional().openapi({ description: 'The thread key, e.g. `practice-card:42`.' }),
+    url: PageUrlSchema.optional().openapi({ description: 'The page URL; query string and fragment are ignored.' }),
+    sort: z.enum(['oldest', 'newest', 'top']).default('oldest'),
+    cursor: z.string().max(512).optional().openapi({ description: '`nextCursor` of the previous page.' }),
+    limit: z.coerce.number().int().min(1).max(50, 'At most 50 top-level comments per page.').default(20),
+  })
+  .superRefine(oneRef);
+
+export const CountsQuery = z
+  .strictObject({
+    key: z
+      .union([ThreadKeySchema, z.array(ThreadKeySchema)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    url: z
+      .union([PageUrlSchema, z.array(PageUrlSchema)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  })
+  .refine((q) => q.key.length + q.url.length >= 1 && q.key.length + q.url.length <= 100, {
+    message: 'Ask for 1 to 100 threads: repeat `key=` or `url=`.',
+    path: ['key'],
+  });
+
+export const CountsSchema = z
+  .object({
+    counts: z
+      .record(z.string(), z.number().int())
+      .openapi({ description: 'Published comments, by the key or URL as asked; 0 for a page without a thread.' }),
+  })
+  .openapi('CommentCounts');
+
+const markdownBody = z
+  .string()
+  .min(BODY_MIN, 'Write something first.')
+  .max(BODY_MAX, `A comment can have at most ${BODY_MAX.toLocaleString('en')} characters.`)
+  .refine((s) => s.trim().length > 0, 'Write something first.');
+
+export const NewCommentSchema = z
+  .strictObject({
+    key: ThreadKeySchema.optional(),
+    url: PageUrlSchema.optional(),
+    body: markdownBody.openapi({ description: 'Markdown: emphasis, lists, links, code, quotes. Raw HTML is shown as text.' }),
+    parentId: z.string().min(1).max(64).optional().openapi({ description: 'Reply to this comment of the same thread.' }),
+    title: plainText('The title', 200)
+      .optional()
+      .openapi({ description: "The thread's title when this comment starts it (e.g. the page title)." }),
+  })
+  .superRefine(oneRef)
+  .openapi('NewComment');
+
+export const EditCommentSchema = z.strictObject({ body: markdownBody }).openapi('CommentEdit');
+
+export const CommentParams = TenantParams.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'k3v9q0m2x7h1c8td' }),
+});
+
+export const ReactionParams = CommentParams.extend({
+  reaction: ReactionSchema.openapi({ param: { name: 'reaction', in: 'path' } }),
+});
+
+export const ThreadParams = TenantParams.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const RepliesQuery = z.strictObject({
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const RepliesPageSchema = z.object({ items: z.array(CommentSchema), nextCursor: z.string().nullable() }).openapi('CommentPage');
+
+export const ActivityQuery = z.strictObject({
+  since: z
+    .string()
+    .datetime({ offset: true, message: 'Give `since` as an ISO 8601 time: `until` of the previous answer.' })
+    .openapi({ description: '`until` of the previous answer (or the time the page was loaded).' }),
+});
+
+export const ThreadActivitySchema = z
+  .object({ created: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()), until: iso() })
+  .openapi('ThreadActivity');
+expectType<Exact<z.infer<typeof ThreadActivitySchema>, ThreadActivity>>(true);
+
+export const LiveTicketSchema = z.object({ url: z.string(), expiresAt: iso() }).openapi('LiveTicket');
+expectType<Exact<z.infer<typeof LiveTicketSchema>, LiveTicket>>(true);
+
+export const RevisionSchema = z
+  .object({ body: z.string(), html: z.string(), replacedAt: iso(), by: z.string() })
+  .openapi('CommentRevision');
+expectType<Exact<z.infer<typeof RevisionSchema>, CommentRevision>>(true);
+
+export const FlagSchema = z
+  .strictObject({
+    reason: z.enum(['spam', 'abuse', 'off_topic', 'confidential', 'other']),
+  })
+  .openapi('Flag');
+
+export const UsersQuery = z.strictObject({
+  q: z.string().trim().min(1, 'Type at least one letter.').max(60),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+export const MentionableUserSchema = z
+  .object({ handle: z.string(), name: z.string(), businessUnit: z.string().nullable() })
+  .openapi('MentionableUser');
+expectType<Exact<z.infer<typeof MentionableUserSchema>, MentionableUser>>(true);
+
+// ——— Moderation ———
+
+const wordList = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, 'A listed word cannot be empty.')
+      .max(100, 'A listed word or phrase can have at most 100 characters.')
+      .refine(noControlChars, 'A listed word contains control characters.'),
+  )
+  .max(1000, 'At most 1,000 words per list.');
+
+export const ModerationSettingsSchema = z
+  .object({
+    preModeration: z.enum(['off', 'new_users', 'all']),
+    newUserComments: z.number().int().min(1).max(100),
+    bannedWords: z.array(z.string()),
+    suspectWords: z.array(z.string()),
+    maxLinks: z.number().int().min(0).max(100),
+    repeatWindowMinutes: z.number().int().min(0).max(10_080),
+    flagThreshold: z.number().int().min(0).max(100),
+    maxDepth: z.number().int().min(1).max(8),
+  })
+  .openapi('ModerationSettings');
+expectType<Exact<z.infer<typeof ModerationSettingsSchema>, ModerationSettings>>(true);
+
+export const ModerationSettingsUpdateSchema = z
+  .strictObject({
+    preModeration: z.enum(['off', 'new_users', 'all']).optional(),
+    newUserComments: z.number().int().min(1).max(100).optional(),
+    bannedWords: wordList.optional(),
+    suspectWords: wordList.optional(),
+    maxLinks: z.number().int().min(0).max(100).optional(),
+    repeatWindowMinutes: z.number().int().min(0).max(10_080).optional(),
+    flagThreshold: z.number().int().min(0).max(100).optional(),
+    maxDepth: z.number().int().min(1, 'Replies nest at least 1 level.').max(8, 'Replies nest at most 8 levels.').optional(),
+  })
+  .openapi('ModerationSettingsUpdate');
+
+export const QueueQuery = z.strictObject({
+  reason: z.enum(['pending', 'flagged', 'all']).default('all'),
+  thread: z.string().max(64).optional().openapi({ description: 'Only this thread (its id).' }),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const QueueItemSchema = z
+  .object({
+    comment: CommentSchema,
+    thread: z.object({ id: z.string(), key: z.string(), url: z.string().nullable(), title: z.string().nullable() }),
+    authorId: z.string(),
+    reason: z.enum(['pending', 'flagged']),
+    detail: z.string(),
+    flags: z.array(z.object({ reason: z.enum(['spam', 'abuse', 'off_topic', 'confidential', 'other']), count: z.number().int() })),
+    authorRestrictedUntil: z.string().nullable(),
+  })
+  .openapi('QueueItem');
+expectType<Exact<z.infer<typeof QueueItemSchema>, QueueItem>>(true);
+
+export const QueuePageSchema = z.object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() }).openapi('QueuePage');
+
+const reasonText = (what: string) =>
+  plainText(what, 1000).refine((s) => s.length > 0, `${what} cannot be empty: say why, it goes to the audit log, where admins read it.`);
+
+export const DecisionSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('approve') }),
+    z.strictObject({ action: z.literal('reject'), reason: reasonText('The reason') }),
+  ])
+  .openapi('ModerationDecision');
+
+export const RestrictionSchema = z
+  .strictObject({
+    reason: reasonText('The reason'),
+    until: z
+      .string()
+      .datetime({ offset: true, message: 'Give `until` as an ISO 8601 time, or leave it out to ban without end.' })
+      .optional(),
+  })
+  .openapi('Restriction');
+
+export const UserParams = TenantParams.extend({
+  userId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'userId', in: 'path' } }),
+});
+
+export const AuditQuery = z.strictObject({
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    action: z.enum(['approve', 'reject', 'remove', 'ban', 'timeout', 'lift_restriction', 'pin', 'unpin', 'accept', 'unaccept', 'settings']),
+    actor: z.object({ name: z.string(), subject: z.string() }),
+    target: z.object({ type: z.enum(['comment', 'user', 'tenant']), id: z.string() }),
+    reason: z.string().nullable(),
+    at: iso(),
+  })
+  .openapi('AuditEntry');
+expectType<Exact<z.infer<typeof AuditEntrySchema>, AuditEntry>>(true);
+
+export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');

@@ -1,0 +1,113 @@
+/**
+ * How comments are read: one select shape (with the author, the caller's reactions and whether
+ * the caller wrote it, all in the same statement), who may see what, and the mapping to the
+ * wire type. Shared by thread pages, single comments, replies and the moderation queue.
+ */
+
+import type { Comment, Reaction } from '@bridgekit/sdk';
+import { REACTIONS } from '@bridgekit/sdk';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { Actor, Viewer } from '../auth/viewer.ts';
+import type { Database } from '../db/client.ts';
+import { commentReactions, comments, threads, users } from '../db/schema.ts';
+import { qualified } from '../db/sql.ts';
+import { ApiError } from '../errors.ts';
+import { fromBase64Url, toBase64Url } from '../lib/base64url.ts';
+import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { reasonForAuthor } from '../moderation/phases/suspect-words.ts';
+import { viewerUserId } from './users.ts';
+
+export function commentColumns(tenantId: string, viewer: Viewer | Actor) {
+  const me = viewerUserId(tenantId, viewer);
+  return {
+    comment: comments,
+    authorName: users.name,
+    authorBusinessUnit: users.businessUnit,
+    authorHandle: users.handle,
+    replyToAuthor: sql<string | null>`(select ru.name from ${comments} rc join ${users} ru on ru.id = rc.author_id
+      where rc.id = ${qualified(comments.replyToId)} and rc.state = 'published')`,
+    accepted: sql<number>`exists (select 1 from ${threads} th where th.id = ${qualified(comments.threadId)} and th.accepted_comment_id = ${qualified(comments.id)})`,
+    myReactions: sql<string | null>`(select group_concat(mr.reaction) from ${commentReactions} mr
+      where mr.comment_id = ${qualified(comments.id)} and mr.user_id = ${me})`,
+    mine: sql<number | null>`(${qualified(comments.authorId)} = ${me})`,
+  };
+}
+
+export function selectComments(db: Database, tenantId: string, viewer: Viewer | Actor) {
+  return db.select(commentColumns(tenantId, viewer)).from(comments).innerJoin(users, eq(users.id, comments.authorId));
+}
+
+export type CommentRow = Awaited<ReturnType<ReturnType<typeof selectComments>['all']>>[number];
+
+/**
+ * What the caller may see: published comments, their own pending ones, and — as "comment
+ * removed" placeholders that keep the tree — hidden comments with published replies.
+ */
+export function visibleTo(tenantId: string, viewer: Viewer | Actor): SQL {
+  return sql`(${qualified(comments.state)} = 'published'
+    or ${qualified(comments.authorId)} = ${viewerUserId(tenantId, viewer)}
+    or exists (select 1 from ${comments} ch where ch.parent_id = ${qualified(comments.id)} and ch.state = 'published'))`;
+}
+
+const NO_REACTIONS: Record<Reaction, number> = { like: 0, insight: 0, love: 0 };
+
+/** The wire form. `asModerator` shows pending comments of others in full (the moderation queue). */
+export function toComment(row: CommentRow, asModerator = false): Comment {
+  const c = row.comment;
+  const mine = row.mine === 1;
+  const hidden = c.state === 'removed' || (c.state === 'pending' && !mine && !asModerator);
+  const reactions = { like: c.likeCount, insight: c.insightCount, love: c.loveCount };
+  return {
+    id: c.id,
+    threadId: c.threadId,
+    parentId: c.parentId,
+    depth: c.depth,
+    replyTo: c.replyToId ? { id: c.replyToId, author: row.replyToAuthor } : null,
+    author: hidden ? null : { name: row.authorName, businessUnit: row.authorBusinessUnit, handle: row.authorHandle ?? '' },
+    body: hidden ? null : c.body,
+    html: hidden ? null : c.html,
+    state: hidden ? 'removed' : c.state,
+    pendingReason:
+      hidden || c.state !== 'pending' || c.pendingReason === null ? null : asModerator ? c.pendingReason : reasonForAuthor(c.pendingReason),
+    editedAt: hidden ? null : isoTimeOrNull(c.editedAt),
+    createdAt: isoTime(c.createdAt),
+    pinned: c.pinned,
+    accepted: !hidden && row.accepted === 1,
+    reactions: hidden ? { ...NO_REACTIONS } : reactions,
+    myReactions: hidden ? [] : parseReactions(row.myReactions),
+    mine,
+    replyCount: c.replyCount,
+  };
+}
+
+function parseReactions(list: string | null): Reaction[] {
+  if (!list) return [];
+  const mine = new Set(list.split(','));
+  return REACTIONS.filter((r) => mine.has(r));
+}
+
+/** Opaque keyset cursors of comment lists: a tag naming the list and sort, then the last item's keys. */
+export function encodeListCursor(tag: string, keys: (string | number)[]): string {
+  return toBase64Url(new TextEncoder().encode(JSON.stringify([tag, ...keys])));
+}
+
+export function decodeListCursor(text: string, tag: string, shape: ('string' | 'number')[]): (string | number)[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(fromBase64Url(text)));
+  } catch {
+    parsed = null;
+  }
+  const list: unknown[] = Array.isArray(parsed) ? parsed : [];
+  const valid =
+    list.length === shape.length + 1 &&
+    shape.every((type, i) => typeof list[i + 1] === type && (type === 'string' || Number.isFinite(list[i + 1])));
+  if (!valid || list[0] !== tag) {
+    const message =
+      typeof list[0] === 'string' && list[0] !== tag
+        ? 'The cursor belongs to another list or sort. Start again without a cursor when you change the sort.'
+        : 'The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.';
+    throw new ApiError(400, 'validation_failed', message, { details: [{ path: 'query.cursor', message }] });
+  }
+  return list.slice(1) as (string | number)[];
+}

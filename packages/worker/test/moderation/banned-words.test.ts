@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bannedWords } from '../../src/moderation/phases/banned-words.ts';
+import { input } from './input.ts';
+
+describe('banned-words phase', () => {
+  it('lets a comment without listed words through', () => {
+    expect(bannedWords(input({ text: 'A classic idea.', settings: { bannedWords: ['class', 'spam'] } }))).toBeNull();
+    expect(bannedWords(input({ text: 'spam spam spam' }))).toBeNull();
+  });
+
+  it('rejects and tells the author which word to remove', () => {
+    expect(bannedWords(input({ text: 'This is SPAM.', settings: { bannedWords: ['eggs', 'spam'] } }))).toEqual({
+      action: 'reject',
+      phase: 'banned-words',
+      reason: 'Your comment contains "spam", which this community does not allow. Remove it and post again.',
+    });
+  });
+
+  it('names the listed word when the comment disguises it', () => {
+    const verdict = bannedWords(input({ text: 'what the f.u.c.k', settings: { bannedWords: ['fuck'] } }));
+    expect(verdict?.reason).toBe('Your comment contains "fuck", which this community does not allow. Remove it and post again.');
+  });
+
+  it('names a phrase', () => {
+    const verdict = bannedWords(input({ text: 'Win free\u200b money!', settings: { bannedWords: ['Free money'] } }));
+    expect(verdict?.reason).toBe('Your comment contains "Free money", which this community does not allow. Remove it and post again.');
+  });
+
+  it('checks edits too', () => {
+    expect(bannedWords(input({ kind: 'edit', text: 'spam', settings: { bannedWords: ['spam'] } }))?.action).toBe('reject');
+  });
+
+  it('does not consult the suspect list', () => {
+    expect(bannedWords(input({ text: 'crypto tips', settings: { suspectWords: ['crypto'] } }))).toBeNull();
+  });
+});
