@@ -16,6 +16,16 @@ describe('size budgets (gzip, from `pnpm build`)', () => {
     expect(pageWeight('bk-idea-triage')).toBeLessThanOrEqual(BUDGETS.ideaTriage);
   });
 
+  it(`keeps a page with a thread within ${BUDGETS.thread} bytes, and one with the moderation queue within ${BUDGETS.moderation}`, () => {
+    expect(pageWeight('bk-thread')).toBeLessThanOrEqual(BUDGETS.thread);
+    expect(pageWeight('bk-moderation')).toBeLessThanOrEqual(BUDGETS.moderation);
+  });
+
+  it(`keeps comment counts for a list of links within ${BUDGETS.commentCount} bytes, lighter than a thread`, () => {
+    expect(pageWeight('bk-comment-count')).toBeLessThanOrEqual(BUDGETS.commentCount);
+    expect(pageWeight('bk-comment-count')).toBeLessThan(pageWeight('bk-thread'));
+  });
+
   it(`keeps the Worker bundle within ${BUDGETS.worker} bytes`, () => {
     expect(gzipSize(WORKER_BUNDLE)).toBeLessThanOrEqual(BUDGETS.worker);
   });

@@ -14,6 +14,12 @@ export const BUDGETS = {
   ideaBoard: 25 * 1024,
   /** Loader + everything the triage page loads. */
   ideaTriage: 32 * 1024,
+  /** Loader + Lit + a discussion thread (composer, live updates, mentions) + SDK. */
+  thread: 32 * 1024,
+  /** Loader + the moderation queue. */
+  moderation: 26 * 1024,
+  /** Loader + comment counts for a list of links: what a news index page pays. */
+  commentCount: 18 * 1024,
   /** The Worker bundle (production configuration). */
   worker: 300 * 1024,
 };

@@ -19,6 +19,9 @@ export const ELEMENTS: Record<string, string> = {
   'bk-idea-roadmap': 'src/components/idea-roadmap/idea-roadmap.ts',
   'bk-idea-triage': 'src/components/idea-triage/idea-triage.ts',
   'bk-idea-vote': 'src/components/idea-vote/idea-vote.ts',
+  'bk-thread': 'src/components/thread/thread.ts',
+  'bk-comment-count': 'src/components/comment-count/comment-count.ts',
+  'bk-moderation': 'src/components/moderation/moderation.ts',
 };
 
 async function buildLibrary(): Promise<void> {

@@ -3,14 +3,20 @@
  * registers nothing; import `@bridgekit/widgets/idea-board.js` (etc.) to register an element,
  * and call `configure()` once with the API origin, tenant and token.
  */
+
+export { BkCommentCount } from './components/comment-count/comment-count.component.ts';
 export { BkIdeaBoard } from './components/idea-board/idea-board.component.ts';
 export { BkIdeaForm } from './components/idea-form/idea-form.component.ts';
 export { BkIdeaRoadmap } from './components/idea-roadmap/idea-roadmap.component.ts';
 export { BkIdeaTriage } from './components/idea-triage/idea-triage.component.ts';
 export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
+export { BkModeration } from './components/moderation/moderation.component.ts';
+export { BkThread } from './components/thread/thread.component.ts';
 export { BkCancelEvent } from './events/cancel.ts';
+export { BkCommentPostEvent } from './events/comment-post.ts';
 export { BkErrorEvent } from './events/error.ts';
 export { BkIdeaCreateEvent } from './events/idea-create.ts';
+export { BkModerationDecisionEvent } from './events/moderation-decision.ts';
 export { BkSessionExpiredEvent } from './events/session-expired.ts';
 export { BkVoteChangeEvent } from './events/vote-change.ts';
 export { BridgekitElement } from './shared/bridgekit-element.ts';

@@ -3,7 +3,12 @@
  * `{name}` is a placeholder; an object picks a plural form by `count` (Intl.PluralRules
  * categories: zero, one, two, few, many, other), with `#` for the formatted count.
  */
+import { enModeration } from './en-moderation.ts';
+import { enThreads } from './en-threads.ts';
+
 export const en = {
+  ...enThreads,
+  ...enModeration,
   'board.heading': 'Ideas',
   'board.sortLabel': 'Sort by',
   'board.sortTop': 'Most backed',

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { LiveFeed, type LiveStatus, parseLiveEvent } from './thread-live.ts';
+import './thread.ts';
+import type { BkThread } from './thread.component.ts';
+
+const freshKey = () => `widget-live-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function mountThread(attrs: string) {
+  const el = await mount<BkThread>(`<bk-thread ${attrs}></bk-thread>`);
+  await until(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false');
+  return el;
+}
+
+const liveStatus = (el: Element) => shadow(el).querySelector<HTMLElement>('section')?.dataset.live;
+const article = (el: Element, id: string) => shadow(el).querySelector<HTMLElement>(`article[data-comment="${id}"]`);
+const articles = (el: Element) => shadow(el).querySelectorAll('article').length;
+const newCommentsButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part="new-comments"]');
+const announcement = (el: Element) => shadow(el).querySelector('.thread > [role="status"]')?.textContent?.trim() ?? '';
+
+describe('<bk-thread> live updates', () => {
+  let other: ReturnType<typeof clientAs>;
+  beforeEach(async () => {
+    signIn(await tokenFor(newPerson('Operations')));
+    other = clientAs(await tokenFor(newPerson('Sales')));
+  });
+  afterEach(cleanup);
+
+  it('hold new comments by others behind a button, insert them when pressed, and apply changes in place', async () => {
+    const key = freshKey();
+    const root = await other.threads.post({ key, body: 'Started by someone else' });
+    const el = await mountThread(`key="${key}"`);
+    await until(() => liveStatus(el) === 'socket');
+
+    // The reader's own comment shows at once and is not counted as new.
+    await userEvent.fill(page.getByRole('textbox', { name: 'Add a comment' }), 'My own comment');
+    await userEvent.click(page.getByRole('button', { name: 'Post', exact: true }));
+    await until(() => articles(el) === 2);
+    const mine = shadow(el).querySelectorAll<HTMLElement>('article')[1]?.dataset.comment ?? '';
+
+    const theirs = await other.threads.post({ key, body: 'Another voice' });
+    const button = await until(() => newCommentsButton(el));
+    expect(button.textContent?.trim()).toBe('1 new comment');
+    expect(button.parentElement?.getAttribute('aria-live')).toBe('polite');
+    // Nothing moved under the reader's eyes.
+    expect(article(el, theirs.id)).toBeNull();
+    expect(articles(el)).toBe(2);
+    await expectNoAxeViolations(el);
+
+    const reply = await other.threads.post({ key, body: 'And a reply', parentId: root.id });
+    await until(() => newCommentsButton(el)?.textContent?.trim() === '2 new comments');
+    await userEvent.click(page.getByRole('button', { name: '2 new comments' }));
+    await until(() => article(el, theirs.id) && article(el, reply.id));
+    expect(article(el, root.id)?.parentElement?.querySelector('ol.replies')?.contains(article(el, reply.id))).toBe(true);
+    // Focus goes to the first new comment in reading order: the reply, under the first comment.
+    expect(shadow(el).activeElement).toBe(article(el, reply.id));
+    expect(announcement(el)).toBe('2 new comments shown.');
+    expect(newCommentsButton(el)).toBeNull();
+
+    // Edits, reactions and removals of comments on screen apply in place.
+    await other.comments.edit(root.id, 'Started by someone else, **edited**');
+    await until(() => article(el, root.id)?.querySelector('.comment-body strong')?.textContent === 'edited');
+    expect(article(el, root.id)?.querySelector('.edited')).not.toBeNull();
+    await other.comments.react(mine, 'love');
+    await until(() => article(el, mine)?.querySelector('[data-reaction="love"] .count')?.textContent === '1');
+    await other.comments.remove(theirs.id);
+    await until(() => article(el, theirs.id) === null);
+  });
+
+  it('poll the thread’s activity with live="poll", counting only what can be shown', async () => {
+    const key = freshKey();
+    await other.threads.post({ key, body: 'First' });
+    const offScreen = await other.threads.post({ key, body: 'Second, on the next page' });
+    const el = await mountThread(`key="${key}" live="poll" poll-interval="1" page-size="1"`);
+    expect(liveStatus(el)).toBe('polling');
+    // A reply under a comment not loaded yet is not counted; it comes with that comment.
+    const hidden = await other.threads.post({ key, body: 'A reply off screen', parentId: offScreen.id });
+    const theirs = await other.threads.post({ key, body: 'Seen by polling' });
+    await until(() => newCommentsButton(el)?.textContent?.trim() === '1 new comment');
+    await userEvent.click(page.getByRole('button', { name: '1 new comment' }));
+    await until(() => article(el, theirs.id));
+    expect(announcement(el)).toBe('1 new comment shown.');
+    expect(shadow(el).activeElement).toBe(article(el, theirs.id));
+    expect(article(el, hidden.id)).toBeNull();
+  });
+
+  it('start when the reader’s comment starts the thread, and stay off with live="off"', async () => {
+    const key = freshKey();
+    const el = await mountThread(`key="${key}"`);
+    expect(liveStatus(el)).toBe('off');
+    await userEvent.fill(page.getByRole('textbox', { name: 'Add a comment' }), 'The very first comment');
+    await userEvent.click(page.getByRole('button', { name: 'Post', exact: true }));
+    await until(() => liveStatus(el) === 'socket');
+    await other.threads.post({ key, body: 'The second comment' });
+    await until(() => newCommentsButton(el)?.textContent?.trim() === '1 new comment');
+    cleanup();
+    const quiet = await mountThread(`key="${key}" live="off"`);
+    expect(articles(quiet)).toBe(2);
+    expect(liveStatus(quiet)).toBe('off');
+  });
+
+  it('stop when the element leaves the page', async () => {
+    const key = freshKey();
+    await other.threads.post({ key, body: 'Hello' });
+    const el = await mountThread(`key="${key}"`);
+    await until(() => liveStatus(el) === 'socket');
+    el.remove();
+    await el.updateComplete;
+    expect(liveStatus(el)).toBe('off');
+    document.body.append(el);
+    await until(() => liveStatus(el) === 'socket');
+  });
+});
+
+describe('LiveFeed', () => {
+  it('falls back to polling when the socket cannot be opened', async () => {
+    const statuses: LiveStatus[] = [];
+    // No such thread: no ticket, so no socket.
+    const feed = new LiveFeed({
+      client: clientAs(null),
+      threadId: 'no-such-thread',
+      mode: 'socket',
+      pollIntervalMs: 60_000,
+      since: new Date().toISOString(),
+      onChanges: () => {},
+      onStatus: (s) => statuses.push(s),
+    });
+    feed.start();
+    await until(() => statuses.includes('polling'));
+    feed.stop();
+    expect(statuses).toEqual(['connecting', 'polling']);
+  });
+
+  it('reads the socket’s messages and ignores anything else', () => {
+    expect(parseLiveEvent('{"type":"comment.created","id":"c1","parentId":null,"authorHandle":"ada"}')).toEqual({
+      type: 'created',
+      id: 'c1',
+      parentId: null,
+    });
+    expect(parseLiveEvent('{"type":"reactions","id":"c1","reactions":{"like":1,"insight":0,"love":2}}')).toEqual({
+      type: 'reactions',
+      id: 'c1',
+      reactions: { like: 1, insight: 0, love: 2 },
+    });
+    expect(parseLiveEvent('pong')).toBeNull();
+    expect(parseLiveEvent('{"type":"comment.exploded","id":"c1"}')).toBeNull();
+    expect(parseLiveEvent('null')).toBeNull();
+  });
+});

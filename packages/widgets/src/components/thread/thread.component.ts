@@ -1,0 +1,756 @@
+import {
+  type Comment,
+  type CommentSort,
+  type FlagReason,
+  isBridgekitError,
+  LIMITS,
+  type Reaction,
+  type Thread,
+  type ThreadRef,
+} from '@bridgekit/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { BkCommentPostEvent } from '../../events/comment-post.ts';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { defineElement } from '../../shared/define.ts';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { tokens } from '../../shared/styles.ts';
+import { threadRefOf } from '../../shared/thread-ref.ts';
+import { BkCommentComposer, type SendComment } from './comment-composer.ts';
+import { type CommentView, type Panel, type PanelKind, renderRoot } from './comment-view.ts';
+import { threadStyles } from './thread.styles.ts';
+import { type LiveChange, LiveFeed, type LiveStatus } from './thread-live.ts';
+import {
+  addReply,
+  addTopLevel,
+  appendNew,
+  applyLatest,
+  isShown,
+  markAccepted,
+  patchComment,
+  type Root,
+  replaceComment,
+} from './thread-model.ts';
+
+type Status = 'loading' | 'ready' | 'error';
+
+const SORTS: { value: CommentSort; label: MessageKey }[] = [
+  { value: 'oldest', label: 'thread.sortOldest' },
+  { value: 'newest', label: 'thread.sortNewest' },
+  { value: 'top', label: 'thread.sortTop' },
+];
+const isSort = (value: string): value is CommentSort => SORTS.some((s) => s.value === value);
+const MODERATORS = new Set(['moderator', 'admin']);
+const POLL_DEFAULT_S = 15;
+const TITLE_MAX = 200;
+/** Top-level comments per page the API allows. */
+const PAGE_MAX = 50;
+
+/**
+ * A discussion thread under an intranet page: comments with nested replies, Markdown, reactions,
+ * an accepted answer, pinned comments, moderation held comments visible to their authors, and
+ * live updates that never move what the reader is reading (new comments wait behind a button).
+ *
+ * @tag bk-thread
+ * @summary Comments and replies under a page, with live updates.
+ *
+ * @attr key - Explicit thread key, e.g. `practice-card:42`.
+ * @attr url - The page URL the thread belongs to. Without `key` and `url`: the page's
+ *   `<link rel="canonical">`, else its address (the server ignores query string and fragment).
+ * @attr sort - `oldest` (default), `newest` or `top`; the reader can change it.
+ * @attr page-title - Title stored with the thread when the first comment starts it. Default `document.title`.
+ * @attr page-size - Top-level comments per page, 1–50 (default 20).
+ * @attr live - `on` (default): a WebSocket, falling back to polling; `poll`: polling only; `off`: no live updates.
+ * @attr poll-interval - Seconds between polls when polling, at least 1 (default 15).
+ * @attr tenant - Overrides the page's tenant for this element.
+ *
+ * @event bk-comment-post - The person posted a comment or reply ({@link BkCommentPostEvent}).
+ * @event bk-error - A call to the API failed.
+ *
+ * @csspart thread - The thread's frame.
+ * @csspart header - Heading, count and sort menu.
+ * @csspart heading - The heading.
+ * @csspart count - The number of comments.
+ * @csspart sort - The sort menu.
+ * @csspart composer - The box for a new comment (and the inline reply and edit boxes).
+ * @csspart composer-textarea - The text box of a composer.
+ * @csspart composer-submit - The send button of a composer.
+ * @csspart new-comments - The "3 new comments" button.
+ * @csspart list - The list of top-level comments.
+ * @csspart comment - One comment (also `published`, `pending` or `removed`).
+ * @csspart comment-header - Author, time and badges of a comment.
+ * @csspart comment-body - The comment's text (HTML rendered by the server).
+ * @csspart badge - The "Pinned" and "Accepted answer" badges.
+ * @csspart pending - The "Waiting for a moderator" note.
+ * @csspart actions - A comment's reactions and action buttons.
+ * @csspart reactions - The reaction buttons of a comment.
+ * @csspart reaction - One reaction button.
+ * @csspart confirm - The delete confirmation.
+ * @csspart flag - The report form.
+ * @csspart replies - The list of replies below a comment.
+ * @csspart more-replies - The "Show more replies" button.
+ * @csspart load-more - The "Load more comments" button.
+ * @csspart session-notice - The "sign-in expired" notice.
+ *
+ * @cssproperty --bk-thread-surface - Background of the thread. Default `--bk-color-surface`.
+ * @cssproperty --bk-thread-padding - Padding of the thread. Default `1rem`.
+ * @cssproperty --bk-thread-gap - Space between the thread's parts. Default `0.75rem`.
+ * @cssproperty --bk-thread-indent - Indent of each reply level. Default `1.25rem`.
+ * @cssproperty --bk-thread-accent - Colour of the accepted answer's mark. Default `--bk-color-success`.
+ */
+export class BkThread extends BridgekitElement {
+  static override styles = [tokens, threadStyles];
+  static override properties = {
+    key: { type: String, reflect: true },
+    url: { type: String, reflect: true },
+    sort: { type: String, reflect: true },
+    pageTitle: { type: String, attribute: 'page-title' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    live: { type: String, reflect: true },
+    pollInterval: { type: Number, attribute: 'poll-interval' },
+    _thread: { state: true },
+    _items: { state: true },
+    _cursor: { state: true },
+    _status: { state: true },
+    _error: { state: true },
+    _loadingMore: { state: true },
+    _moderator: { state: true },
+    _panel: { state: true },
+    _busy: { state: true },
+    _notice: { state: true },
+    _fresh: { state: true },
+    _announcement: { state: true },
+    _liveStatus: { state: true },
+  };
+
+  declare key: string | null;
+  declare url: string | null;
+  declare sort: CommentSort;
+  declare pageTitle: string | null;
+  declare pageSize: number;
+  declare live: string;
+  declare pollInterval: number;
+  declare _thread: Thread | null;
+  declare _items: Root[];
+  declare _cursor: string | null;
+  declare _status: Status;
+  declare _error: string;
+  declare _loadingMore: boolean;
+  declare _moderator: boolean;
+  declare _panel: Panel;
+  declare _busy: ReadonlySet<string>;
+  declare _notice: { id: string; text: string } | null;
+  /** Ids of comments others posted since the reader loaded the thread, not shown yet. */
+  declare _fresh: readonly string[];
+  declare _announcement: string;
+  declare _liveStatus: LiveStatus;
+
+  #ref: ThreadRef | null = null;
+  #load: AbortController | null = null;
+  #feed: LiveFeed | null = null;
+  /** When the shown copy of the thread was read: live updates catch up from there. */
+  #loadedAt = new Date().toISOString();
+  /** The newest comment when the thread was read: older ones not shown are on later pages, not new. */
+  #newestAtLoad = 0;
+  /** The person's own posts in flight, and the ids of those stored: live updates skip them. */
+  #posting = new Set<Promise<unknown>>();
+  #posted = new Set<string>();
+  #refresh = new Set<string>();
+  /** New comments already read to learn where they go (polling does not say). */
+  #prefetched = new Map<string, Comment>();
+  #focusAfterUpdate: string | null = null;
+
+  constructor() {
+    super();
+    defineElement('bk-comment-composer', BkCommentComposer);
+    this.key = null;
+    this.url = null;
+    this.sort = 'oldest';
+    this.pageTitle = null;
+    this.pageSize = LIMITS.pageSize.default;
+    this.live = 'on';
+    this.pollInterval = POLL_DEFAULT_S;
+    this._thread = null;
+    this._items = [];
+    this._cursor = null;
+    this._status = 'loading';
+    this._error = '';
+    this._loadingMore = false;
+    this._moderator = false;
+    this._panel = null;
+    this._busy = new Set();
+    this._notice = null;
+    this._fresh = [];
+    this._announcement = '';
+    this._liveStatus = 'off';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page (moved): finish loading, or follow the thread again from where it was.
+    if (!this.hasUpdated) return;
+    if (this._status === 'loading') void this.#reload();
+    else if (this._thread) this.#startLive(this._thread.id);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load?.abort();
+    this.#stopLive();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const reload = ['key', 'url', 'sort', 'tenant', 'pageSize'] as const;
+    if (reload.some((p) => changed.has(p))) void this.#reload();
+    else if ((changed.has('live') || changed.has('pollInterval')) && this.hasUpdated) {
+      this.#stopLive();
+      if (this._thread) this.#startLive(this._thread.id);
+    }
+  }
+
+  protected override updated(): void {
+    const target = this.#focusAfterUpdate;
+    if (!target) return;
+    this.#focusAfterUpdate = null;
+    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  protected configChanged(): void {
+    void this.#reload();
+  }
+
+  get #sort(): CommentSort {
+    return isSort(this.sort) ? this.sort : 'oldest';
+  }
+
+  get #limit(): number {
+    return Math.min(PAGE_MAX, Math.max(1, Math.trunc(this.pageSize) || LIMITS.pageSize.default));
+  }
+
+  #focusLater(selector: string): void {
+    this.#focusAfterUpdate = selector;
+    this.requestUpdate();
+  }
+
+  // ——— Loading ———
+
+  async #reload(): Promise<void> {
+    this.#load?.abort();
+    this.#stopLive();
+    const client = this.client;
+    if (!client) return;
+    const load = new AbortController();
+    this.#load = load;
+    const ref = threadRefOf(this.key, this.url);
+    this.#ref = ref;
+    this._status = 'loading';
+    this._error = '';
+    this._fresh = [];
+    this._panel = null;
+    const loadedAt = new Date().toISOString();
+    try {
+      const [page, me] = await Promise.all([
+        client.threads.page({ ...ref, sort: this.#sort, limit: this.#limit, signal: load.signal }),
+        // The viewer's role decides the moderator tools; without it they are simply not shown.
+        this.signedIn ? client.me({ signal: load.signal }).catch(() => null) : Promise.resolve(null),
+      ]);
+      if (load.signal.aborted) return;
+      this._thread = page.thread;
+      this._items = page.items;
+      this._cursor = page.nextCursor;
+      this._moderator = MODERATORS.has(me?.user?.role ?? 'member');
+      this._status = 'ready';
+      this.#loadedAt = loadedAt;
+      this.#newestAtLoad = Date.parse(page.thread?.lastCommentAt ?? '') || 0;
+      if (page.thread) this.#startLive(page.thread.id);
+    } catch (err) {
+      if (load.signal.aborted) return;
+      this._error = this.describeError(err);
+      this._status = 'error';
+    }
+  }
+
+  async #loadMore(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.#ref || !this._cursor || this._loadingMore) return;
+    this._loadingMore = true;
+    try {
+      const page = await client.threads.page({
+        ...this.#ref,
+        sort: this.#sort,
+        cursor: this._cursor,
+        limit: this.#limit,
+      });
+      const { list, added } = appendNew(this._items, page.items);
+      this._items = list;
+      this._cursor = page.nextCursor;
+      if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
+    } catch (err) {
+      this._announcement = this.describeError(err);
+    } finally {
+      this._loadingMore = false;
+    }
+  }
+
+  async #moreReplies(root: Root): Promise<void> {
+    const client = this.client;
+    if (!client || !root.moreReplies || this._busy.has(root.id)) return;
+    this.#setBusy(root.id, true);
+    try {
+      const page = await client.comments.replies(root.id, { cursor: root.moreReplies });
+      const current = this._items.find((r) => r.id === root.id);
+      if (!current) return;
+      const { list, added } = appendNew(current.replies, page.items);
+      this._items = this._items.map((r) => (r.id === root.id ? { ...r, replies: list, moreReplies: page.nextCursor } : r));
+      if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
+    } catch (err) {
+      this._notice = { id: root.id, text: this.t('thread.actionFailed', { reason: this.describeError(err) }) };
+    } finally {
+      this.#setBusy(root.id, false);
+    }
+  }
+
+  #onSort(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.sort = isSort(value) ? value : 'oldest';
+  }
+
+  // ——— Live updates ———
+
+  #startLive(threadId: string): void {
+    const client = this.client;
+    if (!client || this.#feed || this.live === 'off' || !this.isConnected) return;
+    const seconds = Number.isFinite(this.pollInterval) && this.pollInterval >= 1 ? this.pollInterval : POLL_DEFAULT_S;
+    this.#feed = new LiveFeed({
+      client,
+      threadId,
+      mode: this.live === 'poll' ? 'poll' : 'socket',
+      pollIntervalMs: seconds * 1000,
+      since: this.#loadedAt,
+      onChanges: (changes) => void this.#onChanges(changes),
+      onStatus: (status) => {
+        this._liveStatus = status;
+      },
+    });
+    this.#feed.start();
+  }
+
+  #stopLive(): void {
+    this.#feed?.stop();
+    this.#feed = null;
+    this._liveStatus = 'off';
+  }
+
+  async #onChanges(changes: LiveChange[]): Promise<void> {
+    for (const change of changes) {
+      if (change.type === 'created') {
+        // The person's own post may be announced before its answer arrives: wait for it.
+        if (this.#posting.size > 0) await Promise.allSettled(this.#posting);
+        if (this.#posted.has(change.id) || this._fresh.includes(change.id)) continue;
+        if (isShown(this._items, change.id)) {
+          this.#queueRefresh(change.id);
+          continue;
+        }
+        let parentId = change.parentId;
+        if (parentId === undefined) {
+          const latest = await this.#latest(change.id);
+          // Polling looks back a little: a comment older than the page is not new, only not loaded yet.
+          if (!latest || Date.parse(latest.createdAt) <= this.#newestAtLoad) continue;
+          this.#prefetched.set(latest.id, latest);
+          parentId = latest.parentId;
+        }
+        // A reply under a comment not on screen shows when that comment is loaded.
+        if (parentId && !isShown(this._items, parentId)) continue;
+        if (!this._fresh.includes(change.id) && !isShown(this._items, change.id)) this._fresh = [...this._fresh, change.id];
+      } else if (change.type === 'reactions') {
+        if (isShown(this._items, change.id)) this._items = patchComment(this._items, change.id, { reactions: change.reactions });
+      } else {
+        if (change.type === 'removed') this._fresh = this._fresh.filter((id) => id !== change.id);
+        if (isShown(this._items, change.id)) this.#queueRefresh(change.id);
+      }
+    }
+  }
+
+  /** Re-reads changed comments that are on screen, a batch at a time, and updates them in place. */
+  #queueRefresh(id: string): void {
+    const first = this.#refresh.size === 0;
+    this.#refresh.add(id);
+    if (!first) return;
+    queueMicrotask(async () => {
+      const ids = [...this.#refresh];
+      this.#refresh.clear();
+      const client = this.client;
+      if (!client) return;
+      const latest = await Promise.all(ids.map((i) => this.#latest(i)));
+      let items = this._items;
+      ids.forEach((i, n) => {
+        const comment = latest[n];
+        if (comment !== undefined) items = applyLatest(items, i, comment);
+      });
+      this._items = items;
+    });
+  }
+
+  /** The comment as the reader may now see it: `null` when gone, `undefined` when unknown (a failed call). */
+  async #latest(id: string): Promise<Comment | null | undefined> {
+    try {
+      return (await this.client?.comments.get(id)) ?? undefined;
+    } catch (err) {
+      return isBridgekitError(err) && err.status === 404 ? null : undefined;
+    }
+  }
+
+  async #showFresh(): Promise<void> {
+    const ids = this._fresh;
+    this._fresh = [];
+    const fetched = (await Promise.all(ids.map((id) => this.#prefetched.get(id) ?? this.#latest(id)))).filter((c): c is Comment =>
+      Boolean(c),
+    );
+    for (const id of ids) this.#prefetched.delete(id);
+    fetched.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    let items = this._items;
+    const shown: Comment[] = [];
+    for (const comment of fetched) {
+      if (isShown(items, comment.id)) continue;
+      const next = comment.parentId === null ? addTopLevel(items, comment, this.#sort, this._cursor === null) : addReply(items, comment);
+      if (!next) continue;
+      items = next;
+      shown.push(comment);
+    }
+    this._items = items;
+    this.#countChange(shown.filter((c) => c.state === 'published').length);
+    if (shown.length === 0) {
+      this._announcement = this.t('thread.newCommentsGone');
+      this.#focusLater('#bk-thread-heading');
+      return;
+    }
+    this._announcement = this.t('thread.newCommentsShown', { count: shown.length });
+    // The first new comment on screen, in reading order.
+    await this.updateComplete;
+    const added = new Set(shown.map((c) => c.id));
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('article[data-comment]')].find((a) =>
+      added.has(a.dataset.comment ?? ''),
+    );
+    first?.focus();
+  }
+
+  #countChange(delta: number): void {
+    if (this._thread && delta !== 0) this._thread = { ...this._thread, commentCount: Math.max(0, this._thread.commentCount + delta) };
+  }
+
+  // ——— Posting, editing, deleting ———
+
+  /** The title stored with a new thread, within the server's limits (plain text, 200 characters). */
+  get #threadTitle(): string | undefined {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
+    const title = (this.pageTitle || document.title).replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    return title ? title.slice(0, TITLE_MAX) : undefined;
+  }
+
+  #commentSelector(id: string): string {
+    return `article[data-comment="${CSS.escape(id)}"]`;
+  }
+
+  #actionSelector(action: string, id: string): string {
+    return `button[data-action="${action}"][data-for="${CSS.escape(id)}"]`;
+  }
+
+  /** Posts a comment (or a reply to `parent`); answers the message to show, or `null` on success. */
+  async #post(body: string, parent: Comment | null): Promise<string | null> {
+    const client = this.client;
+    const ref = this.#ref;
+    if (!client || !ref) return this.t('error.generic');
+    const title = this._thread ? undefined : this.#threadTitle;
+    const request = client.threads.post({ ...ref, body, title, parentId: parent?.id });
+    this.#posting.add(request);
+    try {
+      const comment = await request;
+      this.#posted.add(comment.id);
+      this.#placeOwn(comment);
+      this.dispatchEvent(new BkCommentPostEvent(comment));
+      this._announcement = this.t(comment.state === 'pending' ? 'thread.postedPending' : 'thread.posted');
+      if (parent) {
+        this._panel = null;
+        this.#focusLater(this.#commentSelector(comment.id));
+      }
+      return null;
+    } catch (err) {
+      return this.describeError(err);
+    } finally {
+      this.#posting.delete(request);
+    }
+  }
+
+  #placeOwn(comment: Comment): void {
+    if (comment.parentId === null) {
+      this._items = addTopLevel(this._items, comment, this.#sort, this._cursor === null);
+    } else {
+      this._items = addReply(this._items, comment) ?? this._items;
+    }
+    if (comment.state === 'published') this.#countChange(1);
+    if (!this._thread) {
+      // The first comment started the thread: from now on there is something to follow live.
+      this._thread = {
+        id: comment.threadId,
+        key: this.#ref?.key ?? this.#ref?.url ?? '',
+        url: this.#ref?.url ?? null,
+        title: this.#threadTitle ?? null,
+        commentCount: comment.state === 'published' ? 1 : 0,
+        acceptedCommentId: null,
+        startedByMe: true,
+        createdAt: comment.createdAt,
+        lastCommentAt: comment.state === 'published' ? comment.createdAt : null,
+      };
+      this.#loadedAt = comment.createdAt;
+      this.#startLive(comment.threadId);
+    }
+  }
+
+  async #saveEdit(comment: Comment, body: string): Promise<string | null> {
+    const client = this.client;
+    if (!client) return this.t('error.generic');
+    try {
+      const saved = await client.comments.edit(comment.id, body);
+      this._items = replaceComment(this._items, saved);
+      this._panel = null;
+      this._announcement = this.t(saved.state === 'pending' ? 'thread.postedPending' : 'thread.saved');
+      this.#focusLater(this.#actionSelector('edit', comment.id));
+      return null;
+    } catch (err) {
+      return this.describeError(err);
+    }
+  }
+
+  /** Runs one call for a comment: marks it busy, shows a failure under it. */
+  async #act<T>(comment: Comment, call: () => Promise<T>): Promise<T | undefined> {
+    if (this._busy.has(comment.id)) return undefined;
+    this.#setBusy(comment.id, true);
+    this._notice = null;
+    try {
+      return await call();
+    } catch (err) {
+      this._notice = { id: comment.id, text: this.t('thread.actionFailed', { reason: this.describeError(err) }) };
+      return undefined;
+    } finally {
+      this.#setBusy(comment.id, false);
+    }
+  }
+
+  #setBusy(id: string, busy: boolean): void {
+    const next = new Set(this._busy);
+    if (busy) next.add(id);
+    else next.delete(id);
+    this._busy = next;
+  }
+
+  async #remove(comment: Comment): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const done = await this.#act(comment, async () => {
+      await client.comments.remove(comment.id);
+      return true;
+    });
+    if (!done) return;
+    this._panel = null;
+    const wasPublished = comment.state === 'published';
+    this._items = applyLatest(this._items, comment.id, {
+      ...comment,
+      state: 'removed',
+      author: null,
+      body: null,
+      html: null,
+      pinned: false,
+      accepted: false,
+    });
+    if (wasPublished) this.#countChange(-1);
+    this._announcement = this.t('thread.deleted');
+    this.#focusLater(isShown(this._items, comment.id) ? this.#commentSelector(comment.id) : '#bk-thread-heading');
+  }
+
+  async #react(comment: Comment, reaction: Reaction): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const on = !comment.myReactions.includes(reaction);
+    const updated = await this.#act(comment, () =>
+      on ? client.comments.react(comment.id, reaction) : client.comments.unreact(comment.id, reaction),
+    );
+    if (updated) this._items = patchComment(this._items, comment.id, { reactions: updated.reactions, myReactions: updated.myReactions });
+  }
+
+  async #flag(comment: Comment, reason: FlagReason): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const result = await this.#act(comment, () => client.comments.flag(comment.id, reason));
+    if (!result) return;
+    this._panel = null;
+    this._announcement = this.t(result.hidden ? 'thread.flaggedHidden' : 'thread.flagged');
+    if (result.hidden) {
+      this._items = applyLatest(this._items, comment.id, (await this.#latest(comment.id)) ?? null);
+      if (!isShown(this._items, comment.id)) {
+        this.#focusLater('#bk-thread-heading');
+        return;
+      }
+    }
+    this.#focusLater(this.#actionSelector('flag', comment.id));
+  }
+
+  async #accept(comment: Comment): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const updated = await this.#act(comment, () =>
+      comment.accepted ? client.comments.unaccept(comment.id) : client.comments.accept(comment.id),
+    );
+    if (!updated) return;
+    this._items = replaceComment(markAccepted(this._items, updated.accepted ? updated.id : null), updated);
+    if (this._thread) this._thread = { ...this._thread, acceptedCommentId: updated.accepted ? updated.id : null };
+  }
+
+  async #pin(comment: Comment): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const updated = await this.#act(comment, () =>
+      comment.pinned ? client.moderation.unpin(comment.id) : client.moderation.pin(comment.id),
+    );
+    if (updated) this._items = replaceComment(this._items, updated);
+  }
+
+  #open(kind: PanelKind, comment: Comment): void {
+    this._panel = { kind, id: comment.id };
+    this._notice = null;
+    void this.updateComplete.then(() => {
+      const article = this.renderRoot.querySelector(this.#commentSelector(comment.id));
+      const start = article?.querySelector<HTMLElement>('bk-comment-composer, [data-panel-start]');
+      start?.focus();
+    });
+  }
+
+  #close(): void {
+    const panel = this._panel;
+    this._panel = null;
+    if (panel) this.#focusLater(this.#actionSelector(panel.kind, panel.id));
+  }
+
+  get #view(): CommentView {
+    const sendReply =
+      (parent: Comment): SendComment =>
+      (body) =>
+        this.#post(body, parent);
+    const sendEdit =
+      (comment: Comment): SendComment =>
+      (body) =>
+        this.#saveEdit(comment, body);
+    return {
+      t: (key, params) => this.t(key, params),
+      locale: this.locale,
+      tenant: this.tenant,
+      signedIn: this.signedIn,
+      moderator: this._moderator && this.signedIn,
+      mayAccept: this.signedIn && (this._moderator || this._thread?.startedByMe === true),
+      panel: this._panel,
+      busy: this._busy,
+      notice: this._notice,
+      open: (kind, c) => this.#open(kind, c),
+      close: () => this.#close(),
+      react: (c, r) => void this.#react(c, r),
+      remove: (c) => void this.#remove(c),
+      flag: (c, reason) => void this.#flag(c, reason),
+      accept: (c) => void this.#accept(c),
+      pin: (c) => void this.#pin(c),
+      moreReplies: (root) => void this.#moreReplies(root),
+      sendReply,
+      sendEdit,
+    };
+  }
+
+  // ——— Rendering ———
+
+  protected override render() {
+    if (!this.client) return html`<p class="notice error" part="thread">${this.t('error.notConfigured')}</p>`;
+    const count = this._thread?.commentCount ?? 0;
+    return html`
+      <section
+        class="thread"
+        part="thread"
+        aria-labelledby="bk-thread-heading"
+        aria-busy=${this._status === 'loading' ? 'true' : 'false'}
+        data-live=${this._liveStatus}
+      >
+        <div class="header" part="header">
+          <h2 id="bk-thread-heading" part="heading" tabindex="-1">
+            ${this.t('thread.heading')}
+            ${this._status === 'ready' ? html`<span class="count" part="count">${this.t('thread.count', { count })}</span>` : nothing}
+          </h2>
+          <label class="sort">
+            ${this.t('thread.sortLabel')}
+            <select part="sort" @change=${this.#onSort}>
+              ${SORTS.map((s) => html`<option value=${s.value} ?selected=${this.#sort === s.value}>${this.t(s.label)}</option>`)}
+            </select>
+          </label>
+        </div>
+        ${this.#renderComposer()}
+        <p class="visually-hidden" role="status">${this._announcement}</p>
+        <div class="new-comments-slot" aria-live="polite">
+          ${
+            this._fresh.length > 0
+              ? html`<button type="button" class="button new-comments" part="new-comments" @click=${this.#showFresh}>
+                ${this.t('thread.newComments', { count: this._fresh.length })}
+              </button>`
+              : nothing
+          }
+        </div>
+        ${this.#renderContent()}
+      </section>
+    `;
+  }
+
+  #renderComposer() {
+    if (this.sessionExpired) return this.renderSessionNotice();
+    if (!this.signedIn) return html`<p class="notice">${this.t('thread.signIn')}</p>`;
+    if (this._status !== 'ready') return nothing;
+    return html`<bk-comment-composer
+      part="composer"
+      exportparts="textarea: composer-textarea, submit: composer-submit"
+      .tenant=${this.tenant}
+      .label=${this.t('thread.composerLabel')}
+      .submitLabel=${this.t('thread.post')}
+      .busyLabel=${this.t('thread.posting')}
+      .send=${(body: string) => this.#post(body, null)}
+    ></bk-comment-composer>`;
+  }
+
+  #renderContent() {
+    if (this._status === 'loading') {
+      return html`<div role="status">
+        <span class="visually-hidden">${this.t('thread.loading')}</span>
+        <div class="skeleton" aria-hidden="true"></div>
+        <div class="skeleton" aria-hidden="true"></div>
+      </div>`;
+    }
+    if (this._status === 'error') {
+      return html`<div class="notice error" role="alert">
+        <p>${this.t('thread.loadFailed')} ${this._error}</p>
+        <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
+      </div>`;
+    }
+    if (this._items.length === 0) {
+      return html`<p class="notice">${this.signedIn ? this.t('thread.empty') : this.t('thread.emptyReadOnly')}</p>`;
+    }
+    const view = this.#view;
+    return html`
+      <ol class="comments" part="list" aria-label=${this.t('thread.listLabel')}>
+        ${repeat(
+          this._items,
+          (root) => root.id,
+          (root) => renderRoot(view, root),
+        )}
+      </ol>
+      ${
+        this._cursor
+          ? html`<button type="button" class="button more" part="load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
+            ${this._loadingMore ? this.t('thread.loadingMore') : this.t('thread.loadMore')}
+          </button>`
+          : nothing
+      }
+    `;
+  }
+}
