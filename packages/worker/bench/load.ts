@@ -18,6 +18,8 @@ export interface Scenario {
   name: string;
   ours: Load;
   base: Load;
+  /** More Bridgekit requests, measured in the same rounds and put next to the same baseline. */
+  also?: { name: string; ours: Load }[];
   /** Seconds of unmeasured load on each side first (isolate start, SQLite page cache); the round duration when unset. */
   warmup?: number;
 }
@@ -63,21 +65,29 @@ export async function measure(baseUrl: string, load: Load, options: { connection
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** Warms both Workers up, then alternates baseline/Bridgekit rounds; returns the three printed lines. */
+/** Warms both Workers up, then alternates baseline/Bridgekit rounds; returns the printed lines. */
 export async function compare(scenario: Scenario, urls: { ours: string; base: string }, options: LoadOptions): Promise<string[]> {
   const warm = { connections: options.connections, duration: scenario.warmup ?? options.duration };
+  const variants = [{ name: scenario.name, ours: scenario.ours }, ...(scenario.also ?? [])];
   await measure(urls.base, scenario.base, warm);
-  await measure(urls.ours, scenario.ours, warm);
-  const ours: Measurement[] = [];
+  for (const v of variants) await measure(urls.ours, v.ours, warm);
   const base: Measurement[] = [];
+  const ours: Measurement[][] = variants.map(() => []);
   for (let r = 0; r < options.rounds; r++) {
     base.push(await measure(urls.base, scenario.base, options));
-    ours.push(await measure(urls.ours, scenario.ours, options));
+    for (const [i, v] of variants.entries()) ours[i]?.push(await measure(urls.ours, v.ours, options));
   }
   const m = (xs: Measurement[], k: keyof Measurement) => median(xs.map((x) => x[k]));
+  const line = (label: string, xs: Measurement[]) =>
+    `${label} ${m(xs, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(xs, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(xs, 'p99').toFixed(1).padStart(6)} ms`;
+  const ratio = (xs: Measurement[]) =>
+    `ratio     ${(m(xs, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(xs, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(xs, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`;
+  const blank = ''.padEnd(26);
   return [
-    `  ${scenario.name.padEnd(26)} baseline  ${m(base, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(base, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(base, 'p99').toFixed(1).padStart(6)} ms`,
-    `  ${''.padEnd(26)} bridgekit ${m(ours, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(ours, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(ours, 'p99').toFixed(1).padStart(6)} ms`,
-    `  ${''.padEnd(26)} ratio     ${(m(ours, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(ours, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(ours, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`,
+    `  ${scenario.name.padEnd(26)} ${line('baseline ', base)}`,
+    ...variants.flatMap((v, i) => [
+      `  ${i === 0 ? blank : v.name.padEnd(26)} ${line('bridgekit', ours[i] ?? [])}`,
+      `  ${blank} ${ratio(ours[i] ?? [])}`,
+    ]),
   ];
 }

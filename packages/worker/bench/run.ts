@@ -7,8 +7,8 @@
  *    baseline Worker (bare Hono and one D1 query) on the same data. Rounds alternate
  *    baseline/Bridgekit; medians are reported with the ratio. Loopback only, bounded in time
  *    (about a minute and a half of load).
- * 3. The same for discussion threads (threads.ts): a page of a 100-comment thread, the first
- *    page of a 2,000-comment one, and posting a comment (about 80 s more).
+ * 3. The same for discussion threads (threads.ts): a page of a 100-comment thread and, against
+ *    the same baseline, the first page of a 2,000-comment one; posting a comment (about 65 s).
  * 4. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
  *    as a plain list, in alternating cold visits (thread-render.ts; some 20 s).
  *
@@ -210,7 +210,6 @@ async function main(): Promise<void> {
     if (ONLY.has('render')) {
       console.log(`\n== Render in Chromium: ${ROUNDS} cold visits of each page, alternating ==`);
       console.log((await measureThreadRender(bridgekit.url, ROUNDS)).join('\n'));
-      console.log('\n  Navigation start to every shown comment in the DOM (shadow roots included); ratio is <bk-thread> ÷ plain list.');
     }
   } finally {
     await bridgekit.stop();

@@ -177,6 +177,8 @@ export async function measureThreadRender(worker: string, rounds: number): Promi
       `  ${''.padEnd(26)} <${TAG}>  ${ms(widget)}`,
       `  ${''.padEnd(26)} ratio      ${(median(widget) / Math.max(median(list), 1)).toFixed(2).padStart(6)}×`,
       `  ${''.padEnd(26)} shown: ${expected} of ${THREAD_500.comments} comments (requests with limit=${limits.join(', ') || 'none seen'})`,
+      '',
+      '  Navigation start to every shown comment in the DOM (shadow roots included); ratio is <bk-thread> ÷ plain list.',
     ];
   } finally {
     await browser.close();
