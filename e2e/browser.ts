@@ -27,3 +27,56 @@ export function watchProblems(page: Page): string[] {
 export function voteButtonFor(page: Page, title: string) {
   return page.locator('bk-idea-board').getByRole('button', { name: `Vote for “${title}”` });
 }
+
+/** The element that has focus, looking into open shadow roots, described for assertions. */
+export interface Focused {
+  tag: string;
+  text: string;
+  part: string | null;
+  /** The `data-comment` of the element itself, or of the comment or queue item it is in. */
+  comment: string | null;
+  /** The custom element whose shadow root holds it, if any. */
+  host: string | null;
+}
+
+export function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const root = el.getRootNode();
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: el.textContent?.trim() ?? '',
+      part: el.getAttribute('part'),
+      comment: el.closest<HTMLElement>('[data-comment]')?.dataset.comment ?? null,
+      host: root instanceof ShadowRoot ? root.host.tagName.toLowerCase() : null,
+    };
+  });
+}
+
+/** Presses Tab until `reached` holds for the focused element; fails after `max` presses. */
+export async function tabUntil(page: Page, reached: (f: Focused) => boolean, max = 40): Promise<Focused> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now && reached(now)) return now;
+  }
+  throw new Error(`Tab did not reach the element in ${max} presses; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+/**
+ * Runs axe-core over the first element matching `selector`, shadow roots included, and answers
+ * its violations as one line each. The source goes in through the DevTools protocol, which the
+ * page's Content-Security-Policy does not govern.
+ */
+export async function axeViolations(page: Page, axeSource: string, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const target = document.querySelector(sel);
+    if (!target) throw new Error(`nothing matches ${sel}`);
+    const result = await axe.run(target, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`);
+  }, selector);
+}
