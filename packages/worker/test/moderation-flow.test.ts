@@ -214,6 +214,13 @@ describe('bans and time-outs', () => {
       /banned you from posting\. Reason: Repeated abuse/,
     );
     expect((await call(`${DEMO}/comments/${c.id}`, { method: 'PATCH', token: dan, body: '{"body":"edit"}' })).status).toBe(403);
+    // Nor may a banned person flag others' comments (flags hide them).
+    const other = await post(ada, { key: 'bans', body: 'A comment to flag' });
+    const flag = await call(`${DEMO}/comments/${other.id}/flags`, { method: 'POST', token: dan, body: '{"reason":"spam"}' });
+    expect(flag.status).toBe(403);
+    expect(await env.DB.prepare('select count(*) as n from comment_flags where comment_id = ?').bind(other.id).first()).toEqual({ n: 0 });
+    // Lifting a restriction of nobody is a 404 and leaves no audit entry.
+    expect((await call(`${DEMO}/users/nobody/restriction`, { method: 'DELETE', token: mod })).status).toBe(404);
 
     expect((await call(`${DEMO}/users/${userId}/restriction`, { method: 'DELETE', token: mod })).status).toBe(204);
     expect((await postRaw(dan, { key: 'bans', body: 'I am back' })).status).toBe(201);

@@ -93,7 +93,7 @@ interface AuthorState {
 }
 
 /** 403 while a moderator's ban or time-out lasts, saying until when and why. */
-export function assertMayPost(author: AuthorState | undefined, now: number): void {
+export function assertMayPost(author: Pick<AuthorState, 'restrictedUntil' | 'restrictionReason'> | undefined, now: number): void {
   if (!author?.restrictedUntil || author.restrictedUntil <= now) return;
   const why = author.restrictionReason ? ` Reason: ${author.restrictionReason}` : '';
   const until =

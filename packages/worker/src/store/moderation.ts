@@ -24,7 +24,7 @@ import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
 import { commentColumns, decodeListCursor, encodeListCursor, toComment } from './comment-rows.ts';
-import { BAN_FOREVER, type CommentFacts, recountBranch, recountThread } from './comments.ts';
+import { assertMayPost, BAN_FOREVER, type CommentFacts, recountBranch, recountThread } from './comments.ts';
 import { clearTenantCache } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
@@ -90,6 +90,12 @@ export async function flagComment(
   if (facts.state !== 'published') throw notFound(`Comment "${facts.id}"`);
   if (facts.authorSubject === actor.subject)
     throw new ApiError(400, 'bad_request', 'You cannot flag your own comment; edit or delete it instead.');
+  // Flags hide comments, so a banned or timed-out person may not use them either.
+  const [standing] = await db
+    .select({ restrictedUntil: users.restrictedUntil, restrictionReason: users.restrictionReason })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.subject, actor.subject)));
+  assertMayPost(standing, now);
   const threshold = settings.flagThreshold;
   const reachesThreshold = threshold > 0 ? sql`${unresolvedFlags} >= ${threshold}` : sql`0`;
   const ofComment = and(eq(comments.tenantId, tenantId), eq(comments.id, facts.id));
