@@ -1,4 +1,6 @@
 import { createTenantAdmin, type TenantAdmin } from './admin.ts';
+import type { PracticeAreaSummary } from './card-types.ts';
+import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
 import type { MentionableUser } from './thread-types.ts';
 import { type CommentsApi, createThreadsApi, type ModerationApi, type ThreadsApi } from './threads.ts';
@@ -112,6 +114,12 @@ export interface BridgekitClient {
     /** Members whose name or handle starts with `q`, for @mention suggestions (signed in). */
     mentionable(q: string, options?: CallOptions & { limit?: number }): Promise<MentionableUser[]>;
   };
+  /** Practice cards: a living library of practices on structured templates. */
+  cards: CardsApi;
+  /** Card templates: built in, and the tenant's own (admins). */
+  templates: TemplatesApi;
+  /** Each practice area with its cards and owners, and the areas nobody owns. */
+  practiceAreas(options?: CallOptions): Promise<PracticeAreaSummary[]>;
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
 }
@@ -163,6 +171,7 @@ export function createClient(options: ClientOptions): BridgekitClient {
   };
 
   const { threads, comments, moderation, mentionable } = createThreadsApi(http);
+  const { cards, templates, practiceAreas } = createCardsApi(http);
 
   return {
     me: (o) => http.request('GET', '/me', { signal: o?.signal }),
@@ -186,6 +195,9 @@ export function createClient(options: ClientOptions): BridgekitClient {
     comments,
     moderation,
     users: { mentionable },
+    cards,
+    templates,
+    practiceAreas,
     admin: createTenantAdmin(http),
   };
 }

@@ -83,7 +83,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       const build = (token: string | null | undefined): Request => {
         const headers = new Headers(options.headers);
-        headers.set('accept', call.text ? 'text/csv, text/plain' : 'application/json');
+        headers.set('accept', call.text ? 'text/csv, text/markdown, text/plain' : 'application/json');
         if (token) headers.set('authorization', `Bearer ${token}`);
         const init: RequestInit = { method, headers };
         if (call.signal) init.signal = call.signal;

@@ -4,6 +4,9 @@
  */
 
 export { createPlatformClient, type PlatformClient, type PlatformClientOptions, type TenantAdmin } from './admin.ts';
+export type * from './card-types.ts';
+export { PRACTICE_AREAS } from './card-types.ts';
+export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
 export { BridgekitError, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';

@@ -15,6 +15,7 @@ import { rateLimitWrites } from './middleware/rate-limit.ts';
 import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
 import { boardsRoutes } from './routes/boards.ts';
+import { cardsRoutes } from './routes/cards.ts';
 import { commentsRoutes } from './routes/comments.ts';
 import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
@@ -30,6 +31,7 @@ import { platformRoutes } from './routes/platform.ts';
 import { rolesRoutes } from './routes/roles.ts';
 import { scorecardRoutes } from './routes/scorecard.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { templatesRoutes } from './routes/templates.ts';
 import { threadsRoutes } from './routes/threads.ts';
 import { tokensRoutes } from './routes/tokens.ts';
 import { usersRoutes } from './routes/users.ts';
@@ -82,6 +84,7 @@ app.use('/v1/tenants/:tenant/*', rateLimitWrites);
 
 for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
 for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRoutes, liveRoutes]) app.route('/v1', routes);
+for (const routes of [templatesRoutes, cardsRoutes]) app.route('/v1', routes);
 for (const routes of [
   settingsRoutes,
   embedKeysRoutes,

@@ -42,6 +42,19 @@ describe('HTTP surface', () => {
       '/v1/tenants/{tenant}/boards/{board}/ideas/similar',
       '/v1/tenants/{tenant}/boards/{board}/roadmap',
       '/v1/tenants/{tenant}/boards/{board}/scorecard',
+      '/v1/tenants/{tenant}/cards',
+      '/v1/tenants/{tenant}/cards/review-queue',
+      '/v1/tenants/{tenant}/cards/{id}',
+      '/v1/tenants/{tenant}/cards/{id}/diff',
+      '/v1/tenants/{tenant}/cards/{id}/export',
+      '/v1/tenants/{tenant}/cards/{id}/helped',
+      '/v1/tenants/{tenant}/cards/{id}/links',
+      '/v1/tenants/{tenant}/cards/{id}/obsolete',
+      '/v1/tenants/{tenant}/cards/{id}/restore',
+      '/v1/tenants/{tenant}/cards/{id}/verify',
+      '/v1/tenants/{tenant}/cards/{id}/versions',
+      '/v1/tenants/{tenant}/cards/{id}/versions/{version}',
+      '/v1/tenants/{tenant}/cards/{id}/views',
       '/v1/tenants/{tenant}/comments/{id}',
       '/v1/tenants/{tenant}/comments/{id}/accepted',
       '/v1/tenants/{tenant}/comments/{id}/flags',
@@ -65,9 +78,12 @@ describe('HTTP surface', () => {
       '/v1/tenants/{tenant}/oidc-providers',
       '/v1/tenants/{tenant}/oidc-providers/{id}',
       '/v1/tenants/{tenant}/origins',
+      '/v1/tenants/{tenant}/practice-areas',
       '/v1/tenants/{tenant}/roles',
       '/v1/tenants/{tenant}/roles/{subject}',
       '/v1/tenants/{tenant}/settings',
+      '/v1/tenants/{tenant}/templates',
+      '/v1/tenants/{tenant}/templates/{id}',
       '/v1/tenants/{tenant}/threads/comments',
       '/v1/tenants/{tenant}/threads/counts',
       '/v1/tenants/{tenant}/threads/{id}/activity',
@@ -110,5 +126,5 @@ describe('HTTP surface', () => {
         }
       }
     }
-  });
+  }, 60_000);
 });

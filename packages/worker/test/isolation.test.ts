@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import type { Idea, NewApiKey } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS } from '../src/dev/demo-data.ts';
+import { EXAMPLE_CARDS } from '../src/cards/templates/index.ts';
+import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const OTHER = `${ORIGIN}/v1/tenants/other`;
@@ -17,6 +18,7 @@ const DEMO_MARKERS = [
   'Bridgekit.Moderator',
   'api://bridgekit-test',
   DEMO_THREAD.title,
+  ...Object.values(EXAMPLE_CARDS).map((c) => c.title),
   ...DEMO_COMMENTS.map((c) => c.body.slice(0, 40)),
 ];
 
@@ -47,6 +49,12 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },
   'PUT /v1/tenants/{tenant}/users/{userId}/restriction': { reason: 'Taken over' },
   'PATCH /v1/tenants/{tenant}/moderation/settings': { bannedWords: ['relationship'] },
+  'POST /v1/tenants/{tenant}/cards': { templateId: 'business-case', title: 'Intrusion attempt', fields: {} },
+  'PUT /v1/tenants/{tenant}/cards/{id}': { title: 'Taken over', fields: {}, baseVersion: 1 },
+  'POST /v1/tenants/{tenant}/cards/{id}/restore': { version: 1, baseVersion: 1 },
+  'PUT /v1/tenants/{tenant}/cards/{id}/obsolete': { reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/cards/{id}/verify': {},
+  'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },
 };
 
 interface Route {
@@ -67,9 +75,13 @@ function urlFor(route: Route, tenant: string, demoApiKeyId: string): string {
       ? 'entra'
       : route.template.includes('/comments/{id}')
         ? 'demo-comment-1'
-        : route.template.includes('/threads/{id}')
-          ? DEMO_THREAD.id
-          : 'demo-idea-invoice';
+        : route.template.includes('/cards/{id}')
+          ? demoCardId('business-case')
+          : route.template.includes('/templates/{id}')
+            ? 'business-case'
+            : route.template.includes('/threads/{id}')
+              ? DEMO_THREAD.id
+              : 'demo-idea-invoice';
   const path = route.template
     .replace('{tenant}', tenant)
     .replace('{board}', 'general')
@@ -77,7 +89,8 @@ function urlFor(route: Route, tenant: string, demoApiKeyId: string): string {
     .replace('{kid}', 'dev-1')
     .replace('{subject}', encodeURIComponent('demo|mei'))
     .replace('{userId}', 'demo-user-amara')
-    .replace('{reaction}', 'like');
+    .replace('{reaction}', 'like')
+    .replace('{version}', '1');
   const query =
     route.method === 'DELETE' && route.template.endsWith('/origins')
       ? `?origin=${encodeURIComponent('http://localhost:*')}`
@@ -89,7 +102,9 @@ function urlFor(route: Route, tenant: string, demoApiKeyId: string): string {
             ? `?since=${encodeURIComponent('2000-01-01T00:00:00Z')}`
             : route.template === '/v1/live'
               ? '?ticket=forged'
-              : '';
+              : route.template.endsWith('/cards/{id}/diff')
+                ? '?from=1&to=1'
+                : '';
   return `${ORIGIN}${path}${query}`;
 }
 
@@ -182,6 +197,10 @@ describe('tenant isolation', () => {
       await call(`${DEMO}/threads/comments?key=${DEMO_THREAD.key}`, { token: await token() }),
     );
     expect(threadPage.items.length).toBeGreaterThan(0);
+    const card = await env.DB.prepare('select version, title, obsolete_at as obsolete from cards where id = ?')
+      .bind(demoCardId('business-case'))
+      .first();
+    expect(card).toEqual({ version: 1, title: EXAMPLE_CARDS['business-case']?.title, obsolete: null });
     const log = await env.DB.prepare("select count(*) as n from moderation_log where tenant_id = 'demo-tenant'").first<{ n: number }>();
     expect(log?.n).toBe(0);
   }, 60_000);

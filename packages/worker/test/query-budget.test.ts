@@ -168,4 +168,26 @@ describe('D1 queries per request', () => {
       expect(await measure(`${DEMO}/threads/comments?key=${key}&limit=50`)).toEqual({ status: 200, statements: 3, roundTrips: 1 });
     }
   });
+
+  it('a card search or list is one query, whatever the filters or the library size', async () => {
+    const now = Date.now();
+    const statements = Array.from({ length: 300 }, (_, i) =>
+      env.DB.prepare(
+        `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, version, save_id, created_by, updated_by, updated_at)
+         values (?, 'demo-tenant', 'business-case', 1, ?, 'A bulk card', '{}', '{}', ?, '["demand-shaping"]', 1, 's', 'Bulk', 'Bulk', ?)`,
+      ).bind(`bulk-card-${i}`, `Bulk business case ${i}`, `invoice matching costs ${i}`, now - i),
+    );
+    await env.DB.batch(statements);
+    const auth = { headers: { authorization: `Bearer ${await token({ sub: 'card-reader' })}` } };
+    await measure(`${DEMO}/cards`, auth);
+    for (const query of [
+      '',
+      '?q=business%20cases',
+      '?q=invoice&tag=demand-shaping&freshness=current',
+      '?sort=helpful&limit=100',
+      '?template=business-case&owner=me',
+    ]) {
+      expect(await measure(`${DEMO}/cards${query}`, auth), query).toEqual({ status: 200, statements: 1, roundTrips: 1 });
+    }
+  });
 });

@@ -6,7 +6,7 @@
  * Timestamps are Unix epoch milliseconds.
  */
 
-import type { FlagReason, ModerationSettings, Reaction } from '@bridgekit/sdk';
+import type { FieldDef, FieldValue, FlagReason, LinkKind, ModerationSettings, PracticeArea, Reaction } from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -534,4 +534,128 @@ export const moderationLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('moderation_log_tenant').on(t.tenantId, t.createdAt, t.id)],
+);
+
+// ——— Practice cards ———
+
+/** Templates a tenant's admins define; the built-in ones live in code (src/cards/templates). */
+export const cardTemplates = sqliteTable(
+  'card_templates',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    fields: text('fields', { mode: 'json' }).$type<FieldDef[]>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, FieldValue>>().notNull(),
+    /** Safe HTML of the richtext values, by path. */
+    rendered: text('rendered', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    /** Every text of the fields, flattened: what the full-text index reads. */
+    searchText: text('search_text').notNull().default(''),
+    tags: text('tags', { mode: 'json' }).$type<PracticeArea[]>().notNull(),
+    maturityLevel: integer('maturity_level'),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** `YYYY-MM-DD`. */
+    reviewBy: text('review_by'),
+    obsoleteReason: text('obsolete_reason'),
+    obsoleteAt: integer('obsolete_at'),
+    obsoleteBy: text('obsolete_by'),
+    version: integer('version').notNull().default(1),
+    /** Random per save: the statements of one save's batch find the row that save wrote. */
+    saveId: text('save_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    lastVerifiedAt: integer('last_verified_at'),
+    helpedCount: integer('helped_count').notNull().default(0),
+    viewCount: integer('view_count').notNull().default(0),
+  },
+  (t) => [
+    index('cards_tenant_updated').on(t.tenantId, t.updatedAt, t.id),
+    index('cards_tenant_owner_review').on(t.tenantId, t.ownerId, t.reviewBy),
+    index('cards_tenant_template').on(t.tenantId, t.templateId),
+  ],
+);
+
+/** Every save of a card, the first included: who, when, why, and the content then. */
+export const cardVersions = sqliteTable(
+  'card_versions',
+  {
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, FieldValue>>().notNull(),
+    tags: text('tags', { mode: 'json' }).$type<PracticeArea[]>().notNull(),
+    maturityLevel: integer('maturity_level'),
+    ownerId: text('owner_id'),
+    reviewBy: text('review_by'),
+    note: text('note'),
+    byName: text('by_name').notNull(),
+    bySubject: text('by_subject').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.version] })],
+);
+
+/** "This helped me": one per reader and card. */
+export const cardHelped = sqliteTable(
+  'card_helped',
+  {
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.userId] })],
+);
+
+/** What a card's link fields point at, one row per link, for "what cites this" in both directions. */
+export const cardLinks = sqliteTable(
+  'card_links',
+  {
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    /** The link's field path in the card, e.g. `opportunities.0`. */
+    path: text('path').notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    toKind: text('to_kind').$type<LinkKind>().notNull(),
+    toId: text('to_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.path] }), index('card_links_target').on(t.tenantId, t.toKind, t.toId)],
 );

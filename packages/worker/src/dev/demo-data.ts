@@ -281,3 +281,9 @@ export const DEMO_COMMENTS: readonly DemoComment[] = [
 
 /** The demo tenant's pipeline: the demo moderator's queue has something in it. */
 export const DEMO_MODERATION = { suspectWords: ['vendor'], flagThreshold: 3 } as const;
+
+/** Who owns the demo's example cards, in template order (one card per built-in template). */
+export const DEMO_CARD_OWNERS: readonly string[] = ['mei', 'mei', 'amara', 'lukas', 'priya', 'amara'];
+
+/** The demo card built on a template, e.g. `demo-card-business-case`. */
+export const demoCardId = (templateId: string) => `demo-card-${templateId}`;

@@ -6,6 +6,9 @@
 import type { StatusCategory } from '@bridgekit/sdk';
 import { eq } from 'drizzle-orm';
 import { encryptSecret } from '../auth/secrets.ts';
+import { searchableText } from '../cards/search-text.ts';
+import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS } from '../cards/templates/index.ts';
+import { validateFields } from '../cards/validate.ts';
 import { type D1Binding, database } from '../db/client.ts';
 import { ideas } from '../db/schema.ts';
 import { PRESETS } from '../domain/scorecard.ts';
@@ -13,12 +16,14 @@ import { CLOSED_CATEGORIES } from '../domain/statuses.ts';
 import { voteWeight } from '../domain/trending.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { fingerprintOf } from '../moderation/phases/repeat-post.ts';
+import { reviewDateAfter } from '../store/card-rows.ts';
 import { recountBranch, recountThread } from '../store/comments.ts';
 import { recomputeScores } from '../store/scores.ts';
 import { handleBase } from '../store/users.ts';
 import { recountSupport } from '../store/votes.ts';
 import {
   DEMO_BOARDS,
+  DEMO_CARD_OWNERS,
   DEMO_COMMENTS,
   DEMO_IDEAS,
   DEMO_KID,
@@ -29,6 +34,7 @@ import {
   DEMO_TENANT,
   DEMO_THREAD,
   DEMO_USERS,
+  demoCardId,
 } from './demo-data.ts';
 
 export interface Statement {
@@ -157,6 +163,7 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
     }
   }
   statements.push(...demoThread(now));
+  statements.push(...demoCards(now));
   // The same statements the API runs, rendered by drizzle without a database.
   const sqlOnly = database({} as D1Binding);
   for (const idea of DEMO_IDEAS) statements.push(toStatement(recountSupport(sqlOnly, t.id, idea.id).toSQL()));
@@ -223,6 +230,64 @@ function demoThread(now: number): Statement[] {
       sql: 'update comments set like_count = ?, insight_count = ?, love_count = ?, reaction_count = ? where id = ? and tenant_id = ?',
       params: [n('like'), n('insight'), n('love'), n('like') + n('insight') + n('love'), c.id, t.id],
     });
+  }
+  return statements;
+}
+
+/** One example card per built-in template, owned by demo people, with a range of review dates. */
+function demoCards(now: number): Statement[] {
+  const t = DEMO_TENANT;
+  const statements: Statement[] = [];
+  for (const [index, template] of BUILT_IN_TEMPLATES.entries()) {
+    const example = EXAMPLE_CARDS[template.id];
+    if (!example) continue;
+    const checked = validateFields(template, example.fields);
+    if (!checked.ok) throw new Error(`The example ${template.id} card is not valid: ${checked.errors[0]?.message}`);
+    const rendered = Object.fromEntries(checked.richtext.map((r) => [r.path, renderMarkdown(r.source).html]));
+    const owner = DEMO_CARD_OWNERS[index % DEMO_CARD_OWNERS.length] ?? 'mei';
+    // Mei's first card is overdue and her second due soon, so the review queue has something to show.
+    const reviewBy = reviewDateAfter(now, index === 0 ? -1 : index === 1 ? 0 : 6 - (index % 3));
+    const id = demoCardId(template.id);
+    const at = now - (10 + index * 3) * 24 * HOUR;
+    const name = DEMO_USERS.find((u) => u.key === owner)?.name ?? owner;
+    const common = [
+      t.id,
+      example.title,
+      example.summary,
+      JSON.stringify(checked.fields),
+      JSON.stringify(example.tags),
+      example.maturityLevel,
+    ];
+    statements.push(
+      {
+        sql: `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, maturity_level, owner_id, review_by, version, save_id, created_by, created_at, updated_by, updated_at)
+          values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) on conflict do nothing`,
+        params: [
+          id,
+          t.id,
+          template.id,
+          example.title,
+          example.summary,
+          JSON.stringify(checked.fields),
+          JSON.stringify(rendered),
+          searchableText(template, checked.fields),
+          JSON.stringify(example.tags),
+          example.maturityLevel,
+          `demo-user-${owner}`,
+          reviewBy,
+          'seed',
+          name,
+          at,
+          name,
+          at,
+        ],
+      },
+      {
+        sql: `insert into card_versions (card_id, version, tenant_id, title, summary, fields, tags, maturity_level, owner_id, review_by, note, by_name, by_subject, created_at)
+          values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'First version', ?, ?, ?) on conflict do nothing`,
+        params: [id, ...common, `demo-user-${owner}`, reviewBy, name, `demo|${owner}`, at],
+      },
+    );
   }
   return statements;
 }

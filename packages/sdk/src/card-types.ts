@@ -1,0 +1,243 @@
+/**
+ * Wire types of practice cards and their templates (`/v1/tenants/{t}/templates…`, `/cards…`,
+ * `/practice-areas`). Checked against the Worker's schemas at compile time.
+ */
+
+/** The practice areas of BRM: the cards' tags and facets. */
+export type PracticeArea =
+  | 'demand-shaping'
+  | 'exploring'
+  | 'portfolio-management'
+  | 'value-realization'
+  | 'business-transition'
+  | 'strategic-partnering'
+  | 'relationship-maturity'
+  | 'power-skills';
+export const PRACTICE_AREAS = [
+  'demand-shaping',
+  'exploring',
+  'portfolio-management',
+  'value-realization',
+  'business-transition',
+  'strategic-partnering',
+  'relationship-maturity',
+  'power-skills',
+] as const satisfies readonly PracticeArea[];
+
+/** Relationship maturity, 1 Ad hoc · 2 Order taker · 3 Service provider · 4 Trusted advisor · 5 Strategic partner. */
+export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
+
+/** What a link field may point at. */
+export type LinkKind = 'card' | 'idea' | 'thread';
+
+/**
+ * The type of a template field, with its constraints. A `list` holds values of one type (often
+ * a `record` of sub-fields); a `record` groups named sub-fields (e.g. a period with `from` and
+ * `to`).
+ */
+export type FieldType =
+  | { type: 'text'; maxLength?: number; multiline?: boolean }
+  | { type: 'richtext'; maxLength?: number }
+  | { type: 'enum'; options: { value: string; label: string }[] }
+  | { type: 'person' }
+  | { type: 'date' }
+  | { type: 'number'; min?: number; max?: number; integer?: boolean }
+  | { type: 'money' }
+  | { type: 'link'; to: LinkKind[] }
+  | { type: 'list'; of: FieldType; minItems?: number; maxItems?: number }
+  | { type: 'record'; fields: FieldDef[] };
+
+/** One field of a template. `key` is a camelCase identifier, unique among its siblings. */
+export type FieldDef = FieldType & {
+  key: string;
+  label: string;
+  /** Shown under the label in forms. */
+  help?: string;
+  required?: boolean;
+};
+
+/** Field values as stored and sent. */
+export type FieldValue = string | number | PersonValue | MoneyValue | LinkValue | FieldValue[] | { [key: string]: FieldValue };
+
+/** A person named in a card: a member by `handle` (then `name` is theirs), or anyone by name. */
+export interface PersonValue {
+  name: string;
+  handle?: string;
+  email?: string;
+}
+
+/** An amount in an ISO 4217 currency, e.g. `{ amount: 250000, currency: 'EUR' }`. */
+export interface MoneyValue {
+  amount: number;
+  currency: string;
+}
+
+/** A reference to a card, idea or thread of the same tenant. */
+export interface LinkValue {
+  kind: LinkKind;
+  id: string;
+}
+
+/** A card template: built in (shipped with Bridgekit) or defined by the tenant's admins. */
+export interface CardTemplate {
+  /** e.g. `business-case`; tenant templates are prefixed by nothing but must not clash. */
+  id: string;
+  name: string;
+  description: string;
+  builtIn: boolean;
+  fields: FieldDef[];
+  /** Raised on every change of a tenant template; cards remember the version they were saved with. */
+  version: number;
+}
+
+/** A tenant-defined template, as an admin creates or replaces it. */
+export interface TemplateInput {
+  id: string;
+  name: string;
+  description?: string;
+  fields: FieldDef[];
+}
+
+/** The owner of a card: a member of the tenant. */
+export interface CardOwner {
+  handle: string;
+  name: string;
+}
+
+/** `current`: reviewed in time. `due`: review-by date within 30 days. `overdue`: past it. `obsolete`: marked so (stays findable). */
+export type Freshness = 'current' | 'due' | 'overdue' | 'obsolete';
+
+export interface PracticeCard {
+  id: string;
+  templateId: string;
+  templateName: string;
+  title: string;
+  summary: string;
+  fields: Record<string, FieldValue>;
+  /** Safe HTML of every richtext value, by its path (`mission`, `options.0.description`). */
+  rendered: Record<string, string>;
+  /**
+   * Values the server derives from the fields, by path: a stakeholder's approach from power ×
+   * interest (`stakeholders.0.approach`), a health assessment's gap per item and estimated
+   * maturity level. Never sent, always recomputed.
+   */
+  derived: Record<string, FieldValue>;
+  tags: PracticeArea[];
+  maturityLevel: MaturityLevel | null;
+  owner: CardOwner | null;
+  /** `YYYY-MM-DD`. */
+  reviewBy: string | null;
+  freshness: Freshness;
+  obsolete: { reason: string; at: string; by: string } | null;
+  /** Starts at 1; every save adds one. Send it back as `baseVersion` when saving. */
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  lastVerifiedAt: string | null;
+  helpedCount: number;
+  viewCount: number;
+  /** The caller said "this helped me". */
+  helpedByMe: boolean;
+  /** The key of the card's own discussion thread (`card:<id>`), for `<bk-thread key>`. */
+  threadKey: string;
+}
+
+/** What a card is made of, as it is created or saved. */
+export interface CardInput {
+  templateId: string;
+  title: string;
+  summary?: string;
+  fields: Record<string, FieldValue>;
+  tags?: PracticeArea[];
+  maturityLevel?: MaturityLevel | null;
+  /** The owner's handle. */
+  owner?: string | null;
+  /** `YYYY-MM-DD`; defaults to six months after saving. */
+  reviewBy?: string | null;
+  /** What this save changed, for the history. */
+  note?: string;
+}
+
+/** A save of an existing card: the version it was based on, to detect concurrent edits. */
+export interface CardUpdate extends Omit<CardInput, 'templateId'> {
+  baseVersion: number;
+}
+
+/** A card in a list or search result. */
+export interface CardSummary {
+  id: string;
+  templateId: string;
+  templateName: string;
+  title: string;
+  summary: string;
+  tags: PracticeArea[];
+  maturityLevel: MaturityLevel | null;
+  owner: CardOwner | null;
+  reviewBy: string | null;
+  freshness: Freshness;
+  helpedCount: number;
+  viewCount: number;
+  updatedAt: string;
+  /**
+   * For searches: a short extract around the match, HTML-escaped, with matches in `<mark>`.
+   * `null` outside searches.
+   */
+  snippet: string | null;
+}
+
+export type CardSort = 'relevance' | 'updated' | 'helpful' | 'views' | 'title';
+
+/** One saved version. */
+export interface CardVersion {
+  version: number;
+  at: string;
+  by: string;
+  note: string | null;
+}
+
+export interface CardVersionDetail extends CardVersion {
+  title: string;
+  summary: string;
+  fields: Record<string, FieldValue>;
+  tags: PracticeArea[];
+  maturityLevel: MaturityLevel | null;
+  owner: CardOwner | null;
+  reviewBy: string | null;
+}
+
+/** One changed field between two versions; `path` is dotted (`options.1.cost`). */
+export interface FieldChange {
+  path: string;
+  /** The field's label path, e.g. "Options › 2 › Cost". */
+  label: string;
+  change: 'added' | 'removed' | 'changed';
+  before: FieldValue | null;
+  after: FieldValue | null;
+}
+
+export interface CardDiff {
+  from: number;
+  to: number;
+  /** Title, summary, tags, maturity, owner and review-by changes come first, as paths `title` etc. */
+  changes: FieldChange[];
+}
+
+/** What cites a card, and what it cites. */
+export interface CardLinks {
+  /** Ideas the card links to, and ideas whose status points to the card. */
+  ideas: { id: string; title: string; direction: 'cites' | 'cited-by' }[];
+  /** Threads the card links to, and its own thread. */
+  threads: { id: string; key: string; title: string | null; commentCount: number; direction: 'cites' | 'own' }[];
+  cards: { id: string; title: string; direction: 'cites' | 'cited-by' }[];
+}
+
+/** A practice area with its cards and owners: "named experts", and areas nobody owns. */
+export interface PracticeAreaSummary {
+  area: PracticeArea;
+  cardCount: number;
+  owners: CardOwner[];
+  /** Cards of the area without an owner. */
+  unownedCards: number;
+}

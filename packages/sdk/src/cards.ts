@@ -1,0 +1,130 @@
+import type {
+  CardDiff,
+  CardInput,
+  CardLinks,
+  CardSort,
+  CardSummary,
+  CardTemplate,
+  CardUpdate,
+  CardVersion,
+  CardVersionDetail,
+  Freshness,
+  PracticeArea,
+  PracticeAreaSummary,
+  PracticeCard,
+  TemplateInput,
+} from './card-types.ts';
+import type { CallOptions, Transport } from './http.ts';
+import type { Page } from './types.ts';
+
+export type CardListOptions = CallOptions & {
+  /** Full-text search over titles, summaries and field values (stemmed: "business cases" finds "business case"). */
+  q?: string;
+  tag?: PracticeArea;
+  template?: string;
+  /** An owner's handle, or `me`. */
+  owner?: string;
+  freshness?: Freshness;
+  /** Default `relevance` with `q`, else `updated`. */
+  sort?: CardSort;
+  cursor?: string | null;
+  limit?: number;
+};
+
+/** Practice cards: a living library of practices on structured templates. */
+export interface CardsApi {
+  list(options?: CardListOptions): Promise<Page<CardSummary>>;
+  get(id: string, options?: CallOptions): Promise<PracticeCard>;
+  create(input: CardInput, options?: CallOptions): Promise<PracticeCard>;
+  /** Refused with `409 conflict` (details carry the newer card) when `baseVersion` is not the latest. */
+  update(id: string, update: CardUpdate, options?: CallOptions): Promise<PracticeCard>;
+  versions(id: string, options?: CallOptions): Promise<CardVersion[]>;
+  version(id: string, version: number, options?: CallOptions): Promise<CardVersionDetail>;
+  /** Field-level changes from one version to another. */
+  diff(id: string, from: number, to: number, options?: CallOptions): Promise<CardDiff>;
+  /** Saves an old version's content as the newest version. */
+  restore(id: string, version: number, baseVersion: number, options?: CallOptions): Promise<PracticeCard>;
+  /** The owner (or a moderator) confirms the card is still right: the review-by date moves on. */
+  verify(id: string, options?: CallOptions & { reviewBy?: string }): Promise<PracticeCard>;
+  /** Marks the card obsolete (it stays findable, clearly marked), or `false` to undo. */
+  markObsolete(id: string, reason: string, options?: CallOptions): Promise<PracticeCard>;
+  unmarkObsolete(id: string, options?: CallOptions): Promise<PracticeCard>;
+  /** "This helped me": once per reader. */
+  helped(id: string, options?: CallOptions): Promise<PracticeCard>;
+  notHelped(id: string, options?: CallOptions): Promise<PracticeCard>;
+  /** Counts a view (widgets call it when a reader opens a card). */
+  view(id: string, options?: CallOptions): Promise<void>;
+  links(id: string, options?: CallOptions): Promise<CardLinks>;
+  /** Cards past (or near) their review-by date, for their owner: `owner` defaults to `me`. */
+  reviewQueue(options?: CallOptions & { owner?: string; cursor?: string | null; limit?: number }): Promise<Page<CardSummary>>;
+  /** `markdown` (text) or `json` (the card with its template). */
+  export(id: string, format: 'markdown', options?: CallOptions): Promise<string>;
+  export(id: string, format: 'json', options?: CallOptions): Promise<{ card: PracticeCard; template: CardTemplate }>;
+}
+
+export interface TemplatesApi {
+  list(options?: CallOptions): Promise<CardTemplate[]>;
+  get(id: string, options?: CallOptions): Promise<CardTemplate>;
+  /** Admins: create or replace a tenant template (built-in ones cannot be replaced). */
+  put(template: TemplateInput, options?: CallOptions): Promise<CardTemplate>;
+  /** Admins: remove a tenant template no card uses. */
+  remove(id: string, options?: CallOptions): Promise<void>;
+}
+
+export function createCardsApi(http: Transport): {
+  cards: CardsApi;
+  templates: TemplatesApi;
+  practiceAreas: (options?: CallOptions) => Promise<PracticeAreaSummary[]>;
+} {
+  const seg = encodeURIComponent;
+  const card = (id: string) => `/cards/${seg(id)}`;
+  const cards: CardsApi = {
+    list: (o) =>
+      http.request('GET', '/cards', {
+        query: {
+          q: o?.q,
+          tag: o?.tag,
+          template: o?.template,
+          owner: o?.owner,
+          freshness: o?.freshness,
+          sort: o?.sort,
+          cursor: o?.cursor ?? undefined,
+          limit: o?.limit,
+        },
+        signal: o?.signal,
+      }),
+    get: (id, o) => http.request('GET', card(id), { signal: o?.signal }),
+    create: (input, o) => http.request('POST', '/cards', { body: input, signal: o?.signal }),
+    update: (id, update, o) => http.request('PUT', card(id), { body: update, signal: o?.signal }),
+    versions: async (id, o) => (await http.request<{ items: CardVersion[] }>('GET', `${card(id)}/versions`, { signal: o?.signal })).items,
+    version: (id, version, o) => http.request('GET', `${card(id)}/versions/${version}`, { signal: o?.signal }),
+    diff: (id, from, to, o) => http.request('GET', `${card(id)}/diff`, { query: { from, to }, signal: o?.signal }),
+    restore: (id, version, baseVersion, o) =>
+      http.request('POST', `${card(id)}/restore`, { body: { version, baseVersion }, signal: o?.signal }),
+    verify: (id, o) => http.request('POST', `${card(id)}/verify`, { body: o?.reviewBy ? { reviewBy: o.reviewBy } : {}, signal: o?.signal }),
+    markObsolete: (id, reason, o) => http.request('PUT', `${card(id)}/obsolete`, { body: { reason }, signal: o?.signal }),
+    unmarkObsolete: (id, o) => http.request('DELETE', `${card(id)}/obsolete`, { signal: o?.signal }),
+    helped: (id, o) => http.request('PUT', `${card(id)}/helped`, { signal: o?.signal }),
+    notHelped: (id, o) => http.request('DELETE', `${card(id)}/helped`, { signal: o?.signal }),
+    view: (id, o) => http.request('POST', `${card(id)}/views`, { signal: o?.signal }),
+    links: (id, o) => http.request('GET', `${card(id)}/links`, { signal: o?.signal }),
+    reviewQueue: (o) =>
+      http.request('GET', '/cards/review-queue', {
+        query: { owner: o?.owner, cursor: o?.cursor ?? undefined, limit: o?.limit },
+        signal: o?.signal,
+      }),
+    export: ((id: string, format: 'markdown' | 'json', o?: CallOptions) =>
+      format === 'markdown'
+        ? http.request('GET', `${card(id)}/export`, { query: { format }, signal: o?.signal, text: true })
+        : http.request('GET', `${card(id)}/export`, { query: { format }, signal: o?.signal })) as CardsApi['export'],
+  };
+  const templates: TemplatesApi = {
+    list: async (o) => (await http.request<{ items: CardTemplate[] }>('GET', '/templates', { signal: o?.signal })).items,
+    get: (id, o) => http.request('GET', `/templates/${seg(id)}`, { signal: o?.signal }),
+    put: (template, o) => http.request('PUT', `/templates/${seg(template.id)}`, { body: template, signal: o?.signal }),
+    remove: (id, o) => http.request('DELETE', `/templates/${seg(id)}`, { signal: o?.signal }),
+  };
+  const practiceAreas = async (o?: CallOptions) =>
+    (await http.request<{ items: PracticeAreaSummary[] }>('GET', '/practice-areas', { signal: o?.signal })).items;
+  return { cards, templates, practiceAreas };
+}

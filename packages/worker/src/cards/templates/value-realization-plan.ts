@@ -1,0 +1,96 @@
+import type { CardTemplate } from '@bridgekit/sdk';
+import { recordList, textList } from './shared.ts';
+
+/** How the benefits of an initiative will be measured, owned and actually realized. */
+export const valueRealizationPlan: CardTemplate = {
+  id: 'value-realization-plan',
+  name: 'Value Realization Plan',
+  description: 'The benefits an initiative should bring, who owns them, how they are measured and when.',
+  builtIn: true,
+  version: 1,
+  fields: [
+    {
+      key: 'initiative',
+      label: 'Initiative',
+      help: 'The card of the initiative whose value this plan tracks.',
+      type: 'link',
+      to: ['card'],
+      required: true,
+    },
+    {
+      key: 'targetBenefits',
+      label: 'Target benefits',
+      help: 'The value the initiative should bring, in plain words.',
+      type: 'richtext',
+      required: true,
+    },
+    {
+      key: 'strategicAlignment',
+      label: 'Strategic alignment',
+      help: 'Cards, ideas or threads describing the objectives this value serves.',
+      type: 'list',
+      of: { type: 'link', to: ['card', 'idea', 'thread'] },
+      required: true,
+      minItems: 1,
+    },
+    {
+      key: 'timeframe',
+      label: 'Timeframe',
+      type: 'enum',
+      required: true,
+      options: [
+        { value: 'short-term', label: 'Short term' },
+        { value: 'long-term', label: 'Long term' },
+        { value: 'ongoing', label: 'Ongoing' },
+      ],
+    },
+    {
+      key: 'benefitsOwner',
+      label: 'Benefits owner',
+      help: 'Who is accountable for the benefits being realized.',
+      type: 'person',
+      required: true,
+    },
+    recordList(
+      'metrics',
+      'Metrics',
+      'What you will measure. Direct metrics show the benefit itself; indirect ones point to it.',
+      [
+        { key: 'metric', label: 'Metric', type: 'text', required: true },
+        {
+          key: 'kind',
+          label: 'Kind',
+          type: 'enum',
+          options: [
+            { value: 'direct', label: 'Direct' },
+            { value: 'indirect', label: 'Indirect' },
+          ],
+        },
+      ],
+      { required: true },
+    ),
+    textList('assumptions', 'Assumptions', 'What must hold true for the benefits to come.'),
+    textList('risks', 'Risks', 'What could stop the benefits from coming.'),
+    { key: 'transitionPlan', label: 'Transition plan', help: 'How people and processes move to the new way of working.', type: 'richtext' },
+    {
+      key: 'governance',
+      label: 'Governance',
+      type: 'record',
+      fields: [
+        { key: 'forum', label: 'Forum', help: 'Where progress is reviewed.', type: 'text' },
+        { key: 'cadence', label: 'Cadence', type: 'text' },
+        { key: 'escalation', label: 'Escalation', help: 'Who decides when benefits fall behind.', type: 'text' },
+      ],
+    },
+    recordList('benefits', 'Benefits', 'Each benefit with its indicator, starting point, target and how it is measured.', [
+      { key: 'description', label: 'Benefit', type: 'text', required: true },
+      { key: 'kpi', label: 'Indicator', type: 'text' },
+      { key: 'baseline', label: 'Baseline', type: 'text' },
+      { key: 'target', label: 'Target', type: 'text' },
+      { key: 'method', label: 'Measurement method', type: 'text' },
+      { key: 'frequency', label: 'Frequency', type: 'text' },
+      { key: 'window', label: 'Measurement window', type: 'text' },
+      { key: 'owner', label: 'Owner', type: 'person' },
+    ]),
+  ],
+};

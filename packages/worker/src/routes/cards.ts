@@ -1,0 +1,357 @@
+/**
+ * Practice cards: the library (list, search, filters), one card, saving with version checks,
+ * history, diff and restore, content health (verify, obsolete, the review queue), usefulness
+ * (helped, views), links, export, and the practice areas.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Actor, Viewer } from '../auth/viewer.ts';
+import { hasRole, requireWriter, roleOf } from '../auth/viewer.ts';
+import { cardToMarkdown } from '../cards/markdown-export.ts';
+import type { Database } from '../db/client.ts';
+import { ApiError } from '../errors.ts';
+import {
+  CardDiffSchema,
+  CardInputSchema,
+  CardLinksSchema,
+  CardListQuery,
+  CardPageSchema,
+  CardParams,
+  CardSchema,
+  CardUpdateSchema,
+  CardVersionDetailSchema,
+  CardVersionParams,
+  CardVersionSchema,
+  DiffQuery,
+  ExportQuery,
+  ObsoleteSchema,
+  PracticeAreaSummarySchema,
+  RestoreSchema,
+  ReviewQueueQuery,
+  TemplateSchema,
+  VerifySchema,
+} from '../schemas/cards.ts';
+import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { cardDiff, cardLinksOf, cardVersionDetail, cardVersionList, listCards, practiceAreas, reviewQueue } from '../store/card-library.ts';
+import { countView, createCard, getCard, ownsCard, restoreCard, setHelped, setObsolete, updateCard, verifyCard } from '../store/cards.ts';
+import { findTemplate } from '../store/templates.ts';
+import { createRouter } from './router.ts';
+
+const TAG = 'Practice cards';
+const cardJson = (description: string) => jsonContent(CardSchema, description);
+
+/** Owners look after their cards; moderators may too. */
+async function requireOwnerOrModerator(db: Database, tenantId: string, viewer: Viewer, actor: Actor, id: string, action: string) {
+  if (await ownsCard(db, tenantId, actor, id)) return;
+  if (hasRole(await roleOf(db, tenantId, viewer), 'moderator')) return;
+  throw new ApiError(403, 'forbidden', `Only the card's owner or a moderator can ${action}.`);
+}
+
+export const cardsRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards',
+      tags: [TAG],
+      summary: 'List or search practice cards',
+      description:
+        'With `q`: full-text search over titles, summaries and field values (stemmed: "business cases" finds "business case"), best match first, each with a highlighted `snippet`. Filters: practice area, template, owner (`me` or a handle), freshness, and `cites` (cards linking to an idea, thread or card).',
+      request: { params: TenantParams, query: CardListQuery },
+      responses: { 200: jsonContent(CardPageSchema, 'One page of cards.'), ...commonErrors },
+    }),
+    async (c) => c.json(await listCards(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/cards',
+      tags: [TAG],
+      summary: 'Create a card on a template',
+      description:
+        'The fields are validated against the template, with an error per field (`details[].path` like `body.fields.options.1.cost.amount`). The author owns the card unless `owner` names someone; it is due for review in six months unless `reviewBy` says otherwise.',
+      security: bearer,
+      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: CardInputSchema } } } },
+      responses: { 201: cardJson('The card, version 1.'), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireWriter(c.var.viewer, 'write a practice card');
+      return c.json(await createCard(c.var.db, c.var.tenant.id, actor, c.req.valid('json')), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/review-queue',
+      tags: [TAG],
+      summary: 'Cards due for review, for their owner',
+      description:
+        'Cards past their review-by date or within 30 days of it, not obsolete, the most overdue first. `owner` is `me` (default) or a handle.',
+      request: { params: TenantParams, query: ReviewQueueQuery },
+      responses: { 200: jsonContent(CardPageSchema, 'One page of the queue.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { owner, cursor, limit } = c.req.valid('query');
+      if (owner === 'me') requireWriter(c.var.viewer, 'see your review queue');
+      return c.json(await reviewQueue(c.var.db, c.var.tenant.id, c.var.viewer, owner, cursor, limit), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/practice-areas',
+      tags: [TAG],
+      summary: 'Practice areas with their cards and owners',
+      description:
+        'Every practice area, with its live cards, their owners (the named experts), and how many have no owner — an area with no owner needs one.',
+      request: { params: TenantParams },
+      responses: { 200: jsonContent(z.object({ items: z.array(PracticeAreaSummarySchema) }), 'The areas.'), ...commonErrors },
+    }),
+    async (c) => c.json({ items: await practiceAreas(c.var.db, c.var.tenant.id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/{id}',
+      tags: [TAG],
+      summary: 'Get a card',
+      request: { params: CardParams },
+      responses: { 200: cardJson('The card.'), ...commonErrors },
+    }),
+    async (c) => c.json(await getCard(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/cards/{id}',
+      tags: [TAG],
+      summary: 'Save a new version of a card',
+      description:
+        'Send the version you started from as `baseVersion`. If someone saved since, the answer is `409` naming the newer version; nothing is overwritten. Any signed-in member may edit (it is a wiki); every save is kept.',
+      security: bearer,
+      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: CardUpdateSchema } } } },
+      responses: { 200: cardJson('The card, one version later.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const actor = requireWriter(c.var.viewer, 'edit a practice card');
+      return c.json(await updateCard(c.var.db, c.var.tenant.id, actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/{id}/versions',
+      tags: [TAG],
+      summary: "A card's versions, newest first",
+      request: { params: CardParams },
+      responses: { 200: jsonContent(z.object({ items: z.array(CardVersionSchema) }), 'Who saved when, and why.'), ...commonErrors },
+    }),
+    async (c) => c.json({ items: await cardVersionList(c.var.db, c.var.tenant.id, c.req.valid('param').id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/{id}/versions/{version}',
+      tags: [TAG],
+      summary: 'One version of a card, as it was',
+      request: { params: CardVersionParams },
+      responses: { 200: jsonContent(CardVersionDetailSchema, 'The version.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid('param');
+      return c.json(await cardVersionDetail(c.var.db, c.var.tenant.id, id, version), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/{id}/diff',
+      tags: [TAG],
+      summary: 'Field-level changes between two versions',
+      request: { params: CardParams, query: DiffQuery },
+      responses: { 200: jsonContent(CardDiffSchema, 'The changes, in template order.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const { id } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      const card = await getCard(db, tenant.id, viewer, id);
+      return c.json(await cardDiff(db, tenant.id, id, await findTemplate(db, tenant.id, card.templateId), from, to), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/cards/{id}/restore',
+      tags: [TAG],
+      summary: "Restore an old version's content as the newest version",
+      security: bearer,
+      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: RestoreSchema } } } },
+      responses: { 200: cardJson('The card, one version later.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const actor = requireWriter(c.var.viewer, 'restore a version');
+      const { version, baseVersion } = c.req.valid('json');
+      return c.json(await restoreCard(c.var.db, c.var.tenant.id, actor, c.req.valid('param').id, version, baseVersion), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/cards/{id}/verify',
+      tags: [TAG],
+      summary: 'Confirm a card is still right (owner or moderator)',
+      description: 'Moves the review-by date on: to `reviewBy`, or six months from today.',
+      security: bearer,
+      request: { params: CardParams, body: { required: false, content: { 'application/json': { schema: VerifySchema } } } },
+      responses: { 200: cardJson('The card.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'verify a card');
+      const { id } = c.req.valid('param');
+      await requireOwnerOrModerator(db, tenant.id, viewer, actor, id, 'verify it');
+      await verifyCard(db, tenant.id, id, c.req.valid('json')?.reviewBy);
+      return c.json(await getCard(db, tenant.id, viewer, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/cards/{id}/obsolete',
+      tags: [TAG],
+      summary: 'Mark a card obsolete (owner or moderator)',
+      description: 'It stays findable, clearly marked, with the reason (say what replaces it).',
+      security: bearer,
+      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: ObsoleteSchema } } } },
+      responses: { 200: cardJson('The card.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'mark a card obsolete');
+      const { id } = c.req.valid('param');
+      await requireOwnerOrModerator(db, tenant.id, viewer, actor, id, 'mark it obsolete');
+      await setObsolete(db, tenant.id, actor, id, c.req.valid('json').reason);
+      return c.json(await getCard(db, tenant.id, viewer, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/cards/{id}/obsolete',
+      tags: [TAG],
+      summary: 'Take back the obsolete mark (owner or moderator)',
+      security: bearer,
+      request: { params: CardParams },
+      responses: { 200: cardJson('The card.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'change a card');
+      const { id } = c.req.valid('param');
+      await requireOwnerOrModerator(db, tenant.id, viewer, actor, id, 'take back the obsolete mark');
+      await setObsolete(db, tenant.id, actor, id, null);
+      return c.json(await getCard(db, tenant.id, viewer, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/tenants/{tenant}/cards/{id}/helped',
+      tags: [TAG],
+      summary: '"This helped me" (once per reader)',
+      security: bearer,
+      request: { params: CardParams },
+      responses: { 200: cardJson('The card with its count.'), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireWriter(c.var.viewer, 'say a card helped you');
+      const { id } = c.req.valid('param');
+      await setHelped(c.var.db, c.var.tenant.id, actor, id, true);
+      return c.json(await getCard(c.var.db, c.var.tenant.id, actor, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tenants/{tenant}/cards/{id}/helped',
+      tags: [TAG],
+      summary: 'Take back "this helped me"',
+      security: bearer,
+      request: { params: CardParams },
+      responses: { 200: cardJson('The card with its count.'), ...commonErrors },
+    }),
+    async (c) => {
+      const actor = requireWriter(c.var.viewer, 'change what helped you');
+      const { id } = c.req.valid('param');
+      await setHelped(c.var.db, c.var.tenant.id, actor, id, false);
+      return c.json(await getCard(c.var.db, c.var.tenant.id, actor, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/cards/{id}/views',
+      tags: [TAG],
+      summary: 'Count a view',
+      description: 'Widgets call it when a reader opens a card.',
+      request: { params: CardParams },
+      responses: { 204: { description: 'Counted.' }, ...commonErrors },
+    }),
+    async (c) => {
+      await countView(c.var.db, c.var.tenant.id, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/{id}/links',
+      tags: [TAG],
+      summary: 'What a card cites and what cites it',
+      description:
+        'Ideas, threads and cards its link fields point at (`cites`); cards that link to it and ideas whose status link points at it (`cited-by`, e.g. a deflection "self-service: see practice card" whose link ends with `/cards/<id>` or `card=<id>`); and its own discussion thread (`own`, key `card:<id>`).',
+      request: { params: CardParams },
+      responses: { 200: jsonContent(CardLinksSchema, 'The links.'), ...commonErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await getCard(c.var.db, c.var.tenant.id, c.var.viewer, id);
+      return c.json(await cardLinksOf(c.var.db, c.var.tenant.id, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/cards/{id}/export',
+      tags: [TAG],
+      summary: 'Export a card as Markdown or JSON',
+      request: { params: CardParams, query: ExportQuery },
+      responses: {
+        200: {
+          description: 'Markdown (`text/markdown`), or JSON with the card and its template.',
+          content: {
+            'text/markdown': { schema: z.string() },
+            'application/json': { schema: z.object({ card: CardSchema, template: TemplateSchema }) },
+          },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const card = await getCard(db, tenant.id, viewer, c.req.valid('param').id);
+      const template = await findTemplate(db, tenant.id, card.templateId);
+      const filename = `${
+        card.title
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 80) || card.id
+      }`;
+      if (c.req.valid('query').format === 'json') {
+        c.header('content-disposition', `attachment; filename="${encodeURIComponent(filename)}.json"`);
+        return c.json({ card, template }, 200);
+      }
+      c.header('content-type', 'text/markdown; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="${encodeURIComponent(filename)}.md"`);
+      return c.body(cardToMarkdown(card, template), 200);
+    },
+  );

@@ -1,0 +1,237 @@
+import {
+  type CardDiff,
+  type CardInput,
+  type CardLinks,
+  type CardSummary,
+  type CardTemplate,
+  type CardUpdate,
+  type CardVersion,
+  type CardVersionDetail,
+  type FieldValue,
+  PRACTICE_AREAS,
+  type PracticeAreaSummary,
+  type PracticeCard,
+  type TemplateInput,
+} from '@bridgekit/sdk';
+import { z } from '@hono/zod-openapi';
+import { FieldDefSchema } from '../cards/template-schema.ts';
+import { TenantParams } from './common.ts';
+import { type Exact, expectType } from './contract.ts';
+import { plainText } from './ideas.ts';
+
+const iso = () => z.string().openapi({ format: 'date-time' });
+const ID = z.string().min(1).max(64);
+
+/** Any field value; checked in depth against the card's template by `validateFields`, with field-level messages. */
+const FieldValueSchema: z.ZodType<FieldValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.array(FieldValueSchema), z.record(z.string(), FieldValueSchema)]))
+  .openapi('FieldValue', {
+    description:
+      "A value of the template's field type: text, number, person `{name, handle?, email?}`, money `{amount, currency}`, link `{kind, id}`, list or record.",
+  });
+
+export const PracticeAreaSchema = z.enum(PRACTICE_AREAS);
+const MaturitySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateString = z
+  .string()
+  .regex(DATE, 'Give the date as YYYY-MM-DD, e.g. 2027-03-31.')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a calendar date.',
+  );
+const HANDLE = /^[a-z0-9](?:[a-z0-9._-]{0,38}[a-z0-9])?$/;
+const OwnerSchema = z.object({ handle: z.string(), name: z.string() });
+const fieldsRecord = z.record(z.string(), FieldValueSchema);
+
+export const TemplateSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    builtIn: z.boolean(),
+    fields: z.array(FieldDefSchema),
+    version: z.number().int(),
+  })
+  .openapi('CardTemplate');
+expectType<Exact<z.infer<typeof TemplateSchema>, CardTemplate>>(true);
+
+export const TemplateInputSchema = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    name: plainText('The name', 120).refine((s) => s.length > 0, 'Give the template a name.'),
+    description: plainText('The description', 1000).optional(),
+    fields: z.array(FieldDefSchema).min(1, 'A template needs at least one field.').max(80, 'A template has at most 80 fields.'),
+  })
+  .openapi('TemplateInput');
+expectType<Exact<z.infer<typeof TemplateInputSchema>, TemplateInput>>(true);
+
+export const TemplateParams = TenantParams.extend({ id: z.string().min(1).max(64) });
+
+export const CardSchema = z
+  .object({
+    id: z.string(),
+    templateId: z.string(),
+    templateName: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    fields: fieldsRecord,
+    rendered: z.record(z.string(), z.string()),
+    derived: fieldsRecord,
+    tags: z.array(PracticeAreaSchema),
+    maturityLevel: MaturitySchema.nullable(),
+    owner: OwnerSchema.nullable(),
+    reviewBy: z.string().nullable(),
+    freshness: z.enum(['current', 'due', 'overdue', 'obsolete']),
+    obsolete: z.object({ reason: z.string(), at: iso(), by: z.string() }).nullable(),
+    version: z.number().int(),
+    createdAt: iso(),
+    createdBy: z.string(),
+    updatedAt: iso(),
+    updatedBy: z.string(),
+    lastVerifiedAt: iso().nullable(),
+    helpedCount: z.number().int(),
+    viewCount: z.number().int(),
+    helpedByMe: z.boolean(),
+    threadKey: z.string(),
+  })
+  .openapi('PracticeCard');
+expectType<Exact<z.infer<typeof CardSchema>, PracticeCard>>(true);
+
+const cardCommon = {
+  title: plainText('The title', 140).refine((s) => s.length >= 3, 'The title needs at least 3 characters.'),
+  summary: plainText('The summary', 1000).optional(),
+  fields: z.record(z.string(), FieldValueSchema),
+  tags: z
+    .array(PracticeAreaSchema)
+    .max(PRACTICE_AREAS.length)
+    .refine((t) => new Set(t).size === t.length, 'Each practice area at most once.')
+    .optional(),
+  maturityLevel: MaturitySchema.nullable().optional(),
+  owner: z.string().regex(HANDLE, "Give the owner's handle, e.g. mei.chen.").nullable().optional(),
+  reviewBy: dateString.nullable().optional(),
+  note: plainText('The note', 500).optional(),
+};
+
+export const CardInputSchema = z.strictObject({ templateId: z.string().min(1).max(64), ...cardCommon }).openapi('CardInput');
+expectType<Exact<z.infer<typeof CardInputSchema>, CardInput>>(true);
+
+export const CardUpdateSchema = z
+  .strictObject({ ...cardCommon, baseVersion: z.number().int().min(1).openapi({ description: 'The version the edit started from.' }) })
+  .openapi('CardUpdate');
+expectType<Exact<z.infer<typeof CardUpdateSchema>, CardUpdate>>(true);
+
+export const CardParams = TenantParams.extend({ id: ID });
+export const CardVersionParams = CardParams.extend({ version: z.coerce.number().int().min(1) });
+
+export const CardSummarySchema = z
+  .object({
+    id: z.string(),
+    templateId: z.string(),
+    templateName: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    tags: z.array(PracticeAreaSchema),
+    maturityLevel: MaturitySchema.nullable(),
+    owner: OwnerSchema.nullable(),
+    reviewBy: z.string().nullable(),
+    freshness: z.enum(['current', 'due', 'overdue', 'obsolete']),
+    helpedCount: z.number().int(),
+    viewCount: z.number().int(),
+    updatedAt: iso(),
+    snippet: z.string().nullable(),
+  })
+  .openapi('CardSummary');
+expectType<Exact<z.infer<typeof CardSummarySchema>, CardSummary>>(true);
+
+export const CardPageSchema = z.object({ items: z.array(CardSummarySchema), nextCursor: z.string().nullable() }).openapi('CardPage');
+
+export const CardListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  tag: PracticeAreaSchema.optional(),
+  template: z.string().max(64).optional(),
+  owner: z.string().max(40).optional().openapi({ description: "An owner's handle, or `me`." }),
+  freshness: z.enum(['current', 'due', 'overdue', 'obsolete']).optional(),
+  cites: z
+    .string()
+    .regex(/^(card|idea|thread):[^\s]{1,64}$/, 'Give `cites` as kind:id, e.g. idea:k3v9q0m2x7h1c8td.')
+    .optional()
+    .openapi({ description: 'Only cards whose link fields point at this card, idea or thread (`idea:<id>`).' }),
+  sort: z.enum(['relevance', 'updated', 'helpful', 'views', 'title']).optional(),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ReviewQueueQuery = z.strictObject({
+  owner: z.string().max(40).default('me'),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const CardVersionSchema = z
+  .object({ version: z.number().int(), at: iso(), by: z.string(), note: z.string().nullable() })
+  .openapi('CardVersion');
+expectType<Exact<z.infer<typeof CardVersionSchema>, CardVersion>>(true);
+
+export const CardVersionDetailSchema = CardVersionSchema.extend({
+  title: z.string(),
+  summary: z.string(),
+  fields: fieldsRecord,
+  tags: z.array(PracticeAreaSchema),
+  maturityLevel: MaturitySchema.nullable(),
+  owner: OwnerSchema.nullable(),
+  reviewBy: z.string().nullable(),
+}).openapi('CardVersionDetail');
+expectType<Exact<z.infer<typeof CardVersionDetailSchema>, CardVersionDetail>>(true);
+
+export const DiffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+
+export const CardDiffSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    changes: z.array(
+      z.object({
+        path: z.string(),
+        label: z.string(),
+        change: z.enum(['added', 'removed', 'changed']),
+        before: FieldValueSchema.nullable(),
+        after: FieldValueSchema.nullable(),
+      }),
+    ),
+  })
+  .openapi('CardDiff');
+expectType<Exact<z.infer<typeof CardDiffSchema>, CardDiff>>(true);
+
+export const RestoreSchema = z
+  .strictObject({ version: z.number().int().min(1), baseVersion: z.number().int().min(1) })
+  .openapi('CardRestore');
+export const VerifySchema = z.strictObject({ reviewBy: dateString.optional() }).openapi('CardVerify');
+export const ObsoleteSchema = z
+  .strictObject({
+    reason: plainText('The reason', 500).refine((s) => s.length > 0, 'Say why the card is obsolete, e.g. what replaces it.'),
+  })
+  .openapi('CardObsolete');
+export const ExportQuery = z.strictObject({ format: z.enum(['markdown', 'json']).default('markdown') });
+
+export const CardLinksSchema = z
+  .object({
+    ideas: z.array(z.object({ id: z.string(), title: z.string(), direction: z.enum(['cites', 'cited-by']) })),
+    threads: z.array(
+      z.object({
+        id: z.string(),
+        key: z.string(),
+        title: z.string().nullable(),
+        commentCount: z.number().int(),
+        direction: z.enum(['cites', 'own']),
+      }),
+    ),
+    cards: z.array(z.object({ id: z.string(), title: z.string(), direction: z.enum(['cites', 'cited-by']) })),
+  })
+  .openapi('CardLinks');
+expectType<Exact<z.infer<typeof CardLinksSchema>, CardLinks>>(true);
+
+export const PracticeAreaSummarySchema = z
+  .object({ area: PracticeAreaSchema, cardCount: z.number().int(), owners: z.array(OwnerSchema), unownedCards: z.number().int() })
+  .openapi('PracticeAreaSummary');
+expectType<Exact<z.infer<typeof PracticeAreaSummarySchema>, PracticeAreaSummary>>(true);

@@ -1,0 +1,125 @@
+/**
+ * How cards are read: the select shape (with the owner's handle and name and whether the caller
+ * found the card helpful, in the same statement), freshness, and the mapping to wire types.
+ */
+import type { CardOwner, CardSummary, CardTemplate, Freshness, MaturityLevel, PracticeCard } from '@bridgekit/sdk';
+import { sql } from 'drizzle-orm';
+import type { Actor, Viewer } from '../auth/viewer.ts';
+import { deriveValues } from '../cards/derive.ts';
+import type { Database } from '../db/client.ts';
+import { cardHelped, cards, users } from '../db/schema.ts';
+import { qualified } from '../db/sql.ts';
+import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { viewerUserId } from './users.ts';
+
+/** Days before the review-by date from which a card counts as due for review. */
+export const DUE_WITHIN_DAYS = 30;
+/** A new or verified card is due for review this many months later, unless its owner says otherwise. */
+export const REVIEW_AFTER_MONTHS = 6;
+
+/** `YYYY-MM-DD` of a moment (UTC). */
+export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function reviewDateAfter(ms: number, months = REVIEW_AFTER_MONTHS): string {
+  const date = new Date(ms);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return dayOf(date.getTime());
+}
+
+export function freshnessOf(reviewBy: string | null, obsolete: boolean, now: number): Freshness {
+  if (obsolete) return 'obsolete';
+  if (reviewBy === null) return 'current';
+  if (reviewBy < dayOf(now)) return 'overdue';
+  return reviewBy <= dayOf(now + DUE_WITHIN_DAYS * 86_400_000) ? 'due' : 'current';
+}
+
+/** The SQL condition of a freshness, for list filters. */
+export function freshnessCondition(freshness: Freshness, now: number) {
+  const today = dayOf(now);
+  const soon = dayOf(now + DUE_WITHIN_DAYS * 86_400_000);
+  const reviewBy = qualified(cards.reviewBy);
+  const live = sql`${qualified(cards.obsoleteAt)} is null`;
+  switch (freshness) {
+    case 'obsolete':
+      return sql`${qualified(cards.obsoleteAt)} is not null`;
+    case 'overdue':
+      return sql`${live} and ${reviewBy} < ${today}`;
+    case 'due':
+      return sql`${live} and ${reviewBy} >= ${today} and ${reviewBy} <= ${soon}`;
+    case 'current':
+      return sql`${live} and (${reviewBy} is null or ${reviewBy} > ${soon})`;
+  }
+}
+
+export function cardColumns(tenantId: string, viewer: Viewer | Actor) {
+  return {
+    card: cards,
+    ownerHandle: sql<
+      string | null
+    >`(select ${qualified(users.handle)} from ${users} where ${qualified(users.id)} = ${qualified(cards.ownerId)})`,
+    ownerName: sql<
+      string | null
+    >`(select ${qualified(users.name)} from ${users} where ${qualified(users.id)} = ${qualified(cards.ownerId)})`,
+    helpedByMe: sql<number>`exists (select 1 from ${cardHelped} h where h.card_id = ${qualified(cards.id)} and h.user_id = ${viewerUserId(tenantId, viewer)})`,
+  };
+}
+
+export function selectCards(db: Database, tenantId: string, viewer: Viewer | Actor) {
+  return db.select(cardColumns(tenantId, viewer)).from(cards);
+}
+
+export type CardRow = { card: typeof cards.$inferSelect; ownerHandle: string | null; ownerName: string | null; helpedByMe: number };
+
+function ownerOf(row: Pick<CardRow, 'ownerHandle' | 'ownerName'>): CardOwner | null {
+  return row.ownerHandle && row.ownerName ? { handle: row.ownerHandle, name: row.ownerName } : null;
+}
+
+export function toCard(row: CardRow, template: CardTemplate, now = Date.now()): PracticeCard {
+  const c = row.card;
+  return {
+    id: c.id,
+    templateId: c.templateId,
+    templateName: template.name,
+    title: c.title,
+    summary: c.summary,
+    fields: c.fields,
+    rendered: c.rendered,
+    derived: deriveValues(template, c.fields),
+    tags: c.tags,
+    maturityLevel: c.maturityLevel as MaturityLevel | null,
+    owner: ownerOf(row),
+    reviewBy: c.reviewBy,
+    freshness: freshnessOf(c.reviewBy, c.obsoleteAt !== null, now),
+    obsolete: c.obsoleteAt !== null ? { reason: c.obsoleteReason ?? '', at: isoTime(c.obsoleteAt), by: c.obsoleteBy ?? '' } : null,
+    version: c.version,
+    createdAt: isoTime(c.createdAt),
+    createdBy: c.createdBy,
+    updatedAt: isoTime(c.updatedAt),
+    updatedBy: c.updatedBy,
+    lastVerifiedAt: isoTimeOrNull(c.lastVerifiedAt),
+    helpedCount: c.helpedCount,
+    viewCount: c.viewCount,
+    helpedByMe: row.helpedByMe === 1,
+    threadKey: `card:${c.id}`,
+  };
+}
+
+export function toCardSummary(row: CardRow, templateName: string, snippet: string | null, now = Date.now()): CardSummary {
+  const c = row.card;
+  return {
+    id: c.id,
+    templateId: c.templateId,
+    templateName,
+    title: c.title,
+    summary: c.summary,
+    tags: c.tags,
+    maturityLevel: c.maturityLevel as MaturityLevel | null,
+    owner: ownerOf(row),
+    reviewBy: c.reviewBy,
+    freshness: freshnessOf(c.reviewBy, c.obsoleteAt !== null, now),
+    helpedCount: c.helpedCount,
+    viewCount: c.viewCount,
+    updatedAt: isoTime(c.updatedAt),
+    snippet,
+  };
+}

@@ -1,0 +1,70 @@
+/** Card templates: the built-in ones (code) and each tenant's own (D1). */
+import type { CardTemplate, TemplateInput } from '@bridgekit/sdk';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { BUILT_IN_TEMPLATES, findBuiltInTemplate } from '../cards/templates/index.ts';
+import { validateTemplateDefinition } from '../cards/validate.ts';
+import type { Database } from '../db/client.ts';
+import { cards, cardTemplates } from '../db/schema.ts';
+import { ApiError, notFound } from '../errors.ts';
+
+function fromRow(row: typeof cardTemplates.$inferSelect): CardTemplate {
+  return { id: row.id, name: row.name, description: row.description, builtIn: false, fields: row.fields, version: row.version };
+}
+
+/** The built-in templates, then the tenant's, by name. */
+export async function listTemplates(db: Database, tenantId: string): Promise<CardTemplate[]> {
+  const rows = await db.select().from(cardTemplates).where(eq(cardTemplates.tenantId, tenantId)).orderBy(asc(cardTemplates.name));
+  return [...BUILT_IN_TEMPLATES, ...rows.map(fromRow)];
+}
+
+/** A template by id, or 404 naming the ones there are. */
+export async function findTemplate(db: Database, tenantId: string, id: string): Promise<CardTemplate> {
+  const builtIn = findBuiltInTemplate(id);
+  if (builtIn) return builtIn;
+  const [row] = await db
+    .select()
+    .from(cardTemplates)
+    .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)));
+  if (row) return fromRow(row);
+  throw notFound(`Template "${id}"`);
+}
+
+/** Admins: creates or replaces a tenant template; its version goes up on every change. */
+export async function putTemplate(db: Database, tenantId: string, input: TemplateInput, now = Date.now()): Promise<CardTemplate> {
+  const problems = validateTemplateDefinition(input);
+  if (problems.length > 0) {
+    throw new ApiError(400, 'validation_failed', `The template is not valid: ${problems[0]?.message ?? ''}`, { details: problems });
+  }
+  const [row] = await db
+    .insert(cardTemplates)
+    .values({ tenantId, id: input.id, name: input.name, description: input.description ?? '', fields: input.fields, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [cardTemplates.tenantId, cardTemplates.id],
+      set: {
+        name: input.name,
+        description: input.description ?? '',
+        fields: input.fields,
+        version: sql`${cardTemplates.version} + 1`,
+        updatedAt: now,
+      },
+    })
+    .returning();
+  if (!row) throw new ApiError(500, 'internal_error', 'The template was not stored.');
+  return fromRow(row);
+}
+
+/** Admins: removes a tenant template that no card uses. */
+export async function removeTemplate(db: Database, tenantId: string, id: string): Promise<void> {
+  if (findBuiltInTemplate(id)) throw new ApiError(409, 'conflict', `"${id}" is a built-in template; it cannot be removed.`);
+  const [used] = await db
+    .select({ id: cards.id })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.templateId, id)))
+    .limit(1);
+  if (used) throw new ApiError(409, 'conflict', `Cards use template "${id}"; move or delete them first.`);
+  const removed = await db
+    .delete(cardTemplates)
+    .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)))
+    .returning({ id: cardTemplates.id });
+  if (removed.length === 0) throw notFound(`Template "${id}"`);
+}
