@@ -114,7 +114,7 @@ export interface PracticeCard {
   title: string;
   summary: string;
   fields: Record<string, FieldValue>;
-  /** Safe HTML of every richtext value, by its path (`mission`, `options.0.description`). */
+  /** Safe HTML of every richtext value, by its path (`mission`, `executiveSummary`). */
   rendered: Record<string, string>;
   /**
    * Values the server derives from the fields, by path: a stakeholder's approach from power ×

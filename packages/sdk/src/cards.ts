@@ -25,6 +25,8 @@ export type CardListOptions = CallOptions & {
   /** An owner's handle, or `me`. */
   owner?: string;
   freshness?: Freshness;
+  /** Only cards whose link fields point here, e.g. `idea:k3v9q0m2x7h1c8td` (the cards that cite an idea). */
+  cites?: `${'card' | 'idea' | 'thread'}:${string}`;
   /** Default `relevance` with `q`, else `updated`. */
   sort?: CardSort;
   cursor?: string | null;
@@ -36,23 +38,27 @@ export interface CardsApi {
   list(options?: CardListOptions): Promise<Page<CardSummary>>;
   get(id: string, options?: CallOptions): Promise<PracticeCard>;
   create(input: CardInput, options?: CallOptions): Promise<PracticeCard>;
-  /** Refused with `409 conflict` (details carry the newer card) when `baseVersion` is not the latest. */
+  /**
+   * Refused with `409 conflict` when `baseVersion` is not the latest (the message names the newer
+   * version and who saved it): fetch the card again, and re-apply the change. Only the owner or a
+   * moderator may change `owner`.
+   */
   update(id: string, update: CardUpdate, options?: CallOptions): Promise<PracticeCard>;
   versions(id: string, options?: CallOptions): Promise<CardVersion[]>;
   version(id: string, version: number, options?: CallOptions): Promise<CardVersionDetail>;
   /** Field-level changes from one version to another. */
   diff(id: string, from: number, to: number, options?: CallOptions): Promise<CardDiff>;
-  /** Saves an old version's content as the newest version. */
+  /** Saves an old version's content as the newest version (the owner and review date stay as they are). */
   restore(id: string, version: number, baseVersion: number, options?: CallOptions): Promise<PracticeCard>;
   /** The owner (or a moderator) confirms the card is still right: the review-by date moves on. */
   verify(id: string, options?: CallOptions & { reviewBy?: string }): Promise<PracticeCard>;
-  /** Marks the card obsolete (it stays findable, clearly marked), or `false` to undo. */
+  /** Marks the card obsolete (it stays findable, clearly marked); `unmarkObsolete` takes it back. */
   markObsolete(id: string, reason: string, options?: CallOptions): Promise<PracticeCard>;
   unmarkObsolete(id: string, options?: CallOptions): Promise<PracticeCard>;
   /** "This helped me": once per reader. */
   helped(id: string, options?: CallOptions): Promise<PracticeCard>;
   notHelped(id: string, options?: CallOptions): Promise<PracticeCard>;
-  /** Counts a view (widgets call it when a reader opens a card). */
+  /** Counts a view (signed in; widgets call it when a reader opens a card). */
   view(id: string, options?: CallOptions): Promise<void>;
   links(id: string, options?: CallOptions): Promise<CardLinks>;
   /** Cards past (or near) their review-by date, for their owner: `owner` defaults to `me`. */
@@ -87,6 +93,7 @@ export function createCardsApi(http: Transport): {
           template: o?.template,
           owner: o?.owner,
           freshness: o?.freshness,
+          cites: o?.cites,
           sort: o?.sort,
           cursor: o?.cursor ?? undefined,
           limit: o?.limit,

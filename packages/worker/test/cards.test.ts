@@ -293,7 +293,46 @@ describe('content health and usefulness', () => {
   });
 });
 
+describe('who may do what', () => {
+  it('lets anyone edit, but only the owner or a moderator hand a card over; restricted people cannot write', async () => {
+    const card = await create(ana, example('stakeholder-map'));
+    const base = { title: card.title, fields: card.fields };
+    const grab = await send('PUT', `${CARDS}/${card.id}`, ben, { ...base, baseVersion: 1, owner: 'ben.okoro' });
+    expect(grab.status).toBe(403);
+    expect((await errorOf(grab)).details?.[0]?.path).toBe('body.owner');
+    expect((await send('PUT', `${CARDS}/${card.id}`, ben, { ...base, baseVersion: 1, summary: 'Clearer' })).status).toBe(200);
+    const handed = await json<PracticeCard>(await send('PUT', `${CARDS}/${card.id}`, mei, { ...base, baseVersion: 2, owner: 'ben.okoro' }));
+    expect(handed.owner?.name).toBe('Ben Okoro');
+
+    const benId = (await env.DB.prepare("select id from users where subject = 'cards-ben'").first<{ id: string }>())?.id;
+    await env.DB.prepare('update users set restricted_until = ?, restriction_reason = ? where id = ?')
+      .bind(Date.now() + 3_600_000, 'Cool down', benId)
+      .run();
+    const blocked = await send('PUT', `${CARDS}/${card.id}`, ben, { ...base, baseVersion: 3, summary: 'Again' });
+    expect(blocked.status).toBe(403);
+    expect((await errorOf(blocked)).message).toMatch(/paused your posting/);
+    await env.DB.prepare('update users set restricted_until = null where id = ?').bind(benId).run();
+  });
+
+  it('restores content but keeps the owner and the verified review date', async () => {
+    const card = await create(mei, example('business-case'));
+    await send('PUT', `${CARDS}/${card.id}`, mei, { title: 'Renamed', fields: card.fields, baseVersion: 1 });
+    const verified = await json<PracticeCard>(await send('POST', `${CARDS}/${card.id}/verify`, mei, { reviewBy: '2031-01-31' }));
+    const restored = await json<PracticeCard>(await send('POST', `${CARDS}/${card.id}/restore`, ana, { version: 1, baseVersion: 2 }));
+    expect(restored).toMatchObject({ title: card.title, reviewBy: '2031-01-31', owner: verified.owner });
+  });
+
+  it('counts views of signed-in readers only', async () => {
+    expect((await call(`${CARDS}/${demoCardId('stakeholder-map')}/views`, { method: 'POST' })).status).toBe(401);
+  });
+});
+
 describe('links and export', () => {
+  it('seeds the demo cards with their links', async () => {
+    const citing = await json<Page<CardSummary>>(await call(`${CARDS}?cites=idea:demo-idea-invoice`, { token: ana }));
+    expect(citing.items.map((c) => c.id)).toContain(demoCardId('business-partner-profile'));
+  });
+
   it('lists what a card cites and what cites it, both ways', async () => {
     const target = await create(ana, example('business-case'));
     const profile = await create(ana, {

@@ -287,6 +287,10 @@ function demoCards(now: number): Statement[] {
           values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'First version', ?, ?, ?) on conflict do nothing`,
         params: [id, ...common, `demo-user-${owner}`, reviewBy, name, `demo|${owner}`, at],
       },
+      ...checked.links.map(({ path, link }) => ({
+        sql: 'insert into card_links (card_id, path, tenant_id, to_kind, to_id) values (?, ?, ?, ?, ?) on conflict do nothing',
+        params: [id, path, t.id, link.kind, link.id],
+      })),
     );
   }
   return statements;

@@ -39,10 +39,12 @@ import { createRouter } from './router.ts';
 const TAG = 'Practice cards';
 const cardJson = (description: string) => jsonContent(CardSchema, description);
 
+const isModerator = async (db: Database, tenantId: string, viewer: Viewer) => hasRole(await roleOf(db, tenantId, viewer), 'moderator');
+
 /** Owners look after their cards; moderators may too. */
 async function requireOwnerOrModerator(db: Database, tenantId: string, viewer: Viewer, actor: Actor, id: string, action: string) {
   if (await ownsCard(db, tenantId, actor, id)) return;
-  if (hasRole(await roleOf(db, tenantId, viewer), 'moderator')) return;
+  if (await isModerator(db, tenantId, viewer)) return;
   throw new ApiError(403, 'forbidden', `Only the card's owner or a moderator can ${action}.`);
 }
 
@@ -131,8 +133,12 @@ export const cardsRoutes = createRouter()
       responses: { 200: cardJson('The card, one version later.'), ...conflictErrors },
     }),
     async (c) => {
-      const actor = requireWriter(c.var.viewer, 'edit a practice card');
-      return c.json(await updateCard(c.var.db, c.var.tenant.id, actor, c.req.valid('param').id, c.req.valid('json')), 200);
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'edit a practice card');
+      return c.json(
+        await updateCard(db, tenant.id, actor, c.req.valid('param').id, c.req.valid('json'), () => isModerator(db, tenant.id, viewer)),
+        200,
+      );
     },
   )
   .openapi(
@@ -188,9 +194,13 @@ export const cardsRoutes = createRouter()
       responses: { 200: cardJson('The card, one version later.'), ...conflictErrors },
     }),
     async (c) => {
-      const actor = requireWriter(c.var.viewer, 'restore a version');
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'restore a version');
       const { version, baseVersion } = c.req.valid('json');
-      return c.json(await restoreCard(c.var.db, c.var.tenant.id, actor, c.req.valid('param').id, version, baseVersion), 200);
+      return c.json(
+        await restoreCard(db, tenant.id, actor, c.req.valid('param').id, version, baseVersion, () => isModerator(db, tenant.id, viewer)),
+        200,
+      );
     },
   )
   .openapi(
@@ -292,11 +302,13 @@ export const cardsRoutes = createRouter()
       path: '/tenants/{tenant}/cards/{id}/views',
       tags: [TAG],
       summary: 'Count a view',
-      description: 'Widgets call it when a reader opens a card.',
+      description: 'Widgets call it when a signed-in reader opens a card.',
+      security: bearer,
       request: { params: CardParams },
       responses: { 204: { description: 'Counted.' }, ...commonErrors },
     }),
     async (c) => {
+      requireWriter(c.var.viewer, 'count a view');
       await countView(c.var.db, c.var.tenant.id, c.req.valid('param').id);
       return c.body(null, 204);
     },

@@ -326,18 +326,22 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
       .from(cardLinks)
       .where(and(eq(cardLinks.tenantId, tenantId), eq(cardLinks.cardId, id))),
     db
-      .select({ id: cards.id, title: cards.title })
+      .selectDistinct({ id: cards.id, title: cards.title })
       .from(cardLinks)
       .innerJoin(cards, eq(cards.id, cardLinks.cardId))
       .where(and(eq(cardLinks.tenantId, tenantId), eq(cards.tenantId, tenantId), eq(cardLinks.toKind, 'card'), eq(cardLinks.toId, id))),
-    // A deflected idea's status link may point at the card (…/cards/<id> or …card=<id>).
+    // A deflected idea's status link may point at the card: it ends with /cards/<id>, or ?card=<id> (or &, #).
     db
       .select({ id: ideas.id, title: ideas.title })
       .from(ideas)
       .where(
         and(
           eq(ideas.tenantId, tenantId),
-          or(sql`${qualified(ideas.statusLink)} like ${`%/cards/${id}`}`, sql`${qualified(ideas.statusLink)} like ${`%card=${id}`}`),
+          or(
+            ...[`/cards/${id}`, `?card=${id}`, `&card=${id}`, `#card=${id}`].map(
+              (end) => sql`substr(${qualified(ideas.statusLink)}, ${-end.length}) = ${end}`,
+            ),
+          ),
         ),
       ),
     db

@@ -20,6 +20,7 @@ import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { reviewDateAfter, selectCards, toCard } from './card-rows.ts';
+import { assertMayPost } from './comments.ts';
 import { findTemplate } from './templates.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
@@ -36,7 +37,7 @@ interface Prepared {
 type Content = Pick<CardInput, 'title' | 'summary' | 'fields' | 'owner'>;
 
 /** Validates the fields against the template and resolves handles and links within the tenant. */
-async function prepare(db: Database, tenantId: string, template: CardTemplate, content: Content): Promise<Prepared> {
+async function prepare(db: Database, tenantId: string, actor: Actor, template: CardTemplate, content: Content): Promise<Prepared> {
   const checked = validateFields(template, content.fields);
   if (!checked.ok) {
     const first = checked.errors[0];
@@ -45,7 +46,11 @@ async function prepare(db: Database, tenantId: string, template: CardTemplate, c
   const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : [])])];
   const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
   const none = ['\u0000'];
-  const [members, foundCards, foundIdeas, foundThreads] = await db.batch([
+  const [standing, members, foundCards, foundIdeas, foundThreads] = await db.batch([
+    db
+      .select({ restrictedUntil: users.restrictedUntil, restrictionReason: users.restrictionReason })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.subject, actor.subject))),
     db
       .select({ id: users.id, handle: users.handle, name: users.name })
       .from(users)
@@ -63,6 +68,8 @@ async function prepare(db: Database, tenantId: string, template: CardTemplate, c
       .from(threads)
       .where(and(eq(threads.tenantId, tenantId), inArray(threads.id, idsOf('thread').length ? idsOf('thread') : none))),
   ]);
+  // A moderator's ban or time-out covers cards as it covers comments.
+  assertMayPost(standing[0], Date.now());
   const byHandle = new Map(members.map((m) => [m.handle, m]));
   const existing = {
     card: new Set(foundCards.map((r) => r.id)),
@@ -187,7 +194,7 @@ export async function createCard(db: Database, tenantId: string, actor: Actor, i
       details: [{ path: 'body.templateId', message: 'Pick one of GET /templates.' }],
     });
   });
-  const prepared = await prepare(db, tenantId, template, input);
+  const prepared = await prepare(db, tenantId, actor, template, input);
   const id = newId();
   const saveId = newId();
   await db.batch([
@@ -235,16 +242,32 @@ export async function updateCard(
   actor: Actor,
   id: string,
   update: CardUpdate,
+  /** Whether the actor may manage any card (a moderator); asked only when it matters. */
+  mayManage: () => Promise<boolean>,
   now = Date.now(),
 ): Promise<PracticeCard> {
   const [current] = await db
-    .select({ version: cards.version, templateId: cards.templateId, updatedBy: cards.updatedBy, updatedAt: cards.updatedAt })
+    .select({
+      version: cards.version,
+      templateId: cards.templateId,
+      updatedBy: cards.updatedBy,
+      updatedAt: cards.updatedAt,
+      ownerId: cards.ownerId,
+      me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
+    })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
   if (!current) throw notFound(`Card "${id}"`);
   if (update.baseVersion !== current.version) throw staleVersion(current);
   const template = await findTemplate(db, tenantId, current.templateId);
-  const prepared = await prepare(db, tenantId, template, update);
+  const prepared = await prepare(db, tenantId, actor, template, update);
+  const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
+  // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.
+  if (reassigns && current.ownerId !== null && current.ownerId !== current.me && !(await mayManage())) {
+    throw new ApiError(403, 'forbidden', "Only the card's owner or a moderator can change its owner.", {
+      details: [{ path: 'body.owner', message: 'Leave the owner as it is, or ask the owner.' }],
+    });
+  }
   const saveId = newId();
   const [, changed] = await db.batch([
     upsertUser(db, tenantId, actor, now),
@@ -289,6 +312,7 @@ export async function restoreCard(
   id: string,
   version: number,
   baseVersion: number,
+  mayManage: () => Promise<boolean>,
   now = Date.now(),
 ): Promise<PracticeCard> {
   const [old] = await db
@@ -298,10 +322,6 @@ export async function restoreCard(
       fields: cardVersions.fields,
       tags: cardVersions.tags,
       maturityLevel: cardVersions.maturityLevel,
-      ownerHandle: sql<
-        string | null
-      >`(select ${qualified(users.handle)} from ${users} where ${qualified(users.id)} = ${qualified(cardVersions.ownerId)})`,
-      reviewBy: cardVersions.reviewBy,
     })
     .from(cardVersions)
     .where(and(eq(cardVersions.tenantId, tenantId), eq(cardVersions.cardId, id), eq(cardVersions.version, version)));
@@ -318,10 +338,10 @@ export async function restoreCard(
       fields: old.fields,
       tags: old.tags as PracticeArea[],
       maturityLevel: old.maturityLevel as CardUpdate['maturityLevel'],
-      owner: old.ownerHandle,
-      reviewBy: old.reviewBy,
+      // The owner and the review date stay as they are: restoring content must not undo a verification.
       note: `Restored version ${version}`,
     },
+    mayManage,
     now,
   );
 }

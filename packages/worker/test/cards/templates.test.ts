@@ -21,8 +21,6 @@ const DOMAIN_FIELDS: Record<string, string[]> = {
     'engagementCadence',
     'lastContact',
     'risks',
-    'owner*',
-    'reviewBy*',
   ],
   'business-case': [
     'executiveSummary*',
@@ -50,7 +48,6 @@ const DOMAIN_FIELDS: Record<string, string[]> = {
     'valueScorecard',
     'risksAndIssues',
     'actionLog',
-    'reviewBy*',
   ],
   'value-realization-plan': [
     'initiative*',

@@ -9,6 +9,8 @@ export const businessPartnerProfile: CardTemplate = {
   description: 'A profile of one business partner: their goals, people, capabilities, services used and the state of the relationship.',
   builtIn: true,
   version: 1,
+  // The profile's owner and review-by date are the card's own (`owner`, `reviewBy`), not fields:
+  // one owner and one date drive the review queue.
   fields: [
     {
       key: 'partnerName',
@@ -92,7 +94,5 @@ export const businessPartnerProfile: CardTemplate = {
     },
     { key: 'lastContact', label: 'Last contact', type: 'date' },
     { key: 'risks', label: 'Risks', help: 'What could harm the partner or the relationship.', type: 'richtext' },
-    { key: 'owner', label: 'Profile owner', help: 'Who keeps this profile up to date.', type: 'person', required: true },
-    { key: 'reviewBy', label: 'Review by', help: 'When the profile should next be checked.', type: 'date', required: true },
   ],
 };

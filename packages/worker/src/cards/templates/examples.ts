@@ -66,8 +66,6 @@ export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
       engagementCadence: 'Monthly with the CFO; every two weeks with the finance leadership team.',
       lastContact: '2026-11-12',
       risks: 'Two key finance analysts leave in the spring. Their spreadsheet macros are **not documented**.',
-      owner: AMARA,
-      reviewBy: '2027-05-31',
     },
   },
   'business-case': {
@@ -190,7 +188,6 @@ export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
         { action: 'Agree the 2027 roadmap with the CFO', owner: AMARA, due: '2027-01-31', status: 'in-progress' },
         { action: 'Run the relationship health assessment', owner: MEI, due: '2027-02-28', status: 'planned' },
       ],
-      reviewBy: '2027-03-31',
     },
   },
   'value-realization-plan': {

@@ -9,6 +9,7 @@ export const strategicAccountPlan: CardTemplate = {
   description: 'Where the relationship with a partner should be by the end of a period, and the roadmap, people and forums to get there.',
   builtIn: true,
   version: 1,
+  // The plan's review-by date is the card's own (`reviewBy`), which drives the review queue.
   fields: [
     {
       key: 'partner',
@@ -82,6 +83,5 @@ export const strategicAccountPlan: CardTemplate = {
       { key: 'due', label: 'Due', type: 'date' },
       { key: 'status', label: 'Status', type: 'enum', options: PROGRESS_OPTIONS },
     ]),
-    { key: 'reviewBy', label: 'Review by', help: 'When the plan should next be checked.', type: 'date', required: true },
   ],
 };
