@@ -26,6 +26,11 @@ describe('size budgets (gzip, from `pnpm build`)', () => {
     expect(pageWeight('bk-comment-count')).toBeLessThan(pageWeight('bk-thread'));
   });
 
+  it(`keeps an inline practice card within ${BUDGETS.practiceCard} bytes, and the practice library within ${BUDGETS.practiceLibrary}`, () => {
+    expect(pageWeight('bk-practice-card')).toBeLessThanOrEqual(BUDGETS.practiceCard);
+    expect(pageWeight('bk-practice-library')).toBeLessThanOrEqual(BUDGETS.practiceLibrary);
+  });
+
   it(`keeps the Worker bundle within ${BUDGETS.worker} bytes`, () => {
     expect(gzipSize(WORKER_BUNDLE)).toBeLessThanOrEqual(BUDGETS.worker);
   });

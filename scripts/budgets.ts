@@ -20,6 +20,10 @@ export const BUDGETS = {
   moderation: 26 * 1024,
   /** Loader + comment counts for a list of links: what a news index page pays. */
   commentCount: 18 * 1024,
+  /** Loader + an inline practice card (read-only fields, "this helped me"). */
+  practiceCard: 28 * 1024,
+  /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
+  practiceLibrary: 36 * 1024,
   /** The Worker bundle (production configuration). */
   worker: 300 * 1024,
 };

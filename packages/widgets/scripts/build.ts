@@ -22,6 +22,8 @@ export const ELEMENTS: Record<string, string> = {
   'bk-thread': 'src/components/thread/thread.ts',
   'bk-comment-count': 'src/components/comment-count/comment-count.ts',
   'bk-moderation': 'src/components/moderation/moderation.ts',
+  'bk-practice-card': 'src/components/practice-card/practice-card.ts',
+  'bk-practice-library': 'src/components/practice-library/practice-library.ts',
 };
 
 async function buildLibrary(): Promise<void> {

@@ -11,8 +11,11 @@ export { BkIdeaRoadmap } from './components/idea-roadmap/idea-roadmap.component.
 export { BkIdeaTriage } from './components/idea-triage/idea-triage.component.ts';
 export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
 export { BkModeration } from './components/moderation/moderation.component.ts';
+export { BkPracticeCard } from './components/practice-card/practice-card.component.ts';
+export { BkPracticeLibrary } from './components/practice-library/practice-library.component.ts';
 export { BkThread } from './components/thread/thread.component.ts';
 export { BkCancelEvent } from './events/cancel.ts';
+export { BkCardSaveEvent } from './events/card-save.ts';
 export { BkCommentPostEvent } from './events/comment-post.ts';
 export { BkErrorEvent } from './events/error.ts';
 export { BkIdeaCreateEvent } from './events/idea-create.ts';

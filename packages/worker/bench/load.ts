@@ -11,6 +11,10 @@ export interface Load {
   path: (i: number) => string;
   headers: (i: number) => Record<string, string>;
   body?: (i: number) => string;
+  /** Each answer to request `i` that arrived within the measurement. */
+  onResponse?: (i: number, status: number) => void;
+  /** Runs before each measurement (warm-up included), e.g. to catch up on requests cut off at the end of the last one. */
+  before?: (baseUrl: string) => Promise<void>;
 }
 
 export interface Scenario {
@@ -35,6 +39,8 @@ interface Measurement {
   rps: number;
   p50: number;
   p99: number;
+  /** Requests answered within the round. */
+  answered: number;
 }
 
 export const median = (xs: number[]) => {
@@ -44,7 +50,9 @@ export const median = (xs: number[]) => {
 };
 
 export async function measure(baseUrl: string, load: Load, options: { connections: number; duration: number }): Promise<Measurement> {
+  await load.before?.(baseUrl);
   let i = 0;
+  const { onResponse } = load;
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
@@ -52,17 +60,22 @@ export async function measure(baseUrl: string, load: Load, options: { connection
     requests: [
       {
         method: load.method,
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
           const n = i++;
+          (context as { n?: number }).n = n;
           const request = { ...req, path: load.path(n), headers: { ...req.headers, ...load.headers(n) } };
           return load.body ? { ...request, body: load.body(n) } : request;
         },
+        // The context is the connection's, which has one request in flight at a time.
+        ...(onResponse
+          ? { onResponse: (status: number, _body: string, context: object) => onResponse((context as { n: number }).n, status) }
+          : {}),
       },
     ],
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${load.method} ${baseUrl}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, answered: result.requests.total };
 }
 
 /** Warms both Workers up, then alternates baseline/Bridgekit rounds; returns the printed lines. */
@@ -78,10 +91,16 @@ export async function compare(scenario: Scenario, urls: { ours: string; base: st
     for (const [i, v] of variants.entries()) ours[i]?.push(await measure(urls.ours, v.ours, options));
   }
   const m = (xs: Measurement[], k: keyof Measurement) => median(xs.map((x) => x[k]));
+  // autocannon reports zeros for a round in which nothing came back; say so instead.
+  const silent = (xs: Measurement[]) => xs.every((x) => x.answered === 0);
   const line = (label: string, xs: Measurement[]) =>
-    `${label} ${m(xs, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(xs, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(xs, 'p99').toFixed(1).padStart(6)} ms`;
+    silent(xs)
+      ? `${label} no request answered within a ${options.duration} s round`
+      : `${label} ${m(xs, 'rps').toFixed(0).padStart(6)} req/s  p50 ${m(xs, 'p50').toFixed(1).padStart(6)} ms  p99 ${m(xs, 'p99').toFixed(1).padStart(6)} ms`;
   const ratio = (xs: Measurement[]) =>
-    `ratio     ${(m(xs, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(xs, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(xs, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`;
+    silent(xs) || silent(base)
+      ? 'ratio          —'
+      : `ratio     ${(m(xs, 'rps') / m(base, 'rps')).toFixed(2).padStart(6)}× req/s  p50 ${(m(xs, 'p50') / Math.max(m(base, 'p50'), 0.1)).toFixed(2).padStart(5)}×    p99 ${(m(xs, 'p99') / Math.max(m(base, 'p99'), 0.1)).toFixed(2).padStart(5)}×`;
   const blank = ''.padEnd(26);
   return [
     `  ${scenario.name.padEnd(26)} ${line('baseline ', base)}`,

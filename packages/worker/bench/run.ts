@@ -9,11 +9,13 @@
  *    (about a minute and a half of load).
  * 3. The same for discussion threads (threads.ts): a page of a 100-comment thread and, against
  *    the same baseline, the first page of a 2,000-comment one; posting a comment (about 65 s).
- * 4. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
+ * 4. Practice cards (cards.ts) on 5,000 generated cards (card-seed.ts): a library search and a
+ *    card save, in rounds of half the duration (about 30 s).
+ * 5. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
  *    as a plain list, in alternating cold visits (thread-render.ts; some 20 s).
  *
  * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10),
- * --only <ideas,threads,render> (all)
+ * --only <ideas,threads,cards,render> (all)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,8 @@ import { BUDGETS, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../..
 import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
+import { cardScenarios } from './cards.ts';
 import { compare, type LoadOptions, type Scenario } from './load.ts';
 import { measureThreadRender } from './thread-render.ts';
 import { threadSeedSql } from './thread-seed.ts';
@@ -35,7 +39,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'ideas,threads,render' },
+    only: { type: 'string', default: 'ideas,threads,cards,render' },
   },
 });
 const DURATION = Number(opts.duration);
@@ -153,7 +157,8 @@ async function main(): Promise<void> {
     toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
   );
   const now = Date.now();
-  await writeFile(benchSeedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, USERS)}\n`);
+  const cards = ONLY.has('cards') ? Array.from({ length: CARD_COUNT }, (_, i) => benchCard(i, now)) : [];
+  await writeFile(benchSeedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, USERS)}\n${cardSeedSql(cards)}\n`);
 
   console.log(`\n== Load: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds, alternating ==`);
   const [bridgekit, baseline] = [
@@ -205,7 +210,14 @@ async function main(): Promise<void> {
 
     const scenarios = [...(ONLY.has('ideas') ? ideaScenarios : []), ...(ONLY.has('threads') ? threadScenarios(tokens) : [])];
     const load: LoadOptions = { connections: CONNECTIONS, duration: DURATION, rounds: ROUNDS };
-    for (const s of scenarios) console.log((await compare(s, { ours: bridgekit.url, base: baseline.url }, load)).join('\n'));
+    const urls = { ours: bridgekit.url, base: baseline.url };
+    for (const s of scenarios) console.log((await compare(s, urls, load)).join('\n'));
+    // Shorter rounds, to keep the run's length: these requests are many and quick.
+    const cardLoad = { ...load, duration: load.duration / 2 };
+    if (ONLY.has('cards')) {
+      console.log(`  Practice cards, ${cardLoad.duration} s per round:`);
+      for (const s of cardScenarios(cards, tokens)) console.log((await compare(s, urls, cardLoad)).join('\n'));
+    }
     console.log('\n  Ratios are Bridgekit ÷ baseline from the same run (medians). Absolute numbers vary with the machine.');
     if (ONLY.has('render')) {
       console.log(`\n== Render in Chromium: ${ROUNDS} cold visits of each page, alternating ==`);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { relativeTime, resolveLocale, translator } from './i18n.ts';
 import { en } from './messages/en.ts';
+import { enCards } from './messages/en-cards.ts';
+import { enModeration } from './messages/en-moderation.ts';
+import { enThreads } from './messages/en-threads.ts';
 
 describe('message catalog', () => {
   it('fills placeholders and picks plural forms', () => {
@@ -25,10 +28,15 @@ describe('message catalog', () => {
   });
 
   it('has a non-empty English text for every key', () => {
-    for (const [key, value] of Object.entries(en)) {
+    for (const [key, value] of Object.entries({ ...en, ...enThreads, ...enModeration, ...enCards })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
     }
+  });
+
+  it('keeps each key in one catalog only', () => {
+    const keys = [en, enThreads, enModeration, enCards].flatMap((c) => Object.keys(c));
+    expect(keys.length).toBe(new Set(keys).size);
   });
 
   it('says how long ago, in words', () => {

@@ -1,11 +1,20 @@
-import { type Catalog, en, type MessageKey, type PluralMessage } from './messages/en.ts';
+import { type Catalog, en, type Message, type MessageKey } from './messages/en.ts';
 
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** The catalogs shipped in the bundle, by BCP 47 language tag. Add a locale by adding a catalog. */
-const catalogs: Record<string, Catalog> = { en };
+/** The catalogs loaded so far, by BCP 47 language tag. Add a locale by adding a catalog. */
+const catalogs: Record<string, Catalog> = { en: { ...en } };
+
+/**
+ * Adds texts to a locale's catalog: each feature's elements register theirs when they load
+ * (`registerMessages('en', enThreads)`), so translators made earlier see them too.
+ */
+export function registerMessages(locale: string, messages: Catalog): void {
+  catalogs[locale] ??= {};
+  Object.assign(catalogs[locale], messages);
+}
 
 /** The best catalog for `locale`: exact tag, then its language, then English. */
 export function resolveLocale(locale: string | undefined): string {
@@ -29,11 +38,12 @@ export function translator(locale: string): Translate {
 }
 
 function createTranslator(locale: string): Translate {
-  const catalog = catalogs[resolveLocale(locale)] ?? en;
+  const catalog = catalogs[resolveLocale(locale)] ?? {};
+  const english = catalogs.en ?? {};
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
   return (key, params = {}) => {
-    const message: string | PluralMessage = catalog[key] ?? en[key];
+    const message: Message = catalog[key] ?? english[key] ?? key;
     let text: string;
     if (typeof message === 'string') {
       text = message;

@@ -58,4 +58,41 @@ app.post('/threads/comments', async (c) => {
   return c.json({ id }, 201);
 });
 
+/** The library's FTS5 query (every word required, the last also as a prefix), one ranked page. */
+app.get('/cards/search', async (c) => {
+  const words = (c.req.query('q') ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const match = words.map((w, i) => (i === words.length - 1 ? `("${w}" OR "${w}"*)` : `"${w}"`)).join(' AND ') || '""';
+  const { results } = await c.env.DB.prepare(
+    'select card_id, title, summary from cards_fts where cards_fts match ? and tenant_id = ? order by bm25(cards_fts) limit 20',
+  )
+    .bind(match, 'demo-tenant')
+    .all();
+  return c.json({ items: results });
+});
+
+/** Every string in a value, as the card's words for the index. */
+const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : value && typeof value === 'object' ? Object.values(value).map(textOf).join(' ') : '';
+
+/** One UPDATE of the card's content (the FTS trigger re-indexes it), no version check. */
+app.put('/cards/:id', async (c) => {
+  const { title, summary, fields } = await c.req.json<{ title: string; summary: string; fields: unknown }>();
+  await c.env.DB.prepare(
+    `update cards set title = ?, summary = ?, fields = ?, search_text = ?, version = version + 1, updated_by = ?, updated_at = ?
+     where tenant_id = ? and id = ?`,
+  )
+    .bind(
+      title,
+      summary,
+      JSON.stringify(fields),
+      textOf(fields),
+      c.req.header('x-user') ?? '',
+      Date.now(),
+      'demo-tenant',
+      c.req.param('id'),
+    )
+    .run();
+  return c.json({ ok: true });
+});
+
 export default app;

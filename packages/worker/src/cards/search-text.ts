@@ -2,12 +2,14 @@
  * The words of a card's fields for the full-text index: text and Markdown as written, the labels
  * of chosen options and the names of people, nested lists and groups included, in template order.
  * Dates, numbers, amounts and links are left out: nobody finds a card by them in a search box.
+ * The template's name comes first.
  */
 import type { CardTemplate, FieldDef, FieldType, FieldValue } from '@bridgekit/sdk';
 import { isFieldRecord, ownValue } from './values.ts';
 
 export function searchableText(template: CardTemplate, fields: Record<string, FieldValue>): string {
-  const words: string[] = [];
+  // The template's name first, so "stakeholder map" finds every stakeholder map.
+  const words: string[] = [template.name];
   collectRecord(template.fields, fields, words);
   return words.join(' ').replace(/\s+/g, ' ').trim();
 }

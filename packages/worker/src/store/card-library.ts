@@ -24,6 +24,7 @@ import type { Actor, Viewer } from '../auth/viewer.ts';
 import { diffFields } from '../cards/diff.ts';
 import { findBuiltInTemplate } from '../cards/templates/index.ts';
 import type { Database } from '../db/client.ts';
+import { cardsFts } from '../db/fts.ts';
 import { cardLinks, cards, cardVersions, ideas, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -107,39 +108,40 @@ export async function listCards(
       sql`exists (select 1 from ${cardLinks} l where l.card_id = ${qualified(cards.id)} and l.tenant_id = ${tenantId} and l.to_kind = ${kind} and l.to_id = ${rest.join(':')})`,
     );
   }
-  if (match) {
-    conditions.push(
-      sql`${qualified(cards.id)} in (select card_id from cards_fts where cards_fts match ${match} and tenant_id = ${tenantId})`,
-    );
-  }
+  if (match) conditions.push(sql`cards_fts match ${match}`, eq(cardsFts.tenantId, tenantId));
 
+  // A search starts from the full-text index and joins the cards, so the rank and the snippet
+  // come from the same row as the match (one pass over the index, whatever the library's size).
   const columns = {
     ...cardColumns(tenantId, viewer),
     snippet: match
-      ? sql<
-          string | null
-        >`(select snippet(cards_fts, -1, ${OPEN}, ${CLOSE}, '…', 16) from cards_fts where cards_fts match ${match} and card_id = ${qualified(cards.id)} and tenant_id = ${tenantId})`.as(
-          'snippet',
-        )
+      ? sql<string | null>`snippet(cards_fts, -1, ${OPEN}, ${CLOSE}, '…', 16)`.as('snippet')
       : sql<string | null>`null`.as('snippet'),
-    rank: match
-      ? sql<number>`(select bm25(cards_fts, 0, 0, 8.0, 4.0, 1.0) from cards_fts where cards_fts match ${match} and card_id = ${qualified(cards.id)} and tenant_id = ${tenantId})`.as(
-          'rank',
-        )
-      : sql<number>`0`.as('rank'),
+    rank: match ? sql<number>`bm25(cards_fts, 0, 0, 8.0, 4.0, 1.0)`.as('rank') : sql<number>`0`.as('rank'),
   };
-
-  const baseQuery = () => db.select(columns).from(cards);
-  let rows: Awaited<ReturnType<typeof baseQuery>>;
+  const fetchRows = (order: SQL[], limit: number, offset = 0) =>
+    match
+      ? db
+          .select(columns)
+          .from(cardsFts)
+          .innerJoin(cards, eq(cards.id, cardsFts.cardId))
+          .where(and(...conditions))
+          .orderBy(...order)
+          .limit(limit)
+          .offset(offset)
+      : db
+          .select(columns)
+          .from(cards)
+          .where(and(...conditions))
+          .orderBy(...order)
+          .limit(limit)
+          .offset(offset);
+  let rows: Awaited<ReturnType<typeof fetchRows>>;
   let nextCursor: string | null = null;
   if (sort === 'relevance') {
     // bm25 ranks are not stable keys; relevance pages by offset (searches rarely go deep).
     const offset = q.cursor ? Number(decodeListCursor(q.cursor, 'cards-rel', ['number'])[0]) : 0;
-    rows = await baseQuery()
-      .where(and(...conditions))
-      .orderBy(sql`rank`, asc(cards.id))
-      .limit(q.limit + 1)
-      .offset(offset);
+    rows = await fetchRows([sql`rank`, asc(cards.id)], q.limit + 1, offset);
     if (rows.length > q.limit) nextCursor = encodeListCursor('cards-rel', [offset + q.limit]);
   } else {
     const order = SORTS[sort];
@@ -148,10 +150,7 @@ export async function listCards(
       const after = order.direction === 'desc' ? sql`<` : sql`>`;
       conditions.push(sql`(${order.column} ${after} ${key} or (${order.column} = ${key} and ${qualified(cards.id)} > ${id}))`);
     }
-    rows = await baseQuery()
-      .where(and(...conditions))
-      .orderBy(order.direction === 'desc' ? desc(order.column) : asc(order.column), asc(cards.id))
-      .limit(q.limit + 1);
+    rows = await fetchRows([order.direction === 'desc' ? desc(order.column) : asc(order.column), asc(cards.id)], q.limit + 1);
     const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
     if (last) {
       const key =

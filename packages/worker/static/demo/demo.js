@@ -2,8 +2,8 @@
 // (data-token-provider="bridgekitDemoToken"). On a real intranet, your server signs embed
 // tokens for the signed-in person instead (see docs/embedding.md).
 const STORAGE_KEY = 'bridgekit-demo-user';
-// The triage and moderation pages open as the community lead, who may evaluate and moderate; the others as Amara.
-const fallback = /^\/demo\/(triage|moderation)/.test(location.pathname) ? 'mei' : 'amara';
+// The triage, moderation and practice pages open as the community lead (evaluator, moderator, card owner); the others as Amara.
+const fallback = /^\/demo\/(triage|moderation|practices)/.test(location.pathname) ? 'mei' : 'amara';
 let user = localStorage.getItem(STORAGE_KEY) || fallback;
 let cached = null;
 

@@ -33,10 +33,12 @@ describe('searchableText', () => {
     }
   });
 
-  it('is empty for a card with no text', () => {
+  it('is only the template name for a card with no text', () => {
     const template = findBuiltInTemplate('stakeholder-map');
     if (!template) throw new Error('missing');
-    expect(searchableText(template, {})).toBe('');
-    expect(searchableText(template, { stakeholders: [{ name: 'Ann', power: 3, interest: 2, stance: 'blocker' }] })).toBe('Ann Blocker');
+    expect(searchableText(template, {})).toBe(template.name);
+    expect(searchableText(template, { stakeholders: [{ name: 'Ann', power: 3, interest: 2, stance: 'blocker' }] })).toBe(
+      'Stakeholder Map Ann Blocker',
+    );
   });
 });

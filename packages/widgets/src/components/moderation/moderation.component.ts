@@ -3,7 +3,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { BkModerationDecisionEvent, type ModerationAction } from '../../events/moderation-decision.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { type MessageKey, registerMessages, relativeTime } from '../../shared/i18n.ts';
+import { enModeration } from '../../shared/messages/en-moderation.ts';
 import { tokens } from '../../shared/styles.ts';
 import { moderationStyles } from './moderation.styles.ts';
 
@@ -84,6 +85,8 @@ const isEditable = (target: EventTarget | undefined): boolean =>
  * @cssproperty --bk-moderation-pending - Accent of held comments. Default Fluent orange.
  * @cssproperty --bk-moderation-flagged - Accent of flagged comments. Default `--bk-color-danger`.
  */
+
+registerMessages('en', enModeration);
 export class BkModeration extends BridgekitElement {
   static override styles = [tokens, moderationStyles];
   static override properties = {

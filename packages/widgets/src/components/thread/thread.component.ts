@@ -14,6 +14,8 @@ import { BkCommentPostEvent } from '../../events/comment-post.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { defineElement } from '../../shared/define.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { registerMessages } from '../../shared/i18n.ts';
+import { enThreads } from '../../shared/messages/en-threads.ts';
 import { tokens } from '../../shared/styles.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
 import { BkCommentComposer, type SendComment } from './comment-composer.ts';
@@ -98,6 +100,8 @@ const PAGE_MAX = 50;
  * @cssproperty --bk-thread-indent - Indent of each reply level. Default `1.25rem`.
  * @cssproperty --bk-thread-accent - Colour of the accepted answer's mark. Default `--bk-color-success`.
  */
+
+registerMessages('en', enThreads);
 export class BkThread extends BridgekitElement {
   static override styles = [tokens, threadStyles];
   static override properties = {

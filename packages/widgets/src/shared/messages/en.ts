@@ -3,12 +3,16 @@
  * `{name}` is a placeholder; an object picks a plural form by `count` (Intl.PluralRules
  * categories: zero, one, two, few, many, other), with `#` for the formatted count.
  */
-import { enModeration } from './en-moderation.ts';
-import { enThreads } from './en-threads.ts';
+import type { enCards } from './en-cards.ts';
+import type { enModeration } from './en-moderation.ts';
+import type { enThreads } from './en-threads.ts';
 
+/**
+ * The texts of ideas, and those every element shares. Threads, moderation and practice cards
+ * keep theirs in their own catalogs (en-threads.ts, en-moderation.ts, en-cards.ts), which their
+ * elements register when they load: a page pays only for the texts of the elements it shows.
+ */
 export const en = {
-  ...enThreads,
-  ...enModeration,
   'board.heading': 'Ideas',
   'board.sortLabel': 'Sort by',
   'board.sortTop': 'Most backed',
@@ -160,6 +164,8 @@ export const en = {
   'error.loadFailed': 'The ideas could not be loaded.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof en | keyof typeof enThreads | keyof typeof enModeration | keyof typeof enCards;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-export type Catalog = Record<MessageKey, string | PluralMessage>;
+export type Message = string | PluralMessage;
+/** A locale's texts, whole or for one feature. */
+export type Catalog = Partial<Record<MessageKey, Message>>;

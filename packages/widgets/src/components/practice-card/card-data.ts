@@ -1,0 +1,32 @@
+/**
+ * Reads shared by the card elements: templates (cached per client, since every card of a page
+ * shares a handful of them) and the titles of what a card links to.
+ */
+import type { BridgekitClient, CardLinks, CardTemplate } from '@bridgekit/sdk';
+
+const templates = new WeakMap<BridgekitClient, Map<string, Promise<CardTemplate>>>();
+
+/** The template, fetched once per client; a failed fetch is not cached. */
+export function templateFor(client: BridgekitClient, id: string): Promise<CardTemplate> {
+  let byId = templates.get(client);
+  if (!byId) {
+    byId = new Map();
+    templates.set(client, byId);
+  }
+  let template = byId.get(id);
+  if (!template) {
+    template = client.templates.get(id);
+    byId.set(id, template);
+    template.catch(() => byId.delete(id));
+  }
+  return template;
+}
+
+/** Titles of the linked cards, ideas and threads, by `kind:id`, for showing links by name. */
+export function linkTitles(links: CardLinks): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const idea of links.ideas) titles.set(`idea:${idea.id}`, idea.title);
+  for (const card of links.cards) titles.set(`card:${card.id}`, card.title);
+  for (const thread of links.threads) if (thread.title) titles.set(`thread:${thread.id}`, thread.title);
+  return titles;
+}

@@ -1,0 +1,158 @@
+import { css } from 'lit';
+import { controlStyles } from './controls.styles.ts';
+
+export const cardFormStyles = [
+  controlStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    form {
+      display: grid;
+      gap: 0.75rem;
+      padding: 1rem;
+      border-radius: var(--_radius);
+      background: var(--bk-practice-library-form-surface, var(--_surface-subtle));
+    }
+
+    h3 {
+      margin: 0;
+      font-size: 1.125rem;
+    }
+
+    h3:focus {
+      outline: none;
+    }
+
+    h3:focus-visible {
+      outline: 2px solid var(--_focus);
+    }
+
+    fieldset {
+      display: grid;
+      gap: 0.625rem;
+      min-width: 0;
+      margin: 0;
+      padding: 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    fieldset.section {
+      padding: 0.75rem 0.75rem 1rem;
+      background: var(--_surface);
+    }
+
+    fieldset.section > legend {
+      font-size: 1rem;
+    }
+
+    legend {
+      padding: 0 0.25rem;
+    }
+
+    .field {
+      display: grid;
+      gap: 0.25rem;
+      min-width: 0;
+    }
+
+    .pair,
+    .parts,
+    .record-fields {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      gap: 0.625rem;
+      align-items: start;
+    }
+
+    .record-fields {
+      grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    }
+
+    .parts .currency input {
+      max-width: 6rem;
+      text-transform: uppercase;
+    }
+
+    .checkboxes {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+      gap: 0.25rem 1rem;
+    }
+
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 44px;
+      font-weight: normal;
+    }
+
+    .rows {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .row {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: end;
+      gap: 0.5rem;
+    }
+
+    .row > fieldset {
+      background: var(--_surface-subtle);
+    }
+
+    .add {
+      justify-self: start;
+    }
+
+    .error-summary,
+    .conflict {
+      padding: 0.75rem 1rem;
+      border: 2px solid var(--_danger);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+
+    .conflict {
+      border-color: var(--bk-practice-card-due, light-dark(#8a5300, #f9b44d));
+    }
+
+    .conflict:focus {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .error-summary h4 {
+      margin: 0 0 0.25rem;
+      font-size: 1rem;
+    }
+
+    .error-summary ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+
+    .error-summary a {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+
+    .conflict p {
+      margin: 0 0 0.5rem;
+    }
+
+    @media print {
+      :host {
+        display: none;
+      }
+    }
+  `,
+];

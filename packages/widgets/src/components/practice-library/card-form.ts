@@ -1,0 +1,472 @@
+import { type CardTemplate, isBridgekitError, PRACTICE_AREAS, type PracticeCard } from '@bridgekit/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { BkCancelEvent } from '../../events/cancel.ts';
+import { BkCardSaveEvent } from '../../events/card-save.ts';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { tokens } from '../../shared/styles.ts';
+import { areaLabel } from '../practice-card/card-view.ts';
+import { cardFormStyles } from './card-form.styles.ts';
+import { errorText, type FieldFormContext, renderField, requiredMark } from './field-input.ts';
+import {
+  anchorOf,
+  COMMON_IDS,
+  type Collected,
+  collect,
+  emptyDraft,
+  type FormDraft,
+  fieldId,
+  newFormDraft,
+  newRowId,
+} from './form-draft.ts';
+
+const MATURITY_LEVELS = [1, 2, 3, 4, 5] as const;
+
+/** A newer version someone else saved while this person edited. */
+interface Conflict {
+  newer: PracticeCard;
+  /** Labels of what the newer version changed, when they could be read. */
+  changed: string[];
+}
+
+/**
+ * The create and edit form of a practice card, generated from its template: common fields
+ * (title, summary, practice areas, maturity, owner, review-by date, a note for the history),
+ * then an input per template field — lists as rows with Add and Remove. Checks required
+ * fields before sending, shows the server's field errors at the input they concern with an
+ * error summary, and on a concurrent edit keeps what the person typed.
+ *
+ * Internal to `bk-practice-library`.
+ *
+ * @csspart form - The form.
+ * @csspart error-summary - The list of problems after a refused save.
+ * @csspart conflict - The "someone saved a newer version" notice.
+ * @csspart submit - The save button.
+ */
+export class BkCardForm extends BridgekitElement {
+  static override styles = [tokens, cardFormStyles];
+  static override shadowRootOptions = { ...BridgekitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    template: { attribute: false },
+    card: { attribute: false },
+    currency: { type: String },
+    _errors: { state: true },
+    _summary: { state: true },
+    _submitting: { state: true },
+    _conflict: { state: true },
+    _formError: { state: true },
+    _announcement: { state: true },
+  };
+
+  declare template: CardTemplate | null;
+  /** The card being edited; `null` for a new card. */
+  declare card: PracticeCard | null;
+  declare currency: string;
+  declare _errors: ReadonlyMap<string, string>;
+  declare _summary: { id: string; text: string }[];
+  declare _submitting: boolean;
+  declare _conflict: Conflict | null;
+  declare _formError: string;
+  declare _announcement: string;
+
+  #draft: FormDraft = newFormDraft([], 'EUR');
+  /** The version this edit is based on; moves on when the person keeps editing after a conflict. */
+  #baseVersion = 0;
+
+  constructor() {
+    super();
+    this.template = null;
+    this.card = null;
+    this.currency = 'EUR';
+    this._errors = new Map();
+    this._summary = [];
+    this._submitting = false;
+    this._conflict = null;
+    this._formError = '';
+    this._announcement = '';
+  }
+
+  protected configChanged(): void {
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A fresh copy of the same card (its view count went up) must not wipe what is typed; a
+    // newer version of it is met on saving, as a conflict.
+    const templateChanged = changed.has('template') && changed.get('template')?.id !== this.template?.id;
+    const cardChanged = changed.has('card') && (!this.hasUpdated || changed.get('card')?.id !== this.card?.id);
+    if (templateChanged || cardChanged) this.#start(this.card);
+  }
+
+  #start(card: PracticeCard | null): void {
+    this.#draft = newFormDraft(this.template?.fields ?? [], this.#currency, card ?? undefined);
+    this.#baseVersion = card?.version ?? 0;
+    this._errors = new Map();
+    this._summary = [];
+    this._conflict = null;
+    this._formError = '';
+  }
+
+  get #currency(): string {
+    const code = this.currency?.trim().toUpperCase();
+    return code && /^[A-Z]{3}$/.test(code) ? code : 'EUR';
+  }
+
+  /** Focuses the heading: where the person starts reading the form. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.#find('#bk-form-heading')?.focus(options));
+  }
+
+  #find(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
+
+  get #fieldContext(): FieldFormContext {
+    return {
+      t: (key, params) => this.t(key, params),
+      errors: this._errors,
+      addRow: (list, of, path) => {
+        const id = newRowId();
+        list.rows.push({ id, draft: emptyDraft(of, this.#currency) });
+        this.requestUpdate();
+        void this.updateComplete.then(() => this.#firstControlOf(`${CSS.escape(fieldId(path))} > .rows > [data-row="${id}"]`)?.focus());
+      },
+      removeRow: (list, rowId, path) => {
+        const index = list.rows.findIndex((r) => r.id === rowId);
+        if (index < 0) return;
+        const previous = list.rows[index - 1];
+        list.rows.splice(index, 1);
+        this.requestUpdate();
+        void this.updateComplete.then(() => {
+          const target = previous
+            ? this.#firstControlOf(`${CSS.escape(fieldId(path))} > .rows > [data-row="${previous.id}"]`)
+            : this.renderRoot.querySelector<HTMLElement>(`[data-add="${CSS.escape(path)}"]`);
+          target?.focus();
+        });
+      },
+    };
+  }
+
+  #firstControlOf(selector: string): HTMLElement | null {
+    return (
+      this.renderRoot.querySelector<HTMLElement>(`#${selector}`)?.querySelector<HTMLElement>('input, select, textarea, button') ?? null
+    );
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !this._submitting) {
+      event.preventDefault();
+      this.dispatchEvent(new BkCancelEvent());
+    }
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    const template = this.template;
+    if (!client || !template || this._submitting) return;
+    const collected = collect((key, params) => this.t(key, params), template.fields, this.#draft);
+    if (collected.errors.size > 0) {
+      this.#showErrors(collected.errors, collected, true);
+      return;
+    }
+    this._submitting = true;
+    this._formError = '';
+    try {
+      const common = {
+        title: collected.title,
+        summary: collected.summary,
+        fields: collected.fields,
+        tags: collected.tags,
+        maturityLevel: collected.maturityLevel,
+        // Empty: the server's default on creation (six months on), unchanged on an edit.
+        ...(collected.reviewBy ? { reviewBy: collected.reviewBy } : {}),
+        ...(collected.note ? { note: collected.note } : {}),
+      };
+      const saved = this.card
+        ? await client.cards.update(this.card.id, { ...common, owner: collected.owner, baseVersion: this.#baseVersion })
+        : await client.cards.create({ ...common, templateId: template.id, ...(collected.owner ? { owner: collected.owner } : {}) });
+      this._errors = new Map();
+      this._summary = [];
+      this._conflict = null;
+      this.dispatchEvent(new BkCardSaveEvent(saved));
+    } catch (err) {
+      await this.#onSaveFailed(err, collected);
+    } finally {
+      this._submitting = false;
+    }
+  }
+
+  async #onSaveFailed(err: unknown, collected: Collected): Promise<void> {
+    const client = this.client;
+    if (isBridgekitError(err) && err.code === 'conflict' && this.card && client) {
+      // Tells the host through `bk-error`; the notice below is what the person acts on.
+      this.describeError(err);
+      try {
+        const newer = await client.cards.get(this.card.id);
+        const diff = await client.cards.diff(this.card.id, this.#baseVersion, newer.version).catch(() => null);
+        this._conflict = { newer, changed: [...new Set(diff?.changes.map((c) => c.label) ?? [])] };
+      } catch (loadErr) {
+        this._formError = this.t('library.saveFailed', { reason: this.describeError(loadErr) });
+      }
+      void this.updateComplete.then(() => this.#find('.conflict')?.focus());
+      return;
+    }
+    if (isBridgekitError(err) && err.code === 'validation_failed' && err.details.length > 0) {
+      const errors = new Map<string, string>();
+      const general: string[] = [];
+      for (const detail of err.details) {
+        const id = anchorOf(detail.path, collected.anchors);
+        if (id && !errors.has(id)) errors.set(id, detail.message);
+        else if (!id) general.push(detail.message);
+      }
+      this.describeError(err);
+      if (general.length > 0) this._formError = general.join(' ');
+      // The server's messages already name the field ("Options › 2 › Cost: …").
+      this.#showErrors(errors, collected, false);
+      return;
+    }
+    this._formError = this.t('library.saveFailed', { reason: this.describeError(err) });
+  }
+
+  #showErrors(errors: ReadonlyMap<string, string>, collected: Collected, withLabels: boolean): void {
+    this._errors = errors;
+    this._summary = [...errors].map(([id, message]) => ({
+      id,
+      text: withLabels ? `${collected.labels.get(id) ?? this.t('library.field.form')}: ${message}` : message,
+    }));
+    void this.updateComplete.then(() => this.#focusFirstInvalid());
+  }
+
+  /** The first input with an error in the form's order; for a group, its first control. */
+  #focusFirstInvalid(): void {
+    const ids = new Set(this._errors.keys());
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('[id]')].find((el) => ids.has(el.id) && el.localName !== 'p');
+    if (!first) return;
+    if (first.localName === 'fieldset') {
+      // A list with no rows: its Add button; otherwise the group's first input.
+      (
+        first.querySelector<HTMLElement>(':scope > .rows input, :scope > .rows select, :scope > .rows textarea') ??
+        first.querySelector<HTMLElement>('input, select, textarea, button')
+      )?.focus();
+    } else {
+      first.focus();
+    }
+  }
+
+  #focusById(event: Event, id: string): void {
+    event.preventDefault();
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (target?.localName === 'fieldset') target.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    else target?.focus();
+  }
+
+  #reloadNewer(): void {
+    const newer = this._conflict?.newer;
+    if (!newer) return;
+    this.#start(newer);
+    this._announcement = this.t('library.conflictReloaded', { version: newer.version });
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#find('#bk-form-heading')?.focus());
+  }
+
+  #keepEditing(): void {
+    const newer = this._conflict?.newer;
+    if (!newer) return;
+    // The person has seen that a newer version exists: their next save replaces it.
+    this.#baseVersion = newer.version;
+    this._conflict = null;
+    this._announcement = this.t('library.conflictKept', { version: newer.version });
+    void this.updateComplete.then(() => this.#find('[part="submit"]')?.focus());
+  }
+
+  protected override render() {
+    const template = this.template;
+    if (!template) return nothing;
+    const c = this.#draft.common;
+    const ctx = this.#fieldContext;
+    const t = ctx.t;
+    const heading = this.card ? t('library.editHeading', { title: this.card.title }) : t('library.newHeading', { template: template.name });
+    return html`
+      <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown}>
+        <h3 id="bk-form-heading" tabindex="-1">${heading}</h3>
+        ${template.description ? html`<p class="hint">${template.description}</p>` : nothing}
+        ${this.#renderConflict()} ${this.#renderSummary()}
+        <p class="hint">${t('library.requiredHint')}</p>
+        <fieldset class="section">
+          <legend>${t('library.aboutCard')}</legend>
+          ${this.#text(
+            COMMON_IDS.title,
+            t('library.field.title'),
+            c.title,
+            (v) => {
+              c.title = v;
+            },
+            { required: true, maxLength: 140 },
+          )}
+          <div class="field">
+            <label for=${COMMON_IDS.summary}>${t('library.field.summary')}</label>
+            <p class="hint" id="${COMMON_IDS.summary}-help">${t('library.summaryHint')}</p>
+            <textarea
+              id=${COMMON_IDS.summary}
+              rows="2"
+              maxlength="500"
+              aria-describedby="${COMMON_IDS.summary}-help ${COMMON_IDS.summary}-error"
+              aria-invalid=${this._errors.has(COMMON_IDS.summary) ? 'true' : 'false'}
+              .value=${live(c.summary)}
+              @input=${(e: Event) => {
+                c.summary = (e.target as HTMLTextAreaElement).value;
+              }}
+            ></textarea>
+            ${errorText(ctx, COMMON_IDS.summary)}
+          </div>
+          <fieldset class="group tags" id=${COMMON_IDS.tags} aria-describedby="${COMMON_IDS.tags}-error">
+            <legend>${t('library.field.tags')}</legend>
+            ${errorText(ctx, COMMON_IDS.tags)}
+            <div class="checkboxes">
+              ${PRACTICE_AREAS.map(
+                (area) => html`<label class="check">
+                  <input
+                    type="checkbox"
+                    value=${area}
+                    .checked=${live(c.tags.has(area))}
+                    @change=${(e: Event) => {
+                      if ((e.target as HTMLInputElement).checked) c.tags.add(area);
+                      else c.tags.delete(area);
+                    }}
+                  />
+                  <span>${areaLabel(ctx, area)}</span>
+                </label>`,
+              )}
+            </div>
+          </fieldset>
+          <div class="pair">
+            <div class="field">
+              <label for=${COMMON_IDS.maturityLevel}>${t('library.field.maturity')}</label>
+              <select
+                id=${COMMON_IDS.maturityLevel}
+                aria-describedby="${COMMON_IDS.maturityLevel}-error"
+                aria-invalid=${this._errors.has(COMMON_IDS.maturityLevel) ? 'true' : 'false'}
+                @change=${(e: Event) => {
+                  c.maturityLevel = (e.target as HTMLSelectElement).value;
+                }}
+              >
+                <option value="" ?selected=${c.maturityLevel === ''}>${t('library.maturityNone')}</option>
+                ${MATURITY_LEVELS.map(
+                  (level) =>
+                    html`<option value=${level} ?selected=${c.maturityLevel === String(level)}>
+                      ${t('library.maturityOption', { number: level, level: t(`card.maturity.${level}` as MessageKey) })}
+                    </option>`,
+                )}
+              </select>
+              ${errorText(ctx, COMMON_IDS.maturityLevel)}
+            </div>
+            ${this.#text(
+              COMMON_IDS.owner,
+              t('library.field.owner'),
+              c.owner,
+              (v) => {
+                c.owner = v;
+              },
+              { help: this.card ? t('library.ownerHintEdit') : t('library.ownerHintNew') },
+            )}
+            <div class="field">
+              <label for=${COMMON_IDS.reviewBy}>${t('library.field.reviewBy')}</label>
+              <p class="hint" id="${COMMON_IDS.reviewBy}-help">${this.card ? t('library.reviewByHintEdit') : t('library.reviewByHint')}</p>
+              <input
+                id=${COMMON_IDS.reviewBy}
+                type="date"
+                aria-describedby="${COMMON_IDS.reviewBy}-help ${COMMON_IDS.reviewBy}-error"
+                aria-invalid=${this._errors.has(COMMON_IDS.reviewBy) ? 'true' : 'false'}
+                .value=${live(c.reviewBy)}
+                @input=${(e: Event) => {
+                  c.reviewBy = (e.target as HTMLInputElement).value;
+                }}
+              />
+              ${errorText(ctx, COMMON_IDS.reviewBy)}
+            </div>
+          </div>
+        </fieldset>
+        <fieldset class="section">
+          <legend>${template.name}</legend>
+          ${template.fields.map((def) => {
+            const draft = this.#draft.fields[def.key];
+            return draft
+              ? renderField(ctx, def, draft, def.key, { label: def.label, required: def.required === true, help: def.help })
+              : nothing;
+          })}
+        </fieldset>
+        ${this.#text(
+          COMMON_IDS.note,
+          t('library.field.note'),
+          c.note,
+          (v) => {
+            c.note = v;
+          },
+          { help: t('library.noteHint'), maxLength: 200 },
+        )}
+        <p class="form-error" role="alert">${this._formError}</p>
+        <div class="actions">
+          <button type="submit" class="button primary" part="submit" aria-disabled=${this._submitting ? 'true' : 'false'}>
+            ${this._submitting ? t('library.saving') : t('library.save')}
+          </button>
+          <button type="button" class="button" @click=${() => this.dispatchEvent(new BkCancelEvent())}>${t('library.cancel')}</button>
+        </div>
+        <p class="visually-hidden" role="status">${this._announcement}</p>
+      </form>
+    `;
+  }
+
+  #text(
+    id: string,
+    label: string,
+    current: string,
+    set: (value: string) => void,
+    options: { required?: boolean; help?: string; maxLength?: number } = {},
+  ) {
+    return html`<div class="field">
+      <label for=${id}>${label}${requiredMark((key, params) => this.t(key, params), options.required === true)}</label>
+      ${options.help ? html`<p class="hint" id="${id}-help">${options.help}</p>` : nothing}
+      <input
+        id=${id}
+        type="text"
+        autocomplete="off"
+        maxlength=${options.maxLength ?? nothing}
+        aria-describedby=${options.help ? `${id}-help ${id}-error` : `${id}-error`}
+        aria-invalid=${this._errors.has(id) ? 'true' : 'false'}
+        .value=${live(current)}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
+      />
+      <p class="field-error" id="${id}-error">${this._errors.get(id) ?? ''}</p>
+    </div>`;
+  }
+
+  #renderSummary() {
+    if (this._summary.length === 0) return nothing;
+    return html`<div class="error-summary" part="error-summary" role="alert">
+      <h4>${this.t('library.problems', { count: this._summary.length })}</h4>
+      <ul>
+        ${this._summary.map((item) => html`<li><a href="#${item.id}" @click=${(e: Event) => this.#focusById(e, item.id)}>${item.text}</a></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  #renderConflict() {
+    const conflict = this._conflict;
+    if (!conflict) return nothing;
+    const { newer } = conflict;
+    return html`<div class="conflict" part="conflict" role="alert" tabindex="-1">
+      <p>
+        <strong>${this.t('library.conflictHeading')}</strong>
+        ${this.t('library.conflictDetail', { version: newer.version, by: newer.updatedBy, when: relativeTime(this.locale, newer.updatedAt) })}
+      </p>
+      ${conflict.changed.length > 0 ? html`<p>${this.t('library.conflictChanged', { fields: conflict.changed.join(', ') })}</p>` : nothing}
+      <p>${this.t('library.conflictKeep')}</p>
+      <div class="actions">
+        <button type="button" class="button" @click=${this.#reloadNewer}>${this.t('library.conflictReload')}</button>
+        <button type="button" class="button primary" @click=${this.#keepEditing}>${this.t('library.conflictContinue')}</button>
+      </div>
+    </div>`;
+  }
+}

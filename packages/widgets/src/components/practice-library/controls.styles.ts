@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+/** Native form controls, hints and errors as the library's parts share them. */
+export const controlStyles = css`
+  label,
+  legend {
+    font-weight: 600;
+  }
+
+  .required {
+    font-weight: normal;
+    color: var(--_text-subtle);
+  }
+
+  .hint {
+    margin: 0;
+    font-size: 0.75rem;
+    color: var(--_text-subtle);
+  }
+
+  input:not([type='checkbox'], [type='radio']),
+  textarea,
+  select {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-bottom-color: var(--_text-subtle);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  textarea {
+    min-height: 4.5rem;
+    resize: vertical;
+  }
+
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    flex: none;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+
+  .field-error,
+  .form-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .field-error:empty,
+  .form-error:empty {
+    display: none;
+  }
+
+  .button.subtle {
+    border-color: transparent;
+    background: transparent;
+    color: var(--_brand);
+  }
+
+  .button.subtle:hover {
+    background: var(--_brand-subtle);
+  }
+
+  .button.danger {
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+
+  .button[aria-pressed='true'] {
+    border-color: var(--_brand);
+    background: var(--_brand-subtle);
+    color: var(--_brand);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .actions:empty {
+    display: none;
+  }
+`;

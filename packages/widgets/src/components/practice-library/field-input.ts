@@ -1,0 +1,323 @@
+/**
+ * The inputs of a card form, one per template field type: native controls with labels,
+ * "(required)" marks, help, and an error under each that the control is described by. Lists
+ * are rows with "Add" and "Remove" buttons; records are fieldsets.
+ */
+import type { FieldDef, FieldType, LinkKind } from '@bridgekit/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Translate } from '../../shared/i18n.ts';
+import { linkKindLabel } from '../practice-card/card-format.ts';
+import { type Draft, fieldId } from './form-draft.ts';
+
+type ListDraft = Extract<Draft, { kind: 'list' }>;
+
+export interface FieldFormContext {
+  t: Translate;
+  /** Input (or group) id → the error shown there. */
+  errors: ReadonlyMap<string, string>;
+  addRow(list: ListDraft, of: FieldType, path: string): void;
+  removeRow(list: ListDraft, rowId: string, path: string): void;
+}
+
+interface Labelled {
+  label: string;
+  required: boolean;
+  help?: string | undefined;
+}
+
+export const requiredMark = (t: Translate, required: boolean) =>
+  required ? html` <span class="required">${t('library.requiredMark')}</span>` : nothing;
+
+/** The error paragraph under a control; empty (and hidden) when there is none. */
+export const errorText = (ctx: Pick<FieldFormContext, 'errors'>, id: string) =>
+  html`<p class="field-error" id="${id}-error">${ctx.errors.get(id) ?? ''}</p>`;
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
+const invalid = (ctx: FieldFormContext, id: string) => (ctx.errors.has(id) ? 'true' : 'false');
+const value = (e: Event) => (e.target as HTMLInputElement).value;
+const badInput = (e: Event) => (e.target as HTMLInputElement).validity.badInput;
+
+/** One field of the template (or a row of a list) at `path`. */
+export function renderField(ctx: FieldFormContext, type: FieldDef | FieldType, draft: Draft, path: string, l: Labelled): TemplateResult {
+  switch (draft.kind) {
+    case 'scalar':
+      return renderScalar(ctx, type, draft, path, l);
+    case 'person':
+      return renderPerson(ctx, draft, path, l);
+    case 'money':
+      return renderMoney(ctx, draft, path, l);
+    case 'link':
+      return renderLink(ctx, type.type === 'link' ? type.to : [draft.to], draft, path, l);
+    case 'record':
+      return renderRecord(ctx, type.type === 'record' ? type.fields : [], draft, path, l);
+    case 'list':
+      return renderList(ctx, type.type === 'list' ? type.of : { type: 'text' }, draft, path, l);
+  }
+}
+
+function helpText(id: string, help: string | undefined) {
+  return help ? html`<p class="hint" id="${id}-help">${help}</p>` : nothing;
+}
+
+function renderScalar(ctx: FieldFormContext, type: FieldDef | FieldType, d: Extract<Draft, { kind: 'scalar' }>, path: string, l: Labelled) {
+  const id = fieldId(path);
+  const markdown = type.type === 'richtext';
+  const described = describedBy(l.help && `${id}-help`, markdown && `${id}-markdown`, `${id}-error`);
+  const onInput = (e: Event) => {
+    d.value = value(e);
+    d.bad = badInput(e);
+  };
+  let control: TemplateResult;
+  switch (type.type) {
+    case 'richtext':
+      control = html`<textarea id=${id} rows="4" maxlength=${type.maxLength ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput}></textarea>`;
+      break;
+    case 'enum':
+      control = html`<select id=${id} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} @change=${onInput}>
+        <option value="" ?selected=${d.value === ''}>${ctx.t('library.choose')}</option>
+        ${type.options.map((o) => html`<option value=${o.value} ?selected=${d.value === o.value}>${o.label}</option>`)}
+      </select>`;
+      break;
+    case 'date':
+      control = html`<input id=${id} type="date" aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput} />`;
+      break;
+    case 'number':
+      control = html`<input
+        id=${id}
+        type="number"
+        min=${type.min ?? nothing}
+        max=${type.max ?? nothing}
+        step=${type.integer ? '1' : 'any'}
+        aria-describedby=${described}
+        aria-invalid=${invalid(ctx, id)}
+        .value=${live(d.value)}
+        @input=${onInput}
+      />`;
+      break;
+    default: {
+      const max = type.type === 'text' ? type.maxLength : undefined;
+      control =
+        type.type === 'text' && type.multiline
+          ? html`<textarea id=${id} rows="3" maxlength=${max ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput}></textarea>`
+          : html`<input id=${id} type="text" maxlength=${max ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput} />`;
+    }
+  }
+  return html`<div class="field" data-path=${path}>
+    <label for=${id}>${l.label}${requiredMark(ctx.t, l.required)}</label>
+    ${helpText(id, l.help)} ${markdown ? html`<p class="hint" id="${id}-markdown">${ctx.t('library.markdownHint')}</p>` : nothing} ${control}
+    ${errorText(ctx, id)}
+  </div>`;
+}
+
+/** A fieldset whose legend names the field, around its parts. */
+function group(ctx: FieldFormContext, id: string, path: string, l: Labelled, body: unknown, className = 'group') {
+  return html`<fieldset class=${className} id=${id} data-path=${path} aria-describedby=${describedBy(l.help && `${id}-help`, `${id}-error`)}>
+    <legend>${l.label}${requiredMark(ctx.t, l.required)}</legend>
+    ${helpText(id, l.help)} ${errorText(ctx, id)} ${body}
+  </fieldset>`;
+}
+
+function renderPerson(ctx: FieldFormContext, d: Extract<Draft, { kind: 'person' }>, path: string, l: Labelled) {
+  const id = fieldId(path);
+  return group(
+    ctx,
+    id,
+    path,
+    l,
+    html`<div class="parts">
+      <div class="field">
+        <label for="${id}-name">${ctx.t('library.personName')}</label>
+        <input
+          id="${id}-name"
+          type="text"
+          autocomplete="off"
+          aria-describedby="${id}-name-error"
+          aria-invalid=${invalid(ctx, `${id}-name`)}
+          .value=${live(d.name)}
+          @input=${(e: Event) => {
+            d.name = value(e);
+          }}
+        />
+        ${errorText(ctx, `${id}-name`)}
+      </div>
+      <div class="field">
+        <label for="${id}-handle">${ctx.t('library.personHandle')}</label>
+        <input
+          id="${id}-handle"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="${id}-handle-error"
+          aria-invalid=${invalid(ctx, `${id}-handle`)}
+          .value=${live(d.handle)}
+          @input=${(e: Event) => {
+            d.handle = value(e);
+          }}
+        />
+        ${errorText(ctx, `${id}-handle`)}
+      </div>
+    </div>`,
+    'group person',
+  );
+}
+
+function renderMoney(ctx: FieldFormContext, d: Extract<Draft, { kind: 'money' }>, path: string, l: Labelled) {
+  const id = fieldId(path);
+  return group(
+    ctx,
+    id,
+    path,
+    l,
+    html`<div class="parts">
+      <div class="field">
+        <label for="${id}-amount">${ctx.t('library.amount')}</label>
+        <input
+          id="${id}-amount"
+          type="number"
+          step="any"
+          aria-describedby="${id}-amount-error"
+          aria-invalid=${invalid(ctx, `${id}-amount`)}
+          .value=${live(d.amount)}
+          @input=${(e: Event) => {
+            d.amount = value(e);
+            d.bad = badInput(e);
+          }}
+        />
+        ${errorText(ctx, `${id}-amount`)}
+      </div>
+      <div class="field currency">
+        <label for="${id}-currency">${ctx.t('library.currency')}</label>
+        <input
+          id="${id}-currency"
+          type="text"
+          maxlength="3"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="${id}-currency-error"
+          aria-invalid=${invalid(ctx, `${id}-currency`)}
+          .value=${live(d.currency)}
+          @input=${(e: Event) => {
+            d.currency = value(e);
+          }}
+        />
+        ${errorText(ctx, `${id}-currency`)}
+      </div>
+    </div>`,
+    'group money',
+  );
+}
+
+function renderLink(ctx: FieldFormContext, kinds: readonly LinkKind[], d: Extract<Draft, { kind: 'link' }>, path: string, l: Labelled) {
+  const id = fieldId(path);
+  const only = kinds.length === 1 ? kinds[0] : undefined;
+  const idLabel = only ? ctx.t('library.linkIdOf', { kind: linkKindLabel(ctx.t, only) }) : ctx.t('library.linkId');
+  return group(
+    ctx,
+    id,
+    path,
+    l,
+    html`<div class="parts">
+      ${
+        only
+          ? nothing
+          : html`<div class="field">
+            <label for="${id}-kind">${ctx.t('library.linkKind')}</label>
+            <select
+              id="${id}-kind"
+              aria-describedby="${id}-kind-error"
+              aria-invalid=${invalid(ctx, `${id}-kind`)}
+              @change=${(e: Event) => {
+                d.to = value(e) as LinkKind;
+              }}
+            >
+              ${kinds.map((k) => html`<option value=${k} ?selected=${d.to === k}>${linkKindLabel(ctx.t, k)}</option>`)}
+            </select>
+            ${errorText(ctx, `${id}-kind`)}
+          </div>`
+      }
+      <div class="field">
+        <label for="${id}-id">${idLabel}</label>
+        <input
+          id="${id}-id"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="${id}-id-error"
+          aria-invalid=${invalid(ctx, `${id}-id`)}
+          .value=${live(d.id)}
+          @input=${(e: Event) => {
+            d.id = value(e);
+          }}
+        />
+        ${errorText(ctx, `${id}-id`)}
+      </div>
+    </div>`,
+    'group link',
+  );
+}
+
+function renderRecord(
+  ctx: FieldFormContext,
+  fields: readonly FieldDef[],
+  d: Extract<Draft, { kind: 'record' }>,
+  path: string,
+  l: Labelled,
+) {
+  return group(
+    ctx,
+    fieldId(path),
+    path,
+    l,
+    html`<div class="record-fields">
+      ${fields.map((f) => {
+        const child = d.fields[f.key];
+        return child
+          ? renderField(ctx, f, child, `${path}.${f.key}`, { label: f.label, required: f.required === true, help: f.help })
+          : nothing;
+      })}
+    </div>`,
+    'group record',
+  );
+}
+
+function renderList(ctx: FieldFormContext, of: FieldType, d: ListDraft, path: string, l: Labelled) {
+  const id = fieldId(path);
+  return group(
+    ctx,
+    id,
+    path,
+    l,
+    html`${
+      d.rows.length > 0
+        ? html`<ol class="rows">
+          ${repeat(
+            d.rows,
+            (row) => row.id,
+            (row, i) => {
+              const rowPath = `${path}.${row.id}`;
+              const rowLabel = ctx.t('library.rowLabel', { label: l.label, number: i + 1 });
+              const remove = html`<button
+                type="button"
+                class="button subtle remove"
+                data-remove=${rowPath}
+                aria-label=${ctx.t('library.removeRowNamed', { row: rowLabel })}
+                @click=${() => ctx.removeRow(d, row.id, path)}
+              >
+                ${ctx.t('library.removeRow')}
+              </button>`;
+              return html`<li class="row" data-row=${row.id}>
+                ${renderField(ctx, of, row.draft, rowPath, { label: rowLabel, required: false })} ${remove}
+              </li>`;
+            },
+          )}
+        </ol>`
+        : nothing
+    }
+      <button type="button" class="button add" data-add=${path} @click=${() => ctx.addRow(d, of, path)}>
+        ${ctx.t('library.addRow', { label: l.label })}
+      </button>`,
+    'group list',
+  );
+}

@@ -1,0 +1,159 @@
+import type { PracticeArea, PracticeAreaSummary } from '@bridgekit/sdk';
+import { css, html, nothing } from 'lit';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { tokens } from '../../shared/styles.ts';
+import { cardViewStyles } from '../practice-card/card-view.styles.ts';
+import { areaLabel } from '../practice-card/card-view.ts';
+import { controlStyles } from './controls.styles.ts';
+
+type Status = 'loading' | 'ready' | 'error';
+
+/**
+ * The practice areas with their cards and owners — the named experts of each area — and the
+ * areas nobody owns, flagged.
+ *
+ * Internal to `bk-practice-library`.
+ *
+ * @csspart areas - The table of practice areas.
+ */
+export class BkCardPracticeAreas extends BridgekitElement {
+  static override styles = [
+    tokens,
+    cardViewStyles,
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .view {
+        display: grid;
+        gap: 0.75rem;
+      }
+
+      h3 {
+        margin: 0;
+        font-size: 1.125rem;
+      }
+
+      h3:focus {
+        outline: none;
+      }
+
+      .unowned {
+        display: inline-block;
+        padding: 0.0625rem 0.5rem;
+        border: 1px solid var(--_danger);
+        border-radius: 999px;
+        color: var(--_danger);
+        font-size: 0.75rem;
+        font-weight: 600;
+      }
+
+      tr.no-owner th {
+        border-inline-start: 4px solid var(--_danger);
+      }
+
+      .title-button {
+        padding: 0;
+        border: 0;
+        background: none;
+        color: var(--_brand);
+        font: inherit;
+        font-weight: 600;
+        text-align: start;
+        text-decoration: underline;
+        cursor: pointer;
+      }
+    `,
+  ];
+  static override properties = {
+    showArea: { attribute: false },
+    _areas: { state: true },
+    _status: { state: true },
+    _error: { state: true },
+  };
+
+  /** Shows the library filtered by an area. */
+  declare showArea: ((area: PracticeArea) => void) | undefined;
+  declare _areas: PracticeAreaSummary[];
+  declare _status: Status;
+  declare _error: string;
+
+  constructor() {
+    super();
+    this._areas = [];
+    this._status = 'loading';
+    this._error = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  protected configChanged(): void {
+    void this.#load();
+  }
+
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(options));
+  }
+
+  async #load(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this._status = 'loading';
+    try {
+      this._areas = await client.practiceAreas();
+      this._status = 'ready';
+    } catch (err) {
+      this._error = this.describeError(err);
+      this._status = 'error';
+    }
+  }
+
+  protected override render() {
+    return html`<div class="view">
+      <h3 id="bk-areas-heading" tabindex="-1">${this.t('library.areasHeading')}</h3>
+      <p class="hint">${this.t('library.areasHint')}</p>
+      ${this.#renderBody()}
+    </div>`;
+  }
+
+  #renderBody() {
+    if (this._status === 'loading') return html`<p role="status">${this.t('library.areasLoading')}</p>`;
+    if (this._status === 'error') return html`<p class="notice error" role="alert">${this._error}</p>`;
+    const view = { t: this.t.bind(this), locale: this.locale };
+    const unowned = this._areas.filter((a) => a.owners.length === 0).length;
+    return html`
+      ${unowned > 0 ? html`<p class="notice">${this.t('library.areasUnowned', { count: unowned })}</p>` : nothing}
+      <div class="table-scroll" role="region" tabindex="0" aria-label=${this.t('library.areasTableLabel')}>
+        <table part="areas">
+          <thead>
+            <tr>
+              <th scope="col">${this.t('library.areaColumn')}</th>
+              <th scope="col">${this.t('library.cardsColumn')}</th>
+              <th scope="col">${this.t('library.ownersColumn')}</th>
+              <th scope="col">${this.t('library.unownedColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this._areas.map(
+              (a) => html`<tr class=${a.owners.length === 0 ? 'no-owner' : ''} data-area=${a.area}>
+                <th scope="row">
+                  <button type="button" class="title-button" @click=${() => this.showArea?.(a.area)}>${areaLabel(view, a.area)}</button>
+                </th>
+                <td>${a.cardCount}</td>
+                <td>
+                  ${a.owners.length > 0 ? a.owners.map((o) => o.name).join(', ') : html`<span class="unowned">${this.t('library.noOwner')}</span>`}
+                </td>
+                <td>${a.unownedCards}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+}

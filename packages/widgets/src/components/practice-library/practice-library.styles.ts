@@ -1,0 +1,282 @@
+import { css } from 'lit';
+import { controlStyles } from './controls.styles.ts';
+
+export const practiceLibraryStyles = [
+  controlStyles,
+  css`
+    :host {
+      display: block;
+    }
+
+    .base {
+      display: grid;
+      gap: var(--bk-practice-library-gap, 0.75rem);
+      padding: var(--bk-practice-library-padding, 1rem);
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 2);
+      background: var(--bk-practice-library-surface, var(--_surface));
+    }
+
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75rem;
+    }
+
+    h2 {
+      margin: 0;
+      font-size: 1.25rem;
+      line-height: 1.3;
+    }
+
+    h3:focus {
+      outline: none;
+    }
+
+    h3:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .sections {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      border-bottom: 1px solid var(--_border);
+    }
+
+    [role='tab'] {
+      min-height: 44px;
+      padding: 0 1rem;
+      border: 0;
+      border-bottom: 3px solid transparent;
+      background: none;
+      font-weight: 600;
+      color: var(--_text-subtle);
+      cursor: pointer;
+    }
+
+    [role='tab'][aria-selected='true'] {
+      border-bottom-color: var(--_brand);
+      color: var(--_text);
+    }
+
+    [role='tab']:hover {
+      color: var(--_text);
+    }
+
+    .panel {
+      display: grid;
+      gap: var(--bk-practice-library-gap, 0.75rem);
+      min-width: 0;
+    }
+
+    .filters {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+      align-items: end;
+      gap: 0.5rem 0.75rem;
+    }
+
+    .filters .search {
+      grid-column: 1 / -1;
+    }
+
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
+
+    .check {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 44px;
+      font-weight: normal;
+    }
+
+    .count {
+      margin: 0;
+      color: var(--_text-subtle);
+    }
+
+    .cards {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .item {
+      display: grid;
+      gap: 0.25rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+
+    .item.obsolete {
+      border-inline-start: 4px solid var(--_danger);
+    }
+
+    .item:focus {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    .item-title {
+      margin: 0;
+      font-size: 1rem;
+    }
+
+    .title-button {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_brand);
+      font: inherit;
+      font-weight: 600;
+      text-align: start;
+      overflow-wrap: anywhere;
+      cursor: pointer;
+    }
+
+    .title-button:hover {
+      text-decoration: underline;
+    }
+
+    .snippet,
+    .item .summary {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+
+    mark {
+      padding: 0 0.125rem;
+      border-radius: 2px;
+      background: var(--bk-practice-library-mark, light-dark(#fde300, #705c00));
+      color: inherit;
+    }
+
+    .more {
+      justify-self: center;
+    }
+
+    .skeleton {
+      height: 5rem;
+      border-radius: var(--_radius);
+      background: var(--_surface-subtle);
+    }
+
+    .detail {
+      display: grid;
+      gap: 0.75rem;
+    }
+
+    .detail-nav {
+      display: flex;
+    }
+
+    .card {
+      display: grid;
+      gap: 0.5rem;
+    }
+
+    .card.is-obsolete {
+      padding-inline-start: 0.75rem;
+      border-inline-start: 4px solid var(--_danger);
+    }
+
+    .card .fields {
+      padding-top: 0.75rem;
+      border-top: 1px solid var(--_border);
+    }
+
+    .obsolete-form {
+      display: grid;
+      gap: 0.375rem;
+      padding: 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_surface-subtle);
+    }
+
+    .links h4 {
+      margin: 0 0 0.25rem;
+      font-size: 0.875rem;
+    }
+
+    .links ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+
+    .links .direction {
+      color: var(--_text-subtle);
+    }
+
+    .chooser {
+      display: grid;
+      gap: 0.75rem;
+    }
+
+    .chooser h3 {
+      margin: 0;
+      font-size: 1.125rem;
+    }
+
+    .chooser fieldset {
+      display: grid;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+
+    .template-choice {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.625rem;
+      padding: 0.625rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      font-weight: normal;
+      cursor: pointer;
+    }
+
+    .template-choice:has(input:checked) {
+      border-color: var(--_brand);
+      background: var(--_brand-subtle);
+    }
+
+    .template-choice input {
+      margin-top: 0.125rem;
+    }
+
+    .template-choice small {
+      display: block;
+      color: var(--_text-subtle);
+    }
+
+    @media print {
+      .no-print,
+      .sections,
+      .filters,
+      [role='status'] {
+        display: none !important;
+      }
+
+      .base {
+        padding: 0;
+        border: 0;
+      }
+
+      .card.is-obsolete {
+        border-inline-start-width: 2px;
+      }
+    }
+  `,
+];

@@ -1,0 +1,13 @@
+/**
+ * The full-text tables, declared for queries only. They are created by a custom migration
+ * (FTS5 virtual tables are beyond drizzle's schema), so this file is not in drizzle.config.ts.
+ */
+import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const cardsFts = sqliteTable('cards_fts', {
+  cardId: text('card_id').notNull(),
+  tenantId: text('tenant_id').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  body: text('body').notNull(),
+});
