@@ -194,8 +194,11 @@ export type Role = 'member' | 'evaluator' | 'moderator' | 'admin';
 /** Who the API believes the caller is, within one tenant. */
 export interface Viewer {
   tenant: { slug: string; name: string };
-  /** `null` when the request carries no token: the caller may read (if the tenant allows it), not write. */
-  user: (Person & { id: string; role: Role }) | null;
+  /**
+   * `null` when the request carries no token: the caller may read (if the tenant allows it), not
+   * write. `handle` (what others @mention; what owns a card) is `null` until the person first writes.
+   */
+  user: (Person & { id: string; role: Role; handle: string | null }) | null;
 }
 
 /** Input for creating an idea. */

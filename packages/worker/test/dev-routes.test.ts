@@ -23,13 +23,19 @@ describe('development routes (wrangler env "dev")', () => {
     const { token, expiresAt } = await json<{ token: string; expiresAt: string }>(res);
     expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
     const viewer = await json<Viewer>(await call(`${DEMO}/me`, { token }));
-    expect(viewer.user).toEqual({ id: 'demo|priya', name: 'Priya Raman', businessUnit: 'People & HR', role: 'member' });
+    expect(viewer.user).toEqual({
+      id: 'demo|priya',
+      name: 'Priya Raman',
+      businessUnit: 'People & HR',
+      role: 'member',
+      handle: 'priya.raman',
+    });
   });
 
   it('mints a token for any named person, for tests and benchmarks', async () => {
     const { token } = await json<{ token: string }>(await mint({ tenant: 'demo', sub: 'bench|1', name: 'Bench Person', bu: 'Finance' }));
     const viewer = await json<Viewer>(await call(`${DEMO}/me`, { token }));
-    expect(viewer.user).toEqual({ id: 'bench|1', name: 'Bench Person', businessUnit: 'Finance', role: 'member' });
+    expect(viewer.user).toEqual({ id: 'bench|1', name: 'Bench Person', businessUnit: 'Finance', role: 'member', handle: null });
   });
 
   it('explains an unknown demo user or a bad request', async () => {

@@ -36,6 +36,7 @@ describe('Entra ID access tokens (SharePoint)', () => {
       name: 'Grace Hopper',
       businessUnit: null,
       role: 'member',
+      handle: null,
     });
   });
 

@@ -4,6 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { roleOf } from '../auth/viewer.ts';
 import { commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
 import { ViewerSchema } from '../schemas/viewer.ts';
+import { handleOf } from '../store/users.ts';
 import { createRouter } from './router.ts';
 
 export const meRoutes = createRouter().openapi(
@@ -19,11 +20,14 @@ export const meRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { db, tenant, viewer } = c.var;
-    const role = (await roleOf(db, tenant.id, viewer)) ?? 'member';
+    const [role, handle] = await Promise.all([
+      roleOf(db, tenant.id, viewer).then((r) => r ?? 'member'),
+      viewer.kind === 'user' ? handleOf(db, tenant.id, viewer.subject) : Promise.resolve(null),
+    ]);
     let user: Viewer['user'] = null;
-    if (viewer.kind === 'user') user = { id: viewer.subject, name: viewer.name, businessUnit: viewer.businessUnit, role };
-    else if (viewer.kind === 'apiKey') user = { id: `apikey:${viewer.keyId}`, name: viewer.name, businessUnit: null, role };
-    else if (viewer.kind === 'platform') user = { id: 'platform', name: 'Platform admin', businessUnit: null, role };
+    if (viewer.kind === 'user') user = { id: viewer.subject, name: viewer.name, businessUnit: viewer.businessUnit, role, handle };
+    else if (viewer.kind === 'apiKey') user = { id: `apikey:${viewer.keyId}`, name: viewer.name, businessUnit: null, role, handle: null };
+    else if (viewer.kind === 'platform') user = { id: 'platform', name: 'Platform admin', businessUnit: null, role, handle: null };
     return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, user }, 200);
   },
 );

@@ -6,7 +6,11 @@ import { PersonSchema } from './ideas.ts';
 export const ViewerSchema = z
   .object({
     tenant: z.object({ slug: z.string(), name: z.string() }),
-    user: PersonSchema.extend({ id: z.string(), role: z.enum(['member', 'evaluator', 'moderator', 'admin']) }).nullable(),
+    user: PersonSchema.extend({
+      id: z.string(),
+      role: z.enum(['member', 'evaluator', 'moderator', 'admin']),
+      handle: z.string().nullable(),
+    }).nullable(),
   })
   .openapi('Viewer');
 expectType<Exact<z.infer<typeof ViewerSchema>, Viewer>>(true);

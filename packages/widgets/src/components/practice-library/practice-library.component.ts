@@ -123,6 +123,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     currency: { type: String, reflect: true },
     _section: { state: true },
     _view: { state: true },
+    _me: { state: true },
     _q: { state: true },
     _tag: { state: true },
     _template: { state: true },
@@ -174,6 +175,8 @@ export class BkPracticeLibrary extends BridgekitElement {
   declare _detailError: string;
   declare _obsoleteOpen: boolean;
   declare _reasonError: string;
+  /** The signed-in person's handle and role: owners and moderators verify, mark obsolete. */
+  declare _me: { handle: string | null; role: string } | null;
   /** The detail action in flight. */
   declare _busy: string | null;
   declare _actionError: string;
@@ -213,6 +216,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     this._obsoleteOpen = false;
     this._reasonError = '';
     this._busy = null;
+    this._me = null;
     this._actionError = '';
     this._announcement = '';
     this.addEventListener(BkCardSaveEvent.type, (e) => this.#onSaved(e));
@@ -288,11 +292,13 @@ export class BkPracticeLibrary extends BridgekitElement {
     this._status = 'loading';
     this._error = '';
     try {
-      const [page, templates] = await Promise.all([
+      const [page, templates, me] = await Promise.all([
         client.cards.list({ ...this.#listQuery, signal: load.signal }),
         this._templates.length > 0 ? Promise.resolve(this._templates) : client.templates.list({ signal: load.signal }),
+        this.signedIn ? client.me({ signal: load.signal }).catch(() => null) : Promise.resolve(null),
       ]);
       if (load.signal.aborted) return;
+      this._me = me?.user ? { handle: me.user.handle, role: me.user.role } : null;
       this._items = page.items;
       this._cursor = page.nextCursor;
       this._templates = templates;
@@ -970,13 +976,20 @@ export class BkPracticeLibrary extends BridgekitElement {
             ${this.t('library.exportJson')}
           </button>
           <button type="button" class="button" data-action="print" @click=${this.#print}>${this.t('library.print')}</button>
-          ${signedIn ? this.#renderOwnerActions(card) : nothing}
+          ${signedIn && this.#looksAfter(card) ? this.#renderOwnerActions(card) : nothing}
         </div>
         ${this._obsoleteOpen ? this.#renderObsoleteForm(card) : nothing}
         <p class="form-error no-print" role="alert">${this._actionError}</p>
         ${renderFields(view, card, this._cardTemplate)} ${this.#renderLinks()}
       </article>
     </div>`;
+  }
+
+  /** Whether the person may verify the card or mark it obsolete: its owner, or a moderator or admin. */
+  #looksAfter(card: PracticeCard): boolean {
+    const me = this._me;
+    if (!me) return false;
+    return me.role === 'moderator' || me.role === 'admin' || (me.handle !== null && card.owner?.handle === me.handle);
   }
 
   #renderOwnerActions(card: PracticeCard) {

@@ -254,6 +254,16 @@ describe('<bk-practice-library>', () => {
     await until(() => shadow(el).activeElement?.id === 'bk-tab-library');
   });
 
+  it('offers Verify and Mark obsolete to the owner only, not to another member', async () => {
+    const card = await createTestCard(clientAs(token));
+    signIn(await tokenFor(newPerson('Sales')));
+    const el = await mountLibrary();
+    await openFromList(el, card.id);
+    expect(action(el, 'edit')).not.toBeNull();
+    expect(action(el, 'verify')).toBeNull();
+    expect(action(el, 'obsolete')).toBeNull();
+  });
+
   it('is read-only when signed out', async () => {
     signIn(null);
     const el = await mountLibrary();
