@@ -54,7 +54,7 @@ describe('createClient against the real Worker', () => {
     expect((await bk.boards.get('general')).name).toBe('IT-enabled ideas');
     expect(await bk.me()).toEqual({
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
-      user: { id: 'sdk|2', name: 'Reader', businessUnit: null, role: 'member' },
+      user: { id: 'sdk|2', name: 'Reader', businessUnit: null, role: 'member', handle: null },
     });
     expect((await client().me()).user).toBeNull();
   });
