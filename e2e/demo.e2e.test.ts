@@ -73,4 +73,19 @@ describe('the demo page, served by the dev server', () => {
     expect(await page.locator('bk-idea-board').getByRole('button', { name: 'Share an idea' }).count()).toBe(0);
     await page.close();
   });
+
+  it("opens the inline practice card and, below it, the card's own discussion, loaded by the script tag", async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => localStorage.setItem('bridgekit-demo-user', 'lukas'));
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${base}/demo/`);
+    const card = page.locator('bk-practice-card');
+    await card.getByRole('button', { name: 'Show details' }).click();
+    const thread = card.locator('bk-thread');
+    await thread.getByRole('textbox', { name: 'Add a comment' }).waitFor({ timeout: 15_000 });
+    expect(await thread.getAttribute('key')).toBe('card:demo-card-business-case');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

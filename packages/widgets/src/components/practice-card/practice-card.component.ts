@@ -98,8 +98,12 @@ export class BkPracticeCard extends BridgekitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // `bk-thread` may be registered after this card: show the discussion once it is.
-    if (!customElements.get('bk-thread')) void customElements.whenDefined('bk-thread').then(() => this.requestUpdate());
+    // `bk-thread` may be registered after this card: show the discussion once it is. The
+    // script-tag loader cannot see into shadow roots, so ask it for the element.
+    if (!customElements.get('bk-thread')) {
+      void customElements.whenDefined('bk-thread').then(() => this.requestUpdate());
+      if (this.thread) (globalThis as { Bridgekit?: { load?: (tag: string) => unknown } }).Bridgekit?.load?.('bk-thread');
+    }
   }
 
   override disconnectedCallback(): void {
