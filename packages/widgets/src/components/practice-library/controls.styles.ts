@@ -92,3 +92,24 @@ export const controlStyles = css`
     display: none;
   }
 `;
+
+/** The frame of the library's sections (history, review queue, practice areas): a grid under a focusable heading. */
+export const sectionStyles = css`
+  :host {
+    display: block;
+  }
+
+  .view {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  h3 {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+
+  h3:focus {
+    outline: none;
+  }
+`;

@@ -4,7 +4,7 @@ import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { tokens } from '../../shared/styles.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
-import { controlStyles } from './controls.styles.ts';
+import { controlStyles, sectionStyles } from './controls.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -21,25 +21,8 @@ export class BkCardPracticeAreas extends BridgekitElement {
     tokens,
     cardViewStyles,
     controlStyles,
+    sectionStyles,
     css`
-      :host {
-        display: block;
-      }
-
-      .view {
-        display: grid;
-        gap: 0.75rem;
-      }
-
-      h3 {
-        margin: 0;
-        font-size: 1.125rem;
-      }
-
-      h3:focus {
-        outline: none;
-      }
-
       .unowned {
         display: inline-block;
         padding: 0.0625rem 0.5rem;

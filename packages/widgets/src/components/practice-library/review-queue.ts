@@ -5,7 +5,7 @@ import { tokens } from '../../shared/styles.ts';
 import { formatDate } from '../practice-card/card-format.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { renderFreshness } from '../practice-card/card-view.ts';
-import { controlStyles } from './controls.styles.ts';
+import { controlStyles, sectionStyles } from './controls.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -22,25 +22,8 @@ export class BkCardReviewQueue extends BridgekitElement {
     tokens,
     cardViewStyles,
     controlStyles,
+    sectionStyles,
     css`
-      :host {
-        display: block;
-      }
-
-      .view {
-        display: grid;
-        gap: 0.75rem;
-      }
-
-      h3 {
-        margin: 0;
-        font-size: 1.125rem;
-      }
-
-      h3:focus {
-        outline: none;
-      }
-
       .queue {
         display: grid;
         gap: 0.5rem;

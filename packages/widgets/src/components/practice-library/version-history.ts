@@ -7,7 +7,7 @@ import { tokens } from '../../shared/styles.ts';
 import { type FormatContext, formatInstant, formatWithType, typeAt } from '../practice-card/card-format.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
-import { controlStyles } from './controls.styles.ts';
+import { controlStyles, sectionStyles } from './controls.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -26,25 +26,8 @@ export class BkCardHistory extends BridgekitElement {
     tokens,
     cardViewStyles,
     controlStyles,
+    sectionStyles,
     css`
-      :host {
-        display: block;
-      }
-
-      .view {
-        display: grid;
-        gap: 0.75rem;
-      }
-
-      h3 {
-        margin: 0;
-        font-size: 1.125rem;
-      }
-
-      h3:focus {
-        outline: none;
-      }
-
       h4 {
         margin: 0;
         font-size: 1rem;
