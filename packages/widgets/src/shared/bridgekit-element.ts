@@ -1,30 +1,126 @@
 import { type BridgekitClient, createClient, isBridgekitError } from '@bridgekit/sdk';
-import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BkErrorEvent } from '../events/error.ts';
 import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig, markSessionExpired, sessionExpired } from './config.ts';
-import { type MessageKey, type Params, translator } from './i18n.ts';
+import { effectiveLocale, loadMessages, type MessageKey, type Params, sameLanguage, translator } from './i18n.ts';
 
 const clients = new WeakMap<object, Map<string, BridgekitClient>>();
 
+type Scheme = 'light' | 'dark' | 'auto';
+const schemeOf = (value: string | null | undefined): Scheme => {
+  const v = value?.trim().toLowerCase();
+  return v === 'light' || v === 'dark' ? v : 'auto';
+};
+
+/** The element's parent in the composed tree: the host when it sits at the top of a shadow root. */
+function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** `closest()` that carries on from a shadow root's host, as `lang` inheritance does. */
+function closestAcrossShadows(from: Element, selector: string): Element | null {
+  for (let el: Element | null = from; el; ) {
+    const found = el.closest(selector);
+    if (found) return found;
+    const root = el.getRootNode();
+    el = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+const insideBridgekitElement = (el: Element): boolean => {
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot && root.host.localName.startsWith('bk-');
+};
+
 /**
  * What every Bridgekit element shares: page configuration (with a per-element `tenant`
- * override), the SDK client, the translator for the element's locale, and the mapping of
- * failures to messages people can act on.
+ * override), the SDK client, the translator for the element's locale, its light or dark
+ * theme, and the mapping of failures to messages people can act on.
  */
 export abstract class BridgekitElement extends LitElement {
   // Lit merges these with each subclass's own `properties`.
   static override properties: PropertyDeclarations = {
     tenant: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
   };
 
   /** Overrides the page's tenant for this element. */
   declare tenant: string | undefined;
+  /** `light`, `dark` or `auto` (the system's colour scheme). Absent: the page's `theme` setting, else `auto`. */
+  declare theme: string | undefined;
 
-  #onConfigChange = () => this.configChanged();
+  /** The stylesheet reads the theme from custom states: `:host(:state(theme-dark))`. */
+  #internals = this.attachInternals();
+  /** The `lang` this element wrote on itself, never to be read back as the page's choice. */
+  #langWritten: string | null = null;
+  /** The locale, worked out again for each update: every text asks for it. */
+  #locale: string | null = null;
+
+  #onConfigChange = () => {
+    this.#locale = null;
+    this.configChanged();
+    // The theme or locale may be what changed.
+    this.requestUpdate();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#locale = null;
     globalThis.addEventListener(CONFIG_CHANGE_EVENT, this.#onConfigChange);
+  }
+
+  /** Texts in the reader's language may still be on their way: render once they are here. */
+  protected override async scheduleUpdate(): Promise<void> {
+    this.#locale = null;
+    const loading = loadMessages(this.locale);
+    if (loading) await loading;
+    await super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.#applyTheme();
+    this.#applyLanguage();
+    super.update(changed);
+  }
+
+  #applyTheme(): void {
+    const own = schemeOf(this.theme);
+    // Inside another Bridgekit element (a thread in a card), follow that element's colours.
+    const scheme: Scheme | 'inherit' =
+      own !== 'auto' || this.theme === 'auto' ? own : insideBridgekitElement(this) ? 'inherit' : schemeOf(currentConfig().theme);
+    const states = this.#internals.states;
+    for (const name of ['light', 'dark', 'inherit'] as const) {
+      if (name === scheme) states.add(`theme-${name}`);
+      else states.delete(`theme-${name}`);
+    }
+  }
+
+  /**
+   * Says which language the element's texts are in when it differs from the page's (a German
+   * widget on an English page, or English on a page in a language Bridgekit has no texts
+   * for), so screen readers pronounce them right. A `lang` the page set on the element stays.
+   */
+  #applyLanguage(): void {
+    const own = this.getAttribute('lang');
+    if (own !== null && own !== this.#langWritten) return;
+    const locale = this.locale;
+    const wanted = sameLanguage(this.#inheritedLang() || locale, locale) ? null : locale;
+    if (wanted === null) {
+      if (own !== null) this.removeAttribute('lang');
+    } else if (own !== wanted) {
+      this.setAttribute('lang', wanted);
+    }
+    this.#langWritten = wanted;
+  }
+
+  /** The language of the page around the element, not counting a `lang` it wrote on itself. */
+  #inheritedLang(): string {
+    const own = this.getAttribute('lang');
+    const from = own !== null && own === this.#langWritten ? composedParent(this) : this;
+    return (from && closestAcrossShadows(from, '[lang]')?.getAttribute('lang')) || document.documentElement.lang;
   }
 
   override disconnectedCallback(): void {
@@ -37,7 +133,23 @@ export abstract class BridgekitElement extends LitElement {
 
   protected get config(): Partial<BridgekitConfig> {
     const config = currentConfig();
-    return this.tenant ? { ...config, tenant: this.tenant } : config;
+    const tenant = this.tenant || this.#outerTenant();
+    return tenant ? { ...config, tenant } : config;
+  }
+
+  /**
+   * The `tenant` of the Bridgekit element whose shadow root holds this one (a board's vote
+   * controls, a card's discussion), so one attribute on the outer element covers them all.
+   * Duck-typed: the outer element may come from another copy of the bundle.
+   */
+  #outerTenant(): string | undefined {
+    let node: Node = this;
+    for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) {
+      node = root.host;
+      const tenant = (node as Partial<BridgekitElement>).tenant;
+      if (node instanceof Element && node.localName.startsWith('bk-') && typeof tenant === 'string' && tenant) return tenant;
+    }
+    return undefined;
   }
 
   /**
@@ -82,9 +194,13 @@ export abstract class BridgekitElement extends LitElement {
     </div>`;
   }
 
+  /**
+   * The page's `locale` setting, else the `lang` around the element (across shadow roots),
+   * else the browser's language — as far as Bridgekit has texts in it, else English.
+   */
   protected get locale(): string {
-    const fromPage = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return this.config.locale || fromPage || navigator.language || 'en';
+    this.#locale ??= effectiveLocale(this.config.locale || this.#inheritedLang() || navigator.language);
+    return this.#locale;
   }
 
   protected t(key: MessageKey, params?: Params): string {

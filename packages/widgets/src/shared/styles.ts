@@ -4,7 +4,8 @@ import { css } from 'lit';
  * Design tokens and the shared look. Public custom properties resolve component → global →
  * default (for example `--bk-idea-vote-color` → `--bk-color-brand` → Fluent blue), so a host can
  * theme one widget or all of them. Defaults follow Microsoft Fluent 2, SharePoint's look, in
- * light and dark.
+ * light and dark: the system's colour scheme, unless the element's `theme` attribute or the
+ * page's `theme` setting picks one (BridgekitElement turns either into a custom state).
  */
 export const tokens = css`
   :host {
@@ -28,6 +29,20 @@ export const tokens = css`
     font-size: var(--_font-size);
     line-height: 1.45;
     color: var(--_text);
+  }
+
+  /* The theme, set by BridgekitElement from the element's \`theme\` or the page's setting. */
+  :host(:state(theme-light)) {
+    color-scheme: light;
+  }
+
+  :host(:state(theme-dark)) {
+    color-scheme: dark;
+  }
+
+  /* An element inside another one (a card's thread) takes that one's colours. */
+  :host(:state(theme-inherit)) {
+    color-scheme: inherit;
   }
 
   :host([hidden]) {

@@ -1,10 +1,12 @@
 import { html, type PropertyValues } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { registerMessages } from '../../shared/i18n.ts';
-import { enThreads } from '../../shared/messages/en-threads.ts';
+import { registerFeature } from '../../shared/i18n.ts';
+import { threadMessages } from '../../shared/messages/threads.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
 import { commentCountStyles } from './comment-count.styles.ts';
 import { countBatcher } from './count-batcher.ts';
+
+registerFeature(threadMessages);
 
 /**
  * The number of published comments on a page's discussion, as plain text: "12 comments" or
@@ -24,8 +26,6 @@ import { countBatcher } from './count-batcher.ts';
  *
  * @cssproperty --bk-comment-count-color - Colour of the text. Default `inherit`.
  */
-
-registerMessages('en', enThreads);
 export class BkCommentCount extends BridgekitElement {
   static override styles = [commentCountStyles];
   static override properties = {

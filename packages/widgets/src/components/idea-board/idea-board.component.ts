@@ -51,6 +51,7 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
  * @csspart meta - Author, support and date of an idea.
  * @csspart load-more - The "show more" button.
  * @csspart vote-button - Each idea's vote button (from bk-idea-vote).
+ * @csspart vote-count - Each idea's vote count (from bk-idea-vote).
  * @csspart session-notice - The "sign-in expired" notice.
  *
  * @cssproperty --bk-idea-board-surface - Background of the board. Default `--bk-color-surface`.

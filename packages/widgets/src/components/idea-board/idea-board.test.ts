@@ -164,3 +164,19 @@ describe('<bk-idea-board>', () => {
     await expectNoAxeViolations(el);
   });
 });
+
+describe('<bk-idea-board tenant="…"> on a page that names no tenant', () => {
+  afterEach(cleanup);
+
+  it('passes its tenant to the vote controls inside it, which then load and vote', async () => {
+    const token = await tokenFor(newPerson('Legal'));
+    signIn(token, { tenant: undefined });
+    const el = await mountBoard('board="general" tenant="demo"');
+    const buttons = voteButtons(el);
+    expect(buttons.length).toBeGreaterThan(0);
+    const first = buttons[0] as HTMLButtonElement;
+    const before = first.getAttribute('aria-pressed');
+    first.click();
+    await until(() => first.getAttribute('aria-pressed') !== before);
+  });
+});

@@ -78,6 +78,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
 
   protected override render() {
     if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
+    const count = new Intl.NumberFormat(this.locale);
     return html`
       <section class="base" part="base" aria-labelledby="bk-roadmap-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
         <h2 id="bk-roadmap-heading">${this.t('roadmap.heading', { board: this._name || this.board })}</h2>
@@ -88,7 +89,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
             ? html`<div class="columns">
               ${this._columns.map(
                 (column) => html`<section class="column" part="column" aria-labelledby="bk-col-${column.category}">
-                  <h3 id="bk-col-${column.category}">${this.t(COLUMN_NAMES[column.category])} (${column.ideas.length})</h3>
+                  <h3 id="bk-col-${column.category}">${this.t(COLUMN_NAMES[column.category])} (${count.format(column.ideas.length)})</h3>
                   ${
                     column.ideas.length === 0
                       ? html`<p class="empty">${this.t('roadmap.empty')}</p>`

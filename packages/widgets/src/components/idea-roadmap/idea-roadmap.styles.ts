@@ -5,9 +5,14 @@ export const ideaRoadmapStyles = css`
     display: block;
   }
 
+  /* Its own surface, like the other widgets: text stays legible on any page, in light or dark. */
   .base {
     display: grid;
     gap: 0.75rem;
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 2);
+    background: var(--_surface);
   }
 
   h2 {

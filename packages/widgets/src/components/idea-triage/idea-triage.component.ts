@@ -258,6 +258,7 @@ export class BkIdeaTriage extends BridgekitElement {
   #renderDetail(idea: Idea) {
     const bc = idea.businessCase;
     const row = (label: MessageKey, value: string | null) => (value ? html`<dt>${this.t(label)}</dt><dd>${value}</dd>` : nothing);
+    const day = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' });
     return html`
       <h3 id="bk-detail-heading" tabindex="-1">${idea.title}</h3>
       ${idea.description ? html`<p>${idea.description}</p>` : nothing}
@@ -280,7 +281,7 @@ export class BkIdeaTriage extends BridgekitElement {
               ${this._history.map(
                 (h) => html`<li>
                   ${this.t('triage.historyItem', { to: this._board?.statuses.find((s) => s.key === h.to)?.label ?? h.to, by: h.by })}
-                  <time datetime=${h.at}>${new Date(h.at).toLocaleDateString(this.locale)}</time>${h.reason ? html` — ${h.reason}` : nothing}
+                  <time datetime=${h.at}>${day.format(new Date(h.at))}</time>${h.reason ? html` — ${h.reason}` : nothing}
                 </li>`,
               )}
             </ol>`
@@ -434,7 +435,7 @@ export class BkIdeaTriage extends BridgekitElement {
                   <th scope="row">${b.idea.title}</th>
                   <td>${n.format(b.idea.score.value ?? 0)}</td>
                   <td>${n.format(b.idea.score.effort ?? 0)}</td>
-                  <td>${b.idea.supporters}</td>
+                  <td>${n.format(b.idea.supporters)}</td>
                 </tr>`,
               )}
             </tbody>

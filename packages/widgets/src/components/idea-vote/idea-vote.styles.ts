@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 export const ideaVoteStyles = css`
+  /* A surface under the status text too, so it stays legible on any page, in light or dark. */
   :host {
     display: inline-block;
+    border-radius: var(--_radius);
+    background: var(--_surface);
     --_vote-color: var(--bk-idea-vote-color, var(--_brand));
     --_vote-on-color: var(--bk-idea-vote-on-color, var(--_on-brand));
   }

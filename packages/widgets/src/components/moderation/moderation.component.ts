@@ -3,8 +3,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { BkModerationDecisionEvent, type ModerationAction } from '../../events/moderation-decision.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, registerMessages, relativeTime } from '../../shared/i18n.ts';
-import { enModeration } from '../../shared/messages/en-moderation.ts';
+import { formatList, type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
+import { moderationMessages } from '../../shared/messages/moderation.ts';
 import { tokens } from '../../shared/styles.ts';
 import { moderationStyles } from './moderation.styles.ts';
 
@@ -34,6 +34,8 @@ const isEditable = (target: EventTarget | undefined): boolean =>
   target instanceof HTMLTextAreaElement ||
   target instanceof HTMLSelectElement ||
   (target instanceof HTMLElement && target.isContentEditable);
+
+registerFeature(moderationMessages);
 
 /**
  * The moderators' review queue of discussion comments: comments held by the moderation
@@ -85,8 +87,6 @@ const isEditable = (target: EventTarget | undefined): boolean =>
  * @cssproperty --bk-moderation-pending - Accent of held comments. Default Fluent orange.
  * @cssproperty --bk-moderation-flagged - Accent of flagged comments. Default `--bk-color-danger`.
  */
-
-registerMessages('en', enModeration);
 export class BkModeration extends BridgekitElement {
   static override styles = [tokens, moderationStyles];
   static override properties = {
@@ -544,7 +544,10 @@ export class BkModeration extends BridgekitElement {
 
   #renderWhy(item: QueueItem) {
     const c = item.comment;
-    const flags = item.flags.map((f) => this.t(`moderation.flag.${f.reason}` as MessageKey, { count: f.count })).join(', ');
+    const flags = formatList(
+      this.locale,
+      item.flags.map((f) => this.t(`moderation.flag.${f.reason}` as MessageKey, { count: f.count })),
+    );
     const until = item.authorRestrictedUntil;
     return html`
       ${

@@ -1,8 +1,8 @@
 import type { CardTemplate, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { registerMessages } from '../../shared/i18n.ts';
-import { enCards } from '../../shared/messages/en-cards.ts';
+import { registerFeature } from '../../shared/i18n.ts';
+import { cardMessages } from '../../shared/messages/cards.ts';
 import { tokens } from '../../shared/styles.ts';
 import { linkTitles, templateFor } from './card-data.ts';
 import { cardViewStyles } from './card-view.styles.ts';
@@ -10,6 +10,8 @@ import { type CardViewContext, renderFacts, renderFields, renderFreshness, rende
 import { practiceCardStyles } from './practice-card.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error';
+
+registerFeature(cardMessages);
 
 /**
  * One practice card, inline on any page ("how we do business cases"): its template, title,
@@ -21,7 +23,8 @@ type Status = 'loading' | 'ready' | 'error';
  *
  * @attr card - Id of the card.
  * @attr expanded - Starts (and reflects being) expanded.
- * @attr thread - When expanded, shows the card's discussion below it, if `bk-thread` is on the page.
+ * @attr thread - When expanded, shows the card's discussion (`<bk-thread key="card:<id>">`) below it. The script tag's
+ *   loader fetches that element; with a bundler, import `@bridgekit/widgets/thread.js`.
  * @attr tenant - Overrides the page's tenant for this element.
  *
  * @event bk-error - A call to the API failed.
@@ -49,8 +52,6 @@ type Status = 'loading' | 'ready' | 'error';
  * @cssproperty --bk-practice-card-gap - Space between the card's parts. Default `0.5rem`.
  * @cssproperty --bk-practice-card-due - Colour of the "review due" badge. Default Fluent dark orange.
  */
-
-registerMessages('en', enCards);
 export class BkPracticeCard extends BridgekitElement {
   static override styles = [tokens, cardViewStyles, practiceCardStyles];
   static override properties = {

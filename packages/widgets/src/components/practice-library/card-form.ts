@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { formatList, type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { cardFormStyles } from './card-form.styles.ts';
@@ -461,7 +461,7 @@ export class BkCardForm extends BridgekitElement {
         <strong>${this.t('library.conflictHeading')}</strong>
         ${this.t('library.conflictDetail', { version: newer.version, by: newer.updatedBy, when: relativeTime(this.locale, newer.updatedAt) })}
       </p>
-      ${conflict.changed.length > 0 ? html`<p>${this.t('library.conflictChanged', { fields: conflict.changed.join(', ') })}</p>` : nothing}
+      ${conflict.changed.length > 0 ? html`<p>${this.t('library.conflictChanged', { fields: formatList(this.locale, conflict.changed) })}</p>` : nothing}
       <p>${this.t('library.conflictKeep')}</p>
       <div class="actions">
         <button type="button" class="button" @click=${this.#reloadNewer}>${this.t('library.conflictReload')}</button>

@@ -1,6 +1,7 @@
 import type { PracticeArea, PracticeAreaSummary } from '@bridgekit/sdk';
 import { css, html, nothing } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { formatList } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
@@ -108,6 +109,7 @@ export class BkCardPracticeAreas extends BridgekitElement {
     if (this._status === 'loading') return html`<p role="status">${this.t('library.areasLoading')}</p>`;
     if (this._status === 'error') return html`<p class="notice error" role="alert">${this._error}</p>`;
     const view = { t: this.t.bind(this), locale: this.locale };
+    const count = new Intl.NumberFormat(this.locale);
     const unowned = this._areas.filter((a) => a.owners.length === 0).length;
     return html`
       ${unowned > 0 ? html`<p class="notice">${this.t('library.areasUnowned', { count: unowned })}</p>` : nothing}
@@ -127,11 +129,18 @@ export class BkCardPracticeAreas extends BridgekitElement {
                 <th scope="row">
                   <button type="button" class="title-button" @click=${() => this.showArea?.(a.area)}>${areaLabel(view, a.area)}</button>
                 </th>
-                <td>${a.cardCount}</td>
+                <td>${count.format(a.cardCount)}</td>
                 <td>
-                  ${a.owners.length > 0 ? a.owners.map((o) => o.name).join(', ') : html`<span class="unowned">${this.t('library.noOwner')}</span>`}
+                  ${
+                    a.owners.length > 0
+                      ? formatList(
+                          this.locale,
+                          a.owners.map((o) => o.name),
+                        )
+                      : html`<span class="unowned">${this.t('library.noOwner')}</span>`
+                  }
                 </td>
-                <td>${a.unownedCards}</td>
+                <td>${count.format(a.unownedCards)}</td>
               </tr>`,
             )}
           </tbody>

@@ -15,8 +15,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, registerMessages, relativeTime } from '../../shared/i18n.ts';
-import { enCards } from '../../shared/messages/en-cards.ts';
+import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
+import { cardMessages } from '../../shared/messages/cards.ts';
 import { tokens } from '../../shared/styles.ts';
 import { linkTitles, templateFor } from '../practice-card/card-data.ts';
 import { formatDate } from '../practice-card/card-format.ts';
@@ -56,6 +56,8 @@ const FRESHNESS: Freshness[] = ['current', 'due', 'overdue', 'obsolete'];
 const SEARCH_DELAY_MS = 300;
 
 const isArea = (value: string | null | undefined): value is PracticeArea => PRACTICE_AREAS.some((a) => a === value);
+
+registerFeature(cardMessages);
 
 /**
  * The practice library: search (stemmed, with highlighted snippets), filters by practice area,
@@ -99,7 +101,9 @@ const isArea = (value: string | null | undefined): value is PracticeArea => PRAC
  * @csspart form - The card form (from bk-card-form).
  * @csspart error-summary - The form's list of problems.
  * @csspart conflict - The "someone saved a newer version" notice.
+ * @csspart save-button - The card form's save button.
  * @csspart versions - The list of versions in the history.
+ * @csspart compare - The form that picks two versions to compare.
  * @csspart diff - The table of changes between two versions.
  * @csspart queue - The cards due for review.
  * @csspart areas - The table of practice areas.
@@ -112,8 +116,6 @@ const isArea = (value: string | null | undefined): value is PracticeArea => PRAC
  * @cssproperty --bk-practice-library-mark - Background of search matches. Default Fluent yellow.
  * @cssproperty --bk-practice-card-due - Colour of the "review due" badge.
  */
-
-registerMessages('en', enCards);
 export class BkPracticeLibrary extends BridgekitElement {
   static override styles = [tokens, cardViewStyles, practiceLibraryStyles];
   static override properties = {

@@ -14,8 +14,8 @@ import { BkCommentPostEvent } from '../../events/comment-post.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { defineElement } from '../../shared/define.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { registerMessages } from '../../shared/i18n.ts';
-import { enThreads } from '../../shared/messages/en-threads.ts';
+import { registerFeature } from '../../shared/i18n.ts';
+import { threadMessages } from '../../shared/messages/threads.ts';
 import { tokens } from '../../shared/styles.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
 import { BkCommentComposer, type SendComment } from './comment-composer.ts';
@@ -47,6 +47,8 @@ const POLL_DEFAULT_S = 15;
 const TITLE_MAX = 200;
 /** Top-level comments per page the API allows. */
 const PAGE_MAX = 50;
+
+registerFeature(threadMessages);
 
 /**
  * A discussion thread under an intranet page: comments with nested replies, Markdown, reactions,
@@ -100,8 +102,6 @@ const PAGE_MAX = 50;
  * @cssproperty --bk-thread-indent - Indent of each reply level. Default `1.25rem`.
  * @cssproperty --bk-thread-accent - Colour of the accepted answer's mark. Default `--bk-color-success`.
  */
-
-registerMessages('en', enThreads);
 export class BkThread extends BridgekitElement {
   static override styles = [tokens, threadStyles];
   static override properties = {

@@ -1,9 +1,12 @@
 /**
  * English texts: the source catalog. Every string a person sees or hears comes from here.
  * `{name}` is a placeholder; an object picks a plural form by `count` (Intl.PluralRules
- * categories: zero, one, two, few, many, other), with `#` for the formatted count.
+ * categories: zero, one, two, few, many, other), with `#` for the formatted count. Each
+ * catalog has a German twin (de.ts, de-threads.ts, …) typed as its `Translation`, loaded on
+ * demand (threads.ts, moderation.ts and cards.ts say from where).
  */
 import type { enCards } from './en-cards.ts';
+import type { enFrame } from './en-frame.ts';
 import type { enModeration } from './en-moderation.ts';
 import type { enThreads } from './en-threads.ts';
 
@@ -164,8 +167,13 @@ export const en = {
   'error.loadFailed': 'The ideas could not be loaded.',
 } as const;
 
-export type MessageKey = keyof typeof en | keyof typeof enThreads | keyof typeof enModeration | keyof typeof enCards;
+export type MessageKey = keyof typeof en | keyof typeof enThreads | keyof typeof enModeration | keyof typeof enCards | keyof typeof enFrame;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
 /** A locale's texts, whole or for one feature. */
 export type Catalog = Partial<Record<MessageKey, Message>>;
+/**
+ * Another language's texts for an English catalog: every key, a plural object wherever English
+ * has one. A missing or misspelt key is a compile-time error.
+ */
+export type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : PluralMessage };

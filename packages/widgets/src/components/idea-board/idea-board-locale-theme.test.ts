@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cdp, page, userEvent } from 'vitest/browser';
+import { cleanup, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import '../idea-roadmap/idea-roadmap.ts';
+import '../idea-triage/idea-triage.ts';
+import '../idea-vote/idea-vote.ts';
+import './idea-board.ts';
+
+/** Fluent's dark and light surfaces and text, as the browser computes them. */
+const DARK = { surface: 'rgb(31, 31, 31)', text: 'rgb(255, 255, 255)' };
+const LIGHT = { surface: 'rgb(255, 255, 255)', text: 'rgb(36, 36, 36)' };
+const colours = (el: Element) => {
+  const style = getComputedStyle(shadow(el).querySelector('[part~="base"]') as Element);
+  return { surface: style.backgroundColor, text: style.color };
+};
+
+/** Sets the system's colour scheme as Chromium's settings would (DevTools protocol). */
+const systemScheme = (value: 'dark' | '') =>
+  (cdp() as unknown as { send(method: string, params: object): Promise<unknown> }).send('Emulation.setEmulatedMedia', {
+    features: [{ name: 'prefers-color-scheme', value }],
+  });
+
+const loaded = (el: Element) => until(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false');
+const row = (el: Element, title: string) =>
+  [...shadow(el).querySelectorAll('.idea')].find((li) => li.querySelector('.idea-title')?.textContent?.trim() === title);
+const PREDICTIVE = 'Predictive stock replenishment for the top 200 products';
+
+describe('idea widgets in German', () => {
+  let token: string;
+  beforeEach(async () => {
+    token = await tokenFor(newPerson('Operations'));
+  });
+  afterEach(cleanup);
+
+  it('speak German when the page sets the locale: texts, plural forms, relative dates; lang tells screen readers', async () => {
+    signIn(token, { locale: 'de-DE' });
+    const el = await mount('<bk-idea-board board="general"></bk-idea-board>');
+    await loaded(el);
+    await expect.element(page.getByRole('combobox', { name: 'Sortieren nach' })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Idee teilen' })).toBeVisible();
+    // Seeded five days ago, backed by people from several business units.
+    const meta = row(el, PREDICTIVE)?.querySelector('[part="meta"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(meta).toMatch(/^Von .+ · unterstützt von \d+ Person(en aus \d+ Geschäftsbereich(en)?)? · vor 5 Tagen$/);
+    // The vote control inside the board speaks German too.
+    await expect.element(page.getByRole('button', { name: new RegExp(`^Für „${PREDICTIVE}“ stimmen, \\d+ Stimmen?$`) })).toBeVisible();
+    // The page is in English: the widget says it is German.
+    expect(document.documentElement.lang).not.toMatch(/^de/);
+    expect(el.getAttribute('lang')).toBe('de-DE');
+    await expectNoAxeViolations(el);
+  });
+
+  it('take German from a lang around them, into their inner elements, and leave that lang alone', async () => {
+    signIn(token, { locale: undefined });
+    const wrapper = await mount('<div lang="de-AT"><bk-idea-board board="general"></bk-idea-board></div>');
+    const el = wrapper.querySelector('bk-idea-board') as Element;
+    await loaded(el);
+    await expect.element(page.getByRole('combobox', { name: 'Sortieren nach' })).toBeVisible();
+    const vote = row(el, PREDICTIVE)?.querySelector('bk-idea-vote') as Element;
+    expect(shadow(vote).querySelector('[part="label"]')?.textContent).toMatch(/^Stimmen?$/);
+    expect(el.hasAttribute('lang')).toBe(false);
+  });
+
+  it('keep English on a page in a language Bridgekit has no texts for, and say so', async () => {
+    signIn(token, { locale: undefined });
+    const wrapper = await mount('<div lang="fr-FR"><bk-idea-roadmap board="general"></bk-idea-roadmap></div>');
+    const el = wrapper.querySelector('bk-idea-roadmap') as Element;
+    await until(() => shadow(el).querySelector('.columns'));
+    expect(shadow(el).querySelector('h3')?.textContent).toMatch(/^Under review \(\d+\)$/);
+    expect(el.getAttribute('lang')).toBe('en');
+  });
+
+  it('show the roadmap and triage in German, with German dates, and stay axe-clean', async () => {
+    signIn(await tokenFor('mei'), { locale: 'de-DE' });
+    const roadmap = await mount('<bk-idea-roadmap board="general"></bk-idea-roadmap>');
+    await until(() => shadow(roadmap).querySelector('.columns'));
+    expect([...shadow(roadmap).querySelectorAll('h3')].map((h) => h.textContent?.replace(/\s*\(\d+\)$/, ''))).toEqual([
+      'In Prüfung',
+      'Geplant',
+      'In Arbeit',
+      'Erledigt',
+    ]);
+    await expectNoAxeViolations(roadmap);
+    cleanup();
+
+    const triage = await mount('<bk-idea-triage board="general"></bk-idea-triage>');
+    await loaded(triage);
+    // Under review since the day after it was seeded: it has a history.
+    const queued = await until(() =>
+      [...shadow(triage).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) =>
+        b.textContent?.includes('Automate invoice matching in accounts payable'),
+      ),
+    );
+    queued.click();
+    await until(() => shadow(triage).querySelector('form'));
+    await expect.element(page.getByRole('button', { name: 'Bewertung speichern' })).toBeVisible();
+    const history = await until(() => shadow(triage).querySelector('.history time'));
+    const at = new Date(history.getAttribute('datetime') ?? '');
+    expect(history.textContent).toBe(new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' }).format(at));
+    expect(history.textContent).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    await expectNoAxeViolations(triage);
+  });
+});
+
+describe('idea widgets in light and dark', () => {
+  let token: string;
+  beforeEach(async () => {
+    token = await tokenFor(newPerson('Operations'));
+  });
+  afterEach(cleanup);
+
+  it('turn dark with theme="dark" and back with the attribute removed; axe-clean in dark', async () => {
+    signIn(token, { theme: undefined });
+    const el = await mount<HTMLElement>('<bk-idea-board board="general" theme="dark"></bk-idea-board>');
+    await loaded(el);
+    expect(colours(el)).toEqual(DARK);
+    // The vote controls inside the board follow it.
+    const vote = shadow(el).querySelector('bk-idea-vote') as Element;
+    expect(getComputedStyle(shadow(vote).querySelector('button') as Element).backgroundColor).toBe(DARK.surface);
+    await expectNoAxeViolations(el);
+    // The intake form, with its hints and choices, is legible in dark too.
+    await userEvent.click(page.getByRole('button', { name: 'Share an idea' }));
+    await until(() => shadow(el).querySelector('bk-idea-form')?.shadowRoot?.querySelector('form'));
+    await expectNoAxeViolations(el);
+    el.removeAttribute('theme');
+    await until(() => colours(el).surface === LIGHT.surface);
+    expect(colours(el)).toEqual(LIGHT);
+  });
+
+  it('take the page’s theme when they have none; their own theme wins, and auto follows the system', async () => {
+    signIn(token, { theme: 'dark' });
+    const wrapper = await mount(
+      '<div><bk-idea-board board="general"></bk-idea-board><bk-idea-board board="general" theme="light"></bk-idea-board><bk-idea-board board="general" theme="auto"></bk-idea-board></div>',
+    );
+    const [fromPage, light, auto] = [...wrapper.querySelectorAll('bk-idea-board')] as Element[];
+    for (const board of [fromPage, light, auto]) await loaded(board as Element);
+    expect(colours(fromPage as Element)).toEqual(DARK);
+    expect(colours(light as Element)).toEqual(LIGHT);
+    // This browser's system scheme is light.
+    expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(false);
+    expect(colours(auto as Element)).toEqual(LIGHT);
+    // Changing the page's setting repaints the elements that follow it.
+    signIn(token, { theme: 'light' });
+    await until(() => colours(fromPage as Element).surface === LIGHT.surface);
+  });
+
+  it('follow a dark system by default; theme="light" or the page’s light setting keep them light', async () => {
+    signIn(token, { theme: 'auto' });
+    await systemScheme('dark');
+    expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+    try {
+      const wrapper = await mount(
+        '<div><bk-idea-board board="general"></bk-idea-board><bk-idea-board board="general" theme="light"></bk-idea-board></div>',
+      );
+      const [system, light] = [...wrapper.querySelectorAll('bk-idea-board')] as Element[] as [Element, Element];
+      await loaded(system);
+      await loaded(light);
+      expect(colours(system)).toEqual(DARK);
+      expect(colours(light)).toEqual(LIGHT);
+      await expectNoAxeViolations(system);
+      signIn(token, { theme: 'light' });
+      await until(() => colours(system).surface === LIGHT.surface);
+    } finally {
+      await systemScheme('');
+    }
+  });
+
+  it('show the roadmap, triage and an inline vote in dark, axe-clean on a light page', async () => {
+    signIn(await tokenFor('mei'), { theme: 'dark' });
+    const roadmap = await mount('<bk-idea-roadmap board="general"></bk-idea-roadmap>');
+    await until(() => shadow(roadmap).querySelector('.columns'));
+    expect(colours(roadmap)).toEqual(DARK);
+    await expectNoAxeViolations(roadmap);
+    cleanup();
+
+    const triage = await mount('<bk-idea-triage board="general"></bk-idea-triage>');
+    await loaded(triage);
+    (await until(() => shadow(triage).querySelector<HTMLButtonElement>('.queue button'))).click();
+    await until(() => shadow(triage).querySelector('form'));
+    expect(colours(triage)).toEqual(DARK);
+    await expectNoAxeViolations(triage);
+    cleanup();
+
+    // Someone who has not backed the idea: the button shows the surface, not the pressed colour.
+    signIn(token, { theme: 'dark' });
+    const vote = await mount('<bk-idea-vote idea="demo-idea-dashboards" variant="inline"></bk-idea-vote>');
+    const button = await until(() => shadow(vote).querySelector<HTMLButtonElement>('button.vote'));
+    expect(getComputedStyle(button).backgroundColor).toBe(DARK.surface);
+    await expectNoAxeViolations(vote);
+    cleanup();
+
+    // Signed out, a click explains itself in text under the button: legible on the light page too.
+    signIn(null, { theme: 'dark' });
+    const readOnly = await mount('<bk-idea-vote idea="demo-idea-dashboards" variant="inline"></bk-idea-vote>');
+    (await until(() => shadow(readOnly).querySelector<HTMLButtonElement>('button.vote'))).click();
+    await until(() => shadow(readOnly).querySelector('.message.error')?.textContent === 'Sign in to vote.');
+    await expectNoAxeViolations(readOnly);
+  });
+});

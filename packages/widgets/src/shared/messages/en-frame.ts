@@ -1,0 +1,25 @@
+/**
+ * English texts of the iframe route (`/embed/<widget>`) and its sign-in window; part of the
+ * `en` catalog.
+ */
+export const enFrame = {
+  'frame.signInPrompt': 'Sign in to vote, comment and share.',
+  'frame.signIn': 'Sign in',
+  'frame.signInAgain': 'Your sign-in expired. Sign in again to keep taking part.',
+  'frame.popupBlocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, then choose Sign in again.',
+  'frame.signedIn': 'Signed in.',
+  'signIn.title': 'Sign in to Bridgekit',
+  'signIn.heading': 'Sign in',
+  'signIn.intro': 'Choose how to sign in. This window closes by itself when you are done.',
+  'signIn.withProvider': 'Sign in with {provider}',
+  'signIn.demoHeading': 'Demo people (development only)',
+  'signIn.demoAs': 'Continue as {name}, {unit}',
+  'signIn.redirecting': 'Taking you to your organisation’s sign-in page…',
+  'signIn.working': 'Signing you in…',
+  'signIn.done': 'You are signed in. You can close this window.',
+  'signIn.failed': 'Sign-in did not complete: {reason}',
+  'signIn.noMethod':
+    'This community has no sign-in for embedded pages yet. Ask your Bridgekit admin to set a sign-in client on its OpenID Connect provider.',
+  'signIn.noOpener': 'Open this window from the Sign in button of an embedded Bridgekit widget.',
+  'signIn.stateMismatch': 'the answer from the sign-in page did not match this window’s request. Start again from the widget.',
+} as const;
