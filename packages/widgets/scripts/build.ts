@@ -6,7 +6,7 @@
  *
  * Usage: node scripts/build.ts [--cdn-only]
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -31,6 +31,8 @@ async function buildLibrary(): Promise<void> {
   await build({
     entry: {
       index: here('src/index.ts'),
+      // Page-wide settings without Lit, for a host's entry script (an SPFx web part's main chunk).
+      config: here('src/shared/config.ts'),
       ...Object.fromEntries(Object.values(ELEMENTS).map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), here(p)])),
     },
     outDir: here('dist'),
@@ -103,6 +105,30 @@ async function buildCdn(): Promise<void> {
     logLevel: 'warning',
   });
   await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  await buildFrameScripts(outdir);
+}
+
+/**
+ * The iframe route's scripts: `frame/frame.js` (the page hosting one widget), `frame/sign-in.js`
+ * (its first-party sign-in window), `frame/frame.css`, and `embed-resizer.js` for host pages.
+ * Classic scripts, like the loader: they must run before any module chunk is fetched.
+ */
+async function buildFrameScripts(outdir: string): Promise<void> {
+  await esbuild.build({
+    entryPoints: {
+      'frame/frame': here('src/frame/frame.ts'),
+      'frame/sign-in': here('src/frame/sign-in.ts'),
+      'embed-resizer': here('src/frame/resizer.ts'),
+    },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  await copyFile(here('src/frame/frame.css'), `${outdir}/frame/frame.css`);
 }
 
 const cdnOnly = process.argv.includes('--cdn-only');

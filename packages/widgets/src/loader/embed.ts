@@ -3,7 +3,8 @@
  *
  *   <script src="https://bridgekit.example.com/embed.js" data-tenant="acme" async></script>
  *
- * It reads its own `data-*` attributes (tenant, token or token-provider, locale, api), derives
+ * It reads its own `data-*` attributes (tenant, token or token-provider, locale, theme, nonce,
+ * api), derives
  * the API origin from its own `src`, and loads each element's code only when an element of that
  * kind comes near the viewport. Classic script, no inline code or styles, no eval: it works
  * under a strict Content-Security-Policy that lists only the Bridgekit origin.
@@ -32,6 +33,11 @@ function start(): void {
   const fromScript: Partial<BridgekitConfig> = { apiBase: data.api || src.origin };
   if (data.tenant) fromScript.tenant = data.tenant;
   if (data.locale) fromScript.locale = data.locale;
+  if (data.theme === 'light' || data.theme === 'dark' || data.theme === 'auto') fromScript.theme = data.theme;
+  // Lit needs no inline styles (it adopts constructed stylesheets); where a browser lacks them,
+  // it writes <style> elements and stamps them with `litNonce`, for hosts whose policy uses one.
+  const nonce = data.nonce || script.nonce;
+  if (nonce && !('litNonce' in root)) (root as { litNonce?: string }).litNonce = nonce;
   if (data.token) {
     fromScript.token = data.token;
   } else if (data.tokenProvider) {

@@ -16,7 +16,11 @@ export interface BridgekitConfig {
   token?: TokenSource;
   /** BCP 47 locale for texts, numbers and dates; defaults to the page's `lang`. */
   locale?: string;
+  /** Light or dark colours for every element without its own `theme`; `auto` (default) follows the system. */
+  theme?: BridgekitTheme;
 }
+
+export type BridgekitTheme = 'light' | 'dark' | 'auto';
 
 export const CONFIG_KEY = Symbol.for('bridgekit.config');
 const SESSION_EXPIRED_KEY = Symbol.for('bridgekit.sessionExpired');

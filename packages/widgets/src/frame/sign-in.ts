@@ -1,0 +1,186 @@
+/**
+ * The script of Bridgekit's sign-in window (`/embed/sign-in`), opened by an embedded frame's
+ * Sign in button. It runs first-party on Bridgekit's origin, so it needs no third-party cookie:
+ * the person signs in with the tenant's identity provider (authorization code with PKCE, as a
+ * public client) — or, in development, as a demo person — and the token goes back to the frame
+ * that opened the window by `postMessage`, addressed to Bridgekit's own origin only.
+ */
+import { type FrameTextKey, frameText } from './frame-text.ts';
+import { codeChallenge, randomToken } from './pkce.ts';
+import type { TokenMessage } from './protocol.ts';
+import { SIGN_IN_CALLBACK_PATH, SIGN_IN_OPTIONS_ID, type SignInOptions, type SignInProvider } from './sign-in-options.ts';
+
+/** A sign-in under way, kept across the round trip to the identity provider. */
+interface PendingSignIn {
+  state: string;
+  verifier: string;
+  tokenEndpoint: string;
+  clientId: string;
+  locale: string;
+}
+const PENDING_KEY = 'bridgekit.signIn';
+
+const main = document.querySelector('main') ?? document.body;
+const redirectUri = new URL(SIGN_IN_CALLBACK_PATH, location.origin).href;
+const pending = readPending();
+const locale = pending?.locale ?? (document.documentElement.lang || 'en');
+const t = frameText(locale);
+document.title = t('signIn.title');
+
+const heading = element('h1', t('signIn.heading'));
+const status = element('p', '');
+status.setAttribute('role', 'status');
+main.append(heading, status);
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  return el;
+}
+
+function say(key: FrameTextKey, params?: Record<string, string>): void {
+  status.textContent = t(key, params);
+}
+
+function readPending(): PendingSignIn | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as PendingSignIn | null;
+  } catch {
+    return null;
+  }
+}
+
+function handOff(token: string): void {
+  const opener = window.opener as Window | null;
+  if (!opener) {
+    say('signIn.noOpener');
+    return;
+  }
+  const message: TokenMessage = { type: 'bridgekit:token', token };
+  opener.postMessage(message, location.origin);
+  say('signIn.done');
+  window.close();
+}
+
+function fail(reason: string): void {
+  say('signIn.failed', { reason });
+}
+
+async function signInAsDemoUser(tenant: string, user: string): Promise<void> {
+  say('signIn.working');
+  const res = await fetch('/v1/dev/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant, user }),
+  });
+  const body = (await res.json().catch(() => null)) as { token?: string; error?: { message?: string } } | null;
+  if (res.ok && body?.token) handOff(body.token);
+  else fail(body?.error?.message ?? `HTTP ${res.status}`);
+}
+
+async function startProviderSignIn(provider: SignInProvider): Promise<void> {
+  say('signIn.redirecting');
+  const discoveryUrl = `${provider.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  const discovery = (await (await fetch(discoveryUrl)).json()) as { authorization_endpoint?: string; token_endpoint?: string };
+  if (!discovery.authorization_endpoint || !discovery.token_endpoint) throw new Error(`${discoveryUrl} names no endpoints`);
+  const signIn: PendingSignIn = {
+    state: randomToken(),
+    verifier: randomToken(),
+    tokenEndpoint: discovery.token_endpoint,
+    clientId: provider.clientId,
+    locale,
+  };
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify(signIn));
+  const url = new URL(discovery.authorization_endpoint);
+  url.search = new URLSearchParams({
+    client_id: provider.clientId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    response_mode: 'query',
+    scope: `openid profile ${provider.scope}`.trim(),
+    state: signIn.state,
+    code_challenge: await codeChallenge(signIn.verifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  location.assign(url.href);
+}
+
+async function finishProviderSignIn(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  history.replaceState(null, '', location.pathname);
+  sessionStorage.removeItem(PENDING_KEY);
+  if (params.has('error')) return fail(params.get('error_description') ?? params.get('error') ?? '');
+  if (!pending || params.get('state') !== pending.state) return say('signIn.failed', { reason: t('signIn.stateMismatch') });
+  say('signIn.working');
+  const res = await fetch(pending.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: params.get('code') ?? '',
+      redirect_uri: redirectUri,
+      client_id: pending.clientId,
+      code_verifier: pending.verifier,
+    }),
+  });
+  const body = (await res.json().catch(() => null)) as { access_token?: string; error_description?: string; error?: string } | null;
+  if (res.ok && body?.access_token) handOff(body.access_token);
+  else fail(body?.error_description ?? body?.error ?? `HTTP ${res.status}`);
+}
+
+function showChoices(options: SignInOptions): void {
+  if (options.providers.length === 0 && options.demoUsers.length === 0) {
+    say('signIn.noMethod');
+    return;
+  }
+  main.append(element('p', t('signIn.intro')));
+  const setBusy = (busy: boolean) => {
+    for (const button of main.querySelectorAll('button')) button.disabled = busy;
+  };
+  const list = (items: { label: string; action: () => Promise<void> }[]) => {
+    const ul = document.createElement('ul');
+    for (const { label, action } of items) {
+      const button = element('button', label);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        setBusy(true);
+        action()
+          .catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)))
+          .finally(() => setBusy(false));
+      });
+      const li = document.createElement('li');
+      li.append(button);
+      ul.append(li);
+    }
+    return ul;
+  };
+  if (options.providers.length > 0) {
+    main.append(
+      list(
+        options.providers.map((provider) => ({
+          label: t('signIn.withProvider', { provider: provider.label }),
+          action: () => startProviderSignIn(provider),
+        })),
+      ),
+    );
+  }
+  if (options.demoUsers.length > 0) {
+    main.append(
+      element('h2', t('signIn.demoHeading')),
+      list(
+        options.demoUsers.map((user) => ({
+          label: t('signIn.demoAs', { name: user.name, unit: user.businessUnit }),
+          action: () => signInAsDemoUser(options.tenant, user.key),
+        })),
+      ),
+    );
+  }
+}
+
+if (location.pathname === SIGN_IN_CALLBACK_PATH) {
+  void finishProviderSignIn().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+} else {
+  const options = JSON.parse(document.getElementById(SIGN_IN_OPTIONS_ID)?.textContent ?? 'null') as SignInOptions | null;
+  if (options) showChoices(options);
+  else say('signIn.noMethod');
+}
