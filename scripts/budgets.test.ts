@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from './budgets.ts';
+import { BUDGETS, CDN_DIR, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from './budgets.ts';
 
 describe('size budgets (gzip, from `pnpm build`)', () => {
   it(`keeps the script-tag loader within ${BUDGETS.loader} bytes`, () => {
@@ -29,6 +30,11 @@ describe('size budgets (gzip, from `pnpm build`)', () => {
   it(`keeps an inline practice card within ${BUDGETS.practiceCard} bytes, and the practice library within ${BUDGETS.practiceLibrary}`, () => {
     expect(pageWeight('bk-practice-card')).toBeLessThanOrEqual(BUDGETS.practiceCard);
     expect(pageWeight('bk-practice-library')).toBeLessThanOrEqual(BUDGETS.practiceLibrary);
+  });
+
+  it(`keeps the iframe page's own script within ${BUDGETS.frameScript} bytes and the host's resizer within ${BUDGETS.resizer}`, () => {
+    expect(gzipSize(join(CDN_DIR, 'frame/frame.js'))).toBeLessThanOrEqual(BUDGETS.frameScript);
+    expect(gzipSize(join(CDN_DIR, 'embed-resizer.js'))).toBeLessThanOrEqual(BUDGETS.resizer);
   });
 
   it(`keeps the Worker bundle within ${BUDGETS.worker} bytes`, () => {

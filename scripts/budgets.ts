@@ -24,6 +24,10 @@ export const BUDGETS = {
   practiceCard: 28 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   practiceLibrary: 36 * 1024,
+  /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
+  frameScript: 3 * 1024,
+  /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
+  resizer: 1024,
   /** The Worker bundle (production configuration). */
   worker: 300 * 1024,
 };

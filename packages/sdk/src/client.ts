@@ -111,7 +111,7 @@ export interface BridgekitClient {
   /** The moderation queue, decisions, bans, settings and audit log (moderators and admins). */
   moderation: ModerationApi;
   users: {
-    /** Members whose name or handle starts with `q`, for @mention suggestions (signed in). */
+    /** Members whose name or handle starts with `q`, for `@mention` suggestions (signed in). */
     mentionable(q: string, options?: CallOptions & { limit?: number }): Promise<MentionableUser[]>;
   };
   /** Practice cards: a living library of practices on structured templates. */

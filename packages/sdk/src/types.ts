@@ -355,6 +355,22 @@ export interface OidcProviderConfig {
   nameClaim: string;
   emailClaim: string | null;
   businessUnitClaim: string | null;
+  /**
+   * Lets people sign in to embedded frames (`/embed/<widget>`) with this provider: a public
+   * client (SPA redirect URI `https://<bridgekit>/embed/sign-in/callback`) using the
+   * authorization code flow with PKCE. `null`: tokens are accepted, but Bridgekit offers no sign-in.
+   */
+  signIn: OidcSignInClient | null;
+}
+
+/** The identity provider's app registration that Bridgekit's sign-in window uses. */
+export interface OidcSignInClient {
+  /** The application (client) id. */
+  clientId: string;
+  /** Scopes to request, space-separated; for Entra ID `api://<app-id-uri>/access_as_user`. */
+  scope: string;
+  /** Shown as "Sign in with {label}", e.g. `Contoso (Microsoft Entra ID)`. */
+  label: string;
 }
 
 export type OidcProviderInput = Pick<OidcProviderConfig, 'issuer' | 'jwksUri' | 'audience'> &

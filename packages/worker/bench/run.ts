@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { SignJWT } from 'jose';
-import { BUDGETS, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
+import { BUDGETS, CDN_DIR, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
 import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
@@ -68,6 +68,10 @@ function printSizes(): void {
   console.log(`  ${'embed.js budget'.padEnd(40)} ${kb(sizes['embed.js'] ?? 0).padStart(9)} of ${kb(BUDGETS.loader)}`);
   console.log(`  ${'page with <bk-idea-board>'.padEnd(40)} ${kb(pageWeight('bk-idea-board')).padStart(9)} of ${kb(BUDGETS.ideaBoard)}`);
   console.log(`  ${'page with <bk-idea-triage>'.padEnd(40)} ${kb(pageWeight('bk-idea-triage')).padStart(9)} of ${kb(BUDGETS.ideaTriage)}`);
+  const frame = gzipSize(join(CDN_DIR, 'frame/frame.js'));
+  console.log(`  ${'iframe page script (frame/frame.js)'.padEnd(40)} ${kb(frame).padStart(9)} of ${kb(BUDGETS.frameScript)}`);
+  const resizer = gzipSize(join(CDN_DIR, 'embed-resizer.js'));
+  console.log(`  ${'embed-resizer.js'.padEnd(40)} ${kb(resizer).padStart(9)} of ${kb(BUDGETS.resizer)}`);
   console.log(`  ${'Worker bundle'.padEnd(40)} ${kb(gzipSize(WORKER_BUNDLE)).padStart(9)} of ${kb(BUDGETS.worker)}`);
 }
 

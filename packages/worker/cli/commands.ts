@@ -42,9 +42,14 @@ Allowed origins:
   origins remove <slug> <origin>...
 OIDC issuers:
   oidc list <slug>
-  oidc entra <slug> --directory <tenant-id> --audience <app-id-uri> [--scope access_as_user] [--id entra]
+  oidc entra <slug> --directory <tenant-id> --audience <application-client-id> [--scope access_as_user] [--id entra]
+                       [--sign-in-client <client-id>] [--app-id-uri api://<application-client-id>] [--sign-in-label <text>]
+                       (--audience: Entra ID v2 tokens carry the API's Application (client) ID in "aud")
   oidc set <slug> <id> --issuer <url> --jwks-uri <url> --audience <aud> [--scope <scope>]
                        [--subject-claims sub] [--name-claim name] [--email-claim <claim>] [--bu-claim <claim>]
+                       [--sign-in-client <client-id> --sign-in-scope <scopes>] [--sign-in-label <text>]
+                       (--sign-in-*: people sign in to /embed/ frames with this provider; redirect
+                        URI https://<bridgekit>/embed/sign-in/callback, single-page application)
   oidc remove <slug> <id>
 API keys:
   keys list <slug>
@@ -88,6 +93,10 @@ const OPTIONS = {
   bu: { type: 'string' },
   email: { type: 'string' },
   ttl: { type: 'string' },
+  'sign-in-client': { type: 'string' },
+  'sign-in-scope': { type: 'string' },
+  'sign-in-label': { type: 'string' },
+  'app-id-uri': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -100,6 +109,13 @@ function required(flags: Flags, name: keyof Flags): string {
   const value = flags[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`);
   return value;
+}
+
+/** `signIn` from the --sign-in-* flags, when a client id is given. */
+function signInFlags(flags: Flags, scope: string, defaultLabel: string): Pick<OidcProviderInput, 'signIn'> {
+  const clientId = flags['sign-in-client'];
+  if (!clientId) return {};
+  return { signIn: { clientId, scope: flags['sign-in-scope'] ?? scope, label: flags['sign-in-label'] ?? defaultLabel } };
 }
 
 function onOff(value: string | undefined): boolean | undefined {
@@ -276,10 +292,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
           directoryId: directory,
           requiredScope: flags.scope ?? 'access_as_user',
           emailClaim: 'preferred_username',
+          ...signInFlags(
+            flags,
+            `${flags['app-id-uri'] ?? `api://${required(flags, 'audience')}`}/${flags.scope ?? 'access_as_user'}`,
+            'Microsoft Entra ID',
+          ),
         };
         const provider = await tenantAdmin(slug()).oidcProviders.put(flags.id ?? 'entra', input);
         print(
-          `Entra ID provider "${provider.id}": tokens from ${provider.issuer} for ${provider.audience} with scope ${provider.requiredScope}.\n`,
+          `Entra ID provider "${provider.id}": tokens from ${provider.issuer} for ${provider.audience} with scope ${provider.requiredScope}${provider.signIn ? `; frames sign in with client ${provider.signIn.clientId}` : ''}.\n`,
           provider,
         );
         return 0;
@@ -294,6 +315,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           ...(flags['name-claim'] ? { nameClaim: flags['name-claim'] } : {}),
           ...(flags['email-claim'] ? { emailClaim: flags['email-claim'] } : {}),
           ...(flags['bu-claim'] ? { businessUnitClaim: flags['bu-claim'] } : {}),
+          ...signInFlags(flags, flags['sign-in-client'] ? required(flags, 'sign-in-scope') : '', arg(positionals, 3, 'the provider id')),
         };
         const provider = await tenantAdmin(slug()).oidcProviders.put(arg(positionals, 3, 'the provider id'), input);
         print(`OIDC provider "${provider.id}": ${provider.issuer}\n`, provider);

@@ -52,6 +52,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       persist,
       '--no-build',
       '--no-watch',
+      '--no-examples',
       ...(options.extraSeedFile ? ['--extra-seed', options.extraSeedFile] : []),
       ...(options.rateLimits === false ? ['--no-rate-limits'] : []),
     ],

@@ -1,18 +1,21 @@
 /**
  * `pnpm dev`: everything on http://localhost:8787 with no Cloudflare account.
  * Builds the SDK and widgets, copies .dev.vars.example to .dev.vars when absent, applies the
- * D1 migrations locally, seeds the demo tenant, starts `wrangler dev --env dev`, and rebuilds
- * the widgets when their sources change.
+ * D1 migrations locally, seeds the demo tenant, starts `wrangler dev --env dev`, rebuilds
+ * the widgets when their sources change, and serves the example intranet (examples/plain-html)
+ * from http://127.0.0.1:8788 — another origin, as production embedding always is.
  *
  * Options: --port <n> (8787), --inspector-port <n> (9229), --persist-to <dir> (.wrangler/state),
  * --extra-seed <file.sql> (applied after the demo seed), --no-rate-limits (for load tests),
- * --no-build, --no-watch
+ * --examples-port <n> (8788), --no-examples, --no-build, --no-watch
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
 import { appendFile, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
+import { createExampleServer } from '../../../examples/plain-html/server.ts';
+import { DEMO_KID } from '../src/dev/demo-data.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
 import { assembleAssets } from './build.ts';
 import { runWrangler, wrangler } from './wrangler.ts';
@@ -27,6 +30,8 @@ const { values: options } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-watch': { type: 'boolean', default: false },
     'no-rate-limits': { type: 'boolean', default: false },
+    'examples-port': { type: 'string', default: '8788' },
+    'no-examples': { type: 'boolean', default: false },
   },
 });
 const persist = ['--persist-to', options['persist-to']];
@@ -88,6 +93,21 @@ const server = wrangler([
   '--show-interactive-dev-session=false',
 ]);
 console.log(`\nBridgekit is starting on http://localhost:${options.port} — open http://localhost:${options.port}/demo/\n`);
+
+if (!options['no-examples']) {
+  const examples = createExampleServer({
+    bridgekitUrl: `http://localhost:${options.port}`,
+    tenant: 'demo',
+    secret: vars.DEMO_EMBED_SECRET,
+    kid: DEMO_KID,
+    person: { sub: 'fabrikam|rosa', name: 'Rosa Jiménez', email: 'rosa@fabrikam.example', bu: 'Marketing' },
+  });
+  examples.on('error', (err) => console.warn(`The example intranet could not start on port ${options['examples-port']}: ${err.message}`));
+  examples.listen(Number(options['examples-port']), '127.0.0.1', () =>
+    console.log(`The example intranet (another origin) is on http://127.0.0.1:${options['examples-port']}/ and /frames.html\n`),
+  );
+  server.on('exit', () => examples.close());
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -19,6 +19,7 @@ import { cardsRoutes } from './routes/cards.ts';
 import { commentsRoutes } from './routes/comments.ts';
 import { demoRoutes, rootRoute } from './routes/demo.ts';
 import { developmentOnly, devRoutes } from './routes/dev.ts';
+import { embedRoutes } from './routes/embed.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
 import { ideaWorkflowRoutes } from './routes/idea-workflow.ts';
 import { ideasRoutes } from './routes/ideas.ts';
@@ -56,14 +57,16 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
 
 export const app = new OpenAPIHono<AppEnv>();
 
-app.use(
-  '*',
-  secureHeaders({
-    crossOriginResourcePolicy: 'cross-origin',
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: 'strict-origin-when-cross-origin',
-  }),
-);
+const securityHeaders = {
+  crossOriginResourcePolicy: 'cross-origin',
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: 'strict-origin-when-cross-origin',
+} as const;
+const apiSecurityHeaders = secureHeaders(securityHeaders);
+// The iframe pages are framed by the tenant's origins (their CSP says which, X-Frame-Options
+// cannot), and the sign-in window must keep its opener to hand the token back.
+const frameSecurityHeaders = secureHeaders({ ...securityHeaders, xFrameOptions: false, crossOriginOpenerPolicy: false });
+app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? frameSecurityHeaders : apiSecurityHeaders)(c, next));
 // Tenant routes answer CORS themselves, for each tenant's allowed origins (tenant-context.ts);
 // the API description is public.
 app.use('/v1/openapi.json', cors({ origin: '*' }));
@@ -102,6 +105,7 @@ app.use('/v1/dev/*', developmentOnly);
 // Development pages and tests on other local ports (Vitest's browser page) mint demo tokens too.
 app.use('/v1/dev/*', cors({ origin: (origin) => (/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin) ? origin : null) }));
 app.route('/v1/dev', devRoutes);
+app.route('/embed', embedRoutes);
 app.route('/demo', demoRoutes);
 app.route('/', rootRoute);
 

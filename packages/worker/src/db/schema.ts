@@ -6,7 +6,16 @@
  * Timestamps are Unix epoch milliseconds.
  */
 
-import type { FieldDef, FieldValue, FlagReason, LinkKind, ModerationSettings, PracticeArea, Reaction } from '@bridgekit/sdk';
+import type {
+  FieldDef,
+  FieldValue,
+  FlagReason,
+  LinkKind,
+  ModerationSettings,
+  OidcSignInClient,
+  PracticeArea,
+  Reaction,
+} from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -75,6 +84,8 @@ export const oidcProviders = sqliteTable(
     nameClaim: text('name_claim').notNull().default('name'),
     emailClaim: text('email_claim'),
     businessUnitClaim: text('business_unit_claim'),
+    /** The public client the embedded frames' sign-in window uses; null: no interactive sign-in. */
+    signIn: text('sign_in', { mode: 'json' }).$type<OidcSignInClient>(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('oidc_providers_tenant_issuer').on(t.tenantId, t.issuer)],

@@ -8,6 +8,7 @@ import type {
   NewTenant,
   OidcProviderConfig,
   OidcProviderInput,
+  OidcSignInClient,
   RoleGrant,
   RoleMapping,
   TenantSettings,
@@ -51,6 +52,24 @@ export const NewEmbedKeySchema = z
   .openapi('NewEmbedKey');
 expectType<Exact<z.infer<typeof NewEmbedKeySchema>, NewEmbedKey>>(true);
 
+export const OidcSignInClientSchema = z
+  .strictObject({
+    clientId: z.string().trim().min(1).max(200).openapi({ example: '11111111-2222-3333-4444-555555555555' }),
+    scope: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'Scopes are printable words separated by single spaces.')
+      .openapi({ example: 'api://bridgekit/access_as_user' }),
+    label: z.string().trim().min(1).max(100).openapi({ example: 'Contoso (Microsoft Entra ID)' }),
+  })
+  .openapi('OidcSignInClient', {
+    description:
+      'A public client for the sign-in window of embedded frames (authorization code + PKCE). Register the redirect URI `https://<bridgekit>/embed/sign-in/callback` as a single-page application.',
+  });
+expectType<Exact<z.infer<typeof OidcSignInClientSchema>, OidcSignInClient>>(true);
+
 export const OidcProviderSchema = z
   .object({
     id: z.string(),
@@ -63,6 +82,7 @@ export const OidcProviderSchema = z
     nameClaim: z.string(),
     emailClaim: z.string().nullable(),
     businessUnitClaim: z.string().nullable(),
+    signIn: OidcSignInClientSchema.nullable(),
   })
   .openapi('OidcProvider');
 expectType<Exact<z.infer<typeof OidcProviderSchema>, OidcProviderConfig>>(true);
@@ -87,6 +107,7 @@ export const OidcProviderInputSchema = z
     nameClaim: claimName.optional(),
     emailClaim: claimName.nullable().optional(),
     businessUnitClaim: claimName.nullable().optional(),
+    signIn: OidcSignInClientSchema.nullable().optional(),
   })
   .openapi('OidcProviderInput');
 expectType<Exact<z.infer<typeof OidcProviderInputSchema>, OidcProviderInput>>(true);

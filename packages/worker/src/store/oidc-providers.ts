@@ -19,6 +19,7 @@ export function toProviderConfig(row: Row): OidcProviderConfig {
     nameClaim: row.nameClaim,
     emailClaim: row.emailClaim,
     businessUnitClaim: row.businessUnitClaim,
+    signIn: row.signIn,
   };
 }
 
@@ -39,6 +40,7 @@ export async function putProvider(db: Database, tenantId: string, id: string, in
     nameClaim: input.nameClaim ?? 'name',
     emailClaim: input.emailClaim ?? null,
     businessUnitClaim: input.businessUnitClaim ?? null,
+    signIn: input.signIn ?? null,
   };
   const clash = await db
     .select({ id: oidcProviders.id })

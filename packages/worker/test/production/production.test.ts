@@ -19,6 +19,16 @@ describe('a production build', () => {
     expect((await call(`${ORIGIN}/v1/dev/users`)).status).toBe(404);
   });
 
+  it('serves the iframe route, but offers no demo people to sign in as', async () => {
+    const frame = await call(`${ORIGIN}/embed/idea-board?tenant=demo&board=general`);
+    expect(frame.status).toBe(200);
+    // The demo tenant has no OIDC provider with a sign-in client here: nothing to sign in with.
+    expect(await frame.text()).toContain('data-sign-in="none"');
+    const signIn = await (await call(`${ORIGIN}/embed/sign-in?tenant=demo`)).text();
+    expect(signIn).toContain('"demoUsers":[]');
+    expect(signIn).not.toContain('Amara');
+  });
+
   it('points / at the API description instead of the demo', async () => {
     const res = await call(`${ORIGIN}/`, { redirect: 'manual' });
     expect(res.status).toBe(200);

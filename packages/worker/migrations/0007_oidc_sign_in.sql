@@ -1,0 +1,1 @@
+ALTER TABLE `oidc_providers` ADD `sign_in` text;

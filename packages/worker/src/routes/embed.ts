@@ -1,0 +1,161 @@
+/**
+ * The iframe route, for hosts that allow nothing but an iframe (SharePoint's Embed web part,
+ * Confluence Cloud, locked-down portals):
+ *
+ *   GET /embed/<widget>?tenant=<slug>&board=general&theme=dark&locale=de
+ *
+ * A minimal page hosting one widget. It may be framed only by the tenant's allowed origins
+ * (`frame-ancestors`), reports its height to the framing page (`/frame/frame.js`), and signs
+ * people in through `/embed/sign-in`, a first-party popup — no third-party cookies anywhere.
+ */
+import { Hono } from 'hono';
+import { html, raw } from 'hono/html';
+import type { z } from 'zod';
+import { database } from '../db/client.ts';
+import { DEMO_USERS } from '../dev/demo-data.ts';
+import { type AppEnv, isDevelopment } from '../env.ts';
+import { ApiError, notFound, validationError } from '../errors.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
+import { FRAME_WIDGETS, FramePageQuery, type FrameWidget, MAX_ATTRIBUTE_LENGTH, SignInPageQuery } from '../schemas/embed.ts';
+import { findTenantBySlug, type Tenant } from '../store/tenants.ts';
+
+const COMMON_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+/** `frame-ancestors` from the tenant's allowed origins (the patterns are valid CSP host sources). */
+export function frameAncestors(tenant: Tenant): string {
+  return tenant.origins.length > 0 ? tenant.origins.join(' ') : "'none'";
+}
+
+async function tenantOr404(c: { env: AppEnv['Bindings'] }, slug: string): Promise<Tenant> {
+  const tenant = await findTenantBySlug(database(c.env.DB), slug);
+  if (!tenant) throw notFound(`Tenant "${slug}"`);
+  return tenant;
+}
+
+/** The framing page's origin, if the tenant allows it: from the explicit `parent`, else the referrer. */
+function parentOrigin(tenant: Tenant, explicit: string | undefined, referrer: string | undefined): string | null {
+  const candidate = explicit ?? referrer;
+  const origin = candidate ? URL.parse(candidate)?.origin : undefined;
+  return origin && origin !== 'null' && isAllowedOrigin(origin, tenant.origins) ? origin : null;
+}
+
+function widgetAttributes(name: string, widget: FrameWidget, query: Record<string, string>): string {
+  const parts: string[] = [];
+  for (const [attribute, kind] of Object.entries(widget.attributes)) {
+    const value = query[attribute];
+    if (value === undefined) continue;
+    if (value.length > MAX_ATTRIBUTE_LENGTH) {
+      throw new ApiError(400, 'validation_failed', `"${attribute}" is longer than ${MAX_ATTRIBUTE_LENGTH} characters.`, {
+        details: [{ path: `query.${attribute}`, message: `At most ${MAX_ATTRIBUTE_LENGTH} characters.` }],
+      });
+    }
+    if (kind === 'flag') {
+      if (value === '' || value === 'true') parts.push(attribute);
+    } else {
+      parts.push(`${attribute}="${escapeAttribute(value)}"`);
+    }
+  }
+  for (const need of widget.required) {
+    const options = typeof need === 'string' ? [need] : need;
+    if (!options.some((o) => query[o] !== undefined && query[o] !== '')) {
+      const which = options.map((o) => `"${o}"`).join(' or ');
+      throw new ApiError(400, 'validation_failed', `The ${name} widget needs ${which}, e.g. /embed/${name}?tenant=acme&${options[0]}=…`, {
+        details: [{ path: `query.${options[0]}`, message: 'Required.' }],
+      });
+    }
+  }
+  return parts.join(' ');
+}
+
+const escapeAttribute = (value: string) =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** A JSON data block is never executed; `<` is escaped so the text cannot close the element. */
+const jsonBlock = (value: unknown) => raw(JSON.stringify(value).replaceAll('<', '\\u003c'));
+
+function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw validationError(parsed.error, 'query');
+  return parsed.data;
+}
+
+export const embedRoutes = new Hono<AppEnv>()
+  .get('/sign-in', async (c) => {
+    const query = parseQuery(SignInPageQuery, c.req.query());
+    const tenant = await tenantOr404(c, query.tenant);
+    const providers = tenant.oidcProviders.flatMap((p) =>
+      p.signIn ? [{ id: p.id, label: p.signIn.label, issuer: p.issuer, clientId: p.signIn.clientId, scope: p.signIn.scope }] : [],
+    );
+    const demoUsers = isDevelopment(c.env) ? DEMO_USERS.map(({ key, name, businessUnit }) => ({ key, name, businessUnit })) : [];
+    // The window fetches each issuer's discovery document and token endpoint itself.
+    const issuers = [...new Set(providers.flatMap((p) => URL.parse(p.issuer)?.origin ?? []))];
+    c.header(
+      'content-security-policy',
+      [...COMMON_POLICY, `connect-src 'self' ${issuers.join(' ')}`.trim(), "frame-ancestors 'none'"].join('; '),
+    );
+    c.header('cache-control', 'no-store');
+    return c.html(signInPage(query.locale ?? 'en', { tenant: tenant.slug, providers, demoUsers }));
+  })
+  .get('/sign-in/callback', (c) => {
+    // Any tenant's identity provider answers here, so its token endpoint is not known up front.
+    const connect = isDevelopment(c.env) ? "connect-src 'self' https: http://localhost:* http://127.0.0.1:*" : "connect-src 'self' https:";
+    c.header('content-security-policy', [...COMMON_POLICY, connect, "frame-ancestors 'none'"].join('; '));
+    c.header('cache-control', 'no-store');
+    return c.html(signInPage('en', null));
+  })
+  .get('/:widget', async (c) => {
+    const name = c.req.param('widget');
+    const widget = FRAME_WIDGETS[name];
+    if (!widget) {
+      throw notFound(`The widget "${name}" (one of ${Object.keys(FRAME_WIDGETS).join(', ')})`);
+    }
+    const params = c.req.query();
+    const query = parseQuery(FramePageQuery, params);
+    const attributes = widgetAttributes(name, widget, params);
+    const tenant = await tenantOr404(c, query.tenant);
+    const parent = parentOrigin(tenant, query.parent, c.req.header('referer'));
+    const signIn = isDevelopment(c.env) || tenant.oidcProviders.some((p) => p.signIn);
+    c.header('content-security-policy', [...COMMON_POLICY, "connect-src 'self'", `frame-ancestors ${frameAncestors(tenant)}`].join('; '));
+    c.header('cache-control', 'no-store');
+    const locale = query.locale ?? 'en';
+    return c.html(html`<!doctype html>
+<html lang="${locale}"${query.theme && query.theme !== 'auto' ? html` data-theme="${query.theme}"` : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${tenant.name}</title>
+<link rel="stylesheet" href="/frame/frame.css">
+<script src="/embed.js" data-tenant="${tenant.slug}" data-locale="${locale}" data-theme="${query.theme ?? 'auto'}" async></script>
+<script src="/frame/frame.js" data-tenant="${tenant.slug}" data-parent-origin="${parent ?? ''}" data-sign-in="${signIn ? 'available' : 'none'}" defer></script>
+</head>
+<body>
+<${raw(widget.tag)} ${raw(attributes)}></${raw(widget.tag)}>
+</body>
+</html>`);
+  });
+
+function signInPage(locale: string, options: unknown) {
+  return html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Bridgekit</title>
+<link rel="stylesheet" href="/frame/frame.css">
+${options ? html`<script type="application/json" id="bk-sign-in-options">${jsonBlock(options)}</script>` : ''}
+<script src="/frame/sign-in.js" defer></script>
+</head>
+<body class="bk-sign-in-page">
+<main></main>
+</body>
+</html>`;
+}

@@ -1,0 +1,65 @@
+/**
+ * The iframe route `/embed/<widget>`: which widgets it hosts, which of their attributes a URL
+ * may set, and the page-wide options (tenant, theme, locale, parent).
+ */
+import { z } from 'zod';
+import { SLUG_PATTERN } from './common.ts';
+
+type AttributeKind = 'text' | 'flag';
+
+export interface FrameWidget {
+  tag: string;
+  attributes: Record<string, AttributeKind>;
+  /** Attributes that must be given; `[a, b]` inside means one of them. */
+  required: (string | readonly [string, string])[];
+}
+
+/** URL name (the tag without `bk-`) → element. */
+export const FRAME_WIDGETS: Record<string, FrameWidget> = {
+  'idea-board': { tag: 'bk-idea-board', attributes: { board: 'text', sort: 'text', 'page-size': 'text' }, required: ['board'] },
+  'idea-form': { tag: 'bk-idea-form', attributes: { board: 'text' }, required: ['board'] },
+  'idea-roadmap': { tag: 'bk-idea-roadmap', attributes: { board: 'text' }, required: ['board'] },
+  'idea-triage': { tag: 'bk-idea-triage', attributes: { board: 'text' }, required: ['board'] },
+  'idea-vote': { tag: 'bk-idea-vote', attributes: { idea: 'text', variant: 'text', 'max-votes': 'text' }, required: ['idea'] },
+  thread: {
+    tag: 'bk-thread',
+    attributes: {
+      key: 'text',
+      url: 'text',
+      sort: 'text',
+      'page-title': 'text',
+      'page-size': 'text',
+      live: 'text',
+      'poll-interval': 'text',
+    },
+    required: [['key', 'url']],
+  },
+  'comment-count': { tag: 'bk-comment-count', attributes: { key: 'text', url: 'text' }, required: [['key', 'url']] },
+  moderation: { tag: 'bk-moderation', attributes: { reason: 'text', thread: 'text', 'page-size': 'text' }, required: [] },
+  'practice-card': { tag: 'bk-practice-card', attributes: { card: 'text', expanded: 'flag', thread: 'flag' }, required: ['card'] },
+  'practice-library': {
+    tag: 'bk-practice-library',
+    attributes: { tag: 'text', template: 'text', 'page-size': 'text', currency: 'text' },
+    required: [],
+  },
+};
+
+const LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+export const FramePageQuery = z.object({
+  tenant: z
+    .string({ error: 'Say which tenant: ?tenant=<slug>.' })
+    .regex(SLUG_PATTERN, 'Use the tenant slug (lower-case letters, digits, hyphens).'),
+  theme: z.enum(['light', 'dark', 'auto']).optional(),
+  locale: z.string().max(35).regex(LOCALE, 'Use a BCP 47 language tag such as en, de or de-CH.').optional(),
+  /** The framing page's origin, when its referrer policy hides it; used only if the tenant allows it. */
+  parent: z.string().max(300).optional(),
+});
+
+export const SignInPageQuery = z.object({
+  tenant: FramePageQuery.shape.tenant,
+  locale: FramePageQuery.shape.locale,
+});
+
+/** Longest attribute value a URL may set (a page URL for `url`, a title for `page-title`). */
+export const MAX_ATTRIBUTE_LENGTH = 2000;
