@@ -80,3 +80,19 @@ export async function axeViolations(page: Page, axeSource: string, selector: str
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`);
   }, selector);
 }
+
+/**
+ * Counts the page's `securitypolicyviolation` events (in every frame), from before its first
+ * script runs. Read the list with `cspViolations(page)`.
+ */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __bkViolations: string[] }).__bkViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __bkViolations?: string[] }).__bkViolations ?? ['not recorded']);
+}

@@ -128,12 +128,31 @@ describe('the bridgekit CLI, against the dev server', () => {
       '--directory',
       '72f988bf-86f1-41af-91ab-2d7cd011db47',
       '--audience',
-      'api://bridgekit',
+      'c0ffee00-0000-4000-8000-00000000b41d',
     );
     expect(entra.code).toBe(0);
     expect(entra.stdout).toMatch(
-      /tokens from https:\/\/login\.microsoftonline\.com\/72f988bf-86f1-41af-91ab-2d7cd011db47\/v2\.0 for api:\/\/bridgekit with scope access_as_user/,
+      /tokens from https:\/\/login\.microsoftonline\.com\/72f988bf-86f1-41af-91ab-2d7cd011db47\/v2\.0 for c0ffee00-0000-4000-8000-00000000b41d with scope access_as_user\.\n$/,
     );
+    // A sign-in client for embedded frames: the scope names the API by its Application ID URI.
+    const withSignIn = await cli(
+      '--json',
+      'oidc',
+      'entra',
+      'cli-entra',
+      '--directory',
+      '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      '--audience',
+      'c0ffee00-0000-4000-8000-00000000b41d',
+      '--sign-in-client',
+      '5ca1ab1e-0000-4000-8000-00000000c11e',
+    );
+    expect(withSignIn.code).toBe(0);
+    expect(JSON.parse(withSignIn.stdout).signIn).toEqual({
+      clientId: '5ca1ab1e-0000-4000-8000-00000000c11e',
+      scope: 'api://c0ffee00-0000-4000-8000-00000000b41d/access_as_user',
+      label: 'Microsoft Entra ID',
+    });
     expect((await cli('oidc', 'list', 'cli-entra')).stdout).toMatch(/^entra\t/);
     expect((await cli('oidc', 'remove', 'cli-entra', 'entra')).code).toBe(0);
   });
