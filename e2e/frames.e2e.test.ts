@@ -126,8 +126,10 @@ describe('the iframe route /embed/<widget>', () => {
     const frame = boardFrame(page);
     await frame.getByText('Sign in to vote, comment and share.').waitFor();
     const [popup] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('button', { name: 'Sign in', exact: true }).click()]);
-    await popup.getByRole('button', { name: 'Continue as Amara Okafor, Finance' }).click();
-    await popup.waitForEvent('close', { timeout: 10_000 });
+    // The window may close as soon as the click lands: listen before clicking.
+    const closed = popup.waitForEvent('close', { timeout: 15_000 });
+    await popup.getByRole('button', { name: 'Continue as Amara Okafor, Finance' }).click({ noWaitAfter: true });
+    await closed;
 
     await frame.getByRole('status').filter({ hasText: 'Signed in.' }).waitFor();
     const vote = voteIn(frame, 'Self-service sales dashboards for regional directors');
@@ -173,8 +175,9 @@ describe('the iframe route /embed/<widget>', () => {
       await page.goto(`${host.origin}/`);
       const frame = page.frameLocator('iframe');
       const [popup] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('button', { name: 'Sign in', exact: true }).click()]);
-      await popup.getByRole('button', { name: 'Sign in with Contoso (Microsoft Entra ID)' }).click();
-      await popup.waitForEvent('close', { timeout: 15_000 });
+      const closed = popup.waitForEvent('close', { timeout: 15_000 });
+      await popup.getByRole('button', { name: 'Sign in with Contoso (Microsoft Entra ID)' }).click({ noWaitAfter: true });
+      await closed;
 
       const request = idp.authorizations[0];
       expect(request?.get('code_challenge_method')).toBe('S256');

@@ -10,6 +10,14 @@ export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
 export { BridgekitError, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
+export {
+  type EntraTokenProvider,
+  type SharePointTokenCallback,
+  type SharePointTokenSourceOptions,
+  sharePointTokenSource,
+  type TokenFailure,
+  type TokenFailureKind,
+} from './sharepoint.ts';
 export type * from './thread-types.ts';
 export { REACTIONS } from './thread-types.ts';
 export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from './threads.ts';

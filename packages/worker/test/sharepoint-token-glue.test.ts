@@ -1,5 +1,5 @@
 /**
- * The SharePoint web part's token glue (examples/sharepoint-spfx) against the real Worker: the
+ * The SDK's SharePoint token glue (`sharePointTokenSource`, used by examples/sharepoint-spfx) against the real Worker: the
  * SDK asks the glue for a token before each request, the glue asks SharePoint's token provider,
  * and the Worker verifies what "Entra ID" issued — here the fake identity provider whose keys the
  * Worker fetches, configured for tenant `demo` as an admin would.
@@ -7,12 +7,7 @@
 import { exports } from 'cloudflare:workers';
 import { type BridgekitError, createClient, isBridgekitError, type TokenSource } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  bridgekitTokenSource,
-  classifyTokenError,
-  type EntraTokenProvider,
-  type TokenFailure,
-} from '../../../examples/sharepoint-spfx/src/bridgekit-token-source.ts';
+import { classifyTokenError, type EntraTokenProvider, sharePointTokenSource, type TokenFailure } from '../../sdk/src/sharepoint.ts';
 import { FAKE_DIRECTORY_ID } from './fake-identity-provider.ts';
 import { configureEntra, ENTRA_AUDIENCE, ORIGIN, oidcToken } from './helpers.ts';
 
@@ -54,7 +49,7 @@ class FakeSharePointTokenProvider implements EntraTokenProvider {
 function connect(provider: EntraTokenProvider | Promise<EntraTokenProvider>, resource = ENTRA_AUDIENCE) {
   const failures: TokenFailure[] = [];
   let recoveries = 0;
-  const token: TokenSource = bridgekitTokenSource({
+  const token: TokenSource = sharePointTokenSource({
     provider,
     resource,
     onFailure: (failure) => failures.push(failure),
@@ -171,7 +166,7 @@ describe('the SharePoint web part’s token glue', () => {
 
   it('never throws into the SDK, even when the web part’s handler does', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const token = bridgekitTokenSource({
+    const token = sharePointTokenSource({
       provider: { getToken: () => Promise.reject(consentRequired()) },
       resource: ENTRA_AUDIENCE,
       onFailure: () => {

@@ -1,4 +1,5 @@
 import * as strings from 'BridgekitWebPartStrings';
+import type { TokenFailureKind } from '@bridgekit/sdk';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { DisplayMode, Version } from '@microsoft/sp-core-library';
 import {
@@ -9,7 +10,6 @@ import {
   PropertyPaneToggle,
 } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import type { TokenFailureKind } from '../../bridgekit-token-source';
 import { connectPage, TOKEN_STATE_EVENT, tokenFailure } from './page-session';
 import { isWidgetKind, loadThread, type TargetProperty, WIDGET_KINDS, type WidgetKind } from './widget-kinds';
 

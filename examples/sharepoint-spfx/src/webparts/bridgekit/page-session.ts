@@ -4,8 +4,9 @@
  * `configure()` of @bridgekit/widgets is page-wide; the first web part sets it, and web parts
  * with the same settings leave it alone, so the widgets already on the page do not reload.
  */
+
+import { type EntraTokenProvider, sharePointTokenSource, type TokenFailure } from '@bridgekit/sdk';
 import { configure } from '@bridgekit/widgets/config.js';
-import { bridgekitTokenSource, type EntraTokenProvider, type TokenFailure } from '../../bridgekit-token-source';
 
 /** Fired on `window` when SharePoint gave no token for Bridgekit, and again when it does. */
 export const TOKEN_STATE_EVENT = 'bridgekit-spfx-token-state';
@@ -38,7 +39,7 @@ export function connectPage(connection: PageConnection, provider: () => Promise<
   store[SESSION] = session;
   const current = () => store[SESSION] === session;
 
-  const token = bridgekitTokenSource({
+  const token = sharePointTokenSource({
     provider: provider(),
     resource: connection.resource,
     onFailure: (failure) => {

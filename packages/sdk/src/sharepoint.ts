@@ -1,10 +1,17 @@
 /**
- * The glue between SharePoint's Entra ID token provider and the Bridgekit SDK: a `TokenSource`
- * callback that asks SharePoint for a token for Bridgekit's API before each request, bypasses
+ * For SharePoint Framework web parts: a `TokenSource` callback over SharePoint's Entra ID token
+ * provider. It asks SharePoint for a token for Bridgekit's API before each request, bypasses
  * SharePoint's token cache when the API says the token expired, and turns every failure into
- * "no token" (the widgets stay read-only) plus one report the web part shows as a message.
+ * "no token" (the client, and the widgets, stay read-only) plus one report the web part can
+ * show as a message. No SPFx import: it takes any object shaped like `AadTokenProvider`.
  *
- * Plain TypeScript without SPFx imports, so the Worker's tests run it against the real API.
+ * @example
+ * const token = sharePointTokenSource({
+ *   provider: this.context.aadTokenProviderFactory.getTokenProvider(),
+ *   resource: 'api://bridgekit',
+ *   onFailure: (failure) => showNotice(failure.kind),
+ * });
+ * configure({ apiBase: 'https://bridgekit.example.com', tenant: 'acme', token });
  */
 
 /** The part of SPFx's `AadTokenProvider` the glue uses (`aadTokenProviderFactory.getTokenProvider()`). */
@@ -30,7 +37,7 @@ export interface TokenFailure {
   detail: string;
 }
 
-export interface BridgekitTokenSourceOptions {
+export interface SharePointTokenSourceOptions {
   /** SharePoint's token provider, or the promise `aadTokenProviderFactory.getTokenProvider()` returns. */
   provider: EntraTokenProvider | PromiseLike<EntraTokenProvider>;
   /** Bridgekit's Application ID URI in Entra ID, e.g. `api://bridgekit`. */
@@ -42,12 +49,12 @@ export interface BridgekitTokenSourceOptions {
 }
 
 /** Bridgekit's `TokenSource` callback: `{ expired }` in, a token or `null` (read-only) out. */
-export type BridgekitTokenCallback = (request: { expired: boolean }) => Promise<string | null>;
+export type SharePointTokenCallback = (request: { expired: boolean }) => Promise<string | null>;
 
 /** Failures that only an admin, or the reader's next visit, can fix: stop asking for this page. */
 const LASTING: ReadonlySet<TokenFailureKind> = new Set(['consent', 'resource', 'not-assigned', 'interaction']);
 
-export function bridgekitTokenSource(options: BridgekitTokenSourceOptions): BridgekitTokenCallback {
+export function sharePointTokenSource(options: SharePointTokenSourceOptions): SharePointTokenCallback {
   const provider = Promise.resolve(options.provider);
   // A rejection is handled when a request first needs the provider; until then it is not "unhandled".
   provider.catch(() => undefined);
