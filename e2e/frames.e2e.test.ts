@@ -1,14 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createClient, createPlatformClient } from '@bridgekit/sdk';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createExampleServer } from '../examples/plain-html/server.ts';
-import { cspViolations, launch, recordCspViolations, watchProblems } from './browser.ts';
+import { axeViolations, cspViolations, launch, recordCspViolations, watchProblems } from './browser.ts';
 import { TEST_ADMIN_TOKEN, TEST_DEV_SECRET } from './dev-secret.ts';
 import { startFakeOidcProvider } from './fake-oidc-provider.ts';
 import { type Host, mintDemoToken, serveHost } from './host.ts';
 
 const base = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const boardFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Ideas for IT"]');
 const voteIn = (frame: FrameLocator, title: string) => frame.locator('bk-idea-board').getByRole('button', { name: `Vote for “${title}”` });
@@ -195,6 +198,22 @@ describe('the iframe route /embed/<widget>', () => {
       idp.close();
       host.close();
     }
+  });
+
+  it('is usable from the keyboard and axe-clean, in dark German: the frame page and its sign-in window', async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${base}/embed/thread?tenant=demo&key=demo-war-stories&theme=dark&locale=de`);
+    await page.locator('bk-thread').getByText('Diskussion').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Anmelden');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+    await popup.getByRole('heading', { name: 'Anmelden' }).waitFor();
+    expect(await axeViolations(popup, axeSource, 'body')).toEqual([]);
+    expect(await axeViolations(page, axeSource, 'body')).toEqual([]);
+    await popup.close();
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it("takes the token from the host's own provider through embed-resizer.js, with no sign-in step", async () => {

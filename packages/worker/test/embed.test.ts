@@ -20,7 +20,7 @@ describe('the iframe route /embed/<widget>', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
-    expect(html).toContain('<bk-idea-board board="general"></bk-idea-board>');
+    expect(html).toContain('<main><bk-idea-board board="general"></bk-idea-board></main>');
     expect(html).toContain('<script src="/embed.js" data-tenant="demo"');
     expect(directive(res, 'frame-ancestors')).toBe(`frame-ancestors ${(await demoOrigins()).join(' ')}`);
     // X-Frame-Options cannot list origins; with it, no one could frame the page at all.

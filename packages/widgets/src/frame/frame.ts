@@ -55,7 +55,7 @@ bar.append(text, button);
 const status = document.createElement('p');
 status.className = 'bk-frame-status';
 status.setAttribute('role', 'status');
-document.body.prepend(bar, status);
+(document.querySelector('main') ?? document.body).prepend(bar, status);
 
 const canSignIn = settings.signIn === 'available';
 let popup: Window | null = null;

@@ -137,7 +137,7 @@ export const embedRoutes = new Hono<AppEnv>()
 <script src="/frame/frame.js" data-tenant="${tenant.slug}" data-parent-origin="${parent ?? ''}" data-sign-in="${signIn ? 'available' : 'none'}" defer></script>
 </head>
 <body>
-<${raw(widget.tag)} ${raw(attributes)}></${raw(widget.tag)}>
+<main><${raw(widget.tag)} ${raw(attributes)}></${raw(widget.tag)}></main>
 </body>
 </html>`);
   });
