@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, voteButtonFor, watchProblems } from './browser.ts';
+import { mintDemoToken } from './host.ts';
 
 /**
  * A host intranet page on another origin, under the policy SharePoint Online enforces. The token
@@ -52,15 +53,6 @@ async function serveHostPage(page: { csp: string; html: string }, token = ''): P
   return { url: `http://localhost:${(server.address() as AddressInfo).port}/sites/finance`, server };
 }
 
-async function mintToken(base: string): Promise<string> {
-  const res = await fetch(`${base}/v1/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: 'demo', sub: `e2e|${Date.now()}|${Math.random()}`, name: 'Host Page User', bu: 'Finance' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
 describe('one script tag on another origin under a strict CSP', () => {
   let browser: Browser;
   let host: Server | undefined;
@@ -74,7 +66,7 @@ describe('one script tag on another origin under a strict CSP', () => {
   });
 
   it('loads the board only near the viewport, renders it and takes a vote, with no CSP violation', async () => {
-    const token = await mintToken(base);
+    const token = await mintDemoToken(base);
     const served = await serveHostPage(hostPage(base, token));
     host = served.server;
 
@@ -102,7 +94,7 @@ describe('one script tag on another origin under a strict CSP', () => {
   });
 
   it("signs in through the host's token provider, even one defined by a deferred script after the loader", async () => {
-    const token = await mintToken(base);
+    const token = await mintDemoToken(base);
     const served = await serveHostPage(hostPage(base, token, 'provider'), token);
     const page = await browser.newPage();
     const problems = watchProblems(page);

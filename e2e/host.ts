@@ -35,12 +35,22 @@ export async function serveHost(resources: Record<string, HostResource | (() => 
   return { origin: `http://localhost:${port}`, ipOrigin: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 
-export async function mintDemoToken(base: string, name = 'Host Page User', bu = 'Finance'): Promise<string> {
+async function devToken(base: string, body: Record<string, string>): Promise<string> {
   const res = await fetch(`${base}/v1/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: 'demo', sub: `e2e|${Date.now()}|${Math.random()}`, name, bu }),
+    body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** A development token of the demo tenant for a new person (a different one on every call). */
+export function mintDemoToken(base: string, name = 'Host Page User', bu = 'Finance'): Promise<string> {
+  return devToken(base, { tenant: 'demo', sub: `e2e|${Date.now()}|${Math.random()}`, name, bu });
+}
+
+/** A development token for one of the seeded demo people, by key (`mei` is a moderator). */
+export function demoUserToken(base: string, user: string): Promise<string> {
+  return devToken(base, { tenant: 'demo', user });
 }

@@ -6,7 +6,7 @@ import { strictPolicy } from '../examples/plain-html/pages.ts';
 import { createExampleServer } from '../examples/plain-html/server.ts';
 import { cspViolations, launch, recordCspViolations, voteButtonFor, watchProblems } from './browser.ts';
 import { TEST_DEV_SECRET } from './dev-secret.ts';
-import { type Host, mintDemoToken, serveHost } from './host.ts';
+import { demoUserToken, type Host, mintDemoToken, serveHost } from './host.ts';
 
 const base = inject('baseUrl');
 const unique = (text: string) => `${text} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -77,12 +77,7 @@ describe('every widget under the strict policy', () => {
   });
 
   it('renders each element for a moderator with no violation: no inline style or script anywhere', async () => {
-    const res = await fetch(`${base}/v1/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenant: 'demo', user: 'mei' }),
-    });
-    const { token } = (await res.json()) as { token: string };
+    const token = await demoUserToken(base, 'mei');
     const tags = [
       '<bk-idea-board board="general"></bk-idea-board>',
       '<bk-idea-vote idea="demo-idea-invoice" variant="inline"></bk-idea-vote>',
