@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import type { CreatedTenant, NewApiKey, TenantSettings } from '@bridgekit/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../packages/worker/cli/commands.ts';
+import { SOURCE_CONDITION } from '../packages/worker/scripts/dev-server.ts';
 
 const run = promisify(execFile);
 
@@ -173,9 +174,13 @@ describe('the bridgekit CLI, against the dev server', () => {
   });
 
   it('runs as a program: pnpm bridgekit …', async () => {
-    const { stdout } = await run(process.execPath, ['packages/worker/cli/bridgekit.ts', '--url', inject('baseUrl'), 'tenant', 'list'], {
-      cwd: new URL('..', import.meta.url),
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [SOURCE_CONDITION, 'packages/worker/cli/bridgekit.ts', '--url', inject('baseUrl'), 'tenant', 'list'],
+      {
+        cwd: new URL('..', import.meta.url),
+      },
+    );
     expect(stdout).toMatch(/^demo\tContoso \(demo\)\tanonymous read$/m);
   });
 });

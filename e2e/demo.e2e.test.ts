@@ -14,6 +14,15 @@ describe('the demo page, served by the dev server', () => {
     await browser?.close();
   });
 
+  it('shows in its embed code the origin it was opened on, and links the example intranet only when one is served', async () => {
+    const html = await (await fetch(`${base}/demo/`)).text();
+    expect(base).not.toBe('http://localhost:8787');
+    expect(html).toContain(`&lt;script src="${base}/embed.js" data-tenant="demo"`);
+    expect(html).not.toContain('localhost:8787');
+    // The test server runs with --no-examples: no link to an intranet that is not there.
+    expect(html).not.toContain('Embedded from another origin');
+  });
+
   it('lets a signed-in colleague back an idea by click; the vote survives a reload and counts for everyone', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

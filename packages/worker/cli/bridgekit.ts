@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --conditions=@bridgekit/source
 /**
  * `pnpm bridgekit …` — the admins' command line. Creates tenants, rotates embed secrets,
  * manages allowed origins, OIDC issuers, API keys and roles, and mints test tokens, through the

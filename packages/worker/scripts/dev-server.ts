@@ -10,6 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * Node resolves `@bridgekit/sdk` to its TypeScript source under this condition (see the SDK's
+ * `exports`), so scripts that import Worker modules run on a fresh clone, before any build.
+ * Every `node …ts` the repository starts passes it.
+ */
+export const SOURCE_CONDITION = '--conditions=@bridgekit/source';
+
 export interface DevServer {
   /** e.g. `http://127.0.0.1:41234` */
   url: string;
@@ -43,6 +50,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const child = spawn(
     process.execPath,
     [
+      SOURCE_CONDITION,
       script,
       '--port',
       String(port),

@@ -18,6 +18,7 @@ import { createExampleServer } from '../../../examples/plain-html/server.ts';
 import { DEMO_KID } from '../src/dev/demo-data.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
 import { assembleAssets } from './build.ts';
+import { SOURCE_CONDITION } from './dev-server.ts';
 import { runWrangler, wrangler } from './wrangler.ts';
 
 const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -90,6 +91,7 @@ const server = wrangler([
   options['inspector-port'],
   ...persist,
   ...(options['no-rate-limits'] ? ['--var', 'BRIDGEKIT_RATE_LIMITS:off'] : []),
+  ...(options['no-examples'] ? [] : ['--var', `BRIDGEKIT_EXAMPLES_ORIGIN:http://127.0.0.1:${options['examples-port']}`]),
   '--show-interactive-dev-session=false',
 ]);
 console.log(`\nBridgekit is starting on http://localhost:${options.port} — open http://localhost:${options.port}/demo/\n`);
@@ -124,7 +126,7 @@ if (!options['no-watch']) {
     timer = setTimeout(() => {
       const result = spawnSync(
         process.execPath,
-        [fileURLToPath(new URL('../../widgets/scripts/build.ts', import.meta.url)), '--cdn-only'],
+        [SOURCE_CONDITION, fileURLToPath(new URL('../../widgets/scripts/build.ts', import.meta.url)), '--cdn-only'],
         { stdio: 'inherit' },
       );
       if (result.status === 0) void assembleAssets().then(() => console.log('Widgets rebuilt.'));

@@ -15,6 +15,8 @@ export interface Bindings {
   BRIDGEKIT_ADMIN_TOKEN?: string;
   /** Development only: the demo tenant's embed secret, written (encrypted) by the seed. */
   DEMO_EMBED_SECRET?: string;
+  /** Development only: where `pnpm dev` serves the example intranet (the demo page links to it). */
+  BRIDGEKIT_EXAMPLES_ORIGIN?: string;
   /** Development only: `off` disables write rate limits (the benchmark's load would trip them). */
   BRIDGEKIT_RATE_LIMITS?: string;
   /** Writes per person (or API key) per minute. */

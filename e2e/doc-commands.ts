@@ -1,0 +1,253 @@
+/**
+ * Every command a reader would copy from README.md, docs/ and the examples' READMEs — the lines
+ * of `sh` code blocks and the inline code that starts with a program — and, in one list, what
+ * the test suite does with each: runs it as written, runs the CLI against the test Worker,
+ * starts a server until it answers, runs a stand-in that proves the same thing, or says why it
+ * cannot run here. `doc-commands.e2e.test.ts` fails on a command no rule covers, so a new
+ * command in the docs is either tested or explained.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+export interface DocCommand {
+  /** Repository-relative path of the Markdown file. */
+  file: string;
+  line: number;
+  /** One command, backslash continuations joined, trailing `# comment` removed. */
+  command: string;
+}
+
+/** How the suite treats a command. */
+export type Handling =
+  /** Run with `sh -c` in the repository root (or `cwd`); it must exit 0 and pass `expect`. */
+  | { run: 'shell'; cwd?: string; expect?: (stdout: string) => void }
+  /**
+   * Run through pnpm against the test Worker: `--url` and `https://bridgekit.example.com`
+   * point at it, the tenant `acme` becomes a fresh tenant per file, `<placeholders>` get
+   * real values, `…` becomes `complete`. It must exit 0 and pass `expect`.
+   */
+  | { run: 'cli'; complete?: string; expect?: (stdout: string) => void }
+  /** Started in the background until `url` answers, then stopped. */
+  | { run: 'server'; url: string }
+  /** Cannot run here as written; `instead` runs in its place and proves `because`. */
+  | { instead: string; cwd?: string; because: string; expect?: (stdout: string) => void }
+  /** Not run by this test; the reason says what proves it, or why nothing here can. */
+  | { notRun: string };
+
+export interface Rule {
+  match: RegExp;
+  handling: Handling;
+}
+
+const json = (stdout: string) => {
+  JSON.parse(stdout);
+};
+
+/** First match wins. Every rule must match at least one command (no dead rules). */
+export const RULES: Rule[] = [
+  // Servers and whole suites.
+  { match: /^pnpm dev$/, handling: { notRun: ".ci/run's newcomer step runs it on a fresh clone (scripts/newcomer-path.ts)" } },
+  {
+    match: /^pnpm dev --port \d+ --no-watch$/,
+    handling: { notRun: "e2e's global setup starts the same script with --port and --no-watch (packages/worker/scripts/dev-server.ts)" },
+  },
+  { match: /^pnpm install$/, handling: { notRun: '.ci/run installs with it (--frozen-lockfile) before anything else' } },
+  { match: /^npm install -g pnpm@12$/, handling: { notRun: '.ci/run installs pnpm the same way, pinned to the version in package.json' } },
+  { match: /^pnpm test$/, handling: { notRun: 'it is the command running this test' } },
+  {
+    match: /^pnpm (bench|format)$/,
+    handling: {
+      notRun: 'bench loads the machine for minutes on purpose; format rewrites files (pnpm test runs the same Biome check read-only)',
+    },
+  },
+  {
+    match: /^pnpm bench --only /,
+    handling: { notRun: 'the benchmark, minutes of load on purpose; run by hand before a performance change' },
+  },
+  { match: /^pnpm build$/, handling: { notRun: 'pnpm test runs it before any test' } },
+  {
+    match: /^pnpm build && npx wrangler deploy --env ""$/,
+    handling: { instead: 'npx wrangler deploy --help', cwd: 'packages/worker', because: 'deploying needs a Cloudflare account' },
+  },
+  {
+    match: /^pnpm docs:(dev|build)$/,
+    handling: {
+      notRun:
+        "both rebuild the SDK and widgets that the running suite uses; .ci/run's newcomer step runs them on a fresh clone (scripts/newcomer-path.ts)",
+    },
+  },
+  { match: /^pnpm --filter @bridgekit\/example-plain-html start$/, handling: { run: 'server', url: 'http://localhost:3000/' } },
+  {
+    match: /^pnpm exec vitest run --project worker( \S+)?$/,
+    handling: {
+      instead: 'pnpm exec vitest list --filesOnly --project worker packages/worker/test/sharepoint-token-glue.test.ts',
+      because: 'pnpm test runs the suite; listing it proves the project and the file exist',
+      expect: (out) => {
+        if (!out.includes('packages/worker/test/sharepoint-token-glue.test.ts')) throw new Error(`vitest listed no such file:\n${out}`);
+      },
+    },
+  },
+  {
+    match: /^(pnpm install --frozen-lockfile|pnpm --filter '@bridgekit\/widgets\.\.\.' build|pnpm pack|npm ci|npm run build)$/,
+    handling: {
+      notRun:
+        "the steps of examples/sharepoint-spfx/build.sh, described in its README; the last two need Node 22 and Microsoft's toolchain",
+    },
+  },
+  {
+    match: /^bash examples\/sharepoint-spfx\/build\.sh$/,
+    handling: { notRun: "needs Node 22 and ~1.1 GB of Microsoft's SPFx toolchain (examples/sharepoint-spfx/README.md)" },
+  },
+
+  // The database.
+  {
+    match: /^pnpm --filter @bridgekit\/worker db:generate$/,
+    handling: {
+      run: 'shell',
+      expect: (out) => {
+        if (!/No schema changes/i.test(out)) throw new Error(`drizzle-kit found schema changes without a migration:\n${out}`);
+      },
+    },
+  },
+  { match: /^pnpm --filter @bridgekit\/worker db:migrate:local$/, handling: { run: 'shell' } },
+  {
+    match: /^pnpm --filter @bridgekit\/worker exec drizzle-kit generate --custom --name <name>$/,
+    handling: {
+      instead: 'pnpm --filter @bridgekit/worker exec drizzle-kit generate --help',
+      because: 'it writes a new migration file; db:generate runs the same configuration',
+    },
+  },
+
+  // Deploying (needs a Cloudflare account): the wrangler commands exist in the pinned wrangler.
+  {
+    match: /^npx wrangler d1 create bridgekit$/,
+    handling: { instead: 'npx wrangler d1 create --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
+  },
+  {
+    match: /^npx wrangler d1 migrations apply DB --remote --env ""$/,
+    handling: { instead: 'npx wrangler d1 migrations apply --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
+  },
+  {
+    match: /npx wrangler secret put BRIDGEKIT_(SECRET_KEY|ADMIN_TOKEN) --env ""$/,
+    handling: { instead: 'npx wrangler secret put --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
+  },
+  {
+    match: /^wrangler (secret put BRIDGEKIT_SECRET_KEY|deploy)$/,
+    handling: { notRun: 'named in prose; the deploy block in configuration.md has the commands to copy' },
+  },
+  {
+    match: /^node -e "console\.log\(crypto\.randomBytes\(32\)\.toString\('base64url'\)\)"$/,
+    handling: {
+      run: 'shell',
+      expect: (out) => {
+        if (!/^[A-Za-z0-9_-]{43}\n$/.test(out)) throw new Error(`not 32 random bytes in base64url: ${out}`);
+      },
+    },
+  },
+
+  // In the reader's own project, not this repository.
+  {
+    match: /^pnpm add @bridgekit\/widgets @bridgekit\/sdk lit$/,
+    handling: { notRun: "runs in the reader's own project, from the npm registry" },
+  },
+  { match: /^npx serve \.$/, handling: { notRun: "downloads a static file server into the reader's folder" } },
+
+  // The CLI.
+  { match: /^pnpm bridgekit( …)?$/, handling: { notRun: 'names the CLI in prose; every command of it in the docs runs below' } },
+  { match: /^pnpm bridgekit oidc entra$/, handling: { notRun: 'names the command in prose; its full form in identity.md runs below' } },
+  {
+    match: /^pnpm --silent bridgekit --json …$/,
+    handling: { run: 'cli', complete: 'tenant list', expect: json },
+  },
+  { match: /^pnpm bridgekit --help$/, handling: { run: 'cli' } },
+  { match: /^pnpm bridgekit /, handling: { run: 'cli' } },
+
+  // The HTTP API.
+  { match: /^curl /, handling: { run: 'cli' } },
+];
+
+const FENCE = /^(\s*)(`{3,}|~{3,})\s*(\S*)\s*$/;
+const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'console']);
+const INLINE = /`((?:pnpm|npx|npm|node|bash|curl|wrangler) [^`]+)`/g;
+
+/** The commands of one Markdown file, in order. */
+export function extractCommands(markdown: string, file: string): DocCommand[] {
+  const commands: DocCommand[] = [];
+  const lines = markdown.split('\n');
+  let fence: { marker: string; shell: boolean } | undefined;
+  let pending: { line: number; text: string } | undefined;
+  lines.forEach((raw, index) => {
+    const opening = FENCE.exec(raw);
+    if (!fence && opening) {
+      fence = { marker: opening[2] as string, shell: SHELL_LANGUAGES.has((opening[3] ?? '').toLowerCase()) };
+      return;
+    }
+    if (fence) {
+      if (opening && (opening[2] as string).startsWith(fence.marker) && !opening[3]) {
+        fence = undefined;
+        return;
+      }
+      if (!fence.shell) return;
+      const text = stripComment(raw.trim());
+      if (!pending && text === '') return;
+      const joined = pending ? `${pending.text} ${text}` : text;
+      if (joined.endsWith('\\')) {
+        pending = { line: pending?.line ?? index + 1, text: joined.slice(0, -1).trim() };
+        return;
+      }
+      commands.push({ file, line: pending?.line ?? index + 1, command: joined.replace(/\s+/g, ' ').trim() });
+      pending = undefined;
+      return;
+    }
+    for (const match of raw.matchAll(INLINE)) commands.push({ file, line: index + 1, command: (match[1] as string).trim() });
+  });
+  return commands;
+}
+
+/** `cmd arg  # note` → `cmd arg`; a `#` inside quotes, or not after a space, stays. */
+function stripComment(line: string): string {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) return line.slice(0, i).trim();
+  }
+  return line;
+}
+
+/** The Markdown a reader follows: README.md, docs/ (not the generated reference), the examples' READMEs. */
+export function docFiles(): string[] {
+  const files = ['README.md'];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(REPO, dir), { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!['node_modules', 'reference', '.vitepress', 'dist'].includes(entry.name)) walk(path);
+      } else if (entry.name.endsWith('.md')) files.push(path);
+    }
+  };
+  walk('docs');
+  for (const example of readdirSync(join(REPO, 'examples'), { withFileTypes: true })) {
+    if (example.isDirectory()) {
+      const readme = join('examples', example.name, 'README.md');
+      try {
+        readFileSync(join(REPO, readme));
+        files.push(readme);
+      } catch {}
+    }
+  }
+  return files.map((f) => relative(REPO, join(REPO, f)));
+}
+
+export function allDocCommands(): DocCommand[] {
+  return docFiles().flatMap((file) => extractCommands(readFileSync(join(REPO, file), 'utf8'), file));
+}
+
+export function ruleFor(command: string): Rule | undefined {
+  return RULES.find((rule) => rule.match.test(command));
+}
