@@ -237,4 +237,40 @@ describe('the iframe route /embed/<widget>', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('opens a link someone wrote outside the frame, so the frame stays Bridgekit’s', async () => {
+    const key = `frames-links-${Date.now().toString(36)}`;
+    const src = `${base}/embed/thread?tenant=demo&key=${key}`;
+    host = await serveHost({
+      '/': {
+        csp: `default-src 'self'; frame-src ${base}`,
+        body: `<!doctype html><html lang="en"><head><title>Discussion host</title></head>
+<body><iframe title="Discussion" src="${src}"></iframe></body></html>`,
+      },
+      // What a phishing link would show inside the intranet page, if it replaced the frame.
+      '/phish': {
+        body: '<!doctype html><html lang="en"><head><title>Sign in</title></head><body><p>Your session expired.</p></body></html>',
+      },
+    });
+    const author = createClient({ baseUrl: base, tenant: 'demo', token: await mintDemoToken(base, 'Link Poster') });
+    await author.threads.post({ key, body: `The agenda is [here](${host.origin}/phish).` });
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/`);
+    const link = page.frameLocator('iframe[title="Discussion"]').locator('bk-thread').getByRole('link', { name: 'here' });
+    await link.waitFor();
+    const opened = context.waitForEvent('page');
+    await link.click();
+    const popup = await opened;
+    await popup.waitForLoadState();
+    // A new browsing context, with no handle on the intranet page and no Referer from it.
+    expect(popup.url()).toBe(`${host.origin}/phish`);
+    expect(await popup.evaluate(() => [window.opener === null, document.referrer])).toEqual([true, '']);
+    // The frame still shows the thread.
+    expect(page.frames().map((f) => f.url())).toContain(src);
+    await link.waitFor();
+    await context.close();
+    host.close();
+  });
 });

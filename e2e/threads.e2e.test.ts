@@ -372,7 +372,12 @@ async function renderHostile(browser: Browser, url: string) {
       styled: bodies.flatMap((b) => [...b.querySelectorAll('[style]')].map((e) => e.outerHTML.slice(0, 120))),
       links: links.length,
       badLinks: links
-        .filter((a) => !/^(https?:|mailto:)/i.test(a.getAttribute('href') ?? '') || a.getAttribute('rel') !== 'nofollow ugc noopener')
+        .filter(
+          (a) =>
+            !/^(https?:|mailto:)/i.test(a.getAttribute('href') ?? '') ||
+            a.getAttribute('rel') !== 'nofollow ugc noopener noreferrer' ||
+            a.getAttribute('target') !== '_blank',
+        )
         .map((a) => a.outerHTML.slice(0, 200)),
     };
   }, FORBIDDEN_IN_BODY);

@@ -40,6 +40,7 @@ const adminPages = [
   { text: 'Identity', link: '/identity' },
   { text: 'Configuration', link: '/configuration' },
   { text: 'CLI', link: '/cli' },
+  { text: 'Security', link: '/security' },
 ];
 const features: DefaultTheme.SidebarItem = { text: 'Features', items: featurePages };
 const admin: DefaultTheme.SidebarItem = { text: 'Admin', items: adminPages };

@@ -3,6 +3,8 @@
  * `/practice-areas`). Checked against the Worker's schemas at compile time.
  */
 
+import type { ModerationState } from './types.ts';
+
 /** The practice areas of BRM: the cards' tags and facets. */
 export type PracticeArea =
   | 'demand-shaping'
@@ -142,6 +144,25 @@ export interface PracticeCard {
   helpedByMe: boolean;
   /** The key of the card's own discussion thread (`card:<id>`), for `<bk-thread key>`. */
   threadKey: string;
+  /** A new card held for review, or rejected: only its author and moderators see such a card. */
+  moderation: ModerationState;
+  /**
+   * The caller's own latest edit of this published card, when the moderation pipeline held it
+   * (`pending`) or a moderator refused it (`rejected`); readers keep seeing the published
+   * version meanwhile. Only its author sees it; their next save replaces it.
+   */
+  pendingEdit: PendingCardEdit | null;
+}
+
+/** An edit of a published card that waits for a moderator, or that one refused. */
+export interface PendingCardEdit {
+  id: string;
+  state: 'pending' | 'rejected';
+  /** Why it waits, or the moderator's reason for refusing it. */
+  reason: string;
+  /** The published version it was made to. */
+  baseVersion: number;
+  at: string;
 }
 
 /** What a card is made of, as it is created or saved. */
@@ -180,6 +201,8 @@ export interface CardSummary {
   helpedCount: number;
   viewCount: number;
   updatedAt: string;
+  /** Only the author's own held or rejected cards appear in their lists; everyone else's are published. */
+  moderation: ModerationState;
   /**
    * For searches: a short extract around the match, HTML-escaped, with matches in `<mark>`.
    * `null` outside searches.

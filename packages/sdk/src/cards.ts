@@ -37,11 +37,16 @@ export type CardListOptions = CallOptions & {
 export interface CardsApi {
   list(options?: CardListOptions): Promise<Page<CardSummary>>;
   get(id: string, options?: CallOptions): Promise<PracticeCard>;
+  /**
+   * Passes the moderation pipeline: refused with `card_rejected` (naming the field), or stored —
+   * published, or held whole (`moderation.state: 'pending'`) until a moderator approves it.
+   */
   create(input: CardInput, options?: CallOptions): Promise<PracticeCard>;
   /**
    * Refused with `409 conflict` when `baseVersion` is not the latest (the message names the newer
    * version and who saved it): fetch the card again, and re-apply the change. Only the owner or a
-   * moderator may change `owner`.
+   * moderator may change `owner`. A save the moderation pipeline holds leaves the card as it was
+   * for everyone; the answer carries it as `pendingEdit` until a moderator decides.
    */
   update(id: string, update: CardUpdate, options?: CallOptions): Promise<PracticeCard>;
   versions(id: string, options?: CallOptions): Promise<CardVersion[]>;

@@ -82,6 +82,11 @@ export interface BridgekitClient {
     list(options: ListIdeasOptions): Promise<Page<Idea>>;
     /** Every idea of a board, page by page. */
     iterate(options: Omit<ListIdeasOptions, 'cursor'>): AsyncGenerator<Idea, void, undefined>;
+    /**
+     * Submit an idea. It passes the moderation pipeline: refused with `idea_rejected` (the message
+     * says what to change), or stored — published, or held (`moderation.state: 'pending'`, seen
+     * by its author and moderators only until approved).
+     */
     create(options: CreateIdeaOptions): Promise<Idea>;
     get(id: string, options?: CallOptions): Promise<Idea>;
     /** Ideas of the board similar to a title being typed (duplicate suggestions). */

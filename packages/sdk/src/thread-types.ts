@@ -2,7 +2,8 @@
  * Wire types of discussion threads, comments and their moderation (`/v1/tenants/{t}/threads…`,
  * `/comments…`, `/moderation…`). Checked against the Worker's schemas at compile time.
  */
-import type { Person } from './types.ts';
+import type { FieldChange, PracticeCard } from './card-types.ts';
+import type { Idea, Person } from './types.ts';
 
 /** Reactions are a small fixed set: 👍 `like`, 💡 `insight`, ❤️ `love`. One of each per person. */
 export type Reaction = 'like' | 'insight' | 'love';
@@ -146,16 +147,16 @@ export interface MentionableUser {
 
 // ——— Moderation ———
 
-/** The tenant's moderation pipeline; each new or edited comment passes its phases in order. */
+/** The tenant's moderation pipeline; each new or edited comment, idea and practice card passes its phases in order. */
 export interface ModerationSettings {
-  /** `off`; `new_users`: a person's first `newUserComments` wait for a moderator; `all`. */
+  /** `off`; `new_users`: a person's contributions wait for a moderator until `newUserComments` of them are published; `all`. */
   preModeration: 'off' | 'new_users' | 'all';
   newUserComments: number;
-  /** Words or phrases that get a comment refused (whole words, any case, accents and hidden characters ignored). */
+  /** Words or phrases that get a comment, idea or card refused (whole words, any case, accents and hidden characters ignored). */
   bannedWords: string[];
-  /** Words or phrases that hold a comment for review. */
+  /** Words or phrases that hold a comment, idea or card for review. */
   suspectWords: string[];
-  /** More links than this hold a comment for review. */
+  /** More links than this hold a comment, idea or card for review. */
   maxLinks: number;
   /** The same text again from one person within this many minutes is refused; 0 turns the check off. */
   repeatWindowMinutes: number;
@@ -167,23 +168,57 @@ export interface ModerationSettings {
 
 export type FlagReason = 'spam' | 'abuse' | 'off_topic' | 'confidential' | 'other';
 
-/** Why a comment is in the moderation queue. */
+/** What the moderation pipeline checks and the queue holds: comments, ideas and practice cards. */
+export type ModeratedKind = 'comment' | 'idea' | 'card';
+
+/** Why an item is in the moderation queue. Only comments can be `flagged` (by readers). */
 export type QueueReason = 'pending' | 'flagged';
 
-export interface QueueItem {
-  comment: Comment;
-  thread: Pick<Thread, 'id' | 'key' | 'url' | 'title'>;
+interface QueueItemBase {
   /** The author's internal id, for bans and time-outs. */
   authorId: string;
   reason: QueueReason;
   /** The phase that held it, or the flag reasons with their counts. */
   detail: string;
+  /** Readers' flags (comments only; empty otherwise). */
   flags: { reason: FlagReason; count: number }[];
   /** When the author may post again, if they are timed out or banned (`"forever"`). */
   authorRestrictedUntil: string | null;
 }
 
+/** A held, hidden or flagged comment. */
+export interface CommentQueueItem extends QueueItemBase {
+  kind: 'comment';
+  comment: Comment;
+  thread: Pick<Thread, 'id' | 'key' | 'url' | 'title'>;
+}
+
+/** An idea the pipeline held. Decide with `moderation.decideIdea`. */
+export interface IdeaQueueItem extends QueueItemBase {
+  kind: 'idea';
+  idea: Idea;
+}
+
+/**
+ * A new practice card the pipeline held (`edit: null`), or a held edit of a published card.
+ * Decide with `moderation.decideCard` (passing `edit.id` for an edit).
+ */
+export interface CardQueueItem extends QueueItemBase {
+  kind: 'card';
+  /** The card as it would read once approved: a new card as written, or the published card with the edit applied. */
+  card: PracticeCard;
+  /** The held edit (`null` for a new card held whole): its id, to decide it by, and the published version it was made to. */
+  edit: { id: string; baseVersion: number } | null;
+  /** What a moderator reviews, labelled as the form labels it: an edit's changes, or every value a new card fills in. */
+  changes: FieldChange[];
+}
+
+export type QueueItem = CommentQueueItem | IdeaQueueItem | CardQueueItem;
+
 export type ModerationDecision = { action: 'approve' } | { action: 'reject'; reason: string };
+
+/** A decision on a held card; with `edit`, on that held edit of it (`CardQueueItem.edit.id`). */
+export type CardModerationDecision = ModerationDecision & { edit?: string };
 
 /** Ban (no `until`) or time out (until a moment) a person from posting. */
 export interface Restriction {
@@ -211,7 +246,7 @@ export interface AuditEntry {
   action: AuditAction;
   /** Who did it (their name) and their subject. */
   actor: { name: string; subject: string };
-  target: { type: 'comment' | 'user' | 'tenant'; id: string };
+  target: { type: ModeratedKind | 'user' | 'tenant'; id: string };
   reason: string | null;
   at: string;
 }

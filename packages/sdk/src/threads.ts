@@ -1,12 +1,15 @@
+import type { PracticeCard } from './card-types.ts';
 import type { CallOptions, Transport } from './http.ts';
 import type {
   AuditEntry,
+  CardModerationDecision,
   Comment,
   CommentRevision,
   CommentSort,
   FlagReason,
   LiveTicket,
   MentionableUser,
+  ModeratedKind,
   ModerationDecision,
   ModerationSettings,
   NewComment,
@@ -18,7 +21,7 @@ import type {
   ThreadPage,
   ThreadRef,
 } from './thread-types.ts';
-import type { Page } from './types.ts';
+import type { Idea, Page } from './types.ts';
 
 export type ThreadPageOptions = ThreadRef & CallOptions & { sort?: CommentSort; cursor?: string | null; limit?: number };
 
@@ -61,10 +64,21 @@ export interface CommentsApi {
 
 /** Moderators' and admins' tools. */
 export interface ModerationApi {
+  /** Held and flagged comments, held ideas and held cards (or one `kind`), oldest first. */
   queue(
-    options?: CallOptions & { reason?: QueueReason | 'all'; thread?: string; cursor?: string | null; limit?: number },
+    options?: CallOptions & {
+      reason?: QueueReason | 'all';
+      kind?: ModeratedKind;
+      thread?: string;
+      cursor?: string | null;
+      limit?: number;
+    },
   ): Promise<Page<QueueItem>>;
   decide(commentId: string, decision: ModerationDecision, options?: CallOptions): Promise<Comment>;
+  /** Approve publishes a held idea; reject keeps it from everyone but its author, who sees the reason. */
+  decideIdea(ideaId: string, decision: ModerationDecision, options?: CallOptions): Promise<Idea>;
+  /** A held new card, or with `edit` a held edit of a published card (approving applies it as a new version). */
+  decideCard(cardId: string, decision: CardModerationDecision, options?: CallOptions): Promise<PracticeCard>;
   approve(commentId: string, options?: CallOptions): Promise<Comment>;
   reject(commentId: string, reason: string, options?: CallOptions): Promise<Comment>;
   pin(commentId: string, options?: CallOptions): Promise<Comment>;
@@ -124,10 +138,12 @@ export function createThreadsApi(http: Transport): {
   const moderation: ModerationApi = {
     queue: (o) =>
       http.request('GET', '/moderation/queue', {
-        query: { reason: o?.reason, thread: o?.thread, cursor: o?.cursor ?? undefined, limit: o?.limit },
+        query: { reason: o?.reason, kind: o?.kind, thread: o?.thread, cursor: o?.cursor ?? undefined, limit: o?.limit },
         signal: o?.signal,
       }),
     decide: (id, decision, o) => http.request('POST', `${comment(id)}/moderation`, { body: decision, signal: o?.signal }),
+    decideIdea: (id, decision, o) => http.request('POST', `/ideas/${seg(id)}/moderation`, { body: decision, signal: o?.signal }),
+    decideCard: (id, decision, o) => http.request('POST', `/cards/${seg(id)}/moderation`, { body: decision, signal: o?.signal }),
     approve: (id, o) => moderation.decide(id, { action: 'approve' }, o),
     reject: (id, reason, o) => moderation.decide(id, { action: 'reject', reason }, o),
     pin: (id, o) => http.request('PUT', `${comment(id)}/pin`, { signal: o?.signal }),

@@ -72,6 +72,18 @@ export interface IdeaScore {
   evaluations: number;
 }
 
+/**
+ * Where an idea or a practice card stands with moderators. `published`: everyone sees it.
+ * `pending`: the moderation pipeline held it for review. `rejected`: a moderator refused it.
+ * Pending and rejected items are seen only by their author (with `reason`, so they know why)
+ * and by moderators; they count nowhere and nobody can vote on, cite or find them.
+ */
+export interface ModerationState {
+  state: 'published' | 'pending' | 'rejected';
+  /** Why it is held, or the moderator's reason for rejecting it; `null` when published. */
+  reason: string | null;
+}
+
 /** An IT-enabled idea on a board, as seen by the caller. */
 export interface Idea {
   id: string;
@@ -98,6 +110,8 @@ export interface Idea {
   closed: boolean;
   /** The idea this one was merged into, as a duplicate. */
   mergedInto: string | null;
+  /** Held for review or rejected: only its author and moderators see such an idea. */
+  moderation: ModerationState;
   /** ISO 8601 timestamp. */
   createdAt: string;
 }
@@ -279,6 +293,8 @@ export const ERROR_CODES = [
   'voting_closed',
   'vote_budget_exceeded',
   'comment_rejected',
+  'idea_rejected',
+  'card_rejected',
   'rate_limited',
   'internal_error',
   'unavailable',
@@ -321,6 +337,11 @@ export interface RoleMapping {
   evaluator?: string[];
   moderator: string[];
   admin: string[];
+  /**
+   * Whether the mapping applies to embed tokens' claims too, i.e. the host's server vouches for
+   * roles as well as for identity. Off by default: embed people then get roles only from grants.
+   */
+  applyToEmbedTokens?: boolean;
 }
 
 /** An embed secret, as listed: never the secret itself. */
@@ -369,8 +390,13 @@ export interface OidcSignInClient {
   clientId: string;
   /** Scopes to request, space-separated; for Entra ID `api://<app-id-uri>/access_as_user`. */
   scope: string;
-  /** Shown as "Sign in with {label}", e.g. `Contoso (Microsoft Entra ID)`. */
+  /** Shown as "Sign in with {label}", e.g. `Contoso (Microsoft Entra ID)`: one line of plain text, at most 100 characters. */
   label: string;
+  /**
+   * Hosts besides the issuer's that its discovery document's authorization and token endpoints
+   * may be on (https only), e.g. `oauth2.googleapis.com`. Without them, endpoints elsewhere are refused.
+   */
+  endpointHosts?: string[];
 }
 
 export type OidcProviderInput = Pick<OidcProviderConfig, 'issuer' | 'jwksUri' | 'audience'> &

@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_CARDS } from '../../worker/src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../../worker/src/cards/templates/examples.ts';
 import { token } from '../../worker/test/helpers.ts';
 import { createClient, isBridgekitError } from '../src/index.ts';
 

@@ -12,7 +12,9 @@ describe('threads and moderation through the SDK', () => {
   let admin: BridgekitClient;
   beforeAll(async () => {
     admin = createClient({ baseUrl: BASE, tenant: 'demo', token: env.BRIDGEKIT_ADMIN_TOKEN, fetch: worker });
-    await admin.admin.settings.update({ roleMapping: { claim: 'roles', moderator: ['Moderator'], admin: ['Admin'] } });
+    await admin.admin.settings.update({
+      roleMapping: { claim: 'roles', moderator: ['Moderator'], admin: ['Admin'], applyToEmbedTokens: true },
+    });
   });
 
   it('posts, replies, reacts, edits, reads history, counts and deletes', async () => {
@@ -64,7 +66,7 @@ describe('threads and moderation through the SDK', () => {
     const held = await writer.threads.post({ key: 'sdk-moderated', body: 'Was it a kickback?' });
     expect(held.state).toBe('pending');
     const queue = await moderator.moderation.queue({ reason: 'pending' });
-    const item = queue.items.find((i) => i.comment.id === held.id);
+    const item = queue.items.find((i) => i.kind === 'comment' && i.comment.id === held.id);
     expect(item?.detail).toBe('Contains the suspect word "kickback"');
     expect((await moderator.moderation.approve(held.id)).state).toBe('published');
 

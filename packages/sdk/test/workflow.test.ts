@@ -12,7 +12,7 @@ describe('the idea workflow through the SDK', () => {
   beforeAll(async () => {
     const admin = createClient({ baseUrl: BASE, tenant: 'demo', token: env.BRIDGEKIT_ADMIN_TOKEN, fetch: worker });
     await admin.admin.settings.update({
-      roleMapping: { claim: 'roles', evaluator: ['Evaluator'], moderator: ['Moderator'], admin: ['Admin'] },
+      roleMapping: { claim: 'roles', evaluator: ['Evaluator'], moderator: ['Moderator'], admin: ['Admin'], applyToEmbedTokens: true },
     });
     const board = await admin.boards.create({
       slug: 'sdk-board',

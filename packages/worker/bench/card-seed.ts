@@ -7,7 +7,8 @@
  */
 import type { FieldValue, MaturityLevel, PracticeArea } from '@bridgekit/sdk';
 import { searchableText } from '../src/cards/search-text.ts';
-import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS } from '../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
+import { BUILT_IN_TEMPLATES } from '../src/cards/templates/index.ts';
 import { validateFields } from '../src/cards/validate.ts';
 import { DEMO_USERS } from '../src/dev/demo-data.ts';
 import { type Statement, toSqlScript } from '../src/dev/seed.ts';

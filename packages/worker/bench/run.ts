@@ -13,9 +13,12 @@
  *    card save, in rounds of half the duration (about 30 s).
  * 5. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
  *    as a plain list, in alternating cold visits (thread-render.ts; some 20 s).
+ * 6. Hostile Markdown (markdown.ts): each adversarial family posted as a 1K and a 10K comment
+ *    and saved as a 50K card field, against a plain paragraph of the same length on the same
+ *    route (about a minute).
  *
  * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10),
- * --only <ideas,threads,cards,render> (all)
+ * --only <ideas,threads,cards,render,markdown> (all)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +33,7 @@ import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
 import { compare, type LoadOptions, type Scenario } from './load.ts';
+import { measureMarkdownCost } from './markdown.ts';
 import { measureThreadRender } from './thread-render.ts';
 import { threadSeedSql } from './thread-seed.ts';
 import { threadScenarios } from './threads.ts';
@@ -39,7 +43,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'ideas,threads,cards,render' },
+    only: { type: 'string', default: 'ideas,threads,cards,render,markdown' },
   },
 });
 const DURATION = Number(opts.duration);
@@ -223,6 +227,12 @@ async function main(): Promise<void> {
       for (const s of cardScenarios(cards, tokens)) console.log((await compare(s, urls, cardLoad)).join('\n'));
     }
     console.log('\n  Ratios are Bridgekit ÷ baseline from the same run (medians). Absolute numbers vary with the machine.');
+    if (ONLY.has('markdown')) {
+      console.log(
+        `\n== Hostile Markdown: each family against a plain paragraph of the same length, ${ROUNDS * 3} posts each, alternating ==`,
+      );
+      console.log((await measureMarkdownCost(bridgekit.url, vars.BRIDGEKIT_ADMIN_TOKEN ?? '', tokens, ROUNDS * 3)).join('\n'));
+    }
     if (ONLY.has('render')) {
       console.log(`\n== Render in Chromium: ${ROUNDS} cold visits of each page, alternating ==`);
       console.log((await measureThreadRender(bridgekit.url, ROUNDS)).join('\n'));

@@ -32,7 +32,8 @@ Tenants (platform admin token):
 Tenant settings:
   tenant show <slug>
   tenant set <slug> [--name <name>] [--anonymous-read on|off]
-                    [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...]
+                    [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...
+                     [--embed-token-roles on|off]]   (on: embed tokens' claims give roles too; off by default)
 Embed secrets:
   secret rotate <slug> [--retire-old]     a new secret; with --retire-old, retire the others
   secret retire <slug> <kid>
@@ -48,8 +49,10 @@ OIDC issuers:
   oidc set <slug> <id> --issuer <url> --jwks-uri <url> --audience <aud> [--scope <scope>]
                        [--subject-claims sub] [--name-claim name] [--email-claim <claim>] [--bu-claim <claim>]
                        [--sign-in-client <client-id> --sign-in-scope <scopes>] [--sign-in-label <text>]
+                       [--sign-in-host <host>]...
                        (--sign-in-*: people sign in to /embed/ frames with this provider; redirect
-                        URI https://<bridgekit>/embed/sign-in/callback, single-page application)
+                        URI https://<bridgekit>/embed/sign-in/callback, single-page application;
+                        --sign-in-host: a host other than the issuer's its endpoints may be on)
   oidc remove <slug> <id>
 API keys:
   keys list <slug>
@@ -96,6 +99,8 @@ const OPTIONS = {
   'sign-in-client': { type: 'string' },
   'sign-in-scope': { type: 'string' },
   'sign-in-label': { type: 'string' },
+  'sign-in-host': { type: 'string', multiple: true },
+  'embed-token-roles': { type: 'string' },
   'app-id-uri': { type: 'string' },
 } as const;
 
@@ -115,14 +120,22 @@ function required(flags: Flags, name: keyof Flags): string {
 function signInFlags(flags: Flags, scope: string, defaultLabel: string): Pick<OidcProviderInput, 'signIn'> {
   const clientId = flags['sign-in-client'];
   if (!clientId) return {};
-  return { signIn: { clientId, scope: flags['sign-in-scope'] ?? scope, label: flags['sign-in-label'] ?? defaultLabel } };
+  const hosts = flags['sign-in-host'];
+  return {
+    signIn: {
+      clientId,
+      scope: flags['sign-in-scope'] ?? scope,
+      label: flags['sign-in-label'] ?? defaultLabel,
+      ...(hosts?.length ? { endpointHosts: hosts } : {}),
+    },
+  };
 }
 
-function onOff(value: string | undefined): boolean | undefined {
+function onOff(value: string | undefined, flag = 'anonymous-read'): boolean | undefined {
   if (value === undefined) return undefined;
   if (value === 'on' || value === 'true') return true;
   if (value === 'off' || value === 'false') return false;
-  throw new UsageError(`--anonymous-read takes "on" or "off", not "${value}".`);
+  throw new UsageError(`--${flag} takes "on" or "off", not "${value}".`);
 }
 
 function arg(positionals: string[], index: number, what: string): string {
@@ -152,7 +165,7 @@ function describeSettings(s: TenantSettings): string {
   const lines = [
     `Tenant ${s.slug} — ${s.name}`,
     `  anonymous read: ${s.anonymousRead ? 'on' : 'off'}`,
-    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; evaluator = ${s.roleMapping.evaluator?.join(', ') || '—'}; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}` : 'none'}`,
+    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; evaluator = ${s.roleMapping.evaluator?.join(', ') || '—'}; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}; ${s.roleMapping.applyToEmbedTokens ? 'embed tokens too' : 'OIDC tokens only'}` : 'none'}`,
     `  origins:        ${s.origins.join(', ') || 'none (browsers on other sites are refused)'}`,
     '  embed secrets:',
     ...s.embedKeys.map((k) => `    ${k.kid}  created ${k.createdAt}${k.revokedAt ? `  retired ${k.revokedAt}` : '  active'}`),
@@ -226,6 +239,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'tenant set': {
         const roleClaim = flags['role-claim'];
         const anonymousRead = onOff(flags['anonymous-read']);
+        const embedTokenRoles = onOff(flags['embed-token-roles'], 'embed-token-roles');
+        if (embedTokenRoles !== undefined && !roleClaim) throw new UsageError('--embed-token-roles goes with --role-claim.');
         const settings = await tenantAdmin(slug()).settings.update({
           ...(flags.name ? { name: flags.name } : {}),
           ...(anonymousRead === undefined ? {} : { anonymousRead }),
@@ -235,7 +250,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
                 roleMapping:
                   roleClaim === ''
                     ? null
-                    : { claim: roleClaim, evaluator: flags.evaluator ?? [], moderator: flags.moderator ?? [], admin: flags.admin ?? [] },
+                    : {
+                        claim: roleClaim,
+                        evaluator: flags.evaluator ?? [],
+                        moderator: flags.moderator ?? [],
+                        admin: flags.admin ?? [],
+                        ...(embedTokenRoles ? { applyToEmbedTokens: true } : {}),
+                      },
               }),
         });
         print(describeSettings(settings), settings);

@@ -1,6 +1,8 @@
 /**
  * Assembles the Worker's static assets from the widgets' script-tag build, then bundles the
- * Worker with the production configuration (a dry run: nothing is deployed).
+ * Worker with the production configuration (a dry run: nothing is deployed). Its entry,
+ * src/index.ts, leaves out the development entry's demo page, demo people and token minting
+ * (src/dev/index.ts); scripts/production-bundle.test.ts checks dist/bundle for them.
  *
  *   dist/assets      production: /embed.js and /widgets/*
  *   dist/assets-dev  development: the same plus the demo page under /demo/

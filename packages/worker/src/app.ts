@@ -10,15 +10,15 @@ import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
 import { ApiError, routeNotFound, toErrorResponse } from './errors.ts';
+import { cacheControl } from './middleware/cache-control.ts';
+import { validPercentEncoding } from './middleware/path-encoding.ts';
 import { platformContext } from './middleware/platform-context.ts';
-import { rateLimitWrites } from './middleware/rate-limit.ts';
+import { countRefusedWrites, rateLimit } from './middleware/rate-limit.ts';
 import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
 import { boardsRoutes } from './routes/boards.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { commentsRoutes } from './routes/comments.ts';
-import { demoRoutes, rootRoute } from './routes/demo.ts';
-import { developmentOnly, devRoutes } from './routes/dev.ts';
 import { embedRoutes } from './routes/embed.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
 import { ideaWorkflowRoutes } from './routes/idea-workflow.ts';
@@ -40,6 +40,22 @@ import { votesRoutes } from './routes/votes.ts';
 
 /** Largest request body the API reads. Ideas are at most 5,000 characters; JSON escaping can triple that. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Largest body of a card save, which carries every field of the card: a template may give a
+ * Markdown field 50,000 characters (MARKDOWN_MAX_LENGTH), which line breaks and non-ASCII text
+ * can double in JSON. Everything a card save reads is linear in it.
+ */
+export const MAX_CARD_BODY_BYTES = 256 * 1024;
+const CARD_SAVE = /^\/v1\/tenants\/[^/]+\/cards(?:\/[^/]+(?:\/restore)?)?$/;
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxSize / 1024} KB.`);
+    },
+  });
+const bodyLimits = { card: limitBody(MAX_CARD_BODY_BYTES), other: limitBody(MAX_BODY_BYTES) };
 
 const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const length = c.req.header('content-length');
@@ -66,24 +82,19 @@ const apiSecurityHeaders = secureHeaders(securityHeaders);
 // The iframe pages are framed by the tenant's origins (their CSP says which, X-Frame-Options
 // cannot), and the sign-in window must keep its opener to hand the token back.
 const frameSecurityHeaders = secureHeaders({ ...securityHeaders, xFrameOptions: false, crossOriginOpenerPolicy: false });
+app.use('/v1/*', cacheControl);
 app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? frameSecurityHeaders : apiSecurityHeaders)(c, next));
 // Tenant routes answer CORS themselves, for each tenant's allowed origins (tenant-context.ts);
 // the API description is public.
 app.use('/v1/openapi.json', cors({ origin: '*' }));
 // Tenant first: its CORS headers must be on every answer a page may need to read, errors included.
+app.use('/v1/tenants/:tenant/*', countRefusedWrites);
 app.use('/v1/tenants/:tenant/*', tenantContext);
 app.use('/v1/admin/*', platformContext);
-app.use(
-  '/v1/*',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-    },
-  }),
-);
+app.use('/v1/*', validPercentEncoding);
+app.use('/v1/*', (c, next) => (c.req.method !== 'GET' && CARD_SAVE.test(c.req.path) ? bodyLimits.card : bodyLimits.other)(c, next));
 app.use('/v1/*', requireJsonBody);
-app.use('/v1/tenants/:tenant/*', rateLimitWrites);
+app.use('/v1/tenants/:tenant/*', rateLimit);
 
 for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
 for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRoutes, liveRoutes]) app.route('/v1', routes);
@@ -101,13 +112,10 @@ for (const routes of [
   app.route('/v1', routes);
 }
 
-app.use('/v1/dev/*', developmentOnly);
-// Development pages and tests on other local ports (Vitest's browser page) mint demo tokens too.
-app.use('/v1/dev/*', cors({ origin: (origin) => (/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin) ? origin : null) }));
-app.route('/v1/dev', devRoutes);
 app.route('/embed', embedRoutes);
-app.route('/demo', demoRoutes);
-app.route('/', rootRoute);
+// The demo page, demo people and token minting are not here: the development Worker
+// (src/dev/index.ts) adds them, so the production bundle does not contain them.
+app.get('/', (c) => c.json({ name: 'Bridgekit', api: '/v1/openapi.json' }));
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',

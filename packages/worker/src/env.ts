@@ -7,7 +7,10 @@ import type { Tenant } from './store/tenants.ts';
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
-  /** `development` enables the demo page and token minting; anything else is production. */
+  /**
+   * `development` in the development Worker (src/dev/index.ts, which alone contains the demo page
+   * and token minting); anything else is production.
+   */
   BRIDGEKIT_ENV: string;
   /** Base64url AES-256 key that encrypts tenants' embed secrets at rest in D1 (a Worker secret). */
   BRIDGEKIT_SECRET_KEY: string;
@@ -17,12 +20,18 @@ export interface Bindings {
   DEMO_EMBED_SECRET?: string;
   /** Development only: where `pnpm dev` serves the example intranet (the demo page links to it). */
   BRIDGEKIT_EXAMPLES_ORIGIN?: string;
-  /** Development only: `off` disables write rate limits (the benchmark's load would trip them). */
+  /** Development only: `off` disables rate limits (the benchmark's load would trip them). */
   BRIDGEKIT_RATE_LIMITS?: string;
-  /** Writes per person (or API key) per minute. */
+  /** Writes per person or API key (per client address for anonymous callers) per minute. */
   USER_WRITE_LIMIT?: RateLimit;
   /** Writes per client IP per minute; generous, since a whole office may share one address. */
   IP_WRITE_LIMIT?: RateLimit;
+  /** Board and card exports per caller per minute. */
+  EXPORT_LIMIT?: RateLimit;
+  /** Searches (cards, similar ideas, @mention look-up) per caller per minute. */
+  SEARCH_LIMIT?: RateLimit;
+  /** Live-update tickets per caller per minute. */
+  LIVE_TICKET_LIMIT?: RateLimit;
   /** One Durable Object per thread, for live updates (src/live/thread-live.ts). */
   THREAD_LIVE?: DurableObjectNamespace<ThreadLive>;
 }
@@ -32,6 +41,15 @@ export interface Variables {
   tenant: Tenant;
   viewer: Viewer;
   db: Database;
+  /** Development only: the demo people the sign-in window offers (set by src/dev/index.ts). */
+  demoPeople?: readonly DemoPerson[];
+}
+
+/** A demo person as the sign-in window shows them; the development Worker mints their tokens. */
+export interface DemoPerson {
+  key: string;
+  name: string;
+  businessUnit: string;
 }
 
 export interface AppEnv {

@@ -1,8 +1,9 @@
 /**
- * Entry point of the Bridgekit Worker: the HTTP API under `/v1` (see app.ts). Static assets —
- * `/embed.js`, the widget chunks and, in development, the demo page — are served by the
+ * Entry point of the production Bridgekit Worker: the HTTP API under `/v1` and the iframe
+ * route (see app.ts). Static assets — `/embed.js` and the widget chunks — are served by the
  * Workers assets binding configured in wrangler.jsonc. Live updates of threads run in the
- * ThreadLive Durable Object.
+ * ThreadLive Durable Object. Development runs another entry, dev/index.ts, which adds the demo
+ * page and token minting; nothing here may import it (scripts/production-bundle.test.ts).
  */
 import { app } from './app.ts';
 

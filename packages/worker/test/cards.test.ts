@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import type { CardDiff, CardLinks, CardSummary, CardTemplate, CardVersion, Page, PracticeAreaSummary, PracticeCard } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS } from '../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
+import { BUILT_IN_TEMPLATES } from '../src/cards/templates/index.ts';
 import { demoCardId } from '../src/dev/demo-data.ts';
 import { admin, call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 

@@ -11,6 +11,13 @@ describe('development routes (wrangler env "dev")', () => {
     expect(res.headers.get('location')).toBe('/demo/');
   });
 
+  it('offers the demo people in the frame pages and their sign-in window', async () => {
+    const frame = await (await call(`${ORIGIN}/embed/idea-board?tenant=demo&board=general`)).text();
+    expect(frame).toContain('data-sign-in="available"');
+    const signIn = await (await call(`${ORIGIN}/embed/sign-in?tenant=demo`)).text();
+    expect(signIn).toContain('{"key":"amara","name":"Amara Okafor","businessUnit":"Finance"}');
+  });
+
   it('lists the demo users for the user switcher', async () => {
     const { items } = await json<{ items: { key: string; name: string }[] }>(await call(`${ORIGIN}/v1/dev/users`));
     expect(items.map((u) => u.key)).toContain('amara');

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { FRAME_WIDGETS } from '../src/schemas/embed.ts';
 import { admin, call, configureEntra, DEMO, errorOf, ORIGIN, seedOtherTenant } from './helpers.ts';
@@ -105,7 +106,7 @@ describe('the sign-in window /embed/sign-in', () => {
     return JSON.parse(block ?? 'null') as { tenant: string; providers: { id: string; clientId: string }[]; demoUsers: unknown[] };
   };
 
-  it('offers the providers that have a sign-in client, and may call only their origins', async () => {
+  it('offers the providers that have a sign-in client, and may call only Bridgekit itself', async () => {
     await configureEntra();
     expect((await options(await frame('sign-in?tenant=demo'))).providers).toEqual([]);
     const signIn = { clientId: '11111111-2222-3333-4444-555555555555', scope: 'api://bridgekit-test/access_as_user', label: 'Contoso' };
@@ -120,10 +121,25 @@ describe('the sign-in window /embed/sign-in', () => {
     ]);
     // Development lists the demo people too.
     expect(offered.demoUsers.length).toBeGreaterThan(0);
-    expect(directive(res, 'connect-src')).toBe("connect-src 'self' https://login.microsoftonline.com");
+    // The issuer's discovery document is fetched and checked by the Worker (/embed/sign-in/endpoints).
+    expect(directive(res, 'connect-src')).toBe("connect-src 'self'");
     expect(directive(res, 'frame-ancestors')).toBe("frame-ancestors 'none'");
     // The window keeps its opener (the frame) to hand the token back.
     expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
+    await configureEntra({ signIn: null });
+  });
+
+  it('shows a label saved before labels were checked as the provider id, not as text on Bridgekit’s page', async () => {
+    await configureEntra({ signIn: { clientId: 'c', scope: 's', label: 'Contoso' } });
+    const legacy = { clientId: 'c', scope: 's', label: 'Contoso\nYour session expired. Call +1 555 0100 to unlock \u202Eexe.nigis' };
+    await env.DB.prepare("update oidc_providers set sign_in = ? where tenant_id = 'demo-tenant' and id = 'entra'")
+      .bind(JSON.stringify(legacy))
+      .run();
+    const { clearTenantCache } = await import('../src/store/tenants.ts');
+    clearTenantCache();
+    expect((await options(await frame('sign-in?tenant=demo'))).providers).toEqual([
+      expect.objectContaining({ id: 'entra', label: 'entra' }),
+    ]);
     await configureEntra({ signIn: null });
   });
 

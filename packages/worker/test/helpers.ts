@@ -103,6 +103,8 @@ export interface OidcTokenOptions {
   issuer?: string;
   audience?: string;
   expiresIn?: number;
+  /** Seconds from now (positive: in the future). */
+  issuedAt?: number;
   /** `unpublished`: signed with a key the JWKS does not list. */
   key?: 'published' | 'unpublished';
   alg?: string;
@@ -126,7 +128,7 @@ export async function oidcToken(options: OidcTokenOptions = {}): Promise<string>
     .setIssuer(options.issuer ?? FAKE_ISSUER)
     .setAudience(options.audience ?? ENTRA_AUDIENCE)
     .setSubject('pairwise-subject-not-used-by-entra-preset')
-    .setIssuedAt(now)
+    .setIssuedAt(now + (options.issuedAt ?? 0))
     .setExpirationTime(now + (options.expiresIn ?? 3600))
     .sign(key);
 }

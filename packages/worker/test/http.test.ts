@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, DEMO, errorOf, json, ORIGIN, platformToken } from './helpers.ts';
+import { admin, call, DEMO, errorOf, json, ORIGIN, platformToken, token } from './helpers.ts';
 
 interface OpenApiDoc {
   openapi: string;
@@ -49,6 +49,7 @@ describe('HTTP surface', () => {
       '/v1/tenants/{tenant}/cards/{id}/export',
       '/v1/tenants/{tenant}/cards/{id}/helped',
       '/v1/tenants/{tenant}/cards/{id}/links',
+      '/v1/tenants/{tenant}/cards/{id}/moderation',
       '/v1/tenants/{tenant}/cards/{id}/obsolete',
       '/v1/tenants/{tenant}/cards/{id}/restore',
       '/v1/tenants/{tenant}/cards/{id}/verify',
@@ -67,6 +68,7 @@ describe('HTTP surface', () => {
       '/v1/tenants/{tenant}/embed-keys/{kid}',
       '/v1/tenants/{tenant}/ideas/{id}',
       '/v1/tenants/{tenant}/ideas/{id}/merge',
+      '/v1/tenants/{tenant}/ideas/{id}/moderation',
       '/v1/tenants/{tenant}/ideas/{id}/score',
       '/v1/tenants/{tenant}/ideas/{id}/status',
       '/v1/tenants/{tenant}/ideas/{id}/status-history',
@@ -109,7 +111,8 @@ describe('HTTP surface', () => {
     const doc = await json<OpenApiDoc>(await call(`${ORIGIN}/v1/openapi.json`));
     const bodies = ['', '{', 'null', '[]', '"text"', '{"title": null}', '{"__proto__": {"admin": true}}', `{"x": "${'y'.repeat(70_000)}"}`];
     for (const [template, ops] of Object.entries(doc.paths)) {
-      const path = template.replace('{tenant}', 'demo').replace(/\{[a-z]+\}/g, '%E0%A4%A');
+      // Unknown but validly encoded ids, so that each route reads its input (invalid encodings: below).
+      const path = template.replace('{tenant}', 'demo').replace(/\{[a-z]+\}/g, 'n%C3%B6pe%E2%80%AE');
       for (const method of Object.keys(ops).map((m) => m.toUpperCase())) {
         const attempts = method === 'GET' || method === 'DELETE' ? [undefined] : bodies;
         for (const body of attempts) {
@@ -127,4 +130,64 @@ describe('HTTP surface', () => {
       }
     }
   }, 60_000);
+  it('refuses a path that is not valid percent-encoded UTF-8 with 400, on every route, changing nothing', async () => {
+    const granted = await admin(`${DEMO}/roles/%E0%A4%A`, 'PUT', { role: 'moderator' });
+    expect(granted.status).toBe(400);
+    expect(await errorOf(granted)).toMatchObject({ code: 'bad_request', message: expect.stringContaining('"%E0%A4%A"') });
+    const roles = await json<{ items: { subject: string }[] }>(await admin(`${DEMO}/roles`));
+    expect(roles.items.map((r) => r.subject).filter((s) => s.includes('%') || s.includes('\uFFFD'))).toEqual([]);
+
+    const person = await token({ sub: 'encoding-tester' });
+    const refused: [string, string][] = [
+      ['GET', `${DEMO}/comments/%ZZ`],
+      ['GET', `${DEMO}/ideas/%C3`],
+      ['PUT', `${DEMO}/ideas/%ED%A0%80/vote`], // an encoded UTF-16 surrogate is not UTF-8
+      ['DELETE', `${DEMO}/comments/abc%/reactions/like`],
+      ['GET', `${DEMO}/boards/%FF%FE/ideas`],
+      ['POST', `${DEMO}/threads/%E0%A4%A/live`],
+      ['PATCH', `${DEMO}/boards/%C0%AF`], // an overlong "/"
+      ['GET', `${ORIGIN}/v1/admin/%ZZ`],
+    ];
+    for (const [method, url] of refused) {
+      const res = await call(url, {
+        method,
+        token: url.includes('/admin/') ? platformToken() : person,
+        headers: { origin: 'http://localhost:5173' },
+      });
+      expect(res.status, `${method} ${url}`).toBe(400);
+      expect((await errorOf(res)).message, url).toMatch(/not valid percent-encoded UTF-8/);
+      if (url.startsWith(DEMO)) expect(res.headers.get('access-control-allow-origin'), url).toBe('http://localhost:5173');
+    }
+    // Valid encodings pass: "é", and "%" itself as %25.
+    expect((await call(`${DEMO}/ideas/n%C3%A9%25`, { token: person })).status).toBe(404);
+  });
+
+  it('marks every API answer private, no-store — errors included — except the public API description', async () => {
+    const person = await token({ sub: 'cache-tester' });
+    const description = await call(`${ORIGIN}/v1/openapi.json`);
+    expect(description.headers.get('cache-control')).toBe('public, max-age=300');
+    await description.body?.cancel();
+    const personal = [
+      await call(`${DEMO}/boards`),
+      await call(`${DEMO}/me`, { token: person }),
+      await call(`${DEMO}/boards/general/ideas`, { token: person }),
+      await call(`${DEMO}/ideas/demo-idea-sso/vote`, { method: 'PUT', token: person }),
+      await call(`${DEMO}/ideas/demo-idea-sso/vote`, { method: 'PUT' }),
+      await call(`${DEMO}/boards`, { token: 'not-a-token' }),
+      await call(`${DEMO}/moderation/queue`, { token: person }),
+      await call(`${DEMO}/ideas/nope`, { token: person }),
+      await call(`${DEMO}/boards`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
+      }),
+      await call(`${ORIGIN}/v1/nothing-here`),
+      await call(`${ORIGIN}/v1/admin/tenants`, { token: platformToken() }),
+      await call(`${ORIGIN}/v1/openapi.json`, { method: 'POST' }),
+    ];
+    expect(personal.map((r) => r.status)).toEqual([200, 200, 200, 200, 401, 401, 403, 404, 204, 404, 200, 404]);
+    for (const res of personal) {
+      expect(res.headers.get('cache-control'), res.url).toBe('private, no-store');
+      await res.body?.cancel();
+    }
+  });
 });

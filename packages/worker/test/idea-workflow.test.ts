@@ -25,7 +25,13 @@ const merge = async (dup: string, into: string) =>
 beforeAll(async () => {
   // Evaluators come from the same claim as the demo's moderators and admins.
   const res = await admin(`${DEMO}/settings`, 'PATCH', {
-    roleMapping: { claim: 'roles', evaluator: ['Bridgekit.Evaluator'], moderator: ['Bridgekit.Moderator'], admin: ['Bridgekit.Admin'] },
+    roleMapping: {
+      claim: 'roles',
+      evaluator: ['Bridgekit.Evaluator'],
+      moderator: ['Bridgekit.Moderator'],
+      admin: ['Bridgekit.Admin'],
+      applyToEmbedTokens: true,
+    },
   });
   expect(res.status).toBe(200);
   expect(

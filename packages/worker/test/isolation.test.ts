@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
 import type { Idea, NewApiKey } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CARDS } from '../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
+import { concretePath, requiredQuery } from './api-routes.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const OTHER = `${ORIGIN}/v1/tenants/other`;
@@ -47,6 +48,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
   'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
   'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/ideas/{id}/moderation': { action: 'reject', reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/cards/{id}/moderation': { action: 'reject', reason: 'Taken over' },
   'PUT /v1/tenants/{tenant}/users/{userId}/restriction': { reason: 'Taken over' },
   'PATCH /v1/tenants/{tenant}/moderation/settings': { bannedWords: ['relationship'] },
   'POST /v1/tenants/{tenant}/cards': { templateId: 'business-case', title: 'Intrusion attempt', fields: {} },
@@ -68,45 +71,8 @@ async function allRoutes(): Promise<Route[]> {
 }
 
 /** A concrete URL for `tenant`, pointing at demo's own resources wherever the route takes an id. */
-function urlFor(route: Route, tenant: string, demoApiKeyId: string): string {
-  const id = route.template.includes('/api-keys/')
-    ? demoApiKeyId
-    : route.template.includes('/oidc-providers/')
-      ? 'entra'
-      : route.template.includes('/comments/{id}')
-        ? 'demo-comment-1'
-        : route.template.includes('/cards/{id}')
-          ? demoCardId('business-case')
-          : route.template.includes('/templates/{id}')
-            ? 'business-case'
-            : route.template.includes('/threads/{id}')
-              ? DEMO_THREAD.id
-              : 'demo-idea-invoice';
-  const path = route.template
-    .replace('{tenant}', tenant)
-    .replace('{board}', 'general')
-    .replace('{id}', id)
-    .replace('{kid}', 'dev-1')
-    .replace('{subject}', encodeURIComponent('demo|mei'))
-    .replace('{userId}', 'demo-user-amara')
-    .replace('{reaction}', 'like')
-    .replace('{version}', '1');
-  const query =
-    route.method === 'DELETE' && route.template.endsWith('/origins')
-      ? `?origin=${encodeURIComponent('http://localhost:*')}`
-      : route.method === 'GET' && route.template.endsWith('/threads/comments')
-        ? `?key=${DEMO_THREAD.key}`
-        : route.template.endsWith('/threads/counts')
-          ? `?key=${DEMO_THREAD.key}`
-          : route.template.endsWith('/threads/{id}/activity')
-            ? `?since=${encodeURIComponent('2000-01-01T00:00:00Z')}`
-            : route.template === '/v1/live'
-              ? '?ticket=forged'
-              : route.template.endsWith('/cards/{id}/diff')
-                ? '?from=1&to=1'
-                : '';
-  return `${ORIGIN}${path}${query}`;
-}
+const urlFor = (route: Route, tenant: string, demoApiKeyId: string) =>
+  `${ORIGIN}${concretePath(route.template, { tenant, apiKeyId: demoApiKeyId })}${requiredQuery(route.method, route.template)}`;
 
 describe('tenant isolation', () => {
   let demoKey: NewApiKey;
@@ -118,7 +84,9 @@ describe('tenant isolation', () => {
     demoKey = await json<NewApiKey>(await admin(`${DEMO}/api-keys`, 'POST', { name: 'Demo automation', scopes: ['admin'] }));
     await admin(`${DEMO}/origins`, 'POST', { origin: 'https://demo-only.contoso.example' });
     const otherKey = await json<NewApiKey>(await admin(`${OTHER}/api-keys`, 'POST', { name: 'Other automation', scopes: ['admin'] }));
-    await admin(`${OTHER}/settings`, 'PATCH', { roleMapping: { claim: 'roles', moderator: [], admin: ['Admin'] } });
+    await admin(`${OTHER}/settings`, 'PATCH', {
+      roleMapping: { claim: 'roles', moderator: [], admin: ['Admin'], applyToEmbedTokens: true },
+    });
     otherCredentials = [
       {
         name: "other's admin (embed token)",
@@ -197,10 +165,11 @@ describe('tenant isolation', () => {
       await call(`${DEMO}/threads/comments?key=${DEMO_THREAD.key}`, { token: await token() }),
     );
     expect(threadPage.items.length).toBeGreaterThan(0);
-    const card = await env.DB.prepare('select version, title, obsolete_at as obsolete from cards where id = ?')
+    const card = await env.DB.prepare('select version, title, obsolete_at as obsolete, state from cards where id = ?')
       .bind(demoCardId('business-case'))
       .first();
-    expect(card).toEqual({ version: 1, title: EXAMPLE_CARDS['business-case']?.title, obsolete: null });
+    expect(card).toEqual({ version: 1, title: EXAMPLE_CARDS['business-case']?.title, obsolete: null, state: 'published' });
+    expect(await env.DB.prepare("select state from ideas where id = 'demo-idea-invoice'").first()).toEqual({ state: 'published' });
     const log = await env.DB.prepare("select count(*) as n from moderation_log where tenant_id = 'demo-tenant'").first<{ n: number }>();
     expect(log?.n).toBe(0);
   }, 60_000);

@@ -1,8 +1,12 @@
+import { runDurableObjectAlarm } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import type { Comment, LiveEvent, LiveTicket } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT } from '../src/dev/demo-data.ts';
+import { liveObjectName } from '../src/live/notify.ts';
+import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_MANY, MAX_SOCKETS_PER_HOLDER } from '../src/live/thread-live.ts';
 import { issueTicket } from '../src/live/tickets.ts';
-import { call, DEMO, errorOf, json, ORIGIN, token } from './helpers.ts';
+import { admin, call, DEMO, errorOf, json, ORIGIN, token } from './helpers.ts';
 
 const THREADS = `${DEMO}/threads/comments`;
 let ada: string;
@@ -23,16 +27,33 @@ interface Listener {
   /** Resolves with the next `n` events. */
   next(n?: number): Promise<LiveEvent[]>;
   received: LiveEvent[];
+  /** Resolves when the server closes the socket. */
+  closed: Promise<{ code: number; reason: string }>;
+  isClosed(): boolean;
 }
 
+/** A live ticket, as a widget asks for one (`token` null: anonymous). */
+async function ticketFor(threadId: string, t: string | null = ben): Promise<LiveTicket> {
+  const res = await call(`${DEMO}/threads/${threadId}/live`, { method: 'POST', ...(t ? { token: t } : {}) });
+  if (res.status !== 200) throw new Error(`ticket failed: ${res.status} ${await res.text()}`);
+  return json<LiveTicket>(res);
+}
+
+const openSocket = (ticket: LiveTicket, headers: Record<string, string> = {}) =>
+  exports.default.fetch(new Request(ticket.url.replace(/^ws/, 'http'), { headers: { upgrade: 'websocket', ...headers } }));
+
 /** Opens the live socket the way a widget does: ticket from the API, then the WebSocket upgrade. */
-async function listen(threadId: string, headers: Record<string, string> = {}): Promise<Listener> {
-  const ticket = await json<LiveTicket>(await call(`${DEMO}/threads/${threadId}/live`, { method: 'POST', token: ben }));
-  const res = await exports.default.fetch(
-    new Request(ticket.url.replace(/^ws/, 'http'), { headers: { upgrade: 'websocket', ...headers } }),
-  );
+async function listen(threadId: string, options: { token?: string | null; headers?: Record<string, string> } = {}): Promise<Listener> {
+  const res = await openSocket(await ticketFor(threadId, options.token === undefined ? ben : options.token), options.headers);
   expect(res.status).toBe(101);
   const socket = res.webSocket as WebSocket;
+  let closedWith: { code: number; reason: string } | null = null;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.addEventListener('close', (event) => {
+      closedWith = { code: event.code, reason: event.reason };
+      resolve(closedWith);
+    }),
+  );
   socket.accept();
   const received: LiveEvent[] = [];
   let waiters: { n: number; resolve: (events: LiveEvent[]) => void }[] = [];
@@ -50,6 +71,8 @@ async function listen(threadId: string, headers: Record<string, string> = {}): P
   return {
     socket,
     received,
+    closed,
+    isClosed: () => closedWith !== null,
     next: (n = 1) =>
       new Promise((resolve) => {
         if (received.length - consumed >= n) {
@@ -58,6 +81,34 @@ async function listen(threadId: string, headers: Record<string, string> = {}): P
         } else waiters.push({ n, resolve });
       }),
   };
+}
+
+const liveObject = (threadId: string) => env.THREAD_LIVE?.get(env.THREAD_LIVE.idFromName(liveObjectName(DEMO_TENANT.id, threadId)));
+
+/** Runs the thread's access re-check now (in production: every 30 seconds while sockets are open). */
+async function recheck(threadId: string): Promise<void> {
+  const stub = liveObject(threadId);
+  if (!stub) throw new Error('THREAD_LIVE is not bound');
+  expect(await runDurableObjectAlarm(stub)).toBe(true);
+}
+
+/** A round trip through the socket: every close frame sent before it has arrived. */
+async function roundTrip(l: Listener): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.data !== 'pong') return;
+      l.socket.removeEventListener('message', onMessage);
+      resolve();
+    };
+    l.socket.addEventListener('message', onMessage);
+    l.socket.send('ping');
+  });
+}
+
+async function userIdOf(subject: string): Promise<string> {
+  const row = await env.DB.prepare('select id from users where subject = ?').bind(subject).first<{ id: string }>();
+  if (!row) throw new Error(`no user ${subject}`);
+  return row.id;
 }
 
 describe('live updates', () => {
@@ -113,10 +164,11 @@ describe('live updates', () => {
     expect(forged.status).toBe(401);
     expect((await errorOf(forged)).message).toMatch(/invalid or expired/);
 
-    const expired = await issueTicket(env.BRIDGEKIT_SECRET_KEY, { tenant: 'demo', thread: first.threadId }, Date.now() - 120_000);
+    const holder = { kind: 'user', subject: 'ada' } as const;
+    const expired = await issueTicket(env.BRIDGEKIT_SECRET_KEY, { tenant: 'demo', thread: first.threadId, holder }, Date.now() - 120_000);
     expect((await open(`${ORIGIN}/v1/live?ticket=${expired.ticket}`)).status).toBe(401);
 
-    const wrongKey = await issueTicket('A'.repeat(43), { tenant: 'demo', thread: first.threadId });
+    const wrongKey = await issueTicket('A'.repeat(43), { tenant: 'demo', thread: first.threadId, holder });
     expect((await open(`${ORIGIN}/v1/live?ticket=${wrongKey.ticket}`)).status).toBe(401);
 
     const good = await json<LiveTicket>(await call(`${DEMO}/threads/${first.threadId}/live`, { method: 'POST', token: ada }));
@@ -125,5 +177,102 @@ describe('live updates', () => {
     expect((await open(httpUrl, {})).status).toBe(426);
     expect(good.url).toMatch(/^wss:\/\/bridgekit\.test\/v1\/live\?ticket=/);
     expect((await call(`${DEMO}/threads/nope/live`, { method: 'POST', token: ada })).status).toBe(404);
+  });
+  it('open one socket per ticket', async () => {
+    const first = await post(ada, { key: 'live-once', body: 'Opening the one-socket thread' });
+    const ticket = await ticketFor(first.threadId);
+    const opened = await openSocket(ticket);
+    expect(opened.status).toBe(101);
+    opened.webSocket?.accept();
+    for (const again of await Promise.all(Array.from({ length: 5 }, () => openSocket(ticket)))) {
+      expect(again.status).toBe(401);
+      expect(await errorOf(again)).toMatchObject({ code: 'invalid_token', message: expect.stringMatching(/used already/) });
+    }
+    expect(await liveObject(first.threadId)?.connections()).toBe(1);
+    // A new ticket opens the next one.
+    expect((await openSocket(await ticketFor(first.threadId))).status).toBe(101);
+    opened.webSocket?.close(1000, 'done');
+  });
+
+  it('close the socket of a person a moderator restricts, and give them none while it lasts', async () => {
+    const carl = await token({ sub: 'carl', name: 'Carl Friedrich' });
+    const first = await post(carl, { key: 'live-restricted', body: 'Carl opens the thread' });
+    const carlSocket = await listen(first.threadId, { token: carl });
+    const benSocket = await listen(first.threadId, { token: ben });
+    const spareTicket = await ticketFor(first.threadId, carl);
+    // Nothing changed: the check keeps both.
+    await recheck(first.threadId);
+    await roundTrip(carlSocket);
+    expect(carlSocket.isClosed()).toBe(false);
+
+    const restriction = `${DEMO}/users/${await userIdOf('carl')}/restriction`;
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await admin(restriction, 'PUT', { reason: 'Cool down', until })).status).toBe(200);
+    await recheck(first.threadId);
+    expect(await carlSocket.closed).toEqual({ code: CLOSE_ACCESS_CHANGED, reason: 'A moderator restricted you.' });
+    await roundTrip(benSocket);
+    expect(benSocket.isClosed()).toBe(false);
+
+    // A ticket issued before the time-out opens a socket only to say so.
+    const late = await openSocket(spareTicket);
+    expect(late.status).toBe(101);
+    const lateSocket = late.webSocket as WebSocket;
+    const lateClose = new Promise<number>((resolve) => lateSocket.addEventListener('close', (e) => resolve(e.code)));
+    lateSocket.accept();
+    expect(await lateClose).toBe(CLOSE_ACCESS_CHANGED);
+
+    const refused = await call(`${DEMO}/threads/${first.threadId}/live`, { method: 'POST', token: carl });
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).message).toMatch(/A moderator restricted you.*Poll the activity endpoint/);
+
+    expect((await admin(restriction, 'DELETE')).status).toBe(204);
+    const again = await listen(first.threadId, { token: carl });
+    await recheck(first.threadId);
+    await roundTrip(again);
+    expect(again.isClosed()).toBe(false);
+    for (const l of [again, benSocket]) l.socket.close(1000, 'done');
+  });
+
+  it('close anonymous sockets when anonymous reading is turned off, and those of a revoked key or a removed origin', async () => {
+    const first = await post(ada, { key: 'live-access', body: 'Opening the access thread' });
+    const newsOrigin = 'https://news.contoso.example';
+    expect((await admin(`${DEMO}/origins`, 'POST', { origin: newsOrigin })).status).toBe(200);
+    const { clearTenantCache } = await import('../src/store/tenants.ts');
+    clearTenantCache();
+    const key = await json<{ id: string; key: string }>(await admin(`${DEMO}/api-keys`, 'POST', { name: 'Live reader', scopes: ['read'] }));
+
+    const anonymous = await listen(first.threadId, { token: null });
+    const signedIn = await listen(first.threadId, { token: ben });
+    const byKey = await listen(first.threadId, { token: key.key });
+    const fromNews = await listen(first.threadId, { token: ben, headers: { origin: newsOrigin } });
+
+    await admin(`${DEMO}/settings`, 'PATCH', { anonymousRead: false });
+    try {
+      expect((await admin(`${DEMO}/api-keys/${key.id}`, 'DELETE')).status).toBe(200);
+      expect((await admin(`${DEMO}/origins?origin=${encodeURIComponent(newsOrigin)}`, 'DELETE')).status).toBe(200);
+      await recheck(first.threadId);
+      expect(await anonymous.closed).toEqual({ code: CLOSE_ACCESS_CHANGED, reason: 'Sign in to follow this thread.' });
+      expect(await byKey.closed).toEqual({ code: CLOSE_ACCESS_CHANGED, reason: 'The API key was revoked.' });
+      expect(await fromNews.closed).toEqual({ code: CLOSE_ACCESS_CHANGED, reason: 'This page’s origin is no longer allowed.' });
+      await roundTrip(signedIn);
+      expect(signedIn.isClosed()).toBe(false);
+      signedIn.socket.close(1000, 'done');
+    } finally {
+      await admin(`${DEMO}/settings`, 'PATCH', { anonymousRead: true });
+    }
+  });
+
+  it(`keep at most ${MAX_SOCKETS_PER_HOLDER} sockets per person on a thread, closing the oldest`, async () => {
+    const first = await post(ada, { key: 'live-tabs', body: 'Opening the many-tabs thread' });
+    const tabs: Listener[] = [];
+    for (let i = 0; i < MAX_SOCKETS_PER_HOLDER; i++) tabs.push(await listen(first.threadId, { token: ada }));
+    const anonymous = await listen(first.threadId, { token: null });
+    const newest = await listen(first.threadId, { token: ada });
+    expect(await tabs[0]?.closed).toEqual({ code: CLOSE_TOO_MANY, reason: 'Too many live connections to this thread.' });
+    for (const l of [...tabs.slice(1), newest, anonymous]) {
+      await roundTrip(l);
+      expect(l.isClosed()).toBe(false);
+      l.socket.close(1000, 'done');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import type { AuditEntry, Comment, ModerationSettings, Page, QueueItem, ThreadPage } from '@bridgekit/sdk';
+import type { AuditEntry, Comment, CommentQueueItem, ModerationSettings, Page, QueueItem, ThreadPage } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clearTenantCache } from '../src/store/tenants.ts';
 import { call, DEMO, errorOf, json, token } from './helpers.ts';
@@ -37,6 +37,10 @@ async function configure(update: Partial<ModerationSettings>): Promise<Response>
 const queue = async (query = '') => json<Page<QueueItem>>(await call(`${DEMO}/moderation/queue?${query}`, { token: mod }));
 const decide = (id: string, decision: unknown, t = mod) =>
   call(`${DEMO}/comments/${id}/moderation`, { method: 'POST', token: t, body: JSON.stringify(decision) });
+/** The id a queue item is decided by: a comment's, an idea's, a held card's — or a held card edit's. */
+const idOf = (i: QueueItem) => (i.kind === 'comment' ? i.comment.id : i.kind === 'idea' ? i.idea.id : (i.edit?.id ?? i.card.id));
+const commentIn = (page: Page<QueueItem>, id: string) =>
+  page.items.find((i): i is CommentQueueItem => i.kind === 'comment' && i.comment.id === id);
 const auditLog = async () => json<Page<AuditEntry>>(await call(`${DEMO}/moderation/audit-log?limit=100`, { token: admin }));
 
 describe('moderation settings', () => {
@@ -92,7 +96,7 @@ describe('the pipeline on posting', () => {
     });
 
     const q = await queue('reason=pending');
-    const item = q.items.find((i) => i.comment.id === held.id);
+    const item = commentIn(q, held.id);
     expect(item).toMatchObject({ reason: 'pending', detail: 'Contains the suspect word "crypto"', thread: { key: 'held' } });
     expect(item?.comment.body).toBe('Should we pay vendors in Crypto?');
 
@@ -101,7 +105,7 @@ describe('the pipeline on posting', () => {
     const now = await json<ThreadPage>(await call(`${THREADS}?key=held`, { token: ben }));
     expect(now.items.map((c) => c.id)).toEqual([held.id]);
     expect(now.thread?.commentCount).toBe(1);
-    expect((await queue()).items.map((i) => i.comment.id)).not.toContain(held.id);
+    expect((await queue()).items.map(idOf)).not.toContain(held.id);
     expect((await auditLog()).items[0]).toMatchObject({
       action: 'approve',
       target: { type: 'comment', id: held.id },
@@ -158,13 +162,13 @@ describe('reader flags', () => {
     expect((await flag(ada)).status).toBe(400);
     expect(await json(await flag(ben))).toEqual({ hidden: false });
     expect(await json(await flag(ben, 'spam'))).toEqual({ hidden: false });
-    expect((await queue('reason=flagged')).items.find((i) => i.comment.id === c.id)).toMatchObject({
+    expect(commentIn(await queue('reason=flagged'), c.id)).toMatchObject({
       reason: 'flagged',
       flags: [{ reason: 'spam', count: 1 }],
     });
     expect(await json(await flag(cleo))).toEqual({ hidden: true });
     expect((await json<ThreadPage>(await call(`${THREADS}?key=flags`, { token: dan }))).items).toEqual([]);
-    const item = (await queue('reason=pending')).items.find((i) => i.comment.id === c.id);
+    const item = commentIn(await queue('reason=pending'), c.id);
     expect(item).toMatchObject({ reason: 'pending', detail: '1 × abuse, 1 × spam' });
     expect((await call(`${DEMO}/comments/${c.id}/flags`, { method: 'POST', token: dan, body: '{"reason":"nonsense"}' })).status).toBe(400);
 
@@ -177,7 +181,7 @@ describe('reader flags', () => {
     await decide(c.id, { action: 'approve' });
     const after = await json<ThreadPage>(await call(`${THREADS}?key=flags`, { token: dan }));
     expect(after.items.map((i) => i.id)).toEqual([c.id]);
-    expect((await queue()).items.map((i) => i.comment.id)).not.toContain(c.id);
+    expect((await queue()).items.map(idOf)).not.toContain(c.id);
   });
 
   it('a rejection removes the comment, needs a reason, and is audited', async () => {
@@ -227,6 +231,53 @@ describe('bans and time-outs', () => {
     const actions = (await auditLog()).items.slice(0, 3).map((e) => e.action);
     expect(actions).toEqual(['lift_restriction', 'ban', 'timeout']);
     expect((await call(`${DEMO}/users/nobody/restriction`, { method: 'PUT', token: mod, body: '{"reason":"x"}' })).status).toBe(404);
+  });
+});
+
+describe('the order of roles', () => {
+  const restrict = (userId: string | undefined, t: string, body: unknown = { reason: 'Testing the order of roles' }) =>
+    call(`${DEMO}/users/${userId}/restriction`, { method: 'PUT', token: t, body: JSON.stringify(body) });
+  const userId = async (subject: string) =>
+    (await env.DB.prepare("select id from users where tenant_id = 'demo-tenant' and subject = ?").bind(subject).first<{ id: string }>())
+      ?.id;
+
+  it('a moderator cannot ban or time out an admin — by claims or by grant — nor themselves; the refusal is a 403 and changes nothing', async () => {
+    await post(admin, { key: 'roles', body: 'An admin was here' });
+    const boss = await userId('boss');
+    const banned = await restrict(boss, mod);
+    expect(banned.status).toBe(403);
+    expect(await errorOf(banned)).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/they are an admin, which ranks above your role/),
+    });
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await restrict(boss, mod, { reason: 'Cool down', until })).status).toBe(403);
+
+    // An admin by an admin's grant, whose token carries no role at all.
+    const granted = await token({ sub: 'granted-admin', name: 'Gran Ted' });
+    await post(granted, { key: 'roles', body: 'Granted, not claimed' });
+    const grant = await call(`${DEMO}/roles/granted-admin`, { method: 'PUT', token: admin, body: '{"role":"admin"}' });
+    expect(grant.status).toBe(200);
+    expect((await restrict(await userId('granted-admin'), mod)).status).toBe(403);
+
+    await post(mod, { key: 'roles', body: 'A moderator was here' });
+    const self = await restrict(await userId('mod'), mod);
+    expect(self.status).toBe(403);
+    expect((await errorOf(self)).message).toBe('You cannot ban or time out yourself.');
+    const standing = await env.DB.prepare(
+      "select count(*) as n from users where tenant_id = 'demo-tenant' and restricted_until is not null and subject in ('boss', 'granted-admin', 'mod')",
+    ).first();
+    expect(standing).toEqual({ n: 0 });
+  });
+
+  it('the other way round is allowed: an admin times out a moderator, and a moderator another moderator', async () => {
+    await post(mod, { key: 'roles', body: 'Still here' });
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    expect(await json(await restrict(await userId('mod'), admin, { reason: 'Cool down', until }))).toEqual({ restrictedUntil: until });
+    expect((await call(`${DEMO}/users/${await userId('mod')}/restriction`, { method: 'DELETE', token: admin })).status).toBe(204);
+    const peer = await token({ sub: 'mod-2', name: 'Peer Moderator', extra: { roles: ['Bridgekit.Moderator'] } });
+    await post(peer, { key: 'roles', body: 'Another moderator' });
+    expect((await restrict(await userId('mod-2'), mod, { reason: 'Cool down', until })).status).toBe(200);
   });
 });
 

@@ -86,6 +86,15 @@ describe('Entra ID access tokens (SharePoint)', () => {
     await expectRefused(await me(await oidcToken({ expiresIn: -300 })), /expired/, 'token_expired');
   });
 
+  it('are refused when issued in the future beyond the 60 s of clock skew that exp and nbf get too', async () => {
+    await expectRefused(await me(await oidcToken({ issuedAt: 24 * 3600, expiresIn: 25 * 3600 })), /issued in the future/);
+    await expectRefused(await me(await oidcToken({ issuedAt: 300 })), /issued in the future/);
+    expect((await me(await oidcToken({ issuedAt: 30 }))).status).toBe(200);
+    const now = Math.floor(Date.now() / 1000);
+    await expectRefused(await me(await oidcToken({ claims: { nbf: now + 300 } })), /not valid yet/);
+    expect((await me(await oidcToken({ claims: { nbf: now + 30 } }))).status).toBe(200);
+  });
+
   it('are refused from an issuer the tenant did not configure (checked as embed tokens, which they are not)', async () => {
     await expectRefused(await me(await oidcToken({ issuer: 'https://login.microsoftonline.com/evil/v2.0' })), /HS256/);
   });
@@ -170,5 +179,70 @@ describe('generic OIDC issuers', () => {
     });
     expect(insecure.status).toBe(400);
     expect((await errorOf(insecure)).message).toMatch(/must use https/);
+  });
+});
+
+describe('saving a provider', () => {
+  const put = (input: Record<string, unknown>) =>
+    admin(`${DEMO}/oidc-providers/checked`, 'PUT', {
+      issuer: 'https://idp.example/tenant',
+      jwksUri: 'https://idp.example/keys',
+      audience: 'x',
+      ...input,
+    });
+  const signIn = { clientId: 'client', scope: 'openid', label: 'Contoso' };
+
+  async function expectInvalid(res: Response, path: string, message: RegExp) {
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.code).toBe('validation_failed');
+    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(message) })]));
+  }
+
+  it('refuses issuers and JWKS URIs that are not https, or carry credentials, fragments or (issuers) queries', async () => {
+    await expectInvalid(await put({ issuer: 'javascript:alert(1)' }), 'body.issuer', /must use https/);
+    await expectInvalid(await put({ jwksUri: 'data:application/json,{}' }), 'body.jwksUri', /must use https/);
+    await expectInvalid(await put({ issuer: 'ftp://idp.example/' }), 'body.issuer', /must use https, not ftp:/);
+    await expectInvalid(await put({ issuer: 'https://admin:secret@idp.example/' }), 'body.issuer', /user name or password/);
+    await expectInvalid(await put({ jwksUri: 'https://idp.example/keys#x' }), 'body.jwksUri', /fragment/);
+    await expectInvalid(await put({ issuer: 'https://idp.example/?tenant=a' }), 'body.issuer', /query/);
+    await expectInvalid(await put({ issuer: 'not a url' }), 'body.issuer', /absolute URL/);
+    // A JWKS URI may have a query (Azure AD B2C's name the policy).
+    expect((await put({ jwksUri: 'https://idp.example/keys?p=b2c_1_signin' })).status).toBe(200);
+  });
+
+  it('accepts plain http only for localhost, in development (production: test/production/oidc.test.ts)', async () => {
+    expect((await put({ issuer: 'http://127.0.0.1:9000/idp', jwksUri: 'http://localhost:9000/idp/keys' })).status).toBe(200);
+    await expectInvalid(await put({ issuer: 'http://idp.example/' }), 'body.issuer', /only for localhost and 127\.0\.0\.1/);
+  });
+
+  it('keeps the sign-in label one line of plain text of at most 100 characters', async () => {
+    await expectInvalid(
+      await put({ signIn: { ...signIn, label: 'Contoso\nSession expired: call 555-0100' } }),
+      'body.signIn.label',
+      /single line/,
+    );
+    await expectInvalid(
+      await put({ signIn: { ...signIn, label: 'Contoso \u202Eexe.nigis' } }),
+      'body.signIn.label',
+      /bidirectional override/,
+    );
+    await expectInvalid(await put({ signIn: { ...signIn, label: 'x'.repeat(101) } }), 'body.signIn.label', /at most 100 characters/);
+    await expectInvalid(await put({ signIn: { ...signIn, label: '   ' } }), 'body.signIn.label', /cannot be empty/);
+    expect((await put({ signIn: { ...signIn, label: '  Contoso (Microsoft Entra ID)  ' } })).status).toBe(200);
+  });
+
+  it('takes other hosts for the endpoints as bare host names, stored lower-case', async () => {
+    await expectInvalid(
+      await put({ signIn: { ...signIn, endpointHosts: ['https://evil.example/'] } }),
+      'body.signIn.endpointHosts.0',
+      /host name/,
+    );
+    await expectInvalid(await put({ signIn: { ...signIn, endpointHosts: ['*.example'] } }), 'body.signIn.endpointHosts.0', /host name/);
+    const saved = await json<OidcProviderConfig>(
+      await put({ signIn: { ...signIn, endpointHosts: ['OAuth2.GoogleAPIs.com', 'idp.example:8443'] } }),
+    );
+    expect(saved.signIn?.endpointHosts).toEqual(['oauth2.googleapis.com', 'idp.example:8443']);
+    expect((await admin(`${DEMO}/oidc-providers/checked`, 'DELETE')).status).toBe(204);
   });
 });

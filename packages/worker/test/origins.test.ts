@@ -1,6 +1,8 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { isAllowedOrigin, normalizeOriginPattern, originMatches } from '../src/lib/origins.ts';
-import { admin, call, DEMO, errorOf, ORIGIN, token } from './helpers.ts';
+import { allowableOriginPattern, isAllowedOrigin, normalizeOriginPattern, originMatches } from '../src/lib/origins.ts';
+import { clearTenantCache } from '../src/store/tenants.ts';
+import { admin, call, DEMO, errorOf, json, ORIGIN, token } from './helpers.ts';
 
 const preflight = (origin: string, url = `${DEMO}/ideas/demo-idea-sso/vote`) =>
   call(url, {
@@ -30,6 +32,106 @@ describe('origin patterns', () => {
     expect(originMatches('http://localhost:5173', 'http://localhost')).toBe(false);
     expect(originMatches('https://contoso.com:8443', 'https://contoso.com')).toBe(false);
     expect(isAllowedOrigin('null', ['https://contoso.com'])).toBe(false);
+  });
+});
+
+// Wildcards whose remainder anyone can register a name under: ICANN suffixes, a PSL wildcard
+// rule (*.ck), the PRIVATE section (github.io), a punycode TLD, shared intranet hosts the PSL
+// lacks (SharePoint Online, Atlassian Cloud), a bare TLD and an IP address.
+const TOO_BROAD = [
+  'https://*.com',
+  'https://*.co.uk',
+  'https://*.foo.ck',
+  'https://*.github.io',
+  'https://*.xn--p1ai',
+  'https://*.sharepoint.com',
+  'https://*.sharepoint.us',
+  'https://*.atlassian.net',
+  'https://*.intranet',
+  'http://*.127.0.0.1:*',
+];
+
+describe('host wildcards', () => {
+  it('are refused when what follows the * is a public suffix, a shared intranet host or an IP address', () => {
+    for (const pattern of TOO_BROAD) {
+      expect(allowableOriginPattern(pattern), pattern).toHaveProperty('error');
+      // Still well-formed, so a pattern stored before the rule can be named to remove it.
+      expect(normalizeOriginPattern(pattern), pattern).toEqual({ pattern });
+    }
+  });
+
+  it('are allowed when a domain one organisation owns follows the *', () => {
+    for (const pattern of [
+      'https://*.contoso.com',
+      'https://*.contoso.co.uk',
+      'https://*.www.ck',
+      'https://*.contoso.github.io',
+      'https://*.contoso.sharepoint.com',
+      'https://*.hr.contoso.com',
+      'https://*.contoso.intranet',
+      'http://localhost:*',
+    ]) {
+      expect(allowableOriginPattern(pattern), pattern).toEqual({ pattern });
+    }
+  });
+
+  it('say why and what to list instead', () => {
+    const publicSuffix = allowableOriginPattern('https://*.co.uk');
+    expect(publicSuffix).toEqual({ error: expect.stringContaining('public suffix') });
+    expect(publicSuffix).toEqual({ error: expect.stringContaining('https://*.contoso.co.uk') });
+    expect(allowableOriginPattern('https://*.github.io')).toEqual({ error: expect.stringContaining('Public Suffix List') });
+    const sharePoint = allowableOriginPattern('https://*.sharepoint.com');
+    expect(sharePoint).toEqual({ error: expect.stringContaining('every SharePoint Online tenant') });
+    expect(sharePoint).toEqual({ error: expect.stringContaining('https://contoso.sharepoint.com') });
+  });
+
+  it('match nothing when stored before the rule', () => {
+    expect(originMatches('https://evil.com', 'https://*.com')).toBe(false);
+    expect(originMatches('https://phish.co.uk', 'https://*.co.uk')).toBe(false);
+    expect(originMatches('https://attacker.sharepoint.com', 'https://*.sharepoint.com')).toBe(false);
+    expect(originMatches('https://hr.contoso.com', 'https://*.contoso.com')).toBe(true);
+  });
+
+  it('are refused by the API with a 400 that says why, storing nothing', async () => {
+    const before = await json<{ items: string[] }>(await admin(`${DEMO}/origins`));
+    for (const origin of ['https://*.com', 'https://*.co.uk', 'https://*.sharepoint.com']) {
+      const res = await admin(`${DEMO}/origins`, 'POST', { origin });
+      expect(res.status, origin).toBe(400);
+      const error = await errorOf(res);
+      expect(error.code).toBe('validation_failed');
+      expect(error.message).toContain(`"${origin}" would allow every`);
+    }
+    expect(await json(await admin(`${DEMO}/origins`))).toEqual(before);
+
+    const created = await admin(`${ORIGIN}/v1/admin/tenants`, 'POST', {
+      slug: 'broad',
+      name: 'Broad',
+      origins: ['https://intranet.broad.example', 'https://*.com'],
+    });
+    expect(created.status).toBe(400);
+    expect((await errorOf(created)).message).toContain('public suffix');
+    expect((await call(`${ORIGIN}/v1/tenants/broad/boards`)).status).toBe(404);
+  });
+
+  it('stored before the rule pass neither CORS nor frame-ancestors, and can be removed', async () => {
+    const now = Date.now();
+    await env.DB.batch(
+      ['https://*.com', 'https://*.sharepoint.com'].map((origin) =>
+        env.DB.prepare('insert into tenant_origins (tenant_id, origin, created_at) values (?, ?, ?)').bind('demo-tenant', origin, now),
+      ),
+    );
+    clearTenantCache();
+    for (const origin of ['https://evil.com', 'https://attacker.sharepoint.com']) {
+      expect((await call(`${DEMO}/boards`, { headers: { origin } })).status, origin).toBe(403);
+      expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const frame = await call(`${ORIGIN}/embed/idea-board?tenant=demo&board=general`);
+    const ancestors = /frame-ancestors ([^;]*)/.exec(frame.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
+    expect(ancestors?.sort()).toEqual(['http://127.0.0.1:*', 'http://localhost:*']);
+
+    const removed = await admin(`${DEMO}/origins?origin=${encodeURIComponent('https://*.sharepoint.com')}`, 'DELETE');
+    expect(removed.status).toBe(200);
+    expect((await json<{ items: string[] }>(removed)).items).not.toContain('https://*.sharepoint.com');
   });
 });
 

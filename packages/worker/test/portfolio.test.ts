@@ -8,7 +8,7 @@ const evaluator = () => token({ sub: 'eva', name: 'Eva', extra: { roles: ['Bridg
 
 beforeAll(async () => {
   await admin(`${DEMO}/settings`, 'PATCH', {
-    roleMapping: { claim: 'roles', evaluator: ['Bridgekit.Evaluator'], moderator: [], admin: [] },
+    roleMapping: { claim: 'roles', evaluator: ['Bridgekit.Evaluator'], moderator: [], admin: [], applyToEmbedTokens: true },
   });
 });
 

@@ -1,6 +1,7 @@
-import type { RoleGrant, Viewer } from '@bridgekit/sdk';
+import type { RoleGrant, TenantSettings, Viewer } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
-import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
+import { DEMO_ROLE_MAPPING } from '../src/dev/demo-data.ts';
+import { admin, call, configureEntra, DEMO, errorOf, json, oidcToken, token } from './helpers.ts';
 
 const removeIdea = (id: string, t: string) => call(`${DEMO}/ideas/${id}`, { method: 'DELETE', token: t });
 
@@ -71,5 +72,40 @@ describe('roles', () => {
   it('answer 404 for removing an idea that is not there', async () => {
     const mod = await token({ sub: 'claims-mod-3', extra: { roles: ['Bridgekit.Moderator'] } });
     expect((await removeIdea('missing', mod)).status).toBe(404);
+  });
+});
+
+describe('the role mapping and embed tokens', () => {
+  const roleOf = async (t: string) => (await json<Viewer>(await call(`${DEMO}/me`, { token: t }))).user?.role;
+  const mapping = { claim: 'roles', moderator: ['Bridgekit.Moderator'], admin: ['Bridgekit.Admin'] };
+
+  it("gives embed tokens' claims no role unless the tenant opts in; the host vouches for who, not for what", async () => {
+    expect((await configureEntra()).status).toBe(200);
+    try {
+      const off = await admin(`${DEMO}/settings`, 'PATCH', { roleMapping: mapping });
+      expect((await json<TenantSettings>(off)).roleMapping?.applyToEmbedTokens).toBeUndefined();
+      const claimsAdmin = await token({ sub: 'host-says-admin', extra: { roles: ['Bridgekit.Admin'] } });
+      expect(await roleOf(claimsAdmin)).toBe('member');
+      expect((await call(`${DEMO}/settings`, { token: claimsAdmin })).status).toBe(403);
+      const claimsMod = await token({ sub: 'host-says-mod', extra: { roles: ['Bridgekit.Moderator'] } });
+      expect((await removeIdea(await newIdea('Not removable by claims'), claimsMod)).status).toBe(403);
+      // The identity provider's claims still count, and so do an admin's grants to embed people.
+      expect(await roleOf(await oidcToken({ claims: { roles: ['Bridgekit.Moderator'] } }))).toBe('moderator');
+      expect((await admin(`${DEMO}/roles/host-says-mod`, 'PUT', { role: 'moderator' })).status).toBe(200);
+      expect(await roleOf(claimsMod)).toBe('moderator');
+
+      const on = await admin(`${DEMO}/settings`, 'PATCH', { roleMapping: { ...mapping, applyToEmbedTokens: true } });
+      expect((await json<TenantSettings>(on)).roleMapping?.applyToEmbedTokens).toBe(true);
+      expect(await roleOf(claimsAdmin)).toBe('admin');
+      expect((await call(`${DEMO}/settings`, { token: claimsAdmin })).status).toBe(200);
+    } finally {
+      await admin(`${DEMO}/settings`, 'PATCH', { roleMapping: DEMO_ROLE_MAPPING });
+    }
+  });
+
+  it('refuses an opt-in that is not a boolean', async () => {
+    const res = await admin(`${DEMO}/settings`, 'PATCH', { roleMapping: { ...mapping, applyToEmbedTokens: 'yes' } });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).details?.[0]?.path).toBe('body.roleMapping.applyToEmbedTokens');
   });
 });

@@ -18,7 +18,13 @@ async function newIdea(title: string): Promise<Idea> {
 
 beforeAll(async () => {
   await admin(`${DEMO}/settings`, 'PATCH', {
-    roleMapping: { claim: 'roles', evaluator: ['Bridgekit.Evaluator'], moderator: ['Bridgekit.Moderator'], admin: [] },
+    roleMapping: {
+      claim: 'roles',
+      evaluator: ['Bridgekit.Evaluator'],
+      moderator: ['Bridgekit.Moderator'],
+      admin: [],
+      applyToEmbedTokens: true,
+    },
   });
   expect((await admin(`${DEMO}/boards`, 'POST', { slug: BOARD, name: 'Scored' })).status).toBe(201);
 });

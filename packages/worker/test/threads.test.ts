@@ -250,6 +250,47 @@ describe('comments', () => {
     expect(JSON.stringify(found)).not.toContain('@contoso');
   });
 
+  it('leave the person untouched when a reaction answers 404', async () => {
+    await post(ada, { key: 'reaction-404', body: 'Ada has been here' });
+    await env.DB.prepare("update users set last_seen_at = 1 where subject = 'ada'").run();
+    const before = await env.DB.prepare("select * from users where subject = 'ada'").first();
+    for (const method of ['PUT', 'DELETE']) {
+      const res = await call(`${DEMO}/comments/no-such-comment/reactions/like`, { method, token: ada });
+      expect(res.status).toBe(404);
+      expect(await errorOf(res)).toMatchObject({ code: 'not_found' });
+    }
+    expect(await env.DB.prepare("select * from users where subject = 'ada'").first()).toEqual(before);
+    // Nor is anyone new recorded.
+    const newcomer = await token({ sub: 'reacts-to-nothing', name: 'Newcomer' });
+    expect((await call(`${DEMO}/comments/no-such-comment/reactions/love`, { method: 'PUT', token: newcomer })).status).toBe(404);
+    expect(await env.DB.prepare("select id from users where subject = 'reacts-to-nothing'").first()).toBeNull();
+  });
+
+  it('find members to @mention by the start of the handle or of a word of the name, whatever is typed', async () => {
+    const long = 'x'.repeat(48);
+    await post(await token({ sub: 'long-name', name: `Quinn ${long}` }), { key: 'mention-lookup', body: 'Hello' });
+    await post(cleo, { key: 'mention-lookup', body: 'Hello too' });
+    const lookUp = async (q: string) => {
+      const res = await call(`${DEMO}/users?q=${encodeURIComponent(q)}`, { token: ada });
+      expect(res.status, q).toBe(200);
+      return (await json<{ items: { handle: string; name: string }[] }>(res)).items.map((i) => i.name);
+    };
+    // D1 refuses LIKE patterns over 50 bytes; none of these is one.
+    expect(await lookUp(long)).toEqual([`Quinn ${long}`]);
+    expect(await lookUp('%'.repeat(24))).toEqual([]);
+    expect(await lookUp('_'.repeat(24))).toEqual([]);
+    expect(await lookUp('é'.repeat(24))).toEqual([]);
+    expect(await lookUp('😀'.repeat(12))).toEqual([]);
+    expect(await lookUp('%_\\'.repeat(15))).toEqual([]);
+    // `%` and `_` are plain characters, not wildcards.
+    expect(await lookUp('c%')).toEqual([]);
+    expect(await lookUp('c_eo')).toEqual([]);
+    expect(await lookUp('CLE')).toEqual(['Cleo Park']);
+    expect(await lookUp('park')).toEqual(['Cleo Park']);
+    expect(await lookUp('cleo.p')).toEqual(['Cleo Park']);
+    expect(await lookUp('ark')).toEqual([]);
+  });
+
   it('give distinct handles to people with the same name', async () => {
     const [a, b] = await Promise.all([token({ sub: 'sam-1', name: 'Sam Lee' }), token({ sub: 'sam-2', name: 'Sam Lee' })]);
     const first = await post(a, { key: 'sams', body: 'One' });

@@ -78,20 +78,30 @@ async function signInAsDemoUser(tenant: string, user: string): Promise<void> {
   else fail(body?.error?.message ?? `HTTP ${res.status}`);
 }
 
-async function startProviderSignIn(provider: SignInProvider): Promise<void> {
+/** Only web addresses: the server checked the endpoints, and this window never follows anything else. */
+const isWebUrl = (url: URL) => url.protocol === 'https:' || url.protocol === 'http:';
+
+async function startProviderSignIn(tenant: string, provider: SignInProvider): Promise<void> {
   say('signIn.redirecting');
-  const discoveryUrl = `${provider.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-  const discovery = (await (await fetch(discoveryUrl)).json()) as { authorization_endpoint?: string; token_endpoint?: string };
-  if (!discovery.authorization_endpoint || !discovery.token_endpoint) throw new Error(`${discoveryUrl} names no endpoints`);
+  // Bridgekit fetches the issuer's discovery document and checks its endpoints (https, on the
+  // issuer's host); the window takes them from there, never from the issuer directly.
+  const res = await fetch(`/embed/sign-in/endpoints?${new URLSearchParams({ tenant, provider: provider.id })}`);
+  const body = (await res.json().catch(() => null)) as {
+    authorizationEndpoint?: string;
+    tokenEndpoint?: string;
+    error?: { message?: string };
+  } | null;
+  if (!res.ok || !body?.authorizationEndpoint || !body.tokenEndpoint) return fail(body?.error?.message ?? `HTTP ${res.status}`);
+  const url = new URL(body.authorizationEndpoint);
+  if (!isWebUrl(url) || !isWebUrl(new URL(body.tokenEndpoint))) return fail(url.protocol);
   const signIn: PendingSignIn = {
     state: randomToken(),
     verifier: randomToken(),
-    tokenEndpoint: discovery.token_endpoint,
+    tokenEndpoint: body.tokenEndpoint,
     clientId: provider.clientId,
     locale,
   };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(signIn));
-  const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: provider.clientId,
     response_type: 'code',
@@ -159,7 +169,7 @@ function showChoices(options: SignInOptions): void {
       list(
         options.providers.map((provider) => ({
           label: t('signIn.withProvider', { provider: provider.label }),
-          action: () => startProviderSignIn(provider),
+          action: () => startProviderSignIn(options.tenant, provider),
         })),
       ),
     );

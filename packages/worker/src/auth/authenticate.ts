@@ -5,7 +5,7 @@
  */
 import { decodeJwt } from 'jose';
 import type { Database } from '../db/client.ts';
-import type { Bindings } from '../env.ts';
+import { type Bindings, isDevelopment } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { looksLikeApiKey, verifyApiKey } from './api-keys.ts';
@@ -38,5 +38,7 @@ export async function authenticate(
     );
   }
   const provider = providerForIssuer(tenant, issuer);
-  return provider ? verifyOidcToken(token, provider, tenant) : verifyEmbedToken(token, tenant, env.BRIDGEKIT_SECRET_KEY);
+  return provider
+    ? verifyOidcToken(token, provider, tenant, { development: isDevelopment(env) })
+    : verifyEmbedToken(token, tenant, env.BRIDGEKIT_SECRET_KEY);
 }

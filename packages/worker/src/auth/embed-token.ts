@@ -2,25 +2,32 @@
  * Embed tokens: short-lived HS256 JWTs that a host page's server signs with its tenant's embed
  * secret. Claims: `sub` (required), `name` (required), `email`, `bu` (business unit), `iat`,
  * `exp`. The header's `kid` picks the secret; without one, the tenant's newest secret is used.
+ *
+ * The host vouches for who a person is, within its own namespace of subjects (subjects.ts): a
+ * `sub` reserved for OIDC people or API keys is refused. It vouches for roles only where the
+ * tenant's role mapping says so (`applyToEmbedTokens`); otherwise embed people get roles from
+ * an admin's grants alone.
  */
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ApiError } from '../errors.ts';
+import { line } from '../schemas/text.ts';
 import type { Tenant } from '../store/tenants.ts';
-import { roleFromClaims } from './roles.ts';
+import { CLOCK_SKEW_SECONDS } from './clock.ts';
+import { embeddedRole } from './roles.ts';
 import { decryptSecret } from './secrets.ts';
+import { embedSubjectProblem } from './subjects.ts';
 import type { UserViewer } from './viewer.ts';
 
-/** Tolerated difference between the host's clock and ours. */
-export const CLOCK_SKEW_SECONDS = 60;
+export { CLOCK_SKEW_SECONDS } from './clock.ts';
 /** Longest lifetime (`exp - iat`) an embed token may have. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 3600;
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(255),
-  name: z.string().trim().min(1).max(200),
-  email: z.string().max(320).optional(),
-  bu: z.string().trim().max(100).optional(),
+  name: line('The "name" claim', { max: 200 }),
+  email: line('The "email" claim', { min: 0, max: 320 }).optional(),
+  bu: line('The "bu" claim', { min: 0, max: 100 }).optional(),
   iat: z.number(),
   exp: z.number(),
 });
@@ -79,12 +86,14 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
 
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
-    const fields = claims.error.issues.map((i) => i.path.join('.') || 'payload').join(', ');
+    const fields = claims.error.issues.map((i) => (i.code === 'custom' ? i.message : i.path.join('.') || 'payload')).join(', ');
     throw invalid(
       `The token's claims are incomplete or malformed (${fields}). Embed tokens need "sub" and "name"; "email" and "bu" are optional strings.`,
     );
   }
   const { sub, name, email, bu, iat, exp } = claims.data;
+  const reserved = embedSubjectProblem(sub);
+  if (reserved) throw invalid(reserved);
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
     throw invalid(
       `The token is valid for ${exp - iat} s; embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} s. Sign shorter-lived tokens and refresh them.`,
@@ -97,7 +106,7 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
     name,
     email: email ?? null,
     businessUnit: bu || null,
-    claimRole: roleFromClaims(payload, tenant.roleMapping),
+    claimRole: embeddedRole(payload, tenant.roleMapping),
   };
 }
 
@@ -148,8 +157,11 @@ export async function mintEmbedToken(
 ): Promise<{ token: string; expiresAt: string }> {
   const key = tenant.embedKeys[0];
   if (!key) throw new ApiError(409, 'conflict', `Tenant "${tenant.slug}" has no active embed secret to sign with. Create one first.`);
-  const secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
   const { sub, ...rest } = claims;
+  // The admin API's and development's minting refuse what verification would refuse anyway.
+  const reserved = embedSubjectProblem(sub);
+  if (reserved) throw new ApiError(400, 'validation_failed', reserved, { details: [{ path: 'body.sub', message: reserved }] });
+  const secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
   const now = Math.floor(Date.now() / 1000);
   const exp = now + Math.min(lifetimeSeconds, MAX_TOKEN_LIFETIME_SECONDS);
   const token = await new SignJWT(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)))

@@ -7,8 +7,10 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import { ApiError } from '../errors.ts';
 import type { OidcProvider, Tenant } from '../store/tenants.ts';
-import { CLOCK_SKEW_SECONDS } from './embed-token.ts';
+import { CLOCK_SKEW_SECONDS, issuedInTheFuture } from './clock.ts';
+import { storedProviderProblem } from './oidc-endpoints.ts';
 import { roleFromClaims } from './roles.ts';
+import { oidcSubject } from './subjects.ts';
 import type { UserViewer } from './viewer.ts';
 
 /** Asymmetric algorithms only: a shared-secret (HS*) token can never pass as an OIDC token. */
@@ -49,7 +51,21 @@ export function providerForIssuer(tenant: Tenant, issuer: unknown): OidcProvider
   return typeof issuer === 'string' ? tenant.oidcProviders.find((p) => p.issuer === issuer) : undefined;
 }
 
-export async function verifyOidcToken(token: string, provider: OidcProvider, tenant: Tenant): Promise<UserViewer> {
+export async function verifyOidcToken(
+  token: string,
+  provider: OidcProvider,
+  tenant: Tenant,
+  { development }: { development: boolean },
+): Promise<UserViewer> {
+  // A provider saved in development, or before https was enforced, is not used in production.
+  const unusable = storedProviderProblem(provider, development);
+  if (unusable) {
+    throw new ApiError(
+      503,
+      'unavailable',
+      `Tenant "${tenant.slug}"'s OIDC provider "${provider.id}" cannot be used here: ${unusable} A tenant admin must correct it.`,
+    );
+  }
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, keysFor(provider.jwksUri), {
@@ -61,6 +77,9 @@ export async function verifyOidcToken(token: string, provider: OidcProvider, ten
     }));
   } catch (err) {
     throw explain(err, provider);
+  }
+  if (issuedInTheFuture(payload)) {
+    throw invalid(`The token says it was issued in the future (iat more than ${CLOCK_SKEW_SECONDS} s from now); it is not valid yet.`);
   }
 
   if (provider.directoryId && payload.tid !== provider.directoryId) {
@@ -81,7 +100,7 @@ export async function verifyOidcToken(token: string, provider: OidcProvider, ten
     throw invalid(`The token lacks the claims that identify a person (${provider.subjectClaims.join(', ')}).`);
   }
   const text = (claim: string | null) => (claim && typeof payload[claim] === 'string' ? (payload[claim] as string) : null);
-  const subject = `oidc:${provider.id}:${parts.join(':')}`;
+  const subject = oidcSubject(provider.id, parts as string[]);
   return {
     kind: 'user',
     via: 'oidc',

@@ -11,3 +11,13 @@ export function roleFromClaims(claims: Record<string, unknown>, mapping: RoleMap
   if (values.some((v) => mapping.evaluator?.includes(v))) return 'evaluator';
   return 'member';
 }
+
+/**
+ * The role an embed token's claims give: through the mapping only when the tenant opted in
+ * (`applyToEmbedTokens`), since a mapping is usually written for an identity provider's claims
+ * and an embed secret would otherwise also be a way to make anyone an admin. Without it, embed
+ * people are members unless an admin granted them a role (which is recorded with who granted it).
+ */
+export function embeddedRole(claims: Record<string, unknown>, mapping: RoleMapping | null): Role {
+  return mapping?.applyToEmbedTokens === true ? roleFromClaims(claims, mapping) : 'member';
+}

@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { userRoles } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { apiKeySubject } from './subjects.ts';
 
 export type Role = 'member' | 'evaluator' | 'moderator' | 'admin';
 export type ApiKeyScope = 'read' | 'write' | 'admin';
@@ -58,7 +59,7 @@ export function requireWriter(viewer: Viewer, action: string): Actor {
       if (!hasScope(viewer, 'write')) {
         throw new ApiError(403, 'forbidden', `This API key may not ${action}: it needs the "write" scope.`);
       }
-      return { subject: `apikey:${viewer.keyId}`, name: viewer.name, email: null, businessUnit: null };
+      return { subject: apiKeySubject(viewer.keyId), name: viewer.name, email: null, businessUnit: null };
     case 'platform':
       throw new ApiError(
         403,
@@ -137,7 +138,7 @@ export function auditName(viewer: Viewer): string {
     case 'user':
       return viewer.subject;
     case 'apiKey':
-      return `apikey:${viewer.keyId}`;
+      return apiKeySubject(viewer.keyId);
     default:
       return viewer.kind;
   }

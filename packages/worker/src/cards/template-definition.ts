@@ -3,7 +3,10 @@
  * on, field types Bridgekit knows, limits that keep forms usable, and no clash with a built-in
  * template. Paths are those of the request body (`body.fields.2.of.fields.0.key`).
  */
+
 import type { FieldIssue, LinkKind } from '@bridgekit/sdk';
+import { MARKDOWN_MAX_LENGTH } from '../markdown/parser.ts';
+import { isCleanText, textProblem } from '../schemas/text.ts';
 import { isBuiltInTemplateId } from './templates/index.ts';
 
 export const TEMPLATE_ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
@@ -21,7 +24,8 @@ export const TEMPLATE_LIMITS = {
   enumOptions: 50,
   enumValue: 64,
   textMaxLength: 10_000,
-  richtextMaxLength: 50_000,
+  /** The renderer's own limit: Markdown longer than this is refused before it is parsed. */
+  richtextMaxLength: MARKDOWN_MAX_LENGTH,
   listItems: 500,
 } as const;
 
@@ -42,9 +46,6 @@ const TYPE_PROPERTIES: Record<(typeof FIELD_TYPES)[number], readonly string[]> =
   record: ['fields'],
 };
 const FIELD_PROPERTIES = ['key', 'label', 'help', 'required'] as const;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
 
 type PlainObject = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -92,8 +93,9 @@ class DefinitionCheck {
   text(path: string, what: string, value: unknown, max: number, multiline = false): void {
     if (typeof value !== 'string') this.fail(path, `${what} must be text.`);
     else if (value.trim().length > max) this.fail(path, `${what} can have at most ${max.toLocaleString('en')} characters.`);
-    else if (CONTROL_CHARS.test(multiline ? value.replace(/\r?\n/g, '') : value)) {
-      this.fail(path, `${what} contains control characters${multiline ? '' : ' or line breaks'}.`);
+    else {
+      const problem = textProblem(value, multiline ? 'text' : 'line');
+      if (problem) this.fail(path, `${what} ${problem}.`);
     }
   }
 
@@ -212,7 +214,7 @@ class DefinitionCheck {
         typeof optionValue !== 'string' ||
         optionValue.trim() === '' ||
         optionValue.length > TEMPLATE_LIMITS.enumValue ||
-        CONTROL_CHARS.test(optionValue)
+        !isCleanText(optionValue, 'line')
       ) {
         this.fail(`${here}.value`, `The value must be 1 to ${TEMPLATE_LIMITS.enumValue} characters of text.`);
       } else if (seen.has(optionValue)) {

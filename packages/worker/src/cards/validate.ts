@@ -8,7 +8,9 @@
  * in) count as absent: optional fields are then left out of the result, required ones are
  * reported. Text is trimmed; Markdown source is kept exactly as written.
  */
+
 import type { CardTemplate, FieldDef, FieldIssue, FieldType, FieldValue, LinkKind, LinkValue, PersonValue } from '@bridgekit/sdk';
+import { textProblem } from '../schemas/text.ts';
 import { fieldLocation, itemLocation, type Location, ROOT } from './location.ts';
 
 export { validateTemplateDefinition } from './template-definition.ts';
@@ -32,10 +34,6 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 const LINK_ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
-// Tab is fine everywhere; line breaks only where the field is multi-line.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LINE_BREAK = /[\r\n]/;
 
 export interface ValidFields {
   ok: true;
@@ -174,8 +172,8 @@ class Walk {
     const text = input.trim();
     const max = type.maxLength ?? (type.multiline ? FIELD_LIMITS.multilineText : FIELD_LIMITS.text);
     if (text.length > max) return this.fail(at, `can have at most ${count(max)} characters (it has ${count(text.length)}).`);
-    if (CONTROL_CHARS.test(text)) return this.fail(at, 'contains control characters; remove them.');
-    if (!type.multiline && LINE_BREAK.test(text)) return this.fail(at, 'must be a single line.');
+    const problem = textProblem(text, type.multiline ? 'text' : 'line');
+    if (problem) return this.fail(at, `${problem}.`);
     return text;
   }
 
@@ -203,8 +201,10 @@ class Walk {
     if (trimmedName === '') problems.push(['name', 'the name is required.']);
     else if (trimmedName.length > FIELD_LIMITS.personName) {
       problems.push(['name', `the name can have at most ${FIELD_LIMITS.personName} characters.`]);
-    } else if (CONTROL_CHARS.test(trimmedName) || LINE_BREAK.test(trimmedName))
-      problems.push(['name', 'the name contains control characters.']);
+    } else {
+      const problem = textProblem(trimmedName, 'line');
+      if (problem) problems.push(['name', `the name ${problem}.`]);
+    }
     const hasHandle = !isBlank(handle);
     if (hasHandle && !(typeof handle === 'string' && HANDLE_PATTERN.test(handle))) {
       problems.push([

@@ -11,6 +11,7 @@ import type {
   FieldValue,
   FlagReason,
   LinkKind,
+  LinkValue,
   ModerationSettings,
   OidcSignInClient,
   PracticeArea,
@@ -29,6 +30,11 @@ export interface RoleMapping {
   evaluator?: string[];
   moderator: string[];
   admin: string[];
+  /**
+   * Whether embed tokens' claims count too (the host's server vouches for roles). Off unless set:
+   * then only OIDC tokens' claims and admins' grants give roles.
+   */
+  applyToEmbedTokens?: boolean;
 }
 
 export const tenants = sqliteTable('tenants', {
@@ -165,6 +171,11 @@ export const users = sqliteTable(
     /** A moderator banned (year 9999) or timed out the person from posting until then. */
     restrictedUntil: integer('restricted_until'),
     restrictionReason: text('restriction_reason'),
+    /**
+     * The role the person's last token gave through its claims (refreshed on each write), so that
+     * moderators' actions on them can respect the order of roles; grants are in `user_roles`.
+     */
+    claimRole: text('claim_role', { enum: ['member', 'evaluator', 'moderator', 'admin'] }),
     createdAt: createdAt(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
@@ -279,6 +290,15 @@ export const ideas = sqliteTable(
     closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
     /** Set on a duplicate merged into another idea, which it then redirects to. */
     mergedInto: text('merged_into'),
+    /**
+     * `pending`: held by the moderation pipeline; `rejected`: refused by a moderator. Either way
+     * only its author and moderators see it, and it counts nowhere.
+     */
+    state: text('state', { enum: ['published', 'pending', 'rejected'] })
+      .notNull()
+      .default('published'),
+    /** Why it is held (the pipeline's reason) or rejected (the moderator's). */
+    moderationReason: text('moderation_reason'),
     // Denormalised for sorting; always recomputed from `votes` / `idea_scores` in the same batch as the change.
     voteCount: integer('vote_count').notNull().default(0),
     supporterCount: integer('supporter_count').notNull().default(0),
@@ -300,6 +320,8 @@ export const ideas = sqliteTable(
     index('ideas_board_vpe').on(t.boardId, t.valuePerEffort, t.id),
     index('ideas_board_status').on(t.boardId, t.statusCategory),
     index('ideas_tenant').on(t.tenantId),
+    index('ideas_tenant_state').on(t.tenantId, t.state, t.createdAt),
+    index('ideas_author').on(t.authorId, t.state),
   ],
 );
 
@@ -539,7 +561,7 @@ export const moderationLog = sqliteTable(
     }).notNull(),
     actorSubject: text('actor_subject').notNull(),
     actorName: text('actor_name').notNull(),
-    targetType: text('target_type', { enum: ['comment', 'user', 'tenant'] }).notNull(),
+    targetType: text('target_type', { enum: ['comment', 'idea', 'card', 'user', 'tenant'] }).notNull(),
     targetId: text('target_id').notNull(),
     reason: text('reason'),
     createdAt: createdAt(),
@@ -601,12 +623,76 @@ export const cards = sqliteTable(
     lastVerifiedAt: integer('last_verified_at'),
     helpedCount: integer('helped_count').notNull().default(0),
     viewCount: integer('view_count').notNull().default(0),
+    /** Who created the card (null for cards from before this was kept): they see it while it is held. */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * A new card held by the moderation pipeline (`pending`) or refused by a moderator
+     * (`rejected`) is seen by its author and moderators only. Held edits of a published card
+     * wait in `card_edits` instead, so readers keep the published version.
+     */
+    state: text('state', { enum: ['published', 'pending', 'rejected'] })
+      .notNull()
+      .default('published'),
+    /** Why it is held (the pipeline's reason) or rejected (the moderator's). */
+    moderationReason: text('moderation_reason'),
   },
   (t) => [
     index('cards_tenant_updated').on(t.tenantId, t.updatedAt, t.id),
     index('cards_tenant_owner_review').on(t.tenantId, t.ownerId, t.reviewBy),
     index('cards_tenant_template').on(t.tenantId, t.templateId),
+    index('cards_tenant_state').on(t.tenantId, t.state, t.createdAt),
+    index('cards_author').on(t.authorId, t.state),
   ],
+);
+
+/** A held save of a published card, resolved and ready to apply as a save when a moderator approves it. */
+export interface HeldCardSave {
+  templateVersion: number;
+  title: string;
+  /** Left out: the card keeps its value (as in a save). */
+  summary?: string;
+  fields: Record<string, FieldValue>;
+  rendered: Record<string, string>;
+  searchText: string;
+  tags?: PracticeArea[];
+  maturityLevel?: number | null;
+  /** Left out: the card keeps its owner; `null`: no owner. */
+  ownerId?: string | null;
+  reviewBy?: string | null;
+  links: { path: string; link: LinkValue }[];
+  note: string | null;
+}
+
+/**
+ * Edits of published cards that the moderation pipeline held (`pending`) or a moderator refused
+ * (`rejected`). Readers keep the published version meanwhile; approving applies the edit as a
+ * new version if the card has not changed since. Each person has at most one per card: their
+ * next save replaces it.
+ */
+export const cardEdits = sqliteTable(
+  'card_edits',
+  {
+    id: text('id').primaryKey(),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The published version the edit was made to. */
+    baseVersion: integer('base_version').notNull(),
+    state: text('state', { enum: ['pending', 'rejected'] }).notNull(),
+    /** Why it is held (the pipeline's reason) or rejected (the moderator's). */
+    reason: text('reason').notNull(),
+    content: text('content', { mode: 'json' }).$type<HeldCardSave>().notNull(),
+    byName: text('by_name').notNull(),
+    bySubject: text('by_subject').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('card_edits_tenant_state').on(t.tenantId, t.state, t.createdAt), index('card_edits_card_author').on(t.cardId, t.authorId)],
 );
 
 /** Every save of a card, the first included: who, when, why, and the content then. */

@@ -9,8 +9,16 @@ export const DEMO_KID = 'dev-1';
 /** Any local port: the demo page, the example host page and the tests' pages all run on loopback. */
 export const DEMO_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
-/** As an Entra ID app's roles would be mapped. */
-export const DEMO_ROLE_MAPPING = { claim: 'roles', moderator: ['Bridgekit.Moderator'], admin: ['Bridgekit.Admin'] };
+/**
+ * As an Entra ID app's roles would be mapped. The demo's people sign in with embed tokens, and
+ * the tests' tokens carry roles, so the demo host vouches for roles too (off by default).
+ */
+export const DEMO_ROLE_MAPPING = {
+  claim: 'roles',
+  moderator: ['Bridgekit.Moderator'],
+  admin: ['Bridgekit.Admin'],
+  applyToEmbedTokens: true,
+};
 
 export const DEMO_ROLE_GRANTS: readonly { user: string; role: 'moderator' | 'admin' }[] = [{ user: 'mei', role: 'moderator' }];
 

@@ -1,16 +1,58 @@
 /**
  * Tickets for the live-updates WebSocket. A browser cannot send an Authorization header when
  * it opens a WebSocket, and a bearer token in a URL ends up in logs; so a signed-in widget asks
- * the API (with its token, under CORS) for a ticket: the tenant and thread, valid one minute,
- * signed with an HMAC key derived from the Worker secret BRIDGEKIT_SECRET_KEY.
+ * the API (with its token, under CORS) for a ticket: the tenant, the thread and who it was issued
+ * to, valid one minute, signed with an HMAC key derived from the Worker secret
+ * BRIDGEKIT_SECRET_KEY. Each ticket has an id: the thread's Durable Object remembers the ids it
+ * accepted until they expire, so a ticket opens one socket (thread-live.ts).
  */
+import type { Viewer } from '../auth/viewer.ts';
 import { fromBase64Url, toBase64Url } from '../lib/base64url.ts';
 
 export const TICKET_TTL_MS = 60_000;
 
+/** Whom a ticket (and so a socket) was issued to: what access is re-checked for (access.ts). */
+export type LiveHolder =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; subject: string }
+  | { kind: 'apiKey'; keyId: string }
+  | { kind: 'platform' };
+
 export interface TicketClaims {
+  /** Random; the Durable Object refuses a second socket with it. */
+  id: string;
+  /** The tenant's slug. */
   tenant: string;
   thread: string;
+  holder: LiveHolder;
+  expiresAt: number;
+}
+
+export function holderOf(viewer: Viewer): LiveHolder {
+  switch (viewer.kind) {
+    case 'user':
+      return { kind: 'user', subject: viewer.subject };
+    case 'apiKey':
+      return { kind: 'apiKey', keyId: viewer.keyId };
+    default:
+      return { kind: viewer.kind };
+  }
+}
+
+function isHolder(value: unknown): value is LiveHolder {
+  if (typeof value !== 'object' || value === null) return false;
+  const h = value as Record<string, unknown>;
+  switch (h.kind) {
+    case 'anonymous':
+    case 'platform':
+      return true;
+    case 'user':
+      return typeof h.subject === 'string';
+    case 'apiKey':
+      return typeof h.keyId === 'string';
+    default:
+      return false;
+  }
 }
 
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -35,11 +77,14 @@ function ticketKey(masterKey: string): Promise<CryptoKey> {
 
 export async function issueTicket(
   masterKey: string,
-  claims: TicketClaims,
+  claims: { tenant: string; thread: string; holder: LiveHolder },
   now = Date.now(),
 ): Promise<{ ticket: string; expiresAt: number }> {
   const expiresAt = now + TICKET_TTL_MS;
-  const payload = toBase64Url(new TextEncoder().encode(JSON.stringify([claims.tenant, claims.thread, expiresAt])));
+  const id = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+  // `v: 2`: tickets of the first format (tenant, thread, expiry) name nobody and are refused.
+  const body = { v: 2, id, tenant: claims.tenant, thread: claims.thread, holder: claims.holder, exp: expiresAt };
+  const payload = toBase64Url(new TextEncoder().encode(JSON.stringify(body)));
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await ticketKey(masterKey), new TextEncoder().encode(payload)));
   return { ticket: `${payload}.${toBase64Url(signature)}`, expiresAt };
 }
@@ -56,9 +101,11 @@ export async function verifyTicket(masterKey: string, ticket: string, now = Date
       new TextEncoder().encode(payload),
     );
     if (!valid) return null;
-    const [tenant, thread, expiresAt] = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as unknown[];
-    if (typeof tenant !== 'string' || typeof thread !== 'string' || typeof expiresAt !== 'number' || expiresAt < now) return null;
-    return { tenant, thread };
+    const body = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as Record<string, unknown>;
+    const { v, id, tenant, thread, holder, exp } = body;
+    if (v !== 2 || typeof id !== 'string' || typeof tenant !== 'string' || typeof thread !== 'string') return null;
+    if (!isHolder(holder) || typeof exp !== 'number' || exp < now) return null;
+    return { id, tenant, thread, holder, expiresAt: exp };
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 /**
- * Runs the moderation phases over a new or edited comment and settles on one verdict: the
- * first `reject`, else the first `hold`, else none (the comment is published).
+ * Runs the moderation phases over a new or edited comment, idea or card and settles on one
+ * verdict: the first `reject`, else the first `hold`, else none (the item is published).
  */
 import type { ModerationSettings } from '@bridgekit/sdk';
 import { bannedWords } from './phases/banned-words.ts';
@@ -49,7 +49,7 @@ export function withDefaults(partial: Partial<ModerationSettings> | null | undef
 }
 
 /**
- * The verdict on a comment: a `reject` from any phase wins over every `hold`; among holds the
+ * The verdict on an item: a `reject` from any phase wins over every `hold`; among holds the
  * earliest phase's is kept; `null` when every phase lets it through. Phases are pure, so the
  * run stops at the first reject.
  *

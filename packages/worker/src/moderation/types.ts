@@ -1,39 +1,60 @@
 /**
  * The moderation pipeline's contract. Each phase is a small pure function in `phases/`: it
- * looks at one new or edited comment and either lets it through (`null`) or returns a verdict.
- * The pipeline (pipeline.ts) runs them in order; a `reject` anywhere wins over a `hold`.
+ * looks at one new or edited piece of user text — a comment, an idea or a practice card — and
+ * either lets it through (`null`) or returns a verdict. The pipeline (pipeline.ts) runs them in
+ * order; a `reject` anywhere wins over a `hold`. How each kind of item becomes an input is in
+ * content.ts.
  */
-import type { ModerationSettings } from '@bridgekit/sdk';
+import type { ModeratedKind, ModerationSettings } from '@bridgekit/sdk';
 
 export type PhaseName = 'banned-words' | 'repeat-post' | 'link-limit' | 'suspect-words' | 'pre-moderation';
 
-export interface ModerationInput {
-  kind: 'create' | 'edit';
-  /** The Markdown source as submitted. */
-  body: string;
-  /** The rendered comment as plain text (no markup), for word matching. */
+/** One piece of text readers see: a comment's body, an idea's title, a card's field… */
+export interface TextPart {
+  /** Where it was sent, as in error details (`body.title`, `body.fields.risks`); null for a comment's only text. */
+  path: string | null;
+  /** What the author calls it ("the title", "Executive summary"), named in a refusal; null for a comment. */
+  label: string | null;
+  /** As readers see it, without markup (a Markdown field's rendered plain text). */
   text: string;
-  /** Every link target in the rendered comment (explicit links and autolinked URLs). */
+}
+
+export interface ModerationInput {
+  /** What is written, named in the reasons ("Your idea contains …"). */
+  item: ModeratedKind;
+  kind: 'create' | 'edit';
+  /** Every piece of text readers will see. */
+  parts: readonly TextPart[];
+  /** Every link target in those texts (explicit links, bare URLs, `www.` and e-mail addresses). */
   links: readonly string[];
-  /** fingerprintOf(text) of this comment. */
+  /** fingerprintOf the whole text; `''` when the repeat check does not apply. */
   fingerprint: string;
   author: {
-    /** Published comments the author already has in the tenant. */
-    publishedComments: number;
-    /** Fingerprints of the author's other comments of the last `settings.repeatWindowMinutes`. */
+    /** What the author already has published in the tenant: comments, ideas and cards. */
+    published: number;
+    /** Fingerprints of the author's other items of this kind of the last `settings.repeatWindowMinutes`. */
     recentFingerprints: readonly string[];
   };
   settings: ModerationSettings;
 }
 
 /**
- * `reject`: the comment is refused and `reason` is shown to its author, so it must say what to
- * change. `hold`: the comment waits for a moderator and `reason` is shown in the queue.
+ * `reject`: the item is refused and `reason` is shown to its author, so it must say what to
+ * change (`path` points at the part, when it is one of several). `hold`: the item waits for a
+ * moderator and `reason` is shown in the queue.
  */
 export interface Verdict {
   action: 'reject' | 'hold';
   phase: PhaseName;
   reason: string;
+  path?: string;
 }
 
 export type Phase = (input: ModerationInput) => Verdict | null;
+
+/** How the reasons name what is written. */
+export const NOUNS: Record<ModeratedKind, { one: string; verb: string; past: string; doing: string }> = {
+  comment: { one: 'comment', verb: 'post', past: 'posted', doing: 'posting' },
+  idea: { one: 'idea', verb: 'submit', past: 'submitted', doing: 'submitting' },
+  card: { one: 'card', verb: 'save', past: 'saved', doing: 'saving' },
+};

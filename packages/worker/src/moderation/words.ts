@@ -1,5 +1,5 @@
 /**
- * Finds listed words and phrases in comment text, for the banned-words and suspect-words phases.
+ * Finds listed words and phrases in user text (comments, ideas, cards), for the banned-words and suspect-words phases.
  *
  * Text and list are both folded by `foldText` (compatibility forms, case, accents, invisible
  * characters), then entries match as whole words: "class" is not found in "classic", and the

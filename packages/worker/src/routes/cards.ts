@@ -3,6 +3,7 @@
  * history, diff and restore, content health (verify, obsolete, the review queue), usefulness
  * (helped, views), links, export, and the practice areas.
  */
+import type { PracticeCard } from '@bridgekit/sdk';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { hasRole, requireWriter, roleOf } from '../auth/viewer.ts';
@@ -32,14 +33,46 @@ import {
 } from '../schemas/cards.ts';
 import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
 import { cardDiff, cardLinksOf, cardVersionDetail, cardVersionList, listCards, practiceAreas, reviewQueue } from '../store/card-library.ts';
-import { countView, createCard, getCard, ownsCard, restoreCard, setHelped, setObsolete, updateCard, verifyCard } from '../store/cards.ts';
+import {
+  cardVisible,
+  countView,
+  createCard,
+  getCard,
+  ownsCard,
+  restoreCard,
+  setHelped,
+  setObsolete,
+  updateCard,
+  verifyCard,
+} from '../store/cards.ts';
 import { findTemplate } from '../store/templates.ts';
 import { createRouter } from './router.ts';
 
 const TAG = 'Practice cards';
+const rejected = {
+  422: { description: 'The moderation pipeline refused the text; the message says what to change.', content: commonErrors[400].content },
+};
 const cardJson = (description: string) => jsonContent(CardSchema, description);
 
 const isModerator = async (db: Database, tenantId: string, viewer: Viewer) => hasRole(await roleOf(db, tenantId, viewer), 'moderator');
+
+/**
+ * The card as the caller may read it: published, or their own held card — or, for moderators,
+ * any card (404 otherwise). Most cards are published, so the role is asked only when it matters.
+ */
+async function readCard(db: Database, tenantId: string, viewer: Viewer, id: string): Promise<PracticeCard> {
+  try {
+    return await getCard(db, tenantId, viewer, id);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404) || !(await isModerator(db, tenantId, viewer))) throw error;
+    return getCard(db, tenantId, viewer, id, Date.now(), true);
+  }
+}
+
+/** 404 unless the caller may read the card (its versions, diff and links are the card's). */
+async function assertReadable(db: Database, tenantId: string, viewer: Viewer, id: string): Promise<void> {
+  if (!(await cardVisible(db, tenantId, viewer, id))) await readCard(db, tenantId, viewer, id);
+}
 
 /** Owners look after their cards; moderators may too. */
 async function requireOwnerOrModerator(db: Database, tenantId: string, viewer: Viewer, actor: Actor, id: string, action: string) {
@@ -69,14 +102,15 @@ export const cardsRoutes = createRouter()
       tags: [TAG],
       summary: 'Create a card on a template',
       description:
-        'The fields are validated against the template, with an error per field (`details[].path` like `body.fields.options.1.cost.amount`). The author owns the card unless `owner` names someone; it is due for review in six months unless `reviewBy` says otherwise.',
+        'The fields are validated against the template, with an error per field (`details[].path` like `body.fields.options.1.cost.amount`). The author owns the card unless `owner` names someone; it is due for review in six months unless `reviewBy` says otherwise. Its text passes the moderation pipeline: published, held whole for review (`moderation.state: "pending"`, seen by its author and moderators only), or refused (422 `card_rejected`, naming the field). Banned and timed-out people get 403.',
       security: bearer,
       request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: CardInputSchema } } } },
-      responses: { 201: cardJson('The card, version 1.'), ...commonErrors },
+      responses: { 201: cardJson('The card, version 1.'), ...commonErrors, ...rejected },
     }),
     async (c) => {
-      const actor = requireWriter(c.var.viewer, 'write a practice card');
-      return c.json(await createCard(c.var.db, c.var.tenant.id, actor, c.req.valid('json')), 201);
+      const { viewer } = c.var;
+      const actor = requireWriter(viewer, 'write a practice card');
+      return c.json(await createCard(c.var.db, c.var.tenant, { viewer, actor }, c.req.valid('json')), 201);
     },
   )
   .openapi(
@@ -115,10 +149,12 @@ export const cardsRoutes = createRouter()
       path: '/tenants/{tenant}/cards/{id}',
       tags: [TAG],
       summary: 'Get a card',
+      description:
+        "A card held for moderation or rejected is seen by its author and moderators only (404 for everyone else). `pendingEdit` is the caller's own held edit of it.",
       request: { params: CardParams },
       responses: { 200: cardJson('The card.'), ...commonErrors },
     }),
-    async (c) => c.json(await getCard(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
+    async (c) => c.json(await readCard(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -127,16 +163,22 @@ export const cardsRoutes = createRouter()
       tags: [TAG],
       summary: 'Save a new version of a card',
       description:
-        'Send the version you started from as `baseVersion`. If someone saved since, the answer is `409` naming the newer version; nothing is overwritten. Any signed-in member may edit (it is a wiki); every save is kept.',
+        'Send the version you started from as `baseVersion`. If someone saved since, the answer is `409` naming the newer version; nothing is overwritten. Any signed-in member may edit (it is a wiki); every save is kept. The text passes the moderation pipeline: a held edit of a published card waits for a moderator (the answer is the card as readers still see it, with the edit as `pendingEdit`); a refused one answers 422 `card_rejected`.',
       security: bearer,
       request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: CardUpdateSchema } } } },
-      responses: { 200: cardJson('The card, one version later.'), ...conflictErrors },
+      responses: {
+        200: cardJson('The card, one version later — or as it was, with the held edit as `pendingEdit`.'),
+        ...conflictErrors,
+        ...rejected,
+      },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const actor = requireWriter(viewer, 'edit a practice card');
       return c.json(
-        await updateCard(db, tenant.id, actor, c.req.valid('param').id, c.req.valid('json'), () => isModerator(db, tenant.id, viewer)),
+        await updateCard(db, tenant, { viewer, actor }, c.req.valid('param').id, c.req.valid('json'), () =>
+          isModerator(db, tenant.id, viewer),
+        ),
         200,
       );
     },
@@ -150,7 +192,12 @@ export const cardsRoutes = createRouter()
       request: { params: CardParams },
       responses: { 200: jsonContent(z.object({ items: z.array(CardVersionSchema) }), 'Who saved when, and why.'), ...commonErrors },
     }),
-    async (c) => c.json({ items: await cardVersionList(c.var.db, c.var.tenant.id, c.req.valid('param').id) }, 200),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const { id } = c.req.valid('param');
+      await assertReadable(db, tenant.id, viewer, id);
+      return c.json({ items: await cardVersionList(db, tenant.id, id) }, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -163,6 +210,7 @@ export const cardsRoutes = createRouter()
     }),
     async (c) => {
       const { id, version } = c.req.valid('param');
+      await assertReadable(c.var.db, c.var.tenant.id, c.var.viewer, id);
       return c.json(await cardVersionDetail(c.var.db, c.var.tenant.id, id, version), 200);
     },
   )
@@ -179,7 +227,7 @@ export const cardsRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       const { id } = c.req.valid('param');
       const { from, to } = c.req.valid('query');
-      const card = await getCard(db, tenant.id, viewer, id);
+      const card = await readCard(db, tenant.id, viewer, id);
       return c.json(await cardDiff(db, tenant.id, id, await findTemplate(db, tenant.id, card.templateId), from, to), 200);
     },
   )
@@ -198,7 +246,9 @@ export const cardsRoutes = createRouter()
       const actor = requireWriter(viewer, 'restore a version');
       const { version, baseVersion } = c.req.valid('json');
       return c.json(
-        await restoreCard(db, tenant.id, actor, c.req.valid('param').id, version, baseVersion, () => isModerator(db, tenant.id, viewer)),
+        await restoreCard(db, tenant, { viewer, actor }, c.req.valid('param').id, version, baseVersion, () =>
+          isModerator(db, tenant.id, viewer),
+        ),
         200,
       );
     },
@@ -309,7 +359,7 @@ export const cardsRoutes = createRouter()
     }),
     async (c) => {
       requireWriter(c.var.viewer, 'count a view');
-      await countView(c.var.db, c.var.tenant.id, c.req.valid('param').id);
+      await countView(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id);
       return c.body(null, 204);
     },
   )
@@ -326,7 +376,7 @@ export const cardsRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await getCard(c.var.db, c.var.tenant.id, c.var.viewer, id);
+      await assertReadable(c.var.db, c.var.tenant.id, c.var.viewer, id);
       return c.json(await cardLinksOf(c.var.db, c.var.tenant.id, id), 200);
     },
   )
@@ -350,7 +400,7 @@ export const cardsRoutes = createRouter()
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
-      const card = await getCard(db, tenant.id, viewer, c.req.valid('param').id);
+      const card = await readCard(db, tenant.id, viewer, c.req.valid('param').id);
       const template = await findTemplate(db, tenant.id, card.templateId);
       const filename = `${
         card.title

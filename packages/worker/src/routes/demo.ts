@@ -1,27 +1,13 @@
 /**
  * The demo intranet page (`/demo/`), served from static assets in development only, under
  * the strict Content-Security-Policy SharePoint Online enforces, so the demo proves the
- * widgets need no inline script or style.
+ * widgets need no inline script or style. Mounted by the development Worker only
+ * (src/dev/index.ts): the production bundle does not contain this module.
  */
 import { Hono } from 'hono';
+import { DEMO_CSP } from '../dev/demo-csp.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
 import { routeNotFound } from '../errors.ts';
-
-export const DEMO_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** `/`: the demo in development; elsewhere a pointer to the API description. */
-export const rootRoute = new Hono<AppEnv>().get('/', (c) =>
-  isDevelopment(c.env) ? c.redirect('/demo/', 302) : c.json({ name: 'Bridgekit', api: '/v1/openapi.json' }),
-);
 
 /** The origin the demo pages are written for; each page is served with the one it was opened on. */
 const WRITTEN_ORIGIN = 'http://localhost:8787';

@@ -1,6 +1,7 @@
 /**
  * Development-only routes: the demo users and a token minting endpoint for the demo page's
- * user switcher. Mounted behind `developmentOnly`, so a production Worker answers 404.
+ * user switcher. Mounted by the development Worker only (src/dev/index.ts), so the production
+ * bundle does not contain them, and behind `developmentOnly` there too.
  */
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';

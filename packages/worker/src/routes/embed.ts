@@ -11,13 +11,22 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { z } from 'zod';
+import { discoverSignInEndpoints } from '../auth/oidc-endpoints.ts';
 import { database } from '../db/client.ts';
-import { DEMO_USERS } from '../dev/demo-data.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
 import { ApiError, notFound, validationError } from '../errors.ts';
-import { isAllowedOrigin } from '../lib/origins.ts';
-import { FRAME_WIDGETS, FramePageQuery, type FrameWidget, MAX_ATTRIBUTE_LENGTH, SignInPageQuery } from '../schemas/embed.ts';
-import { findTenantBySlug, type Tenant } from '../store/tenants.ts';
+import { isAllowedOrigin, isEffectiveOriginPattern } from '../lib/origins.ts';
+import { SIGN_IN_LABEL_MAX } from '../schemas/admin.ts';
+import {
+  FRAME_WIDGETS,
+  FramePageQuery,
+  type FrameWidget,
+  MAX_ATTRIBUTE_LENGTH,
+  SignInEndpointsQuery,
+  SignInPageQuery,
+} from '../schemas/embed.ts';
+import { isCleanText } from '../schemas/text.ts';
+import { findTenantBySlug, type OidcProvider, type Tenant } from '../store/tenants.ts';
 
 const COMMON_POLICY = [
   "default-src 'none'",
@@ -28,9 +37,13 @@ const COMMON_POLICY = [
   "form-action 'none'",
 ];
 
-/** `frame-ancestors` from the tenant's allowed origins (the patterns are valid CSP host sources). */
+/**
+ * `frame-ancestors` from the tenant's allowed origins (the patterns are valid CSP host sources),
+ * leaving out a too-broad wildcard stored before such wildcards were refused.
+ */
 export function frameAncestors(tenant: Tenant): string {
-  return tenant.origins.length > 0 ? tenant.origins.join(' ') : "'none'";
+  const sources = tenant.origins.filter(isEffectiveOriginPattern);
+  return sources.length > 0 ? sources.join(' ') : "'none'";
 }
 
 async function tenantOr404(c: { env: AppEnv['Bindings'] }, slug: string): Promise<Tenant> {
@@ -86,22 +99,38 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> 
   return parsed.data;
 }
 
+/**
+ * The label the sign-in window shows ("Sign in with …"): the admin's, if it is one plain line of
+ * bounded length — labels are checked when saved; this covers those saved before — else the id.
+ */
+const signInLabel = (provider: OidcProvider) => {
+  const label = provider.signIn?.label ?? '';
+  return label.trim() !== '' && label.length <= SIGN_IN_LABEL_MAX && isCleanText(label, 'line') ? label : provider.id;
+};
+
 export const embedRoutes = new Hono<AppEnv>()
   .get('/sign-in', async (c) => {
     const query = parseQuery(SignInPageQuery, c.req.query());
     const tenant = await tenantOr404(c, query.tenant);
     const providers = tenant.oidcProviders.flatMap((p) =>
-      p.signIn ? [{ id: p.id, label: p.signIn.label, issuer: p.issuer, clientId: p.signIn.clientId, scope: p.signIn.scope }] : [],
+      p.signIn ? [{ id: p.id, label: signInLabel(p), issuer: p.issuer, clientId: p.signIn.clientId, scope: p.signIn.scope }] : [],
     );
-    const demoUsers = isDevelopment(c.env) ? DEMO_USERS.map(({ key, name, businessUnit }) => ({ key, name, businessUnit })) : [];
-    // The window fetches each issuer's discovery document and token endpoint itself.
-    const issuers = [...new Set(providers.flatMap((p) => URL.parse(p.issuer)?.origin ?? []))];
-    c.header(
-      'content-security-policy',
-      [...COMMON_POLICY, `connect-src 'self' ${issuers.join(' ')}`.trim(), "frame-ancestors 'none'"].join('; '),
-    );
+    // Only the development Worker sets demo people (src/dev/index.ts); production has none to offer.
+    const demoUsers = c.get('demoPeople') ?? [];
+    // The window asks this Worker for a provider's endpoints (checked, below), never the issuer.
+    c.header('content-security-policy', [...COMMON_POLICY, "connect-src 'self'", "frame-ancestors 'none'"].join('; '));
     c.header('cache-control', 'no-store');
     return c.html(signInPage(query.locale ?? 'en', { tenant: tenant.slug, providers, demoUsers }));
+  })
+  .get('/sign-in/endpoints', async (c) => {
+    // The issuer's discovery document is fetched here, not in the window, so that its endpoints
+    // pass Bridgekit's rules (auth/oidc-endpoints.ts) before the window may go to them.
+    const query = parseQuery(SignInEndpointsQuery, c.req.query());
+    const tenant = await tenantOr404(c, query.tenant);
+    const provider = tenant.oidcProviders.find((p) => p.id === query.provider && p.signIn);
+    if (!provider) throw notFound(`A sign-in client for provider "${query.provider}" of tenant "${tenant.slug}"`);
+    c.header('cache-control', 'no-store');
+    return c.json(await discoverSignInEndpoints(provider, isDevelopment(c.env)));
   })
   .get('/sign-in/callback', (c) => {
     // Any tenant's identity provider answers here, so its token endpoint is not known up front.
@@ -121,7 +150,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const attributes = widgetAttributes(name, widget, params);
     const tenant = await tenantOr404(c, query.tenant);
     const parent = parentOrigin(tenant, query.parent, c.req.header('referer'));
-    const signIn = isDevelopment(c.env) || tenant.oidcProviders.some((p) => p.signIn);
+    const signIn = (c.get('demoPeople') ?? []).length > 0 || tenant.oidcProviders.some((p) => p.signIn);
     c.header('content-security-policy', [...COMMON_POLICY, "connect-src 'self'", `frame-ancestors ${frameAncestors(tenant)}`].join('; '));
     c.header('cache-control', 'no-store');
     const locale = query.locale ?? 'en';

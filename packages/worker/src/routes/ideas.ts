@@ -1,6 +1,6 @@
 /** Ideas on a board: list, submit, read, suggest similar ones, remove. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole, requireWriter } from '../auth/viewer.ts';
+import { hasRole, requireRole, requireWriter, roleOf } from '../auth/viewer.ts';
 import { checkRequiredFields } from '../domain/board-settings.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor } from '../lib/cursor.ts';
@@ -27,7 +27,8 @@ export const ideasRoutes = createRouter()
       path: '/tenants/{tenant}/boards/{board}/ideas',
       tags: ['Ideas'],
       summary: "List a board's ideas",
-      description: "Cursor-paginated; merged duplicates are left out. Each idea carries the caller's own votes (`voted`, `myVotes`).",
+      description:
+        "Cursor-paginated; merged duplicates are left out, and so are ideas held for moderation or rejected — except the caller's own, marked by `moderation`. Each idea carries the caller's own votes (`voted`, `myVotes`).",
       request: { params: BoardIdeasParams, query: ListIdeasQuery },
       responses: { 200: jsonContent(IdeaPageSchema, 'One page of ideas.'), ...commonErrors },
     }),
@@ -67,10 +68,18 @@ export const ideasRoutes = createRouter()
       path: '/tenants/{tenant}/boards/{board}/ideas',
       tags: ['Ideas'],
       summary: 'Submit an idea',
-      description: 'An opportunity or a change request, with the business case fields the board requires.',
+      description:
+        'An opportunity or a change request, with the business case fields the board requires. Its text passes the moderation pipeline: published, held for review (`moderation.state: "pending"`, seen by its author and moderators only), or refused (422 `idea_rejected`, saying what to change). Banned and timed-out people get 403.',
       security: bearer,
       request: { params: BoardIdeasParams, body: { required: true, content: { 'application/json': { schema: NewIdeaSchema } } } },
-      responses: { 201: jsonContent(IdeaSchema, 'The new idea.'), ...conflictErrors },
+      responses: {
+        201: jsonContent(IdeaSchema, 'The new idea.'),
+        ...conflictErrors,
+        422: {
+          description: 'The moderation pipeline refused the text; the message says what to change.',
+          content: commonErrors[400].content,
+        },
+      },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -80,7 +89,7 @@ export const ideasRoutes = createRouter()
       if (board.submitters === 'moderators') await requireRole(db, tenant.id, viewer, 'moderator', 'submit ideas on this board');
       const input = c.req.valid('json');
       checkRequiredFields(board.requiredFields, input.businessCase);
-      return c.json(await createIdea(db, tenant.id, author, board, input), 201);
+      return c.json(await createIdea(db, tenant, viewer, author, board, input), 201);
     },
   )
   .openapi(
@@ -89,7 +98,8 @@ export const ideasRoutes = createRouter()
       path: '/tenants/{tenant}/ideas/{id}',
       tags: ['Ideas'],
       summary: 'Get one idea',
-      description: 'A duplicate merged into another idea answers with a permanent redirect to that one.',
+      description:
+        'A duplicate merged into another idea answers with a permanent redirect to that one. An idea held for moderation or rejected is seen by its author and moderators only (404 for everyone else).',
       request: { params: IdeaParams },
       responses: {
         200: jsonContent(IdeaSchema, "The idea, with the caller's votes."),
@@ -100,12 +110,15 @@ export const ideasRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const { id } = c.req.valid('param');
-      const row = await findIdea(db, tenant.id, viewer, id);
+      // Only when the idea is hidden from the caller ask for the role: most reads are of published ideas.
+      const visible = await findIdea(db, tenant.id, viewer, id);
+      const asModerator = !visible && hasRole(await roleOf(db, tenant.id, viewer), 'moderator');
+      const row = visible ?? (asModerator ? await findIdea(db, tenant.id, viewer, id, true) : null);
       if (!row) throw new ApiError(404, 'not_found', `Idea "${id}" was not found.`);
       if (row.idea.mergedInto) {
         return c.redirect(`/v1/tenants/${encodeURIComponent(tenant.slug)}/ideas/${encodeURIComponent(row.idea.mergedInto)}`, 308);
       }
-      return c.json(toIdea(row), 200);
+      return c.json(toIdea(row, asModerator), 200);
     },
   )
   .openapi(

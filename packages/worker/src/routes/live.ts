@@ -1,12 +1,14 @@
 /**
  * The live-updates WebSocket: `GET /v1/live?ticket=…` with `Upgrade: websocket`. The ticket
- * (from `POST /v1/tenants/{t}/threads/{id}/live`) names the tenant and thread; the page's
- * origin must be one the tenant allows. The socket is handed to the thread's Durable Object.
+ * (from `POST /v1/tenants/{t}/threads/{id}/live`) names the tenant, the thread and its holder;
+ * the page's origin must be one the tenant allows. The socket is handed to the thread's Durable
+ * Object, which accepts each ticket once and keeps checking the holder's access.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { database } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
+import { LIVE_CONNECT_HEADER, type LiveConnect } from '../live/access.ts';
 import { liveObjectName } from '../live/notify.ts';
 import { verifyTicket } from '../live/tickets.ts';
 import { commonErrors } from '../schemas/common.ts';
@@ -20,8 +22,8 @@ export const liveRoutes = createRouter().openapi(
     tags: ['Threads'],
     summary: "A thread's live-updates socket",
     description:
-      'Open with `Upgrade: websocket` at the URL a live ticket gave. Messages are `LiveEvent` JSON: `comment.created`, `comment.updated`, `comment.removed`, `reactions`. Send `ping` to get `pong`. Fetch the comments themselves through the API.',
-    request: { query: z.strictObject({ ticket: z.string().min(1).max(1024) }) },
+      'Open with `Upgrade: websocket` at the URL a live ticket gave; a ticket opens one socket. Messages are `LiveEvent` JSON: `comment.created`, `comment.updated`, `comment.removed`, `reactions`. Send `ping` to get `pong`. Fetch the comments themselves through the API. The socket closes with code 4403 when its holder loses access (banned or timed out, anonymous reading turned off, API key revoked, origin no longer allowed) and 4429 past 10 sockets per person and thread: do not reconnect after those; after any other close, reconnect with a new ticket.',
+    request: { query: z.strictObject({ ticket: z.string().min(1).max(2048) }) },
     responses: {
       101: { description: 'Switching protocols.' },
       426: { description: 'Not a WebSocket upgrade.', content: commonErrors[400].content },
@@ -43,7 +45,19 @@ export const liveRoutes = createRouter().openapi(
     const namespace = c.env.THREAD_LIVE;
     if (!namespace)
       throw new ApiError(503, 'unavailable', 'Live updates are not configured on this deployment; poll the activity endpoint instead.');
-    const answer = await namespace.get(namespace.idFromName(liveObjectName(tenant.id, claims.thread))).fetch(c.req.raw);
+    const connect: LiveConnect = {
+      ticketId: claims.id,
+      ticketExpiresAt: claims.expiresAt,
+      tenantId: tenant.id,
+      threadId: claims.thread,
+      holder: claims.holder,
+      // The Worker's own pages need no allowance; another site's, re-checked while the socket is open.
+      origin: origin && origin !== new URL(c.req.url).origin ? origin : null,
+    };
+    const stub = namespace.get(namespace.idFromName(liveObjectName(tenant.id, claims.thread)));
+    const answer = await stub.fetch(
+      new Request('https://thread-live/connect', { headers: { upgrade: 'websocket', [LIVE_CONNECT_HEADER]: JSON.stringify(connect) } }),
+    );
     // A fetched response's headers are immutable; re-wrap it so the security-header middleware can add its own.
     return answer.webSocket
       ? new Response(null, { status: 101, webSocket: answer.webSocket, headers: answer.headers })

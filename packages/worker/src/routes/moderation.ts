@@ -1,11 +1,14 @@
-/** Moderators' tools: the queue, decisions, bans and time-outs; admins' settings and audit log. */
+/** Moderators' tools: the queue, decisions on comments, ideas and cards, bans and time-outs; admins' settings and audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/viewer.ts';
+import { requireRole, roleOf } from '../auth/viewer.ts';
 import { notifyThread } from '../live/notify.ts';
+import { CardParams, CardSchema } from '../schemas/cards.ts';
 import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { IdeaParams, IdeaSchema } from '../schemas/ideas.ts';
 import {
   AuditPageSchema,
   AuditQuery,
+  CardDecisionSchema,
   CommentParams,
   CommentSchema,
   DecisionSchema,
@@ -16,17 +19,21 @@ import {
   RestrictionSchema,
   UserParams,
 } from '../schemas/threads.ts';
+import { getCard } from '../store/cards.ts';
 import { commentFacts, getCommentAsModerator } from '../store/comments.ts';
+import { getIdea } from '../store/ideas.ts';
 import {
   auditLog,
   decide,
+  decideCard,
+  decideIdea,
   liftRestriction,
-  moderationQueue,
   moderatorOf,
   readModerationSettings,
   restrictUser,
   updateModerationSettings,
 } from '../store/moderation.ts';
+import { moderationQueue } from '../store/moderation-queue.ts';
 import { createRouter } from './router.ts';
 
 export const moderationRoutes = createRouter()
@@ -37,7 +44,7 @@ export const moderationRoutes = createRouter()
       tags: ['Moderation'],
       summary: 'The moderation queue (moderators)',
       description:
-        '`pending`: held by the pipeline or hidden by reader flags; `flagged`: published comments readers flagged; `all`: both. Oldest first.',
+        '`pending`: comments, ideas and cards held by the pipeline, and comments hidden by reader flags; `flagged`: published comments readers flagged; `all`: both. `kind` keeps one kind of item. Oldest first.',
       security: bearer,
       request: { params: TenantParams, query: QueueQuery },
       responses: { 200: jsonContent(QueuePageSchema, 'One page of the queue.'), ...commonErrors },
@@ -81,11 +88,54 @@ export const moderationRoutes = createRouter()
   )
   .openapi(
     createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/ideas/{id}/moderation',
+      tags: ['Moderation'],
+      summary: 'Approve or reject an idea (moderators)',
+      description:
+        'Approve publishes a held idea: it appears on its board, counts, and can be found and backed. Reject keeps it from everyone but its author, who sees the reason. Both are recorded in the audit log.',
+      security: bearer,
+      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: DecisionSchema } } } },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea after the decision.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const decision = c.req.valid('json');
+      await requireRole(db, tenant.id, viewer, 'moderator', decision.action === 'approve' ? 'approve ideas' : 'reject ideas');
+      const { id } = c.req.valid('param');
+      await decideIdea(db, tenant.id, moderatorOf(viewer), id, decision);
+      return c.json(await getIdea(db, tenant.id, viewer, id, true), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/cards/{id}/moderation',
+      tags: ['Moderation'],
+      summary: 'Approve or reject a held card or card edit (moderators)',
+      description:
+        "Without `edit`: a new card held whole — approve publishes it, reject keeps it for its author only, with the reason. With `edit` (a queue item's `edit.id`): a held edit of a published card — approve applies it as the next version (409 when the card changed since it was made: reject it instead), reject keeps it for its author, with the reason, and the card as it was. Recorded in the audit log.",
+      security: bearer,
+      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: CardDecisionSchema } } } },
+      responses: { 200: jsonContent(CardSchema, 'The card after the decision.'), ...conflictErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const decision = c.req.valid('json');
+      await requireRole(db, tenant.id, viewer, 'moderator', decision.action === 'approve' ? 'approve cards' : 'reject cards');
+      const { id } = c.req.valid('param');
+      await decideCard(db, tenant.id, moderatorOf(viewer), id, decision);
+      return c.json(await getCard(db, tenant.id, viewer, id, Date.now(), true), 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: 'put',
       path: '/tenants/{tenant}/users/{userId}/restriction',
       tags: ['Moderation'],
       summary: 'Ban or time out a person (moderators)',
-      description: 'Without `until`: banned from posting until lifted. With `until`: timed out until then. Recorded in the audit log.',
+      description:
+        'Without `until`: banned from posting until lifted. With `until`: timed out until then. Recorded in the audit log. Nobody restricts themselves or someone whose role ranks above their own (member < evaluator < moderator < admin): 403.',
       security: bearer,
       request: { params: UserParams, body: { required: true, content: { 'application/json': { schema: RestrictionSchema } } } },
       responses: { 200: jsonContent(z.object({ restrictedUntil: z.string().nullable() }), '`"forever"` for a ban.'), ...commonErrors },
@@ -93,7 +143,8 @@ export const moderationRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'moderator', 'ban or time out people');
-      return c.json(await restrictUser(db, tenant.id, moderatorOf(viewer), c.req.valid('param').userId, c.req.valid('json')), 200);
+      const role = await roleOf(db, tenant.id, viewer);
+      return c.json(await restrictUser(db, tenant.id, moderatorOf(viewer), role, c.req.valid('param').userId, c.req.valid('json')), 200);
     },
   )
   .openapi(

@@ -1,6 +1,8 @@
 /** OpenID Connect issuers (Entra ID, Okta, Keycloak…) whose access tokens a tenant accepts. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertProviderInput } from '../auth/oidc-endpoints.ts';
 import { requireRole } from '../auth/viewer.ts';
+import { isDevelopment } from '../env.ts';
 import { OidcProviderInputSchema, OidcProviderSchema, ProviderParams } from '../schemas/admin.ts';
 import { bearer, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
 import { listProviders, putProvider, removeProvider } from '../store/oidc-providers.ts';
@@ -30,7 +32,7 @@ export const oidcProvidersRoutes = createRouter()
       tags: ['Administration'],
       summary: 'Create or replace an OIDC issuer (admins)',
       description:
-        'Tokens whose `iss` equals `issuer` are verified against `jwksUri` (RS256, PS256 or ES256 only), with `audience`, and — when set — `directoryId` (Entra ID `tid`) and `requiredScope` (in `scp`). With a `directoryId`, people are keyed by `tid` + `oid`.',
+        "Tokens whose `iss` equals `issuer` are verified against `jwksUri` (RS256, PS256 or ES256 only), with `audience`, and — when set — `directoryId` (Entra ID `tid`) and `requiredScope` (in `scp`). With a `directoryId`, people are keyed by `tid` + `oid`. `issuer` and `jwksUri` must use https (plain http only for localhost, and only in development). With `signIn`, the sign-in window takes the authorization and token endpoints from the issuer's discovery document and uses them only if they are https and on the issuer's host or one of `signIn.endpointHosts`.",
       security: bearer,
       request: { params: ProviderParams, body: { required: true, content: { 'application/json': { schema: OidcProviderInputSchema } } } },
       responses: { 200: jsonContent(OidcProviderSchema, 'The provider.'), ...conflictErrors },
@@ -38,7 +40,9 @@ export const oidcProvidersRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'configure OIDC providers');
-      return c.json(await putProvider(db, tenant.id, c.req.valid('param').id, c.req.valid('json')), 200);
+      const input = c.req.valid('json');
+      assertProviderInput(input, isDevelopment(c.env));
+      return c.json(await putProvider(db, tenant.id, c.req.valid('param').id, input), 200);
     },
   )
   .openapi(

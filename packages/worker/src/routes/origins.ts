@@ -29,7 +29,8 @@ export const originsRoutes = createRouter()
       path: '/tenants/{tenant}/origins',
       tags: ['Administration'],
       summary: 'Allow an origin (admins)',
-      description: 'Idempotent. `https://host`, `https://*.host` (subdomains) or `http://localhost:*` (any port).',
+      description:
+        'Idempotent. `https://host`, `https://*.host` (subdomains) or `http://localhost:*` (any port). A wildcard must stop at a domain one organisation owns: `https://*.contoso.com`, not `https://*.com`, `https://*.co.uk` or any other public suffix on the Public Suffix List, nor `https://*.sharepoint.com` (list `https://contoso.sharepoint.com`).',
       security: bearer,
       request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: OriginInputSchema } } } },
       responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...commonErrors },
@@ -46,6 +47,8 @@ export const originsRoutes = createRouter()
       path: '/tenants/{tenant}/origins',
       tags: ['Administration'],
       summary: 'Remove an allowed origin (admins)',
+      description:
+        'Takes any pattern on the list, including a too-broad wildcard stored before such wildcards were refused (it has no effect, but is listed until removed).',
       security: bearer,
       request: { params: TenantParams, query: OriginQuerySchema },
       responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...commonErrors },

@@ -3,8 +3,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireWriter } from '../auth/viewer.ts';
 import { ApiError } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
+import { liveRefusals, REFUSAL_REASONS } from '../live/access.ts';
 import { notifyThread } from '../live/notify.ts';
-import { issueTicket } from '../live/tickets.ts';
+import { holderOf, issueTicket } from '../live/tickets.ts';
 import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
 import {
   ActivityQuery,
@@ -124,19 +125,19 @@ export const threadsRoutes = createRouter()
       tags: ['Threads'],
       summary: 'A ticket for live updates',
       description:
-        'Returns the `wss://` URL of the thread’s live-updates socket, with a ticket valid for one minute (browsers cannot send a token when they open a WebSocket). The socket sends `LiveEvent` JSON messages; send `ping` to get `pong`.',
+        'Returns the `wss://` URL of the thread’s live-updates socket, with a ticket valid for one minute that opens one socket (browsers cannot send a token when they open a WebSocket). The socket sends `LiveEvent` JSON messages; send `ping` to get `pong`. `403` while a moderator restricts the caller: poll the activity endpoint instead.',
       request: { params: ThreadParams },
       responses: { 200: jsonContent(LiveTicketSchema, 'Open the socket at `url` within a minute.'), ...commonErrors },
     }),
     async (c) => {
-      const { tenant } = c.var;
+      const { tenant, viewer } = c.var;
       const threadId = c.req.valid('param').id;
-      const exists = await c.var.db.query.threads.findFirst({
-        columns: { id: true },
-        where: (t, { and, eq }) => and(eq(t.tenantId, tenant.id), eq(t.id, threadId)),
-      });
-      if (!exists) throw new ApiError(404, 'not_found', `Thread "${threadId}" was not found.`);
-      const { ticket, expiresAt } = await issueTicket(c.env.BRIDGEKIT_SECRET_KEY, { tenant: tenant.slug, thread: threadId });
+      // The checks the socket will pass while it is open (live/access.ts); the request's origin passed tenant-context.ts.
+      const holder = holderOf(viewer);
+      const [refusal] = await liveRefusals(c.var.db, tenant.id, threadId, [{ holder, origin: null }]);
+      if (refusal === 'gone') throw new ApiError(404, 'not_found', `Thread "${threadId}" was not found.`);
+      if (refusal) throw new ApiError(403, 'forbidden', `No live updates: ${REFUSAL_REASONS[refusal]} Poll the activity endpoint instead.`);
+      const { ticket, expiresAt } = await issueTicket(c.env.BRIDGEKIT_SECRET_KEY, { tenant: tenant.slug, thread: threadId, holder });
       const url = new URL('/v1/live', c.req.url);
       url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
       url.searchParams.set('ticket', ticket);

@@ -17,29 +17,35 @@ import type {
   TokenRequestBody,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { normalizeOriginPattern } from '../lib/origins.ts';
+import { embedSubjectProblem } from '../auth/subjects.ts';
+import { allowableOriginPattern, normalizeOriginPattern } from '../lib/origins.ts';
 import { SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
+import { line } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
-const claimName = z.string().trim().min(1).max(100);
+const claimName = line('The claim name', { max: 100 });
 
 export const RoleMappingSchema = z
   .strictObject({
     claim: claimName.openapi({ example: 'roles' }),
     evaluator: z
-      .array(z.string().min(1).max(200))
+      .array(line('A role value', { max: 200 }))
       .max(50)
       .optional()
       .openapi({ example: ['Bridgekit.Evaluator'] }),
     moderator: z
-      .array(z.string().min(1).max(200))
+      .array(line('A role value', { max: 200 }))
       .max(50)
       .openapi({ example: ['Bridgekit.Moderator'] }),
     admin: z
-      .array(z.string().min(1).max(200))
+      .array(line('A role value', { max: 200 }))
       .max(50)
       .openapi({ example: ['Bridgekit.Admin'] }),
+    applyToEmbedTokens: z.boolean().optional().openapi({
+      description:
+        "Whether embed tokens' claims give roles too (the host's server vouches for roles as well as for identity). Off unless set: then embed people get roles only from admins' grants, OIDC people from their claims and grants.",
+    }),
   })
   .openapi('RoleMapping');
 expectType<Exact<z.infer<typeof RoleMappingSchema>, RoleMapping>>(true);
@@ -52,9 +58,15 @@ export const NewEmbedKeySchema = z
   .openapi('NewEmbedKey');
 expectType<Exact<z.infer<typeof NewEmbedKeySchema>, NewEmbedKey>>(true);
 
+/** Longest sign-in label: it is shown on Bridgekit's own sign-in window, as plain text. */
+export const SIGN_IN_LABEL_MAX = 100;
+
+/** A host name with an optional port, as in a URL (`oauth2.googleapis.com`, `idp.example:8443`). */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::[1-9][0-9]{0,4})?$/;
+
 export const OidcSignInClientSchema = z
   .strictObject({
-    clientId: z.string().trim().min(1).max(200).openapi({ example: '11111111-2222-3333-4444-555555555555' }),
+    clientId: line('The sign-in client id', { max: 200 }).openapi({ example: '11111111-2222-3333-4444-555555555555' }),
     scope: z
       .string()
       .trim()
@@ -62,7 +74,22 @@ export const OidcSignInClientSchema = z
       .max(500)
       .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'Scopes are printable words separated by single spaces.')
       .openapi({ example: 'api://bridgekit/access_as_user' }),
-    label: z.string().trim().min(1).max(100).openapi({ example: 'Contoso (Microsoft Entra ID)' }),
+    label: line('The sign-in label', { max: SIGN_IN_LABEL_MAX }).openapi({ example: 'Contoso (Microsoft Entra ID)' }),
+    endpointHosts: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .max(260)
+          .regex(HOST, 'Give a host name such as oauth2.googleapis.com (with :port only if not 443): no scheme, no path.'),
+      )
+      .max(10)
+      .optional()
+      .openapi({
+        description: "Hosts besides the issuer's that the discovery document's authorization and token endpoints may be on (always https).",
+        example: ['oauth2.googleapis.com'],
+      }),
   })
   .openapi('OidcSignInClient', {
     description:
@@ -87,12 +114,13 @@ export const OidcProviderSchema = z
   .openapi('OidcProvider');
 expectType<Exact<z.infer<typeof OidcProviderSchema>, OidcProviderConfig>>(true);
 
+// An absolute URL here; https (plain http only for localhost, in development) and the rest
+// are checked with the environment in auth/oidc-endpoints.ts, which the route runs next.
 const httpsUrl = (what: string) =>
   z
     .string()
-    .url()
     .max(500)
-    .refine((u) => u.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(u), `${what} must use https.`);
+    .refine((u) => URL.canParse(u), `${what} must be an absolute URL (https://…).`);
 
 export const OidcProviderInputSchema = z
   .strictObject({
@@ -132,7 +160,7 @@ expectType<Exact<z.infer<typeof NewApiKeySchema>, NewApiKey>>(true);
 
 export const ApiKeyInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).openapi({ example: 'Portfolio sync' }),
+    name: line('The key name', { max: 100 }).openapi({ example: 'Portfolio sync' }),
     scopes: z.array(ApiKeyScopeSchema).min(1, 'Give the key at least one scope: read, write or admin.'),
   })
   .openapi('ApiKeyInput');
@@ -157,7 +185,7 @@ export const TenantSettingsSchema = z
   .openapi('TenantSettings');
 expectType<Exact<z.infer<typeof TenantSettingsSchema>, TenantSettings>>(true);
 
-export const TenantNameSchema = z.string().trim().min(1).max(100);
+export const TenantNameSchema = line('The tenant name', { max: 100 });
 
 export const TenantSettingsUpdateSchema = z
   .strictObject({
@@ -168,22 +196,33 @@ export const TenantSettingsUpdateSchema = z
   .openapi('TenantSettingsUpdate');
 expectType<Exact<z.infer<typeof TenantSettingsUpdateSchema>, TenantSettingsUpdate>>(true);
 
-/** An allowed-origin pattern, normalised (lower case, no default port, no trailing slash). */
-export const OriginSchema = z
-  .string()
-  .max(300)
-  .transform((value, ctx) => {
-    const result = normalizeOriginPattern(value);
-    if ('error' in result) {
-      ctx.addIssue({ code: 'custom', message: result.error });
-      return z.NEVER;
-    }
-    return result.pattern;
-  })
-  .openapi({ type: 'string', example: 'https://contoso.sharepoint.com' });
+const originPattern = (normalize: typeof normalizeOriginPattern) =>
+  z
+    .string()
+    .max(300)
+    .transform((value, ctx) => {
+      const result = normalize(value);
+      if ('error' in result) {
+        ctx.addIssue({ code: 'custom', message: result.error });
+        return z.NEVER;
+      }
+      return result.pattern;
+    });
+
+/**
+ * An allowed-origin pattern an admin may add, normalised (lower case, no default port, no
+ * trailing slash); a host wildcard must stop at a registrable domain (lib/origins.ts).
+ */
+export const OriginSchema = originPattern(allowableOriginPattern).openapi({
+  type: 'string',
+  example: 'https://contoso.sharepoint.com',
+  description:
+    'https://host, https://*.host (subdomains of a domain you own, never of a public suffix like *.com or *.co.uk) or http://localhost:*.',
+});
 
 export const OriginInputSchema = z.strictObject({ origin: OriginSchema }).openapi('OriginInput');
-export const OriginQuerySchema = z.strictObject({ origin: OriginSchema });
+// Removing takes any well-formed pattern, so a too-broad wildcard stored before the rule can go.
+export const OriginQuerySchema = z.strictObject({ origin: originPattern(normalizeOriginPattern) });
 export const OriginListSchema = z.object({ items: z.array(z.string()) }).openapi('OriginList');
 
 export const MintedTokenSchema = z.object({ token: z.string(), expiresAt: iso() }).openapi('MintedToken');
@@ -191,10 +230,17 @@ expectType<Exact<z.infer<typeof MintedTokenSchema>, MintedToken>>(true);
 
 export const TokenRequestSchema = z
   .strictObject({
-    sub: z.string().min(1).max(255),
-    name: z.string().trim().min(1).max(200),
-    email: z.string().max(320).optional(),
-    bu: z.string().max(100).optional(),
+    sub: z
+      .string()
+      .min(1)
+      .max(255)
+      .superRefine((sub, ctx) => {
+        const problem = embedSubjectProblem(sub);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    name: line('The name', { max: 200 }),
+    email: line('The e-mail address', { max: 320 }).optional(),
+    bu: line('The business unit', { max: 100 }).optional(),
     ttlSeconds: z.number().int().min(60).max(3600).optional(),
   })
   .openapi('TokenRequest');

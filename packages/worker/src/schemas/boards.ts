@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { BudgetSchema, IdeaSchema, StatusCategorySchema } from './ideas.ts';
+import { line, text } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const IntakeFieldSchema = z.enum(['problem', 'beneficiary', 'valueType', 'effort', 'objective']);
@@ -10,7 +11,7 @@ const IntakeFieldSchema = z.enum(['problem', 'beneficiary', 'valueType', 'effort
 export const StatusDefinitionSchema = z
   .strictObject({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Status keys are lower-case letters, digits and underscores.'),
-    label: z.string().trim().min(1).max(60),
+    label: line('The status label', { max: 60 }),
     category: StatusCategorySchema,
     requiresReason: z.boolean(),
     deflection: z.boolean(),
@@ -42,7 +43,7 @@ expectType<Exact<z.infer<typeof BoardSettingsSchema>, BoardSettings>>(true);
 export const CriterionSchema = z
   .strictObject({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Criterion keys are lower-case letters, digits and underscores.'),
-    label: z.string().trim().min(1).max(80),
+    label: line('The criterion label', { max: 80 }),
     kind: z.enum(['scale', 'tshirt', 'yesno', 'fibonacci']),
     weight: z.number().min(0).max(100),
     group: z.enum(['value', 'effort', 'risk']),
@@ -96,8 +97,8 @@ const SettingsInputSchema = z.strictObject({
 export const NewBoardSchema = z
   .strictObject({
     slug: SlugSchema,
-    name: z.string().trim().min(1).max(100),
-    description: z.string().trim().max(500).optional(),
+    name: line('The board name', { max: 100 }),
+    description: text('The board description', { max: 500 }).optional(),
     settings: SettingsInputSchema.optional(),
     statuses: z.array(StatusDefinitionSchema).min(1).max(30).optional(),
     scorecardPreset: z.enum(['value-size-risk', 'wsjf']).optional(),
@@ -106,8 +107,8 @@ export const NewBoardSchema = z
 
 export const BoardUpdateSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    description: z.string().trim().max(500).optional(),
+    name: line('The board name', { max: 100 }).optional(),
+    description: text('The board description', { max: 500 }).optional(),
     settings: SettingsInputSchema.optional(),
     statuses: z.array(StatusDefinitionSchema).min(1).max(30).optional(),
   })

@@ -17,7 +17,8 @@ import { z } from '@hono/zod-openapi';
 import { FieldDefSchema } from '../cards/template-schema.ts';
 import { TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
-import { plainText } from './ideas.ts';
+import { ModerationStateSchema } from './ideas.ts';
+import { line, text } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const ID = z.string().min(1).max(64);
@@ -59,8 +60,8 @@ expectType<Exact<z.infer<typeof TemplateSchema>, CardTemplate>>(true);
 export const TemplateInputSchema = z
   .strictObject({
     id: z.string().min(1).max(64),
-    name: plainText('The name', 120).refine((s) => s.length > 0, 'Give the template a name.'),
-    description: plainText('The description', 1000).optional(),
+    name: line('The name', { max: 120 }),
+    description: text('The description', { max: 1000 }).optional(),
     fields: z.array(FieldDefSchema).min(1, 'A template needs at least one field.').max(80, 'A template has at most 80 fields.'),
   })
   .openapi('TemplateInput');
@@ -94,13 +95,20 @@ export const CardSchema = z
     viewCount: z.number().int(),
     helpedByMe: z.boolean(),
     threadKey: z.string(),
+    moderation: ModerationStateSchema,
+    pendingEdit: z
+      .object({ id: z.string(), state: z.enum(['pending', 'rejected']), reason: z.string(), baseVersion: z.number().int(), at: iso() })
+      .nullable()
+      .openapi({
+        description: "The caller's own held (or rejected) edit of this published card; readers keep the published version meanwhile.",
+      }),
   })
   .openapi('PracticeCard');
 expectType<Exact<z.infer<typeof CardSchema>, PracticeCard>>(true);
 
 const cardCommon = {
-  title: plainText('The title', 140).refine((s) => s.length >= 3, 'The title needs at least 3 characters.'),
-  summary: plainText('The summary', 1000).optional(),
+  title: line('The title', { min: 3, max: 140 }),
+  summary: text('The summary', { max: 1000 }).optional(),
   fields: z.record(z.string(), FieldValueSchema),
   tags: z
     .array(PracticeAreaSchema)
@@ -110,7 +118,7 @@ const cardCommon = {
   maturityLevel: MaturitySchema.nullable().optional(),
   owner: z.string().regex(HANDLE, "Give the owner's handle, e.g. mei.chen.").nullable().optional(),
   reviewBy: dateString.nullable().optional(),
-  note: plainText('The note', 500).optional(),
+  note: text('The note', { max: 500 }).optional(),
 };
 
 export const CardInputSchema = z.strictObject({ templateId: z.string().min(1).max(64), ...cardCommon }).openapi('CardInput');
@@ -139,6 +147,7 @@ export const CardSummarySchema = z
     helpedCount: z.number().int(),
     viewCount: z.number().int(),
     updatedAt: iso(),
+    moderation: ModerationStateSchema,
     snippet: z.string().nullable(),
   })
   .openapi('CardSummary');
@@ -186,19 +195,19 @@ expectType<Exact<z.infer<typeof CardVersionDetailSchema>, CardVersionDetail>>(tr
 
 export const DiffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 
+export const FieldChangeSchema = z.object({
+  path: z.string(),
+  label: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  before: FieldValueSchema.nullable(),
+  after: FieldValueSchema.nullable(),
+});
+
 export const CardDiffSchema = z
   .object({
     from: z.number().int(),
     to: z.number().int(),
-    changes: z.array(
-      z.object({
-        path: z.string(),
-        label: z.string(),
-        change: z.enum(['added', 'removed', 'changed']),
-        before: FieldValueSchema.nullable(),
-        after: FieldValueSchema.nullable(),
-      }),
-    ),
+    changes: z.array(FieldChangeSchema),
   })
   .openapi('CardDiff');
 expectType<Exact<z.infer<typeof CardDiffSchema>, CardDiff>>(true);
@@ -209,7 +218,7 @@ export const RestoreSchema = z
 export const VerifySchema = z.strictObject({ reviewBy: dateString.optional() }).openapi('CardVerify');
 export const ObsoleteSchema = z
   .strictObject({
-    reason: plainText('The reason', 500).refine((s) => s.length > 0, 'Say why the card is obsolete, e.g. what replaces it.'),
+    reason: text('The reason', { max: 500 }).refine((s) => s.length > 0, 'Say why the card is obsolete, e.g. what replaces it.'),
   })
   .openapi('CardObsolete');
 export const ExportQuery = z.strictObject({ format: z.enum(['markdown', 'json']).default('markdown') });

@@ -61,5 +61,13 @@ export const SignInPageQuery = z.object({
   locale: FramePageQuery.shape.locale,
 });
 
+/** `/embed/sign-in/endpoints?tenant=<slug>&provider=<id>`: the sign-in window asks for a provider's endpoints. */
+export const SignInEndpointsQuery = z.object({
+  tenant: FramePageQuery.shape.tenant,
+  provider: z
+    .string({ error: 'Say which provider: ?provider=<id>.' })
+    .regex(SLUG_PATTERN, 'Use the provider id (lower-case letters, digits, hyphens).'),
+});
+
 /** Longest attribute value a URL may set (a page URL for `url`, a title for `page-title`). */
 export const MAX_ATTRIBUTE_LENGTH = 2000;

@@ -4,6 +4,7 @@ import {
   type IdeaScore,
   type IdeaStatus,
   LIMITS,
+  type ModerationState,
   type Page,
   type SimilarIdea,
   type StatusChange,
@@ -12,23 +13,12 @@ import {
 import { z } from '@hono/zod-openapi';
 import { SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
+import { line, text } from './text.ts';
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
 const TITLE_MAX = LIMITS.ideaTitle.max;
 const DESCRIPTION_MAX = LIMITS.ideaDescription.max;
 const PAGE_SIZE_MAX = LIMITS.pageSize.max;
-
-// Control characters other than tab and line breaks have no place in text people read.
-const isControl = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
-const noControlChars = (s: string) => ![...s].some((ch) => isControl(ch.codePointAt(0) ?? 0));
-
-/** A line of text people read: trimmed, no control characters. */
-export const plainText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} can have at most ${max.toLocaleString('en')} characters.`)
-    .refine(noControlChars, `${what} contains control characters.`);
 
 export const LaneSchema = z.enum(['opportunity', 'change_request']).openapi({ description: 'New value, or a change to what exists.' });
 export const ValueTypeSchema = z.enum(['revenue', 'cost', 'risk', 'compliance', 'experience']);
@@ -73,6 +63,16 @@ export const IdeaScoreSchema = z
   .openapi('IdeaScore', { description: "The evaluators' scores; crowd support is reported apart and never blended in." });
 expectType<Exact<z.infer<typeof IdeaScoreSchema>, IdeaScore>>(true);
 
+export const ModerationStateSchema = z
+  .object({
+    state: z.enum(['published', 'pending', 'rejected']),
+    reason: z.string().nullable().openapi({ description: 'Why it is held, or the moderator’s reason for rejecting it.' }),
+  })
+  .openapi('ModerationState', {
+    description: 'Held for review or rejected: only its author and moderators see such an item; it counts nowhere.',
+  });
+expectType<Exact<z.infer<typeof ModerationStateSchema>, ModerationState>>(true);
+
 export const BudgetSchema = z
   .object({ total: z.number().int(), used: z.number().int(), remaining: z.number().int(), perIdea: z.number().int() })
   .openapi('Budget');
@@ -95,6 +95,7 @@ export const IdeaSchema = z
     score: IdeaScoreSchema,
     closed: z.boolean(),
     mergedInto: z.string().nullable(),
+    moderation: ModerationStateSchema,
     createdAt: iso(),
   })
   .openapi('Idea');
@@ -121,22 +122,16 @@ export const VoteInputSchema = z
 
 export const NewIdeaSchema = z
   .strictObject({
-    title: z
-      .string()
-      .trim()
-      .min(TITLE_MIN, `The title needs at least ${TITLE_MIN} characters.`)
-      .max(TITLE_MAX, `The title can have at most ${TITLE_MAX} characters.`)
-      .refine(noControlChars, 'The title contains control characters.')
-      .refine((s) => !s.includes('\n'), 'The title must be one line.'),
-    description: plainText('The description', DESCRIPTION_MAX).default(''),
+    title: line('The title', { min: TITLE_MIN, max: TITLE_MAX }),
+    description: text('The description', { max: DESCRIPTION_MAX }).default(''),
     lane: LaneSchema.default('opportunity'),
     businessCase: z
       .strictObject({
-        problem: plainText('The problem', 2000).optional(),
-        beneficiary: plainText('Who benefits', 100).optional(),
+        problem: text('The problem', { max: 2000 }).optional(),
+        beneficiary: text('Who benefits', { max: 100 }).optional(),
         valueType: ValueTypeSchema.optional(),
         effort: EffortSizeSchema.optional(),
-        objective: plainText('The strategic objective', 200).optional(),
+        objective: text('The strategic objective', { max: 200 }).optional(),
       })
       .default({}),
   })
@@ -215,7 +210,7 @@ const linkUrl = z
 export const StatusUpdateSchema = z
   .strictObject({
     status: z.string().min(1).max(64),
-    reason: plainText('The reason', 2000).optional(),
+    reason: text('The reason', { max: 2000 }).optional(),
     link: linkUrl.optional().openapi({ description: 'e.g. the practice card that answers the need.' }),
   })
   .openapi('StatusUpdate');

@@ -15,9 +15,11 @@ import {
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { normalizePageUrl } from '../lib/thread-key.ts';
+import { CardSchema, FieldChangeSchema } from './cards.ts';
 import { TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
-import { PersonSchema, plainText } from './ideas.ts';
+import { IdeaSchema, PersonSchema } from './ideas.ts';
+import { line, text } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const BODY_MIN = LIMITS.commentBody.min;
@@ -79,16 +81,8 @@ export const ThreadPageSchema = z
   .openapi('ThreadPage');
 expectType<Exact<z.infer<typeof ThreadPageSchema>, ThreadPage>>(true);
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-const noControlChars = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
-
 /** An explicit thread key: any printable text up to 256 characters (e.g. `practice-card:42`). */
-const ThreadKeySchema = z
-  .string()
-  .trim()
-  .min(1, 'The key cannot be empty.')
-  .max(256, 'The key can have at most 256 characters.')
-  .refine(noControlChars, 'The key contains control characters.');
+const ThreadKeySchema = line('The key', { max: 256 });
 
 const PageUrlSchema = z
   .string()
@@ -159,7 +153,7 @@ export const NewCommentSchema = z
     url: PageUrlSchema.optional(),
     body: markdownBody.openapi({ description: 'Markdown: emphasis, lists, links, code, quotes. Raw HTML is shown as text.' }),
     parentId: z.string().min(1).max(64).optional().openapi({ description: 'Reply to this comment of the same thread.' }),
-    title: plainText('The title', 200)
+    title: line('The title', { max: 200 })
       .optional()
       .openapi({ description: "The thread's title when this comment starts it (e.g. the page title)." }),
   })
@@ -233,16 +227,7 @@ expectType<Exact<z.infer<typeof MentionableUserSchema>, MentionableUser>>(true);
 
 // ——— Moderation ———
 
-const wordList = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1, 'A listed word cannot be empty.')
-      .max(100, 'A listed word or phrase can have at most 100 characters.')
-      .refine(noControlChars, 'A listed word contains control characters.'),
-  )
-  .max(1000, 'At most 1,000 words per list.');
+const wordList = z.array(line('A listed word or phrase', { max: 100 })).max(1000, 'At most 1,000 words per list.');
 
 export const ModerationSettingsSchema = z
   .object({
@@ -273,28 +258,52 @@ export const ModerationSettingsUpdateSchema = z
 
 export const QueueQuery = z.strictObject({
   reason: z.enum(['pending', 'flagged', 'all']).default('all'),
-  thread: z.string().max(64).optional().openapi({ description: 'Only this thread (its id).' }),
+  kind: z.enum(['comment', 'idea', 'card']).optional().openapi({ description: 'Only comments, ideas or cards.' }),
+  thread: z.string().max(64).optional().openapi({ description: "Only this thread's comments (its id)." }),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+const queueItemBase = {
+  authorId: z.string(),
+  reason: z.enum(['pending', 'flagged']),
+  detail: z.string(),
+  flags: z.array(z.object({ reason: z.enum(['spam', 'abuse', 'off_topic', 'confidential', 'other']), count: z.number().int() })),
+  authorRestrictedUntil: z.string().nullable(),
+};
+
 export const QueueItemSchema = z
-  .object({
-    comment: CommentSchema,
-    thread: z.object({ id: z.string(), key: z.string(), url: z.string().nullable(), title: z.string().nullable() }),
-    authorId: z.string(),
-    reason: z.enum(['pending', 'flagged']),
-    detail: z.string(),
-    flags: z.array(z.object({ reason: z.enum(['spam', 'abuse', 'off_topic', 'confidential', 'other']), count: z.number().int() })),
-    authorRestrictedUntil: z.string().nullable(),
-  })
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('comment'),
+      comment: CommentSchema,
+      thread: z.object({ id: z.string(), key: z.string(), url: z.string().nullable(), title: z.string().nullable() }),
+      ...queueItemBase,
+    }),
+    z.object({ kind: z.literal('idea'), idea: IdeaSchema, ...queueItemBase }),
+    z.object({
+      kind: z.literal('card'),
+      card: CardSchema.openapi({ description: 'As it would read once approved.' }),
+      edit: z
+        .object({ id: z.string(), baseVersion: z.number().int() })
+        .nullable()
+        .openapi({ description: 'A held edit of a published card (`null`: a new card held whole). Decide with its `id` as `edit`.' }),
+      changes: z
+        .array(FieldChangeSchema)
+        .openapi({ description: "An edit's changes, or every value a new card fills in, labelled as the form labels them." }),
+      ...queueItemBase,
+    }),
+  ])
   .openapi('QueueItem');
 expectType<Exact<z.infer<typeof QueueItemSchema>, QueueItem>>(true);
 
 export const QueuePageSchema = z.object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() }).openapi('QueuePage');
 
 const reasonText = (what: string) =>
-  plainText(what, 1000).refine((s) => s.length > 0, `${what} cannot be empty: say why, it goes to the audit log, where admins read it.`);
+  text(what, { max: 1000 }).refine(
+    (s) => s.length > 0,
+    `${what} cannot be empty: say why, it goes to the audit log, where admins read it.`,
+  );
 
 export const DecisionSchema = z
   .discriminatedUnion('action', [
@@ -302,6 +311,13 @@ export const DecisionSchema = z
     z.strictObject({ action: z.literal('reject'), reason: reasonText('The reason') }),
   ])
   .openapi('ModerationDecision');
+
+export const CardDecisionSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('approve'), edit: z.string().min(1).max(64).optional() }),
+    z.strictObject({ action: z.literal('reject'), reason: reasonText('The reason'), edit: z.string().min(1).max(64).optional() }),
+  ])
+  .openapi('CardModerationDecision', { description: 'With `edit`: a decision on that held edit of the card (`QueueItem.edit.id`).' });
 
 export const RestrictionSchema = z
   .strictObject({
@@ -331,7 +347,7 @@ export const AuditEntrySchema = z
     id: z.string(),
     action: z.enum(['approve', 'reject', 'remove', 'ban', 'timeout', 'lift_restriction', 'pin', 'unpin', 'accept', 'unaccept', 'settings']),
     actor: z.object({ name: z.string(), subject: z.string() }),
-    target: z.object({ type: z.enum(['comment', 'user', 'tenant']), id: z.string() }),
+    target: z.object({ type: z.enum(['comment', 'idea', 'card', 'user', 'tenant']), id: z.string() }),
     reason: z.string().nullable(),
     at: iso(),
   })

@@ -90,7 +90,7 @@ function ideaCount(db: Database, boardId: string) {
   return db
     .select({ n: sql<number>`count(*)` })
     .from(ideas)
-    .where(and(eq(ideas.boardId, boardId), sql`${qualified(ideas.mergedInto)} is null`));
+    .where(and(eq(ideas.boardId, boardId), sql`${qualified(ideas.mergedInto)} is null`, eq(ideas.state, 'published')));
 }
 
 function toBoard(row: BoardRow, count: number, criteria: Criterion[], budget: Budget | null): Board {
@@ -114,7 +114,7 @@ export async function listBoards(db: Database, tenantId: string): Promise<Board[
     db
       .select({ boardId: ideas.boardId, n: sql<number>`count(*)` })
       .from(ideas)
-      .where(and(eq(ideas.tenantId, tenantId), sql`${qualified(ideas.mergedInto)} is null`))
+      .where(and(eq(ideas.tenantId, tenantId), sql`${qualified(ideas.mergedInto)} is null`, eq(ideas.state, 'published')))
       .groupBy(ideas.boardId),
     db.select().from(boardCriteria).where(eq(boardCriteria.tenantId, tenantId)).orderBy(asc(boardCriteria.position)),
   ]);

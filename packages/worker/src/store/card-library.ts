@@ -29,7 +29,7 @@ import { cardLinks, cards, cardVersions, ideas, threads, users } from '../db/sch
 import { qualified } from '../db/sql.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
-import { cardColumns, DUE_WITHIN_DAYS, dayOf, freshnessCondition, selectCards, toCardSummary } from './card-rows.ts';
+import { cardColumns, cardVisibleTo, DUE_WITHIN_DAYS, dayOf, freshnessCondition, selectCards, toCardSummary } from './card-rows.ts';
 import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
 import { listTemplates } from './templates.ts';
 import { viewerUserId } from './users.ts';
@@ -97,7 +97,8 @@ export async function listCards(
       details: [{ path: 'query.sort', message: 'Use relevance only with q.' }],
     });
   }
-  const conditions: SQL[] = [sql`${qualified(cards.tenantId)} = ${tenantId}`];
+  // Held and rejected cards only for their author: nobody else lists, searches or counts them.
+  const conditions: SQL[] = [sql`${qualified(cards.tenantId)} = ${tenantId}`, cardVisibleTo(tenantId, viewer)];
   if (q.tag) conditions.push(sql`exists (select 1 from json_each(${qualified(cards.tags)}) where value = ${q.tag})`);
   if (q.template) conditions.push(sql`${qualified(cards.templateId)} = ${q.template}`);
   if (q.owner) conditions.push(ownerCondition(tenantId, q.owner, viewer));
@@ -204,6 +205,7 @@ export async function reviewQueue(
   const soon = dayOf(now + DUE_WITHIN_DAYS * 86_400_000);
   const conditions: SQL[] = [
     sql`${qualified(cards.tenantId)} = ${tenantId}`,
+    sql`${qualified(cards.state)} = 'published'`,
     sql`${qualified(cards.obsoleteAt)} is null`,
     sql`${qualified(cards.reviewBy)} <= ${soon}`,
     ownerCondition(tenantId, owner, viewer),
@@ -237,7 +239,7 @@ export async function practiceAreas(db: Database, tenantId: string): Promise<Pra
       json_group_array(distinct case when u.id is not null then json_object('handle', u.handle, 'name', u.name) end) as owners
     from ${cards} c, json_each(c.tags) t
     left join ${users} u on u.id = c.owner_id
-    where c.tenant_id = ${tenantId} and c.obsolete_at is null
+    where c.tenant_id = ${tenantId} and c.obsolete_at is null and c.state = 'published'
     group by t.value`);
   const byArea = new Map(rows.map((r) => [r.area, r]));
   return PRACTICE_AREAS.map((area) => {
@@ -292,6 +294,32 @@ export async function cardVersionDetail(db: Database, tenantId: string, id: stri
   };
 }
 
+/** What two states of a card's content differ in: its own properties first, then the fields in template order. */
+export interface CardContent {
+  title: string;
+  summary: string;
+  tags: PracticeArea[];
+  maturityLevel: MaturityLevel | null;
+  ownerName: string | null;
+  reviewBy: string | null;
+  fields: Record<string, FieldValue>;
+}
+
+export function contentChanges(template: CardTemplate, a: CardContent, b: CardContent): CardDiff['changes'] {
+  const own: CardDiff['changes'] = [];
+  const compare = (path: string, label: string, before: FieldValue | null, after: FieldValue | null) => {
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    own.push({ path, label, change: before === null ? 'added' : after === null ? 'removed' : 'changed', before, after });
+  };
+  compare('title', 'Title', a.title, b.title);
+  compare('summary', 'Summary', a.summary || null, b.summary || null);
+  compare('tags', 'Practice areas', a.tags.length ? a.tags : null, b.tags.length ? b.tags : null);
+  compare('maturityLevel', 'Maturity level', a.maturityLevel, b.maturityLevel);
+  compare('owner', 'Owner', a.ownerName, b.ownerName);
+  compare('reviewBy', 'Review by', a.reviewBy, b.reviewBy);
+  return [...own, ...diffFields(template, a.fields, b.fields)];
+}
+
 /** Field-level changes from version `from` to version `to`, the card's own properties first. */
 export async function cardDiff(
   db: Database,
@@ -302,18 +330,8 @@ export async function cardDiff(
   to: number,
 ): Promise<CardDiff> {
   const [a, b] = await Promise.all([cardVersionDetail(db, tenantId, id, from), cardVersionDetail(db, tenantId, id, to)]);
-  const own: CardDiff['changes'] = [];
-  const compare = (path: string, label: string, before: FieldValue | null, after: FieldValue | null) => {
-    if (JSON.stringify(before) === JSON.stringify(after)) return;
-    own.push({ path, label, change: before === null ? 'added' : after === null ? 'removed' : 'changed', before, after });
-  };
-  compare('title', 'Title', a.title, b.title);
-  compare('summary', 'Summary', a.summary || null, b.summary || null);
-  compare('tags', 'Practice areas', a.tags.length ? a.tags : null, b.tags.length ? b.tags : null);
-  compare('maturityLevel', 'Maturity level', a.maturityLevel, b.maturityLevel);
-  compare('owner', 'Owner', a.owner?.name ?? null, b.owner?.name ?? null);
-  compare('reviewBy', 'Review by', a.reviewBy, b.reviewBy);
-  return { from, to, changes: [...own, ...diffFields(template, a.fields, b.fields)] };
+  const content = (v: CardVersionDetail): CardContent => ({ ...v, ownerName: v.owner?.name ?? null });
+  return { from, to, changes: contentChanges(template, content(a), content(b)) };
 }
 
 /** What the card links to (its link fields), what links to it (other cards; ideas whose status points at it), and its own thread. */
@@ -328,7 +346,15 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
       .selectDistinct({ id: cards.id, title: cards.title })
       .from(cardLinks)
       .innerJoin(cards, eq(cards.id, cardLinks.cardId))
-      .where(and(eq(cardLinks.tenantId, tenantId), eq(cards.tenantId, tenantId), eq(cardLinks.toKind, 'card'), eq(cardLinks.toId, id))),
+      .where(
+        and(
+          eq(cardLinks.tenantId, tenantId),
+          eq(cards.tenantId, tenantId),
+          eq(cards.state, 'published'),
+          eq(cardLinks.toKind, 'card'),
+          eq(cardLinks.toId, id),
+        ),
+      ),
     // A deflected idea's status link may point at the card: it ends with /cards/<id>, or ?card=<id> (or &, #).
     db
       .select({ id: ideas.id, title: ideas.title })
@@ -336,6 +362,7 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
       .where(
         and(
           eq(ideas.tenantId, tenantId),
+          eq(ideas.state, 'published'),
           or(
             ...[`/cards/${id}`, `?card=${id}`, `&card=${id}`, `#card=${id}`].map(
               (end) => sql`substr(${qualified(ideas.statusLink)}, ${-end.length}) = ${end}`,
@@ -354,11 +381,11 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
     db
       .select({ id: cards.id, title: cards.title })
       .from(cards)
-      .where(and(eq(cards.tenantId, tenantId), inArray(cards.id, ids('card').length ? ids('card') : none))),
+      .where(and(eq(cards.tenantId, tenantId), eq(cards.state, 'published'), inArray(cards.id, ids('card').length ? ids('card') : none))),
     db
       .select({ id: ideas.id, title: ideas.title })
       .from(ideas)
-      .where(and(eq(ideas.tenantId, tenantId), inArray(ideas.id, ids('idea').length ? ids('idea') : none))),
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), inArray(ideas.id, ids('idea').length ? ids('idea') : none))),
     db
       .select({ id: threads.id, key: threads.key, title: threads.title, commentCount: threads.commentCount })
       .from(threads)

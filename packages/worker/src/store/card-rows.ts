@@ -2,14 +2,16 @@
  * How cards are read: the select shape (with the owner's handle and name and whether the caller
  * found the card helpful, in the same statement), freshness, and the mapping to wire types.
  */
-import type { CardOwner, CardSummary, CardTemplate, Freshness, MaturityLevel, PracticeCard } from '@bridgekit/sdk';
-import { sql } from 'drizzle-orm';
+import type { CardOwner, CardSummary, CardTemplate, Freshness, MaturityLevel, PendingCardEdit, PracticeCard } from '@bridgekit/sdk';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { deriveValues } from '../cards/derive.ts';
 import type { Database } from '../db/client.ts';
-import { cardHelped, cards, users } from '../db/schema.ts';
+import { cardEdits, cardHelped, cards, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { moderationOf } from '../moderation/content.ts';
+import { reasonForAuthor } from '../moderation/phases/suspect-words.ts';
 import { viewerUserId } from './users.ts';
 
 /** Days before the review-by date from which a card counts as due for review. */
@@ -51,6 +53,23 @@ export function freshnessCondition(freshness: Freshness, now: number) {
   }
 }
 
+/**
+ * Who sees a card: everyone once it is published; a new card held by the pipeline or rejected
+ * by a moderator only its author (moderators read it through the queue).
+ */
+export function cardVisibleTo(tenantId: string, viewer: Viewer | Actor): SQL {
+  return sql`(${qualified(cards.state)} = 'published' or ${qualified(cards.authorId)} = ${viewerUserId(tenantId, viewer)})`;
+}
+
+/** The caller's own held or rejected edit of the card in scope, as JSON (null when none): for single-card reads. */
+export function myEditColumn(tenantId: string, viewer: Viewer | Actor) {
+  return sql<
+    string | null
+  >`(select json_object('id', e.id, 'state', e.state, 'reason', e.reason, 'baseVersion', e.base_version, 'at', e.created_at)
+    from ${cardEdits} e where e.card_id = ${qualified(cards.id)} and e.author_id = ${viewerUserId(tenantId, viewer)}
+    order by e.created_at desc limit 1)`;
+}
+
 export function cardColumns(tenantId: string, viewer: Viewer | Actor) {
   return {
     card: cards,
@@ -68,13 +87,26 @@ export function selectCards(db: Database, tenantId: string, viewer: Viewer | Act
   return db.select(cardColumns(tenantId, viewer)).from(cards);
 }
 
-export type CardRow = { card: typeof cards.$inferSelect; ownerHandle: string | null; ownerName: string | null; helpedByMe: number };
+export type CardRow = {
+  card: typeof cards.$inferSelect;
+  ownerHandle: string | null;
+  ownerName: string | null;
+  helpedByMe: number;
+  /** From `myEditColumn`, on single-card reads. */
+  myEdit?: string | null;
+};
+
+function pendingEditOf(json: string | null | undefined): PendingCardEdit | null {
+  if (!json) return null;
+  const e = JSON.parse(json) as { id: string; state: PendingCardEdit['state']; reason: string; baseVersion: number; at: number };
+  return { id: e.id, state: e.state, reason: reasonForAuthor(e.reason), baseVersion: e.baseVersion, at: isoTime(e.at) };
+}
 
 function ownerOf(row: Pick<CardRow, 'ownerHandle' | 'ownerName'>): CardOwner | null {
   return row.ownerHandle && row.ownerName ? { handle: row.ownerHandle, name: row.ownerName } : null;
 }
 
-export function toCard(row: CardRow, template: CardTemplate, now = Date.now()): PracticeCard {
+export function toCard(row: CardRow, template: CardTemplate, now = Date.now(), asModerator = false): PracticeCard {
   const c = row.card;
   return {
     id: c.id,
@@ -101,6 +133,8 @@ export function toCard(row: CardRow, template: CardTemplate, now = Date.now()): 
     viewCount: c.viewCount,
     helpedByMe: row.helpedByMe === 1,
     threadKey: `card:${c.id}`,
+    moderation: moderationOf(c.state, c.moderationReason, asModerator),
+    pendingEdit: pendingEditOf(row.myEdit),
   };
 }
 
@@ -120,6 +154,7 @@ export function toCardSummary(row: CardRow, templateName: string, snippet: strin
     helpedCount: c.helpedCount,
     viewCount: c.viewCount,
     updatedAt: isoTime(c.updatedAt),
+    moderation: moderationOf(c.state, c.moderationReason, false),
     snippet,
   };
 }

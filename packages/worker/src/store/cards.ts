@@ -5,23 +5,33 @@
  * A save is one D1 batch. The card row is updated only if it still has the version the editor
  * started from, and the statements after it (the version copy, the links) find the row through
  * the save's random `save_id` — so a save that lost a race writes nothing at all.
+ *
+ * Every create and save passes the moderation pipeline over the card's text. A new card it
+ * holds is stored whole as `pending` (its author and moderators see it; nobody else). A held
+ * edit of a published card is stored apart, in `card_edits`: readers keep the published
+ * version, which stays current until a moderator approves the edit — applied then as a save
+ * from the version it was made to (so an approval can never overwrite a newer version).
  */
 import type { CardInput, CardTemplate, CardUpdate, FieldValue, LinkKind, LinkValue, PracticeArea, PracticeCard } from '@bridgekit/sdk';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Actor, Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import { searchableText } from '../cards/search-text.ts';
 import { validateFields } from '../cards/validate.ts';
 import type { Database } from '../db/client.ts';
-import { cardHelped, cardLinks, cards, cardVersions, ideas, threads, users } from '../db/schema.ts';
+import { cardEdits, cardHelped, cardLinks, cards, cardVersions, type HeldCardSave, ideas, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
-import { renderMarkdown } from '../markdown/render.ts';
-import { reviewDateAfter, selectCards, toCard } from './card-rows.ts';
+import { type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
+import { cardText, screen } from '../moderation/content.ts';
+import type { Verdict } from '../moderation/types.ts';
+import { cardColumns, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
+import { selectStanding } from './standing.ts';
 import { findTemplate } from './templates.ts';
+import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
 /** What a save writes, once validated and resolved. */
@@ -32,12 +42,32 @@ interface Prepared {
   links: { path: string; link: LinkValue }[];
   /** `undefined`: keep as is / default; `null`: no owner. */
   ownerId: string | null | undefined;
+  /** The moderation pipeline's hold, if it holds the card (a refusal is thrown). */
+  verdict: Verdict | null;
 }
 
 type Content = Pick<CardInput, 'title' | 'summary' | 'fields' | 'owner'>;
 
-/** Validates the fields against the template and resolves handles and links within the tenant. */
-async function prepare(db: Database, tenantId: string, actor: Actor, template: CardTemplate, content: Content): Promise<Prepared> {
+/** Who saves: the actor a save is recorded under, and the viewer whose role decides whether the pipeline runs. */
+interface Saver {
+  viewer: Viewer;
+  actor: Actor;
+}
+
+/**
+ * Validates the fields against the template, resolves handles and links within the tenant
+ * (only published cards and ideas can be cited), refuses a banned or timed-out author, and runs
+ * the moderation pipeline over the card's text.
+ */
+async function prepare(
+  db: Database,
+  tenant: Tenant,
+  { viewer, actor }: Saver,
+  template: CardTemplate,
+  content: Content,
+  kind: 'create' | 'edit',
+): Promise<Prepared> {
+  const tenantId = tenant.id;
   const checked = validateFields(template, content.fields);
   if (!checked.ok) {
     const first = checked.errors[0];
@@ -46,11 +76,9 @@ async function prepare(db: Database, tenantId: string, actor: Actor, template: C
   const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : [])])];
   const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
   const none = ['\u0000'];
-  const [standing, members, foundCards, foundIdeas, foundThreads] = await db.batch([
-    db
-      .select({ restrictedUntil: users.restrictedUntil, restrictionReason: users.restrictionReason })
-      .from(users)
-      .where(and(eq(users.tenantId, tenantId), eq(users.subject, actor.subject))),
+  const [standing, grant, members, foundCards, foundIdeas, foundThreads] = await db.batch([
+    selectStanding(db, tenantId, actor.subject, tenant.moderation),
+    selectGrantedRole(db, tenantId, actor.subject),
     db
       .select({ id: users.id, handle: users.handle, name: users.name })
       .from(users)
@@ -58,11 +86,15 @@ async function prepare(db: Database, tenantId: string, actor: Actor, template: C
     db
       .select({ id: cards.id })
       .from(cards)
-      .where(and(eq(cards.tenantId, tenantId), inArray(cards.id, idsOf('card').length ? idsOf('card') : none))),
+      .where(
+        and(eq(cards.tenantId, tenantId), eq(cards.state, 'published'), inArray(cards.id, idsOf('card').length ? idsOf('card') : none)),
+      ),
     db
       .select({ id: ideas.id })
       .from(ideas)
-      .where(and(eq(ideas.tenantId, tenantId), inArray(ideas.id, idsOf('idea').length ? idsOf('idea') : none))),
+      .where(
+        and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), inArray(ideas.id, idsOf('idea').length ? idsOf('idea') : none)),
+      ),
     db
       .select({ id: threads.id })
       .from(threads)
@@ -99,14 +131,28 @@ async function prepare(db: Database, tenantId: string, actor: Actor, template: C
     const member = byHandle.get(person.handle);
     if (member) setAtPath(fields, `${person.path}.name`, member.name);
   }
+  const markdown = new Map<string, RenderedMarkdown>();
   const rendered: Record<string, string> = {};
-  for (const rich of checked.richtext) rendered[rich.path] = renderMarkdown(rich.source).html;
+  for (const rich of checked.richtext) {
+    const result = renderMarkdown(rich.source);
+    markdown.set(rich.path, result);
+    rendered[rich.path] = result.html;
+  }
+  const verdict = screen({
+    item: 'card',
+    kind,
+    text: cardText(template, { title: content.title, summary: content.summary, fields }, markdown),
+    author: { published: standing[0]?.published ?? 0, recentFingerprints: [] },
+    settings: tenant.moderation,
+    role: effectiveRole(viewer, grant[0]?.role),
+  });
   return {
     fields,
     rendered,
     searchText: searchableText(template, fields),
     links: checked.links,
     ownerId: content.owner === undefined ? undefined : content.owner === null ? null : (byHandle.get(content.owner)?.id ?? null),
+    verdict,
   };
 }
 
@@ -126,7 +172,7 @@ function afterSave(
   saveId: string,
   links: Prepared['links'],
   note: string | null,
-  actor: Actor,
+  actor: Pick<Actor, 'subject' | 'name'>,
 ) {
   const thisSave = and(eq(cards.tenantId, tenantId), eq(cards.id, cardId), eq(cards.saveId, saveId));
   const statements: BatchItem<'sqlite'>[] = [
@@ -180,21 +226,46 @@ function afterSave(
   return statements;
 }
 
-export async function getCard(db: Database, tenantId: string, viewer: Viewer | Actor, id: string, now = Date.now()): Promise<PracticeCard> {
-  const row = await selectCards(db, tenantId, viewer)
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)))
+/**
+ * The card as the caller may see it (404 otherwise), with the caller's own held edit of it.
+ * `asModerator`: in whatever moderation state, with the pipeline's reasons in full.
+ */
+export async function getCard(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer | Actor,
+  id: string,
+  now = Date.now(),
+  asModerator = false,
+): Promise<PracticeCard> {
+  const row = await db
+    .select({ ...cardColumns(tenantId, viewer), myEdit: myEditColumn(tenantId, viewer) })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), asModerator ? undefined : cardVisibleTo(tenantId, viewer)))
     .get();
   if (!row) throw notFound(`Card "${id}"`);
-  return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now);
+  return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now, asModerator);
 }
 
-export async function createCard(db: Database, tenantId: string, actor: Actor, input: CardInput, now = Date.now()): Promise<PracticeCard> {
+/** Whether the card exists and the caller may see it (published, or their own held card). */
+export async function cardVisible(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: cards.id })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardVisibleTo(tenantId, viewer)));
+  return row !== undefined;
+}
+
+/** Creates a card, version 1 — held whole (`pending`) when the moderation pipeline says so. */
+export async function createCard(db: Database, tenant: Tenant, saver: Saver, input: CardInput, now = Date.now()): Promise<PracticeCard> {
+  const tenantId = tenant.id;
+  const { actor } = saver;
   const template = await findTemplate(db, tenantId, input.templateId).catch(() => {
     throw new ApiError(400, 'validation_failed', `There is no template "${input.templateId}".`, {
       details: [{ path: 'body.templateId', message: 'Pick one of GET /templates.' }],
     });
   });
-  const prepared = await prepare(db, tenantId, actor, template, input);
+  const prepared = await prepare(db, tenant, saver, template, input, 'create');
   const id = newId();
   const saveId = newId();
   await db.batch([
@@ -220,6 +291,9 @@ export async function createCard(db: Database, tenantId: string, actor: Actor, i
       createdAt: now,
       updatedBy: actor.name,
       updatedAt: now,
+      authorId: sql`${viewerUserId(tenantId, actor)}`,
+      state: prepared.verdict ? 'pending' : 'published',
+      moderationReason: prepared.verdict?.reason ?? null,
     }),
     ...afterSave(db, tenantId, id, saveId, prepared.links, input.note ?? null, actor),
   ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
@@ -235,17 +309,93 @@ function staleVersion(current: { version: number; updatedBy: string; updatedAt: 
   );
 }
 
-/** Saves a new version; refuses (409) a save based on an older version than the latest. */
-export async function updateCard(
+/**
+ * The statements of a save from `baseVersion`: the card row (only if it still has that version),
+ * its version copy and its links. The first statement returns the row when it was written.
+ */
+function saveStatements(
   db: Database,
   tenantId: string,
-  actor: Actor,
+  id: string,
+  baseVersion: number,
+  save: HeldCardSave,
+  by: Pick<Actor, 'subject' | 'name'>,
+  now: number,
+  moderation: { state: 'published' | 'pending'; reason: string | null } | null,
+  saveId: string,
+) {
+  return [
+    db
+      .update(cards)
+      .set({
+        templateVersion: save.templateVersion,
+        title: save.title,
+        ...(save.summary !== undefined ? { summary: save.summary } : {}),
+        fields: save.fields,
+        rendered: save.rendered,
+        searchText: save.searchText,
+        ...(save.tags !== undefined ? { tags: save.tags } : {}),
+        ...(save.maturityLevel !== undefined ? { maturityLevel: save.maturityLevel } : {}),
+        ...(save.ownerId !== undefined ? { ownerId: save.ownerId } : {}),
+        ...(save.reviewBy !== undefined ? { reviewBy: save.reviewBy } : {}),
+        ...(moderation ? { state: moderation.state, moderationReason: moderation.reason } : {}),
+        version: baseVersion + 1,
+        saveId,
+        updatedBy: by.name,
+        updatedAt: now,
+      })
+      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), eq(cards.version, baseVersion)))
+      .returning({ id: cards.id }),
+    ...afterSave(db, tenantId, id, saveId, save.links, save.note, by),
+  ] as const;
+}
+
+/** The latest version, as a 409 for a save that lost the race (or a 404 when the card is gone). */
+async function raceLost(db: Database, tenantId: string, id: string): Promise<ApiError> {
+  const [latest] = await db
+    .select({ version: cards.version, updatedBy: cards.updatedBy, updatedAt: cards.updatedAt })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
+  return latest ? staleVersion(latest) : notFound(`Card "${id}"`);
+}
+
+/**
+ * The author's earlier held or rejected edits of the card: a new save of theirs replaces them —
+ * with `saveId`, only once that save has won (a save that lost the race leaves them).
+ */
+function dropOwnEdits(db: Database, tenantId: string, cardId: string, actor: Actor, saveId?: string) {
+  return db
+    .delete(cardEdits)
+    .where(
+      and(
+        eq(cardEdits.tenantId, tenantId),
+        eq(cardEdits.cardId, cardId),
+        sql`${qualified(cardEdits.authorId)} = ${viewerUserId(tenantId, actor)}`,
+        saveId === undefined
+          ? undefined
+          : sql`exists (select 1 from ${cards} where ${qualified(cards.id)} = ${cardId} and ${qualified(cards.saveId)} = ${saveId})`,
+      ),
+    );
+}
+
+/**
+ * Saves a new version; refuses (409) a save based on an older version than the latest. When
+ * the moderation pipeline holds an edit of a published card, the card stays as it is for
+ * everyone and the edit waits in `card_edits` (the answer carries it as `pendingEdit`); an edit
+ * of the author's own held card is moderated again in place.
+ */
+export async function updateCard(
+  db: Database,
+  tenant: Tenant,
+  saver: Saver,
   id: string,
   update: CardUpdate,
   /** Whether the actor may manage any card (a moderator); asked only when it matters. */
   mayManage: () => Promise<boolean>,
   now = Date.now(),
 ): Promise<PracticeCard> {
+  const tenantId = tenant.id;
+  const { actor } = saver;
   const [current] = await db
     .select({
       version: cards.version,
@@ -253,14 +403,22 @@ export async function updateCard(
       updatedBy: cards.updatedBy,
       updatedAt: cards.updatedAt,
       ownerId: cards.ownerId,
+      state: cards.state,
+      authorId: cards.authorId,
       me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
     })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
   if (!current) throw notFound(`Card "${id}"`);
+  const published = current.state === 'published';
+  const mine = current.authorId !== null && current.authorId === current.me;
+  if (!published && !mine && !(await mayManage())) throw notFound(`Card "${id}"`);
+  if (current.state === 'rejected') {
+    throw new ApiError(409, 'conflict', 'A moderator rejected this card, so it cannot be edited. Write a new card instead.');
+  }
   if (update.baseVersion !== current.version) throw staleVersion(current);
   const template = await findTemplate(db, tenantId, current.templateId);
-  const prepared = await prepare(db, tenantId, actor, template, update);
+  const prepared = await prepare(db, tenant, saver, template, update, published ? 'edit' : 'create');
   const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
   // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.
   if (reassigns && current.ownerId !== null && current.ownerId !== current.me && !(await mayManage())) {
@@ -268,47 +426,124 @@ export async function updateCard(
       details: [{ path: 'body.owner', message: 'Leave the owner as it is, or ask the owner.' }],
     });
   }
-  const saveId = newId();
-  const [, changed] = await db.batch([
-    upsertUser(db, tenantId, actor, now),
-    db
-      .update(cards)
-      .set({
-        templateVersion: template.version,
-        title: update.title,
-        ...(update.summary !== undefined ? { summary: update.summary } : {}),
-        fields: prepared.fields,
-        rendered: prepared.rendered,
-        searchText: prepared.searchText,
-        ...(update.tags !== undefined ? { tags: update.tags } : {}),
-        ...(update.maturityLevel !== undefined ? { maturityLevel: update.maturityLevel } : {}),
-        ...(prepared.ownerId !== undefined ? { ownerId: prepared.ownerId } : {}),
-        ...(update.reviewBy !== undefined ? { reviewBy: update.reviewBy } : {}),
-        version: update.baseVersion + 1,
-        saveId,
-        updatedBy: actor.name,
-        updatedAt: now,
-      })
-      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), eq(cards.version, update.baseVersion)))
-      .returning({ id: cards.id }),
-    ...afterSave(db, tenantId, id, saveId, prepared.links, update.note ?? null, actor),
-  ]);
-  if ((changed as unknown[]).length === 0) {
-    // Another save won the race between the check above and this batch.
-    const [latest] = await db
-      .select({ version: cards.version, updatedBy: cards.updatedBy, updatedAt: cards.updatedAt })
-      .from(cards)
-      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
-    throw latest ? staleVersion(latest) : notFound(`Card "${id}"`);
+  const save: HeldCardSave = {
+    templateVersion: template.version,
+    title: update.title,
+    ...(update.summary !== undefined ? { summary: update.summary } : {}),
+    fields: prepared.fields,
+    rendered: prepared.rendered,
+    searchText: prepared.searchText,
+    ...(update.tags !== undefined ? { tags: update.tags } : {}),
+    ...(update.maturityLevel !== undefined ? { maturityLevel: update.maturityLevel } : {}),
+    ...(prepared.ownerId !== undefined ? { ownerId: prepared.ownerId } : {}),
+    ...(update.reviewBy !== undefined ? { reviewBy: update.reviewBy } : {}),
+    links: prepared.links,
+    note: update.note ?? null,
+  };
+
+  if (published && prepared.verdict) {
+    // Readers keep the published version; the edit waits for a moderator.
+    await db.batch([
+      upsertUser(db, tenantId, actor, now),
+      dropOwnEdits(db, tenantId, id, actor),
+      db.insert(cardEdits).values({
+        id: newId(),
+        cardId: id,
+        tenantId,
+        authorId: sql`${viewerUserId(tenantId, actor)}`,
+        baseVersion: update.baseVersion,
+        state: 'pending',
+        reason: prepared.verdict.reason,
+        content: save,
+        byName: actor.name,
+        bySubject: actor.subject,
+        createdAt: now,
+      }),
+    ]);
+    return getCard(db, tenantId, actor, id, now);
   }
-  return getCard(db, tenantId, actor, id, now);
+
+  const moderation = published
+    ? null
+    : { state: prepared.verdict ? ('pending' as const) : ('published' as const), reason: prepared.verdict?.reason ?? null };
+  const saveId = newId();
+  const [, [changed]] = await db.batch([
+    upsertUser(db, tenantId, actor, now),
+    ...saveStatements(db, tenantId, id, update.baseVersion, save, actor, now, moderation, saveId),
+    dropOwnEdits(db, tenantId, id, actor, saveId),
+  ]);
+  // Another save won the race between the check above and this batch.
+  if (!changed) throw await raceLost(db, tenantId, id);
+  return getCard(db, tenantId, actor, id, now, !mine && !published);
+}
+
+/**
+ * A moderator's decision on a held edit: approving applies it as a save from the version it was
+ * made to (409 when the card has changed since: reject it, and its author can make it again);
+ * rejecting keeps it, with the reason, for its author to see. `extra` goes into the same batch
+ * (the audit entry).
+ */
+export async function decideCardEdit(
+  db: Database,
+  tenantId: string,
+  cardId: string,
+  editId: string,
+  approve: boolean,
+  reason: string | null,
+  extra: BatchItem<'sqlite'>[],
+  now = Date.now(),
+): Promise<void> {
+  const [edit] = await db
+    .select()
+    .from(cardEdits)
+    .where(and(eq(cardEdits.tenantId, tenantId), eq(cardEdits.cardId, cardId), eq(cardEdits.id, editId)));
+  if (!edit) throw notFound(`Held edit "${editId}" of card "${cardId}"`);
+  if (!approve) {
+    await db.batch([
+      db
+        .update(cardEdits)
+        .set({ state: 'rejected', reason: reason ?? '' })
+        .where(and(eq(cardEdits.tenantId, tenantId), eq(cardEdits.id, editId))),
+      ...extra,
+    ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    return;
+  }
+  if (edit.state !== 'pending') throw new ApiError(409, 'conflict', 'This edit was rejected; its author can make it again.');
+  const [card] = await db
+    .select({ version: cards.version })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId)));
+  if (!card) throw notFound(`Card "${cardId}"`);
+  if (card.version !== edit.baseVersion) {
+    throw new ApiError(
+      409,
+      'conflict',
+      `This edit was made to version ${edit.baseVersion}, and the card is at version ${card.version} now: approving it would undo the newer changes. Reject it; its author can make it again on the current version.`,
+    );
+  }
+  const [[changed]] = await db.batch([
+    ...saveStatements(
+      db,
+      tenantId,
+      cardId,
+      edit.baseVersion,
+      edit.content,
+      { subject: edit.bySubject, name: edit.byName },
+      now,
+      null,
+      newId(),
+    ),
+    db.delete(cardEdits).where(and(eq(cardEdits.tenantId, tenantId), eq(cardEdits.id, editId))),
+    ...extra,
+  ]);
+  if (!changed) throw await raceLost(db, tenantId, cardId);
 }
 
 /** Saves an old version's content as the newest version. */
 export async function restoreCard(
   db: Database,
-  tenantId: string,
-  actor: Actor,
+  tenant: Tenant,
+  saver: Saver,
   id: string,
   version: number,
   baseVersion: number,
@@ -324,12 +559,12 @@ export async function restoreCard(
       maturityLevel: cardVersions.maturityLevel,
     })
     .from(cardVersions)
-    .where(and(eq(cardVersions.tenantId, tenantId), eq(cardVersions.cardId, id), eq(cardVersions.version, version)));
+    .where(and(eq(cardVersions.tenantId, tenant.id), eq(cardVersions.cardId, id), eq(cardVersions.version, version)));
   if (!old) throw notFound(`Version ${version} of card "${id}"`);
   return updateCard(
     db,
-    tenantId,
-    actor,
+    tenant,
+    saver,
     id,
     {
       baseVersion,
@@ -351,7 +586,7 @@ export async function ownsCard(db: Database, tenantId: string, actor: Actor, id:
   const [row] = await db
     .select({ owner: cards.ownerId, me: sql<string | null>`${viewerUserId(tenantId, actor)}` })
     .from(cards)
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardVisibleTo(tenantId, actor)));
   if (!row) throw notFound(`Card "${id}"`);
   return row.owner !== null && row.owner === row.me;
 }
@@ -384,7 +619,10 @@ export async function setObsolete(db: Database, tenantId: string, actor: Actor, 
 export async function setHelped(db: Database, tenantId: string, actor: Actor, id: string, helped: boolean, now = Date.now()) {
   const me = viewerUserId(tenantId, actor);
   const ofCard = and(eq(cards.tenantId, tenantId), eq(cards.id, id));
-  const [exists] = await db.select({ id: cards.id }).from(cards).where(ofCard);
+  const [exists] = await db
+    .select({ id: cards.id })
+    .from(cards)
+    .where(and(ofCard, cardVisibleTo(tenantId, actor)));
   if (!exists) throw notFound(`Card "${id}"`);
   await db.batch([
     upsertUser(db, tenantId, actor, now),
@@ -403,11 +641,11 @@ export async function setHelped(db: Database, tenantId: string, actor: Actor, id
   ]);
 }
 
-export async function countView(db: Database, tenantId: string, id: string) {
+export async function countView(db: Database, tenantId: string, viewer: Viewer | Actor, id: string) {
   const done = await db
     .update(cards)
     .set({ viewCount: sql`${qualified(cards.viewCount)} + 1` })
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)))
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardVisibleTo(tenantId, viewer)))
     .returning({ id: cards.id });
   if (done.length === 0) throw notFound(`Card "${id}"`);
 }

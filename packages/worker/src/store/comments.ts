@@ -6,7 +6,7 @@
 import type { Comment, CommentRevision, ModerationSettings, Role, Thread } from '@bridgekit/sdk';
 import { and, asc, desc, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { type Actor, effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { commentMentions, commentRevisions, comments, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
@@ -15,11 +15,11 @@ import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { normalizeSource } from '../markdown/normalize.ts';
 import { mentionCandidates, type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
+import { commentText, screen } from '../moderation/content.ts';
 import { hiddenByFlags } from '../moderation/flags.ts';
-import { fingerprintOf } from '../moderation/phases/repeat-post.ts';
-import { moderate } from '../moderation/pipeline.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { selectComments, toComment, visibleTo } from './comment-rows.ts';
+import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
 import { selectThread, threadIdByKey, toThread } from './threads.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -51,15 +51,7 @@ function authorReads(db: Database, tenant: Tenant, actor: Actor, now: number, ex
   const me = viewerUserId(tenant.id, actor);
   const windowStart = now - tenant.moderation.repeatWindowMinutes * 60_000;
   return [
-    db
-      .select({
-        id: users.id,
-        restrictedUntil: users.restrictedUntil,
-        restrictionReason: users.restrictionReason,
-        published: sql<number>`(select count(*) from ${comments} pc where pc.author_id = ${qualified(users.id)} and pc.state = 'published')`,
-      })
-      .from(users)
-      .where(and(eq(users.tenantId, tenant.id), eq(users.subject, actor.subject))),
+    selectStanding(db, tenant.id, actor.subject, tenant.moderation),
     db
       .select({ fingerprint: comments.fingerprint })
       .from(comments)
@@ -113,7 +105,7 @@ interface Screened {
 }
 
 /** Renders the comment and runs the moderation pipeline; a `reject` is thrown as 422 here. */
-function screen(
+function screenComment(
   kind: 'create' | 'edit',
   body: string,
   settings: ModerationSettings,
@@ -123,21 +115,16 @@ function screen(
   role: Role | null,
 ): Screened {
   const rendered = renderMarkdown(body, { knownHandles: new Set(known.flatMap((k) => (k.handle ? [k.handle] : []))) });
-  const fingerprint = fingerprintOf(rendered.text);
-  // Moderators and admins are trusted: their comments skip the pipeline.
-  const verdict = hasRole(role, 'moderator')
-    ? null
-    : moderate({
-        kind,
-        body,
-        text: rendered.text,
-        links: rendered.links,
-        fingerprint,
-        author: { publishedComments: author?.published ?? 0, recentFingerprints: recent.map((r) => r.fingerprint) },
-        settings,
-      });
-  if (verdict?.action === 'reject') throw new ApiError(422, 'comment_rejected', verdict.reason);
-  return { rendered, fingerprint, verdict };
+  const text = commentText(rendered);
+  const verdict = screen({
+    item: 'comment',
+    kind,
+    text,
+    author: { published: author?.published ?? 0, recentFingerprints: recent.map((r) => r.fingerprint) },
+    settings,
+    role,
+  });
+  return { rendered, fingerprint: text.fingerprint, verdict };
 }
 
 function insertMentions(db: Database, tenantId: string, commentId: string, handles: string[]) {
@@ -233,7 +220,7 @@ export async function postComment(
   }
 
   const role = effectiveRole(viewer, grant[0]?.role);
-  const { rendered, fingerprint, verdict } = screen('create', input.body, settings, author, recent, known, role);
+  const { rendered, fingerprint, verdict } = screenComment('create', input.body, settings, author, recent, known, role);
   const id = newId();
   const rootId = placement.parentId === null ? id : placement.rootId;
   const threadId = threadIdByKey(tenant.id, input.key);
@@ -368,7 +355,7 @@ export async function editComment(
   const unchanged = facts.body === body;
 
   const role = effectiveRole(viewer, grant[0]?.role);
-  const { rendered, fingerprint, verdict } = screen('edit', body, tenant.moderation, authorRows[0], recent, known, role);
+  const { rendered, fingerprint, verdict } = screenComment('edit', body, tenant.moderation, authorRows[0], recent, known, role);
   // Editing does not lift a hide by reader flags: a moderator has to look first.
   const stillFlagged = facts.state === 'pending' && hiddenByFlags(facts.flagCount, tenant.moderation);
   const state = verdict || stillFlagged ? 'pending' : 'published';

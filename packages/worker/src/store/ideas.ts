@@ -4,9 +4,9 @@
  * whatever the page size.
  */
 import type { BusinessCase, Idea, IdeaSort, Lane, Page, StatusCategory } from '@bridgekit/sdk';
-import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Actor, Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
@@ -15,7 +15,11 @@ import { notFound } from '../errors.ts';
 import { type Cursor, encodeCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { ideaFingerprint, ideaText, moderationOf, screen } from '../moderation/content.ts';
 import { type BoardRecord, selectBoardRecord } from './boards.ts';
+import { assertMayPost } from './comments.ts';
+import { selectStanding } from './standing.ts';
+import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
 /** The viewer's votes on the idea in scope (0 when none, or signed out). */
@@ -40,7 +44,18 @@ export function selectIdeas(db: Database, tenantId: string, viewer: Viewer | Act
 
 export type IdeaRow = Awaited<ReturnType<ReturnType<typeof selectIdeas>['all']>>[number];
 
-export function toIdea(row: IdeaRow): Idea {
+/**
+ * Who sees an idea: everyone once it is published; while it is held or after a moderator
+ * rejected it, only its author (moderators read it through the queue and `asModerator`).
+ */
+export function ideaVisibleTo(tenantId: string, viewer: Viewer | Actor): SQL {
+  return sql`(${qualified(ideas.state)} = 'published' or ${qualified(ideas.authorId)} = ${viewerUserId(tenantId, viewer)})`;
+}
+
+/** Only published ideas: what counts, is found, and can be voted on, scored or cited. */
+export const publishedIdea = () => eq(ideas.state, 'published');
+
+export function toIdea(row: IdeaRow, asModerator = false): Idea {
   const i = row.idea;
   const status = findStatus(row.boardStatuses ?? DEFAULT_STATUSES, i.status);
   return {
@@ -68,6 +83,7 @@ export function toIdea(row: IdeaRow): Idea {
     score: { value: i.valueScore, effort: i.effortScore, risk: i.riskScore, valuePerEffort: i.valuePerEffort, evaluations: i.evaluations },
     closed: i.closed,
     mergedInto: i.mergedInto,
+    moderation: moderationOf(i.state, i.moderationReason, asModerator),
     createdAt: isoTime(i.createdAt),
   };
 }
@@ -99,7 +115,10 @@ export interface ListIdeas {
   categories?: StatusCategory[] | undefined;
 }
 
-/** One page of a board's ideas (merged duplicates left out): one round trip of two statements. */
+/**
+ * One page of a board's ideas (merged duplicates left out; held and rejected ones only for their
+ * author): one round trip of two statements.
+ */
 export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, q: ListIdeas): Promise<Page<Idea>> {
   const { column, key } = SORTS[q.sort];
   const [board, rows] = await db.batch([
@@ -111,6 +130,7 @@ export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, 
           eq(boards.tenantId, tenantId),
           eq(boards.slug, q.board),
           isNull(ideas.mergedInto),
+          ideaVisibleTo(tenantId, viewer),
           q.categories?.length ? inArray(ideas.statusCategory, q.categories) : undefined,
           after(column, q.cursor),
         ),
@@ -119,25 +139,34 @@ export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, 
       .limit(q.limit + 1),
   ]);
   if (board.length === 0) throw notFound(`Board "${q.board}"`);
-  const items = rows.slice(0, q.limit).map(toIdea);
+  const items = rows.slice(0, q.limit).map((row) => toIdea(row));
   const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
   const nextCursor = last ? encodeCursor({ sort: q.sort, key: key(last.idea), id: last.idea.id }) : null;
   return { items, nextCursor };
 }
 
-/** The idea, or null; merged duplicates included (the route redirects them). */
-export async function findIdea(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<IdeaRow | null> {
+/**
+ * The idea as the caller may see it, or null; merged duplicates included (the route redirects
+ * them). `asModerator`: in whatever moderation state.
+ */
+export async function findIdea(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer | Actor,
+  id: string,
+  asModerator = false,
+): Promise<IdeaRow | null> {
   return (
     (await selectIdeas(db, tenantId, viewer)
-      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id)))
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id), asModerator ? undefined : ideaVisibleTo(tenantId, viewer)))
       .get()) ?? null
   );
 }
 
-export async function getIdea(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<Idea> {
-  const row = await findIdea(db, tenantId, viewer, id);
+export async function getIdea(db: Database, tenantId: string, viewer: Viewer | Actor, id: string, asModerator = false): Promise<Idea> {
+  const row = await findIdea(db, tenantId, viewer, id, asModerator);
   if (!row) throw notFound(`Idea "${id}"`);
-  return toIdea(row);
+  return toIdea(row, asModerator);
 }
 
 export interface NewIdeaInput {
@@ -147,10 +176,55 @@ export interface NewIdeaInput {
   businessCase: Partial<BusinessCase>;
 }
 
-/** Creates the idea, in the board's initial status, and its author's user record in one batch. */
-export async function createIdea(db: Database, tenantId: string, author: Actor, board: BoardRecord, input: NewIdeaInput): Promise<Idea> {
+/**
+ * Submits an idea, in the board's initial status, with its author's user record, in one batch —
+ * after the moderation pipeline: refused (422 `idea_rejected`, nothing written), held (stored
+ * as `pending`, seen by its author and moderators only) or published. Banned and timed-out
+ * people are refused (403) before anything else.
+ */
+export async function createIdea(
+  db: Database,
+  tenant: Tenant,
+  viewer: Viewer,
+  author: Actor,
+  board: BoardRecord,
+  input: NewIdeaInput,
+  now = Date.now(),
+): Promise<Idea> {
+  const tenantId = tenant.id;
+  const settings = tenant.moderation;
+  const windowStart = now - settings.repeatWindowMinutes * 60_000;
+  const [standing, recent, grant] = await db.batch([
+    selectStanding(db, tenantId, author.subject, settings),
+    db
+      .select({ title: ideas.title, description: ideas.description })
+      .from(ideas)
+      .where(
+        and(
+          eq(ideas.tenantId, tenantId),
+          sql`${qualified(ideas.authorId)} = ${viewerUserId(tenantId, author)}`,
+          gt(ideas.createdAt, windowStart),
+          ne(ideas.state, 'rejected'),
+        ),
+      )
+      .orderBy(desc(ideas.createdAt))
+      .limit(settings.repeatWindowMinutes > 0 ? 50 : 0),
+    selectGrantedRole(db, tenantId, author.subject),
+  ]);
+  assertMayPost(standing[0], now);
+  const text = ideaText(input);
+  const verdict = screen({
+    item: 'idea',
+    kind: 'create',
+    text,
+    author: {
+      published: standing[0]?.published ?? 0,
+      recentFingerprints: recent.map(ideaFingerprint),
+    },
+    settings,
+    role: effectiveRole(viewer, grant[0]?.role),
+  });
   const id = newId();
-  const now = Date.now();
   const bc = input.businessCase;
   const [, , rows] = await db.batch([
     upsertUser(db, tenantId, author, now),
@@ -169,6 +243,8 @@ export async function createIdea(db: Database, tenantId: string, author: Actor, 
       objective: bc.objective ?? null,
       status: initialStatus(board.statuses).key,
       statusCategory: 'open',
+      state: verdict ? 'pending' : 'published',
+      moderationReason: verdict?.reason ?? null,
       createdAt: now,
     }),
     selectIdeas(db, tenantId, author).where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id))),

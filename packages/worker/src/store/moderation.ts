@@ -1,29 +1,31 @@
 /**
- * Moderation: reader flags, the queue, moderators' decisions, bans and time-outs, pins,
- * accepted answers, the tenant's pipeline settings — and the audit log every one of those
- * actions writes to, in the same batch as the action itself.
+ * Moderation: reader flags, moderators' decisions on comments, ideas and cards, bans and
+ * time-outs, pins, accepted answers, the tenant's pipeline settings — and the audit log every
+ * one of those actions writes to, in the same batch as the action itself. The queue is in
+ * moderation-queue.ts.
  */
 import type {
   AuditAction,
   AuditEntry,
+  CardModerationDecision,
   FlagReason,
   ModerationDecision,
   ModerationSettings,
   Page,
-  QueueItem,
   Restriction,
 } from '@bridgekit/sdk';
-import { and, asc, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Actor, Viewer } from '../auth/viewer.ts';
+import { type Actor, hasRole, type Role, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { commentFlags, comments, moderationLog, tenants, threads, users } from '../db/schema.ts';
+import { cards, commentFlags, comments, ideas, moderationLog, tenants, threads, userRoles, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
-import { commentColumns, decodeListCursor, encodeListCursor, toComment } from './comment-rows.ts';
+import { decideCardEdit } from './cards.ts';
+import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
 import { assertMayPost, BAN_FOREVER, type CommentFacts, recountBranch, recountThread } from './comments.ts';
 import { clearTenantCache } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -50,7 +52,7 @@ export function logAction(
   tenantId: string,
   by: Moderator,
   action: AuditAction,
-  target: { type: 'comment' | 'user' | 'tenant'; id: string },
+  target: { type: 'comment' | 'idea' | 'card' | 'user' | 'tenant'; id: string },
   reason: string | null,
   now: number,
 ) {
@@ -124,69 +126,8 @@ export async function flagComment(
   return { hidden: row?.state === 'pending' };
 }
 
-// ——— The queue ———
-
-const QUEUE_TAG = 'queue';
-
-export interface QueueQuery {
-  reason: 'pending' | 'flagged' | 'all';
-  thread?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}
-
-/** Comments waiting for a moderator (held by the pipeline or hidden by flags) and published ones with flags; oldest first. */
-export async function moderationQueue(db: Database, tenantId: string, viewer: Viewer, q: QueueQuery): Promise<Page<QueueItem>> {
-  const pending = eq(comments.state, 'pending');
-  const flagged = and(eq(comments.state, 'published'), gt(comments.flagCount, 0));
-  const which = q.reason === 'pending' ? pending : q.reason === 'flagged' ? flagged : or(pending, flagged);
-  const cursor = q.cursor ? decodeListCursor(q.cursor, QUEUE_TAG, ['number', 'string']) : null;
-  const rows = await db
-    .select({
-      ...commentColumns(tenantId, viewer),
-      thread: { id: threads.id, key: threads.key, url: threads.url, title: threads.title },
-      authorRestrictedUntil: users.restrictedUntil,
-      flagSummary: sql<string>`(select json_group_array(json_object('reason', reason, 'count', n)) from
-        (select cf.reason as reason, count(*) as n from ${commentFlags} cf where cf.comment_id = ${qualified(comments.id)} and cf.resolved_at is null group by cf.reason order by n desc, cf.reason))`,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .innerJoin(threads, eq(threads.id, comments.threadId))
-    .where(
-      and(
-        eq(comments.tenantId, tenantId),
-        which,
-        q.thread ? eq(comments.threadId, q.thread) : undefined,
-        cursor
-          ? or(
-              gt(comments.createdAt, cursor[0] as number),
-              and(eq(comments.createdAt, cursor[0] as number), gt(comments.id, cursor[1] as string)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map((row): QueueItem => {
-    const flags = JSON.parse(row.flagSummary) as QueueItem['flags'];
-    const byFlags = row.comment.state === 'published' || (row.comment.pendingReason ?? '').startsWith('Hidden after');
-    return {
-      comment: toComment(row, true),
-      thread: row.thread,
-      authorId: row.comment.authorId,
-      reason: row.comment.state === 'pending' ? 'pending' : 'flagged',
-      detail: byFlags
-        ? flags.map((f) => `${f.count} × ${f.reason.replace('_', ' ')}`).join(', ') || (row.comment.pendingReason ?? '')
-        : (row.comment.pendingReason ?? ''),
-      flags,
-      authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
-    };
-  });
-  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-  return { items, nextCursor: last ? encodeListCursor(QUEUE_TAG, [last.comment.createdAt, last.comment.id]) : null };
-}
-
-const restrictionOut = (until: number | null, now = Date.now()) =>
+/** When a restricted person may post again, as the API says it: `"forever"` for a ban, `null` when not restricted. */
+export const restrictionOut = (until: number | null, now = Date.now()) =>
   until === null || until <= now ? null : until >= BAN_FOREVER ? 'forever' : isoTime(until);
 
 // ——— Decisions ———
@@ -234,12 +175,83 @@ export async function decide(
   await run(db, writes);
 }
 
+/**
+ * Approve publishes a held (or rejected) idea; reject takes it from everyone but its author,
+ * who sees the moderator's reason. Recorded in the audit log like comment decisions.
+ */
+export async function decideIdea(
+  db: Database,
+  tenantId: string,
+  by: Moderator,
+  ideaId: string,
+  decision: ModerationDecision,
+  now = Date.now(),
+) {
+  const [found] = await db
+    .select({ id: ideas.id })
+    .from(ideas)
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+  if (!found) throw notFound(`Idea "${ideaId}"`);
+  const approve = decision.action === 'approve';
+  await db.batch([
+    db
+      .update(ideas)
+      .set(approve ? { state: 'published', moderationReason: null } : { state: 'rejected', moderationReason: decision.reason })
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
+    logAction(db, tenantId, by, decision.action, { type: 'idea', id: ideaId }, approve ? null : decision.reason, now),
+  ]);
+}
+
+/**
+ * A decision on a card held as a whole (approve publishes it; reject keeps it for its author
+ * only, with the reason) or, with `edit`, on one held edit of a published card (see
+ * `decideCardEdit`). Recorded in the audit log under the card.
+ */
+export async function decideCard(
+  db: Database,
+  tenantId: string,
+  by: Moderator,
+  cardId: string,
+  decision: CardModerationDecision,
+  now = Date.now(),
+) {
+  const approve = decision.action === 'approve';
+  const reason = decision.action === 'reject' ? decision.reason : null;
+  const audit = logAction(db, tenantId, by, decision.action, { type: 'card', id: cardId }, reason, now);
+  if (decision.edit !== undefined) {
+    await decideCardEdit(db, tenantId, cardId, decision.edit, approve, reason, [audit], now);
+    return;
+  }
+  const [found] = await db
+    .select({ id: cards.id })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId)));
+  if (!found) throw notFound(`Card "${cardId}"`);
+  await db.batch([
+    db
+      .update(cards)
+      .set(approve ? { state: 'published', moderationReason: null } : { state: 'rejected', moderationReason: reason })
+      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId))),
+    audit,
+  ]);
+}
+
 // ——— Bans and time-outs ———
 
+/** The higher of two roles. */
+const higher = (a: Role | null, b: Role | null): Role | null => (a === null ? b : b === null || hasRole(a, b) ? a : b);
+
+/**
+ * Bans or times out a person. Roles are ordered (member < evaluator < moderator < admin): no one
+ * restricts someone of a higher role than their own — the person's role being the higher of
+ * what an admin granted and what their last token's claims gave — and no one restricts
+ * themselves. Both answer 403.
+ */
 export async function restrictUser(
   db: Database,
   tenantId: string,
   by: Moderator,
+  byRole: Role | null,
   userId: string,
   restriction: Restriction,
   now = Date.now(),
@@ -250,12 +262,24 @@ export async function restrictUser(
       details: [{ path: 'body.until', message: 'In the past.' }],
     });
   const target = await db
-    .select({ subject: users.subject })
+    .select({
+      subject: users.subject,
+      claimRole: users.claimRole,
+      granted: sql<Role | null>`(select ${qualified(userRoles.role)} from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenantId} and ${qualified(userRoles.subject)} = ${qualified(users.subject)})`,
+    })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
     .get();
   if (!target) throw notFound(`Person "${userId}"`);
-  if (target.subject === by.subject) throw new ApiError(400, 'bad_request', 'You cannot ban or time out yourself.');
+  if (target.subject === by.subject) throw new ApiError(403, 'forbidden', 'You cannot ban or time out yourself.');
+  const targetRole = higher(target.claimRole, target.granted);
+  if (targetRole !== null && !hasRole(byRole, targetRole)) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      `You (${byRole ?? 'no role'}) cannot ban or time out this person: they are ${targetRole === 'admin' ? 'an' : 'a'} ${targetRole}, which ranks above your role. Ask someone with that role or higher.`,
+    );
+  }
   const action = restriction.until === undefined ? 'ban' : 'timeout';
   await db.batch([
     db

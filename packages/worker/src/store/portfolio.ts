@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import { boards, ideas } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { selectBoardRecord } from './boards.ts';
-import { selectIdeas, toIdea } from './ideas.ts';
+import { publishedIdea, selectIdeas, toIdea } from './ideas.ts';
 
 export const ROADMAP_CATEGORIES = ['under_review', 'planned', 'in_progress', 'done'] as const;
 const ROADMAP_COLUMN_SIZE = 50;
@@ -15,7 +15,15 @@ const ROADMAP_COLUMN_SIZE = 50;
 export async function roadmap(db: Database, tenantId: string, viewer: Viewer, slug: string): Promise<RoadmapColumn[]> {
   const column = (category: (typeof ROADMAP_CATEGORIES)[number]) =>
     selectIdeas(db, tenantId, viewer)
-      .where(and(eq(ideas.tenantId, tenantId), eq(boards.slug, slug), isNull(ideas.mergedInto), eq(ideas.statusCategory, category)))
+      .where(
+        and(
+          eq(ideas.tenantId, tenantId),
+          eq(boards.slug, slug),
+          isNull(ideas.mergedInto),
+          publishedIdea(),
+          eq(ideas.statusCategory, category),
+        ),
+      )
       .orderBy(desc(sql`coalesce(${ideas.statusChangedAt}, ${ideas.createdAt})`), desc(ideas.id))
       .limit(ROADMAP_COLUMN_SIZE);
   const [board, underReview, planned, inProgress, done] = await db.batch([
@@ -28,20 +36,20 @@ export async function roadmap(db: Database, tenantId: string, viewer: Viewer, sl
   if (board.length === 0) throw notFound(`Board "${slug}"`);
   return [underReview, planned, inProgress, done].map((rows, i) => ({
     category: ROADMAP_CATEGORIES[i] as RoadmapColumn['category'],
-    ideas: rows.map(toIdea),
+    ideas: rows.map((row) => toIdea(row)),
   }));
 }
 
-/** Every idea of the board (merged duplicates left out), most backed first. */
+/** Every published idea of the board (merged duplicates left out), most backed first. */
 export async function exportIdeas(db: Database, tenantId: string, viewer: Viewer, slug: string): Promise<Idea[]> {
   const [board, rows] = await db.batch([
     selectBoardRecord(db, tenantId, slug),
     selectIdeas(db, tenantId, viewer)
-      .where(and(eq(ideas.tenantId, tenantId), eq(boards.slug, slug), isNull(ideas.mergedInto)))
+      .where(and(eq(ideas.tenantId, tenantId), eq(boards.slug, slug), isNull(ideas.mergedInto), publishedIdea()))
       .orderBy(desc(ideas.voteCount), desc(ideas.id)),
   ]);
   if (board.length === 0) throw notFound(`Board "${slug}"`);
-  return rows.map(toIdea);
+  return rows.map((row) => toIdea(row));
 }
 
 const CSV_COLUMNS: [string, (i: Idea) => string | number | null][] = [

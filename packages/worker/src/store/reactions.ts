@@ -52,7 +52,8 @@ export async function setReaction(
           ),
         );
   const [, , , [row]] = await db.batch([
-    upsertUser(db, tenantId, actor, now),
+    // Only for a published comment: a reaction answered 404 or 409 leaves the person untouched.
+    upsertUser(db, tenantId, actor, now, sql`exists (select 1 from ${comments} where ${published})`),
     change,
     db
       .update(comments)

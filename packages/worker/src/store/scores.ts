@@ -48,10 +48,13 @@ export async function scoreIdea(
   evaluation: Record<string, unknown>,
 ): Promise<void> {
   const [idea] = await db
-    .select({ boardId: ideas.boardId, mergedInto: ideas.mergedInto })
+    .select({ boardId: ideas.boardId, mergedInto: ideas.mergedInto, state: ideas.state })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
   if (!idea) throw notFound(`Idea "${ideaId}"`);
+  if (idea.state !== 'published') {
+    throw new ApiError(409, 'conflict', `Idea "${ideaId}" waits for a moderator's decision: approve it in the moderation queue first.`);
+  }
   if (idea.mergedInto) throw new ApiError(409, 'conflict', `Idea "${ideaId}" was merged into "${idea.mergedInto}"; score that one.`);
   const criteria = (await selectCriteria(db, idea.boardId)).map(toCriterion);
 

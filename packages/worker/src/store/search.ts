@@ -1,6 +1,6 @@
 /**
- * Duplicate suggestions: the ideas of a board whose title or description match the words being
- * typed, through SQLite FTS5 with Porter stemming ("automate invoice matching" finds
+ * Duplicate suggestions: the published ideas of a board whose title or description match the
+ * words being typed (held and rejected ones are nobody else's business), through SQLite FTS5 with Porter stemming ("automate invoice matching" finds
  * "Automating invoices…"). Closed ideas are included — that an idea was declined is worth
  * knowing before submitting it again — merged duplicates are not.
  */
@@ -48,7 +48,7 @@ export async function similarIdeas(
     select i.id, i.title, i.status, i.status_category, i.supporter_count, i.closed
     from ideas_fts f join ideas i on i.id = f.idea_id
     where ideas_fts match ${match} and f.tenant_id = ${tenantId} and f.board_id = ${board.id}
-      and i.tenant_id = ${tenantId} and i.merged_into is null
+      and i.tenant_id = ${tenantId} and i.merged_into is null and i.state = 'published'
     order by bm25(ideas_fts, 0, 0, 0, 4.0, 1.0)
     limit ${limit}`);
   return rows.map((r) => ({

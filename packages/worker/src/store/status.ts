@@ -23,6 +23,9 @@ async function ideaWithBoard(db: Database, tenantId: string, ideaId: string) {
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
     .get();
   if (!row) throw notFound(`Idea "${ideaId}"`);
+  if (row.idea.state !== 'published') {
+    throw new ApiError(409, 'conflict', `Idea "${ideaId}" waits for a moderator's decision: approve it in the moderation queue first.`);
+  }
   return { idea: row.idea, board: toRecord(row.board) };
 }
 

@@ -14,6 +14,7 @@ import { qualified } from '../db/sql.ts';
 import { voteWeight } from '../domain/trending.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { type BoardRecord, boardOpen, budgetOf, toRecord } from './boards.ts';
+import { ideaVisibleTo } from './ideas.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
 /** Recomputes an idea's support from its votes. */
@@ -53,7 +54,7 @@ function readState(db: Database, tenantId: string, actor: Actor, ideaId: string,
 }
 
 interface Target {
-  idea: { id: string; boardId: string; closed: boolean; mergedInto: string | null; myVotes: number };
+  idea: { id: string; boardId: string; closed: boolean; mergedInto: string | null; state: string; myVotes: number };
   board: BoardRecord;
 }
 
@@ -65,12 +66,13 @@ async function target(db: Database, tenantId: string, actor: Actor, ideaId: stri
       boardId: ideas.boardId,
       closed: ideas.closed,
       mergedInto: ideas.mergedInto,
+      state: ideas.state,
       myVotes: sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${viewerUserId(tenantId, actor)}), 0)`,
       board: boards,
     })
     .from(ideas)
     .innerJoin(boards, eq(boards.id, ideas.boardId))
-    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), ideaVisibleTo(tenantId, actor)))
     .get();
   if (!row) throw notFound(`Idea "${ideaId}"`);
   const { board, ...idea } = row;
@@ -78,6 +80,9 @@ async function target(db: Database, tenantId: string, actor: Actor, ideaId: stri
 }
 
 function assertOpen({ idea, board }: Target): void {
+  // Only the author sees a held or rejected idea; nobody backs it before a moderator publishes it.
+  if (idea.state !== 'published')
+    throw new ApiError(409, 'voting_closed', 'This idea waits for a moderator: votes open once it is published.');
   if (idea.mergedInto) {
     throw new ApiError(409, 'voting_closed', `This idea was merged into "${idea.mergedInto}": back that one instead.`);
   }
@@ -125,7 +130,13 @@ export async function setVotes(
   if (n === 0) return withdraw(db, tenantId, actor, t);
 
   const now = Date.now();
-  const ideaOpen = and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), eq(ideas.closed, false), isNull(ideas.mergedInto));
+  const ideaOpen = and(
+    eq(ideas.tenantId, tenantId),
+    eq(ideas.id, ideaId),
+    eq(ideas.closed, false),
+    isNull(ideas.mergedInto),
+    eq(ideas.state, 'published'),
+  );
   const withinBudget = budgetMode ? sql`${usedElsewhere(tenantId, actor, board.id, ideaId)} + ${n} <= ${board.voteBudget}` : undefined;
   const [, , , [state]] = await db.batch([
     upsertUser(db, tenantId, actor, now),

@@ -1,7 +1,8 @@
 import type { CardTemplate, FieldValue } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { approachFor, deriveValues } from '../../src/cards/derive.ts';
-import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS, findBuiltInTemplate } from '../../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../../src/cards/templates/examples.ts';
+import { BUILT_IN_TEMPLATES, findBuiltInTemplate } from '../../src/cards/templates/index.ts';
 
 const template = (id: string): CardTemplate => {
   const found = findBuiltInTemplate(id);

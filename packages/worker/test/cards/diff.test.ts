@@ -1,7 +1,8 @@
 import type { CardTemplate, FieldValue } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { diffFields } from '../../src/cards/diff.ts';
-import { EXAMPLE_CARDS, findBuiltInTemplate } from '../../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../../src/cards/templates/examples.ts';
+import { findBuiltInTemplate } from '../../src/cards/templates/index.ts';
 
 const TEMPLATE: CardTemplate = {
   id: 'diffable',

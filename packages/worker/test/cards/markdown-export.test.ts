@@ -2,7 +2,8 @@ import type { CardTemplate, FieldValue } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { deriveValues } from '../../src/cards/derive.ts';
 import { cardToMarkdown, escapeText, formatMoney, type MarkdownCard } from '../../src/cards/markdown-export.ts';
-import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS } from '../../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../../src/cards/templates/examples.ts';
+import { BUILT_IN_TEMPLATES } from '../../src/cards/templates/index.ts';
 
 const exampleCard = (template: CardTemplate): MarkdownCard => {
   const example = EXAMPLE_CARDS[template.id];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchableText } from '../../src/cards/search-text.ts';
-import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS, findBuiltInTemplate } from '../../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS } from '../../src/cards/templates/examples.ts';
+import { BUILT_IN_TEMPLATES, findBuiltInTemplate } from '../../src/cards/templates/index.ts';
 
 describe('searchableText', () => {
   it('flattens text, Markdown, option labels, names and nested values of a business case', () => {

@@ -1,6 +1,7 @@
 import { type FieldDef, PRACTICE_AREAS } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, EXAMPLE_CARDS, exampleCardId, findBuiltInTemplate, HEALTH_ITEMS } from '../../src/cards/templates/index.ts';
+import { EXAMPLE_CARDS, exampleCardId } from '../../src/cards/templates/examples.ts';
+import { BUILT_IN_TEMPLATES, findBuiltInTemplate, HEALTH_ITEMS } from '../../src/cards/templates/index.ts';
 import { validateFields, validateTemplateDefinition } from '../../src/cards/validate.ts';
 
 /** The fields of DOMAIN.md, with `*` for required. */

@@ -73,7 +73,7 @@ describe('validateFields: one error per invalid value, at its path, naming the f
     ['text over its maxLength', { title: long(21) }, 'title', 'Title: can have at most 20 characters (it has 21).'],
     ['text over the default 2,000', { line: long(2001) }, 'line', 'Line: can have at most 2,000 characters (it has 2,001).'],
     ['multi-line text over the default 10,000', { notes: long(10_001) }, 'notes', /^Notes: can have at most 10,000 characters/],
-    ['text with a control character', { title: 'a\u0000b' }, 'title', 'Title: contains control characters; remove them.'],
+    ['text with a control character', { title: 'a\u0000b' }, 'title', 'Title: contains control characters.'],
     ['a line break in single-line text', { line: 'one\ntwo' }, 'line', 'Line: must be a single line.'],
     ['Markdown over its maxLength', { body: long(51) }, 'body', 'Body: can have at most 50 characters (it has 51).'],
     ['Markdown of another type', { body: ['x'] }, 'body', 'Body: must be text (Markdown).'],

@@ -30,6 +30,21 @@ describe('banned-words phase', () => {
     expect(bannedWords(input({ kind: 'edit', text: 'spam', settings: { bannedWords: ['spam'] } }))?.action).toBe('reject');
   });
 
+  it("names the item and the field of an idea or a card, and points the refusal's path at it", () => {
+    const parts = [
+      { path: 'body.title', label: 'the title', text: 'Faster invoices' },
+      { path: 'body.fields.risks', label: 'Major risks › 1 › Risk', text: 'A bribe could be asked for' },
+    ];
+    expect(bannedWords(input({ item: 'card', parts, settings: { bannedWords: ['bribe'] } }))).toEqual({
+      action: 'reject',
+      phase: 'banned-words',
+      reason: 'Your card contains "bribe" (in Major risks › 1 › Risk), which this community does not allow. Remove it and save again.',
+      path: 'body.fields.risks',
+    });
+    const idea = bannedWords(input({ item: 'idea', parts: parts.slice(1, 2), settings: { bannedWords: ['bribe'] } }));
+    expect(idea?.reason).toMatch(/^Your idea contains "bribe" .*Remove it and submit again\.$/);
+  });
+
   it('does not consult the suspect list', () => {
     expect(bannedWords(input({ text: 'crypto tips', settings: { suspectWords: ['crypto'] } }))).toBeNull();
   });

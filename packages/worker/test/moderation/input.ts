@@ -1,16 +1,19 @@
 /** Builds moderation inputs for the phase tests: a clean comment by an established author under the default settings. */
-import type { ModerationSettings } from '@bridgekit/sdk';
+import type { ModeratedKind, ModerationSettings } from '@bridgekit/sdk';
 import { fingerprintOf } from '../../src/moderation/phases/repeat-post.ts';
 import { withDefaults } from '../../src/moderation/pipeline.ts';
-import type { ModerationInput } from '../../src/moderation/types.ts';
+import type { ModerationInput, TextPart } from '../../src/moderation/types.ts';
 
 export interface InputOptions {
+  item?: ModeratedKind;
   kind?: ModerationInput['kind'];
   text?: string;
+  /** Several labelled parts instead of one `text` (an idea's or a card's fields). */
+  parts?: TextPart[];
   links?: readonly string[];
   /** Defaults to fingerprintOf(text). */
   fingerprint?: string;
-  publishedComments?: number;
+  published?: number;
   recentFingerprints?: readonly string[];
   settings?: Partial<ModerationSettings>;
 }
@@ -18,13 +21,13 @@ export interface InputOptions {
 export function input(options: InputOptions = {}): ModerationInput {
   const text = options.text ?? 'Thanks, this is a useful idea.';
   return {
+    item: options.item ?? 'comment',
     kind: options.kind ?? 'create',
-    body: text,
-    text,
+    parts: options.parts ?? [{ path: null, label: null, text }],
     links: options.links ?? [],
     fingerprint: options.fingerprint ?? fingerprintOf(text),
     author: {
-      publishedComments: options.publishedComments ?? 25,
+      published: options.published ?? 25,
       recentFingerprints: options.recentFingerprints ?? [],
     },
     settings: withDefaults(options.settings),

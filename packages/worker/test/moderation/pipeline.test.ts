@@ -45,7 +45,7 @@ describe('moderate', () => {
       text,
       links: linksOf(5),
       recentFingerprints: [fingerprintOf(text)],
-      publishedComments: 0,
+      published: 0,
       settings: { bannedWords: ['spam'], suspectWords: ['crypto'], maxLinks: 1, preModeration: 'all' },
     });
     expect(moderate(everything)).toEqual({

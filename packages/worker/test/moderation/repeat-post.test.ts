@@ -54,6 +54,13 @@ describe('repeat-post phase', () => {
     expect(verdict?.reason).toBe('You posted the same text a moment ago. Change what you write, or wait 1 minute before posting it again.');
   });
 
+  it('speaks of submitting for ideas', () => {
+    const verdict = repeatPost(input({ item: 'idea', text, recentFingerprints: recent }));
+    expect(verdict?.reason).toBe(
+      'You submitted the same text a moment ago. Change what you write, or wait 10 minutes before submitting it again.',
+    );
+  });
+
   it('lets new text through', () => {
     expect(repeatPost(input({ text: 'A different thought', recentFingerprints: recent }))).toBeNull();
     expect(repeatPost(input({ text }))).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suspectWords } from '../../src/moderation/phases/suspect-words.ts';
+import { reasonForAuthor, suspectWords } from '../../src/moderation/phases/suspect-words.ts';
 import { input } from './input.ts';
 
 describe('suspect-words phase', () => {
@@ -21,6 +21,19 @@ describe('suspect-words phase', () => {
     );
     expect(suspectWords(input({ text: 'c-a-s-i-n-o night', settings: { suspectWords: ['casino'] } }))?.reason).toBe(
       'Contains the suspect word "casino"',
+    );
+  });
+
+  it('looks through every part of an idea or a card, and says where for the moderator', () => {
+    const parts = [
+      { path: 'body.title', label: 'the title', text: 'Vendor payments' },
+      { path: 'body.description', label: 'the description', text: 'Pay them in crypto' },
+    ];
+    expect(suspectWords(input({ item: 'idea', parts, settings: { suspectWords: ['crypto'] } }))?.reason).toBe(
+      'Contains the suspect word "crypto" (in the description)',
+    );
+    expect(reasonForAuthor('Contains the suspect word "crypto" (in the description)')).toBe(
+      'Contains a word moderators review before it is published',
     );
   });
 

@@ -6,6 +6,7 @@ import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
+import { userLink } from '../../shared/user-links.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
@@ -202,9 +203,11 @@ export class BkIdeaBoard extends BridgekitElement {
 
   #onCreated(idea: Idea): void {
     this._items = [idea, ...this._items.filter((i) => i.id !== idea.id)];
-    if (this._board) this._board = { ...this._board, ideaCount: this._board.ideaCount + 1 };
+    // A held idea counts nowhere until a moderator approves it.
+    const published = idea.moderation.state === 'published';
+    if (this._board && published) this._board = { ...this._board, ideaCount: this._board.ideaCount + 1 };
     this._formOpen = false;
-    this._announcement = this.t('form.submitted', { title: idea.title });
+    this._announcement = published ? this.t('form.submitted', { title: idea.title }) : this.t('form.submittedHeld', { title: idea.title });
     this.#focusIdea = idea.id;
   }
 
@@ -305,7 +308,11 @@ export class BkIdeaBoard extends BridgekitElement {
     const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
     return html`
       <li class="idea" part="item" tabindex="-1" data-idea=${idea.id} aria-labelledby="bk-idea-${idea.id}">
-        <bk-idea-vote .data=${idea} .maxVotes=${maxVotes} exportparts="button: vote-button, count: vote-count"></bk-idea-vote>
+        ${
+          idea.moderation.state === 'published'
+            ? html`<bk-idea-vote .data=${idea} .maxVotes=${maxVotes} exportparts="button: vote-button, count: vote-count"></bk-idea-vote>`
+            : html`<span></span>`
+        }
         <div class="idea-body">
           <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${idea.title}</h3>
           <p class="badges">
@@ -317,9 +324,17 @@ export class BkIdeaBoard extends BridgekitElement {
             idea.status.reason
               ? html`<p class="reason" part="reason">
                 ${idea.status.reason}
-                ${idea.status.link ? html` <a href=${idea.status.link} rel="noopener" target="_blank">${this.t('board.reasonLink')}</a>` : nothing}
+                ${idea.status.link ? html` ${userLink(idea.status.link, this.t('board.reasonLink'))}` : nothing}
               </p>`
               : nothing
+          }
+          ${
+            // Only its author sees a held or rejected idea: tell them where it stands, and why.
+            idea.moderation.state === 'published'
+              ? nothing
+              : html`<p class="held" part="held">
+                ${this.t(idea.moderation.state === 'pending' ? 'board.held' : 'board.rejected', { reason: idea.moderation.reason ?? '' })}
+              </p>`
           }
           ${idea.description ? html`<p class="idea-description" part="description">${idea.description}</p>` : nothing}
           <p class="idea-meta" part="meta">

@@ -149,6 +149,15 @@ export const ideaBoardStyles = css`
     color: var(--_text-subtle);
   }
 
+  /* Held for moderation: where the idea stands, and why (its author sees it alone). */
+  .held {
+    margin: 0;
+    padding: 0.25rem 0.5rem;
+    border-inline-start: 3px solid var(--_brand);
+    background: var(--_brand-subtle);
+    font-size: 0.8125rem;
+  }
+
   .reason {
     margin: 0.375rem 0 0;
     padding: 0.375rem 0.625rem;

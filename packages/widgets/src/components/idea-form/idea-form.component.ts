@@ -37,7 +37,9 @@ interface FormInput {
 /**
  * The intake form for an IT-enabled idea: opportunity or change request, a title (with similar
  * ideas suggested while typing, closed ones included), details, and the short business case the
- * board asks for. Checks before sending, and shows the server's field errors where they belong.
+ * board asks for. Checks before sending, and shows the server's field errors where they belong —
+ * a refusal by the moderation pipeline at the field it concerns. When moderation holds the idea,
+ * the form says so, and why, until the next submission.
  *
  * @tag bk-idea-form
  * @summary Submit an idea, with duplicate suggestions and a business case.
@@ -52,6 +54,7 @@ interface FormInput {
  *
  * @csspart form - The form.
  * @csspart similar - The similar-ideas box.
+ * @csspart held - "Your idea waits for a moderator", with the reason.
  * @cssproperty --bk-idea-form-surface - Background of the form. Default `--bk-color-surface-subtle`.
  */
 export class BkIdeaForm extends BridgekitElement {
@@ -65,6 +68,7 @@ export class BkIdeaForm extends BridgekitElement {
     _similar: { state: true },
     _titleLength: { state: true },
     _descriptionLength: { state: true },
+    _held: { state: true },
   };
 
   declare board: string;
@@ -74,6 +78,8 @@ export class BkIdeaForm extends BridgekitElement {
   declare _similar: SimilarIdea[];
   declare _titleLength: number;
   declare _descriptionLength: number;
+  /** The last idea submitted, when moderation holds it: its title and why it waits. */
+  declare _held: { title: string; reason: string | null } | null;
 
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #suggest: AbortController | null = null;
@@ -86,6 +92,7 @@ export class BkIdeaForm extends BridgekitElement {
     this._similar = [];
     this._titleLength = 0;
     this._descriptionLength = 0;
+    this._held = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -185,12 +192,15 @@ export class BkIdeaForm extends BridgekitElement {
     }
     this._submitting = true;
     this._errors = {};
+    this._held = null;
     try {
       const idea = await client.ideas.create({ board: this.board, ...input });
       form.reset();
       this._similar = [];
       this._titleLength = 0;
       this._descriptionLength = 0;
+      // Held for review: only its author sees it until a moderator approves it, so say so, and why.
+      if (idea.moderation.state !== 'published') this._held = { title: idea.title, reason: idea.moderation.reason };
       this.dispatchEvent(new BkIdeaCreateEvent(idea));
     } catch (err) {
       this._errors = this.#serverErrors(err);
@@ -202,7 +212,8 @@ export class BkIdeaForm extends BridgekitElement {
 
   #serverErrors(err: unknown): Errors {
     const errors: Errors = {};
-    if (isBridgekitError(err) && err.code === 'validation_failed') {
+    // A field's problem, or the moderation pipeline's refusal of a field's words: shown at that field.
+    if (isBridgekitError(err) && (err.code === 'validation_failed' || err.code === 'idea_rejected')) {
       for (const d of err.details) {
         const field = d.path.replace(/^body\.(businessCase\.)?/, '') as keyof Errors;
         if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
@@ -210,6 +221,7 @@ export class BkIdeaForm extends BridgekitElement {
       }
     }
     if (Object.keys(errors).length === 0) errors.form = this.t('form.failed', { reason: this.describeError(err) });
+    else if (isBridgekitError(err) && err.code === 'idea_rejected') this.describeError(err);
     return errors;
   }
 
@@ -240,6 +252,15 @@ export class BkIdeaForm extends BridgekitElement {
     return html`
       <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown}>
         <h3 id="bk-form-heading">${this.t('form.heading')}</h3>
+        <div role="status">
+          ${
+            this._held
+              ? html`<p class="held" part="held">
+                ${this.t(this._held.reason ? 'form.held' : 'form.heldNoReason', { title: this._held.title, reason: this._held.reason ?? '' })}
+              </p>`
+              : nothing
+          }
+        </div>
         <fieldset>
           <legend>${this.t('form.lane')}</legend>
           <div class="lanes">

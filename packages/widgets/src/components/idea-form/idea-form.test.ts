@@ -80,4 +80,30 @@ describe('<bk-idea-form>', () => {
     await until(() => shadow(el).querySelector('[part="similar"]'));
     await expectNoAxeViolations(el);
   });
+
+  it('tells the author their idea waits for a moderator, and why; nobody else sees it', async () => {
+    const el = await mountForm('general');
+    const created: Idea[] = [];
+    el.addEventListener(BkIdeaCreateEvent.type, (e) => created.push(e.idea));
+    // The demo pipeline holds the suspect word "vendor".
+    const title = `Let a vendor run the help desk ${Date.now()}`;
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), title);
+    await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
+    const held = await until(() => shadow(el).querySelector('[part="held"]'));
+    expect(held.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `Your idea “${title}” waits for a moderator before others see it: Contains a word moderators review before it is published`,
+    );
+    expect(held.closest('[role="status"]')).not.toBeNull();
+    expect(created[0]?.moderation).toEqual({ state: 'pending', reason: 'Contains a word moderators review before it is published' });
+    const other = clientAs(await tokenFor(newPerson()));
+    await expect(other.ideas.get(created[0]?.id ?? '')).rejects.toMatchObject({ status: 404 });
+    await expectNoAxeViolations(el);
+
+    // The same idea again at once is refused; the reason shows at the form.
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), title);
+    await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
+    const error = await until(() => shadow(el).querySelector('.form-error')?.textContent?.trim());
+    expect(error).toMatch(/You submitted the same text a moment ago/);
+    expect(shadow(el).querySelector('[part="held"]')).toBeNull();
+  });
 });

@@ -40,6 +40,7 @@ const idea = (over: Partial<Idea> & { value: number | null; effort: number | nul
   score: { value: over.value, effort: over.effort, risk: null, valuePerEffort: null, evaluations: over.value === null ? 0 : 1 },
   closed: false,
   mergedInto: null,
+  moderation: { state: 'published', reason: null },
   createdAt: new Date().toISOString(),
 });
 

@@ -93,6 +93,7 @@ describe('<bk-idea-vote>', () => {
       score: { value: null, effort: null, risk: null, valuePerEffort: null, evaluations: 0 },
       closed: false,
       mergedInto: null,
+      moderation: { state: 'published', reason: null },
       createdAt: new Date().toISOString(),
     };
     const el = await mount<BkIdeaVote>('<bk-idea-vote></bk-idea-vote>');

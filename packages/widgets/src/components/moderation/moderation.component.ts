@@ -1,11 +1,11 @@
-import { isBridgekitError, LIMITS, type QueueItem } from '@bridgekit/sdk';
+import { type FieldValue, isBridgekitError, LIMITS, type ModeratedKind, type QueueItem } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { BkModerationDecisionEvent, type ModerationAction } from '../../events/moderation-decision.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { formatList, type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { moderationMessages } from '../../shared/messages/moderation.ts';
 import { tokens } from '../../shared/styles.ts';
+import { userHtml, userLink } from '../../shared/user-links.ts';
 import { moderationStyles } from './moderation.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error' | 'forbidden';
@@ -18,6 +18,84 @@ const FILTERS: { value: Filter; label: MessageKey }[] = [
   { value: 'flagged', label: 'moderation.filterFlagged' },
 ];
 const isFilter = (value: string): value is Filter => FILTERS.some((f) => f.value === value);
+const KINDS: readonly ModeratedKind[] = ['comment', 'idea', 'card'];
+
+/** What a queued item is, for the texts that name it: a comment, an idea, a new card or an edit of one. */
+type What = 'comment' | 'idea' | 'card' | 'cardEdit';
+const whatOf = (item: QueueItem): What => (item.kind === 'card' && item.edit ? 'cardEdit' : item.kind);
+const TEXTS: Record<
+  What,
+  Record<'label' | 'actions' | 'approved' | 'rejected' | 'banned' | 'rejectHeading' | 'confirmReject', MessageKey>
+> = {
+  comment: {
+    label: 'moderation.itemLabel',
+    actions: 'moderation.actionsLabel',
+    approved: 'moderation.approved',
+    rejected: 'moderation.rejected',
+    banned: 'moderation.banned',
+    rejectHeading: 'moderation.rejectHeading',
+    confirmReject: 'moderation.confirmReject',
+  },
+  idea: {
+    label: 'moderation.ideaLabel',
+    actions: 'moderation.ideaActionsLabel',
+    approved: 'moderation.ideaApproved',
+    rejected: 'moderation.ideaRejected',
+    banned: 'moderation.ideaBanned',
+    rejectHeading: 'moderation.ideaRejectHeading',
+    confirmReject: 'moderation.ideaConfirmReject',
+  },
+  card: {
+    label: 'moderation.cardLabel',
+    actions: 'moderation.cardActionsLabel',
+    approved: 'moderation.cardApproved',
+    rejected: 'moderation.cardRejected',
+    banned: 'moderation.cardBanned',
+    rejectHeading: 'moderation.cardRejectHeading',
+    confirmReject: 'moderation.cardConfirmReject',
+  },
+  cardEdit: {
+    label: 'moderation.cardEditLabel',
+    actions: 'moderation.cardEditActionsLabel',
+    approved: 'moderation.cardEditApproved',
+    rejected: 'moderation.cardEditRejected',
+    banned: 'moderation.cardEditBanned',
+    rejectHeading: 'moderation.cardEditRejectHeading',
+    confirmReject: 'moderation.cardEditConfirmReject',
+  },
+};
+
+/** The id a queued item is known by in the list: its kind and the id it is decided by. */
+const keyOf = (item: QueueItem): string =>
+  item.kind === 'comment'
+    ? `comment:${item.comment.id}`
+    : item.kind === 'idea'
+      ? `idea:${item.idea.id}`
+      : `card:${item.edit?.id ?? item.card.id}`;
+
+/** When the item was written (a held card edit: when the edit was made). */
+const writtenAt = (item: QueueItem): string =>
+  item.kind === 'comment'
+    ? item.comment.createdAt
+    : item.kind === 'idea'
+      ? item.idea.createdAt
+      : item.edit
+        ? item.card.updatedAt
+        : item.card.createdAt;
+
+/** A field value as a line of text, for a moderator to read (at most `max` characters). */
+function valueText(value: FieldValue | null, max = 300): string {
+  const text = (v: FieldValue | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    if (Array.isArray(v)) return v.map(text).filter(Boolean).join('; ');
+    if ('name' in v && typeof v.name === 'string') return v.name;
+    if ('amount' in v && 'currency' in v) return `${String(v.amount)} ${String(v.currency)}`;
+    return Object.values(v).map(text).filter(Boolean).join(', ');
+  };
+  const all = text(value);
+  return all.length > max ? `${all.slice(0, max - 1)}…` : all;
+}
 
 /** Common reasons offered when rejecting, banning or timing out; free text can add to or replace them. */
 const REASONS = ['spam', 'abuse', 'off_topic', 'confidential', 'personal'] as const;
@@ -38,15 +116,17 @@ const isEditable = (target: EventTarget | undefined): boolean =>
 registerFeature(moderationMessages);
 
 /**
- * The moderators' review queue of discussion comments: comments held by the moderation
- * pipeline or hidden by reader flags, and published comments readers flagged — each with its
- * author, thread, when it was posted and why it is here. Moderators approve, reject (with a
- * reason), ban or time out the author, with buttons or keyboard shortcuts.
+ * The moderators' review queue: comments held by the moderation pipeline or hidden by reader
+ * flags and published comments readers flagged; ideas and new practice cards the pipeline held;
+ * and held edits of published cards, with what they change — each with its author, where it
+ * belongs, when it was written and why it is here. Moderators approve, reject (with a reason),
+ * ban or time out the author, with buttons or keyboard shortcuts.
  *
  * @tag bk-moderation
- * @summary Review held and flagged comments.
+ * @summary Review held and flagged comments, ideas and practice cards.
  *
- * @attr reason - Which comments: `all` (default), `pending` (held for review) or `flagged` (flagged by readers).
+ * @attr reason - Which items: `all` (default), `pending` (held for review) or `flagged` (comments flagged by readers).
+ * @attr kind - Only `comment`, `idea` or `card` items (default: all kinds).
  * @attr thread - Only the comments of this thread (its id).
  * @attr page-size - Comments per page, 1–100 (default 20).
  * @attr tenant - Overrides the page's tenant for this element.
@@ -63,12 +143,14 @@ registerFeature(moderationMessages);
  * @csspart queue - The list of comments.
  * @csspart item - One comment.
  * @csspart author - Its author's name and business unit.
- * @csspart meta - Its thread and time.
+ * @csspart meta - Its thread, board or card, and time.
  * @csspart thread - Its thread's title (a link when the thread has a URL).
+ * @csspart title - An idea's or a card's title.
+ * @csspart changes - What a held card edit changes, or a new card's fields.
  * @csspart reason - Why it is held.
  * @csspart flags - The readers' flags with their counts.
  * @csspart restriction - Whether its author is banned or timed out.
- * @csspart body - The comment's text.
+ * @csspart body - The comment's or idea's text.
  * @csspart actions - Its buttons.
  * @csspart approve - The "Approve" button.
  * @csspart reject - The "Reject" button.
@@ -91,6 +173,7 @@ export class BkModeration extends BridgekitElement {
   static override styles = [tokens, moderationStyles];
   static override properties = {
     reason: { type: String, reflect: true },
+    kind: { type: String, reflect: true },
     thread: { type: String, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     _items: { state: true },
@@ -106,6 +189,7 @@ export class BkModeration extends BridgekitElement {
   };
 
   declare reason: Filter;
+  declare kind: string;
   declare thread: string;
   declare pageSize: number;
   declare _items: QueueItem[];
@@ -114,12 +198,12 @@ export class BkModeration extends BridgekitElement {
   declare _error: string;
   declare _loadingMore: boolean;
   declare _announcement: string;
-  /** The reason form that is open, on which comment. */
-  declare _form: { commentId: string; kind: FormKind } | null;
+  /** The reason form that is open, on which item (`keyOf`). */
+  declare _form: { key: string; kind: FormKind } | null;
   declare _formError: string;
-  /** The comment whose decision is being stored. */
+  /** The item whose decision is being stored. */
   declare _busy: string | null;
-  declare _itemError: { commentId: string; message: string } | null;
+  declare _itemError: { key: string; message: string } | null;
 
   #load: AbortController | null = null;
   /** What gets focus after the next render. */
@@ -129,6 +213,7 @@ export class BkModeration extends BridgekitElement {
   constructor() {
     super();
     this.reason = 'all';
+    this.kind = '';
     this.thread = '';
     this.pageSize = LIMITS.pageSize.default;
     this._items = [];
@@ -149,7 +234,8 @@ export class BkModeration extends BridgekitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('reason') || changed.has('thread') || changed.has('tenant') || changed.has('pageSize')) void this.#reload();
+    if (changed.has('reason') || changed.has('kind') || changed.has('thread') || changed.has('tenant') || changed.has('pageSize'))
+      void this.#reload();
   }
 
   protected override updated(): void {
@@ -166,6 +252,10 @@ export class BkModeration extends BridgekitElement {
     return isFilter(this.reason) ? this.reason : 'all';
   }
 
+  get #kind(): ModeratedKind | undefined {
+    return KINDS.find((k) => k === this.kind);
+  }
+
   #focusAfterRender(target: () => HTMLElement | null): void {
     this.#focus = target;
     this.requestUpdate();
@@ -175,8 +265,8 @@ export class BkModeration extends BridgekitElement {
     return this.renderRoot.querySelector<HTMLElement>(selector);
   }
 
-  #itemElement(commentId: string): HTMLElement | null {
-    return this.#inShadow(`li[data-comment="${CSS.escape(commentId)}"]`);
+  #itemElement(key: string): HTMLElement | null {
+    return this.#inShadow(`li[data-item="${CSS.escape(key)}"]`);
   }
 
   async #reload(): Promise<void> {
@@ -191,6 +281,7 @@ export class BkModeration extends BridgekitElement {
     try {
       const page = await client.moderation.queue({
         reason: this.#filter,
+        kind: this.#kind,
         thread: this.thread || undefined,
         limit: this.pageSize,
         signal: load.signal,
@@ -218,16 +309,17 @@ export class BkModeration extends BridgekitElement {
     try {
       const page = await client.moderation.queue({
         reason: this.#filter,
+        kind: this.#kind,
         thread: this.thread || undefined,
         cursor: this._cursor,
         limit: this.pageSize,
       });
-      const known = new Set(this._items.map((i) => i.comment.id));
-      const fresh = page.items.filter((i) => !known.has(i.comment.id));
+      const known = new Set(this._items.map(keyOf));
+      const fresh = page.items.filter((i) => !known.has(keyOf(i)));
       this._items = [...this._items, ...fresh];
       this._cursor = page.nextCursor;
-      const first = fresh[0]?.comment.id;
-      if (first) this.#focusAfterRender(() => this.#itemElement(first));
+      const first = fresh[0];
+      if (first) this.#focusAfterRender(() => this.#itemElement(keyOf(first)));
     } catch (err) {
       this._announcement = this.describeError(err);
     } finally {
@@ -236,58 +328,79 @@ export class BkModeration extends BridgekitElement {
   }
 
   #name(item: QueueItem): string {
-    return item.comment.author?.name ?? this.t('moderation.unknownAuthor');
+    const name = item.kind === 'comment' ? item.comment.author?.name : item.kind === 'idea' ? item.idea.author.name : item.card.updatedBy;
+    return name ?? this.t('moderation.unknownAuthor');
+  }
+
+  #text(item: QueueItem, text: 'label' | 'actions' | 'approved' | 'rejected' | 'banned' | 'rejectHeading' | 'confirmReject'): string {
+    return this.t(TEXTS[whatOf(item)][text], { name: this.#name(item) });
   }
 
   #formatTime(iso: string): string {
     return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   }
 
-  /** Takes the decided comment out of the list and moves focus to the one that took its place. */
-  #remove(commentId: string): void {
-    const index = this._items.findIndex((i) => i.comment.id === commentId);
-    this._items = this._items.filter((i) => i.comment.id !== commentId);
-    if (this._form?.commentId === commentId) this._form = null;
+  /** Takes the decided item out of the list and moves focus to the one that took its place. */
+  #remove(key: string): void {
+    const index = this._items.findIndex((i) => keyOf(i) === key);
+    this._items = this._items.filter((i) => keyOf(i) !== key);
+    if (this._form?.key === key) this._form = null;
     const next = this._items[index] ?? this._items[index - 1];
-    this.#focusAfterRender(() => (next ? this.#itemElement(next.comment.id) : this.#inShadow('#bk-mod-heading')));
+    this.#focusAfterRender(() => (next ? this.#itemElement(keyOf(next)) : this.#inShadow('#bk-mod-heading')));
   }
 
-  /** Runs a moderator action on a queued comment: busy state, announcement, event, and failures. */
+  /** Stores an approval or a rejection of the item, whatever its kind. */
+  async #decide(item: QueueItem, decision: { action: 'approve' } | { action: 'reject'; reason: string }): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    if (item.kind === 'comment') await client.moderation.decide(item.comment.id, decision);
+    else if (item.kind === 'idea') await client.moderation.decideIdea(item.idea.id, decision);
+    else await client.moderation.decideCard(item.card.id, item.edit ? { ...decision, edit: item.edit.id } : decision);
+  }
+
+  /** Runs a moderator action on a queued item: busy state, announcement, event, and failures. */
   async #act(item: QueueItem, action: ModerationAction, run: () => Promise<string>): Promise<void> {
-    const id = item.comment.id;
+    const key = keyOf(item);
     if (this._busy) return;
-    this._busy = id;
+    this._busy = key;
     this._itemError = null;
     // Emptied while the call runs, so the same words twice in a row are announced again.
     this._announcement = '';
     try {
       this._announcement = await run();
-      this.dispatchEvent(new BkModerationDecisionEvent({ commentId: id, action, authorId: item.authorId }));
+      const id = key.slice(key.indexOf(':') + 1);
+      this.dispatchEvent(
+        new BkModerationDecisionEvent({
+          kind: item.kind,
+          itemId: item.kind === 'card' ? item.card.id : id,
+          editId: item.kind === 'card' ? (item.edit?.id ?? null) : null,
+          action,
+          authorId: item.authorId,
+        }),
+      );
     } catch (err) {
       if (isBridgekitError(err) && (err.status === 409 || err.status === 404)) {
         this._announcement = this.t('moderation.alreadyDecided');
-        this.#remove(id);
+        this.#remove(key);
         return;
       }
       const message = this.t('moderation.actionFailed', { reason: this.describeError(err) });
-      this._itemError = { commentId: id, message };
+      this._itemError = { key, message };
     } finally {
       this._busy = null;
     }
   }
 
   #approve(item: QueueItem): void {
-    const client = this.client;
-    if (!client) return;
     void this.#act(item, 'approve', async () => {
-      await client.moderation.approve(item.comment.id);
-      this.#remove(item.comment.id);
-      return this.t('moderation.approved', { name: this.#name(item) });
+      await this.#decide(item, { action: 'approve' });
+      this.#remove(keyOf(item));
+      return this.#text(item, 'approved');
     });
   }
 
   #openForm(item: QueueItem, kind: FormKind): void {
-    this._form = { commentId: item.comment.id, kind };
+    this._form = { key: keyOf(item), kind };
     this._formError = '';
     this._itemError = null;
     this.#focusAfterRender(() => this.#inShadow('#bk-mod-reason'));
@@ -297,8 +410,7 @@ export class BkModeration extends BridgekitElement {
     const form = this._form;
     this._form = null;
     this._formError = '';
-    if (form)
-      this.#focusAfterRender(() => this.#itemElement(form.commentId)?.querySelector<HTMLElement>(`[data-action="${form.kind}"]`) ?? null);
+    if (form) this.#focusAfterRender(() => this.#itemElement(form.key)?.querySelector<HTMLElement>(`[data-action="${form.kind}"]`) ?? null);
   }
 
   #onFormKey(event: KeyboardEvent): void {
@@ -322,21 +434,21 @@ export class BkModeration extends BridgekitElement {
     }
     this._formError = '';
     const reason = [preset ? this.t(`moderation.reason.${preset}` as MessageKey) : '', note].filter(Boolean).join(': ');
-    const id = item.comment.id;
+    const key = keyOf(item);
     const name = this.#name(item);
     if (kind === 'reject') {
       void this.#act(item, 'reject', async () => {
-        await client.moderation.reject(id, reason);
-        this.#remove(id);
-        return this.t('moderation.rejected', { name });
+        await this.#decide(item, { action: 'reject', reason });
+        this.#remove(key);
+        return this.#text(item, 'rejected');
       });
     } else if (kind === 'ban') {
       void this.#act(item, 'ban', async () => {
         await client.moderation.restrict(item.authorId, { reason });
-        await client.moderation.reject(id, reason);
-        this.#remove(id);
+        await this.#decide(item, { action: 'reject', reason });
+        this.#remove(key);
         this.#markRestricted(item.authorId, 'forever');
-        return this.t('moderation.banned', { name });
+        return this.#text(item, 'banned');
       });
     } else {
       const hours = Number(data.get('duration') ?? DEFAULT_DURATION_HOURS);
@@ -345,13 +457,13 @@ export class BkModeration extends BridgekitElement {
         const result = await client.moderation.restrict(item.authorId, { reason, until });
         this.#markRestricted(item.authorId, result.restrictedUntil);
         this._form = null;
-        this.#focusAfterRender(() => this.#itemElement(id));
+        this.#focusAfterRender(() => this.#itemElement(key));
         return this.t('moderation.timedOut', { name, until: this.#formatTime(result.restrictedUntil ?? until) });
       });
     }
   }
 
-  /** Every queued comment of the author now shows their ban or time-out. */
+  /** Every queued item of the author now shows their ban or time-out. */
   #markRestricted(authorId: string, until: string | null): void {
     this._items = this._items.map((i) => (i.authorId === authorId ? { ...i, authorRestrictedUntil: until } : i));
   }
@@ -366,10 +478,10 @@ export class BkModeration extends BridgekitElement {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.composedPath()[0];
     if (isEditable(target)) return;
-    const elements = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-comment]')];
-    const current = target instanceof Element ? target.closest<HTMLElement>('li[data-comment]') : null;
+    const elements = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-item]')];
+    const current = target instanceof Element ? target.closest<HTMLElement>('li[data-item]') : null;
     const index = current ? elements.indexOf(current) : -1;
-    const item = current ? this._items.find((i) => i.comment.id === current.dataset.comment) : undefined;
+    const item = current ? this._items.find((i) => keyOf(i) === current.dataset.item) : undefined;
     switch (event.key) {
       case 'j':
       case 'ArrowDown':
@@ -416,13 +528,7 @@ export class BkModeration extends BridgekitElement {
         <div class="header" part="header">
           <div>
             <h2 id="bk-mod-heading" part="heading" tabindex="-1">${this.t('moderation.heading')}</h2>
-            ${
-              this._status === 'ready'
-                ? html`<p class="count" part="count">
-                  ${this.t(this._cursor ? 'moderation.countMore' : 'moderation.count', { count: this._items.length })}
-                </p>`
-                : nothing
-            }
+            ${this._status === 'ready' ? html`<p class="count" part="count">${this.#count()}</p>` : nothing}
           </div>
           ${forbidden ? nothing : this.#renderToolbar()}
         </div>
@@ -432,6 +538,19 @@ export class BkModeration extends BridgekitElement {
         ${forbidden ? nothing : this.#renderHelp()}
       </section>
     `;
+  }
+
+  /** "3 comments shown" while the queue holds only comments; "3 items shown" once it holds ideas or cards. */
+  #count(): string {
+    const comments = this._items.every((i) => i.kind === 'comment');
+    const key = comments
+      ? this._cursor
+        ? 'moderation.countMore'
+        : 'moderation.count'
+      : this._cursor
+        ? 'moderation.countItemsMore'
+        : 'moderation.countItems';
+    return this.t(key, { count: this._items.length });
   }
 
   #renderToolbar() {
@@ -487,35 +606,35 @@ export class BkModeration extends BridgekitElement {
   }
 
   #renderItem(item: QueueItem) {
-    const c = item.comment;
+    const key = keyOf(item);
     const name = this.#name(item);
-    const unit = c.author?.businessUnit;
-    const threadLabel = item.thread.title || item.thread.key;
-    const busy = this._busy === c.id ? 'true' : 'false';
-    const open = this._form?.commentId === c.id ? this._form.kind : null;
-    const error = this._itemError?.commentId === c.id ? this._itemError.message : '';
+    const unit = item.kind === 'comment' ? item.comment.author?.businessUnit : item.kind === 'idea' ? item.idea.author.businessUnit : null;
+    const busy = this._busy === key ? 'true' : 'false';
+    const open = this._form?.key === key ? this._form.kind : null;
+    const error = this._itemError?.key === key ? this._itemError.message : '';
+    const at = writtenAt(item);
     return html`
-      <li class="item ${item.reason}" part="item" tabindex="-1" data-comment=${c.id} aria-label=${this.t('moderation.itemLabel', { name })}>
+      <li
+        class="item ${item.reason} ${item.kind}"
+        part="item"
+        tabindex="-1"
+        data-item=${key}
+        data-comment=${item.kind === 'comment' ? item.comment.id : nothing}
+        aria-label=${this.#text(item, 'label')}
+      >
         <div class="item-header">
           <h3 class="author" part="author">${name}${unit ? html` <span class="unit">· ${unit}</span>` : nothing}</h3>
           <p class="meta" part="meta">
+            ${this.#renderWhere(item)}
             <span>
-              ${this.t('moderation.thread')}
-              ${item.thread.url ? html`<a part="thread" href=${item.thread.url}>${threadLabel}</a>` : html`<span part="thread">${threadLabel}</span>`}
-            </span>
-            <span>
-              ${this.t('moderation.posted')}
-              <time datetime=${c.createdAt} title=${this.#formatTime(c.createdAt)}>${relativeTime(this.locale, c.createdAt)}</time>
-              ${c.editedAt ? this.t('moderation.edited') : nothing}
+              ${this.t(item.kind === 'comment' ? 'moderation.posted' : item.kind === 'idea' ? 'moderation.submitted' : 'moderation.saved')}
+              <time datetime=${at} title=${this.#formatTime(at)}>${relativeTime(this.locale, at)}</time>
+              ${item.kind === 'comment' && item.comment.editedAt ? this.t('moderation.edited') : nothing}
             </span>
           </p>
         </div>
-        ${this.#renderWhy(item)}
-        ${
-          // The one trusted HTML source: the server renders comment Markdown and sanitises it.
-          html`<div class="body" part="body">${unsafeHTML(c.html ?? '')}</div>`
-        }
-        <div class="actions" part="actions" role="group" aria-label=${this.t('moderation.actionsLabel', { name })}>
+        ${this.#renderWhy(item)} ${this.#renderItemContent(item)}
+        <div class="actions" part="actions" role="group" aria-label=${this.#text(item, 'actions')}>
           <button type="button" class="button primary" part="approve" data-action="approve" aria-disabled=${busy} @click=${() => this.#approve(item)}>
             ${this.t('moderation.approve')}
           </button>
@@ -526,6 +645,58 @@ export class BkModeration extends BridgekitElement {
         ${open ? this.#renderForm(item, open) : nothing}
       </li>
     `;
+  }
+
+  /** Where the item belongs: a comment's thread, an idea's board, a card (new, or an edit of a version). */
+  #renderWhere(item: QueueItem) {
+    if (item.kind === 'comment') {
+      const label = item.thread.title || item.thread.key;
+      return html`<span>
+        ${this.t('moderation.thread')}
+        ${item.thread.url ? userLink(item.thread.url, label, 'thread') : html`<span part="thread">${label}</span>`}
+      </span>`;
+    }
+    if (item.kind === 'idea') return html`<span>${this.t('moderation.board', { board: item.idea.board })}</span>`;
+    return html`<span>
+      ${item.edit ? this.t('moderation.cardEdit', { version: item.edit.baseVersion }) : this.t('moderation.cardNew', { template: item.card.templateName })}
+    </span>`;
+  }
+
+  /** What the moderator decides on: the comment's text, the idea's, or the card's fields (for an edit, what it changes). */
+  #renderItemContent(item: QueueItem) {
+    if (item.kind === 'comment') {
+      // The one trusted HTML source: the server renders comment Markdown and sanitises it.
+      return html`<div class="body" part="body">${userHtml(item.comment.html)}</div>`;
+    }
+    if (item.kind === 'idea') {
+      const idea = item.idea;
+      const problem = idea.businessCase.problem;
+      return html`<h4 class="title" part="title">${idea.title}</h4>
+        ${
+          idea.description || problem
+            ? html`<div class="body plain" part="body">
+              ${idea.description ? html`<p>${idea.description}</p>` : nothing}
+              ${problem ? html`<p><strong>${this.t('moderation.problem')}</strong> ${problem}</p>` : nothing}
+            </div>`
+            : nothing
+        }`;
+    }
+    const card = item.card;
+    const rows = item.changes.map((c) => ({ label: c.label, before: valueText(c.before), after: valueText(c.after) }));
+    return html`<h4 class="title" part="title">${card.title}</h4>
+      ${
+        rows.length > 0
+          ? html`<dl class="changes" part="changes">
+            ${rows.map(
+              (r) => html`<dt>${r.label}</dt>
+                <dd>
+                  ${r.before ? html`<del><span class="visually-hidden">${this.t('moderation.before')} </span>${r.before}</del>` : nothing}
+                  ${r.after ? html`<ins><span class="visually-hidden">${this.t('moderation.after')} </span>${r.after}</ins>` : nothing}
+                </dd>`,
+            )}
+          </dl>`
+          : nothing
+      }`;
   }
 
   #formButton(item: QueueItem, kind: FormKind, label: MessageKey, open: FormKind | null, busy: string) {
@@ -543,7 +714,8 @@ export class BkModeration extends BridgekitElement {
   }
 
   #renderWhy(item: QueueItem) {
-    const c = item.comment;
+    const pending = item.kind === 'comment' ? item.comment.state === 'pending' : item.reason === 'pending';
+    const why = (item.kind === 'comment' ? item.comment.pendingReason : null) ?? item.detail;
     const flags = formatList(
       this.locale,
       item.flags.map((f) => this.t(`moderation.flag.${f.reason}` as MessageKey, { count: f.count })),
@@ -551,8 +723,8 @@ export class BkModeration extends BridgekitElement {
     const until = item.authorRestrictedUntil;
     return html`
       ${
-        c.state === 'pending'
-          ? html`<p class="why" part="reason"><span class="badge pending">${this.t('moderation.filterPending')}</span> ${c.pendingReason ?? item.detail}</p>`
+        pending
+          ? html`<p class="why" part="reason"><span class="badge pending">${this.t('moderation.filterPending')}</span> ${why}</p>`
           : nothing
       }
       ${flags ? html`<p class="why" part="flags"><span class="badge flagged">${this.t('moderation.filterFlagged')}</span> ${flags}</p>` : nothing}
@@ -571,13 +743,13 @@ export class BkModeration extends BridgekitElement {
     const invalid = this._formError ? 'true' : 'false';
     const heading =
       kind === 'reject'
-        ? this.t('moderation.rejectHeading')
+        ? this.#text(item, 'rejectHeading')
         : this.t(kind === 'ban' ? 'moderation.banHeading' : 'moderation.timeoutHeading', { name });
-    const busy = this._busy === item.comment.id ? 'true' : 'false';
+    const busy = this._busy === keyOf(item) ? 'true' : 'false';
     return html`
       <form class="decision" part="decision-form" novalidate aria-labelledby="bk-mod-form-heading" @submit=${(e: SubmitEvent) => this.#submitForm(e, item, kind)} @keydown=${this.#onFormKey}>
         <h4 id="bk-mod-form-heading">${heading}</h4>
-        ${kind === 'ban' ? html`<p class="warning">${this.t('moderation.banWarning')}</p>` : nothing}
+        ${kind === 'ban' ? html`<p class="warning">${this.t(item.kind === 'comment' ? 'moderation.banWarning' : 'moderation.banWarningItem')}</p>` : nothing}
         ${kind === 'timeout' ? html`<p class="warning">${this.t('moderation.timeoutWarning')}</p>` : nothing}
         ${
           kind === 'timeout'
@@ -607,7 +779,7 @@ export class BkModeration extends BridgekitElement {
         <p class="field-error" id="bk-mod-error">${this._formError}</p>
         <div class="form-actions">
           <button type="submit" class="button ${kind === 'reject' ? 'primary' : 'danger'}" aria-disabled=${busy}>
-            ${this.t(kind === 'reject' ? 'moderation.confirmReject' : kind === 'ban' ? 'moderation.confirmBan' : 'moderation.confirmTimeout')}
+            ${kind === 'reject' ? this.#text(item, 'confirmReject') : this.t(kind === 'ban' ? 'moderation.confirmBan' : 'moderation.confirmTimeout')}
           </button>
           <button type="button" class="button" @click=${this.#closeForm}>${this.t('moderation.cancel')}</button>
         </div>

@@ -208,6 +208,39 @@ export const moderationStyles = css`
     overflow-x: auto;
   }
 
+  .body.plain {
+    white-space: pre-line;
+  }
+
+  .changes {
+    display: grid;
+    grid-template-columns: minmax(8rem, max-content) 1fr;
+    gap: 0.25rem 0.75rem;
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-subtle);
+    overflow-wrap: anywhere;
+  }
+
+  .changes dt {
+    font-weight: 600;
+  }
+
+  .changes dd {
+    display: grid;
+    gap: 0.125rem;
+    margin: 0;
+  }
+
+  .changes del {
+    color: var(--_text-subtle);
+  }
+
+  .changes ins {
+    text-decoration: none;
+  }
+
   .actions,
   .form-actions {
     display: flex;

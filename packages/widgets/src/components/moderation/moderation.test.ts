@@ -4,6 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkModerationDecisionEvent } from '../../events/moderation-decision.ts';
 import './moderation.ts';
+import { createTestCard } from '../practice-library/test-cards.ts';
 import type { BkModeration } from './moderation.component.ts';
 
 let moderatorToken: string;
@@ -51,7 +52,7 @@ const button = (li: Element, action: string) => li.querySelector<HTMLButtonEleme
 const announced = (el: Element) => shadow(el).querySelector('p.visually-hidden[role="status"]')?.textContent?.trim() ?? '';
 const focused = (el: Element) => shadow(el).activeElement;
 const decisions = (el: HTMLElement) => {
-  const seen: { commentId: string; action: string }[] = [];
+  const seen: { commentId: string | null; action: string }[] = [];
   el.addEventListener(BkModerationDecisionEvent.type, (e) => seen.push({ commentId: e.commentId, action: e.action }));
   return seen;
 };
@@ -358,5 +359,73 @@ describe('<bk-moderation>', () => {
     const empty = await mountQueue(`thread="${quiet.threadId}"`);
     expect(shadow(empty).querySelector('[part="empty"]')).not.toBeNull();
     await expectNoAxeViolations(empty);
+  });
+
+  it('shows and decides held ideas and cards: approves an idea, rejects a card edit from the keyboard', async () => {
+    signIn(moderatorToken);
+    const author = newPerson('Sales');
+    const authorToken = await tokenFor(author);
+    const api = clientAs(authorToken);
+    const unique = Math.random().toString(36).slice(2);
+    // The demo pipeline holds the suspect word "vendor", in an idea's title and in a card edit's field.
+    const idea = await api.ideas.create({
+      board: 'general',
+      title: `Ask a vendor for dashboards ${unique}`,
+      description: 'Faster than building them.',
+    });
+    expect(idea.moderation.state).toBe('pending');
+    const card = await createTestCard(api);
+    const edited = await api.cards.update(card.id, {
+      title: card.title,
+      fields: { ...card.fields, recommendedOption: `Ask a vendor (${unique}).` },
+      baseVersion: card.version,
+    });
+    const editId = edited.pendingEdit?.id ?? '';
+    expect(edited.pendingEdit?.state).toBe('pending');
+
+    const ideas = await mountQueue('kind="idea" page-size="100"');
+    const ideaItem = await until(() => shadow(ideas).querySelector<HTMLLIElement>(`li[data-item="idea:${idea.id}"]`));
+    expect(ideaItem.getAttribute('aria-label')).toBe(`Idea by ${author.name}`);
+    expect(ideaItem.querySelector('[part="title"]')?.textContent).toBe(idea.title);
+    expect(ideaItem.querySelector('[part="body"]')?.textContent).toContain('Faster than building them.');
+    expect(ideaItem.querySelector('[part="meta"]')?.textContent).toContain('Idea on the board general');
+    expect(ideaItem.querySelector('[part="reason"]')?.textContent).toMatch(
+      /Held for review\s+Contains the suspect word "vendor" \(in the title\)/,
+    );
+    expect(shadow(ideas).querySelector('[part="count"]')?.textContent).toMatch(/items? shown/);
+    await userEvent.click(button(ideaItem, 'approve'));
+    await until(() => !shadow(ideas).querySelector(`li[data-item="idea:${idea.id}"]`));
+    expect(announced(ideas)).toBe(`Approved the idea by ${author.name}.`);
+    expect((await clientAs(await tokenFor(newPerson())).ideas.get(idea.id)).moderation.state).toBe('published');
+    cleanup();
+
+    const cards = await mountQueue('kind="card" page-size="100"');
+    const seen: { kind: string; itemId: string; editId: string | null; action: string }[] = [];
+    cards.addEventListener(BkModerationDecisionEvent.type, (e) =>
+      seen.push({ kind: e.kind, itemId: e.itemId, editId: e.editId, action: e.action }),
+    );
+    const editItem = await until(() => shadow(cards).querySelector<HTMLLIElement>(`li[data-item="card:${editId}"]`));
+    expect(editItem.getAttribute('aria-label')).toBe(`Edit of a practice card by ${author.name}`);
+    expect(editItem.querySelector('[part="title"]')?.textContent).toBe(card.title);
+    expect(editItem.querySelector('[part="meta"]')?.textContent).toContain('Changes to version 1 of a practice card');
+    const changes = editItem.querySelector('[part="changes"]')?.textContent?.replace(/\s+/g, ' ');
+    expect(changes).toContain('Recommended option');
+    expect(changes).toContain('Before: Do something.');
+    expect(changes).toContain(`After: Ask a vendor (${unique}).`);
+    await expectNoAxeViolations(cards);
+
+    // Keyboard: focus the item, "r" opens the reason form, Enter sends it.
+    editItem.focus();
+    await userEvent.keyboard('r');
+    await until(() => focused(cards)?.id === 'bk-mod-reason');
+    expect(editItem.querySelector('[part="decision-form"] h4')?.textContent).toBe('Reject this card edit');
+    await userEvent.selectOptions(editItem.querySelector('select') as HTMLSelectElement, 'off_topic');
+    (editItem.querySelector('[part="decision-form"] button[type="submit"]') as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await until(() => !shadow(cards).querySelector(`li[data-item="card:${editId}"]`));
+    expect(announced(cards)).toBe(`Rejected the card edit by ${author.name}; the card stays as it was.`);
+    expect(seen).toEqual([{ kind: 'card', itemId: card.id, editId, action: 'reject' }]);
+    const after = await api.cards.get(card.id);
+    expect(after).toMatchObject({ version: 1, pendingEdit: { state: 'rejected', reason: 'Off topic' } });
   });
 });

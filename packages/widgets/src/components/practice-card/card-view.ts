@@ -5,8 +5,8 @@
  */
 import type { CardTemplate, FieldDef, FieldType, FieldValue, LinkValue, PracticeArea, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { userHtml } from '../../shared/user-links.ts';
 import {
   type FormatContext,
   formatAny,
@@ -122,10 +122,10 @@ function renderValue(ctx: CardViewContext, card: PracticeCard, type: FieldType, 
   switch (type.type) {
     case 'richtext': {
       // `rendered` is the server's HTML of the Markdown, sanitised there (the same pipeline as
-      // comments), which is why it may be inserted as HTML.
+      // comments), which is why it may be inserted as HTML; its links open outside the widget.
       const rendered = card.rendered[path];
       return rendered !== undefined
-        ? html`<div class="richtext">${unsafeHTML(rendered)}</div>`
+        ? html`<div class="richtext">${userHtml(rendered)}</div>`
         : html`<span class="multiline">${String(value)}</span>`;
     }
     case 'text':

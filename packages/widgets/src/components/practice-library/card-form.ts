@@ -213,7 +213,8 @@ export class BkCardForm extends BridgekitElement {
       void this.updateComplete.then(() => this.#find('.conflict')?.focus());
       return;
     }
-    if (isBridgekitError(err) && err.code === 'validation_failed' && err.details.length > 0) {
+    // A field's problem, or the moderation pipeline's refusal of a field's words: shown at that field.
+    if (isBridgekitError(err) && (err.code === 'validation_failed' || err.code === 'card_rejected') && err.details.length > 0) {
       const errors = new Map<string, string>();
       const general: string[] = [];
       for (const detail of err.details) {

@@ -96,6 +96,7 @@ registerFeature(cardMessages);
  * @csspart actions - The detail's buttons.
  * @csspart freshness - Freshness badges.
  * @csspart obsolete - The "obsolete" notice.
+ * @csspart held - For its author: the card, or their edit of it, waits for a moderator (or was rejected), and why.
  * @csspart tags - Practice areas of a card.
  * @csspart fields - A card's fields.
  * @csspart form - The card form (from bk-card-form).
@@ -500,9 +501,14 @@ export class BkPracticeLibrary extends BridgekitElement {
           () => undefined,
         );
     }
-    this._announcement = restored
-      ? this.t('library.restored', { title: card.title, version: card.version })
-      : this.t('library.saved', { title: card.title, version: card.version });
+    this._announcement =
+      card.moderation.state === 'pending'
+        ? this.t('library.savedHeld', { title: card.title })
+        : card.pendingEdit?.state === 'pending'
+          ? this.t('library.editHeld', { title: card.title, version: card.version })
+          : restored
+            ? this.t('library.restored', { title: card.title, version: card.version })
+            : this.t('library.saved', { title: card.title, version: card.version });
     this.#focusAfterRender(() => this.#q('#bk-detail-title'));
   }
 
@@ -918,7 +924,10 @@ export class BkPracticeLibrary extends BridgekitElement {
       <h3 class="item-title" id="bk-item-${item.id}" part="title">
         <button type="button" class="title-button" data-open=${item.id} @click=${() => void this.#openCard(item.id)}>${item.title}</button>
       </h3>
-      <p class="badges">${renderFreshness(view, item)}</p>
+      <p class="badges">
+        ${renderFreshness(view, item)}
+        ${item.moderation.state === 'published' ? nothing : html`<span class="badge held">${this.t(item.moderation.state === 'pending' ? 'library.badgeHeld' : 'library.badgeRejected')}</span>`}
+      </p>
       ${
         item.snippet
           ? html`<p class="snippet" part="snippet">${isMarkOnly(item.snippet) ? unsafeHTML(item.snippet) : item.snippet}</p>`
@@ -944,7 +953,7 @@ export class BkPracticeLibrary extends BridgekitElement {
         <p class="template-name">${card.templateName}</p>
         <h3 class="card-title" id="bk-detail-title" tabindex="-1">${card.title}</h3>
         <p class="badges">${renderFreshness(view, card)}</p>
-        ${renderObsolete(view, card)} ${card.summary ? html`<p class="summary">${card.summary}</p>` : nothing}
+        ${this.#renderHeld(card)} ${renderObsolete(view, card)} ${card.summary ? html`<p class="summary">${card.summary}</p>` : nothing}
         ${renderTags(view, card.tags)} ${renderFacts(view, card)}
         <p class="facts">
           ${this.t('card.helpedCount', { count: card.helpedCount })} · ${this.t('card.viewCount', { count: card.viewCount })} ·
@@ -985,6 +994,23 @@ export class BkPracticeLibrary extends BridgekitElement {
         ${renderFields(view, card, this._cardTemplate)} ${this.#renderLinks()}
       </article>
     </div>`;
+  }
+
+  /**
+   * For the card's author only (nobody else gets a held card or someone's held edit): where the
+   * card, or their last edit of it, stands with moderators, and why.
+   */
+  #renderHeld(card: PracticeCard) {
+    const { state, reason } = card.moderation;
+    const edit = card.pendingEdit;
+    let text = '';
+    if (state === 'pending') text = this.t('library.cardHeld', { reason: reason ?? '' });
+    else if (state === 'rejected') text = this.t('library.cardRejected', { reason: reason ?? '' });
+    else if (edit) {
+      const params = { when: relativeTime(this.locale, edit.at), version: card.version, reason: edit.reason };
+      text = this.t(edit.state === 'pending' ? 'library.editWaiting' : 'library.editRejected', params);
+    }
+    return text ? html`<p class="held" part="held">${text}</p>` : nothing;
   }
 
   /** Whether the person may verify the card or mark it obsolete: its owner, or a moderator or admin. */
@@ -1090,6 +1116,7 @@ function toSummary(card: PracticeCard): CardSummary {
     helpedCount: card.helpedCount,
     viewCount: card.viewCount,
     updatedAt: card.updatedAt,
+    moderation: card.moderation,
     snippet: null,
   };
 }

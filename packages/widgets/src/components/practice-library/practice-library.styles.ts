@@ -261,6 +261,25 @@ export const practiceLibraryStyles = [
       color: var(--_text-subtle);
     }
 
+    /* For its author only: a held or rejected card, or their held edit of it. */
+    .held {
+      margin: 0;
+      padding: 0.25rem 0.5rem;
+      border-inline-start: 3px solid var(--_brand);
+      background: var(--_brand-subtle);
+      font-size: 0.8125rem;
+    }
+
+    .badge.held {
+      display: inline-block;
+      padding: 0.0625rem 0.5rem;
+      border: 1px solid var(--_brand);
+      border-radius: 999px;
+      background: none;
+      font-size: 0.75rem;
+      font-weight: 600;
+    }
+
     @media print {
       .no-print,
       .sections,

@@ -5,8 +5,8 @@
 import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
+import { userHtml } from '../../shared/user-links.ts';
 import type { SendComment } from './comment-composer.ts';
 import { type Root, replyTree } from './thread-model.ts';
 
@@ -121,9 +121,8 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
             .send=${view.sendEdit(c)}
             .cancel=${() => view.close()}
           ></bk-comment-composer>`
-          : // The server renders the Markdown to sanitised HTML (no scripts, no event handlers, only
-            // http(s) and mailto links). This is the one place a widget trusts HTML from the server.
-            html`<div class="comment-body" part="comment-body">${unsafeHTML(c.html ?? '')}</div>`
+          : // The server renders the Markdown to sanitised HTML; its links open outside the widget.
+            html`<div class="comment-body" part="comment-body">${userHtml(c.html)}</div>`
       }
       ${editing ? nothing : renderActions(view, c)}
       ${view.panel?.id === c.id ? renderPanel(view, c) : nothing}

@@ -1,7 +1,8 @@
+import type { BridgekitClient } from '@bridgekit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
-import { LiveFeed, type LiveStatus, parseLiveEvent } from './thread-live.ts';
+import { isFinalClose, LiveFeed, type LiveStatus, parseLiveEvent } from './thread-live.ts';
 import './thread.ts';
 import type { BkThread } from './thread.component.ts';
 
@@ -130,6 +131,58 @@ describe('LiveFeed', () => {
     await until(() => statuses.includes('polling'));
     feed.stop();
     expect(statuses).toEqual(['connecting', 'polling']);
+  });
+
+  it('polls, without reconnecting, when the server closes the socket for good', async () => {
+    const person = clientAs(await tokenFor(newPerson('Operations')));
+    const starter = clientAs(await tokenFor(newPerson('Sales')));
+    const thread = (await starter.threads.post({ key: freshKey(), body: 'Read in many tabs' })).threadId;
+    // Counts the tickets each feed asks for: a reconnect asks for a new one.
+    const feed = () => {
+      const tickets = { asked: 0 };
+      const client = {
+        ...person,
+        threads: {
+          ...person.threads,
+          liveTicket: (...args: Parameters<BridgekitClient['threads']['liveTicket']>) => {
+            tickets.asked++;
+            return person.threads.liveTicket(...args);
+          },
+        },
+      } as BridgekitClient;
+      const statuses: LiveStatus[] = [];
+      const live = new LiveFeed({
+        client,
+        threadId: thread,
+        mode: 'socket',
+        pollIntervalMs: 60_000,
+        since: new Date().toISOString(),
+        onChanges: () => {},
+        onStatus: (s) => statuses.push(s),
+      });
+      live.start();
+      return { live, statuses, tickets };
+    };
+    // The Worker keeps 10 sockets per person and thread: the 11th closes the oldest with 4429.
+    const tabs: ReturnType<typeof feed>[] = [];
+    for (let i = 0; i < 10; i++) {
+      const tab = feed();
+      tabs.push(tab);
+      await until(() => tab.statuses.at(-1) === 'socket');
+    }
+    const newest = feed();
+    const oldest = tabs[0] as ReturnType<typeof feed>;
+    await until(() => oldest.statuses.at(-1) === 'polling');
+    expect(oldest.statuses).toEqual(['connecting', 'socket', 'polling']);
+    expect(oldest.tickets.asked).toBe(1);
+    await until(() => newest.statuses.at(-1) === 'socket');
+    for (const tab of [...tabs, newest]) tab.live.stop();
+    expect(tabs.slice(1).every((tab) => tab.statuses.at(-1) === 'socket' && tab.tickets.asked === 1)).toBe(true);
+  });
+
+  it('tells closes that end live updates from those that call for a new ticket', () => {
+    expect([4403, 4429].map(isFinalClose)).toEqual([true, true]);
+    expect([1000, 1001, 1006, 1011, 1012, 4000].map(isFinalClose)).toEqual([false, false, false, false, false, false]);
   });
 
   it('reads the socket’s messages and ignores anything else', () => {

@@ -1,7 +1,8 @@
 /**
  * Live updates of one thread: a WebSocket (opened with a one-minute ticket, pinged every 30 s,
  * reopened with backoff and a fresh ticket), or polling the thread's activity where sockets
- * cannot connect. Both report the same {@link LiveChange}s.
+ * cannot connect, or where the server closed the socket for good. Both report the same
+ * {@link LiveChange}s.
  */
 import type { BridgekitClient, LiveEvent, Reaction } from '@bridgekit/sdk';
 
@@ -31,6 +32,13 @@ const PING_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 /** Connection attempts in a row that may fail before polling takes over. */
 const MAX_FAILURES = 3;
+
+/**
+ * Close codes 4400–4499 mean "do not reconnect": the reader lost access to the socket (4403:
+ * banned or timed out, anonymous reading turned off…) or holds too many (4429). Polling goes on
+ * under the API's ordinary checks, so the reader keeps whatever they may still read.
+ */
+export const isFinalClose = (code: number) => code >= 4400 && code <= 4499;
 
 export class LiveFeed {
   readonly #o: LiveFeedOptions;
@@ -97,11 +105,16 @@ export class LiveFeed {
       if (change) this.#o.onChanges([change]);
     });
     // An error is always followed by `close`.
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       clearInterval(this.#ping);
       if (this.#socket !== socket || this.#stopped) return;
       this.#socket = null;
-      this.#closed(opened);
+      if (!isFinalClose(event.code)) {
+        this.#closed(opened);
+        return;
+      }
+      if (opened) this.#since = new Date().toISOString();
+      this.#poll();
     });
   }
 

@@ -297,7 +297,7 @@ describe('<bk-thread>', () => {
     await until(() => announcement(el) === 'Thank you. A moderator will look at the comment.');
     expect(mustArticle(el, theirs.id).querySelector('[part="flag"]')).toBeNull();
     const queue = await clientAs(await tokenFor('mei')).moderation.queue({ reason: 'flagged', thread: theirs.threadId });
-    expect(queue.items.find((i) => i.comment.id === theirs.id)?.flags).toEqual([{ reason: 'off_topic', count: 1 }]);
+    expect(queue.items.find((i) => i.kind === 'comment' && i.comment.id === theirs.id)?.flags).toEqual([{ reason: 'off_topic', count: 1 }]);
   });
 
   it('lets the thread starter mark the accepted answer, one at a time', async () => {

@@ -164,6 +164,16 @@ export const deCards: Translation<typeof enCards> = {
   'library.saving': 'Wird gespeichert …',
   'library.cancel': 'Abbrechen',
   'library.saved': '„{title}“ ist als Version {version} gespeichert.',
+  'library.savedHeld': '„{title}“ ist gespeichert. Die Moderation prüft die Karte, bevor andere sie sehen.',
+  'library.editHeld':
+    'Ihre Änderungen an „{title}“ sind zur Prüfung gespeichert: Andere sehen Version {version}, bis die Moderation sie freigibt.',
+  'library.cardHeld': 'Nur Sie und die Moderation sehen diese Karte, bis sie freigegeben ist: {reason}',
+  'library.cardRejected': 'Die Moderation hat diese Karte nicht veröffentlicht; nur Sie sehen sie. Grund: {reason}',
+  'library.editWaiting': 'Ihre Änderungen von {when} warten auf die Moderation; bis dahin sehen Lesende Version {version}. {reason}',
+  'library.editRejected':
+    'Die Moderation hat Ihre Änderungen von {when} nicht übernommen; Lesende sehen Version {version}. Grund: {reason}',
+  'library.badgeHeld': 'Wartet auf die Moderation',
+  'library.badgeRejected': 'Nicht veröffentlicht',
   'library.saveFailed': 'Die Karte konnte nicht gespeichert werden. {reason}',
   'library.problems': { one: 'Die Karte hat # Problem', other: 'Die Karte hat # Probleme' },
   'library.required': 'Füllen Sie dieses Feld aus.',

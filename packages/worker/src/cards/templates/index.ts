@@ -1,4 +1,8 @@
-/** The templates Bridgekit ships with, and an example card for each. */
+/**
+ * The templates Bridgekit ships with. Their example cards (examples.ts) are demo content for
+ * the seed and the tests, and are deliberately not exported here: the production Worker
+ * imports this module, and the examples name the demo people.
+ */
 import type { CardTemplate } from '@bridgekit/sdk';
 import { businessCase } from './business-case.ts';
 import { businessPartnerProfile } from './business-partner-profile.ts';
@@ -7,7 +11,6 @@ import { stakeholderMap } from './stakeholder-map.ts';
 import { strategicAccountPlan } from './strategic-account-plan.ts';
 import { valueRealizationPlan } from './value-realization-plan.ts';
 
-export { EXAMPLE_CARDS, type ExampleCard, exampleCardId } from './examples.ts';
 export { HEALTH_ITEMS } from './relationship-health-assessment.ts';
 
 export const BUILT_IN_TEMPLATES: readonly CardTemplate[] = [

@@ -1,10 +1,11 @@
-/** Holds a comment with more links than the community allows for a moderator. */
+/** Holds an item with more links than the community allows for a moderator. */
 import type { Phase } from '../types.ts';
 
 const links = (n: number) => `${n} ${n === 1 ? 'link' : 'links'}`;
 
 /**
- * Holds when the comment has more than `settings.maxLinks` links (each link target counts).
+ * Holds when the item (all its text together) has more than `settings.maxLinks` links (each
+ * link target counts).
  *
  * @example
  * linkLimit(input); // { action: 'hold', phase: 'link-limit', reason: '3 links (the limit is 2)' }

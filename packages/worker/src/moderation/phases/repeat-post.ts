@@ -1,5 +1,5 @@
 /** Refuses the same text posted again by one person within the repeat window. */
-import type { Phase } from '../types.ts';
+import { NOUNS, type Phase } from '../types.ts';
 import { foldText } from '../words.ts';
 
 const PUNCTUATION_AND_SPACE = /[\p{P}\p{Z}\s]+/gu;
@@ -41,18 +41,19 @@ export function fingerprintOf(text: string): string {
 const minutes = (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 
 /**
- * Rejects when the comment's fingerprint is among the author's recent ones and the window
- * (`settings.repeatWindowMinutes`) is on. Comments without a fingerprint are never repeats.
+ * Rejects when the item's fingerprint is among the author's recent ones (of the same kind) and
+ * the window (`settings.repeatWindowMinutes`) is on. Items without a fingerprint are never repeats.
  *
  * @example
  * repeatPost(input); // { action: 'reject', phase: 'repeat-post', reason: 'You posted the same text a moment ago. …' }
  */
-export const repeatPost: Phase = ({ fingerprint, author, settings }) => {
+export const repeatPost: Phase = ({ item, fingerprint, author, settings }) => {
   const span = settings.repeatWindowMinutes;
   if (span <= 0 || fingerprint === '' || !author.recentFingerprints.includes(fingerprint)) return null;
+  const noun = NOUNS[item];
   return {
     action: 'reject',
     phase: 'repeat-post',
-    reason: `You posted the same text a moment ago. Change what you write, or wait ${minutes(span)} before posting it again.`,
+    reason: `You ${noun.past} the same text a moment ago. Change what you write, or wait ${minutes(span)} before ${noun.doing} it again.`,
   };
 };

@@ -1,0 +1,59 @@
+/**
+ * Links people wrote — in comments and card texts (the server's HTML), an idea status's link, a
+ * moderation item's page — open in a new browsing context, never in the widget's own. Under
+ * the iframe route a link would otherwise replace Bridgekit's frame with the linked site (a
+ * phishing page that looks like part of the intranet); under the script tag it would take the
+ * reader away from the intranet page and any text they had not posted. So each gets
+ * `target="_blank"` and `rel="nofollow ugc noopener noreferrer"`: the new page gets no handle
+ * on this one (`window.opener`) and no Referer (intranet addresses stay private), and search
+ * engines give it no credit. One rule for both embeddings, as giscus has for its comments.
+ *
+ * Every widget renders user links through this module: `userHtml` for the server's HTML,
+ * `userLink` for a link it builds itself.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { directive } from 'lit/directive.js';
+import { UnsafeHTMLDirective } from 'lit/directives/unsafe-html.js';
+
+export const USER_LINK_TARGET = '_blank';
+export const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
+
+/** The server's HTML with every link set to open outside the widget. */
+export function withOutsideLinks(source: string): string {
+  if (!/<a[\s>]/i.test(source)) return source;
+  // A template's content is inert: parsing it runs nothing and loads nothing.
+  const template = document.createElement('template');
+  template.innerHTML = source;
+  for (const link of template.content.querySelectorAll('a')) {
+    link.setAttribute('target', USER_LINK_TARGET);
+    link.setAttribute('rel', USER_LINK_REL);
+  }
+  return template.innerHTML;
+}
+
+class UserHtmlDirective extends UnsafeHTMLDirective {
+  static override directiveName = 'userHtml';
+  #source: string | null | undefined;
+  #html = '';
+
+  override render(source: string | null | undefined) {
+    // Re-rendering the same text (a reaction, a live update elsewhere) reuses the last result.
+    if (source !== this.#source) {
+      this.#source = source;
+      this.#html = source ? withOutsideLinks(source) : '';
+    }
+    return super.render(this.#html);
+  }
+}
+
+/**
+ * HTML the server rendered from someone's Markdown and sanitised (no scripts, no event
+ * handlers, only http(s) and mailto links) — the one HTML a widget inserts — with its links
+ * opening outside the widget.
+ */
+export const userHtml = directive(UserHtmlDirective);
+
+/** A link to an address someone typed, opening outside the widget. */
+export function userLink(href: string, content: unknown, part?: string): TemplateResult {
+  return html`<a href=${href} target=${USER_LINK_TARGET} rel=${USER_LINK_REL} part=${part ?? nothing}>${content}</a>`;
+}

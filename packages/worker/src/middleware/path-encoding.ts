@@ -1,0 +1,34 @@
+/**
+ * Refuses a request whose path is not valid percent-encoded UTF-8 (`%E0%A4%A`, `%zz`, a lone
+ * `%`, an encoded surrogate). The router would otherwise keep such a path parameter literally —
+ * a role granted to the subject `%E0%A4%A` — so the request is answered 400 before any route
+ * sees it. (Query parameters are each route's schema's to check: a bad `cursor` is a field error.)
+ */
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+
+/** The first segment of the raw path that does not decode, or null. */
+function undecodableSegment(rawPath: string): string | null {
+  for (const segment of rawPath.split('/')) {
+    if (!segment.includes('%')) continue;
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  }
+  return null;
+}
+
+export const validPercentEncoding = createMiddleware<AppEnv>(async (c, next) => {
+  const segment = undecodableSegment(new URL(c.req.url).pathname);
+  if (segment !== null) {
+    throw new ApiError(
+      400,
+      'bad_request',
+      `The path segment "${segment.slice(0, 100)}" is not valid percent-encoded UTF-8: encode each byte of the UTF-8 text as %XX (e.g. "é" as %C3%A9) and "%" itself as %25.`,
+    );
+  }
+  await next();
+});

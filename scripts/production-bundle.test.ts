@@ -1,0 +1,80 @@
+/**
+ * The production Worker bundle (`pnpm build` writes packages/worker/dist/bundle from
+ * wrangler.jsonc's top level, entry src/index.ts) contains no development code and no demo
+ * data: no token minting, no demo page, no demo people, no seed. They live in the development
+ * entry (src/dev/index.ts, wrangler.jsonc `env.dev`), so a production Worker with a mis-set
+ * `BRIDGEKIT_ENV` still has nothing that could mint a token.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CSP } from '../packages/worker/src/dev/demo-csp.ts';
+import {
+  DEMO_BOARDS,
+  DEMO_COMMENTS,
+  DEMO_IDEAS,
+  DEMO_KID,
+  DEMO_TENANT,
+  DEMO_THREAD,
+  DEMO_USERS,
+} from '../packages/worker/src/dev/demo-data.ts';
+import { WORKER_BUNDLE } from './budgets.ts';
+
+/** Strings only development code or the demo data contains. */
+const DEVELOPMENT_MARKERS: readonly string[] = [
+  // The token-minting routes and the demo page.
+  '/v1/dev/',
+  '/v1/dev/token',
+  DEMO_CSP,
+  // The demo people.
+  ...DEMO_USERS.flatMap((person) => [person.name, person.subject, person.email]),
+  // The seed.
+  DEMO_KID,
+  DEMO_TENANT.name,
+  DEMO_THREAD.title,
+  ...DEMO_BOARDS.map((board) => board.description),
+  ...DEMO_IDEAS.flatMap((idea) => [idea.id, idea.title]),
+  ...DEMO_COMMENTS.flatMap((comment) => [comment.id, comment.body.slice(0, 60)]),
+];
+
+/**
+ * The bundle's text with JavaScript string escapes undone (esbuild writes non-ASCII as `\uXXXX`
+ * and may escape quotes), so a marker is found however the bundler wrote it.
+ */
+function unescaped(code: string): string {
+  return code
+    .replace(/\\u\{([0-9a-f]+)\}/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\x([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\n/g, '\n')
+    .replace(/\\(['"`\\])/g, '$1');
+}
+
+function markersIn(code: string): string[] {
+  const text = unescaped(code);
+  return DEVELOPMENT_MARKERS.filter((marker) => text.includes(marker));
+}
+
+/** As esbuild writes a string literal: double quotes, non-ASCII and control characters escaped. */
+const asBundledLiteral = (text: string) =>
+  JSON.stringify(text).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+describe('the production Worker bundle (from `pnpm build`)', () => {
+  const bundle = readFileSync(WORKER_BUNDLE, 'utf8');
+
+  it('is the production Worker: the API, its description and the iframe route', () => {
+    for (const text of ['/v1/openapi.json', 'ThreadLive', '/embed/sign-in']) expect(bundle).toContain(text);
+  });
+
+  it('contains no development route, demo page, demo person or seed', () => {
+    expect(markersIn(bundle)).toEqual([]);
+  });
+
+  it('would notice each of them, however the bundler escaped it', () => {
+    // The check above cannot pass by not finding what is there: every marker, written into
+    // a bundle the way esbuild writes strings, is found.
+    for (const marker of DEVELOPMENT_MARKERS) {
+      expect(markersIn(`var x=${asBundledLiteral(marker)};`), marker).toContain(marker);
+    }
+    expect(DEVELOPMENT_MARKERS.some((marker) => /[^\x20-\x7e]/.test(marker))).toBe(true);
+  });
+});
