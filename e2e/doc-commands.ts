@@ -139,6 +139,14 @@ export const RULES: Rule[] = [
     handling: { notRun: 'named in prose; the deploy block in configuration.md has the commands to copy' },
   },
   {
+    match: /^wrangler tail$/,
+    handling: {
+      instead: 'npx wrangler tail --help',
+      cwd: 'packages/worker',
+      because: "reading a deployed Worker's log needs a Cloudflare account",
+    },
+  },
+  {
     match: /^node -e "console\.log\(crypto\.randomBytes\(32\)\.toString\('base64url'\)\)"$/,
     handling: {
       run: 'shell',
@@ -154,6 +162,18 @@ export const RULES: Rule[] = [
     handling: { notRun: "runs in the reader's own project, from the npm registry" },
   },
   { match: /^npx serve \.$/, handling: { notRun: "downloads a static file server into the reader's folder" } },
+  {
+    match: /^npm install openapi-fetch$/,
+    handling: { notRun: "runs in the reader's own project; this repository has it as a dev dependency" },
+  },
+  {
+    match: /^npx openapi-typescript https:\/\/bridgekit\.example\.com\/v1\/openapi\.json -o src\/bridgekit-api\.d\.ts$/,
+    handling: {
+      instead: 'pnpm exec openapi-typescript --version',
+      because:
+        "it writes into the reader's project; e2e/openapi-client.e2e.test.ts generates the same types from the test Worker's document with the same package, compiles them under tsc --strict and calls the API through them",
+    },
+  },
 
   // The CLI.
   { match: /^pnpm bridgekit( …)?$/, handling: { notRun: 'names the CLI in prose; every command of it in the docs runs below' } },

@@ -46,7 +46,9 @@ function packageJsonFiles(): string[] {
   return files;
 }
 
-describe('a fresh clone, before any build', () => {
+// Each test starts Node with a module hook, which takes seconds on a loaded machine: a generous
+// limit, not a timing check.
+describe('a fresh clone, before any build', { timeout: 60_000 }, () => {
   it('runs every TypeScript script of the package scripts with the SDK-from-source condition', () => {
     const missing: string[] = [];
     for (const file of packageJsonFiles()) {

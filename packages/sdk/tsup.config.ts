@@ -1,7 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The registry of reasons (`@bridgekit/sdk/reasons`) and `localize` (`@bridgekit/sdk/translations`)
+  // are entries of their own, not in the main one: a bundle takes them only into the chunks that
+  // use them (the widgets load the reasons' texts only when they show an error).
+  entry: ['src/index.ts', 'src/reasons.ts', 'src/translations.ts'],
   format: ['esm'],
   target: 'es2022',
   platform: 'neutral',

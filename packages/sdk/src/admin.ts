@@ -2,7 +2,7 @@ import type { CallOptions, Transport, TransportOptions } from './http.ts';
 import { createTransport } from './http.ts';
 import type {
   ApiKeyInfo,
-  ApiKeyScope,
+  ApiKeyInput,
   CreatedTenant,
   EmbedKeyInfo,
   MintedToken,
@@ -11,7 +11,9 @@ import type {
   NewTenant,
   OidcProviderConfig,
   OidcProviderInput,
+  OriginInput,
   RoleGrant,
+  RoleInput,
   TenantSettings,
   TenantSettingsUpdate,
   TenantSummary,
@@ -44,12 +46,12 @@ export interface TenantAdmin {
   apiKeys: {
     list(options?: CallOptions): Promise<ApiKeyInfo[]>;
     /** The answer's `key` is shown only once. */
-    create(input: { name: string; scopes: ApiKeyScope[] }, options?: CallOptions): Promise<NewApiKey>;
+    create(input: ApiKeyInput, options?: CallOptions): Promise<NewApiKey>;
     revoke(id: string, options?: CallOptions): Promise<ApiKeyInfo>;
   };
   roles: {
     list(options?: CallOptions): Promise<RoleGrant[]>;
-    grant(subject: string, role: RoleGrant['role'], options?: CallOptions): Promise<RoleGrant>;
+    grant(subject: string, role: RoleInput['role'], options?: CallOptions): Promise<RoleGrant>;
     revoke(subject: string, options?: CallOptions): Promise<void>;
   };
   tokens: {
@@ -73,8 +75,8 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
     },
     origins: {
       list: (o) => items(http.request('GET', '/origins', { signal: o?.signal })),
-      add: (origin, o) => items(http.request('POST', '/origins', { body: { origin }, signal: o?.signal })),
-      remove: (origin, o) => items(http.request('DELETE', '/origins', { query: { origin }, signal: o?.signal })),
+      add: (origin, o) => items(http.request('POST', '/origins', { body: { origin } satisfies OriginInput, signal: o?.signal })),
+      remove: (origin, o) => items(http.request('DELETE', '/origins', { query: { origin } satisfies OriginInput, signal: o?.signal })),
     },
     oidcProviders: {
       list: (o) => items(http.request('GET', '/oidc-providers', { signal: o?.signal })),
@@ -88,7 +90,7 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
     },
     roles: {
       list: (o) => items(http.request('GET', '/roles', { signal: o?.signal })),
-      grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role }, signal: o?.signal }),
+      grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role } satisfies RoleInput, signal: o?.signal }),
       revoke: (subject, o) => http.request('DELETE', `/roles/${seg(subject)}`, { signal: o?.signal }),
     },
     tokens: {

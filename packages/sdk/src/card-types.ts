@@ -3,6 +3,8 @@
  * `/practice-areas`). Checked against the Worker's schemas at compile time.
  */
 
+import type { Reason, ReasonParams } from './reasons.ts';
+import type { Translations } from './translations.ts';
 import type { ModerationState } from './types.ts';
 
 /** The practice areas of BRM: the cards' tags and facets. */
@@ -40,7 +42,7 @@ export type LinkKind = 'card' | 'idea' | 'thread';
 export type FieldType =
   | { type: 'text'; maxLength?: number; multiline?: boolean }
   | { type: 'richtext'; maxLength?: number }
-  | { type: 'enum'; options: { value: string; label: string }[] }
+  | { type: 'enum'; options: { value: string; label: string; translations?: Translations<'label'> }[] }
   | { type: 'person' }
   | { type: 'date' }
   | { type: 'number'; min?: number; max?: number; integer?: boolean }
@@ -56,6 +58,8 @@ export type FieldDef = FieldType & {
   /** Shown under the label in forms. */
   help?: string;
   required?: boolean;
+  /** The label and help in other languages. */
+  translations?: Translations<'label' | 'help'>;
 };
 
 /** Field values as stored and sent. */
@@ -86,6 +90,8 @@ export interface CardTemplate {
   id: string;
   name: string;
   description: string;
+  /** The name and description in other languages (the built-in templates come with theirs). */
+  translations?: Translations<'name' | 'description'>;
   builtIn: boolean;
   fields: FieldDef[];
   /** Raised on every change of a tenant template; cards remember the version they were saved with. */
@@ -97,6 +103,8 @@ export interface TemplateInput {
   id: string;
   name: string;
   description?: string;
+  /** The name and description in other languages; each field's go in the field. */
+  translations?: Translations<'name' | 'description'>;
   fields: FieldDef[];
 }
 
@@ -158,8 +166,11 @@ export interface PracticeCard {
 export interface PendingCardEdit {
   id: string;
   state: 'pending' | 'rejected';
-  /** Why it waits, or the moderator's reason for refusing it. */
+  /** Why it waits (English), or the moderator's reason for refusing it. */
   reason: string;
+  /** Why it waits as a reason code with params (`held.every_card_edit`…); `null` for a moderator's words. */
+  reasonCode: Reason | null;
+  reasonParams: ReasonParams;
   /** The published version it was made to. */
   baseVersion: number;
   at: string;
@@ -184,6 +195,63 @@ export interface CardInput {
 /** A save of an existing card: the version it was based on, to detect concurrent edits. */
 export interface CardUpdate extends Omit<CardInput, 'templateId'> {
   baseVersion: number;
+}
+
+/** Saves an old version's content as the newest version. */
+export interface CardRestore {
+  version: number;
+  /** The latest version, as for a save. */
+  baseVersion: number;
+}
+
+/** The owner confirms a card is still right. */
+export interface CardVerify {
+  /** The next review date, `YYYY-MM-DD`; default six months on. */
+  reviewBy?: string;
+}
+
+/** Marks a card obsolete. */
+export interface CardObsolete {
+  /** Why, e.g. what replaces it; up to 500 characters. */
+  reason: string;
+}
+
+/** The query of the card list and search, as the client sends it. */
+export interface CardListQuery {
+  /** Full-text search over titles, summaries and field values (stemmed: "business cases" finds "business case"). */
+  q?: string;
+  tag?: PracticeArea;
+  template?: string;
+  /** An owner's handle, or `me`. */
+  owner?: string;
+  freshness?: Freshness;
+  /** Only cards whose link fields point here, e.g. `idea:k3v9q0m2x7h1c8td` (the cards that cite an idea). */
+  cites?: `${LinkKind}:${string}`;
+  /** Default `relevance` with `q`, else `updated`. */
+  sort?: CardSort;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** 1–100 (default 20). */
+  limit?: number;
+}
+
+/** The query of an owner's review queue. */
+export interface ReviewQueueQuery {
+  /** An owner's handle, or `me` (the default). */
+  owner?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** The two versions a diff compares. */
+export interface CardDiffQuery {
+  from: number;
+  to: number;
+}
+
+/** A card's export: Markdown (default) or JSON. */
+export interface CardExportQuery {
+  format?: 'markdown' | 'json';
 }
 
 /** A card in a list or search result. */

@@ -1,37 +1,28 @@
 import type {
   CardDiff,
+  CardDiffQuery,
+  CardExportQuery,
   CardInput,
   CardLinks,
-  CardSort,
+  CardListQuery,
+  CardObsolete,
+  CardRestore,
   CardSummary,
   CardTemplate,
   CardUpdate,
+  CardVerify,
   CardVersion,
   CardVersionDetail,
-  Freshness,
-  PracticeArea,
   PracticeAreaSummary,
   PracticeCard,
+  ReviewQueueQuery,
   TemplateInput,
 } from './card-types.ts';
 import type { CallOptions, Transport } from './http.ts';
 import type { Page } from './types.ts';
 
-export type CardListOptions = CallOptions & {
-  /** Full-text search over titles, summaries and field values (stemmed: "business cases" finds "business case"). */
-  q?: string;
-  tag?: PracticeArea;
-  template?: string;
-  /** An owner's handle, or `me`. */
-  owner?: string;
-  freshness?: Freshness;
-  /** Only cards whose link fields point here, e.g. `idea:k3v9q0m2x7h1c8td` (the cards that cite an idea). */
-  cites?: `${'card' | 'idea' | 'thread'}:${string}`;
-  /** Default `relevance` with `q`, else `updated`. */
-  sort?: CardSort;
-  cursor?: string | null;
-  limit?: number;
-};
+/** The card list's query (see {@link CardListQuery}); `cursor` may be the `null` of a last page. */
+export type CardListOptions = CallOptions & Omit<CardListQuery, 'cursor'> & { cursor?: string | null };
 
 /** Practice cards: a living library of practices on structured templates. */
 export interface CardsApi {
@@ -56,7 +47,7 @@ export interface CardsApi {
   /** Saves an old version's content as the newest version (the owner and review date stay as they are). */
   restore(id: string, version: number, baseVersion: number, options?: CallOptions): Promise<PracticeCard>;
   /** The owner (or a moderator) confirms the card is still right: the review-by date moves on. */
-  verify(id: string, options?: CallOptions & { reviewBy?: string }): Promise<PracticeCard>;
+  verify(id: string, options?: CallOptions & CardVerify): Promise<PracticeCard>;
   /** Marks the card obsolete (it stays findable, clearly marked); `unmarkObsolete` takes it back. */
   markObsolete(id: string, reason: string, options?: CallOptions): Promise<PracticeCard>;
   unmarkObsolete(id: string, options?: CallOptions): Promise<PracticeCard>;
@@ -67,7 +58,7 @@ export interface CardsApi {
   view(id: string, options?: CallOptions): Promise<void>;
   links(id: string, options?: CallOptions): Promise<CardLinks>;
   /** Cards past (or near) their review-by date, for their owner: `owner` defaults to `me`. */
-  reviewQueue(options?: CallOptions & { owner?: string; cursor?: string | null; limit?: number }): Promise<Page<CardSummary>>;
+  reviewQueue(options?: CallOptions & Omit<ReviewQueueQuery, 'cursor'> & { cursor?: string | null }): Promise<Page<CardSummary>>;
   /** `markdown` (text) or `json` (the card with its template). */
   export(id: string, format: 'markdown', options?: CallOptions): Promise<string>;
   export(id: string, format: 'json', options?: CallOptions): Promise<{ card: PracticeCard; template: CardTemplate }>;
@@ -102,7 +93,7 @@ export function createCardsApi(http: Transport): {
           sort: o?.sort,
           cursor: o?.cursor ?? undefined,
           limit: o?.limit,
-        },
+        } satisfies CardListQuery,
         signal: o?.signal,
       }),
     get: (id, o) => http.request('GET', card(id), { signal: o?.signal }),
@@ -110,11 +101,16 @@ export function createCardsApi(http: Transport): {
     update: (id, update, o) => http.request('PUT', card(id), { body: update, signal: o?.signal }),
     versions: async (id, o) => (await http.request<{ items: CardVersion[] }>('GET', `${card(id)}/versions`, { signal: o?.signal })).items,
     version: (id, version, o) => http.request('GET', `${card(id)}/versions/${version}`, { signal: o?.signal }),
-    diff: (id, from, to, o) => http.request('GET', `${card(id)}/diff`, { query: { from, to }, signal: o?.signal }),
+    diff: (id, from, to, o) => http.request('GET', `${card(id)}/diff`, { query: { from, to } satisfies CardDiffQuery, signal: o?.signal }),
     restore: (id, version, baseVersion, o) =>
-      http.request('POST', `${card(id)}/restore`, { body: { version, baseVersion }, signal: o?.signal }),
-    verify: (id, o) => http.request('POST', `${card(id)}/verify`, { body: o?.reviewBy ? { reviewBy: o.reviewBy } : {}, signal: o?.signal }),
-    markObsolete: (id, reason, o) => http.request('PUT', `${card(id)}/obsolete`, { body: { reason }, signal: o?.signal }),
+      http.request('POST', `${card(id)}/restore`, { body: { version, baseVersion } satisfies CardRestore, signal: o?.signal }),
+    verify: (id, o) =>
+      http.request('POST', `${card(id)}/verify`, {
+        body: (o?.reviewBy ? { reviewBy: o.reviewBy } : {}) satisfies CardVerify,
+        signal: o?.signal,
+      }),
+    markObsolete: (id, reason, o) =>
+      http.request('PUT', `${card(id)}/obsolete`, { body: { reason } satisfies CardObsolete, signal: o?.signal }),
     unmarkObsolete: (id, o) => http.request('DELETE', `${card(id)}/obsolete`, { signal: o?.signal }),
     helped: (id, o) => http.request('PUT', `${card(id)}/helped`, { signal: o?.signal }),
     notHelped: (id, o) => http.request('DELETE', `${card(id)}/helped`, { signal: o?.signal }),
@@ -122,13 +118,16 @@ export function createCardsApi(http: Transport): {
     links: (id, o) => http.request('GET', `${card(id)}/links`, { signal: o?.signal }),
     reviewQueue: (o) =>
       http.request('GET', '/cards/review-queue', {
-        query: { owner: o?.owner, cursor: o?.cursor ?? undefined, limit: o?.limit },
+        query: { owner: o?.owner, cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies ReviewQueueQuery,
         signal: o?.signal,
       }),
     export: ((id: string, format: 'markdown' | 'json', o?: CallOptions) =>
       format === 'markdown'
-        ? http.request('GET', `${card(id)}/export`, { query: { format }, signal: o?.signal, text: true })
-        : http.request('GET', `${card(id)}/export`, { query: { format }, signal: o?.signal })) as CardsApi['export'],
+        ? http.request('GET', `${card(id)}/export`, { query: { format } satisfies CardExportQuery, signal: o?.signal, text: true })
+        : http.request('GET', `${card(id)}/export`, {
+            query: { format } satisfies CardExportQuery,
+            signal: o?.signal,
+          })) as CardsApi['export'],
   };
   const templates: TemplatesApi = {
     list: async (o) => (await http.request<{ items: CardTemplate[] }>('GET', '/templates', { signal: o?.signal })).items,

@@ -2,24 +2,30 @@ import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import type { PracticeAreaSummary } from './card-types.ts';
 import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
-import type { MentionableUser } from './thread-types.ts';
+import type { MentionableQuery, MentionableUser } from './thread-types.ts';
 import { type CommentsApi, createThreadsApi, type ModerationApi, type ThreadsApi } from './threads.ts';
 import type {
   Board,
+  BoardExportQuery,
   BoardUpdate,
   Evaluation,
+  EvaluationInput,
   Idea,
+  IdeaListQuery,
   IdeaSort,
+  MergeInput,
   NewBoard,
   NewIdea,
   Page,
   RoadmapColumn,
   Scorecard,
   SimilarIdea,
+  SimilarIdeasQuery,
   StatusCategory,
   StatusChange,
   StatusUpdate,
   Viewer,
+  VoteInput,
   VoteState,
 } from './types.ts';
 
@@ -90,12 +96,12 @@ export interface BridgekitClient {
     create(options: CreateIdeaOptions): Promise<Idea>;
     get(id: string, options?: CallOptions): Promise<Idea>;
     /** Ideas of the board similar to a title being typed (duplicate suggestions). */
-    similar(options: { board: string; q: string; limit?: number } & CallOptions): Promise<SimilarIdea[]>;
+    similar(options: { board: string } & SimilarIdeasQuery & CallOptions): Promise<SimilarIdea[]>;
     /**
      * Back an idea. Idempotent: voting twice counts once. On a budget board, `votes` sets how
      * many of the caller's votes the idea gets (throws `vote_budget_exceeded` beyond the budget).
      */
-    vote(id: string, options?: CallOptions & { votes?: number }): Promise<VoteState>;
+    vote(id: string, options?: CallOptions & Partial<VoteInput>): Promise<VoteState>;
     /** Withdraw support (and budget votes). Idempotent. */
     unvote(id: string, options?: CallOptions): Promise<VoteState>;
     /** Remove an idea and its votes. Takes the moderator role. */
@@ -117,7 +123,7 @@ export interface BridgekitClient {
   moderation: ModerationApi;
   users: {
     /** Members whose name or handle starts with `q`, for `@mention` suggestions (signed in). */
-    mentionable(q: string, options?: CallOptions & { limit?: number }): Promise<MentionableUser[]>;
+    mentionable(q: string, options?: CallOptions & Omit<MentionableQuery, 'q'>): Promise<MentionableUser[]>;
   };
   /** Practice cards: a living library of practices on structured templates. */
   cards: CardsApi;
@@ -146,11 +152,21 @@ export function createClient(options: ClientOptions): BridgekitClient {
   const ideas: BridgekitClient['ideas'] = {
     list: ({ board, sort, cursor, limit, categories, signal }) =>
       http.request('GET', `/boards/${seg(board)}/ideas`, {
-        query: { sort, cursor: cursor ?? undefined, limit, category: categories?.length ? categories.join(',') : undefined },
+        query: {
+          sort,
+          cursor: cursor ?? undefined,
+          limit,
+          category: categories?.length ? categories.join(',') : undefined,
+        } satisfies IdeaListQuery,
         signal,
       }),
     similar: async ({ board, q, limit, signal }) =>
-      (await http.request<{ items: SimilarIdea[] }>('GET', `/boards/${seg(board)}/ideas/similar`, { query: { q, limit }, signal })).items,
+      (
+        await http.request<{ items: SimilarIdea[] }>('GET', `/boards/${seg(board)}/ideas/similar`, {
+          query: { q, limit } satisfies SimilarIdeasQuery,
+          signal,
+        })
+      ).items,
     async *iterate({ board, sort, limit, signal }) {
       let cursor: string | null = null;
       do {
@@ -160,17 +176,24 @@ export function createClient(options: ClientOptions): BridgekitClient {
       } while (cursor);
     },
     create: ({ board, title, description, lane, businessCase, signal }) =>
-      http.request('POST', `/boards/${seg(board)}/ideas`, { body: { title, description: description ?? '', lane, businessCase }, signal }),
+      http.request('POST', `/boards/${seg(board)}/ideas`, {
+        body: { title, description: description ?? '', lane, businessCase } satisfies NewIdea,
+        signal,
+      }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
     vote: (id, o) =>
-      http.request('PUT', `/ideas/${seg(id)}/vote`, { body: o?.votes === undefined ? undefined : { votes: o.votes }, signal: o?.signal }),
+      http.request('PUT', `/ideas/${seg(id)}/vote`, {
+        body: o?.votes === undefined ? undefined : ({ votes: o.votes } satisfies VoteInput),
+        signal: o?.signal,
+      }),
     unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
     remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { signal: o?.signal }),
     setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, signal: o?.signal }),
     statusHistory: async (id, o) =>
       (await http.request<{ items: StatusChange[] }>('GET', `/ideas/${seg(id)}/status-history`, { signal: o?.signal })).items,
-    merge: (id, into, o) => http.request('POST', `/ideas/${seg(id)}/merge`, { body: { into }, signal: o?.signal }),
-    score: (id, scores, o) => http.request('PUT', `/ideas/${seg(id)}/score`, { body: { scores }, signal: o?.signal }),
+    merge: (id, into, o) => http.request('POST', `/ideas/${seg(id)}/merge`, { body: { into } satisfies MergeInput, signal: o?.signal }),
+    score: (id, scores, o) =>
+      http.request('PUT', `/ideas/${seg(id)}/score`, { body: { scores } satisfies EvaluationInput, signal: o?.signal }),
     myScores: async (id, o) =>
       (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
   };
@@ -188,10 +211,18 @@ export function createClient(options: ClientOptions): BridgekitClient {
       roadmap: async (slug, o) =>
         (await http.request<{ columns: RoadmapColumn[] }>('GET', `/boards/${seg(slug)}/roadmap`, { signal: o?.signal })).columns,
       export: async (slug, o) =>
-        (await http.request<{ items: Idea[] }>('GET', `/boards/${seg(slug)}/export`, { query: { format: 'json' }, signal: o?.signal }))
-          .items,
+        (
+          await http.request<{ items: Idea[] }>('GET', `/boards/${seg(slug)}/export`, {
+            query: { format: 'json' } satisfies BoardExportQuery,
+            signal: o?.signal,
+          })
+        ).items,
       exportCsv: (slug, o) =>
-        http.request('GET', `/boards/${seg(slug)}/export`, { query: { format: 'csv' }, text: true, signal: o?.signal }),
+        http.request('GET', `/boards/${seg(slug)}/export`, {
+          query: { format: 'csv' } satisfies BoardExportQuery,
+          text: true,
+          signal: o?.signal,
+        }),
       scorecard: (slug, o) => http.request('GET', `/boards/${seg(slug)}/scorecard`, { signal: o?.signal }),
       setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, signal: o?.signal }),
     },

@@ -150,7 +150,8 @@ function isErrorBody(body: unknown): body is ErrorBody {
 function toError(res: Response, body: unknown): BridgekitError {
   if (isErrorBody(body)) {
     const details: FieldIssue[] = Array.isArray(body.error.details) ? body.error.details : [];
-    return new BridgekitError(res.status, body.error.code, body.error.message, details);
+    // With the `reason`, `params` and `requestId` it sent (an older API sends none).
+    return new BridgekitError(res.status, body.error.code, body.error.message, details, body.error);
   }
   return new BridgekitError(
     res.status,

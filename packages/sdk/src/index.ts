@@ -8,8 +8,11 @@ export type * from './card-types.ts';
 export { PRACTICE_AREAS } from './card-types.ts';
 export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
-export { BridgekitError, isBridgekitError } from './errors.ts';
+export { BridgekitError, type BridgekitErrorOptions, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
+// The registry itself (`REASONS`, `REASON_LIST`, `formatReason`) is the entry `@bridgekit/sdk/reasons`:
+// a page that shows errors loads it only when it shows one.
+export type { CodeOf, ErrorReason, FieldReason, HoldReason, ParamsOf, Reason, ReasonParams, ReasonText } from './reasons.ts';
 export {
   type EntraTokenProvider,
   type SharePointTokenCallback,
@@ -21,5 +24,7 @@ export {
 export type * from './thread-types.ts';
 export { REACTIONS } from './thread-types.ts';
 export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from './threads.ts';
+// `localize` and `TRANSLATION_LOCALES` are the entry `@bridgekit/sdk/translations`.
+export type { TranslationLocale, Translations } from './translations.ts';
 export type * from './types.ts';
-export { ERROR_CODES, LIMITS } from './types.ts';
+export { CLIENT_ERROR_CODES, ERROR_CODES, LIMITS } from './types.ts';

@@ -3,7 +3,8 @@
  * `/comments…`, `/moderation…`). Checked against the Worker's schemas at compile time.
  */
 import type { FieldChange, PracticeCard } from './card-types.ts';
-import type { Idea, Person } from './types.ts';
+import type { Reason, ReasonParams } from './reasons.ts';
+import type { Idea, PageQuery, Person } from './types.ts';
 
 /** Reactions are a small fixed set: 👍 `like`, 💡 `insight`, ❤️ `love`. One of each per person. */
 export type Reaction = 'like' | 'insight' | 'love';
@@ -43,8 +44,11 @@ export interface Comment {
   /** Safe HTML rendered from `body` on the server; `null` when removed. */
   html: string | null;
   state: CommentState;
-  /** Why a pending comment waits — shown to its author and to moderators only. */
+  /** Why a pending comment waits — shown to its author and to moderators only. English. */
   pendingReason: string | null;
+  /** The same as a reason code with params, to show in the reader's language (`held.newcomer`…). */
+  pendingReasonCode: Reason | null;
+  pendingReasonParams: ReasonParams;
   /** ISO 8601; `null` if never edited. */
   editedAt: string | null;
   createdAt: string;
@@ -102,6 +106,41 @@ export interface NewComment {
   parentId?: string;
   /** The thread's title, used when this comment starts the thread (e.g. the page title). */
   title?: string;
+}
+
+/** A comment's new text. */
+export interface CommentEdit {
+  /** Markdown, 1–10,000 characters. */
+  body: string;
+}
+
+/** The query of a thread page, as the client sends it. */
+export type ThreadPageQuery = ThreadRef & {
+  sort?: CommentSort;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Top-level comments per page, 1–50 (default 20). */
+  limit?: number;
+};
+
+/** The query of the comment counts: each key and URL repeats the parameter (`key=a&key=b`), 1–100 in all. */
+export interface CommentCountsQuery {
+  key?: string[];
+  url?: string[];
+}
+
+/** The query of a thread's activity. */
+export interface ActivityQuery {
+  /** ISO 8601: `until` of the previous answer (or when the page was loaded). */
+  since: string;
+}
+
+/** The query of the @mention suggestions. */
+export interface MentionableQuery {
+  /** The start of a name or handle, 1–60 characters. */
+  q: string;
+  /** 1–20 (default 8). */
+  limit?: number;
 }
 
 /** What changed in a thread since a moment: what live updates announce, and what polling returns. */
@@ -166,7 +205,15 @@ export interface ModerationSettings {
   maxDepth: number;
 }
 
+/** A change to the moderation settings: only the fields given change. */
+export type ModerationSettingsUpdate = Partial<ModerationSettings>;
+
 export type FlagReason = 'spam' | 'abuse' | 'off_topic' | 'confidential' | 'other';
+
+/** A reader's flag on a comment. */
+export interface CommentFlag {
+  reason: FlagReason;
+}
 
 /** What the moderation pipeline checks and the queue holds: comments, ideas and practice cards. */
 export type ModeratedKind = 'comment' | 'idea' | 'card';
@@ -178,8 +225,11 @@ interface QueueItemBase {
   /** The author's internal id, for bans and time-outs. */
   authorId: string;
   reason: QueueReason;
-  /** The phase that held it, or the flag reasons with their counts. */
+  /** The phase that held it, or the flag reasons with their counts. English. */
   detail: string;
+  /** A hold's reason code with params (`held.links`…), to show in the reader's language; `null` for flags. */
+  detailCode: Reason | null;
+  detailParams: ReasonParams;
   /** Readers' flags (comments only; empty otherwise). */
   flags: { reason: FlagReason; count: number }[];
   /** When the author may post again, if they are timed out or banned (`"forever"`). */
@@ -214,6 +264,16 @@ export interface CardQueueItem extends QueueItemBase {
 }
 
 export type QueueItem = CommentQueueItem | IdeaQueueItem | CardQueueItem;
+
+/** The query of the moderation queue. */
+export interface QueueQuery extends PageQuery {
+  /** Default `all`. */
+  reason?: QueueReason | 'all';
+  /** Only comments, ideas or cards. */
+  kind?: ModeratedKind;
+  /** Only this thread's comments (its id). */
+  thread?: string;
+}
 
 export type ModerationDecision = { action: 'approve' } | { action: 'reject'; reason: string };
 

@@ -1,29 +1,38 @@
 import type { PracticeCard } from './card-types.ts';
 import type { CallOptions, Transport } from './http.ts';
 import type {
+  ActivityQuery,
   AuditEntry,
   CardModerationDecision,
   Comment,
+  CommentCountsQuery,
+  CommentEdit,
+  CommentFlag,
   CommentRevision,
-  CommentSort,
   FlagReason,
   LiveTicket,
+  MentionableQuery,
   MentionableUser,
-  ModeratedKind,
   ModerationDecision,
   ModerationSettings,
+  ModerationSettingsUpdate,
   NewComment,
   QueueItem,
-  QueueReason,
+  QueueQuery,
   Reaction,
   Restriction,
   ThreadActivity,
   ThreadPage,
+  ThreadPageQuery,
   ThreadRef,
 } from './thread-types.ts';
-import type { Idea, Page } from './types.ts';
+import type { Idea, Page, PageQuery } from './types.ts';
 
-export type ThreadPageOptions = ThreadRef & CallOptions & { sort?: CommentSort; cursor?: string | null; limit?: number };
+/** Options of a page of replies, of the queue and of the audit log: `cursor` may be the `null` of a last page. */
+type PageOptions<Q extends PageQuery> = CallOptions & Omit<Q, 'cursor'> & { cursor?: string | null };
+
+/** A thread page's query (see {@link ThreadPageQuery}); `cursor` may be the `null` of a last page. */
+export type ThreadPageOptions = ThreadRef & CallOptions & Omit<ThreadPageQuery, 'key' | 'url' | 'cursor'> & { cursor?: string | null };
 
 /** Discussion threads under pages: read, post, counts, activity and live updates. */
 export interface ThreadsApi {
@@ -50,7 +59,7 @@ export interface CommentsApi {
   /** The author deletes (or a moderator removes); a placeholder keeps the tree. */
   remove(id: string, options?: CallOptions): Promise<void>;
   /** More replies of a top-level comment (`moreReplies` of the thread page). */
-  replies(id: string, options?: CallOptions & { cursor?: string | null; limit?: number }): Promise<Page<Comment>>;
+  replies(id: string, options?: PageOptions<PageQuery>): Promise<Page<Comment>>;
   /** Earlier texts: for the author and moderators. */
   history(id: string, options?: CallOptions): Promise<CommentRevision[]>;
   react(id: string, reaction: Reaction, options?: CallOptions): Promise<Comment>;
@@ -65,15 +74,7 @@ export interface CommentsApi {
 /** Moderators' and admins' tools. */
 export interface ModerationApi {
   /** Held and flagged comments, held ideas and held cards (or one `kind`), oldest first. */
-  queue(
-    options?: CallOptions & {
-      reason?: QueueReason | 'all';
-      kind?: ModeratedKind;
-      thread?: string;
-      cursor?: string | null;
-      limit?: number;
-    },
-  ): Promise<Page<QueueItem>>;
+  queue(options?: PageOptions<QueueQuery>): Promise<Page<QueueItem>>;
   decide(commentId: string, decision: ModerationDecision, options?: CallOptions): Promise<Comment>;
   /** Approve publishes a held idea; reject keeps it from everyone but its author, who sees the reason. */
   decideIdea(ideaId: string, decision: ModerationDecision, options?: CallOptions): Promise<Idea>;
@@ -88,9 +89,9 @@ export interface ModerationApi {
   lift(userId: string, options?: CallOptions): Promise<void>;
   settings(options?: CallOptions): Promise<ModerationSettings>;
   /** Admins. */
-  updateSettings(update: Partial<ModerationSettings>, options?: CallOptions): Promise<ModerationSettings>;
+  updateSettings(update: ModerationSettingsUpdate, options?: CallOptions): Promise<ModerationSettings>;
   /** Admins: every moderator action, newest first. */
-  auditLog(options?: CallOptions & { cursor?: string | null; limit?: number }): Promise<Page<AuditEntry>>;
+  auditLog(options?: PageOptions<PageQuery>): Promise<Page<AuditEntry>>;
 }
 
 const refQuery = (ref: ThreadRef) => (ref.key !== undefined ? { key: ref.key } : { url: ref.url });
@@ -99,46 +100,59 @@ export function createThreadsApi(http: Transport): {
   threads: ThreadsApi;
   comments: CommentsApi;
   moderation: ModerationApi;
-  mentionable: (q: string, options?: CallOptions & { limit?: number }) => Promise<MentionableUser[]>;
+  mentionable: (q: string, options?: CallOptions & Omit<MentionableQuery, 'q'>) => Promise<MentionableUser[]>;
 } {
   const seg = encodeURIComponent;
   const comment = (id: string) => `/comments/${seg(id)}`;
   const threads: ThreadsApi = {
     page: ({ sort, cursor, limit, signal, ...ref }) =>
       http.request('GET', '/threads/comments', {
-        query: { ...refQuery(ref as ThreadRef), sort, cursor: cursor ?? undefined, limit },
+        query: { ...refQuery(ref as ThreadRef), sort, cursor: cursor ?? undefined, limit } satisfies ThreadPageQuery,
         signal,
       }),
     post: ({ body, parentId, title, signal, ...ref }) =>
-      http.request('POST', '/threads/comments', { body: { ...refQuery(ref as ThreadRef), body, parentId, title }, signal }),
+      http.request('POST', '/threads/comments', {
+        body: { ...refQuery(ref as ThreadRef), body, parentId, title } satisfies ThreadRef & NewComment,
+        signal,
+      }),
     counts: async ({ keys, urls }, o) =>
       (
         await http.request<{ counts: Record<string, number> }>('GET', '/threads/counts', {
-          query: { key: keys, url: urls },
+          query: { key: keys, url: urls } satisfies CommentCountsQuery,
           signal: o?.signal,
         })
       ).counts,
-    activity: (threadId, since, o) => http.request('GET', `/threads/${seg(threadId)}/activity`, { query: { since }, signal: o?.signal }),
+    activity: (threadId, since, o) =>
+      http.request('GET', `/threads/${seg(threadId)}/activity`, { query: { since } satisfies ActivityQuery, signal: o?.signal }),
     liveTicket: (threadId, o) => http.request('POST', `/threads/${seg(threadId)}/live`, { signal: o?.signal }),
   };
   const comments: CommentsApi = {
     get: (id, o) => http.request('GET', comment(id), { signal: o?.signal }),
-    edit: (id, body, o) => http.request('PATCH', comment(id), { body: { body }, signal: o?.signal }),
+    edit: (id, body, o) => http.request('PATCH', comment(id), { body: { body } satisfies CommentEdit, signal: o?.signal }),
     remove: (id, o) => http.request('DELETE', comment(id), { signal: o?.signal }),
     replies: (id, o) =>
-      http.request('GET', `${comment(id)}/replies`, { query: { cursor: o?.cursor ?? undefined, limit: o?.limit }, signal: o?.signal }),
+      http.request('GET', `${comment(id)}/replies`, {
+        query: { cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies PageQuery,
+        signal: o?.signal,
+      }),
     history: async (id, o) =>
       (await http.request<{ items: CommentRevision[] }>('GET', `${comment(id)}/history`, { signal: o?.signal })).items,
     react: (id, reaction, o) => http.request('PUT', `${comment(id)}/reactions/${seg(reaction)}`, { signal: o?.signal }),
     unreact: (id, reaction, o) => http.request('DELETE', `${comment(id)}/reactions/${seg(reaction)}`, { signal: o?.signal }),
-    flag: (id, reason, o) => http.request('POST', `${comment(id)}/flags`, { body: { reason }, signal: o?.signal }),
+    flag: (id, reason, o) => http.request('POST', `${comment(id)}/flags`, { body: { reason } satisfies CommentFlag, signal: o?.signal }),
     accept: (id, o) => http.request('PUT', `${comment(id)}/accepted`, { signal: o?.signal }),
     unaccept: (id, o) => http.request('DELETE', `${comment(id)}/accepted`, { signal: o?.signal }),
   };
   const moderation: ModerationApi = {
     queue: (o) =>
       http.request('GET', '/moderation/queue', {
-        query: { reason: o?.reason, kind: o?.kind, thread: o?.thread, cursor: o?.cursor ?? undefined, limit: o?.limit },
+        query: {
+          reason: o?.reason,
+          kind: o?.kind,
+          thread: o?.thread,
+          cursor: o?.cursor ?? undefined,
+          limit: o?.limit,
+        } satisfies QueueQuery,
         signal: o?.signal,
       }),
     decide: (id, decision, o) => http.request('POST', `${comment(id)}/moderation`, { body: decision, signal: o?.signal }),
@@ -154,9 +168,17 @@ export function createThreadsApi(http: Transport): {
     settings: (o) => http.request('GET', '/moderation/settings', { signal: o?.signal }),
     updateSettings: (update, o) => http.request('PATCH', '/moderation/settings', { body: update, signal: o?.signal }),
     auditLog: (o) =>
-      http.request('GET', '/moderation/audit-log', { query: { cursor: o?.cursor ?? undefined, limit: o?.limit }, signal: o?.signal }),
+      http.request('GET', '/moderation/audit-log', {
+        query: { cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies PageQuery,
+        signal: o?.signal,
+      }),
   };
-  const mentionable = async (q: string, o?: CallOptions & { limit?: number }) =>
-    (await http.request<{ items: MentionableUser[] }>('GET', '/users', { query: { q, limit: o?.limit }, signal: o?.signal })).items;
+  const mentionable = async (q: string, o?: CallOptions & Omit<MentionableQuery, 'q'>) =>
+    (
+      await http.request<{ items: MentionableUser[] }>('GET', '/users', {
+        query: { q, limit: o?.limit } satisfies MentionableQuery,
+        signal: o?.signal,
+      })
+    ).items;
   return { threads, comments, moderation, mentionable };
 }

@@ -2,6 +2,8 @@
  * The wire types of the Bridgekit HTTP API (`/v1`). The Worker's request and response schemas
  * are checked against these at compile time, so a change on either side fails the type check.
  */
+import type { ErrorReason, Reason, ReasonParams } from './reasons.ts';
+import type { Translations } from './translations.ts';
 
 /**
  * How a board's ideas are ordered: `top` most backed; `new` newest; `trending` recent support,
@@ -42,6 +44,8 @@ export type StatusCategory = 'open' | 'under_review' | 'planned' | 'in_progress'
 export interface StatusDefinition {
   key: string;
   label: string;
+  /** The label in other languages (Bridgekit's own statuses come with theirs): `{ de: { label: 'Geplant' } }`. */
+  translations?: Translations<'label'>;
   category: StatusCategory;
   /** Setting it takes a written reason. */
   requiresReason: boolean;
@@ -53,6 +57,8 @@ export interface StatusDefinition {
 export interface IdeaStatus {
   key: string;
   label: string;
+  /** The label in other languages, as the board's status has it. */
+  translations?: Translations<'label'>;
   category: StatusCategory;
   reason: string | null;
   /** e.g. the practice card that answers the need. */
@@ -80,8 +86,14 @@ export interface IdeaScore {
  */
 export interface ModerationState {
   state: 'published' | 'pending' | 'rejected';
-  /** Why it is held, or the moderator's reason for rejecting it; `null` when published. */
+  /** Why it is held, or the moderator's reason for rejecting it; `null` when published. English for a hold. */
   reason: string | null;
+  /**
+   * The pipeline's reason for a hold (`held.links`…), to show in the reader's language with
+   * `reasonParams`; `null` when published, and for a moderator's own words (shown as written).
+   */
+  reasonCode: Reason | null;
+  reasonParams: ReasonParams;
 }
 
 /** An IT-enabled idea on a board, as seen by the caller. */
@@ -152,6 +164,8 @@ export type CriterionKind = 'scale' | 'tshirt' | 'yesno' | 'fibonacci';
 export interface Criterion {
   key: string;
   label: string;
+  /** The label in other languages (the presets' criteria come with theirs). */
+  translations?: Translations<'label'>;
   /** `scale` 1–5; `tshirt` XS–XL (1, 2, 3, 5, 8 points); `yesno` (1, 0); `fibonacci` 1, 2, 3, 5, 8, 13, 20. */
   kind: CriterionKind;
   weight: number;
@@ -171,6 +185,8 @@ export interface Board {
   slug: string;
   name: string;
   description: string;
+  /** The name and description in other languages, as an admin gave them. */
+  translations?: Translations<'name' | 'description'>;
   ideaCount: number;
   /** Within its window: ideas may be submitted and backed. */
   open: boolean;
@@ -224,14 +240,74 @@ export interface NewIdea {
   /** Default `opportunity`. */
   lane?: Lane;
   /** The short business case; the board says which fields are required. */
-  businessCase?: Partial<BusinessCase>;
+  businessCase?: NewBusinessCase;
+}
+
+/**
+ * The business case as submitted: leave a field out when it is not given (a stored idea reads
+ * `null` there). Problem up to 2,000 characters, beneficiary 100, objective 200.
+ */
+export interface NewBusinessCase {
+  problem?: string;
+  /** The business unit that would benefit. */
+  beneficiary?: string;
+  valueType?: ValueType;
+  effort?: EffortSize;
+  /** The strategic objective it serves. */
+  objective?: string;
+}
+
+/** The query of a board's idea list, as the client sends it (`ideas.list` takes `categories` as an array). */
+export interface IdeaListQuery {
+  sort?: IdeaSort;
+  cursor?: string;
+  /** 1–100 (default 20). */
+  limit?: number;
+  /** Status categories, comma-separated: `open,under_review`. */
+  category?: string;
+}
+
+/** The query of the similar-ideas lookup. */
+export interface SimilarIdeasQuery {
+  /** The title being typed, up to 300 characters. */
+  q: string;
+  /** 1–10 (default 5). */
+  limit?: number;
+}
+
+/** The query of a board's export: CSV (default) or JSON. */
+export interface BoardExportQuery {
+  format?: 'csv' | 'json';
+}
+
+/** One page of a cursor-paginated list, as asked for. */
+export interface PageQuery {
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  limit?: number;
+}
+
+/** The caller's votes on an idea (budget boards); 0–100, 0 withdraws. */
+export interface VoteInput {
+  votes: number;
+}
+
+/** Merges a duplicate into the original idea. */
+export interface MergeInput {
+  /** The original idea's id. */
+  into: string;
+}
+
+/** An evaluator's scores for an idea, by criterion key. */
+export interface EvaluationInput {
+  scores: Evaluation;
 }
 
 /** A similar idea, suggested while someone types a title. */
 export interface SimilarIdea {
   id: string;
   title: string;
-  status: Pick<IdeaStatus, 'key' | 'label' | 'category'>;
+  status: Pick<IdeaStatus, 'key' | 'label' | 'translations' | 'category'>;
   supporters: number;
   closed: boolean;
 }
@@ -246,9 +322,13 @@ export interface StatusChange {
   at: string;
 }
 
+/** A new status for an idea; a deflection takes a reason. */
 export interface StatusUpdate {
+  /** The key of one of the board's statuses. */
   status: string;
+  /** Up to 2,000 characters. */
   reason?: string;
+  /** An http(s) URL, e.g. the practice card that answers the need. */
   link?: string;
 }
 
@@ -264,6 +344,8 @@ export interface NewBoard {
   slug: string;
   name: string;
   description?: string;
+  /** The name and description in other languages. */
+  translations?: Translations<'name' | 'description'>;
   settings?: Partial<BoardSettings>;
   statuses?: StatusDefinition[];
   scorecardPreset?: 'value-size-risk' | 'wsjf';
@@ -272,11 +354,16 @@ export interface NewBoard {
 export interface BoardUpdate {
   name?: string;
   description?: string;
+  /** Replaces the name's and description's translations. */
+  translations?: Translations<'name' | 'description'>;
   settings?: Partial<BoardSettings>;
   statuses?: StatusDefinition[];
 }
 
-/** Every machine-readable error code. Branch on these, not on messages. */
+/**
+ * Every machine-readable error code the API sends (`error.code`). Branch on these, not on
+ * messages. The client adds its own two (`CLIENT_ERROR_CODES`).
+ */
 export const ERROR_CODES = [
   'bad_request',
   'validation_failed',
@@ -298,11 +385,21 @@ export const ERROR_CODES = [
   'rate_limited',
   'internal_error',
   'unavailable',
-  'network_error',
-  'invalid_response',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** A code the API sends. */
+export type ApiErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The codes only the SDK's client gives, never the API: `network_error` (the API could not be
+ * reached, `status` 0) and `invalid_response` (an answer that is not the API's JSON).
+ */
+export const CLIENT_ERROR_CODES = ['network_error', 'invalid_response'] as const;
+
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+/** Every code a `BridgekitError` may carry: the API's and the client's own. */
+export type ErrorCode = ApiErrorCode | ClientErrorCode;
 
 /** Limits the API enforces, for forms that check before sending. */
 export const LIMITS = {
@@ -316,15 +413,28 @@ export const LIMITS = {
 export interface FieldIssue {
   /** Where the problem is, e.g. `body.title` or `query.cursor`. */
   path: string;
+  /** English, for people; show the reason in the reader's language instead where you can. */
   message: string;
+  /** What is wrong, stable for programs and translations: `field.too_long`, `field.required`… (see `REASONS`). */
+  reason: Reason;
+  /** The values the reason's text names, e.g. `{ count: 140 }` for `field.too_long`. */
+  params: ReasonParams;
 }
 
-/** The one JSON error shape every failed request returns. */
+/**
+ * The one JSON error shape every failed request returns. `code` is the broad kind to branch on;
+ * `reason` names the exact situation (it starts with the code) and, with `params`, is what a
+ * client translates; `message` is the same in English, written from the reason's text.
+ */
 export interface ErrorBody {
   error: {
-    code: ErrorCode;
+    code: ApiErrorCode;
+    reason: ErrorReason;
+    params: ReasonParams;
     message: string;
     details?: FieldIssue[];
+    /** Names this request in the Worker's log (the `x-request-id` header): quote it when reporting a failure. */
+    requestId: string;
   };
 }
 
@@ -418,6 +528,25 @@ export interface ApiKeyInfo {
 /** A new API key: `key` is shown once, when created. */
 export interface NewApiKey extends ApiKeyInfo {
   key: string;
+}
+
+/** An API key to create. */
+export interface ApiKeyInput {
+  /** Up to 100 characters, e.g. `Portfolio sync`. */
+  name: string;
+  /** At least one. */
+  scopes: ApiKeyScope[];
+}
+
+/** An allowed browser origin to add (body) or remove (query). */
+export interface OriginInput {
+  /** `https://host`, `https://*.host` or `http://localhost:*`, up to 300 characters. */
+  origin: string;
+}
+
+/** A role to grant someone. */
+export interface RoleInput {
+  role: Exclude<Role, 'member'>;
 }
 
 export interface RoleGrant {

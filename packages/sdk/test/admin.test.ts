@@ -1,10 +1,11 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { token } from '../../worker/test/helpers.ts';
+import { token, workerFetch } from '../../worker/test/helpers.ts';
 import { createClient, createPlatformClient, isBridgekitError } from '../src/index.ts';
 
 const BASE = 'https://bridgekit.test';
-const worker = (request: Request) => exports.default.fetch(request);
+// The Worker's fetch handler; each answer is checked against /v1/openapi.json (worker/test/contract.ts).
+const worker = workerFetch;
 
 describe('administration through the SDK', () => {
   it('creates a tenant, configures it and uses it, end to end', async () => {

@@ -1,10 +1,10 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../../worker/src/cards/templates/examples.ts';
-import { token } from '../../worker/test/helpers.ts';
+import { token, workerFetch } from '../../worker/test/helpers.ts';
 import { createClient, isBridgekitError } from '../src/index.ts';
 
-const worker = (request: Request) => exports.default.fetch(request);
+// The Worker's fetch handler; each answer is checked against /v1/openapi.json (worker/test/contract.ts).
+const worker = workerFetch;
 const as = async (sub: string, name = sub) =>
   createClient({ baseUrl: 'https://bridgekit.test', tenant: 'demo', token: await token({ sub, name }), fetch: worker });
 

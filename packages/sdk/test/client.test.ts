@@ -1,10 +1,11 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { token } from '../../worker/test/helpers.ts';
+import { token, workerFetch } from '../../worker/test/helpers.ts';
 import { BridgekitError, createClient, isBridgekitError, type Middleware, type TokenRequest } from '../src/index.ts';
+import { localize } from '../src/translations.ts';
 
 const BASE = 'https://bridgekit.test';
-const worker = (request: Request) => exports.default.fetch(request);
+// The Worker's fetch handler; each answer is checked against /v1/openapi.json (worker/test/contract.ts).
+const worker = workerFetch;
 
 function client(tokenSource?: Parameters<typeof createClient>[0]['token'], extra: Partial<Parameters<typeof createClient>[0]> = {}) {
   return createClient({ baseUrl: BASE, tenant: 'demo', token: tokenSource, fetch: worker, ...extra });
@@ -77,16 +78,52 @@ describe('createClient against the real Worker', () => {
     const bk = client(await token());
     const invalid = await failure(bk.ideas.create({ board: 'general', title: 'no' }));
     expect(invalid).toBeInstanceOf(BridgekitError);
-    expect(invalid).toMatchObject({ status: 400, code: 'validation_failed' });
-    expect(invalid.details).toEqual([{ path: 'body.title', message: 'The title needs at least 3 characters.' }]);
+    expect(invalid).toMatchObject({ status: 400, code: 'validation_failed', reason: 'validation_failed.fields' });
+    expect(invalid.details).toEqual([
+      { path: 'body.title', message: 'The title needs at least 3 characters.', reason: 'field.too_short', params: { count: 3 } },
+    ]);
 
-    expect(await failure(bk.ideas.get('missing'))).toMatchObject({
+    const missing = await failure(bk.ideas.get('missing'));
+    expect(missing).toMatchObject({
       status: 404,
       code: 'not_found',
+      reason: 'not_found.idea',
+      params: { id: 'missing' },
       message: 'Idea "missing" was not found.',
     });
+    // The id of the Worker's log line, from the body (the x-request-id header says the same).
+    expect(missing.requestId).toMatch(/^[0-9a-f]{16}$/);
     expect(await failure(client().ideas.vote('demo-idea-sso'))).toMatchObject({ status: 401, code: 'unauthorized' });
     expect(await failure(createClient({ baseUrl: BASE, tenant: 'nope', fetch: worker }).boards.list())).toMatchObject({ status: 404 });
+  });
+
+  it('tells a proxy’s error page, which has no body of the API’s, by its code and no reason', async () => {
+    const proxy = async () => new Response('<h1>502 Bad Gateway</h1>', { status: 502 });
+    const err = await failure(createClient({ baseUrl: BASE, tenant: 'demo', fetch: proxy }).boards.list());
+    expect(err).toMatchObject({ status: 502, code: 'invalid_response', reason: null, params: {}, requestId: null });
+  });
+
+  it('puts the translations for a language in place of the English, for showing', async () => {
+    const board = await client().boards.get('general');
+    expect(board.statuses.find((s) => s.key === 'planned')?.label).toBe('Planned');
+    expect(localize(board, 'de-AT').statuses.find((s) => s.key === 'planned')?.label).toBe('Geplant');
+    expect(localize(board, 'fr').statuses.find((s) => s.key === 'planned')?.label).toBe('Planned');
+  });
+
+  it('types a business case as the API takes it: fields left out, never null', async () => {
+    const bk = client(await token({ sub: 'sdk|business-case', name: 'Case Writer' }));
+    const idea = await bk.ideas.create({
+      board: 'general',
+      title: 'A case in part',
+      businessCase: { problem: 'Slow approvals.', effort: 'S' },
+    });
+    expect(idea.businessCase).toEqual({ problem: 'Slow approvals.', beneficiary: null, valueType: null, effort: 'S', objective: null });
+    // What a stored idea reads (`null`) is not what one sends: the type refuses it, as the API does.
+    const unsent = { board: 'general', title: 'A case with a null', businessCase: { problem: null } };
+    // @ts-expect-error `problem: null` is refused by the API (400), so the SDK's type refuses it too.
+    const refused = await failure(bk.ideas.create(unsent));
+    expect(refused).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(refused.details?.map((d) => d.path)).toEqual(['body.businessCase.problem']);
   });
 
   it('asks the token callback before each call, and once more when the token expired', async () => {

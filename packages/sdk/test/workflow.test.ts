@@ -1,10 +1,11 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { token } from '../../worker/test/helpers.ts';
+import { token, workerFetch } from '../../worker/test/helpers.ts';
 import { createClient, isBridgekitError } from '../src/index.ts';
 
 const BASE = 'https://bridgekit.test';
-const worker = (request: Request) => exports.default.fetch(request);
+// The Worker's fetch handler; each answer is checked against /v1/openapi.json (worker/test/contract.ts).
+const worker = workerFetch;
 const as = async (sub: string, roles: string[] = []) =>
   createClient({ baseUrl: BASE, tenant: 'demo', token: await token({ sub, name: sub, extra: { roles } }), fetch: worker });
 

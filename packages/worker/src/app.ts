@@ -1,7 +1,7 @@
 /**
  * The Bridgekit HTTP API: one Hono app, one route file per resource under `/v1`, request
  * validation from the shared zod schemas (which also generate `/v1/openapi.json`), and every
- * error mapped in one place to `{ "error": { "code", "message", "details"? } }`.
+ * error mapped in one place to `{ "error": { "code", "reason", "params", "message", "details"?, "requestId" } }`.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,7 +9,7 @@ import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
-import { ApiError, routeNotFound, toErrorResponse } from './errors.ts';
+import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
 import { cacheControl } from './middleware/cache-control.ts';
 import { validPercentEncoding } from './middleware/path-encoding.ts';
 import { platformContext } from './middleware/platform-context.ts';
@@ -52,7 +52,7 @@ const limitBody = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxSize / 1024} KB.`);
+      throw new ApiError(413, 'payload_too_large.body', { maxKb: maxSize / 1024 });
     },
   });
 const bodyLimits = { card: limitBody(MAX_CARD_BODY_BYTES), other: limitBody(MAX_BODY_BYTES) };
@@ -62,11 +62,7 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
   const type = c.req.header('content-type') ?? '';
   if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ApiError(
-      415,
-      'unsupported_media_type',
-      `Send the request body as JSON with "Content-Type: application/json" (got "${type || 'none'}").`,
-    );
+    throw new ApiError(415, 'unsupported_media_type.json_only', { type: type || 'none' });
   }
   await next();
 });
@@ -82,6 +78,11 @@ const apiSecurityHeaders = secureHeaders(securityHeaders);
 // The iframe pages are framed by the tenant's origins (their CSP says which, X-Frame-Options
 // cannot), and the sign-in window must keep its opener to hand the token back.
 const frameSecurityHeaders = secureHeaders({ ...securityHeaders, xFrameOptions: false, crossOriginOpenerPolicy: false });
+// First, so that every answer names its request, errors and redirects included.
+app.use('*', async (c, next) => {
+  c.header('x-request-id', requestIdOf(c));
+  await next();
+});
 app.use('/v1/*', cacheControl);
 app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? frameSecurityHeaders : apiSecurityHeaders)(c, next));
 // Tenant routes answer CORS themselves, for each tenant's allowed origins (tenant-context.ts);
@@ -124,6 +125,9 @@ app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   description:
     "An embed token signed by the host intranet with the tenant's embed secret (HS256), an OIDC access token from an issuer the tenant configured (Entra ID…), an API key (`bk_…`), or — for `/v1/admin/*` — the platform admin token.",
 });
+// Every operation names its operationId and security itself (test/openapi.test.ts); the global
+// `security` is the default for any that would not. `servers` is relative: the API is at the
+// origin that serves this document (docs/api.md).
 app.doc31('/v1/openapi.json', {
   openapi: '3.1.0',
   info: {
@@ -131,6 +135,8 @@ app.doc31('/v1/openapi.json', {
     version: '1.0.0',
     description: 'Discussion threads, practice cards and idea voting for IT business relationship management communities.',
   },
+  servers: [{ url: '/', description: 'The Bridgekit deployment that serves this document; paths start with `/v1`.' }],
+  security: [{ bearerAuth: [] }],
 });
 
 app.notFound((c) => toErrorResponse(routeNotFound(c.req.method, c.req.path), c));

@@ -41,6 +41,8 @@ export interface Variables {
   tenant: Tenant;
   viewer: Viewer;
   db: Database;
+  /** Names the request in the log and in the `x-request-id` header (errors.ts `requestIdOf`). */
+  requestId: string;
   /** Development only: the demo people the sign-in window offers (set by src/dev/index.ts). */
   demoPeople?: readonly DemoPerson[];
 }

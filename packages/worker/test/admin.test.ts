@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import type { CreatedTenant, EmbedKeyInfo, MintedToken, NewEmbedKey, TenantSettings, TenantSummary, Viewer } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
+import { documented } from './contract.ts';
 import { admin, call, DEMO, errorOf, json, ORIGIN, token } from './helpers.ts';
 
 const ADMIN = `${ORIGIN}/v1/admin`;
@@ -51,11 +52,8 @@ describe('platform admin API', () => {
   });
 
   it('is off, and says how to turn it on, when the Worker has no admin token', async () => {
-    const res = await app.fetch(
-      new Request(`${ADMIN}/tenants`, { headers: { authorization: 'Bearer anything' } }),
-      { ...env, BRIDGEKIT_ADMIN_TOKEN: undefined },
-      createExecutionContext(),
-    );
+    const request = new Request(`${ADMIN}/tenants`, { headers: { authorization: 'Bearer anything' } });
+    const res = await documented(request, app.fetch(request, { ...env, BRIDGEKIT_ADMIN_TOKEN: undefined }, createExecutionContext()));
     expect(res.status).toBe(403);
     expect((await errorOf(res)).message).toMatch(/wrangler secret put BRIDGEKIT_ADMIN_TOKEN/);
   });

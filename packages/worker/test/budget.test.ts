@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import type { Board, Idea, VoteState } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
+import { documented } from './contract.ts';
 import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
 
 const BOARD = `${DEMO}/boards/scarce`;
@@ -34,9 +35,10 @@ describe('vote budgets', () => {
       supporters: 1,
       budget: { total: 10, used: 3, remaining: 7, perIdea: 3 },
     });
+    // Over the votes per idea: the documented 409, like an exhausted budget.
     const tooMany = await vote(b.id, t, 4);
-    expect(tooMany.status).toBe(400);
-    expect((await errorOf(tooMany)).message).toMatch(/At most 3 votes/);
+    expect(tooMany.status).toBe(409);
+    expect(await errorOf(tooMany)).toMatchObject({ code: 'vote_budget_exceeded', message: expect.stringMatching(/At most 3 votes/) });
     await vote(b.id, t, 3);
     await vote(c.id, t, 3);
     const over = await vote(d.id, t, 2);
@@ -60,14 +62,12 @@ describe('vote budgets', () => {
     const unlimited = { ...env, USER_WRITE_LIMIT: undefined };
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        app.fetch(
+        (async (request: Request) => documented(request, app.fetch(request, unlimited, createExecutionContext())))(
           new Request(`${DEMO}/ideas/${(targets[i % targets.length] as Idea).id}/vote`, {
             method: 'PUT',
             headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
             body: JSON.stringify({ votes: 1 + (i % 3) }),
           }),
-          unlimited,
-          createExecutionContext(),
         ),
       ),
     );
@@ -130,7 +130,7 @@ describe('vote budgets', () => {
 describe('single-vote boards', () => {
   it('refuse more than one vote per person and idea', async () => {
     const res = await vote('demo-idea-sso', await token({ sub: 'greedy' }), 2);
-    expect(res.status).toBe(400);
-    expect((await errorOf(res)).message).toMatch(/At most 1 vote per person/);
+    expect(res.status).toBe(409);
+    expect(await errorOf(res)).toMatchObject({ code: 'vote_budget_exceeded', message: expect.stringMatching(/At most 1 vote per person/) });
   });
 });

@@ -1,9 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
 import type { ErrorBody } from '@bridgekit/sdk';
+import { formatReason } from '@bridgekit/sdk/reasons';
 import { SignJWT } from 'jose';
 import { encryptSecret } from '../src/auth/secrets.ts';
 import { DEMO_KID } from '../src/dev/demo-data.ts';
 import { demoSeed } from '../src/dev/seed.ts';
+import { checkedFetch } from './contract.ts';
 import { FAKE_DIRECTORY_ID, FAKE_ISSUER, FAKE_JWKS_URI } from './fake-identity-provider.ts';
 
 export const ORIGIN = 'https://bridgekit.test';
@@ -31,6 +33,10 @@ export async function seedOtherTenant(): Promise<{ secret: string }> {
     env.DB.prepare(
       "insert into boards (id, tenant_id, slug, name, created_at) values ('other-board', 'other-tenant', 'general', 'Fabrikam secrets', ?)",
     ).bind(now),
+    // Every board has a scorecard (the API creates one with each board).
+    env.DB.prepare(
+      "insert into board_criteria (board_id, tenant_id, key, label, kind, weight, grp, position) values ('other-board', 'other-tenant', 'impact', 'Business impact', 'scale', 1, 'value', 0)",
+    ),
     env.DB.prepare(
       "insert into ideas (id, tenant_id, board_id, author_id, title, description, vote_count, created_at) values ('other-idea', 'other-tenant', 'other-board', 'other-user', 'Fabrikam confidential plan', 'secret', 0, ?)",
     ).bind(now),
@@ -69,25 +75,43 @@ export async function token(options: TokenOptions = {}): Promise<string> {
   return jwt.sign(new TextEncoder().encode(options.secret ?? env.DEMO_EMBED_SECRET));
 }
 
+/** The Worker's fetch handler; every answer is checked against `/v1/openapi.json` (contract.ts). */
+export const workerFetch = checkedFetch((request) => exports.default.fetch(request));
+
 /** Calls the real Worker's fetch handler, as a browser or server would over HTTP. */
 export function call(url: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  return exports.default.fetch(new Request(url, { ...init, headers }));
+  return workerFetch(new Request(url, { ...init, headers }));
 }
 
 export async function json<T = unknown>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Asserts the one error shape and returns it. */
+/**
+ * Asserts the one error shape — a reason that starts with the code, its params, the English
+ * message written from them, and the request id of the `x-request-id` header — and returns it.
+ */
 export async function errorOf(res: Response): Promise<ErrorBody['error']> {
   const body = await json<ErrorBody>(res);
-  if (!body.error || typeof body.error.code !== 'string' || typeof body.error.message !== 'string') {
+  const error = body.error;
+  if (
+    !error ||
+    typeof error.code !== 'string' ||
+    typeof error.message !== 'string' ||
+    typeof error.reason !== 'string' ||
+    !error.reason.startsWith(`${error.code}.`) ||
+    typeof error.params !== 'object' ||
+    error.params === null ||
+    error.message !== formatReason(error.reason, error.params) ||
+    typeof error.requestId !== 'string' ||
+    error.requestId !== res.headers.get('x-request-id')
+  ) {
     throw new Error(`Not the error shape: ${JSON.stringify(body)}`);
   }
-  return body.error;
+  return error;
 }
 
 /** The platform admin token of the test Worker (BRIDGEKIT_ADMIN_TOKEN). */

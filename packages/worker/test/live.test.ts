@@ -1,12 +1,12 @@
 import { runDurableObjectAlarm } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import type { Comment, LiveEvent, LiveTicket } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { liveObjectName } from '../src/live/notify.ts';
 import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_MANY, MAX_SOCKETS_PER_HOLDER } from '../src/live/thread-live.ts';
 import { issueTicket } from '../src/live/tickets.ts';
-import { admin, call, DEMO, errorOf, json, ORIGIN, token } from './helpers.ts';
+import { admin, call, DEMO, errorOf, json, ORIGIN, token, workerFetch } from './helpers.ts';
 
 const THREADS = `${DEMO}/threads/comments`;
 let ada: string;
@@ -40,7 +40,7 @@ async function ticketFor(threadId: string, t: string | null = ben): Promise<Live
 }
 
 const openSocket = (ticket: LiveTicket, headers: Record<string, string> = {}) =>
-  exports.default.fetch(new Request(ticket.url.replace(/^ws/, 'http'), { headers: { upgrade: 'websocket', ...headers } }));
+  workerFetch(new Request(ticket.url.replace(/^ws/, 'http'), { headers: { upgrade: 'websocket', ...headers } }));
 
 /** Opens the live socket the way a widget does: ticket from the API, then the WebSocket upgrade. */
 async function listen(threadId: string, options: { token?: string | null; headers?: Record<string, string> } = {}): Promise<Listener> {
@@ -157,8 +157,7 @@ describe('live updates', () => {
 
   it('refuse sockets without a valid ticket, from pages the tenant does not allow, or without an upgrade', async () => {
     const first = await post(ada, { key: 'live-refusals', body: 'Opening the refusals thread' });
-    const open = (url: string, headers: Record<string, string> = { upgrade: 'websocket' }) =>
-      exports.default.fetch(new Request(url, { headers }));
+    const open = (url: string, headers: Record<string, string> = { upgrade: 'websocket' }) => workerFetch(new Request(url, { headers }));
 
     const forged = await open(`${ORIGIN}/v1/live?ticket=abc.def`);
     expect(forged.status).toBe(401);
@@ -186,7 +185,11 @@ describe('live updates', () => {
     opened.webSocket?.accept();
     for (const again of await Promise.all(Array.from({ length: 5 }, () => openSocket(ticket)))) {
       expect(again.status).toBe(401);
-      expect(await errorOf(again)).toMatchObject({ code: 'invalid_token', message: expect.stringMatching(/used already/) });
+      expect(await errorOf(again)).toMatchObject({
+        code: 'invalid_token',
+        reason: 'invalid_token.live_ticket_used',
+        message: expect.stringMatching(/used already/),
+      });
     }
     expect(await liveObject(first.threadId)?.connections()).toBe(1);
     // A new ticket opens the next one.

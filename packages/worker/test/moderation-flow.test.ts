@@ -248,7 +248,9 @@ describe('the order of roles', () => {
     expect(banned.status).toBe(403);
     expect(await errorOf(banned)).toMatchObject({
       code: 'forbidden',
-      message: expect.stringMatching(/they are an admin, which ranks above your role/),
+      reason: 'forbidden.restrict_higher_role',
+      params: { current: 'moderator', role: 'admin' },
+      message: expect.stringMatching(/their role, admin, ranks above yours/),
     });
     const until = new Date(Date.now() + 3_600_000).toISOString();
     expect((await restrict(boss, mod, { reason: 'Cool down', until })).status).toBe(403);

@@ -101,7 +101,12 @@ describe('ideas pass the moderation pipeline', () => {
     const before = await ideaCount();
     const description = Array.from({ length: 20 }, (_, i) => `Buy at https://shop${i}.example now.`).join(' ');
     const held = await submit(ada, { title: 'Discount laptops for everyone', description });
-    expect(held.moderation).toEqual({ state: 'pending', reason: '20 links (the limit is 3)' });
+    expect(held.moderation).toEqual({
+      state: 'pending',
+      reason: '20 links (the limit is 3)',
+      reasonCode: 'held.links',
+      reasonParams: { count: 20, max: 3 },
+    });
 
     // Others: not on the board, not counted, not found, not readable, not votable.
     expect(await boardIdeas(ben)).not.toContain(held.id);
@@ -119,14 +124,25 @@ describe('ideas pass the moderation pipeline', () => {
     const ownVote = await send('PUT', `${DEMO}/ideas/${held.id}/vote`, ada);
     expect(ownVote.status).toBe(409);
     // Moderators: in the queue, and by id.
-    expect(await queuedIdea(held.id)).toMatchObject({ kind: 'idea', reason: 'pending', detail: '20 links (the limit is 3)' });
+    expect(await queuedIdea(held.id)).toMatchObject({
+      kind: 'idea',
+      reason: 'pending',
+      detail: '20 links (the limit is 3)',
+      detailCode: 'held.links',
+      detailParams: { count: 20, max: 3 },
+    });
     expect((await send('GET', `${DEMO}/ideas/${held.id}`, mod)).status).toBe(200);
   });
 
   it('pre-moderation "all" holds every idea; a banned word refuses one, naming the field; a suspect word holds one', async () => {
     await configure({ preModeration: 'all' });
     const held = await submit(ben, { title: 'Self-service travel booking' });
-    expect(held.moderation).toEqual({ state: 'pending', reason: 'Pre-moderation: every idea is reviewed' });
+    expect(held.moderation).toEqual({
+      state: 'pending',
+      reason: 'Pre-moderation: every idea is reviewed',
+      reasonCode: 'held.every_idea',
+      reasonParams: {},
+    });
     expect(await boardIdeas(ada)).not.toContain(held.id);
     // Moderators are trusted.
     expect((await submit(mod, { title: 'Staff idea: a better intranet search' })).moderation.state).toBe('published');
@@ -134,21 +150,25 @@ describe('ideas pass the moderation pipeline', () => {
     await configure({ preModeration: 'off', bannedWords: ['bribe'], suspectWords: ['crypto'] });
     const refused = await submitRaw(ben, { title: 'Faster approvals', businessCase: { problem: 'Suppliers ask for a bribe' } });
     expect(refused.status).toBe(422);
+    const said = 'Your idea contains "bribe" (in the problem), which this community does not allow. Remove it and submit again.';
+    const reason = { reason: 'idea_rejected.banned_word_in', params: { word: 'bribe', field: 'the problem' } };
     expect(await errorOf(refused)).toEqual({
       code: 'idea_rejected',
-      message: 'Your idea contains "bribe" (in the problem), which this community does not allow. Remove it and submit again.',
-      details: [
-        {
-          path: 'body.businessCase.problem',
-          message: 'Your idea contains "bribe" (in the problem), which this community does not allow. Remove it and submit again.',
-        },
-      ],
+      ...reason,
+      message: said,
+      details: [{ path: 'body.businessCase.problem', message: said, ...reason }],
+      requestId: expect.any(String),
     });
     expect(await env.DB.prepare("select count(*) as n from ideas where title = 'Faster approvals'").first()).toEqual({ n: 0 });
 
     const suspect = await submit(ben, { title: 'Pay suppliers in Crypto' });
     // The author learns it waits, not which word; the moderator sees the word and where.
-    expect(suspect.moderation).toEqual({ state: 'pending', reason: 'Contains a word moderators review before it is published' });
+    expect(suspect.moderation).toEqual({
+      state: 'pending',
+      reason: 'Contains a word moderators review before it is published',
+      reasonCode: 'held.suspect_word_hidden',
+      reasonParams: {},
+    });
     expect((await queuedIdea(suspect.id))?.detail).toBe('Contains the suspect word "crypto" (in the title)');
     expect((await json<Idea>(await send('GET', `${DEMO}/ideas/${suspect.id}`, mod))).moderation.reason).toBe(
       'Contains the suspect word "crypto" (in the title)',
@@ -171,7 +191,7 @@ describe('ideas pass the moderation pipeline', () => {
 
     expect((await decideIdea(good.id, { action: 'approve' }, ada)).status).toBe(403);
     const approved = await json<Idea>(await decideIdea(good.id, { action: 'approve' }));
-    expect(approved.moderation).toEqual({ state: 'published', reason: null });
+    expect(approved.moderation).toEqual({ state: 'published', reason: null, reasonCode: null, reasonParams: {} });
     expect(await boardIdeas(ben)).toContain(good.id);
     expect(await ideaCount()).toBe(before + 1);
     const found = await json<{ items: SimilarIdea[] }>(await send('GET', `${BOARD}/ideas/similar?q=shared+calendars`, ben));
@@ -181,12 +201,15 @@ describe('ideas pass the moderation pipeline', () => {
 
     expect((await decideIdea(bad.id, { action: 'reject' })).status).toBe(400);
     const rejected = await json<Idea>(await decideIdea(bad.id, { action: 'reject', reason: 'Not an IT-enabled idea' }));
-    expect(rejected.moderation).toEqual({ state: 'rejected', reason: 'Not an IT-enabled idea' });
+    // A moderator's own words have no reason code: they are shown as written.
+    expect(rejected.moderation).toEqual({ state: 'rejected', reason: 'Not an IT-enabled idea', reasonCode: null, reasonParams: {} });
     expect((await send('GET', `${DEMO}/ideas/${bad.id}`, ben)).status).toBe(404);
     expect(await boardIdeas(ben)).not.toContain(bad.id);
     expect((await json<Idea>(await send('GET', `${DEMO}/ideas/${bad.id}`, ada))).moderation).toEqual({
       state: 'rejected',
       reason: 'Not an IT-enabled idea',
+      reasonCode: null,
+      reasonParams: {},
     });
     expect(await lastAudit()).toMatchObject({ action: 'reject', target: { type: 'idea', id: bad.id }, reason: 'Not an IT-enabled idea' });
     expect((await queue('kind=idea')).items.map((i) => (i.kind === 'idea' ? i.idea.id : ''))).not.toContain(bad.id);
@@ -212,7 +235,10 @@ describe('practice cards pass the moderation pipeline', () => {
     expect(error.message).toBe(
       'Your card contains "bribe" (in Executive summary), which this community does not allow. Remove it and save again.',
     );
-    expect(error.details).toEqual([{ path: 'body.fields.executiveSummary', message: error.message }]);
+    expect(error).toMatchObject({ reason: 'card_rejected.banned_word_in', params: { word: 'bribe', field: 'Executive summary' } });
+    expect(error.details).toEqual([
+      { path: 'body.fields.executiveSummary', message: error.message, reason: 'card_rejected.banned_word_in', params: error.params },
+    ]);
     expect(await env.DB.prepare("select count(*) as n from cards where title = 'Faster supplier onboarding'").first()).toEqual({ n: 0 });
 
     const card = await createCard(ben, input);
@@ -236,7 +262,12 @@ describe('practice cards pass the moderation pipeline', () => {
   it('pre-moderation "all" holds a new card whole: only its author and moderators see it, until approved', async () => {
     await configure({ preModeration: 'all' });
     const held = await createCard(ada, example('stakeholder-map', 'Stakeholders of the travel project'));
-    expect(held.moderation).toEqual({ state: 'pending', reason: 'Pre-moderation: every card is reviewed' });
+    expect(held.moderation).toEqual({
+      state: 'pending',
+      reason: 'Pre-moderation: every card is reviewed',
+      reasonCode: 'held.every_card',
+      reasonParams: {},
+    });
     await configure({ preModeration: 'off' });
 
     expect((await send('GET', `${CARDS}/${held.id}`, ben)).status).toBe(404);
@@ -259,7 +290,7 @@ describe('practice cards pass the moderation pipeline', () => {
     expect(item?.authorId).toBe(await userIdOf('items-ada'));
 
     const approved = await json<PracticeCard>(await decideCard(held.id, { action: 'approve' }));
-    expect(approved.moderation).toEqual({ state: 'published', reason: null });
+    expect(approved.moderation).toEqual({ state: 'published', reason: null, reasonCode: null, reasonParams: {} });
     expect((await send('GET', `${CARDS}/${held.id}`, ben)).status).toBe(200);
     expect(await listedCards(ben, '&q=travel+project')).toContain(held.id);
     expect(await lastAudit()).toMatchObject({ action: 'approve', target: { type: 'card', id: held.id } });
@@ -272,7 +303,12 @@ describe('practice cards pass the moderation pipeline', () => {
     expect(res.status).toBe(200);
     const answer = await json<PracticeCard>(res);
     expect(answer).toMatchObject({ version: 1, title: 'Self-service reporting' });
-    expect(answer.pendingEdit).toMatchObject({ state: 'pending', reason: 'Pre-moderation: every card edit is reviewed', baseVersion: 1 });
+    expect(answer.pendingEdit).toMatchObject({
+      state: 'pending',
+      reason: 'Pre-moderation: every card edit is reviewed',
+      reasonCode: 'held.every_card_edit',
+      baseVersion: 1,
+    });
     await configure({ preModeration: 'off' });
 
     // Readers see version 1, and nothing of the edit.
@@ -329,7 +365,12 @@ describe('practice cards pass the moderation pipeline', () => {
     const input = example('business-case', 'Cloud cost dashboards');
     const links = 'See https://a.example, https://b.example and [the wiki](https://c.example).';
     const card = await createCard(cleo, { ...input, fields: { ...input.fields, reasons: links } });
-    expect(card.moderation).toEqual({ state: 'pending', reason: '3 links (the limit is 1)' });
+    expect(card.moderation).toEqual({
+      state: 'pending',
+      reason: '3 links (the limit is 1)',
+      reasonCode: 'held.links',
+      reasonParams: { count: 3, max: 1 },
+    });
   });
 });
 

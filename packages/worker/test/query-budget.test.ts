@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { database } from '../src/db/client.ts';
 import { clearTenantCache, findTenantBySlug, TENANT_CACHE_MS } from '../src/store/tenants.ts';
+import { documented } from './contract.ts';
 import { DEMO, token } from './helpers.ts';
 
 /** A D1 binding that counts what the Worker sends to the real one. */
@@ -49,7 +50,8 @@ function countingD1(d1: D1Database) {
 async function measure(url: string, init: RequestInit = {}) {
   const { db, counts } = countingD1(env.DB);
   const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(url, init), { ...env, DB: db }, ctx);
+  const request = new Request(url, init);
+  const res = await documented(request, app.fetch(request, { ...env, DB: db }, ctx));
   await waitOnExecutionContext(ctx);
   return { status: res.status, ...counts };
 }

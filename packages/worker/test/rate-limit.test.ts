@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { demoCardId } from '../src/dev/demo-data.ts';
+import { documented } from './contract.ts';
 import { call, DEMO, errorOf, token } from './helpers.ts';
 
 // The limiters count in windows aligned to the clock, so a run that starts late in a window
@@ -22,19 +23,17 @@ interface Send {
 }
 
 /** A request straight to the app, from a client address, as Cloudflare would pass it on. */
-const send = (path: string, o: Send = {}) =>
-  app.fetch(
-    new Request(`${DEMO}${path}`, {
-      method: o.method ?? 'GET',
-      headers: {
-        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-        ...(o.ip ? { 'cf-connecting-ip': o.ip } : {}),
-        ...(o.origin ? { origin: o.origin } : {}),
-      },
-    }),
-    { ...env, ...o.env },
-    createExecutionContext(),
-  );
+const send = (path: string, o: Send = {}) => {
+  const request = new Request(`${DEMO}${path}`, {
+    method: o.method ?? 'GET',
+    headers: {
+      ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+      ...(o.ip ? { 'cf-connecting-ip': o.ip } : {}),
+      ...(o.origin ? { origin: o.origin } : {}),
+    },
+  });
+  return documented(request, app.fetch(request, { ...env, ...o.env }, createExecutionContext()));
+};
 
 const vote = (t: string | undefined, ip?: string) =>
   send('/ideas/demo-idea-sso/vote', { method: 'PUT', ...(t ? { token: t } : {}), ...(ip ? { ip } : {}) });
@@ -56,6 +55,8 @@ describe('write rate limits', () => {
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(await errorOf(limited)).toMatchObject({
       code: 'rate_limited',
+      reason: 'rate_limited.writes',
+      params: { retryAfter: 60 },
       message: expect.stringMatching(/^You have made too many changes/),
     });
 
@@ -68,7 +69,12 @@ describe('write rate limits', () => {
     const people = await Promise.all(Array.from({ length: 60 }, (_, i) => token({ sub: `office-${i}` })));
     let i = 0;
     const limited = await untilLimited(() => vote(people[i++ % people.length], '203.0.113.9'), 2 * IP_LIMIT + 1, [200]);
-    expect(await errorOf(limited)).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Your network has/) });
+    expect(await errorOf(limited)).toMatchObject({
+      code: 'rate_limited',
+      reason: 'rate_limited.network_writes',
+      params: { retryAfter: 60 },
+      message: expect.stringMatching(/^Your network has/),
+    });
     expect((await vote(await token({ sub: 'elsewhere' }), '198.51.100.7')).status).toBe(200);
   }, 120_000);
 
@@ -97,7 +103,12 @@ describe('write rate limits', () => {
     const limited = await untilLimited(write, 2 * IP_LIMIT + 1, [401]);
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(limited.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(await errorOf(limited)).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Your network has/) });
+    expect(await errorOf(limited)).toMatchObject({
+      code: 'rate_limited',
+      reason: 'rate_limited.network_writes',
+      params: { retryAfter: 60 },
+      message: expect.stringMatching(/^Your network has/),
+    });
     // Reading from there, and writing from elsewhere, go on.
     const reader = await token({ sub: 'honest-neighbour' });
     expect((await send('/ideas/demo-idea-sso', { token: reader, ip: '192.0.2.60' })).status).toBe(200);

@@ -1,6 +1,6 @@
 import type { Idea, Page, Scorecard } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
+import { admin, call, DEMO, errorOf, json, seedOtherTenant, token } from './helpers.ts';
 
 const BOARD = 'scored';
 const evaluator = (sub = 'eva') => token({ sub, name: `Evaluator ${sub}`, extra: { roles: ['Bridgekit.Evaluator'] } });
@@ -71,6 +71,27 @@ describe('evaluator scoring', () => {
     );
     expect(again.score.value).toBeCloseTo(0.6 * 3 + 0.4 * 2);
     expect(again.score.evaluations).toBe(2);
+  });
+
+  it("reads back the caller's own scores, and 404 for an idea that does not exist", async () => {
+    const idea = await newIdea('Scored and read back');
+    const t = await evaluator('reader');
+    await score(idea.id, { impact: 4, financial: 2, size: 'L', new_technology: true, third_party: false, ways_of_working: false }, t);
+    const mine = await call(`${DEMO}/ideas/${idea.id}/score`, { token: t });
+    expect(mine.status).toBe(200);
+    expect(await json(mine)).toEqual({
+      scores: { impact: 4, financial: 2, size: 5, new_technology: 1, third_party: 0, ways_of_working: 0 },
+    });
+    const unscored = await call(`${DEMO}/ideas/${(await newIdea('Not scored yet')).id}/score`, { token: t });
+    expect(await json(unscored)).toEqual({ scores: {} });
+
+    const missing = await call(`${DEMO}/ideas/no-such-idea/score`, { token: t });
+    expect(missing.status).toBe(404);
+    expect(await errorOf(missing)).toMatchObject({ code: 'not_found' });
+    // Another tenant's idea is as missing as one that never was.
+    await seedOtherTenant();
+    const otherTenants = await call(`${DEMO}/ideas/other-idea/score`, { token: t });
+    expect(otherTenants.status).toBe(404);
   });
 
   it('is only for evaluators', async () => {

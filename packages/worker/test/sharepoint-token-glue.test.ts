@@ -4,12 +4,11 @@
  * and the Worker verifies what "Entra ID" issued — here the fake identity provider whose keys the
  * Worker fetches, configured for tenant `demo` as an admin would.
  */
-import { exports } from 'cloudflare:workers';
 import { type BridgekitError, createClient, isBridgekitError, type TokenSource } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { classifyTokenError, type EntraTokenProvider, sharePointTokenSource, type TokenFailure } from '../../sdk/src/sharepoint.ts';
 import { FAKE_DIRECTORY_ID } from './fake-identity-provider.ts';
-import { configureEntra, ENTRA_AUDIENCE, ORIGIN, oidcToken } from './helpers.ts';
+import { configureEntra, ENTRA_AUDIENCE, ORIGIN, oidcToken, workerFetch } from './helpers.ts';
 
 const GRACE = `oidc:entra:${FAKE_DIRECTORY_ID}:00000000-0000-4000-8000-0000000000aa`;
 
@@ -55,7 +54,7 @@ function connect(provider: EntraTokenProvider | Promise<EntraTokenProvider>, res
     onFailure: (failure) => failures.push(failure),
     onRecovered: () => recoveries++,
   });
-  const client = createClient({ baseUrl: ORIGIN, tenant: 'demo', token, fetch: (request) => exports.default.fetch(request) });
+  const client = createClient({ baseUrl: ORIGIN, tenant: 'demo', token, fetch: workerFetch });
   return { client, failures, recoveries: () => recoveries };
 }
 
@@ -173,7 +172,7 @@ describe('the SharePoint web part’s token glue', () => {
         throw new Error('the message element is gone');
       },
     });
-    const client = createClient({ baseUrl: ORIGIN, tenant: 'demo', token, fetch: (request) => exports.default.fetch(request) });
+    const client = createClient({ baseUrl: ORIGIN, tenant: 'demo', token, fetch: workerFetch });
     expect((await client.me()).user).toBeNull();
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();

@@ -66,6 +66,16 @@ function fail(reason: string): void {
   say('signIn.failed', { reason });
 }
 
+/** An error answer of Bridgekit's, in this window's words (it has its own small catalogs, not the widgets'). */
+type ErrorAnswer = { error?: { reason?: string; message?: string; requestId?: string } } | null;
+function failed(res: Response, body: ErrorAnswer): void {
+  const error = body?.error;
+  const requestId = error?.requestId ?? res.headers.get('x-request-id') ?? '';
+  if (error?.reason?.startsWith('unavailable.sign_in')) fail(t('signIn.unavailable'));
+  else if (res.status >= 500) fail(t('signIn.serverError', { requestId }));
+  else fail(error?.message ?? `HTTP ${res.status}`);
+}
+
 async function signInAsDemoUser(tenant: string, user: string): Promise<void> {
   say('signIn.working');
   const res = await fetch('/v1/dev/token', {
@@ -73,9 +83,9 @@ async function signInAsDemoUser(tenant: string, user: string): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ tenant, user }),
   });
-  const body = (await res.json().catch(() => null)) as { token?: string; error?: { message?: string } } | null;
+  const body = (await res.json().catch(() => null)) as ({ token?: string } & ErrorAnswer) | null;
   if (res.ok && body?.token) handOff(body.token);
-  else fail(body?.error?.message ?? `HTTP ${res.status}`);
+  else failed(res, body);
 }
 
 /** Only web addresses: the server checked the endpoints, and this window never follows anything else. */
@@ -86,12 +96,8 @@ async function startProviderSignIn(tenant: string, provider: SignInProvider): Pr
   // Bridgekit fetches the issuer's discovery document and checks its endpoints (https, on the
   // issuer's host); the window takes them from there, never from the issuer directly.
   const res = await fetch(`/embed/sign-in/endpoints?${new URLSearchParams({ tenant, provider: provider.id })}`);
-  const body = (await res.json().catch(() => null)) as {
-    authorizationEndpoint?: string;
-    tokenEndpoint?: string;
-    error?: { message?: string };
-  } | null;
-  if (!res.ok || !body?.authorizationEndpoint || !body.tokenEndpoint) return fail(body?.error?.message ?? `HTTP ${res.status}`);
+  const body = (await res.json().catch(() => null)) as ({ authorizationEndpoint?: string; tokenEndpoint?: string } & ErrorAnswer) | null;
+  if (!res.ok || !body?.authorizationEndpoint || !body.tokenEndpoint) return failed(res, body);
   const url = new URL(body.authorizationEndpoint);
   if (!isWebUrl(url) || !isWebUrl(new URL(body.tokenEndpoint))) return fail(url.protocol);
   const signIn: PendingSignIn = {

@@ -1,10 +1,33 @@
-import { type BridgekitClient, createClient, isBridgekitError } from '@bridgekit/sdk';
+import { type BridgekitClient, createClient, isBridgekitError, type Reason, type ReasonParams } from '@bridgekit/sdk';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BkErrorEvent } from '../events/error.ts';
 import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig, markSessionExpired, sessionExpired } from './config.ts';
-import { effectiveLocale, loadMessages, type MessageKey, type Params, sameLanguage, translator } from './i18n.ts';
+import { effectiveLocale, loadMessages, type MessageKey, type Params, registerFeature, sameLanguage, translator } from './i18n.ts';
 
 const clients = new WeakMap<object, Map<string, BridgekitClient>>();
+
+type ErrorTexts = typeof import('./error-texts.ts');
+let errorTexts: ErrorTexts | undefined;
+let loadingTexts: Promise<ErrorTexts | undefined> | undefined;
+
+/**
+ * error-texts.ts, which says failed calls and moderation reasons in the reader's language, with
+ * the texts of every reason in `locale`. It loads the first time an element has one to show, so
+ * no page pays for it up front; `undefined` if it cannot load (the API's English shows then).
+ */
+export async function loadErrorTexts(locale: string): Promise<ErrorTexts | undefined> {
+  loadingTexts ??= import('./error-texts.ts').then(
+    (m) => {
+      registerFeature(m.errorMessages);
+      errorTexts = m;
+      return m;
+    },
+    () => undefined,
+  );
+  const texts = await loadingTexts;
+  await loadMessages(locale);
+  return texts;
+}
 
 type Scheme = 'light' | 'dark' | 'auto';
 const schemeOf = (value: string | null | undefined): Scheme => {
@@ -207,8 +230,12 @@ export abstract class BridgekitElement extends LitElement {
     return translator(this.locale)(key, params);
   }
 
-  /** A message for a failed call; also tells the host page through a `bk-error` event. */
-  protected describeError(err: unknown, notFoundKey?: MessageKey): string {
+  /**
+   * A message for a failed call, in the reader's language; also tells the host page through a
+   * `bk-error` event. The API's reason says what happened (the texts of every reason load the
+   * first time one is needed); a failure on our side gives its reference from the Worker's log.
+   */
+  protected async describeError(err: unknown, notFoundKey?: MessageKey): Promise<string> {
     this.dispatchEvent(new BkErrorEvent(err));
     if (!isBridgekitError(err)) return this.t('error.generic');
     if (err.code === 'network_error') return this.t('error.network');
@@ -218,7 +245,17 @@ export abstract class BridgekitElement extends LitElement {
     }
     if (err.code === 'unauthorized') return this.t('error.signIn');
     if (err.status === 404 && notFoundKey) return this.t(notFoundKey);
-    // The API's messages are written for people; show them rather than a vaguer one of ours.
-    return err.status >= 400 && err.status < 500 ? err.message : this.t('error.generic');
+    return (await loadErrorTexts(this.locale))?.apiErrorText(translator(this.locale), this.locale, err) ?? err.message;
+  }
+
+  /**
+   * A moderation reason (`held.links`…) in the reader's language, or `text` (the API's English,
+   * or a moderator's own words) when it has no code. While the texts of reasons load — the
+   * first time — `text` shows, and the element renders again once they are here.
+   */
+  protected reasonText(code: Reason | null | undefined, params: ReasonParams | undefined, text: string): string {
+    if (!code) return text;
+    if (!errorTexts) void loadErrorTexts(this.locale).then(() => this.requestUpdate());
+    return errorTexts?.reasonText(translator(this.locale), this.locale, code, params) ?? text;
   }
 }

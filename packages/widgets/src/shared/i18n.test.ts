@@ -16,6 +16,7 @@ import { deModeration } from './messages/de-moderation.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCards } from './messages/en-cards.ts';
+import { enErrors } from './messages/en-errors.ts';
 import { enFrame } from './messages/en-frame.ts';
 import { enModeration } from './messages/en-moderation.ts';
 import { enThreads } from './messages/en-threads.ts';
@@ -52,7 +53,7 @@ describe('message catalog', () => {
   });
 
   it('keeps each key in one catalog only', () => {
-    const keys = [en, enThreads, enModeration, enCards, enFrame].flatMap((c) => Object.keys(c));
+    const keys = [en, enThreads, enModeration, enCards, enFrame, enErrors].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);
   });
 

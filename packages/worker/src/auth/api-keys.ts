@@ -35,21 +35,17 @@ export async function verifyApiKey(
   defer: (work: Promise<unknown>) => void,
 ): Promise<ApiKeyViewer> {
   const match = KEY.exec(key);
-  if (!match?.[1]) throw new ApiError(401, 'invalid_token', 'The API key is malformed. Keys look like bk_<16 characters>_<43 characters>.');
+  if (!match?.[1]) throw new ApiError(401, 'invalid_token.api_key_malformed', {});
   const row = await db
     .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.id, match[1]), eq(apiKeys.tenantId, tenant.id)))
     .get();
   if (!row || !secretsEqual(row.secretHash, await sha256Hex(key))) {
-    throw new ApiError(401, 'invalid_token', `The API key is not one of tenant "${tenant.slug}"'s keys.`);
+    throw new ApiError(401, 'invalid_token.api_key_unknown', { tenant: tenant.slug });
   }
   if (row.revokedAt !== null) {
-    throw new ApiError(
-      401,
-      'invalid_token',
-      `The API key "${row.name}" was revoked on ${new Date(row.revokedAt).toISOString()}. Create a new one.`,
-    );
+    throw new ApiError(401, 'invalid_token.api_key_revoked', { name: row.name, revokedAt: new Date(row.revokedAt).toISOString() });
   }
   const now = Date.now();
   if (row.lastUsedAt === null || row.lastUsedAt < now - LAST_USED_RESOLUTION_MS) {

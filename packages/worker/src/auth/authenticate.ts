@@ -31,11 +31,7 @@ export async function authenticate(
   try {
     issuer = decodeJwt(token).iss;
   } catch {
-    throw new ApiError(
-      401,
-      'invalid_token',
-      'The bearer token is neither a JWT nor an API key. Send an embed token, an OIDC access token or an API key.',
-    );
+    throw new ApiError(401, 'invalid_token.unknown_kind', {});
   }
   const provider = providerForIssuer(tenant, issuer);
   return provider

@@ -4,6 +4,6 @@ import { ApiError } from '../errors.ts';
 export function bearerToken(authorization: string | undefined): string | null {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match?.[1]) throw new ApiError(401, 'invalid_token', 'The Authorization header must be "Bearer <token>".');
+  if (!match?.[1]) throw new ApiError(401, 'invalid_token.authorization_header', {});
   return match[1];
 }

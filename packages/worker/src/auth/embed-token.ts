@@ -8,9 +8,10 @@
  * tenant's role mapping says so (`applyToEmbedTokens`); otherwise embed people get roles from
  * an admin's grants alone.
  */
+import type { ErrorReason, ParamsOf } from '@bridgekit/sdk';
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError, fieldIssue } from '../errors.ts';
 import { line } from '../schemas/text.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { CLOCK_SKEW_SECONDS } from './clock.ts';
@@ -39,11 +40,9 @@ const keyCache = new Map<string, CryptoKey>();
 async function secretFor(tenant: Tenant, kid: string | undefined, masterKey: string): Promise<CryptoKey> {
   const key = kid === undefined ? tenant.embedKeys[0] : tenant.embedKeys.find((k) => k.kid === kid);
   if (!key) {
-    throw invalid(
-      kid === undefined
-        ? `Tenant "${tenant.slug}" has no embed secret yet, so it cannot accept embed tokens. Create one with the Bridgekit CLI.`
-        : `The token names key id (kid) "${kid}", which tenant "${tenant.slug}" does not have. Sign with a current embed secret and its kid.`,
-    );
+    throw kid === undefined
+      ? invalid('invalid_token.embed_no_secret', { tenant: tenant.slug })
+      : invalid('invalid_token.embed_unknown_kid', { kid, tenant: tenant.slug });
   }
   const cacheKey = `${tenant.id}:${key.kid}:${key.secretCiphertext}`;
   let hmacKey = keyCache.get(cacheKey);
@@ -56,8 +55,8 @@ async function secretFor(tenant: Tenant, kid: string | undefined, masterKey: str
   return hmacKey;
 }
 
-function invalid(message: string): ApiError {
-  return new ApiError(401, 'invalid_token', message);
+function invalid<R extends Extract<ErrorReason, `invalid_token.${string}`>>(reason: R, params: ParamsOf<R>): ApiError {
+  return new ApiError(401, reason, params);
 }
 
 /** Verifies an embed token for `tenant` and returns the person it names, or throws a 401. */
@@ -66,7 +65,7 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
   try {
     header = decodeProtectedHeader(token);
   } catch {
-    throw invalid('The bearer token is not a JWT. Send a token signed by your intranet server (see docs/identity.md).');
+    throw invalid('invalid_token.embed_not_jwt', {});
   }
   if (header.alg !== 'HS256') throw wrongAlgorithm(tenant);
   const kid = header.kid;
@@ -87,17 +86,13 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
     const fields = claims.error.issues.map((i) => (i.code === 'custom' ? i.message : i.path.join('.') || 'payload')).join(', ');
-    throw invalid(
-      `The token's claims are incomplete or malformed (${fields}). Embed tokens need "sub" and "name"; "email" and "bu" are optional strings.`,
-    );
+    throw invalid('invalid_token.embed_claims', { claims: fields });
   }
   const { sub, name, email, bu, iat, exp } = claims.data;
   const reserved = embedSubjectProblem(sub);
-  if (reserved) throw invalid(reserved);
+  if (reserved) throw invalid('invalid_token.embed_subject', { detail: reserved });
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
-    throw invalid(
-      `The token is valid for ${exp - iat} s; embed tokens may live at most ${MAX_TOKEN_LIFETIME_SECONDS} s. Sign shorter-lived tokens and refresh them.`,
-    );
+    throw invalid('invalid_token.embed_lifetime', { lifetime: exp - iat, max: MAX_TOKEN_LIFETIME_SECONDS });
   }
   return {
     kind: 'user',
@@ -111,30 +106,26 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
 }
 
 function wrongAlgorithm(tenant: Tenant): ApiError {
-  return invalid(
-    `Embed tokens must be signed with HS256 and the tenant's embed secret; this token uses another algorithm. (An OIDC access token is checked as such only when its "iss" is an issuer configured for tenant "${tenant.slug}".)`,
-  );
+  return invalid('invalid_token.embed_algorithm', { tenant: tenant.slug });
 }
 
 function explain(err: unknown, tenant: Tenant): ApiError {
   if (err instanceof errors.JWTExpired) {
-    return new ApiError(401, 'token_expired', 'The sign-in token has expired. Ask the host page for a new token and try again.');
+    return new ApiError(401, 'token_expired.embed', {});
   }
   if (err instanceof errors.JOSEAlgNotAllowed) return wrongAlgorithm(tenant);
   if (err instanceof errors.JWSSignatureVerificationFailed) {
-    return invalid(
-      `The token's signature does not match tenant "${tenant.slug}"'s embed secret. Check that the host signs with this tenant's current secret.`,
-    );
+    return invalid('invalid_token.embed_signature', { tenant: tenant.slug });
   }
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'iat' && err.reason === 'check_failed') {
-      return invalid(`The token was issued more than ${MAX_TOKEN_LIFETIME_SECONDS} s ago or in the future; check the host server's clock.`);
+      return invalid('invalid_token.embed_issued_at', { max: MAX_TOKEN_LIFETIME_SECONDS });
     }
-    if (err.claim === 'nbf') return invalid("The token is not valid yet (nbf is in the future); check the host server's clock.");
-    return invalid(`The token is missing or has a malformed "${err.claim}" claim. Embed tokens need sub, name, iat and exp.`);
+    if (err.claim === 'nbf') return invalid('invalid_token.embed_not_yet_valid', {});
+    return invalid('invalid_token.embed_claim', { claim: err.claim });
   }
   if (err instanceof errors.JOSEError) {
-    return invalid('The bearer token is not a well-formed JWT signed with HS256.');
+    return invalid('invalid_token.embed_malformed', {});
   }
   throw err;
 }
@@ -156,11 +147,18 @@ export async function mintEmbedToken(
   lifetimeSeconds = 900,
 ): Promise<{ token: string; expiresAt: string }> {
   const key = tenant.embedKeys[0];
-  if (!key) throw new ApiError(409, 'conflict', `Tenant "${tenant.slug}" has no active embed secret to sign with. Create one first.`);
+  if (!key) throw new ApiError(409, 'conflict.no_embed_secret', { tenant: tenant.slug });
   const { sub, ...rest } = claims;
   // The admin API's and development's minting refuse what verification would refuse anyway.
   const reserved = embedSubjectProblem(sub);
-  if (reserved) throw new ApiError(400, 'validation_failed', reserved, { details: [{ path: 'body.sub', message: reserved }] });
+  if (reserved) {
+    throw new ApiError(
+      400,
+      'validation_failed.subject',
+      { detail: reserved },
+      { details: [fieldIssue('body.sub', 'validation_failed.subject', { detail: reserved })] },
+    );
+  }
   const secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
   const now = Math.floor(Date.now() / 1000);
   const exp = now + Math.min(lifetimeSeconds, MAX_TOKEN_LIFETIME_SECONDS);

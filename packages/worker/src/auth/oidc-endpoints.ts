@@ -14,7 +14,7 @@
  * for the endpoints — the document can change at any time, so that check is the one that counts.
  */
 import type { FieldIssue, OidcProviderInput } from '@bridgekit/sdk';
-import { ApiError } from '../errors.ts';
+import { ApiError, fieldIssue, invalidFields } from '../errors.ts';
 import type { OidcProvider } from '../store/tenants.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -55,18 +55,16 @@ export function providerUrlProblem(what: string, value: string, development: boo
 export function providerInputIssues(input: OidcProviderInput, development: boolean): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const issuer = providerUrlProblem('The issuer', input.issuer, development, { issuer: true });
-  if (issuer) issues.push({ path: 'body.issuer', message: issuer });
+  if (issuer) issues.push(fieldIssue('body.issuer', 'field.url', { detail: issuer }));
   const jwks = providerUrlProblem('The JWKS URI', input.jwksUri, development);
-  if (jwks) issues.push({ path: 'body.jwksUri', message: jwks });
+  if (jwks) issues.push(fieldIssue('body.jwksUri', 'field.url', { detail: jwks }));
   return issues;
 }
 
 /** Throws the 400 for a provider an admin may not save here (see `providerInputIssues`). */
 export function assertProviderInput(input: OidcProviderInput, development: boolean): void {
   const details = providerInputIssues(input, development);
-  if (details.length === 0) return;
-  const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-  throw new ApiError(400, 'validation_failed', `The request is not valid — ${summary}`, { details });
+  if (details.length > 0) throw invalidFields(details);
 }
 
 /** Why a stored provider cannot be used in this environment (e.g. an http JWKS in production), or null. */
@@ -116,12 +114,11 @@ export interface SignInEndpoints {
 const cache = new Map<string, { endpoints: SignInEndpoints; until: number }>();
 
 /** A 502/503 for the person in the sign-in window, naming the provider's problem for their admin. */
-function providerFailure(status: 502 | 503, provider: OidcProvider, reason: string): ApiError {
-  return new ApiError(
-    status,
-    'unavailable',
-    `Signing in with ${provider.issuer} is not possible right now: ${reason}${status === 502 ? ' Tell your Bridgekit admin.' : ' Try again shortly.'}`,
-  );
+function providerFailure(status: 502 | 503, provider: OidcProvider, detail: string): ApiError {
+  return new ApiError(status, status === 502 ? 'unavailable.sign_in_misconfigured' : 'unavailable.sign_in_down', {
+    issuer: provider.issuer,
+    detail,
+  });
 }
 
 /**

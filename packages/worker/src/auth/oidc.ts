@@ -4,6 +4,7 @@
  * cached by jose), pinning issuer, audience, algorithm, and — per provider — Entra ID's
  * directory (`tid`) and a required scope (`scp`).
  */
+import type { ErrorReason, ParamsOf } from '@bridgekit/sdk';
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import { ApiError } from '../errors.ts';
 import type { OidcProvider, Tenant } from '../store/tenants.ts';
@@ -29,7 +30,8 @@ function keySet(jwksUri: string) {
   return set;
 }
 
-const invalid = (message: string) => new ApiError(401, 'invalid_token', message);
+const invalid = <R extends Extract<ErrorReason, `invalid_token.${string}`>>(reason: R, params: ParamsOf<R>) =>
+  new ApiError(401, reason, params);
 
 /** The issuer's keys could not be had (down, slow, not a JWKS): not the token's fault. */
 class KeysUnavailable extends Error {}
@@ -60,11 +62,7 @@ export async function verifyOidcToken(
   // A provider saved in development, or before https was enforced, is not used in production.
   const unusable = storedProviderProblem(provider, development);
   if (unusable) {
-    throw new ApiError(
-      503,
-      'unavailable',
-      `Tenant "${tenant.slug}"'s OIDC provider "${provider.id}" cannot be used here: ${unusable} A tenant admin must correct it.`,
-    );
+    throw new ApiError(503, 'unavailable.provider_unusable', { tenant: tenant.slug, provider: provider.id, detail: unusable });
   }
   let payload: JWTPayload;
   try {
@@ -79,25 +77,21 @@ export async function verifyOidcToken(
     throw explain(err, provider);
   }
   if (issuedInTheFuture(payload)) {
-    throw invalid(`The token says it was issued in the future (iat more than ${CLOCK_SKEW_SECONDS} s from now); it is not valid yet.`);
+    throw invalid('invalid_token.oidc_issued_in_future', { skew: CLOCK_SKEW_SECONDS });
   }
 
   if (provider.directoryId && payload.tid !== provider.directoryId) {
-    throw invalid(
-      `The token comes from Entra ID directory "${String(payload.tid)}"; tenant "${tenant.slug}" accepts only "${provider.directoryId}".`,
-    );
+    throw invalid('invalid_token.oidc_directory', { directory: String(payload.tid), tenant: tenant.slug, expected: provider.directoryId });
   }
   if (provider.requiredScope) {
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
     if (!scopes.includes(provider.requiredScope)) {
-      throw invalid(
-        `The token lacks the "${provider.requiredScope}" scope. Request it when acquiring the token (e.g. ${provider.audience}/${provider.requiredScope}).`,
-      );
+      throw invalid('invalid_token.oidc_scope', { scope: provider.requiredScope, audience: provider.audience });
     }
   }
   const parts = provider.subjectClaims.map((claim) => payload[claim]);
   if (parts.some((v) => typeof v !== 'string' || v === '')) {
-    throw invalid(`The token lacks the claims that identify a person (${provider.subjectClaims.join(', ')}).`);
+    throw invalid('invalid_token.oidc_subject_claims', { claims: provider.subjectClaims.join(', ') });
   }
   const text = (claim: string | null) => (claim && typeof payload[claim] === 'string' ? (payload[claim] as string) : null);
   const subject = oidcSubject(provider.id, parts as string[]);
@@ -114,27 +108,26 @@ export async function verifyOidcToken(
 
 function explain(err: unknown, provider: OidcProvider): ApiError {
   if (err instanceof errors.JWTExpired) {
-    return new ApiError(401, 'token_expired', 'The access token has expired. Acquire a new one and try again.');
+    return new ApiError(401, 'token_expired.oidc', {});
   }
   if (err instanceof errors.JOSEAlgNotAllowed) {
-    return invalid(`Tokens from ${provider.issuer} must be signed with ${OIDC_ALGORITHMS.join(', ')}.`);
+    return invalid('invalid_token.oidc_algorithm', { issuer: provider.issuer, algorithms: OIDC_ALGORITHMS.join(', ') });
   }
   if (err instanceof errors.JWTClaimValidationFailed) {
-    if (err.claim === 'aud')
-      return invalid(`The token's audience is not "${provider.audience}". Acquire the token for Bridgekit's API (its application ID URI).`);
-    if (err.claim === 'iss') return invalid(`The token's issuer is not "${provider.issuer}".`);
-    if (err.claim === 'nbf') return invalid('The token is not valid yet (nbf is in the future).');
-    return invalid(`The token's "${err.claim}" claim is missing or invalid.`);
+    if (err.claim === 'aud') return invalid('invalid_token.oidc_audience', { audience: provider.audience });
+    if (err.claim === 'iss') return invalid('invalid_token.oidc_issuer', { issuer: provider.issuer });
+    if (err.claim === 'nbf') return invalid('invalid_token.oidc_not_yet_valid', {});
+    return invalid('invalid_token.oidc_claim', { claim: err.claim });
   }
   if (err instanceof errors.JWKSNoMatchingKey) {
-    return invalid(`No key of ${provider.jwksUri} matches the token's kid; it was not signed by ${provider.issuer}.`);
+    return invalid('invalid_token.oidc_no_key', { jwksUri: provider.jwksUri, issuer: provider.issuer });
   }
   if (err instanceof errors.JWSSignatureVerificationFailed) {
-    return invalid(`The token's signature does not verify with the keys of ${provider.issuer}.`);
+    return invalid('invalid_token.oidc_signature', { issuer: provider.issuer });
   }
   if (err instanceof KeysUnavailable) {
-    return new ApiError(503, 'unavailable', `The identity provider's keys (${provider.jwksUri}) could not be fetched. Try again shortly.`);
+    return new ApiError(503, 'unavailable.provider_keys', { jwksUri: provider.jwksUri });
   }
-  if (err instanceof errors.JOSEError) return invalid('The bearer token is not a well-formed signed JWT.');
+  if (err instanceof errors.JOSEError) return invalid('invalid_token.oidc_malformed', {});
   throw err;
 }

@@ -14,18 +14,9 @@ export function isPlatformToken(token: string, env: Pick<Bindings, 'BRIDGEKIT_AD
 /** For `/v1/admin/*`: only the operator's token. */
 export function requirePlatformAdmin(authorization: string | undefined, env: Pick<Bindings, 'BRIDGEKIT_ADMIN_TOKEN'>): void {
   if (!env.BRIDGEKIT_ADMIN_TOKEN || env.BRIDGEKIT_ADMIN_TOKEN.length < MIN_ADMIN_TOKEN_LENGTH) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      `This Worker has no usable BRIDGEKIT_ADMIN_TOKEN (at least ${MIN_ADMIN_TOKEN_LENGTH} characters), so its admin API is off. Set one with "wrangler secret put BRIDGEKIT_ADMIN_TOKEN".`,
-    );
+    throw new ApiError(403, 'forbidden.admin_api_off', { min: MIN_ADMIN_TOKEN_LENGTH });
   }
   const token = bearerToken(authorization);
-  if (!token)
-    throw new ApiError(
-      401,
-      'unauthorized',
-      'The admin API needs the platform admin token: "Authorization: Bearer <BRIDGEKIT_ADMIN_TOKEN>".',
-    );
-  if (!isPlatformToken(token, env)) throw new ApiError(401, 'invalid_token', "That is not this Worker's platform admin token.");
+  if (!token) throw new ApiError(401, 'unauthorized.admin_token', {});
+  if (!isPlatformToken(token, env)) throw new ApiError(401, 'invalid_token.admin_token', {});
 }

@@ -57,17 +57,13 @@ export function requireWriter(viewer: Viewer, action: string): Actor {
       return viewer;
     case 'apiKey':
       if (!hasScope(viewer, 'write')) {
-        throw new ApiError(403, 'forbidden', `This API key may not ${action}: it needs the "write" scope.`);
+        throw new ApiError(403, 'forbidden.api_key_write', { action });
       }
       return { subject: apiKeySubject(viewer.keyId), name: viewer.name, email: null, businessUnit: null };
     case 'platform':
-      throw new ApiError(
-        403,
-        'forbidden',
-        `The platform admin token cannot ${action}; use a person's token or an API key with the "write" scope.`,
-      );
+      throw new ApiError(403, 'forbidden.platform_token', { action });
     default:
-      throw new ApiError(401, 'unauthorized', `Sign in to ${action}: send the user's token as "Authorization: Bearer <token>".`);
+      throw new ApiError(401, 'unauthorized.sign_in', { action });
   }
 }
 
@@ -111,24 +107,21 @@ export async function requireRole(
   action: string,
 ): Promise<void> {
   if (viewer.kind === 'anonymous') {
-    throw new ApiError(401, 'unauthorized', `Sign in to ${action}.`);
+    throw new ApiError(401, 'unauthorized.sign_in', { action });
   }
   const actual = await roleOf(db, tenantId, viewer);
   if (hasRole(actual, role)) return;
-  const who = viewer.kind === 'apiKey' ? 'This API key (it needs the "admin" scope)' : `You (${actual ?? 'no role'})`;
-  throw new ApiError(403, 'forbidden', `${who} cannot ${action}: it takes the ${role} role. A tenant admin can grant it.`);
+  throw viewer.kind === 'apiKey'
+    ? new ApiError(403, 'forbidden.api_key_role', { action, role })
+    : new ApiError(403, 'forbidden.role', { current: actual ?? 'no role', action, role });
 }
 
 export function requireReader(viewer: Viewer, anonymousRead: boolean, tenantSlug: string): void {
   if (viewer.kind === 'anonymous' && !anonymousRead) {
-    throw new ApiError(
-      401,
-      'unauthorized',
-      `Tenant "${tenantSlug}" requires sign-in to read: send a token as "Authorization: Bearer <token>" (an admin can allow anonymous reading).`,
-    );
+    throw new ApiError(401, 'unauthorized.read', { tenant: tenantSlug });
   }
   if (viewer.kind === 'apiKey' && !hasScope(viewer, 'read')) {
-    throw new ApiError(403, 'forbidden', 'This API key has no "read" scope.');
+    throw new ApiError(403, 'forbidden.api_key_read', {});
   }
 }
 

@@ -4,9 +4,10 @@
  * template. Paths are those of the request body (`body.fields.2.of.fields.0.key`).
  */
 
-import type { FieldIssue, LinkKind } from '@bridgekit/sdk';
+import type { FieldIssue, FieldReason, LinkKind, ReasonParams } from '@bridgekit/sdk';
+import { TRANSLATION_LOCALES } from '@bridgekit/sdk/translations';
 import { MARKDOWN_MAX_LENGTH } from '../markdown/parser.ts';
-import { isCleanText, textProblem } from '../schemas/text.ts';
+import { isCleanText, textProblem, textReason } from '../schemas/text.ts';
 import { isBuiltInTemplateId } from './templates/index.ts';
 
 export const TEMPLATE_ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
@@ -45,7 +46,7 @@ const TYPE_PROPERTIES: Record<(typeof FIELD_TYPES)[number], readonly string[]> =
   list: ['of', 'minItems', 'maxItems'],
   record: ['fields'],
 };
-const FIELD_PROPERTIES = ['key', 'label', 'help', 'required'] as const;
+const FIELD_PROPERTIES = ['key', 'label', 'help', 'required', 'translations'] as const;
 
 type PlainObject = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,8 +54,12 @@ const isPlainObject = (value: unknown): value is PlainObject => typeof value ===
 /** Every problem with a template definition (a `TemplateInput`), or none. */
 export function validateTemplateDefinition(input: unknown): FieldIssue[] {
   const check = new DefinitionCheck();
-  if (!isPlainObject(input)) return [{ path: 'body', message: 'The template must be an object with an id, a name and fields.' }];
-  const { id, name, description, fields } = input;
+  if (!isPlainObject(input)) {
+    return [
+      { path: 'body', message: 'The template must be an object with an id, a name and fields.', reason: 'field.invalid', params: {} },
+    ];
+  }
+  const { id, name, description, fields, translations } = input;
   if (typeof id !== 'string' || !TEMPLATE_ID_PATTERN.test(id)) {
     check.fail('body.id', 'The id must be 2 to 63 characters: a lower-case letter, then lower-case letters, digits and hyphens.');
   } else if (isBuiltInTemplateId(id)) {
@@ -62,9 +67,10 @@ export function validateTemplateDefinition(input: unknown): FieldIssue[] {
   }
   check.line('body.name', 'The name', name, TEMPLATE_LIMITS.name);
   if (description !== undefined) check.text('body.description', 'The description', description, TEMPLATE_LIMITS.description, true);
+  check.translations('body.translations', translations, { name: TEMPLATE_LIMITS.name, description: TEMPLATE_LIMITS.description });
   for (const key of Object.keys(input)) {
-    if (!['id', 'name', 'description', 'fields'].includes(key))
-      check.fail(`body.${key}`, `“${key}” is not part of a template; use id, name, description and fields.`);
+    if (!['id', 'name', 'description', 'fields', 'translations'].includes(key))
+      check.fail(`body.${key}`, `“${key}” is not part of a template; use id, name, description, translations and fields.`);
   }
   check.fieldList('body.fields', fields, 1);
   if (check.fieldCount > TEMPLATE_LIMITS.fields) {
@@ -80,22 +86,51 @@ class DefinitionCheck {
   readonly issues: FieldIssue[] = [];
   fieldCount = 0;
 
-  fail(path: string, message: string): void {
-    if (this.issues.length < 100) this.issues.push({ path, message });
+  /** A problem at `path`; `reason` and `params` say it for translations (the message names the field in English). */
+  fail(path: string, message: string, reason: FieldReason = 'field.invalid', params: ReasonParams = {}): void {
+    if (this.issues.length < 100) this.issues.push({ path, message, reason, params });
   }
 
   /** A required line of text: 1 to `max` characters after trimming, no control characters. */
   line(path: string, what: string, value: unknown, max: number): void {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(path, `${what} is required.`);
+    if (typeof value !== 'string' || value.trim() === '') this.fail(path, `${what} is required.`, 'field.required');
     else this.text(path, what, value, max);
   }
 
   text(path: string, what: string, value: unknown, max: number, multiline = false): void {
-    if (typeof value !== 'string') this.fail(path, `${what} must be text.`);
-    else if (value.trim().length > max) this.fail(path, `${what} can have at most ${max.toLocaleString('en')} characters.`);
-    else {
-      const problem = textProblem(value, multiline ? 'text' : 'line');
-      if (problem) this.fail(path, `${what} ${problem}.`);
+    if (typeof value !== 'string') this.fail(path, `${what} must be text.`, 'field.invalid_type', { expected: 'string' });
+    else if (value.trim().length > max) {
+      this.fail(path, `${what} can have at most ${max.toLocaleString('en')} characters.`, 'field.too_long', { count: max });
+    } else {
+      const reason = textReason(value, multiline ? 'text' : 'line');
+      if (reason) this.fail(path, `${what} ${textProblem(value, multiline ? 'text' : 'line')}.`, reason);
+    }
+  }
+
+  /**
+   * Translations of some texts (`limits`: each text's maximum length; a description may span
+   * lines): `{ "de": { "label": "…" } }`, under the same rules as the English.
+   */
+  translations(path: string, value: unknown, limits: Record<string, number>): void {
+    if (value === undefined) return;
+    if (!isPlainObject(value)) {
+      this.fail(path, 'Translations must be an object by language, such as { "de": { "label": "…" } }.');
+      return;
+    }
+    for (const [language, texts] of Object.entries(value)) {
+      const here = `${path}.${language}`;
+      if (!(TRANSLATION_LOCALES as readonly string[]).includes(language)) {
+        this.fail(here, `Translations can be given for ${TRANSLATION_LOCALES.join(', ')}; “${language.slice(0, 20)}” is not one of them.`);
+      } else if (!isPlainObject(texts)) {
+        this.fail(here, `The ${language} translations must be an object of texts, such as { "label": "…" }.`);
+      } else {
+        for (const [key, text] of Object.entries(texts)) {
+          const max = limits[key];
+          if (max === undefined)
+            this.fail(`${here}.${key}`, `“${key}” cannot be translated here; translate ${Object.keys(limits).join(' and ')}.`);
+          else this.text(`${here}.${key}`, `The translation of the ${key}`, text, max, key === 'description');
+        }
+      }
     }
   }
 
@@ -124,6 +159,7 @@ class DefinitionCheck {
       } else seen.add(key);
       this.line(`${here}.label`, 'The label', label, TEMPLATE_LIMITS.label);
       if (help !== undefined) this.text(`${here}.help`, 'The help text', help, TEMPLATE_LIMITS.help);
+      this.translations(`${here}.translations`, field.translations, { label: TEMPLATE_LIMITS.label, help: TEMPLATE_LIMITS.help });
       if (required !== undefined && typeof required !== 'boolean') this.fail(`${here}.required`, 'Required must be true or false.');
       this.fieldType(here, field, depth, FIELD_PROPERTIES);
     });
@@ -221,8 +257,11 @@ class DefinitionCheck {
         this.fail(`${here}.value`, `The value “${optionValue}” is used twice; each option needs its own value.`);
       } else seen.add(optionValue);
       this.line(`${here}.label`, 'The label', label, TEMPLATE_LIMITS.label);
+      this.translations(`${here}.translations`, option.translations, { label: TEMPLATE_LIMITS.label });
       for (const key of Object.keys(option)) {
-        if (key !== 'value' && key !== 'label') this.fail(`${here}.${key}`, `“${key}” is not part of an option; use value and label.`);
+        if (key !== 'value' && key !== 'label' && key !== 'translations') {
+          this.fail(`${here}.${key}`, `“${key}” is not part of an option; use value, label and translations.`);
+        }
       }
     });
   }

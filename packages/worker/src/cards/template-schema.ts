@@ -1,18 +1,32 @@
 /**
  * The shape of a tenant template as a request body, for the route's validation and for
- * `/v1/openapi.json`. Field definitions nest (a list of records of lists…), so the schemas are
- * recursive through `z.lazy`. This checks the shape only; `validateTemplateDefinition` checks
- * the rest (id and key patterns, unique keys, limits, depth) with messages for people.
+ * `/v1/openapi.json`. Field definitions nest (a list of records of lists…) at most
+ * `TEMPLATE_LIMITS.depth` levels, so each level is its own named schema — `FieldDef` and
+ * `FieldDefLevel2`…`FieldDefLevel4`, `FieldTypeLevel2`… — rather than one recursive schema: code
+ * generators get types they compile, and tools that refuse circular `$ref`s take the document.
+ * The deepest level has no lists or records. This checks the shape only; `validateTemplateDefinition`
+ * checks the rest (id and key patterns, unique keys, limits) with messages for people.
  */
 import type { FieldDef, FieldType, TemplateInput } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { type Exact, expectType } from '../schemas/contract.ts';
+import { translations } from '../schemas/translations.ts';
+import { TEMPLATE_LIMITS } from './template-definition.ts';
 
 const LinkKindSchema = z.enum(['card', 'idea', 'thread']);
-const EnumOptionSchema = z.strictObject({ value: z.string(), label: z.string() });
+const EnumOptionSchema = z.strictObject({ value: z.string(), label: z.string(), translations: translations({ label: z.string() }) });
 
-/** One object schema per field type, with `extra` properties (a field's key, label…) added to each. */
-function typeVariants<Extra extends z.ZodRawShape>(extra: Extra) {
+/** The properties of a field besides its type. */
+const fieldProperties = {
+  key: z.string().openapi({ description: 'camelCase, unique among its siblings.', example: 'expectedBenefits' }),
+  label: z.string(),
+  help: z.string().optional(),
+  required: z.boolean().optional(),
+  translations: translations({ label: z.string(), help: z.string() }),
+};
+
+/** One object schema per field type that holds no other fields, with `extra` properties (a field's key, label…) added to each. */
+function plainVariants<Extra extends z.ZodRawShape>(extra: Extra) {
   return [
     z.strictObject({ ...extra, type: z.literal('text'), maxLength: z.number().int().optional(), multiline: z.boolean().optional() }),
     z.strictObject({ ...extra, type: z.literal('richtext'), maxLength: z.number().int().optional() }),
@@ -28,40 +42,64 @@ function typeVariants<Extra extends z.ZodRawShape>(extra: Extra) {
     }),
     z.strictObject({ ...extra, type: z.literal('money') }),
     z.strictObject({ ...extra, type: z.literal('link'), to: z.array(LinkKindSchema) }),
-    z.strictObject({
-      ...extra,
-      type: z.literal('list'),
-      of: z.lazy(() => FieldTypeSchema),
-      minItems: z.number().int().optional(),
-      maxItems: z.number().int().optional(),
-    }),
-    z.strictObject({ ...extra, type: z.literal('record'), fields: z.array(z.lazy(() => FieldDefSchema)) }),
   ] as const;
 }
 
-export const FieldTypeSchema: z.ZodType<FieldType> = z
-  .lazy(() => z.discriminatedUnion('type', typeVariants({})))
-  .openapi('FieldType', { description: 'The type of a field or of the items of a list, with its constraints.' });
+/** Lists and groups of the next level's types and fields, with `extra` properties. */
+function containerVariants<Extra extends z.ZodRawShape, T extends z.ZodType, D extends z.ZodType>(extra: Extra, itemType: T, fieldDef: D) {
+  return [
+    z.strictObject({
+      ...extra,
+      type: z.literal('list'),
+      of: itemType,
+      minItems: z.number().int().optional(),
+      maxItems: z.number().int().optional(),
+    }),
+    z.strictObject({ ...extra, type: z.literal('record'), fields: z.array(fieldDef) }),
+  ] as const;
+}
 
-export const FieldDefSchema: z.ZodType<FieldDef> = z
-  .lazy(() =>
-    z.discriminatedUnion(
-      'type',
-      typeVariants({
-        key: z.string().openapi({ description: 'camelCase, unique among its siblings.', example: 'expectedBenefits' }),
-        label: z.string(),
-        help: z.string().optional(),
-        required: z.boolean().optional(),
-      }),
-    ),
-  )
-  .openapi('FieldDef', { description: 'One field of a template.' });
+const TOO_DEEP = `Lists and groups can be nested at most ${TEMPLATE_LIMITS.depth} levels deep.`;
+
+// The deepest level: a list or record there would nest one level too deep.
+const tooDeep = (issue: { code: string; input?: unknown }) => {
+  const type = (issue.input as { type?: unknown } | undefined)?.type;
+  return issue.code === 'invalid_union' && (type === 'list' || type === 'record') ? TOO_DEEP : undefined;
+};
+const deepest = TEMPLATE_LIMITS.depth + 1;
+const named = (kind: 'FieldType' | 'FieldDef', level: number) => (level === 1 ? kind : `${kind}Level${level}`);
+const describe = (what: string, level: number) =>
+  level === 1 ? what : `${what} Inside lists and groups nested ${level - 1} deep${level === deepest ? ': no lists or groups here.' : '.'}`;
+
+let typeAt: z.ZodType<FieldType, FieldType> = z
+  .discriminatedUnion('type', plainVariants({}), { error: tooDeep })
+  .openapi(named('FieldType', deepest), { description: describe('The type of the items of a list.', deepest) });
+let defAt: z.ZodType<FieldDef, FieldDef> = z
+  .discriminatedUnion('type', plainVariants(fieldProperties), { error: tooDeep })
+  .openapi(named('FieldDef', deepest), { description: describe('A field of a group.', deepest) });
+for (let level = deepest - 1; level >= 1; level--) {
+  const [itemType, fieldDef] = [typeAt, defAt];
+  defAt = z
+    .discriminatedUnion('type', [...plainVariants(fieldProperties), ...containerVariants(fieldProperties, itemType, fieldDef)])
+    .openapi(named('FieldDef', level), { description: describe(level === 1 ? 'One field of a template.' : 'A field of a group.', level) });
+  if (level > 1) {
+    typeAt = z
+      .discriminatedUnion('type', [...plainVariants({}), ...containerVariants({}, itemType, fieldDef)])
+      .openapi(named('FieldType', level), { description: describe('The type of the items of a list, with its constraints.', level) });
+  }
+}
+
+/** A field of a template (level 1), its lists' item types and its groups' fields nested down to the limit. */
+export const FieldDefSchema = defAt;
+/** The type of a list's items, as the field a template lists (level 1) holds it. */
+export const FieldTypeSchema = typeAt;
 
 export const TemplateInputSchema = z
   .object({
     id: z.string().openapi({ example: 'supplier-review', description: 'Lower-case letters, digits and hyphens; not a built-in id.' }),
     name: z.string(),
     description: z.string().optional(),
+    translations: translations({ name: z.string(), description: z.string() }),
     fields: z.array(FieldDefSchema),
   })
   .openapi('TemplateInput');

@@ -9,8 +9,19 @@
  * reported. Text is trimmed; Markdown source is kept exactly as written.
  */
 
-import type { CardTemplate, FieldDef, FieldIssue, FieldType, FieldValue, LinkKind, LinkValue, PersonValue } from '@bridgekit/sdk';
-import { textProblem } from '../schemas/text.ts';
+import type {
+  CardTemplate,
+  FieldDef,
+  FieldIssue,
+  FieldReason,
+  FieldType,
+  FieldValue,
+  LinkKind,
+  LinkValue,
+  PersonValue,
+  ReasonParams,
+} from '@bridgekit/sdk';
+import { textProblem, textReason } from '../schemas/text.ts';
 import { fieldLocation, itemLocation, type Location, ROOT } from './location.ts';
 
 export { validateTemplateDefinition } from './template-definition.ts';
@@ -72,7 +83,14 @@ export function validateFields(template: CardTemplate, input: unknown): Validati
   if (!isPlainObject(input)) {
     return {
       ok: false,
-      errors: [{ path: 'body.fields', message: `Fields must be an object whose keys are the fields of the ${template.name} template.` }],
+      errors: [
+        {
+          path: 'body.fields',
+          message: `Fields must be an object whose keys are the fields of the ${template.name} template.`,
+          reason: 'field.invalid',
+          params: {},
+        },
+      ],
     };
   }
   const fields = walk.record(template.fields, input, ROOT, `the ${template.name} template`);
@@ -96,11 +114,20 @@ class Walk {
     return this.errors.length >= FIELD_LIMITS.errors;
   }
 
-  /** Reports a problem with the value at `at` (or at one of its parts, `at.path` + `.part`). */
-  private fail(at: Location, problem: string, part?: string): typeof INVALID {
+  /**
+   * Reports a problem with the value at `at` (or at one of its parts, `at.path` + `.part`); the
+   * reason and params say it for translations, the message in English with the field's label.
+   */
+  private fail(
+    at: Location,
+    problem: string,
+    part?: string,
+    reason: FieldReason = 'field.invalid',
+    params: ReasonParams = {},
+  ): typeof INVALID {
     if (!this.full) {
       const path = part === undefined ? at.path : at.path === '' ? part : `${at.path}.${part}`;
-      this.errors.push({ path: path === '' ? 'body.fields' : `body.fields.${path}`, message: `${at.label}: ${problem}` });
+      this.errors.push({ path: path === '' ? 'body.fields' : `body.fields.${path}`, message: `${at.label}: ${problem}`, reason, params });
     }
     return INVALID;
   }
@@ -118,6 +145,8 @@ class Walk {
       this.errors.push({
         path: `body.fields.${path}`,
         message: `${where}“${key.slice(0, 40)}” is not a field of ${owner}. Its fields are: ${[...known].join(', ')}.`,
+        reason: 'field.unknown_keys',
+        params: { keys: key.slice(0, 40) },
       });
     }
     const output: Record<string, FieldValue> = {};
@@ -127,7 +156,7 @@ class Walk {
       if (outcome === INVALID) invalid = true;
       else if (outcome === BLANK) {
         if (def.required) {
-          this.fail(here, 'this field is required.');
+          this.fail(here, 'this field is required.', undefined, 'field.required');
           invalid = true;
         }
       } else output[def.key] = outcome;
@@ -171,16 +200,25 @@ class Walk {
     if (typeof input !== 'string') return this.fail(at, 'must be text.');
     const text = input.trim();
     const max = type.maxLength ?? (type.multiline ? FIELD_LIMITS.multilineText : FIELD_LIMITS.text);
-    if (text.length > max) return this.fail(at, `can have at most ${count(max)} characters (it has ${count(text.length)}).`);
-    const problem = textProblem(text, type.multiline ? 'text' : 'line');
-    if (problem) return this.fail(at, `${problem}.`);
+    if (text.length > max) {
+      return this.fail(at, `can have at most ${count(max)} characters (it has ${count(text.length)}).`, undefined, 'field.too_long', {
+        count: max,
+      });
+    }
+    const kind = type.multiline ? 'text' : 'line';
+    const reason = textReason(text, kind);
+    if (reason) return this.fail(at, `${textProblem(text, kind)}.`, undefined, reason);
     return text;
   }
 
   private markdown(type: Extract<FieldType, { type: 'richtext' }>, input: unknown, at: Location): Outcome {
     if (typeof input !== 'string') return this.fail(at, 'must be text (Markdown).');
     const max = type.maxLength ?? FIELD_LIMITS.richtext;
-    if (input.length > max) return this.fail(at, `can have at most ${count(max)} characters (it has ${count(input.length)}).`);
+    if (input.length > max) {
+      return this.fail(at, `can have at most ${count(max)} characters (it has ${count(input.length)}).`, undefined, 'field.too_long', {
+        count: max,
+      });
+    }
     this.richtext.push({ path: at.path, source: input });
     return input;
   }
@@ -189,7 +227,8 @@ class Walk {
     if (typeof input === 'string' && type.options.some((option) => option.value === input)) return input;
     const choices = type.options.map((option) => `${option.value} (${option.label})`).join(', ');
     const given = typeof input === 'string' ? `“${input.slice(0, 60)}”` : 'a value of another kind';
-    return this.fail(at, `must be one of ${choices}; got ${given}.`);
+    const values = type.options.map((option) => option.value).join(', ');
+    return this.fail(at, `must be one of ${choices}; got ${given}.`, undefined, 'field.invalid_value', { values });
   }
 
   private person(input: unknown, at: Location): Outcome {
@@ -290,10 +329,16 @@ class Walk {
     if (!Array.isArray(input)) return this.fail(at, 'must be a list.');
     if (input.length === 0) return BLANK;
     const max = type.maxItems ?? FIELD_LIMITS.listItems;
-    if (input.length > max) return this.fail(at, `can have at most ${count(max)} items (it has ${count(input.length)}).`);
+    if (input.length > max) {
+      return this.fail(at, `can have at most ${count(max)} items (it has ${count(input.length)}).`, undefined, 'field.too_many', {
+        count: max,
+      });
+    }
     let invalid = false;
     if (type.minItems !== undefined && input.length < type.minItems) {
-      this.fail(at, `needs at least ${count(type.minItems)} items (it has ${count(input.length)}).`);
+      this.fail(at, `needs at least ${count(type.minItems)} items (it has ${count(input.length)}).`, undefined, 'field.too_few', {
+        count: type.minItems,
+      });
       invalid = true;
     }
     const items: FieldValue[] = [];

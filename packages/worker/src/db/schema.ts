@@ -16,6 +16,7 @@ import type {
   OidcSignInClient,
   PracticeArea,
   Reaction,
+  Translations,
 } from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -186,6 +187,8 @@ export const users = sqliteTable(
 export interface StatusDefinition {
   key: string;
   label: string;
+  /** The label in other languages. */
+  translations?: Translations<'label'>;
   category: 'open' | 'under_review' | 'planned' | 'in_progress' | 'done' | 'declined';
   /** A written reason is required to set it. */
   requiresReason: boolean;
@@ -203,6 +206,8 @@ export const boards = sqliteTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** The name and description in other languages. */
+    translations: text('translations', { mode: 'json' }).$type<Translations<'name' | 'description'>>(),
     /** The window in which ideas may be submitted and backed (either end open). */
     opensAt: integer('opens_at'),
     closesAt: integer('closes_at'),
@@ -245,6 +250,8 @@ export const boardCriteria = sqliteTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     label: text('label').notNull(),
+    /** The label in other languages (a preset's criteria: those of src/domain/scorecard.ts). */
+    translations: text('translations', { mode: 'json' }).$type<Translations<'label'>>(),
     kind: text('kind', { enum: ['scale', 'tshirt', 'yesno', 'fibonacci'] }).notNull(),
     weight: real('weight').notNull(),
     group: text('grp', { enum: ['value', 'effort', 'risk'] }).notNull(),
@@ -297,7 +304,10 @@ export const ideas = sqliteTable(
     state: text('state', { enum: ['published', 'pending', 'rejected'] })
       .notNull()
       .default('published'),
-    /** Why it is held (the pipeline's reason) or rejected (the moderator's). */
+    /**
+     * Why it is held — the pipeline's reason code with its params, as JSON (moderation/reasons.ts)
+     * — or rejected (the moderator's words).
+     */
     moderationReason: text('moderation_reason'),
     // Denormalised for sorting; always recomputed from `votes` / `idea_scores` in the same batch as the change.
     voteCount: integer('vote_count').notNull().default(0),
@@ -442,7 +452,7 @@ export const comments = sqliteTable(
     /** Hash of the normalised text, to refuse the same post twice in a row. */
     fingerprint: text('fingerprint').notNull(),
     state: text('state', { enum: ['published', 'pending', 'removed'] }).notNull(),
-    /** Why it waits for a moderator (a pipeline phase, or reader flags). */
+    /** Why it waits for a moderator (a pipeline phase, or reader flags): a reason code with its params, as JSON (moderation/reasons.ts). */
     pendingReason: text('pending_reason'),
     /** Deleted by its author, or rejected by a moderator (with the reason in the audit log). */
     removedBy: text('removed_by', { enum: ['author', 'moderator'] }),
@@ -581,6 +591,8 @@ export const cardTemplates = sqliteTable(
     id: text('id').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** The name and description in other languages; each field's are in `fields`. */
+    translations: text('translations', { mode: 'json' }).$type<Translations<'name' | 'description'>>(),
     fields: text('fields', { mode: 'json' }).$type<FieldDef[]>().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -633,7 +645,10 @@ export const cards = sqliteTable(
     state: text('state', { enum: ['published', 'pending', 'rejected'] })
       .notNull()
       .default('published'),
-    /** Why it is held (the pipeline's reason) or rejected (the moderator's). */
+    /**
+     * Why it is held — the pipeline's reason code with its params, as JSON (moderation/reasons.ts)
+     * — or rejected (the moderator's words).
+     */
     moderationReason: text('moderation_reason'),
   },
   (t) => [

@@ -1,6 +1,7 @@
-import type { BoardSettings, IntakeField, NewIdea, StatusDefinition } from '@bridgekit/sdk';
+import type { BoardSettings, ErrorReason, IntakeField, NewIdea, ParamsOf, StatusDefinition } from '@bridgekit/sdk';
+import { formatReason } from '@bridgekit/sdk/reasons';
 import type { boards } from '../db/schema.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, fieldIssue } from '../errors.ts';
 import { statusListProblem } from './statuses.ts';
 
 type BoardRow = typeof boards.$inferSelect;
@@ -13,7 +14,9 @@ export interface SettingsInput {
   requiredFields?: IntakeField[] | undefined;
 }
 
-const invalid = (path: string, message: string) => new ApiError(400, 'validation_failed', message, { details: [{ path, message }] });
+/** The 400 for one field, its issue giving the same reason. */
+const invalid = <R extends ErrorReason>(path: string, reason: R, params: ParamsOf<R>) =>
+  new ApiError(400, reason, params, { details: [{ path, message: formatReason(reason, params), reason, params }] });
 
 /** Board columns for the given settings; `current` fills what the input leaves out, for checks across fields. */
 export function settingsToColumns(
@@ -27,13 +30,13 @@ export function settingsToColumns(
   const opensAt = set.opensAt !== undefined ? set.opensAt : (current?.opensAt ?? null);
   const closesAt = set.closesAt !== undefined ? set.closesAt : (current?.closesAt ?? null);
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt)
-    throw invalid('body.settings.closesAt', 'The board must close after it opens.');
+    throw invalid('body.settings.closesAt', 'validation_failed.closes_before_opens', {});
   if (input.submitters) set.submitters = input.submitters;
   if (input.voting) {
     set.voteMode = input.voting.mode;
     if (input.voting.mode === 'budget') {
       if (input.voting.perIdea > input.voting.budget) {
-        throw invalid('body.settings.voting.perIdea', 'Votes per idea cannot exceed the budget.');
+        throw invalid('body.settings.voting.perIdea', 'validation_failed.per_idea_over_budget', {});
       }
       set.voteBudget = input.voting.budget;
       set.votesPerIdea = input.voting.perIdea;
@@ -42,8 +45,8 @@ export function settingsToColumns(
   }
   if (input.requiredFields) set.requiredFields = [...new Set(input.requiredFields)];
   if (statuses) {
-    const problem = statusListProblem(statuses);
-    if (problem) throw invalid('body.statuses', problem);
+    const problem = statusListProblem(statuses, 'body.statuses');
+    if (problem) throw problem;
     set.statuses = statuses;
   }
   return set;
@@ -64,6 +67,6 @@ export function checkRequiredFields(required: string[], businessCase: NewIdea['b
     return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   });
   if (missing.length === 0) return;
-  const details = missing.map((f) => ({ path: `body.businessCase.${f}`, message: `This board asks for ${FIELD_LABELS[f]}.` }));
-  throw new ApiError(400, 'validation_failed', `This board asks for ${missing.map((f) => FIELD_LABELS[f]).join(', ')}.`, { details });
+  const details = missing.map((f) => fieldIssue(`body.businessCase.${f}`, 'field.required_by_board', { field: FIELD_LABELS[f] }));
+  throw new ApiError(400, 'validation_failed.required_fields', { fields: missing.map((f) => FIELD_LABELS[f]).join(', ') }, { details });
 }

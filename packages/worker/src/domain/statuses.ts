@@ -3,27 +3,86 @@
  * category. Deflection — telling a requester "already available", "self-service", "low value"
  * — is an outcome with a written reason, not a silence.
  */
-import type { StatusCategory, StatusDefinition } from '@bridgekit/sdk';
+import type { ErrorReason, ParamsOf, StatusCategory, StatusDefinition } from '@bridgekit/sdk';
+import { formatReason } from '@bridgekit/sdk/reasons';
+import { ApiError } from '../errors.ts';
 
 export const DEFAULT_STATUSES: StatusDefinition[] = [
-  { key: 'open', label: 'Open', category: 'open', requiresReason: false, deflection: false },
-  { key: 'under_review', label: 'Under review', category: 'under_review', requiresReason: false, deflection: false },
-  { key: 'planned', label: 'Planned', category: 'planned', requiresReason: false, deflection: false },
-  { key: 'in_progress', label: 'In progress', category: 'in_progress', requiresReason: false, deflection: false },
-  { key: 'done', label: 'Done', category: 'done', requiresReason: false, deflection: false },
-  { key: 'already_available', label: 'Already available', category: 'declined', requiresReason: true, deflection: true },
-  { key: 'self_service', label: 'Self-service: see practice card', category: 'declined', requiresReason: true, deflection: true },
-  { key: 'declined_low_value', label: 'Declined: low value', category: 'declined', requiresReason: true, deflection: true },
+  { key: 'open', label: 'Open', translations: { de: { label: 'Offen' } }, category: 'open', requiresReason: false, deflection: false },
+  {
+    key: 'under_review',
+    label: 'Under review',
+    translations: { de: { label: 'In Prüfung' } },
+    category: 'under_review',
+    requiresReason: false,
+    deflection: false,
+  },
+  {
+    key: 'planned',
+    label: 'Planned',
+    translations: { de: { label: 'Geplant' } },
+    category: 'planned',
+    requiresReason: false,
+    deflection: false,
+  },
+  {
+    key: 'in_progress',
+    label: 'In progress',
+    translations: { de: { label: 'In Arbeit' } },
+    category: 'in_progress',
+    requiresReason: false,
+    deflection: false,
+  },
+  { key: 'done', label: 'Done', translations: { de: { label: 'Erledigt' } }, category: 'done', requiresReason: false, deflection: false },
+  {
+    key: 'already_available',
+    label: 'Already available',
+    translations: { de: { label: 'Bereits vorhanden' } },
+    category: 'declined',
+    requiresReason: true,
+    deflection: true,
+  },
+  {
+    key: 'self_service',
+    label: 'Self-service: see practice card',
+    translations: { de: { label: 'Selbst lösbar: siehe Praxiskarte' } },
+    category: 'declined',
+    requiresReason: true,
+    deflection: true,
+  },
+  {
+    key: 'declined_low_value',
+    label: 'Declined: low value',
+    translations: { de: { label: 'Abgelehnt: geringer Nutzen' } },
+    category: 'declined',
+    requiresReason: true,
+    deflection: true,
+  },
 ];
 
 /** Not one of a board's statuses: what a duplicate becomes when merged into another idea. */
 export const MERGED_STATUS: StatusDefinition = {
   key: 'merged',
   label: 'Merged',
+  translations: { de: { label: 'Zusammengeführt' } },
   category: 'declined',
   requiresReason: false,
   deflection: false,
 };
+
+const BUILT_IN = new Map([...DEFAULT_STATUSES, MERGED_STATUS].map((s) => [`${s.key}\n${s.label}`, s.translations]));
+
+/**
+ * A board's status with the translations of Bridgekit's own status of the same key and English
+ * label, when it has none of its own: boards stored before there were translations, and lists
+ * an admin copied from the defaults, speak the reader's language too. A label the admin changed
+ * keeps only the translations they give.
+ */
+export function withBuiltInTranslations(status: StatusDefinition): StatusDefinition {
+  if (status.translations) return status;
+  const translations = BUILT_IN.get(`${status.key}\n${status.label}`);
+  return translations ? { ...status, translations } : status;
+}
 
 /** Categories in which an idea is closed: its votes are frozen (and refunded, if the board says so). */
 export const CLOSED_CATEGORIES: ReadonlySet<StatusCategory> = new Set(['done', 'declined']);
@@ -37,15 +96,17 @@ export function findStatus(statuses: StatusDefinition[], key: string): StatusDef
   return key === MERGED_STATUS.key ? MERGED_STATUS : statuses.find((s) => s.key === key);
 }
 
-/** What is wrong with a board's status list, or null. */
-export function statusListProblem(statuses: StatusDefinition[]): string | null {
+/** The 400 for what is wrong with a board's status list (at `path`), or null. */
+export function statusListProblem(statuses: StatusDefinition[], path: string): ApiError | null {
+  const invalid = <R extends ErrorReason>(reason: R, params: ParamsOf<R>) =>
+    new ApiError(400, reason, params, { details: [{ path, message: formatReason(reason, params), reason, params }] });
   const keys = new Set<string>();
   for (const s of statuses) {
-    if (keys.has(s.key)) return `The status key "${s.key}" appears twice.`;
-    if (s.key === MERGED_STATUS.key) return '"merged" is reserved for duplicates merged into another idea.';
-    if (s.deflection && !s.requiresReason) return `The deflection status "${s.key}" must require a reason: deflection is never a silence.`;
+    if (keys.has(s.key)) return invalid('validation_failed.status_twice', { key: s.key });
+    if (s.key === MERGED_STATUS.key) return invalid('validation_failed.status_merged', {});
+    if (s.deflection && !s.requiresReason) return invalid('validation_failed.deflection_reason', { key: s.key });
     keys.add(s.key);
   }
-  if (!statuses.some((s) => s.category === 'open')) return 'At least one status needs the category "open": new ideas start there.';
+  if (!statuses.some((s) => s.category === 'open')) return invalid('validation_failed.no_open_status', {});
   return null;
 }

@@ -3,7 +3,7 @@
  * of the page. Base64url JSON, so a client cannot mistake them for anything else.
  */
 import type { IdeaSort } from '@bridgekit/sdk';
-import { ApiError } from '../errors.ts';
+import { ApiError, fieldIssue } from '../errors.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 
 export interface Cursor {
@@ -30,14 +30,13 @@ export function decodeCursor(text: string, sort: IdeaSort): Cursor {
     !(parsed[1] === null || (typeof parsed[1] === 'number' && Number.isFinite(parsed[1]))) ||
     typeof parsed[2] !== 'string'
   ) {
-    throw badCursor('The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.');
+    throw new ApiError(400, 'validation_failed.cursor', {}, { details: [fieldIssue('query.cursor', 'validation_failed.cursor')] });
   }
   if (parsed[0] !== sort) {
-    throw badCursor(`The cursor belongs to sort "${parsed[0]}", not "${sort}". Start again without a cursor when you change the sort.`);
+    const params = { given: String(parsed[0]), sort };
+    throw new ApiError(400, 'validation_failed.cursor_sort', params, {
+      details: [fieldIssue('query.cursor', 'validation_failed.cursor_sort', params)],
+    });
   }
   return { sort, key: parsed[1], id: parsed[2] };
-}
-
-function badCursor(message: string): ApiError {
-  return new ApiError(400, 'validation_failed', message, { details: [{ path: 'query.cursor', message }] });
 }

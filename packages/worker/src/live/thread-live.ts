@@ -49,8 +49,11 @@ const TICKET_PREFIX = 'ticket:';
 const holderKey = (holder: LiveHolder): string | null =>
   holder.kind === 'user' ? `user:${holder.subject}` : holder.kind === 'apiKey' ? `key:${holder.keyId}` : null;
 
-function refusedAnswer(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
+/** The reasons a connection is refused before it opens; the route (routes/live.ts) answers them in the one error shape. */
+export type LiveConnectRefusal = 'bad_request.live_connect' | 'invalid_token.live_ticket_used';
+
+function refusedAnswer(status: 400 | 401, reason: LiveConnectRefusal): Response {
+  return Response.json({ reason }, { status });
 }
 
 export class ThreadLive extends DurableObject<Bindings> {
@@ -65,13 +68,13 @@ export class ThreadLive extends DurableObject<Bindings> {
       return new Response('Expected a WebSocket upgrade.', { status: 426 });
     }
     const connect = JSON.parse(request.headers.get(LIVE_CONNECT_HEADER) ?? 'null') as LiveConnect | null;
-    if (!connect) return refusedAnswer(400, 'bad_request', 'Open live sockets through GET /v1/live.');
+    if (!connect) return refusedAnswer(400, 'bad_request.live_connect');
 
     const now = Date.now();
     // Synchronous storage: no other request can slip between the look-up and the write.
     const ticketKey = `${TICKET_PREFIX}${connect.ticketId}`;
     if (this.ctx.storage.kv.get(ticketKey) !== undefined) {
-      return refusedAnswer(401, 'invalid_token', 'This live ticket was used already: each ticket opens one socket. Ask for a new one.');
+      return refusedAnswer(401, 'invalid_token.live_ticket_used');
     }
     this.ctx.storage.kv.put(ticketKey, connect.ticketExpiresAt);
 

@@ -24,11 +24,7 @@ function undecodableSegment(rawPath: string): string | null {
 export const validPercentEncoding = createMiddleware<AppEnv>(async (c, next) => {
   const segment = undecodableSegment(new URL(c.req.url).pathname);
   if (segment !== null) {
-    throw new ApiError(
-      400,
-      'bad_request',
-      `The path segment "${segment.slice(0, 100)}" is not valid percent-encoded UTF-8: encode each byte of the UTF-8 text as %XX (e.g. "é" as %C3%A9) and "%" itself as %25.`,
-    );
+    throw new ApiError(400, 'bad_request.path_encoding', { segment: segment.slice(0, 100) });
   }
   await next();
 });

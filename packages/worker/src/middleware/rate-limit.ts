@@ -12,6 +12,7 @@
  * tenant that does not allow anonymous reading: 401/403 from tenant-context.ts) are counted
  * afterwards by `countRefusedWrites`: failing is not free.
  */
+import type { ErrorReason } from '@bridgekit/sdk';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Viewer } from '../auth/viewer.ts';
@@ -55,12 +56,12 @@ const BINDING: Record<Budget, keyof Bindings> = {
   live: 'LIVE_TICKET_LIMIT',
 };
 
-const TOO_MANY: Record<Budget, string> = {
-  write: 'made too many changes',
-  export: 'exported too often',
-  search: 'searched too often',
-  live: 'asked for too many live-update tickets',
-};
+const TOO_MANY = {
+  write: 'rate_limited.writes',
+  export: 'rate_limited.exports',
+  search: 'rate_limited.searches',
+  live: 'rate_limited.live_tickets',
+} as const satisfies Record<Budget, ErrorReason>;
 
 function clientAddress(c: Context<AppEnv>): string {
   return c.req.header('cf-connecting-ip') ?? 'unknown';
@@ -84,10 +85,14 @@ export function callerKey(tenantId: string, viewer: Viewer | undefined, address:
 const limitsOff = (env: Bindings) => isDevelopment(env) && env.BRIDGEKIT_RATE_LIMITS === 'off';
 
 function tooMany(budget: Budget, byCaller: boolean): ApiError {
-  const who = byCaller ? 'You have' : 'Your network has';
-  return new ApiError(429, 'rate_limited', `${who} ${TOO_MANY[budget]} in a short time. Try again in a minute.`, {
-    headers: { 'retry-after': String(RATE_LIMIT_PERIOD_SECONDS) },
-  });
+  // Only writes are also counted by address: a whole office may be behind it.
+  const reason = byCaller ? TOO_MANY[budget] : 'rate_limited.network_writes';
+  return new ApiError(
+    429,
+    reason,
+    { retryAfter: RATE_LIMIT_PERIOD_SECONDS },
+    { headers: { 'retry-after': String(RATE_LIMIT_PERIOD_SECONDS) } },
+  );
 }
 
 async function limited(binding: RateLimit | undefined, key: string): Promise<boolean> {

@@ -15,7 +15,7 @@ import { findTenantBySlug, type Tenant } from '../store/tenants.ts';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOW_HEADERS = 'authorization, content-type';
-const EXPOSE_HEADERS = 'retry-after';
+const EXPOSE_HEADERS = 'retry-after, x-request-id';
 
 function originAllowed(origin: string, requestUrl: string, tenant: Tenant): boolean {
   return origin === new URL(requestUrl).origin || isAllowedOrigin(origin, tenant.origins);
@@ -25,15 +25,11 @@ export const tenantContext = createMiddleware<AppEnv>(async (c, next) => {
   const slug = c.req.param('tenant') ?? '';
   const db = database(c.env.DB);
   const tenant = SLUG_PATTERN.test(slug) ? await findTenantBySlug(db, slug) : null;
-  if (!tenant) throw notFound(`Tenant "${slug}"`);
+  if (!tenant) throw notFound('not_found.tenant', { id: slug });
 
   const origin = c.req.header('origin');
   if (origin && !originAllowed(origin, c.req.url, tenant)) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      `Pages on ${origin} may not use tenant "${tenant.slug}". An admin can allow the origin: pnpm bridgekit origins add ${tenant.slug} ${origin}`,
-    );
+    throw new ApiError(403, 'forbidden.origin', { origin, tenant: tenant.slug });
   }
   if (origin) {
     c.header('access-control-allow-origin', origin);

@@ -8,21 +8,23 @@
 import type {
   BusinessCase,
   CardTemplate,
-  ErrorCode,
+  ErrorReason,
   FieldDef,
   FieldType,
   FieldValue,
   ModeratedKind,
   ModerationState,
+  ParamsOf,
 } from '@bridgekit/sdk';
+import { formatReason } from '@bridgekit/sdk/reasons';
 import { hasRole, type Role } from '../auth/viewer.ts';
 import { fieldLocation, itemLocation, type Location, ROOT } from '../cards/location.ts';
 import { isFieldRecord, ownValue } from '../cards/values.ts';
 import { ApiError } from '../errors.ts';
 import { MARKDOWN_MAX_LENGTH, type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
 import { fingerprintOf } from './phases/repeat-post.ts';
-import { reasonForAuthor } from './phases/suspect-words.ts';
 import { moderate } from './pipeline.ts';
+import { shownReason } from './reasons.ts';
 import type { ModerationInput, TextPart, Verdict } from './types.ts';
 
 /** The text of an item as the pipeline reads it. */
@@ -136,12 +138,6 @@ export function cardText(
   return { parts, links: [...links, ...plainLinks(plain)], fingerprint: '' };
 }
 
-const REJECTED: Record<ModeratedKind, ErrorCode> = {
-  comment: 'comment_rejected',
-  idea: 'idea_rejected',
-  card: 'card_rejected',
-};
-
 export interface ScreenInput {
   item: ModeratedKind;
   kind: 'create' | 'edit';
@@ -169,19 +165,17 @@ export function screen(input: ScreenInput): Verdict | null {
     settings: input.settings,
   });
   if (verdict?.action !== 'reject') return verdict;
-  throw new ApiError(
-    422,
-    REJECTED[input.item],
-    verdict.reason,
-    verdict.path ? { details: [{ path: verdict.path, message: verdict.reason }] } : {},
-  );
+  // A reject's reason is one of `<kind>_rejected.*` (see Verdict), so the code is `<kind>_rejected`.
+  const reason = verdict.reason as Extract<ErrorReason, `${ModeratedKind}_rejected.${string}`>;
+  const detail = { path: verdict.path ?? '', message: formatReason(reason, verdict.params), reason, params: verdict.params };
+  throw new ApiError(422, reason, verdict.params as ParamsOf<typeof reason>, verdict.path ? { details: [detail] } : {});
 }
 
 /**
  * An idea's or card's moderation state as the caller may read it: its author learns that a
  * suspect word holds it, not which (the list stays with moderators, so nobody can probe it).
  */
-export function moderationOf(state: ModerationState['state'], reason: string | null, asModerator: boolean): ModerationState {
-  if (state === 'published') return { state, reason: null };
-  return { state, reason: reason === null ? null : asModerator ? reason : reasonForAuthor(reason) };
+export function moderationOf(state: ModerationState['state'], stored: string | null, asModerator: boolean): ModerationState {
+  const shown = state === 'published' ? null : shownReason(stored, asModerator);
+  return { state, reason: shown?.text ?? null, reasonCode: shown?.code ?? null, reasonParams: shown?.params ?? {} };
 }

@@ -5,7 +5,7 @@
  * order; a `reject` anywhere wins over a `hold`. How each kind of item becomes an input is in
  * content.ts.
  */
-import type { ModeratedKind, ModerationSettings } from '@bridgekit/sdk';
+import type { ModeratedKind, ModerationSettings, Reason, ReasonParams } from '@bridgekit/sdk';
 
 export type PhaseName = 'banned-words' | 'repeat-post' | 'link-limit' | 'suspect-words' | 'pre-moderation';
 
@@ -40,21 +40,17 @@ export interface ModerationInput {
 
 /**
  * `reject`: the item is refused and `reason` is shown to its author, so it must say what to
- * change (`path` points at the part, when it is one of several). `hold`: the item waits for a
- * moderator and `reason` is shown in the queue.
+ * change (`path` points at the part, when it is one of several): a `<kind>_rejected.*` reason.
+ * `hold`: the item waits for a moderator and `reason` is shown in the queue and to its author:
+ * a `held.*` reason. Either is a reason of the registry (the SDK's `REASONS`) with its params, so
+ * that every reader sees it in their language.
  */
 export interface Verdict {
   action: 'reject' | 'hold';
   phase: PhaseName;
-  reason: string;
+  reason: Reason;
+  params: ReasonParams;
   path?: string;
 }
 
 export type Phase = (input: ModerationInput) => Verdict | null;
-
-/** How the reasons name what is written. */
-export const NOUNS: Record<ModeratedKind, { one: string; verb: string; past: string; doing: string }> = {
-  comment: { one: 'comment', verb: 'post', past: 'posted', doing: 'posting' },
-  idea: { one: 'idea', verb: 'submit', past: 'submitted', doing: 'submitting' },
-  card: { one: 'card', verb: 'save', past: 'saved', doing: 'saving' },
-};

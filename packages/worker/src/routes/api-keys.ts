@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
 import { ApiKeyInfoSchema, ApiKeyInputSchema, ApiKeyParams, NewApiKeySchema } from '../schemas/admin.ts';
-import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../store/api-keys.ts';
 import { createRouter } from './router.ts';
 
@@ -11,13 +12,14 @@ export const apiKeysRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/api-keys',
+      operationId: 'listApiKeys',
+      security: bearer,
       tags: ['Administration'],
       summary: 'List API keys (admins)',
-      security: bearer,
       request: { params: TenantParams },
       responses: {
         200: jsonContent(z.object({ items: z.array(ApiKeyInfoSchema) }), 'Keys, newest first; never the keys themselves.'),
-        ...commonErrors,
+        ...readErrors,
       },
     }),
     async (c) => {
@@ -30,12 +32,13 @@ export const apiKeysRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/api-keys',
+      operationId: 'createApiKey',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Create an API key (admins)',
       description: 'Scopes: `read`; `write` (includes read); `admin` (everything). The key is shown only in this answer.',
-      security: bearer,
-      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: ApiKeyInputSchema } } } },
-      responses: { 201: jsonContent(NewApiKeySchema, 'The new key.'), ...commonErrors },
+      request: { params: TenantParams, body: jsonBody(ApiKeyInputSchema, examples.apiKey) },
+      responses: { 201: jsonContent(NewApiKeySchema, 'The new key.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -47,12 +50,13 @@ export const apiKeysRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/api-keys/{id}',
+      operationId: 'revokeApiKey',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Revoke an API key (admins)',
       description: 'Idempotent. The key is refused from the next request on.',
-      security: bearer,
       request: { params: ApiKeyParams },
-      responses: { 200: jsonContent(ApiKeyInfoSchema, 'The revoked key.'), ...commonErrors },
+      responses: { 200: jsonContent(ApiKeyInfoSchema, 'The revoked key.'), ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

@@ -11,7 +11,17 @@ import {
   NewBoardSchema,
   RoadmapSchema,
 } from '../schemas/boards.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import {
+  bearer,
+  bodyErrors,
+  conflictError,
+  jsonContent,
+  limitedErrors,
+  optionalBearer,
+  readErrors,
+  TenantParams,
+} from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { IdeaSchema } from '../schemas/ideas.ts';
 import { createBoard, findBoardRecord, getBoard, listBoards, updateBoard } from '../store/boards.ts';
 import { exportIdeas, roadmap, toCsv } from '../store/portfolio.ts';
@@ -22,10 +32,12 @@ export const boardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards',
+      operationId: 'listBoards',
+      security: optionalBearer,
       tags: ['Boards'],
       summary: "List the tenant's boards",
       request: { params: TenantParams },
-      responses: { 200: jsonContent(BoardListSchema, 'Boards, by name.'), ...commonErrors },
+      responses: { 200: jsonContent(BoardListSchema, 'Boards, by name.'), ...readErrors },
     }),
     async (c) => c.json({ items: await listBoards(c.var.db, c.var.tenant.id) }, 200),
   )
@@ -33,12 +45,13 @@ export const boardsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/boards',
+      operationId: 'createBoard',
+      security: bearer,
       tags: ['Boards'],
       summary: 'Create a board (admins)',
       description: 'With the default statuses unless given, and a preset scorecard (value-size-risk or WSJF).',
-      security: bearer,
-      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: NewBoardSchema } } } },
-      responses: { 201: jsonContent(BoardSchema, 'The board.'), ...conflictErrors },
+      request: { params: TenantParams, body: jsonBody(NewBoardSchema, examples.newBoard) },
+      responses: { 201: jsonContent(BoardSchema, 'The board.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -52,11 +65,13 @@ export const boardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}',
+      operationId: 'getBoard',
+      security: optionalBearer,
       tags: ['Boards'],
       summary: 'Get one board',
       description: 'Its settings, statuses and scorecard, and — on budget boards — the caller’s votes left.',
       request: { params: BoardParams },
-      responses: { 200: jsonContent(BoardSchema, 'The board.'), ...commonErrors },
+      responses: { 200: jsonContent(BoardSchema, 'The board.'), ...readErrors },
     }),
     async (c) => c.json(await getBoard(c.var.db, c.var.tenant.id, c.req.valid('param').board, c.var.viewer), 200),
   )
@@ -64,21 +79,23 @@ export const boardsRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/tenants/{tenant}/boards/{board}',
+      operationId: 'updateBoard',
+      security: bearer,
       tags: ['Boards'],
       summary: "Change a board's settings or statuses (admins)",
-      security: bearer,
-      request: { params: BoardParams, body: { required: true, content: { 'application/json': { schema: BoardUpdateSchema } } } },
-      responses: { 200: jsonContent(BoardSchema, 'The board after the change.'), ...commonErrors },
+      request: { params: BoardParams, body: jsonBody(BoardUpdateSchema, examples.boardUpdate) },
+      responses: { 200: jsonContent(BoardSchema, 'The board after the change.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'change boards');
       const { board: slug } = c.req.valid('param');
-      const { name, description, settings, statuses } = c.req.valid('json');
+      const { name, description, translations, settings, statuses } = c.req.valid('json');
       const current = await findBoardRecord(db, tenant.id, slug);
       await updateBoard(db, tenant.id, slug, {
         ...(name === undefined ? {} : { name }),
         ...(description === undefined ? {} : { description }),
+        ...(translations === undefined ? {} : { translations }),
         ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }),
       });
       return c.json(await getBoard(db, tenant.id, slug, viewer), 200);
@@ -88,11 +105,13 @@ export const boardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}/roadmap',
+      operationId: 'getRoadmap',
+      security: optionalBearer,
       tags: ['Boards'],
       summary: 'The roadmap: ideas by status category',
       description: 'Under review, planned, in progress and done; the 50 most recently moved of each.',
       request: { params: BoardParams },
-      responses: { 200: jsonContent(RoadmapSchema, 'The columns.'), ...commonErrors },
+      responses: { 200: jsonContent(RoadmapSchema, 'The columns.'), ...readErrors },
     }),
     async (c) => c.json({ columns: await roadmap(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').board) }, 200),
   )
@@ -100,17 +119,18 @@ export const boardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}/export',
+      operationId: 'exportBoard',
+      security: bearer,
       tags: ['Boards'],
       summary: 'Export a board for the portfolio process (evaluators)',
       description: 'Every idea with its business case, status, crowd support and evaluator scores, as CSV (default) or JSON.',
-      security: bearer,
       request: { params: BoardParams, query: ExportQuery },
       responses: {
         200: {
           description: 'The ideas.',
           content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({ items: z.array(IdeaSchema) }) } },
         },
-        ...commonErrors,
+        ...limitedErrors,
       },
     }),
     async (c) => {

@@ -31,7 +31,18 @@ import {
   TemplateSchema,
   VerifySchema,
 } from '../schemas/cards.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import {
+  bearer,
+  bodyErrors,
+  conflictError,
+  jsonContent,
+  limitedErrors,
+  optionalBearer,
+  readErrors,
+  rejectedError,
+  TenantParams,
+} from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { cardDiff, cardLinksOf, cardVersionDetail, cardVersionList, listCards, practiceAreas, reviewQueue } from '../store/card-library.ts';
 import {
   cardVisible,
@@ -49,9 +60,6 @@ import { findTemplate } from '../store/templates.ts';
 import { createRouter } from './router.ts';
 
 const TAG = 'Practice cards';
-const rejected = {
-  422: { description: 'The moderation pipeline refused the text; the message says what to change.', content: commonErrors[400].content },
-};
 const cardJson = (description: string) => jsonContent(CardSchema, description);
 
 const isModerator = async (db: Database, tenantId: string, viewer: Viewer) => hasRole(await roleOf(db, tenantId, viewer), 'moderator');
@@ -78,7 +86,7 @@ async function assertReadable(db: Database, tenantId: string, viewer: Viewer, id
 async function requireOwnerOrModerator(db: Database, tenantId: string, viewer: Viewer, actor: Actor, id: string, action: string) {
   if (await ownsCard(db, tenantId, actor, id)) return;
   if (await isModerator(db, tenantId, viewer)) return;
-  throw new ApiError(403, 'forbidden', `Only the card's owner or a moderator can ${action}.`);
+  throw new ApiError(403, 'forbidden.card_owner', { action });
 }
 
 export const cardsRoutes = createRouter()
@@ -86,12 +94,14 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards',
+      operationId: 'listCards',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'List or search practice cards',
       description:
         'With `q`: full-text search over titles, summaries and field values (stemmed: "business cases" finds "business case"), best match first, each with a highlighted `snippet`. Filters: practice area, template, owner (`me` or a handle), freshness, and `cites` (cards linking to an idea, thread or card).',
       request: { params: TenantParams, query: CardListQuery },
-      responses: { 200: jsonContent(CardPageSchema, 'One page of cards.'), ...commonErrors },
+      responses: { 200: jsonContent(CardPageSchema, 'One page of cards.'), ...limitedErrors },
     }),
     async (c) => c.json(await listCards(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('query')), 200),
   )
@@ -99,13 +109,14 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/cards',
+      operationId: 'createCard',
+      security: bearer,
       tags: [TAG],
       summary: 'Create a card on a template',
       description:
         'The fields are validated against the template, with an error per field (`details[].path` like `body.fields.options.1.cost.amount`). The author owns the card unless `owner` names someone; it is due for review in six months unless `reviewBy` says otherwise. Its text passes the moderation pipeline: published, held whole for review (`moderation.state: "pending"`, seen by its author and moderators only), or refused (422 `card_rejected`, naming the field). Banned and timed-out people get 403.',
-      security: bearer,
-      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: CardInputSchema } } } },
-      responses: { 201: cardJson('The card, version 1.'), ...commonErrors, ...rejected },
+      request: { params: TenantParams, body: jsonBody(CardInputSchema, examples.newCard) },
+      responses: { 201: cardJson('The card, version 1.'), ...bodyErrors, ...rejectedError('text') },
     }),
     async (c) => {
       const { viewer } = c.var;
@@ -117,12 +128,14 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/review-queue',
+      operationId: 'getReviewQueue',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'Cards due for review, for their owner',
       description:
         'Cards past their review-by date or within 30 days of it, not obsolete, the most overdue first. `owner` is `me` (default) or a handle.',
       request: { params: TenantParams, query: ReviewQueueQuery },
-      responses: { 200: jsonContent(CardPageSchema, 'One page of the queue.'), ...commonErrors },
+      responses: { 200: jsonContent(CardPageSchema, 'One page of the queue.'), ...readErrors },
     }),
     async (c) => {
       const { owner, cursor, limit } = c.req.valid('query');
@@ -134,12 +147,14 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/practice-areas',
+      operationId: 'listPracticeAreas',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'Practice areas with their cards and owners',
       description:
         'Every practice area, with its live cards, their owners (the named experts), and how many have no owner — an area with no owner needs one.',
       request: { params: TenantParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(PracticeAreaSummarySchema) }), 'The areas.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(PracticeAreaSummarySchema) }), 'The areas.'), ...readErrors },
     }),
     async (c) => c.json({ items: await practiceAreas(c.var.db, c.var.tenant.id) }, 200),
   )
@@ -147,12 +162,14 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/{id}',
+      operationId: 'getCard',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'Get a card',
       description:
         "A card held for moderation or rejected is seen by its author and moderators only (404 for everyone else). `pendingEdit` is the caller's own held edit of it.",
       request: { params: CardParams },
-      responses: { 200: cardJson('The card.'), ...commonErrors },
+      responses: { 200: cardJson('The card.'), ...readErrors },
     }),
     async (c) => c.json(await readCard(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id), 200),
   )
@@ -160,16 +177,18 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/cards/{id}',
+      operationId: 'updateCard',
+      security: bearer,
       tags: [TAG],
       summary: 'Save a new version of a card',
       description:
         'Send the version you started from as `baseVersion`. If someone saved since, the answer is `409` naming the newer version; nothing is overwritten. Any signed-in member may edit (it is a wiki); every save is kept. The text passes the moderation pipeline: a held edit of a published card waits for a moderator (the answer is the card as readers still see it, with the edit as `pendingEdit`); a refused one answers 422 `card_rejected`.',
-      security: bearer,
-      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: CardUpdateSchema } } } },
+      request: { params: CardParams, body: jsonBody(CardUpdateSchema, examples.cardUpdate) },
       responses: {
         200: cardJson('The card, one version later — or as it was, with the held edit as `pendingEdit`.'),
-        ...conflictErrors,
-        ...rejected,
+        ...bodyErrors,
+        ...conflictError,
+        ...rejectedError('text'),
       },
     }),
     async (c) => {
@@ -187,10 +206,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/{id}/versions',
+      operationId: 'listCardVersions',
+      security: optionalBearer,
       tags: [TAG],
       summary: "A card's versions, newest first",
       request: { params: CardParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(CardVersionSchema) }), 'Who saved when, and why.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(CardVersionSchema) }), 'Who saved when, and why.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -203,10 +224,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/{id}/versions/{version}',
+      operationId: 'getCardVersion',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'One version of a card, as it was',
       request: { params: CardVersionParams },
-      responses: { 200: jsonContent(CardVersionDetailSchema, 'The version.'), ...commonErrors },
+      responses: { 200: jsonContent(CardVersionDetailSchema, 'The version.'), ...readErrors },
     }),
     async (c) => {
       const { id, version } = c.req.valid('param');
@@ -218,10 +241,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/{id}/diff',
+      operationId: 'diffCardVersions',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'Field-level changes between two versions',
       request: { params: CardParams, query: DiffQuery },
-      responses: { 200: jsonContent(CardDiffSchema, 'The changes, in template order.'), ...commonErrors },
+      responses: { 200: jsonContent(CardDiffSchema, 'The changes, in template order.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -235,11 +260,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/cards/{id}/restore',
+      operationId: 'restoreCardVersion',
+      security: bearer,
       tags: [TAG],
       summary: "Restore an old version's content as the newest version",
-      security: bearer,
-      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: RestoreSchema } } } },
-      responses: { 200: cardJson('The card, one version later.'), ...conflictErrors },
+      request: { params: CardParams, body: jsonBody(RestoreSchema, examples.restore) },
+      responses: { 200: cardJson('The card, one version later.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -257,12 +283,13 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/cards/{id}/verify',
+      operationId: 'verifyCard',
+      security: bearer,
       tags: [TAG],
       summary: 'Confirm a card is still right (owner or moderator)',
       description: 'Moves the review-by date on: to `reviewBy`, or six months from today.',
-      security: bearer,
-      request: { params: CardParams, body: { required: false, content: { 'application/json': { schema: VerifySchema } } } },
-      responses: { 200: cardJson('The card.'), ...commonErrors },
+      request: { params: CardParams, body: jsonBody(VerifySchema, examples.verify, false) },
+      responses: { 200: cardJson('The card.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -277,12 +304,13 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/cards/{id}/obsolete',
+      operationId: 'markCardObsolete',
+      security: bearer,
       tags: [TAG],
       summary: 'Mark a card obsolete (owner or moderator)',
       description: 'It stays findable, clearly marked, with the reason (say what replaces it).',
-      security: bearer,
-      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: ObsoleteSchema } } } },
-      responses: { 200: cardJson('The card.'), ...commonErrors },
+      request: { params: CardParams, body: jsonBody(ObsoleteSchema, examples.obsolete) },
+      responses: { 200: cardJson('The card.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -297,11 +325,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/cards/{id}/obsolete',
+      operationId: 'unmarkCardObsolete',
+      security: bearer,
       tags: [TAG],
       summary: 'Take back the obsolete mark (owner or moderator)',
-      security: bearer,
       request: { params: CardParams },
-      responses: { 200: cardJson('The card.'), ...commonErrors },
+      responses: { 200: cardJson('The card.'), ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -316,11 +345,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/cards/{id}/helped',
+      operationId: 'markCardHelped',
+      security: bearer,
       tags: [TAG],
       summary: '"This helped me" (once per reader)',
-      security: bearer,
       request: { params: CardParams },
-      responses: { 200: cardJson('The card with its count.'), ...commonErrors },
+      responses: { 200: cardJson('The card with its count.'), ...limitedErrors },
     }),
     async (c) => {
       const actor = requireWriter(c.var.viewer, 'say a card helped you');
@@ -333,11 +363,12 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/cards/{id}/helped',
+      operationId: 'unmarkCardHelped',
+      security: bearer,
       tags: [TAG],
       summary: 'Take back "this helped me"',
-      security: bearer,
       request: { params: CardParams },
-      responses: { 200: cardJson('The card with its count.'), ...commonErrors },
+      responses: { 200: cardJson('The card with its count.'), ...limitedErrors },
     }),
     async (c) => {
       const actor = requireWriter(c.var.viewer, 'change what helped you');
@@ -350,12 +381,13 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/cards/{id}/views',
+      operationId: 'countCardView',
+      security: bearer,
       tags: [TAG],
       summary: 'Count a view',
       description: 'Widgets call it when a signed-in reader opens a card.',
-      security: bearer,
       request: { params: CardParams },
-      responses: { 204: { description: 'Counted.' }, ...commonErrors },
+      responses: { 204: { description: 'Counted.' }, ...limitedErrors },
     }),
     async (c) => {
       requireWriter(c.var.viewer, 'count a view');
@@ -367,12 +399,14 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/{id}/links',
+      operationId: 'getCardLinks',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'What a card cites and what cites it',
       description:
         'Ideas, threads and cards its link fields point at (`cites`); cards that link to it and ideas whose status link points at it (`cited-by`, e.g. a deflection "self-service: see practice card" whose link ends with `/cards/<id>` or `card=<id>`); and its own discussion thread (`own`, key `card:<id>`).',
       request: { params: CardParams },
-      responses: { 200: jsonContent(CardLinksSchema, 'The links.'), ...commonErrors },
+      responses: { 200: jsonContent(CardLinksSchema, 'The links.'), ...readErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -384,6 +418,8 @@ export const cardsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/cards/{id}/export',
+      operationId: 'exportCard',
+      security: optionalBearer,
       tags: [TAG],
       summary: 'Export a card as Markdown or JSON',
       request: { params: CardParams, query: ExportQuery },
@@ -395,7 +431,7 @@ export const cardsRoutes = createRouter()
             'application/json': { schema: z.object({ card: CardSchema, template: TemplateSchema }) },
           },
         },
-        ...commonErrors,
+        ...limitedErrors,
       },
     }),
     async (c) => {

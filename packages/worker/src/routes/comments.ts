@@ -5,7 +5,17 @@ import { hasRole, requireRole, requireWriter, roleOf } from '../auth/viewer.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { notifyThread } from '../live/notify.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent } from '../schemas/common.ts';
+import {
+  bearer,
+  bodyErrors,
+  conflictError,
+  jsonContent,
+  limitedErrors,
+  optionalBearer,
+  readErrors,
+  rejectedError,
+} from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import {
   CommentParams,
   CommentSchema,
@@ -23,23 +33,18 @@ import { replies } from '../store/threads.ts';
 import { viewerUserIdValue } from '../store/users.ts';
 import { createRouter } from './router.ts';
 
-const rejected = {
-  422: {
-    description: 'The moderation pipeline refused the new text; the message says what to change.',
-    content: commonErrors[400].content,
-  },
-};
-
 export const commentsRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/comments/{id}',
+      operationId: 'getComment',
+      security: optionalBearer,
       tags: ['Comments'],
       summary: 'Read a comment',
       description: "Others' pending comments are visible to moderators only.",
       request: { params: CommentParams },
-      responses: { 200: jsonContent(CommentSchema, 'The comment as the caller may see it.'), ...commonErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The comment as the caller may see it.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -57,13 +62,19 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/tenants/{tenant}/comments/{id}',
+      operationId: 'editComment',
+      security: bearer,
       tags: ['Comments'],
       summary: 'Edit your comment',
       description:
         'The author only. The old text is kept in the history and the comment shows "edited". The new text passes moderation again.',
-      security: bearer,
-      request: { params: CommentParams, body: { required: true, content: { 'application/json': { schema: EditCommentSchema } } } },
-      responses: { 200: jsonContent(CommentSchema, 'The comment after the edit.'), ...conflictErrors, ...rejected },
+      request: { params: CommentParams, body: jsonBody(EditCommentSchema, examples.commentEdit) },
+      responses: {
+        200: jsonContent(CommentSchema, 'The comment after the edit.'),
+        ...bodyErrors,
+        ...conflictError,
+        ...rejectedError('new text'),
+      },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -87,13 +98,14 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/comments/{id}',
+      operationId: 'deleteComment',
+      security: bearer,
       tags: ['Comments'],
       summary: 'Delete a comment',
       description:
         'By its author, or by a moderator (recorded in the audit log). The comment becomes a "comment removed" placeholder where replies hang below it. Idempotent.',
-      security: bearer,
       request: { params: CommentParams },
-      responses: { 204: { description: 'Removed.' }, ...commonErrors },
+      responses: { 204: { description: 'Removed.' }, ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -101,7 +113,7 @@ export const commentsRoutes = createRouter()
       const facts = await commentFacts(db, tenant.id, c.req.valid('param').id);
       const own = facts.authorSubject === actor.subject;
       if (!own) {
-        if (facts.state !== 'published') throw new ApiError(404, 'not_found', `Comment "${facts.id}" was not found.`);
+        if (facts.state !== 'published') throw new ApiError(404, 'not_found.comment', { id: facts.id });
         await requireRole(db, tenant.id, viewer, 'moderator', "delete someone else's comment");
       }
       if (facts.state !== 'removed') {
@@ -117,11 +129,13 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/comments/{id}/replies',
+      operationId: 'listCommentReplies',
+      security: optionalBearer,
       tags: ['Comments'],
       summary: 'More replies of a top-level comment',
       description: 'Oldest first, after `cursor` (the `moreReplies` of the thread page).',
       request: { params: CommentParams, query: RepliesQuery },
-      responses: { 200: jsonContent(RepliesPageSchema, 'One page of replies.'), ...commonErrors },
+      responses: { 200: jsonContent(RepliesPageSchema, 'One page of replies.'), ...readErrors },
     }),
     async (c) => c.json(await replies(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id, c.req.valid('query')), 200),
   )
@@ -129,12 +143,13 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/comments/{id}/history',
+      operationId: 'listCommentRevisions',
+      security: bearer,
       tags: ['Comments'],
       summary: "A comment's earlier texts",
       description: 'For its author and moderators. Newest first.',
-      security: bearer,
       request: { params: CommentParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(RevisionSchema) }), 'The texts each edit replaced.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(RevisionSchema) }), 'The texts each edit replaced.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -148,12 +163,13 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/comments/{id}/reactions/{reaction}',
+      operationId: 'addReaction',
+      security: bearer,
       tags: ['Comments'],
       summary: 'React to a comment',
       description: 'One of each reaction per person. Idempotent.',
-      security: bearer,
       request: { params: ReactionParams },
-      responses: { 200: jsonContent(CommentSchema, 'The comment with its reaction counts.'), ...conflictErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The comment with its reaction counts.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { id, reaction } = c.req.valid('param');
@@ -166,12 +182,13 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/comments/{id}/reactions/{reaction}',
+      operationId: 'removeReaction',
+      security: bearer,
       tags: ['Comments'],
       summary: 'Take back a reaction',
       description: 'Idempotent.',
-      security: bearer,
       request: { params: ReactionParams },
-      responses: { 200: jsonContent(CommentSchema, 'The comment with its reaction counts.'), ...conflictErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The comment with its reaction counts.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { id, reaction } = c.req.valid('param');
@@ -184,15 +201,16 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/comments/{id}/flags',
+      operationId: 'flagComment',
+      security: bearer,
       tags: ['Comments'],
       summary: 'Flag a comment for moderators',
       description:
         "Once per person (flagging again changes the reason). At the tenant's flag threshold the comment is hidden until a moderator reviews it. Not your own comments.",
-      security: bearer,
-      request: { params: CommentParams, body: { required: true, content: { 'application/json': { schema: FlagSchema } } } },
+      request: { params: CommentParams, body: jsonBody(FlagSchema, examples.flag) },
       responses: {
         200: jsonContent(z.object({ hidden: z.boolean() }), 'Whether the comment is now hidden pending review.'),
-        ...commonErrors,
+        ...bodyErrors,
       },
     }),
     async (c) => {
@@ -208,11 +226,12 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/comments/{id}/pin',
+      operationId: 'pinComment',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Pin a top-level comment (moderators)',
-      security: bearer,
       request: { params: CommentParams },
-      responses: { 200: jsonContent(CommentSchema, 'The pinned comment.'), ...conflictErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The pinned comment.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => pin(c, true),
   )
@@ -220,11 +239,12 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/comments/{id}/pin',
+      operationId: 'unpinComment',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Unpin a comment (moderators)',
-      security: bearer,
       request: { params: CommentParams },
-      responses: { 200: jsonContent(CommentSchema, 'The comment.'), ...conflictErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The comment.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => pin(c, false),
   )
@@ -232,12 +252,13 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/comments/{id}/accepted',
+      operationId: 'acceptComment',
+      security: bearer,
       tags: ['Comments'],
       summary: 'Mark the accepted answer',
       description: 'By the thread starter or a moderator. One per thread: marking another moves the mark.',
-      security: bearer,
       request: { params: CommentParams },
-      responses: { 200: jsonContent(CommentSchema, 'The accepted comment.'), ...conflictErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The accepted comment.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => accept(c, true),
   )
@@ -245,11 +266,12 @@ export const commentsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/comments/{id}/accepted',
+      operationId: 'unacceptComment',
+      security: bearer,
       tags: ['Comments'],
       summary: 'Unmark the accepted answer',
-      security: bearer,
       request: { params: CommentParams },
-      responses: { 200: jsonContent(CommentSchema, 'The comment.'), ...conflictErrors },
+      responses: { 200: jsonContent(CommentSchema, 'The comment.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => accept(c, false),
   );
@@ -271,7 +293,7 @@ async function accept(c: CommentContext, accepted: boolean) {
   const facts = await commentFacts(db, tenant.id, c.req.param('id') ?? '');
   const starter = facts.startedBy === (await viewerUserIdValue(db, tenant.id, actor));
   if (!starter && !hasRole(await roleOf(db, tenant.id, viewer), 'moderator')) {
-    throw new ApiError(403, 'forbidden', 'Only the person who started the thread, or a moderator, can mark the accepted answer.');
+    throw new ApiError(403, 'forbidden.accept_answer', {});
   }
   const { previous } = await setAccepted(db, tenant.id, moderatorOf(viewer), facts, accepted);
   notifyThread(

@@ -35,7 +35,7 @@ export const devRoutes = new Hono<AppEnv>()
   .get('/users', (c) => c.json({ items: DEMO_USERS.map(({ key, name, businessUnit, role }) => ({ key, name, businessUnit, role })) }))
   .post('/token', async (c) => {
     const body: unknown = await c.req.json().catch(() => {
-      throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+      throw new ApiError(400, 'malformed_json.body', {});
     });
     const parsed = TokenRequest.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error, 'json');
@@ -45,13 +45,9 @@ export const devRoutes = new Hono<AppEnv>()
         ? DEMO_USERS.find((u) => u.key === request.user)
         : { subject: request.sub, name: request.name, email: undefined, businessUnit: request.bu };
     if (!user)
-      throw new ApiError(
-        404,
-        'not_found',
-        `No demo user "${'user' in request ? request.user : ''}"; pick one of ${DEMO_USERS.map((u) => u.key).join(', ')}.`,
-      );
+      throw notFound('not_found.demo_user', { id: 'user' in request ? request.user : '', users: DEMO_USERS.map((u) => u.key).join(', ') });
     const tenant = await findTenantBySlug(database(c.env.DB), parsed.data.tenant);
-    if (!tenant) throw notFound(`Tenant "${parsed.data.tenant}"`);
+    if (!tenant) throw notFound('not_found.tenant', { id: parsed.data.tenant });
     const claims = { sub: user.subject, name: user.name, email: user.email, bu: user.businessUnit };
     return c.json(await mintEmbedToken(tenant, c.env.BRIDGEKIT_SECRET_KEY, claims, DEV_TOKEN_LIFETIME_SECONDS));
   });

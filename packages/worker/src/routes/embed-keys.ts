@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { EmbedKeyInfoSchema, KidParams, NewEmbedKeySchema } from '../schemas/admin.ts';
-import { bearer, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, conflictError, jsonContent, limitedErrors, TenantParams } from '../schemas/common.ts';
 import { createEmbedKey, retireEmbedKey } from '../store/embed-keys.ts';
 import { createRouter } from './router.ts';
 
@@ -11,13 +11,14 @@ export const embedKeysRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/embed-keys',
+      operationId: 'createEmbedKey',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Create an embed secret (admins)',
       description:
         'Rotation: create a new secret, switch the host to it (tokens carry its `kid`), then retire the old one. Tokens without `kid` use the newest secret. The secret is shown only in this answer.',
-      security: bearer,
       request: { params: TenantParams },
-      responses: { 201: jsonContent(NewEmbedKeySchema, 'The new secret.'), ...conflictErrors },
+      responses: { 201: jsonContent(NewEmbedKeySchema, 'The new secret.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -29,13 +30,14 @@ export const embedKeysRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/embed-keys/{kid}',
+      operationId: 'retireEmbedKey',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Retire an embed secret (admins)',
       description:
         'Tokens signed with it are refused from then on (within 30 seconds on every server). The last active secret cannot be retired.',
-      security: bearer,
       request: { params: KidParams },
-      responses: { 200: jsonContent(EmbedKeyInfoSchema, 'The retired secret.'), ...conflictErrors },
+      responses: { 200: jsonContent(EmbedKeyInfoSchema, 'The retired secret.'), ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { discoverSignInEndpoints } from '../auth/oidc-endpoints.ts';
 import { database } from '../db/client.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
-import { ApiError, notFound, validationError } from '../errors.ts';
+import { ApiError, fieldIssue, notFound, validationError } from '../errors.ts';
 import { isAllowedOrigin, isEffectiveOriginPattern } from '../lib/origins.ts';
 import { SIGN_IN_LABEL_MAX } from '../schemas/admin.ts';
 import {
@@ -48,7 +48,7 @@ export function frameAncestors(tenant: Tenant): string {
 
 async function tenantOr404(c: { env: AppEnv['Bindings'] }, slug: string): Promise<Tenant> {
   const tenant = await findTenantBySlug(database(c.env.DB), slug);
-  if (!tenant) throw notFound(`Tenant "${slug}"`);
+  if (!tenant) throw notFound('not_found.tenant', { id: slug });
   return tenant;
 }
 
@@ -65,9 +65,12 @@ function widgetAttributes(name: string, widget: FrameWidget, query: Record<strin
     const value = query[attribute];
     if (value === undefined) continue;
     if (value.length > MAX_ATTRIBUTE_LENGTH) {
-      throw new ApiError(400, 'validation_failed', `"${attribute}" is longer than ${MAX_ATTRIBUTE_LENGTH} characters.`, {
-        details: [{ path: `query.${attribute}`, message: `At most ${MAX_ATTRIBUTE_LENGTH} characters.` }],
-      });
+      throw new ApiError(
+        400,
+        'validation_failed.attribute_too_long',
+        { attribute, max: MAX_ATTRIBUTE_LENGTH },
+        { details: [fieldIssue(`query.${attribute}`, 'field.too_long', { count: MAX_ATTRIBUTE_LENGTH })] },
+      );
     }
     if (kind === 'flag') {
       if (value === '' || value === 'true') parts.push(attribute);
@@ -79,9 +82,13 @@ function widgetAttributes(name: string, widget: FrameWidget, query: Record<strin
     const options = typeof need === 'string' ? [need] : need;
     if (!options.some((o) => query[o] !== undefined && query[o] !== '')) {
       const which = options.map((o) => `"${o}"`).join(' or ');
-      throw new ApiError(400, 'validation_failed', `The ${name} widget needs ${which}, e.g. /embed/${name}?tenant=acme&${options[0]}=…`, {
-        details: [{ path: `query.${options[0]}`, message: 'Required.' }],
-      });
+      const option = options[0] ?? '';
+      throw new ApiError(
+        400,
+        'validation_failed.widget_needs',
+        { widget: name, options: which, option },
+        { details: [fieldIssue(`query.${option}`, 'field.required')] },
+      );
     }
   }
   return parts.join(' ');
@@ -128,7 +135,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const query = parseQuery(SignInEndpointsQuery, c.req.query());
     const tenant = await tenantOr404(c, query.tenant);
     const provider = tenant.oidcProviders.find((p) => p.id === query.provider && p.signIn);
-    if (!provider) throw notFound(`A sign-in client for provider "${query.provider}" of tenant "${tenant.slug}"`);
+    if (!provider) throw notFound('not_found.sign_in_client', { id: query.provider, tenant: tenant.slug });
     c.header('cache-control', 'no-store');
     return c.json(await discoverSignInEndpoints(provider, isDevelopment(c.env)));
   })
@@ -143,7 +150,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const name = c.req.param('widget');
     const widget = FRAME_WIDGETS[name];
     if (!widget) {
-      throw notFound(`The widget "${name}" (one of ${Object.keys(FRAME_WIDGETS).join(', ')})`);
+      throw notFound('not_found.widget', { id: name, widgets: Object.keys(FRAME_WIDGETS).join(', ') });
     }
     const params = c.req.query();
     const query = parseQuery(FramePageQuery, params);

@@ -1,7 +1,8 @@
 /** Triage: statuses with reasons, status history, merging duplicates, evaluator scores. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireWriter } from '../auth/viewer.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent } from '../schemas/common.ts';
+import { bearer, bodyErrors, conflictError, jsonContent, optionalBearer, readErrors } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { EvaluationSchema, IdeaParams, IdeaSchema, MergeInputSchema, StatusChangeSchema, StatusUpdateSchema } from '../schemas/ideas.ts';
 import { getIdea } from '../store/ideas.ts';
 import { myScores, scoreIdea } from '../store/scores.ts';
@@ -13,13 +14,14 @@ export const ideaWorkflowRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/ideas/{id}/status',
+      operationId: 'setIdeaStatus',
+      security: bearer,
       tags: ['Triage'],
       summary: "Change an idea's status (evaluators)",
       description:
         'Deflection statuses ("already available", "self-service", "declined: low value") need a written reason (400 without one) and may link a practice card. Closing an idea freezes its votes and, on budget boards that say so, returns them to their owners. Every change is recorded.',
-      security: bearer,
-      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: StatusUpdateSchema } } } },
-      responses: { 200: jsonContent(IdeaSchema, 'The idea after the change.'), ...conflictErrors },
+      request: { params: IdeaParams, body: jsonBody(StatusUpdateSchema, examples.statusUpdate) },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea after the change.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -32,10 +34,12 @@ export const ideaWorkflowRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/ideas/{id}/status-history',
+      operationId: 'listIdeaStatusChanges',
+      security: optionalBearer,
       tags: ['Triage'],
       summary: "An idea's status changes: who, when, why",
       request: { params: IdeaParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(StatusChangeSchema) }), 'Newest first.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(StatusChangeSchema) }), 'Newest first.'), ...readErrors },
     }),
     async (c) => c.json({ items: await statusHistory(c.var.db, c.var.tenant.id, c.req.valid('param').id) }, 200),
   )
@@ -43,13 +47,14 @@ export const ideaWorkflowRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/ideas/{id}/merge',
+      operationId: 'mergeIdea',
+      security: bearer,
       tags: ['Triage'],
       summary: 'Merge a duplicate into the original (moderators)',
       description:
         '`{id}` is the duplicate. Its supporters are pooled into the original without double counting: a person who backed both keeps only their votes on the original, and their votes on the duplicate are returned. The duplicate closes and redirects to the original. Idempotent.',
-      security: bearer,
-      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: MergeInputSchema } } } },
-      responses: { 200: jsonContent(IdeaSchema, 'The original, after the merge.'), ...conflictErrors },
+      request: { params: IdeaParams, body: jsonBody(MergeInputSchema, examples.merge) },
+      responses: { 200: jsonContent(IdeaSchema, 'The original, after the merge.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -62,13 +67,14 @@ export const ideaWorkflowRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/ideas/{id}/score',
+      operationId: 'scoreIdea',
+      security: bearer,
       tags: ['Scoring'],
       summary: 'Score an idea (evaluators)',
       description:
         "The caller's scores for every criterion of the board's scorecard, replacing their earlier ones. The idea's value, effort, risk and value per effort are recomputed at once; crowd support is untouched.",
-      security: bearer,
-      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: EvaluationSchema } } } },
-      responses: { 200: jsonContent(IdeaSchema, 'The idea with its new score.'), ...conflictErrors },
+      request: { params: IdeaParams, body: jsonBody(EvaluationSchema, examples.evaluation) },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea with its new score.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -83,13 +89,14 @@ export const ideaWorkflowRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/ideas/{id}/score',
+      operationId: 'getMyIdeaScores',
+      security: bearer,
       tags: ['Scoring'],
       summary: "The caller's own scores for an idea (evaluators)",
-      security: bearer,
       request: { params: IdeaParams },
       responses: {
         200: jsonContent(z.object({ scores: z.record(z.string(), z.number()) }), 'Stored values by criterion key.'),
-        ...commonErrors,
+        ...readErrors,
       },
     }),
     async (c) => {

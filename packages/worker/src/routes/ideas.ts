@@ -4,7 +4,18 @@ import { hasRole, requireRole, requireWriter, roleOf } from '../auth/viewer.ts';
 import { checkRequiredFields } from '../domain/board-settings.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor } from '../lib/cursor.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent } from '../schemas/common.ts';
+import {
+  bearer,
+  bodyErrors,
+  conflictError,
+  jsonContent,
+  limitedErrors,
+  optionalBearer,
+  readErrors,
+  redirectResponse,
+  rejectedError,
+} from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import {
   BoardIdeasParams,
   IdeaPageSchema,
@@ -25,12 +36,14 @@ export const ideasRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}/ideas',
+      operationId: 'listIdeas',
+      security: optionalBearer,
       tags: ['Ideas'],
       summary: "List a board's ideas",
       description:
         "Cursor-paginated; merged duplicates are left out, and so are ideas held for moderation or rejected — except the caller's own, marked by `moderation`. Each idea carries the caller's own votes (`voted`, `myVotes`).",
       request: { params: BoardIdeasParams, query: ListIdeasQuery },
-      responses: { 200: jsonContent(IdeaPageSchema, 'One page of ideas.'), ...commonErrors },
+      responses: { 200: jsonContent(IdeaPageSchema, 'One page of ideas.'), ...readErrors },
     }),
     async (c) => {
       const { board } = c.req.valid('param');
@@ -49,11 +62,13 @@ export const ideasRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}/ideas/similar',
+      operationId: 'findSimilarIdeas',
+      security: optionalBearer,
       tags: ['Ideas'],
       summary: 'Ideas similar to a title being typed',
       description: 'Full-text search with stemming over titles and descriptions, closed ideas included, for duplicate suggestions.',
       request: { params: BoardIdeasParams, query: SimilarQuery },
-      responses: { 200: jsonContent(z.object({ items: z.array(SimilarIdeaSchema) }), 'Best matches first.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(SimilarIdeaSchema) }), 'Best matches first.'), ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant } = c.var;
@@ -66,26 +81,25 @@ export const ideasRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/boards/{board}/ideas',
+      operationId: 'createIdea',
+      security: bearer,
       tags: ['Ideas'],
       summary: 'Submit an idea',
       description:
         'An opportunity or a change request, with the business case fields the board requires. Its text passes the moderation pipeline: published, held for review (`moderation.state: "pending"`, seen by its author and moderators only), or refused (422 `idea_rejected`, saying what to change). Banned and timed-out people get 403.',
-      security: bearer,
-      request: { params: BoardIdeasParams, body: { required: true, content: { 'application/json': { schema: NewIdeaSchema } } } },
+      request: { params: BoardIdeasParams, body: jsonBody(NewIdeaSchema, examples.newIdea) },
       responses: {
         201: jsonContent(IdeaSchema, 'The new idea.'),
-        ...conflictErrors,
-        422: {
-          description: 'The moderation pipeline refused the text; the message says what to change.',
-          content: commonErrors[400].content,
-        },
+        ...bodyErrors,
+        ...conflictError,
+        ...rejectedError('text'),
       },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const author = requireWriter(viewer, 'submit an idea');
       const board = await findBoardRecord(db, tenant.id, c.req.valid('param').board);
-      if (!boardOpen(board)) throw new ApiError(409, 'conflict', `The board "${board.slug}" is not open for new ideas now.`);
+      if (!boardOpen(board)) throw new ApiError(409, 'conflict.board_closed', { board: board.slug });
       if (board.submitters === 'moderators') await requireRole(db, tenant.id, viewer, 'moderator', 'submit ideas on this board');
       const input = c.req.valid('json');
       checkRequiredFields(board.requiredFields, input.businessCase);
@@ -96,6 +110,8 @@ export const ideasRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/ideas/{id}',
+      operationId: 'getIdea',
+      security: optionalBearer,
       tags: ['Ideas'],
       summary: 'Get one idea',
       description:
@@ -103,8 +119,8 @@ export const ideasRoutes = createRouter()
       request: { params: IdeaParams },
       responses: {
         200: jsonContent(IdeaSchema, "The idea, with the caller's votes."),
-        308: { description: 'Merged: see `Location`.' },
-        ...commonErrors,
+        308: redirectResponse('Merged into another idea: that one is at `Location`.'),
+        ...readErrors,
       },
     }),
     async (c) => {
@@ -114,7 +130,7 @@ export const ideasRoutes = createRouter()
       const visible = await findIdea(db, tenant.id, viewer, id);
       const asModerator = !visible && hasRole(await roleOf(db, tenant.id, viewer), 'moderator');
       const row = visible ?? (asModerator ? await findIdea(db, tenant.id, viewer, id, true) : null);
-      if (!row) throw new ApiError(404, 'not_found', `Idea "${id}" was not found.`);
+      if (!row) throw new ApiError(404, 'not_found.idea', { id });
       if (row.idea.mergedInto) {
         return c.redirect(`/v1/tenants/${encodeURIComponent(tenant.slug)}/ideas/${encodeURIComponent(row.idea.mergedInto)}`, 308);
       }
@@ -125,12 +141,13 @@ export const ideasRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/ideas/{id}',
+      operationId: 'deleteIdea',
+      security: bearer,
       tags: ['Ideas'],
       summary: 'Remove an idea (moderators)',
       description: 'Removes the idea and its votes. Takes the moderator role.',
-      security: bearer,
       request: { params: IdeaParams },
-      responses: { 204: { description: 'Removed.' }, ...commonErrors },
+      responses: { 204: { description: 'Removed.' }, ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

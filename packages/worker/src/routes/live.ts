@@ -10,8 +10,9 @@ import { ApiError } from '../errors.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { LIVE_CONNECT_HEADER, type LiveConnect } from '../live/access.ts';
 import { liveObjectName } from '../live/notify.ts';
+import type { LiveConnectRefusal } from '../live/thread-live.ts';
 import { verifyTicket } from '../live/tickets.ts';
-import { commonErrors } from '../schemas/common.ts';
+import { errorResponse, readErrors } from '../schemas/common.ts';
 import { findTenantBySlug } from '../store/tenants.ts';
 import { createRouter } from './router.ts';
 
@@ -19,6 +20,8 @@ export const liveRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/live',
+    operationId: 'openLiveSocket',
+    security: [],
     tags: ['Threads'],
     summary: "A thread's live-updates socket",
     description:
@@ -26,25 +29,24 @@ export const liveRoutes = createRouter().openapi(
     request: { query: z.strictObject({ ticket: z.string().min(1).max(2048) }) },
     responses: {
       101: { description: 'Switching protocols.' },
-      426: { description: 'Not a WebSocket upgrade.', content: commonErrors[400].content },
-      ...commonErrors,
+      426: errorResponse('Not a WebSocket upgrade (`bad_request`).'),
+      ...readErrors,
     },
   }),
   async (c) => {
     const claims = await verifyTicket(c.env.BRIDGEKIT_SECRET_KEY, c.req.valid('query').ticket);
-    if (!claims) throw new ApiError(401, 'invalid_token', 'The live ticket is invalid or expired (they last a minute): ask for a new one.');
+    if (!claims) throw new ApiError(401, 'invalid_token.live_ticket', {});
     const tenant = await findTenantBySlug(database(c.env.DB), claims.tenant);
-    if (!tenant) throw new ApiError(404, 'not_found', `Tenant "${claims.tenant}" was not found.`);
+    if (!tenant) throw new ApiError(404, 'not_found.tenant', { id: claims.tenant });
     const origin = c.req.header('origin');
     if (origin && origin !== new URL(c.req.url).origin && !isAllowedOrigin(origin, tenant.origins)) {
-      throw new ApiError(403, 'forbidden', `Pages on ${origin} may not use tenant "${tenant.slug}".`);
+      throw new ApiError(403, 'forbidden.origin', { origin, tenant: tenant.slug });
     }
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
-      throw new ApiError(426, 'bad_request', 'Open this URL as a WebSocket (Upgrade: websocket).');
+      throw new ApiError(426, 'bad_request.websocket_required', {});
     }
     const namespace = c.env.THREAD_LIVE;
-    if (!namespace)
-      throw new ApiError(503, 'unavailable', 'Live updates are not configured on this deployment; poll the activity endpoint instead.');
+    if (!namespace) throw new ApiError(503, 'unavailable.live', {});
     const connect: LiveConnect = {
       ticketId: claims.id,
       ticketExpiresAt: claims.expiresAt,
@@ -58,9 +60,12 @@ export const liveRoutes = createRouter().openapi(
     const answer = await stub.fetch(
       new Request('https://thread-live/connect', { headers: { upgrade: 'websocket', [LIVE_CONNECT_HEADER]: JSON.stringify(connect) } }),
     );
+    if (!answer.webSocket) {
+      // The object refused the connection (thread-live.ts `refusedAnswer`): say why in the one error shape.
+      const { reason } = (await answer.json()) as { reason: LiveConnectRefusal };
+      throw new ApiError(answer.status === 400 ? 400 : 401, reason, {});
+    }
     // A fetched response's headers are immutable; re-wrap it so the security-header middleware can add its own.
-    return answer.webSocket
-      ? new Response(null, { status: 101, webSocket: answer.webSocket, headers: answer.headers })
-      : new Response(answer.body, answer);
+    return new Response(null, { status: 101, webSocket: answer.webSocket, headers: answer.headers });
   },
 );

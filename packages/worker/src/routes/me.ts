@@ -2,7 +2,7 @@
 import type { Viewer } from '@bridgekit/sdk';
 import { createRoute } from '@hono/zod-openapi';
 import { roleOf } from '../auth/viewer.ts';
-import { commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { jsonContent, optionalBearer, readErrors, TenantParams } from '../schemas/common.ts';
 import { ViewerSchema } from '../schemas/viewer.ts';
 import { handleOf } from '../store/users.ts';
 import { createRouter } from './router.ts';
@@ -11,12 +11,14 @@ export const meRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/tenants/{tenant}/me',
+    operationId: 'getMe',
+    security: optionalBearer,
     tags: ['Identity'],
     summary: 'Who am I',
     description:
       'The tenant and the caller with their role; `user` is null without a token. `user.id` is the subject roles are granted to.',
     request: { params: TenantParams },
-    responses: { 200: jsonContent(ViewerSchema, 'The caller.'), ...commonErrors },
+    responses: { 200: jsonContent(ViewerSchema, 'The caller.'), ...readErrors },
   }),
   async (c) => {
     const { db, tenant, viewer } = c.var;

@@ -3,7 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, roleOf } from '../auth/viewer.ts';
 import { notifyThread } from '../live/notify.ts';
 import { CardParams, CardSchema } from '../schemas/cards.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { IdeaParams, IdeaSchema } from '../schemas/ideas.ts';
 import {
   AuditPageSchema,
@@ -41,13 +42,14 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/moderation/queue',
+      operationId: 'getModerationQueue',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'The moderation queue (moderators)',
       description:
         '`pending`: comments, ideas and cards held by the pipeline, and comments hidden by reader flags; `flagged`: published comments readers flagged; `all`: both. `kind` keeps one kind of item. Oldest first.',
-      security: bearer,
       request: { params: TenantParams, query: QueueQuery },
-      responses: { 200: jsonContent(QueuePageSchema, 'One page of the queue.'), ...commonErrors },
+      responses: { 200: jsonContent(QueuePageSchema, 'One page of the queue.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -59,12 +61,13 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/comments/{id}/moderation',
+      operationId: 'moderateComment',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Approve or reject a comment (moderators)',
       description: 'Approve publishes it and clears its flags. Reject removes it; the reason goes to the audit log. Both are recorded.',
-      security: bearer,
-      request: { params: CommentParams, body: { required: true, content: { 'application/json': { schema: DecisionSchema } } } },
-      responses: { 200: jsonContent(CommentSchema, 'The comment after the decision.'), ...conflictErrors },
+      request: { params: CommentParams, body: jsonBody(DecisionSchema, examples.approve) },
+      responses: { 200: jsonContent(CommentSchema, 'The comment after the decision.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -90,13 +93,14 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/ideas/{id}/moderation',
+      operationId: 'moderateIdea',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Approve or reject an idea (moderators)',
       description:
         'Approve publishes a held idea: it appears on its board, counts, and can be found and backed. Reject keeps it from everyone but its author, who sees the reason. Both are recorded in the audit log.',
-      security: bearer,
-      request: { params: IdeaParams, body: { required: true, content: { 'application/json': { schema: DecisionSchema } } } },
-      responses: { 200: jsonContent(IdeaSchema, 'The idea after the decision.'), ...conflictErrors },
+      request: { params: IdeaParams, body: jsonBody(DecisionSchema, examples.approve) },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea after the decision.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -111,13 +115,14 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/cards/{id}/moderation',
+      operationId: 'moderateCard',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Approve or reject a held card or card edit (moderators)',
       description:
         "Without `edit`: a new card held whole — approve publishes it, reject keeps it for its author only, with the reason. With `edit` (a queue item's `edit.id`): a held edit of a published card — approve applies it as the next version (409 when the card changed since it was made: reject it instead), reject keeps it for its author, with the reason, and the card as it was. Recorded in the audit log.",
-      security: bearer,
-      request: { params: CardParams, body: { required: true, content: { 'application/json': { schema: CardDecisionSchema } } } },
-      responses: { 200: jsonContent(CardSchema, 'The card after the decision.'), ...conflictErrors },
+      request: { params: CardParams, body: jsonBody(CardDecisionSchema, examples.approveCard) },
+      responses: { 200: jsonContent(CardSchema, 'The card after the decision.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -132,13 +137,14 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/users/{userId}/restriction',
+      operationId: 'restrictUser',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Ban or time out a person (moderators)',
       description:
         'Without `until`: banned from posting until lifted. With `until`: timed out until then. Recorded in the audit log. Nobody restricts themselves or someone whose role ranks above their own (member < evaluator < moderator < admin): 403.',
-      security: bearer,
-      request: { params: UserParams, body: { required: true, content: { 'application/json': { schema: RestrictionSchema } } } },
-      responses: { 200: jsonContent(z.object({ restrictedUntil: z.string().nullable() }), '`"forever"` for a ban.'), ...commonErrors },
+      request: { params: UserParams, body: jsonBody(RestrictionSchema, examples.restriction) },
+      responses: { 200: jsonContent(z.object({ restrictedUntil: z.string().nullable() }), '`"forever"` for a ban.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -151,11 +157,12 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/users/{userId}/restriction',
+      operationId: 'liftRestriction',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Lift a ban or time-out (moderators)',
-      security: bearer,
       request: { params: UserParams },
-      responses: { 204: { description: 'Lifted.' }, ...commonErrors },
+      responses: { 204: { description: 'Lifted.' }, ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -168,11 +175,12 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/moderation/settings',
+      operationId: 'getModerationSettings',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'The moderation pipeline settings (moderators)',
-      security: bearer,
       request: { params: TenantParams },
-      responses: { 200: jsonContent(ModerationSettingsSchema, 'The settings, defaults filled in.'), ...commonErrors },
+      responses: { 200: jsonContent(ModerationSettingsSchema, 'The settings, defaults filled in.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -184,15 +192,16 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/tenants/{tenant}/moderation/settings',
+      operationId: 'updateModerationSettings',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Change the moderation pipeline (admins)',
       description: 'Fields left out keep their values. Recorded in the audit log. Takes effect within 30 seconds on every Worker instance.',
-      security: bearer,
       request: {
         params: TenantParams,
-        body: { required: true, content: { 'application/json': { schema: ModerationSettingsUpdateSchema } } },
+        body: jsonBody(ModerationSettingsUpdateSchema, examples.moderationSettings),
       },
-      responses: { 200: jsonContent(ModerationSettingsSchema, 'The settings after the change.'), ...commonErrors },
+      responses: { 200: jsonContent(ModerationSettingsSchema, 'The settings after the change.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -204,12 +213,13 @@ export const moderationRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/moderation/audit-log',
+      operationId: 'listAuditLog',
+      security: bearer,
       tags: ['Moderation'],
       summary: 'Every moderator action (admins)',
       description: 'Newest first.',
-      security: bearer,
       request: { params: TenantParams, query: AuditQuery },
-      responses: { 200: jsonContent(AuditPageSchema, 'One page of the log.'), ...commonErrors },
+      responses: { 200: jsonContent(AuditPageSchema, 'One page of the log.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

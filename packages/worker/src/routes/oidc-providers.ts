@@ -4,7 +4,8 @@ import { assertProviderInput } from '../auth/oidc-endpoints.ts';
 import { requireRole } from '../auth/viewer.ts';
 import { isDevelopment } from '../env.ts';
 import { OidcProviderInputSchema, OidcProviderSchema, ProviderParams } from '../schemas/admin.ts';
-import { bearer, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { listProviders, putProvider, removeProvider } from '../store/oidc-providers.ts';
 import { createRouter } from './router.ts';
 
@@ -13,11 +14,12 @@ export const oidcProvidersRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/oidc-providers',
+      operationId: 'listOidcProviders',
+      security: bearer,
       tags: ['Administration'],
       summary: 'List OIDC issuers (admins)',
-      security: bearer,
       request: { params: TenantParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(OidcProviderSchema) }), 'The providers.'), ...conflictErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(OidcProviderSchema) }), 'The providers.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -29,13 +31,14 @@ export const oidcProvidersRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/oidc-providers/{id}',
+      operationId: 'putOidcProvider',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Create or replace an OIDC issuer (admins)',
       description:
         "Tokens whose `iss` equals `issuer` are verified against `jwksUri` (RS256, PS256 or ES256 only), with `audience`, and — when set — `directoryId` (Entra ID `tid`) and `requiredScope` (in `scp`). With a `directoryId`, people are keyed by `tid` + `oid`. `issuer` and `jwksUri` must use https (plain http only for localhost, and only in development). With `signIn`, the sign-in window takes the authorization and token endpoints from the issuer's discovery document and uses them only if they are https and on the issuer's host or one of `signIn.endpointHosts`.",
-      security: bearer,
-      request: { params: ProviderParams, body: { required: true, content: { 'application/json': { schema: OidcProviderInputSchema } } } },
-      responses: { 200: jsonContent(OidcProviderSchema, 'The provider.'), ...conflictErrors },
+      request: { params: ProviderParams, body: jsonBody(OidcProviderInputSchema, examples.oidcProvider) },
+      responses: { 200: jsonContent(OidcProviderSchema, 'The provider.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -49,11 +52,12 @@ export const oidcProvidersRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/oidc-providers/{id}',
+      operationId: 'deleteOidcProvider',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Remove an OIDC issuer (admins)',
-      security: bearer,
       request: { params: ProviderParams },
-      responses: { 204: { description: 'Removed.' }, ...conflictErrors },
+      responses: { 204: { description: 'Removed.' }, ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { OriginInputSchema, OriginListSchema, OriginQuerySchema } from '../schemas/admin.ts';
-import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { addOrigin, listOrigins, removeOrigin } from '../store/origins.ts';
 import { createRouter } from './router.ts';
 
@@ -11,11 +12,12 @@ export const originsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/origins',
+      operationId: 'listOrigins',
+      security: bearer,
       tags: ['Administration'],
       summary: 'List allowed origins (admins)',
-      security: bearer,
       request: { params: TenantParams },
-      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns.'), ...commonErrors },
+      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -27,13 +29,14 @@ export const originsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/origins',
+      operationId: 'addOrigin',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Allow an origin (admins)',
       description:
         'Idempotent. `https://host`, `https://*.host` (subdomains) or `http://localhost:*` (any port). A wildcard must stop at a domain one organisation owns: `https://*.contoso.com`, not `https://*.com`, `https://*.co.uk` or any other public suffix on the Public Suffix List, nor `https://*.sharepoint.com` (list `https://contoso.sharepoint.com`).',
-      security: bearer,
-      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: OriginInputSchema } } } },
-      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...commonErrors },
+      request: { params: TenantParams, body: jsonBody(OriginInputSchema, examples.origin) },
+      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -45,13 +48,14 @@ export const originsRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/origins',
+      operationId: 'removeOrigin',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Remove an allowed origin (admins)',
       description:
         'Takes any pattern on the list, including a too-broad wildcard stored before such wildcards were refused (it has no effect, but is listed until removed).',
-      security: bearer,
       request: { params: TenantParams, query: OriginQuerySchema },
-      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...commonErrors },
+      responses: { 200: jsonContent(OriginListSchema, 'Origin patterns after the change.'), ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

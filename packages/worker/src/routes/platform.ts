@@ -1,7 +1,8 @@
 /** The deployment operator's routes: tenants. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreatedTenantSchema, NewTenantSchema, TenantSummarySchema } from '../schemas/admin.ts';
-import { bearer, conflictErrors, jsonContent } from '../schemas/common.ts';
+import { bearer, conflictError, jsonContent, payloadErrors, readErrors } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { createTenant, listTenants } from '../store/settings.ts';
 import { createRouter } from './router.ts';
 
@@ -10,10 +11,11 @@ export const platformRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/admin/tenants',
+      operationId: 'listTenants',
+      security: bearer,
       tags: ['Platform'],
       summary: 'List tenants (platform admin token)',
-      security: bearer,
-      responses: { 200: jsonContent(z.object({ items: z.array(TenantSummarySchema) }), 'Tenants by slug.'), ...conflictErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(TenantSummarySchema) }), 'Tenants by slug.'), ...readErrors },
     }),
     async (c) => c.json({ items: await listTenants(c.var.db) }, 200),
   )
@@ -21,12 +23,18 @@ export const platformRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/admin/tenants',
+      operationId: 'createTenant',
+      security: bearer,
       tags: ['Platform'],
       summary: 'Create a tenant (platform admin token)',
       description: 'Creates the tenant with its first embed secret (shown only in this answer) and its allowed origins.',
-      security: bearer,
-      request: { body: { required: true, content: { 'application/json': { schema: NewTenantSchema } } } },
-      responses: { 201: jsonContent(CreatedTenantSchema, 'The tenant and its first embed secret.'), ...conflictErrors },
+      request: { body: jsonBody(NewTenantSchema, examples.newTenant) },
+      responses: {
+        201: jsonContent(CreatedTenantSchema, 'The tenant and its first embed secret.'),
+        ...readErrors,
+        ...payloadErrors,
+        ...conflictError,
+      },
     }),
     async (c) => c.json(await createTenant(c.var.db, c.env.BRIDGEKIT_SECRET_KEY, c.req.valid('json')), 201),
   );

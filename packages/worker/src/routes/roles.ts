@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
 import { RoleGrantSchema, RoleInputSchema, SubjectParams } from '../schemas/admin.ts';
-import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { grantRole, listGrants, revokeRole } from '../store/roles.ts';
 import { createRouter } from './router.ts';
 
@@ -11,11 +12,12 @@ export const rolesRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/roles',
+      operationId: 'listRoleGrants',
+      security: bearer,
       tags: ['Administration'],
       summary: 'List granted roles (admins)',
-      security: bearer,
       request: { params: TenantParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(RoleGrantSchema) }), 'Grants by subject.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(RoleGrantSchema) }), 'Grants by subject.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -27,13 +29,14 @@ export const rolesRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/roles/{subject}',
+      operationId: 'grantRole',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Grant a role (admins)',
       description:
         "The subject is the person's id as their token gives it (see `GET /me`), URL-encoded. It may be granted before their first visit.",
-      security: bearer,
-      request: { params: SubjectParams, body: { required: true, content: { 'application/json': { schema: RoleInputSchema } } } },
-      responses: { 200: jsonContent(RoleGrantSchema, 'The grant.'), ...commonErrors },
+      request: { params: SubjectParams, body: jsonBody(RoleInputSchema, examples.role) },
+      responses: { 200: jsonContent(RoleGrantSchema, 'The grant.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -45,11 +48,12 @@ export const rolesRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/roles/{subject}',
+      operationId: 'revokeRole',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Take back a granted role (admins)',
-      security: bearer,
       request: { params: SubjectParams },
-      responses: { 204: { description: 'Removed.' }, ...commonErrors },
+      responses: { 204: { description: 'Removed.' }, ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

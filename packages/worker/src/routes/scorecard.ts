@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { BoardParams, ScorecardSchema } from '../schemas/boards.ts';
-import { bearer, commonErrors, jsonContent } from '../schemas/common.ts';
+import { bearer, bodyErrors, jsonContent, optionalBearer, readErrors } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { findBoardRecord, getScorecard } from '../store/boards.ts';
 import { putScorecard } from '../store/scores.ts';
 import { createRouter } from './router.ts';
@@ -12,10 +13,12 @@ export const scorecardRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/boards/{board}/scorecard',
+      operationId: 'getScorecard',
+      security: optionalBearer,
       tags: ['Scoring'],
       summary: "A board's scorecard",
       request: { params: BoardParams },
-      responses: { 200: jsonContent(ScorecardSchema, 'The criteria and their weights.'), ...commonErrors },
+      responses: { 200: jsonContent(ScorecardSchema, 'The criteria and their weights.'), ...readErrors },
     }),
     async (c) => c.json(await getScorecard(c.var.db, c.var.tenant.id, c.req.valid('param').board), 200),
   )
@@ -23,12 +26,13 @@ export const scorecardRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/boards/{board}/scorecard',
+      operationId: 'replaceScorecard',
+      security: bearer,
       tags: ['Scoring'],
       summary: 'Replace the scorecard (admins)',
       description: "Every idea's value, effort and risk are recomputed with the new weights in the same transaction.",
-      security: bearer,
-      request: { params: BoardParams, body: { required: true, content: { 'application/json': { schema: ScorecardSchema } } } },
-      responses: { 200: jsonContent(ScorecardSchema, 'The scorecard.'), ...commonErrors },
+      request: { params: BoardParams, body: jsonBody(ScorecardSchema, examples.scorecard) },
+      responses: { 200: jsonContent(ScorecardSchema, 'The scorecard.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

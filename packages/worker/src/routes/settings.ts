@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { TenantSettingsSchema, TenantSettingsUpdateSchema } from '../schemas/admin.ts';
-import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, bodyErrors, jsonContent, readErrors, TenantParams } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { readSettings, updateSettings } from '../store/settings.ts';
 import { createRouter } from './router.ts';
 
@@ -11,11 +12,12 @@ export const settingsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/settings',
+      operationId: 'getSettings',
+      security: bearer,
       tags: ['Administration'],
       summary: "Read the tenant's settings (admins)",
-      security: bearer,
       request: { params: TenantParams },
-      responses: { 200: jsonContent(TenantSettingsSchema, 'The settings; never a secret.'), ...commonErrors },
+      responses: { 200: jsonContent(TenantSettingsSchema, 'The settings; never a secret.'), ...readErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -27,11 +29,12 @@ export const settingsRoutes = createRouter()
     createRoute({
       method: 'patch',
       path: '/tenants/{tenant}/settings',
+      operationId: 'updateSettings',
+      security: bearer,
       tags: ['Administration'],
       summary: 'Change the name, anonymous reading or role mapping (admins)',
-      security: bearer,
-      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: TenantSettingsUpdateSchema } } } },
-      responses: { 200: jsonContent(TenantSettingsSchema, 'The settings after the change.'), ...commonErrors },
+      request: { params: TenantParams, body: jsonBody(TenantSettingsUpdateSchema, examples.settings) },
+      responses: { 200: jsonContent(TenantSettingsSchema, 'The settings after the change.'), ...bodyErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

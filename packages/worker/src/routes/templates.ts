@@ -1,9 +1,19 @@
 /** Card templates: the built-in ones and the tenant's own (admins define them). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, fieldIssue } from '../errors.ts';
 import { TemplateInputSchema, TemplateParams, TemplateSchema } from '../schemas/cards.ts';
-import { bearer, commonErrors, conflictErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import {
+  bearer,
+  bodyErrors,
+  conflictError,
+  jsonContent,
+  limitedErrors,
+  optionalBearer,
+  readErrors,
+  TenantParams,
+} from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { findTemplate, listTemplates, putTemplate, removeTemplate } from '../store/templates.ts';
 import { createRouter } from './router.ts';
 
@@ -12,11 +22,13 @@ export const templatesRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/templates',
+      operationId: 'listTemplates',
+      security: optionalBearer,
       tags: ['Practice cards'],
       summary: 'List card templates',
       description: 'The built-in templates (business partner profile, business case, …), then the tenant’s own.',
       request: { params: TenantParams },
-      responses: { 200: jsonContent(z.object({ items: z.array(TemplateSchema) }), 'Templates.'), ...commonErrors },
+      responses: { 200: jsonContent(z.object({ items: z.array(TemplateSchema) }), 'Templates.'), ...readErrors },
     }),
     async (c) => c.json({ items: await listTemplates(c.var.db, c.var.tenant.id) }, 200),
   )
@@ -24,10 +36,12 @@ export const templatesRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/templates/{id}',
+      operationId: 'getTemplate',
+      security: optionalBearer,
       tags: ['Practice cards'],
       summary: 'Get a card template with its field schema',
       request: { params: TemplateParams },
-      responses: { 200: jsonContent(TemplateSchema, 'The template.'), ...commonErrors },
+      responses: { 200: jsonContent(TemplateSchema, 'The template.'), ...readErrors },
     }),
     async (c) => c.json(await findTemplate(c.var.db, c.var.tenant.id, c.req.valid('param').id), 200),
   )
@@ -35,13 +49,14 @@ export const templatesRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/templates/{id}',
+      operationId: 'putTemplate',
+      security: bearer,
       tags: ['Practice cards'],
       summary: 'Create or replace a tenant template (admins)',
       description:
         'Field types: text, richtext, enum, person, date, number, money, link, list (of any type) and record (of sub-fields). Built-in templates cannot be replaced.',
-      security: bearer,
-      request: { params: TemplateParams, body: { required: true, content: { 'application/json': { schema: TemplateInputSchema } } } },
-      responses: { 200: jsonContent(TemplateSchema, 'The template as stored.'), ...conflictErrors },
+      request: { params: TemplateParams, body: jsonBody(TemplateInputSchema, examples.template) },
+      responses: { 200: jsonContent(TemplateSchema, 'The template as stored.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -49,9 +64,12 @@ export const templatesRoutes = createRouter()
       const input = c.req.valid('json');
       const { id } = c.req.valid('param');
       if (input.id !== id) {
-        throw new ApiError(400, 'validation_failed', `The body's id "${input.id}" differs from the URL's "${id}".`, {
-          details: [{ path: 'body.id', message: 'Use the same id as in the URL.' }],
-        });
+        throw new ApiError(
+          400,
+          'validation_failed.id_mismatch',
+          { given: input.id, id },
+          { details: [fieldIssue('body.id', 'field.id_mismatch')] },
+        );
       }
       return c.json(await putTemplate(db, tenant.id, input), 200);
     },
@@ -60,11 +78,12 @@ export const templatesRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/templates/{id}',
+      operationId: 'deleteTemplate',
+      security: bearer,
       tags: ['Practice cards'],
       summary: 'Remove a tenant template no card uses (admins)',
-      security: bearer,
       request: { params: TemplateParams },
-      responses: { 204: { description: 'Removed.' }, ...conflictErrors },
+      responses: { 204: { description: 'Removed.' }, ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

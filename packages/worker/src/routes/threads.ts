@@ -3,10 +3,20 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireWriter } from '../auth/viewer.ts';
 import { ApiError } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
-import { liveRefusals, REFUSAL_REASONS } from '../live/access.ts';
+import { liveRefusals } from '../live/access.ts';
 import { notifyThread } from '../live/notify.ts';
 import { holderOf, issueTicket } from '../live/tickets.ts';
-import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import {
+  bearer,
+  bodyErrors,
+  jsonContent,
+  limitedErrors,
+  optionalBearer,
+  readErrors,
+  rejectedError,
+  TenantParams,
+} from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import {
   ActivityQuery,
   CommentSchema,
@@ -23,21 +33,19 @@ import { postComment } from '../store/comments.ts';
 import { commentCounts, threadActivity, threadPage } from '../store/threads.ts';
 import { createRouter } from './router.ts';
 
-const rejected = {
-  422: { description: 'The moderation pipeline refused the comment; the message says what to change.', content: commonErrors[400].content },
-};
-
 export const threadsRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/threads/comments',
+      operationId: 'getThreadPage',
+      security: optionalBearer,
       tags: ['Threads'],
       summary: "A page of a thread's comments",
       description:
         'The thread is found by `key` or by the page `url` (query string and fragment ignored). Top-level comments come sorted and cursor-paginated, each with its first 50 replies (all depths, oldest first, as a flat list with `parentId`). Pinned comments lead. `thread` is null until the first comment.',
       request: { params: TenantParams, query: ThreadPageQuery },
-      responses: { 200: jsonContent(ThreadPageSchema, 'The thread and one page of its comments.'), ...commonErrors },
+      responses: { 200: jsonContent(ThreadPageSchema, 'The thread and one page of its comments.'), ...readErrors },
     }),
     async (c) => {
       const { key, url, sort, cursor, limit } = c.req.valid('query');
@@ -48,13 +56,14 @@ export const threadsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/threads/comments',
+      operationId: 'postComment',
+      security: bearer,
       tags: ['Threads'],
       summary: 'Post a comment',
       description:
         'Creates the thread on its first comment. The Markdown is rendered to safe HTML on the server and passes the moderation pipeline: it is published, held for review (`state: "pending"`, visible to its author only), or refused (422 `comment_rejected`). Replies deeper than the tenant’s nesting depth are placed beside the comment they answer, with `replyTo` set.',
-      security: bearer,
-      request: { params: TenantParams, body: { required: true, content: { 'application/json': { schema: NewCommentSchema } } } },
-      responses: { 201: jsonContent(CommentSchema, 'The comment as stored.'), ...commonErrors, ...rejected },
+      request: { params: TenantParams, body: jsonBody(NewCommentSchema, examples.newComment) },
+      responses: { 201: jsonContent(CommentSchema, 'The comment as stored.'), ...bodyErrors, ...rejectedError('comment') },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -83,11 +92,13 @@ export const threadsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/threads/counts',
+      operationId: 'getCommentCounts',
+      security: optionalBearer,
       tags: ['Threads'],
       summary: 'Comment counts for a list of pages',
       description: 'Repeat `key=` or `url=` (1–100 in all). One query, whatever the number.',
       request: { params: TenantParams, query: CountsQuery },
-      responses: { 200: jsonContent(CountsSchema, 'Published comments by key or URL.'), ...commonErrors },
+      responses: { 200: jsonContent(CountsSchema, 'Published comments by key or URL.'), ...readErrors },
     }),
     async (c) => {
       const { key, url } = c.req.valid('query');
@@ -106,12 +117,14 @@ export const threadsRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/tenants/{tenant}/threads/{id}/activity',
+      operationId: 'getThreadActivity',
+      security: optionalBearer,
       tags: ['Threads'],
       summary: 'What changed since a moment',
       description:
         'The polling fallback of live updates: ids of comments published, changed or removed since `since`. Pass `until` back as the next `since`; answers overlap by a few seconds, so drop ids you already have.',
       request: { params: ThreadParams, query: ActivityQuery },
-      responses: { 200: jsonContent(ThreadActivitySchema, 'Changed comment ids.'), ...commonErrors },
+      responses: { 200: jsonContent(ThreadActivitySchema, 'Changed comment ids.'), ...readErrors },
     }),
     async (c) => {
       const since = Date.parse(c.req.valid('query').since);
@@ -122,12 +135,14 @@ export const threadsRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/tenants/{tenant}/threads/{id}/live',
+      operationId: 'createLiveTicket',
+      security: optionalBearer,
       tags: ['Threads'],
       summary: 'A ticket for live updates',
       description:
         'Returns the `wss://` URL of the thread’s live-updates socket, with a ticket valid for one minute that opens one socket (browsers cannot send a token when they open a WebSocket). The socket sends `LiveEvent` JSON messages; send `ping` to get `pong`. `403` while a moderator restricts the caller: poll the activity endpoint instead.',
       request: { params: ThreadParams },
-      responses: { 200: jsonContent(LiveTicketSchema, 'Open the socket at `url` within a minute.'), ...commonErrors },
+      responses: { 200: jsonContent(LiveTicketSchema, 'Open the socket at `url` within a minute.'), ...limitedErrors },
     }),
     async (c) => {
       const { tenant, viewer } = c.var;
@@ -135,8 +150,8 @@ export const threadsRoutes = createRouter()
       // The checks the socket will pass while it is open (live/access.ts); the request's origin passed tenant-context.ts.
       const holder = holderOf(viewer);
       const [refusal] = await liveRefusals(c.var.db, tenant.id, threadId, [{ holder, origin: null }]);
-      if (refusal === 'gone') throw new ApiError(404, 'not_found', `Thread "${threadId}" was not found.`);
-      if (refusal) throw new ApiError(403, 'forbidden', `No live updates: ${REFUSAL_REASONS[refusal]} Poll the activity endpoint instead.`);
+      if (refusal === 'gone') throw new ApiError(404, 'not_found.thread', { id: threadId });
+      if (refusal) throw new ApiError(403, `forbidden.live_${refusal}`, {});
       const { ticket, expiresAt } = await issueTicket(c.env.BRIDGEKIT_SECRET_KEY, { tenant: tenant.slug, thread: threadId, holder });
       const url = new URL('/v1/live', c.req.url);
       url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';

@@ -1,7 +1,7 @@
 /** Members of the tenant, as others may find them: for @mention suggestions. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireWriter } from '../auth/viewer.ts';
-import { bearer, commonErrors, jsonContent, TenantParams } from '../schemas/common.ts';
+import { bearer, jsonContent, limitedErrors, TenantParams } from '../schemas/common.ts';
 import { MentionableUserSchema, UsersQuery } from '../schemas/threads.ts';
 import { mentionableUsers } from '../store/users.ts';
 import { createRouter } from './router.ts';
@@ -10,15 +10,16 @@ export const usersRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/tenants/{tenant}/users',
+    operationId: 'findMentionableUsers',
+    security: bearer,
     tags: ['Comments'],
     summary: 'Find members to @mention',
     description:
       'Signed-in members only. Matches the start of the handle or of any word of the name. Names and handles only — never email addresses.',
-    security: bearer,
     request: { params: TenantParams, query: UsersQuery },
     responses: {
       200: jsonContent(z.object({ items: z.array(MentionableUserSchema) }), 'Up to `limit` members, by name.'),
-      ...commonErrors,
+      ...limitedErrors,
     },
   }),
   async (c) => {

@@ -1,7 +1,8 @@
 /** Backing ideas: single votes, or scarce budget votes. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireWriter } from '../auth/viewer.ts';
-import { bearer, conflictErrors, jsonContent } from '../schemas/common.ts';
+import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors } from '../schemas/common.ts';
+import { examples, jsonBody } from '../schemas/examples.ts';
 import { IdeaParams, VoteInputSchema, VoteStateSchema } from '../schemas/ideas.ts';
 import { setVotes } from '../store/votes.ts';
 import { createRouter } from './router.ts';
@@ -11,13 +12,14 @@ export const votesRoutes = createRouter()
     createRoute({
       method: 'put',
       path: '/tenants/{tenant}/ideas/{id}/vote',
+      operationId: 'voteOnIdea',
+      security: bearer,
       tags: ['Votes'],
       summary: 'Back an idea',
       description:
         'Idempotent. Without a body: back it (keeping any budget votes already placed). With `{ "votes": n }` on a budget board: place n votes (at most the board’s votes per idea, within the budget; 409 `vote_budget_exceeded` otherwise). Votes on closed or merged ideas are frozen (409 `voting_closed`).',
-      security: bearer,
-      request: { params: IdeaParams, body: { required: false, content: { 'application/json': { schema: VoteInputSchema } } } },
-      responses: { 200: jsonContent(VoteStateSchema, "The idea's support and the caller's votes."), ...conflictErrors },
+      request: { params: IdeaParams, body: jsonBody(VoteInputSchema, examples.vote, false) },
+      responses: { 200: jsonContent(VoteStateSchema, "The idea's support and the caller's votes."), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -30,12 +32,13 @@ export const votesRoutes = createRouter()
     createRoute({
       method: 'delete',
       path: '/tenants/{tenant}/ideas/{id}/vote',
+      operationId: 'withdrawVote',
+      security: bearer,
       tags: ['Votes'],
       summary: 'Withdraw support',
       description: 'Idempotent. Returns the votes to the caller’s budget.',
-      security: bearer,
       request: { params: IdeaParams },
-      responses: { 200: jsonContent(VoteStateSchema, "The idea's support and the caller's votes."), ...conflictErrors },
+      responses: { 200: jsonContent(VoteStateSchema, "The idea's support and the caller's votes."), ...limitedErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

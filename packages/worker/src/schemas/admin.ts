@@ -1,5 +1,6 @@
 import type {
   ApiKeyInfo,
+  ApiKeyInput,
   CreatedTenant,
   EmbedKeyInfo,
   MintedToken,
@@ -9,7 +10,9 @@ import type {
   OidcProviderConfig,
   OidcProviderInput,
   OidcSignInClient,
+  OriginInput,
   RoleGrant,
+  RoleInput,
   RoleMapping,
   TenantSettings,
   TenantSettingsUpdate,
@@ -19,35 +22,36 @@ import type {
 import { z } from '@hono/zod-openapi';
 import { embedSubjectProblem } from '../auth/subjects.ts';
 import { allowableOriginPattern, normalizeOriginPattern } from '../lib/origins.ts';
-import { SlugSchema, TenantParams } from './common.ts';
-import { type Exact, expectType } from './contract.ts';
+import { orNull, SlugSchema, TenantParams } from './common.ts';
+import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
+import { EXAMPLE_PROVIDER_ID } from './examples.ts';
 import { line } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const claimName = line('The claim name', { max: 100 });
 
-export const RoleMappingSchema = z
-  .strictObject({
-    claim: claimName.openapi({ example: 'roles' }),
-    evaluator: z
-      .array(line('A role value', { max: 200 }))
-      .max(50)
-      .optional()
-      .openapi({ example: ['Bridgekit.Evaluator'] }),
-    moderator: z
-      .array(line('A role value', { max: 200 }))
-      .max(50)
-      .openapi({ example: ['Bridgekit.Moderator'] }),
-    admin: z
-      .array(line('A role value', { max: 200 }))
-      .max(50)
-      .openapi({ example: ['Bridgekit.Admin'] }),
-    applyToEmbedTokens: z.boolean().optional().openapi({
-      description:
-        "Whether embed tokens' claims give roles too (the host's server vouches for roles as well as for identity). Off unless set: then embed people get roles only from admins' grants, OIDC people from their claims and grants.",
-    }),
-  })
-  .openapi('RoleMapping');
+// Unnamed, for the request that may set it to null (a null of a named schema is documented wrongly: common.ts `orNull`).
+const roleMappingFields = z.strictObject({
+  claim: claimName.openapi({ example: 'roles' }),
+  evaluator: z
+    .array(line('A role value', { max: 200 }))
+    .max(50)
+    .optional()
+    .openapi({ example: ['Bridgekit.Evaluator'] }),
+  moderator: z
+    .array(line('A role value', { max: 200 }))
+    .max(50)
+    .openapi({ example: ['Bridgekit.Moderator'] }),
+  admin: z
+    .array(line('A role value', { max: 200 }))
+    .max(50)
+    .openapi({ example: ['Bridgekit.Admin'] }),
+  applyToEmbedTokens: z.boolean().optional().openapi({
+    description:
+      "Whether embed tokens' claims give roles too (the host's server vouches for roles as well as for identity). Off unless set: then embed people get roles only from admins' grants, OIDC people from their claims and grants.",
+  }),
+});
+export const RoleMappingSchema = roleMappingFields.openapi('RoleMapping');
 expectType<Exact<z.infer<typeof RoleMappingSchema>, RoleMapping>>(true);
 
 export const EmbedKeyInfoSchema = z.object({ kid: z.string(), createdAt: iso(), revokedAt: iso().nullable() }).openapi('EmbedKeyInfo');
@@ -64,37 +68,35 @@ export const SIGN_IN_LABEL_MAX = 100;
 /** A host name with an optional port, as in a URL (`oauth2.googleapis.com`, `idp.example:8443`). */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::[1-9][0-9]{0,4})?$/;
 
-export const OidcSignInClientSchema = z
-  .strictObject({
-    clientId: line('The sign-in client id', { max: 200 }).openapi({ example: '11111111-2222-3333-4444-555555555555' }),
-    scope: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'Scopes are printable words separated by single spaces.')
-      .openapi({ example: 'api://bridgekit/access_as_user' }),
-    label: line('The sign-in label', { max: SIGN_IN_LABEL_MAX }).openapi({ example: 'Contoso (Microsoft Entra ID)' }),
-    endpointHosts: z
-      .array(
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .max(260)
-          .regex(HOST, 'Give a host name such as oauth2.googleapis.com (with :port only if not 443): no scheme, no path.'),
-      )
-      .max(10)
-      .optional()
-      .openapi({
-        description: "Hosts besides the issuer's that the discovery document's authorization and token endpoints may be on (always https).",
-        example: ['oauth2.googleapis.com'],
-      }),
-  })
-  .openapi('OidcSignInClient', {
-    description:
-      'A public client for the sign-in window of embedded frames (authorization code + PKCE). Register the redirect URI `https://<bridgekit>/embed/sign-in/callback` as a single-page application.',
-  });
+const signInClientFields = z.strictObject({
+  clientId: line('The sign-in client id', { max: 200 }).openapi({ example: '11111111-2222-3333-4444-555555555555' }),
+  scope: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'Scopes are printable words separated by single spaces.')
+    .openapi({ example: 'api://bridgekit/access_as_user' }),
+  label: line('The sign-in label', { max: SIGN_IN_LABEL_MAX }).openapi({ example: 'Contoso (Microsoft Entra ID)' }),
+  endpointHosts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(260)
+        .regex(HOST, 'Give a host name such as oauth2.googleapis.com (with :port only if not 443): no scheme, no path.'),
+    )
+    .max(10)
+    .optional()
+    .openapi({
+      description: "Hosts besides the issuer's that the discovery document's authorization and token endpoints may be on (always https).",
+      example: ['oauth2.googleapis.com'],
+    }),
+});
+const SIGN_IN_CLIENT =
+  'A public client for the sign-in window of embedded frames (authorization code + PKCE). Register the redirect URI `https://<bridgekit>/embed/sign-in/callback` as a single-page application.';
+export const OidcSignInClientSchema = signInClientFields.openapi('OidcSignInClient', { description: SIGN_IN_CLIENT });
 expectType<Exact<z.infer<typeof OidcSignInClientSchema>, OidcSignInClient>>(true);
 
 export const OidcProviderSchema = z
@@ -109,7 +111,7 @@ export const OidcProviderSchema = z
     nameClaim: z.string(),
     emailClaim: z.string().nullable(),
     businessUnitClaim: z.string().nullable(),
-    signIn: OidcSignInClientSchema.nullable(),
+    signIn: orNull(OidcSignInClientSchema),
   })
   .openapi('OidcProvider');
 expectType<Exact<z.infer<typeof OidcProviderSchema>, OidcProviderConfig>>(true);
@@ -135,9 +137,13 @@ export const OidcProviderInputSchema = z
     nameClaim: claimName.optional(),
     emailClaim: claimName.nullable().optional(),
     businessUnitClaim: claimName.nullable().optional(),
-    signIn: OidcSignInClientSchema.nullable().optional(),
+    signIn: signInClientFields
+      .nullable()
+      .optional()
+      .openapi({ description: `${SIGN_IN_CLIENT} \`null\` removes it.` }),
   })
   .openapi('OidcProviderInput');
+requestType<OidcProviderInput>()(OidcProviderInputSchema, true);
 expectType<Exact<z.infer<typeof OidcProviderInputSchema>, OidcProviderInput>>(true);
 
 export const ApiKeyScopeSchema = z.enum(['read', 'write', 'admin']);
@@ -164,6 +170,7 @@ export const ApiKeyInputSchema = z
     scopes: z.array(ApiKeyScopeSchema).min(1, 'Give the key at least one scope: read, write or admin.'),
   })
   .openapi('ApiKeyInput');
+requestType<ApiKeyInput>()(ApiKeyInputSchema, true);
 
 export const RoleGrantSchema = z
   .object({ subject: z.string(), role: z.enum(['evaluator', 'moderator', 'admin']), grantedBy: z.string(), createdAt: iso() })
@@ -171,13 +178,14 @@ export const RoleGrantSchema = z
 expectType<Exact<z.infer<typeof RoleGrantSchema>, RoleGrant>>(true);
 
 export const RoleInputSchema = z.strictObject({ role: z.enum(['evaluator', 'moderator', 'admin']) }).openapi('RoleInput');
+requestType<RoleInput>()(RoleInputSchema, true);
 
 export const TenantSettingsSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
     anonymousRead: z.boolean(),
-    roleMapping: RoleMappingSchema.nullable(),
+    roleMapping: orNull(RoleMappingSchema),
     origins: z.array(z.string()),
     embedKeys: z.array(EmbedKeyInfoSchema),
     oidcProviders: z.array(OidcProviderSchema),
@@ -191,9 +199,13 @@ export const TenantSettingsUpdateSchema = z
   .strictObject({
     name: TenantNameSchema.optional(),
     anonymousRead: z.boolean().optional(),
-    roleMapping: RoleMappingSchema.nullable().optional(),
+    roleMapping: roleMappingFields
+      .nullable()
+      .optional()
+      .openapi({ description: 'Which token claim values make someone an evaluator, moderator or admin; `null` removes the mapping.' }),
   })
   .openapi('TenantSettingsUpdate');
+requestType<TenantSettingsUpdate>()(TenantSettingsUpdateSchema, true);
 expectType<Exact<z.infer<typeof TenantSettingsUpdateSchema>, TenantSettingsUpdate>>(true);
 
 const originPattern = (normalize: typeof normalizeOriginPattern) =>
@@ -215,14 +227,17 @@ const originPattern = (normalize: typeof normalizeOriginPattern) =>
  */
 export const OriginSchema = originPattern(allowableOriginPattern).openapi({
   type: 'string',
-  example: 'https://contoso.sharepoint.com',
+  maxLength: 300,
+  example: 'https://intranet.contoso.example',
   description:
     'https://host, https://*.host (subdomains of a domain you own, never of a public suffix like *.com or *.co.uk) or http://localhost:*.',
 });
 
 export const OriginInputSchema = z.strictObject({ origin: OriginSchema }).openapi('OriginInput');
+requestType<OriginInput>()(OriginInputSchema, true);
 // Removing takes any well-formed pattern, so a too-broad wildcard stored before the rule can go.
 export const OriginQuerySchema = z.strictObject({ origin: originPattern(normalizeOriginPattern) });
+requestTypeWithin<OriginInput>()(OriginQuerySchema, true);
 export const OriginListSchema = z.object({ items: z.array(z.string()) }).openapi('OriginList');
 
 export const MintedTokenSchema = z.object({ token: z.string(), expiresAt: iso() }).openapi('MintedToken');
@@ -244,6 +259,7 @@ export const TokenRequestSchema = z
     ttlSeconds: z.number().int().min(60).max(3600).optional(),
   })
   .openapi('TokenRequest');
+requestType<TokenRequestBody>()(TokenRequestSchema, true);
 expectType<Exact<z.infer<typeof TokenRequestSchema>, TokenRequestBody>>(true);
 
 export const TenantSummarySchema = z
@@ -259,7 +275,7 @@ export const NewTenantSchema = z
     origins: z.array(OriginSchema).max(50).optional(),
   })
   .openapi('NewTenant');
-expectType<Exact<z.input<typeof NewTenantSchema>, NewTenant>>(true);
+requestType<NewTenant>()(NewTenantSchema, true);
 
 export const CreatedTenantSchema = z.object({ tenant: TenantSettingsSchema, embedKey: NewEmbedKeySchema }).openapi('CreatedTenant');
 expectType<Exact<z.infer<typeof CreatedTenantSchema>, CreatedTenant>>(true);
@@ -272,7 +288,7 @@ export const KidParams = TenantParams.extend({
     .openapi({ param: { name: 'kid', in: 'path' } }),
 });
 export const ProviderParams = TenantParams.extend({
-  id: SlugSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'entra' }),
+  id: SlugSchema.openapi({ param: { name: 'id', in: 'path' }, example: EXAMPLE_PROVIDER_ID }),
 });
 export const ApiKeyParams = TenantParams.extend({
   id: z
@@ -286,5 +302,5 @@ export const SubjectParams = TenantParams.extend({
     .string()
     .min(1)
     .max(300)
-    .openapi({ param: { name: 'subject', in: 'path' }, example: 'oidc:entra:tid:oid' }),
+    .openapi({ param: { name: 'subject', in: 'path' }, example: 'example|contract-test' }),
 });

@@ -1,17 +1,33 @@
-import type { Board, BoardSettings, Criterion, RoadmapColumn, Scorecard, StatusDefinition } from '@bridgekit/sdk';
+import type {
+  Board,
+  BoardExportQuery,
+  BoardSettings,
+  BoardUpdate,
+  Criterion,
+  NewBoard,
+  RoadmapColumn,
+  Scorecard,
+  StatusDefinition,
+} from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { SlugSchema, TenantParams } from './common.ts';
-import { type Exact, expectType } from './contract.ts';
+import { orNull, SlugSchema, TenantParams } from './common.ts';
+import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { BudgetSchema, IdeaSchema, StatusCategorySchema } from './ideas.ts';
 import { line, text } from './text.ts';
+import { translations } from './translations.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
+const BoardTranslationsSchema = translations({
+  name: line('The translated board name', { max: 100 }),
+  description: text('The translated board description', { max: 500 }),
+});
 const IntakeFieldSchema = z.enum(['problem', 'beneficiary', 'valueType', 'effort', 'objective']);
 
 export const StatusDefinitionSchema = z
   .strictObject({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Status keys are lower-case letters, digits and underscores.'),
     label: line('The status label', { max: 60 }),
+    translations: translations({ label: line('The translated status label', { max: 60 }) }),
     category: StatusCategorySchema,
     requiresReason: z.boolean(),
     deflection: z.boolean(),
@@ -44,6 +60,7 @@ export const CriterionSchema = z
   .strictObject({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Criterion keys are lower-case letters, digits and underscores.'),
     label: line('The criterion label', { max: 80 }),
+    translations: translations({ label: line('The translated criterion label', { max: 80 }) }),
     kind: z.enum(['scale', 'tshirt', 'yesno', 'fibonacci']),
     weight: z.number().min(0).max(100),
     group: z.enum(['value', 'effort', 'risk']),
@@ -62,18 +79,20 @@ export const ScorecardSchema = z
   })
   .openapi('Scorecard');
 expectType<Exact<z.infer<typeof ScorecardSchema>, Scorecard>>(true);
+requestType<Scorecard>()(ScorecardSchema, true);
 
 export const BoardSchema = z
   .object({
     slug: z.string().openapi({ example: 'general' }),
     name: z.string(),
     description: z.string(),
+    translations: BoardTranslationsSchema,
     ideaCount: z.number().int(),
     open: z.boolean(),
     settings: BoardSettingsSchema,
     statuses: z.array(StatusDefinitionSchema),
     scorecard: ScorecardSchema,
-    budget: BudgetSchema.nullable(),
+    budget: orNull(BudgetSchema).openapi({ description: "The caller's vote budget on a budget board, when signed in." }),
   })
   .openapi('Board');
 expectType<Exact<z.infer<typeof BoardSchema>, Board>>(true);
@@ -99,20 +118,24 @@ export const NewBoardSchema = z
     slug: SlugSchema,
     name: line('The board name', { max: 100 }),
     description: text('The board description', { max: 500 }).optional(),
+    translations: BoardTranslationsSchema,
     settings: SettingsInputSchema.optional(),
     statuses: z.array(StatusDefinitionSchema).min(1).max(30).optional(),
     scorecardPreset: z.enum(['value-size-risk', 'wsjf']).optional(),
   })
   .openapi('NewBoard');
+requestType<NewBoard>()(NewBoardSchema, true);
 
 export const BoardUpdateSchema = z
   .strictObject({
     name: line('The board name', { max: 100 }).optional(),
     description: text('The board description', { max: 500 }).optional(),
+    translations: BoardTranslationsSchema,
     settings: SettingsInputSchema.optional(),
     statuses: z.array(StatusDefinitionSchema).min(1).max(30).optional(),
   })
   .openapi('BoardUpdate');
+requestType<BoardUpdate>()(BoardUpdateSchema, true);
 
 export const RoadmapSchema = z
   .object({
@@ -122,3 +145,4 @@ export const RoadmapSchema = z
 expectType<Exact<z.infer<typeof RoadmapSchema>['columns'][number], RoadmapColumn>>(true);
 
 export const ExportQuery = z.strictObject({ format: z.enum(['csv', 'json']).default('csv') });
+requestTypeWithin<BoardExportQuery>()(ExportQuery, true);

@@ -1,35 +1,65 @@
 import {
   type CardDiff,
+  type CardDiffQuery,
+  type CardExportQuery,
   type CardInput,
   type CardLinks,
+  type CardObsolete,
+  type CardRestore,
   type CardSummary,
   type CardTemplate,
   type CardUpdate,
+  type CardVerify,
   type CardVersion,
   type CardVersionDetail,
   type FieldValue,
   PRACTICE_AREAS,
   type PracticeAreaSummary,
   type PracticeCard,
+  type CardListQuery as SdkCardListQuery,
+  type ReviewQueueQuery as SdkReviewQueueQuery,
   type TemplateInput,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
+import { TEMPLATE_LIMITS } from '../cards/template-definition.ts';
 import { FieldDefSchema } from '../cards/template-schema.ts';
-import { TenantParams } from './common.ts';
-import { type Exact, expectType } from './contract.ts';
+import { orNull, ReasonParamsSchema, ReasonSchema, TenantParams } from './common.ts';
+import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
+import { EXAMPLE_TEMPLATE_ID } from './examples.ts';
 import { ModerationStateSchema } from './ideas.ts';
-import { line, text } from './text.ts';
+import { line, text, textPattern } from './text.ts';
+import { translations } from './translations.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const ID = z.string().min(1).max(64);
 
-/** Any field value; checked in depth against the card's template by `validateFields`, with field-level messages. */
-const FieldValueSchema: z.ZodType<FieldValue> = z
-  .lazy(() => z.union([z.string(), z.number(), z.array(FieldValueSchema), z.record(z.string(), FieldValueSchema)]))
-  .openapi('FieldValue', {
-    description:
-      "A value of the template's field type: text, number, person `{name, handle?, email?}`, money `{amount, currency}`, link `{kind, id}`, list or record.",
+/*
+ * Field values, checked in depth against the card's template by `validateFields`, with
+ * field-level messages. They nest as deep as templates do (`TEMPLATE_LIMITS.depth` levels of
+ * lists and groups, cards/template-definition.ts), so each level is its own named schema —
+ * `FieldValue`, `FieldValueLevel2`…`FieldValueLevel4` — rather than one recursive schema: code
+ * generators get types they compile (openapi-typescript's output of a self-referencing union fails
+ * `tsc` with TS2502), and tools that refuse circular `$ref`s take the document.
+ */
+const VALUE_KINDS = 'text, number, person `{name, handle?, email?}`, money `{amount, currency}` or link `{kind, id}`';
+const deepestValue = TEMPLATE_LIMITS.depth + 1;
+let valueAt: z.ZodType<FieldValue, FieldValue> = z
+  .union([z.string(), z.number(), z.record(z.string(), z.union([z.string(), z.number()]))])
+  .openapi(`FieldValueLevel${deepestValue}`, {
+    description: `A value inside lists and groups nested ${deepestValue - 1} deep: ${VALUE_KINDS}; no lists or groups here.`,
   });
+for (let level = deepestValue - 1; level >= 1; level--) {
+  const inner = valueAt;
+  valueAt = z
+    .union([z.string(), z.number(), z.array(inner), z.record(z.string(), inner)])
+    .openapi(level === 1 ? 'FieldValue' : `FieldValueLevel${level}`, {
+      description:
+        level === 1
+          ? `A value of the template's field type: ${VALUE_KINDS}, a list or a group (record) of values.`
+          : `A value inside lists and groups nested ${level - 1} deep: ${VALUE_KINDS}, a list or a group of values.`,
+    });
+}
+const FieldValueSchema = valueAt;
 
 export const PracticeAreaSchema = z.enum(PRACTICE_AREAS);
 const MaturitySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
@@ -50,6 +80,7 @@ export const TemplateSchema = z
     id: z.string(),
     name: z.string(),
     description: z.string(),
+    translations: translations({ name: z.string(), description: z.string() }),
     builtIn: z.boolean(),
     fields: z.array(FieldDefSchema),
     version: z.number().int(),
@@ -62,12 +93,23 @@ export const TemplateInputSchema = z
     id: z.string().min(1).max(64),
     name: line('The name', { max: 120 }),
     description: text('The description', { max: 1000 }).optional(),
+    translations: translations({
+      name: line('The translated name', { max: 120 }),
+      description: text('The translated description', { max: 1000 }),
+    }),
     fields: z.array(FieldDefSchema).min(1, 'A template needs at least one field.').max(80, 'A template has at most 80 fields.'),
   })
   .openapi('TemplateInput');
 expectType<Exact<z.infer<typeof TemplateInputSchema>, TemplateInput>>(true);
+requestType<TemplateInput>()(TemplateInputSchema, true);
 
-export const TemplateParams = TenantParams.extend({ id: z.string().min(1).max(64) });
+export const TemplateParams = TenantParams.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: EXAMPLE_TEMPLATE_ID }),
+});
 
 export const CardSchema = z
   .object({
@@ -97,7 +139,15 @@ export const CardSchema = z
     threadKey: z.string(),
     moderation: ModerationStateSchema,
     pendingEdit: z
-      .object({ id: z.string(), state: z.enum(['pending', 'rejected']), reason: z.string(), baseVersion: z.number().int(), at: iso() })
+      .object({
+        id: z.string(),
+        state: z.enum(['pending', 'rejected']),
+        reason: z.string(),
+        reasonCode: orNull(ReasonSchema),
+        reasonParams: ReasonParamsSchema,
+        baseVersion: z.number().int(),
+        at: iso(),
+      })
       .nullable()
       .openapi({
         description: "The caller's own held (or rejected) edit of this published card; readers keep the published version meanwhile.",
@@ -123,11 +173,13 @@ const cardCommon = {
 
 export const CardInputSchema = z.strictObject({ templateId: z.string().min(1).max(64), ...cardCommon }).openapi('CardInput');
 expectType<Exact<z.infer<typeof CardInputSchema>, CardInput>>(true);
+requestType<CardInput>()(CardInputSchema, true);
 
 export const CardUpdateSchema = z
   .strictObject({ ...cardCommon, baseVersion: z.number().int().min(1).openapi({ description: 'The version the edit started from.' }) })
   .openapi('CardUpdate');
 expectType<Exact<z.infer<typeof CardUpdateSchema>, CardUpdate>>(true);
+requestType<CardUpdate>()(CardUpdateSchema, true);
 
 export const CardParams = TenantParams.extend({ id: ID });
 export const CardVersionParams = CardParams.extend({ version: z.coerce.number().int().min(1) });
@@ -170,12 +222,14 @@ export const CardListQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+requestTypeWithin<SdkCardListQuery>()(CardListQuery, true);
 
 export const ReviewQueueQuery = z.strictObject({
   owner: z.string().max(40).default('me'),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+requestTypeWithin<SdkReviewQueueQuery>()(ReviewQueueQuery, true);
 
 export const CardVersionSchema = z
   .object({ version: z.number().int(), at: iso(), by: z.string(), note: z.string().nullable() })
@@ -194,13 +248,14 @@ export const CardVersionDetailSchema = CardVersionSchema.extend({
 expectType<Exact<z.infer<typeof CardVersionDetailSchema>, CardVersionDetail>>(true);
 
 export const DiffQuery = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+requestTypeWithin<CardDiffQuery>()(DiffQuery, true);
 
 export const FieldChangeSchema = z.object({
   path: z.string(),
   label: z.string(),
   change: z.enum(['added', 'removed', 'changed']),
-  before: FieldValueSchema.nullable(),
-  after: FieldValueSchema.nullable(),
+  before: orNull(FieldValueSchema).openapi({ description: '`null` when the field was added.' }),
+  after: orNull(FieldValueSchema).openapi({ description: '`null` when the field was removed.' }),
 });
 
 export const CardDiffSchema = z
@@ -215,13 +270,19 @@ expectType<Exact<z.infer<typeof CardDiffSchema>, CardDiff>>(true);
 export const RestoreSchema = z
   .strictObject({ version: z.number().int().min(1), baseVersion: z.number().int().min(1) })
   .openapi('CardRestore');
+requestType<CardRestore>()(RestoreSchema, true);
 export const VerifySchema = z.strictObject({ reviewBy: dateString.optional() }).openapi('CardVerify');
+requestType<CardVerify>()(VerifySchema, true);
 export const ObsoleteSchema = z
   .strictObject({
-    reason: text('The reason', { max: 500 }).refine((s) => s.length > 0, 'Say why the card is obsolete, e.g. what replaces it.'),
+    reason: text('The reason', { max: 500 })
+      .refine((s) => s.length > 0, 'Say why the card is obsolete, e.g. what replaces it.')
+      .openapi({ pattern: textPattern('text', true) }),
   })
   .openapi('CardObsolete');
+requestType<CardObsolete>()(ObsoleteSchema, true);
 export const ExportQuery = z.strictObject({ format: z.enum(['markdown', 'json']).default('markdown') });
+requestTypeWithin<CardExportQuery>()(ExportQuery, true);
 
 export const CardLinksSchema = z
   .object({

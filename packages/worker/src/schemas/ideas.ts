@@ -1,19 +1,27 @@
 import {
   type BusinessCase,
+  type EvaluationInput,
   type Idea,
+  type IdeaListQuery,
   type IdeaScore,
   type IdeaStatus,
   LIMITS,
+  type MergeInput,
   type ModerationState,
+  type NewIdea,
   type Page,
   type SimilarIdea,
+  type SimilarIdeasQuery,
   type StatusChange,
+  type StatusUpdate,
+  type VoteInput,
   type VoteState,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { SlugSchema, TenantParams } from './common.ts';
-import { type Exact, expectType } from './contract.ts';
+import { orNull, ReasonParamsSchema, ReasonSchema, SlugSchema, TenantParams } from './common.ts';
+import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { line, text } from './text.ts';
+import { translations } from './translations.ts';
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
 const TITLE_MAX = LIMITS.ideaTitle.max;
@@ -43,6 +51,7 @@ export const IdeaStatusSchema = z
   .object({
     key: z.string(),
     label: z.string(),
+    translations: translations({ label: z.string() }),
     category: StatusCategorySchema,
     reason: z.string().nullable(),
     link: z.string().nullable(),
@@ -66,7 +75,12 @@ expectType<Exact<z.infer<typeof IdeaScoreSchema>, IdeaScore>>(true);
 export const ModerationStateSchema = z
   .object({
     state: z.enum(['published', 'pending', 'rejected']),
-    reason: z.string().nullable().openapi({ description: 'Why it is held, or the moderator’s reason for rejecting it.' }),
+    reason: z.string().nullable().openapi({ description: 'Why it is held (English), or the moderator’s reason for rejecting it.' }),
+    reasonCode: orNull(ReasonSchema).openapi({
+      description:
+        'A hold’s reason (`held.links`…), to show in the reader’s language with `reasonParams`; null for a moderator’s own words.',
+    }),
+    reasonParams: ReasonParamsSchema,
   })
   .openapi('ModerationState', {
     description: 'Held for review or rejected: only its author and moderators see such an item; it counts nowhere.',
@@ -111,7 +125,7 @@ export const VoteStateSchema = z
     businessUnits: z.number().int(),
     voted: z.boolean(),
     myVotes: z.number().int(),
-    budget: BudgetSchema.nullable(),
+    budget: orNull(BudgetSchema).openapi({ description: "The caller's budget on the idea's board after the change (budget boards)." }),
   })
   .openapi('VoteState');
 expectType<Exact<z.infer<typeof VoteStateSchema>, VoteState>>(true);
@@ -119,12 +133,20 @@ expectType<Exact<z.infer<typeof VoteStateSchema>, VoteState>>(true);
 export const VoteInputSchema = z
   .strictObject({ votes: z.number().int().min(0).max(100).openapi({ description: 'Your votes on the idea (0 withdraws).' }) })
   .openapi('VoteInput');
+requestType<VoteInput>()(VoteInputSchema, true);
 
 export const NewIdeaSchema = z
   .strictObject({
     title: line('The title', { min: TITLE_MIN, max: TITLE_MAX }),
-    description: text('The description', { max: DESCRIPTION_MAX }).default(''),
-    lane: LaneSchema.default('opportunity'),
+    // Defaults filled in by a transform, not `.default()`: a documented `default` makes generated
+    // clients (openapi-typescript) require the field. The descriptions say what is assumed.
+    description: text('The description', { max: DESCRIPTION_MAX })
+      .optional()
+      .transform((value) => value ?? '')
+      .openapi({ description: 'Up to 5,000 characters; empty when left out.' }),
+    lane: LaneSchema.optional()
+      .transform((value) => value ?? 'opportunity')
+      .openapi({ description: 'New value (`opportunity`, when left out), or a change to what exists.' }),
     businessCase: z
       .strictObject({
         problem: text('The problem', { max: 2000 }).optional(),
@@ -133,9 +155,12 @@ export const NewIdeaSchema = z
         effort: EffortSizeSchema.optional(),
         objective: text('The strategic objective', { max: 200 }).optional(),
       })
-      .default({}),
+      .optional()
+      .transform((value) => value ?? {})
+      .openapi({ description: 'The short business case; the board says which fields are required.' }),
   })
   .openapi('NewIdea');
+requestType<NewIdea>()(NewIdeaSchema, true);
 
 export const BoardIdeasParams = TenantParams.extend({
   board: SlugSchema.openapi({ param: { name: 'board', in: 'path' }, example: 'general' }),
@@ -171,17 +196,24 @@ export const ListIdeasQuery = z.strictObject({
     })
     .openapi({ type: 'string', description: 'Only ideas in these status categories, e.g. `open,under_review`.' }),
 });
+requestTypeWithin<IdeaListQuery>()(ListIdeasQuery, true);
 
 export const SimilarQuery = z.strictObject({
   q: z.string().max(300).openapi({ description: 'The title being typed.' }),
   limit: z.coerce.number().int().min(1).max(10).default(5),
 });
+requestTypeWithin<SimilarIdeasQuery>()(SimilarQuery, true);
 
 export const SimilarIdeaSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    status: z.object({ key: z.string(), label: z.string(), category: StatusCategorySchema }),
+    status: z.object({
+      key: z.string(),
+      label: z.string(),
+      translations: translations({ label: z.string() }),
+      category: StatusCategorySchema,
+    }),
     supporters: z.number().int(),
     closed: z.boolean(),
   })
@@ -214,10 +246,12 @@ export const StatusUpdateSchema = z
     link: linkUrl.optional().openapi({ description: 'e.g. the practice card that answers the need.' }),
   })
   .openapi('StatusUpdate');
+requestType<StatusUpdate>()(StatusUpdateSchema, true);
 
 export const MergeInputSchema = z
   .strictObject({ into: z.string().min(1).max(64).openapi({ description: 'The original idea the duplicate is merged into.' }) })
   .openapi('MergeInput');
+requestType<MergeInput>()(MergeInputSchema, true);
 
 export const EvaluationSchema = z
   .strictObject({
@@ -226,3 +260,5 @@ export const EvaluationSchema = z
     }),
   })
   .openapi('Evaluation');
+// Which value a score takes depends on its criterion; the handler says so per criterion, all at once.
+requestTypeWithin<EvaluationInput>()(EvaluationSchema, true);

@@ -13,6 +13,7 @@
  *   next to it.
  * - Blank is not text: where a value is required, whitespace alone is refused.
  */
+import type { FieldReason } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
@@ -26,6 +27,36 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 /** Where the text goes: one line (a title, a name, a label) or free text (a body, a description). */
 export type TextKind = 'line' | 'text';
 
+/** What the text rules refuse, as field-issue reasons (the SDK's `REASONS`), with the end of a sentence that says it. */
+const PROBLEMS = {
+  'field.control_characters': 'contains control characters',
+  'field.lone_surrogate': 'contains an unpaired surrogate (broken Unicode)',
+  'field.bidi_override': 'contains a bidirectional override (U+202D or U+202E)',
+  'field.line_break': 'must be a single line',
+  'field.tab': 'contains a tab; use spaces',
+  'field.bidi_control': 'contains bidirectional control characters',
+} as const satisfies Partial<Record<FieldReason, string>>;
+
+/** The reason of a field issue the text rules give. */
+export type TextReason = keyof typeof PROBLEMS;
+
+/**
+ * Which text rule `value` breaks as text of `kind` (a field-issue reason), or null when none.
+ *
+ * @example
+ * textReason('Q3 plan\u202Egnp.exe', 'line'); // 'field.bidi_override'
+ */
+export function textReason(value: string, kind: TextKind): TextReason | null {
+  if (CONTROL.test(value)) return 'field.control_characters';
+  if (LONE_SURROGATE.test(value)) return 'field.lone_surrogate';
+  if (BIDI_OVERRIDE.test(value)) return 'field.bidi_override';
+  if (kind === 'text') return null;
+  if (LINE_BREAK.test(value)) return 'field.line_break';
+  if (TAB.test(value)) return 'field.tab';
+  if (BIDI_CONTROL.test(value)) return 'field.bidi_control';
+  return null;
+}
+
 /**
  * What is wrong with `value` as text of `kind`, as the end of a sentence without its full stop
  * ("contains control characters"), or null when nothing is.
@@ -35,14 +66,8 @@ export type TextKind = 'line' | 'text';
  * textProblem('two\nlines', 'text'); // null
  */
 export function textProblem(value: string, kind: TextKind): string | null {
-  if (CONTROL.test(value)) return 'contains control characters';
-  if (LONE_SURROGATE.test(value)) return 'contains an unpaired surrogate (broken Unicode)';
-  if (BIDI_OVERRIDE.test(value)) return 'contains a bidirectional override (U+202D or U+202E)';
-  if (kind === 'text') return null;
-  if (LINE_BREAK.test(value)) return 'must be a single line';
-  if (TAB.test(value)) return 'contains a tab; use spaces';
-  if (BIDI_CONTROL.test(value)) return 'contains bidirectional control characters';
-  return null;
+  const reason = textReason(value, kind);
+  return reason && PROBLEMS[reason];
 }
 
 /**
@@ -65,11 +90,35 @@ export const isCleanText = (value: string, kind: TextKind): boolean => textProbl
 
 const characters = (n: number) => `${n.toLocaleString('en')} character${n === 1 ? '' : 's'}`;
 
-function withTextRules<T extends z.ZodString>(schema: T, what: string, kind: TextKind) {
-  return schema.superRefine((value, ctx) => {
-    const problem = textProblem(value, kind);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}.` });
-  });
+const classBody = (re: RegExp) => re.source.replace(/^\[|\]$/g, '');
+const REFUSED: Record<TextKind, string> = {
+  text: classBody(CONTROL) + classBody(BIDI_OVERRIDE),
+  line: classBody(CONTROL) + classBody(LINE_BREAK) + classBody(TAB) + classBody(BIDI_CONTROL),
+};
+
+/** Not blank, as a JSON Schema `pattern` (unanchored: somewhere a character that is not white space). */
+export const NOT_BLANK_PATTERN = '\\S';
+
+/**
+ * The text rules as a JSON Schema `pattern`, for `/v1/openapi.json`: none of the characters text
+ * of `kind` refuses and, where a value is `required`, not blank. (Unpaired surrogates are refused
+ * too; a pattern cannot say so portably, docs/api.md does.)
+ *
+ * @example
+ * new RegExp(textPattern('line', true), 'u').test('   '); // false
+ */
+export function textPattern(kind: TextKind, required: boolean): string {
+  return `^${required ? '(?=[\\s\\S]*\\S)' : ''}[^${REFUSED[kind]}]*$`;
+}
+
+function withTextRules<T extends z.ZodString>(schema: T, what: string, kind: TextKind, required: boolean) {
+  return schema
+    .superRefine((value, ctx) => {
+      const reason = textReason(value, kind);
+      // `params.reason` becomes the field issue's reason (errors.ts `zodIssues`).
+      if (reason) ctx.addIssue({ code: 'custom', message: `${what} ${PROBLEMS[reason]}.`, params: { reason } });
+    })
+    .openapi({ pattern: textPattern(kind, required) });
 }
 
 /**
@@ -88,6 +137,7 @@ export function line(what: string, { min = 1, max }: { min?: number; max: number
       .max(max, `${what} can have at most ${characters(max)}.`),
     what,
     'line',
+    true,
   );
 }
 
@@ -107,5 +157,6 @@ export function text(what: string, { min = 0, max }: { min?: number; max: number
     min > 0 ? base.min(min, min === 1 ? `${what} cannot be empty.` : `${what} needs at least ${characters(min)}.`) : base,
     what,
     'text',
+    min > 0,
   );
 }

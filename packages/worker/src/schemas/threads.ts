@@ -1,25 +1,39 @@
 import {
   type AuditEntry,
+  type CardModerationDecision,
   type Comment,
+  type CommentCountsQuery,
+  type CommentEdit,
+  type CommentFlag,
   type CommentRevision,
   type CommentWithReplies,
   LIMITS,
   type LiveTicket,
+  type MentionableQuery,
   type MentionableUser,
+  type ModerationDecision,
   type ModerationSettings,
+  type ModerationSettingsUpdate,
+  type NewComment,
+  type PageQuery,
   type QueueItem,
   REACTIONS,
+  type Restriction,
+  type ActivityQuery as SdkActivityQuery,
+  type QueueQuery as SdkQueueQuery,
+  type ThreadPageQuery as SdkThreadPageQuery,
   type Thread,
   type ThreadActivity,
   type ThreadPage,
+  type ThreadRef,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { normalizePageUrl } from '../lib/thread-key.ts';
 import { CardSchema, FieldChangeSchema } from './cards.ts';
-import { TenantParams } from './common.ts';
-import { type Exact, expectType } from './contract.ts';
+import { orNull, ReasonParamsSchema, ReasonSchema, TenantParams } from './common.ts';
+import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { IdeaSchema, PersonSchema } from './ideas.ts';
-import { line, text } from './text.ts';
+import { line, NOT_BLANK_PATTERN, text, textPattern } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const BODY_MIN = LIMITS.commentBody.min;
@@ -28,6 +42,9 @@ const BODY_MAX = LIMITS.commentBody.max;
 export const ReactionSchema = z.enum(REACTIONS).openapi({ description: '👍 `like`, 💡 `insight`, ❤️ `love`.' });
 const ReactionCountsSchema = z.object({ like: z.number().int(), insight: z.number().int(), love: z.number().int() });
 
+/** Who wrote a comment: a member, with the handle others @mention. */
+const CommentAuthorSchema = PersonSchema.extend({ handle: z.string() }).openapi('CommentAuthor');
+
 export const CommentSchema = z
   .object({
     id: z.string(),
@@ -35,7 +52,7 @@ export const CommentSchema = z
     parentId: z.string().nullable(),
     depth: z.number().int(),
     replyTo: z.object({ id: z.string(), author: z.string().nullable() }).nullable(),
-    author: PersonSchema.extend({ handle: z.string() }).nullable(),
+    author: orNull(CommentAuthorSchema).openapi({ description: '`null` on a removed comment that stays as a placeholder.' }),
     body: z.string().nullable().openapi({ description: 'Markdown source.' }),
     html: z
       .string()
@@ -43,6 +60,8 @@ export const CommentSchema = z
       .openapi({ description: 'Safe HTML rendered on the server: no script, no event handlers, http(s)/mailto links only.' }),
     state: z.enum(['published', 'pending', 'removed']),
     pendingReason: z.string().nullable(),
+    pendingReasonCode: orNull(ReasonSchema),
+    pendingReasonParams: ReasonParamsSchema,
     editedAt: iso().nullable(),
     createdAt: iso(),
     pinned: z.boolean(),
@@ -77,7 +96,11 @@ export const ThreadSchema = z
 expectType<Exact<z.infer<typeof ThreadSchema>, Thread>>(true);
 
 export const ThreadPageSchema = z
-  .object({ thread: ThreadSchema.nullable(), items: z.array(CommentWithRepliesSchema), nextCursor: z.string().nullable() })
+  .object({
+    thread: orNull(ThreadSchema).openapi({ description: '`null` until the first comment.' }),
+    items: z.array(CommentWithRepliesSchema),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('ThreadPage');
 expectType<Exact<z.infer<typeof ThreadPageSchema>, ThreadPage>>(true);
 
@@ -98,7 +121,7 @@ const PageUrlSchema = z
     }
     return normalized;
   })
-  .openapi({ type: 'string', format: 'uri' });
+  .openapi({ type: 'string', format: 'uri', maxLength: 2048 });
 
 /** A thread is found by `key` or by `url`: exactly one. */
 function oneRef<T extends { key?: string | undefined; url?: string | undefined }>(value: T, ctx: z.RefinementCtx): void {
@@ -109,13 +132,18 @@ function oneRef<T extends { key?: string | undefined; url?: string | undefined }
 
 export const ThreadPageQuery = z
   .strictObject({
-    key: ThreadKeySchema.optional().openapi({ description: 'The thread key, e.g. `practice-card:42`.' }),
-    url: PageUrlSchema.optional().openapi({ description: 'The page URL; query string and fragment are ignored.' }),
+    key: ThreadKeySchema.optional().openapi({
+      description: 'The thread key, e.g. `practice-card:42`. Give exactly one of `key` and `url`.',
+    }),
+    url: PageUrlSchema.optional().openapi({
+      description: 'The page URL; query string and fragment are ignored. Give exactly one of `key` and `url`.',
+    }),
     sort: z.enum(['oldest', 'newest', 'top']).default('oldest'),
     cursor: z.string().max(512).optional().openapi({ description: '`nextCursor` of the previous page.' }),
     limit: z.coerce.number().int().min(1).max(50, 'At most 50 top-level comments per page.').default(20),
   })
   .superRefine(oneRef);
+requestTypeWithin<SdkThreadPageQuery>()(ThreadPageQuery, true);
 
 export const CountsQuery = z
   .strictObject({
@@ -132,6 +160,7 @@ export const CountsQuery = z
     message: 'Ask for 1 to 100 threads: repeat `key=` or `url=`.',
     path: ['key'],
   });
+requestTypeWithin<CommentCountsQuery>()(CountsQuery, true);
 
 export const CountsSchema = z
   .object({
@@ -145,7 +174,9 @@ const markdownBody = z
   .string()
   .min(BODY_MIN, 'Write something first.')
   .max(BODY_MAX, `A comment can have at most ${BODY_MAX.toLocaleString('en')} characters.`)
-  .refine((s) => s.trim().length > 0, 'Write something first.');
+  .refine((s) => s.trim().length > 0, 'Write something first.')
+  // Not blank; what the text rules refuse in Markdown is taken out, not refused (text.ts `cleanText`).
+  .openapi({ pattern: NOT_BLANK_PATTERN });
 
 export const NewCommentSchema = z
   .strictObject({
@@ -158,9 +189,18 @@ export const NewCommentSchema = z
       .openapi({ description: "The thread's title when this comment starts it (e.g. the page title)." }),
   })
   .superRefine(oneRef)
-  .openapi('NewComment');
+  .openapi('NewComment', {
+    description: 'Give exactly one of `key` (an explicit thread key) and `url` (the page URL).',
+    // Exactly one: a body with both matches both, which `oneOf` refuses. Generated clients get `{ key } | { url }`.
+    oneOf: [
+      { properties: { key: { type: 'string' } }, required: ['key'] },
+      { properties: { url: { type: 'string' } }, required: ['url'] },
+    ],
+  });
+requestTypeWithin<ThreadRef & NewComment>()(NewCommentSchema, true);
 
 export const EditCommentSchema = z.strictObject({ body: markdownBody }).openapi('CommentEdit');
+requestType<CommentEdit>()(EditCommentSchema, true);
 
 export const CommentParams = TenantParams.extend({
   id: z
@@ -186,6 +226,7 @@ export const RepliesQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+requestTypeWithin<PageQuery>()(RepliesQuery, true);
 
 export const RepliesPageSchema = z.object({ items: z.array(CommentSchema), nextCursor: z.string().nullable() }).openapi('CommentPage');
 
@@ -195,6 +236,7 @@ export const ActivityQuery = z.strictObject({
     .datetime({ offset: true, message: 'Give `since` as an ISO 8601 time: `until` of the previous answer.' })
     .openapi({ description: '`until` of the previous answer (or the time the page was loaded).' }),
 });
+requestTypeWithin<SdkActivityQuery>()(ActivityQuery, true);
 
 export const ThreadActivitySchema = z
   .object({ created: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()), until: iso() })
@@ -214,11 +256,13 @@ export const FlagSchema = z
     reason: z.enum(['spam', 'abuse', 'off_topic', 'confidential', 'other']),
   })
   .openapi('Flag');
+requestType<CommentFlag>()(FlagSchema, true);
 
 export const UsersQuery = z.strictObject({
   q: z.string().trim().min(1, 'Type at least one letter.').max(60),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
+requestTypeWithin<MentionableQuery>()(UsersQuery, true);
 
 export const MentionableUserSchema = z
   .object({ handle: z.string(), name: z.string(), businessUnit: z.string().nullable() })
@@ -255,6 +299,7 @@ export const ModerationSettingsUpdateSchema = z
     maxDepth: z.number().int().min(1, 'Replies nest at least 1 level.').max(8, 'Replies nest at most 8 levels.').optional(),
   })
   .openapi('ModerationSettingsUpdate');
+requestType<ModerationSettingsUpdate>()(ModerationSettingsUpdateSchema, true);
 
 export const QueueQuery = z.strictObject({
   reason: z.enum(['pending', 'flagged', 'all']).default('all'),
@@ -263,11 +308,14 @@ export const QueueQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
+requestTypeWithin<SdkQueueQuery>()(QueueQuery, true);
 
 const queueItemBase = {
   authorId: z.string(),
   reason: z.enum(['pending', 'flagged']),
   detail: z.string(),
+  detailCode: orNull(ReasonSchema),
+  detailParams: ReasonParamsSchema,
   flags: z.array(z.object({ reason: z.enum(['spam', 'abuse', 'off_topic', 'confidential', 'other']), count: z.number().int() })),
   authorRestrictedUntil: z.string().nullable(),
 };
@@ -300,10 +348,9 @@ expectType<Exact<z.infer<typeof QueueItemSchema>, QueueItem>>(true);
 export const QueuePageSchema = z.object({ items: z.array(QueueItemSchema), nextCursor: z.string().nullable() }).openapi('QueuePage');
 
 const reasonText = (what: string) =>
-  text(what, { max: 1000 }).refine(
-    (s) => s.length > 0,
-    `${what} cannot be empty: say why, it goes to the audit log, where admins read it.`,
-  );
+  text(what, { max: 1000 })
+    .refine((s) => s.length > 0, `${what} cannot be empty: say why, it goes to the audit log, where admins read it.`)
+    .openapi({ pattern: textPattern('text', true) });
 
 export const DecisionSchema = z
   .discriminatedUnion('action', [
@@ -311,6 +358,7 @@ export const DecisionSchema = z
     z.strictObject({ action: z.literal('reject'), reason: reasonText('The reason') }),
   ])
   .openapi('ModerationDecision');
+requestType<ModerationDecision>()(DecisionSchema, true);
 
 export const CardDecisionSchema = z
   .discriminatedUnion('action', [
@@ -318,6 +366,7 @@ export const CardDecisionSchema = z
     z.strictObject({ action: z.literal('reject'), reason: reasonText('The reason'), edit: z.string().min(1).max(64).optional() }),
   ])
   .openapi('CardModerationDecision', { description: 'With `edit`: a decision on that held edit of the card (`QueueItem.edit.id`).' });
+requestType<CardModerationDecision>()(CardDecisionSchema, true);
 
 export const RestrictionSchema = z
   .strictObject({
@@ -328,6 +377,7 @@ export const RestrictionSchema = z
       .optional(),
   })
   .openapi('Restriction');
+requestType<Restriction>()(RestrictionSchema, true);
 
 export const UserParams = TenantParams.extend({
   userId: z
@@ -341,6 +391,7 @@ export const AuditQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+requestTypeWithin<PageQuery>()(AuditQuery, true);
 
 export const AuditEntrySchema = z
   .object({

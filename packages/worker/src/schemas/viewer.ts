@@ -1,16 +1,20 @@
 import type { Viewer } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
+import { orNull } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { PersonSchema } from './ideas.ts';
+
+/** The signed-in caller. `handle` (what others @mention; what owns a card) is `null` until they first write. */
+export const ViewerUserSchema = PersonSchema.extend({
+  id: z.string(),
+  role: z.enum(['member', 'evaluator', 'moderator', 'admin']),
+  handle: z.string().nullable(),
+}).openapi('ViewerUser');
 
 export const ViewerSchema = z
   .object({
     tenant: z.object({ slug: z.string(), name: z.string() }),
-    user: PersonSchema.extend({
-      id: z.string(),
-      role: z.enum(['member', 'evaluator', 'moderator', 'admin']),
-      handle: z.string().nullable(),
-    }).nullable(),
+    user: orNull(ViewerUserSchema).openapi({ description: '`null` when the request carries no credential.' }),
   })
   .openapi('Viewer');
 expectType<Exact<z.infer<typeof ViewerSchema>, Viewer>>(true);

@@ -54,7 +54,7 @@ export async function revokeApiKey(db: Database, tenantId: string, id: string): 
     .from(apiKeys)
     .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)))
     .get();
-  if (!row) throw notFound(`API key "${id}"`);
+  if (!row) throw notFound('not_found.api_key', { id });
   if (row.revokedAt !== null) return toInfo(row);
   const [updated] = await db.update(apiKeys).set({ revokedAt: Date.now() }).where(eq(apiKeys.id, id)).returning();
   return toInfo(updated ?? row);

@@ -5,8 +5,8 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boardCriteria, boards, ideas, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { PRESETS } from '../domain/scorecard.ts';
-import { DEFAULT_STATUSES } from '../domain/statuses.ts';
+import { PRESETS, presetTranslations } from '../domain/scorecard.ts';
+import { DEFAULT_STATUSES, withBuiltInTranslations } from '../domain/statuses.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
@@ -19,7 +19,10 @@ export interface BoardRecord extends Omit<BoardRow, 'statuses'> {
   statuses: StatusDefinition[];
 }
 
-export const toRecord = (row: BoardRow): BoardRecord => ({ ...row, statuses: row.statuses ?? DEFAULT_STATUSES });
+export const toRecord = (row: BoardRow): BoardRecord => ({
+  ...row,
+  statuses: (row.statuses ?? DEFAULT_STATUSES).map(withBuiltInTranslations),
+});
 
 /** Within its window: ideas may be submitted and backed. */
 export function boardOpen(board: Pick<BoardRow, 'opensAt' | 'closesAt'>, now = Date.now()): boolean {
@@ -48,7 +51,7 @@ export function selectBoardRecord(db: Database, tenantId: string, slug: string) 
 
 export async function findBoardRecord(db: Database, tenantId: string, slug: string): Promise<BoardRecord> {
   const row = await selectBoardRecord(db, tenantId, slug).get();
-  if (!row) throw notFound(`Board "${slug}"`);
+  if (!row) throw notFound('not_found.board', { id: slug });
   return toRecord(row);
 }
 
@@ -78,13 +81,17 @@ function selectCriteria(db: Database, boardId: string) {
   return db.select().from(boardCriteria).where(eq(boardCriteria.boardId, boardId)).orderBy(asc(boardCriteria.position));
 }
 
-const toCriterion = (row: typeof boardCriteria.$inferSelect): Criterion => ({
-  key: row.key,
-  label: row.label,
-  kind: row.kind,
-  weight: row.weight,
-  group: row.group,
-});
+const toCriterion = (row: typeof boardCriteria.$inferSelect): Criterion => {
+  const translations = row.translations ?? presetTranslations(row.key, row.label);
+  return {
+    key: row.key,
+    label: row.label,
+    ...(translations ? { translations } : {}),
+    kind: row.kind,
+    weight: row.weight,
+    group: row.group,
+  };
+};
 
 function ideaCount(db: Database, boardId: string) {
   return db
@@ -99,6 +106,7 @@ function toBoard(row: BoardRow, count: number, criteria: Criterion[], budget: Bu
     slug: row.slug,
     name: row.name,
     description: row.description,
+    ...(row.translations ? { translations: row.translations } : {}),
     ideaCount: count,
     open: boardOpen(row),
     settings: settingsOf(record),
@@ -142,7 +150,7 @@ export async function getBoard(db: Database, tenantId: string, slug: string, vie
 /** Creates a board with the default statuses (unless given) and a preset scorecard, in one batch. */
 export async function createBoard(db: Database, tenantId: string, input: NewBoard, settings: Partial<BoardRow>): Promise<void> {
   const exists = await selectBoardRecord(db, tenantId, input.slug).get();
-  if (exists) throw new ApiError(409, 'conflict', `A board with the slug "${input.slug}" exists already.`);
+  if (exists) throw new ApiError(409, 'conflict.board_slug_taken', { slug: input.slug });
   const id = newId();
   const preset = input.scorecardPreset ?? 'value-size-risk';
   await db.batch([
@@ -152,6 +160,7 @@ export async function createBoard(db: Database, tenantId: string, input: NewBoar
       slug: input.slug,
       name: input.name,
       description: input.description ?? '',
+      translations: input.translations ?? null,
       statuses: input.statuses ?? null,
       scorecardPreset: preset,
       createdAt: Date.now(),
@@ -168,7 +177,7 @@ export async function updateBoard(db: Database, tenantId: string, slug: string, 
     .set(set)
     .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)))
     .returning({ id: boards.id });
-  if (updated.length === 0) throw notFound(`Board "${slug}"`);
+  if (updated.length === 0) throw notFound('not_found.board', { id: slug });
 }
 
 export async function getScorecard(db: Database, tenantId: string, slug: string): Promise<Scorecard> {

@@ -27,7 +27,7 @@ import type { Database } from '../db/client.ts';
 import { cardsFts } from '../db/fts.ts';
 import { cardLinks, cards, cardVersions, ideas, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
 import { cardColumns, cardVisibleTo, DUE_WITHIN_DAYS, dayOf, freshnessCondition, selectCards, toCardSummary } from './card-rows.ts';
 import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
@@ -93,9 +93,12 @@ export async function listCards(
   if (q.q && !match) return { items: [], nextCursor: null };
   const sort: CardSort = q.sort ?? (match ? 'relevance' : 'updated');
   if (sort === 'relevance' && !match) {
-    throw new ApiError(400, 'validation_failed', 'Sorting by relevance needs a search: give `q`, or pick another sort.', {
-      details: [{ path: 'query.sort', message: 'Use relevance only with q.' }],
-    });
+    throw new ApiError(
+      400,
+      'validation_failed.relevance_without_q',
+      {},
+      { details: [fieldIssue('query.sort', 'field.relevance_without_q')] },
+    );
   }
   // Held and rejected cards only for their author: nobody else lists, searches or counts them.
   const conditions: SQL[] = [sql`${qualified(cards.tenantId)} = ${tenantId}`, cardVisibleTo(tenantId, viewer)];
@@ -260,7 +263,7 @@ export async function cardVersionList(db: Database, tenantId: string, id: string
     .from(cardVersions)
     .where(and(eq(cardVersions.tenantId, tenantId), eq(cardVersions.cardId, id)))
     .orderBy(desc(cardVersions.version));
-  if (rows.length === 0) throw notFound(`Card "${id}"`);
+  if (rows.length === 0) throw notFound('not_found.card', { id });
   return rows.map((r) => ({ version: r.version, at: isoTime(r.at), by: r.by, note: r.note }));
 }
 
@@ -277,7 +280,7 @@ export async function cardVersionDetail(db: Database, tenantId: string, id: stri
     })
     .from(cardVersions)
     .where(and(eq(cardVersions.tenantId, tenantId), eq(cardVersions.cardId, id), eq(cardVersions.version, version)));
-  if (!row) throw notFound(`Version ${version} of card "${id}"`);
+  if (!row) throw notFound('not_found.card_version', { id, version });
   const v = row.v;
   return {
     version: v.version,

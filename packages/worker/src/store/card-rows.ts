@@ -11,7 +11,7 @@ import { cardEdits, cardHelped, cards, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { moderationOf } from '../moderation/content.ts';
-import { reasonForAuthor } from '../moderation/phases/suspect-words.ts';
+import { readReason, shownReason } from '../moderation/reasons.ts';
 import { viewerUserId } from './users.ts';
 
 /** Days before the review-by date from which a card counts as due for review. */
@@ -99,7 +99,16 @@ export type CardRow = {
 function pendingEditOf(json: string | null | undefined): PendingCardEdit | null {
   if (!json) return null;
   const e = JSON.parse(json) as { id: string; state: PendingCardEdit['state']; reason: string; baseVersion: number; at: number };
-  return { id: e.id, state: e.state, reason: reasonForAuthor(e.reason), baseVersion: e.baseVersion, at: isoTime(e.at) };
+  const shown = shownReason(e.reason, false) ?? readReason(e.reason);
+  return {
+    id: e.id,
+    state: e.state,
+    reason: shown.text,
+    reasonCode: shown.code,
+    reasonParams: shown.params,
+    baseVersion: e.baseVersion,
+    at: isoTime(e.at),
+  };
 }
 
 function ownerOf(row: Pick<CardRow, 'ownerHandle' | 'ownerName'>): CardOwner | null {

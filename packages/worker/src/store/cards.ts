@@ -21,11 +21,12 @@ import { validateFields } from '../cards/validate.ts';
 import type { Database } from '../db/client.ts';
 import { cardEdits, cardHelped, cardLinks, cards, cardVersions, type HeldCardSave, ideas, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
 import { cardText, screen } from '../moderation/content.ts';
+import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { cardColumns, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
@@ -71,7 +72,7 @@ async function prepare(
   const checked = validateFields(template, content.fields);
   if (!checked.ok) {
     const first = checked.errors[0];
-    throw new ApiError(400, 'validation_failed', `The card's fields are not valid — ${first?.message ?? ''}`, { details: checked.errors });
+    throw new ApiError(400, 'validation_failed.card_fields', { problem: first?.message ?? '' }, { details: checked.errors });
   }
   const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : [])])];
   const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
@@ -111,19 +112,14 @@ async function prepare(
   const details = [
     ...checked.people
       .filter((p) => !byHandle.has(p.handle))
-      .map((p) => ({
-        path: `body.fields.${p.path}.handle`,
-        message: `No member has the handle "${p.handle}"; leave it out to name someone who is not a member.`,
-      })),
+      .map((p) => fieldIssue(`body.fields.${p.path}.handle`, 'field.unknown_member', { handle: p.handle })),
     ...checked.links
       .filter((l) => !existing[l.link.kind].has(l.link.id))
-      .map((l) => ({ path: `body.fields.${l.path}.id`, message: `There is no ${l.link.kind} "${l.link.id}" in this community.` })),
-    ...(content.owner && !byHandle.has(content.owner)
-      ? [{ path: 'body.owner', message: `No member has the handle "${content.owner}".` }]
-      : []),
+      .map((l) => fieldIssue(`body.fields.${l.path}.id`, 'field.unknown_link', { kind: l.link.kind, id: l.link.id })),
+    ...(content.owner && !byHandle.has(content.owner) ? [fieldIssue('body.owner', 'field.unknown_owner', { handle: content.owner })] : []),
   ];
   if (details.length > 0) {
-    throw new ApiError(400, 'validation_failed', `The card refers to what does not exist — ${details[0]?.message ?? ''}`, { details });
+    throw new ApiError(400, 'validation_failed.card_references', { problem: details[0]?.message ?? '' }, { details });
   }
 
   const fields = structuredClone(checked.fields);
@@ -243,7 +239,7 @@ export async function getCard(
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), asModerator ? undefined : cardVisibleTo(tenantId, viewer)))
     .get();
-  if (!row) throw notFound(`Card "${id}"`);
+  if (!row) throw notFound('not_found.card', { id });
   return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now, asModerator);
 }
 
@@ -261,9 +257,12 @@ export async function createCard(db: Database, tenant: Tenant, saver: Saver, inp
   const tenantId = tenant.id;
   const { actor } = saver;
   const template = await findTemplate(db, tenantId, input.templateId).catch(() => {
-    throw new ApiError(400, 'validation_failed', `There is no template "${input.templateId}".`, {
-      details: [{ path: 'body.templateId', message: 'Pick one of GET /templates.' }],
-    });
+    throw new ApiError(
+      400,
+      'validation_failed.no_template',
+      { template: input.templateId },
+      { details: [fieldIssue('body.templateId', 'field.unknown_template')] },
+    );
   });
   const prepared = await prepare(db, tenant, saver, template, input, 'create');
   const id = newId();
@@ -293,7 +292,7 @@ export async function createCard(db: Database, tenant: Tenant, saver: Saver, inp
       updatedAt: now,
       authorId: sql`${viewerUserId(tenantId, actor)}`,
       state: prepared.verdict ? 'pending' : 'published',
-      moderationReason: prepared.verdict?.reason ?? null,
+      moderationReason: prepared.verdict ? storedReason(prepared.verdict) : null,
     }),
     ...afterSave(db, tenantId, id, saveId, prepared.links, input.note ?? null, actor),
   ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
@@ -303,9 +302,9 @@ export async function createCard(db: Database, tenant: Tenant, saver: Saver, inp
 function staleVersion(current: { version: number; updatedBy: string; updatedAt: number }) {
   return new ApiError(
     409,
-    'conflict',
-    `Someone saved a newer version of this card (version ${current.version}, by ${current.updatedBy} at ${isoTime(current.updatedAt)}). Load it, then apply your changes again.`,
-    { details: [{ path: 'body.baseVersion', message: `The latest version is ${current.version}.` }] },
+    'conflict.stale_card',
+    { version: current.version, by: current.updatedBy, at: isoTime(current.updatedAt) },
+    { details: [fieldIssue('body.baseVersion', 'field.stale_version', { version: current.version })] },
   );
 }
 
@@ -356,7 +355,7 @@ async function raceLost(db: Database, tenantId: string, id: string): Promise<Api
     .select({ version: cards.version, updatedBy: cards.updatedBy, updatedAt: cards.updatedAt })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
-  return latest ? staleVersion(latest) : notFound(`Card "${id}"`);
+  return latest ? staleVersion(latest) : notFound('not_found.card', { id });
 }
 
 /**
@@ -409,12 +408,12 @@ export async function updateCard(
     })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
-  if (!current) throw notFound(`Card "${id}"`);
+  if (!current) throw notFound('not_found.card', { id });
   const published = current.state === 'published';
   const mine = current.authorId !== null && current.authorId === current.me;
-  if (!published && !mine && !(await mayManage())) throw notFound(`Card "${id}"`);
+  if (!published && !mine && !(await mayManage())) throw notFound('not_found.card', { id });
   if (current.state === 'rejected') {
-    throw new ApiError(409, 'conflict', 'A moderator rejected this card, so it cannot be edited. Write a new card instead.');
+    throw new ApiError(409, 'conflict.card_rejected', {});
   }
   if (update.baseVersion !== current.version) throw staleVersion(current);
   const template = await findTemplate(db, tenantId, current.templateId);
@@ -422,9 +421,7 @@ export async function updateCard(
   const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
   // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.
   if (reassigns && current.ownerId !== null && current.ownerId !== current.me && !(await mayManage())) {
-    throw new ApiError(403, 'forbidden', "Only the card's owner or a moderator can change its owner.", {
-      details: [{ path: 'body.owner', message: 'Leave the owner as it is, or ask the owner.' }],
-    });
+    throw new ApiError(403, 'forbidden.card_owner_change', {}, { details: [fieldIssue('body.owner', 'field.owner_locked')] });
   }
   const save: HeldCardSave = {
     templateVersion: template.version,
@@ -453,7 +450,7 @@ export async function updateCard(
         authorId: sql`${viewerUserId(tenantId, actor)}`,
         baseVersion: update.baseVersion,
         state: 'pending',
-        reason: prepared.verdict.reason,
+        reason: storedReason(prepared.verdict),
         content: save,
         byName: actor.name,
         bySubject: actor.subject,
@@ -465,7 +462,10 @@ export async function updateCard(
 
   const moderation = published
     ? null
-    : { state: prepared.verdict ? ('pending' as const) : ('published' as const), reason: prepared.verdict?.reason ?? null };
+    : {
+        state: prepared.verdict ? ('pending' as const) : ('published' as const),
+        reason: prepared.verdict ? storedReason(prepared.verdict) : null,
+      };
   const saveId = newId();
   const [, [changed]] = await db.batch([
     upsertUser(db, tenantId, actor, now),
@@ -497,7 +497,7 @@ export async function decideCardEdit(
     .select()
     .from(cardEdits)
     .where(and(eq(cardEdits.tenantId, tenantId), eq(cardEdits.cardId, cardId), eq(cardEdits.id, editId)));
-  if (!edit) throw notFound(`Held edit "${editId}" of card "${cardId}"`);
+  if (!edit) throw notFound('not_found.held_edit', { id: editId, card: cardId });
   if (!approve) {
     await db.batch([
       db
@@ -508,18 +508,14 @@ export async function decideCardEdit(
     ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     return;
   }
-  if (edit.state !== 'pending') throw new ApiError(409, 'conflict', 'This edit was rejected; its author can make it again.');
+  if (edit.state !== 'pending') throw new ApiError(409, 'conflict.edit_rejected', {});
   const [card] = await db
     .select({ version: cards.version })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId)));
-  if (!card) throw notFound(`Card "${cardId}"`);
+  if (!card) throw notFound('not_found.card', { id: cardId });
   if (card.version !== edit.baseVersion) {
-    throw new ApiError(
-      409,
-      'conflict',
-      `This edit was made to version ${edit.baseVersion}, and the card is at version ${card.version} now: approving it would undo the newer changes. Reject it; its author can make it again on the current version.`,
-    );
+    throw new ApiError(409, 'conflict.edit_outdated', { base: edit.baseVersion, version: card.version });
   }
   const [[changed]] = await db.batch([
     ...saveStatements(
@@ -560,7 +556,7 @@ export async function restoreCard(
     })
     .from(cardVersions)
     .where(and(eq(cardVersions.tenantId, tenant.id), eq(cardVersions.cardId, id), eq(cardVersions.version, version)));
-  if (!old) throw notFound(`Version ${version} of card "${id}"`);
+  if (!old) throw notFound('not_found.card_version', { id, version });
   return updateCard(
     db,
     tenant,
@@ -587,16 +583,14 @@ export async function ownsCard(db: Database, tenantId: string, actor: Actor, id:
     .select({ owner: cards.ownerId, me: sql<string | null>`${viewerUserId(tenantId, actor)}` })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardVisibleTo(tenantId, actor)));
-  if (!row) throw notFound(`Card "${id}"`);
+  if (!row) throw notFound('not_found.card', { id });
   return row.owner !== null && row.owner === row.me;
 }
 
 export async function verifyCard(db: Database, tenantId: string, id: string, reviewBy: string | undefined, now = Date.now()) {
   const next = reviewBy ?? reviewDateAfter(now);
   if (next <= new Date(now).toISOString().slice(0, 10)) {
-    throw new ApiError(400, 'validation_failed', 'The next review date must be in the future.', {
-      details: [{ path: 'body.reviewBy', message: 'Pick a date after today.' }],
-    });
+    throw new ApiError(400, 'validation_failed.review_date_past', {}, { details: [fieldIssue('body.reviewBy', 'field.date_not_future')] });
   }
   await db
     .update(cards)
@@ -623,7 +617,7 @@ export async function setHelped(db: Database, tenantId: string, actor: Actor, id
     .select({ id: cards.id })
     .from(cards)
     .where(and(ofCard, cardVisibleTo(tenantId, actor)));
-  if (!exists) throw notFound(`Card "${id}"`);
+  if (!exists) throw notFound('not_found.card', { id });
   await db.batch([
     upsertUser(db, tenantId, actor, now),
     helped
@@ -647,5 +641,5 @@ export async function countView(db: Database, tenantId: string, viewer: Viewer |
     .set({ viewCount: sql`${qualified(cards.viewCount)} + 1` })
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardVisibleTo(tenantId, viewer)))
     .returning({ id: cards.id });
-  if (done.length === 0) throw notFound(`Card "${id}"`);
+  if (done.length === 0) throw notFound('not_found.card', { id });
 }

@@ -11,10 +11,10 @@ import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { commentReactions, comments, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, fieldIssue } from '../errors.ts';
 import { fromBase64Url, toBase64Url } from '../lib/base64url.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
-import { reasonForAuthor } from '../moderation/phases/suspect-words.ts';
+import { shownReason } from '../moderation/reasons.ts';
 import { viewerUserId } from './users.ts';
 
 export function commentColumns(tenantId: string, viewer: Viewer | Actor) {
@@ -56,6 +56,7 @@ export function toComment(row: CommentRow, asModerator = false): Comment {
   const c = row.comment;
   const mine = row.mine === 1;
   const hidden = c.state === 'removed' || (c.state === 'pending' && !mine && !asModerator);
+  const pending = hidden || c.state !== 'pending' ? null : shownReason(c.pendingReason, asModerator);
   const reactions = { like: c.likeCount, insight: c.insightCount, love: c.loveCount };
   return {
     id: c.id,
@@ -67,8 +68,9 @@ export function toComment(row: CommentRow, asModerator = false): Comment {
     body: hidden ? null : c.body,
     html: hidden ? null : c.html,
     state: hidden ? 'removed' : c.state,
-    pendingReason:
-      hidden || c.state !== 'pending' || c.pendingReason === null ? null : asModerator ? c.pendingReason : reasonForAuthor(c.pendingReason),
+    pendingReason: pending?.text ?? null,
+    pendingReasonCode: pending?.code ?? null,
+    pendingReasonParams: pending?.params ?? {},
     editedAt: hidden ? null : isoTimeOrNull(c.editedAt),
     createdAt: isoTime(c.createdAt),
     pinned: c.pinned,
@@ -103,11 +105,8 @@ export function decodeListCursor(text: string, tag: string, shape: ('string' | '
     list.length === shape.length + 1 &&
     shape.every((type, i) => typeof list[i + 1] === type && (type === 'string' || Number.isFinite(list[i + 1])));
   if (!valid || list[0] !== tag) {
-    const message =
-      typeof list[0] === 'string' && list[0] !== tag
-        ? 'The cursor belongs to another list or sort. Start again without a cursor when you change the sort.'
-        : 'The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.';
-    throw new ApiError(400, 'validation_failed', message, { details: [{ path: 'query.cursor', message }] });
+    const reason = typeof list[0] === 'string' && list[0] !== tag ? 'validation_failed.cursor_list' : 'validation_failed.cursor';
+    throw new ApiError(400, reason, {}, { details: [fieldIssue('query.cursor', reason)] });
   }
   return list.slice(1) as (string | number)[];
 }

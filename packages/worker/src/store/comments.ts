@@ -10,13 +10,14 @@ import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../au
 import type { Database } from '../db/client.ts';
 import { commentMentions, commentRevisions, comments, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { normalizeSource } from '../markdown/normalize.ts';
 import { mentionCandidates, type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
 import { commentText, screen } from '../moderation/content.ts';
 import { hiddenByFlags } from '../moderation/flags.ts';
+import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { selectComments, toComment, visibleTo } from './comment-rows.ts';
 import { selectStanding } from './standing.ts';
@@ -87,12 +88,12 @@ interface AuthorState {
 /** 403 while a moderator's ban or time-out lasts, saying until when and why. */
 export function assertMayPost(author: Pick<AuthorState, 'restrictedUntil' | 'restrictionReason'> | undefined, now: number): void {
   if (!author?.restrictedUntil || author.restrictedUntil <= now) return;
-  const why = author.restrictionReason ? ` Reason: ${author.restrictionReason}` : '';
-  const until =
-    author.restrictedUntil >= BAN_FOREVER
-      ? 'A moderator banned you from posting.'
-      : `A moderator paused your posting until ${isoTime(author.restrictedUntil)}.`;
-  throw new ApiError(403, 'forbidden', `${until}${why}`);
+  const reason = author.restrictionReason;
+  if (author.restrictedUntil >= BAN_FOREVER) {
+    throw reason ? new ApiError(403, 'forbidden.banned_because', { reason }) : new ApiError(403, 'forbidden.banned', {});
+  }
+  const until = isoTime(author.restrictedUntil);
+  throw reason ? new ApiError(403, 'forbidden.paused_because', { until, reason }) : new ApiError(403, 'forbidden.paused', { until });
 }
 
 /** `restricted_until` of a ban without end (the year 9999). */
@@ -144,9 +145,7 @@ function insertMentions(db: Database, tenantId: string, commentId: string, handl
 function cleanBody(body: string): string {
   const clean = normalizeSource(body);
   if (clean.trim() === '') {
-    throw new ApiError(400, 'validation_failed', 'The comment is empty: write something before posting.', {
-      details: [{ path: 'body.body', message: 'Write at least one visible character.' }],
-    });
+    throw new ApiError(400, 'validation_failed.empty_comment', {}, { details: [fieldIssue('body.body', 'field.no_visible_text')] });
   }
   return clean;
 }
@@ -201,15 +200,13 @@ export async function postComment(
   let placement = { parentId: null as string | null, rootId: '', depth: 0, replyToId: null as string | null };
   const parent = parentRows[0];
   if (input.parentId) {
-    if (parent?.state !== 'published') throw notFound(`Comment "${input.parentId}"`);
+    if (parent?.state !== 'published') throw notFound('not_found.comment', { id: input.parentId });
     if (parent.threadId !== thread[0]?.id) {
       throw new ApiError(
         400,
-        'validation_failed',
-        `Comment "${input.parentId}" is not in this thread: reply within the thread you are reading.`,
-        {
-          details: [{ path: 'body.parentId', message: 'Not a comment of this thread.' }],
-        },
+        'validation_failed.reply_elsewhere',
+        { parent: input.parentId },
+        { details: [fieldIssue('body.parentId', 'field.other_thread')] },
       );
     }
     placement =
@@ -253,7 +250,7 @@ export async function postComment(
       html: rendered.html,
       fingerprint,
       state,
-      pendingReason: verdict?.reason ?? null,
+      pendingReason: verdict ? storedReason(verdict) : null,
       updatedAt: now,
       createdAt: now,
     }),
@@ -276,7 +273,7 @@ export async function getComment(db: Database, tenantId: string, viewer: Viewer 
   const row = await selectComments(db, tenantId, viewer)
     .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id), visibleTo(tenantId, viewer)))
     .get();
-  if (!row) throw notFound(`Comment "${id}"`);
+  if (!row) throw notFound('not_found.comment', { id });
   return toComment(row);
 }
 
@@ -285,7 +282,7 @@ export async function getCommentAsModerator(db: Database, tenantId: string, view
   const row = await selectComments(db, tenantId, viewer)
     .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id)))
     .get();
-  if (!row) throw notFound(`Comment "${id}"`);
+  if (!row) throw notFound('not_found.comment', { id });
   return toComment(row, true);
 }
 
@@ -309,7 +306,7 @@ export async function commentFacts(db: Database, tenantId: string, id: string) {
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id)))
     .get();
-  if (!row) throw notFound(`Comment "${id}"`);
+  if (!row) throw notFound('not_found.comment', { id });
   return row;
 }
 
@@ -348,9 +345,9 @@ export async function editComment(
     mentionReads(db, tenant.id, body),
   ]);
   const facts = factsRows[0];
-  if (!facts || (facts.state !== 'published' && facts.authorSubject !== actor.subject)) throw notFound(`Comment "${id}"`);
-  if (facts.authorSubject !== actor.subject) throw new ApiError(403, 'forbidden', 'Only its author can edit a comment.');
-  if (facts.state === 'removed') throw new ApiError(409, 'conflict', 'This comment was removed, so it cannot be edited.');
+  if (!facts || (facts.state !== 'published' && facts.authorSubject !== actor.subject)) throw notFound('not_found.comment', { id });
+  if (facts.authorSubject !== actor.subject) throw new ApiError(403, 'forbidden.edit_others_comment', {});
+  if (facts.state === 'removed') throw new ApiError(409, 'conflict.comment_removed', {});
   assertMayPost(authorRows[0], now);
   const unchanged = facts.body === body;
 
@@ -359,7 +356,11 @@ export async function editComment(
   // Editing does not lift a hide by reader flags: a moderator has to look first.
   const stillFlagged = facts.state === 'pending' && hiddenByFlags(facts.flagCount, tenant.moderation);
   const state = verdict || stillFlagged ? 'pending' : 'published';
-  const pendingReason = verdict?.reason ?? (stillFlagged ? `Hidden after ${facts.flagCount} reader flags` : null);
+  const pendingReason = verdict
+    ? storedReason(verdict)
+    : stillFlagged
+      ? storedReason({ reason: 'held.flagged', params: { count: facts.flagCount } })
+      : null;
 
   const writes: BatchItem<'sqlite'>[] = [upsertUser(db, tenant.id, actor, now)];
   if (!unchanged) {

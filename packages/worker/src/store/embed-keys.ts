@@ -36,20 +36,14 @@ export async function retireEmbedKey(db: Database, tenantId: string, kid: string
     .select({ kid: embedKeys.kid })
     .from(embedKeys)
     .where(and(eq(embedKeys.tenantId, tenantId), isNull(embedKeys.revokedAt)));
-  if (!active.some((k) => k.kid === kid)) throw notFound(`Active embed secret "${kid}"`);
-  if (active.length === 1) {
-    throw new ApiError(
-      409,
-      'conflict',
-      `"${kid}" is the tenant's only active embed secret; create a new one (and give it to the host) before retiring this one.`,
-    );
-  }
+  if (!active.some((k) => k.kid === kid)) throw notFound('not_found.active_embed_secret', { id: kid });
+  if (active.length === 1) throw new ApiError(409, 'conflict.last_embed_secret', { kid });
   const [row] = await db
     .update(embedKeys)
     .set({ revokedAt: Date.now() })
     .where(and(eq(embedKeys.tenantId, tenantId), eq(embedKeys.kid, kid)))
     .returning();
   clearTenantCache();
-  if (!row) throw notFound(`Embed secret "${kid}"`);
+  if (!row) throw notFound('not_found.embed_secret', { id: kid });
   return toEmbedKeyInfo(row);
 }

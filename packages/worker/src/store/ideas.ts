@@ -10,12 +10,13 @@ import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../au
 import type { Database } from '../db/client.ts';
 import { boards, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { DEFAULT_STATUSES, findStatus, initialStatus } from '../domain/statuses.ts';
+import { DEFAULT_STATUSES, findStatus, initialStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { notFound } from '../errors.ts';
 import { type Cursor, encodeCursor } from '../lib/cursor.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { ideaFingerprint, ideaText, moderationOf, screen } from '../moderation/content.ts';
+import { storedReason } from '../moderation/reasons.ts';
 import { type BoardRecord, selectBoardRecord } from './boards.ts';
 import { assertMayPost } from './comments.ts';
 import { selectStanding } from './standing.ts';
@@ -57,7 +58,8 @@ export const publishedIdea = () => eq(ideas.state, 'published');
 
 export function toIdea(row: IdeaRow, asModerator = false): Idea {
   const i = row.idea;
-  const status = findStatus(row.boardStatuses ?? DEFAULT_STATUSES, i.status);
+  const found = findStatus(row.boardStatuses ?? DEFAULT_STATUSES, i.status);
+  const status = found && withBuiltInTranslations(found);
   return {
     id: i.id,
     board: row.board,
@@ -69,6 +71,7 @@ export function toIdea(row: IdeaRow, asModerator = false): Idea {
     status: {
       key: i.status,
       label: status?.label ?? i.status,
+      ...(status?.translations ? { translations: status.translations } : {}),
       category: i.statusCategory,
       reason: i.statusReason,
       link: i.statusLink,
@@ -138,7 +141,7 @@ export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, 
       .orderBy(desc(column), desc(ideas.id))
       .limit(q.limit + 1),
   ]);
-  if (board.length === 0) throw notFound(`Board "${q.board}"`);
+  if (board.length === 0) throw notFound('not_found.board', { id: q.board });
   const items = rows.slice(0, q.limit).map((row) => toIdea(row));
   const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
   const nextCursor = last ? encodeCursor({ sort: q.sort, key: key(last.idea), id: last.idea.id }) : null;
@@ -165,7 +168,7 @@ export async function findIdea(
 
 export async function getIdea(db: Database, tenantId: string, viewer: Viewer | Actor, id: string, asModerator = false): Promise<Idea> {
   const row = await findIdea(db, tenantId, viewer, id, asModerator);
-  if (!row) throw notFound(`Idea "${id}"`);
+  if (!row) throw notFound('not_found.idea', { id });
   return toIdea(row, asModerator);
 }
 
@@ -244,7 +247,7 @@ export async function createIdea(
       status: initialStatus(board.statuses).key,
       statusCategory: 'open',
       state: verdict ? 'pending' : 'published',
-      moderationReason: verdict?.reason ?? null,
+      moderationReason: verdict ? storedReason(verdict) : null,
       createdAt: now,
     }),
     selectIdeas(db, tenantId, author).where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id))),
@@ -260,5 +263,5 @@ export async function deleteIdea(db: Database, tenantId: string, ideaId: string)
     .delete(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
     .returning({ id: ideas.id });
-  if (deleted.length === 0) throw notFound(`Idea "${ideaId}"`);
+  if (deleted.length === 0) throw notFound('not_found.idea', { id: ideaId });
 }

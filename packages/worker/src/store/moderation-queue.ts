@@ -11,12 +11,19 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, cardEdits, cards, commentFlags, comments, type HeldCardSave, ideas, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
+import { readReason } from '../moderation/reasons.ts';
 import { contentChanges } from './card-library.ts';
 import { type CardRow, cardColumns, toCard } from './card-rows.ts';
 import { commentColumns, decodeListCursor, encodeListCursor, toComment } from './comment-rows.ts';
 import { toIdea } from './ideas.ts';
 import { restrictionOut } from './moderation.ts';
 import { findTemplate } from './templates.ts';
+
+/** A queue item's `detail`, `detailCode` and `detailParams` from its stored reason: moderators see it in full. */
+function queueDetail(stored: string | null): Pick<QueueItem, 'detail' | 'detailCode' | 'detailParams'> {
+  const read = readReason(stored ?? '');
+  return { detail: read.text, detailCode: read.code, detailParams: read.params };
+}
 
 const QUEUE_TAG = 'queue';
 
@@ -175,16 +182,17 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
         id: row.comment.id,
         build: (): CommentQueueItem => {
           const flags = JSON.parse(row.flagSummary) as CommentQueueItem['flags'];
-          const byFlags = row.comment.state === 'published' || (row.comment.pendingReason ?? '').startsWith('Hidden after');
+          const held = readReason(row.comment.pendingReason ?? '');
+          // Stored before there were reason codes: "Hidden after 3 reader flags".
+          const byFlags = row.comment.state === 'published' || held.code === 'held.flagged' || held.text.startsWith('Hidden after');
+          const summary = flags.map((f) => `${f.count} × ${f.reason.replace('_', ' ')}`).join(', ');
           return {
             kind: 'comment',
             comment: toComment(row, true),
             thread: row.thread,
             authorId: row.comment.authorId,
             reason: row.comment.state === 'pending' ? 'pending' : 'flagged',
-            detail: byFlags
-              ? flags.map((f) => `${f.count} × ${f.reason.replace('_', ' ')}`).join(', ') || (row.comment.pendingReason ?? '')
-              : (row.comment.pendingReason ?? ''),
+            ...(byFlags && summary ? { detail: summary, detailCode: null, detailParams: {} } : queueDetail(row.comment.pendingReason)),
             flags,
             authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
           };
@@ -200,7 +208,7 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
           idea: toIdea(row, true),
           authorId: row.idea.authorId,
           reason: 'pending',
-          detail: row.idea.moderationReason ?? '',
+          ...queueDetail(row.idea.moderationReason),
           flags: [],
           authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
         }),
@@ -222,7 +230,7 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
             changes: contentChanges(template, blank, { ...card, ownerName: card.owner?.name ?? null }),
             authorId: row.card.authorId ?? '',
             reason: 'pending',
-            detail: row.card.moderationReason ?? '',
+            ...queueDetail(row.card.moderationReason),
             flags: [],
             authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
           };
@@ -268,7 +276,7 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
             changes: contentChanges(template, content(published), content(card)),
             authorId: e.authorId,
             reason: 'pending',
-            detail: e.reason,
+            ...queueDetail(e.reason),
             flags: [],
             authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
           };

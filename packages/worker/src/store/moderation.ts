@@ -20,7 +20,7 @@ import { type Actor, hasRole, type Role, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { cards, commentFlags, comments, ideas, moderationLog, tenants, threads, userRoles, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
@@ -89,9 +89,8 @@ export async function flagComment(
   reason: FlagReason,
   now = Date.now(),
 ): Promise<{ hidden: boolean }> {
-  if (facts.state !== 'published') throw notFound(`Comment "${facts.id}"`);
-  if (facts.authorSubject === actor.subject)
-    throw new ApiError(400, 'bad_request', 'You cannot flag your own comment; edit or delete it instead.');
+  if (facts.state !== 'published') throw notFound('not_found.comment', { id: facts.id });
+  if (facts.authorSubject === actor.subject) throw new ApiError(400, 'bad_request.flag_own_comment', {});
   // Flags hide comments, so a banned or timed-out person may not use them either.
   const [standing] = await db
     .select({ restrictedUntil: users.restrictedUntil, restrictionReason: users.restrictionReason })
@@ -115,7 +114,8 @@ export async function flagComment(
       .set({
         flagCount: unresolvedFlags,
         state: sql`case when ${qualified(comments.state)} = 'published' and ${reachesThreshold} then 'pending' else ${qualified(comments.state)} end`,
-        pendingReason: sql`case when ${qualified(comments.state)} = 'published' and ${reachesThreshold} then 'Hidden after ' || ${unresolvedFlags} || ' reader flags' else ${qualified(comments.pendingReason)} end`,
+        // The stored form of `held.flagged` (moderation/reasons.ts `storedReason`), written in SQL.
+        pendingReason: sql`case when ${qualified(comments.state)} = 'published' and ${reachesThreshold} then '{"reason":"held.flagged","params":{"count":' || ${unresolvedFlags} || '}}' else ${qualified(comments.pendingReason)} end`,
         updatedAt: now,
       })
       .where(ofComment),
@@ -144,7 +144,7 @@ export async function decide(
   decision: ModerationDecision,
   now = Date.now(),
 ) {
-  if (facts.state === 'removed') throw new ApiError(409, 'conflict', 'This comment is already removed.');
+  if (facts.state === 'removed') throw new ApiError(409, 'conflict.comment_already_removed', {});
   const ofComment = and(eq(comments.tenantId, tenantId), eq(comments.id, facts.id));
   const approve = decision.action === 'approve';
   const writes: BatchItem<'sqlite'>[] = [
@@ -191,7 +191,7 @@ export async function decideIdea(
     .select({ id: ideas.id })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
-  if (!found) throw notFound(`Idea "${ideaId}"`);
+  if (!found) throw notFound('not_found.idea', { id: ideaId });
   const approve = decision.action === 'approve';
   await db.batch([
     db
@@ -226,7 +226,7 @@ export async function decideCard(
     .select({ id: cards.id })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId)));
-  if (!found) throw notFound(`Card "${cardId}"`);
+  if (!found) throw notFound('not_found.card', { id: cardId });
   await db.batch([
     db
       .update(cards)
@@ -257,10 +257,7 @@ export async function restrictUser(
   now = Date.now(),
 ) {
   const until = restriction.until === undefined ? BAN_FOREVER : Date.parse(restriction.until);
-  if (until <= now)
-    throw new ApiError(400, 'validation_failed', 'A time-out must end in the future.', {
-      details: [{ path: 'body.until', message: 'In the past.' }],
-    });
+  if (until <= now) throw new ApiError(400, 'validation_failed.timeout_past', {}, { details: [fieldIssue('body.until', 'field.in_past')] });
   const target = await db
     .select({
       subject: users.subject,
@@ -270,15 +267,11 @@ export async function restrictUser(
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
     .get();
-  if (!target) throw notFound(`Person "${userId}"`);
-  if (target.subject === by.subject) throw new ApiError(403, 'forbidden', 'You cannot ban or time out yourself.');
+  if (!target) throw notFound('not_found.person', { id: userId });
+  if (target.subject === by.subject) throw new ApiError(403, 'forbidden.restrict_self', {});
   const targetRole = higher(target.claimRole, target.granted);
   if (targetRole !== null && !hasRole(byRole, targetRole)) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      `You (${byRole ?? 'no role'}) cannot ban or time out this person: they are ${targetRole === 'admin' ? 'an' : 'a'} ${targetRole}, which ranks above your role. Ask someone with that role or higher.`,
-    );
+    throw new ApiError(403, 'forbidden.restrict_higher_role', { current: byRole ?? 'no role', role: targetRole });
   }
   const action = restriction.until === undefined ? 'ban' : 'timeout';
   await db.batch([
@@ -297,7 +290,7 @@ export async function liftRestriction(db: Database, tenantId: string, by: Modera
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
-  if (found.length === 0) throw notFound(`Person "${userId}"`);
+  if (found.length === 0) throw notFound('not_found.person', { id: userId });
   await db.batch([
     db
       .update(users)
@@ -310,9 +303,8 @@ export async function liftRestriction(db: Database, tenantId: string, by: Modera
 // ——— Pins and accepted answers ———
 
 export async function setPinned(db: Database, tenantId: string, by: Moderator, facts: CommentFacts, pinned: boolean, now = Date.now()) {
-  if (facts.state !== 'published') throw new ApiError(409, 'conflict', 'Only published comments can be pinned.');
-  if (facts.depth !== 0)
-    throw new ApiError(400, 'bad_request', 'Only top-level comments can be pinned; pin the comment that starts the branch.');
+  if (facts.state !== 'published') throw new ApiError(409, 'conflict.pin_unpublished', {});
+  if (facts.depth !== 0) throw new ApiError(400, 'bad_request.pin_reply', {});
   await db.batch([
     db
       .update(comments)
@@ -323,7 +315,7 @@ export async function setPinned(db: Database, tenantId: string, by: Moderator, f
 }
 
 export async function setAccepted(db: Database, tenantId: string, by: Moderator, facts: CommentFacts, accepted: boolean, now = Date.now()) {
-  if (accepted && facts.state !== 'published') throw new ApiError(409, 'conflict', 'Only a published comment can be the accepted answer.');
+  if (accepted && facts.state !== 'published') throw new ApiError(409, 'conflict.accept_unpublished', {});
   const ofThread = and(eq(threads.tenantId, tenantId), eq(threads.id, facts.threadId));
   const previous = facts.acceptedCommentId;
   const touched = [facts.id, ...(previous && previous !== facts.id ? [previous] : [])];

@@ -48,11 +48,7 @@ export async function putProvider(db: Database, tenantId: string, id: string, in
     .where(and(eq(oidcProviders.tenantId, tenantId), eq(oidcProviders.issuer, input.issuer)))
     .get();
   if (clash && clash.id !== id) {
-    throw new ApiError(
-      409,
-      'conflict',
-      `Provider "${clash.id}" already uses the issuer ${input.issuer}; change or remove that one instead.`,
-    );
+    throw new ApiError(409, 'conflict.issuer_taken', { provider: clash.id, issuer: input.issuer });
   }
   const [row] = await db
     .insert(oidcProviders)
@@ -69,6 +65,6 @@ export async function removeProvider(db: Database, tenantId: string, id: string)
     .delete(oidcProviders)
     .where(and(eq(oidcProviders.tenantId, tenantId), eq(oidcProviders.id, id)))
     .returning();
-  if (removed.length === 0) throw notFound(`OIDC provider "${id}"`);
+  if (removed.length === 0) throw notFound('not_found.oidc_provider', { id });
   clearTenantCache();
 }

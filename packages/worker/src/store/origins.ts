@@ -25,7 +25,7 @@ export async function removeOrigin(db: Database, tenantId: string, origin: strin
     .delete(tenantOrigins)
     .where(and(eq(tenantOrigins.tenantId, tenantId), eq(tenantOrigins.origin, origin)))
     .returning();
-  if (removed.length === 0) throw notFound(`Allowed origin "${origin}"`);
+  if (removed.length === 0) throw notFound('not_found.origin', { id: origin });
   clearTenantCache();
   return listOrigins(db, tenantId);
 }

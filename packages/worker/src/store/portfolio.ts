@@ -33,7 +33,7 @@ export async function roadmap(db: Database, tenantId: string, viewer: Viewer, sl
     column('in_progress'),
     column('done'),
   ]);
-  if (board.length === 0) throw notFound(`Board "${slug}"`);
+  if (board.length === 0) throw notFound('not_found.board', { id: slug });
   return [underReview, planned, inProgress, done].map((rows, i) => ({
     category: ROADMAP_CATEGORIES[i] as RoadmapColumn['category'],
     ideas: rows.map((row) => toIdea(row)),
@@ -48,7 +48,7 @@ export async function exportIdeas(db: Database, tenantId: string, viewer: Viewer
       .where(and(eq(ideas.tenantId, tenantId), eq(boards.slug, slug), isNull(ideas.mergedInto), publishedIdea()))
       .orderBy(desc(ideas.voteCount), desc(ideas.id)),
   ]);
-  if (board.length === 0) throw notFound(`Board "${slug}"`);
+  if (board.length === 0) throw notFound('not_found.board', { id: slug });
   return rows.map((row) => toIdea(row));
 }
 

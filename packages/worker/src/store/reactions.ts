@@ -67,8 +67,7 @@ export async function setReaction(
       .where(published),
     selectComments(db, tenantId, actor).where(and(eq(comments.tenantId, tenantId), eq(comments.id, id))),
   ]);
-  if (!row || (row.comment.state !== 'published' && row.mine !== 1)) throw notFound(`Comment "${id}"`);
-  if (row.comment.state !== 'published')
-    throw new ApiError(409, 'conflict', 'Reactions are for published comments; this one is not published.');
+  if (!row || (row.comment.state !== 'published' && row.mine !== 1)) throw notFound('not_found.comment', { id });
+  if (row.comment.state !== 'published') throw new ApiError(409, 'conflict.react_unpublished', {});
   return toComment(row);
 }

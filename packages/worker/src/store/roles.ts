@@ -39,5 +39,5 @@ export async function revokeRole(db: Database, tenantId: string, subject: string
     .delete(userRoles)
     .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.subject, subject)))
     .returning();
-  if (removed.length === 0) throw notFound(`A role granted to "${subject}"`);
+  if (removed.length === 0) throw notFound('not_found.role', { id: subject });
 }

@@ -4,14 +4,14 @@
  * by one SQL statement, in the same batch as the change — so a new score, or new weights for
  * the whole board, leave no idea with a stale score.
  */
-import type { Criterion, Scorecard } from '@bridgekit/sdk';
+import type { Criterion, FieldIssue, Scorecard } from '@bridgekit/sdk';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boardCriteria, boards, ideaScores, ideas } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { scoreValue } from '../domain/scorecard.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { type BoardRecord, findBoardRecord, selectCriteria, toCriterion } from './boards.ts';
 
 /** Σ weight × (average score over evaluators) for one group of criteria, for the idea in scope. */
@@ -51,27 +51,24 @@ export async function scoreIdea(
     .select({ boardId: ideas.boardId, mergedInto: ideas.mergedInto, state: ideas.state })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
-  if (!idea) throw notFound(`Idea "${ideaId}"`);
-  if (idea.state !== 'published') {
-    throw new ApiError(409, 'conflict', `Idea "${ideaId}" waits for a moderator's decision: approve it in the moderation queue first.`);
-  }
-  if (idea.mergedInto) throw new ApiError(409, 'conflict', `Idea "${ideaId}" was merged into "${idea.mergedInto}"; score that one.`);
+  if (!idea) throw notFound('not_found.idea', { id: ideaId });
+  if (idea.state !== 'published') throw new ApiError(409, 'conflict.idea_pending', { id: ideaId });
+  if (idea.mergedInto) throw new ApiError(409, 'conflict.score_merged', { id: ideaId, into: idea.mergedInto });
   const criteria = (await selectCriteria(db, idea.boardId)).map(toCriterion);
 
-  const details: { path: string; message: string }[] = [];
+  const details: FieldIssue[] = [];
   const rows: { criterion: string; value: number }[] = [];
   for (const c of criteria) {
     const input = evaluation[c.key];
-    const result = scoreValue(c.kind, input);
-    if ('error' in result) details.push({ path: `body.scores.${c.key}`, message: `"${c.label}" takes ${result.error}.` });
+    const result = scoreValue(c, input, `body.scores.${c.key}`);
+    if ('error' in result) details.push(result.error);
     else rows.push({ criterion: c.key, value: result.value });
   }
   for (const key of Object.keys(evaluation)) {
-    if (!criteria.some((c) => c.key === key))
-      details.push({ path: `body.scores.${key}`, message: `The board's scorecard has no criterion "${key}".` });
+    if (!criteria.some((c) => c.key === key)) details.push(fieldIssue(`body.scores.${key}`, 'field.no_criterion', { key }));
   }
   if (details.length > 0) {
-    throw new ApiError(400, 'validation_failed', `The scores are not valid — ${details.map((d) => d.message).join(' ')}`, { details });
+    throw new ApiError(400, 'validation_failed.scores', { problems: details.map((d) => d.message).join(' ') }, { details });
   }
 
   const now = Date.now();
@@ -100,11 +97,14 @@ export async function putScorecard(db: Database, tenantId: string, board: BoardR
 
 /** The evaluator's own scores for an idea, by criterion key (for pre-filling the form). */
 export async function myScores(db: Database, tenantId: string, ideaId: string, evaluator: string): Promise<Record<string, number>> {
+  // From the idea, so that an idea that does not exist is a 404, not an empty set of scores: one query.
   const rows = await db
     .select({ criterion: ideaScores.criterion, value: ideaScores.value })
-    .from(ideaScores)
-    .where(and(eq(ideaScores.tenantId, tenantId), eq(ideaScores.ideaId, ideaId), eq(ideaScores.evaluator, evaluator)));
-  return Object.fromEntries(rows.map((r) => [r.criterion, r.value]));
+    .from(ideas)
+    .leftJoin(ideaScores, and(eq(ideaScores.tenantId, tenantId), eq(ideaScores.ideaId, ideas.id), eq(ideaScores.evaluator, evaluator)))
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+  if (rows.length === 0) throw notFound('not_found.idea', { id: ideaId });
+  return Object.fromEntries(rows.flatMap((r) => (r.criterion === null || r.value === null ? [] : [[r.criterion, r.value]])));
 }
 
 export { findBoardRecord };

@@ -51,11 +51,19 @@ export async function similarIdeas(
       and i.tenant_id = ${tenantId} and i.merged_into is null and i.state = 'published'
     order by bm25(ideas_fts, 0, 0, 0, 4.0, 1.0)
     limit ${limit}`);
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    status: { key: r.status, label: findStatus(board.statuses, r.status)?.label ?? r.status, category: r.status_category },
-    supporters: r.supporter_count,
-    closed: Boolean(r.closed),
-  }));
+  return rows.map((r) => {
+    const status = findStatus(board.statuses, r.status);
+    return {
+      id: r.id,
+      title: r.title,
+      status: {
+        key: r.status,
+        label: status?.label ?? r.status,
+        ...(status?.translations ? { translations: status.translations } : {}),
+        category: r.status_category,
+      },
+      supporters: r.supporter_count,
+      closed: Boolean(r.closed),
+    };
+  });
 }

@@ -27,7 +27,7 @@ export async function readSettings(db: Database, tenantId: string): Promise<Tena
     db.select().from(oidcProviders).where(eq(oidcProviders.tenantId, tenantId)).orderBy(asc(oidcProviders.id)),
   ]);
   const row = rows[0];
-  if (!row) throw notFound('The tenant');
+  if (!row) throw notFound('not_found.own_tenant', {});
   return {
     slug: row.slug,
     name: row.name,
@@ -54,7 +54,7 @@ export async function updateSettings(db: Database, tenantId: string, update: Ten
 /** Creates the tenant, its first embed secret and its allowed origins, all in one batch. */
 export async function createTenant(db: Database, masterKey: string, input: NewTenant): Promise<CreatedTenant> {
   const existing = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug)).get();
-  if (existing) throw new ApiError(409, 'conflict', `A tenant with the slug "${input.slug}" exists already.`);
+  if (existing) throw new ApiError(409, 'conflict.tenant_slug_taken', { slug: input.slug });
   const id = newId();
   const now = Date.now();
   const key = await newEmbedKey(masterKey, id, now);

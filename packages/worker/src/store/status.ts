@@ -8,7 +8,7 @@ import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, ideaStatusChanges, ideas, votes } from '../db/schema.ts';
 import { CLOSED_CATEGORIES, findStatus, MERGED_STATUS } from '../domain/statuses.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { type BoardRecord, toRecord } from './boards.ts';
@@ -22,9 +22,9 @@ async function ideaWithBoard(db: Database, tenantId: string, ideaId: string) {
     .innerJoin(boards, eq(boards.id, ideas.boardId))
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
     .get();
-  if (!row) throw notFound(`Idea "${ideaId}"`);
+  if (!row) throw notFound('not_found.idea', { id: ideaId });
   if (row.idea.state !== 'published') {
-    throw new ApiError(409, 'conflict', `Idea "${ideaId}" waits for a moderator's decision: approve it in the moderation queue first.`);
+    throw new ApiError(409, 'conflict.idea_pending', { id: ideaId });
   }
   return { idea: row.idea, board: toRecord(row.board) };
 }
@@ -38,24 +38,24 @@ function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closi
 /** Sets an idea's status. A status that requires a reason is refused without one (400). */
 export async function setStatus(db: Database, tenantId: string, actor: Actor, ideaId: string, update: StatusUpdate): Promise<Idea> {
   const { idea, board } = await ideaWithBoard(db, tenantId, ideaId);
-  if (idea.mergedInto)
-    throw new ApiError(409, 'conflict', `Idea "${ideaId}" was merged into "${idea.mergedInto}"; change that one instead.`);
+  if (idea.mergedInto) throw new ApiError(409, 'conflict.status_merged', { id: ideaId, into: idea.mergedInto });
   const status = findStatus(board.statuses, update.status);
   if (!status || status.key === MERGED_STATUS.key) {
     const keys = board.statuses.map((s) => s.key).join(', ');
-    throw new ApiError(400, 'validation_failed', `The board "${board.slug}" has no status "${update.status}". Its statuses: ${keys}.`, {
-      details: [{ path: 'body.status', message: `Use one of ${keys}.` }],
-    });
+    throw new ApiError(
+      400,
+      'validation_failed.unknown_status',
+      { board: board.slug, status: update.status, statuses: keys },
+      { details: [fieldIssue('body.status', 'field.invalid_value', { values: keys })] },
+    );
   }
   const reason = update.reason?.trim() || null;
   if (status.requiresReason && (!reason || reason.length < 10)) {
     throw new ApiError(
       400,
-      'validation_failed',
-      `"${status.label}" needs a written reason (at least 10 characters): tell the requester why.`,
-      {
-        details: [{ path: 'body.reason', message: 'A reason of at least 10 characters is required for this status.' }],
-      },
+      'validation_failed.status_reason',
+      { status: status.label },
+      { details: [fieldIssue('body.reason', 'field.status_reason')] },
     );
   }
   const now = Date.now();
@@ -102,7 +102,7 @@ export async function statusHistory(db: Database, tenantId: string, ideaId: stri
       .where(and(eq(ideaStatusChanges.tenantId, tenantId), eq(ideaStatusChanges.ideaId, ideaId)))
       .orderBy(desc(ideaStatusChanges.createdAt), desc(ideaStatusChanges.id)),
   ]);
-  if (exists.length === 0) throw notFound(`Idea "${ideaId}"`);
+  if (exists.length === 0) throw notFound('not_found.idea', { id: ideaId });
   return rows.map((r) => ({
     from: r.fromStatus,
     to: r.toStatus,
@@ -120,13 +120,12 @@ export async function statusHistory(db: Database, tenantId: string, ideaId: stri
  * Idempotent: merging again changes nothing.
  */
 export async function mergeIdeas(db: Database, tenantId: string, actor: Actor, duplicateId: string, originalId: string): Promise<Idea> {
-  if (duplicateId === originalId) throw new ApiError(400, 'validation_failed', 'An idea cannot be merged into itself.');
+  if (duplicateId === originalId) throw new ApiError(400, 'validation_failed.merge_into_itself', {});
   const [dup, orig] = await Promise.all([ideaWithBoard(db, tenantId, duplicateId), ideaWithBoard(db, tenantId, originalId)]);
   if (dup.idea.mergedInto === originalId) return getIdea(db, tenantId, actor, originalId);
-  if (dup.idea.mergedInto) throw new ApiError(409, 'conflict', `Idea "${duplicateId}" was already merged into "${dup.idea.mergedInto}".`);
-  if (orig.idea.mergedInto)
-    throw new ApiError(409, 'conflict', `Idea "${originalId}" is itself merged into "${orig.idea.mergedInto}"; merge into that one.`);
-  if (dup.idea.boardId !== orig.idea.boardId) throw new ApiError(409, 'conflict', 'Only ideas on the same board can be merged.');
+  if (dup.idea.mergedInto) throw new ApiError(409, 'conflict.already_merged', { id: duplicateId, into: dup.idea.mergedInto });
+  if (orig.idea.mergedInto) throw new ApiError(409, 'conflict.merge_into_merged', { id: originalId, into: orig.idea.mergedInto });
+  if (dup.idea.boardId !== orig.idea.boardId) throw new ApiError(409, 'conflict.merge_across_boards', {});
 
   const now = Date.now();
   const reason = `Duplicate of “${orig.idea.title}”.`;

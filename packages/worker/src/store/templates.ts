@@ -8,7 +8,15 @@ import { cards, cardTemplates } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 
 function fromRow(row: typeof cardTemplates.$inferSelect): CardTemplate {
-  return { id: row.id, name: row.name, description: row.description, builtIn: false, fields: row.fields, version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    ...(row.translations ? { translations: row.translations } : {}),
+    builtIn: false,
+    fields: row.fields,
+    version: row.version,
+  };
 }
 
 /** The built-in templates, then the tenant's, by name. */
@@ -26,45 +34,54 @@ export async function findTemplate(db: Database, tenantId: string, id: string): 
     .from(cardTemplates)
     .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)));
   if (row) return fromRow(row);
-  throw notFound(`Template "${id}"`);
+  throw notFound('not_found.template', { id });
 }
 
 /** Admins: creates or replaces a tenant template; its version goes up on every change. */
 export async function putTemplate(db: Database, tenantId: string, input: TemplateInput, now = Date.now()): Promise<CardTemplate> {
   const problems = validateTemplateDefinition(input);
   if (problems.length > 0) {
-    throw new ApiError(400, 'validation_failed', `The template is not valid: ${problems[0]?.message ?? ''}`, { details: problems });
+    throw new ApiError(400, 'validation_failed.template', { problem: problems[0]?.message ?? '' }, { details: problems });
   }
   const [row] = await db
     .insert(cardTemplates)
-    .values({ tenantId, id: input.id, name: input.name, description: input.description ?? '', fields: input.fields, updatedAt: now })
+    .values({
+      tenantId,
+      id: input.id,
+      name: input.name,
+      description: input.description ?? '',
+      translations: input.translations ?? null,
+      fields: input.fields,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: [cardTemplates.tenantId, cardTemplates.id],
       set: {
         name: input.name,
         description: input.description ?? '',
+        translations: input.translations ?? null,
         fields: input.fields,
         version: sql`${cardTemplates.version} + 1`,
         updatedAt: now,
       },
     })
     .returning();
-  if (!row) throw new ApiError(500, 'internal_error', 'The template was not stored.');
+  if (!row) throw new Error('The template was not stored.');
   return fromRow(row);
 }
 
 /** Admins: removes a tenant template that no card uses. */
 export async function removeTemplate(db: Database, tenantId: string, id: string): Promise<void> {
-  if (findBuiltInTemplate(id)) throw new ApiError(409, 'conflict', `"${id}" is a built-in template; it cannot be removed.`);
+  if (findBuiltInTemplate(id)) throw new ApiError(409, 'conflict.builtin_template', { id });
   const [used] = await db
     .select({ id: cards.id })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.templateId, id)))
     .limit(1);
-  if (used) throw new ApiError(409, 'conflict', `Cards use template "${id}"; move or delete them first.`);
+  if (used) throw new ApiError(409, 'conflict.template_in_use', { id });
   const removed = await db
     .delete(cardTemplates)
     .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)))
     .returning({ id: cardTemplates.id });
-  if (removed.length === 0) throw notFound(`Template "${id}"`);
+  if (removed.length === 0) throw notFound('not_found.template', { id });
 }

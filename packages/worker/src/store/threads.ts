@@ -202,7 +202,7 @@ export async function replies(
       .orderBy(...orderOf(REPLY_ORDER))
       .limit(q.limit + 1),
   ]);
-  if (root.length === 0) throw notFound(`Top-level comment "${rootId}"`);
+  if (root.length === 0) throw notFound('not_found.top_level_comment', { id: rootId });
   const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
   return { items: rows.slice(0, q.limit).map((r) => toComment(r)), nextCursor: last ? cursorOf(tag, REPLY_ORDER, last) : null };
 }
@@ -247,7 +247,7 @@ export async function threadActivity(
       .orderBy(asc(comments.updatedAt))
       .limit(ACTIVITY_MAX),
   ]);
-  if (thread.length === 0) throw notFound(`Thread "${threadId}"`);
+  if (thread.length === 0) throw notFound('not_found.thread', { id: threadId });
   // A full answer may have left changes out: the next poll resumes from the last one it holds.
   const last = rows.length === ACTIVITY_MAX ? rows.at(-1) : undefined;
   const until = last ? Math.max(last.updatedAt, since + 1) : now;

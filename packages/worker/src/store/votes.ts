@@ -12,7 +12,7 @@ import type { Database } from '../db/client.ts';
 import { boards, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { voteWeight } from '../domain/trending.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { type BoardRecord, boardOpen, budgetOf, toRecord } from './boards.ts';
 import { ideaVisibleTo } from './ideas.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -74,20 +74,17 @@ async function target(db: Database, tenantId: string, actor: Actor, ideaId: stri
     .innerJoin(boards, eq(boards.id, ideas.boardId))
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), ideaVisibleTo(tenantId, actor)))
     .get();
-  if (!row) throw notFound(`Idea "${ideaId}"`);
+  if (!row) throw notFound('not_found.idea', { id: ideaId });
   const { board, ...idea } = row;
   return { idea, board: toRecord(board) };
 }
 
 function assertOpen({ idea, board }: Target): void {
   // Only the author sees a held or rejected idea; nobody backs it before a moderator publishes it.
-  if (idea.state !== 'published')
-    throw new ApiError(409, 'voting_closed', 'This idea waits for a moderator: votes open once it is published.');
-  if (idea.mergedInto) {
-    throw new ApiError(409, 'voting_closed', `This idea was merged into "${idea.mergedInto}": back that one instead.`);
-  }
-  if (idea.closed) throw new ApiError(409, 'voting_closed', 'This idea is closed, so its votes are frozen.');
-  if (!boardOpen(board)) throw new ApiError(409, 'voting_closed', `The board "${board.slug}" is not open for voting now.`);
+  if (idea.state !== 'published') throw new ApiError(409, 'voting_closed.pending', {});
+  if (idea.mergedInto) throw new ApiError(409, 'voting_closed.merged', { into: idea.mergedInto });
+  if (idea.closed) throw new ApiError(409, 'voting_closed.closed', {});
+  if (!boardOpen(board)) throw new ApiError(409, 'voting_closed.board', { board: board.slug });
 }
 
 function toState(
@@ -122,10 +119,14 @@ export async function setVotes(
   const budgetMode = board.voteMode === 'budget';
   const max = budgetMode ? board.votesPerIdea : 1;
   const n = requested === 'back' ? Math.max(t.idea.myVotes, 1) : requested;
+  // Over the board's votes per idea: 409 like an exhausted budget (the request is well-formed; the board's rule refuses it).
   if (n > max) {
-    throw new ApiError(400, 'validation_failed', `At most ${max} vote${max === 1 ? '' : 's'} per person on one idea of this board.`, {
-      details: [{ path: 'body.votes', message: `At most ${max}.` }],
-    });
+    throw new ApiError(
+      409,
+      'vote_budget_exceeded.per_idea',
+      { count: max },
+      { details: [fieldIssue('body.votes', 'field.too_big', { max })] },
+    );
   }
   if (n === 0) return withdraw(db, tenantId, actor, t);
 
@@ -168,11 +169,11 @@ export async function setVotes(
   const result = toState(state, board);
   if (result.myVotes !== n) {
     if (budgetMode) {
-      throw new ApiError(
-        409,
-        'vote_budget_exceeded',
-        `You have ${result.budget?.remaining ?? 0} of ${board.voteBudget} votes left on this board; this needs ${n - result.myVotes} more.`,
-      );
+      throw new ApiError(409, 'vote_budget_exceeded.budget', {
+        remaining: result.budget?.remaining ?? 0,
+        total: board.voteBudget,
+        needed: n - result.myVotes,
+      });
     }
     assertOpen(await target(db, tenantId, actor, ideaId));
   }

@@ -191,7 +191,7 @@ describe('validateTemplateDefinition', () => {
     const problems = validateTemplateDefinition(
       withFields(...many(70), { key: 'group', label: 'Group', type: 'record', fields: many(10) }),
     );
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       { path: 'body.fields', message: 'A template can have at most 80 fields in all, nested ones included; this one has 81.' },
     ]);
   });
@@ -213,7 +213,7 @@ describe('validateTemplateDefinition', () => {
   });
 
   it('refuses what is not a template', () => {
-    expect(validateTemplateDefinition('template')).toEqual([
+    expect(validateTemplateDefinition('template')).toMatchObject([
       { path: 'body', message: 'The template must be an object with an id, a name and fields.' },
     ]);
   });
@@ -239,7 +239,7 @@ describe('TemplateInputSchema', () => {
     expect(nested.error?.issues[0]?.path).toEqual(['fields', 0, 'of', 'fields', 0]);
   });
 
-  it('describes the recursive definition in OpenAPI', () => {
+  it('describes the nested definition in OpenAPI one named level at a time, with no lists or records past the limit', () => {
     const app = new OpenAPIHono();
     app.openapi(
       createRoute({
@@ -252,8 +252,20 @@ describe('TemplateInputSchema', () => {
     );
     const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'test', version: '1' } });
     const schemas = doc.components?.schemas ?? {};
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['TemplateInput', 'FieldDef', 'FieldType']));
-    expect(JSON.stringify(schemas.TemplateInput)).toContain('#/components/schemas/FieldDef');
-    expect(JSON.stringify(schemas.FieldType)).toContain('#/components/schemas/FieldDef');
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['TemplateInput', 'FieldDef', 'FieldDefLevel2', 'FieldDefLevel4', 'FieldTypeLevel2', 'FieldTypeLevel4']),
+    );
+    expect(JSON.stringify(schemas.TemplateInput)).toContain('#/components/schemas/FieldDef"');
+    // Each level refers only to the next: no schema refers back to itself or to an outer level.
+    expect(JSON.stringify(schemas.FieldDef)).toContain('#/components/schemas/FieldTypeLevel2"');
+    expect(JSON.stringify(schemas.FieldDefLevel2)).toContain('#/components/schemas/FieldDefLevel3"');
+    expect(JSON.stringify(schemas.FieldDefLevel2)).not.toMatch(/FieldDef"|FieldDefLevel2"/);
+    for (const deepest of [schemas.FieldDefLevel4, schemas.FieldTypeLevel4]) {
+      expect(JSON.stringify(deepest)).not.toContain('$ref');
+      expect(JSON.stringify(deepest)).not.toMatch(/"enum":\["(list|record)"\]/);
+    }
+    // What is too deep is refused with the same words as validateTemplateDefinition's.
+    const tooDeep = TemplateInputSchema.safeParse(withFields(nestedLists(2)));
+    expect(tooDeep.error?.issues.map((i) => i.message)).toEqual([expect.stringMatching(/at most 3 levels deep/)]);
   });
 });

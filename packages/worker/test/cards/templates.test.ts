@@ -138,7 +138,7 @@ describe('built-in templates', () => {
     expect(field(options, 'cost').type).toBe('money');
     expect(field(options, 'kind')).toMatchObject({
       type: 'enum',
-      options: expect.arrayContaining([{ value: 'do-nothing', label: 'Do nothing' }]),
+      options: expect.arrayContaining([{ value: 'do-nothing', label: 'Do nothing', translations: { de: { label: 'Nichts tun' } } }]),
     });
     expect(subFields(field(businessCase.fields, 'timescale')).map((f) => f.key)).toEqual(['start', 'end', 'benefitsPeriod']);
     expect(subFields(field(businessCase.fields, 'costs')).map((f) => [f.key, f.type])).toEqual([

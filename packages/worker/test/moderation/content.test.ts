@@ -5,6 +5,7 @@ import type { ApiError } from '../../src/errors.ts';
 import { MARKDOWN_MAX_LENGTH, renderMarkdown } from '../../src/markdown/render.ts';
 import { cardText, commentText, ideaText, screen } from '../../src/moderation/content.ts';
 import { withDefaults } from '../../src/moderation/pipeline.ts';
+import { said } from './input.ts';
 
 const settings = withDefaults({ bannedWords: ['bribe'], suspectWords: ['crypto'], maxLinks: 3 });
 const author = { published: 10, recentFingerprints: [] };
@@ -24,7 +25,7 @@ describe('what the pipeline reads of each item', () => {
     const text = ideaText({ title: 'Cheap watches', description, businessCase: { problem: 'Mail me at a@b.example' } });
     expect(text.parts.map((p) => p.path)).toEqual(['body.title', 'body.description', 'body.businessCase.problem']);
     expect(text.links).toHaveLength(21);
-    expect(screen({ item: 'idea', kind: 'create', text, author, settings, role: 'member' })).toEqual({
+    expect(said(screen({ item: 'idea', kind: 'create', text, author, settings, role: 'member' }))).toEqual({
       action: 'hold',
       phase: 'link-limit',
       reason: '21 links (the limit is 3)',
@@ -52,7 +53,7 @@ describe('what the pipeline reads of each item', () => {
     ]);
     // A word in a link's target is not text anyone reads; the link counts.
     expect(text.links).toEqual(['https://x.example/bribe']);
-    expect(screen({ item: 'card', kind: 'create', text, author, settings, role: null })?.reason).toBe(
+    expect(said(screen({ item: 'card', kind: 'create', text, author, settings, role: null }))?.reason).toBe(
       'Contains the suspect word "crypto" (in Executive summary)',
     );
   });
@@ -77,13 +78,18 @@ describe('what the pipeline reads of each item', () => {
   it('refuses with 422 <kind>_rejected, pointing at the field', () => {
     const text = ideaText({ title: 'A small bribe', description: '', businessCase: {} });
     const error = refusal(() => screen({ item: 'idea', kind: 'create', text, author, settings, role: 'evaluator' }));
-    expect([error.status, error.code, error.details]).toEqual([
+    const params = { word: 'bribe', field: 'the title' };
+    expect([error.status, error.code, error.reason, error.params, error.details]).toEqual([
       422,
       'idea_rejected',
+      'idea_rejected.banned_word_in',
+      params,
       [
         {
           path: 'body.title',
           message: 'Your idea contains "bribe" (in the title), which this community does not allow. Remove it and submit again.',
+          reason: 'idea_rejected.banned_word_in',
+          params,
         },
       ],
     ]);

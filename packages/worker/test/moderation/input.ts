@@ -1,8 +1,9 @@
 /** Builds moderation inputs for the phase tests: a clean comment by an established author under the default settings. */
 import type { ModeratedKind, ModerationSettings } from '@bridgekit/sdk';
+import { formatReason } from '@bridgekit/sdk/reasons';
 import { fingerprintOf } from '../../src/moderation/phases/repeat-post.ts';
 import { withDefaults } from '../../src/moderation/pipeline.ts';
-import type { ModerationInput, TextPart } from '../../src/moderation/types.ts';
+import type { ModerationInput, TextPart, Verdict } from '../../src/moderation/types.ts';
 
 export interface InputOptions {
   item?: ModeratedKind;
@@ -36,3 +37,10 @@ export function input(options: InputOptions = {}): ModerationInput {
 
 /** `n` distinct link targets. */
 export const linksOf = (n: number) => Array.from({ length: n }, (_, i) => `https://example.com/${i}`);
+
+/** A verdict with its reason as the English text people read (params folded in), for comparing with what it says. */
+export function said(verdict: Verdict | null | undefined) {
+  if (!verdict) return verdict;
+  const { params, ...rest } = verdict;
+  return { ...rest, reason: formatReason(verdict.reason, params) };
+}

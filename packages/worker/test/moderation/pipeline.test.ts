@@ -7,11 +7,11 @@ import { fingerprintOf, repeatPost } from '../../src/moderation/phases/repeat-po
 import { suspectWords } from '../../src/moderation/phases/suspect-words.ts';
 import { DEFAULT_MODERATION_SETTINGS, moderate, PHASES, withDefaults } from '../../src/moderation/pipeline.ts';
 import type { Phase, PhaseName, Verdict } from '../../src/moderation/types.ts';
-import { input, linksOf } from './input.ts';
+import { input, linksOf, said } from './input.ts';
 
 const verdict =
   (action: Verdict['action'], phase: PhaseName): Phase =>
-  () => ({ action, phase, reason: `${action} by ${phase}` });
+  () => ({ action, phase, reason: action === 'reject' ? 'comment_rejected.banned_word' : 'held.every_comment', params: { word: phase } });
 const pass: Phase = () => null;
 
 describe('moderate', () => {
@@ -20,23 +20,24 @@ describe('moderate', () => {
   });
 
   it('publishes a clean comment under the default settings', () => {
-    expect(moderate(input())).toBeNull();
-    expect(moderate(input(), [])).toBeNull();
-    expect(moderate(input(), [pass, pass])).toBeNull();
+    expect(said(moderate(input()))).toBeNull();
+    expect(said(moderate(input(), []))).toBeNull();
+    expect(said(moderate(input(), [pass, pass]))).toBeNull();
   });
 
   it('lets a reject win over an earlier hold', () => {
     expect(moderate(input(), [verdict('hold', 'link-limit'), pass, verdict('reject', 'repeat-post')])).toEqual({
       action: 'reject',
       phase: 'repeat-post',
-      reason: 'reject by repeat-post',
+      reason: 'comment_rejected.banned_word',
+      params: { word: 'repeat-post' },
     });
   });
 
   it('keeps the first reject and the first hold', () => {
     const phases = [verdict('hold', 'suspect-words'), verdict('reject', 'banned-words'), verdict('reject', 'repeat-post')];
-    expect(moderate(input(), phases)?.phase).toBe('banned-words');
-    expect(moderate(input(), [pass, verdict('hold', 'link-limit'), verdict('hold', 'pre-moderation')])?.phase).toBe('link-limit');
+    expect(said(moderate(input(), phases))?.phase).toBe('banned-words');
+    expect(said(moderate(input(), [pass, verdict('hold', 'link-limit'), verdict('hold', 'pre-moderation')]))?.phase).toBe('link-limit');
   });
 
   it('with every phase triggered, refuses for the banned word', () => {
@@ -48,7 +49,7 @@ describe('moderate', () => {
       published: 0,
       settings: { bannedWords: ['spam'], suspectWords: ['crypto'], maxLinks: 1, preModeration: 'all' },
     });
-    expect(moderate(everything)).toEqual({
+    expect(said(moderate(everything))).toEqual({
       action: 'reject',
       phase: 'banned-words',
       reason: 'Your comment contains "spam", which this community does not allow. Remove it and post again.',
@@ -58,18 +59,18 @@ describe('moderate', () => {
   it('refuses a repeat even when the comment would also be held', () => {
     const text = 'crypto tips';
     const repeat = input({ text, recentFingerprints: [fingerprintOf(text)], settings: { suspectWords: ['crypto'], preModeration: 'all' } });
-    expect(moderate(repeat)?.phase).toBe('repeat-post');
+    expect(said(moderate(repeat))?.phase).toBe('repeat-post');
   });
 
   it('reports the earliest hold: link limit, then suspect words, then pre-moderation', () => {
     const settings: Partial<ModerationSettings> = { suspectWords: ['crypto'], maxLinks: 1, preModeration: 'all' };
-    expect(moderate(input({ text: 'crypto', links: linksOf(2), settings }))).toEqual({
+    expect(said(moderate(input({ text: 'crypto', links: linksOf(2), settings })))).toEqual({
       action: 'hold',
       phase: 'link-limit',
       reason: '2 links (the limit is 1)',
     });
-    expect(moderate(input({ text: 'crypto', links: linksOf(1), settings }))?.phase).toBe('suspect-words');
-    expect(moderate(input({ text: 'bitcoin', links: linksOf(1), settings }))?.phase).toBe('pre-moderation');
+    expect(said(moderate(input({ text: 'crypto', links: linksOf(1), settings })))?.phase).toBe('suspect-words');
+    expect(said(moderate(input({ text: 'bitcoin', links: linksOf(1), settings })))?.phase).toBe('pre-moderation');
   });
 });
 

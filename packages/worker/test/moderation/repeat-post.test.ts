@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, repeatPost } from '../../src/moderation/phases/repeat-post.ts';
-import { input } from './input.ts';
+import { input, said } from './input.ts';
 
 describe('fingerprintOf', () => {
   it('is 64-bit FNV-1a of the folded text, as 16 hex digits', () => {
@@ -42,7 +42,7 @@ describe('repeat-post phase', () => {
   const recent = [fingerprintOf('something else'), fingerprintOf(text)];
 
   it('rejects the same text again within the window, saying how long to wait', () => {
-    expect(repeatPost(input({ text: 'great idea count me in', recentFingerprints: recent }))).toEqual({
+    expect(said(repeatPost(input({ text: 'great idea count me in', recentFingerprints: recent })))).toEqual({
       action: 'reject',
       phase: 'repeat-post',
       reason: 'You posted the same text a moment ago. Change what you write, or wait 10 minutes before posting it again.',
@@ -51,26 +51,28 @@ describe('repeat-post phase', () => {
 
   it('says "1 minute" for a one-minute window', () => {
     const verdict = repeatPost(input({ text, recentFingerprints: recent, settings: { repeatWindowMinutes: 1 } }));
-    expect(verdict?.reason).toBe('You posted the same text a moment ago. Change what you write, or wait 1 minute before posting it again.');
+    expect(said(verdict)?.reason).toBe(
+      'You posted the same text a moment ago. Change what you write, or wait 1 minute before posting it again.',
+    );
   });
 
   it('speaks of submitting for ideas', () => {
     const verdict = repeatPost(input({ item: 'idea', text, recentFingerprints: recent }));
-    expect(verdict?.reason).toBe(
+    expect(said(verdict)?.reason).toBe(
       'You submitted the same text a moment ago. Change what you write, or wait 10 minutes before submitting it again.',
     );
   });
 
   it('lets new text through', () => {
-    expect(repeatPost(input({ text: 'A different thought', recentFingerprints: recent }))).toBeNull();
-    expect(repeatPost(input({ text }))).toBeNull();
+    expect(said(repeatPost(input({ text: 'A different thought', recentFingerprints: recent })))).toBeNull();
+    expect(said(repeatPost(input({ text })))).toBeNull();
   });
 
   it('is off with a window of 0 minutes', () => {
-    expect(repeatPost(input({ text, recentFingerprints: recent, settings: { repeatWindowMinutes: 0 } }))).toBeNull();
+    expect(said(repeatPost(input({ text, recentFingerprints: recent, settings: { repeatWindowMinutes: 0 } })))).toBeNull();
   });
 
   it('never treats comments without a fingerprint as repeats', () => {
-    expect(repeatPost(input({ text: '…', recentFingerprints: [''] }))).toBeNull();
+    expect(said(repeatPost(input({ text: '…', recentFingerprints: [''] })))).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ export class BkCommentCount extends BridgekitElement {
     } catch (err) {
       if (request !== this.#request) return;
       this._count = null;
-      this.describeError(err);
+      void this.describeError(err);
     }
   }
 

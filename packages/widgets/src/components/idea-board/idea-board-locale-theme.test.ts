@@ -1,6 +1,7 @@
+import { isBridgekitError } from '@bridgekit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
-import { cleanup, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import '../idea-roadmap/idea-roadmap.ts';
 import '../idea-triage/idea-triage.ts';
 import '../idea-vote/idea-vote.ts';
@@ -93,11 +94,121 @@ describe('idea widgets in German', () => {
     queued.click();
     await until(() => shadow(triage).querySelector('form'));
     await expect.element(page.getByRole('button', { name: 'Bewertung speichern' })).toBeVisible();
+    // The built-in scoring criteria and statuses come in German from the API.
+    const legends = [...shadow(triage).querySelectorAll('legend, label')].map((l) => l.textContent?.trim() ?? '');
+    expect(legends).toEqual(expect.arrayContaining([expect.stringMatching(/^Geschäftlicher Nutzen/), expect.stringMatching(/^Größe/)]));
+    const statuses = [...shadow(triage).querySelectorAll<HTMLOptionElement>('#bk-status option')].map((o) => o.textContent?.trim());
+    expect(statuses).toEqual(expect.arrayContaining(['Offen', 'In Prüfung', 'Geplant', 'Bereits vorhanden', 'Abgelehnt: geringer Nutzen']));
+    expect(statuses).not.toContain('Planned');
     const history = await until(() => shadow(triage).querySelector('.history time'));
     const at = new Date(history.getAttribute('datetime') ?? '');
     expect(history.textContent).toBe(new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium' }).format(at));
     expect(history.textContent).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
     await expectNoAxeViolations(triage);
+  });
+});
+
+/** Text that only English has: a widget in German must show none of it. */
+const ENGLISH = /\b(?:the|you|your|has|have|was|is|not|try|again|something|went|wrong)\b/i;
+
+/** Uses up the person's writes of this minute (the Worker allows 60), as a hasty script would. */
+async function useUpWrites(token: string): Promise<void> {
+  const client = clientAs(token);
+  for (let i = 0; i < 130; i++) {
+    try {
+      await client.ideas.vote('demo-idea-sso');
+    } catch (err) {
+      if (isBridgekitError(err) && err.code === 'rate_limited') return;
+      throw err;
+    }
+  }
+  throw new Error('no 429 after 130 writes');
+}
+
+describe('server messages in German', () => {
+  afterEach(cleanup);
+
+  it('say a refused vote in German: too many changes, with the wait the API gives', async () => {
+    const token = await tokenFor(newPerson('Operations'));
+    signIn(token, { locale: 'de-DE' });
+    const el = await mount('<bk-idea-vote idea="demo-idea-sso"></bk-idea-vote>');
+    const button = await until(() => shadow(el).querySelector<HTMLButtonElement>('button[aria-pressed]'));
+    const message = () => shadow(el).querySelector('[part~="message"]');
+    // The limiter counts in windows aligned to the clock: should one end between the last write
+    // and the click, the click is counted afresh — use the writes up again and click again.
+    for (let attempt = 0; attempt < 3 && !message()?.classList.contains('error'); attempt++) {
+      await useUpWrites(token);
+      button.click();
+      await until(() => !button.hasAttribute('aria-busy') && message()?.textContent?.trim());
+    }
+    expect(message()?.textContent?.trim()).toBe(
+      'Ihre Stimme konnte nicht gespeichert werden. Sie haben in kurzer Zeit zu viele Änderungen vorgenommen. Versuchen Sie es in 60 Sekunden erneut.',
+    );
+    expect(message()?.textContent).not.toMatch(ENGLISH);
+  });
+
+  it('say a field the server refuses in German, at the field', async () => {
+    signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
+    const el = await mount('<bk-idea-board board="finance-ops"></bk-idea-board>');
+    await loaded(el);
+    await userEvent.click(page.getByRole('button', { name: 'Idee teilen' }));
+    await userEvent.fill(page.getByRole('textbox', { name: /^Titel/ }), 'Die \u0007 Glocke läuten');
+    await userEvent.fill(page.getByRole('textbox', { name: /^Das Problem, das sie löst/ }), 'Glocken.');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: /^Art des Nutzens/ }), 'risk');
+    await userEvent.click(page.getByRole('button', { name: 'Idee einreichen' }));
+    const form = () => shadow(shadow(el).querySelector('bk-idea-form') as Element);
+    const error = await until(() => form().querySelector('#bk-title-error')?.textContent?.trim());
+    expect(error).toBe('Enthält Steuerzeichen.');
+    expect(form().querySelector('#bk-title')?.getAttribute('aria-invalid')).toBe('true');
+    expect(form().textContent).not.toMatch(/control characters/);
+  });
+
+  it('say in German why an idea waits for a moderator', async () => {
+    signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
+    const el = await mount('<bk-idea-board board="general"></bk-idea-board>');
+    await loaded(el);
+    await userEvent.click(page.getByRole('button', { name: 'Idee teilen' }));
+    // The demo pipeline holds the suspect word "vendor".
+    const title = `Einen vendor für den Helpdesk ${Date.now()}`;
+    await userEvent.fill(page.getByRole('textbox', { name: /^Titel/ }), title);
+    await userEvent.click(page.getByRole('button', { name: 'Idee einreichen' }));
+    // The board shows its author the new idea first, held, and why.
+    const held = await until(() => row(el, title)?.querySelector('[part="held"]'));
+    await until(() => held.textContent?.includes('Moderation vor der Veröffentlichung'));
+    expect(held.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Nur Sie sehen diese Idee, bis die Moderation sie freigibt: Enthält ein Wort, das die Moderation vor der Veröffentlichung prüft',
+    );
+  });
+
+  it('give the reference of a failure on our side, in German', async () => {
+    signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
+    // A stand-in for an outage of the Worker (its own 500 and log line are tested in the worker's
+    // errors.test.ts): the board's first request answers 500 in the one error shape.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const url = new Request(input, init).url;
+      if (!url.includes('/boards/general') || url.includes('/ideas')) return realFetch(input, init);
+      const error = {
+        code: 'internal_error',
+        reason: 'internal_error.unexpected',
+        params: {},
+        message: 'Something went wrong on our side. Try again; if it keeps failing, tell your Bridgekit admin.',
+        requestId: '8f2c1a7b9d3e4f60',
+      };
+      return Response.json({ error }, { status: 500, headers: { 'x-request-id': '8f2c1a7b9d3e4f60' } });
+    };
+    try {
+      const el = await mount('<bk-idea-board board="general"></bk-idea-board>');
+      const alert = await until(
+        () => shadow(el).querySelector('[role="alert"]')?.textContent?.includes('Referenz') && shadow(el).querySelector('[role="alert"]'),
+      );
+      expect(alert.textContent?.replace(/\s+/g, ' ')).toContain(
+        'Bei uns ist etwas schiefgegangen (Referenz 8f2c1a7b9d3e4f60). Versuchen Sie es noch einmal; wenn der Fehler bleibt, wenden Sie sich an Ihre Bridgekit-Administration.',
+      );
+      expect(alert.textContent).not.toMatch(ENGLISH);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });
 

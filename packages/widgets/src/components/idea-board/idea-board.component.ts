@@ -1,12 +1,14 @@
 import { type Board, type Budget, type Idea, type IdeaSort, isBridgekitError, LIMITS } from '@bridgekit/sdk';
+import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
-import { BkVoteChangeEvent } from '../../events/vote-change.ts';
+import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
+import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
@@ -35,7 +37,7 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
  * @attr tenant - Overrides the page's tenant for this element.
  *
  * @event bk-idea-create - The person submitted an idea ({@link BkIdeaCreateEvent}).
- * @event bk-vote-change - The person's vote on an idea changed.
+ * @event bk-vote-change - The person's vote on an idea changed; `state` is the server's answer, whole ({@link BkVoteChangeEvent}).
  * @event bk-error - A call to the API failed.
  *
  * @csspart base - The board's frame.
@@ -105,11 +107,7 @@ export class BkIdeaBoard extends BridgekitElement {
     this._loadingMore = false;
     this._formOpen = false;
     this._announcement = '';
-    // Keep the list's counts, and the budget left, in step with votes cast in its rows.
-    this.addEventListener(BkVoteChangeEvent.type, (e) => {
-      this._items = this._items.map((i) => (i.id === e.ideaId ? { ...i, votes: e.votes, voted: e.voted, myVotes: e.myVotes } : i));
-      if (this._board && e.budget) this._board = { ...this._board, budget: e.budget };
-    });
+    new VoteChanges(this, (e) => this.#followVote(e));
     this.addEventListener(BkIdeaCreateEvent.type, (e) => this.#onCreated(e.idea));
     this.addEventListener(BkCancelEvent.type, () => this.#closeForm());
   }
@@ -117,6 +115,18 @@ export class BkIdeaBoard extends BridgekitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#load?.abort();
+  }
+
+  /**
+   * Keeps each idea's votes, supporters and business units, and the budget left, in step with
+   * votes cast on the page: in the board's rows, or in any other control for one of its ideas.
+   */
+  #followVote(event: BkVoteChangeEvent): void {
+    if (this._items.some((i) => i.id === event.ideaId)) {
+      this._items = this._items.map((i) => (i.id === event.ideaId ? withVoteState(i, event.state) : i));
+    }
+    const budget = event.state.budget;
+    if (this._board && budget && event.board === this._board.slug) this._board = { ...this._board, budget };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -148,8 +158,10 @@ export class BkIdeaBoard extends BridgekitElement {
     this._error = '';
     try {
       const [board, page] = await Promise.all([
-        client.boards.get(this.board, { signal: load.signal }),
-        client.ideas.list({ board: this.board, sort: this.#sort, limit: this.pageSize, signal: load.signal }),
+        client.boards.get(this.board, { signal: load.signal }).then((b) => localize(b, this.locale)),
+        client.ideas
+          .list({ board: this.board, sort: this.#sort, limit: this.pageSize, signal: load.signal })
+          .then((p) => localize(p, this.locale)),
       ]);
       if (load.signal.aborted) return;
       this._board = board;
@@ -158,7 +170,7 @@ export class BkIdeaBoard extends BridgekitElement {
       this._status = 'ready';
     } catch (err) {
       if (load.signal.aborted) return;
-      this._error = this.describeError(err, 'error.notFoundBoard');
+      this._error = await this.describeError(err, 'error.notFoundBoard');
       this.#errorIsSignIn = isBridgekitError(err) && err.status === 401;
       this._status = 'error';
     }
@@ -169,7 +181,10 @@ export class BkIdeaBoard extends BridgekitElement {
     if (!client || !this._cursor || this._loadingMore) return;
     this._loadingMore = true;
     try {
-      const page = await client.ideas.list({ board: this.board, sort: this.#sort, cursor: this._cursor, limit: this.pageSize });
+      const page = localize(
+        await client.ideas.list({ board: this.board, sort: this.#sort, cursor: this._cursor, limit: this.pageSize }),
+        this.locale,
+      );
       const known = new Set(this._items.map((i) => i.id));
       const fresh = page.items.filter((i) => !known.has(i.id));
       this._items = [...this._items, ...fresh];
@@ -177,7 +192,7 @@ export class BkIdeaBoard extends BridgekitElement {
       // Move keyboard focus to the first new idea so the reader continues where the list grew.
       if (fresh[0]) this.#focusIdea = fresh[0].id;
     } catch (err) {
-      this._announcement = this.describeError(err);
+      this._announcement = await this.describeError(err);
     } finally {
       this._loadingMore = false;
     }
@@ -333,7 +348,9 @@ export class BkIdeaBoard extends BridgekitElement {
             idea.moderation.state === 'published'
               ? nothing
               : html`<p class="held" part="held">
-                ${this.t(idea.moderation.state === 'pending' ? 'board.held' : 'board.rejected', { reason: idea.moderation.reason ?? '' })}
+                ${this.t(idea.moderation.state === 'pending' ? 'board.held' : 'board.rejected', {
+                  reason: this.reasonText(idea.moderation.reasonCode, idea.moderation.reasonParams, idea.moderation.reason ?? ''),
+                })}
               </p>`
           }
           ${idea.description ? html`<p class="idea-description" part="description">${idea.description}</p>` : nothing}

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
+import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import './idea-board.ts';
+import type { BkIdeaVote } from '../idea-vote/idea-vote.component.ts';
 import type { BkIdeaBoard } from './idea-board.component.ts';
 
 async function mountBoard(attrs = 'board="general"') {
@@ -178,5 +180,76 @@ describe('<bk-idea-board tenant="…"> on a page that names no tenant', () => {
     const before = first.getAttribute('aria-pressed');
     first.click();
     await until(() => first.getAttribute('aria-pressed') !== before);
+  });
+});
+
+describe('<bk-idea-board> and the votes cast on the page', () => {
+  afterEach(cleanup);
+
+  /** A new idea on the people board, which no other test votes on, backed by one person from Finance. */
+  async function backedIdea(title: string) {
+    const author = clientAs(await tokenFor(newPerson('Finance')));
+    const idea = await author.ideas.create({ board: 'people', title: `${title} ${Date.now()}` });
+    await author.ideas.vote(idea.id);
+    return idea;
+  }
+  const row = (el: Element, id: string) => shadow(el).querySelector(`[data-idea="${id}"]`);
+  const meta = (el: Element, id: string) => row(el, id)?.querySelector('[part="meta"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+  const rowButton = (el: Element, id: string) =>
+    shadow(row(el, id)?.querySelector('bk-idea-vote') as Element).querySelector<HTMLButtonElement>('button.vote') as HTMLButtonElement;
+  const count = (button: HTMLButtonElement) => Number(button.querySelector('[part="count"]')?.textContent);
+
+  it('counts supporters and business units with the votes cast in it, and tells the page the whole vote state', async () => {
+    const idea = await backedIdea('Backed across business units');
+    signIn(await tokenFor(newPerson('Operations')));
+    const el = await mountBoard('board="people" sort="new"');
+    expect(meta(el, idea.id)).toContain(' · 1 supporter · ');
+    const events: BkVoteChangeEvent[] = [];
+    const listen = (e: BkVoteChangeEvent) => events.push(e);
+    document.addEventListener(BkVoteChangeEvent.type, listen);
+    onTestFinished(() => document.removeEventListener(BkVoteChangeEvent.type, listen));
+
+    await userEvent.click(rowButton(el, idea.id));
+    await until(() => meta(el, idea.id).includes(' · 2 supporters from 2 business units · '));
+    expect(count(rowButton(el, idea.id))).toBe(2);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ ideaId: idea.id, board: 'people' });
+    // The server's answer, whole: nothing the SDK's VoteState has is left out.
+    expect(events[0]?.state).toEqual({ votes: 2, supporters: 2, businessUnits: 2, voted: true, myVotes: 1, budget: null });
+
+    await userEvent.click(rowButton(el, idea.id));
+    await until(() => meta(el, idea.id).includes(' · 1 supporter · '));
+    expect(events[1]?.state).toEqual({ votes: 1, supporters: 1, businessUnits: 1, voted: false, myVotes: 0, budget: null });
+  });
+
+  it('follows a vote cast in another control for one of its ideas, and that control follows the board', async () => {
+    const idea = await backedIdea('Backed inline');
+    signIn(await tokenFor(newPerson('Legal')));
+    const el = await mountBoard('board="people" sort="new"');
+    const inline = await mount<BkIdeaVote>(`<bk-idea-vote idea="${idea.id}" variant="inline"></bk-idea-vote>`);
+    const inlineButton = await until(() => shadow(inline).querySelector<HTMLButtonElement>('button.vote'));
+
+    await userEvent.click(inlineButton);
+    await until(() => meta(el, idea.id).includes(' · 2 supporters from 2 business units · '));
+    expect(rowButton(el, idea.id).getAttribute('aria-pressed')).toBe('true');
+    expect(count(rowButton(el, idea.id))).toBe(2);
+
+    await userEvent.click(rowButton(el, idea.id));
+    await until(() => inlineButton.getAttribute('aria-pressed') === 'false');
+    expect(count(inlineButton)).toBe(1);
+    expect(meta(el, idea.id)).toContain(' · 1 supporter · ');
+  });
+
+  it('keeps the budget left in step with votes on its ideas cast elsewhere on the page', async () => {
+    const token = await tokenFor(newPerson('Finance'));
+    signIn(token);
+    const [open] = (await clientAs(token).ideas.list({ board: 'finance-ops' })).items.filter((i) => !i.closed);
+    const el = await mountBoard('board="finance-ops"');
+    const budget = () => shadow(el).querySelector('[part="budget"]')?.textContent?.trim();
+    expect(budget()).toBe('10 of 10 votes left');
+    const inline = await mount<BkIdeaVote>(`<bk-idea-vote idea="${open?.id}" max-votes="3"></bk-idea-vote>`);
+    const more = await until(() => shadow(inline).querySelector<HTMLButtonElement>('button[aria-label^="Add one of your votes"]'));
+    await userEvent.click(more);
+    await until(() => budget() === '9 of 10 votes left');
   });
 });

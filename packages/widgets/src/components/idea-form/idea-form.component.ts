@@ -1,19 +1,21 @@
 import {
   type Board,
-  type BusinessCase,
   type EffortSize,
   type IntakeField,
   isBridgekitError,
   type Lane,
   LIMITS,
+  type ModerationState,
+  type NewBusinessCase,
   type SimilarIdea,
   type ValueType,
 } from '@bridgekit/sdk';
+import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
-import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import type { MessageKey } from '../../shared/i18n.ts';
+import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
+import { type MessageKey, translator } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 
@@ -31,7 +33,7 @@ interface FormInput {
   title: string;
   description: string;
   lane: Lane;
-  businessCase: Partial<BusinessCase>;
+  businessCase: NewBusinessCase;
 }
 
 /**
@@ -79,7 +81,7 @@ export class BkIdeaForm extends BridgekitElement {
   declare _titleLength: number;
   declare _descriptionLength: number;
   /** The last idea submitted, when moderation holds it: its title and why it waits. */
-  declare _held: { title: string; reason: string | null } | null;
+  declare _held: { title: string; moderation: ModerationState } | null;
 
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #suggest: AbortController | null = null;
@@ -102,9 +104,9 @@ export class BkIdeaForm extends BridgekitElement {
   protected async configChanged(): Promise<void> {
     if (this.boardData || !this.client || !this.board) return;
     try {
-      this.boardData = await this.client.boards.get(this.board);
+      this.boardData = localize(await this.client.boards.get(this.board), this.locale);
     } catch (err) {
-      this._errors = { form: this.describeError(err, 'error.notFoundBoard') };
+      this._errors = { form: await this.describeError(err, 'error.notFoundBoard') };
     }
   }
 
@@ -140,7 +142,10 @@ export class BkIdeaForm extends BridgekitElement {
     const controller = new AbortController();
     this.#suggest = controller;
     try {
-      const similar = await client.ideas.similar({ board: this.board, q: text, limit: 5, signal: controller.signal });
+      const similar = localize(
+        await client.ideas.similar({ board: this.board, q: text, limit: 5, signal: controller.signal }),
+        this.locale,
+      );
       if (!controller.signal.aborted) this._similar = similar;
     } catch {
       // Suggestions are a help, not a requirement: a failed lookup shows none.
@@ -158,7 +163,7 @@ export class BkIdeaForm extends BridgekitElement {
   #read(form: HTMLFormElement): FormInput {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    const businessCase: Partial<BusinessCase> = {};
+    const businessCase: NewBusinessCase = {};
     if (text('problem')) businessCase.problem = text('problem');
     if (text('beneficiary')) businessCase.beneficiary = text('beneficiary');
     if (text('valueType')) businessCase.valueType = text('valueType') as ValueType;
@@ -194,35 +199,41 @@ export class BkIdeaForm extends BridgekitElement {
     this._errors = {};
     this._held = null;
     try {
-      const idea = await client.ideas.create({ board: this.board, ...input });
+      const idea = localize(await client.ideas.create({ board: this.board, ...input }), this.locale);
       form.reset();
       this._similar = [];
       this._titleLength = 0;
       this._descriptionLength = 0;
       // Held for review: only its author sees it until a moderator approves it, so say so, and why.
-      if (idea.moderation.state !== 'published') this._held = { title: idea.title, reason: idea.moderation.reason };
+      if (idea.moderation.state !== 'published') this._held = { title: idea.title, moderation: idea.moderation };
       this.dispatchEvent(new BkIdeaCreateEvent(idea));
     } catch (err) {
-      this._errors = this.#serverErrors(err);
+      this._errors = await this.#serverErrors(err);
       this.#focusFirstInvalid();
     } finally {
       this._submitting = false;
     }
   }
 
-  #serverErrors(err: unknown): Errors {
+  async #serverErrors(err: unknown): Promise<Errors> {
     const errors: Errors = {};
     // A field's problem, or the moderation pipeline's refusal of a field's words: shown at that field.
     if (isBridgekitError(err) && (err.code === 'validation_failed' || err.code === 'idea_rejected')) {
-      for (const d of err.details) {
-        const field = d.path.replace(/^body\.(businessCase\.)?/, '') as keyof Errors;
+      for (const issue of (await loadErrorTexts(this.locale))?.issueTexts(translator(this.locale), this.locale, err) ??
+        err.details.map((d) => ({ path: d.path, text: d.message }))) {
+        const field = issue.path.replace(/^body\.(businessCase\.)?/, '') as keyof Errors;
         if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
-          errors[field] = d.message;
+          errors[field] = issue.text;
       }
     }
-    if (Object.keys(errors).length === 0) errors.form = this.t('form.failed', { reason: this.describeError(err) });
-    else if (isBridgekitError(err) && err.code === 'idea_rejected') this.describeError(err);
+    if (Object.keys(errors).length === 0) errors.form = this.t('form.failed', { reason: await this.describeError(err) });
+    else if (isBridgekitError(err) && err.code === 'idea_rejected') void this.describeError(err);
     return errors;
+  }
+
+  #heldText({ title, moderation: m }: { title: string; moderation: ModerationState }): string {
+    if (!m.reason) return this.t('form.heldNoReason', { title });
+    return this.t('form.held', { title, reason: this.reasonText(m.reasonCode, m.reasonParams, m.reason) });
   }
 
   #focusFirstInvalid(): void {
@@ -256,7 +267,7 @@ export class BkIdeaForm extends BridgekitElement {
           ${
             this._held
               ? html`<p class="held" part="held">
-                ${this.t(this._held.reason ? 'form.held' : 'form.heldNoReason', { title: this._held.title, reason: this._held.reason ?? '' })}
+                ${this.#heldText(this._held)}
               </p>`
               : nothing
           }

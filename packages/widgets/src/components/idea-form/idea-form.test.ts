@@ -94,7 +94,12 @@ describe('<bk-idea-form>', () => {
       `Your idea “${title}” waits for a moderator before others see it: Contains a word moderators review before it is published`,
     );
     expect(held.closest('[role="status"]')).not.toBeNull();
-    expect(created[0]?.moderation).toEqual({ state: 'pending', reason: 'Contains a word moderators review before it is published' });
+    expect(created[0]?.moderation).toEqual({
+      state: 'pending',
+      reason: 'Contains a word moderators review before it is published',
+      reasonCode: 'held.suspect_word_hidden',
+      reasonParams: {},
+    });
     const other = clientAs(await tokenFor(newPerson()));
     await expect(other.ideas.get(created[0]?.id ?? '')).rejects.toMatchObject({ status: 404 });
     await expectNoAxeViolations(el);

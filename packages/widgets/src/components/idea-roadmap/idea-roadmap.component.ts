@@ -1,8 +1,11 @@
 import type { RoadmapColumn } from '@bridgekit/sdk';
+import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
+import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
+import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
 
 const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
@@ -51,6 +54,16 @@ export class BkIdeaRoadmap extends BridgekitElement {
     this._name = '';
     this._status = 'loading';
     this._error = '';
+    new VoteChanges(this, (event) => this.#followVote(event));
+  }
+
+  /** A vote on one of the roadmap's ideas, anywhere on the page: its support changes here too. */
+  #followVote(event: BkVoteChangeEvent): void {
+    if (!this._columns.some((c) => c.ideas.some((i) => i.id === event.ideaId))) return;
+    this._columns = this._columns.map((column) => ({
+      ...column,
+      ideas: column.ideas.map((i) => (i.id === event.ideaId ? withVoteState(i, event.state) : i)),
+    }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -66,12 +79,12 @@ export class BkIdeaRoadmap extends BridgekitElement {
     if (!client || !this.board) return;
     this._status = 'loading';
     try {
-      const [board, columns] = await Promise.all([client.boards.get(this.board), client.boards.roadmap(this.board)]);
+      const [board, columns] = localize(await Promise.all([client.boards.get(this.board), client.boards.roadmap(this.board)]), this.locale);
       this._name = board.name;
       this._columns = columns;
       this._status = 'ready';
     } catch (err) {
-      this._error = this.describeError(err, 'error.notFoundBoard');
+      this._error = await this.describeError(err, 'error.notFoundBoard');
       this._status = 'error';
     }
   }

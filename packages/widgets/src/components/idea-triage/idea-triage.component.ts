@@ -8,10 +8,13 @@ import {
   type Role,
   type StatusChange,
 } from '@bridgekit/sdk';
+import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues, svg } from 'lit';
-import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import type { MessageKey } from '../../shared/i18n.ts';
+import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
+import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
+import { type MessageKey, translator } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
+import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaTriageStyles } from './idea-triage.styles.ts';
 import { CHART, layoutChart } from './value-effort-chart.ts';
 
@@ -90,6 +93,16 @@ export class BkIdeaTriage extends BridgekitElement {
     this._message = '';
     this._errors = {};
     this._statusChoice = '';
+    new VoteChanges(this, (event) => this.#followVote(event));
+  }
+
+  /** A vote anywhere on the page: the idea's votes and supporters (and its bubble) follow. */
+  #followVote(event: BkVoteChangeEvent): void {
+    const follow = (list: Idea[]) =>
+      list.some((i) => i.id === event.ideaId) ? list.map((i) => (i.id === event.ideaId ? withVoteState(i, event.state) : i)) : list;
+    this._queue = follow(this._queue);
+    this._scored = follow(this._scored);
+    if (this._selected?.id === event.ideaId) this._selected = withVoteState(this._selected, event.state);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -107,9 +120,11 @@ export class BkIdeaTriage extends BridgekitElement {
     try {
       const [me, board, queue, scored] = await Promise.all([
         client.me(),
-        client.boards.get(this.board),
-        client.ideas.list({ board: this.board, sort: 'new', categories: ['open', 'under_review'], limit: 50 }),
-        client.ideas.list({ board: this.board, sort: 'value', limit: 100 }),
+        client.boards.get(this.board).then((b) => localize(b, this.locale)),
+        client.ideas
+          .list({ board: this.board, sort: 'new', categories: ['open', 'under_review'], limit: 50 })
+          .then((p) => localize(p, this.locale)),
+        client.ideas.list({ board: this.board, sort: 'value', limit: 100 }).then((p) => localize(p, this.locale)),
       ]);
       this._allowed = EVALUATORS.has(me.user?.role ?? 'member');
       this._board = board;
@@ -119,7 +134,7 @@ export class BkIdeaTriage extends BridgekitElement {
       const keep = this._selected && [...queue.items, ...scored.items].find((i) => i.id === this._selected?.id);
       if (keep) await this.#select(keep, false);
     } catch (err) {
-      this._message = this.describeError(err, 'error.notFoundBoard');
+      this._message = await this.describeError(err, 'error.notFoundBoard');
       this._status = 'error';
     }
   }
@@ -170,7 +185,7 @@ export class BkIdeaTriage extends BridgekitElement {
       this._myScores = await client.ideas.myScores(idea.id);
       this._message = this.t('triage.scored', { title: idea.title });
     } catch (err) {
-      this._message = this.describeError(err);
+      this._message = await this.describeError(err);
     }
   }
 
@@ -191,15 +206,21 @@ export class BkIdeaTriage extends BridgekitElement {
     }
     this._errors = {};
     try {
-      const updated = await client.ideas.setStatus(idea.id, { status, ...(reason ? { reason } : {}), ...(link ? { link } : {}) });
+      const updated = localize(
+        await client.ideas.setStatus(idea.id, { status, ...(reason ? { reason } : {}), ...(link ? { link } : {}) }),
+        this.locale,
+      );
       this.#replace(updated);
       this._history = await client.ideas.statusHistory(idea.id);
       this._message = this.t('triage.statusChanged', { title: idea.title, status: updated.status.label });
     } catch (err) {
       if (isBridgekitError(err) && err.code === 'validation_failed') {
-        this._errors = Object.fromEntries(err.details.map((d) => [d.path.replace(/^body\./, ''), d.message]));
+        const issues =
+          (await loadErrorTexts(this.locale))?.issueTexts(translator(this.locale), this.locale, err) ??
+          err.details.map((d) => ({ path: d.path, text: d.message }));
+        this._errors = Object.fromEntries(issues.map((i) => [i.path.replace(/^body\./, ''), i.text]));
       } else {
-        this._message = this.describeError(err);
+        this._message = await this.describeError(err);
       }
     }
   }

@@ -13,6 +13,8 @@ import {
   tokenFor,
   until,
 } from '../../../test/support.ts';
+import '../idea-vote/idea-vote.ts';
+import type { BkIdeaVote } from '../idea-vote/idea-vote.component.ts';
 import './idea-triage.ts';
 import type { BkIdeaTriage } from './idea-triage.component.ts';
 import { layoutChart } from './value-effort-chart.ts';
@@ -40,7 +42,7 @@ const idea = (over: Partial<Idea> & { value: number | null; effort: number | nul
   score: { value: over.value, effort: over.effort, risk: null, valuePerEffort: null, evaluations: over.value === null ? 0 : 1 },
   closed: false,
   mergedInto: null,
-  moderation: { state: 'published', reason: null },
+  moderation: { state: 'published', reason: null, reasonCode: null, reasonParams: {} },
   createdAt: new Date().toISOString(),
 });
 
@@ -95,6 +97,26 @@ describe('<bk-idea-triage>', () => {
     );
     expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 3.6, effort 2, 0 supporters`);
     expect(bubble.getAttribute('role')).toBe('button');
+  });
+
+  it("follows votes cast on the page: the idea's votes, supporters and business units", async () => {
+    signIn(evaluatorToken);
+    const author = clientAs(await tokenFor(newPerson('Finance')));
+    const fresh = await author.ideas.create({ board: 'people', title: `Backed while triaged ${Date.now()}` });
+    await author.ideas.vote(fresh.id);
+    const el = await mountTriage('people');
+    const entry = await until(() =>
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)),
+    );
+    await userEvent.click(entry);
+    const crowd = () => shadow(el).querySelector('.detail dd:nth-of-type(1)')?.textContent?.trim();
+    await until(() => crowd() === '1 vote · 1 supporter');
+
+    // The community lead (IT) backs it from a vote control elsewhere on the page.
+    const vote = await mount<BkIdeaVote>(`<bk-idea-vote idea="${fresh.id}" variant="inline"></bk-idea-vote>`);
+    await userEvent.click(await until(() => shadow(vote).querySelector<HTMLButtonElement>('button.vote')));
+    await until(() => crowd() === '2 votes · 2 supporters from 2 business units');
+    expect(entry.querySelector('.meta')?.textContent).toContain('2 supporters');
   });
 
   it('refuses a deflection without a reason, then records it with one', async () => {

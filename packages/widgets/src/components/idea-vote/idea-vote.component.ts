@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { tokens } from '../../shared/styles.ts';
+import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
@@ -21,7 +22,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
  * @attr tenant - Overrides the page's tenant for this element.
  * @prop {Idea} data - The idea, when the host already has it: no request is made.
  *
- * @event bk-vote-change - The person's vote changed and the server confirmed it ({@link BkVoteChangeEvent}).
+ * @event bk-vote-change - The person's vote changed and the server confirmed it; `state` is the server's answer, whole ({@link BkVoteChangeEvent}).
  * @event bk-error - A call to the API failed.
  *
  * @csspart button - The vote button.
@@ -70,21 +71,17 @@ export class BkIdeaVote extends BridgekitElement {
     this._status = 'idle';
     this._pending = false;
     this._message = null;
+    new VoteChanges(this, (event) => this.#followVote(event));
   }
 
-  #onVoteChange = (event: BkVoteChangeEvent) => {
+  /** Another control for the same idea (inline, or a board's row) voted: show its outcome. */
+  #followVote(event: BkVoteChangeEvent): void {
     if (event.source === this || !this._idea || event.ideaId !== this._idea.id) return;
-    this._idea = { ...this._idea, votes: event.votes, voted: event.voted, myVotes: event.myVotes };
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener(BkVoteChangeEvent.type, this.#onVoteChange);
+    this._idea = withVoteState(this._idea, event.state);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(BkVoteChangeEvent.type, this.#onVoteChange);
     this.#load?.abort();
   }
 
@@ -121,7 +118,7 @@ export class BkIdeaVote extends BridgekitElement {
       if (load.signal.aborted) return;
       const missing = (err as { status?: number }).status === 404;
       this._status = missing ? 'missing' : 'error';
-      this._message = { text: missing ? this.t('vote.missing') : this.describeError(err), visible: true };
+      this._message = { text: missing ? this.t('vote.missing') : await this.describeError(err), visible: true };
     }
   }
 
@@ -155,18 +152,11 @@ export class BkIdeaVote extends BridgekitElement {
     this._message = null;
     try {
       const state = target === 0 ? await client.ideas.unvote(idea.id) : await client.ideas.vote(idea.id, { votes: target });
-      this._idea = {
-        ...idea,
-        votes: state.votes,
-        supporters: state.supporters,
-        businessUnits: state.businessUnits,
-        voted: state.voted,
-        myVotes: state.myVotes,
-      };
+      this._idea = withVoteState(idea, state);
       const votes = this.t('vote.count', { count: state.votes });
       const key = state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
       this._message = { text: this.t(key, { title: idea.title, votes }), visible: false };
-      this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, ...state, source: this }));
+      this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, board: idea.board, state, source: this }));
     } catch (err) {
       this._idea = { ...idea, ...before };
       if (isBridgekitError(err) && err.code === 'vote_budget_exceeded') {
@@ -175,7 +165,7 @@ export class BkIdeaVote extends BridgekitElement {
         this._idea = { ...idea, ...before, closed: true };
         this._message = { text: this.t('vote.closed'), visible: true };
       } else {
-        this._message = { text: this.t('vote.failed', { reason: this.describeError(err) }), visible: true };
+        this._message = { text: this.t('vote.failed', { reason: await this.describeError(err) }), visible: true };
       }
     } finally {
       this._pending = false;

@@ -93,7 +93,7 @@ describe('<bk-idea-vote>', () => {
       score: { value: null, effort: null, risk: null, valuePerEffort: null, evaluations: 0 },
       closed: false,
       mergedInto: null,
-      moderation: { state: 'published', reason: null },
+      moderation: { state: 'published', reason: null, reasonCode: null, reasonParams: {} },
       createdAt: new Date().toISOString(),
     };
     const el = await mount<BkIdeaVote>('<bk-idea-vote></bk-idea-vote>');
@@ -103,7 +103,7 @@ describe('<bk-idea-vote>', () => {
     expect(count(button)).toBe(7);
   });
 
-  it('keeps two controls for the same idea in step, and tells the page', async () => {
+  it('keeps two controls for the same idea in step, and tells the page the whole vote state', async () => {
     const a = await mountVote();
     const b = await mountVote();
     const events: BkVoteChangeEvent[] = [];
@@ -111,7 +111,16 @@ describe('<bk-idea-vote>', () => {
     await userEvent.click(a.button);
     await until(() => b.button.getAttribute('aria-pressed') === 'true');
     expect(count(b.button)).toBe(count(a.button));
-    expect(events[0]).toMatchObject({ ideaId: IDEA, voted: true, votes: count(a.button) });
+    expect(events[0]).toMatchObject({ ideaId: IDEA, board: 'general', source: a.el });
+    // Other test files vote on this idea too: the counts are checked against what the controls show.
+    expect(events[0]?.state).toEqual({
+      votes: count(a.button),
+      supporters: expect.any(Number),
+      businessUnits: expect.any(Number),
+      voted: true,
+      myVotes: 1,
+      budget: null,
+    });
   });
 
   it('is read-only when signed out: says so, and sends nothing', async () => {

@@ -297,7 +297,7 @@ export class BkModeration extends BridgekitElement {
         this._status = 'forbidden';
         return;
       }
-      this._error = this.describeError(err);
+      this._error = await this.describeError(err);
       this._status = 'error';
     }
   }
@@ -321,7 +321,7 @@ export class BkModeration extends BridgekitElement {
       const first = fresh[0];
       if (first) this.#focusAfterRender(() => this.#itemElement(keyOf(first)));
     } catch (err) {
-      this._announcement = this.describeError(err);
+      this._announcement = await this.describeError(err);
     } finally {
       this._loadingMore = false;
     }
@@ -384,7 +384,7 @@ export class BkModeration extends BridgekitElement {
         this.#remove(key);
         return;
       }
-      const message = this.t('moderation.actionFailed', { reason: this.describeError(err) });
+      const message = this.t('moderation.actionFailed', { reason: await this.describeError(err) });
       this._itemError = { key, message };
     } finally {
       this._busy = null;
@@ -715,7 +715,13 @@ export class BkModeration extends BridgekitElement {
 
   #renderWhy(item: QueueItem) {
     const pending = item.kind === 'comment' ? item.comment.state === 'pending' : item.reason === 'pending';
-    const why = (item.kind === 'comment' ? item.comment.pendingReason : null) ?? item.detail;
+    // A pending comment's own reason ("Hidden after 3 reader flags" rather than the flags' summary).
+    const c = item.kind === 'comment' ? item.comment : null;
+    const why = this.reasonText(
+      c?.pendingReasonCode ?? item.detailCode,
+      c?.pendingReasonParams ?? item.detailParams,
+      c?.pendingReason ?? item.detail,
+    );
     const flags = formatList(
       this.locale,
       item.flags.map((f) => this.t(`moderation.flag.${f.reason}` as MessageKey, { count: f.count })),

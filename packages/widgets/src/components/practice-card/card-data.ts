@@ -3,21 +3,23 @@
  * shares a handful of them) and the titles of what a card links to.
  */
 import type { BridgekitClient, CardLinks, CardTemplate } from '@bridgekit/sdk';
+import { localize } from '@bridgekit/sdk/translations';
 
 const templates = new WeakMap<BridgekitClient, Map<string, Promise<CardTemplate>>>();
 
-/** The template, fetched once per client; a failed fetch is not cached. */
-export function templateFor(client: BridgekitClient, id: string): Promise<CardTemplate> {
+/** The template in `locale`'s words, fetched once per client; a failed fetch is not cached. */
+export function templateFor(client: BridgekitClient, id: string, locale: string): Promise<CardTemplate> {
   let byId = templates.get(client);
   if (!byId) {
     byId = new Map();
     templates.set(client, byId);
   }
-  let template = byId.get(id);
+  const key = `${locale} ${id}`;
+  let template = byId.get(key);
   if (!template) {
-    template = client.templates.get(id);
-    byId.set(id, template);
-    template.catch(() => byId.delete(id));
+    template = client.templates.get(id).then((t) => localize(t, locale));
+    byId.set(key, template);
+    template.catch(() => byId.delete(key));
   }
   return template;
 }

@@ -126,6 +126,30 @@ export function typeAt(fields: readonly FieldDef[], path: string): FieldType | u
   return current;
 }
 
+/**
+ * A field's label path in the template's labels (`Options › 2 › Cost`), list items counted
+ * from 1: with a localized template, in the reader's language. `undefined` where the template
+ * has no such field (it changed since), so the caller falls back to the server's English label.
+ */
+export function labelAt(fields: readonly FieldDef[], path: string): string | undefined {
+  const labels: string[] = [];
+  let current: FieldType | undefined;
+  let defs: readonly FieldDef[] | undefined = fields;
+  for (const part of path.split('.')) {
+    if (current?.type === 'list' && /^\d+$/.test(part)) {
+      current = current.of;
+      labels.push(String(Number(part) + 1));
+    } else {
+      const def: FieldDef | undefined = defs?.find((d) => d.key === part);
+      if (!def) return undefined;
+      current = def;
+      labels.push(def.label);
+    }
+    defs = current.type === 'record' ? current.fields : undefined;
+  }
+  return labels.join(' › ');
+}
+
 /** A value as text with its type when known: enum labels, and a record's parts by their labels. */
 export function formatWithType(ctx: FormatContext, type: FieldType | undefined, value: FieldValue): string {
   if (type?.type === 'record' && isObject(value)) {

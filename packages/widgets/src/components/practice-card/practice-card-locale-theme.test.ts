@@ -56,13 +56,21 @@ describe('practice cards in German', () => {
     expect(text(el, 'view-count')).toMatch(/^[\d.]+ Aufrufe?$/);
 
     await userEvent.click(page.getByRole('button', { name: 'Details anzeigen' }));
-    const options = await until(() => field(el, 'Options')?.querySelector('table'));
+    // The built-in template's labels, help and choices come in German from the API.
+    const options = await until(() => field(el, 'Optionen')?.querySelector('table'));
+    expect([...options.querySelectorAll('th')].map((th) => th.textContent?.trim())).toEqual(
+      expect.arrayContaining(['Art', 'Beschreibung', 'Kosten']),
+    );
+    expect(options.querySelector('tbody tr:nth-child(1) td:nth-child(1)')?.textContent?.trim()).toBe('Nichts tun');
+    expect(field(el, 'Management-Zusammenfassung')).toBeTruthy();
+    expect(field(el, 'Entscheidung')?.textContent?.trim()).toBe('Genehmigt');
     // EUR 250,000 and 30,000 as German writes money; 2027-01-11 as a German date.
     const euros = (n: number) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(n);
     expect(euros(250_000)).toMatch(/^250\.000,00\s€$/);
     expect(options.querySelector('tbody tr:nth-child(3) td:nth-child(3)')?.textContent?.trim()).toBe(euros(250_000));
-    expect(field(el, 'Costs')?.textContent).toContain(euros(30_000));
-    expect(field(el, 'Timescale')?.textContent).toContain('11.01.2027');
+    expect(field(el, 'Kosten')?.textContent).toContain(euros(30_000));
+    expect(field(el, 'Zeitrahmen')?.textContent).toContain('11.01.2027');
+    expect(shadow(el).textContent).not.toMatch(/\b(Executive summary|Recommended option|Do nothing|Approved)\b/);
     await expect.element(page.getByRole('button', { name: 'Details ausblenden' })).toBeVisible();
     await expectNoAxeViolations(el);
   });
@@ -73,6 +81,25 @@ describe('practice cards in German', () => {
     await expect.element(page.getByRole('searchbox', { name: 'Praxiskarten durchsuchen' })).toBeVisible();
     await expect.element(page.getByRole('tab', { name: 'Handlungsfelder' })).toBeVisible();
     expect(shadow(el).querySelector('[part="count"]')?.textContent).toMatch(/^\d+ Karten/);
+    // Each card names its template in German, and the template filter offers them in German.
+    const templates = [...shadow(el).querySelectorAll('[part="item"] .template-name')].map((p) => p.textContent?.trim());
+    const german = [
+      'Geschäftspartner-Profil',
+      'Strategischer Account-Plan',
+      'Nutzenrealisierungsplan',
+      'Stakeholder-Landkarte',
+      'Beziehungs-Check',
+    ];
+    expect(templates.some((name) => german.includes(name ?? ''))).toBe(true);
+    for (const english of [
+      'Business Partner Profile',
+      'Strategic Account Plan',
+      'Value Realization Plan',
+      'Stakeholder Map',
+      'Relationship Health Assessment',
+    ]) {
+      expect(templates).not.toContain(english);
+    }
     const updated = [...shadow(el).querySelectorAll('[part="item"] time')].map((t) => t.textContent);
     expect(updated.length).toBeGreaterThan(0);
     for (const when of updated) {

@@ -132,7 +132,7 @@ export class BkPracticeCard extends BridgekitElement {
     try {
       const card = await client.cards.get(this.card, { signal: load.signal });
       // Without its template the values still show, under their keys.
-      const template = await templateFor(client, card.templateId).catch(() => null);
+      const template = await templateFor(client, card.templateId, this.locale).catch(() => null);
       if (load.signal.aborted) return;
       this._data = card;
       this._template = template;
@@ -140,7 +140,7 @@ export class BkPracticeCard extends BridgekitElement {
       if (this.expanded) this.#opened();
     } catch (err) {
       if (load.signal.aborted) return;
-      this._error = this.describeError(err, 'card.notFound');
+      this._error = await this.describeError(err, 'card.notFound');
       this._status = 'error';
     }
   }
@@ -191,7 +191,7 @@ export class BkPracticeCard extends BridgekitElement {
       this._data = { ...updated, viewCount: Math.max(updated.viewCount, this._data?.viewCount ?? 0) };
       this._announcement = updated.helpedByMe ? this.t('card.helpedThanks') : this.t('card.helpedRemoved');
     } catch (err) {
-      this._announcement = this.describeError(err);
+      this._announcement = await this.describeError(err);
     } finally {
       this._helpedBusy = false;
     }
@@ -223,7 +223,7 @@ export class BkPracticeCard extends BridgekitElement {
     return html`
       <article class="base ${card.obsolete ? 'is-obsolete' : ''}" part="base" aria-labelledby="bk-card-title">
         ${this.renderSessionNotice()}
-        <p class="template-name" part="template">${card.templateName}</p>
+        <p class="template-name" part="template">${this._template?.name ?? card.templateName}</p>
         <h3 class="card-title" id="bk-card-title" part="title">${card.title}</h3>
         <p class="badges">${renderFreshness(view, card)}</p>
         ${renderObsolete(view, card)}

@@ -3,8 +3,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
-import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { formatList, type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
+import { formatList, type MessageKey, relativeTime, sameLanguage, translator } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { cardFormStyles } from './card-form.styles.ts';
@@ -202,13 +202,13 @@ export class BkCardForm extends BridgekitElement {
     const client = this.client;
     if (isBridgekitError(err) && err.code === 'conflict' && this.card && client) {
       // Tells the host through `bk-error`; the notice below is what the person acts on.
-      this.describeError(err);
+      void this.describeError(err);
       try {
         const newer = await client.cards.get(this.card.id);
         const diff = await client.cards.diff(this.card.id, this.#baseVersion, newer.version).catch(() => null);
         this._conflict = { newer, changed: [...new Set(diff?.changes.map((c) => c.label) ?? [])] };
       } catch (loadErr) {
-        this._formError = this.t('library.saveFailed', { reason: this.describeError(loadErr) });
+        this._formError = this.t('library.saveFailed', { reason: await this.describeError(loadErr) });
       }
       void this.updateComplete.then(() => this.#find('.conflict')?.focus());
       return;
@@ -217,18 +217,24 @@ export class BkCardForm extends BridgekitElement {
     if (isBridgekitError(err) && (err.code === 'validation_failed' || err.code === 'card_rejected') && err.details.length > 0) {
       const errors = new Map<string, string>();
       const general: string[] = [];
-      for (const detail of err.details) {
+      // The server's English messages name the field ("Options › 2 › Cost: …") and say more than
+      // a reason's text; other languages get the reason's text, and the summary names the field.
+      const english = sameLanguage(this.locale, 'en');
+      const issues =
+        (await loadErrorTexts(this.locale))?.issueTexts(translator(this.locale), this.locale, err) ??
+        err.details.map((d) => ({ path: d.path, text: d.message }));
+      err.details.forEach((detail, i) => {
+        const text = english ? detail.message : (issues[i]?.text ?? detail.message);
         const id = anchorOf(detail.path, collected.anchors);
-        if (id && !errors.has(id)) errors.set(id, detail.message);
-        else if (!id) general.push(detail.message);
-      }
-      this.describeError(err);
+        if (id && !errors.has(id)) errors.set(id, text);
+        else if (!id) general.push(text);
+      });
+      void this.describeError(err);
       if (general.length > 0) this._formError = general.join(' ');
-      // The server's messages already name the field ("Options › 2 › Cost: …").
-      this.#showErrors(errors, collected, false);
+      this.#showErrors(errors, collected, !english);
       return;
     }
-    this._formError = this.t('library.saveFailed', { reason: this.describeError(err) });
+    this._formError = this.t('library.saveFailed', { reason: await this.describeError(err) });
   }
 
   #showErrors(errors: ReadonlyMap<string, string>, collected: Collected, withLabels: boolean): void {

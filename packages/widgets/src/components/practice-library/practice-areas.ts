@@ -92,7 +92,7 @@ export class BkCardPracticeAreas extends BridgekitElement {
       this._areas = await client.practiceAreas();
       this._status = 'ready';
     } catch (err) {
-      this._error = this.describeError(err);
+      this._error = await this.describeError(err);
       this._status = 'error';
     }
   }

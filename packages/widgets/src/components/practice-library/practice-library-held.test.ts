@@ -63,7 +63,7 @@ describe('<bk-practice-library> and moderation', () => {
     const api = clientAs(token);
     const input = minimalBusinessCase(`Held case ${Date.now()} ${Math.random().toString(36).slice(2, 7)}`);
     const card = await api.cards.create({ ...input, summary: 'A vendor builds the dashboards.' });
-    expect(card.moderation).toEqual({ state: 'pending', reason: WORD_HELD });
+    expect(card.moderation).toEqual({ state: 'pending', reason: WORD_HELD, reasonCode: 'held.suspect_word_hidden', reasonParams: {} });
     const lib = await search(card.title);
     const item = await until(() => shadow(lib).querySelector(`[data-card="${card.id}"]`));
     expect(squash(item.querySelector('.badge.held')?.textContent)).toBe('Waiting for a moderator');

@@ -8,10 +8,10 @@ import type { BkPracticeLibrary } from './practice-library.component.ts';
 import { createTestCard } from './test-cards.ts';
 
 /** The library, searched for the card's unique title, with the card opened. */
-async function openCard(card: PracticeCard) {
+async function openCard(card: PracticeCard, searchLabel = 'Search practice cards') {
   const lib = await mount<BkPracticeLibrary>('<bk-practice-library></bk-practice-library>');
   await until(() => shadow(lib).querySelector('[part="list"]'));
-  await userEvent.fill(page.getByRole('searchbox', { name: 'Search practice cards' }), card.title);
+  await userEvent.fill(page.getByRole('searchbox', { name: searchLabel }), card.title);
   const open = await until(() => shadow(lib).querySelector<HTMLButtonElement>(`button[data-open="${card.id}"]`));
   await userEvent.click(open);
   await until(() => shadow(lib).activeElement?.id === 'bk-detail-title');
@@ -163,6 +163,27 @@ describe('<bk-practice-library> editing and history', () => {
       tags: card.tags,
       fields: { options: card.fields.options },
     });
+  });
+
+  it("names the changed fields in the reader's language, from the localized template", async () => {
+    const api = clientAs(token);
+    const card = await createTestCard(api);
+    await api.cards.update(card.id, {
+      title: `${card.title} v2`,
+      fields: {
+        ...card.fields,
+        options: [{ kind: 'do-nothing', description: 'Keep matching by hand.', cost: { amount: 5000, currency: 'EUR' } }],
+      },
+      reviewBy: '2030-01-31',
+      baseVersion: 1,
+    });
+    signIn(token, { locale: 'de-DE' });
+    const lib = await openCard({ ...card, title: `${card.title} v2` }, 'Praxiskarten durchsuchen');
+    await userEvent.click(action(lib, 'history'));
+    const diff = await until(() => shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelector('[part="diff"]'));
+    const labels = [...diff.querySelectorAll('tbody th')].map((th) => th.textContent?.replace(/\s+/g, ' ').trim());
+    // The card's own properties from the catalog, the template's fields from its German texts.
+    expect(labels).toEqual(['Titel (geändert)', 'Prüfen bis (geändert)', 'Optionen › 1 › Kosten (geändert)']);
   });
 
   it('leaves the edit form with Cancel, back on the card', async () => {

@@ -9,6 +9,7 @@ import {
   type PracticeArea,
   type PracticeCard,
 } from '@bridgekit/sdk';
+import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -297,7 +298,9 @@ export class BkPracticeLibrary extends BridgekitElement {
     try {
       const [page, templates, me] = await Promise.all([
         client.cards.list({ ...this.#listQuery, signal: load.signal }),
-        this._templates.length > 0 ? Promise.resolve(this._templates) : client.templates.list({ signal: load.signal }),
+        this._templates.length > 0
+          ? Promise.resolve(this._templates)
+          : client.templates.list({ signal: load.signal }).then((t) => localize(t, this.locale)),
         this.signedIn ? client.me({ signal: load.signal }).catch(() => null) : Promise.resolve(null),
       ]);
       if (load.signal.aborted) return;
@@ -309,7 +312,7 @@ export class BkPracticeLibrary extends BridgekitElement {
       this._announcement = this.#countText();
     } catch (err) {
       if (load.signal.aborted) return;
-      this._error = this.describeError(err);
+      this._error = await this.describeError(err);
       this._status = 'error';
     }
   }
@@ -327,7 +330,7 @@ export class BkPracticeLibrary extends BridgekitElement {
       const first = fresh[0];
       if (first) this.#focusAfterRender(() => this.#q(`li[data-card="${CSS.escape(first.id)}"]`));
     } catch (err) {
-      this._announcement = this.describeError(err);
+      this._announcement = await this.describeError(err);
     } finally {
       this._loadingMore = false;
     }
@@ -414,7 +417,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     this._detailError = '';
     try {
       const card = await client.cards.get(id);
-      const template = await templateFor(client, card.templateId).catch(() => null);
+      const template = await templateFor(client, card.templateId, this.locale).catch(() => null);
       this._card = card;
       this._cardTemplate = template;
       this.#countView(card.id);
@@ -426,7 +429,7 @@ export class BkPracticeLibrary extends BridgekitElement {
         () => undefined,
       );
     } catch (err) {
-      this._detailError = this.describeError(err, 'card.notFound');
+      this._detailError = await this.describeError(err, 'card.notFound');
     }
   }
 
@@ -455,7 +458,7 @@ export class BkPracticeLibrary extends BridgekitElement {
       await loadPart(tag);
       return true;
     } catch (err) {
-      this._announcement = this.describeError(err);
+      this._announcement = await this.describeError(err);
       return false;
     }
   }
@@ -494,7 +497,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     if (this._cardTemplate?.id !== card.templateId) {
       const client = this.client;
       if (client)
-        void templateFor(client, card.templateId).then(
+        void templateFor(client, card.templateId, this.locale).then(
           (t) => {
             this._cardTemplate = t;
           },
@@ -532,7 +535,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     try {
       await run();
     } catch (err) {
-      this._actionError = this.describeError(err);
+      this._actionError = await this.describeError(err);
     } finally {
       this._busy = null;
     }
@@ -601,7 +604,7 @@ export class BkPracticeLibrary extends BridgekitElement {
         this._announcement = this.t('library.markedObsolete', { title: updated.title });
         this.#focusAfterRender(() => this.#q('[data-action="unobsolete"]'));
       } catch (err) {
-        this._reasonError = this.describeError(err);
+        this._reasonError = await this.describeError(err);
       }
     });
   }
@@ -912,6 +915,11 @@ export class BkPracticeLibrary extends BridgekitElement {
     `;
   }
 
+  /** The card's template name in the reader's language (the templates came localized; a card names its template in English). */
+  #templateName(card: Pick<CardSummary, 'templateId' | 'templateName'>): string {
+    return this._templates.find((t) => t.id === card.templateId)?.name ?? card.templateName;
+  }
+
   #renderItem(item: CardSummary) {
     const view = this.#view;
     const meta = [
@@ -920,7 +928,7 @@ export class BkPracticeLibrary extends BridgekitElement {
       this.t('card.viewCount', { count: item.viewCount }),
     ];
     return html`<li class="item ${item.freshness}" part="item" data-card=${item.id} tabindex="-1" aria-labelledby="bk-item-${item.id}">
-      <p class="template-name">${item.templateName}</p>
+      <p class="template-name">${this.#templateName(item)}</p>
       <h3 class="item-title" id="bk-item-${item.id}" part="title">
         <button type="button" class="title-button" data-open=${item.id} @click=${() => void this.#openCard(item.id)}>${item.title}</button>
       </h3>
@@ -950,7 +958,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     return html`<div class="detail" part="detail">
       ${this.#renderBack()}
       <article class="card ${card.obsolete ? 'is-obsolete' : ''}" aria-labelledby="bk-detail-title">
-        <p class="template-name">${card.templateName}</p>
+        <p class="template-name">${this.#templateName(card)}</p>
         <h3 class="card-title" id="bk-detail-title" tabindex="-1">${card.title}</h3>
         <p class="badges">${renderFreshness(view, card)}</p>
         ${this.#renderHeld(card)} ${renderObsolete(view, card)} ${card.summary ? html`<p class="summary">${card.summary}</p>` : nothing}
@@ -1001,13 +1009,18 @@ export class BkPracticeLibrary extends BridgekitElement {
    * card, or their last edit of it, stands with moderators, and why.
    */
   #renderHeld(card: PracticeCard) {
-    const { state, reason } = card.moderation;
+    const { state, reason: said, reasonCode, reasonParams } = card.moderation;
+    const reason = this.reasonText(reasonCode, reasonParams, said ?? '');
     const edit = card.pendingEdit;
     let text = '';
-    if (state === 'pending') text = this.t('library.cardHeld', { reason: reason ?? '' });
-    else if (state === 'rejected') text = this.t('library.cardRejected', { reason: reason ?? '' });
+    if (state === 'pending') text = this.t('library.cardHeld', { reason });
+    else if (state === 'rejected') text = this.t('library.cardRejected', { reason });
     else if (edit) {
-      const params = { when: relativeTime(this.locale, edit.at), version: card.version, reason: edit.reason };
+      const params = {
+        when: relativeTime(this.locale, edit.at),
+        version: card.version,
+        reason: this.reasonText(edit.reasonCode, edit.reasonParams, edit.reason),
+      };
       text = this.t(edit.state === 'pending' ? 'library.editWaiting' : 'library.editRejected', params);
     }
     return text ? html`<p class="held" part="held">${text}</p>` : nothing;

@@ -137,7 +137,7 @@ export class BkCardReviewQueue extends BridgekitElement {
       this._items = (await client.cards.reviewQueue({ limit: 50 })).items;
       this._status = 'ready';
     } catch (err) {
-      this._error = this.describeError(err);
+      this._error = await this.describeError(err);
       this._status = 'error';
     }
   }
@@ -168,7 +168,7 @@ export class BkCardReviewQueue extends BridgekitElement {
         this.t('library.verified', { title: card.title, date: card.reviewBy ? formatDate(this.locale, card.reviewBy) : '' }),
       );
     } catch (err) {
-      this._itemError = { id: item.id, text: this.describeError(err) };
+      this._itemError = { id: item.id, text: await this.describeError(err) };
     } finally {
       this._busy = null;
     }
@@ -191,7 +191,7 @@ export class BkCardReviewQueue extends BridgekitElement {
       this._obsoleteFor = null;
       this.#done(item.id, this.t('library.markedObsolete', { title: item.title }));
     } catch (err) {
-      this._reasonError = this.describeError(err);
+      this._reasonError = await this.describeError(err);
     } finally {
       this._busy = null;
     }

@@ -4,10 +4,20 @@ import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
-import { type FormatContext, formatInstant, formatWithType, typeAt } from '../practice-card/card-format.ts';
+import { type FormatContext, formatInstant, formatWithType, labelAt, typeAt } from '../practice-card/card-format.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { controlStyles, sectionStyles } from './controls.styles.ts';
+
+/** The names of the card's own properties in a diff (cards/card-library.ts `contentChanges`). */
+const OWN_PROPERTY_LABELS: Partial<Record<string, MessageKey>> = {
+  title: 'library.field.title',
+  summary: 'library.field.summary',
+  tags: 'library.field.tags',
+  maturityLevel: 'library.diffMaturity',
+  owner: 'library.diffOwner',
+  reviewBy: 'library.field.reviewBy',
+};
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -162,7 +172,7 @@ export class BkCardHistory extends BridgekitElement {
         await this.#compare();
       }
     } catch (err) {
-      this._error = this.describeError(err);
+      this._error = await this.describeError(err);
       this._status = 'error';
     }
   }
@@ -183,7 +193,7 @@ export class BkCardHistory extends BridgekitElement {
       if (event) this._announcement = this.t('library.diffShown', { count: this._diff.changes.length });
     } catch (err) {
       this._diff = null;
-      this._diffError = this.describeError(err);
+      this._diffError = await this.describeError(err);
     }
   }
 
@@ -197,7 +207,7 @@ export class BkCardHistory extends BridgekitElement {
       const restored = await client.cards.restore(card.id, version, card.version);
       this.dispatchEvent(new BkCardSaveEvent(restored));
     } catch (err) {
-      this._announcement = this.t('library.restoreFailed', { reason: this.describeError(err) });
+      this._announcement = this.t('library.restoreFailed', { reason: await this.describeError(err) });
     } finally {
       this._busy = false;
     }
@@ -290,6 +300,12 @@ export class BkCardHistory extends BridgekitElement {
     if (diff.changes.length === 0) return html`<p class="empty">${this.t('library.diffNone', { from: diff.from, to: diff.to })}</p>`;
     const view: FormatContext = { t: (key, params) => this.t(key, params), locale: this.locale };
     const fields = this.template?.fields ?? [];
+    // The server's labels are English; the card's own properties and the (localized) template's
+    // fields are named in the reader's language.
+    const labelOf = (change: FieldChange) => {
+      const own = OWN_PROPERTY_LABELS[change.path];
+      return own ? this.t(own) : (labelAt(fields, change.path) ?? change.label);
+    };
     const shown = (change: FieldChange, value: FieldValue | null) => {
       if (value === null) return html`<span class="empty">${this.t('library.diffEmpty')}</span>`;
       // The card's own properties come first, under their own paths.
@@ -313,7 +329,7 @@ export class BkCardHistory extends BridgekitElement {
         <tbody>
           ${diff.changes.map(
             (change) => html`<tr data-path=${change.path}>
-              <th scope="row">${change.label} <span class="change">(${this.t(`library.change.${change.change}`)})</span></th>
+              <th scope="row">${labelOf(change)} <span class="change">(${this.t(`library.change.${change.change}`)})</span></th>
               <td>${shown(change, change.before)}</td>
               <td>${shown(change, change.after)}</td>
             </tr>`,

@@ -19,6 +19,8 @@ const EMOJI: Record<Reaction, string> = { like: '👍', insight: '💡', love: '
 /** What the thread element gives the comment template: texts, permissions, state and handlers. */
 export interface CommentView {
   t: Translate;
+  /** Why a pending comment waits, in the reader's language. */
+  reason(comment: Comment): string;
   locale: string;
   tenant: string | undefined;
   signedIn: boolean;
@@ -104,7 +106,7 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
       ${c.replyTo ? html`<p class="replying-to">${c.replyTo.author ? view.t('thread.replyingTo', { name: c.replyTo.author }) : view.t('thread.replyingToRemoved')}</p>` : nothing}
       ${
         c.state === 'pending'
-          ? html`<p class="pending" part="pending">${c.pendingReason ? view.t('thread.pending', { reason: c.pendingReason }) : view.t('thread.pendingNoReason')}</p>`
+          ? html`<p class="pending" part="pending">${c.pendingReason ? view.t('thread.pending', { reason: view.reason(c) }) : view.t('thread.pendingNoReason')}</p>`
           : nothing
       }
       ${

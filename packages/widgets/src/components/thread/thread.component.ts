@@ -269,7 +269,7 @@ export class BkThread extends BridgekitElement {
       if (page.thread) this.#startLive(page.thread.id);
     } catch (err) {
       if (load.signal.aborted) return;
-      this._error = this.describeError(err);
+      this._error = await this.describeError(err);
       this._status = 'error';
     }
   }
@@ -290,7 +290,7 @@ export class BkThread extends BridgekitElement {
       this._cursor = page.nextCursor;
       if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
     } catch (err) {
-      this._announcement = this.describeError(err);
+      this._announcement = await this.describeError(err);
     } finally {
       this._loadingMore = false;
     }
@@ -308,7 +308,7 @@ export class BkThread extends BridgekitElement {
       this._items = this._items.map((r) => (r.id === root.id ? { ...r, replies: list, moreReplies: page.nextCursor } : r));
       if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
     } catch (err) {
-      this._notice = { id: root.id, text: this.t('thread.actionFailed', { reason: this.describeError(err) }) };
+      this._notice = { id: root.id, text: this.t('thread.actionFailed', { reason: await this.describeError(err) }) };
     } finally {
       this.#setBusy(root.id, false);
     }
@@ -479,7 +479,7 @@ export class BkThread extends BridgekitElement {
       }
       return null;
     } catch (err) {
-      return this.describeError(err);
+      return await this.describeError(err);
     } finally {
       this.#posting.delete(request);
     }
@@ -521,7 +521,7 @@ export class BkThread extends BridgekitElement {
       this.#focusLater(this.#actionSelector('edit', comment.id));
       return null;
     } catch (err) {
-      return this.describeError(err);
+      return await this.describeError(err);
     }
   }
 
@@ -533,7 +533,7 @@ export class BkThread extends BridgekitElement {
     try {
       return await call();
     } catch (err) {
-      this._notice = { id: comment.id, text: this.t('thread.actionFailed', { reason: this.describeError(err) }) };
+      this._notice = { id: comment.id, text: this.t('thread.actionFailed', { reason: await this.describeError(err) }) };
       return undefined;
     } finally {
       this.#setBusy(comment.id, false);
@@ -645,6 +645,7 @@ export class BkThread extends BridgekitElement {
         this.#saveEdit(comment, body);
     return {
       t: (key, params) => this.t(key, params),
+      reason: (c) => this.reasonText(c.pendingReasonCode, c.pendingReasonParams, c.pendingReason ?? ''),
       locale: this.locale,
       tenant: this.tenant,
       signedIn: this.signedIn,

@@ -141,6 +141,8 @@ export const deCards: Translation<typeof enCards> = {
     'Das Kürzel der Person, die die Karte aktuell hält, z. B. mei. Leer lassen, wenn Sie selbst verantwortlich sein möchten.',
   'library.ownerHintEdit': 'Das Kürzel der Person, die die Karte aktuell hält, z. B. mei. Leer lassen für keine verantwortliche Person.',
   'library.field.reviewBy': 'Prüfen bis',
+  'library.diffMaturity': 'Reifegrad',
+  'library.diffOwner': 'Verantwortliche Person',
   'library.reviewByHint': 'Wann die verantwortliche Person die Karte wieder prüfen soll. Leer: in sechs Monaten.',
   'library.reviewByHintEdit': 'Wann die verantwortliche Person die Karte wieder prüfen soll.',
   'library.field.note': 'Was sich geändert hat (optional)',

@@ -129,6 +129,8 @@ export const enCards = {
   'library.ownerHintNew': 'The handle of the member who keeps the card current, e.g. mei. Leave empty to own it yourself.',
   'library.ownerHintEdit': 'The handle of the member who keeps the card current, e.g. mei. Leave empty for no owner.',
   'library.field.reviewBy': 'Review by',
+  'library.diffMaturity': 'Maturity level',
+  'library.diffOwner': 'Owner',
   'library.reviewByHint': 'When the owner should check the card again. Empty: six months from now.',
   'library.reviewByHintEdit': 'When the owner should check the card again.',
   'library.field.note': 'What changed (optional)',

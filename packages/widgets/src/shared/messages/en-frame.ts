@@ -22,4 +22,7 @@ export const enFrame = {
     'This community has no sign-in for embedded pages yet. Ask your Bridgekit admin to set a sign-in client on its OpenID Connect provider.',
   'signIn.noOpener': 'Open this window from the Sign in button of an embedded Bridgekit widget.',
   'signIn.stateMismatch': 'the answer from the sign-in page did not match this window’s request. Start again from the widget.',
+  'signIn.unavailable':
+    'signing in with this provider is not possible right now. Try again shortly; if it keeps failing, tell your Bridgekit admin.',
+  'signIn.serverError': 'something went wrong on our side (reference {requestId}). Try again shortly.',
 } as const;

@@ -6,6 +6,7 @@
  * demand (threads.ts, moderation.ts and cards.ts say from where).
  */
 import type { enCards } from './en-cards.ts';
+import type { ErrorKey } from './en-errors.ts';
 import type { enFrame } from './en-frame.ts';
 import type { enModeration } from './en-moderation.ts';
 import type { enThreads } from './en-threads.ts';
@@ -172,7 +173,13 @@ export const en = {
   'error.loadFailed': 'The ideas could not be loaded.',
 } as const;
 
-export type MessageKey = keyof typeof en | keyof typeof enThreads | keyof typeof enModeration | keyof typeof enCards | keyof typeof enFrame;
+export type MessageKey =
+  | keyof typeof en
+  | keyof typeof enThreads
+  | keyof typeof enModeration
+  | keyof typeof enCards
+  | keyof typeof enFrame
+  | ErrorKey;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
 /** A locale's texts, whole or for one feature. */

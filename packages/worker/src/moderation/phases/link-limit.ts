@@ -1,16 +1,14 @@
 /** Holds an item with more links than the community allows for a moderator. */
 import type { Phase } from '../types.ts';
 
-const links = (n: number) => `${n} ${n === 1 ? 'link' : 'links'}`;
-
 /**
  * Holds when the item (all its text together) has more than `settings.maxLinks` links (each
  * link target counts).
  *
  * @example
- * linkLimit(input); // { action: 'hold', phase: 'link-limit', reason: '3 links (the limit is 2)' }
+ * linkLimit(input); // { action: 'hold', phase: 'link-limit', reason: 'held.links', params: { count: 3, max: 2 } }
  */
 export const linkLimit: Phase = ({ links: targets, settings }) => {
   if (targets.length <= settings.maxLinks) return null;
-  return { action: 'hold', phase: 'link-limit', reason: `${links(targets.length)} (the limit is ${settings.maxLinks})` };
+  return { action: 'hold', phase: 'link-limit', reason: 'held.links', params: { count: targets.length, max: settings.maxLinks } };
 };

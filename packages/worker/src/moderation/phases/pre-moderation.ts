@@ -1,5 +1,5 @@
 /** Holds items for review before they are published, for everyone or for newcomers. */
-import { NOUNS, type Phase } from '../types.ts';
+import type { Phase, Verdict } from '../types.ts';
 
 /**
  * `all`: holds every new and edited item. `new_users`: holds while the author has fewer than
@@ -7,19 +7,18 @@ import { NOUNS, type Phase } from '../types.ts';
  * is the person who is new). `off`: lets everything through.
  *
  * @example
- * preModeration(input); // { action: 'hold', phase: 'pre-moderation', reason: "Pre-moderation: the author's first 3 contributions are reviewed" }
+ * preModeration(input); // { action: 'hold', phase: 'pre-moderation', reason: 'held.newcomer', params: { count: 3 } }
  */
-export const preModeration: Phase = ({ item, kind, author, settings }) => {
+export const preModeration: Phase = ({ item, kind, author, settings }): Verdict | null => {
   switch (settings.preModeration) {
     case 'all': {
-      const what = item === 'card' && kind === 'edit' ? 'card edit' : NOUNS[item].one;
-      return { action: 'hold', phase: 'pre-moderation', reason: `Pre-moderation: every ${what} is reviewed` };
+      const reason = item === 'card' && kind === 'edit' ? 'held.every_card_edit' : (`held.every_${item}` as const);
+      return { action: 'hold', phase: 'pre-moderation', reason, params: {} };
     }
     case 'new_users': {
       const n = settings.newUserComments;
       if (author.published >= n) return null;
-      const first = n === 1 ? 'first contribution is' : `first ${n} contributions are`;
-      return { action: 'hold', phase: 'pre-moderation', reason: `Pre-moderation: the author's ${first} reviewed` };
+      return { action: 'hold', phase: 'pre-moderation', reason: 'held.newcomer', params: { count: n } };
     }
     default:
       return null;

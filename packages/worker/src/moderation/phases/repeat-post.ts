@@ -1,5 +1,5 @@
 /** Refuses the same text posted again by one person within the repeat window. */
-import { NOUNS, type Phase } from '../types.ts';
+import type { Phase } from '../types.ts';
 import { foldText } from '../words.ts';
 
 const PUNCTUATION_AND_SPACE = /[\p{P}\p{Z}\s]+/gu;
@@ -38,22 +38,15 @@ export function fingerprintOf(text: string): string {
   return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, '0')).join('');
 }
 
-const minutes = (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
-
 /**
  * Rejects when the item's fingerprint is among the author's recent ones (of the same kind) and
  * the window (`settings.repeatWindowMinutes`) is on. Items without a fingerprint are never repeats.
  *
  * @example
- * repeatPost(input); // { action: 'reject', phase: 'repeat-post', reason: 'You posted the same text a moment ago. …' }
+ * repeatPost(input); // { action: 'reject', phase: 'repeat-post', reason: 'comment_rejected.repeat', params: { count: 10 } }
  */
 export const repeatPost: Phase = ({ item, fingerprint, author, settings }) => {
   const span = settings.repeatWindowMinutes;
   if (span <= 0 || fingerprint === '' || !author.recentFingerprints.includes(fingerprint)) return null;
-  const noun = NOUNS[item];
-  return {
-    action: 'reject',
-    phase: 'repeat-post',
-    reason: `You ${noun.past} the same text a moment ago. Change what you write, or wait ${minutes(span)} before ${noun.doing} it again.`,
-  };
+  return { action: 'reject', phase: 'repeat-post', reason: `${item}_rejected.repeat`, params: { count: span } };
 };

@@ -1,5 +1,6 @@
 /** Holds an item that contains a word or phrase from the suspect list for a moderator. */
-import type { Phase } from '../types.ts';
+import type { Reason } from '@bridgekit/sdk';
+import type { Phase, Verdict } from '../types.ts';
 import { findListedWord } from '../words.ts';
 
 /**
@@ -7,28 +8,31 @@ import { findListedWord } from '../words.ts';
  * names it (and, for ideas and cards, where it is).
  *
  * @example
- * suspectWords(input); // { action: 'hold', phase: 'suspect-words', reason: 'Contains the suspect word "crypto"' }
+ * suspectWords(input); // { action: 'hold', phase: 'suspect-words', reason: 'held.suspect_word', params: { word: 'crypto' } }
  */
-export const suspectWords: Phase = ({ parts, settings }) => {
+export const suspectWords: Phase = ({ parts, settings }): Verdict | null => {
   if (settings.suspectWords.length === 0) return null;
   for (const part of parts) {
     const word = findListedWord(part.text, settings.suspectWords);
     if (word === null) continue;
-    const where = part.label ? ` (in ${part.label})` : '';
-    return { action: 'hold', phase: 'suspect-words', reason: `${SUSPECT_REASON_PREFIX} "${word}"${where}` };
+    return part.label
+      ? { action: 'hold', phase: 'suspect-words', reason: 'held.suspect_word_in', params: { word, field: part.label } }
+      : { action: 'hold', phase: 'suspect-words', reason: 'held.suspect_word', params: { word } };
   }
   return null;
 };
 
-const SUSPECT_REASON_PREFIX = 'Contains the suspect word';
+/** Reasons stored before there were reason codes said this; their authors must not see the word either. */
+const LEGACY_SUSPECT_PREFIX = 'Contains the suspect word';
 
 /**
- * The reason as the item's author sees it: the suspect list stays with moderators, so
+ * Whether a hold's reason (a reason code, or a stored text from before there were any) names
+ * a suspect word, which its author must not learn: the suspect list stays with moderators, so
  * nobody can find out by trial which words pass.
  *
  * @example
- * reasonForAuthor('Contains the suspect word "crypto"'); // 'Contains a word moderators review before it is published'
+ * namesSuspectWord('held.suspect_word', ''); // true
  */
-export function reasonForAuthor(reason: string): string {
-  return reason.startsWith(SUSPECT_REASON_PREFIX) ? 'Contains a word moderators review before it is published' : reason;
+export function namesSuspectWord(code: Reason | null, text: string): boolean {
+  return code === 'held.suspect_word' || code === 'held.suspect_word_in' || (code === null && text.startsWith(LEGACY_SUSPECT_PREFIX));
 }

@@ -1,0 +1,302 @@
+/**
+ * German texts of the API's reasons and of failures on the server's side; loaded on demand with
+ * the English ones (errors.ts). Every reason of the SDK's registry needs one (a missing one is
+ * a compile-time error, and errors.test.ts checks it at run time). Params in English words
+ * (`action`, `detail`, a field's label) are left out: the widget says what was being done.
+ */
+import type { Message } from './en.ts';
+import type { ErrorKey } from './en-errors.ts';
+
+export const deErrors: Record<ErrorKey, Message> = {
+  // ——— Anfragen, die die API nicht lesen kann ———
+  'reason.bad_request.path_encoding': 'Die Adresse enthält ungültig kodierte Zeichen.',
+  'reason.bad_request.flag_own_comment': 'Ihren eigenen Kommentar können Sie nicht melden; bearbeiten oder löschen Sie ihn stattdessen.',
+  'reason.bad_request.pin_reply':
+    'Nur Kommentare der obersten Ebene lassen sich anheften; heften Sie den Kommentar an, mit dem der Zweig beginnt.',
+  'reason.bad_request.websocket_required': 'Diese Adresse ist nur für Live-Aktualisierungen gedacht.',
+  'reason.bad_request.live_connect': 'Live-Aktualisierungen lassen sich nur über Bridgekit öffnen.',
+  'reason.bad_request.http': 'Die Anfrage konnte nicht verarbeitet werden.',
+  'reason.malformed_json.body': 'Die Anfrage konnte nicht gelesen werden.',
+  'reason.unsupported_media_type.json_only': 'Die Anfrage wurde in einem Format gesendet, das Bridgekit nicht liest.',
+  'reason.payload_too_large.body': 'Das ist zu viel auf einmal: Die Anfrage ist größer als {maxKb} KB.',
+  'reason.method_not_allowed.http': 'Diese Aktion ist hier nicht möglich.',
+  'reason.payload_too_large.http': 'Das ist zu viel auf einmal.',
+  'reason.unsupported_media_type.http': 'Die Anfrage wurde in einem Format gesendet, das Bridgekit nicht liest.',
+  'reason.unauthorized.http': 'Melden Sie sich an, um teilzunehmen.',
+  'reason.forbidden.http': 'Dafür fehlt Ihnen die Berechtigung.',
+  'reason.not_found.http': 'Das gibt es nicht (mehr).',
+
+  // ——— Prüfung der Eingaben ———
+  'reason.validation_failed.fields': 'Einige Ihrer Angaben können so nicht gespeichert werden.',
+  'reason.validation_failed.template': 'Die Vorlage ist nicht gültig.',
+  'reason.validation_failed.card_fields': 'Einige Felder der Karte sind nicht gültig.',
+  'reason.validation_failed.card_references': 'Die Karte verweist auf etwas, das es nicht gibt.',
+  'reason.validation_failed.no_template': 'Die Vorlage „{template}“ gibt es nicht.',
+  'reason.validation_failed.review_date_past': 'Der nächste Prüftermin muss in der Zukunft liegen.',
+  'reason.validation_failed.cursor': 'Die Liste konnte nicht weitergeblättert werden. Laden Sie sie neu.',
+  'reason.validation_failed.cursor_sort': 'Die Sortierung hat sich geändert. Laden Sie die Liste neu.',
+  'reason.validation_failed.cursor_list': 'Die Sortierung hat sich geändert. Laden Sie die Liste neu.',
+  'reason.validation_failed.relevance_without_q': 'Nach Relevanz lässt sich nur sortieren, wenn Sie etwas suchen.',
+  'reason.validation_failed.scores': 'Die Bewertung ist nicht gültig.',
+  'reason.validation_failed.unknown_status': 'Das Board „{board}“ hat keinen Status „{status}“.',
+  'reason.validation_failed.status_reason':
+    'Für „{status}“ brauchen Sie eine schriftliche Begründung (mindestens 10 Zeichen): Sagen Sie der einreichenden Person, warum.',
+  'reason.validation_failed.merge_into_itself': 'Eine Idee kann nicht mit sich selbst zusammengeführt werden.',
+  'reason.validation_failed.empty_comment': 'Der Kommentar ist leer: Schreiben Sie etwas, bevor Sie ihn veröffentlichen.',
+  'reason.validation_failed.reply_elsewhere':
+    'Dieser Kommentar gehört zu einer anderen Diskussion: Antworten Sie in der Diskussion, die Sie gerade lesen.',
+  'reason.validation_failed.timeout_past': 'Eine Sperre auf Zeit muss in der Zukunft enden.',
+  'reason.validation_failed.closes_before_opens': 'Das Board muss schließen, nachdem es öffnet.',
+  'reason.validation_failed.per_idea_over_budget': 'Die Stimmen pro Idee dürfen das Budget nicht übersteigen.',
+  'reason.validation_failed.status_twice': 'Der Status-Schlüssel „{key}“ kommt zweimal vor.',
+  'reason.validation_failed.status_merged': '„merged“ ist für zusammengeführte Duplikate reserviert.',
+  'reason.validation_failed.deflection_reason':
+    'Der ablehnende Status „{key}“ muss eine Begründung verlangen: Eine Ablehnung bleibt nie unbegründet.',
+  'reason.validation_failed.no_open_status': 'Mindestens ein Status braucht die Kategorie „open“: Dort beginnen neue Ideen.',
+  'reason.validation_failed.required_fields': 'Dieses Board verlangt weitere Angaben zum Business Case.',
+  'reason.validation_failed.id_mismatch': 'Die ID im Inhalt („{given}“) weicht von der in der Adresse („{id}“) ab.',
+  'reason.validation_failed.attribute_too_long': '„{attribute}“ ist länger als {max} Zeichen.',
+  'reason.validation_failed.widget_needs': 'Das Widget „{widget}“ braucht die Angabe {options}.',
+  'reason.validation_failed.subject': 'Diese Person kann mit einem Einbettungs-Token nicht benannt werden.',
+
+  // ——— Wer was darf ———
+  'reason.unauthorized.sign_in': 'Melden Sie sich an, um teilzunehmen.',
+  'reason.unauthorized.read': 'Melden Sie sich an, um diese Community zu lesen.',
+  'reason.unauthorized.admin_token': 'Die Administrations-API braucht das Plattform-Admin-Token.',
+  'reason.invalid_token.authorization_header':
+    'Ihre Anmeldung konnte nicht gelesen werden. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.invalid_token.unknown_kind': 'Ihre Anmeldung konnte nicht gelesen werden. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.invalid_token.api_key_malformed': 'Der API-Schlüssel hat nicht das richtige Format.',
+  'reason.invalid_token.api_key_unknown': 'Der API-Schlüssel gehört nicht zur Community „{tenant}“.',
+  'reason.invalid_token.api_key_revoked': 'Der API-Schlüssel „{name}“ wurde am {revokedAt} widerrufen. Erstellen Sie einen neuen.',
+  'reason.invalid_token.admin_token': 'Das ist nicht das Plattform-Admin-Token dieses Workers.',
+  'reason.invalid_token.live_ticket': 'Die Live-Aktualisierung ist abgelaufen. Laden Sie die Seite neu.',
+  'reason.invalid_token.live_ticket_used': 'Diese Live-Aktualisierung wurde schon geöffnet. Laden Sie die Seite neu.',
+  'reason.invalid_token.embed_no_secret':
+    'Die Community „{tenant}“ hat noch kein Einbettungs-Geheimnis und kann deshalb keine Anmeldungen annehmen.',
+  'reason.invalid_token.embed_unknown_kid': 'Ihre Anmeldung wurde mit einem Schlüssel signiert, den die Community „{tenant}“ nicht kennt.',
+  'reason.invalid_token.embed_not_jwt': 'Ihre Anmeldung konnte nicht gelesen werden. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.invalid_token.embed_claims': 'Ihre Anmeldung ist unvollständig. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.invalid_token.embed_subject': 'Ihre Anmeldung nennt eine Person, die über diesen Weg nicht angemeldet werden kann.',
+  'reason.invalid_token.embed_lifetime': 'Ihre Anmeldung gilt länger, als Bridgekit erlaubt ({lifetime} s statt höchstens {max} s).',
+  'reason.invalid_token.embed_algorithm': 'Ihre Anmeldung ist falsch signiert.',
+  'reason.invalid_token.embed_signature': 'Die Signatur Ihrer Anmeldung passt nicht zur Community „{tenant}“.',
+  'reason.invalid_token.embed_issued_at':
+    'Ihre Anmeldung ist zu alt oder stammt aus der Zukunft; die Uhr des Intranet-Servers geht womöglich falsch.',
+  'reason.invalid_token.embed_not_yet_valid': 'Ihre Anmeldung gilt noch nicht; die Uhr des Intranet-Servers geht womöglich falsch.',
+  'reason.invalid_token.embed_claim': 'Ihrer Anmeldung fehlt die Angabe „{claim}“, oder sie ist fehlerhaft.',
+  'reason.invalid_token.embed_malformed': 'Ihre Anmeldung konnte nicht gelesen werden. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.invalid_token.oidc_issued_in_future': 'Ihre Anmeldung stammt aus der Zukunft und gilt noch nicht.',
+  'reason.invalid_token.oidc_directory': 'Ihre Anmeldung stammt aus einem anderen Verzeichnis, als die Community „{tenant}“ annimmt.',
+  'reason.invalid_token.oidc_scope': 'Ihrer Anmeldung fehlt die Berechtigung „{scope}“.',
+  'reason.invalid_token.oidc_subject_claims': 'Ihre Anmeldung sagt nicht, wer Sie sind.',
+  'reason.invalid_token.oidc_algorithm': 'Ihre Anmeldung ist falsch signiert.',
+  'reason.invalid_token.oidc_audience': 'Ihre Anmeldung gilt nicht für Bridgekit.',
+  'reason.invalid_token.oidc_issuer': 'Ihre Anmeldung stammt nicht vom erwarteten Anmeldedienst.',
+  'reason.invalid_token.oidc_not_yet_valid': 'Ihre Anmeldung gilt noch nicht.',
+  'reason.invalid_token.oidc_claim': 'Ihrer Anmeldung fehlt die Angabe „{claim}“, oder sie ist ungültig.',
+  'reason.invalid_token.oidc_no_key': 'Ihre Anmeldung wurde nicht vom erwarteten Anmeldedienst signiert.',
+  'reason.invalid_token.oidc_signature': 'Die Signatur Ihrer Anmeldung ist ungültig.',
+  'reason.invalid_token.oidc_malformed': 'Ihre Anmeldung konnte nicht gelesen werden. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.token_expired.embed': 'Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.token_expired.oidc': 'Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
+  'reason.forbidden.origin':
+    'Diese Seite darf diese Community nicht anzeigen. Bitten Sie Ihre Bridgekit-Administration, {origin} zuzulassen.',
+  'reason.forbidden.role':
+    'Das können Sie nicht tun: Dafür braucht es die Rolle {role}. Eine Administratorin oder ein Administrator der Community kann sie vergeben.',
+  'reason.forbidden.api_key_role': 'Dieser API-Schlüssel darf das nicht: Dafür braucht es die Rolle {role}.',
+  'reason.forbidden.api_key_write': 'Dieser API-Schlüssel darf nichts ändern: Ihm fehlt der Bereich „write“.',
+  'reason.forbidden.api_key_read': 'Dieser API-Schlüssel darf nichts lesen: Ihm fehlt der Bereich „read“.',
+  'reason.forbidden.platform_token':
+    'Mit dem Plattform-Admin-Token lässt sich das nicht tun; nehmen Sie das Token einer Person oder einen API-Schlüssel.',
+  'reason.forbidden.admin_api_off': 'Die Administrations-API dieses Workers ist ausgeschaltet.',
+  'reason.forbidden.banned': 'Eine Moderatorin oder ein Moderator hat Sie vom Schreiben ausgeschlossen.',
+  'reason.forbidden.banned_because': 'Eine Moderatorin oder ein Moderator hat Sie vom Schreiben ausgeschlossen. Grund: {reason}',
+  'reason.forbidden.paused': 'Eine Moderatorin oder ein Moderator hat Ihr Schreiben bis {until} ausgesetzt.',
+  'reason.forbidden.paused_because': 'Eine Moderatorin oder ein Moderator hat Ihr Schreiben bis {until} ausgesetzt. Grund: {reason}',
+  'reason.forbidden.edit_others_comment': 'Einen Kommentar kann nur die Person bearbeiten, die ihn geschrieben hat.',
+  'reason.forbidden.restrict_self': 'Sie können sich nicht selbst sperren.',
+  'reason.forbidden.restrict_higher_role':
+    'Sie können diese Person nicht sperren: Ihre Rolle ({role}) steht über Ihrer. Fragen Sie jemanden mit dieser Rolle oder einer höheren.',
+  'reason.forbidden.card_owner': 'Das kann nur die verantwortliche Person der Karte oder die Moderation.',
+  'reason.forbidden.card_owner_change': 'Die verantwortliche Person einer Karte kann nur sie selbst oder die Moderation ändern.',
+  'reason.forbidden.accept_answer':
+    'Die akzeptierte Antwort kann nur die Person markieren, die die Diskussion begonnen hat, oder die Moderation.',
+  'reason.forbidden.live_origin': 'Keine Live-Aktualisierung: Diese Seite ist nicht mehr zugelassen.',
+  'reason.forbidden.live_anonymous': 'Keine Live-Aktualisierung: Melden Sie sich an, um dieser Diskussion zu folgen.',
+  'reason.forbidden.live_restricted': 'Keine Live-Aktualisierung: Die Moderation hat Sie eingeschränkt.',
+  'reason.forbidden.live_key': 'Keine Live-Aktualisierung: Der API-Schlüssel wurde widerrufen.',
+
+  // ——— Was es nicht gibt ———
+  'reason.not_found.route': 'Das gibt es nicht.',
+  'reason.not_found.tenant': 'Die Community „{id}“ gibt es nicht. Prüfen Sie den Namen in den Einstellungen der Seite.',
+  'reason.not_found.own_tenant': 'Diese Community gibt es nicht.',
+  'reason.not_found.board': 'Das Board „{id}“ gibt es nicht.',
+  'reason.not_found.idea': 'Diese Idee gibt es nicht mehr.',
+  'reason.not_found.comment': 'Diesen Kommentar gibt es nicht mehr.',
+  'reason.not_found.top_level_comment': 'Diesen Kommentar gibt es nicht mehr.',
+  'reason.not_found.thread': 'Diese Diskussion gibt es nicht.',
+  'reason.not_found.card': 'Diese Praxiskarte gibt es nicht, oder sie wurde entfernt.',
+  'reason.not_found.card_version': 'Die Version {version} dieser Praxiskarte gibt es nicht.',
+  'reason.not_found.held_edit': 'Diese zurückgehaltene Änderung gibt es nicht mehr.',
+  'reason.not_found.template': 'Die Vorlage „{id}“ gibt es nicht.',
+  'reason.not_found.person': 'Diese Person gibt es in dieser Community nicht.',
+  'reason.not_found.origin': 'Die zugelassene Herkunft „{id}“ gibt es nicht.',
+  'reason.not_found.api_key': 'Den API-Schlüssel „{id}“ gibt es nicht.',
+  'reason.not_found.role': 'Für „{id}“ ist keine Rolle vergeben.',
+  'reason.not_found.active_embed_secret': 'Ein aktives Einbettungs-Geheimnis „{id}“ gibt es nicht.',
+  'reason.not_found.embed_secret': 'Das Einbettungs-Geheimnis „{id}“ gibt es nicht.',
+  'reason.not_found.oidc_provider': 'Den Anmeldedienst „{id}“ gibt es nicht.',
+  'reason.not_found.sign_in_client': 'Für den Anmeldedienst „{id}“ ist keine Anmeldung für eingebettete Seiten eingerichtet.',
+  'reason.not_found.widget': 'Das Widget „{id}“ gibt es nicht.',
+  'reason.not_found.demo_user': 'Die Demo-Person „{id}“ gibt es nicht.',
+
+  // ——— Was der aktuelle Stand nicht erlaubt ———
+  'reason.conflict.board_closed': 'Das Board „{board}“ nimmt gerade keine neuen Ideen an.',
+  'reason.conflict.idea_pending':
+    'Über diese Idee muss erst die Moderation entscheiden: Geben Sie sie in der Moderationswarteschlange frei.',
+  'reason.conflict.score_merged': 'Diese Idee wurde mit einer anderen zusammengeführt; bewerten Sie jene.',
+  'reason.conflict.status_merged': 'Diese Idee wurde mit einer anderen zusammengeführt; ändern Sie den Status von jener.',
+  'reason.conflict.already_merged': 'Diese Idee wurde bereits mit einer anderen zusammengeführt.',
+  'reason.conflict.merge_into_merged': 'Die Zielidee ist selbst mit einer anderen zusammengeführt; führen Sie mit jener zusammen.',
+  'reason.conflict.merge_across_boards': 'Nur Ideen desselben Boards lassen sich zusammenführen.',
+  'reason.conflict.board_slug_taken': 'Ein Board mit der Kennung „{slug}“ gibt es schon.',
+  'reason.conflict.tenant_slug_taken': 'Eine Community mit der Kennung „{slug}“ gibt es schon.',
+  'reason.conflict.builtin_template': '„{id}“ ist eine mitgelieferte Vorlage und kann nicht entfernt werden.',
+  'reason.conflict.template_in_use': 'Karten verwenden die Vorlage „{id}“; verschieben oder löschen Sie diese zuerst.',
+  'reason.conflict.no_embed_secret': 'Die Community „{tenant}“ hat kein aktives Einbettungs-Geheimnis. Erstellen Sie zuerst eines.',
+  'reason.conflict.last_embed_secret': '„{kid}“ ist das einzige aktive Einbettungs-Geheimnis; erstellen Sie zuerst ein neues.',
+  'reason.conflict.issuer_taken': 'Der Anmeldedienst „{provider}“ verwendet diesen Aussteller bereits.',
+  'reason.conflict.stale_card':
+    'Jemand hat inzwischen eine neuere Fassung dieser Karte gespeichert (Version {version}, von {by} am {at}). Laden Sie sie und übernehmen Sie Ihre Änderungen erneut.',
+  'reason.conflict.card_rejected':
+    'Die Moderation hat diese Karte abgelehnt; sie lässt sich nicht mehr bearbeiten. Schreiben Sie stattdessen eine neue Karte.',
+  'reason.conflict.edit_rejected': 'Diese Änderung wurde abgelehnt; ihre Autorin oder ihr Autor kann sie erneut vornehmen.',
+  'reason.conflict.edit_outdated':
+    'Diese Änderung bezieht sich auf Version {base}, die Karte ist inzwischen bei Version {version}: Eine Freigabe würde neuere Änderungen überschreiben. Lehnen Sie sie ab; sie kann auf der aktuellen Version erneut vorgenommen werden.',
+  'reason.conflict.comment_removed': 'Dieser Kommentar wurde entfernt und kann nicht mehr bearbeitet werden.',
+  'reason.conflict.comment_already_removed': 'Dieser Kommentar ist bereits entfernt.',
+  'reason.conflict.pin_unpublished': 'Nur veröffentlichte Kommentare lassen sich anheften.',
+  'reason.conflict.accept_unpublished': 'Nur ein veröffentlichter Kommentar kann die akzeptierte Antwort sein.',
+  'reason.conflict.react_unpublished': 'Reaktionen gibt es nur auf veröffentlichte Kommentare.',
+  'reason.voting_closed.pending': 'Diese Idee wartet auf die Moderation: Sobald sie veröffentlicht ist, kann abgestimmt werden.',
+  'reason.voting_closed.merged': 'Diese Idee wurde mit einer anderen zusammengeführt: Unterstützen Sie jene.',
+  'reason.voting_closed.closed': 'Diese Idee ist abgeschlossen; ihre Stimmen sind eingefroren.',
+  'reason.voting_closed.board': 'Auf dem Board „{board}“ kann gerade nicht abgestimmt werden.',
+  'reason.vote_budget_exceeded.budget':
+    'Sie haben auf diesem Board noch {remaining} von {total} Stimmen; dafür bräuchten Sie {needed} mehr.',
+  'reason.vote_budget_exceeded.per_idea': {
+    one: 'Auf eine Idee dieses Boards kann jede Person höchstens # Stimme geben.',
+    other: 'Auf eine Idee dieses Boards kann jede Person höchstens # Stimmen geben.',
+  },
+
+  // ——— Von der Moderation abgewiesen ———
+  'reason.comment_rejected.banned_word':
+    'Ihr Kommentar enthält „{word}“, was in dieser Community nicht erlaubt ist. Entfernen Sie es und veröffentlichen Sie erneut.',
+  'reason.idea_rejected.banned_word':
+    'Ihre Idee enthält „{word}“, was in dieser Community nicht erlaubt ist. Entfernen Sie es und reichen Sie erneut ein.',
+  'reason.idea_rejected.banned_word_in':
+    'Ihre Idee enthält „{word}“, was in dieser Community nicht erlaubt ist. Entfernen Sie es und reichen Sie erneut ein.',
+  'reason.card_rejected.banned_word':
+    'Ihre Karte enthält „{word}“, was in dieser Community nicht erlaubt ist. Entfernen Sie es und speichern Sie erneut.',
+  'reason.card_rejected.banned_word_in':
+    'Ihre Karte enthält „{word}“, was in dieser Community nicht erlaubt ist. Entfernen Sie es und speichern Sie erneut.',
+  'reason.comment_rejected.repeat': {
+    one: 'Sie haben eben denselben Text veröffentlicht. Ändern Sie ihn, oder warten Sie # Minute, bevor Sie ihn erneut veröffentlichen.',
+    other: 'Sie haben eben denselben Text veröffentlicht. Ändern Sie ihn, oder warten Sie # Minuten, bevor Sie ihn erneut veröffentlichen.',
+  },
+  'reason.idea_rejected.repeat': {
+    one: 'Sie haben eben denselben Text eingereicht. Ändern Sie ihn, oder warten Sie # Minute, bevor Sie ihn erneut einreichen.',
+    other: 'Sie haben eben denselben Text eingereicht. Ändern Sie ihn, oder warten Sie # Minuten, bevor Sie ihn erneut einreichen.',
+  },
+  'reason.card_rejected.repeat': {
+    one: 'Sie haben eben denselben Text gespeichert. Ändern Sie ihn, oder warten Sie # Minute, bevor Sie ihn erneut speichern.',
+    other: 'Sie haben eben denselben Text gespeichert. Ändern Sie ihn, oder warten Sie # Minuten, bevor Sie ihn erneut speichern.',
+  },
+
+  // ——— Grenzen und Störungen ———
+  'reason.rate_limited.writes':
+    'Sie haben in kurzer Zeit zu viele Änderungen vorgenommen. Versuchen Sie es in {retryAfter} Sekunden erneut.',
+  'reason.rate_limited.network_writes':
+    'Aus Ihrem Netzwerk kamen in kurzer Zeit zu viele Änderungen. Versuchen Sie es in {retryAfter} Sekunden erneut.',
+  'reason.rate_limited.exports': 'Sie haben in kurzer Zeit zu oft exportiert. Versuchen Sie es in {retryAfter} Sekunden erneut.',
+  'reason.rate_limited.searches': 'Sie haben in kurzer Zeit zu oft gesucht. Versuchen Sie es in {retryAfter} Sekunden erneut.',
+  'reason.rate_limited.live_tickets':
+    'Sie haben in kurzer Zeit zu viele Live-Aktualisierungen angefordert. Versuchen Sie es in {retryAfter} Sekunden erneut.',
+  'reason.rate_limited.http': 'Zu viele Anfragen in kurzer Zeit. Versuchen Sie es gleich noch einmal.',
+  'reason.internal_error.unexpected': 'Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal.',
+  'reason.unavailable.provider_unusable':
+    'Die Anmeldung dieser Community ist falsch eingerichtet. Bitten Sie Ihre Bridgekit-Administration, sie zu korrigieren.',
+  'reason.unavailable.provider_keys': 'Der Anmeldedienst ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.',
+  'reason.unavailable.sign_in_misconfigured':
+    'Die Anmeldung über {issuer} ist gerade nicht möglich. Wenden Sie sich an Ihre Bridgekit-Administration.',
+  'reason.unavailable.sign_in_down': 'Die Anmeldung über {issuer} ist gerade nicht möglich. Versuchen Sie es gleich noch einmal.',
+  'reason.unavailable.live': 'Live-Aktualisierungen sind hier nicht eingerichtet.',
+
+  // ——— Ein Feld ———
+  'reason.field.invalid': 'Dieser Wert ist nicht gültig.',
+  'reason.field.required': 'Bitte ausfüllen.',
+  'reason.field.blank': 'Darf nicht leer sein.',
+  'reason.field.invalid_type': 'Dieser Wert hat die falsche Art.',
+  'reason.field.too_short': { one: 'Braucht mindestens # Zeichen.', other: 'Braucht mindestens # Zeichen.' },
+  'reason.field.too_long': { one: 'Darf höchstens # Zeichen haben.', other: 'Darf höchstens # Zeichen haben.' },
+  'reason.field.too_few': { one: 'Braucht mindestens # Eintrag.', other: 'Braucht mindestens # Einträge.' },
+  'reason.field.too_many': { one: 'Darf höchstens # Eintrag haben.', other: 'Darf höchstens # Einträge haben.' },
+  'reason.field.too_small': 'Muss mindestens {min} sein.',
+  'reason.field.too_big': 'Darf höchstens {max} sein.',
+  'reason.field.not_integer': 'Muss eine ganze Zahl sein.',
+  'reason.field.invalid_value': 'Muss einer dieser Werte sein: {values}.',
+  'reason.field.invalid_format': 'Hat nicht das richtige Format.',
+  'reason.field.unknown_keys': 'Unbekannte Angaben: {keys}.',
+  'reason.field.control_characters': 'Enthält Steuerzeichen.',
+  'reason.field.lone_surrogate': 'Enthält beschädigte Zeichen.',
+  'reason.field.bidi_override': 'Enthält ein Zeichen, das die Schreibrichtung umkehrt (U+202D oder U+202E).',
+  'reason.field.line_break': 'Muss in eine Zeile passen.',
+  'reason.field.tab': 'Enthält einen Tabulator; verwenden Sie Leerzeichen.',
+  'reason.field.bidi_control': 'Enthält Steuerzeichen für die Schreibrichtung.',
+  'reason.field.required_by_board': 'Dieses Board verlangt diese Angabe.',
+  'reason.field.no_visible_text': 'Schreiben Sie mindestens ein sichtbares Zeichen.',
+  'reason.field.relevance_without_q': 'Nach Relevanz nur mit Suchbegriff.',
+  'reason.field.unknown_template': 'Wählen Sie eine vorhandene Vorlage.',
+  'reason.field.stale_version': 'Die neueste Version ist {version}.',
+  'reason.field.owner_locked': 'Lassen Sie die verantwortliche Person, wie sie ist, oder fragen Sie sie.',
+  'reason.field.date_not_future': 'Wählen Sie ein Datum nach heute.',
+  'reason.field.status_reason': 'Für diesen Status ist eine Begründung von mindestens 10 Zeichen nötig.',
+  'reason.field.other_thread': 'Kein Kommentar dieser Diskussion.',
+  'reason.field.in_past': 'Liegt in der Vergangenheit.',
+  'reason.field.id_mismatch': 'Verwenden Sie dieselbe ID wie in der Adresse.',
+  'reason.field.score_scale': '„{criterion}“ nimmt eine ganze Zahl von 1 bis 5.',
+  'reason.field.score_tshirt': '„{criterion}“ nimmt XS, S, M, L oder XL.',
+  'reason.field.score_yesno': '„{criterion}“ nimmt Ja oder Nein.',
+  'reason.field.score_fibonacci': '„{criterion}“ nimmt einen dieser Werte: {values}.',
+  'reason.field.no_criterion': 'Die Bewertung dieses Boards hat kein Kriterium „{key}“.',
+  'reason.field.unknown_member':
+    'Niemand in dieser Community hat das Kürzel „{handle}“; lassen Sie es weg, um jemanden ohne Mitgliedschaft zu nennen.',
+  'reason.field.unknown_owner': 'Niemand in dieser Community hat das Kürzel „{handle}“.',
+  'reason.field.unknown_link': 'Das verknüpfte Element „{id}“ gibt es in dieser Community nicht.',
+  'reason.field.url': 'Diese Adresse ist hier nicht erlaubt.',
+
+  // ——— Warum etwas auf die Moderation wartet ———
+  'reason.held.every_comment': 'Vorabprüfung: Jeder Kommentar wird geprüft',
+  'reason.held.every_idea': 'Vorabprüfung: Jede Idee wird geprüft',
+  'reason.held.every_card': 'Vorabprüfung: Jede Karte wird geprüft',
+  'reason.held.every_card_edit': 'Vorabprüfung: Jede Änderung einer Karte wird geprüft',
+  'reason.held.newcomer': {
+    one: 'Vorabprüfung: Der erste Beitrag einer Person wird geprüft',
+    other: 'Vorabprüfung: Die ersten # Beiträge einer Person werden geprüft',
+  },
+  'reason.held.links': { one: '# Link (erlaubt sind {max})', other: '# Links (erlaubt sind {max})' },
+  'reason.held.suspect_word': 'Enthält das zu prüfende Wort „{word}“',
+  'reason.held.suspect_word_in': 'Enthält das zu prüfende Wort „{word}“ (in {field})',
+  'reason.held.suspect_word_hidden': 'Enthält ein Wort, das die Moderation vor der Veröffentlichung prüft',
+  'reason.held.flagged': { one: 'Nach # Meldung ausgeblendet', other: 'Nach # Meldungen ausgeblendet' },
+
+  'error.server':
+    'Bei uns ist etwas schiefgegangen (Referenz {requestId}). Versuchen Sie es noch einmal; wenn der Fehler bleibt, wenden Sie sich an Ihre Bridgekit-Administration.',
+  'value.role.admin': 'Administration',
+  'value.role.moderator': 'Moderation',
+  'value.role.evaluator': 'Bewertung',
+  'value.current.admin': 'Administration',
+  'value.current.moderator': 'Moderation',
+  'value.current.evaluator': 'Bewertung',
+};
