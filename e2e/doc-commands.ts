@@ -1,10 +1,10 @@
 /**
- * Every command a reader would copy from README.md, docs/ and the examples' READMEs — the lines
- * of `sh` code blocks and the inline code that starts with a program — and, in one list, what
- * the test suite does with each: runs it as written, runs the CLI against the test Worker,
- * starts a server until it answers, runs a stand-in that proves the same thing, or says why it
- * cannot run here. `doc-commands.e2e.test.ts` fails on a command no rule covers, so a new
- * command in the docs is either tested or explained.
+ * Every command a reader would copy from README.md, ARCHITECTURE.md, CONTRIBUTING.md, docs/ and
+ * the examples' READMEs — the lines of `sh` code blocks and the inline code that starts with a
+ * program — and, in one list, what the test suite does with each: runs it as written, runs the
+ * CLI against the test Worker, starts a server until it answers, runs a stand-in that proves the
+ * same thing, or says why it cannot run here. `doc-commands.e2e.test.ts` fails on a command no
+ * rule covers, so a new command in the docs is either tested or explained.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -91,7 +91,46 @@ export const RULES: Rule[] = [
     },
   },
   {
-    match: /^(pnpm install --frozen-lockfile|pnpm --filter '@bridgekit\/widgets\.\.\.' build|pnpm pack|npm ci|npm run build)$/,
+    match: /^pnpm exec vitest run --project widgets packages\/widgets\/src\/components\/idea-vote$/,
+    handling: {
+      instead: 'pnpm exec vitest list --filesOnly --project widgets packages/widgets/src/components/idea-vote',
+      because: 'pnpm test runs the suite; listing it proves the project and the folder filter select the tests',
+      expect: (out) => {
+        if (!out.includes('packages/widgets/src/components/idea-vote/idea-vote.test.ts'))
+          throw new Error(`vitest listed no such file:\n${out}`);
+      },
+    },
+  },
+  {
+    match: /^pnpm exec vitest run --project budgets scripts\/registry\.test\.ts$/,
+    handling: {
+      instead: 'pnpm exec vitest list --filesOnly --project budgets scripts/registry.test.ts',
+      because: 'pnpm test runs it after the build it checks; listing it proves the project and the file exist',
+      expect: (out) => {
+        if (!out.includes('scripts/registry.test.ts')) throw new Error(`vitest listed no such file:\n${out}`);
+      },
+    },
+  },
+  {
+    match: /^pnpm --filter @bridgekit\/widgets build$/,
+    handling: { notRun: 'it rebuilds the widgets the running suite serves; pnpm test runs it (pnpm build) before any test' },
+  },
+  {
+    match: /^pnpm new widget <name>$/,
+    handling: {
+      notRun:
+        'it writes a widget into the repository; scripts/new-widget.test.ts runs it in a copy of the repository, where the scaffolded widget typechecks, lints, passes the registry test, builds within the element budget and passes its own Chromium test',
+    },
+  },
+  {
+    match: /^pnpm --filter '@bridgekit\/widgets\.\.\.' build$/,
+    handling: {
+      notRun:
+        'it rebuilds the SDK and the widgets the running suite serves; pnpm test runs the same (pnpm build) before any test, and examples/sharepoint-spfx/build.sh starts with it',
+    },
+  },
+  {
+    match: /^(pnpm install --frozen-lockfile|pnpm pack|npm ci|npm run build)$/,
     handling: {
       notRun:
         "the steps of examples/sharepoint-spfx/build.sh, described in its README; the last two need Node 22 and Microsoft's toolchain",
@@ -109,6 +148,20 @@ export const RULES: Rule[] = [
       run: 'shell',
       expect: (out) => {
         if (!/No schema changes/i.test(out)) throw new Error(`drizzle-kit found schema changes without a migration:\n${out}`);
+        // No changes: the latest snapshot is schema.ts, so the data model diagram is checked against it.
+        const problems = dataModelProblems();
+        if (problems.length > 0) throw new Error(`ARCHITECTURE.md's data model diagram disagrees with the schema:\n${problems.join('\n')}`);
+      },
+    },
+  },
+  {
+    match: /^pnpm --filter @bridgekit\/worker db:generate --name <name>$/,
+    handling: {
+      instead: 'pnpm --filter @bridgekit/worker db:generate --help',
+      because:
+        'with a schema change it writes a migration; the script passes --name on to drizzle-kit generate, and db:generate (above) proves the schema and the migrations agree',
+      expect: (out) => {
+        if (!out.includes('--name')) throw new Error(`drizzle-kit generate takes no --name:\n${out}`);
       },
     },
   },
@@ -240,9 +293,12 @@ function stripComment(line: string): string {
   return line;
 }
 
-/** The Markdown a reader follows: README.md, docs/ (not the generated reference), the examples' READMEs. */
+/**
+ * The Markdown a reader follows: README.md, ARCHITECTURE.md, CONTRIBUTING.md, docs/ (not the
+ * generated reference), the examples' READMEs.
+ */
 export function docFiles(): string[] {
-  const files = ['README.md'];
+  const files = ['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md'];
   const walk = (dir: string) => {
     for (const entry of readdirSync(join(REPO, dir), { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -270,4 +326,83 @@ export function allDocCommands(): DocCommand[] {
 
 export function ruleFor(command: string): Rule | undefined {
   return RULES.find((rule) => rule.match.test(command));
+}
+
+interface SnapshotTable {
+  columns: Record<string, { name: string; type: string; primaryKey: boolean }>;
+  foreignKeys: Record<string, { tableFrom: string; columnsFrom: string[]; tableTo: string }>;
+  compositePrimaryKeys: Record<string, { columns: string[] }>;
+}
+
+/**
+ * Where ARCHITECTURE.md's data model diagram (its `mermaid` `erDiagram`) disagrees with the
+ * latest drizzle-kit snapshot in packages/worker/migrations/meta/, which is schema.ts when
+ * `db:generate` finds no changes: each table is an entity and each entity a table; each column
+ * named exists, with its type; each primary-key column is marked `PK`, each `tenant_id` and
+ * other foreign-key column `FK`; each foreign key but `tenant_id` is a line between its two
+ * tables. `[]` when they agree.
+ */
+export function dataModelProblems(): string[] {
+  const meta = join(REPO, 'packages/worker/migrations/meta');
+  const latest = readdirSync(meta)
+    .filter((f) => /^\d+_snapshot\.json$/.test(f))
+    .sort()
+    .at(-1);
+  if (!latest) return [`no snapshot in ${meta}`];
+  const tables = (JSON.parse(readFileSync(join(meta, latest), 'utf8')) as { tables: Record<string, SnapshotTable> }).tables;
+  const diagram = /```mermaid\n(erDiagram\n[\s\S]*?)```/.exec(readFileSync(join(REPO, 'ARCHITECTURE.md'), 'utf8'))?.[1];
+  if (!diagram) return ['ARCHITECTURE.md has no ```mermaid erDiagram block'];
+
+  const problems: string[] = [];
+  const entities = new Map<string, Map<string, { type: string; keys: Set<string> }>>();
+  for (const [, entity = '', body = ''] of diagram.matchAll(/^ *([a-z_][a-z0-9_]*) *\{\n([\s\S]*?)^ *\}/gm)) {
+    const attributes = new Map<string, { type: string; keys: Set<string> }>();
+    for (const line of body.split('\n').filter((l) => l.trim() !== '')) {
+      const attribute = /^ *(\w+) +(\w+)(?: +((?:PK|FK|UK)(?: *, *(?:PK|FK|UK))*))?(?: +"[^"]*")? *$/.exec(line);
+      if (!attribute) {
+        problems.push(`${entity}: cannot read the attribute line "${line.trim()}"`);
+        continue;
+      }
+      const [, type = '', name = '', keys = ''] = attribute;
+      attributes.set(name, { type, keys: new Set(keys.split(/ *, */).filter(Boolean)) });
+    }
+    entities.set(entity, attributes);
+  }
+  const lines = new Set<string>();
+  for (const [, from, to] of diagram.matchAll(/^ *([a-z_]\w*) +[|}][|o](?:--|\.\.)[|o][|{] +([a-z_]\w*) *:/gm)) {
+    lines.add(`${from} ${to}`);
+    lines.add(`${to} ${from}`);
+  }
+
+  for (const name of Object.keys(tables)) if (!entities.has(name)) problems.push(`table ${name} is not in the diagram`);
+  for (const [name, attributes] of entities) {
+    const table = tables[name];
+    if (!table) {
+      problems.push(`entity ${name} is not a table of the schema`);
+      continue;
+    }
+    for (const [column, { type }] of attributes) {
+      const actual = table.columns[column];
+      if (!actual) problems.push(`${name}.${column} is not a column`);
+      else if (actual.type.toLowerCase() !== type.toLowerCase()) problems.push(`${name}.${column} is ${actual.type}, not ${type}`);
+    }
+    const primaryKey = [
+      ...Object.values(table.columns)
+        .filter((c) => c.primaryKey)
+        .map((c) => c.name),
+      ...Object.values(table.compositePrimaryKeys).flatMap((k) => k.columns),
+    ];
+    for (const column of primaryKey) {
+      if (!attributes.get(column)?.keys.has('PK')) problems.push(`${name}.${column} is (part of) the primary key: list it with PK`);
+    }
+    for (const key of Object.values(table.foreignKeys)) {
+      for (const column of key.columnsFrom) {
+        if (!attributes.get(column)?.keys.has('FK')) problems.push(`${name}.${column} references ${key.tableTo}: list it with FK`);
+      }
+      if (!key.columnsFrom.includes('tenant_id') && !lines.has(`${name} ${key.tableTo}`)) {
+        problems.push(`${name}.${key.columnsFrom.join(', ')} references ${key.tableTo}: draw a line between them`);
+      }
+    }
+  }
+  return problems;
 }

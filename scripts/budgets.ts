@@ -16,14 +16,19 @@ export const BUDGETS = {
   ideaTriage: 32 * 1024,
   /** Loader + Lit + a discussion thread (composer, live updates, mentions) + SDK. */
   thread: 32 * 1024,
-  /** Loader + the moderation queue. */
-  moderation: 26 * 1024,
+  /**
+   * Loader + the moderation queue. 26 KB until the queue took the shared paged-list controller
+   * (retry, abort on change): +0.4 KB on this page after minifying the style sheets took 0.8 KB back.
+   */
+  moderation: 26.5 * 1024,
   /** Loader + comment counts for a list of links: what a news index page pays. */
   commentCount: 18 * 1024,
   /** Loader + an inline practice card (read-only fields, "this helped me"). */
   practiceCard: 28 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   practiceLibrary: 36 * 1024,
+  /** Loader + any other element (vote button, idea form, roadmap, a new widget): Lit, the SDK and the element. */
+  element: 22 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
@@ -53,4 +58,20 @@ export function pageWeight(tag: string): number {
   const chunks = manifest[tag]?.chunks;
   if (!chunks) throw new Error(`No <${tag}> in the widget manifest`);
   return gzipSize(join(CDN_DIR, 'embed.js')) + chunks.reduce((sum, file) => sum + gzipSize(join(CDN_DIR, file)), 0);
+}
+
+/** The page-weight budget of each element with one of its own; the others share `element`. */
+const PAGE_BUDGETS: Record<string, number> = {
+  'bk-idea-board': BUDGETS.ideaBoard,
+  'bk-idea-triage': BUDGETS.ideaTriage,
+  'bk-thread': BUDGETS.thread,
+  'bk-moderation': BUDGETS.moderation,
+  'bk-comment-count': BUDGETS.commentCount,
+  'bk-practice-card': BUDGETS.practiceCard,
+  'bk-practice-library': BUDGETS.practiceLibrary,
+};
+
+/** What `pageWeight(tag)` may reach: checked for every element of the registry by scripts/registry.test.ts. */
+export function pageBudget(tag: string): number {
+  return PAGE_BUDGETS[tag] ?? BUDGETS.element;
 }

@@ -24,7 +24,8 @@ export {
 export type * from './thread-types.ts';
 export { REACTIONS } from './thread-types.ts';
 export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from './threads.ts';
-// `localize` and `TRANSLATION_LOCALES` are the entry `@bridgekit/sdk/translations`.
+// `localize` and `TRANSLATION_LOCALES` are the entry `@bridgekit/sdk/translations`; the text rules
+// `@bridgekit/sdk/text-rules`; `normalizePageUrl` `@bridgekit/sdk/page-url`: pages load them only where used.
 export type { TranslationLocale, Translations } from './translations.ts';
 export type * from './types.ts';
 export { CLIENT_ERROR_CODES, ERROR_CODES, LIMITS } from './types.ts';

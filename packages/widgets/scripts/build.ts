@@ -6,25 +6,16 @@
  *
  * Usage: node scripts/build.ts [--cdn-only]
  */
-import { copyFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { registrationModule, WIDGETS } from '../src/registry.ts';
+import { minifyCssLiterals } from './minify-css.ts';
 
 const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** Every element of the script-tag build: tag → registration module. */
-export const ELEMENTS: Record<string, string> = {
-  'bk-idea-board': 'src/components/idea-board/idea-board.ts',
-  'bk-idea-form': 'src/components/idea-form/idea-form.ts',
-  'bk-idea-roadmap': 'src/components/idea-roadmap/idea-roadmap.ts',
-  'bk-idea-triage': 'src/components/idea-triage/idea-triage.ts',
-  'bk-idea-vote': 'src/components/idea-vote/idea-vote.ts',
-  'bk-thread': 'src/components/thread/thread.ts',
-  'bk-comment-count': 'src/components/comment-count/comment-count.ts',
-  'bk-moderation': 'src/components/moderation/moderation.ts',
-  'bk-practice-card': 'src/components/practice-card/practice-card.ts',
-  'bk-practice-library': 'src/components/practice-library/practice-library.ts',
-};
+/** Every element of the script-tag build: tag → registration module, from the registry. */
+export const ELEMENTS: Record<string, string> = Object.fromEntries(WIDGETS.map((w) => [w.tag, registrationModule(w.tag)]));
 
 async function buildLibrary(): Promise<void> {
   const { build } = await import('tsup');
@@ -33,6 +24,8 @@ async function buildLibrary(): Promise<void> {
       index: here('src/index.ts'),
       // Page-wide settings without Lit, for a host's entry script (an SPFx web part's main chunk).
       config: here('src/shared/config.ts'),
+      // The list of elements as data, without Lit: for build scripts, the docs site and hosts.
+      registry: here('src/registry.ts'),
       ...Object.fromEntries(Object.values(ELEMENTS).map((p) => [p.replace(/^src\//, '').replace(/\.ts$/, ''), here(p)])),
     },
     outDir: here('dist'),
@@ -62,6 +55,7 @@ async function buildCdn(): Promise<void> {
     format: 'esm',
     target: 'es2022',
     minify: true,
+    plugins: [minifyCssLiteralsPlugin()],
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
@@ -106,6 +100,21 @@ async function buildCdn(): Promise<void> {
   });
   await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   await buildFrameScripts(outdir);
+}
+
+/** Squeezes the `css` literals of the package's own modules (minify-css.ts) before esbuild reads them. */
+function minifyCssLiteralsPlugin(): esbuild.Plugin {
+  return {
+    name: 'bridgekit-minify-css-literals',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+        if (args.path.includes('node_modules')) return undefined;
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes('css`')) return undefined;
+        return { contents: minifyCssLiterals(source), loader: 'ts' };
+      });
+    },
+  };
 }
 
 /**

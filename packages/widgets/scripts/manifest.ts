@@ -14,6 +14,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type * as TS from 'typescript';
+import { componentModule, WIDGETS } from '../src/registry.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -72,11 +73,7 @@ const { litPlugin } = (await import(`${analyzerPath}/src/features/framework-plug
 const MAIN = 'dist/index.js';
 
 async function sources(): Promise<{ components: string[]; others: string[] }> {
-  const components: string[] = [];
-  for (const dir of await readdir(`${root}src/components`)) {
-    const files = await readdir(`${root}src/components/${dir}`);
-    for (const file of files) if (file.endsWith('.component.ts')) components.push(`src/components/${dir}/${file}`);
-  }
+  const components = WIDGETS.map((w) => componentModule(w.tag));
   const events = (await readdir(`${root}src/events`)).filter((f) => f.endsWith('.ts')).map((f) => `src/events/${f}`);
   return { components: components.sort(), others: ['src/shared/bridgekit-element.ts', ...events.sort()] };
 }

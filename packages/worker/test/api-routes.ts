@@ -48,3 +48,44 @@ export function requiredQuery(method: string, template: string): string {
   if (template.endsWith('/cards/{id}/diff')) return '?from=1&to=1';
   return '';
 }
+
+/**
+ * A valid body for each operation that takes one, aimed at the demo seed's resources: the
+ * isolation walk sends it with another tenant's credentials, the fuzzer mutates it.
+ */
+export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
+  'POST /v1/tenants/{tenant}/boards/{board}/ideas': { title: 'Intrusion attempt' },
+  'PATCH /v1/tenants/{tenant}/settings': { name: 'Taken over' },
+  'POST /v1/tenants/{tenant}/origins': { origin: 'https://evil.example' },
+  'PUT /v1/tenants/{tenant}/oidc-providers/{id}': { issuer: 'https://evil.example', jwksUri: 'https://evil.example/keys', audience: 'x' },
+  'POST /v1/tenants/{tenant}/api-keys': { name: 'Backdoor', scopes: ['admin'] },
+  'PUT /v1/tenants/{tenant}/roles/{subject}': { role: 'admin' },
+  'POST /v1/tenants/{tenant}/tokens': { sub: 'mallory', name: 'Mallory' },
+  'POST /v1/admin/tenants': { slug: 'evil', name: 'Evil' },
+  'POST /v1/tenants/{tenant}/boards': { slug: 'evil', name: 'Evil' },
+  'PATCH /v1/tenants/{tenant}/boards/{board}': { name: 'Taken over' },
+  'PUT /v1/tenants/{tenant}/boards/{board}/scorecard': {
+    preset: 'custom',
+    criteria: [{ key: 'x', label: 'X', kind: 'scale', weight: 1, group: 'value' }],
+  },
+  'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned' },
+  'POST /v1/tenants/{tenant}/ideas/{id}/merge': { into: 'demo-idea-sso' },
+  'PUT /v1/tenants/{tenant}/ideas/{id}/score': {
+    scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
+  },
+  'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
+  'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
+  'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
+  'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
+  'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/ideas/{id}/moderation': { action: 'reject', reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/cards/{id}/moderation': { action: 'reject', reason: 'Taken over' },
+  'PUT /v1/tenants/{tenant}/users/{userId}/restriction': { reason: 'Taken over' },
+  'PATCH /v1/tenants/{tenant}/moderation/settings': { bannedWords: ['relationship'] },
+  'POST /v1/tenants/{tenant}/cards': { templateId: 'business-case', title: 'Intrusion attempt', fields: {} },
+  'PUT /v1/tenants/{tenant}/cards/{id}': { title: 'Taken over', fields: {}, baseVersion: 1 },
+  'POST /v1/tenants/{tenant}/cards/{id}/restore': { version: 1, baseVersion: 1 },
+  'PUT /v1/tenants/{tenant}/cards/{id}/obsolete': { reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/cards/{id}/verify': {},
+  'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },
+};

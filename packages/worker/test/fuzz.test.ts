@@ -10,33 +10,9 @@
 import { env } from 'cloudflare:workers';
 import { ERROR_CODES } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { concretePath } from './api-routes.ts';
+import { concretePath, REQUEST_BODIES } from './api-routes.ts';
 import { admin, call, DEMO, json, ORIGIN, platformToken, token } from './helpers.ts';
-
-interface Parameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  required?: boolean;
-  schema?: Schema;
-}
-interface Schema {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-}
-interface Operation {
-  operationId?: string;
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-interface OpenApi {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
+import { type OpenApi, type Operation, openApiDocument, resolve, type Schema } from './openapi-doc.ts';
 
 /** One malformed request, relative to the operation's valid one. */
 interface Mutation {
@@ -122,12 +98,6 @@ const BAD_CREDENTIALS: [string, string][] = [
   ['lower-case bearer and no space', 'bearer'],
 ];
 
-function resolve(doc: OpenApi, schema: Schema | undefined): Schema | undefined {
-  let current = schema;
-  for (let i = 0; current?.$ref && i < 10; i++) current = doc.components.schemas[current.$ref.split('/').pop() ?? ''];
-  return current;
-}
-
 /** The top-level properties of a JSON body schema (through $ref, anyOf/oneOf/allOf). */
 function bodyProperties(doc: OpenApi, schema: Schema | undefined): string[] {
   const s = resolve(doc, schema);
@@ -136,28 +106,6 @@ function bodyProperties(doc: OpenApi, schema: Schema | undefined): string[] {
   const nested = [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])].flatMap((x) => bodyProperties(doc, x));
   return [...new Set([...own, ...nested])];
 }
-
-// A plausible valid body for each operation that takes one; mutations start from it.
-const VALID_BODIES: Record<string, Record<string, unknown>> = {
-  'POST /v1/tenants/{tenant}/boards/{board}/ideas': { title: 'Fuzzed idea title', description: 'Fuzz' },
-  'PATCH /v1/tenants/{tenant}/settings': { name: 'Contoso (demo)' },
-  'POST /v1/tenants/{tenant}/origins': { origin: 'https://fuzz.example' },
-  'PUT /v1/tenants/{tenant}/oidc-providers/{id}': { issuer: 'https://login.example', jwksUri: 'https://login.example/keys', audience: 'x' },
-  'POST /v1/tenants/{tenant}/api-keys': { name: 'Fuzz', scopes: ['read'] },
-  'PUT /v1/tenants/{tenant}/roles/{subject}': { role: 'evaluator' },
-  'POST /v1/tenants/{tenant}/tokens': { sub: 'fuzz', name: 'Fuzz' },
-  'POST /v1/admin/tenants': { slug: 'fuzz', name: 'Fuzz' },
-  'POST /v1/tenants/{tenant}/boards': { slug: 'fuzz', name: 'Fuzz' },
-  'PATCH /v1/tenants/{tenant}/boards/{board}': { name: 'General' },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned' },
-  'POST /v1/tenants/{tenant}/ideas/{id}/merge': { into: 'demo-idea-sso' },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
-  'POST /v1/tenants/{tenant}/threads/comments': { key: 'fuzz', body: 'Fuzz' },
-  'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Fuzz' },
-  'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
-  'POST /v1/tenants/{tenant}/cards': { templateId: 'business-case', title: 'Fuzz', fields: {} },
-  'PUT /v1/tenants/{tenant}/cards/{id}': { title: 'Fuzz', fields: {}, baseVersion: 1 },
-};
 
 /**
  * Counts every row written from now on: a trigger on each table (FTS shadow tables aside, which
@@ -210,7 +158,7 @@ function mutationsFor(doc: OpenApi, method: string, template: string, operation:
       mutations.push({ name: 'an unexpected body as text', body: 'surprise', contentType: 'text/plain' });
     return mutations;
   }
-  const valid = VALID_BODIES[`${method} ${template}`] ?? {};
+  const valid = REQUEST_BODIES[`${method} ${template}`] ?? {};
   const schema = operation.requestBody.content['application/json']?.schema;
   const encoded = (value: unknown) => JSON.stringify(value);
   mutations.push(
@@ -240,7 +188,7 @@ function mutationsFor(doc: OpenApi, method: string, template: string, operation:
   return mutations;
 }
 
-const doc = await json<OpenApi>(await call(`${ORIGIN}/v1/openapi.json`));
+const doc = await openApiDocument();
 const operations = Object.entries(doc.paths).flatMap(([template, ops]) =>
   Object.entries(ops).map(([method, operation]) => ({ method: method.toUpperCase(), template, operation })),
 );
@@ -286,7 +234,7 @@ describe('fuzzing every operation of the API', () => {
         const body =
           mutation.body === undefined
             ? operation.requestBody
-              ? JSON.stringify(VALID_BODIES[`${method} ${template}`] ?? {})
+              ? JSON.stringify(REQUEST_BODIES[`${method} ${template}`] ?? {})
               : undefined
             : mutation.body;
         if (body !== undefined && body !== null && mutation.contentType !== null)

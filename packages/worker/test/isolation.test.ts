@@ -3,7 +3,7 @@ import type { Idea, NewApiKey } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
-import { concretePath, requiredQuery } from './api-routes.ts';
+import { concretePath, REQUEST_BODIES, requiredQuery } from './api-routes.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const OTHER = `${ORIGIN}/v1/tenants/other`;
@@ -22,43 +22,6 @@ const DEMO_MARKERS = [
   ...Object.values(EXAMPLE_CARDS).map((c) => c.title),
   ...DEMO_COMMENTS.map((c) => c.body.slice(0, 40)),
 ];
-
-const BODIES: Record<string, unknown> = {
-  'POST /v1/tenants/{tenant}/boards/{board}/ideas': { title: 'Intrusion attempt' },
-  'PATCH /v1/tenants/{tenant}/settings': { name: 'Taken over' },
-  'POST /v1/tenants/{tenant}/origins': { origin: 'https://evil.example' },
-  'PUT /v1/tenants/{tenant}/oidc-providers/{id}': { issuer: 'https://evil.example', jwksUri: 'https://evil.example/keys', audience: 'x' },
-  'POST /v1/tenants/{tenant}/api-keys': { name: 'Backdoor', scopes: ['admin'] },
-  'PUT /v1/tenants/{tenant}/roles/{subject}': { role: 'admin' },
-  'POST /v1/tenants/{tenant}/tokens': { sub: 'mallory', name: 'Mallory' },
-  'POST /v1/admin/tenants': { slug: 'evil', name: 'Evil' },
-  'POST /v1/tenants/{tenant}/boards': { slug: 'evil', name: 'Evil' },
-  'PATCH /v1/tenants/{tenant}/boards/{board}': { name: 'Taken over' },
-  'PUT /v1/tenants/{tenant}/boards/{board}/scorecard': {
-    preset: 'custom',
-    criteria: [{ key: 'x', label: 'X', kind: 'scale', weight: 1, group: 'value' }],
-  },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned' },
-  'POST /v1/tenants/{tenant}/ideas/{id}/merge': { into: 'demo-idea-sso' },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/score': {
-    scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
-  },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
-  'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
-  'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
-  'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
-  'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },
-  'POST /v1/tenants/{tenant}/ideas/{id}/moderation': { action: 'reject', reason: 'Taken over' },
-  'POST /v1/tenants/{tenant}/cards/{id}/moderation': { action: 'reject', reason: 'Taken over' },
-  'PUT /v1/tenants/{tenant}/users/{userId}/restriction': { reason: 'Taken over' },
-  'PATCH /v1/tenants/{tenant}/moderation/settings': { bannedWords: ['relationship'] },
-  'POST /v1/tenants/{tenant}/cards': { templateId: 'business-case', title: 'Intrusion attempt', fields: {} },
-  'PUT /v1/tenants/{tenant}/cards/{id}': { title: 'Taken over', fields: {}, baseVersion: 1 },
-  'POST /v1/tenants/{tenant}/cards/{id}/restore': { version: 1, baseVersion: 1 },
-  'PUT /v1/tenants/{tenant}/cards/{id}/obsolete': { reason: 'Taken over' },
-  'POST /v1/tenants/{tenant}/cards/{id}/verify': {},
-  'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },
-};
 
 interface Route {
   method: string;
@@ -111,7 +74,7 @@ describe('tenant isolation', () => {
     expect(routes.length).toBeGreaterThanOrEqual(25);
     for (const credential of otherCredentials) {
       for (const route of routes) {
-        const body = BODIES[`${route.method} ${route.template}`];
+        const body = REQUEST_BODIES[`${route.method} ${route.template}`];
         const res = await call(urlFor(route, 'demo', demoKey.id), {
           method: route.method,
           token: credential.token,
@@ -129,7 +92,7 @@ describe('tenant isolation', () => {
     const routes = (await allRoutes()).filter((r) => r.template.startsWith('/v1/tenants/'));
     for (const credential of otherCredentials) {
       for (const route of routes) {
-        const body = BODIES[`${route.method} ${route.template}`];
+        const body = REQUEST_BODIES[`${route.method} ${route.template}`];
         const res = await call(urlFor(route, 'other', demoKey.id), {
           method: route.method,
           token: credential.token,

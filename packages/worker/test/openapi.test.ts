@@ -13,56 +13,16 @@ import { app } from '../src/app.ts';
 import { examples } from '../src/schemas/examples.ts';
 import { concretePath, requiredQuery } from './api-routes.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, token } from './helpers.ts';
+import { openApiDocument, resolve as resolveIn, type Schema } from './openapi-doc.ts';
 
-interface Schema {
-  $ref?: string;
-  type?: string | string[];
-  const?: unknown;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  additionalProperties?: Schema | boolean;
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  required?: string[];
-}
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  schema?: Schema & { example?: unknown };
-}
-interface Response {
-  headers?: Record<string, { required?: boolean }>;
-  content?: Record<string, { schema?: Schema }>;
-}
-interface Operation {
-  operationId?: string;
-  security?: Record<string, string[]>[];
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema?: Schema; example?: unknown }> };
-  responses: Record<string, Response>;
-}
-interface OpenApi {
-  servers?: { url: string }[];
-  security?: Record<string, string[]>[];
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, unknown> };
-}
-
-const doc = await json<OpenApi>(await call(`${ORIGIN}/v1/openapi.json`));
+const doc = await openApiDocument();
 const operations = Object.entries(doc.paths).flatMap(([template, ops]) =>
   Object.entries(ops).map(([method, operation]) => ({ method: method.toUpperCase(), template, operation })),
 );
 const REQUIRED = [{ bearerAuth: [] }];
 const OPTIONAL = [{}, { bearerAuth: [] }];
 
-function resolve(schema: Schema | undefined): Schema | undefined {
-  let current = schema;
-  for (let i = 0; current?.$ref && i < 20; i++) current = doc.components.schemas[current.$ref.replace('#/components/schemas/', '')];
-  return current;
-}
+const resolve = (schema: Schema | undefined) => resolveIn(doc, schema);
 
 describe('every operation', () => {
   it('has a unique camelCase operationId', () => {

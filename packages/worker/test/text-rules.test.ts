@@ -4,11 +4,16 @@
  * everywhere; line breaks and other bidirectional controls in one-line fields; blank values where
  * one is needed.
  */
+
+import { NOT_BLANK_PATTERN, textPattern } from '@bridgekit/sdk/text-rules';
 import { describe, expect, it } from 'vitest';
 import { cleanText, isCleanText, textProblem } from '../src/schemas/text.ts';
 import { admin, call, DEMO, errorOf, token } from './helpers.ts';
+import { openApiDocument, resolve, type Schema } from './openapi-doc.ts';
 
 const NUL = 'Quarterly\u0000plan';
+/** C1 controls: NEL and CSI, which idea titles once took while card fields refused them. */
+const C1 = ['Quarterly\u0085plan', 'Quarterly\u009B31mplan'];
 const RLO = 'Quarterly plan \u202Efdp.exe';
 
 describe('the text rules', () => {
@@ -86,8 +91,80 @@ describe('every free-text field of the API', () => {
     });
   }
 
+  it('refuse C1 controls (U+0085, U+009B) in idea titles exactly as in card titles and card fields', async () => {
+    const sends: [string, (value: string) => Promise<Response>][] = [
+      ...fields.slice(0, 2).map((f): [string, (value: string) => Promise<Response>] => [f.name, f.send]),
+      [
+        'card field',
+        async (value) =>
+          call(`${DEMO}/cards`, {
+            method: 'POST',
+            token: await token(),
+            body: JSON.stringify({ templateId: 'business-partner-profile', title: 'Partner profile', fields: { partnerName: value } }),
+          }),
+      ],
+    ];
+    for (const [name, send] of sends) {
+      for (const value of C1) {
+        const res = await send(value);
+        expect(res.status, `${name}: ${JSON.stringify(value)}`).toBe(400);
+        expect(JSON.stringify((await errorOf(res)).details)).toMatch(/field\.control_characters/);
+      }
+    }
+  });
+
   it('refuse what embed tokens claim when it breaks the rules', async () => {
     const res = await call(`${DEMO}/me`, { token: await token({ sub: 'text-rules-claims', name: RLO }) });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  /** Every string a request can carry (each schema once), with its pattern, found by walking request bodies and parameters. */
+  async function requestStrings(): Promise<{ at: string; pattern: string | undefined }[]> {
+    const doc = await openApiDocument();
+    const found: { at: string; pattern: string | undefined }[] = [];
+    const seen = new Set<Schema>();
+    const walk = (schema: Schema | undefined, at: string): void => {
+      if (!schema || seen.has(schema)) return;
+      if (schema.$ref) {
+        walk(resolve(doc, schema), at);
+        return;
+      }
+      seen.add(schema);
+      const isString = schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
+      if (isString && !schema.enum) found.push({ at, pattern: schema.pattern });
+      for (const [name, property] of Object.entries(schema.properties ?? {})) walk(property, `${at}.${name}`);
+      if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${at}.*`);
+      walk(schema.items, `${at}[]`);
+      for (const part of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) walk(part, at);
+    };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const parameter of operation.parameters ?? []) walk(parameter.schema, `${method} ${path} ${parameter.name}`);
+        for (const content of Object.values(operation.requestBody?.content ?? {})) walk(content.schema, `${method} ${path} body`);
+      }
+    }
+    return found;
+  }
+
+  it('gives every free-text field of every request one of the patterns of the one text rule', async () => {
+    const strings = await requestStrings();
+    const rule = new Set([
+      textPattern('line', true),
+      textPattern('line', false),
+      textPattern('text', true),
+      textPattern('text', false),
+      NOT_BLANK_PATTERN,
+    ]);
+    // A pattern that refuses characters by code (`[^…\u0085…]`, `\x9b`, `\p{Cc}`) or speaks of blankness (`\S`) is a
+    // text rule; each must be the one. (Identifier patterns — `kind:id` references, OAuth scopes — are neither.)
+    const REFUSES_BY_CODE = /\[\^(?:[^\]\\]|\\[^ux]|\\p\{)*\\(?:u|x|p\{)/;
+    const textual = strings.filter((s) => s.pattern !== undefined && (REFUSES_BY_CODE.test(s.pattern) || /\\S/.test(s.pattern)));
+    expect(textual.length).toBeGreaterThan(40);
+    expect(textual.filter((s) => !rule.has(s.pattern ?? '')).map((s) => s.at)).toEqual([]);
+    // And every field named like prose carries one.
+    const PROSE = /\.(title|name|description|label|summary|reason|note|body|help|problem|beneficiary|objective|bu|email)$/;
+    expect(strings.filter((s) => PROSE.test(s.at) && !rule.has(s.pattern ?? '')).map((s) => s.at)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * into a page, the SharePoint web part's settings, and the iframe route for hosts that allow
  * nothing else. Pure functions, so the preview and the copied text cannot disagree.
  */
+import { WIDGETS } from '@bridgekit/widgets/registry.js';
 import { routeName, type TargetKind, type WidgetTag, widgetInfo } from './widgets.ts';
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
@@ -105,21 +106,10 @@ export interface WebPartSetting {
 
 /**
  * The SharePoint web part's names for the widgets it offers (its "Widget" choice, in
- * examples/sharepoint-spfx). It has no vote button or idea form of their own: the idea board
- * includes both.
+ * examples/sharepoint-spfx), from the registry. It has no vote button or idea form of their
+ * own: the idea board includes both.
  */
-const WEB_PART_WIDGETS: Record<WidgetTag, string | null> = {
-  'bk-idea-board': 'Idea board',
-  'bk-idea-vote': null,
-  'bk-idea-form': null,
-  'bk-idea-triage': 'Idea triage (evaluators)',
-  'bk-idea-roadmap': 'Idea roadmap',
-  'bk-thread': 'Discussion thread',
-  'bk-comment-count': 'Comment count',
-  'bk-moderation': 'Moderation queue (moderators)',
-  'bk-practice-card': 'Practice card',
-  'bk-practice-library': 'Practice library',
-};
+const WEB_PART_WIDGETS: Record<string, string | null> = Object.fromEntries(WIDGETS.map((w) => [w.tag, w.webPart?.name ?? null]));
 
 /** The web part's field for each kind of target. */
 const WEB_PART_TARGET_FIELDS: Record<TargetKind, string> = {
@@ -131,7 +121,7 @@ const WEB_PART_TARGET_FIELDS: Record<TargetKind, string> = {
 
 /** The web part's property pane, field by field as it names them; `null` when it does not offer the widget. */
 export function webPartSettings(choice: EmbedChoice): WebPartSetting[] | null {
-  const name = WEB_PART_WIDGETS[choice.widget];
+  const name = WEB_PART_WIDGETS[choice.widget] ?? null;
   if (!name) return null;
   const settings: WebPartSetting[] = [{ setting: 'Widget', value: name }];
   const target = widgetInfo(choice.widget)?.target;

@@ -12,7 +12,7 @@
 import type { TokenRequest } from '@bridgekit/sdk';
 import { type BridgekitConfig, configure, currentConfig } from '../shared/config.ts';
 
-/** Tag → chunk path relative to embed.js; filled in at build time. */
+/** Tag → chunk path relative to embed.js, for every element of the registry; filled in at build time. */
 declare const __BK_CHUNKS__: Record<string, string>;
 
 const LOADED = Symbol.for('bridgekit.loader');

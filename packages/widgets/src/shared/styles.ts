@@ -148,3 +148,58 @@ export const tokens = css`
     }
   }
 `;
+
+/** A widget's header: the heading on one side, its controls on the other, wrapping when narrow. */
+export const headerStyles = css`
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+`;
+
+/** The "Sort by" control in a widget's header. */
+export const sortStyles = css`
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  select {
+    min-height: 44px;
+    padding: 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+`;
+
+/**
+ * A paged list's placeholders while its first page loads (as tall as `--_skeleton-height`, an
+ * item's usual height) and its "load more" button.
+ */
+export const pagedListStyles = css`
+  .skeleton {
+    height: var(--_skeleton-height, 4.5rem);
+    border-radius: var(--_radius);
+    background: var(--_surface-subtle);
+  }
+
+  .more {
+    justify-self: center;
+  }
+`;
+
+/** For its author only: where their idea, card or edit stands with moderators, and why. */
+export const heldStyles = css`
+  .held {
+    margin: 0;
+    padding: 0.25rem 0.5rem;
+    border-inline-start: 3px solid var(--_brand);
+    background: var(--_brand-subtle);
+    font-size: 0.8125rem;
+  }
+`;

@@ -4,6 +4,8 @@
  * `bk-comment-count`.
  */
 import type { ThreadRef } from '@bridgekit/sdk';
+import { normalizePageUrl } from '@bridgekit/sdk/page-url';
+import { isBlank, isCleanText } from '@bridgekit/sdk/text-rules';
 
 /** The thread of `key`, of `url`, or of the page the element is on. */
 export function threadRefOf(key: string | null | undefined, url: string | null | undefined): ThreadRef {
@@ -14,31 +16,7 @@ export function threadRefOf(key: string | null | undefined, url: string | null |
   return { url: canonical || location.href };
 }
 
-/**
- * The canonical form of a page URL, as the Worker keys threads by it (a copy of
- * `packages/worker/src/lib/thread-key.ts`): http(s) only, no credentials, query string or
- * fragment, no trailing slash except for the site root. `null` when it is not one.
- */
-export function normalizePageUrl(input: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname) return null;
-  url.username = '';
-  url.password = '';
-  url.search = '';
-  url.hash = '';
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-  return `${url.origin}${path === '/' ? '' : path}`;
-}
-
 const KEY_MAX = 256;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * The name the Worker answers a reference under in `threads.counts` (the trimmed key, or the
@@ -48,7 +26,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export function countKeyOf(ref: ThreadRef): string | null {
   if (ref.key !== undefined) {
     const key = ref.key.trim();
-    return key.length > 0 && key.length <= KEY_MAX && !CONTROL_CHARS.test(key) ? key : null;
+    return !isBlank(key) && key.length <= KEY_MAX && isCleanText(key, 'line') ? key : null;
   }
   return ref.url.length <= 2048 ? normalizePageUrl(ref.url) : null;
 }

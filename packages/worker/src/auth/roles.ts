@@ -1,4 +1,4 @@
-import type { RoleMapping } from '../db/schema.ts';
+import type { RoleMapping } from '@bridgekit/sdk';
 import type { Role } from './viewer.ts';
 
 /** The role a token's claims give under the tenant's mapping (`member` without one). */

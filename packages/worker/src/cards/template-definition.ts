@@ -7,7 +7,7 @@
 import type { FieldIssue, FieldReason, LinkKind, ReasonParams } from '@bridgekit/sdk';
 import { TRANSLATION_LOCALES } from '@bridgekit/sdk/translations';
 import { MARKDOWN_MAX_LENGTH } from '../markdown/parser.ts';
-import { isCleanText, textProblem, textReason } from '../schemas/text.ts';
+import { isBlank, isCleanText, textProblem, textReason } from '../schemas/text.ts';
 import { isBuiltInTemplateId } from './templates/index.ts';
 
 export const TEMPLATE_ID_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
@@ -93,7 +93,7 @@ class DefinitionCheck {
 
   /** A required line of text: 1 to `max` characters after trimming, no control characters. */
   line(path: string, what: string, value: unknown, max: number): void {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(path, `${what} is required.`, 'field.required');
+    if (typeof value !== 'string' || isBlank(value)) this.fail(path, `${what} is required.`, 'field.required');
     else this.text(path, what, value, max);
   }
 
@@ -248,7 +248,7 @@ class DefinitionCheck {
       const { value: optionValue, label } = option;
       if (
         typeof optionValue !== 'string' ||
-        optionValue.trim() === '' ||
+        isBlank(optionValue) ||
         optionValue.length > TEMPLATE_LIMITS.enumValue ||
         !isCleanText(optionValue, 'line')
       ) {

@@ -10,19 +10,26 @@
 import type { FieldDef, FieldType, TemplateInput } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { type Exact, expectType } from '../schemas/contract.ts';
+import { textPattern } from '../schemas/text.ts';
 import { translations } from '../schemas/translations.ts';
 import { TEMPLATE_LIMITS } from './template-definition.ts';
 
 const LinkKindSchema = z.enum(['card', 'idea', 'thread']);
-const EnumOptionSchema = z.strictObject({ value: z.string(), label: z.string(), translations: translations({ label: z.string() }) });
+/** A one-line text, documented with the text rules' pattern (`validateTemplateDefinition` applies them). */
+const lineText = (required: boolean) => z.string().openapi({ pattern: textPattern('line', required) });
+const EnumOptionSchema = z.strictObject({
+  value: lineText(true),
+  label: lineText(true),
+  translations: translations({ label: lineText(false) }),
+});
 
 /** The properties of a field besides its type. */
 const fieldProperties = {
   key: z.string().openapi({ description: 'camelCase, unique among its siblings.', example: 'expectedBenefits' }),
-  label: z.string(),
-  help: z.string().optional(),
+  label: lineText(true),
+  help: lineText(false).optional(),
   required: z.boolean().optional(),
-  translations: translations({ label: z.string(), help: z.string() }),
+  translations: translations({ label: lineText(false), help: lineText(false) }),
 };
 
 /** One object schema per field type that holds no other fields, with `extra` properties (a field's key, label…) added to each. */

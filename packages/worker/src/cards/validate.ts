@@ -21,7 +21,7 @@ import type {
   PersonValue,
   ReasonParams,
 } from '@bridgekit/sdk';
-import { textProblem, textReason } from '../schemas/text.ts';
+import { isBlank as isBlankText, textProblem, textReason } from '../schemas/text.ts';
 import { fieldLocation, itemLocation, type Location, ROOT } from './location.ts';
 
 export { validateTemplateDefinition } from './template-definition.ts';
@@ -72,7 +72,7 @@ type Problem = [part: string, message: string];
 
 const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const own = (object: PlainObject, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && isBlankText(value));
 /** Blank, an empty list, or an object of nothing but empty values. */
 const isEmptyValue = (value: unknown): boolean =>
   isBlank(value) || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.values(value).every(isEmptyValue));

@@ -16,27 +16,18 @@ import type {
   OidcSignInClient,
   PracticeArea,
   Reaction,
+  RoleMapping,
   Translations,
 } from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
-
-/** Which values of which token claim make someone a moderator or an admin of a tenant. */
-export interface RoleMapping {
-  /** e.g. `roles` (Entra ID app roles) or `groups`. */
-  claim: string;
-  /** Values that make someone an evaluator (scores ideas); optional for older mappings. */
-  evaluator?: string[];
-  moderator: string[];
-  admin: string[];
-  /**
-   * Whether embed tokens' claims count too (the host's server vouches for roles). Off unless set:
-   * then only OIDC tokens' claims and admins' grants give roles.
-   */
-  applyToEmbedTokens?: boolean;
-}
+/** A required reference to the row this one is part of: deleting that row deletes this one. */
+const partOf = <Name extends string>(name: Name, parent: () => AnySQLiteColumn) =>
+  text(name).notNull().references(parent, { onDelete: 'cascade' });
+/** The tenant a row belongs to (every table but `tenants` has it). */
+const tenantId = () => partOf('tenant_id', () => tenants.id);
 
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),
@@ -58,9 +49,7 @@ export const tenants = sqliteTable('tenants', {
 export const tenantOrigins = sqliteTable(
   'tenant_origins',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     origin: text('origin').notNull(),
     createdAt: createdAt(),
   },
@@ -74,9 +63,7 @@ export const tenantOrigins = sqliteTable(
 export const oidcProviders = sqliteTable(
   'oidc_providers',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     /** Short name chosen by the admin, e.g. `entra`. */
     id: text('id').notNull(),
     issuer: text('issuer').notNull(),
@@ -102,9 +89,7 @@ export const oidcProviders = sqliteTable(
 export const userRoles = sqliteTable(
   'user_roles',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     subject: text('subject').notNull(),
     role: text('role', { enum: ['evaluator', 'moderator', 'admin'] }).notNull(),
     grantedBy: text('granted_by').notNull(),
@@ -121,9 +106,7 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     name: text('name').notNull(),
     scopes: text('scopes', { mode: 'json' }).$type<('read' | 'write' | 'admin')[]>().notNull(),
     secretHash: text('secret_hash').notNull(),
@@ -143,9 +126,7 @@ export const apiKeys = sqliteTable(
 export const embedKeys = sqliteTable(
   'embed_keys',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     kid: text('kid').notNull(),
     secretCiphertext: text('secret_ciphertext').notNull(),
     createdAt: createdAt(),
@@ -160,9 +141,7 @@ export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     subject: text('subject').notNull(),
     name: text('name').notNull(),
     email: text('email'),
@@ -200,9 +179,7 @@ export const boards = sqliteTable(
   'boards',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -242,12 +219,8 @@ export const boards = sqliteTable(
 export const boardCriteria = sqliteTable(
   'board_criteria',
   {
-    boardId: text('board_id')
-      .notNull()
-      .references(() => boards.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    boardId: partOf('board_id', () => boards.id),
+    tenantId: tenantId(),
     key: text('key').notNull(),
     label: text('label').notNull(),
     /** The label in other languages (a preset's criteria: those of src/domain/scorecard.ts). */
@@ -264,12 +237,8 @@ export const ideas = sqliteTable(
   'ideas',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    boardId: text('board_id')
-      .notNull()
-      .references(() => boards.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    boardId: partOf('board_id', () => boards.id),
     authorId: text('author_id')
       .notNull()
       .references(() => users.id),
@@ -339,15 +308,9 @@ export const ideas = sqliteTable(
 export const votes = sqliteTable(
   'votes',
   {
-    ideaId: text('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ideaId: partOf('idea_id', () => ideas.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
     /** Budget votes placed on the idea (1 on single-vote boards). */
     count: integer('count').notNull().default(1),
     /** count × 2^((time − epoch) / half-life): the vote's part of the idea's trend score. */
@@ -363,12 +326,8 @@ export const votes = sqliteTable(
 export const ideaScores = sqliteTable(
   'idea_scores',
   {
-    ideaId: text('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ideaId: partOf('idea_id', () => ideas.id),
+    tenantId: tenantId(),
     evaluator: text('evaluator').notNull(),
     criterion: text('criterion').notNull(),
     value: real('value').notNull(),
@@ -382,12 +341,8 @@ export const ideaStatusChanges = sqliteTable(
   'idea_status_changes',
   {
     id: text('id').primaryKey(),
-    ideaId: text('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    ideaId: partOf('idea_id', () => ideas.id),
+    tenantId: tenantId(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
@@ -407,9 +362,7 @@ export const threads = sqliteTable(
   'threads',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     key: text('key').notNull(),
     url: text('url'),
     title: text('title'),
@@ -430,12 +383,8 @@ export const comments = sqliteTable(
   'comments',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    threadId: text('thread_id')
-      .notNull()
-      .references(() => threads.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+    threadId: partOf('thread_id', () => threads.id),
     /** Where the comment is shown: under this one (null at the top level). */
     parentId: text('parent_id'),
     /** The top-level comment of its branch (its own id at the top level). */
@@ -489,12 +438,8 @@ export const commentRevisions = sqliteTable(
   'comment_revisions',
   {
     id: text('id').primaryKey(),
-    commentId: text('comment_id')
-      .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    commentId: partOf('comment_id', () => comments.id),
+    tenantId: tenantId(),
     body: text('body').notNull(),
     html: text('html').notNull(),
     editorName: text('editor_name').notNull(),
@@ -506,15 +451,9 @@ export const commentRevisions = sqliteTable(
 export const commentReactions = sqliteTable(
   'comment_reactions',
   {
-    commentId: text('comment_id')
-      .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    commentId: partOf('comment_id', () => comments.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
     reaction: text('reaction').$type<Reaction>().notNull(),
     createdAt: createdAt(),
   },
@@ -525,15 +464,9 @@ export const commentReactions = sqliteTable(
 export const commentFlags = sqliteTable(
   'comment_flags',
   {
-    commentId: text('comment_id')
-      .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    commentId: partOf('comment_id', () => comments.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
     reason: text('reason').$type<FlagReason>().notNull(),
     resolvedAt: integer('resolved_at'),
     createdAt: createdAt(),
@@ -545,15 +478,9 @@ export const commentFlags = sqliteTable(
 export const commentMentions = sqliteTable(
   'comment_mentions',
   {
-    commentId: text('comment_id')
-      .notNull()
-      .references(() => comments.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    commentId: partOf('comment_id', () => comments.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
   },
   (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index('comment_mentions_user').on(t.userId)],
 );
@@ -563,9 +490,7 @@ export const moderationLog = sqliteTable(
   'moderation_log',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     action: text('action', {
       enum: ['approve', 'reject', 'remove', 'ban', 'timeout', 'lift_restriction', 'pin', 'unpin', 'accept', 'unaccept', 'settings'],
     }).notNull(),
@@ -585,9 +510,7 @@ export const moderationLog = sqliteTable(
 export const cardTemplates = sqliteTable(
   'card_templates',
   {
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     id: text('id').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -605,9 +528,7 @@ export const cards = sqliteTable(
   'cards',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     templateId: text('template_id').notNull(),
     templateVersion: integer('template_version').notNull(),
     title: text('title').notNull(),
@@ -688,15 +609,9 @@ export const cardEdits = sqliteTable(
   'card_edits',
   {
     id: text('id').primaryKey(),
-    cardId: text('card_id')
-      .notNull()
-      .references(() => cards.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: partOf('card_id', () => cards.id),
+    tenantId: tenantId(),
+    authorId: partOf('author_id', () => users.id),
     /** The published version the edit was made to. */
     baseVersion: integer('base_version').notNull(),
     state: text('state', { enum: ['pending', 'rejected'] }).notNull(),
@@ -714,13 +629,9 @@ export const cardEdits = sqliteTable(
 export const cardVersions = sqliteTable(
   'card_versions',
   {
-    cardId: text('card_id')
-      .notNull()
-      .references(() => cards.id, { onDelete: 'cascade' }),
+    cardId: partOf('card_id', () => cards.id),
     version: integer('version').notNull(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     fields: text('fields', { mode: 'json' }).$type<Record<string, FieldValue>>().notNull(),
@@ -740,15 +651,9 @@ export const cardVersions = sqliteTable(
 export const cardHelped = sqliteTable(
   'card_helped',
   {
-    cardId: text('card_id')
-      .notNull()
-      .references(() => cards.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    cardId: partOf('card_id', () => cards.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.cardId, t.userId] })],
@@ -758,14 +663,10 @@ export const cardHelped = sqliteTable(
 export const cardLinks = sqliteTable(
   'card_links',
   {
-    cardId: text('card_id')
-      .notNull()
-      .references(() => cards.id, { onDelete: 'cascade' }),
+    cardId: partOf('card_id', () => cards.id),
     /** The link's field path in the card, e.g. `opportunities.0`. */
     path: text('path').notNull(),
-    tenantId: text('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     toKind: text('to_kind').$type<LinkKind>().notNull(),
     toId: text('to_id').notNull(),
   },

@@ -2,6 +2,7 @@ import type { BoardSettings, ErrorReason, IntakeField, NewIdea, ParamsOf, Status
 import { formatReason } from '@bridgekit/sdk/reasons';
 import type { boards } from '../db/schema.ts';
 import { ApiError, fieldIssue } from '../errors.ts';
+import { isBlank } from '../schemas/text.ts';
 import { statusListProblem } from './statuses.ts';
 
 type BoardRow = typeof boards.$inferSelect;
@@ -64,7 +65,7 @@ const FIELD_LABELS: Record<IntakeField, string> = {
 export function checkRequiredFields(required: string[], businessCase: NewIdea['businessCase'] = {}): void {
   const missing = (required as IntakeField[]).filter((f) => {
     const value = businessCase[f];
-    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    return value === undefined || value === null || (typeof value === 'string' && isBlank(value));
   });
   if (missing.length === 0) return;
   const details = missing.map((f) => fieldIssue(`body.businessCase.${f}`, 'field.required_by_board', { field: FIELD_LABELS[f] }));

@@ -14,7 +14,10 @@ export interface FrameWidget {
   required: (string | readonly [string, string])[];
 }
 
-/** URL name (the tag without `bk-`) → element. */
+/**
+ * URL name (the tag without `bk-`) → element: the widgets whose registry entry is `framed`
+ * (packages/widgets/src/registry.ts; scripts/registry.test.ts checks that they agree).
+ */
 export const FRAME_WIDGETS: Record<string, FrameWidget> = {
   'idea-board': { tag: 'bk-idea-board', attributes: { board: 'text', sort: 'text', 'page-size': 'text' }, required: ['board'] },
   'idea-form': { tag: 'bk-idea-form', attributes: { board: 'text' }, required: ['board'] },

@@ -27,13 +27,13 @@ import {
   type ThreadPage,
   type ThreadRef,
 } from '@bridgekit/sdk';
+import { normalizePageUrl } from '@bridgekit/sdk/page-url';
 import { z } from '@hono/zod-openapi';
-import { normalizePageUrl } from '../lib/thread-key.ts';
 import { CardSchema, FieldChangeSchema } from './cards.ts';
 import { orNull, ReasonParamsSchema, ReasonSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { IdeaSchema, PersonSchema } from './ideas.ts';
-import { line, NOT_BLANK_PATTERN, text, textPattern } from './text.ts';
+import { isBlank, line, NOT_BLANK_PATTERN, text, textPattern } from './text.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const BODY_MIN = LIMITS.commentBody.min;
@@ -174,7 +174,7 @@ const markdownBody = z
   .string()
   .min(BODY_MIN, 'Write something first.')
   .max(BODY_MAX, `A comment can have at most ${BODY_MAX.toLocaleString('en')} characters.`)
-  .refine((s) => s.trim().length > 0, 'Write something first.')
+  .refine((s) => !isBlank(s), 'Write something first.')
   // Not blank; what the text rules refuse in Markdown is taken out, not refused (text.ts `cleanText`).
   .openapi({ pattern: NOT_BLANK_PATTERN });
 

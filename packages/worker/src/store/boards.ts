@@ -3,7 +3,7 @@ import type { Board, BoardSettings, Budget, Criterion, NewBoard, Scorecard, Stat
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boardCriteria, boards, ideas, votes } from '../db/schema.ts';
+import { boardCriteria, boards, ideas } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { PRESETS, presetTranslations } from '../domain/scorecard.ts';
 import { DEFAULT_STATUSES, withBuiltInTranslations } from '../domain/statuses.ts';
@@ -11,6 +11,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
 import { viewerUserId } from './users.ts';
+import { budgetUsed } from './vote-sql.ts';
 
 export type BoardRow = typeof boards.$inferSelect;
 
@@ -55,20 +56,12 @@ export async function findBoardRecord(db: Database, tenantId: string, slug: stri
   return toRecord(row);
 }
 
-/** Budget votes the viewer has placed on open (not refunded) ideas of the board, as SQL. */
-export function budgetUsed(db: Database, tenantId: string, boardId: string, viewer: Viewer) {
+/** The budget votes the viewer has used on the board (see `budgetUsed`), as a statement for a batch. */
+function selectBudgetUsed(db: Database, tenantId: string, boardId: string, viewer: Viewer) {
   return db
-    .select({ used: sql<number>`coalesce(sum(${qualified(votes.count)}), 0)` })
-    .from(votes)
-    .innerJoin(ideas, eq(ideas.id, votes.ideaId))
-    .where(
-      and(
-        eq(votes.tenantId, tenantId),
-        eq(ideas.boardId, boardId),
-        eq(votes.refunded, false),
-        sql`${qualified(votes.userId)} = ${viewerUserId(tenantId, viewer)}`,
-      ),
-    );
+    .select({ used: budgetUsed(tenantId, viewerUserId(tenantId, viewer), boardId) })
+    .from(boards)
+    .where(and(eq(boards.tenantId, tenantId), eq(boards.id, boardId)));
 }
 
 /** The budget of someone who can vote (a person or an API key); null on single-vote boards. */
@@ -137,7 +130,7 @@ export async function getBoard(db: Database, tenantId: string, slug: string, vie
   const [count, criteria, used] = await db.batch([
     ideaCount(db, record.id),
     selectCriteria(db, record.id),
-    budgetUsed(db, tenantId, record.id, viewer),
+    selectBudgetUsed(db, tenantId, record.id, viewer),
   ]);
   return toBoard(
     record,

@@ -19,6 +19,7 @@ import { commentText, screen } from '../moderation/content.ts';
 import { hiddenByFlags } from '../moderation/flags.ts';
 import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
+import { isBlank } from '../schemas/text.ts';
 import { selectComments, toComment, visibleTo } from './comment-rows.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
@@ -144,7 +145,7 @@ function insertMentions(db: Database, tenantId: string, commentId: string, handl
 /** The source as stored and rendered (see `normalizeSource`); refuses one with nothing left to read. */
 function cleanBody(body: string): string {
   const clean = normalizeSource(body);
-  if (clean.trim() === '') {
+  if (isBlank(clean)) {
     throw new ApiError(400, 'validation_failed.empty_comment', {}, { details: [fieldIssue('body.body', 'field.no_visible_text')] });
   }
   return clean;

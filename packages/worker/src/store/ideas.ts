@@ -8,7 +8,7 @@ import { and, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, sql } from 'd
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boards, ideas, users, votes } from '../db/schema.ts';
+import { boards, ideas, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { DEFAULT_STATUSES, findStatus, initialStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { notFound } from '../errors.ts';
@@ -22,22 +22,21 @@ import { assertMayPost } from './comments.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
+import { callersVotes } from './vote-sql.ts';
 
-/** The viewer's votes on the idea in scope (0 when none, or signed out). */
-function myVotes(userId: SQL) {
-  return sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId}), 0)`;
-}
+/** The columns `toIdea` reads (from ideas joined with their board and author), with the viewer's votes as `myVotes`. */
+export const ideaColumns = <M extends SQL<number> | SQL.Aliased<number>>(myVotes: M) => ({
+  idea: ideas,
+  board: boards.slug,
+  boardStatuses: boards.statuses,
+  authorName: users.name,
+  authorBusinessUnit: users.businessUnit,
+  myVotes,
+});
 
 export function selectIdeas(db: Database, tenantId: string, viewer: Viewer | Actor) {
   return db
-    .select({
-      idea: ideas,
-      board: boards.slug,
-      boardStatuses: boards.statuses,
-      authorName: users.name,
-      authorBusinessUnit: users.businessUnit,
-      myVotes: myVotes(viewerUserId(tenantId, viewer)),
-    })
+    .select(ideaColumns(callersVotes(viewerUserId(tenantId, viewer))))
     .from(ideas)
     .innerJoin(boards, eq(boards.id, ideas.boardId))
     .innerJoin(users, eq(users.id, ideas.authorId));

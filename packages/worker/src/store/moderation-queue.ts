@@ -15,7 +15,7 @@ import { readReason } from '../moderation/reasons.ts';
 import { contentChanges } from './card-library.ts';
 import { type CardRow, cardColumns, toCard } from './card-rows.ts';
 import { commentColumns, decodeListCursor, encodeListCursor, toComment } from './comment-rows.ts';
-import { toIdea } from './ideas.ts';
+import { ideaColumns, toIdea } from './ideas.ts';
 import { restrictionOut } from './moderation.ts';
 import { findTemplate } from './templates.ts';
 
@@ -49,6 +49,25 @@ function after(createdAt: SQLiteColumn, id: SQLiteColumn, cursor: (string | numb
  */
 const as = <T>(column: SQLiteColumn | SQL, name: string) => sql<T>`${column}`.as(name);
 
+/** The columns of a table whose rows the queue lists. */
+interface Queued {
+  tenantId: SQLiteColumn;
+  state: SQLiteColumn;
+  createdAt: SQLiteColumn;
+  id: SQLiteColumn;
+}
+
+/** The queue's order: oldest first, by id within the same millisecond. */
+const oldestFirst = (t: Queued) => [asc(t.createdAt), asc(t.id)] as const;
+
+/** What every item a pipeline held says besides itself: pending, why, no flags, and whether its author is restricted. */
+function heldBy(
+  stored: string | null,
+  authorRestrictedUntil: number | null,
+): Pick<QueueItem, 'reason' | 'detail' | 'detailCode' | 'detailParams' | 'flags' | 'authorRestrictedUntil'> {
+  return { reason: 'pending', ...queueDetail(stored), flags: [], authorRestrictedUntil: restrictionOut(authorRestrictedUntil) };
+}
+
 /** One queued item before it is built: where it sorts, and how to make it. */
 interface Entry {
   createdAt: number;
@@ -72,6 +91,9 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
   const pendingComment = eq(comments.state, 'pending');
   const flagged = and(eq(comments.state, 'published'), gt(comments.flagCount, 0));
   const whichComments = q.reason === 'pending' ? pendingComment : q.reason === 'flagged' ? flagged : or(pendingComment, flagged);
+  /** The tenant's held rows of a table that queues them, after the cursor. */
+  const held = (t: Queued, kind: ModeratedKind) =>
+    and(eq(t.tenantId, tenantId), eq(t.state, 'pending'), wants(kind) ? undefined : none, after(t.createdAt, t.id, cursor));
   const [commentRows, ideaRows, cardRows, editRows] = await db.batch([
     db
       .select({
@@ -99,44 +121,23 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
           after(comments.createdAt, comments.id, cursor),
         ),
       )
-      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .orderBy(...oldestFirst(comments))
       .limit(n),
     db
-      .select({
-        idea: ideas,
-        board: boards.slug,
-        boardStatuses: boards.statuses,
-        authorName: users.name,
-        authorBusinessUnit: users.businessUnit,
-        myVotes: sql<number>`0`.as('q_my_votes'),
-        authorRestrictedUntil: users.restrictedUntil,
-      })
+      // A moderator's own votes do not matter here.
+      .select({ ...ideaColumns(sql<number>`0`.as('q_my_votes')), authorRestrictedUntil: users.restrictedUntil })
       .from(ideas)
       .innerJoin(boards, eq(boards.id, ideas.boardId))
       .innerJoin(users, eq(users.id, ideas.authorId))
-      .where(
-        and(
-          eq(ideas.tenantId, tenantId),
-          eq(ideas.state, 'pending'),
-          wants('idea') ? undefined : none,
-          after(ideas.createdAt, ideas.id, cursor),
-        ),
-      )
-      .orderBy(asc(ideas.createdAt), asc(ideas.id))
+      .where(held(ideas, 'idea'))
+      .orderBy(...oldestFirst(ideas))
       .limit(n),
     db
       .select({ ...cardColumns(tenantId, viewer), authorRestrictedUntil: users.restrictedUntil })
       .from(cards)
       .innerJoin(users, eq(users.id, cards.authorId))
-      .where(
-        and(
-          eq(cards.tenantId, tenantId),
-          eq(cards.state, 'pending'),
-          wants('card') ? undefined : none,
-          after(cards.createdAt, cards.id, cursor),
-        ),
-      )
-      .orderBy(asc(cards.createdAt), asc(cards.id))
+      .where(held(cards, 'card'))
+      .orderBy(...oldestFirst(cards))
       .limit(n),
     db
       .select({
@@ -163,15 +164,8 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
       .from(cardEdits)
       .innerJoin(cards, eq(cards.id, cardEdits.cardId))
       .innerJoin(users, eq(users.id, cardEdits.authorId))
-      .where(
-        and(
-          eq(cardEdits.tenantId, tenantId),
-          eq(cardEdits.state, 'pending'),
-          wants('card') ? undefined : none,
-          after(cardEdits.createdAt, cardEdits.id, cursor),
-        ),
-      )
-      .orderBy(asc(cardEdits.createdAt), asc(cardEdits.id))
+      .where(held(cardEdits, 'card'))
+      .orderBy(...oldestFirst(cardEdits))
       .limit(n),
   ]);
 
@@ -207,10 +201,7 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
           kind: 'idea',
           idea: toIdea(row, true),
           authorId: row.idea.authorId,
-          reason: 'pending',
-          ...queueDetail(row.idea.moderationReason),
-          flags: [],
-          authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
+          ...heldBy(row.idea.moderationReason, row.authorRestrictedUntil),
         }),
       }),
     ),
@@ -229,10 +220,7 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
             edit: null,
             changes: contentChanges(template, blank, { ...card, ownerName: card.owner?.name ?? null }),
             authorId: row.card.authorId ?? '',
-            reason: 'pending',
-            ...queueDetail(row.card.moderationReason),
-            flags: [],
-            authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
+            ...heldBy(row.card.moderationReason, row.authorRestrictedUntil),
           };
         },
       }),
@@ -275,10 +263,7 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
             edit: { id: e.id, baseVersion: e.baseVersion },
             changes: contentChanges(template, content(published), content(card)),
             authorId: e.authorId,
-            reason: 'pending',
-            ...queueDetail(e.reason),
-            flags: [],
-            authorRestrictedUntil: restrictionOut(row.authorRestrictedUntil),
+            ...heldBy(e.reason, row.authorRestrictedUntil),
           };
         },
       }),

@@ -1,7 +1,7 @@
-import type { ModerationSettings } from '@bridgekit/sdk';
+import type { ModerationSettings, RoleMapping } from '@bridgekit/sdk';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { embedKeys, oidcProviders, type RoleMapping, tenantOrigins, tenants } from '../db/schema.ts';
+import { embedKeys, oidcProviders, tenantOrigins, tenants } from '../db/schema.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
 
 export interface EmbedKey {

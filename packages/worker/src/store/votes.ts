@@ -16,6 +16,7 @@ import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { type BoardRecord, boardOpen, budgetOf, toRecord } from './boards.ts';
 import { ideaVisibleTo } from './ideas.ts';
 import { upsertUser, viewerUserId } from './users.ts';
+import { budgetUsed, callersVotes } from './vote-sql.ts';
 
 /** Recomputes an idea's support from its votes. */
 export function recountSupport(db: Database, tenantId: string, ideaId: string) {
@@ -31,13 +32,6 @@ export function recountSupport(db: Database, tenantId: string, ideaId: string) {
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
 }
 
-/** Budget votes the actor has on the board's ideas, except `exceptIdea`, not refunded — as SQL. */
-function usedElsewhere(tenantId: string, actor: Actor, boardId: string, exceptIdea: string) {
-  return sql`(select coalesce(sum(v.count), 0) from ${votes} v join ${ideas} i on i.id = v.idea_id
-    where v.tenant_id = ${tenantId} and v.user_id = ${viewerUserId(tenantId, actor)} and i.board_id = ${boardId}
-      and v.idea_id <> ${exceptIdea} and v.refunded = 0)`;
-}
-
 function readState(db: Database, tenantId: string, actor: Actor, ideaId: string, boardId: string) {
   const userId = viewerUserId(tenantId, actor);
   return db
@@ -45,9 +39,8 @@ function readState(db: Database, tenantId: string, actor: Actor, ideaId: string,
       votes: ideas.voteCount,
       supporters: ideas.supporterCount,
       businessUnits: ideas.businessUnitCount,
-      myVotes: sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId}), 0)`,
-      used: sql<number>`(select coalesce(sum(v.count), 0) from ${votes} v join ${ideas} i on i.id = v.idea_id
-        where v.tenant_id = ${tenantId} and v.user_id = ${userId} and i.board_id = ${boardId} and v.refunded = 0)`,
+      myVotes: callersVotes(userId),
+      used: budgetUsed(tenantId, userId, boardId),
     })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
@@ -67,7 +60,7 @@ async function target(db: Database, tenantId: string, actor: Actor, ideaId: stri
       closed: ideas.closed,
       mergedInto: ideas.mergedInto,
       state: ideas.state,
-      myVotes: sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${viewerUserId(tenantId, actor)}), 0)`,
+      myVotes: callersVotes(viewerUserId(tenantId, actor)),
       board: boards,
     })
     .from(ideas)
@@ -138,7 +131,9 @@ export async function setVotes(
     isNull(ideas.mergedInto),
     eq(ideas.state, 'published'),
   );
-  const withinBudget = budgetMode ? sql`${usedElsewhere(tenantId, actor, board.id, ideaId)} + ${n} <= ${board.voteBudget}` : undefined;
+  const withinBudget = budgetMode
+    ? sql`${budgetUsed(tenantId, viewerUserId(tenantId, actor), board.id, ideaId)} + ${n} <= ${board.voteBudget}`
+    : undefined;
   const [, , , [state]] = await db.batch([
     upsertUser(db, tenantId, actor, now),
     db

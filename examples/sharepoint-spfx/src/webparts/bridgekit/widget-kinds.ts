@@ -2,6 +2,8 @@
  * The widgets the web part can show: their tag, the property that says which board, thread or
  * card (and the attribute it becomes), and the module that registers the element. Each module is
  * its own webpack chunk inside the package, loaded only by the web parts that show that widget.
+ * They are the widgets with a `webPart` in the widgets' registry (packages/widgets/src/registry.ts),
+ * written out for webpack's literal imports; scripts/registry.test.ts checks that they agree.
  */
 
 export type WidgetKind =

@@ -6,13 +6,12 @@ import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
-import { tokens } from '../../shared/styles.ts';
+import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
+import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
-
-type Status = 'loading' | 'ready' | 'error';
 
 const SORTS: { value: IdeaSort; label: MessageKey }[] = [
   { value: 'top', label: 'board.sortTop' },
@@ -63,17 +62,12 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
  * @cssproperty --bk-idea-board-description-lines - Lines of description shown per idea. Default `3`.
  */
 export class BkIdeaBoard extends BridgekitElement {
-  static override styles = [tokens, ideaBoardStyles];
+  static override styles = [tokens, headerStyles, sortStyles, pagedListStyles, heldStyles, ideaBoardStyles];
   static override properties = {
     board: { type: String, reflect: true },
     sort: { type: String, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     _board: { state: true },
-    _items: { state: true },
-    _cursor: { state: true },
-    _status: { state: true },
-    _error: { state: true },
-    _loadingMore: { state: true },
     _formOpen: { state: true },
     _announcement: { state: true },
   };
@@ -82,17 +76,35 @@ export class BkIdeaBoard extends BridgekitElement {
   declare sort: IdeaSort;
   declare pageSize: number;
   declare _board: Board | null;
-  declare _items: Idea[];
-  declare _cursor: string | null;
-  declare _status: Status;
-  declare _error: string;
-  declare _loadingMore: boolean;
   declare _formOpen: boolean;
   declare _announcement: string;
 
-  #load: AbortController | null = null;
+  #list = new PagedList<Idea, Page<Idea> & { board?: Board }>(this, {
+    fetch: async (cursor, signal) => {
+      const client = this.client;
+      if (!client) throw new Error('not configured');
+      const query = { board: this.board, sort: this.#sort, limit: this.pageSize, signal };
+      if (cursor) return localize(await client.ideas.list({ ...query, cursor }), this.locale);
+      const [board, page] = await Promise.all([
+        client.boards.get(this.board, { signal }).then((b) => localize(b, this.locale)),
+        client.ideas.list(query).then((p) => localize(p, this.locale)),
+      ]);
+      return { ...page, board };
+    },
+    key: (idea) => idea.id,
+    describe: (err, first) => (first ? this.describeError(err, 'error.notFoundBoard') : this.describeError(err)),
+    onFirstPage: (page) => {
+      if (page.board) this._board = page.board;
+    },
+    // Move keyboard focus to the first new idea so the reader continues where the list grew.
+    onMore: (added) => {
+      if (added[0]) this.#focusIdea = added[0].id;
+    },
+    onMoreFailed: (message) => {
+      this._announcement = message;
+    },
+  });
   #focusIdea: string | null = null;
-  #errorIsSignIn = false;
 
   constructor() {
     super();
@@ -100,11 +112,6 @@ export class BkIdeaBoard extends BridgekitElement {
     this.sort = 'top';
     this.pageSize = LIMITS.pageSize.default;
     this._board = null;
-    this._items = [];
-    this._cursor = null;
-    this._status = 'loading';
-    this._error = '';
-    this._loadingMore = false;
     this._formOpen = false;
     this._announcement = '';
     new VoteChanges(this, (e) => this.#followVote(e));
@@ -112,25 +119,20 @@ export class BkIdeaBoard extends BridgekitElement {
     this.addEventListener(BkCancelEvent.type, () => this.#closeForm());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#load?.abort();
-  }
-
   /**
    * Keeps each idea's votes, supporters and business units, and the budget left, in step with
    * votes cast on the page: in the board's rows, or in any other control for one of its ideas.
    */
   #followVote(event: BkVoteChangeEvent): void {
-    if (this._items.some((i) => i.id === event.ideaId)) {
-      this._items = this._items.map((i) => (i.id === event.ideaId ? withVoteState(i, event.state) : i));
+    if (this.#list.items.some((i) => i.id === event.ideaId)) {
+      this.#list.items = this.#list.items.map((i) => (i.id === event.ideaId ? withVoteState(i, event.state) : i));
     }
     const budget = event.state.budget;
     if (this._board && budget && event.board === this._board.slug) this._board = { ...this._board, budget };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('board') || changed.has('sort') || changed.has('tenant') || changed.has('pageSize')) void this.#reload();
+    if (changed.has('board') || changed.has('sort') || changed.has('tenant') || changed.has('pageSize')) this.#reload();
   }
 
   protected override updated(): void {
@@ -141,61 +143,19 @@ export class BkIdeaBoard extends BridgekitElement {
   }
 
   protected configChanged(): void {
-    void this.#reload();
+    this.#reload();
   }
 
   get #sort(): IdeaSort {
     return isSort(this.sort) ? this.sort : 'top';
   }
 
-  async #reload(): Promise<void> {
-    this.#load?.abort();
-    const client = this.client;
-    if (!client || !this.board) return;
-    const load = new AbortController();
-    this.#load = load;
-    this._status = 'loading';
-    this._error = '';
-    try {
-      const [board, page] = await Promise.all([
-        client.boards.get(this.board, { signal: load.signal }).then((b) => localize(b, this.locale)),
-        client.ideas
-          .list({ board: this.board, sort: this.#sort, limit: this.pageSize, signal: load.signal })
-          .then((p) => localize(p, this.locale)),
-      ]);
-      if (load.signal.aborted) return;
-      this._board = board;
-      this._items = page.items;
-      this._cursor = page.nextCursor;
-      this._status = 'ready';
-    } catch (err) {
-      if (load.signal.aborted) return;
-      this._error = await this.describeError(err, 'error.notFoundBoard');
-      this.#errorIsSignIn = isBridgekitError(err) && err.status === 401;
-      this._status = 'error';
+  #reload(): void {
+    if (!this.client || !this.board) {
+      this.#list.abort();
+      return;
     }
-  }
-
-  async #loadMore(): Promise<void> {
-    const client = this.client;
-    if (!client || !this._cursor || this._loadingMore) return;
-    this._loadingMore = true;
-    try {
-      const page = localize(
-        await client.ideas.list({ board: this.board, sort: this.#sort, cursor: this._cursor, limit: this.pageSize }),
-        this.locale,
-      );
-      const known = new Set(this._items.map((i) => i.id));
-      const fresh = page.items.filter((i) => !known.has(i.id));
-      this._items = [...this._items, ...fresh];
-      this._cursor = page.nextCursor;
-      // Move keyboard focus to the first new idea so the reader continues where the list grew.
-      if (fresh[0]) this.#focusIdea = fresh[0].id;
-    } catch (err) {
-      this._announcement = await this.describeError(err);
-    } finally {
-      this._loadingMore = false;
-    }
+    void this.#list.load();
   }
 
   #onSort(event: Event): void {
@@ -217,7 +177,7 @@ export class BkIdeaBoard extends BridgekitElement {
   }
 
   #onCreated(idea: Idea): void {
-    this._items = [idea, ...this._items.filter((i) => i.id !== idea.id)];
+    this.#list.items = [idea, ...this.#list.items.filter((i) => i.id !== idea.id)];
     // A held idea counts nowhere until a moderator approves it.
     const published = idea.moderation.state === 'published';
     if (this._board && published) this._board = { ...this._board, ideaCount: this._board.ideaCount + 1 };
@@ -235,7 +195,7 @@ export class BkIdeaBoard extends BridgekitElement {
     const board = this._board;
     const heading = board?.name ?? this.t('board.heading');
     return html`
-      <section class="base" part="base" aria-labelledby="bk-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+      <section class="base" part="base" aria-labelledby="bk-heading" aria-busy=${this.#list.status === 'loading' ? 'true' : 'false'}>
         <div class="header" part="header">
           <div>
             <h2 id="bk-heading" part="heading">${heading}</h2>
@@ -279,35 +239,31 @@ export class BkIdeaBoard extends BridgekitElement {
   }
 
   #renderContent() {
-    if (this._status === 'loading') {
+    const list = this.#list;
+    if (list.status === 'loading') {
       return html`<div role="status">
         <span class="visually-hidden">${this.t('board.loading')}</span>
         <div class="skeleton" aria-hidden="true"></div>
         <div class="skeleton" aria-hidden="true"></div>
       </div>`;
     }
-    if (this._status === 'error') {
+    if (list.status === 'error') {
       // With the sign-in gone and nothing readable without it, the notice above says it all.
-      if (this.sessionExpired && !this.signedIn && this.#errorIsSignIn) return nothing;
+      const signInRefused = isBridgekitError(list.failure) && list.failure.status === 401;
+      if (this.sessionExpired && !this.signedIn && signInRefused) return nothing;
       return html`<div class="notice error" role="alert">
-        <p>${this.t('error.loadFailed')} ${this._error}</p>
+        <p>${this.t('error.loadFailed')} ${list.error}</p>
         <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
       </div>`;
     }
-    if (this._items.length === 0) {
+    if (list.items.length === 0) {
       return html`<p class="notice">${this.#canParticipate ? this.t('board.empty') : this.t('board.emptyReadOnly')}</p>`;
     }
     return html`
       <ol class="ideas" part="list" aria-label=${this.t('board.listLabel', { board: this._board?.name ?? this.board })}>
-        ${this._items.map((idea) => this.#renderIdea(idea))}
+        ${list.items.map((idea) => this.#renderIdea(idea))}
       </ol>
-      ${
-        this._cursor
-          ? html`<button type="button" class="button more" part="load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-            ${this._loadingMore ? this.t('board.loadingMore') : this.t('board.loadMore')}
-          </button>`
-          : nothing
-      }
+      ${renderLoadMore(list, this.t('board.loadMore'), this.t('board.loadingMore'))}
     `;
   }
 

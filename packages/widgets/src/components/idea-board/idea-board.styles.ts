@@ -16,14 +16,6 @@ export const ideaBoardStyles = css`
     background: var(--_board-surface);
   }
 
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: 0.75rem;
-  }
-
   h2 {
     margin: 0;
     font-size: 1.25rem;
@@ -40,20 +32,6 @@ export const ideaBoardStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
-  }
-
-  .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  select {
-    min-height: 44px;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   .ideas {
@@ -149,15 +127,6 @@ export const ideaBoardStyles = css`
     color: var(--_text-subtle);
   }
 
-  /* Held for moderation: where the idea stands, and why (its author sees it alone). */
-  .held {
-    margin: 0;
-    padding: 0.25rem 0.5rem;
-    border-inline-start: 3px solid var(--_brand);
-    background: var(--_brand-subtle);
-    font-size: 0.8125rem;
-  }
-
   .reason {
     margin: 0.375rem 0 0;
     padding: 0.375rem 0.625rem;
@@ -168,15 +137,5 @@ export const ideaBoardStyles = css`
 
   .reason a {
     color: var(--_brand);
-  }
-
-  .skeleton {
-    height: 4.5rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-subtle);
-  }
-
-  .more {
-    justify-self: center;
   }
 `;

@@ -16,7 +16,7 @@ import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, translator } from '../../shared/i18n.ts';
-import { tokens } from '../../shared/styles.ts';
+import { heldStyles, tokens } from '../../shared/styles.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
@@ -60,7 +60,7 @@ interface FormInput {
  * @cssproperty --bk-idea-form-surface - Background of the form. Default `--bk-color-surface-subtle`.
  */
 export class BkIdeaForm extends BridgekitElement {
-  static override styles = [tokens, ideaFormStyles];
+  static override styles = [tokens, heldStyles, ideaFormStyles];
   static override shadowRootOptions = { ...BridgekitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     board: { type: String, reflect: true },

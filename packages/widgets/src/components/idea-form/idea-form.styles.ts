@@ -105,15 +105,6 @@ export const ideaFormStyles = css`
   }
 
   .field-error,
-  /* Held for moderation: where the idea stands, and why (its author sees it alone). */
-  .held {
-    margin: 0;
-    padding: 0.25rem 0.5rem;
-    border-inline-start: 3px solid var(--_brand);
-    background: var(--_brand-subtle);
-    font-size: 0.8125rem;
-  }
-
   .form-error {
     margin: 0;
     color: var(--_danger);

@@ -4,11 +4,14 @@ import { BkModerationDecisionEvent, type ModerationAction } from '../../events/m
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { formatList, type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { moderationMessages } from '../../shared/messages/moderation.ts';
-import { tokens } from '../../shared/styles.ts';
+import { PagedList, renderLoadMore } from '../../shared/paged-list.ts';
+import { headerStyles, pagedListStyles, tokens } from '../../shared/styles.ts';
 import { userHtml, userLink } from '../../shared/user-links.ts';
 import { moderationStyles } from './moderation.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error' | 'forbidden';
+
+const isRefused = (err: unknown): boolean => isBridgekitError(err) && (err.code === 'forbidden' || err.code === 'unauthorized');
 type Filter = 'all' | 'pending' | 'flagged';
 type FormKind = 'reject' | 'ban' | 'timeout';
 
@@ -170,17 +173,12 @@ registerFeature(moderationMessages);
  * @cssproperty --bk-moderation-flagged - Accent of flagged comments. Default `--bk-color-danger`.
  */
 export class BkModeration extends BridgekitElement {
-  static override styles = [tokens, moderationStyles];
+  static override styles = [tokens, headerStyles, pagedListStyles, moderationStyles];
   static override properties = {
     reason: { type: String, reflect: true },
     kind: { type: String, reflect: true },
     thread: { type: String, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
-    _items: { state: true },
-    _cursor: { state: true },
-    _status: { state: true },
-    _error: { state: true },
-    _loadingMore: { state: true },
     _announcement: { state: true },
     _form: { state: true },
     _formError: { state: true },
@@ -192,11 +190,6 @@ export class BkModeration extends BridgekitElement {
   declare kind: string;
   declare thread: string;
   declare pageSize: number;
-  declare _items: QueueItem[];
-  declare _cursor: string | null;
-  declare _status: Status;
-  declare _error: string;
-  declare _loadingMore: boolean;
   declare _announcement: string;
   /** The reason form that is open, on which item (`keyOf`). */
   declare _form: { key: string; kind: FormKind } | null;
@@ -205,7 +198,30 @@ export class BkModeration extends BridgekitElement {
   declare _busy: string | null;
   declare _itemError: { key: string; message: string } | null;
 
-  #load: AbortController | null = null;
+  #list = new PagedList<QueueItem>(this, {
+    fetch: (cursor, signal) => {
+      const client = this.client;
+      if (!client) throw new Error('not configured');
+      return client.moderation.queue({
+        reason: this.#filter,
+        kind: this.#kind,
+        thread: this.thread || undefined,
+        cursor: cursor ?? undefined,
+        limit: this.pageSize,
+        signal,
+      });
+    },
+    key: keyOf,
+    // Members and signed-out readers get a plain statement (see #status), not an error.
+    describe: (err, first) => (first && isRefused(err) ? Promise.resolve('') : this.describeError(err)),
+    onMore: (added) => {
+      const first = added[0];
+      if (first) this.#focusAfterRender(() => this.#itemElement(keyOf(first)));
+    },
+    onMoreFailed: (message) => {
+      this._announcement = message;
+    },
+  });
   /** What gets focus after the next render. */
   #focus: (() => HTMLElement | null) | null = null;
   #helpReturn: HTMLElement | null = null;
@@ -216,11 +232,6 @@ export class BkModeration extends BridgekitElement {
     this.kind = '';
     this.thread = '';
     this.pageSize = LIMITS.pageSize.default;
-    this._items = [];
-    this._cursor = null;
-    this._status = 'loading';
-    this._error = '';
-    this._loadingMore = false;
     this._announcement = '';
     this._form = null;
     this._formError = '';
@@ -228,14 +239,9 @@ export class BkModeration extends BridgekitElement {
     this._itemError = null;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#load?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('reason') || changed.has('kind') || changed.has('thread') || changed.has('tenant') || changed.has('pageSize'))
-      void this.#reload();
+      this.#reload();
   }
 
   protected override updated(): void {
@@ -245,7 +251,7 @@ export class BkModeration extends BridgekitElement {
   }
 
   protected configChanged(): void {
-    void this.#reload();
+    this.#reload();
   }
 
   get #filter(): Filter {
@@ -269,62 +275,18 @@ export class BkModeration extends BridgekitElement {
     return this.#inShadow(`li[data-item="${CSS.escape(key)}"]`);
   }
 
-  async #reload(): Promise<void> {
-    this.#load?.abort();
-    const client = this.client;
-    if (!client) return;
-    const load = new AbortController();
-    this.#load = load;
-    this._status = 'loading';
-    this._error = '';
+  #reload(): void {
     this._form = null;
-    try {
-      const page = await client.moderation.queue({
-        reason: this.#filter,
-        kind: this.#kind,
-        thread: this.thread || undefined,
-        limit: this.pageSize,
-        signal: load.signal,
-      });
-      if (load.signal.aborted) return;
-      this._items = page.items;
-      this._cursor = page.nextCursor;
-      this._status = 'ready';
-    } catch (err) {
-      if (load.signal.aborted) return;
-      // Members and signed-out readers: a plain statement, not an error.
-      if (isBridgekitError(err) && (err.code === 'forbidden' || err.code === 'unauthorized')) {
-        this._status = 'forbidden';
-        return;
-      }
-      this._error = await this.describeError(err);
-      this._status = 'error';
+    if (!this.client) {
+      this.#list.abort();
+      return;
     }
+    void this.#list.load();
   }
 
-  async #loadMore(): Promise<void> {
-    const client = this.client;
-    if (!client || !this._cursor || this._loadingMore) return;
-    this._loadingMore = true;
-    try {
-      const page = await client.moderation.queue({
-        reason: this.#filter,
-        kind: this.#kind,
-        thread: this.thread || undefined,
-        cursor: this._cursor,
-        limit: this.pageSize,
-      });
-      const known = new Set(this._items.map(keyOf));
-      const fresh = page.items.filter((i) => !known.has(keyOf(i)));
-      this._items = [...this._items, ...fresh];
-      this._cursor = page.nextCursor;
-      const first = fresh[0];
-      if (first) this.#focusAfterRender(() => this.#itemElement(keyOf(first)));
-    } catch (err) {
-      this._announcement = await this.describeError(err);
-    } finally {
-      this._loadingMore = false;
-    }
+  get #status(): Status {
+    const list = this.#list;
+    return list.status === 'error' && isRefused(list.failure) ? 'forbidden' : list.status;
   }
 
   #name(item: QueueItem): string {
@@ -342,10 +304,10 @@ export class BkModeration extends BridgekitElement {
 
   /** Takes the decided item out of the list and moves focus to the one that took its place. */
   #remove(key: string): void {
-    const index = this._items.findIndex((i) => keyOf(i) === key);
-    this._items = this._items.filter((i) => keyOf(i) !== key);
+    const index = this.#list.items.findIndex((i) => keyOf(i) === key);
+    this.#list.items = this.#list.items.filter((i) => keyOf(i) !== key);
     if (this._form?.key === key) this._form = null;
-    const next = this._items[index] ?? this._items[index - 1];
+    const next = this.#list.items[index] ?? this.#list.items[index - 1];
     this.#focusAfterRender(() => (next ? this.#itemElement(keyOf(next)) : this.#inShadow('#bk-mod-heading')));
   }
 
@@ -465,7 +427,7 @@ export class BkModeration extends BridgekitElement {
 
   /** Every queued item of the author now shows their ban or time-out. */
   #markRestricted(authorId: string, until: string | null): void {
-    this._items = this._items.map((i) => (i.authorId === authorId ? { ...i, authorRestrictedUntil: until } : i));
+    this.#list.items = this.#list.items.map((i) => (i.authorId === authorId ? { ...i, authorRestrictedUntil: until } : i));
   }
 
   #onFilter(event: Event): void {
@@ -481,7 +443,7 @@ export class BkModeration extends BridgekitElement {
     const elements = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-item]')];
     const current = target instanceof Element ? target.closest<HTMLElement>('li[data-item]') : null;
     const index = current ? elements.indexOf(current) : -1;
-    const item = current ? this._items.find((i) => keyOf(i) === current.dataset.item) : undefined;
+    const item = current ? this.#list.items.find((i) => keyOf(i) === current.dataset.item) : undefined;
     switch (event.key) {
       case 'j':
       case 'ArrowDown':
@@ -522,13 +484,13 @@ export class BkModeration extends BridgekitElement {
 
   protected override render() {
     if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
-    const forbidden = this._status === 'forbidden';
+    const forbidden = this.#status === 'forbidden';
     return html`
-      <section class="base" part="base" aria-labelledby="bk-mod-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+      <section class="base" part="base" aria-labelledby="bk-mod-heading" aria-busy=${this.#status === 'loading' ? 'true' : 'false'}>
         <div class="header" part="header">
           <div>
             <h2 id="bk-mod-heading" part="heading" tabindex="-1">${this.t('moderation.heading')}</h2>
-            ${this._status === 'ready' ? html`<p class="count" part="count">${this.#count()}</p>` : nothing}
+            ${this.#status === 'ready' ? html`<p class="count" part="count">${this.#count()}</p>` : nothing}
           </div>
           ${forbidden ? nothing : this.#renderToolbar()}
         </div>
@@ -542,15 +504,15 @@ export class BkModeration extends BridgekitElement {
 
   /** "3 comments shown" while the queue holds only comments; "3 items shown" once it holds ideas or cards. */
   #count(): string {
-    const comments = this._items.every((i) => i.kind === 'comment');
+    const comments = this.#list.items.every((i) => i.kind === 'comment');
     const key = comments
-      ? this._cursor
+      ? this.#list.hasMore
         ? 'moderation.countMore'
         : 'moderation.count'
-      : this._cursor
+      : this.#list.hasMore
         ? 'moderation.countItemsMore'
         : 'moderation.countItems';
-    return this.t(key, { count: this._items.length });
+    return this.t(key, { count: this.#list.items.length });
   }
 
   #renderToolbar() {
@@ -571,7 +533,7 @@ export class BkModeration extends BridgekitElement {
   }
 
   #renderContent() {
-    switch (this._status) {
+    switch (this.#status) {
       case 'loading':
         return html`<div role="status">
           <span class="visually-hidden">${this.t('moderation.loading')}</span>
@@ -584,24 +546,18 @@ export class BkModeration extends BridgekitElement {
         </p>`;
       case 'error':
         return html`<div class="notice error" role="alert">
-          <p>${this.t('moderation.loadFailed')} ${this._error}</p>
+          <p>${this.t('moderation.loadFailed')} ${this.#list.error}</p>
           <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
         </div>`;
       default:
         break;
     }
-    if (this._items.length === 0) return html`<p class="notice" part="empty">${this.t('moderation.empty')}</p>`;
+    if (this.#list.items.length === 0) return html`<p class="notice" part="empty">${this.t('moderation.empty')}</p>`;
     return html`
       <ol class="queue" part="queue" aria-label=${this.t('moderation.listLabel')} @keydown=${this.#onQueueKey}>
-        ${this._items.map((item) => this.#renderItem(item))}
+        ${this.#list.items.map((item) => this.#renderItem(item))}
       </ol>
-      ${
-        this._cursor
-          ? html`<button type="button" class="button more" part="load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-            ${this._loadingMore ? this.t('moderation.loadingMore') : this.t('moderation.loadMore')}
-          </button>`
-          : nothing
-      }
+      ${renderLoadMore(this.#list, this.t('moderation.loadMore'), this.t('moderation.loadingMore'))}
     `;
   }
 

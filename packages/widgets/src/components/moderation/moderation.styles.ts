@@ -7,6 +7,7 @@ export const moderationStyles = css`
     --_mod-gap: var(--bk-moderation-gap, 0.75rem);
     --_pending: var(--bk-moderation-pending, light-dark(#bc4b09, #faa06b));
     --_flagged: var(--bk-moderation-flagged, var(--_danger));
+    --_skeleton-height: 5rem;
   }
 
   .base {
@@ -16,14 +17,6 @@ export const moderationStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 2);
     background: var(--_mod-surface);
-  }
-
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: 0.75rem;
   }
 
   h2,
@@ -328,16 +321,6 @@ export const moderationStyles = css`
 
   .field-error:empty {
     display: none;
-  }
-
-  .more {
-    justify-self: center;
-  }
-
-  .skeleton {
-    height: 5rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-subtle);
   }
 
   dialog {

@@ -136,7 +136,7 @@ describe('practice cards in light and dark', () => {
     // Other test files add cards meanwhile: find the demo's business case by searching.
     await userEvent.fill(page.getByRole('searchbox', { name: 'Search practice cards' }), 'invoice');
     await userEvent.click(await until(() => shadow(el).querySelector<HTMLButtonElement>('button[data-open="demo-card-business-case"]')));
-    await until(() => shadow(el).querySelector('[part="detail"] table'));
+    await until(() => shadow(el).querySelector('bk-card-detail')?.shadowRoot?.querySelector('[part="detail"] table'));
     await expectNoAxeViolations(el);
     // The parts that load when opened: the practice areas, and the form for a new card.
     await userEvent.click(page.getByRole('tab', { name: 'Practice areas' }));

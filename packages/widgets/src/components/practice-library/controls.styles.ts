@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { tokens } from '../../shared/styles.ts';
+import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 
 /** Native form controls, hints and errors as the library's parts share them. */
 export const controlStyles = css`
@@ -111,5 +113,32 @@ export const sectionStyles = css`
 
   h3:focus {
     outline: none;
+  }
+`;
+
+/** The styles every lazily loaded part of the library starts from. */
+export const partStyles = [tokens, cardViewStyles, controlStyles, sectionStyles];
+
+/** A card's title as a button that opens the card, underlined like a link. */
+export const titleButtonStyles = css`
+  .title-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_brand);
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+`;
+
+/** Parts that have no place on a printed card. */
+export const notPrintedStyles = css`
+  @media print {
+    :host {
+      display: none;
+    }
   }
 `;

@@ -1,11 +1,13 @@
 /**
- * The library's heavier parts — the card form, the history, the review queue and the practice
- * areas — loaded when first wanted, since most readers only search and read. Each is an
+ * The library's heavier parts — a card's detail and actions, the card form, the history, the
+ * review queue and the practice areas — loaded when first wanted, since most readers start by
+ * searching and browsing the list. Each is an
  * internal element, registered on first use.
  */
 import { defineElement } from '../../shared/define.ts';
 
 const PARTS = {
+  'bk-card-detail': () => import('./card-detail.ts').then((m) => m.BkCardDetail),
   'bk-card-form': () => import('./card-form.ts').then((m) => m.BkCardForm),
   'bk-card-history': () => import('./version-history.ts').then((m) => m.BkCardHistory),
   'bk-card-review-queue': () => import('./review-queue.ts').then((m) => m.BkCardReviewQueue),

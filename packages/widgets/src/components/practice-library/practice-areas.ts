@@ -2,12 +2,9 @@ import type { PracticeArea, PracticeAreaSummary } from '@bridgekit/sdk';
 import { css, html, nothing } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { formatList } from '../../shared/i18n.ts';
-import { tokens } from '../../shared/styles.ts';
-import { cardViewStyles } from '../practice-card/card-view.styles.ts';
+import { PagedList } from '../../shared/paged-list.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
-import { controlStyles, sectionStyles } from './controls.styles.ts';
-
-type Status = 'loading' | 'ready' | 'error';
+import { partStyles, titleButtonStyles } from './controls.styles.ts';
 
 /**
  * The practice areas with their cards and owners — the named experts of each area — and the
@@ -19,10 +16,8 @@ type Status = 'loading' | 'ready' | 'error';
  */
 export class BkCardPracticeAreas extends BridgekitElement {
   static override styles = [
-    tokens,
-    cardViewStyles,
-    controlStyles,
-    sectionStyles,
+    ...partStyles,
+    titleButtonStyles,
     css`
       .unowned {
         display: inline-block;
@@ -37,64 +32,45 @@ export class BkCardPracticeAreas extends BridgekitElement {
       tr.no-owner th {
         border-inline-start: 4px solid var(--_danger);
       }
-
-      .title-button {
-        padding: 0;
-        border: 0;
-        background: none;
-        color: var(--_brand);
-        font: inherit;
-        font-weight: 600;
-        text-align: start;
-        text-decoration: underline;
-        cursor: pointer;
-      }
     `,
   ];
   static override properties = {
     showArea: { attribute: false },
-    _areas: { state: true },
-    _status: { state: true },
-    _error: { state: true },
   };
 
   /** Shows the library filtered by an area. */
   declare showArea: ((area: PracticeArea) => void) | undefined;
-  declare _areas: PracticeAreaSummary[];
-  declare _status: Status;
-  declare _error: string;
 
-  constructor() {
-    super();
-    this._areas = [];
-    this._status = 'loading';
-    this._error = '';
-  }
+  /** All areas come in one answer: a list of one page. */
+  #list = new PagedList<PracticeAreaSummary>(this, {
+    fetch: async (_cursor, signal) => {
+      const client = this.client;
+      if (!client) throw new Error('not configured');
+      return { items: await client.practiceAreas({ signal }), nextCursor: null };
+    },
+    key: (summary) => summary.area,
+    describe: (err) => this.describeError(err),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load();
+    this.#load();
   }
 
   protected configChanged(): void {
-    void this.#load();
+    this.#load();
   }
 
   override focus(options?: FocusOptions): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(options));
   }
 
-  async #load(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    this._status = 'loading';
-    try {
-      this._areas = await client.practiceAreas();
-      this._status = 'ready';
-    } catch (err) {
-      this._error = await this.describeError(err);
-      this._status = 'error';
+  #load(): void {
+    if (!this.client) {
+      this.#list.abort();
+      return;
     }
+    void this.#list.load();
   }
 
   protected override render() {
@@ -106,11 +82,11 @@ export class BkCardPracticeAreas extends BridgekitElement {
   }
 
   #renderBody() {
-    if (this._status === 'loading') return html`<p role="status">${this.t('library.areasLoading')}</p>`;
-    if (this._status === 'error') return html`<p class="notice error" role="alert">${this._error}</p>`;
+    if (this.#list.status === 'loading') return html`<p role="status">${this.t('library.areasLoading')}</p>`;
+    if (this.#list.status === 'error') return html`<p class="notice error" role="alert">${this.#list.error}</p>`;
     const view = { t: this.t.bind(this), locale: this.locale };
     const count = new Intl.NumberFormat(this.locale);
-    const unowned = this._areas.filter((a) => a.owners.length === 0).length;
+    const unowned = this.#list.items.filter((a) => a.owners.length === 0).length;
     return html`
       ${unowned > 0 ? html`<p class="notice">${this.t('library.areasUnowned', { count: unowned })}</p>` : nothing}
       <div class="table-scroll" role="region" tabindex="0" aria-label=${this.t('library.areasTableLabel')}>
@@ -124,7 +100,7 @@ export class BkCardPracticeAreas extends BridgekitElement {
             </tr>
           </thead>
           <tbody>
-            ${this._areas.map(
+            ${this.#list.items.map(
               (a) => html`<tr class=${a.owners.length === 0 ? 'no-owner' : ''} data-area=${a.area}>
                 <th scope="row">
                   <button type="button" class="title-button" @click=${() => this.showArea?.(a.area)}>${areaLabel(view, a.area)}</button>

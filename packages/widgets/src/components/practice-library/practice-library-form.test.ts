@@ -6,6 +6,9 @@ import { BkCardSaveEvent } from '../../events/card-save.ts';
 import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
 
+/** The card's detail, inside the library. */
+const detailOf = (lib: Element) => shadow(lib).querySelector('bk-card-detail')?.shadowRoot ?? null;
+
 const BUILT_IN = [
   'business-partner-profile',
   'business-case',
@@ -130,8 +133,8 @@ describe('<bk-practice-library> card form', () => {
       await userEvent.keyboard('{Enter}');
 
       await until(() => saved.length === 1, 15_000);
-      await until(() => shadow(lib).activeElement?.id === 'bk-detail-title');
-      expect(shadow(lib).querySelector('#bk-detail-title')?.textContent).toBe(title);
+      await until(() => detailOf(lib)?.activeElement?.id === 'bk-detail-title');
+      expect(detailOf(lib)?.querySelector('#bk-detail-title')?.textContent).toBe(title);
       const stored = await api.cards.get(saved[0]?.id ?? '');
       expect(stored).toMatchObject({ templateId, title, tags: ['value-realization'], version: 1 });
       // Left empty, the review date is the server's default, and the author owns the card.

@@ -9,6 +9,8 @@ import type { BkPracticeLibrary } from './practice-library.component.ts';
 import { createTestCard, minimalBusinessCase } from './test-cards.ts';
 
 const WORD_HELD = 'Contains a word moderators review before it is published';
+/** The card's detail, inside the library. */
+const detailOf = (lib: Element) => shadow(lib).querySelector('bk-card-detail')?.shadowRoot ?? null;
 
 /** The library, searched for the card's unique title. */
 async function search(title: string) {
@@ -34,10 +36,10 @@ describe('<bk-practice-library> and moderation', () => {
     const card = await createTestCard(api);
     const lib = await search(card.title);
     await userEvent.click(await until(() => shadow(lib).querySelector<HTMLButtonElement>(`button[data-open="${card.id}"]`)));
-    await until(() => shadow(lib).activeElement?.id === 'bk-detail-title');
+    await until(() => detailOf(lib)?.activeElement?.id === 'bk-detail-title');
     const saved: PracticeCard[] = [];
     lib.addEventListener(BkCardSaveEvent.type, (e) => saved.push(e.card));
-    await userEvent.click(shadow(lib).querySelector('[data-action="edit"]') as HTMLButtonElement);
+    await userEvent.click(detailOf(lib)?.querySelector('[data-action="edit"]') as HTMLButtonElement);
     const form = await until(() => shadow(lib).querySelector('bk-card-form')?.shadowRoot);
     // The demo pipeline holds the suspect word "vendor".
     await userEvent.fill(form.querySelector('#bk-f-recommendedOption') as HTMLInputElement, 'Ask a vendor first.');
@@ -45,7 +47,7 @@ describe('<bk-practice-library> and moderation', () => {
     await until(() => saved.length === 1);
     await until(() => status(lib).includes('are saved for review'));
     expect(status(lib)).toBe(`Your changes to “${card.title}” are saved for review: others see version 1 until a moderator approves them.`);
-    const held = await until(() => shadow(lib).querySelector('[part="held"]'));
+    const held = await until(() => detailOf(lib)?.querySelector('[part="held"]'));
     expect(squash(held.textContent)).toMatch(
       new RegExp(`^Your changes of .+ wait for a moderator; readers see version 1 until then\\. ${WORD_HELD}$`),
     );
@@ -68,7 +70,7 @@ describe('<bk-practice-library> and moderation', () => {
     const item = await until(() => shadow(lib).querySelector(`[data-card="${card.id}"]`));
     expect(squash(item.querySelector('.badge.held')?.textContent)).toBe('Waiting for a moderator');
     await userEvent.click(item.querySelector('button[data-open]') as HTMLButtonElement);
-    const held = await until(() => shadow(lib).querySelector('[part="held"]'));
+    const held = await until(() => detailOf(lib)?.querySelector('[part="held"]'));
     expect(squash(held.textContent)).toBe(`Only you and moderators see this card until a moderator approves it: ${WORD_HELD}`);
     await expectNoAxeViolations(lib);
 

@@ -7,6 +7,8 @@ import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
 import { createTestCard } from './test-cards.ts';
 
+/** The card's detail, inside the library. */
+const detailOf = (lib: Element) => shadow(lib).querySelector('bk-card-detail')?.shadowRoot ?? null;
 /** The library, searched for the card's unique title, with the card opened. */
 async function openCard(card: PracticeCard, searchLabel = 'Search practice cards') {
   const lib = await mount<BkPracticeLibrary>('<bk-practice-library></bk-practice-library>');
@@ -14,11 +16,12 @@ async function openCard(card: PracticeCard, searchLabel = 'Search practice cards
   await userEvent.fill(page.getByRole('searchbox', { name: searchLabel }), card.title);
   const open = await until(() => shadow(lib).querySelector<HTMLButtonElement>(`button[data-open="${card.id}"]`));
   await userEvent.click(open);
-  await until(() => shadow(lib).activeElement?.id === 'bk-detail-title');
+  await until(() => detailOf(lib)?.activeElement?.id === 'bk-detail-title');
   return lib;
 }
 
-const action = (lib: Element, name: string) => shadow(lib).querySelector<HTMLButtonElement>(`[data-action="${name}"]`) as HTMLButtonElement;
+const action = (lib: Element, name: string) =>
+  detailOf(lib)?.querySelector<HTMLButtonElement>(`[data-action="${name}"]`) as HTMLButtonElement;
 const formOf = (lib: Element) => shadow(shadow(lib).querySelector('bk-card-form') as Element);
 const historyOf = (lib: Element) => shadow(shadow(lib).querySelector('bk-card-history') as Element);
 const status = (lib: Element) => shadow(lib).querySelector('.base > [role="status"]')?.textContent ?? '';
@@ -154,8 +157,8 @@ describe('<bk-practice-library> editing and history', () => {
     await userEvent.click(page.getByRole('button', { name: 'Restore this version' }));
     await until(() => saved.length === 1);
     expect(saved[0]).toMatchObject({ version: 3, title: card.title });
-    await until(() => shadow(lib).activeElement?.id === 'bk-detail-title');
-    expect(shadow(lib).querySelector('#bk-detail-title')?.textContent).toBe(card.title);
+    await until(() => detailOf(lib)?.activeElement?.id === 'bk-detail-title');
+    expect(detailOf(lib)?.querySelector('#bk-detail-title')?.textContent).toBe(card.title);
     expect(status(lib)).toBe(`Version restored: “${card.title}” is now at version 3.`);
     expect(await api.cards.get(card.id)).toMatchObject({
       version: 3,
@@ -192,6 +195,6 @@ describe('<bk-practice-library> editing and history', () => {
     await userEvent.click(action(lib, 'edit'));
     await until(() => formOf(lib).querySelector('form'));
     await userEvent.click(page.getByRole('button', { name: 'Cancel' }));
-    await until(() => shadow(lib).activeElement === action(lib, 'edit'));
+    await until(() => detailOf(lib)?.activeElement === action(lib, 'edit'));
   });
 });

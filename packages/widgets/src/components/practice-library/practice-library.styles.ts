@@ -1,11 +1,15 @@
 import { css } from 'lit';
+import { pagedListStyles } from '../../shared/styles.ts';
+
 import { controlStyles } from './controls.styles.ts';
 
 export const practiceLibraryStyles = [
   controlStyles,
+  pagedListStyles,
   css`
     :host {
       display: block;
+      --_skeleton-height: 5rem;
     }
 
     .base {
@@ -162,16 +166,6 @@ export const practiceLibraryStyles = [
       color: inherit;
     }
 
-    .more {
-      justify-self: center;
-    }
-
-    .skeleton {
-      height: 5rem;
-      border-radius: var(--_radius);
-      background: var(--_surface-subtle);
-    }
-
     .detail {
       display: grid;
       gap: 0.75rem;
@@ -179,43 +173,6 @@ export const practiceLibraryStyles = [
 
     .detail-nav {
       display: flex;
-    }
-
-    .card {
-      display: grid;
-      gap: 0.5rem;
-    }
-
-    .card.is-obsolete {
-      padding-inline-start: 0.75rem;
-      border-inline-start: 4px solid var(--_danger);
-    }
-
-    .card .fields {
-      padding-top: 0.75rem;
-      border-top: 1px solid var(--_border);
-    }
-
-    .obsolete-form {
-      display: grid;
-      gap: 0.375rem;
-      padding: 0.75rem;
-      border-radius: var(--_radius);
-      background: var(--_surface-subtle);
-    }
-
-    .links h4 {
-      margin: 0 0 0.25rem;
-      font-size: 0.875rem;
-    }
-
-    .links ul {
-      margin: 0;
-      padding-inline-start: 1.25rem;
-    }
-
-    .links .direction {
-      color: var(--_text-subtle);
     }
 
     .chooser {
@@ -261,15 +218,6 @@ export const practiceLibraryStyles = [
       color: var(--_text-subtle);
     }
 
-    /* For its author only: a held or rejected card, or their held edit of it. */
-    .held {
-      margin: 0;
-      padding: 0.25rem 0.5rem;
-      border-inline-start: 3px solid var(--_brand);
-      background: var(--_brand-subtle);
-      font-size: 0.8125rem;
-    }
-
     .badge.held {
       display: inline-block;
       padding: 0.0625rem 0.5rem;
@@ -291,10 +239,6 @@ export const practiceLibraryStyles = [
       .base {
         padding: 0;
         border: 0;
-      }
-
-      .card.is-obsolete {
-        border-inline-start-width: 2px;
       }
     }
   `,

@@ -6,6 +6,8 @@ import type { BkPracticeLibrary } from './practice-library.component.ts';
 import { isMarkOnly } from './snippet.ts';
 import { createTestCard, minimalBusinessCase } from './test-cards.ts';
 
+/** The card's detail, inside the library. */
+const detailOf = (lib: Element) => shadow(lib).querySelector('bk-card-detail')?.shadowRoot ?? null;
 async function mountLibrary(attrs = '') {
   const el = await mount<BkPracticeLibrary>(`<bk-practice-library ${attrs}></bk-practice-library>`);
   await until(() => shadow(el).querySelector('.results')?.getAttribute('aria-busy') === 'false');
@@ -13,7 +15,8 @@ async function mountLibrary(attrs = '') {
 }
 
 const titles = (el: Element) => [...shadow(el).querySelectorAll('[part="title"]')].map((h) => h.textContent?.trim());
-const action = (el: Element, name: string) => shadow(el).querySelector<HTMLButtonElement>(`[data-action="${name}"]`) as HTMLButtonElement;
+const action = (el: Element, name: string) =>
+  detailOf(el)?.querySelector<HTMLButtonElement>(`[data-action="${name}"]`) as HTMLButtonElement;
 const status = (el: Element) => shadow(el).querySelector('.base > [role="status"]')?.textContent ?? '';
 /** A date `days` from today, as `YYYY-MM-DD`. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -25,7 +28,7 @@ async function search(el: Element, q: string) {
 
 async function openFromList(el: Element, id: string) {
   await userEvent.click(await until(() => shadow(el).querySelector<HTMLButtonElement>(`button[data-open="${id}"]`)));
-  await until(() => shadow(el).activeElement?.id === 'bk-detail-title');
+  await until(() => detailOf(el)?.activeElement?.id === 'bk-detail-title');
 }
 
 describe('<bk-practice-library>', () => {
@@ -112,7 +115,7 @@ describe('<bk-practice-library>', () => {
     const card = await createTestCard(api);
     const el = await mountLibrary();
     await openFromList(el, card.id);
-    const detail = shadow(el).querySelector('[part="detail"]') as HTMLElement;
+    const detail = detailOf(el)?.querySelector('[part="detail"]') as HTMLElement;
     expect(detail.querySelector('.template-name')?.textContent).toBe('Business Case');
     expect(detail.querySelector('.fields')?.textContent).toContain('Executive summary');
     expect(detail.querySelector('.richtext strong')?.textContent).toBe('automatically');
@@ -139,21 +142,21 @@ describe('<bk-practice-library>', () => {
     expect((await api.cards.get(card.id)).lastVerifiedAt).not.toBeNull();
 
     await userEvent.click(action(el, 'obsolete'));
-    const reason = await until(() => shadow(el).querySelector<HTMLTextAreaElement>('#bk-obsolete-reason'));
-    expect(shadow(el).activeElement).toBe(reason);
+    const reason = await until(() => detailOf(el)?.querySelector<HTMLTextAreaElement>('#bk-obsolete-reason'));
+    expect(detailOf(el)?.activeElement).toBe(reason);
     await userEvent.click(page.getByRole('button', { name: 'Mark obsolete' }).last());
     await until(() => reason.getAttribute('aria-invalid') === 'true');
-    expect(shadow(el).querySelector('#bk-obsolete-error')?.textContent).toBe('Give a reason, so readers know what to do instead.');
+    expect(detailOf(el)?.querySelector('#bk-obsolete-error')?.textContent).toBe('Give a reason, so readers know what to do instead.');
     await userEvent.fill(reason, 'Superseded by the shared services case.');
     await userEvent.click(page.getByRole('button', { name: 'Mark obsolete' }).last());
-    const note = await until(() => shadow(el).querySelector('[part="detail"] [part="obsolete"]'));
+    const note = await until(() => detailOf(el)?.querySelector('[part="detail"] [part="obsolete"]'));
     expect(note.textContent).toContain('Superseded by the shared services case.');
-    expect(shadow(el).querySelector('[part="detail"] [part="freshness"]')?.textContent).toBe('Obsolete');
-    await until(() => shadow(el).activeElement === action(el, 'unobsolete'));
+    expect(detailOf(el)?.querySelector('[part="detail"] [part="freshness"]')?.textContent).toBe('Obsolete');
+    await until(() => detailOf(el)?.activeElement === action(el, 'unobsolete'));
     expect((await api.cards.get(card.id)).obsolete?.reason).toBe('Superseded by the shared services case.');
 
     await userEvent.click(action(el, 'unobsolete'));
-    await until(() => !shadow(el).querySelector('[part="detail"] [part="obsolete"]'));
+    await until(() => !detailOf(el)?.querySelector('[part="detail"] [part="obsolete"]'));
     expect((await api.cards.get(card.id)).obsolete).toBeNull();
   });
 
@@ -282,7 +285,7 @@ describe('<bk-practice-library>', () => {
     await search(el, 'invoice');
     await expectNoAxeViolations(el);
     await openFromList(el, 'demo-card-business-case');
-    await until(() => shadow(el).querySelector('[part="detail"] table'));
+    await until(() => detailOf(el)?.querySelector('[part="detail"] table'));
     await expectNoAxeViolations(el);
   });
 });

@@ -1,13 +1,10 @@
 import type { CardSummary } from '@bridgekit/sdk';
 import { css, html, nothing } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { tokens } from '../../shared/styles.ts';
+import { PagedList } from '../../shared/paged-list.ts';
 import { formatDate } from '../practice-card/card-format.ts';
-import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { renderFreshness } from '../practice-card/card-view.ts';
-import { controlStyles, sectionStyles } from './controls.styles.ts';
-
-type Status = 'loading' | 'ready' | 'error';
+import { notPrintedStyles, partStyles, titleButtonStyles } from './controls.styles.ts';
 
 /**
  * "Due for review": the signed-in person's cards past (or near) their review-by date, with
@@ -19,10 +16,9 @@ type Status = 'loading' | 'ready' | 'error';
  */
 export class BkCardReviewQueue extends BridgekitElement {
   static override styles = [
-    tokens,
-    cardViewStyles,
-    controlStyles,
-    sectionStyles,
+    ...partStyles,
+    titleButtonStyles,
+    notPrintedStyles,
     css`
       .queue {
         display: grid;
@@ -50,36 +46,15 @@ export class BkCardReviewQueue extends BridgekitElement {
         font-size: 1rem;
       }
 
-      .title-button {
-        padding: 0;
-        border: 0;
-        background: none;
-        color: var(--_brand);
-        font: inherit;
-        font-weight: 600;
-        text-align: start;
-        text-decoration: underline;
-        cursor: pointer;
-      }
-
       .obsolete-form {
         display: grid;
         gap: 0.375rem;
-      }
-
-      @media print {
-        :host {
-          display: none;
-        }
       }
     `,
   ];
   static override properties = {
     open: { attribute: false },
     edit: { attribute: false },
-    _items: { state: true },
-    _status: { state: true },
-    _error: { state: true },
     _busy: { state: true },
     _obsoleteFor: { state: true },
     _reasonError: { state: true },
@@ -91,20 +66,24 @@ export class BkCardReviewQueue extends BridgekitElement {
   declare open: ((id: string) => void) | undefined;
   /** Opens a card's edit form in the library. */
   declare edit: ((id: string) => void) | undefined;
-  declare _items: CardSummary[];
-  declare _status: Status;
-  declare _error: string;
   declare _busy: string | null;
   declare _obsoleteFor: string | null;
   declare _reasonError: string;
   declare _itemError: { id: string; text: string } | null;
   declare _announcement: string;
 
+  #list = new PagedList<CardSummary>(this, {
+    fetch: (cursor, signal) => {
+      const client = this.client;
+      if (!client) throw new Error('not configured');
+      return client.cards.reviewQueue({ limit: 50, cursor, signal });
+    },
+    key: (item) => item.id,
+    describe: (err) => this.describeError(err),
+  });
+
   constructor() {
     super();
-    this._items = [];
-    this._status = 'loading';
-    this._error = '';
     this._busy = null;
     this._obsoleteFor = null;
     this._reasonError = '';
@@ -114,40 +93,31 @@ export class BkCardReviewQueue extends BridgekitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load();
+    this.#load();
   }
 
   protected configChanged(): void {
-    void this.#load();
+    this.#load();
   }
 
   override focus(options?: FocusOptions): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(options));
   }
 
-  async #load(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.signedIn) {
-      this._status = 'ready';
-      this._items = [];
+  #load(): void {
+    if (!this.client || !this.signedIn) {
+      this.#list.abort();
       return;
     }
-    this._status = 'loading';
-    try {
-      this._items = (await client.cards.reviewQueue({ limit: 50 })).items;
-      this._status = 'ready';
-    } catch (err) {
-      this._error = await this.describeError(err);
-      this._status = 'error';
-    }
+    void this.#list.load();
   }
 
   /** Takes a handled card off the list and moves focus to the next one (or the heading). */
   #done(id: string, message: string): void {
-    const index = this._items.findIndex((i) => i.id === id);
-    this._items = this._items.filter((i) => i.id !== id);
+    const index = this.#list.items.findIndex((i) => i.id === id);
+    this.#list.items = this.#list.items.filter((i) => i.id !== id);
     this._announcement = message;
-    const next = this._items[Math.min(index, this._items.length - 1)];
+    const next = this.#list.items[Math.min(index, this.#list.items.length - 1)];
     void this.updateComplete.then(() =>
       (next
         ? this.renderRoot.querySelector<HTMLElement>(`[data-card="${CSS.escape(next.id)}"]`)
@@ -218,13 +188,13 @@ export class BkCardReviewQueue extends BridgekitElement {
 
   #renderBody() {
     if (!this.signedIn) return html`<p class="notice">${this.t('library.queueSignIn')}</p>`;
-    if (this._status === 'loading') return html`<p role="status">${this.t('library.queueLoading')}</p>`;
-    if (this._status === 'error') return html`<p class="notice error" role="alert">${this._error}</p>`;
-    if (this._items.length === 0) return html`<p class="notice">${this.t('library.queueEmpty')}</p>`;
+    if (this.#list.status === 'loading') return html`<p role="status">${this.t('library.queueLoading')}</p>`;
+    if (this.#list.status === 'error') return html`<p class="notice error" role="alert">${this.#list.error}</p>`;
+    if (this.#list.items.length === 0) return html`<p class="notice">${this.t('library.queueEmpty')}</p>`;
     const view = { t: this.t.bind(this), locale: this.locale };
-    return html`<p>${this.t('library.queueCount', { count: this._items.length })}</p>
+    return html`<p>${this.t('library.queueCount', { count: this.#list.items.length })}</p>
       <ul class="queue" part="queue">
-        ${this._items.map(
+        ${this.#list.items.map(
           (item) => html`<li class="item" data-card=${item.id} tabindex="-1" aria-labelledby="bk-q-${item.id}">
             <h4 id="bk-q-${item.id}">
               <button type="button" class="title-button" @click=${() => this.open?.(item.id)}>${item.title}</button>

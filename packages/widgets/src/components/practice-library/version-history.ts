@@ -3,11 +3,9 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
-import { tokens } from '../../shared/styles.ts';
 import { type FormatContext, formatInstant, formatWithType, labelAt, typeAt } from '../practice-card/card-format.ts';
-import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
-import { controlStyles, sectionStyles } from './controls.styles.ts';
+import { notPrintedStyles, partStyles } from './controls.styles.ts';
 
 /** The names of the card's own properties in a diff (cards/card-library.ts `contentChanges`). */
 const OWN_PROPERTY_LABELS: Partial<Record<string, MessageKey>> = {
@@ -33,10 +31,8 @@ type Status = 'loading' | 'ready' | 'error';
  */
 export class BkCardHistory extends BridgekitElement {
   static override styles = [
-    tokens,
-    cardViewStyles,
-    controlStyles,
-    sectionStyles,
+    ...partStyles,
+    notPrintedStyles,
     css`
       h4 {
         margin: 0;
@@ -93,12 +89,6 @@ export class BkCardHistory extends BridgekitElement {
 
       .empty {
         color: var(--_text-subtle);
-      }
-
-      @media print {
-        :host {
-          display: none;
-        }
       }
     `,
   ];

@@ -1,4 +1,5 @@
 import { LIMITS } from '@bridgekit/sdk';
+import { isBlank } from '@bridgekit/sdk/text-rules';
 import { html, nothing } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { tokens } from '../../shared/styles.ts';
@@ -113,7 +114,7 @@ export class BkCommentComposer extends BridgekitElement {
     const box = this.#box;
     if (!box || this._busy || !this.send) return;
     const body = box.value;
-    if (body.trim().length === 0) {
+    if (isBlank(body)) {
       this._error = this.t('thread.writeSomething');
     } else if (body.length > BODY_MAX) {
       this._error = this.t('thread.tooLong', { max: BODY_MAX, over: body.length - BODY_MAX });

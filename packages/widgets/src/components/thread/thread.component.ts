@@ -6,8 +6,11 @@ import {
   LIMITS,
   type Reaction,
   type Thread,
+  type ThreadPage,
   type ThreadRef,
+  type Viewer,
 } from '@bridgekit/sdk';
+import { cleanLine } from '@bridgekit/sdk/text-rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { BkCommentPostEvent } from '../../events/comment-post.ts';
@@ -16,7 +19,8 @@ import { defineElement } from '../../shared/define.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { threadMessages } from '../../shared/messages/threads.ts';
-import { tokens } from '../../shared/styles.ts';
+import { PagedList, renderLoadMore } from '../../shared/paged-list.ts';
+import { headerStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
 import { BkCommentComposer, type SendComment } from './comment-composer.ts';
 import { type CommentView, type Panel, type PanelKind, renderRoot } from './comment-view.ts';
@@ -33,8 +37,6 @@ import {
   type Root,
   replaceComment,
 } from './thread-model.ts';
-
-type Status = 'loading' | 'ready' | 'error';
 
 const SORTS: { value: CommentSort; label: MessageKey }[] = [
   { value: 'oldest', label: 'thread.sortOldest' },
@@ -103,7 +105,7 @@ registerFeature(threadMessages);
  * @cssproperty --bk-thread-accent - Colour of the accepted answer's mark. Default `--bk-color-success`.
  */
 export class BkThread extends BridgekitElement {
-  static override styles = [tokens, threadStyles];
+  static override styles = [tokens, headerStyles, sortStyles, pagedListStyles, threadStyles];
   static override properties = {
     key: { type: String, reflect: true },
     url: { type: String, reflect: true },
@@ -113,11 +115,6 @@ export class BkThread extends BridgekitElement {
     live: { type: String, reflect: true },
     pollInterval: { type: Number, attribute: 'poll-interval' },
     _thread: { state: true },
-    _items: { state: true },
-    _cursor: { state: true },
-    _status: { state: true },
-    _error: { state: true },
-    _loadingMore: { state: true },
     _moderator: { state: true },
     _panel: { state: true },
     _busy: { state: true },
@@ -135,11 +132,6 @@ export class BkThread extends BridgekitElement {
   declare live: string;
   declare pollInterval: number;
   declare _thread: Thread | null;
-  declare _items: Root[];
-  declare _cursor: string | null;
-  declare _status: Status;
-  declare _error: string;
-  declare _loadingMore: boolean;
   declare _moderator: boolean;
   declare _panel: Panel;
   declare _busy: ReadonlySet<string>;
@@ -150,7 +142,37 @@ export class BkThread extends BridgekitElement {
   declare _liveStatus: LiveStatus;
 
   #ref: ThreadRef | null = null;
-  #load: AbortController | null = null;
+  #list = new PagedList<Root, ThreadPage & { me?: Viewer | null; loadedAt?: string }>(this, {
+    fetch: async (cursor, signal) => {
+      const client = this.client;
+      const ref = this.#ref;
+      if (!client || !ref) throw new Error('not configured');
+      const query = { ...ref, sort: this.#sort, limit: this.#limit, signal };
+      if (cursor) return client.threads.page({ ...query, cursor });
+      const loadedAt = new Date().toISOString();
+      const [page, me] = await Promise.all([
+        client.threads.page(query),
+        // The viewer's role decides the moderator tools; without it they are simply not shown.
+        this.signedIn ? client.me({ signal }).catch(() => null) : Promise.resolve(null),
+      ]);
+      return { ...page, me, loadedAt };
+    },
+    key: (root) => root.id,
+    describe: (err) => this.describeError(err),
+    onFirstPage: (page) => {
+      this._thread = page.thread;
+      this._moderator = MODERATORS.has(page.me?.user?.role ?? 'member');
+      this.#loadedAt = page.loadedAt ?? this.#loadedAt;
+      this.#newestAtLoad = Date.parse(page.thread?.lastCommentAt ?? '') || 0;
+      if (page.thread) this.#startLive(page.thread.id);
+    },
+    onMore: (added) => {
+      if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
+    },
+    onMoreFailed: (message) => {
+      this._announcement = message;
+    },
+  });
   #feed: LiveFeed | null = null;
   /** When the shown copy of the thread was read: live updates catch up from there. */
   #loadedAt = new Date().toISOString();
@@ -175,11 +197,6 @@ export class BkThread extends BridgekitElement {
     this.live = 'on';
     this.pollInterval = POLL_DEFAULT_S;
     this._thread = null;
-    this._items = [];
-    this._cursor = null;
-    this._status = 'loading';
-    this._error = '';
-    this._loadingMore = false;
     this._moderator = false;
     this._panel = null;
     this._busy = new Set();
@@ -193,19 +210,18 @@ export class BkThread extends BridgekitElement {
     super.connectedCallback();
     // Back on the page (moved): finish loading, or follow the thread again from where it was.
     if (!this.hasUpdated) return;
-    if (this._status === 'loading') void this.#reload();
+    if (this.#list.status === 'loading') this.#reload();
     else if (this._thread) this.#startLive(this._thread.id);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#load?.abort();
     this.#stopLive();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const reload = ['key', 'url', 'sort', 'tenant', 'pageSize'] as const;
-    if (reload.some((p) => changed.has(p))) void this.#reload();
+    if (reload.some((p) => changed.has(p))) this.#reload();
     else if ((changed.has('live') || changed.has('pollInterval')) && this.hasUpdated) {
       this.#stopLive();
       if (this._thread) this.#startLive(this._thread.id);
@@ -220,7 +236,7 @@ export class BkThread extends BridgekitElement {
   }
 
   protected configChanged(): void {
-    void this.#reload();
+    this.#reload();
   }
 
   get #sort(): CommentSort {
@@ -238,62 +254,16 @@ export class BkThread extends BridgekitElement {
 
   // ——— Loading ———
 
-  async #reload(): Promise<void> {
-    this.#load?.abort();
+  #reload(): void {
     this.#stopLive();
-    const client = this.client;
-    if (!client) return;
-    const load = new AbortController();
-    this.#load = load;
-    const ref = threadRefOf(this.key, this.url);
-    this.#ref = ref;
-    this._status = 'loading';
-    this._error = '';
+    if (!this.client) {
+      this.#list.abort();
+      return;
+    }
+    this.#ref = threadRefOf(this.key, this.url);
     this._fresh = [];
     this._panel = null;
-    const loadedAt = new Date().toISOString();
-    try {
-      const [page, me] = await Promise.all([
-        client.threads.page({ ...ref, sort: this.#sort, limit: this.#limit, signal: load.signal }),
-        // The viewer's role decides the moderator tools; without it they are simply not shown.
-        this.signedIn ? client.me({ signal: load.signal }).catch(() => null) : Promise.resolve(null),
-      ]);
-      if (load.signal.aborted) return;
-      this._thread = page.thread;
-      this._items = page.items;
-      this._cursor = page.nextCursor;
-      this._moderator = MODERATORS.has(me?.user?.role ?? 'member');
-      this._status = 'ready';
-      this.#loadedAt = loadedAt;
-      this.#newestAtLoad = Date.parse(page.thread?.lastCommentAt ?? '') || 0;
-      if (page.thread) this.#startLive(page.thread.id);
-    } catch (err) {
-      if (load.signal.aborted) return;
-      this._error = await this.describeError(err);
-      this._status = 'error';
-    }
-  }
-
-  async #loadMore(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.#ref || !this._cursor || this._loadingMore) return;
-    this._loadingMore = true;
-    try {
-      const page = await client.threads.page({
-        ...this.#ref,
-        sort: this.#sort,
-        cursor: this._cursor,
-        limit: this.#limit,
-      });
-      const { list, added } = appendNew(this._items, page.items);
-      this._items = list;
-      this._cursor = page.nextCursor;
-      if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
-    } catch (err) {
-      this._announcement = await this.describeError(err);
-    } finally {
-      this._loadingMore = false;
-    }
+    void this.#list.load();
   }
 
   async #moreReplies(root: Root): Promise<void> {
@@ -302,10 +272,10 @@ export class BkThread extends BridgekitElement {
     this.#setBusy(root.id, true);
     try {
       const page = await client.comments.replies(root.id, { cursor: root.moreReplies });
-      const current = this._items.find((r) => r.id === root.id);
+      const current = this.#list.items.find((r) => r.id === root.id);
       if (!current) return;
       const { list, added } = appendNew(current.replies, page.items);
-      this._items = this._items.map((r) => (r.id === root.id ? { ...r, replies: list, moreReplies: page.nextCursor } : r));
+      this.#list.items = this.#list.items.map((r) => (r.id === root.id ? { ...r, replies: list, moreReplies: page.nextCursor } : r));
       if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
     } catch (err) {
       this._notice = { id: root.id, text: this.t('thread.actionFailed', { reason: await this.describeError(err) }) };
@@ -351,7 +321,7 @@ export class BkThread extends BridgekitElement {
         // The person's own post may be announced before its answer arrives: wait for it.
         if (this.#posting.size > 0) await Promise.allSettled(this.#posting);
         if (this.#posted.has(change.id) || this._fresh.includes(change.id)) continue;
-        if (isShown(this._items, change.id)) {
+        if (isShown(this.#list.items, change.id)) {
           this.#queueRefresh(change.id);
           continue;
         }
@@ -364,13 +334,14 @@ export class BkThread extends BridgekitElement {
           parentId = latest.parentId;
         }
         // A reply under a comment not on screen shows when that comment is loaded.
-        if (parentId && !isShown(this._items, parentId)) continue;
-        if (!this._fresh.includes(change.id) && !isShown(this._items, change.id)) this._fresh = [...this._fresh, change.id];
+        if (parentId && !isShown(this.#list.items, parentId)) continue;
+        if (!this._fresh.includes(change.id) && !isShown(this.#list.items, change.id)) this._fresh = [...this._fresh, change.id];
       } else if (change.type === 'reactions') {
-        if (isShown(this._items, change.id)) this._items = patchComment(this._items, change.id, { reactions: change.reactions });
+        if (isShown(this.#list.items, change.id))
+          this.#list.items = patchComment(this.#list.items, change.id, { reactions: change.reactions });
       } else {
         if (change.type === 'removed') this._fresh = this._fresh.filter((id) => id !== change.id);
-        if (isShown(this._items, change.id)) this.#queueRefresh(change.id);
+        if (isShown(this.#list.items, change.id)) this.#queueRefresh(change.id);
       }
     }
   }
@@ -386,12 +357,12 @@ export class BkThread extends BridgekitElement {
       const client = this.client;
       if (!client) return;
       const latest = await Promise.all(ids.map((i) => this.#latest(i)));
-      let items = this._items;
+      let items = this.#list.items;
       ids.forEach((i, n) => {
         const comment = latest[n];
         if (comment !== undefined) items = applyLatest(items, i, comment);
       });
-      this._items = items;
+      this.#list.items = items;
     });
   }
 
@@ -412,16 +383,16 @@ export class BkThread extends BridgekitElement {
     );
     for (const id of ids) this.#prefetched.delete(id);
     fetched.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    let items = this._items;
+    let items = this.#list.items;
     const shown: Comment[] = [];
     for (const comment of fetched) {
       if (isShown(items, comment.id)) continue;
-      const next = comment.parentId === null ? addTopLevel(items, comment, this.#sort, this._cursor === null) : addReply(items, comment);
+      const next = comment.parentId === null ? addTopLevel(items, comment, this.#sort, !this.#list.hasMore) : addReply(items, comment);
       if (!next) continue;
       items = next;
       shown.push(comment);
     }
-    this._items = items;
+    this.#list.items = items;
     this.#countChange(shown.filter((c) => c.state === 'published').length);
     if (shown.length === 0) {
       this._announcement = this.t('thread.newCommentsGone');
@@ -446,8 +417,7 @@ export class BkThread extends BridgekitElement {
 
   /** The title stored with a new thread, within the server's limits (plain text, 200 characters). */
   get #threadTitle(): string | undefined {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
-    const title = (this.pageTitle || document.title).replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+    const title = cleanLine(this.pageTitle || document.title);
     return title ? title.slice(0, TITLE_MAX) : undefined;
   }
 
@@ -487,9 +457,9 @@ export class BkThread extends BridgekitElement {
 
   #placeOwn(comment: Comment): void {
     if (comment.parentId === null) {
-      this._items = addTopLevel(this._items, comment, this.#sort, this._cursor === null);
+      this.#list.items = addTopLevel(this.#list.items, comment, this.#sort, !this.#list.hasMore);
     } else {
-      this._items = addReply(this._items, comment) ?? this._items;
+      this.#list.items = addReply(this.#list.items, comment) ?? this.#list.items;
     }
     if (comment.state === 'published') this.#countChange(1);
     if (!this._thread) {
@@ -515,7 +485,7 @@ export class BkThread extends BridgekitElement {
     if (!client) return this.t('error.generic');
     try {
       const saved = await client.comments.edit(comment.id, body);
-      this._items = replaceComment(this._items, saved);
+      this.#list.items = replaceComment(this.#list.items, saved);
       this._panel = null;
       this._announcement = this.t(saved.state === 'pending' ? 'thread.postedPending' : 'thread.saved');
       this.#focusLater(this.#actionSelector('edit', comment.id));
@@ -557,7 +527,7 @@ export class BkThread extends BridgekitElement {
     if (!done) return;
     this._panel = null;
     const wasPublished = comment.state === 'published';
-    this._items = applyLatest(this._items, comment.id, {
+    this.#list.items = applyLatest(this.#list.items, comment.id, {
       ...comment,
       state: 'removed',
       author: null,
@@ -568,7 +538,7 @@ export class BkThread extends BridgekitElement {
     });
     if (wasPublished) this.#countChange(-1);
     this._announcement = this.t('thread.deleted');
-    this.#focusLater(isShown(this._items, comment.id) ? this.#commentSelector(comment.id) : '#bk-thread-heading');
+    this.#focusLater(isShown(this.#list.items, comment.id) ? this.#commentSelector(comment.id) : '#bk-thread-heading');
   }
 
   async #react(comment: Comment, reaction: Reaction): Promise<void> {
@@ -578,7 +548,8 @@ export class BkThread extends BridgekitElement {
     const updated = await this.#act(comment, () =>
       on ? client.comments.react(comment.id, reaction) : client.comments.unreact(comment.id, reaction),
     );
-    if (updated) this._items = patchComment(this._items, comment.id, { reactions: updated.reactions, myReactions: updated.myReactions });
+    if (updated)
+      this.#list.items = patchComment(this.#list.items, comment.id, { reactions: updated.reactions, myReactions: updated.myReactions });
   }
 
   async #flag(comment: Comment, reason: FlagReason): Promise<void> {
@@ -589,8 +560,8 @@ export class BkThread extends BridgekitElement {
     this._panel = null;
     this._announcement = this.t(result.hidden ? 'thread.flaggedHidden' : 'thread.flagged');
     if (result.hidden) {
-      this._items = applyLatest(this._items, comment.id, (await this.#latest(comment.id)) ?? null);
-      if (!isShown(this._items, comment.id)) {
+      this.#list.items = applyLatest(this.#list.items, comment.id, (await this.#latest(comment.id)) ?? null);
+      if (!isShown(this.#list.items, comment.id)) {
         this.#focusLater('#bk-thread-heading');
         return;
       }
@@ -605,7 +576,7 @@ export class BkThread extends BridgekitElement {
       comment.accepted ? client.comments.unaccept(comment.id) : client.comments.accept(comment.id),
     );
     if (!updated) return;
-    this._items = replaceComment(markAccepted(this._items, updated.accepted ? updated.id : null), updated);
+    this.#list.items = replaceComment(markAccepted(this.#list.items, updated.accepted ? updated.id : null), updated);
     if (this._thread) this._thread = { ...this._thread, acceptedCommentId: updated.accepted ? updated.id : null };
   }
 
@@ -615,7 +586,7 @@ export class BkThread extends BridgekitElement {
     const updated = await this.#act(comment, () =>
       comment.pinned ? client.moderation.unpin(comment.id) : client.moderation.pin(comment.id),
     );
-    if (updated) this._items = replaceComment(this._items, updated);
+    if (updated) this.#list.items = replaceComment(this.#list.items, updated);
   }
 
   #open(kind: PanelKind, comment: Comment): void {
@@ -677,13 +648,13 @@ export class BkThread extends BridgekitElement {
         class="thread"
         part="thread"
         aria-labelledby="bk-thread-heading"
-        aria-busy=${this._status === 'loading' ? 'true' : 'false'}
+        aria-busy=${this.#list.status === 'loading' ? 'true' : 'false'}
         data-live=${this._liveStatus}
       >
         <div class="header" part="header">
           <h2 id="bk-thread-heading" part="heading" tabindex="-1">
             ${this.t('thread.heading')}
-            ${this._status === 'ready' ? html`<span class="count" part="count">${this.t('thread.count', { count })}</span>` : nothing}
+            ${this.#list.status === 'ready' ? html`<span class="count" part="count">${this.t('thread.count', { count })}</span>` : nothing}
           </h2>
           <label class="sort">
             ${this.t('thread.sortLabel')}
@@ -711,7 +682,7 @@ export class BkThread extends BridgekitElement {
   #renderComposer() {
     if (this.sessionExpired) return this.renderSessionNotice();
     if (!this.signedIn) return html`<p class="notice">${this.t('thread.signIn')}</p>`;
-    if (this._status !== 'ready') return nothing;
+    if (this.#list.status !== 'ready') return nothing;
     return html`<bk-comment-composer
       part="composer"
       exportparts="textarea: composer-textarea, submit: composer-submit"
@@ -724,38 +695,32 @@ export class BkThread extends BridgekitElement {
   }
 
   #renderContent() {
-    if (this._status === 'loading') {
+    if (this.#list.status === 'loading') {
       return html`<div role="status">
         <span class="visually-hidden">${this.t('thread.loading')}</span>
         <div class="skeleton" aria-hidden="true"></div>
         <div class="skeleton" aria-hidden="true"></div>
       </div>`;
     }
-    if (this._status === 'error') {
+    if (this.#list.status === 'error') {
       return html`<div class="notice error" role="alert">
-        <p>${this.t('thread.loadFailed')} ${this._error}</p>
+        <p>${this.t('thread.loadFailed')} ${this.#list.error}</p>
         <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
       </div>`;
     }
-    if (this._items.length === 0) {
+    if (this.#list.items.length === 0) {
       return html`<p class="notice">${this.signedIn ? this.t('thread.empty') : this.t('thread.emptyReadOnly')}</p>`;
     }
     const view = this.#view;
     return html`
       <ol class="comments" part="list" aria-label=${this.t('thread.listLabel')}>
         ${repeat(
-          this._items,
+          this.#list.items,
           (root) => root.id,
           (root) => renderRoot(view, root),
         )}
       </ol>
-      ${
-        this._cursor
-          ? html`<button type="button" class="button more" part="load-more" aria-disabled=${this._loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-            ${this._loadingMore ? this.t('thread.loadingMore') : this.t('thread.loadMore')}
-          </button>`
-          : nothing
-      }
+      ${renderLoadMore(this.#list, this.t('thread.loadMore'), this.t('thread.loadingMore'))}
     `;
   }
 }

@@ -17,14 +17,6 @@ export const threadStyles = css`
     background: var(--bk-thread-surface, var(--_surface));
   }
 
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    justify-content: space-between;
-    gap: 0.75rem;
-  }
-
   h2 {
     display: flex;
     flex-wrap: wrap;
@@ -39,20 +31,6 @@ export const threadStyles = css`
     font-size: 0.875rem;
     font-weight: normal;
     color: var(--_text-subtle);
-  }
-
-  .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  select {
-    min-height: 44px;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   .new-comments-slot:empty {
@@ -365,16 +343,6 @@ export const threadStyles = css`
   .more-replies {
     margin-top: 0.25rem;
     margin-inline-start: var(--_indent);
-  }
-
-  .skeleton {
-    height: 4.5rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-subtle);
-  }
-
-  .more {
-    justify-self: center;
   }
 
   @media (forced-colors: active) {

@@ -1,0 +1,505 @@
+import type { CardLinks, CardTemplate, PracticeCard } from '@bridgekit/sdk';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { heldStyles, tokens } from '../../shared/styles.ts';
+import { linkTitles } from '../practice-card/card-data.ts';
+import { formatDate } from '../practice-card/card-format.ts';
+import { cardViewStyles } from '../practice-card/card-view.styles.ts';
+import {
+  type CardViewContext,
+  renderFacts,
+  renderFields,
+  renderFreshness,
+  renderObsolete,
+  renderTags,
+} from '../practice-card/card-view.ts';
+import { controlStyles } from './controls.styles.ts';
+import { downloadText, fileNameOf } from './download.ts';
+
+/** The signed-in person's handle and role: owners and moderators verify and mark obsolete. */
+export interface Viewer {
+  handle: string | null;
+  role: string;
+}
+
+export type CardViewKind = 'detail' | 'edit' | 'history';
+
+/**
+ * A card's detail in the library: the card with its links, and what may be done with it —
+ * "this helped me", edit, history, export (Markdown, JSON), print, and for its owner or a
+ * moderator verify and mark obsolete (with a reason).
+ *
+ * Internal to `bk-practice-library`, which loads the card and keeps its list in step through
+ * `changed`; announcements go to the library's live region through `announce`.
+ *
+ * @csspart detail - The detail view.
+ * @csspart actions - The buttons.
+ * @csspart freshness - The freshness badge.
+ * @csspart obsolete - The "obsolete" notice.
+ * @csspart held - For its author: the card, or their edit of it, waits for a moderator (or was rejected), and why.
+ * @csspart tags - The card's practice areas.
+ * @csspart fields - The card's fields.
+ */
+export class BkCardDetail extends BridgekitElement {
+  static override styles = [
+    tokens,
+    cardViewStyles,
+    controlStyles,
+    heldStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .detail {
+        display: grid;
+        gap: 0.75rem;
+      }
+
+      .card {
+        display: grid;
+        gap: 0.5rem;
+      }
+
+      .detail-nav {
+        display: flex;
+      }
+
+      .field {
+        display: grid;
+        gap: 0.25rem;
+      }
+
+      h3:focus {
+        outline: none;
+      }
+
+      h3:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+
+      .card.is-obsolete {
+        padding-inline-start: 0.75rem;
+        border-inline-start: 4px solid var(--_danger);
+      }
+
+      .card .fields {
+        padding-top: 0.75rem;
+        border-top: 1px solid var(--_border);
+      }
+
+      .obsolete-form {
+        display: grid;
+        gap: 0.375rem;
+        padding: 0.75rem;
+        border-radius: var(--_radius);
+        background: var(--_surface-subtle);
+      }
+
+      .links h4 {
+        margin: 0 0 0.25rem;
+        font-size: 0.875rem;
+      }
+
+      .links ul {
+        margin: 0;
+        padding-inline-start: 1.25rem;
+      }
+
+      .links .direction {
+        color: var(--_text-subtle);
+      }
+
+      @media print {
+        .no-print {
+          display: none !important;
+        }
+
+        .card.is-obsolete {
+          border-inline-start-width: 2px;
+        }
+      }
+    `,
+  ];
+  static override properties = {
+    card: { attribute: false },
+    template: { attribute: false },
+    templateName: { attribute: false },
+    viewer: { attribute: false },
+    _links: { state: true },
+    _obsoleteOpen: { state: true },
+    _reasonError: { state: true },
+    _busy: { state: true },
+    _actionError: { state: true },
+  };
+
+  declare card: PracticeCard | null;
+  /** The card's template, for its fields' labels and layout. */
+  declare template: CardTemplate | null;
+  /** The template's name in the reader's language. */
+  declare templateName: string;
+  declare viewer: Viewer | null;
+  declare _links: CardLinks | null;
+  declare _obsoleteOpen: boolean;
+  declare _reasonError: string;
+  /** The action in flight. */
+  declare _busy: string | null;
+  declare _actionError: string;
+
+  /** Back to the list. */
+  back: (() => void) | undefined;
+  /** Opens a card (a linked one, or this one's form or history) in the library. */
+  open: ((id: string, view?: CardViewKind) => void) | undefined;
+  /** The card changed (helped, verified, obsolete): the library shows the new copy. */
+  changed: ((card: PracticeCard) => void) | undefined;
+  /** Says something in the library's live region. */
+  announce: ((text: string) => void) | undefined;
+
+  #focus: string | null = null;
+
+  constructor() {
+    super();
+    this.card = null;
+    this.template = null;
+    this.templateName = '';
+    this.viewer = null;
+    this._links = null;
+    this._obsoleteOpen = false;
+    this._reasonError = '';
+    this._busy = null;
+    this._actionError = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('card') as PracticeCard | null | undefined;
+    if (changed.has('card') && before?.id !== this.card?.id) {
+      this._links = null;
+      this._obsoleteOpen = false;
+      this._actionError = '';
+      this.#loadLinks();
+    }
+  }
+
+  protected override updated(): void {
+    const target = this.#focus;
+    this.#focus = null;
+    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  protected configChanged(): void {
+    this.#loadLinks();
+  }
+
+  /** Focuses the card's title. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-detail-title')?.focus(options));
+  }
+
+  /** Focuses one of the card's buttons, e.g. `edit` when its form was left. */
+  focusAction(name: string): void {
+    this.#focusLater(`[data-action="${CSS.escape(name)}"]`);
+  }
+
+  #focusLater(selector: string): void {
+    this.#focus = selector;
+    this.requestUpdate();
+  }
+
+  #loadLinks(): void {
+    const client = this.client;
+    const id = this.card?.id;
+    if (!client || !id) return;
+    client.cards.links(id).then(
+      (links) => {
+        if (this.card?.id === id) this._links = links;
+      },
+      // Links then show as kind and id.
+      () => undefined,
+    );
+  }
+
+  get #view(): CardViewContext {
+    return {
+      t: (key, params) => this.t(key, params),
+      locale: this.locale,
+      linkTitles: this._links ? linkTitles(this._links) : new Map(),
+      openCard: (id) => this.open?.(id),
+    };
+  }
+
+  // ——— Actions ———
+
+  async #act(name: string, run: () => Promise<void>): Promise<void> {
+    if (this._busy) return;
+    this._busy = name;
+    this._actionError = '';
+    try {
+      await run();
+    } catch (err) {
+      this._actionError = await this.describeError(err);
+    } finally {
+      this._busy = null;
+    }
+  }
+
+  #toggleHelped(card: PracticeCard): void {
+    const client = this.client;
+    if (!client) return;
+    if (!this.signedIn) {
+      this.announce?.(this.t('card.signInToRate'));
+      return;
+    }
+    void this.#act('helped', async () => {
+      const updated = card.helpedByMe ? await client.cards.notHelped(card.id) : await client.cards.helped(card.id);
+      this.changed?.(updated);
+      this.announce?.(updated.helpedByMe ? this.t('card.helpedThanks') : this.t('card.helpedRemoved'));
+    });
+  }
+
+  #verify(card: PracticeCard): void {
+    const client = this.client;
+    if (!client) return;
+    void this.#act('verify', async () => {
+      const updated = await client.cards.verify(card.id);
+      this.changed?.(updated);
+      this.announce?.(
+        this.t('library.verified', { title: updated.title, date: updated.reviewBy ? formatDate(this.locale, updated.reviewBy) : '' }),
+      );
+    });
+  }
+
+  #openObsolete(): void {
+    this._obsoleteOpen = true;
+    this._reasonError = '';
+    this.#focusLater('#bk-obsolete-reason');
+  }
+
+  #closeObsolete(): void {
+    this._obsoleteOpen = false;
+    this.#focusLater('[data-action="obsolete"]');
+  }
+
+  #markObsolete(event: SubmitEvent, card: PracticeCard): void {
+    event.preventDefault();
+    const client = this.client;
+    const box = this.renderRoot.querySelector<HTMLTextAreaElement>('#bk-obsolete-reason');
+    const reason = box?.value.trim() ?? '';
+    if (!client) return;
+    if (!reason) {
+      this._reasonError = this.t('library.reasonRequired');
+      box?.focus();
+      return;
+    }
+    void this.#act('obsolete', async () => {
+      try {
+        const updated = await client.cards.markObsolete(card.id, reason);
+        this.changed?.(updated);
+        this._obsoleteOpen = false;
+        this.announce?.(this.t('library.markedObsolete', { title: updated.title }));
+        this.#focusLater('[data-action="unobsolete"]');
+      } catch (err) {
+        this._reasonError = await this.describeError(err);
+      }
+    });
+  }
+
+  #unmarkObsolete(card: PracticeCard): void {
+    const client = this.client;
+    if (!client) return;
+    void this.#act('unobsolete', async () => {
+      const updated = await client.cards.unmarkObsolete(card.id);
+      this.changed?.(updated);
+      this.announce?.(this.t('library.unmarkedObsolete', { title: updated.title }));
+      this.#focusLater('[data-action="obsolete"]');
+    });
+  }
+
+  #export(card: PracticeCard, format: 'markdown' | 'json'): void {
+    const client = this.client;
+    if (!client) return;
+    void this.#act(`export-${format}`, async () => {
+      const name = fileNameOf(card.title, card.id);
+      if (format === 'markdown') {
+        downloadText(this.renderRoot, `${name}.md`, 'text/markdown', await client.cards.export(card.id, 'markdown'));
+      } else {
+        const data = await client.cards.export(card.id, 'json');
+        downloadText(this.renderRoot, `${name}.json`, 'application/json', `${JSON.stringify(data, null, 2)}\n`);
+      }
+      this.announce?.(this.t('library.exported', { file: `${name}.${format === 'markdown' ? 'md' : 'json'}` }));
+    });
+  }
+
+  #print(): void {
+    // The print styles hide everything but the card itself.
+    globalThis.print();
+  }
+
+  /** Whether the person may verify the card or mark it obsolete: its owner, or a moderator or admin. */
+  #looksAfter(card: PracticeCard): boolean {
+    const me = this.viewer;
+    if (!me) return false;
+    return me.role === 'moderator' || me.role === 'admin' || (me.handle !== null && card.owner?.handle === me.handle);
+  }
+
+  // ——— Rendering ———
+
+  protected override render() {
+    const card = this.card;
+    if (!card) return nothing;
+    const view = this.#view;
+    const busy = (name: string) => (this._busy === name ? 'true' : 'false');
+    const signedIn = this.signedIn;
+    return html`<div class="detail" part="detail">
+      <div class="detail-nav no-print">
+        <button type="button" class="button subtle back" @click=${() => this.back?.()}>${this.t('library.backToList')}</button>
+      </div>
+      <article class="card ${card.obsolete ? 'is-obsolete' : ''}" aria-labelledby="bk-detail-title">
+        <p class="template-name">${this.templateName}</p>
+        <h3 class="card-title" id="bk-detail-title" tabindex="-1">${card.title}</h3>
+        <p class="badges">${renderFreshness(view, card)}</p>
+        ${this.#renderHeld(card)} ${renderObsolete(view, card)} ${card.summary ? html`<p class="summary">${card.summary}</p>` : nothing}
+        ${renderTags(view, card.tags)} ${renderFacts(view, card)}
+        <p class="facts">
+          ${this.t('card.helpedCount', { count: card.helpedCount })} · ${this.t('card.viewCount', { count: card.viewCount })} ·
+          ${this.t('library.versionUpdated', { version: card.version, by: card.updatedBy, when: relativeTime(this.locale, card.updatedAt) })}
+        </p>
+        <div class="actions no-print" part="actions" role="group" aria-label=${this.t('library.actionsLabel')}>
+          <button
+            type="button"
+            class="button"
+            data-action="helped"
+            aria-pressed=${card.helpedByMe ? 'true' : 'false'}
+            aria-disabled=${signedIn && !this._busy ? 'false' : 'true'}
+            @click=${() => this.#toggleHelped(card)}
+          >
+            <span aria-hidden="true">👍</span> ${this.t('card.helped')}
+          </button>
+          ${
+            signedIn
+              ? html`<button type="button" class="button" data-action="edit" @click=${() => this.open?.(card.id, 'edit')}>
+                ${this.t('library.edit')}
+              </button>`
+              : nothing
+          }
+          <button type="button" class="button" data-action="history" @click=${() => this.open?.(card.id, 'history')}>
+            ${this.t('library.history')}
+          </button>
+          <button type="button" class="button" data-action="export-markdown" aria-disabled=${busy('export-markdown')} @click=${() => this.#export(card, 'markdown')}>
+            ${this.t('library.exportMarkdown')}
+          </button>
+          <button type="button" class="button" data-action="export-json" aria-disabled=${busy('export-json')} @click=${() => this.#export(card, 'json')}>
+            ${this.t('library.exportJson')}
+          </button>
+          <button type="button" class="button" data-action="print" @click=${this.#print}>${this.t('library.print')}</button>
+          ${signedIn && this.#looksAfter(card) ? this.#renderOwnerActions(card) : nothing}
+        </div>
+        ${this._obsoleteOpen ? this.#renderObsoleteForm(card) : nothing}
+        <p class="form-error no-print" role="alert">${this._actionError}</p>
+        ${renderFields(view, card, this.template)} ${this.#renderLinks()}
+      </article>
+    </div>`;
+  }
+
+  /**
+   * For the card's author only (nobody else gets a held card or someone's held edit): where the
+   * card, or their last edit of it, stands with moderators, and why.
+   */
+  #renderHeld(card: PracticeCard) {
+    const { state, reason: said, reasonCode, reasonParams } = card.moderation;
+    const reason = this.reasonText(reasonCode, reasonParams, said ?? '');
+    const edit = card.pendingEdit;
+    let text = '';
+    if (state === 'pending') text = this.t('library.cardHeld', { reason });
+    else if (state === 'rejected') text = this.t('library.cardRejected', { reason });
+    else if (edit) {
+      const params = {
+        when: relativeTime(this.locale, edit.at),
+        version: card.version,
+        reason: this.reasonText(edit.reasonCode, edit.reasonParams, edit.reason),
+      };
+      text = this.t(edit.state === 'pending' ? 'library.editWaiting' : 'library.editRejected', params);
+    }
+    return text ? html`<p class="held" part="held">${text}</p>` : nothing;
+  }
+
+  #renderOwnerActions(card: PracticeCard) {
+    const busy = (name: string) => (this._busy === name ? 'true' : 'false');
+    return html`
+      <button type="button" class="button" data-action="verify" aria-disabled=${busy('verify')} @click=${() => this.#verify(card)}>
+        ${this.t('library.verify')}
+      </button>
+      ${
+        card.obsolete
+          ? html`<button
+            type="button"
+            class="button"
+            data-action="unobsolete"
+            aria-disabled=${busy('unobsolete')}
+            @click=${() => this.#unmarkObsolete(card)}
+          >
+            ${this.t('library.unmarkObsolete')}
+          </button>`
+          : html`<button
+            type="button"
+            class="button danger"
+            data-action="obsolete"
+            aria-expanded=${this._obsoleteOpen ? 'true' : 'false'}
+            @click=${this.#openObsolete}
+          >
+            ${this.t('library.markObsolete')}
+          </button>`
+      }
+    `;
+  }
+
+  #renderObsoleteForm(card: PracticeCard) {
+    return html`<form class="obsolete-form no-print" novalidate @submit=${(e: SubmitEvent) => this.#markObsolete(e, card)}>
+      <label for="bk-obsolete-reason">${this.t('library.obsoleteReason')} <span class="required">${this.t('library.requiredMark')}</span></label>
+      <p class="hint" id="bk-obsolete-hint">${this.t('library.obsoleteHint')}</p>
+      <textarea
+        id="bk-obsolete-reason"
+        rows="2"
+        maxlength="500"
+        aria-describedby="bk-obsolete-hint bk-obsolete-error"
+        aria-invalid=${this._reasonError ? 'true' : 'false'}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            this.#closeObsolete();
+          }
+        }}
+      ></textarea>
+      <p class="field-error" id="bk-obsolete-error">${this._reasonError}</p>
+      <div class="actions">
+        <button type="submit" class="button danger" aria-disabled=${this._busy === 'obsolete' ? 'true' : 'false'}>${this.t('library.markObsolete')}</button>
+        <button type="button" class="button" @click=${this.#closeObsolete}>${this.t('library.cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderLinks() {
+    const links = this._links;
+    if (!links) return nothing;
+    const items = [
+      ...links.ideas.map((i) => ({ kind: 'idea', title: i.title, direction: i.direction })),
+      ...links.cards.map((c) => ({ kind: 'card', title: c.title, direction: c.direction })),
+      ...links.threads
+        .filter((th) => th.direction !== 'own' || th.commentCount > 0)
+        .map((th) => ({ kind: 'thread', title: th.title ?? th.key, direction: th.direction })),
+    ];
+    if (items.length === 0) return nothing;
+    return html`<section class="links" aria-labelledby="bk-links-heading">
+      <h4 id="bk-links-heading">${this.t('library.linksHeading')}</h4>
+      <ul>
+        ${items.map(
+          (l) => html`<li>
+            ${this.t(`card.link.${l.kind}` as MessageKey)}: ${l.title}
+            <span class="direction">(${this.t(`library.direction.${l.direction}` as MessageKey)})</span>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The one list of Bridgekit's elements. Plain data, no Lit: the widgets' build, the docs site's
+ * configurator, the SPFx example and the tests read it. What can be derived from it is (the
+ * build entries and the loader's chunk map, the Custom Elements Manifest, the configurator's
+ * widget list); every list that must stay written out elsewhere (package exports, demo pages,
+ * guides, the Worker's iframe route, the web part) is checked against it by
+ * scripts/registry.test.ts. `pnpm new widget <name>` (scripts/new.ts) adds an entry here.
+ */
+
+/** A message catalog besides `core` (ideas and what every element shares) that an element registers. */
+export type Feature = 'threads' | 'moderation' | 'cards';
+
+/** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
+export type TargetKind = 'board' | 'idea' | 'thread' | 'card';
+
+export interface WidgetTarget {
+  kind: TargetKind;
+  /** The element's attribute (and the iframe route's query parameter). */
+  attribute: string;
+  /** Without it the element shows nothing useful; threads fall back to the page's address. */
+  required: boolean;
+}
+
+/** The SharePoint web part's properties that name what a widget shows. */
+export type WebPartProperty = 'board' | 'threadKey' | 'card' | 'practiceArea';
+
+export interface WebPartEntry {
+  /** Its name in the web part's "Widget" choice (loc/en-us.js). */
+  name: string;
+  target: { property: WebPartProperty; attribute: string; required: boolean } | null;
+}
+
+export interface WidgetEntry {
+  /** `bk-<name>`: the folder, registration module and package export are named `<name>`. */
+  tag: `bk-${string}`;
+  /** The element class, exported by `@bridgekit/widgets`. */
+  className: `Bk${string}`;
+  /** Catalogs its component registers (`registerFeature`), besides `core`. */
+  features: readonly Feature[];
+  /** Whether the iframe route hosts it at `/embed/<name>` (the Worker's FRAME_WIDGETS). */
+  framed: boolean;
+  /** Plain name and one-line summary, for the configurator and the live demos. */
+  title: string;
+  summary: string;
+  /** The attribute that says what it shows, when it has one (the configurator asks for it). */
+  target: WidgetTarget | null;
+  /** How the SharePoint web part offers it; `null` when it does not. */
+  webPart: WebPartEntry | null;
+  /** The page of the Worker's demo (packages/worker/static/demo/) that shows it, if any. */
+  demoPage: string | null;
+}
+
+const board: WidgetTarget = { kind: 'board', attribute: 'board', required: true };
+const threadKey: WidgetTarget = { kind: 'thread', attribute: 'key', required: false };
+const webPartBoard = { property: 'board', attribute: 'board', required: true } as const;
+const webPartThread = { property: 'threadKey', attribute: 'key', required: false } as const;
+
+export const WIDGETS = [
+  {
+    tag: 'bk-idea-board',
+    className: 'BkIdeaBoard',
+    features: [],
+    framed: true,
+    title: 'Idea board',
+    summary: "A board's ideas, with votes, sorting and the intake form.",
+    target: board,
+    webPart: { name: 'Idea board', target: webPartBoard },
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-idea-vote',
+    className: 'BkIdeaVote',
+    features: [],
+    framed: true,
+    title: 'Vote button',
+    summary: 'The "back this idea" toggle for one idea, inline on any page.',
+    target: { kind: 'idea', attribute: 'idea', required: true },
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-idea-form',
+    className: 'BkIdeaForm',
+    features: [],
+    framed: true,
+    title: 'Idea form',
+    summary: 'The intake form of a board on its own.',
+    target: board,
+    webPart: null,
+    // The idea board opens it on the demo's home page.
+    demoPage: null,
+  },
+  {
+    tag: 'bk-idea-triage',
+    className: 'BkIdeaTriage',
+    features: [],
+    framed: true,
+    title: 'Triage',
+    summary: "Evaluators' queue, scoring and value-versus-effort matrix.",
+    target: board,
+    webPart: { name: 'Idea triage (evaluators)', target: webPartBoard },
+    demoPage: 'triage.html',
+  },
+  {
+    tag: 'bk-idea-roadmap',
+    className: 'BkIdeaRoadmap',
+    features: [],
+    framed: true,
+    title: 'Roadmap',
+    summary: "A board's ideas under review, planned, in progress and done.",
+    target: board,
+    webPart: { name: 'Idea roadmap', target: webPartBoard },
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-thread',
+    className: 'BkThread',
+    features: ['threads'],
+    framed: true,
+    title: 'Discussion thread',
+    summary: 'Comments and replies under a page, with live updates.',
+    target: threadKey,
+    webPart: { name: 'Discussion thread', target: webPartThread },
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-comment-count',
+    className: 'BkCommentCount',
+    features: ['threads'],
+    framed: true,
+    title: 'Comment count',
+    summary: '"12 comments" for a page, next to a link.',
+    target: threadKey,
+    webPart: { name: 'Comment count', target: webPartThread },
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-moderation',
+    className: 'BkModeration',
+    features: ['moderation'],
+    framed: true,
+    title: 'Moderation queue',
+    summary: "Moderators' queue of held and flagged comments.",
+    target: null,
+    webPart: { name: 'Moderation queue (moderators)', target: null },
+    demoPage: 'moderation.html',
+  },
+  {
+    tag: 'bk-practice-card',
+    className: 'BkPracticeCard',
+    features: ['cards'],
+    framed: true,
+    title: 'Practice card',
+    summary: 'One practice card, inline on any page.',
+    target: { kind: 'card', attribute: 'card', required: true },
+    webPart: { name: 'Practice card', target: { property: 'card', attribute: 'card', required: true } },
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-practice-library',
+    className: 'BkPracticeLibrary',
+    features: ['cards'],
+    framed: true,
+    title: 'Practice library',
+    summary: 'The whole library: search, filters, editing and review.',
+    target: null,
+    // Empty: every practice area.
+    webPart: { name: 'Practice library', target: { property: 'practiceArea', attribute: 'tag', required: false } },
+    demoPage: 'practices.html',
+  },
+  // pnpm new widget <name> adds its entry above this line.
+] as const satisfies readonly WidgetEntry[];
+
+export type WidgetTag = (typeof WIDGETS)[number]['tag'];
+
+/** `bk-idea-board` → `idea-board`: the folder, module and package export name, and the iframe route's path segment. */
+export function widgetName(tag: string): string {
+  return tag.replace(/^bk-/, '');
+}
+
+/** The module that registers the element, relative to the package root. */
+export function registrationModule(tag: string): string {
+  const name = widgetName(tag);
+  return `src/components/${name}/${name}.ts`;
+}
+
+/** The module of the element class, relative to the package root. */
+export function componentModule(tag: string): string {
+  const name = widgetName(tag);
+  return `src/components/${name}/${name}.component.ts`;
+}
+
+export function widgetEntry(tag: string): WidgetEntry | undefined {
+  return WIDGETS.find((w) => w.tag === tag);
+}
