@@ -417,8 +417,9 @@ export class BkThread extends BridgekitElement {
 
   /** The title stored with a new thread, within the server's limits (plain text, 200 characters). */
   get #threadTitle(): string | undefined {
-    const title = cleanLine(this.pageTitle || document.title);
-    return title ? title.slice(0, TITLE_MAX) : undefined;
+    const title = cleanLine(this.pageTitle || document.title).slice(0, TITLE_MAX);
+    // A cut through an emoji would leave half of it, which the server refuses as a lone surrogate.
+    return (/[\uD800-\uDBFF]$/.test(title) ? title.slice(0, -1) : title).trim() || undefined;
   }
 
   #commentSelector(id: string): string {

@@ -114,6 +114,17 @@ describe('<bk-thread>', () => {
     expect(stored.items[0]).toMatchObject({ id: comment.id, body: 'Hello **world**', author: { name: person.name } });
   });
 
+  it('starts the thread with the page title cut to 200 characters, never through an emoji', async () => {
+    const key = freshKey();
+    const el = await mountThread(`key="${key}" page-title="${'a'.repeat(199)}😀 and more"`);
+    const posted: BkCommentPostEvent[] = [];
+    el.addEventListener(BkCommentPostEvent.type, (e) => posted.push(e));
+    await userEvent.fill(page.getByRole('textbox', { name: 'Add a comment' }), 'The first comment');
+    await userEvent.click(page.getByRole('button', { name: 'Post', exact: true }));
+    await until(() => posted.length === 1);
+    expect((await clientAs(null).threads.page({ key })).thread?.title).toBe('a'.repeat(199));
+  });
+
   it('finds its thread from the canonical link when it has no key or url', async () => {
     const url = `https://intranet.contoso.example/sites/brm/${freshKey()}`;
     const link = Object.assign(document.createElement('link'), { rel: 'canonical', href: url });
