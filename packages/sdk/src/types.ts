@@ -440,6 +440,19 @@ export interface ErrorBody {
 
 // ——— Administration ———
 
+/**
+ * Where a tenant's intranet shows each kind of item, as absolute URL patterns holding `{id}`:
+ * `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}` or
+ * `…/Practices.aspx?card={id}`. Links in widgets, mails and chats are built from them; a kind
+ * without a pattern links to the page the reader is on.
+ */
+export interface ItemPages {
+  idea?: string;
+  card?: string;
+  /** `{id}` is the search text. */
+  search?: string;
+}
+
 /** Which values of which token claim make someone a moderator or an admin. */
 export interface RoleMapping {
   /** e.g. `roles` (Entra ID app roles) or `groups`. */

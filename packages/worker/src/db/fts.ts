@@ -11,3 +11,10 @@ export const cardsFts = sqliteTable('cards_fts', {
   summary: text('summary').notNull(),
   body: text('body').notNull(),
 });
+
+export const commentsFts = sqliteTable('comments_fts', {
+  commentId: text('comment_id').notNull(),
+  tenantId: text('tenant_id').notNull(),
+  threadId: text('thread_id').notNull(),
+  body: text('body').notNull(),
+});

@@ -10,6 +10,7 @@ import type {
   FieldDef,
   FieldValue,
   FlagReason,
+  ItemPages,
   LinkKind,
   LinkValue,
   ModerationSettings,
@@ -38,6 +39,11 @@ export const tenants = sqliteTable('tenants', {
   roleMapping: text('role_mapping', { mode: 'json' }).$type<RoleMapping>(),
   /** The moderation pipeline's settings; null means the defaults (src/moderation/pipeline.ts). */
   moderation: text('moderation', { mode: 'json' }).$type<Partial<ModerationSettings>>(),
+  /**
+   * Where each kind of item is shown on the intranet, as URL patterns with `{id}` (e.g. a
+   * SharePoint page and `#bk-idea={id}`), so links in mails and chats open the item's view.
+   */
+  itemPages: text('item_pages', { mode: 'json' }).$type<ItemPages>(),
   createdAt: createdAt(),
 });
 
@@ -260,6 +266,8 @@ export const ideas = sqliteTable(
       .default('open'),
     statusReason: text('status_reason'),
     statusLink: text('status_link'),
+    /** The practice card that answered the request (a deflection, or what delivered it). */
+    answeredBy: text('answered_by'),
     statusChangedAt: integer('status_changed_at'),
     statusChangedBy: text('status_changed_by'),
     /** Done, declined or merged: votes are frozen. */
@@ -278,6 +286,8 @@ export const ideas = sqliteTable(
      * — or rejected (the moderator's words).
      */
     moderationReason: text('moderation_reason'),
+    /** The practice card this idea was proposed from ("propose an idea" on a card). */
+    sourceCardId: text('source_card_id'),
     // Denormalised for sorting; always recomputed from `votes` / `idea_scores` in the same batch as the change.
     voteCount: integer('vote_count').notNull().default(0),
     supporterCount: integer('supporter_count').notNull().default(0),
@@ -301,6 +311,8 @@ export const ideas = sqliteTable(
     index('ideas_tenant').on(t.tenantId),
     index('ideas_tenant_state').on(t.tenantId, t.state, t.createdAt),
     index('ideas_author').on(t.authorId, t.state),
+    index('ideas_answered_by').on(t.tenantId, t.answeredBy),
+    index('ideas_source_card').on(t.tenantId, t.sourceCardId),
   ],
 );
 
@@ -347,6 +359,8 @@ export const ideaStatusChanges = sqliteTable(
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
     link: text('link'),
+    /** The practice card named as the answer with this change. */
+    cardId: text('card_id'),
     changedBySubject: text('changed_by_subject').notNull(),
     changedByName: text('changed_by_name').notNull(),
     createdAt: createdAt(),
@@ -571,8 +585,15 @@ export const cards = sqliteTable(
      * — or rejected (the moderator's words).
      */
     moderationReason: text('moderation_reason'),
+    /** The war story this card was promoted from: its thread, and the comment when one was chosen. */
+    sourceThreadId: text('source_thread_id'),
+    sourceCommentId: text('source_comment_id'),
+    /** `thread:<id>` or `comment:<id>`: one card per story, so promoting twice finds the first. */
+    promotedFrom: text('promoted_from'),
   },
   (t) => [
+    uniqueIndex('cards_promoted_from').on(t.tenantId, t.promotedFrom),
+    index('cards_source_thread').on(t.tenantId, t.sourceThreadId),
     index('cards_tenant_updated').on(t.tenantId, t.updatedAt, t.id),
     index('cards_tenant_owner_review').on(t.tenantId, t.ownerId, t.reviewBy),
     index('cards_tenant_template').on(t.tenantId, t.templateId),
