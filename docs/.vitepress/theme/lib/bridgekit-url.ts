@@ -3,6 +3,7 @@
  * docs site, saved in this browser, so both always load widgets from the same place.
  * `?bridgekit=<url>` on any docs page sets it (tests and shared links use this).
  */
+import { normalizePageUrl } from '@bridgekit/sdk/page-url';
 import { onMounted, type Ref, ref } from 'vue';
 
 const STORAGE_KEY = 'bridgekit-docs-url';
@@ -12,22 +13,10 @@ const QUERY_PARAMETER = 'bridgekit';
 const env = (import.meta as ImportMeta & { env?: { VITE_BRIDGEKIT_URL?: string } }).env;
 
 /** The docs site's default: the build's VITE_BRIDGEKIT_URL, else the `pnpm dev` Worker. */
-export const DEFAULT_BRIDGEKIT_URL = normaliseBridgekitUrl(env?.VITE_BRIDGEKIT_URL ?? '') ?? 'http://localhost:8787';
+export const DEFAULT_BRIDGEKIT_URL = normalizePageUrl(env?.VITE_BRIDGEKIT_URL ?? '') ?? 'http://localhost:8787';
 
 const current = ref(DEFAULT_BRIDGEKIT_URL);
 let restored = false;
-
-/** An http(s) address without query, fragment or trailing slash; `null` if it is not one. */
-export function normaliseBridgekitUrl(input: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
 
 function save(url: string): void {
   current.value = url;
@@ -41,12 +30,12 @@ function save(url: string): void {
 function restore(): void {
   if (restored) return;
   restored = true;
-  const fromQuery = normaliseBridgekitUrl(new URLSearchParams(location.search).get(QUERY_PARAMETER) ?? '');
+  const fromQuery = normalizePageUrl(new URLSearchParams(location.search).get(QUERY_PARAMETER) ?? '');
   if (fromQuery) {
     save(fromQuery);
     return;
   }
-  const saved = normaliseBridgekitUrl(localStorage.getItem(STORAGE_KEY) ?? '');
+  const saved = normalizePageUrl(localStorage.getItem(STORAGE_KEY) ?? '');
   if (saved) current.value = saved;
 }
 

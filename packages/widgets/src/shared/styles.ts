@@ -193,13 +193,61 @@ export const pagedListStyles = css`
   }
 `;
 
-/** For its author only: where their idea, card or edit stands with moderators, and why. */
+/** For its author only: where their idea, card, comment or edit stands with moderators, and why. */
+export const heldNote = css`
+  margin: 0;
+  padding: 0.25rem 0.5rem;
+  border-inline-start: 3px solid var(--_brand);
+  background: var(--_brand-subtle);
+  font-size: 0.8125rem;
+`;
+
 export const heldStyles = css`
   .held {
+    ${heldNote}
+  }
+`;
+
+/*
+ * Pieces of rules that several elements' style sheets share, put in where they apply:
+ * `select, textarea { ${inputBox} min-height: 44px; }`. A declaration that changes one of a
+ * piece's (`border-inline-start` after `border`) comes after it.
+ */
+
+/** The box of a text input, text area or select. */
+export const inputBox = css`
+  width: 100%;
+  padding: 0.5rem 0.625rem;
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  background: var(--_surface);
+`;
+
+/** A list without markers or indent: rows, cards or comments one under another. */
+export const bareList = css`
+  margin: 0;
+  padding: 0;
+  list-style: none;
+`;
+
+/** An item of a list drawn as a bordered box: a comment, a queued item, a card in the library. */
+export const itemBox = css`
+  padding: 0.75rem;
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+`;
+
+/** The error under a field and the form's own; hidden while empty. */
+export const fieldErrorStyles = css`
+  .field-error,
+  .form-error {
     margin: 0;
-    padding: 0.25rem 0.5rem;
-    border-inline-start: 3px solid var(--_brand);
-    background: var(--_brand-subtle);
-    font-size: 0.8125rem;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .field-error:empty,
+  .form-error:empty {
+    display: none;
   }
 `;

@@ -1,6 +1,7 @@
 import { isBridgekitError } from '@bridgekit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
+import { personEachTest } from '../../../test/signed-in.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import '../idea-roadmap/idea-roadmap.ts';
 import '../idea-triage/idea-triage.ts';
@@ -27,14 +28,10 @@ const row = (el: Element, title: string) =>
 const PREDICTIVE = 'Predictive stock replenishment for the top 200 products';
 
 describe('idea widgets in German', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Operations'));
-  });
-  afterEach(cleanup);
+  const token = personEachTest('Operations');
 
   it('speak German when the page sets the locale: texts, plural forms, relative dates; lang tells screen readers', async () => {
-    signIn(token, { locale: 'de-DE' });
+    signIn(token(), { locale: 'de-DE' });
     const el = await mount('<bk-idea-board board="general"></bk-idea-board>');
     await loaded(el);
     await expect.element(page.getByRole('combobox', { name: 'Sortieren nach' })).toBeVisible();
@@ -51,7 +48,7 @@ describe('idea widgets in German', () => {
   });
 
   it('take German from a lang around them, into their inner elements, and leave that lang alone', async () => {
-    signIn(token, { locale: undefined });
+    signIn(token(), { locale: undefined });
     const wrapper = await mount('<div lang="de-AT"><bk-idea-board board="general"></bk-idea-board></div>');
     const el = wrapper.querySelector('bk-idea-board') as Element;
     await loaded(el);
@@ -62,7 +59,7 @@ describe('idea widgets in German', () => {
   });
 
   it('keep English on a page in a language Bridgekit has no texts for, and say so', async () => {
-    signIn(token, { locale: undefined });
+    signIn(token(), { locale: undefined });
     const wrapper = await mount('<div lang="fr-FR"><bk-idea-roadmap board="general"></bk-idea-roadmap></div>');
     const el = wrapper.querySelector('bk-idea-roadmap') as Element;
     await until(() => shadow(el).querySelector('.columns'));
@@ -213,14 +210,10 @@ describe('server messages in German', () => {
 });
 
 describe('idea widgets in light and dark', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Operations'));
-  });
-  afterEach(cleanup);
+  const token = personEachTest('Operations');
 
   it('turn dark with theme="dark" and back with the attribute removed; axe-clean in dark', async () => {
-    signIn(token, { theme: undefined });
+    signIn(token(), { theme: undefined });
     const el = await mount<HTMLElement>('<bk-idea-board board="general" theme="dark"></bk-idea-board>');
     await loaded(el);
     expect(colours(el)).toEqual(DARK);
@@ -238,7 +231,7 @@ describe('idea widgets in light and dark', () => {
   });
 
   it('take the page’s theme when they have none; their own theme wins, and auto follows the system', async () => {
-    signIn(token, { theme: 'dark' });
+    signIn(token(), { theme: 'dark' });
     const wrapper = await mount(
       '<div><bk-idea-board board="general"></bk-idea-board><bk-idea-board board="general" theme="light"></bk-idea-board><bk-idea-board board="general" theme="auto"></bk-idea-board></div>',
     );
@@ -250,12 +243,12 @@ describe('idea widgets in light and dark', () => {
     expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(false);
     expect(colours(auto as Element)).toEqual(LIGHT);
     // Changing the page's setting repaints the elements that follow it.
-    signIn(token, { theme: 'light' });
+    signIn(token(), { theme: 'light' });
     await until(() => colours(fromPage as Element).surface === LIGHT.surface);
   });
 
   it('follow a dark system by default; theme="light" or the page’s light setting keep them light', async () => {
-    signIn(token, { theme: 'auto' });
+    signIn(token(), { theme: 'auto' });
     await systemScheme('dark');
     expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
     try {
@@ -268,7 +261,7 @@ describe('idea widgets in light and dark', () => {
       expect(colours(system)).toEqual(DARK);
       expect(colours(light)).toEqual(LIGHT);
       await expectNoAxeViolations(system);
-      signIn(token, { theme: 'light' });
+      signIn(token(), { theme: 'light' });
       await until(() => colours(system).surface === LIGHT.surface);
     } finally {
       await systemScheme('');
@@ -292,7 +285,7 @@ describe('idea widgets in light and dark', () => {
     cleanup();
 
     // Someone who has not backed the idea: the button shows the surface, not the pressed colour.
-    signIn(token, { theme: 'dark' });
+    signIn(token(), { theme: 'dark' });
     const vote = await mount('<bk-idea-vote idea="demo-idea-dashboards" variant="inline"></bk-idea-vote>');
     const button = await until(() => shadow(vote).querySelector<HTMLButtonElement>('button.vote'));
     expect(getComputedStyle(button).backgroundColor).toBe(DARK.surface);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { bareList, itemBox } from '../../shared/styles.ts';
 
 export const ideaBoardStyles = css`
   :host {
@@ -37,18 +38,14 @@ export const ideaBoardStyles = css`
   .ideas {
     display: grid;
     gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${bareList}
   }
 
   .idea {
     display: flex;
     align-items: flex-start;
     gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${itemBox}
     background: var(--_surface);
   }
 

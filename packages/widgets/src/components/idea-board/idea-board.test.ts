@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { signInEachTest } from '../../../test/signed-in.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
@@ -20,15 +21,10 @@ const announcement = (el: Element) => shadow(el).querySelector('.base > [role="s
 const form = (el: Element) => shadow(shadow(el).querySelector('bk-idea-form') as Element);
 
 describe('<bk-idea-board>', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Operations'));
-    signIn(token);
-  });
-  afterEach(cleanup);
+  const token = signInEachTest('Operations');
 
   it("shows the board's name and its ideas, most backed first, with the person's own votes", async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const expected = await api.ideas.list({ board: 'general', sort: 'top' });
     const backed = expected.items[1];
     await api.ideas.vote(backed?.id ?? '');
@@ -46,7 +42,7 @@ describe('<bk-idea-board>', () => {
   });
 
   it('re-sorts by newest from the sort menu', async () => {
-    const newest = await clientAs(token).ideas.list({ board: 'general', sort: 'new' });
+    const newest = await clientAs(token()).ideas.list({ board: 'general', sort: 'new' });
     const el = await mountBoard();
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sort by' }), 'new');
     await until(() => el.getAttribute('sort') === 'new' && titles(el)[0] === newest.items[0]?.title);
@@ -77,7 +73,7 @@ describe('<bk-idea-board>', () => {
     expect(titles(el)[0]).toBe(title);
     expect(created[0]?.idea.title).toBe(title);
     expect(shadow(el).activeElement?.getAttribute('data-idea')).toBe(created[0]?.idea.id);
-    const stored = await clientAs(token).ideas.get(created[0]?.idea.id ?? '');
+    const stored = await clientAs(token()).ideas.get(created[0]?.idea.id ?? '');
     expect(stored).toMatchObject({
       title,
       description: 'Fewer manual journal entries.',
@@ -87,7 +83,7 @@ describe('<bk-idea-board>', () => {
   });
 
   it('points at a title that is too short, without sending it', async () => {
-    const before = (await clientAs(token).boards.get('finance-ops')).ideaCount;
+    const before = (await clientAs(token()).boards.get('finance-ops')).ideaCount;
     const el = await mountBoard('board="finance-ops"');
     await userEvent.click(page.getByRole('button', { name: 'Share an idea' }));
     await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), 'ab');
@@ -98,7 +94,7 @@ describe('<bk-idea-board>', () => {
     // The fields the board requires are pointed at too, before anything is sent.
     expect(form(el).querySelector('#bk-problem')?.getAttribute('aria-invalid')).toBe('true');
     expect(form(el).querySelector('#bk-valueType-error')?.textContent).toBe('This board asks for this.');
-    expect((await clientAs(token).boards.get('finance-ops')).ideaCount).toBe(before);
+    expect((await clientAs(token()).boards.get('finance-ops')).ideaCount).toBe(before);
   });
 
   it("shows the server's field error when the server refuses a value", async () => {
@@ -122,7 +118,7 @@ describe('<bk-idea-board>', () => {
   });
 
   it('pages with "Show more ideas" and moves focus to the first new idea', async () => {
-    const all = await clientAs(token).ideas.list({ board: 'general', limit: 100 });
+    const all = await clientAs(token()).ideas.list({ board: 'general', limit: 100 });
     const el = await mountBoard('board="general" page-size="2"');
     expect(titles(el)).toHaveLength(2);
     await userEvent.click(page.getByRole('button', { name: 'Show more ideas' }));
@@ -150,11 +146,11 @@ describe('<bk-idea-board>', () => {
   });
 
   it('explains an unreachable API and retries on request', async () => {
-    signIn(token, { apiBase: 'http://127.0.0.1:9' });
+    signIn(token(), { apiBase: 'http://127.0.0.1:9' });
     const el = await mountBoard();
     const alert = await until(() => shadow(el).querySelector('[role="alert"]'));
     expect(alert.textContent).toContain('Bridgekit cannot be reached right now.');
-    signIn(token);
+    signIn(token());
     await until(() => titles(el).length > 0);
   });
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldErrorStyles, inputBox } from '../../shared/styles.ts';
 
 export const ideaFormStyles = css`
   :host {
@@ -86,13 +87,9 @@ export const ideaFormStyles = css`
   input:not([type='radio']),
   textarea,
   select {
-    width: 100%;
+    ${inputBox}
     min-height: 44px;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
     border-bottom-color: var(--_text-subtle);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   textarea {
@@ -104,17 +101,7 @@ export const ideaFormStyles = css`
     border-color: var(--_danger);
   }
 
-  .field-error,
-  .form-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
-  .field-error:empty,
-  .form-error:empty {
-    display: none;
-  }
+  ${fieldErrorStyles}
 
   .similar {
     margin: 0;

@@ -1,7 +1,8 @@
 import type { Idea } from '@bridgekit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { signInEachTest } from '../../../test/signed-in.ts';
+import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, tokenFor, until } from '../../../test/support.ts';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import './idea-form.ts';
@@ -14,12 +15,7 @@ async function mountForm(board = 'general') {
 }
 
 describe('<bk-idea-form>', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Finance'));
-    signIn(token);
-  });
-  afterEach(cleanup);
+  const token = signInEachTest('Finance');
 
   it('suggests similar ideas while the title is typed, closed ones included', async () => {
     const el = await mountForm('finance-ops');
@@ -44,7 +40,7 @@ describe('<bk-idea-form>', () => {
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Rough effort' }), 'XS');
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
     await until(() => created.length === 1);
-    const stored = await clientAs(token).ideas.get(created[0]?.id ?? '');
+    const stored = await clientAs(token()).ideas.get(created[0]?.id ?? '');
     expect(stored).toMatchObject({
       lane: 'change_request',
       businessCase: {

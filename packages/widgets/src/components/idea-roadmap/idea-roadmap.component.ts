@@ -1,7 +1,8 @@
 import type { RoadmapColumn } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
+import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
@@ -37,23 +38,27 @@ export class BkIdeaRoadmap extends BridgekitElement {
     board: { type: String, reflect: true },
     _columns: { state: true },
     _name: { state: true },
-    _status: { state: true },
-    _error: { state: true },
   };
 
   declare board: string;
   declare _columns: RoadmapColumn[];
   declare _name: string;
-  declare _status: 'loading' | 'ready' | 'error';
-  declare _error: string;
+  readonly #load = new BoardLoad(this, {
+    client: () => this.client,
+    fetch: (client, board) => Promise.all([client.boards.get(board), client.boards.roadmap(board)]),
+    show: (loaded) => {
+      const [board, columns] = localize(loaded, this.locale);
+      this._name = board.name;
+      this._columns = columns;
+    },
+    describe: (err) => this.describeError(err, 'error.notFoundBoard'),
+  });
 
   constructor() {
     super();
     this.board = '';
     this._columns = [];
     this._name = '';
-    this._status = 'loading';
-    this._error = '';
     new VoteChanges(this, (event) => this.#followVote(event));
   }
 
@@ -66,39 +71,21 @@ export class BkIdeaRoadmap extends BridgekitElement {
     }));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('board') || changed.has('tenant')) void this.#reload();
-  }
-
   protected configChanged(): void {
-    void this.#reload();
-  }
-
-  async #reload(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.board) return;
-    this._status = 'loading';
-    try {
-      const [board, columns] = localize(await Promise.all([client.boards.get(this.board), client.boards.roadmap(this.board)]), this.locale);
-      this._name = board.name;
-      this._columns = columns;
-      this._status = 'ready';
-    } catch (err) {
-      this._error = await this.describeError(err, 'error.notFoundBoard');
-      this._status = 'error';
-    }
+    void this.#load.load();
   }
 
   protected override render() {
     if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
     const count = new Intl.NumberFormat(this.locale);
+    const { status } = this.#load;
     return html`
-      <section class="base" part="base" aria-labelledby="bk-roadmap-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+      <section class="base" part="base" aria-labelledby="bk-roadmap-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <h2 id="bk-roadmap-heading">${this.t('roadmap.heading', { board: this._name || this.board })}</h2>
-        ${this._status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
-        ${this._status === 'error' ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
+        ${status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
+        ${status === 'error' ? html`<p class="notice error" role="alert">${this.#load.error}</p>` : nothing}
         ${
-          this._status === 'ready'
+          status === 'ready'
             ? html`<div class="columns">
               ${this._columns.map(
                 (column) => html`<section class="column" part="column" aria-labelledby="bk-col-${column.category}">

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { bareList } from '../../shared/styles.ts';
 
 export const ideaRoadmapStyles = css`
   :host {
@@ -43,9 +44,7 @@ export const ideaRoadmapStyles = css`
   ol {
     display: grid;
     gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${bareList}
   }
 
   li {

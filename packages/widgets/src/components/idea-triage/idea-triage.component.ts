@@ -9,11 +9,13 @@ import {
   type StatusChange,
 } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
-import { html, nothing, type PropertyValues, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
+import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, translator } from '../../shared/i18n.ts';
 import { tokens } from '../../shared/styles.ts';
+import { columnHeads } from '../../shared/table.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaTriageStyles } from './idea-triage.styles.ts';
 import { CHART, layoutChart } from './value-effort-chart.ts';
@@ -60,7 +62,6 @@ export class BkIdeaTriage extends BridgekitElement {
     _myScores: { state: true },
     _history: { state: true },
     _allowed: { state: true },
-    _status: { state: true },
     _message: { state: true },
     _errors: { state: true },
     _statusChoice: { state: true },
@@ -74,10 +75,31 @@ export class BkIdeaTriage extends BridgekitElement {
   declare _myScores: Record<string, number>;
   declare _history: StatusChange[];
   declare _allowed: boolean;
-  declare _status: 'loading' | 'ready' | 'error';
   declare _message: string;
   declare _errors: Record<string, string>;
   declare _statusChoice: string;
+  readonly #load = new BoardLoad(this, {
+    client: () => this.client,
+    fetch: (client, board) =>
+      Promise.all([
+        client.me(),
+        client.boards.get(board).then((b) => localize(b, this.locale)),
+        client.ideas.list({ board, sort: 'new', categories: ['open', 'under_review'], limit: 50 }).then((p) => localize(p, this.locale)),
+        client.ideas.list({ board, sort: 'value', limit: 100 }).then((p) => localize(p, this.locale)),
+      ]),
+    show: ([me, board, queue, scored]) => {
+      this._allowed = EVALUATORS.has(me.user?.role ?? 'member');
+      this._board = board;
+      this._queue = queue.items;
+      this._scored = scored.items;
+      const keep = this._selected && [...queue.items, ...scored.items].find((i) => i.id === this._selected?.id);
+      if (keep) return this.#select(keep, false);
+    },
+    describe: async (err) => {
+      this._message = await this.describeError(err, 'error.notFoundBoard');
+      return this._message;
+    },
+  });
 
   constructor() {
     super();
@@ -89,7 +111,6 @@ export class BkIdeaTriage extends BridgekitElement {
     this._myScores = {};
     this._history = [];
     this._allowed = false;
-    this._status = 'loading';
     this._message = '';
     this._errors = {};
     this._statusChoice = '';
@@ -105,38 +126,8 @@ export class BkIdeaTriage extends BridgekitElement {
     if (this._selected?.id === event.ideaId) this._selected = withVoteState(this._selected, event.state);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('board') || changed.has('tenant')) void this.#reload();
-  }
-
   protected configChanged(): void {
-    void this.#reload();
-  }
-
-  async #reload(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.board) return;
-    this._status = 'loading';
-    try {
-      const [me, board, queue, scored] = await Promise.all([
-        client.me(),
-        client.boards.get(this.board).then((b) => localize(b, this.locale)),
-        client.ideas
-          .list({ board: this.board, sort: 'new', categories: ['open', 'under_review'], limit: 50 })
-          .then((p) => localize(p, this.locale)),
-        client.ideas.list({ board: this.board, sort: 'value', limit: 100 }).then((p) => localize(p, this.locale)),
-      ]);
-      this._allowed = EVALUATORS.has(me.user?.role ?? 'member');
-      this._board = board;
-      this._queue = queue.items;
-      this._scored = scored.items;
-      this._status = 'ready';
-      const keep = this._selected && [...queue.items, ...scored.items].find((i) => i.id === this._selected?.id);
-      if (keep) await this.#select(keep, false);
-    } catch (err) {
-      this._message = await this.describeError(err, 'error.notFoundBoard');
-      this._status = 'error';
-    }
+    void this.#load.load();
   }
 
   async #select(idea: Idea, focus = true): Promise<void> {
@@ -227,18 +218,19 @@ export class BkIdeaTriage extends BridgekitElement {
 
   protected override render() {
     if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
+    const { status } = this.#load;
     return html`
-      <section class="base" part="base" aria-labelledby="bk-triage-heading" aria-busy=${this._status === 'loading' ? 'true' : 'false'}>
+      <section class="base" part="base" aria-labelledby="bk-triage-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <div>
           <h2 id="bk-triage-heading">${this.t('triage.heading', { board: this._board?.name ?? this.board })}</h2>
           <p class="subtle">${this.t('triage.awaiting', { count: this._queue.length })}</p>
         </div>
         ${this.sessionExpired ? this.renderSessionNotice() : nothing}
-        ${this._status === 'ready' && !this._allowed ? html`<p class="notice">${this.t('triage.notAllowed')}</p>` : nothing}
+        ${status === 'ready' && !this._allowed ? html`<p class="notice">${this.t('triage.notAllowed')}</p>` : nothing}
         <p class="visually-hidden" role="status">${this._message}</p>
-        ${this._status === 'error' ? html`<p class="notice error" role="alert">${this._message}</p>` : nothing}
-        ${this._status === 'loading' ? html`<p role="status">${this.t('triage.loading')}</p>` : nothing}
-        ${this._status === 'ready' ? this.#renderBody() : nothing}
+        ${status === 'error' ? html`<p class="notice error" role="alert">${this._message}</p>` : nothing}
+        ${status === 'loading' ? html`<p role="status">${this.t('triage.loading')}</p>` : nothing}
+        ${status === 'ready' ? this.#renderBody() : nothing}
       </section>
     `;
   }
@@ -442,14 +434,12 @@ export class BkIdeaTriage extends BridgekitElement {
         <details>
           <summary>${this.t('triage.asTable')}</summary>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">${this.t('triage.idea')}</th>
-                <th scope="col">${this.t('triage.valueAxis')}</th>
-                <th scope="col">${this.t('triage.effortAxis')}</th>
-                <th scope="col">${this.t('triage.supportersColumn')}</th>
-              </tr>
-            </thead>
+            ${columnHeads([
+              this.t('triage.idea'),
+              this.t('triage.valueAxis'),
+              this.t('triage.effortAxis'),
+              this.t('triage.supportersColumn'),
+            ])}
             <tbody>
               ${layout.bubbles.map(
                 (b) => html`<tr>

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldErrorStyles, inputBox } from '../../shared/styles.ts';
 
 export const ideaTriageStyles = css`
   :host {
@@ -144,12 +145,8 @@ export const ideaTriageStyles = css`
   select,
   textarea,
   input[type='url'] {
-    width: 100%;
+    ${inputBox}
     min-height: 44px;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   textarea {
@@ -160,15 +157,7 @@ export const ideaTriageStyles = css`
     border-color: var(--_danger);
   }
 
-  .field-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
-  .field-error:empty {
-    display: none;
-  }
+  ${fieldErrorStyles}
 
   .history {
     margin: 0;

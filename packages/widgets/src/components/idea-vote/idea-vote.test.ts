@@ -1,6 +1,7 @@
 import type { Idea } from '@bridgekit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { signInEachTest } from '../../../test/signed-in.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { defineElement } from '../../shared/define.ts';
@@ -19,15 +20,10 @@ const count = (button: HTMLButtonElement) => Number(button.querySelector('[part=
 const status = (el: Element) => shadow(el).querySelector('[role="status"]')?.textContent?.trim() ?? '';
 
 describe('<bk-idea-vote>', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson());
-    signIn(token);
-  });
-  afterEach(cleanup);
+  const token = signInEachTest();
 
   it('is a native toggle button named with "vote", the title and the visible count', async () => {
-    const before = await clientAs(token).ideas.get(IDEA);
+    const before = await clientAs(token()).ideas.get(IDEA);
     const { button } = await mountVote();
     expect(button.localName).toBe('button');
     expect(button.type).toBe('button');
@@ -37,14 +33,14 @@ describe('<bk-idea-vote>', () => {
   });
 
   it('backs the idea on click, keeps it after a reload, and withdraws on a second click', async () => {
-    const before = await clientAs(token).ideas.get(IDEA);
+    const before = await clientAs(token()).ideas.get(IDEA);
     const first = await mountVote();
     await userEvent.click(first.button);
     await until(() => first.button.getAttribute('aria-busy') !== 'true' && status(first.el).startsWith('Vote counted'));
     expect(first.button.getAttribute('aria-pressed')).toBe('true');
     expect(count(first.button)).toBe(before.votes + 1);
     expect(status(first.el)).toBe(`Vote counted for “${before.title}”. ${before.votes + 1} votes.`);
-    expect(await clientAs(token).ideas.get(IDEA)).toMatchObject({ voted: true, votes: before.votes + 1 });
+    expect(await clientAs(token()).ideas.get(IDEA)).toMatchObject({ voted: true, votes: before.votes + 1 });
 
     cleanup();
     const again = await mountVote();
@@ -54,7 +50,7 @@ describe('<bk-idea-vote>', () => {
     await userEvent.click(again.button);
     await until(() => status(again.el).startsWith('Vote removed'));
     expect(again.button.getAttribute('aria-pressed')).toBe('false');
-    expect(await clientAs(token).ideas.get(IDEA)).toMatchObject({ voted: false, votes: before.votes });
+    expect(await clientAs(token()).ideas.get(IDEA)).toMatchObject({ voted: false, votes: before.votes });
   });
 
   it('works from the keyboard: Tab to it, Space and Enter toggle it', async () => {
@@ -141,7 +137,7 @@ describe('<bk-idea-vote>', () => {
   });
 
   it('says when the API cannot be reached, instead of staying blank', async () => {
-    signIn(token, { apiBase: 'http://127.0.0.1:9' });
+    signIn(token(), { apiBase: 'http://127.0.0.1:9' });
     const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${IDEA}"></bk-idea-vote>`);
     await until(() => status(el).includes('cannot be reached'));
   });

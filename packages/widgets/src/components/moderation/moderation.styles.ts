@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { bareList, fieldErrorStyles, inputBox, itemBox } from '../../shared/styles.ts';
 
 export const moderationStyles = css`
   :host {
@@ -88,18 +89,14 @@ export const moderationStyles = css`
   .queue {
     display: grid;
     gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${bareList}
   }
 
   .item {
     display: grid;
     gap: 0.5rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
+    ${itemBox}
     border-inline-start: 4px solid var(--_pending);
-    border-radius: var(--_radius);
     background: var(--_surface);
   }
 
@@ -290,12 +287,8 @@ export const moderationStyles = css`
 
   select,
   textarea {
-    width: 100%;
+    ${inputBox}
     min-height: 44px;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   textarea {
@@ -313,15 +306,7 @@ export const moderationStyles = css`
     color: var(--_text-subtle);
   }
 
-  .field-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
-  .field-error:empty {
-    display: none;
-  }
+  ${fieldErrorStyles}
 
   dialog {
     max-width: min(32rem, calc(100vw - 2rem));

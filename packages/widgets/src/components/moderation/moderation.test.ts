@@ -57,6 +57,17 @@ const decisions = (el: HTMLElement) => {
   return seen;
 };
 
+/** Signed in as the moderator, a held comment in its own thread's queue: its item, and the decisions the queue announces. */
+async function heldInQueue() {
+  signIn(moderatorToken);
+  const key = freshKey();
+  const { comment, token, person } = await held(key);
+  const el = await mountQueue(`thread="${comment.threadId}"`);
+  const seen = decisions(el);
+  const li = await until(() => item(el, comment.id));
+  return { key, comment, token, person, el, seen, li };
+}
+
 async function postingError(token: string, key: string): Promise<string> {
   try {
     await clientAs(token).threads.post({ key, body: `Trying again ${Math.random()}` });
@@ -126,11 +137,7 @@ describe('<bk-moderation>', () => {
   });
 
   it('asks for a reason before rejecting, then removes the comment', async () => {
-    signIn(moderatorToken);
-    const { comment, person, token } = await held(freshKey());
-    const el = await mountQueue(`thread="${comment.threadId}"`);
-    const seen = decisions(el);
-    const li = await until(() => item(el, comment.id));
+    const { comment, person, token, el, seen, li } = await heldInQueue();
 
     await userEvent.click(button(li, 'reject'));
     const form = await until(() => li.querySelector<HTMLFormElement>('[part="decision-form"]'));
@@ -189,12 +196,7 @@ describe('<bk-moderation>', () => {
   });
 
   it('bans the author: the comment is rejected and they can no longer post', async () => {
-    signIn(moderatorToken);
-    const key = freshKey();
-    const { comment, token, person } = await held(key);
-    const el = await mountQueue(`thread="${comment.threadId}"`);
-    const seen = decisions(el);
-    const li = await until(() => item(el, comment.id));
+    const { key, comment, token, person, el, seen, li } = await heldInQueue();
 
     await userEvent.click(button(li, 'ban'));
     const form = await until(() => li.querySelector<HTMLFormElement>('[part="decision-form"]'));
@@ -209,12 +211,7 @@ describe('<bk-moderation>', () => {
   });
 
   it('times the author out for the chosen time; their comment stays for a decision', async () => {
-    signIn(moderatorToken);
-    const key = freshKey();
-    const { comment, token, person } = await held(key);
-    const el = await mountQueue(`thread="${comment.threadId}"`);
-    const seen = decisions(el);
-    const li = await until(() => item(el, comment.id));
+    const { key, comment, token, person, el, seen, li } = await heldInQueue();
 
     await userEvent.click(button(li, 'timeout'));
     const form = await until(() => li.querySelector<HTMLFormElement>('[part="decision-form"]'));

@@ -82,14 +82,6 @@ export const cardFormStyles = [
       gap: 0.25rem 1rem;
     }
 
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 44px;
-      font-weight: normal;
-    }
-
     .rows {
       display: grid;
       gap: 0.5rem;

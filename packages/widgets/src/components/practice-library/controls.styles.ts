@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../../shared/styles.ts';
+import { fieldErrorStyles, inputBox, tokens } from '../../shared/styles.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 
 /** Native form controls, hints and errors as the library's parts share them. */
@@ -23,13 +23,9 @@ export const controlStyles = css`
   input:not([type='checkbox'], [type='radio']),
   textarea,
   select {
-    width: 100%;
+    ${inputBox}
     min-height: 44px;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
     border-bottom-color: var(--_text-subtle);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
 
   textarea {
@@ -45,22 +41,21 @@ export const controlStyles = css`
     flex: none;
   }
 
+  /* A checkbox with its label beside it. */
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    font-weight: normal;
+  }
+
   [aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
   }
 
-  .field-error,
-  .form-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
-  .field-error:empty,
-  .form-error:empty {
-    display: none;
-  }
+  ${fieldErrorStyles}
 
   .button.subtle {
     border-color: transparent;

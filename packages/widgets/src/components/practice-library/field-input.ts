@@ -119,6 +119,39 @@ function group(ctx: FieldFormContext, id: string, path: string, l: Labelled, bod
   </fieldset>`;
 }
 
+interface Part {
+  /** The input's id; its error is `${id}-error`. */
+  id: string;
+  label: string;
+  value: string;
+  onInput: (e: Event) => void;
+  /** `number`: an amount; `code`: a handle, code or id, not spell-checked; otherwise a name. */
+  kind?: 'number' | 'code';
+  maxLength?: number;
+  className?: string;
+}
+
+/** One labelled input among the parts of a person, an amount or a link, with its own error. */
+function renderPart(ctx: FieldFormContext, p: Part) {
+  const number = p.kind === 'number';
+  return html`<div class=${p.className ? `field ${p.className}` : 'field'}>
+    <label for=${p.id}>${p.label}</label>
+    <input
+      id=${p.id}
+      type=${number ? 'number' : 'text'}
+      step=${number ? 'any' : nothing}
+      maxlength=${p.maxLength ?? nothing}
+      autocomplete=${number ? nothing : 'off'}
+      spellcheck=${p.kind === 'code' ? 'false' : nothing}
+      aria-describedby="${p.id}-error"
+      aria-invalid=${invalid(ctx, p.id)}
+      .value=${live(p.value)}
+      @input=${p.onInput}
+    />
+    ${errorText(ctx, p.id)}
+  </div>`;
+}
+
 function renderPerson(ctx: FieldFormContext, d: Extract<Draft, { kind: 'person' }>, path: string, l: Labelled) {
   const id = fieldId(path);
   return group(
@@ -127,37 +160,8 @@ function renderPerson(ctx: FieldFormContext, d: Extract<Draft, { kind: 'person' 
     path,
     l,
     html`<div class="parts">
-      <div class="field">
-        <label for="${id}-name">${ctx.t('library.personName')}</label>
-        <input
-          id="${id}-name"
-          type="text"
-          autocomplete="off"
-          aria-describedby="${id}-name-error"
-          aria-invalid=${invalid(ctx, `${id}-name`)}
-          .value=${live(d.name)}
-          @input=${(e: Event) => {
-            d.name = value(e);
-          }}
-        />
-        ${errorText(ctx, `${id}-name`)}
-      </div>
-      <div class="field">
-        <label for="${id}-handle">${ctx.t('library.personHandle')}</label>
-        <input
-          id="${id}-handle"
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="${id}-handle-error"
-          aria-invalid=${invalid(ctx, `${id}-handle`)}
-          .value=${live(d.handle)}
-          @input=${(e: Event) => {
-            d.handle = value(e);
-          }}
-        />
-        ${errorText(ctx, `${id}-handle`)}
-      </div>
+      ${renderPart(ctx, { id: `${id}-name`, label: ctx.t('library.personName'), value: d.name, onInput: (e) => (d.name = value(e)) })}
+      ${renderPart(ctx, { id: `${id}-handle`, label: ctx.t('library.personHandle'), value: d.handle, onInput: (e) => (d.handle = value(e)), kind: 'code' })}
     </div>`,
     'group person',
   );
@@ -165,45 +169,26 @@ function renderPerson(ctx: FieldFormContext, d: Extract<Draft, { kind: 'person' 
 
 function renderMoney(ctx: FieldFormContext, d: Extract<Draft, { kind: 'money' }>, path: string, l: Labelled) {
   const id = fieldId(path);
+  const onAmount = (e: Event) => {
+    d.amount = value(e);
+    d.bad = badInput(e);
+  };
   return group(
     ctx,
     id,
     path,
     l,
     html`<div class="parts">
-      <div class="field">
-        <label for="${id}-amount">${ctx.t('library.amount')}</label>
-        <input
-          id="${id}-amount"
-          type="number"
-          step="any"
-          aria-describedby="${id}-amount-error"
-          aria-invalid=${invalid(ctx, `${id}-amount`)}
-          .value=${live(d.amount)}
-          @input=${(e: Event) => {
-            d.amount = value(e);
-            d.bad = badInput(e);
-          }}
-        />
-        ${errorText(ctx, `${id}-amount`)}
-      </div>
-      <div class="field currency">
-        <label for="${id}-currency">${ctx.t('library.currency')}</label>
-        <input
-          id="${id}-currency"
-          type="text"
-          maxlength="3"
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="${id}-currency-error"
-          aria-invalid=${invalid(ctx, `${id}-currency`)}
-          .value=${live(d.currency)}
-          @input=${(e: Event) => {
-            d.currency = value(e);
-          }}
-        />
-        ${errorText(ctx, `${id}-currency`)}
-      </div>
+      ${renderPart(ctx, { id: `${id}-amount`, label: ctx.t('library.amount'), value: d.amount, onInput: onAmount, kind: 'number' })}
+      ${renderPart(ctx, {
+        id: `${id}-currency`,
+        label: ctx.t('library.currency'),
+        value: d.currency,
+        onInput: (e) => (d.currency = value(e)),
+        kind: 'code',
+        maxLength: 3,
+        className: 'currency',
+      })}
     </div>`,
     'group money',
   );
@@ -237,22 +222,7 @@ function renderLink(ctx: FieldFormContext, kinds: readonly LinkKind[], d: Extrac
             ${errorText(ctx, `${id}-kind`)}
           </div>`
       }
-      <div class="field">
-        <label for="${id}-id">${idLabel}</label>
-        <input
-          id="${id}-id"
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="${id}-id-error"
-          aria-invalid=${invalid(ctx, `${id}-id`)}
-          .value=${live(d.id)}
-          @input=${(e: Event) => {
-            d.id = value(e);
-          }}
-        />
-        ${errorText(ctx, `${id}-id`)}
-      </div>
+      ${renderPart(ctx, { id: `${id}-id`, label: idLabel, value: d.id, onInput: (e) => (d.id = value(e)), kind: 'code' })}
     </div>`,
     'group link',
   );

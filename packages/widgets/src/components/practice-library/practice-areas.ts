@@ -1,10 +1,11 @@
 import type { PracticeArea, PracticeAreaSummary } from '@bridgekit/sdk';
 import { css, html, nothing } from 'lit';
-import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { formatList } from '../../shared/i18n.ts';
 import { PagedList } from '../../shared/paged-list.ts';
+import { columnHeads } from '../../shared/table.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { partStyles, titleButtonStyles } from './controls.styles.ts';
+import { LibrarySection } from './section.ts';
 
 /**
  * The practice areas with their cards and owners — the named experts of each area — and the
@@ -14,7 +15,7 @@ import { partStyles, titleButtonStyles } from './controls.styles.ts';
  *
  * @csspart areas - The table of practice areas.
  */
-export class BkCardPracticeAreas extends BridgekitElement {
+export class BkCardPracticeAreas extends LibrarySection {
   static override styles = [
     ...partStyles,
     titleButtonStyles,
@@ -52,20 +53,7 @@ export class BkCardPracticeAreas extends BridgekitElement {
     describe: (err) => this.describeError(err),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#load();
-  }
-
-  protected configChanged(): void {
-    this.#load();
-  }
-
-  override focus(options?: FocusOptions): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(options));
-  }
-
-  #load(): void {
+  protected load(): void {
     if (!this.client) {
       this.#list.abort();
       return;
@@ -91,14 +79,12 @@ export class BkCardPracticeAreas extends BridgekitElement {
       ${unowned > 0 ? html`<p class="notice">${this.t('library.areasUnowned', { count: unowned })}</p>` : nothing}
       <div class="table-scroll" role="region" tabindex="0" aria-label=${this.t('library.areasTableLabel')}>
         <table part="areas">
-          <thead>
-            <tr>
-              <th scope="col">${this.t('library.areaColumn')}</th>
-              <th scope="col">${this.t('library.cardsColumn')}</th>
-              <th scope="col">${this.t('library.ownersColumn')}</th>
-              <th scope="col">${this.t('library.unownedColumn')}</th>
-            </tr>
-          </thead>
+          ${columnHeads([
+            this.t('library.areaColumn'),
+            this.t('library.cardsColumn'),
+            this.t('library.ownersColumn'),
+            this.t('library.unownedColumn'),
+          ])}
           <tbody>
             ${this.#list.items.map(
               (a) => html`<tr class=${a.owners.length === 0 ? 'no-owner' : ''} data-area=${a.area}>

@@ -1,8 +1,9 @@
 /** What the library tells a card's author when moderation holds their card or their edit of it. */
 import type { PracticeCard } from '@bridgekit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { signInEachTest } from '../../../test/signed-in.ts';
+import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
@@ -24,15 +25,10 @@ const squash = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').t
 const status = (lib: Element) => shadow(lib).querySelector('.base > [role="status"]')?.textContent ?? '';
 
 describe('<bk-practice-library> and moderation', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Finance'));
-    signIn(token);
-  });
-  afterEach(cleanup);
+  const token = signInEachTest('Finance');
 
   it('tells the author their edit waits for a moderator, and why, while readers keep the published version', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const lib = await search(card.title);
     await userEvent.click(await until(() => shadow(lib).querySelector<HTMLButtonElement>(`button[data-open="${card.id}"]`)));
@@ -62,7 +58,7 @@ describe('<bk-practice-library> and moderation', () => {
   });
 
   it('marks a held new card for its author, in the list and on the card, and hides it from everyone else', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const input = minimalBusinessCase(`Held case ${Date.now()} ${Math.random().toString(36).slice(2, 7)}`);
     const card = await api.cards.create({ ...input, summary: 'A vendor builds the dashboards.' });
     expect(card.moderation).toEqual({ state: 'pending', reason: WORD_HELD, reasonCode: 'held.suspect_word_hidden', reasonParams: {} });

@@ -1,7 +1,8 @@
 import type { FieldValue, PracticeCard } from '@bridgekit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { signInEachTest } from '../../../test/signed-in.ts';
+import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
@@ -27,15 +28,10 @@ const historyOf = (lib: Element) => shadow(shadow(lib).querySelector('bk-card-hi
 const status = (lib: Element) => shadow(lib).querySelector('.base > [role="status"]')?.textContent ?? '';
 
 describe('<bk-practice-library> editing and history', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Finance'));
-    signIn(token);
-  });
-  afterEach(cleanup);
+  const token = signInEachTest('Finance');
 
   it('edits a card: the form starts filled in, and the save is a new version with its note', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const lib = await openCard(card);
     const saved: PracticeCard[] = [];
@@ -57,7 +53,7 @@ describe('<bk-practice-library> editing and history', () => {
   });
 
   it('refuses to overwrite a newer version someone saved meanwhile, and keeps what was typed', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const other = clientAs(await tokenFor(newPerson('IT')));
     const card = await createTestCard(api);
     const lib = await openCard(card);
@@ -85,7 +81,7 @@ describe('<bk-practice-library> editing and history', () => {
   });
 
   it('loads the newer version on request, replacing what was typed', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const lib = await openCard(card);
     await userEvent.click(action(lib, 'edit'));
@@ -106,7 +102,7 @@ describe('<bk-practice-library> editing and history', () => {
   });
 
   it('shows the history, the field-level changes between two versions, and restores one', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const options: FieldValue = [
       { kind: 'do-nothing', description: 'Keep matching by hand.', cost: { amount: 5000, currency: 'EUR' } },
@@ -169,7 +165,7 @@ describe('<bk-practice-library> editing and history', () => {
   });
 
   it("names the changed fields in the reader's language, from the localized template", async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     await api.cards.update(card.id, {
       title: `${card.title} v2`,
@@ -180,7 +176,7 @@ describe('<bk-practice-library> editing and history', () => {
       reviewBy: '2030-01-31',
       baseVersion: 1,
     });
-    signIn(token, { locale: 'de-DE' });
+    signIn(token(), { locale: 'de-DE' });
     const lib = await openCard({ ...card, title: `${card.title} v2` }, 'Praxiskarten durchsuchen');
     await userEvent.click(action(lib, 'history'));
     const diff = await until(() => shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelector('[part="diff"]'));
@@ -190,7 +186,7 @@ describe('<bk-practice-library> editing and history', () => {
   });
 
   it('leaves the edit form with Cancel, back on the card', async () => {
-    const card = await createTestCard(clientAs(token));
+    const card = await createTestCard(clientAs(token()));
     const lib = await openCard(card);
     await userEvent.click(action(lib, 'edit'));
     await until(() => formOf(lib).querySelector('form'));

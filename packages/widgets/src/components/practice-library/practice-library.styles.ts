@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { pagedListStyles } from '../../shared/styles.ts';
+import { bareList, itemBox, pagedListStyles } from '../../shared/styles.ts';
 
 import { controlStyles } from './controls.styles.ts';
 
@@ -93,14 +93,6 @@ export const practiceLibraryStyles = [
       gap: 0.25rem;
     }
 
-    .check {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 44px;
-      font-weight: normal;
-    }
-
     .count {
       margin: 0;
       color: var(--_text-subtle);
@@ -109,17 +101,13 @@ export const practiceLibraryStyles = [
     .cards {
       display: grid;
       gap: 0.5rem;
-      margin: 0;
-      padding: 0;
-      list-style: none;
+      ${bareList}
     }
 
     .item {
       display: grid;
       gap: 0.25rem;
-      padding: 0.75rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
+      ${itemBox}
       background: var(--_surface);
     }
 

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { signInEachTest } from '../../../test/signed-in.ts';
+import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
 import { isMarkOnly } from './snippet.ts';
@@ -32,15 +33,8 @@ async function openFromList(el: Element, id: string) {
 }
 
 describe('<bk-practice-library>', () => {
-  let token: string;
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Finance'));
-    signIn(token);
-  });
-  afterEach(() => {
-    cleanup();
-    vi.restoreAllMocks();
-  });
+  const token = signInEachTest('Finance');
+  afterEach(() => vi.restoreAllMocks());
 
   it('lists the cards, recently updated first, with their count, freshness and practice areas', async () => {
     const el = await mountLibrary('page-size="100"');
@@ -94,7 +88,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('shows only the cards of the signed-in owner with “Only cards I own”', async () => {
-    const mine = await createTestCard(clientAs(token));
+    const mine = await createTestCard(clientAs(token()));
     const el = await mountLibrary();
     await userEvent.click(page.getByRole('checkbox', { name: 'Only cards I own' }));
     await until(() => titles(el).length === 1);
@@ -111,7 +105,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('opens a card in the library: its fields, counts the view, and goes back to where it was in the list', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const el = await mountLibrary();
     await openFromList(el, card.id);
@@ -127,7 +121,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('says “this helped me”, verifies, and marks obsolete with a reason (then unmarks)', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const el = await mountLibrary();
     await openFromList(el, card.id);
@@ -161,7 +155,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('exports a card as Markdown and as JSON files', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const card = await createTestCard(api);
     const downloads: { name: string; url: string }[] = [];
     // Catch the download link's click (a real click would hand the file to the browser's downloads).
@@ -185,7 +179,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('prints the card alone: the print styles hide the controls', async () => {
-    const card = await createTestCard(clientAs(token));
+    const card = await createTestCard(clientAs(token()));
     const printed = vi.spyOn(globalThis, 'print').mockImplementation(() => undefined);
     const el = await mountLibrary();
     await openFromList(el, card.id);
@@ -199,7 +193,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('lists the signed-in owner’s cards due for review, with Verify taking one off the list', async () => {
-    const api = clientAs(token);
+    const api = clientAs(token());
     const due = await api.cards.create({ ...minimalBusinessCase(`Due soon ${Date.now()}`), reviewBy: inDays(10) });
     const el = await mountLibrary();
     await userEvent.click(page.getByRole('tab', { name: 'Due for review' }));
@@ -258,7 +252,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('offers Verify and Mark obsolete to the owner only, not to another member', async () => {
-    const card = await createTestCard(clientAs(token));
+    const card = await createTestCard(clientAs(token()));
     signIn(await tokenFor(newPerson('Sales')));
     const el = await mountLibrary();
     await openFromList(el, card.id);

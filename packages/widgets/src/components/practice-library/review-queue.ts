@@ -1,10 +1,11 @@
 import type { CardSummary } from '@bridgekit/sdk';
 import { css, html, nothing } from 'lit';
-import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { PagedList } from '../../shared/paged-list.ts';
+import { bareList, itemBox } from '../../shared/styles.ts';
 import { formatDate } from '../practice-card/card-format.ts';
 import { renderFreshness } from '../practice-card/card-view.ts';
 import { notPrintedStyles, partStyles, titleButtonStyles } from './controls.styles.ts';
+import { LibrarySection } from './section.ts';
 
 /**
  * "Due for review": the signed-in person's cards past (or near) their review-by date, with
@@ -14,7 +15,7 @@ import { notPrintedStyles, partStyles, titleButtonStyles } from './controls.styl
  *
  * @csspart queue - The list of cards due.
  */
-export class BkCardReviewQueue extends BridgekitElement {
+export class BkCardReviewQueue extends LibrarySection {
   static override styles = [
     ...partStyles,
     titleButtonStyles,
@@ -23,17 +24,13 @@ export class BkCardReviewQueue extends BridgekitElement {
       .queue {
         display: grid;
         gap: 0.5rem;
-        margin: 0;
-        padding: 0;
-        list-style: none;
+        ${bareList}
       }
 
       .item {
         display: grid;
         gap: 0.375rem;
-        padding: 0.75rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
+        ${itemBox}
       }
 
       .item:focus {
@@ -91,20 +88,7 @@ export class BkCardReviewQueue extends BridgekitElement {
     this._announcement = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#load();
-  }
-
-  protected configChanged(): void {
-    this.#load();
-  }
-
-  override focus(options?: FocusOptions): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(options));
-  }
-
-  #load(): void {
+  protected load(): void {
     if (!this.client || !this.signedIn) {
       this.#list.abort();
       return;

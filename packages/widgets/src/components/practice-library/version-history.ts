@@ -3,6 +3,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { columnHeads } from '../../shared/table.ts';
 import { type FormatContext, formatInstant, formatWithType, labelAt, typeAt } from '../practice-card/card-format.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { notPrintedStyles, partStyles } from './controls.styles.ts';
@@ -248,35 +249,25 @@ export class BkCardHistory extends BridgekitElement {
   }
 
   #renderCompare() {
-    const options = (selected: number) =>
-      this._versions.map(
-        (v) =>
-          html`<option value=${v.version} ?selected=${v.version === selected}>${this.t('library.versionLabel', { version: v.version })}</option>`,
-      );
+    /** A choice of one version, `selected` first chosen; `choose` takes the version picked. */
+    const versionField = (id: string, label: string, selected: number, choose: (version: number) => void) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} @change=${(e: Event) => choose(Number((e.target as HTMLSelectElement).value))}>
+          ${this._versions.map(
+            (v) =>
+              html`<option value=${v.version} ?selected=${v.version === selected}>${this.t('library.versionLabel', { version: v.version })}</option>`,
+          )}
+        </select>
+      </div>`;
     return html`
       <form class="compare" part="compare" @submit=${this.#compare}>
-        <div class="field">
-          <label for="bk-diff-from">${this.t('library.compareFrom')}</label>
-          <select
-            id="bk-diff-from"
-            @change=${(e: Event) => {
-              this._from = Number((e.target as HTMLSelectElement).value);
-            }}
-          >
-            ${options(this._from)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="bk-diff-to">${this.t('library.compareTo')}</label>
-          <select
-            id="bk-diff-to"
-            @change=${(e: Event) => {
-              this._to = Number((e.target as HTMLSelectElement).value);
-            }}
-          >
-            ${options(this._to)}
-          </select>
-        </div>
+        ${versionField('bk-diff-from', this.t('library.compareFrom'), this._from, (version) => {
+          this._from = version;
+        })}
+        ${versionField('bk-diff-to', this.t('library.compareTo'), this._to, (version) => {
+          this._to = version;
+        })}
         <button type="submit" class="button">${this.t('library.compare')}</button>
       </form>
       ${this._diffError ? html`<p class="notice error" role="alert">${this._diffError}</p>` : nothing} ${this.#renderDiff()}
@@ -309,13 +300,7 @@ export class BkCardHistory extends BridgekitElement {
         <caption>
           <h4>${caption}</h4>
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('library.diffField')}</th>
-            <th scope="col">${this.t('library.diffBefore')}</th>
-            <th scope="col">${this.t('library.diffAfter')}</th>
-          </tr>
-        </thead>
+        ${columnHeads([this.t('library.diffField'), this.t('library.diffBefore'), this.t('library.diffAfter')])}
         <tbody>
           ${diff.changes.map(
             (change) => html`<tr data-path=${change.path}>

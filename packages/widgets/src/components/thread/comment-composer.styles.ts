@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { inputBox } from '../../shared/styles.ts';
 
 export const composerStyles = css`
   :host {
@@ -15,13 +16,9 @@ export const composerStyles = css`
   }
 
   textarea {
-    width: 100%;
+    ${inputBox}
     min-height: 5rem;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
     border-bottom-color: var(--_text-subtle);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     resize: vertical;
   }
 

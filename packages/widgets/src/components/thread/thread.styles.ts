@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { bareList, heldNote, itemBox } from '../../shared/styles.ts';
 
 export const threadStyles = css`
   :host {
@@ -52,9 +53,7 @@ export const threadStyles = css`
   .replies {
     display: grid;
     gap: 0.5rem;
-    margin: 0;
-    padding: 0;
-    list-style: none;
+    ${bareList}
   }
 
   .replies {
@@ -70,9 +69,7 @@ export const threadStyles = css`
   .comment {
     display: grid;
     gap: 0.375rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    ${itemBox}
     background: var(--_surface);
   }
 
@@ -149,11 +146,7 @@ export const threadStyles = css`
   }
 
   .pending {
-    margin: 0;
-    padding: 0.25rem 0.5rem;
-    border-inline-start: 3px solid var(--_brand);
-    background: var(--_brand-subtle);
-    font-size: 0.8125rem;
+    ${heldNote}
   }
 
   /* The server's HTML: paragraphs, lists, quotes, code, links and @mentions. */
