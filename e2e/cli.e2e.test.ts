@@ -56,6 +56,21 @@ describe('the bridgekit CLI, against the dev server', () => {
     expect(listed.map((t) => t.slug)).toEqual(expect.arrayContaining(['cli-json', 'demo']));
   });
 
+  it('sets and removes item pages one kind at a time, keeping the others', async () => {
+    await cli('tenant', 'create', 'cli-pages', '--name', 'Pages Co');
+    const idea = 'https://intranet.example/ideas#bk-idea={id}';
+    const card = 'https://intranet.example/practice?card={id}';
+    const both = await cli('--json', 'tenant', 'set', 'cli-pages', '--idea-page', idea, '--card-page', card);
+    expect((JSON.parse(both.stdout) as TenantSettings).itemPages).toEqual({ idea, card });
+    const shown = await cli('tenant', 'show', 'cli-pages');
+    expect(shown.stdout).toMatch(/item pages:\n +idea +https:\/\/intranet\.example\/ideas#bk-idea=\{id\}\n +card +https:/);
+    const removed = await cli('--json', 'tenant', 'set', 'cli-pages', '--idea-page', '');
+    expect((JSON.parse(removed.stdout) as TenantSettings).itemPages).toEqual({ card });
+    const refused = await cli('tenant', 'set', 'cli-pages', '--search-page', 'http://intranet.example/search');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/itemPages\.search/);
+  });
+
   it('changes settings, origins and roles', async () => {
     await cli('tenant', 'create', 'cli-set', '--name', 'Before');
     const set = await cli(

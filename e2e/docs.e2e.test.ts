@@ -155,6 +155,9 @@ describe('the docs site', () => {
       'bk-moderation',
       'bk-practice-card',
       'bk-practice-library',
+      'bk-search',
+      'bk-related',
+      'bk-idea',
     ];
     for (const tag of tags) {
       const element = page.locator(`.bkd-preview-widget > ${tag}`);
@@ -163,9 +166,7 @@ describe('the docs site', () => {
       await expect
         .poll(
           () => element.evaluate((el) => Boolean(customElements.get(el.localName)) && (el.shadowRoot?.textContent ?? '').trim().length > 0),
-          {
-            timeout: 15_000,
-          },
+          { timeout: 30_000, message: `<${tag}> on the live demos page shows something from the Worker` },
         )
         .toBe(true);
     }

@@ -98,7 +98,7 @@ describe('the API description, as its users’ tools see it', () => {
         },
       ],
     });
-    expect(result.me).toEqual({ tenant: { slug: 'demo', name: expect.any(String) }, user: null });
+    expect(result.me).toEqual({ tenant: { slug: 'demo', name: expect.any(String) }, user: null, pages: {} });
 
     expect(result.card).toMatchObject({
       templateId: 'business-case',

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -89,6 +89,9 @@ describe('every widget under the strict policy', () => {
       '<bk-moderation></bk-moderation>',
       '<bk-practice-card card="demo-card-business-case" expanded></bk-practice-card>',
       '<bk-practice-library></bk-practice-library>',
+      '<bk-search></bk-search>',
+      '<bk-related kind="idea" item-id="demo-idea-spend-report"></bk-related>',
+      '<bk-idea idea="demo-idea-spend-report"></bk-idea>',
     ];
     host = await serveHost({
       '/': {
@@ -163,8 +166,12 @@ describe('hosts with their own constraints', () => {
     if (!board) throw new Error('widgets.json lists no bk-idea-board: run pnpm build');
     // The second copy: the same chunks served from the host's own origin, so the browser
     // evaluates them again as separate modules — as a web part that bundles the widgets does.
+    // All of them, since the board imports parts of itself on demand (the idea opened in place).
     const copy: Record<string, { body: Buffer; type: string }> = {};
-    for (const chunk of board.chunks) copy[`/copy/${chunk}`] = { body: await readFile(new URL(chunk, cdn)), type: 'text/javascript' };
+    for (const file of await readdir(new URL('widgets/', cdn))) {
+      if (file.endsWith('.js'))
+        copy[`/copy/widgets/${file}`] = { body: await readFile(new URL(`widgets/${file}`, cdn)), type: 'text/javascript' };
+    }
     host = await serveHost({
       ...copy,
       '/web-part.js': {

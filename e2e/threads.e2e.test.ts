@@ -50,9 +50,9 @@ async function demoContext(browser: Browser, user: string): Promise<BrowserConte
   return context;
 }
 
-/** The thread on `page`, once its first page of comments is shown. */
+/** The thread on `page` (not an idea's own discussion, which `<bk-idea>` shows), once its first page of comments is shown. */
 async function loadedThread(page: Page): Promise<Locator> {
-  const thread = page.locator('bk-thread');
+  const thread = page.locator('bk-thread:not([key^="idea:"])');
   await expect.poll(() => thread.locator('[part="thread"]').getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
   return thread;
 }

@@ -35,6 +35,7 @@ const featurePages = [
   { text: 'Discussion threads', link: '/threads' },
   { text: 'Moderation', link: '/moderation' },
   { text: 'Practice cards', link: '/cards' },
+  { text: 'One community: links and search', link: '/community' },
 ];
 const adminPages = [
   { text: 'Identity', link: '/identity' },

@@ -3,6 +3,7 @@
  * `/practice-areas`). Checked against the Worker's schemas at compile time.
  */
 
+import type { StorySource } from './community-types.ts';
 import type { Reason, ReasonParams } from './reasons.ts';
 import type { Translations } from './translations.ts';
 import type { ModerationState } from './types.ts';
@@ -152,6 +153,11 @@ export interface PracticeCard {
   helpedByMe: boolean;
   /** The key of the card's own discussion thread (`card:<id>`), for `<bk-thread key>`. */
   threadKey: string;
+  /** The war story it was promoted from. */
+  source: StorySource | null;
+  /** Requests (ideas) it answered, and ideas proposed from it: the lists are in `links`. */
+  answered: number;
+  sparked: number;
   /** A new card held for review, or rejected: only its author and moderators see such a card. */
   moderation: ModerationState;
   /**
@@ -317,8 +323,11 @@ export interface CardDiff {
 
 /** What cites a card, and what it cites. */
 export interface CardLinks {
-  /** Ideas the card links to, and ideas whose status points to the card. */
-  ideas: { id: string; title: string; direction: 'cites' | 'cited-by' }[];
+  /**
+   * Ideas the card links to (`cites`), ideas whose status link points to the card (`cited-by`),
+   * requests it answered (`answers`) and ideas proposed from it (`sparked`).
+   */
+  ideas: { id: string; title: string; direction: 'cites' | 'cited-by' | 'answers' | 'sparked' }[];
   /** Threads the card links to, and its own thread. */
   threads: { id: string; key: string; title: string | null; commentCount: number; direction: 'cites' | 'own' }[];
   cards: { id: string; title: string; direction: 'cites' | 'cited-by' }[];

@@ -1,6 +1,7 @@
 import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import type { PracticeAreaSummary } from './card-types.ts';
 import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
+import type { IdeaView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
 import type { MentionableQuery, MentionableUser } from './thread-types.ts';
 import { type CommentsApi, createThreadsApi, type ModerationApi, type ThreadsApi } from './threads.ts';
@@ -11,7 +12,9 @@ import type {
   Evaluation,
   EvaluationInput,
   Idea,
+  IdeaEdit,
   IdeaListQuery,
+  IdeaRevision,
   IdeaSort,
   MergeInput,
   NewBoard,
@@ -27,6 +30,7 @@ import type {
   Viewer,
   VoteInput,
   VoteState,
+  WithdrawInput,
 } from './types.ts';
 
 export interface ClientOptions {
@@ -91,10 +95,51 @@ export interface BridgekitClient {
     /**
      * Submit an idea. It passes the moderation pipeline: refused with `idea_rejected` (the message
      * says what to change), or stored — published, or held (`moderation.state: 'pending'`, seen
-     * by its author and moderators only until approved).
+     * by its author and moderators only until approved). Evaluators, moderators and admins may
+     * record it `onBehalfOf` a business leader who does not sign in (others get 403
+     * `forbidden.proxy_idea`): that person is its author and backs it with one vote.
+     *
+     * @example
+     * await bk.ideas.create({
+     *   board: 'general',
+     *   title: 'Self-service pipeline dashboards',
+     *   onBehalfOf: { name: 'Tomás Silva', email: 'tomas@contoso.example', businessUnit: 'Sales' },
+     * }); // author: Tomás Silva, recordedBy: { name: <you> }
      */
     create(options: CreateIdeaOptions): Promise<Idea>;
     get(id: string, options?: CallOptions): Promise<Idea>;
+    /**
+     * Change an idea's title, description, lane or business case: its author, whoever recorded it
+     * on their behalf, or a moderator. The text before is kept (`revisions`); the new one passes
+     * the moderation pipeline as a new idea does (refused with `idea_rejected`, nothing changed; or
+     * held: the idea waits for a moderator as `moderation.state: 'pending'`). An edit after
+     * evaluators scored the idea sets `scoreOutdated`. A closed or merged idea cannot be edited
+     * (409 `conflict.edit_closed_idea`, `conflict.edit_merged_idea`); an edit that changes
+     * nothing changes nothing.
+     *
+     * @example
+     * await bk.ideas.edit(id, { title: 'Pipeline dashboards for every region', businessCase: { effort: 'M', objective: null } });
+     */
+    edit(id: string, edit: IdeaEdit, options?: CallOptions): Promise<Idea>;
+    /**
+     * What the idea said before each of its edits, newest first: for whoever may see the idea.
+     *
+     * @example
+     * const [last] = await bk.ideas.revisions(id); // last.title: the title before the latest edit
+     */
+    revisions(id: string, options?: CallOptions): Promise<IdeaRevision[]>;
+    /**
+     * Withdraw one's own idea (or one recorded on a leader's behalf): it moves to the built-in
+     * `withdrawn` status and closes, its votes frozen (and returned, on budget boards that return
+     * votes when an idea closes); the reason is recorded in its status history. Withdrawing again
+     * answers the idea as it is. 409 for an idea closed or merged otherwise.
+     *
+     * @example
+     * const idea = await bk.ideas.withdraw(id, 'Solved by the new CRM rollout.'); // idea.status.key === 'withdrawn'
+     */
+    withdraw(id: string, reason?: string, options?: CallOptions): Promise<Idea>;
+    /** Everything the idea's own page shows: history, answering card, support by unit, discussion… */
+    view(id: string, options?: CallOptions): Promise<IdeaView>;
     /** Ideas of the board similar to a title being typed (duplicate suggestions). */
     similar(options: { board: string } & SimilarIdeasQuery & CallOptions): Promise<SimilarIdea[]>;
     /**
@@ -131,6 +176,10 @@ export interface BridgekitClient {
   templates: TemplatesApi;
   /** Each practice area with its cards and owners, and the areas nobody owns. */
   practiceAreas(options?: CallOptions): Promise<PracticeAreaSummary[]>;
+  /** One search across ideas, comments and cards, best first, with snippets. */
+  search(query: SearchQuery, options?: CallOptions): Promise<SearchResults>;
+  /** Items of the other kinds related to one: explicit links first, then similar text. */
+  related(query: RelatedQuery, options?: CallOptions): Promise<RelatedItem[]>;
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
 }
@@ -175,12 +224,21 @@ export function createClient(options: ClientOptions): BridgekitClient {
         cursor = page.nextCursor;
       } while (cursor);
     },
-    create: ({ board, title, description, lane, businessCase, signal }) =>
+    create: ({ board, title, description, lane, businessCase, sourceCard, onBehalfOf, signal }) =>
       http.request('POST', `/boards/${seg(board)}/ideas`, {
-        body: { title, description: description ?? '', lane, businessCase } satisfies NewIdea,
+        body: { title, description: description ?? '', lane, businessCase, sourceCard, onBehalfOf } satisfies NewIdea,
         signal,
       }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
+    edit: (id, edit, o) => http.request('PATCH', `/ideas/${seg(id)}`, { body: edit satisfies IdeaEdit, signal: o?.signal }),
+    revisions: async (id, o) =>
+      (await http.request<{ items: IdeaRevision[] }>('GET', `/ideas/${seg(id)}/revisions`, { signal: o?.signal })).items,
+    withdraw: (id, reason, o) =>
+      http.request('POST', `/ideas/${seg(id)}/withdraw`, {
+        body: (reason === undefined ? {} : { reason }) satisfies WithdrawInput,
+        signal: o?.signal,
+      }),
+    view: (id, o) => http.request('GET', `/ideas/${seg(id)}/view`, { signal: o?.signal }),
     vote: (id, o) =>
       http.request('PUT', `/ideas/${seg(id)}/vote`, {
         body: o?.votes === undefined ? undefined : ({ votes: o.votes } satisfies VoteInput),
@@ -234,6 +292,13 @@ export function createClient(options: ClientOptions): BridgekitClient {
     cards,
     templates,
     practiceAreas,
+    search: ({ q, kinds, board, area, status, since, limit }, o) =>
+      http.request('GET', '/search', {
+        query: { q, kinds: kinds?.length ? kinds.join(',') : undefined, board, area, status, since, limit },
+        signal: o?.signal,
+      }),
+    related: async ({ kind, id, limit }, o) =>
+      (await http.request<{ items: RelatedItem[] }>('GET', '/related', { query: { kind, id, limit }, signal: o?.signal })).items,
     admin: createTenantAdmin(http),
   };
 }

@@ -8,6 +8,7 @@ export type * from './card-types.ts';
 export { PRACTICE_AREAS } from './card-types.ts';
 export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
+export type * from './community-types.ts';
 export { BridgekitError, type BridgekitErrorOptions, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
 // The registry itself (`REASONS`, `REASON_LIST`, `formatReason`) is the entry `@bridgekit/sdk/reasons`:

@@ -87,6 +87,11 @@ export interface Thread {
   createdAt: string;
   /** Of the last published comment. */
   lastCommentAt: string | null;
+  /**
+   * Published practice cards the war story became (promoted from the thread, or from one of its
+   * comments: `comment` is that comment's id), oldest first.
+   */
+  practices: { id: string; title: string; comment: string | null }[];
 }
 
 /** A page of a thread's top-level comments; `thread` is `null` until the first comment. */

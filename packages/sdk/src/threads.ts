@@ -1,4 +1,5 @@
 import type { PracticeCard } from './card-types.ts';
+import type { PromoteStory, Promotion } from './community-types.ts';
 import type { CallOptions, Transport } from './http.ts';
 import type {
   ActivityQuery,
@@ -49,6 +50,12 @@ export interface ThreadsApi {
   activity(threadId: string, since: string, options?: CallOptions): Promise<ThreadActivity>;
   /** A one-minute ticket and URL for the thread's live-updates WebSocket. */
   liveTicket(threadId: string, options?: CallOptions): Promise<LiveTicket>;
+  /**
+   * A moderator, or the story's author, turns the thread (or one of its comments) into a practice
+   * card of the chosen template, the text carried over and the story linked both ways. Promoting
+   * the same story again answers the card it already became (`created: false`).
+   */
+  promote(threadId: string, input: PromoteStory, options?: CallOptions): Promise<Promotion>;
 }
 
 /** One comment. */
@@ -125,6 +132,7 @@ export function createThreadsApi(http: Transport): {
     activity: (threadId, since, o) =>
       http.request('GET', `/threads/${seg(threadId)}/activity`, { query: { since } satisfies ActivityQuery, signal: o?.signal }),
     liveTicket: (threadId, o) => http.request('POST', `/threads/${seg(threadId)}/live`, { signal: o?.signal }),
+    promote: (threadId, input, o) => http.request('POST', `/threads/${seg(threadId)}/promote`, { body: input, signal: o?.signal }),
   };
   const comments: CommentsApi = {
     get: (id, o) => http.request('GET', comment(id), { signal: o?.signal }),

@@ -2,6 +2,7 @@
  * The wire types of the Bridgekit HTTP API (`/v1`). The Worker's request and response schemas
  * are checked against these at compile time, so a change on either side fails the type check.
  */
+import type { ItemRef } from './community-types.ts';
 import type { ErrorReason, Reason, ReasonParams } from './reasons.ts';
 import type { Translations } from './translations.ts';
 
@@ -63,6 +64,8 @@ export interface IdeaStatus {
   reason: string | null;
   /** e.g. the practice card that answers the need. */
   link: string | null;
+  /** The practice card that answered the request. */
+  card: ItemRef | null;
   changedAt: string | null;
   /** Name of who changed it. */
   changedBy: string | null;
@@ -126,6 +129,20 @@ export interface Idea {
   moderation: ModerationState;
   /** ISO 8601 timestamp. */
   createdAt: string;
+  /** When its text was last edited (ISO 8601), or `null`; the earlier texts: `ideas.revisions(id)`. */
+  editedAt: string | null;
+  /**
+   * Who recorded the idea on behalf of its author (`author`, a business leader who does not sign
+   * in), or `null` when the author submitted it themselves.
+   */
+  recordedBy: { name: string } | null;
+  /**
+   * The idea was edited after its last evaluator score: the scores may no longer fit its scope.
+   * Always `false` for an idea nobody scored. (How evaluators are told, until notifications exist.)
+   */
+  scoreOutdated: boolean;
+  /** The caller wrote the idea or recorded it on its author's behalf: they may edit and withdraw it. */
+  mine: boolean;
 }
 
 /** A person's vote budget on a board (budget boards only). */
@@ -229,6 +246,8 @@ export interface Viewer {
    * write. `handle` (what others @mention; what owns a card) is `null` until the person first writes.
    */
   user: (Person & { id: string; role: Role; handle: string | null }) | null;
+  /** Where the tenant's intranet shows each kind of item: links are built from these. */
+  pages: ItemPages;
 }
 
 /** Input for creating an idea. */
@@ -241,6 +260,70 @@ export interface NewIdea {
   lane?: Lane;
   /** The short business case; the board says which fields are required. */
   businessCase?: NewBusinessCase;
+  /** The id of the published practice card it is proposed from. */
+  sourceCard?: string;
+  /**
+   * Record the idea on behalf of a business leader who does not sign in (evaluators, moderators
+   * and admins only): they become its author, backing it with one vote, and the caller is shown
+   * as `recordedBy`. The same e-mail address names the same person on later ideas.
+   */
+  onBehalfOf?: OnBehalfOf;
+}
+
+/** The business leader an idea is recorded for (`NewIdea.onBehalfOf`). */
+export interface OnBehalfOf {
+  /** Their name, as others will see it (1–100 characters). */
+  name: string;
+  /** Their e-mail address: how Bridgekit knows them again (compared case-insensitively; never shown). */
+  email: string;
+  /** Their business unit: counted among the idea's supporting units. */
+  businessUnit?: string;
+}
+
+/**
+ * Changes to an idea's text (its author, whoever recorded it for them, or a moderator). Leave a
+ * field out to keep it. The same rules as a new idea apply, moderation included.
+ */
+export interface IdeaEdit {
+  /** 3–140 characters after trimming. */
+  title?: string;
+  /** Up to 5,000 characters; may be empty. */
+  description?: string;
+  lane?: Lane;
+  /** The business case fields to change: a field left out is kept, `null` clears it. */
+  businessCase?: BusinessCaseEdit;
+}
+
+/** The business case fields an edit changes (`IdeaEdit.businessCase`); `null` clears a field. */
+export interface BusinessCaseEdit {
+  /** Up to 2,000 characters. */
+  problem?: string | null;
+  /** The business unit that would benefit; up to 100 characters. */
+  beneficiary?: string | null;
+  valueType?: ValueType | null;
+  effort?: EffortSize | null;
+  /** The strategic objective it serves; up to 200 characters. */
+  objective?: string | null;
+}
+
+/** What an idea said before one of its edits (`ideas.revisions(id)`, newest first). */
+export interface IdeaRevision {
+  title: string;
+  description: string;
+  lane: Lane;
+  businessCase: BusinessCase;
+  /** Evaluators had scored the idea when this text was replaced: their scores were for this text. */
+  afterScoring: boolean;
+  /** The name of who replaced it. */
+  by: string;
+  /** When it was replaced (ISO 8601). */
+  replacedAt: string;
+}
+
+/** Withdrawing one's own idea (`ideas.withdraw`). */
+export interface WithdrawInput {
+  /** Why, for its supporters; up to 2,000 characters. */
+  reason?: string;
 }
 
 /**
@@ -310,6 +393,10 @@ export interface SimilarIdea {
   status: Pick<IdeaStatus, 'key' | 'label' | 'translations' | 'category'>;
   supporters: number;
   closed: boolean;
+  /** Why it was deflected or declined. */
+  reason: string | null;
+  /** The practice card that answered it. */
+  answeredBy: ItemRef | null;
 }
 
 /** A recorded status change. */
@@ -318,6 +405,8 @@ export interface StatusChange {
   to: string;
   reason: string | null;
   link: string | null;
+  /** The practice card named as the answer. */
+  card: ItemRef | null;
   by: string;
   at: string;
 }
@@ -328,8 +417,10 @@ export interface StatusUpdate {
   status: string;
   /** Up to 2,000 characters. */
   reason?: string;
-  /** An http(s) URL, e.g. the practice card that answers the need. */
+  /** An http(s) URL, e.g. a page that answers the need. */
   link?: string;
+  /** The id of the published practice card that answers the need (a deflection's answer). */
+  card?: string;
 }
 
 /** One evaluator's scores, by criterion key: numbers, T-shirt sizes or yes/no. */
@@ -579,12 +670,15 @@ export interface TenantSettings {
   origins: string[];
   embedKeys: EmbedKeyInfo[];
   oidcProviders: OidcProviderConfig[];
+  itemPages: ItemPages;
 }
 
 export interface TenantSettingsUpdate {
   name?: string;
   anonymousRead?: boolean;
   roleMapping?: RoleMapping | null;
+  /** Replaces all patterns; `{}` clears them. */
+  itemPages?: ItemPages;
 }
 
 /** An embed token minted by the API for testing an integration. */

@@ -56,6 +56,7 @@ describe('createClient against the real Worker', () => {
     expect(await bk.me()).toEqual({
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
       user: { id: 'sdk|2', name: 'Reader', businessUnit: null, role: 'member', handle: null },
+      pages: {},
     });
     expect((await client().me()).user).toBeNull();
   });

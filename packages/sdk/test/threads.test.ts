@@ -55,6 +55,27 @@ describe('threads and moderation through the SDK', () => {
     expect(after.items[0]?.replies.map((r) => r.id)).toEqual([reply.id]);
   });
 
+  it('promotes a war story to a practice card, once, and throws forbidden for someone else', async () => {
+    const ana = await as('sdk-story-ana');
+    const bo = await as('sdk-story-bo');
+    const first = await ana.threads.post({
+      key: 'sdk-story',
+      title: 'SDK war story',
+      body: 'We said "not this way".\n\nAnd showed the catalogue.',
+    });
+    const refused = await bo.threads.promote(first.threadId, { template: 'practice' }).catch((e: unknown) => e);
+    expect(isBridgekitError(refused) && refused.status === 403 && refused.reason).toBe('forbidden.promote_thread');
+    const { card, created } = await ana.threads.promote(first.threadId, { template: 'practice' });
+    expect(created).toBe(true);
+    expect(card).toMatchObject({
+      title: 'SDK war story',
+      fields: { problem: 'We said "not this way".', approach: 'And showed the catalogue.' },
+      source: { thread: { id: first.threadId, key: 'sdk-story' }, comment: null },
+    });
+    expect(await ana.threads.promote(first.threadId, { template: 'practice' })).toMatchObject({ card: { id: card.id }, created: false });
+    expect((await bo.threads.page({ key: 'sdk-story' })).thread?.practices).toEqual([{ id: card.id, title: card.title, comment: null }]);
+  });
+
   it('throws comment_rejected with the message to show, and moderators decide, restrict and read the log', async () => {
     const moderator = await as('sdk-mod', ['Moderator']);
     const boss = await as('sdk-admin', ['Admin']);

@@ -5,6 +5,7 @@
  */
 
 export { BkCommentCount } from './components/comment-count/comment-count.component.ts';
+export { BkIdea } from './components/idea/idea.component.ts';
 export { BkIdeaBoard } from './components/idea-board/idea-board.component.ts';
 export { BkIdeaForm } from './components/idea-form/idea-form.component.ts';
 export { BkIdeaRoadmap } from './components/idea-roadmap/idea-roadmap.component.ts';
@@ -13,13 +14,17 @@ export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
 export { BkModeration } from './components/moderation/moderation.component.ts';
 export { BkPracticeCard } from './components/practice-card/practice-card.component.ts';
 export { BkPracticeLibrary } from './components/practice-library/practice-library.component.ts';
+export { BkRelated } from './components/related/related.component.ts';
+export { BkSearch } from './components/search/search.component.ts';
 export { BkThread } from './components/thread/thread.component.ts';
 export { BkCancelEvent } from './events/cancel.ts';
 export { BkCardSaveEvent } from './events/card-save.ts';
 export { BkCommentPostEvent } from './events/comment-post.ts';
 export { BkErrorEvent } from './events/error.ts';
 export { BkIdeaCreateEvent } from './events/idea-create.ts';
+export { BkItemOpenEvent, type OpenedKind } from './events/item-open.ts';
 export { BkModerationDecisionEvent } from './events/moderation-decision.ts';
+export { BkSearchEvent } from './events/search.ts';
 export { BkSessionExpiredEvent } from './events/session-expired.ts';
 export { BkVoteChangeEvent } from './events/vote-change.ts';
 export { BridgekitElement } from './shared/bridgekit-element.ts';

@@ -8,7 +8,7 @@
  */
 
 /** A message catalog besides `core` (ideas and what every element shares) that an element registers. */
-export type Feature = 'threads' | 'moderation' | 'cards';
+export type Feature = 'threads' | 'moderation' | 'cards' | 'search' | 'idea';
 
 /** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
 export type TargetKind = 'board' | 'idea' | 'thread' | 'card';
@@ -167,6 +167,41 @@ export const WIDGETS = [
     // Empty: every practice area.
     webPart: { name: 'Practice library', target: { property: 'practiceArea', attribute: 'tag', required: false } },
     demoPage: 'practices.html',
+  },
+  {
+    tag: 'bk-search',
+    className: 'BkSearch',
+    features: ['search', 'cards'],
+    framed: false,
+    title: 'Search',
+    summary: 'One search across ideas, discussions and practice cards.',
+    target: null,
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-related',
+    className: 'BkRelated',
+    features: ['search'],
+    framed: false,
+    title: 'Related content',
+    summary: 'What an idea, card or discussion is linked to: answers, sources, citations and similar items.',
+    // `kind` (default `idea`) says whether the id is an idea's, a card's or a thread's.
+    target: { kind: 'idea', attribute: 'item-id', required: true },
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-idea',
+    className: 'BkIdea',
+    features: ['idea'],
+    framed: false,
+    title: 'Idea',
+    summary: 'One idea on its own: its description, business case, status history, support and discussion.',
+    // Without `idea`, the idea the page's address opens (`#bk-idea=<id>`, or the tenant's idea page).
+    target: { kind: 'idea', attribute: 'idea', required: false },
+    webPart: null,
+    demoPage: 'index.html',
   },
   // pnpm new widget <name> adds its entry above this line.
 ] as const satisfies readonly WidgetEntry[];

@@ -11,14 +11,16 @@
  *    the same baseline, the first page of a 2,000-comment one; posting a comment (about 65 s).
  * 4. Practice cards (cards.ts) on 5,000 generated cards (card-seed.ts): a library search and a
  *    card save, in rounds of half the duration (about 30 s).
- * 5. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
+ * 5. One search across ideas, comments and cards, and related content of an idea (a card's and
+ *    a war story's next to the same baseline), on the same data (search.ts; about 20 s).
+ * 6. Real Chromium showing a 500-comment thread through <bk-thread>, next to the same comments
  *    as a plain list, in alternating cold visits (thread-render.ts; some 20 s).
- * 6. Hostile Markdown (markdown.ts): each adversarial family posted as a 1K and a 10K comment
+ * 7. Hostile Markdown (markdown.ts): each adversarial family posted as a 1K and a 10K comment
  *    and saved as a 50K card field, against a plain paragraph of the same length on the same
  *    route (about a minute).
  *
  * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10),
- * --only <ideas,threads,cards,render,markdown> (all)
+ * --only <ideas,threads,cards,search,render,markdown> (all)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,7 @@ import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
 import { compare, type LoadOptions, type Scenario } from './load.ts';
 import { measureMarkdownCost } from './markdown.ts';
+import { searchScenarios } from './search.ts';
 import { measureThreadRender } from './thread-render.ts';
 import { threadSeedSql } from './thread-seed.ts';
 import { threadScenarios } from './threads.ts';
@@ -43,7 +46,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'ideas,threads,cards,render,markdown' },
+    only: { type: 'string', default: 'ideas,threads,cards,search,render,markdown' },
   },
 });
 const DURATION = Number(opts.duration);
@@ -165,7 +168,7 @@ async function main(): Promise<void> {
     toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
   );
   const now = Date.now();
-  const cards = ONLY.has('cards') ? Array.from({ length: CARD_COUNT }, (_, i) => benchCard(i, now)) : [];
+  const cards = ONLY.has('cards') || ONLY.has('search') ? Array.from({ length: CARD_COUNT }, (_, i) => benchCard(i, now)) : [];
   await writeFile(benchSeedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, USERS)}\n${cardSeedSql(cards)}\n`);
 
   console.log(`\n== Load: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds, alternating ==`);
@@ -225,6 +228,10 @@ async function main(): Promise<void> {
     if (ONLY.has('cards')) {
       console.log(`  Practice cards, ${cardLoad.duration} s per round:`);
       for (const s of cardScenarios(cards, tokens)) console.log((await compare(s, urls, cardLoad)).join('\n'));
+    }
+    if (ONLY.has('search')) {
+      console.log(`  One search and related content, ${cardLoad.duration} s per round:`);
+      for (const s of searchScenarios(cards, tokens, EXTRA_IDEAS)) console.log((await compare(s, urls, cardLoad)).join('\n'));
     }
     console.log('\n  Ratios are Bridgekit ÷ baseline from the same run (medians). Absolute numbers vary with the machine.');
     if (ONLY.has('markdown')) {

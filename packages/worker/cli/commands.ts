@@ -4,6 +4,7 @@ import {
   type BridgekitError,
   createClient,
   createPlatformClient,
+  type ItemPages,
   isBridgekitError,
   type OidcProviderInput,
   type TenantAdmin,
@@ -34,6 +35,8 @@ Tenant settings:
   tenant set <slug> [--name <name>] [--anonymous-read on|off]
                     [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...
                      [--embed-token-roles on|off]]   (on: embed tokens' claims give roles too; off by default)
+                    [--idea-page <url>] [--card-page <url>] [--search-page <url>]
+                                     (where the intranet shows an item: an https URL with {id}; "" removes it)
 Embed secrets:
   secret rotate <slug> [--retire-old]     a new secret; with --retire-old, retire the others
   secret retire <slug> <kid>
@@ -102,6 +105,9 @@ const OPTIONS = {
   'sign-in-host': { type: 'string', multiple: true },
   'embed-token-roles': { type: 'string' },
   'app-id-uri': { type: 'string' },
+  'idea-page': { type: 'string' },
+  'card-page': { type: 'string' },
+  'search-page': { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -161,6 +167,24 @@ function progress(io: Io, total: number) {
   };
 }
 
+const PAGE_KINDS = ['idea', 'card', 'search'] as const satisfies readonly (keyof ItemPages)[];
+
+/**
+ * The item pages after the --*-page flags: each flag sets its kind's pattern ("" removes it), the
+ * others stay as they are. Undefined when no flag is given.
+ */
+async function itemPagesFlags(flags: Flags, current: () => Promise<ItemPages>): Promise<ItemPages | undefined> {
+  const given = PAGE_KINDS.filter((k) => flags[`${k}-page`] !== undefined);
+  if (given.length === 0) return undefined;
+  const pages: ItemPages = { ...(await current()) };
+  for (const kind of given) {
+    const pattern = flags[`${kind}-page`];
+    if (pattern) pages[kind] = pattern;
+    else delete pages[kind];
+  }
+  return pages;
+}
+
 function describeSettings(s: TenantSettings): string {
   const lines = [
     `Tenant ${s.slug} — ${s.name}`,
@@ -171,6 +195,10 @@ function describeSettings(s: TenantSettings): string {
     ...s.embedKeys.map((k) => `    ${k.kid}  created ${k.createdAt}${k.revokedAt ? `  retired ${k.revokedAt}` : '  active'}`),
     '  OIDC issuers:',
     ...(s.oidcProviders.length ? s.oidcProviders.map((p) => `    ${p.id}  ${p.issuer}  audience ${p.audience}`) : ['    none']),
+    '  item pages:',
+    ...(PAGE_KINDS.some((k) => s.itemPages[k])
+      ? PAGE_KINDS.flatMap((k) => (s.itemPages[k] ? [`    ${k}  ${s.itemPages[k]}`] : []))
+      : ['    none']),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -241,7 +269,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const anonymousRead = onOff(flags['anonymous-read']);
         const embedTokenRoles = onOff(flags['embed-token-roles'], 'embed-token-roles');
         if (embedTokenRoles !== undefined && !roleClaim) throw new UsageError('--embed-token-roles goes with --role-claim.');
-        const settings = await tenantAdmin(slug()).settings.update({
+        const admin = tenantAdmin(slug());
+        const itemPages = await itemPagesFlags(flags, async () => (await admin.settings.get()).itemPages);
+        const settings = await admin.settings.update({
           ...(flags.name ? { name: flags.name } : {}),
           ...(anonymousRead === undefined ? {} : { anonymousRead }),
           ...(roleClaim === undefined
@@ -258,6 +288,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
                         ...(embedTokenRoles ? { applyToEmbedTokens: true } : {}),
                       },
               }),
+          ...(itemPages === undefined ? {} : { itemPages }),
         });
         print(describeSettings(settings), settings);
         return 0;

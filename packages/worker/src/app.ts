@@ -31,6 +31,7 @@ import { originsRoutes } from './routes/origins.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { rolesRoutes } from './routes/roles.ts';
 import { scorecardRoutes } from './routes/scorecard.ts';
+import { searchRoutes } from './routes/search.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { templatesRoutes } from './routes/templates.ts';
 import { threadsRoutes } from './routes/threads.ts';
@@ -100,6 +101,7 @@ app.use('/v1/tenants/:tenant/*', rateLimit);
 for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
 for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRoutes, liveRoutes]) app.route('/v1', routes);
 for (const routes of [templatesRoutes, cardsRoutes]) app.route('/v1', routes);
+app.route('/v1', searchRoutes);
 for (const routes of [
   settingsRoutes,
   embedKeysRoutes,

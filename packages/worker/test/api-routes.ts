@@ -46,6 +46,8 @@ export function requiredQuery(method: string, template: string): string {
   if (template.endsWith('/threads/{id}/activity')) return `?since=${encodeURIComponent('2000-01-01T00:00:00Z')}`;
   if (template === '/v1/live') return '?ticket=forged';
   if (template.endsWith('/cards/{id}/diff')) return '?from=1&to=1';
+  if (template.endsWith('/tenants/{tenant}/search')) return '?q=invoice%20matching';
+  if (template.endsWith('/tenants/{tenant}/related')) return '?kind=idea&id=demo-idea-invoice';
   return '';
 }
 
@@ -54,8 +56,8 @@ export function requiredQuery(method: string, template: string): string {
  * isolation walk sends it with another tenant's credentials, the fuzzer mutates it.
  */
 export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
-  'POST /v1/tenants/{tenant}/boards/{board}/ideas': { title: 'Intrusion attempt' },
-  'PATCH /v1/tenants/{tenant}/settings': { name: 'Taken over' },
+  'POST /v1/tenants/{tenant}/boards/{board}/ideas': { title: 'Intrusion attempt', sourceCard: demoCardId('business-case') },
+  'PATCH /v1/tenants/{tenant}/settings': { name: 'Taken over', itemPages: { idea: 'https://evil.example/ideas/{id}' } },
   'POST /v1/tenants/{tenant}/origins': { origin: 'https://evil.example' },
   'PUT /v1/tenants/{tenant}/oidc-providers/{id}': { issuer: 'https://evil.example', jwksUri: 'https://evil.example/keys', audience: 'x' },
   'POST /v1/tenants/{tenant}/api-keys': { name: 'Backdoor', scopes: ['admin'] },
@@ -68,13 +70,16 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
     preset: 'custom',
     criteria: [{ key: 'x', label: 'X', kind: 'scale', weight: 1, group: 'value' }],
   },
-  'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned' },
+  'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned', card: demoCardId('business-case') },
   'POST /v1/tenants/{tenant}/ideas/{id}/merge': { into: 'demo-idea-sso' },
   'PUT /v1/tenants/{tenant}/ideas/{id}/score': {
     scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
   },
   'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
+  'PATCH /v1/tenants/{tenant}/ideas/{id}': { title: 'Taken over', businessCase: { problem: null } },
+  'POST /v1/tenants/{tenant}/ideas/{id}/withdraw': { reason: 'Taken over' },
   'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
+  'POST /v1/tenants/{tenant}/threads/{id}/promote': { template: 'practice', comment: 'demo-comment-1' },
   'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
   'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
   'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },

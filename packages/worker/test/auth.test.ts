@@ -25,6 +25,7 @@ describe('embed tokens', () => {
     expect(viewer).toEqual({
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
       user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research', role: 'member', handle: null },
+      pages: {},
     });
   });
 

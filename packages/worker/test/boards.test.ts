@@ -19,7 +19,7 @@ describe('boards', () => {
     expect(board).toMatchObject({
       slug: 'finance-ops',
       name: 'Finance operations',
-      ideaCount: 2,
+      ideaCount: DEMO_IDEAS.filter((i) => i.board === 'finance-ops').length,
       open: true,
       settings: {
         voting: { mode: 'budget', budget: 10, perIdea: 3, refundOnClose: true },

@@ -122,6 +122,23 @@ export function admin(url: string, method = 'GET', body?: unknown): Promise<Resp
   return call(url, { method, token: platformToken(), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 }
 
+/**
+ * Gives the demo tenant the role claim the tests' tokens carry (`roles`: `Bridgekit.Evaluator`,
+ * `Bridgekit.Moderator`, `Bridgekit.Admin`, embed tokens included).
+ */
+export async function useTestRoleClaims(): Promise<void> {
+  const res = await admin(`${DEMO}/settings`, 'PATCH', {
+    roleMapping: {
+      claim: 'roles',
+      evaluator: ['Bridgekit.Evaluator'],
+      moderator: ['Bridgekit.Moderator'],
+      admin: ['Bridgekit.Admin'],
+      applyToEmbedTokens: true,
+    },
+  });
+  if (res.status !== 200) throw new Error(`Could not set the role claims: ${res.status} ${await res.text()}`);
+}
+
 export interface OidcTokenOptions {
   claims?: Record<string, unknown>;
   issuer?: string;

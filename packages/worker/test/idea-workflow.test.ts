@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import type { Board, Idea, StatusChange, VoteState } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
+import { admin, call, DEMO, errorOf, json, token, useTestRoleClaims } from './helpers.ts';
 
 const evaluator = () => token({ sub: 'eva', name: 'Eva Evaluator', extra: { roles: ['Bridgekit.Evaluator'] } });
 const moderator = () => token({ sub: 'mo', name: 'Mo Moderator', extra: { roles: ['Bridgekit.Moderator'] } });
@@ -24,16 +24,7 @@ const merge = async (dup: string, into: string) =>
 
 beforeAll(async () => {
   // Evaluators come from the same claim as the demo's moderators and admins.
-  const res = await admin(`${DEMO}/settings`, 'PATCH', {
-    roleMapping: {
-      claim: 'roles',
-      evaluator: ['Bridgekit.Evaluator'],
-      moderator: ['Bridgekit.Moderator'],
-      admin: ['Bridgekit.Admin'],
-      applyToEmbedTokens: true,
-    },
-  });
-  expect(res.status).toBe(200);
+  await useTestRoleClaims();
   expect(
     (
       await admin(`${DEMO}/boards`, 'POST', {

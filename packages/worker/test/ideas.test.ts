@@ -121,7 +121,9 @@ describe('submitting an idea', () => {
     expect(idea.id).toMatch(/^[0-9a-z]{16}$/);
     const page = await json<Page<Idea>>(await call(`${DEMO}/boards/general/ideas?sort=new`));
     expect(page.items[0]?.id).toBe(idea.id);
-    expect(await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`))).toEqual(idea);
+    // Read anonymously: the same idea, only not the reader's own.
+    expect(idea.mine).toBe(true);
+    expect(await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`))).toEqual({ ...idea, mine: false });
   });
 
   it('accepts an idea without a description', async () => {

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
-import type { Idea, NewApiKey } from '@bridgekit/sdk';
+import type { Idea, NewApiKey, SearchResults } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
-import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
+import { DEMO_COMMENTS, DEMO_IDEA_DISCUSSION, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
 import { concretePath, REQUEST_BODIES, requiredQuery } from './api-routes.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
@@ -21,6 +21,7 @@ const DEMO_MARKERS = [
   DEMO_THREAD.title,
   ...Object.values(EXAMPLE_CARDS).map((c) => c.title),
   ...DEMO_COMMENTS.map((c) => c.body.slice(0, 40)),
+  ...DEMO_IDEA_DISCUSSION.comments.map((c) => c.body.slice(0, 40)),
 ];
 
 interface Route {
@@ -133,21 +134,153 @@ describe('tenant isolation', () => {
       .first();
     expect(card).toEqual({ version: 1, title: EXAMPLE_CARDS['business-case']?.title, obsolete: null, state: 'published' });
     expect(await env.DB.prepare("select state from ideas where id = 'demo-idea-invoice'").first()).toEqual({ state: 'published' });
+    // Its text and status too: no edit, no earlier text, not withdrawn.
+    const invoice = DEMO_IDEAS.find((i) => i.id === 'demo-idea-invoice');
+    expect(
+      await env.DB.prepare("select title, status, closed, edited_at as editedAt from ideas where id = 'demo-idea-invoice'").first(),
+    ).toEqual({ title: invoice?.title, status: invoice?.status?.key ?? 'open', closed: 0, editedAt: null });
+    expect(await env.DB.prepare("select count(*) as n from idea_revisions where tenant_id = 'demo-tenant'").first()).toEqual({ n: 0 });
     const log = await env.DB.prepare("select count(*) as n from moderation_log where tenant_id = 'demo-tenant'").first<{ n: number }>();
     expect(log?.n).toBe(0);
+    // No story of this tenant became a card of another's, nor a second card of its own.
+    const promoted = await env.DB.prepare(
+      'select tenant_id as tenant, promoted_from as story from cards where promoted_from is not null',
+    ).all();
+    expect(promoted.results).toEqual([{ tenant: 'demo-tenant', story: `thread:${DEMO_THREAD.id}` }]);
   }, 60_000);
+
+  it('promotes no story of this tenant: its thread is not found, and a comment of another thread is refused', async () => {
+    const otherAdmin = await token({ secret: OTHER_SECRET, kid: 'k1', sub: 'fab|admin', extra: { roles: ['Admin'] } });
+    const demoThread = await call(`${OTHER}/threads/${DEMO_THREAD.id}/promote`, {
+      method: 'POST',
+      token: otherAdmin,
+      body: JSON.stringify({ template: 'practice' }),
+    });
+    expect(demoThread.status).toBe(404);
+    expect(await demoThread.text()).not.toContain(DEMO_THREAD.title);
+    // A thread of its own, and a comment of this tenant's thread: not found there either.
+    const own = await json<{ threadId: string }>(
+      await call(`${OTHER}/threads/comments`, {
+        method: 'POST',
+        token: otherAdmin,
+        body: JSON.stringify({ key: 'fab-story', body: 'Our story.' }),
+      }),
+    );
+    const crossed = await call(`${OTHER}/threads/${own.threadId}/promote`, {
+      method: 'POST',
+      token: otherAdmin,
+      body: JSON.stringify({ template: 'practice', comment: 'demo-comment-1' }),
+    });
+    expect(crossed.status).toBe(404);
+    expect(await crossed.text()).not.toContain(DEMO_COMMENTS[0]?.body.slice(0, 40));
+    // Within this tenant, a comment of another thread is a 400.
+    const mod = await token({ sub: 'iso-mod', extra: { roles: ['Bridgekit.Moderator'] } });
+    const elsewhere = await call(`${DEMO}/threads/${DEMO_IDEA_DISCUSSION.id}/promote`, {
+      method: 'POST',
+      token: mod,
+      body: JSON.stringify({ template: 'practice', comment: 'demo-comment-1' }),
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(await env.DB.prepare("select count(*) as n from cards where promoted_from like 'comment:%'").first()).toEqual({ n: 0 });
+  });
+
+  it("names no card of this tenant as another's answer or source, and shows none of its ideas' views or discussions", async () => {
+    const otherAdmin = await token({ secret: OTHER_SECRET, kid: 'k1', sub: 'fab|admin', extra: { roles: ['Admin'] } });
+    const card = demoCardId('business-case');
+    const answered = await call(`${OTHER}/ideas/other-idea/status`, {
+      method: 'PUT',
+      token: otherAdmin,
+      body: JSON.stringify({ status: 'planned', card }),
+    });
+    const proposed = await call(`${OTHER}/boards/general/ideas`, {
+      method: 'POST',
+      token: otherAdmin,
+      body: JSON.stringify({ title: 'Proposed from a card of another tenant', sourceCard: card }),
+    });
+    // Refused exactly as a card that does not exist.
+    for (const res of [answered, proposed]) {
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(JSON.parse(text).error).toMatchObject({ reason: 'validation_failed.unknown_card', params: { id: card } });
+      for (const marker of DEMO_MARKERS) expect(text).not.toContain(marker);
+    }
+    expect(await env.DB.prepare("select status, answered_by as answeredBy from ideas where id = 'other-idea'").first()).toEqual({
+      status: 'open',
+      answeredBy: null,
+    });
+    const sourced = env.DB.prepare("select count(*) as n from ideas where tenant_id = 'other-tenant' and source_card_id = ?").bind(card);
+    expect(await sourced.first()).toEqual({ n: 0 });
+    for (const res of [
+      await call(`${OTHER}/ideas/demo-idea-invoice/view`, { token: otherAdmin }),
+      await call(`${OTHER}/threads/comments?key=${encodeURIComponent(DEMO_IDEA_DISCUSSION.key)}`, { token: otherAdmin }),
+      await call(`${OTHER}/threads/comments`, {
+        method: 'POST',
+        token: otherAdmin,
+        body: JSON.stringify({ key: DEMO_IDEA_DISCUSSION.key, body: 'Joining a discussion of another tenant.' }),
+      }),
+    ]) {
+      expect(res.status).toBe(404);
+      const text = await res.text();
+      for (const marker of DEMO_MARKERS) expect(text).not.toContain(marker);
+    }
+    expect(
+      await env.DB.prepare("select count(*) as n from threads where tenant_id = 'other-tenant' and key like 'idea:%'").first(),
+    ).toEqual({ n: 0 });
+  });
 
   it("never shows the other tenant's ideas to this tenant", async () => {
     const t = await token();
     for (const res of [
       await call(`${DEMO}/ideas/other-idea`, { token: t }),
+      await call(`${DEMO}/ideas/other-idea/view`, { token: t }),
       await call(`${DEMO}/ideas/other-idea/vote`, { method: 'PUT', token: t }),
       await call(`${DEMO}/ideas/other-idea/vote`, { method: 'DELETE', token: t }),
+      await call(`${DEMO}/ideas/other-idea`, { method: 'PATCH', token: t, body: JSON.stringify({ title: 'Edited from another tenant' }) }),
+      await call(`${DEMO}/ideas/other-idea/revisions`, { token: t }),
+      await call(`${DEMO}/ideas/other-idea/withdraw`, {
+        method: 'POST',
+        token: t,
+        body: JSON.stringify({ reason: 'Withdrawn elsewhere' }),
+      }),
     ]) {
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('Fabrikam');
     }
+    expect(await env.DB.prepare("select title, closed, edited_at as editedAt from ideas where id = 'other-idea'").first()).toEqual({
+      title: 'Fabrikam confidential plan',
+      closed: 0,
+      editedAt: null,
+    });
     const ideas = await json<{ items: Idea[] }>(await call(`${DEMO}/boards/general/ideas?limit=100`));
     expect(ideas.items.map((i) => i.id)).not.toContain('other-idea');
+  });
+
+  it("never finds the other tenant's content in one search, nor relates items across tenants", async () => {
+    const t = await token();
+    const otherToken = await token({ secret: OTHER_SECRET, kid: 'k1' });
+    const mine = await call(`${DEMO}/search?q=${encodeURIComponent('Fabrikam confidential plan secret')}&limit=50`, { token: t });
+    expect(mine.status).toBe(200);
+    expect(await mine.text()).not.toContain('Fabrikam');
+    // The other tenant's reader, searching with words of both, finds its own idea only.
+    const theirs = await call(`${OTHER}/search?q=${encodeURIComponent('invoice matching confidential plan')}&limit=50`, {
+      token: otherToken,
+    });
+    expect((await json<SearchResults>(theirs)).hits.map((h) => `${h.kind}:${h.id}`)).toEqual(['idea:other-idea']);
+    // Related content: another tenant's item is not found, from either side, and names nothing of demo.
+    expect((await call(`${DEMO}/related?kind=idea&id=other-idea`, { token: t })).status).toBe(404);
+    for (const [kind, id] of [
+      ['idea', 'demo-idea-invoice'],
+      ['card', demoCardId('business-case')],
+      ['thread', DEMO_THREAD.id],
+    ]) {
+      const res = await call(`${OTHER}/related?kind=${kind}&id=${id}`, { token: otherToken });
+      expect(res.status, `${kind} ${id}`).toBe(404);
+      const text = await res.text();
+      for (const marker of DEMO_MARKERS) expect(text).not.toContain(marker);
+    }
+    const own = await call(`${OTHER}/related?kind=idea&id=other-idea&limit=20`, { token: otherToken });
+    expect(own.status).toBe(200);
+    const text = await own.text();
+    for (const marker of DEMO_MARKERS) expect(text).not.toContain(marker);
   });
 });

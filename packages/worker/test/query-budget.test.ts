@@ -124,6 +124,68 @@ describe('D1 queries per request', () => {
     expect(await measure(`${DEMO}/ideas/demo-idea-sso/vote`, auth)).toEqual({ status: 200, statements: 5, roundTrips: 2 });
   });
 
+  it("an idea's view is one batch of eight statements, whatever its support, history or citations, for any caller", async () => {
+    const now = Date.now();
+    // A heavily backed and often moved idea: 300 supporters in 3 units, 40 status changes.
+    await env.DB.batch([
+      ...Array.from({ length: 300 }, (_, i) =>
+        env.DB.prepare(
+          "insert into users (id, tenant_id, subject, name, business_unit, created_at, last_seen_at) values (?, 'demo-tenant', ?, 'Backer', ?, ?, ?)",
+        ).bind(`view-backer-${i}`, `view|backer-${i}`, `Unit ${i % 3}`, now, now),
+      ),
+      ...Array.from({ length: 300 }, (_, i) =>
+        env.DB.prepare("insert into votes (idea_id, user_id, tenant_id, count, created_at) values ('bulk-0', ?, 'demo-tenant', 1, ?)").bind(
+          `view-backer-${i}`,
+          now,
+        ),
+      ),
+      ...Array.from({ length: 40 }, (_, i) =>
+        env.DB.prepare(
+          "insert into idea_status_changes (id, idea_id, tenant_id, from_status, to_status, card_id, changed_by_subject, changed_by_name, created_at) values (?, 'bulk-0', 'demo-tenant', 'open', 'under_review', 'demo-card-business-case', 'demo|mei', 'Mei Chen', ?)",
+        ).bind(`view-change-${i}`, now + i),
+      ),
+    ]);
+    const readers = [
+      {},
+      { headers: { authorization: `Bearer ${await token({ sub: 'view-reader' })}` } },
+      { headers: { authorization: `Bearer ${await token({ sub: 'demo|mei', extra: { roles: ['Bridgekit.Moderator'] } })}` } },
+    ];
+    await measure(`${DEMO}/ideas/bulk-1/view`);
+    for (const id of ['bulk-0', 'bulk-1', 'demo-idea-invoice']) {
+      for (const init of readers) {
+        expect(await measure(`${DEMO}/ideas/${id}/view`, init), id).toEqual({ status: 200, statements: 8, roundTrips: 1 });
+      }
+    }
+  });
+
+  it("an idea's earlier texts are one batch of three statements, whatever their number, for any caller", async () => {
+    const now = Date.now();
+    await env.DB.batch(
+      Array.from({ length: 200 }, (_, i) =>
+        env.DB.prepare(
+          "insert into idea_revisions (id, idea_id, tenant_id, title, description, lane, after_scoring, by_subject, by_name, created_at) values (?, 'bulk-3', 'demo-tenant', ?, '', 'opportunity', 0, 'demo|amara', 'Amara Okafor', ?)",
+        ).bind(`bulk-revision-${i}`, `Bulk idea 3, take ${i}`, now + i),
+      ),
+    );
+    const readers = [{}, { headers: { authorization: `Bearer ${await token({ sub: 'revisions-reader' })}` } }];
+    await measure(`${DEMO}/ideas/bulk-4/revisions`);
+    for (const id of ['bulk-3', 'bulk-4']) {
+      for (const init of readers) {
+        expect(await measure(`${DEMO}/ideas/${id}/revisions`, init), id).toEqual({ status: 200, statements: 3, roundTrips: 1 });
+      }
+    }
+    // Its page counts them in the same eight statements.
+    expect(await measure(`${DEMO}/ideas/bulk-3/view`)).toEqual({ status: 200, statements: 8, roundTrips: 1 });
+  });
+
+  it("an idea's discussion page is the thread page and one statement for the idea, in the same batch", async () => {
+    const auth = { headers: { authorization: `Bearer ${await token({ sub: 'view-reader' })}` } };
+    await measure(`${DEMO}/ideas/bulk-1/view`);
+    for (const id of ['demo-idea-dashboards', 'bulk-2']) {
+      expect(await measure(`${DEMO}/threads/comments?key=idea:${id}`, auth), id).toEqual({ status: 200, statements: 4, roundTrips: 1 });
+    }
+  });
+
   it('a thread page is one batch of three statements, for a thread of 20 comments or of 2,000', async () => {
     const now = Date.now();
     const insert = (thread: string, n: number) => {
@@ -169,6 +231,8 @@ describe('D1 queries per request', () => {
       }
       expect(await measure(`${DEMO}/threads/comments?key=${key}&limit=50`)).toEqual({ status: 200, statements: 3, roundTrips: 1 });
     }
+    // The practice cards a war story became are read with the thread, in the same statement.
+    expect(await measure(`${DEMO}/threads/comments?key=demo-war-stories`, auth)).toEqual({ status: 200, statements: 3, roundTrips: 1 });
   });
 
   it('a card search or list is one query, whatever the filters or the library size', async () => {
@@ -191,5 +255,111 @@ describe('D1 queries per request', () => {
     ]) {
       expect(await measure(`${DEMO}/cards${query}`, auth), query).toEqual({ status: 200, statements: 1, roundTrips: 1 });
     }
+  });
+
+  describe('across kinds', () => {
+    beforeAll(async () => {
+      await seedSearchable('okapi', 1);
+      await seedSearchable('gazelle', 600);
+    });
+
+    /** `n` ideas, cards and comments (in one thread) about `word`, each idea cited by a card and answered by another. */
+    async function seedSearchable(word: string, n: number) {
+      const now = Date.now();
+      const statements = [
+        env.DB.prepare(
+          "insert into threads (id, tenant_id, key, title, started_by, comment_count, created_at) values (?, 'demo-tenant', ?, ?, 'demo-user-amara', ?, ?)",
+        ).bind(`${word}-thread`, `${word}-thread`, `About ${word}`, n, now),
+        // Linked to nothing: its related content is all similar text.
+        env.DB.prepare(
+          "insert into ideas (id, tenant_id, board_id, author_id, title, description, created_at) values (?, 'demo-tenant', 'demo-board-general', 'demo-user-amara', ?, '', ?)",
+        ).bind(`${word}-lone`, `A lone ${word} crossing`, now),
+      ];
+      for (let i = 0; i < n; i++) {
+        statements.push(
+          env.DB.prepare(
+            `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, version, save_id, created_by, updated_by, updated_at, source_thread_id)
+             values (?, 'demo-tenant', 'business-case', 1, ?, ?, '{}', '{}', ?, '["demand-shaping"]', 1, 's', 'Bulk', 'Bulk', ?, ?)`,
+          ).bind(
+            `${word}-card-${i}`,
+            `${word} practice ${i}`,
+            `How we handle ${word} crossings`,
+            `${word} crossing notes ${i}`,
+            now - i,
+            `${word}-thread`,
+          ),
+          env.DB.prepare(
+            "insert into ideas (id, tenant_id, board_id, author_id, title, description, answered_by, source_card_id, created_at) values (?, 'demo-tenant', 'demo-board-general', 'demo-user-amara', ?, ?, ?, ?, ?)",
+          ).bind(
+            `${word}-idea-${i}`,
+            `${word} crossing idea ${i}`,
+            `A ${word} crossing at site ${i}`,
+            `${word}-card-${i}`,
+            `${word}-card-0`,
+            now - i,
+          ),
+          env.DB.prepare(
+            `insert into comments (id, tenant_id, thread_id, root_id, author_id, body, html, fingerprint, state, updated_at, created_at)
+             values (?, 'demo-tenant', ?, ?, 'demo-user-lukas', ?, '', ?, 'published', ?, ?)`,
+          ).bind(
+            `${word}-comment-${i}`,
+            `${word}-thread`,
+            `${word}-comment-${i}`,
+            `The ${word} crossing story ${i}`,
+            `f${i}`,
+            now - i,
+            now - i,
+          ),
+          env.DB.prepare(
+            "insert into card_links (card_id, path, tenant_id, to_kind, to_id) values (?, 'opportunities.0', 'demo-tenant', 'idea', ?)",
+          ).bind(`${word}-card-${i}`, `${word}-idea-0`),
+        );
+      }
+      for (let i = 0; i < statements.length; i += 400) await env.DB.batch(statements.slice(i, i + 400));
+    }
+
+    it('one search is one round trip of four statements, for one match or 600 of each kind, whatever the filters', async () => {
+      const auth = { headers: { authorization: `Bearer ${await token({ sub: 'searcher' })}` } };
+      await measure(`${DEMO}/search?q=okapi`, auth);
+      for (const query of [
+        'q=okapi',
+        'q=gazelle%20crossing',
+        'q=gazelle&limit=50',
+        'q=gazelle&kinds=idea,card&board=general&status=open&area=demand-shaping&since=2020-01-01',
+        'q=gazelle&kinds=comment',
+      ]) {
+        expect(await measure(`${DEMO}/search?${query}`, auth), query).toEqual({ status: 200, statements: 4, roundTrips: 1 });
+      }
+      expect(await measure(`${DEMO}/search?q=a%20b`, auth)).toEqual({ status: 200, statements: 0, roundTrips: 0 });
+    });
+
+    it('related content is two round trips of two statements each, whatever the links and the similar items; one when links fill it', async () => {
+      await measure(`${DEMO}/related?kind=idea&id=okapi-idea-0`);
+      const full = { status: 200, statements: 4, roundTrips: 2 };
+      // One item of each kind with a link or two; and an idea with none, like 1,800 items of the other kinds.
+      for (const [kind, id] of [
+        ['idea', 'okapi-idea-0'],
+        ['card', 'okapi-card-0'],
+        ['thread', 'okapi-thread'],
+        ['idea', 'okapi-lone'],
+        ['idea', 'gazelle-lone'],
+      ]) {
+        expect(await measure(`${DEMO}/related?kind=${kind}&id=${id}&limit=20`), `${kind} ${id}`).toEqual(full);
+      }
+      // Hundreds of links (600 cards cite the idea, 600 ideas came from the card, 600 cards from the
+      // thread): the first statement's page is full, and the similar items are not looked for.
+      for (const [kind, id] of [
+        ['idea', 'gazelle-idea-0'],
+        ['card', 'gazelle-card-0'],
+        ['thread', 'gazelle-thread'],
+      ]) {
+        expect(await measure(`${DEMO}/related?kind=${kind}&id=${id}&limit=20`), `${kind} ${id}`).toEqual({
+          status: 200,
+          statements: 2,
+          roundTrips: 1,
+        });
+      }
+      expect(await measure(`${DEMO}/related?kind=idea&id=no-such-idea`)).toEqual({ status: 404, statements: 2, roundTrips: 1 });
+    });
   });
 });

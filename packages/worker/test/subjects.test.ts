@@ -1,7 +1,9 @@
 /**
  * Subjects are namespaced by their source (src/auth/subjects.ts): an embed token, signed by the
- * host, cannot name a person who signs in with an OIDC provider, an API key, or the operator.
+ * host, cannot name a person who signs in with an OIDC provider, an API key, the operator, or a
+ * business leader whose ideas are recorded on their behalf.
  */
+import { env } from 'cloudflare:workers';
 import type { Comment, NewApiKey, Viewer } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_DIRECTORY_ID } from './fake-identity-provider.ts';
@@ -58,6 +60,27 @@ describe('an embed token', () => {
     }
     const page = await json<{ items: Comment[] }>(await call(`${DEMO}/threads/comments?key=subjects-thread`));
     expect(page.items.map((c) => c.body)).toEqual(['Imported from the old forum.']);
+  });
+
+  it('cannot sign in as a business leader an idea was recorded for, who never signs in', async () => {
+    const moderator = await token({ sub: 'subjects|mod', name: 'Mo', extra: { roles: ['Bridgekit.Moderator'] } });
+    const recorded = await call(`${DEMO}/boards/general/ideas`, {
+      method: 'POST',
+      token: moderator,
+      body: JSON.stringify({ title: 'Recorded for a leader', onBehalfOf: { name: 'Lee Der', email: 'lee@subjects.example' } }),
+    });
+    expect(recorded.status).toBe(201);
+    const { id } = await json<{ id: string }>(recorded);
+    const leader = await env.DB.prepare("select subject from users where kind = 'proxy' and email = 'lee@subjects.example'").first<{
+      subject: string;
+    }>();
+    expect(leader?.subject).toMatch(/^proxy\|/);
+    for (const sub of [leader?.subject ?? '', (leader?.subject ?? '').toUpperCase()]) {
+      const forged = await token({ sub, name: 'Lee Der' });
+      await expectReserved(await me(forged), /reserved for people who do not sign in/);
+      await expectReserved(await call(`${DEMO}/ideas/${id}/withdraw`, { method: 'POST', token: forged }), /reserved/);
+    }
+    expect((await json<{ closed: boolean }>(await call(`${DEMO}/ideas/${id}`))).closed).toBe(false);
   });
 
   it('cannot name the platform operator', async () => {

@@ -10,7 +10,7 @@ import { localize, TRANSLATION_LOCALES } from '@bridgekit/sdk/translations';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATES } from '../src/cards/templates/index.ts';
 import { PRESETS } from '../src/domain/scorecard.ts';
-import { DEFAULT_STATUSES, MERGED_STATUS } from '../src/domain/statuses.ts';
+import { DEFAULT_STATUSES, MERGED_STATUS, WITHDRAWN_STATUS } from '../src/domain/statuses.ts';
 import { admin, call, DEMO, errorOf, json } from './helpers.ts';
 
 /** Every text of a template a reader sees, with where it is and its translations. */
@@ -54,7 +54,8 @@ describe('built-in texts in every shipped language', () => {
 
   it('translate the default statuses, the merged status and every preset’s criteria', () => {
     for (const locale of TRANSLATION_LOCALES) {
-      for (const status of [...DEFAULT_STATUSES, MERGED_STATUS]) expect(status.translations?.[locale]?.label, status.key).toBeTruthy();
+      for (const status of [...DEFAULT_STATUSES, MERGED_STATUS, WITHDRAWN_STATUS])
+        expect(status.translations?.[locale]?.label, status.key).toBeTruthy();
       for (const criterion of Object.values(PRESETS).flat()) expect(criterion.translations?.[locale]?.label, criterion.key).toBeTruthy();
     }
   });

@@ -12,13 +12,19 @@ import {
 import { de } from './messages/de.ts';
 import { deCards } from './messages/de-cards.ts';
 import { deFrame } from './messages/de-frame.ts';
+import { deIdea } from './messages/de-idea.ts';
+import { deLoop } from './messages/de-loop.ts';
 import { deModeration } from './messages/de-moderation.ts';
+import { deSearch } from './messages/de-search.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCards } from './messages/en-cards.ts';
 import { enErrors } from './messages/en-errors.ts';
 import { enFrame } from './messages/en-frame.ts';
+import { enIdea } from './messages/en-idea.ts';
+import { enLoop } from './messages/en-loop.ts';
 import { enModeration } from './messages/en-moderation.ts';
+import { enSearch } from './messages/en-search.ts';
 import { enThreads } from './messages/en-threads.ts';
 
 const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
@@ -27,6 +33,9 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-moderation.ts', enModeration, deModeration],
   ['en-cards.ts', enCards, deCards],
   ['en-frame.ts', enFrame, deFrame],
+  ['en-idea.ts', enIdea, deIdea],
+  ['en-search.ts', enSearch, deSearch],
+  ['en-loop.ts', enLoop, deLoop],
 ];
 
 /** A message's forms: `text` for a plain string, else its plural categories. */
@@ -46,14 +55,23 @@ describe('message catalog', () => {
   });
 
   it('has a non-empty English text for every key', () => {
-    for (const [key, value] of Object.entries({ ...en, ...enThreads, ...enModeration, ...enCards, ...enFrame })) {
+    for (const [key, value] of Object.entries({
+      ...en,
+      ...enThreads,
+      ...enModeration,
+      ...enCards,
+      ...enFrame,
+      ...enIdea,
+      ...enSearch,
+      ...enLoop,
+    })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
     }
   });
 
   it('keeps each key in one catalog only', () => {
-    const keys = [en, enThreads, enModeration, enCards, enFrame, enErrors].flatMap((c) => Object.keys(c));
+    const keys = [en, enThreads, enModeration, enCards, enFrame, enIdea, enSearch, enLoop, enErrors].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);
   });
 

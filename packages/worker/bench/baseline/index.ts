@@ -70,6 +70,46 @@ app.get('/cards/search', async (c) => {
   return c.json({ items: results });
 });
 
+/** The words of a search as an FTS5 query: each word, whole or begun, any of them. */
+const anyWord = (text: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])
+    .slice(0, 8)
+    .map((w) => `"${w}" OR "${w}"*`)
+    .join(' OR ') || '""';
+
+/** One search: a ranked page with a snippet from each full-text table, in one batch, best bm25 first. */
+app.get('/search', async (c) => {
+  const match = anyWord(c.req.query('q') ?? '');
+  const page = (table: string, id: string, column: number) =>
+    c.env.DB.prepare(
+      `select ${id} as id, snippet(${table}, ${column}, '[', ']', '…', 20) as snippet, bm25(${table}) as rank
+       from ${table} where ${table} match ? and tenant_id = ? order by rank limit 20`,
+    ).bind(match, 'demo-tenant');
+  const results = await c.env.DB.batch<{ id: string; snippet: string; rank: number }>([
+    page('ideas_fts', 'idea_id', 4),
+    page('cards_fts', 'card_id', -1),
+    page('comments_fts', 'comment_id', 3),
+  ]);
+  const hits = results.flatMap((r) => r.results).sort((a, b) => a.rank - b.rank);
+  return c.json({ hits: hits.slice(0, 20) });
+});
+
+/** Related content of an idea: its text, then the cards and comments most like it, in one batch. */
+app.get('/related', async (c) => {
+  const idea = await c.env.DB.prepare('select title, description from ideas where tenant_id = ? and id = ?')
+    .bind('demo-tenant', c.req.query('id') ?? '')
+    .first<{ title: string; description: string }>();
+  if (!idea) return c.json({ items: [] }, 404);
+  const match = anyWord(`${idea.title} ${idea.description}`);
+  const similar = (table: string, id: string) =>
+    c.env.DB.prepare(`select ${id} as id from ${table} where ${table} match ? and tenant_id = ? order by bm25(${table}) limit 8`).bind(
+      match,
+      'demo-tenant',
+    );
+  const [cards, comments] = await c.env.DB.batch<{ id: string }>([similar('cards_fts', 'card_id'), similar('comments_fts', 'comment_id')]);
+  return c.json({ items: [...(cards?.results ?? []), ...(comments?.results ?? [])] });
+});
+
 /** Every string in a value, as the card's words for the index. */
 const textOf = (value: unknown): string =>
   typeof value === 'string' ? value : value && typeof value === 'object' ? Object.values(value).map(textOf).join(' ') : '';

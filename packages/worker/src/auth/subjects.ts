@@ -6,6 +6,8 @@
  *   oidc:<provider id>:<claims>   OIDC access tokens (formed from the verified token's claims)
  *   apikey:<key id>               API keys
  *   platform                      the deployment's operator (moderation audit, role grants)
+ *   proxy|<random>                business leaders named by those who record ideas for them; no
+ *                                 token ever carries one, so nobody can sign in as them
  *   anything else                 embed tokens: the host's `sub`, exactly as it sent it
  *
  * Embed subjects are the host's own ids, unprefixed, so existing people keep their ids and the
@@ -20,6 +22,8 @@ export const OIDC_SUBJECT_PREFIX = 'oidc:';
 export const API_KEY_SUBJECT_PREFIX = 'apikey:';
 /** What the platform operator's actions are recorded under. */
 export const PLATFORM_SUBJECT = 'platform';
+/** Proxy people (store/proxies.ts): never a token's subject. */
+export const PROXY_SUBJECT_PREFIX = 'proxy|';
 
 export const oidcSubject = (providerId: string, claimValues: string[]) => `${OIDC_SUBJECT_PREFIX}${providerId}:${claimValues.join(':')}`;
 export const apiKeySubject = (keyId: string) => `${API_KEY_SUBJECT_PREFIX}${keyId}`;
@@ -39,6 +43,9 @@ export function embedSubjectProblem(sub: string): string | null {
   }
   if (lower.startsWith(API_KEY_SUBJECT_PREFIX)) {
     return `The "sub" "${sub}" starts with "${API_KEY_SUBJECT_PREFIX}", which is reserved for API keys; an embed token cannot name one. Use your directory's own id for the person.`;
+  }
+  if (lower.startsWith(PROXY_SUBJECT_PREFIX)) {
+    return `The "sub" "${sub}" starts with "${PROXY_SUBJECT_PREFIX}", which is reserved for people who do not sign in (ideas are recorded on their behalf); an embed token cannot name them. Use your directory's own id for the person.`;
   }
   if (lower === PLATFORM_SUBJECT) {
     return `The "sub" "${sub}" is reserved for the deployment's operator; an embed token cannot name it.`;

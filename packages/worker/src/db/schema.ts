@@ -162,6 +162,14 @@ export const users = sqliteTable(
      * moderators' actions on them can respect the order of roles; grants are in `user_roles`.
      */
     claimRole: text('claim_role', { enum: ['member', 'evaluator', 'moderator', 'admin'] }),
+    /**
+     * `proxy`: a business leader who does not sign in, named by a relationship manager who
+     * records ideas on their behalf (subject `proxy|<random>`, found again by e-mail). No token
+     * ever carries such a subject.
+     */
+    kind: text('kind', { enum: ['person', 'proxy'] })
+      .notNull()
+      .default('person'),
     createdAt: createdAt(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
@@ -288,6 +296,10 @@ export const ideas = sqliteTable(
     moderationReason: text('moderation_reason'),
     /** The practice card this idea was proposed from ("propose an idea" on a card). */
     sourceCardId: text('source_card_id'),
+    /** Who recorded it on behalf of its author (a proxy person), when someone did. */
+    proxyId: text('proxy_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's last edit; the earlier texts are in `idea_revisions`. */
+    editedAt: integer('edited_at'),
     // Denormalised for sorting; always recomputed from `votes` / `idea_scores` in the same batch as the change.
     voteCount: integer('vote_count').notNull().default(0),
     supporterCount: integer('supporter_count').notNull().default(0),
@@ -314,6 +326,30 @@ export const ideas = sqliteTable(
     index('ideas_answered_by').on(t.tenantId, t.answeredBy),
     index('ideas_source_card').on(t.tenantId, t.sourceCardId),
   ],
+);
+
+/** What an idea said before each of its author's edits. */
+export const ideaRevisions = sqliteTable(
+  'idea_revisions',
+  {
+    id: text('id').primaryKey(),
+    ideaId: partOf('idea_id', () => ideas.id),
+    tenantId: tenantId(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    lane: text('lane', { enum: ['opportunity', 'change_request'] }).notNull(),
+    problem: text('problem'),
+    beneficiary: text('beneficiary'),
+    valueType: text('value_type', { enum: ['revenue', 'cost', 'risk', 'compliance', 'experience'] }),
+    effortSize: text('effort_size', { enum: ['XS', 'S', 'M', 'L', 'XL'] }),
+    objective: text('objective'),
+    /** Evaluators had scored the idea when it changed: their scores may no longer fit its scope. */
+    afterScoring: integer('after_scoring', { mode: 'boolean' }).notNull().default(false),
+    bySubject: text('by_subject').notNull(),
+    byName: text('by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_revisions_idea').on(t.ideaId, t.createdAt)],
 );
 
 /** One row per person backing an idea; the primary key makes a second row impossible. */

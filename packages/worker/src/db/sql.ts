@@ -1,4 +1,4 @@
-import { type Column, getTableName, type SQL, sql } from 'drizzle-orm';
+import { type Column, getTableColumns, getTableName, is, SQL, sql, type Table } from 'drizzle-orm';
 
 /**
  * A column as `"table"."column"`. Drizzle leaves column names unqualified in single-table
@@ -7,4 +7,22 @@ import { type Column, getTableName, type SQL, sql } from 'drizzle-orm';
  */
 export function qualified(column: Column): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
+/**
+ * `select <row's values, in the table's column order> where <condition>`: one row, or none, for
+ * `insert … select` — an insert whose condition is checked inside the statement (in the batch's
+ * transaction), not by a read before it. A column the row leaves out gets its default, as
+ * `insert … values` would give it.
+ *
+ * @example
+ * db.insert(ideas).select(conditionalRow(ideas, row, sql`not exists (…)`));
+ */
+export function conditionalRow(table: Table, row: Record<string, unknown>, condition: SQL): SQL {
+  const values = Object.entries(getTableColumns(table)).map(([key, column]) => {
+    const value = row[key] !== undefined ? row[key] : (column.default ?? null);
+    if (is(value, SQL)) return value;
+    return value === null ? sql`null` : sql`${column.mapToDriverValue(value)}`;
+  });
+  return sql`select ${sql.join(values, sql`, `)} where ${condition}`;
 }

@@ -6,6 +6,9 @@
 export const DEMO_TENANT = { id: 'demo-tenant', slug: 'demo', name: 'Contoso (demo)' } as const;
 export const DEMO_KID = 'dev-1';
 
+/** The demo card built on a template, e.g. `demo-card-business-case`. */
+export const demoCardId = (templateId: string) => `demo-card-${templateId}`;
+
 /** Any local port: the demo page, the example host page and the tests' pages all run on loopback. */
 export const DEMO_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
@@ -120,7 +123,8 @@ interface DemoIdea {
   daysAgo: number;
   lane?: 'opportunity' | 'change_request';
   businessCase?: { problem?: string; beneficiary?: string; valueType?: string; effort?: string; objective?: string };
-  status?: { key: string; category: string; reason?: string; by: string };
+  /** `card`: the practice card that answered the request (a deflection's answer). */
+  status?: { key: string; category: string; reason?: string; by: string; card?: string };
   /** Mei's evaluation (value-size-risk scorecard). */
   scores?: Record<string, number>;
 }
@@ -224,6 +228,26 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     backers: ['priya', 'lukas', 'jonah'],
     daysAgo: 7,
   },
+  {
+    id: 'demo-idea-spend-report',
+    board: 'finance-ops',
+    author: 'jonah',
+    title: 'A weekly spend report by cost centre for each budget holder',
+    description:
+      'Budget holders ask Finance every week for their spend by cost centre. IT could build one report per budget holder and email it every Monday.',
+    backers: ['jonah'],
+    daysAgo: 6,
+    lane: 'change_request',
+    businessCase: { problem: 'Budget holders wait for Finance to send them their spend.', valueType: 'experience', effort: 'S' },
+    status: {
+      key: 'self_service',
+      category: 'declined',
+      reason:
+        'Budget holders can build this view themselves in the BI tool in ten minutes: it is in the self-service catalogue, and Finance runs a monthly session. The practice card "Deflecting low-value demand with a self-service catalogue" shows how.',
+      by: 'mei',
+      card: demoCardId('practice'),
+    },
+  },
 ];
 
 /** The demo page's discussion: a war story with replies, reactions and an accepted answer. */
@@ -287,11 +311,63 @@ export const DEMO_COMMENTS: readonly DemoComment[] = [
   },
 ];
 
+/**
+ * The war story became the demo's how-to card: Amara, who started the thread, promoted it (the
+ * card is the `practice` example card, its text edited since).
+ */
+export const DEMO_PROMOTION = {
+  card: demoCardId('practice'),
+  thread: DEMO_THREAD.id,
+  comment: null,
+  promotedFrom: `thread:${DEMO_THREAD.id}`,
+} as const;
+
+/** A demo thread and its comments, as the seed writes them. */
+export interface DemoThread {
+  id: string;
+  key: string;
+  title: string;
+  startedBy: string;
+  accepted?: string;
+  comments: readonly DemoComment[];
+}
+
+const dashboards = DEMO_IDEAS.find((i) => i.id === 'demo-idea-dashboards');
+
+/** A business leader's idea with its own discussion (the idea's thread key is `idea:<id>`). */
+export const DEMO_IDEA_DISCUSSION: DemoThread = {
+  id: 'demo-thread-idea-dashboards',
+  key: 'idea:demo-idea-dashboards',
+  title: dashboards?.title ?? '',
+  startedBy: 'tomas',
+  comments: [
+    {
+      id: 'demo-comment-idea-1',
+      author: 'tomas',
+      hoursAgo: 200,
+      body: 'Some context for the evaluators: each regional director asks IT for three to five pipeline cuts a month, and by the time they arrive the forecast call is over. We do not need new data — we need to slice what is there **ourselves**.',
+      reactions: { like: ['amara', 'mei'] },
+    },
+    {
+      id: 'demo-comment-idea-2',
+      author: 'amara',
+      parent: 'demo-comment-idea-1',
+      hoursAgo: 190,
+      body: 'Finance had the same pattern, and a self-service catalogue fixed it (see the practice card "Deflecting low-value demand with a self-service catalogue"). The difference here: sales has no governed dataset yet, so this is a small build plus training, not a pure deflection.',
+      reactions: { insight: ['tomas', 'mei'] },
+    },
+    {
+      id: 'demo-comment-idea-3',
+      author: 'mei',
+      hoursAgo: 120,
+      body: 'Planned for next quarter. @tomas.garcia could two of your directors join a design session in the first sprint? We would like them to pick the ten measures the dataset starts with.',
+      reactions: { like: ['tomas'] },
+    },
+  ],
+};
+
 /** The demo tenant's pipeline: the demo moderator's queue has something in it. */
 export const DEMO_MODERATION = { suspectWords: ['vendor'], flagThreshold: 3 } as const;
 
 /** Who owns the demo's example cards, in template order (one card per built-in template). */
-export const DEMO_CARD_OWNERS: readonly string[] = ['mei', 'mei', 'amara', 'lukas', 'priya', 'amara'];
-
-/** The demo card built on a template, e.g. `demo-card-business-case`. */
-export const demoCardId = (templateId: string) => `demo-card-${templateId}`;
+export const DEMO_CARD_OWNERS: readonly string[] = ['mei', 'mei', 'amara', 'lukas', 'priya', 'amara', 'amara'];

@@ -26,15 +26,19 @@ import {
   DEMO_BOARDS,
   DEMO_CARD_OWNERS,
   DEMO_COMMENTS,
+  DEMO_IDEA_DISCUSSION,
   DEMO_IDEAS,
   DEMO_KID,
   DEMO_MODERATION,
   DEMO_ORIGINS,
+  DEMO_PROMOTION,
   DEMO_ROLE_GRANTS,
   DEMO_ROLE_MAPPING,
   DEMO_TENANT,
   DEMO_THREAD,
   DEMO_USERS,
+  type DemoComment,
+  type DemoThread,
   demoCardId,
 } from './demo-data.ts';
 
@@ -110,8 +114,8 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
     const changedBy = idea.status ? (DEMO_USERS.find((u) => u.key === idea.status?.by)?.name ?? null) : null;
     statements.push({
       sql: `insert into ideas (id, tenant_id, board_id, author_id, title, description, lane, problem, beneficiary, value_type, effort_size, objective,
-          status, status_category, status_reason, status_changed_at, status_changed_by, closed, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+          status, status_category, status_reason, answered_by, status_changed_at, status_changed_by, closed, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
       params: [
         idea.id,
         t.id,
@@ -128,6 +132,7 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
         idea.status?.key ?? 'open',
         idea.status?.category ?? 'open',
         idea.status?.reason ?? null,
+        idea.status?.card ?? null,
         idea.status ? createdAt + DAY : null,
         changedBy,
         closed ? 1 : 0,
@@ -136,13 +141,14 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
     });
     if (idea.status) {
       statements.push({
-        sql: "insert into idea_status_changes (id, idea_id, tenant_id, from_status, to_status, reason, link, changed_by_subject, changed_by_name, created_at) values (?, ?, ?, 'open', ?, ?, null, ?, ?, ?) on conflict do nothing",
+        sql: "insert into idea_status_changes (id, idea_id, tenant_id, from_status, to_status, reason, link, card_id, changed_by_subject, changed_by_name, created_at) values (?, ?, ?, 'open', ?, ?, null, ?, ?, ?, ?) on conflict do nothing",
         params: [
           `${idea.id}-status`,
           idea.id,
           t.id,
           idea.status.key,
           idea.status.reason ?? null,
+          idea.status.card ?? null,
           `demo|${idea.status.by}`,
           changedBy,
           createdAt + DAY,
@@ -163,19 +169,26 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
       });
     }
   }
-  statements.push(...demoThread(now));
+  statements.push(...demoThread({ ...DEMO_THREAD, comments: DEMO_COMMENTS }, now));
+  statements.push(...demoThread(DEMO_IDEA_DISCUSSION, now));
   statements.push(...demoCards(now));
   // The same statements the API runs, rendered by drizzle without a database.
   const sqlOnly = database({} as D1Binding);
   for (const idea of DEMO_IDEAS) statements.push(toStatement(recountSupport(sqlOnly, t.id, idea.id).toSQL()));
   statements.push(toStatement(recomputeScores(sqlOnly, eq(ideas.tenantId, t.id)).toSQL()));
-  statements.push(toStatement(recountThread(sqlOnly, t.id, DEMO_THREAD.id).toSQL()));
-  for (const c of DEMO_COMMENTS) if (!c.parent) statements.push(toStatement(recountBranch(sqlOnly, t.id, c.id).toSQL()));
+  for (const [threadId, threadComments] of [
+    [DEMO_THREAD.id, DEMO_COMMENTS],
+    [DEMO_IDEA_DISCUSSION.id, DEMO_IDEA_DISCUSSION.comments],
+  ] as const) {
+    statements.push(toStatement(recountThread(sqlOnly, t.id, threadId).toSQL()));
+    for (const c of threadComments) if (!c.parent) statements.push(toStatement(recountBranch(sqlOnly, t.id, c.id).toSQL()));
+  }
   return statements;
 }
 
-/** The demo discussion, rendered and fingerprinted as the API would. */
-function demoThread(now: number): Statement[] {
+/** A demo discussion, rendered and fingerprinted as the API would. */
+function demoThread(thread: DemoThread, now: number): Statement[] {
+  const comments: readonly DemoComment[] = thread.comments;
   const t = DEMO_TENANT;
   const userId = (key: string) => `demo-user-${key}`;
   const handles = new Set(DEMO_USERS.map((u) => handleBase(u.name)));
@@ -183,19 +196,19 @@ function demoThread(now: number): Statement[] {
     {
       sql: `insert into threads (id, tenant_id, key, title, started_by, accepted_comment_id, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
       params: [
-        DEMO_THREAD.id,
+        thread.id,
         t.id,
-        DEMO_THREAD.key,
-        DEMO_THREAD.title,
-        userId(DEMO_THREAD.startedBy),
-        DEMO_THREAD.accepted,
-        now - 50 * HOUR,
+        thread.key,
+        thread.title,
+        userId(thread.startedBy),
+        thread.accepted ?? null,
+        now - Math.max(...comments.map((c) => c.hoursAgo)) * HOUR,
       ],
     },
   ];
-  for (const c of DEMO_COMMENTS) {
+  for (const c of comments) {
     const rendered = renderMarkdown(c.body, { knownHandles: handles });
-    const parent = c.parent ? DEMO_COMMENTS.find((p) => p.id === c.parent) : undefined;
+    const parent = c.parent ? comments.find((p) => p.id === c.parent) : undefined;
     const at = now - c.hoursAgo * HOUR;
     statements.push({
       sql: `insert into comments (id, tenant_id, thread_id, parent_id, root_id, depth, author_id, body, html, fingerprint, state, pending_reason, updated_at, created_at)
@@ -203,7 +216,7 @@ function demoThread(now: number): Statement[] {
       params: [
         c.id,
         t.id,
-        DEMO_THREAD.id,
+        thread.id,
         parent?.id ?? null,
         parent?.id ?? c.id,
         parent ? 1 : 0,
@@ -251,6 +264,7 @@ function demoCards(now: number): Statement[] {
     const id = demoCardId(template.id);
     const at = now - (10 + index * 3) * 24 * HOUR;
     const name = DEMO_USERS.find((u) => u.key === owner)?.name ?? owner;
+    const promotion = DEMO_PROMOTION.card === id ? DEMO_PROMOTION : null;
     const common = [
       t.id,
       example.title,
@@ -261,8 +275,9 @@ function demoCards(now: number): Statement[] {
     ];
     statements.push(
       {
-        sql: `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, maturity_level, owner_id, review_by, version, save_id, created_by, created_at, updated_by, updated_at)
-          values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) on conflict do nothing`,
+        sql: `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, maturity_level, owner_id, review_by, version, save_id, created_by, created_at, updated_by, updated_at,
+            source_thread_id, source_comment_id, promoted_from)
+          values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
         params: [
           id,
           t.id,
@@ -281,6 +296,9 @@ function demoCards(now: number): Statement[] {
           at,
           name,
           at,
+          promotion?.thread ?? null,
+          promotion?.comment ?? null,
+          promotion?.promotedFrom ?? null,
         ],
       },
       {

@@ -70,7 +70,23 @@ export const MERGED_STATUS: StatusDefinition = {
   deflection: false,
 };
 
-const BUILT_IN = new Map([...DEFAULT_STATUSES, MERGED_STATUS].map((s) => [`${s.key}\n${s.label}`, s.translations]));
+/** Not one of a board's statuses either: what an idea becomes when its author withdraws it (closed, as declined). */
+export const WITHDRAWN_STATUS: StatusDefinition = {
+  key: 'withdrawn',
+  label: 'Withdrawn',
+  translations: { de: { label: 'Zurückgezogen' } },
+  category: 'declined',
+  requiresReason: false,
+  deflection: false,
+};
+
+/** The statuses Bridgekit sets itself: never one of a board's, and no evaluator sets them. */
+const RESERVED = new Map([MERGED_STATUS, WITHDRAWN_STATUS].map((s) => [s.key, s]));
+
+/** Whether `key` is a status only Bridgekit sets (`merged`, `withdrawn`). */
+export const isReservedStatus = (key: string) => RESERVED.has(key);
+
+const BUILT_IN = new Map([...DEFAULT_STATUSES, ...RESERVED.values()].map((s) => [`${s.key}\n${s.label}`, s.translations]));
 
 /**
  * A board's status with the translations of Bridgekit's own status of the same key and English
@@ -93,7 +109,7 @@ export function initialStatus(statuses: StatusDefinition[]): StatusDefinition {
 }
 
 export function findStatus(statuses: StatusDefinition[], key: string): StatusDefinition | undefined {
-  return key === MERGED_STATUS.key ? MERGED_STATUS : statuses.find((s) => s.key === key);
+  return RESERVED.get(key) ?? statuses.find((s) => s.key === key);
 }
 
 /** The 400 for what is wrong with a board's status list (at `path`), or null. */
@@ -104,6 +120,7 @@ export function statusListProblem(statuses: StatusDefinition[], path: string): A
   for (const s of statuses) {
     if (keys.has(s.key)) return invalid('validation_failed.status_twice', { key: s.key });
     if (s.key === MERGED_STATUS.key) return invalid('validation_failed.status_merged', {});
+    if (s.key === WITHDRAWN_STATUS.key) return invalid('validation_failed.status_withdrawn', {});
     if (s.deflection && !s.requiresReason) return invalid('validation_failed.deflection_reason', { key: s.key });
     keys.add(s.key);
   }

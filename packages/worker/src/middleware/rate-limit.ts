@@ -36,6 +36,7 @@ const ROUTES: { method: string; path: RegExp; budget: Budget; when?: (c: Context
   { method: 'GET', path: new RegExp(`${TENANT}/cards/[^/]+/export$`), budget: 'export' },
   { method: 'GET', path: new RegExp(`${TENANT}/cards$`), budget: 'search', when: (c) => (c.req.query('q') ?? '').trim() !== '' },
   { method: 'GET', path: new RegExp(`${TENANT}/boards/[^/]+/ideas/similar$`), budget: 'search' },
+  { method: 'GET', path: new RegExp(`${TENANT}/search$`), budget: 'search' },
   // The @mention look-up.
   { method: 'GET', path: new RegExp(`${TENANT}/users$`), budget: 'search' },
 ];

@@ -79,6 +79,11 @@ export function ideaText(idea: { title: string; description: string; businessCas
   return { parts, links: plainLinks(parts.map((p) => p.text)), fingerprint: ideaFingerprint(idea) };
 }
 
+/** A short plain text written with an action (why an idea is withdrawn), at `path` of the request. */
+export function noteText(path: string, label: string, text: string): ItemText {
+  return { parts: [{ path, label, text }], links: plainLinks([text]), fingerprint: '' };
+}
+
 /**
  * A card: title, summary, and every text, Markdown and free-typed name among its fields (lists
  * and groups included), each labelled as the form labels it. `rendered` holds the rendering of

@@ -404,7 +404,7 @@ export const cardsRoutes = createRouter()
       tags: [TAG],
       summary: 'What a card cites and what cites it',
       description:
-        'Ideas, threads and cards its link fields point at (`cites`); cards that link to it and ideas whose status link points at it (`cited-by`, e.g. a deflection "self-service: see practice card" whose link ends with `/cards/<id>` or `card=<id>`); and its own discussion thread (`own`, key `card:<id>`).',
+        'Ideas, threads and cards its link fields point at (`cites`); cards that link to it and ideas whose status link points at it (`cited-by`, e.g. a deflection "self-service: see practice card" whose link ends with `/cards/<id>` or `card=<id>`); requests whose status named it as their answer (`answers`) and ideas proposed from it (`sparked`), published ideas only; and its own discussion thread (`own`, key `card:<id>`).',
       request: { params: CardParams },
       responses: { 200: jsonContent(CardLinksSchema, 'The links.'), ...readErrors },
     }),

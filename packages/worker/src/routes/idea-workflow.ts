@@ -19,7 +19,7 @@ export const ideaWorkflowRoutes = createRouter()
       tags: ['Triage'],
       summary: "Change an idea's status (evaluators)",
       description:
-        'Deflection statuses ("already available", "self-service", "declined: low value") need a written reason (400 without one) and may link a practice card. Closing an idea freezes its votes and, on budget boards that say so, returns them to their owners. Every change is recorded.',
+        'Deflection statuses ("already available", "self-service", "declined: low value") need a written reason (400 without one). `card` names the published practice card that answers the request (400 `validation_failed.unknown_card` for any other id): it becomes the idea\'s `status.card` and is recorded with the change. A later change that names no card keeps that answer only for a deflection or a `done` status, and clears it otherwise. Closing an idea freezes its votes and, on budget boards that say so, returns them to their owners. Every change is recorded.',
       request: { params: IdeaParams, body: jsonBody(StatusUpdateSchema, examples.statusUpdate) },
       responses: { 200: jsonContent(IdeaSchema, 'The idea after the change.'), ...bodyErrors, ...conflictError },
     }),

@@ -16,7 +16,7 @@ export const meRoutes = createRouter().openapi(
     tags: ['Identity'],
     summary: 'Who am I',
     description:
-      'The tenant and the caller with their role; `user` is null without a token. `user.id` is the subject roles are granted to.',
+      "The tenant and the caller with their role; `user` is null without a token. `user.id` is the subject roles are granted to. `pages`: where the tenant's intranet shows each kind of item (`{}` when unset), for links that open an item's view.",
     request: { params: TenantParams },
     responses: { 200: jsonContent(ViewerSchema, 'The caller.'), ...readErrors },
   }),
@@ -30,6 +30,6 @@ export const meRoutes = createRouter().openapi(
     if (viewer.kind === 'user') user = { id: viewer.subject, name: viewer.name, businessUnit: viewer.businessUnit, role, handle };
     else if (viewer.kind === 'apiKey') user = { id: `apikey:${viewer.keyId}`, name: viewer.name, businessUnit: null, role, handle: null };
     else if (viewer.kind === 'platform') user = { id: 'platform', name: 'Platform admin', businessUnit: null, role, handle: null };
-    return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, user }, 200);
+    return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, user, pages: tenant.itemPages }, 200);
   },
 );

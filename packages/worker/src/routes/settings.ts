@@ -1,4 +1,4 @@
-/** A tenant's settings: name, anonymous reading, role mapping; and, read-only, everything else. */
+/** A tenant's settings: name, anonymous reading, role mapping, item pages; and, read-only, everything else. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { TenantSettingsSchema, TenantSettingsUpdateSchema } from '../schemas/admin.ts';
@@ -32,7 +32,9 @@ export const settingsRoutes = createRouter()
       operationId: 'updateSettings',
       security: bearer,
       tags: ['Administration'],
-      summary: 'Change the name, anonymous reading or role mapping (admins)',
+      summary: 'Change the name, anonymous reading, role mapping or item pages (admins)',
+      description:
+        '`itemPages` replaces every pattern (`{}` clears them): each an absolute https URL (http only for localhost) of at most 500 characters holding `{id}` exactly once, under `idea`, `card` or `search`.',
       request: { params: TenantParams, body: jsonBody(TenantSettingsUpdateSchema, examples.settings) },
       responses: { 200: jsonContent(TenantSettingsSchema, 'The settings after the change.'), ...bodyErrors },
     }),

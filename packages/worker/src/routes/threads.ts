@@ -1,4 +1,7 @@
-/** Discussion threads under intranet pages: read a page of comments, post, counts, activity, live tickets. */
+/**
+ * Discussion threads under intranet pages: read a page of comments, post, counts, activity, live
+ * tickets, and a war story promoted to a practice card.
+ */
 import { createRoute } from '@hono/zod-openapi';
 import { requireWriter } from '../auth/viewer.ts';
 import { ApiError } from '../errors.ts';
@@ -9,6 +12,7 @@ import { holderOf, issueTicket } from '../live/tickets.ts';
 import {
   bearer,
   bodyErrors,
+  conflictError,
   jsonContent,
   limitedErrors,
   optionalBearer,
@@ -24,12 +28,15 @@ import {
   CountsSchema,
   LiveTicketSchema,
   NewCommentSchema,
+  PromoteStorySchema,
+  PromotionSchema,
   ThreadActivitySchema,
   ThreadPageQuery,
   ThreadPageSchema,
   ThreadParams,
 } from '../schemas/threads.ts';
 import { postComment } from '../store/comments.ts';
+import { promoteStory } from '../store/promotions.ts';
 import { commentCounts, threadActivity, threadPage } from '../store/threads.ts';
 import { createRouter } from './router.ts';
 
@@ -157,5 +164,31 @@ export const threadsRoutes = createRouter()
       url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
       url.searchParams.set('ticket', ticket);
       return c.json({ url: url.toString(), expiresAt: isoTime(expiresAt) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/threads/{id}/promote',
+      operationId: 'promoteStory',
+      security: bearer,
+      tags: ['Threads'],
+      summary: 'Promote a war story to a practice card',
+      description:
+        "Turns the thread's story — its first published comment, or the published `comment` given — into a card of `template`, owned by the caller: the title from the thread's title (a comment's first line), the summary from the story's first sentence, the story's Markdown in the template's main richtext fields (`practice`: the opening paragraph in `problem`, the rest in `approach`). The card links back to its story (`source`), and the thread lists it under `practices` once published. Moderators may promote any story; others the thread they started or the comment they wrote (403). The card is saved as `POST /cards` saves one: validated, and through the moderation pipeline (held, or refused with 422). One card per story: promoting it again answers the card it became, with `created: false` and 200.",
+      request: { params: ThreadParams, body: jsonBody(PromoteStorySchema, examples.promoteStory) },
+      responses: {
+        201: jsonContent(PromotionSchema, 'The new card (`created: true`).'),
+        200: jsonContent(PromotionSchema, 'The card the story had become before (`created: false`).'),
+        ...bodyErrors,
+        ...conflictError,
+        ...rejectedError('text'),
+      },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'promote a story to a practice card');
+      const promotion = await promoteStory(db, tenant, { viewer, actor }, c.req.valid('param').id, c.req.valid('json'));
+      return promotion.created ? c.json(promotion, 201) : c.json(promotion, 200);
     },
   );

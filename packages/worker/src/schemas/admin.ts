@@ -3,6 +3,7 @@ import type {
   ApiKeyInput,
   CreatedTenant,
   EmbedKeyInfo,
+  ItemPages,
   MintedToken,
   NewApiKey,
   NewEmbedKey,
@@ -19,8 +20,10 @@ import type {
   TenantSummary,
   TokenRequestBody,
 } from '@bridgekit/sdk';
+import { formatReason } from '@bridgekit/sdk/reasons';
 import { z } from '@hono/zod-openapi';
 import { embedSubjectProblem } from '../auth/subjects.ts';
+import { ITEM_PAGE_MAX, ITEM_PAGE_PLACEHOLDER, itemPageProblem } from '../lib/item-pages.ts';
 import { allowableOriginPattern, normalizeOriginPattern } from '../lib/origins.ts';
 import { orNull, SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
@@ -180,6 +183,32 @@ expectType<Exact<z.infer<typeof RoleGrantSchema>, RoleGrant>>(true);
 export const RoleInputSchema = z.strictObject({ role: z.enum(['evaluator', 'moderator', 'admin']) }).openapi('RoleInput');
 requestType<RoleInput>()(RoleInputSchema, true);
 
+const ITEM_PAGES_DESCRIPTION =
+  'Where the intranet shows each kind of item, as a URL pattern holding `{id}` once (for `search`, the search text), e.g. `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`: links in mails and chats open the item there.';
+
+export const ItemPagesSchema = z
+  .object({ idea: z.string().optional(), card: z.string().optional(), search: z.string().optional() })
+  .openapi('ItemPages', { description: ITEM_PAGES_DESCRIPTION });
+expectType<Exact<z.infer<typeof ItemPagesSchema>, ItemPages>>(true);
+
+const itemPage = () =>
+  z
+    .string()
+    .max(ITEM_PAGE_MAX)
+    .superRefine((pattern, ctx) => {
+      const reason = itemPageProblem(pattern);
+      const params = { placeholder: ITEM_PAGE_PLACEHOLDER };
+      // `params.reason` becomes the field issue's reason (errors.ts `zodIssues`).
+      if (reason) ctx.addIssue({ code: 'custom', message: formatReason(reason, params), params: { reason, ...params } });
+    })
+    .optional()
+    .openapi({ example: 'https://intranet.contoso.example/brm/ideas#bk-idea={id}' });
+
+/** The patterns an admin sets: absolute https URLs (http for localhost) with `{id}` once, at most 500 characters. */
+export const ItemPagesInputSchema = z
+  .strictObject({ idea: itemPage(), card: itemPage(), search: itemPage() })
+  .openapi({ description: `${ITEM_PAGES_DESCRIPTION} Replaces every pattern; \`{}\` clears them.` });
+
 export const TenantSettingsSchema = z
   .object({
     slug: z.string(),
@@ -189,6 +218,7 @@ export const TenantSettingsSchema = z
     origins: z.array(z.string()),
     embedKeys: z.array(EmbedKeyInfoSchema),
     oidcProviders: z.array(OidcProviderSchema),
+    itemPages: ItemPagesSchema,
   })
   .openapi('TenantSettings');
 expectType<Exact<z.infer<typeof TenantSettingsSchema>, TenantSettings>>(true);
@@ -203,6 +233,7 @@ export const TenantSettingsUpdateSchema = z
       .nullable()
       .optional()
       .openapi({ description: 'Which token claim values make someone an evaluator, moderator or admin; `null` removes the mapping.' }),
+    itemPages: ItemPagesInputSchema.optional(),
   })
   .openapi('TenantSettingsUpdate');
 requestType<TenantSettingsUpdate>()(TenantSettingsUpdateSchema, true);

@@ -18,6 +18,7 @@ import {
   type PracticeCard,
   type CardListQuery as SdkCardListQuery,
   type ReviewQueueQuery as SdkReviewQueueQuery,
+  type StorySource,
   type TemplateInput,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
@@ -64,7 +65,7 @@ const FieldValueSchema = valueAt;
 export const PracticeAreaSchema = z.enum(PRACTICE_AREAS);
 const MaturitySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateString = z
+export const dateString = z
   .string()
   .regex(DATE, 'Give the date as YYYY-MM-DD, e.g. 2027-03-31.')
   .refine(
@@ -111,6 +112,15 @@ export const TemplateParams = TenantParams.extend({
     .openapi({ param: { name: 'id', in: 'path' }, example: EXAMPLE_TEMPLATE_ID }),
 });
 
+/** The war story a card was promoted from. */
+export const StorySourceSchema = z
+  .object({
+    thread: z.object({ id: z.string(), key: z.string(), title: z.string().nullable(), url: z.string().nullable() }),
+    comment: z.string().nullable().openapi({ description: 'The comment promoted, or `null` when the whole thread was.' }),
+  })
+  .openapi('StorySource');
+expectType<Exact<z.infer<typeof StorySourceSchema>, StorySource>>(true);
+
 export const CardSchema = z
   .object({
     id: z.string(),
@@ -137,6 +147,9 @@ export const CardSchema = z
     viewCount: z.number().int(),
     helpedByMe: z.boolean(),
     threadKey: z.string(),
+    source: orNull(StorySourceSchema).openapi({ description: 'The war story it was promoted from (`POST /threads/{id}/promote`).' }),
+    answered: z.number().int().openapi({ description: 'Published ideas (requests) this card answered: listed in its links as `answers`.' }),
+    sparked: z.number().int().openapi({ description: 'Published ideas proposed from this card: listed in its links as `sparked`.' }),
     moderation: ModerationStateSchema,
     pendingEdit: z
       .object({
@@ -156,9 +169,13 @@ export const CardSchema = z
   .openapi('PracticeCard');
 expectType<Exact<z.infer<typeof CardSchema>, PracticeCard>>(true);
 
+/** A card's title, in characters (a promoted story's title is cut to it). */
+export const CARD_TITLE = { min: 3, max: 140 } as const;
+export const CARD_SUMMARY_MAX = 1000;
+
 const cardCommon = {
-  title: line('The title', { min: 3, max: 140 }),
-  summary: text('The summary', { max: 1000 }).optional(),
+  title: line('The title', CARD_TITLE),
+  summary: text('The summary', { max: CARD_SUMMARY_MAX }).optional(),
   fields: z.record(z.string(), FieldValueSchema),
   tags: z
     .array(PracticeAreaSchema)
@@ -286,7 +303,7 @@ requestTypeWithin<CardExportQuery>()(ExportQuery, true);
 
 export const CardLinksSchema = z
   .object({
-    ideas: z.array(z.object({ id: z.string(), title: z.string(), direction: z.enum(['cites', 'cited-by']) })),
+    ideas: z.array(z.object({ id: z.string(), title: z.string(), direction: z.enum(['cites', 'cited-by', 'answers', 'sparked']) })),
     threads: z.array(
       z.object({
         id: z.string(),

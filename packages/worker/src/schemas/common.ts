@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorBody, type ErrorReason, type ReasonParams } from '@bridgekit/sdk';
+import { ERROR_CODES, type ErrorBody, type ErrorReason, type ItemRef, type ReasonParams } from '@bridgekit/sdk';
 import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import { z } from '@hono/zod-openapi';
 import { type Exact, expectType } from './contract.ts';
@@ -136,3 +136,7 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 export const orNull = <T extends z.ZodType>(schema: T) =>
   // Through `z.lazy`, so that a named union stays one `$ref` (zod-to-openapi inlines a union's union members).
   z.union([z.lazy(() => schema), z.null()]);
+
+/** Enough of an item of another kind (an idea, a card) to name it and open its view. */
+export const ItemRefSchema = z.object({ id: z.string(), title: z.string() }).openapi('ItemRef');
+expectType<Exact<z.infer<typeof ItemRefSchema>, ItemRef>>(true);

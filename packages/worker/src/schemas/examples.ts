@@ -18,6 +18,7 @@ import type {
   CommentEdit,
   CommentFlag,
   EvaluationInput,
+  IdeaEdit,
   MergeInput,
   ModerationDecision,
   ModerationSettingsUpdate,
@@ -27,6 +28,7 @@ import type {
   NewTenant,
   OidcProviderInput,
   OriginInput,
+  PromoteStory,
   Restriction,
   RoleInput,
   Scorecard,
@@ -36,6 +38,7 @@ import type {
   ThreadRef,
   TokenRequestBody,
   VoteInput,
+  WithdrawInput,
 } from '@bridgekit/sdk';
 import type { z } from '@hono/zod-openapi';
 import { PRESETS } from '../domain/scorecard.ts';
@@ -61,6 +64,12 @@ export const examples = {
     lane: 'opportunity',
     businessCase: { problem: 'Contractors lose a working day per reset.', valueType: 'cost', effort: 'S' },
   } satisfies NewIdea,
+  // The example idea id exists nowhere: replayed, these are 404s.
+  ideaEdit: {
+    title: 'Self-service password reset for contractors and interns',
+    businessCase: { effort: 'M', objective: null },
+  } satisfies IdeaEdit,
+  withdraw: { reason: 'The new identity platform covers this from March.' } satisfies WithdrawInput,
   vote: { votes: 1 } satisfies VoteInput,
   statusUpdate: { status: 'under_review' } satisfies StatusUpdate,
   merge: { into: 'p8w2n4r6t1y5u7i9' } satisfies MergeInput,
@@ -72,6 +81,7 @@ export const examples = {
     body: 'We tried this with Finance last quarter — happy to share the **business case**.',
   } satisfies ThreadRef & NewComment,
   commentEdit: { body: 'We tried this with Finance in Q3 — happy to share the **business case**.' } satisfies CommentEdit,
+  promoteStory: { template: 'practice' } satisfies PromoteStory,
   flag: { reason: 'off_topic' } satisfies CommentFlag,
   approve: { action: 'approve' } satisfies ModerationDecision,
   approveCard: { action: 'approve' } satisfies CardModerationDecision,

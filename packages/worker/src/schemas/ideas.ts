@@ -2,7 +2,9 @@ import {
   type BusinessCase,
   type EvaluationInput,
   type Idea,
+  type IdeaEdit,
   type IdeaListQuery,
+  type IdeaRevision,
   type IdeaScore,
   type IdeaStatus,
   LIMITS,
@@ -16,9 +18,10 @@ import {
   type StatusUpdate,
   type VoteInput,
   type VoteState,
+  type WithdrawInput,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { orNull, ReasonParamsSchema, ReasonSchema, SlugSchema, TenantParams } from './common.ts';
+import { ItemRefSchema, orNull, ReasonParamsSchema, ReasonSchema, SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { line, text } from './text.ts';
 import { translations } from './translations.ts';
@@ -55,6 +58,7 @@ export const IdeaStatusSchema = z
     category: StatusCategorySchema,
     reason: z.string().nullable(),
     link: z.string().nullable(),
+    card: orNull(ItemRefSchema).openapi({ description: 'The published practice card that answered the request.' }),
     changedAt: iso().nullable(),
     changedBy: z.string().nullable(),
   })
@@ -111,6 +115,17 @@ export const IdeaSchema = z
     mergedInto: z.string().nullable(),
     moderation: ModerationStateSchema,
     createdAt: iso(),
+    editedAt: iso().nullable().openapi({ description: 'When its text was last edited; the earlier texts are at `/ideas/{id}/revisions`.' }),
+    recordedBy: orNull(z.object({ name: z.string() })).openapi({
+      description:
+        'Who recorded the idea on behalf of its author (a business leader who does not sign in); null when the author submitted it.',
+    }),
+    scoreOutdated: z.boolean().openapi({
+      description: 'Edited after its last evaluator score: the scores may no longer fit its scope. False while nobody scored it.',
+    }),
+    mine: z
+      .boolean()
+      .openapi({ description: 'The caller wrote the idea or recorded it on its author’s behalf (may edit and withdraw it).' }),
   })
   .openapi('Idea');
 expectType<Exact<z.infer<typeof IdeaSchema>, Idea>>(true);
@@ -158,9 +173,65 @@ export const NewIdeaSchema = z
       .optional()
       .transform((value) => value ?? {})
       .openapi({ description: 'The short business case; the board says which fields are required.' }),
+    sourceCard: z.string().min(1).max(64).optional().openapi({
+      description:
+        'The id of the published practice card the idea is proposed from. The same person proposing the same title from the same card again gets that idea back (200).',
+    }),
+    onBehalfOf: z
+      .strictObject({
+        name: line('The name', { max: 100 }),
+        email: line('The e-mail address', { max: 320 })
+          .email('The e-mail address must look like name@example.com.')
+          .openapi({ description: 'How Bridgekit knows the person again (compared case-insensitively); never shown.' }),
+        businessUnit: line('The business unit', { max: 100 }).optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "Evaluators, moderators and admins: record the idea for a business leader who does not sign in. They become its author and back it with one vote (within the board's budget for them); the caller is shown as `recordedBy`.",
+      }),
   })
   .openapi('NewIdea');
 requestType<NewIdea>()(NewIdeaSchema, true);
+
+const NULLABLE_CASE = 'Left out: kept; `null`: cleared.';
+
+export const IdeaEditSchema = z
+  .strictObject({
+    title: line('The title', { min: TITLE_MIN, max: TITLE_MAX }).optional(),
+    description: text('The description', { max: DESCRIPTION_MAX }).optional(),
+    lane: LaneSchema.optional(),
+    businessCase: z
+      .strictObject({
+        problem: text('The problem', { max: 2000 }).nullable().optional().openapi({ description: NULLABLE_CASE }),
+        beneficiary: text('Who benefits', { max: 100 }).nullable().optional().openapi({ description: NULLABLE_CASE }),
+        valueType: ValueTypeSchema.nullable().optional().openapi({ description: NULLABLE_CASE }),
+        effort: EffortSizeSchema.nullable().optional().openapi({ description: NULLABLE_CASE }),
+        objective: text('The strategic objective', { max: 200 }).nullable().optional().openapi({ description: NULLABLE_CASE }),
+      })
+      .optional()
+      .openapi({ description: 'The business case fields to change; the board’s required fields must stay filled in.' }),
+  })
+  .openapi('IdeaEdit', { description: 'The fields to change; a field left out keeps its value.' });
+requestType<IdeaEdit>()(IdeaEditSchema, true);
+
+export const IdeaRevisionSchema = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    lane: LaneSchema,
+    businessCase: BusinessCaseSchema,
+    afterScoring: z.boolean().openapi({ description: 'Evaluators had scored the idea when this text was replaced.' }),
+    by: z.string().openapi({ description: 'The name of who replaced it.' }),
+    replacedAt: iso(),
+  })
+  .openapi('IdeaRevision', { description: 'What an idea said before one of its edits.' });
+expectType<Exact<z.infer<typeof IdeaRevisionSchema>, IdeaRevision>>(true);
+
+export const WithdrawInputSchema = z
+  .strictObject({ reason: text('The reason', { max: 2000 }).optional().openapi({ description: 'Why, for its supporters.' }) })
+  .openapi('WithdrawInput');
+requestType<WithdrawInput>()(WithdrawInputSchema, true);
 
 export const BoardIdeasParams = TenantParams.extend({
   board: SlugSchema.openapi({ param: { name: 'board', in: 'path' }, example: 'general' }),
@@ -216,6 +287,8 @@ export const SimilarIdeaSchema = z
     }),
     supporters: z.number().int(),
     closed: z.boolean(),
+    reason: z.string().nullable().openapi({ description: 'Why it was deflected or declined.' }),
+    answeredBy: orNull(ItemRefSchema).openapi({ description: 'The published practice card that answered it.' }),
   })
   .openapi('SimilarIdea');
 expectType<Exact<z.infer<typeof SimilarIdeaSchema>, SimilarIdea>>(true);
@@ -226,6 +299,7 @@ export const StatusChangeSchema = z
     to: z.string(),
     reason: z.string().nullable(),
     link: z.string().nullable(),
+    card: orNull(ItemRefSchema).openapi({ description: 'The published practice card named as the answer with this change.' }),
     by: z.string(),
     at: iso(),
   })
@@ -243,7 +317,11 @@ export const StatusUpdateSchema = z
   .strictObject({
     status: z.string().min(1).max(64),
     reason: text('The reason', { max: 2000 }).optional(),
-    link: linkUrl.optional().openapi({ description: 'e.g. the practice card that answers the need.' }),
+    link: linkUrl.optional().openapi({ description: 'e.g. a page that answers the need.' }),
+    card: z.string().min(1).max(64).optional().openapi({
+      description:
+        'The id of the published practice card that answers the need (a deflection’s answer): shown with the idea, and counted on the card.',
+    }),
   })
   .openapi('StatusUpdate');
 requestType<StatusUpdate>()(StatusUpdateSchema, true);

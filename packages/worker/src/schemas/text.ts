@@ -8,6 +8,7 @@ import { TEXT_PROBLEMS, type TextKind, textPattern, textReason } from '@bridgeki
 import { z } from '@hono/zod-openapi';
 
 export {
+  cleanLine,
   cleanText,
   isBlank,
   isCleanText,

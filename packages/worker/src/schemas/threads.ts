@@ -16,6 +16,8 @@ import {
   type ModerationSettingsUpdate,
   type NewComment,
   type PageQuery,
+  type PromoteStory,
+  type Promotion,
   type QueueItem,
   REACTIONS,
   type Restriction,
@@ -91,6 +93,10 @@ export const ThreadSchema = z
     startedByMe: z.boolean(),
     createdAt: iso(),
     lastCommentAt: iso().nullable(),
+    practices: z.array(z.object({ id: z.string(), title: z.string(), comment: z.string().nullable() })).openapi({
+      description:
+        'Published practice cards the war story became, oldest first: promoted from the thread whole (`comment: null`) or from that comment.',
+    }),
   })
   .openapi('Thread');
 expectType<Exact<z.infer<typeof ThreadSchema>, Thread>>(true);
@@ -245,6 +251,27 @@ expectType<Exact<z.infer<typeof ThreadActivitySchema>, ThreadActivity>>(true);
 
 export const LiveTicketSchema = z.object({ url: z.string(), expiresAt: iso() }).openapi('LiveTicket');
 expectType<Exact<z.infer<typeof LiveTicketSchema>, LiveTicket>>(true);
+
+export const PromoteStorySchema = z
+  .strictObject({
+    template: z.string().min(1).max(64).openapi({ description: 'The card template, e.g. `practice`.', example: 'practice' }),
+    comment: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: "A comment of the thread to promote, rather than the thread's first comment." }),
+  })
+  .openapi('PromoteStory');
+requestType<PromoteStory>()(PromoteStorySchema, true);
+
+export const PromotionSchema = z
+  .object({
+    card: CardSchema,
+    created: z.boolean().openapi({ description: '`false`: the story had become this card before.' }),
+  })
+  .openapi('Promotion');
+expectType<Exact<z.infer<typeof PromotionSchema>, Promotion>>(true);
 
 export const RevisionSchema = z
   .object({ body: z.string(), html: z.string(), replacedAt: iso(), by: z.string() })

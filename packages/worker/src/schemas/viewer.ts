@@ -1,5 +1,6 @@
 import type { Viewer } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
+import { ItemPagesSchema } from './admin.ts';
 import { orNull } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { PersonSchema } from './ideas.ts';
@@ -15,6 +16,7 @@ export const ViewerSchema = z
   .object({
     tenant: z.object({ slug: z.string(), name: z.string() }),
     user: orNull(ViewerUserSchema).openapi({ description: '`null` when the request carries no credential.' }),
+    pages: ItemPagesSchema,
   })
   .openapi('Viewer');
 expectType<Exact<z.infer<typeof ViewerSchema>, Viewer>>(true);

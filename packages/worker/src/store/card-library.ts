@@ -337,10 +337,19 @@ export async function cardDiff(
   return { from, to, changes: contentChanges(template, content(a), content(b)) };
 }
 
-/** What the card links to (its link fields), what links to it (other cards; ideas whose status points at it), and its own thread. */
+/**
+ * What the card links to (its link fields), what links to it (other cards; ideas whose status
+ * points at it), the requests it answered and the ideas proposed from it, and its own thread.
+ */
 export async function cardLinksOf(db: Database, tenantId: string, id: string): Promise<CardLinks> {
   const ownKey = `card:${id}`;
-  const [outgoing, incoming, citingIdeas, ownThread] = await db.batch([
+  const publishedIdeasWhere = (column: typeof ideas.answeredBy | typeof ideas.sourceCardId) =>
+    db
+      .select({ id: ideas.id, title: ideas.title })
+      .from(ideas)
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), eq(column, id)))
+      .orderBy(desc(ideas.createdAt), desc(ideas.id));
+  const [outgoing, incoming, citingIdeas, ownThread, answered, sparked] = await db.batch([
     db
       .select({ kind: cardLinks.toKind, id: cardLinks.toId })
       .from(cardLinks)
@@ -377,6 +386,8 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
       .select({ id: threads.id, key: threads.key, title: threads.title, commentCount: threads.commentCount })
       .from(threads)
       .where(and(eq(threads.tenantId, tenantId), eq(threads.key, ownKey))),
+    publishedIdeasWhere(ideas.answeredBy),
+    publishedIdeasWhere(ideas.sourceCardId),
   ]);
   const ids = (kind: LinkKind) => [...new Set(outgoing.filter((l) => l.kind === kind).map((l) => l.id))];
   const none = ['\u0000'];
@@ -398,6 +409,8 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
     ideas: [
       ...linkedIdeas.map((i) => ({ ...i, direction: 'cites' as const })),
       ...citingIdeas.map((i) => ({ ...i, direction: 'cited-by' as const })),
+      ...answered.map((i) => ({ ...i, direction: 'answers' as const })),
+      ...sparked.map((i) => ({ ...i, direction: 'sparked' as const })),
     ],
     threads: [
       ...ownThread.map((t) => ({ ...t, direction: 'own' as const })),

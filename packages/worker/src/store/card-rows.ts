@@ -2,12 +2,21 @@
  * How cards are read: the select shape (with the owner's handle and name and whether the caller
  * found the card helpful, in the same statement), freshness, and the mapping to wire types.
  */
-import type { CardOwner, CardSummary, CardTemplate, Freshness, MaturityLevel, PendingCardEdit, PracticeCard } from '@bridgekit/sdk';
+import type {
+  CardOwner,
+  CardSummary,
+  CardTemplate,
+  Freshness,
+  MaturityLevel,
+  PendingCardEdit,
+  PracticeCard,
+  StorySource,
+} from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import { deriveValues } from '../cards/derive.ts';
 import type { Database } from '../db/client.ts';
-import { cardEdits, cardHelped, cards, users } from '../db/schema.ts';
+import { cardEdits, cardHelped, cards, ideas, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { moderationOf } from '../moderation/content.ts';
@@ -80,6 +89,19 @@ export function cardColumns(tenantId: string, viewer: Viewer | Actor) {
       string | null
     >`(select ${qualified(users.name)} from ${users} where ${qualified(users.id)} = ${qualified(cards.ownerId)})`,
     helpedByMe: sql<number>`exists (select 1 from ${cardHelped} h where h.card_id = ${qualified(cards.id)} and h.user_id = ${viewerUserId(tenantId, viewer)})`,
+    // Published ideas the card answered, and those proposed from it (card-library.ts `cardLinksOf` lists them).
+    answered:
+      sql<number>`(select count(*) from ${ideas} ai where ai.tenant_id = ${qualified(cards.tenantId)} and ai.answered_by = ${qualified(cards.id)} and ai.state = 'published')`.as(
+        'card_answered',
+      ),
+    sparked:
+      sql<number>`(select count(*) from ${ideas} si where si.tenant_id = ${qualified(cards.tenantId)} and si.source_card_id = ${qualified(cards.id)} and si.state = 'published')`.as(
+        'card_sparked',
+      ),
+    source: sql<string | null>`(select json_object('id', st.id, 'key', st.key, 'title', st.title, 'url', st.url)
+      from ${threads} st where st.tenant_id = ${qualified(cards.tenantId)} and st.id = ${qualified(cards.sourceThreadId)})`.as(
+      'card_source',
+    ),
   };
 }
 
@@ -92,6 +114,10 @@ export type CardRow = {
   ownerHandle: string | null;
   ownerName: string | null;
   helpedByMe: number;
+  answered: number;
+  sparked: number;
+  /** The source thread as JSON (`cardColumns`). */
+  source: string | null;
   /** From `myEditColumn`, on single-card reads. */
   myEdit?: string | null;
 };
@@ -109,6 +135,11 @@ function pendingEditOf(json: string | null | undefined): PendingCardEdit | null 
     baseVersion: e.baseVersion,
     at: isoTime(e.at),
   };
+}
+
+function sourceOf(row: Pick<CardRow, 'card' | 'source'>): StorySource | null {
+  if (!row.source) return null;
+  return { thread: JSON.parse(row.source) as StorySource['thread'], comment: row.card.sourceCommentId };
 }
 
 function ownerOf(row: Pick<CardRow, 'ownerHandle' | 'ownerName'>): CardOwner | null {
@@ -142,6 +173,9 @@ export function toCard(row: CardRow, template: CardTemplate, now = Date.now(), a
     viewCount: c.viewCount,
     helpedByMe: row.helpedByMe === 1,
     threadKey: `card:${c.id}`,
+    answered: row.answered,
+    sparked: row.sparked,
+    source: sourceOf(row),
     moderation: moderationOf(c.state, c.moderationReason, asModerator),
     pendingEdit: pendingEditOf(row.myEdit),
   };

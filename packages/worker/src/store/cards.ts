@@ -50,7 +50,7 @@ interface Prepared {
 type Content = Pick<CardInput, 'title' | 'summary' | 'fields' | 'owner'>;
 
 /** Who saves: the actor a save is recorded under, and the viewer whose role decides whether the pipeline runs. */
-interface Saver {
+export interface Saver {
   viewer: Viewer;
   actor: Actor;
 }
@@ -254,6 +254,30 @@ export async function cardVisible(db: Database, tenantId: string, viewer: Viewer
 
 /** Creates a card, version 1 — held whole (`pending`) when the moderation pipeline says so. */
 export async function createCard(db: Database, tenant: Tenant, saver: Saver, input: CardInput, now = Date.now()): Promise<PracticeCard> {
+  const { id } = await insertCard(db, tenant, saver, input, null, now);
+  return getCard(db, tenant.id, saver.actor, id, now);
+}
+
+/** The war story a card is promoted from: `promotedFrom` (`thread:<id>` or `comment:<id>`) is unique per tenant. */
+export interface CardStory {
+  threadId: string;
+  commentId: string | null;
+  promotedFrom: string;
+}
+
+/**
+ * Inserts a new card with its first version. With a `story`, a card promoted from the same story
+ * already (a concurrent promotion that won) stops the insert through the unique index, and then
+ * the rest of the batch, which finds the row by its `saveId`, writes nothing: `inserted` is false.
+ */
+export async function insertCard(
+  db: Database,
+  tenant: Tenant,
+  saver: Saver,
+  input: CardInput,
+  story: CardStory | null,
+  now = Date.now(),
+): Promise<{ id: string; inserted: boolean }> {
   const tenantId = tenant.id;
   const { actor } = saver;
   const template = await findTemplate(db, tenantId, input.templateId).catch(() => {
@@ -267,36 +291,40 @@ export async function createCard(db: Database, tenant: Tenant, saver: Saver, inp
   const prepared = await prepare(db, tenant, saver, template, input, 'create');
   const id = newId();
   const saveId = newId();
-  await db.batch([
+  const insert = db.insert(cards).values({
+    id,
+    tenantId,
+    templateId: template.id,
+    templateVersion: template.version,
+    title: input.title,
+    summary: input.summary ?? '',
+    fields: prepared.fields,
+    rendered: prepared.rendered,
+    searchText: prepared.searchText,
+    tags: input.tags ?? [],
+    maturityLevel: input.maturityLevel ?? null,
+    // The author owns what they write unless they name someone else.
+    ownerId: prepared.ownerId === undefined ? sql`${viewerUserId(tenantId, actor)}` : prepared.ownerId,
+    reviewBy: input.reviewBy === undefined ? reviewDateAfter(now) : input.reviewBy,
+    version: 1,
+    saveId,
+    createdBy: actor.name,
+    createdAt: now,
+    updatedBy: actor.name,
+    updatedAt: now,
+    authorId: sql`${viewerUserId(tenantId, actor)}`,
+    state: prepared.verdict ? 'pending' : 'published',
+    moderationReason: prepared.verdict ? storedReason(prepared.verdict) : null,
+    sourceThreadId: story?.threadId ?? null,
+    sourceCommentId: story?.commentId ?? null,
+    promotedFrom: story?.promotedFrom ?? null,
+  });
+  const [, written] = await db.batch([
     upsertUser(db, tenantId, actor, now),
-    db.insert(cards).values({
-      id,
-      tenantId,
-      templateId: template.id,
-      templateVersion: template.version,
-      title: input.title,
-      summary: input.summary ?? '',
-      fields: prepared.fields,
-      rendered: prepared.rendered,
-      searchText: prepared.searchText,
-      tags: input.tags ?? [],
-      maturityLevel: input.maturityLevel ?? null,
-      // The author owns what they write unless they name someone else.
-      ownerId: prepared.ownerId === undefined ? sql`${viewerUserId(tenantId, actor)}` : prepared.ownerId,
-      reviewBy: input.reviewBy === undefined ? reviewDateAfter(now) : input.reviewBy,
-      version: 1,
-      saveId,
-      createdBy: actor.name,
-      createdAt: now,
-      updatedBy: actor.name,
-      updatedAt: now,
-      authorId: sql`${viewerUserId(tenantId, actor)}`,
-      state: prepared.verdict ? 'pending' : 'published',
-      moderationReason: prepared.verdict ? storedReason(prepared.verdict) : null,
-    }),
+    (story ? insert.onConflictDoNothing() : insert).returning({ id: cards.id }),
     ...afterSave(db, tenantId, id, saveId, prepared.links, input.note ?? null, actor),
-  ] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return getCard(db, tenantId, actor, id, now);
+  ]);
+  return { id, inserted: written.length > 0 };
 }
 
 function staleVersion(current: { version: number; updatedBy: string; updatedAt: number }) {

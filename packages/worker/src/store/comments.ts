@@ -21,6 +21,7 @@ import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { isBlank } from '../schemas/text.ts';
 import { selectComments, toComment, visibleTo } from './comment-rows.ts';
+import { ideaOfThreadKey, selectThreadIdea, threadIdeaTitle } from './idea-threads.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
 import { selectThread, threadIdByKey, toThread } from './threads.ts';
@@ -176,7 +177,7 @@ export async function postComment(
 ): Promise<Posted> {
   const input = { ...raw, body: cleanBody(raw.body) };
   const settings = tenant.moderation;
-  const [thread, parentRows, authorRows, recent, grant, known] = await db.batch([
+  const reads = [
     db
       .select({ id: threads.id })
       .from(threads)
@@ -194,7 +195,12 @@ export async function postComment(
       .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, input.parentId ?? ''))),
     ...authorReads(db, tenant, actor, now, null),
     mentionReads(db, tenant.id, input.body),
-  ]);
+  ] as const;
+  // An idea's discussion (`idea:<id>`) takes comments only from those who may see the idea, under its title.
+  const ideaId = ideaOfThreadKey(input.key);
+  const [thread, parentRows, authorRows, recent, grant, known, ideaRows] =
+    ideaId === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectThreadIdea(db, tenant.id, viewer, ideaId)]);
+  if (ideaRows) input.title = threadIdeaTitle(ideaRows, viewer, input.key, ideaId ?? '');
   const author = authorRows[0];
   assertMayPost(author, now);
 

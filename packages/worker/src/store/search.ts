@@ -2,13 +2,15 @@
  * Duplicate suggestions: the published ideas of a board whose title or description match the
  * words being typed (held and rejected ones are nobody else's business), through SQLite FTS5 with Porter stemming ("automate invoice matching" finds
  * "Automating invoices…"). Closed ideas are included — that an idea was declined is worth
- * knowing before submitting it again — merged duplicates are not.
+ * knowing before submitting it again, with why and the practice card that answered it — merged
+ * duplicates are not.
  */
 import type { SimilarIdea } from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { findStatus } from '../domain/statuses.ts';
 import type { BoardRecord } from './boards.ts';
+import { itemRef, publishedCardRef } from './item-refs.ts';
 
 const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'our', 'from', 'that', 'this', 'into', 'are', 'was', 'can', 'all', 'new']);
 
@@ -32,6 +34,8 @@ interface Row {
   status_category: SimilarIdea['status']['category'];
   supporter_count: number;
   closed: number;
+  status_reason: string | null;
+  answered_by: string | null;
 }
 
 /** One query, whatever the board's size. */
@@ -45,7 +49,8 @@ export async function similarIdeas(
   const match = matchQuery(text);
   if (!match) return [];
   const rows = await db.all<Row>(sql`
-    select i.id, i.title, i.status, i.status_category, i.supporter_count, i.closed
+    select i.id, i.title, i.status, i.status_category, i.supporter_count, i.closed, i.status_reason,
+      ${publishedCardRef(tenantId, sql`i.answered_by`)} as answered_by
     from ideas_fts f join ideas i on i.id = f.idea_id
     where ideas_fts match ${match} and f.tenant_id = ${tenantId} and f.board_id = ${board.id}
       and i.tenant_id = ${tenantId} and i.merged_into is null and i.state = 'published'
@@ -64,6 +69,8 @@ export async function similarIdeas(
       },
       supporters: r.supporter_count,
       closed: Boolean(r.closed),
+      reason: r.status_reason,
+      answeredBy: itemRef(r.answered_by),
     };
   });
 }

@@ -1,5 +1,5 @@
 /** Tenants as their admins and the platform operator see them. */
-import type { CreatedTenant, NewTenant, TenantSettings, TenantSettingsUpdate, TenantSummary } from '@bridgekit/sdk';
+import type { CreatedTenant, ItemPages, NewTenant, TenantSettings, TenantSettingsUpdate, TenantSummary } from '@bridgekit/sdk';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { embedKeys, oidcProviders, tenantOrigins, tenants } from '../db/schema.ts';
@@ -36,7 +36,14 @@ export async function readSettings(db: Database, tenantId: string): Promise<Tena
     origins: origins.map((o) => o.origin),
     embedKeys: keys.map(toEmbedKeyInfo),
     oidcProviders: providers.map(toProviderConfig),
+    itemPages: row.itemPages ?? {},
   };
+}
+
+/** The patterns as stored: only those given; none at all is stored as null. */
+function storedItemPages(pages: ItemPages): ItemPages | null {
+  const given = Object.fromEntries(Object.entries(pages).filter(([, pattern]) => pattern !== undefined)) as ItemPages;
+  return Object.keys(given).length > 0 ? given : null;
 }
 
 export async function updateSettings(db: Database, tenantId: string, update: TenantSettingsUpdate): Promise<TenantSettings> {
@@ -44,6 +51,7 @@ export async function updateSettings(db: Database, tenantId: string, update: Ten
   if (update.name !== undefined) set.name = update.name;
   if (update.anonymousRead !== undefined) set.anonymousRead = update.anonymousRead;
   if (update.roleMapping !== undefined) set.roleMapping = update.roleMapping;
+  if (update.itemPages !== undefined) set.itemPages = storedItemPages(update.itemPages);
   if (Object.keys(set).length > 0) {
     await db.update(tenants).set(set).where(eq(tenants.id, tenantId));
     clearTenantCache();

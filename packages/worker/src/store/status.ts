@@ -1,23 +1,35 @@
 /**
  * An idea's workflow: status changes (recorded with who, when and why; deflections need a
- * reason), and merging a duplicate into an original without losing or double-counting support.
+ * reason and may name the practice card that answers the request), its author withdrawing it,
+ * and merging a duplicate into an original without losing or double-counting support.
  */
-import type { Idea, StatusChange, StatusUpdate } from '@bridgekit/sdk';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../auth/viewer.ts';
+import type { Idea, StatusChange, StatusDefinition, StatusUpdate } from '@bridgekit/sdk';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, ideaStatusChanges, ideas, votes } from '../db/schema.ts';
-import { CLOSED_CATEGORIES, findStatus, MERGED_STATUS } from '../domain/statuses.ts';
+import { qualified } from '../db/sql.ts';
+import { CLOSED_CATEGORIES, findStatus, isReservedStatus, MERGED_STATUS, WITHDRAWN_STATUS } from '../domain/statuses.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
+import { noteText, screen } from '../moderation/content.ts';
 import { type BoardRecord, toRecord } from './boards.ts';
-import { getIdea } from './ideas.ts';
+import { assertMayPost } from './comments.ts';
+import { getIdea, ideaBoard, ideaIsMine } from './ideas.ts';
+import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
+import { selectStanding } from './standing.ts';
+import type { Tenant } from './tenants.ts';
 import { recountSupport } from './votes.ts';
 
-async function ideaWithBoard(db: Database, tenantId: string, ideaId: string) {
+/** The published idea with its board and, when `cardId` is given, that card if it is a published card of the tenant: one statement. */
+async function ideaWithBoard(db: Database, tenantId: string, ideaId: string, cardId?: string) {
   const row = await db
-    .select({ idea: ideas, board: boards })
+    .select({
+      idea: ideas,
+      board: boards,
+      card: cardId === undefined ? sql<string | null>`null` : publishedCardRef(tenantId, sql`${cardId}`),
+    })
     .from(ideas)
     .innerJoin(boards, eq(boards.id, ideas.boardId))
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)))
@@ -26,8 +38,16 @@ async function ideaWithBoard(db: Database, tenantId: string, ideaId: string) {
   if (row.idea.state !== 'published') {
     throw new ApiError(409, 'conflict.idea_pending', { id: ideaId });
   }
-  return { idea: row.idea, board: toRecord(row.board) };
+  return { idea: row.idea, board: toRecord(row.board), card: itemRef(row.card) };
 }
+
+/**
+ * Whether an idea keeps the card that answered it when a later status change names none. A
+ * deflection or a delivery still stands on that answer (a reason reworded, "already available"
+ * becoming "self-service"); reopening, reviewing, planning or any other decline means the card
+ * did not settle the request, so the answer is cleared rather than left pointing at it.
+ */
+export const keepsAnswer = (status: StatusDefinition) => status.deflection || status.category === 'done';
 
 function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closing: boolean) {
   return closing && board.voteMode === 'budget' && board.refundOnClose
@@ -35,12 +55,16 @@ function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closi
     : [];
 }
 
-/** Sets an idea's status. A status that requires a reason is refused without one (400). */
+/**
+ * Sets an idea's status. A status that requires a reason is refused without one (400), and so is
+ * a `card` that is not a published card of the tenant. The card named becomes the idea's answer
+ * (`answered_by`) and is recorded with the change; see `keepsAnswer` for a change that names none.
+ */
 export async function setStatus(db: Database, tenantId: string, actor: Actor, ideaId: string, update: StatusUpdate): Promise<Idea> {
-  const { idea, board } = await ideaWithBoard(db, tenantId, ideaId);
+  const { idea, board, card } = await ideaWithBoard(db, tenantId, ideaId, update.card);
   if (idea.mergedInto) throw new ApiError(409, 'conflict.status_merged', { id: ideaId, into: idea.mergedInto });
   const status = findStatus(board.statuses, update.status);
-  if (!status || status.key === MERGED_STATUS.key) {
+  if (!status || isReservedStatus(status.key)) {
     const keys = board.statuses.map((s) => s.key).join(', ');
     throw new ApiError(
       400,
@@ -58,6 +82,8 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
       { details: [fieldIssue('body.reason', 'field.status_reason')] },
     );
   }
+  if (update.card !== undefined && !card) throw unknownCard(update.card, 'body.card');
+  const answeredBy = card ? card.id : keepsAnswer(status) ? idea.answeredBy : null;
   const now = Date.now();
   const closing = CLOSED_CATEGORIES.has(status.category);
   await db.batch([
@@ -68,6 +94,7 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
         statusCategory: status.category,
         statusReason: reason,
         statusLink: update.link ?? null,
+        answeredBy,
         statusChangedAt: now,
         statusChangedBy: actor.name,
         closed: closing,
@@ -81,6 +108,7 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
       toStatus: status.key,
       reason,
       link: update.link ?? null,
+      cardId: card?.id ?? null,
       changedBySubject: actor.subject,
       changedByName: actor.name,
       createdAt: now,
@@ -90,27 +118,138 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
   return getIdea(db, tenantId, actor, ideaId);
 }
 
+/**
+ * The author withdraws their idea — or whoever recorded it for them does (403 for anyone else who
+ * may see it): it moves to the built-in `withdrawn` status and closes as any close does on its
+ * board (votes frozen, and returned where the board says so), with the change and its reason in
+ * the status history. Withdrawing it again answers it as it is; an idea closed otherwise or merged
+ * is 409. The reason is text others read: the moderation pipeline may refuse it (422), and a ban
+ * or time-out stops it (403), but a hold does not hold the withdrawal — there is nothing to approve.
+ */
+export async function withdrawIdea(
+  db: Database,
+  tenant: Tenant,
+  viewer: Viewer,
+  actor: Actor,
+  ideaId: string,
+  reason: string | null,
+  now = Date.now(),
+): Promise<Idea> {
+  const tenantId = tenant.id;
+  const [found, boardRows, standing, grant] = await db.batch([
+    db
+      .select({ idea: ideas, mine: ideaIsMine(tenantId, actor).as('withdraw_mine') })
+      .from(ideas)
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
+    ideaBoard(db, tenantId, ideaId),
+    selectStanding(db, tenantId, actor.subject, tenant.moderation),
+    selectGrantedRole(db, tenantId, actor.subject),
+  ]);
+  const row = found[0];
+  const boardRow = boardRows[0];
+  const mine = row?.mine === 1;
+  if (!row || !boardRow || (row.idea.state !== 'published' && !mine)) throw notFound('not_found.idea', { id: ideaId });
+  if (!mine) throw new ApiError(403, 'forbidden.withdraw_others_idea', {});
+  const { idea } = row;
+  const board = toRecord(boardRow);
+  if (idea.status === WITHDRAWN_STATUS.key) return getIdea(db, tenantId, actor, ideaId);
+  if (idea.mergedInto) throw new ApiError(409, 'conflict.withdraw_merged', { id: ideaId, into: idea.mergedInto });
+  if (idea.closed) {
+    throw new ApiError(409, 'conflict.withdraw_closed', {
+      id: ideaId,
+      status: findStatus(board.statuses, idea.status)?.label ?? idea.status,
+    });
+  }
+  if (reason !== null) {
+    assertMayPost(standing[0], now);
+    screen({
+      item: 'idea',
+      kind: 'edit',
+      text: noteText('body.reason', 'the reason', reason),
+      author: { published: standing[0]?.published ?? 0, recentFingerprints: [] },
+      settings: tenant.moderation,
+      role: effectiveRole(viewer, grant[0]?.role),
+    });
+  }
+  const stillOpen = sql`${qualified(ideas.tenantId)} = ${tenantId} and ${qualified(ideas.id)} = ${ideaId} and ${qualified(ideas.closed)} = 0 and ${qualified(ideas.mergedInto)} is null`;
+  await db.batch([
+    db.insert(ideaStatusChanges).select(
+      db
+        .select({
+          id: sql<string>`${newId()}`.as('id'),
+          ideaId: ideas.id,
+          tenantId: ideas.tenantId,
+          fromStatus: ideas.status,
+          toStatus: sql<string>`${WITHDRAWN_STATUS.key}`.as('to_status'),
+          reason: sql<string | null>`${reason}`.as('reason'),
+          link: sql<string | null>`null`.as('link'),
+          cardId: sql<string | null>`null`.as('card_id'),
+          changedBySubject: sql<string>`${actor.subject}`.as('changed_by_subject'),
+          changedByName: sql<string>`${actor.name}`.as('changed_by_name'),
+          createdAt: sql<number>`${now}`.as('created_at'),
+        })
+        .from(ideas)
+        .where(stillOpen),
+    ),
+    db
+      .update(ideas)
+      .set({
+        status: WITHDRAWN_STATUS.key,
+        statusCategory: WITHDRAWN_STATUS.category,
+        statusReason: reason,
+        statusLink: null,
+        // "withdrawn" is neither a deflection nor done (`keepsAnswer`): a card that answered it no longer does.
+        answeredBy: keepsAnswer(WITHDRAWN_STATUS) ? idea.answeredBy : null,
+        statusChangedAt: now,
+        statusChangedBy: actor.name,
+        closed: true,
+      })
+      .where(stillOpen),
+    ...refundIfClosing(db, board, ideaId, true),
+  ]);
+  const after = await getIdea(db, tenantId, actor, ideaId);
+  if (after.status.key !== WITHDRAWN_STATUS.key)
+    throw new ApiError(409, 'conflict.withdraw_closed', { id: ideaId, status: after.status.label });
+  return after;
+}
+
+/** An idea's status changes, each with the published card it named (one statement, for a batch). */
+export function selectStatusChanges(db: Database, tenantId: string, ideaId: string, order: 'newest' | 'oldest') {
+  const direction = order === 'newest' ? desc : asc;
+  return db
+    .select({
+      change: ideaStatusChanges,
+      card: publishedCardRef(tenantId, qualified(ideaStatusChanges.cardId)).as('change_card'),
+    })
+    .from(ideaStatusChanges)
+    .where(and(eq(ideaStatusChanges.tenantId, tenantId), eq(ideaStatusChanges.ideaId, ideaId)))
+    .orderBy(direction(ideaStatusChanges.createdAt), direction(ideaStatusChanges.id));
+}
+
+type StatusChangeRow = Awaited<ReturnType<ReturnType<typeof selectStatusChanges>['all']>>[number];
+
+export function toStatusChange({ change: r, card }: StatusChangeRow): StatusChange {
+  return {
+    from: r.fromStatus,
+    to: r.toStatus,
+    reason: r.reason,
+    link: r.link,
+    card: itemRef(card),
+    by: r.changedByName,
+    at: isoTime(r.createdAt),
+  };
+}
+
 export async function statusHistory(db: Database, tenantId: string, ideaId: string): Promise<StatusChange[]> {
   const [exists, rows] = await db.batch([
     db
       .select({ id: ideas.id })
       .from(ideas)
       .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
-    db
-      .select()
-      .from(ideaStatusChanges)
-      .where(and(eq(ideaStatusChanges.tenantId, tenantId), eq(ideaStatusChanges.ideaId, ideaId)))
-      .orderBy(desc(ideaStatusChanges.createdAt), desc(ideaStatusChanges.id)),
+    selectStatusChanges(db, tenantId, ideaId, 'newest'),
   ]);
   if (exists.length === 0) throw notFound('not_found.idea', { id: ideaId });
-  return rows.map((r) => ({
-    from: r.fromStatus,
-    to: r.toStatus,
-    reason: r.reason,
-    link: r.link,
-    by: r.changedByName,
-    at: isoTime(r.createdAt),
-  }));
+  return rows.map(toStatusChange);
 }
 
 /**
@@ -162,6 +301,8 @@ export async function mergeIdeas(db: Database, tenantId: string, actor: Actor, d
         statusCategory: MERGED_STATUS.category,
         statusReason: reason,
         statusLink: null,
+        // "merged" is neither a deflection nor done (`keepsAnswer`): the duplicate drops its answer, as any such change does.
+        answeredBy: keepsAnswer(MERGED_STATUS) ? dup.idea.answeredBy : null,
         statusChangedAt: now,
         statusChangedBy: actor.name,
       })

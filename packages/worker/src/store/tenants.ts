@@ -1,4 +1,4 @@
-import type { ModerationSettings, RoleMapping } from '@bridgekit/sdk';
+import type { ItemPages, ModerationSettings, RoleMapping } from '@bridgekit/sdk';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { embedKeys, oidcProviders, tenantOrigins, tenants } from '../db/schema.ts';
@@ -26,6 +26,8 @@ export interface Tenant {
   /** Allowed browser origins (patterns). */
   origins: string[];
   oidcProviders: OidcProvider[];
+  /** Where the intranet shows each kind of item (`{}` when unset). */
+  itemPages: ItemPages;
 }
 
 /**
@@ -83,5 +85,6 @@ async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
     embedKeys: keys,
     origins: origins.map((o) => o.origin),
     oidcProviders: providers.map((p) => p.provider),
+    itemPages: row.itemPages ?? {},
   };
 }

@@ -8,11 +8,12 @@ import { and, asc, desc, eq, gt, inArray, lte, ne, or, type SQL, sql } from 'dri
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { comments, threads } from '../db/schema.ts';
+import { cards, comments, threads } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { type CommentRow, decodeListCursor, encodeListCursor, selectComments, toComment, visibleTo } from './comment-rows.ts';
+import { ideaOfThreadKey, selectThreadIdea, threadIdeaTitle } from './idea-threads.ts';
 import { viewerUserId } from './users.ts';
 
 /** Replies sent with each top-level comment of a page; the rest come from `replies`. */
@@ -81,9 +82,24 @@ export function threadIdByKey(tenantId: string, threadKey: string): SQL {
   return sql`(select ${threads.id} from ${threads} where ${threads.tenantId} = ${tenantId} and ${threads.key} = ${threadKey})`;
 }
 
+/**
+ * Published cards promoted from the thread in scope (from it whole, or from one of its comments),
+ * oldest first, as JSON: a column of the thread's own select, so reading a thread stays the
+ * statements it was.
+ */
+const practicesColumn = () =>
+  sql<string>`(select coalesce(json_group_array(json_object('id', p.id, 'title', p.title, 'comment', p.comment)), '[]')
+    from (select pc.id, pc.title, pc.source_comment_id as comment from ${cards} pc
+      where pc.tenant_id = ${qualified(threads.tenantId)} and pc.source_thread_id = ${qualified(threads.id)} and pc.state = 'published'
+      order by pc.created_at, pc.id) p)`;
+
 export function selectThread(db: Database, tenantId: string, viewer: Viewer | Actor) {
   return db
-    .select({ thread: threads, startedByMe: sql<number | null>`(${qualified(threads.startedBy)} = ${viewerUserId(tenantId, viewer)})` })
+    .select({
+      thread: threads,
+      startedByMe: sql<number | null>`(${qualified(threads.startedBy)} = ${viewerUserId(tenantId, viewer)})`,
+      practices: practicesColumn(),
+    })
     .from(threads);
 }
 
@@ -101,6 +117,7 @@ export function toThread(row: ThreadRow): Thread {
     startedByMe: row.startedByMe === 1,
     createdAt: isoTime(t.createdAt),
     lastCommentAt: isoTimeOrNull(t.lastCommentAt),
+    practices: JSON.parse(row.practices) as Thread['practices'],
   };
 }
 
@@ -141,7 +158,7 @@ export async function threadPage(db: Database, tenantId: string, viewer: Viewer,
     .where(and(eq(comments.tenantId, tenantId), inArray(comments.rootId, pageRoots), ne(comments.depth, 0), visibleTo(tenantId, viewer)))
     .as('ranked');
 
-  const [threadRows, roots, replies] = await db.batch([
+  const reads = [
     selectThread(db, tenantId, viewer).where(and(eq(threads.tenantId, tenantId), eq(threads.key, q.key))),
     selectComments(db, tenantId, viewer)
       .where(rootFilter)
@@ -151,9 +168,15 @@ export async function threadPage(db: Database, tenantId: string, viewer: Viewer,
       .innerJoin(ranked, eq(ranked.id, comments.id))
       .where(lte(ranked.rank, REPLIES_PER_ROOT + 1))
       .orderBy(asc(comments.rootId), ...orderOf(REPLY_ORDER)),
-  ]);
+  ] as const;
+  // An idea's discussion (`idea:<id>`) is read only by those who may see the idea: one statement more.
+  const ideaId = ideaOfThreadKey(q.key);
+  const [threadRows, roots, replies, ideaRows] =
+    ideaId === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectThreadIdea(db, tenantId, viewer, ideaId)]);
+  const ideaTitle = ideaRows ? threadIdeaTitle(ideaRows, viewer, q.key, ideaId ?? '') : null;
   const thread = threadRows[0] ? toThread(threadRows[0]) : null;
   if (!thread) return { thread: null, items: [], nextCursor: null };
+  if (ideaTitle !== null) thread.title = ideaTitle;
 
   const byRoot = new Map<string, CommentRow[]>();
   for (const reply of replies) {

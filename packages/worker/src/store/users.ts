@@ -1,8 +1,8 @@
-import { and, eq, getTableColumns, is, SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor, UserViewer, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
-import { qualified } from '../db/sql.ts';
+import { conditionalRow, qualified } from '../db/sql.ts';
 import { newId } from '../lib/ids.ts';
 
 /**
@@ -28,23 +28,11 @@ export function upsertUser(db: Database, tenantId: string, viewer: Actor, now: n
     then ${`${base}.${newId().slice(0, 6)}`} else ${base} end`;
   const row = { id: newId(), tenantId, subject: viewer.subject, createdAt: now, handle, ...profile };
   const insert = db.insert(users);
-  return (onlyIf ? insert.select(conditionalRow(row, onlyIf)) : insert.values(row)).onConflictDoUpdate({
+  return (onlyIf ? insert.select(conditionalRow(users, row, onlyIf)) : insert.values(row)).onConflictDoUpdate({
     target: [users.tenantId, users.subject],
     // People known before handles existed get theirs on their next write; a handle never changes after.
     set: { ...profile, handle: sql`coalesce(${qualified(users.handle)}, excluded.handle)` },
   });
-}
-
-/**
- * `select <row's values, in the table's column order> where <condition>`: one row, or none. A
- * column the row leaves out gets its default, as `insert … values` would give it.
- */
-function conditionalRow(row: Record<string, unknown>, condition: SQL): SQL {
-  const values = Object.entries(getTableColumns(users)).map(([key, column]) => {
-    const value = row[key] !== undefined ? row[key] : (column.default ?? null);
-    return is(value, SQL) ? value : sql`${value}`;
-  });
-  return sql`select ${sql.join(values, sql`, `)} where ${condition}`;
 }
 
 /** `Ada Lovelace` → `ada.lovelace`; `José Núñez` → `jose.nunez`; at most 30 characters. */
@@ -95,7 +83,7 @@ export async function mentionableUsers(db: Database, tenantId: string, q: string
     .select({ handle: users.handle, name: users.name, businessUnit: users.businessUnit })
     .from(users)
     .where(
-      sql`${users.tenantId} = ${tenantId} and ${users.handle} is not null and ${users.subject} not like 'apikey:%'
+      sql`${users.tenantId} = ${tenantId} and ${users.handle} is not null and ${users.subject} not like 'apikey:%' and ${users.kind} = 'person'
         and (substr(${users.handle}, 1, length(${prefix})) = ${prefix} or instr(' ' || lower(${users.name}), ${` ${prefix}`}) > 0)`,
     )
     .orderBy(users.name)

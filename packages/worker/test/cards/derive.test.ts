@@ -110,10 +110,10 @@ describe('relationship health assessment', () => {
 
 describe('templates with nothing to derive', () => {
   it('derive nothing', () => {
-    for (const id of ['business-partner-profile', 'business-case', 'value-realization-plan']) {
+    for (const id of ['business-partner-profile', 'business-case', 'value-realization-plan', 'practice']) {
       expect(deriveValues(template(id), EXAMPLE_CARDS[id]?.fields ?? {})).toEqual({});
     }
-    expect(BUILT_IN_TEMPLATES).toHaveLength(6);
+    expect(BUILT_IN_TEMPLATES).toHaveLength(7);
     expect(
       deriveValues({ ...template('stakeholder-map'), id: 'my-map', builtIn: false }, EXAMPLE_CARDS['stakeholder-map']?.fields ?? {}),
     ).toEqual({});

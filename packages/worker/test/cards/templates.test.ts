@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS, exampleCardId } from '../../src/cards/templates/examples.ts';
 import { BUILT_IN_TEMPLATES, findBuiltInTemplate, HEALTH_ITEMS } from '../../src/cards/templates/index.ts';
 import { validateFields, validateTemplateDefinition } from '../../src/cards/validate.ts';
+import { DEMO_IDEAS, DEMO_THREAD } from '../../src/dev/demo-data.ts';
 
 /** The fields of DOMAIN.md, with `*` for required. */
 const DOMAIN_FIELDS: Record<string, string[]> = {
@@ -65,6 +66,8 @@ const DOMAIN_FIELDS: Record<string, string[]> = {
   ],
   'stakeholder-map': ['stakeholders'],
   'relationship-health-assessment': ['items', 'agreedActions'],
+  // Not of the domain notes: reusable know-how, where the six above each describe one partner or initiative.
+  practice: ['problem*', 'context', 'approach*', 'steps', 'pitfalls', 'evidence', 'whenNotToUse', 'relatedTemplates'],
 };
 
 const builtIn = (id: string) => {
@@ -84,7 +87,7 @@ const subFields = (def: FieldDef): FieldDef[] => {
 };
 
 describe('built-in templates', () => {
-  it('are the six of the domain notes, built in, at version 1', () => {
+  it('are the six of the domain notes and the how-to practice, built in, at version 1', () => {
     expect(BUILT_IN_TEMPLATES.map((t) => t.id)).toEqual(Object.keys(DOMAIN_FIELDS));
     for (const template of BUILT_IN_TEMPLATES) {
       expect(template.builtIn).toBe(true);
@@ -168,6 +171,25 @@ describe('built-in templates', () => {
     ]);
     const items = subFields(field(health.fields, 'items'));
     expect(items.map((f) => f.key)).toEqual(['item', 'partnerScore', 'partnerComment', 'itScore', 'itComment']);
+    const practice = builtIn('practice');
+    expect(['problem', 'context', 'approach', 'whenNotToUse'].map((k) => field(practice.fields, k).type)).toEqual([
+      'richtext',
+      'richtext',
+      'richtext',
+      'richtext',
+    ]);
+    expect(field(practice.fields, 'steps')).toMatchObject({ type: 'list', of: { type: 'text' } });
+    expect(subFields(field(practice.fields, 'evidence')).map((f) => [f.key, f.type])).toEqual([
+      ['result', 'text'],
+      ['measure', 'text'],
+      ['source', 'link'],
+    ]);
+    // Related templates are a choice of the other built-in templates, by id, named in each language.
+    const related = field(practice.fields, 'relatedTemplates');
+    const others = BUILT_IN_TEMPLATES.filter((t) => t.id !== 'practice');
+    expect(related.type === 'list' && related.of.type === 'enum' && related.of.options).toEqual(
+      others.map((t) => ({ value: t.id, label: t.name, translations: { de: { label: t.translations?.de?.name } } })),
+    );
     expect(HEALTH_ITEMS.map((i) => i.label)).toEqual([
       'Trust',
       'Communication',
@@ -210,7 +232,8 @@ describe('example cards', () => {
       for (const { handle } of result.people) expect(demoHandles).toContain(handle);
       for (const { link } of result.links) {
         if (link.kind === 'card') expect(BUILT_IN_TEMPLATES.map((t) => exampleCardId(t.id))).toContain(link.id);
-        else expect(link.id).toMatch(/^demo-idea-/);
+        else if (link.kind === 'thread') expect(link.id).toBe(DEMO_THREAD.id);
+        else expect(DEMO_IDEAS.map((i) => i.id)).toContain(link.id);
       }
     }
   });

@@ -6,6 +6,7 @@ import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import type { IdeaInPlace } from '../../shared/idea-in-place.ts';
 import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
@@ -25,7 +26,10 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
 /**
  * An idea board: the ideas of one board with their support, status and evaluation, sorted by
  * most backed, newest, trending, value or value per effort; the intake form (with duplicate
- * suggestions); a vote control on each idea — on budget boards with the votes left.
+ * suggestions); a vote control on each idea — on budget boards with the votes left. Each
+ * title links to the idea's own view, which opens in place of the list (`<bk-idea>`), in the
+ * page's address too: Back or "Back to the board" returns to the list. An address that opens
+ * an idea (`#bk-idea=<id>`, or the tenant's idea page) opens it on arrival.
  *
  * @tag bk-idea-board
  * @summary List, back and submit IT-enabled ideas.
@@ -46,7 +50,9 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
  * @csspart budget - "3 of 10 votes left" (budget boards).
  * @csspart list - The list of ideas.
  * @csspart item - One idea.
- * @csspart title - An idea's title.
+ * @csspart title - An idea's title (a link to its view).
+ * @csspart idea - The idea opened in place (`bk-idea`).
+ * @csspart back - The "Back to the board" button.
  * @csspart description - An idea's description.
  * @csspart status - An idea's status badge.
  * @csspart reason - The reason given with a status.
@@ -88,6 +94,7 @@ export class BkIdeaBoard extends BridgekitElement {
       const [board, page] = await Promise.all([
         client.boards.get(this.board, { signal }).then((b) => localize(b, this.locale)),
         client.ideas.list(query).then((p) => localize(p, this.locale)),
+        this.#loadInPlace(),
       ]);
       return { ...page, board };
     },
@@ -105,6 +112,9 @@ export class BkIdeaBoard extends BridgekitElement {
     },
   });
   #focusIdea: string | null = null;
+  /** Opening ideas in place: loaded with the first page, not before the board shows. */
+  #inPlace: IdeaInPlace | null = null;
+  #inPlaceLoad: Promise<unknown> | null = null;
 
   constructor() {
     super();
@@ -129,6 +139,15 @@ export class BkIdeaBoard extends BridgekitElement {
     }
     const budget = event.state.budget;
     if (this._board && budget && event.board === this._board.slug) this._board = { ...this._board, budget };
+  }
+
+  #loadInPlace(): Promise<unknown> {
+    this.#inPlaceLoad ??= import('../../shared/idea-in-place.ts').then(
+      (m) => (this.#inPlace = new m.IdeaInPlace(this, () => this.client)),
+      // Without it, titles are text: the list still shows.
+      () => null,
+    );
+    return this.#inPlaceLoad;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -221,7 +240,7 @@ export class BkIdeaBoard extends BridgekitElement {
         ${this.#renderNotice(board)}
         ${this._formOpen && board ? html`<bk-idea-form .board=${this.board} .boardData=${board} .tenant=${this.tenant}></bk-idea-form>` : nothing}
         <p class="visually-hidden" role="status">${this._announcement}</p>
-        ${this.#renderContent()}
+        ${this.#inPlace?.open ? this.#inPlace.render(this.t('idea.backToBoard'), board) : this.#renderContent()}
       </section>
     `;
   }
@@ -285,7 +304,7 @@ export class BkIdeaBoard extends BridgekitElement {
             : html`<span></span>`
         }
         <div class="idea-body">
-          <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${idea.title}</h3>
+          <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${this.#inPlace?.link(idea) ?? idea.title}</h3>
           <p class="badges">
             ${idea.status.category === 'open' ? nothing : html`<span class="badge ${idea.status.category}" part="status">${idea.status.label}</span>`}
             ${idea.lane === 'change_request' ? html`<span class="badge lane">${this.t('board.changeRequest')}</span>` : nothing}

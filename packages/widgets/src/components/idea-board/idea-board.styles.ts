@@ -65,6 +65,10 @@ export const ideaBoardStyles = css`
     overflow-wrap: anywhere;
   }
 
+  .idea-title a {
+    color: inherit;
+  }
+
   .idea-description {
     margin: 0.25rem 0 0;
     white-space: pre-line;

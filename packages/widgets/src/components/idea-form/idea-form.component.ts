@@ -2,11 +2,13 @@ import {
   type Board,
   type EffortSize,
   type IntakeField,
+  type ItemPages,
   isBridgekitError,
   type Lane,
   LIMITS,
   type ModerationState,
   type NewBusinessCase,
+  type OnBehalfOf,
   type SimilarIdea,
   type ValueType,
 } from '@bridgekit/sdk';
@@ -18,6 +20,7 @@ import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element
 import { type MessageKey, translator } from '../../shared/i18n.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
+import type { LeaderField } from './idea-form-leader.ts';
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
 const TITLE_MAX = LIMITS.ideaTitle.max;
@@ -26,14 +29,23 @@ const VALUE_TYPES: ValueType[] = ['revenue', 'cost', 'risk', 'compliance', 'expe
 const EFFORTS: EffortSize[] = ['XS', 'S', 'M', 'L', 'XL'];
 /** How long typing must pause before similar ideas are looked up. */
 const SUGGEST_DELAY_MS = 300;
+/** Links to the suggested ideas and their answering cards: loaded with the first suggestions. */
+let links: typeof import('../../shared/item-links.ts') | undefined;
 
-type Errors = Partial<Record<'title' | 'description' | IntakeField | 'form', string>>;
+/** The disclosure for a business leader's idea: loaded for those who may record one. */
+let leaderForm: typeof import('./idea-form-leader.ts') | undefined;
+
+type Errors = Partial<Record<'title' | 'description' | IntakeField | LeaderField | 'form', string>>;
+/** Who may record an idea on a business leader's behalf. */
+const PROXIES = new Set(['evaluator', 'moderator', 'admin']);
+const LEADER_PATHS: Record<string, LeaderField> = { name: 'leaderName', email: 'leaderEmail', businessUnit: 'leaderUnit' };
 
 interface FormInput {
   title: string;
   description: string;
   lane: Lane;
   businessCase: NewBusinessCase;
+  onBehalfOf?: OnBehalfOf;
 }
 
 /**
@@ -47,8 +59,10 @@ interface FormInput {
  * @summary Submit an idea, with duplicate suggestions and a business case.
  *
  * @attr board - Slug of the board.
+ * @attr source-card - Id of the practice card the idea is proposed from: the form names it, and the idea links to it.
  * @attr tenant - Overrides the page's tenant for this element.
  * @prop {Board} boardData - The board, when the host has it (its required fields); otherwise it is fetched.
+ * @prop {string} sourceCardTitle - The source card's title, when the host has it; otherwise it is fetched.
  *
  * @event bk-idea-create - The idea was stored ({@link BkIdeaCreateEvent}).
  * @event bk-cancel - The person cancelled (button or Escape).
@@ -57,6 +71,8 @@ interface FormInput {
  * @csspart form - The form.
  * @csspart similar - The similar-ideas box.
  * @csspart held - "Your idea waits for a moderator", with the reason.
+ * @csspart source - "Proposed from the practice card: …".
+ * @csspart on-behalf-of - "On behalf of a business leader" (evaluators, moderators and admins).
  * @cssproperty --bk-idea-form-surface - Background of the form. Default `--bk-color-surface-subtle`.
  */
 export class BkIdeaForm extends BridgekitElement {
@@ -65,16 +81,21 @@ export class BkIdeaForm extends BridgekitElement {
   static override properties = {
     board: { type: String, reflect: true },
     boardData: { attribute: false },
+    sourceCard: { type: String, attribute: 'source-card', reflect: true },
+    sourceCardTitle: { attribute: false },
     _errors: { state: true },
     _submitting: { state: true },
     _similar: { state: true },
     _titleLength: { state: true },
     _descriptionLength: { state: true },
     _held: { state: true },
+    _mayProxy: { state: true },
   };
 
   declare board: string;
   declare boardData: Board | undefined;
+  declare sourceCard: string;
+  declare sourceCardTitle: string;
   declare _errors: Errors;
   declare _submitting: boolean;
   declare _similar: SimilarIdea[];
@@ -82,6 +103,8 @@ export class BkIdeaForm extends BridgekitElement {
   declare _descriptionLength: number;
   /** The last idea submitted, when moderation holds it: its title and why it waits. */
   declare _held: { title: string; moderation: ModerationState } | null;
+  /** Evaluators, moderators and admins may record an idea for a business leader. */
+  declare _mayProxy: boolean;
 
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #suggest: AbortController | null = null;
@@ -89,25 +112,55 @@ export class BkIdeaForm extends BridgekitElement {
   constructor() {
     super();
     this.board = '';
+    this.sourceCard = '';
+    this.sourceCardTitle = '';
     this._errors = {};
     this._submitting = false;
     this._similar = [];
     this._titleLength = 0;
     this._descriptionLength = 0;
     this._held = null;
+    this._mayProxy = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('board') || changed.has('tenant')) && !this.boardData) void this.configChanged();
+    if ((changed.has('board') || changed.has('tenant')) && !this.boardData) void this.#loadBoard();
+    if (!this.hasUpdated || changed.has('tenant')) void this.#loadRole();
+    if (changed.has('sourceCard') || changed.has('tenant')) {
+      // Another card: its own title, unless the host gave that too.
+      if (this.hasUpdated && !changed.has('sourceCardTitle')) this.sourceCardTitle = '';
+      void this.#loadSourceCard();
+    }
   }
 
-  protected async configChanged(): Promise<void> {
+  protected configChanged(): void {
+    void this.#loadRole();
+    void this.#loadBoard();
+  }
+
+  async #loadBoard(): Promise<void> {
     if (this.boardData || !this.client || !this.board) return;
     try {
       this.boardData = localize(await this.client.boards.get(this.board), this.locale);
     } catch (err) {
       this._errors = { form: await this.describeError(err, 'error.notFoundBoard') };
     }
+  }
+
+  async #loadRole(): Promise<void> {
+    const client = this.client;
+    const me = client && (await client.me().catch(() => null));
+    const may = PROXIES.has(me?.user?.role ?? 'member');
+    if (may) leaderForm ??= await import('./idea-form-leader.ts');
+    if (client === this.client) this._mayProxy = may;
+  }
+
+  /** The source card's title, unless the host gave it; the form names the card by its id until then. */
+  async #loadSourceCard(): Promise<void> {
+    const id = this.sourceCard;
+    if (!this.client || !id || this.sourceCardTitle) return;
+    const card = await this.client.cards.get(id).catch(() => null);
+    if (card && this.sourceCard === id) this.sourceCardTitle = card.title;
   }
 
   /** Focuses the title field: where a person starts. */
@@ -142,15 +195,38 @@ export class BkIdeaForm extends BridgekitElement {
     const controller = new AbortController();
     this.#suggest = controller;
     try {
-      const similar = localize(
-        await client.ideas.similar({ board: this.board, q: text, limit: 5, signal: controller.signal }),
-        this.locale,
-      );
+      const [found] = await Promise.all([
+        client.ideas.similar({ board: this.board, q: text, limit: 5, signal: controller.signal }),
+        this.#loadLinks(),
+      ]);
+      const similar = localize(found, this.locale);
       if (!controller.signal.aborted) this._similar = similar;
     } catch {
       // Suggestions are a help, not a requirement: a failed lookup shows none.
       if (!controller.signal.aborted) this._similar = [];
     }
+  }
+
+  #pages: ItemPages | null = null;
+
+  /** The links' module and the tenant's item pages; without them, suggestions are text. */
+  async #loadLinks(): Promise<void> {
+    const client = this.client;
+    if (this.#pages || !client) return;
+    try {
+      links ??= await import('../../shared/item-links.ts');
+      this.#pages = await links.itemPages(client);
+    } catch {
+      // Titles without links still say what is there.
+    }
+  }
+
+  /** A link to an idea or a card, in a new tab: following it must not lose what is typed here. */
+  #link(kind: 'idea' | 'card', id: string, title: string) {
+    if (!links || !this.#pages) return title;
+    return html`<a href=${links.itemUrl(this.#pages, kind, id)} target="_blank" rel="noopener"
+      >${title}<span class="visually-hidden"> ${this.t('form.newTab')}</span></a
+    >`;
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -169,7 +245,14 @@ export class BkIdeaForm extends BridgekitElement {
     if (text('valueType')) businessCase.valueType = text('valueType') as ValueType;
     if (text('effort')) businessCase.effort = text('effort') as EffortSize;
     if (text('objective')) businessCase.objective = text('objective');
-    return { title: text('title'), description: text('description'), lane: (text('lane') || 'opportunity') as Lane, businessCase };
+    const input: FormInput = {
+      title: text('title'),
+      description: text('description'),
+      lane: (text('lane') || 'opportunity') as Lane,
+      businessCase,
+    };
+    if (this._mayProxy) input.onBehalfOf = leaderForm?.readLeader(data);
+    return input;
   }
 
   #check(input: FormInput): Errors {
@@ -180,6 +263,11 @@ export class BkIdeaForm extends BridgekitElement {
     for (const field of this.#required) {
       if (input.businessCase[field] === undefined) errors[field] = this.t('form.requiredField');
     }
+    if (input.onBehalfOf && leaderForm)
+      Object.assign(
+        errors,
+        leaderForm.checkLeader(input.onBehalfOf, (key, params) => this.t(key, params)),
+      );
     return errors;
   }
 
@@ -199,7 +287,10 @@ export class BkIdeaForm extends BridgekitElement {
     this._errors = {};
     this._held = null;
     try {
-      const idea = localize(await client.ideas.create({ board: this.board, ...input }), this.locale);
+      const idea = localize(
+        await client.ideas.create({ board: this.board, ...input, sourceCard: this.sourceCard || undefined }),
+        this.locale,
+      );
       form.reset();
       this._similar = [];
       this._titleLength = 0;
@@ -222,7 +313,9 @@ export class BkIdeaForm extends BridgekitElement {
       for (const issue of (await loadErrorTexts(this.locale))?.issueTexts(translator(this.locale), this.locale, err) ??
         err.details.map((d) => ({ path: d.path, text: d.message }))) {
         const field = issue.path.replace(/^body\.(businessCase\.)?/, '') as keyof Errors;
-        if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
+        const leader = LEADER_PATHS[issue.path.replace(/^body\.onBehalfOf\./, '')];
+        if (issue.path.startsWith('body.onBehalfOf.') && leader) errors[leader] = issue.text;
+        else if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
           errors[field] = issue.text;
       }
     }
@@ -263,6 +356,7 @@ export class BkIdeaForm extends BridgekitElement {
     return html`
       <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown}>
         <h3 id="bk-form-heading">${this.t('form.heading')}</h3>
+        ${this.sourceCard ? html`<p class="source" part="source">${this.t('form.proposedFrom', { title: this.sourceCardTitle || this.sourceCard })}</p>` : nothing}
         <div role="status">
           ${
             this._held
@@ -349,6 +443,7 @@ export class BkIdeaForm extends BridgekitElement {
             ${text('objective', 'form.objective', 200)}
           </div>
         </fieldset>
+        ${this._mayProxy && leaderForm ? leaderForm.renderLeader(e, (key, params) => this.t(key, params)) : nothing}
         <p class="form-error" role="alert">${e.form ?? ''}</p>
         <div class="actions">
           <button type="submit" class="button primary" aria-disabled=${this._submitting ? 'true' : 'false'}>
@@ -367,7 +462,12 @@ export class BkIdeaForm extends BridgekitElement {
       <ul>
         ${this._similar.map(
           (s) =>
-            html`<li>${s.title} <span class="status">(${s.status.label}, ${this.t('board.supporters', { count: s.supporters })})</span></li>`,
+            html`<li>
+              ${this.#link('idea', s.id, s.title)}
+              <span class="status">(${s.status.label}, ${this.t('board.supporters', { count: s.supporters })})</span>
+              ${s.reason ? html`<p class="reason">${s.reason}</p>` : nothing}
+              ${s.answeredBy ? html`<p class="reason">${this.t('form.answeredBy')} ${this.#link('card', s.answeredBy.id, s.answeredBy.title)}</p>` : nothing}
+            </li>`,
         )}
       </ul>
     </div>`;

@@ -19,6 +19,11 @@ export const ideaFormStyles = css`
     font-size: 1rem;
   }
 
+  .source {
+    margin: 0;
+    font-weight: 600;
+  }
+
   fieldset {
     margin: 0;
     padding: 0;
@@ -125,9 +130,27 @@ export const ideaFormStyles = css`
     color: var(--_text-subtle);
   }
 
+  .similar .reason {
+    margin: 0.125rem 0 0;
+    font-weight: 400;
+  }
+
+  .similar a {
+    color: inherit;
+  }
+
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
+  }
+
+  .leader summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+
+  .leader[open] summary {
+    margin-bottom: 0.5rem;
   }
 `;

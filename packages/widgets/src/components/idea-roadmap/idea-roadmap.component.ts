@@ -5,6 +5,7 @@ import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import type { IdeaInPlace } from '../../shared/idea-in-place.ts';
 import { tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
@@ -18,7 +19,9 @@ const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
 
 /**
  * The roadmap of a board: its ideas under review, planned, in progress and done, most recently
- * moved first — what became of the demand, for everyone to see.
+ * moved first — what became of the demand, for everyone to see. Each title links to the idea's
+ * own view, which opens in place of the columns (`<bk-idea>`), in the page's address too: Back
+ * or "Back to the roadmap" returns to them.
  *
  * @tag bk-idea-roadmap
  * @summary A board's ideas by status category.
@@ -30,6 +33,8 @@ const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
  *
  * @csspart base - The frame.
  * @csspart column - One column.
+ * @csspart idea - The idea opened in place (`bk-idea`).
+ * @csspart back - The "Back to the roadmap" button.
  * @cssproperty --bk-idea-roadmap-column - Background of a column. Default `--bk-color-surface-subtle`.
  */
 export class BkIdeaRoadmap extends BridgekitElement {
@@ -45,7 +50,11 @@ export class BkIdeaRoadmap extends BridgekitElement {
   declare _name: string;
   readonly #load = new BoardLoad(this, {
     client: () => this.client,
-    fetch: (client, board) => Promise.all([client.boards.get(board), client.boards.roadmap(board)]),
+    fetch: async (client, board) => {
+      // Titles link to ideas opened in place: loaded with the data, not before the roadmap shows.
+      const [b, columns] = await Promise.all([client.boards.get(board), client.boards.roadmap(board), this.#loadInPlace()]);
+      return [b, columns] as const;
+    },
     show: (loaded) => {
       const [board, columns] = localize(loaded, this.locale);
       this._name = board.name;
@@ -53,6 +62,17 @@ export class BkIdeaRoadmap extends BridgekitElement {
     },
     describe: (err) => this.describeError(err, 'error.notFoundBoard'),
   });
+
+  #inPlace: IdeaInPlace | null = null;
+  #inPlaceLoad: Promise<unknown> | null = null;
+
+  #loadInPlace(): Promise<unknown> {
+    this.#inPlaceLoad ??= import('../../shared/idea-in-place.ts').then(
+      (m) => (this.#inPlace = new m.IdeaInPlace(this, () => this.client)),
+      () => null,
+    );
+    return this.#inPlaceLoad;
+  }
 
   constructor() {
     super();
@@ -85,8 +105,10 @@ export class BkIdeaRoadmap extends BridgekitElement {
         ${status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
         ${status === 'error' ? html`<p class="notice error" role="alert">${this.#load.error}</p>` : nothing}
         ${
-          status === 'ready'
-            ? html`<div class="columns">
+          this.#inPlace?.open
+            ? this.#inPlace.render(this.t('idea.backToRoadmap'))
+            : status === 'ready'
+              ? html`<div class="columns">
               ${this._columns.map(
                 (column) => html`<section class="column" part="column" aria-labelledby="bk-col-${column.category}">
                   <h3 id="bk-col-${column.category}">${this.t(COLUMN_NAMES[column.category])} (${count.format(column.ideas.length)})</h3>
@@ -96,7 +118,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
                       : html`<ol>
                         ${column.ideas.map(
                           (idea) => html`<li>
-                            <span class="title">${idea.title}</span>
+                            <span class="title">${this.#inPlace?.link(idea) ?? idea.title}</span>
                             <span class="meta">${this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) })}</span>
                           </li>`,
                         )}
@@ -105,7 +127,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
                 </section>`,
               )}
             </div>`
-            : nothing
+              : nothing
         }
       </section>
     `;

@@ -60,6 +60,10 @@ export const ideaRoadmapStyles = css`
     overflow-wrap: anywhere;
   }
 
+  .title a {
+    color: inherit;
+  }
+
   .meta {
     font-size: 0.75rem;
     color: var(--_text-subtle);

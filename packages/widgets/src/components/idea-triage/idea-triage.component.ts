@@ -14,6 +14,8 @@ import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, translator } from '../../shared/i18n.ts';
+import type { IdeaInPlace } from '../../shared/idea-in-place.ts';
+import type { BkItemPicker } from '../../shared/item-picker.ts';
 import { tokens } from '../../shared/styles.ts';
 import { columnHeads } from '../../shared/table.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
@@ -24,6 +26,9 @@ const TSHIRT = ['XS', 'S', 'M', 'L', 'XL'] as const;
 const TSHIRT_POINTS: Record<string, string> = { 1: 'XS', 2: 'S', 3: 'M', 5: 'L', 8: 'XL' };
 const FIBONACCI = [1, 2, 3, 5, 8, 13, 20];
 const EVALUATORS: ReadonlySet<Role> = new Set(['evaluator', 'moderator', 'admin']);
+const MODERATORS: ReadonlySet<Role> = new Set(['moderator', 'admin']);
+/** The picker of a deflection's answering card and a merge's target: loaded with the forms that use it. */
+const loadPicker = () => import('../../shared/item-picker.ts');
 /**
  * A bubble's visible label: the title's first words. It stays a prefix of the accessible name
  * (which carries the whole title), so what people see is what speech input can say.
@@ -49,6 +54,9 @@ const shorten = (title: string) =>
  * @csspart queue - The list of ideas awaiting review.
  * @csspart detail - The selected idea with its forms.
  * @csspart matrix - The value-versus-effort chart.
+ * @csspart idea-link - "Open the idea": its own view (`bk-idea`), in place of the triage and in the page's address.
+ * @csspart idea - That view.
+ * @csspart back - The "Back to triage" button.
  * @cssproperty --bk-idea-triage-bubble - Colour of the chart's bubbles. Default `--bk-color-brand`.
  */
 export class BkIdeaTriage extends BridgekitElement {
@@ -62,6 +70,7 @@ export class BkIdeaTriage extends BridgekitElement {
     _myScores: { state: true },
     _history: { state: true },
     _allowed: { state: true },
+    _moderator: { state: true },
     _message: { state: true },
     _errors: { state: true },
     _statusChoice: { state: true },
@@ -75,6 +84,8 @@ export class BkIdeaTriage extends BridgekitElement {
   declare _myScores: Record<string, number>;
   declare _history: StatusChange[];
   declare _allowed: boolean;
+  /** Moderators and admins also merge duplicates. */
+  declare _moderator: boolean;
   declare _message: string;
   declare _errors: Record<string, string>;
   declare _statusChoice: string;
@@ -86,9 +97,11 @@ export class BkIdeaTriage extends BridgekitElement {
         client.boards.get(board).then((b) => localize(b, this.locale)),
         client.ideas.list({ board, sort: 'new', categories: ['open', 'under_review'], limit: 50 }).then((p) => localize(p, this.locale)),
         client.ideas.list({ board, sort: 'value', limit: 100 }).then((p) => localize(p, this.locale)),
+        this.#loadInPlace(),
       ]),
     show: ([me, board, queue, scored]) => {
       this._allowed = EVALUATORS.has(me.user?.role ?? 'member');
+      this._moderator = MODERATORS.has(me.user?.role ?? 'member');
       this._board = board;
       this._queue = queue.items;
       this._scored = scored.items;
@@ -101,6 +114,18 @@ export class BkIdeaTriage extends BridgekitElement {
     },
   });
 
+  /** An idea's own view, opened in place: loaded with the data. */
+  #inPlace: IdeaInPlace | null = null;
+  #inPlaceLoad: Promise<unknown> | null = null;
+
+  #loadInPlace(): Promise<unknown> {
+    this.#inPlaceLoad ??= import('../../shared/idea-in-place.ts').then(
+      (m) => (this.#inPlace = new m.IdeaInPlace(this, () => this.client)),
+      () => null,
+    );
+    return this.#inPlaceLoad;
+  }
+
   constructor() {
     super();
     this.board = '';
@@ -111,6 +136,7 @@ export class BkIdeaTriage extends BridgekitElement {
     this._myScores = {};
     this._history = [];
     this._allowed = false;
+    this._moderator = false;
     this._message = '';
     this._errors = {};
     this._statusChoice = '';
@@ -133,9 +159,14 @@ export class BkIdeaTriage extends BridgekitElement {
   async #select(idea: Idea, focus = true): Promise<void> {
     const client = this.client;
     if (!client) return;
+    // The forms stay on screen from one idea to the next: a card or target picked for another idea must not carry over.
+    if (this._selected?.id !== idea.id) {
+      for (const picker of this.renderRoot.querySelectorAll<BkItemPicker>('bk-item-picker')) picker.reset?.();
+    }
     this._selected = idea;
     this._statusChoice = idea.status.key;
     this._errors = {};
+    if (this._allowed) void loadPicker();
     const [scores, history] = await Promise.all([
       this._allowed ? client.ideas.myScores(idea.id).catch(() => ({})) : Promise.resolve({}),
       client.ideas.statusHistory(idea.id).catch(() => []),
@@ -188,7 +219,8 @@ export class BkIdeaTriage extends BridgekitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const status = String(data.get('status') ?? '');
     const reason = String(data.get('reason') ?? '').trim();
-    const link = String(data.get('link') ?? '').trim();
+    const picker = this.renderRoot.querySelector<BkItemPicker>('#bk-card');
+    const card = picker?.value?.id;
     const definition = this._board?.statuses.find((s) => s.key === status);
     if (definition?.requiresReason && reason.length < 10) {
       this._errors = { reason: this.t('triage.reasonRequired') };
@@ -198,9 +230,10 @@ export class BkIdeaTriage extends BridgekitElement {
     this._errors = {};
     try {
       const updated = localize(
-        await client.ideas.setStatus(idea.id, { status, ...(reason ? { reason } : {}), ...(link ? { link } : {}) }),
+        await client.ideas.setStatus(idea.id, { status, ...(reason ? { reason } : {}), ...(card ? { card } : {}) }),
         this.locale,
       );
+      picker?.reset();
       this.#replace(updated);
       this._history = await client.ideas.statusHistory(idea.id);
       this._message = this.t('triage.statusChanged', { title: idea.title, status: updated.status.label });
@@ -213,6 +246,31 @@ export class BkIdeaTriage extends BridgekitElement {
       } else {
         this._message = await this.describeError(err);
       }
+    }
+  }
+
+  /** Moderators: the open idea is a duplicate of the one picked; its supporters move there. */
+  async #merge(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    const idea = this._selected;
+    const target = this.renderRoot.querySelector<BkItemPicker>('#bk-merge-target')?.value;
+    if (!client || !idea) return;
+    if (!target) {
+      this._errors = { merge: this.t('triage.mergePick') };
+      this.renderRoot.querySelector<HTMLElement>('#bk-merge-target')?.focus();
+      return;
+    }
+    this._errors = {};
+    try {
+      const original = localize(await client.ideas.merge(idea.id, target.id), this.locale);
+      this._queue = this._queue.filter((i) => i.id !== idea.id);
+      this._scored = this._scored.filter((i) => i.id !== idea.id);
+      this.#replace(original);
+      this._message = this.t('triage.merged', { title: idea.title, into: original.title });
+      await this.#select(original);
+    } catch (err) {
+      this._errors = { merge: await this.describeError(err) };
     }
   }
 
@@ -230,7 +288,7 @@ export class BkIdeaTriage extends BridgekitElement {
         <p class="visually-hidden" role="status">${this._message}</p>
         ${status === 'error' ? html`<p class="notice error" role="alert">${this._message}</p>` : nothing}
         ${status === 'loading' ? html`<p role="status">${this.t('triage.loading')}</p>` : nothing}
-        ${status === 'ready' ? this.#renderBody() : nothing}
+        ${this.#inPlace?.open ? this.#inPlace.render(this.t('idea.backToTriage'), this._board) : status === 'ready' ? this.#renderBody() : nothing}
       </section>
     `;
   }
@@ -274,6 +332,7 @@ export class BkIdeaTriage extends BridgekitElement {
     const day = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' });
     return html`
       <h3 id="bk-detail-heading" tabindex="-1">${idea.title}</h3>
+      ${this.#inPlace ? html`<p part="idea-link">${this.#inPlace.link({ id: idea.id, title: this.t('idea.openPage') })}</p>` : nothing}
       ${idea.description ? html`<p>${idea.description}</p>` : nothing}
       <dl>
         ${row('form.problem', bc.problem)} ${row('form.beneficiary', bc.beneficiary)}
@@ -285,6 +344,7 @@ export class BkIdeaTriage extends BridgekitElement {
         <dd>${this.#scoreText(idea)}${idea.score.evaluations ? ` · ${this.t('triage.evaluations', { count: idea.score.evaluations })}` : ''}</dd>
       </dl>
       ${this._allowed ? this.#renderScoring() : nothing} ${this._allowed ? this.#renderStatusForm(idea) : nothing}
+      ${this._moderator ? this.#renderMerge(idea) : nothing}
       <div>
         <h4>${this.t('triage.history')}</h4>
         ${
@@ -294,7 +354,9 @@ export class BkIdeaTriage extends BridgekitElement {
               ${this._history.map(
                 (h) => html`<li>
                   ${this.t('triage.historyItem', { to: this._board?.statuses.find((s) => s.key === h.to)?.label ?? h.to, by: h.by })}
-                  <time datetime=${h.at}>${day.format(new Date(h.at))}</time>${h.reason ? html` — ${h.reason}` : nothing}
+                  <time datetime=${h.at}>${day.format(new Date(h.at))}</time>${h.reason ? html` — ${h.reason}` : nothing}${
+                    h.card ? html` (${this.t('triage.answeredBy', { title: h.card.title })})` : nothing
+                  }
                 </li>`,
               )}
             </ol>`
@@ -371,11 +433,25 @@ export class BkIdeaTriage extends BridgekitElement {
           <p class="field-error" id="bk-reason-error">${this._errors.reason ?? ''}</p>
         </div>
         <div>
-          <label for="bk-link">${this.t('triage.link')}</label>
-          <input id="bk-link" name="link" type="url" inputmode="url" aria-invalid=${this._errors.link ? 'true' : 'false'} aria-describedby="bk-link-error" />
-          <p class="field-error" id="bk-link-error">${this._errors.link ?? ''}</p>
+          <bk-item-picker id="bk-card" kind="card" label=${this.t('triage.answeringCard')}></bk-item-picker>
+          <p class="field-error" role="alert">${this._errors.card ?? ''}</p>
         </div>
         <div><button type="submit" class="button primary">${this.t('triage.saveStatus')}</button></div>
+      </form>
+    `;
+  }
+
+  #renderMerge(idea: Idea) {
+    if (idea.mergedInto) return nothing;
+    return html`
+      <form aria-labelledby="bk-merge-heading" novalidate @submit=${this.#merge}>
+        <h4 id="bk-merge-heading">${this.t('triage.merge')}</h4>
+        <p class="subtle">${this.t('triage.mergeHint')}</p>
+        <div>
+          <bk-item-picker id="bk-merge-target" kind="idea" board=${idea.board} exclude=${idea.id} label=${this.t('triage.mergeTarget')}></bk-item-picker>
+          <p class="field-error" role="alert">${this._errors.merge ?? ''}</p>
+        </div>
+        <div><button type="submit" class="button">${this.t('triage.mergeButton')}</button></div>
       </form>
     `;
   }

@@ -16,6 +16,8 @@ import {
 import '../idea-vote/idea-vote.ts';
 import type { BkIdeaVote } from '../idea-vote/idea-vote.component.ts';
 import './idea-triage.ts';
+import type { BkItemPickEvent } from '../../events/item-pick.ts';
+import type { BkItemPicker } from '../../shared/item-picker.ts';
 import type { BkIdeaTriage } from './idea-triage.component.ts';
 import { layoutChart } from './value-effort-chart.ts';
 
@@ -33,7 +35,7 @@ const idea = (over: Partial<Idea> & { value: number | null; effort: number | nul
   author: { name: 'A', businessUnit: null },
   lane: 'opportunity',
   businessCase: { problem: null, beneficiary: null, valueType: null, effort: null, objective: null },
-  status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, changedAt: null, changedBy: null },
+  status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, card: null, changedAt: null, changedBy: null },
   votes: over.supporters,
   supporters: over.supporters,
   businessUnits: 1,
@@ -44,6 +46,10 @@ const idea = (over: Partial<Idea> & { value: number | null; effort: number | nul
   mergedInto: null,
   moderation: { state: 'published', reason: null, reasonCode: null, reasonParams: {} },
   createdAt: new Date().toISOString(),
+  editedAt: null,
+  recordedBy: null,
+  scoreOutdated: false,
+  mine: false,
 });
 
 describe('value-versus-effort layout', () => {
@@ -127,23 +133,89 @@ describe('<bk-idea-triage>', () => {
       [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)),
     );
     await userEvent.click(entry);
+    await until(() => shadow(el).activeElement?.id === 'bk-detail-heading');
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'New status' }), 'already_available');
     await userEvent.click(page.getByRole('button', { name: 'Change status' }));
     await until(() => shadow(el).querySelector('#bk-reason')?.getAttribute('aria-invalid') === 'true');
     expect((await clientAs(evaluatorToken).ideas.get(fresh.id)).status.key).toBe('open');
 
     await userEvent.fill(page.getByRole('textbox', { name: /Reason/ }), 'The HR portal already does this: see the practice card.');
-    await userEvent.fill(page.getByRole('textbox', { name: /Link/ }), 'https://intranet.example/practice/hr-portal');
+    // The answering card is picked by searching, not pasted as an address.
+    expect(shadow(el).querySelector('input[type="url"]')).toBeNull();
+    const picked: BkItemPickEvent[] = [];
+    el.addEventListener('bk-item-pick', (e) => picked.push(e));
+    const cardBox = page.getByRole('combobox', { name: 'Practice card that answers the need (optional)' });
+    await userEvent.click(cardBox);
+    await userEvent.keyboard('business case');
+    const picker = await until(() => shadow(el).querySelector<BkItemPicker>('#bk-card'));
+    const options = () => [...shadow(picker).querySelectorAll('[role="option"]')];
+    const isCard = (o: Element) => o.textContent?.includes('Business case: automated invoice matching') ?? false;
+    // The options follow the typing: wait for those of the whole words, not of a first letters' search.
+    await until(() => options().some(isCard));
+    const cardOption = options().findIndex(isCard);
+    expect(cardOption).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < cardOption; i += 1) await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    expect(picked.at(-1)?.item).toEqual({ id: 'demo-card-business-case', title: 'Business case: automated invoice matching' });
     await userEvent.click(page.getByRole('button', { name: 'Change status' }));
     await until(() => shadow(el).querySelector('.history')?.textContent?.includes('Already available'));
-    const stored = await clientAs(evaluatorToken).ideas.get(fresh.id);
+    expect(shadow(el).querySelector('.history')?.textContent).toContain(
+      'answered by the practice card “Business case: automated invoice matching”',
+    );
+    const api = clientAs(evaluatorToken);
+    const stored = await api.ideas.get(fresh.id);
     expect(stored.status).toMatchObject({
       key: 'already_available',
       reason: 'The HR portal already does this: see the practice card.',
-      link: 'https://intranet.example/practice/hr-portal',
+      link: null,
+      card: { id: 'demo-card-business-case', title: 'Business case: automated invoice matching' },
+    });
+    expect((await api.ideas.view(fresh.id)).answeredBy).toEqual({
+      id: 'demo-card-business-case',
+      title: 'Business case: automated invoice matching',
     });
     // Closed now: out of the queue.
     expect([...shadow(el).querySelectorAll('.queue button')].some((b) => b.textContent?.includes(fresh.title))).toBe(false);
+  });
+
+  it('merges a duplicate into the idea a moderator picks, from the keyboard', async () => {
+    signIn(evaluatorToken);
+    const author = clientAs(await tokenFor(newPerson()));
+    // A word only these two ideas hold: the search finds them and nothing else.
+    const tag = `mg${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const original = await author.ideas.create({ board: 'general', title: `Original ${tag}` });
+    const duplicate = await author.ideas.create({ board: 'general', title: `Duplicate ${tag}` });
+    await clientAs(await tokenFor(newPerson('Sales'))).ideas.vote(duplicate.id);
+    const el = await mountTriage();
+    await userEvent.click(
+      await until(() =>
+        [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(duplicate.title)),
+      ),
+    );
+    // Opened: focus moves to its heading once its history is here.
+    await until(() => shadow(el).activeElement?.id === 'bk-detail-heading');
+    // Merging without a target says what is missing.
+    await userEvent.click(page.getByRole('button', { name: 'Merge', exact: true }));
+    await until(() => shadow(el).textContent?.includes('Pick the idea to merge it into.'));
+
+    await userEvent.click(page.getByRole('combobox', { name: 'Idea to merge it into' }));
+    await userEvent.keyboard(tag);
+    const picker = await until(() => shadow(el).querySelector<BkItemPicker>('#bk-merge-target'));
+    const option = await until(() => shadow(picker).querySelector('[role="option"]'));
+    // The idea itself is never offered.
+    expect([...shadow(picker).querySelectorAll('[role="option"] > span:first-child')].map((o) => o.textContent)).toEqual([original.title]);
+    expect(option.getAttribute('aria-selected')).toBe('true');
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(page.getByRole('button', { name: 'Merge', exact: true }));
+    await until(() => shadow(el).querySelector('#bk-detail-heading')?.textContent === original.title);
+    expect(shadow(el).querySelector('.base > [role="status"]')?.textContent).toBe(
+      `“${duplicate.title}” was merged into “${original.title}”.`,
+    );
+    expect([...shadow(el).querySelectorAll('.queue button')].some((b) => b.textContent?.includes(duplicate.title))).toBe(false);
+    const api = clientAs(evaluatorToken);
+    expect((await api.ideas.get(original.id)).supporters).toBe(1);
+    // The duplicate now answers with the original (a permanent redirect the SDK follows).
+    expect((await api.ideas.get(duplicate.id)).id).toBe(original.id);
   });
 
   it('opens an idea from its bubble with the keyboard', async () => {

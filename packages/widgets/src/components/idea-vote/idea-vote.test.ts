@@ -80,7 +80,7 @@ describe('<bk-idea-vote>', () => {
       author: { name: 'A', businessUnit: null },
       lane: 'opportunity',
       businessCase: { problem: null, beneficiary: null, valueType: null, effort: null, objective: null },
-      status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, changedAt: null, changedBy: null },
+      status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, card: null, changedAt: null, changedBy: null },
       votes: 7,
       supporters: 7,
       businessUnits: 2,
@@ -91,6 +91,10 @@ describe('<bk-idea-vote>', () => {
       mergedInto: null,
       moderation: { state: 'published', reason: null, reasonCode: null, reasonParams: {} },
       createdAt: new Date().toISOString(),
+      editedAt: null,
+      recordedBy: null,
+      scoreOutdated: false,
+      mine: false,
     };
     const el = await mount<BkIdeaVote>('<bk-idea-vote></bk-idea-vote>');
     el.data = idea;

@@ -201,6 +201,27 @@ export const cardViewStyles = css`
     color: var(--_text-subtle);
   }
 
+  .story,
+  .proposed,
+  .outcomes h4,
+  .outcomes ul {
+    margin: 0;
+  }
+
+  .outcomes h4 {
+    font-size: 0.875rem;
+  }
+
+  .outcomes ul {
+    padding-inline-start: 1.25rem;
+  }
+
+  .story a,
+  .proposed a,
+  .outcomes a {
+    color: var(--_brand);
+  }
+
   @media (forced-colors: active) {
     .freshness.obsolete {
       border: 2px solid CanvasText;

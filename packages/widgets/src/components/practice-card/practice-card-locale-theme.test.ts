@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { keepAddress } from '../../../test/address.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import '../practice-library/practice-library.ts';
 import '../thread/thread.ts';
@@ -35,6 +36,7 @@ describe('practice cards in German', () => {
     signIn(token, { locale: 'de-DE' });
   });
   afterEach(cleanup);
+  keepAddress();
 
   it('show a card in German: practice areas, owner, review date, counts, money and dates of its fields; axe-clean', async () => {
     const expected = await clientAs(token).cards.get('demo-card-business-case');
@@ -89,6 +91,7 @@ describe('practice cards in German', () => {
       'Nutzenrealisierungsplan',
       'Stakeholder-Landkarte',
       'Beziehungs-Check',
+      'Praxisanleitung',
     ];
     expect(templates.some((name) => german.includes(name ?? ''))).toBe(true);
     for (const english of [
@@ -97,6 +100,7 @@ describe('practice cards in German', () => {
       'Value Realization Plan',
       'Stakeholder Map',
       'Relationship Health Assessment',
+      'Practice',
     ]) {
       expect(templates).not.toContain(english);
     }
@@ -114,6 +118,7 @@ describe('practice cards in light and dark', () => {
     signIn(await tokenFor(newPerson('Finance')));
   });
   afterEach(cleanup);
+  keepAddress();
 
   it('turn a card dark with theme="dark", its discussion with it; axe-clean expanded', async () => {
     const el = await mountCard('card="demo-card-business-case" theme="dark" thread');
@@ -135,7 +140,7 @@ describe('practice cards in light and dark', () => {
     await expectNoAxeViolations(el);
     // Other test files add cards meanwhile: find the demo's business case by searching.
     await userEvent.fill(page.getByRole('searchbox', { name: 'Search practice cards' }), 'invoice');
-    await userEvent.click(await until(() => shadow(el).querySelector<HTMLButtonElement>('button[data-open="demo-card-business-case"]')));
+    await userEvent.click(await until(() => shadow(el).querySelector<HTMLAnchorElement>('a[data-open="demo-card-business-case"]')));
     await until(() => shadow(el).querySelector('bk-card-detail')?.shadowRoot?.querySelector('[part="detail"] table'));
     await expectNoAxeViolations(el);
     // The parts that load when opened: the practice areas, and the form for a new card.

@@ -10,19 +10,23 @@ import { type CardViewContext, renderFacts, renderFields, renderFreshness, rende
 import { practiceCardStyles } from './practice-card.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error';
+type CardExtras = import('./card-extras.ts').CardExtras;
 
 registerFeature(cardMessages);
 
 /**
  * One practice card, inline on any page ("how we do business cases"): its template, title,
- * summary, practice areas, owner and freshness, "this helped me" and its views; a disclosure
- * button shows the template's fields. Opening it counts a view, once per element.
+ * summary, practice areas, owner and freshness, "this helped me" and its views, "copy link"
+ * and "propose an idea"; a disclosure button shows the template's fields, the war story it came
+ * from, the requests it answered, the ideas it sparked and related content. Opening it counts a
+ * view, once per element.
  *
  * @tag bk-practice-card
  * @summary A compact practice card that expands to its full content.
  *
  * @attr card - Id of the card.
  * @attr expanded - Starts (and reflects being) expanded.
+ * @attr board - Board that ideas proposed from the card go to; without it the reader picks one of the tenant's boards.
  * @attr thread - When expanded, shows the card's discussion (`<bk-thread key="card:<id>">`) below it. The script tag's
  *   loader fetches that element; with a bundler, import `@bridgekit/widgets/thread.js`.
  * @attr tenant - Overrides the page's tenant for this element.
@@ -42,6 +46,11 @@ registerFeature(cardMessages);
  * @csspart expand-button - The "Show details" / "Hide details" button.
  * @csspart details - The expanded fields.
  * @csspart fields - The list of fields.
+ * @csspart story - "From the war story: …".
+ * @csspart answers - "Answered 2 requests", with the list.
+ * @csspart sparked - "Sparked 1 idea", with the list.
+ * @csspart copy-button - The "Copy link" button.
+ * @csspart propose-button - The "Propose an idea" button.
  * @csspart thread - The card's discussion (`bk-thread`), with the `thread` attribute.
  * @csspart helped-count - "3 people found this helpful".
  * @csspart view-count - "12 views".
@@ -58,6 +67,7 @@ export class BkPracticeCard extends BridgekitElement {
     card: { type: String, reflect: true },
     expanded: { type: Boolean, reflect: true },
     thread: { type: Boolean, reflect: true },
+    board: { type: String, reflect: true },
     _data: { state: true },
     _template: { state: true },
     _titles: { state: true },
@@ -70,6 +80,7 @@ export class BkPracticeCard extends BridgekitElement {
   declare card: string;
   declare expanded: boolean;
   declare thread: boolean;
+  declare board: string;
   declare _data: PracticeCard | null;
   declare _template: CardTemplate | null;
   declare _titles: ReadonlyMap<string, string>;
@@ -82,12 +93,15 @@ export class BkPracticeCard extends BridgekitElement {
   /** Cards this element has counted a view of: once per element, however often it is opened. */
   #viewed = new Set<string>();
   #linksLoaded = new Set<string>();
+  /** Story, outcomes, "Copy link" and "Propose an idea": loaded when first wanted (`card-extras.ts`). */
+  #extras: CardExtras | null = null;
 
   constructor() {
     super();
     this.card = '';
     this.expanded = false;
     this.thread = false;
+    this.board = '';
     this._data = null;
     this._template = null;
     this._titles = new Map();
@@ -129,6 +143,7 @@ export class BkPracticeCard extends BridgekitElement {
     this.#load = load;
     this._status = 'loading';
     this._error = '';
+    this.#extras?.reset();
     try {
       const card = await client.cards.get(this.card, { signal: load.signal });
       // Without its template the values still show, under their keys.
@@ -162,14 +177,26 @@ export class BkPracticeCard extends BridgekitElement {
     }
     if (!this.#linksLoaded.has(card.id)) {
       this.#linksLoaded.add(card.id);
-      client.cards.links(card.id).then(
-        (links) => {
-          this._titles = linkTitles(links);
-        },
-        // Links then show as kind and id.
-        () => undefined,
-      );
+      void this.#more().then((extras) => extras.start());
     }
+  }
+
+  async #more(): Promise<CardExtras> {
+    const { CardExtras } = await import('./card-extras.ts');
+    this.#extras ??= new CardExtras({
+      host: this,
+      client: () => this.client,
+      t: (key, params) => this.t(key, params),
+      card: () => this._data,
+      board: () => this.board,
+      announce: (text) => {
+        this._announcement = text;
+      },
+      linksRead: (links) => {
+        this._titles = linkTitles(links);
+      },
+    });
+    return this.#extras;
   }
 
   #toggle(): void {
@@ -242,6 +269,22 @@ export class BkPracticeCard extends BridgekitElement {
           </button>
           <span class="count" part="helped-count">${this.t('card.helpedCount', { count: card.helpedCount })}</span>
           <span class="count" part="view-count">${this.t('card.viewCount', { count: card.viewCount })}</span>
+          <button type="button" class="button" part="copy-button" @click=${() => this.#more().then((e) => e.copy())}>
+            ${this.t('card.copyLink')}
+          </button>
+          ${
+            this.signedIn
+              ? html`<button
+                type="button"
+                class="button"
+                part="propose-button"
+                aria-expanded=${this.#extras?.proposing ? 'true' : 'false'}
+                @click=${() => this.#more().then((e) => e.propose())}
+              >
+                ${this.t('card.propose')}
+              </button>`
+              : nothing
+          }
           <button
             type="button"
             class="button expand"
@@ -253,8 +296,9 @@ export class BkPracticeCard extends BridgekitElement {
             ${this.expanded ? this.t('card.hideDetails') : this.t('card.showDetails')}
           </button>
         </div>
+        ${this.#extras?.renderPropose(card)}
         <div class="details" id="bk-card-details" part="details" ?hidden=${!this.expanded}>
-          ${this.expanded ? renderFields(view, card, this._template) : nothing} ${this.expanded ? this.#renderThread(card) : nothing}
+          ${this.expanded ? html`${this.#extras?.renderStory(card)} ${renderFields(view, card, this._template)} ${this.#extras?.renderOutcomes(card)} ${this.#renderThread(card)}` : nothing}
         </div>
         <p class="visually-hidden" role="status">${this._announcement}</p>
       </article>

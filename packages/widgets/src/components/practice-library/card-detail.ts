@@ -4,6 +4,7 @@ import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { linkTitles } from '../practice-card/card-data.ts';
+import { CardExtras } from '../practice-card/card-extras.ts';
 import { formatDate } from '../practice-card/card-format.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 import {
@@ -26,9 +27,11 @@ export interface Viewer {
 export type CardViewKind = 'detail' | 'edit' | 'history';
 
 /**
- * A card's detail in the library: the card with its links, and what may be done with it —
- * "this helped me", edit, history, export (Markdown, JSON), print, and for its owner or a
- * moderator verify and mark obsolete (with a reason).
+ * A card's detail in the library: the card with its links — the war story it came from, the
+ * requests it answered and the ideas it sparked, related content (`card-extras.ts`) — and what
+ * may be done with it: "this helped me", copy its link, propose an idea from it, edit, history,
+ * export (Markdown, JSON), print, and for its owner or a moderator verify and mark obsolete
+ * (with a reason).
  *
  * Internal to `bk-practice-library`, which loads the card and keeps its list in step through
  * `changed`; announcements go to the library's live region through `announce`.
@@ -40,6 +43,9 @@ export type CardViewKind = 'detail' | 'edit' | 'history';
  * @csspart held - For its author: the card, or their edit of it, waits for a moderator (or was rejected), and why.
  * @csspart tags - The card's practice areas.
  * @csspart fields - The card's fields.
+ * @csspart story - "From the war story: …".
+ * @csspart answers - "Answered 2 requests", with the list.
+ * @csspart sparked - "Sparked 1 idea", with the list.
  */
 export class BkCardDetail extends BridgekitElement {
   static override styles = [
@@ -128,6 +134,7 @@ export class BkCardDetail extends BridgekitElement {
     template: { attribute: false },
     templateName: { attribute: false },
     viewer: { attribute: false },
+    board: { attribute: false },
     _links: { state: true },
     _obsoleteOpen: { state: true },
     _reasonError: { state: true },
@@ -141,6 +148,8 @@ export class BkCardDetail extends BridgekitElement {
   /** The template's name in the reader's language. */
   declare templateName: string;
   declare viewer: Viewer | null;
+  /** The board ideas proposed from the card go to; empty: the reader picks one. */
+  declare board: string;
   declare _links: CardLinks | null;
   declare _obsoleteOpen: boolean;
   declare _reasonError: string;
@@ -158,6 +167,17 @@ export class BkCardDetail extends BridgekitElement {
   announce: ((text: string) => void) | undefined;
 
   #focus: string | null = null;
+  #extras = new CardExtras({
+    host: this,
+    client: () => this.client,
+    t: (key, params) => this.t(key, params),
+    card: () => this.card,
+    board: () => this.board,
+    announce: (text) => this.announce?.(text),
+    linksRead: (links) => {
+      this._links = links;
+    },
+  });
 
   constructor() {
     super();
@@ -165,6 +185,7 @@ export class BkCardDetail extends BridgekitElement {
     this.template = null;
     this.templateName = '';
     this.viewer = null;
+    this.board = '';
     this._links = null;
     this._obsoleteOpen = false;
     this._reasonError = '';
@@ -178,6 +199,7 @@ export class BkCardDetail extends BridgekitElement {
       this._links = null;
       this._obsoleteOpen = false;
       this._actionError = '';
+      this.#extras.reset();
       this.#loadLinks();
     }
   }
@@ -208,16 +230,7 @@ export class BkCardDetail extends BridgekitElement {
   }
 
   #loadLinks(): void {
-    const client = this.client;
-    const id = this.card?.id;
-    if (!client || !id) return;
-    client.cards.links(id).then(
-      (links) => {
-        if (this.card?.id === id) this._links = links;
-      },
-      // Links then show as kind and id.
-      () => undefined,
-    );
+    void this.#extras.start();
   }
 
   get #view(): CardViewContext {
@@ -360,6 +373,7 @@ export class BkCardDetail extends BridgekitElement {
         <h3 class="card-title" id="bk-detail-title" tabindex="-1">${card.title}</h3>
         <p class="badges">${renderFreshness(view, card)}</p>
         ${this.#renderHeld(card)} ${renderObsolete(view, card)} ${card.summary ? html`<p class="summary">${card.summary}</p>` : nothing}
+        ${this.#extras.renderStory(card)}
         ${renderTags(view, card.tags)} ${renderFacts(view, card)}
         <p class="facts">
           ${this.t('card.helpedCount', { count: card.helpedCount })} · ${this.t('card.viewCount', { count: card.viewCount })} ·
@@ -393,11 +407,25 @@ export class BkCardDetail extends BridgekitElement {
             ${this.t('library.exportJson')}
           </button>
           <button type="button" class="button" data-action="print" @click=${this.#print}>${this.t('library.print')}</button>
+          <button type="button" class="button" data-action="copy-link" @click=${() => this.#extras.copy()}>${this.t('card.copyLink')}</button>
+          ${
+            signedIn
+              ? html`<button
+                type="button"
+                class="button"
+                data-action="propose"
+                aria-expanded=${this.#extras.proposing ? 'true' : 'false'}
+                @click=${() => this.#extras.propose()}
+              >
+                ${this.t('card.propose')}
+              </button>`
+              : nothing
+          }
           ${signedIn && this.#looksAfter(card) ? this.#renderOwnerActions(card) : nothing}
         </div>
-        ${this._obsoleteOpen ? this.#renderObsoleteForm(card) : nothing}
+        ${this._obsoleteOpen ? this.#renderObsoleteForm(card) : nothing} ${this.#extras.renderPropose(card)}
         <p class="form-error no-print" role="alert">${this._actionError}</p>
-        ${renderFields(view, card, this.template)} ${this.#renderLinks()}
+        ${renderFields(view, card, this.template)} ${this.#extras.renderOutcomes(card)} ${this.#renderLinks()}
       </article>
     </div>`;
   }
@@ -483,7 +511,10 @@ export class BkCardDetail extends BridgekitElement {
     const links = this._links;
     if (!links) return nothing;
     const items = [
-      ...links.ideas.map((i) => ({ kind: 'idea', title: i.title, direction: i.direction })),
+      // Requests answered and ideas sparked have their own lists.
+      ...links.ideas
+        .filter((i) => i.direction === 'cites' || i.direction === 'cited-by')
+        .map((i) => ({ kind: 'idea', title: i.title, direction: i.direction })),
       ...links.cards.map((c) => ({ kind: 'card', title: c.title, direction: c.direction })),
       ...links.threads
         .filter((th) => th.direction !== 'own' || th.commentCount > 0)

@@ -93,6 +93,15 @@ export interface CardListContext {
   setFilter: (change: Partial<Filters>) => void;
   retry: () => void;
   open: (id: string) => void;
+  /** The address of a card's view (the tenant's page for cards, else this page with `#bk-card=`). */
+  href: (id: string) => string;
+}
+
+/** A plain click on a card's title opens it in place; a click that asks for a new tab or window is the browser's. */
+function openInPlace(event: MouseEvent, open: () => void): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  open();
 }
 
 export function renderFilters(ctx: CardListContext) {
@@ -188,7 +197,9 @@ function renderItem(ctx: CardListContext, item: CardSummary) {
   return html`<li class="item ${item.freshness}" part="item" data-card=${item.id} tabindex="-1" aria-labelledby="bk-item-${item.id}">
     <p class="template-name">${ctx.templateName(item)}</p>
     <h3 class="item-title" id="bk-item-${item.id}" part="title">
-      <button type="button" class="title-button" data-open=${item.id} @click=${() => ctx.open(item.id)}>${item.title}</button>
+      <a class="title-button" href=${ctx.href(item.id)} data-open=${item.id} @click=${(e: MouseEvent) => openInPlace(e, () => ctx.open(item.id))}
+        >${item.title}</a
+      >
     </h3>
     <p class="badges">
       ${renderFreshness(view, item)}

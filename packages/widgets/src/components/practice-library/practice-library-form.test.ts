@@ -1,6 +1,7 @@
 import type { PracticeCard } from '@bridgekit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { keepAddress } from '../../../test/address.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import './practice-library.ts';
@@ -16,6 +17,7 @@ const BUILT_IN = [
   'value-realization-plan',
   'stakeholder-map',
   'relationship-health-assessment',
+  'practice',
 ] as const;
 
 async function mountLibrary() {
@@ -114,6 +116,7 @@ describe('<bk-practice-library> card form', () => {
     signIn(token);
   });
   afterEach(cleanup);
+  keepAddress();
 
   for (const templateId of BUILT_IN) {
     it(`creates a ${templateId} card from its generated form, by keyboard only`, { timeout: 120_000 }, async () => {

@@ -2,6 +2,7 @@
 import type { PracticeCard } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { keepAddress } from '../../../test/address.ts';
 import { signInEachTest } from '../../../test/signed-in.ts';
 import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
@@ -26,12 +27,13 @@ const status = (lib: Element) => shadow(lib).querySelector('.base > [role="statu
 
 describe('<bk-practice-library> and moderation', () => {
   const token = signInEachTest('Finance');
+  keepAddress();
 
   it('tells the author their edit waits for a moderator, and why, while readers keep the published version', async () => {
     const api = clientAs(token());
     const card = await createTestCard(api);
     const lib = await search(card.title);
-    await userEvent.click(await until(() => shadow(lib).querySelector<HTMLButtonElement>(`button[data-open="${card.id}"]`)));
+    await userEvent.click(await until(() => shadow(lib).querySelector<HTMLAnchorElement>(`a[data-open="${card.id}"]`)));
     await until(() => detailOf(lib)?.activeElement?.id === 'bk-detail-title');
     const saved: PracticeCard[] = [];
     lib.addEventListener(BkCardSaveEvent.type, (e) => saved.push(e.card));
@@ -65,7 +67,7 @@ describe('<bk-practice-library> and moderation', () => {
     const lib = await search(card.title);
     const item = await until(() => shadow(lib).querySelector(`[data-card="${card.id}"]`));
     expect(squash(item.querySelector('.badge.held')?.textContent)).toBe('Waiting for a moderator');
-    await userEvent.click(item.querySelector('button[data-open]') as HTMLButtonElement);
+    await userEvent.click(item.querySelector('a[data-open]') as HTMLAnchorElement);
     const held = await until(() => detailOf(lib)?.querySelector('[part="held"]'));
     expect(squash(held.textContent)).toBe(`Only you and moderators see this card until a moderator approves it: ${WORD_HELD}`);
     await expectNoAxeViolations(lib);

@@ -1,6 +1,7 @@
 import type { FieldValue, PracticeCard } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { keepAddress } from '../../../test/address.ts';
 import { signInEachTest } from '../../../test/signed-in.ts';
 import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
@@ -15,7 +16,7 @@ async function openCard(card: PracticeCard, searchLabel = 'Search practice cards
   const lib = await mount<BkPracticeLibrary>('<bk-practice-library></bk-practice-library>');
   await until(() => shadow(lib).querySelector('[part="list"]'));
   await userEvent.fill(page.getByRole('searchbox', { name: searchLabel }), card.title);
-  const open = await until(() => shadow(lib).querySelector<HTMLButtonElement>(`button[data-open="${card.id}"]`));
+  const open = await until(() => shadow(lib).querySelector<HTMLAnchorElement>(`a[data-open="${card.id}"]`));
   await userEvent.click(open);
   await until(() => detailOf(lib)?.activeElement?.id === 'bk-detail-title');
   return lib;
@@ -29,6 +30,7 @@ const status = (lib: Element) => shadow(lib).querySelector('.base > [role="statu
 
 describe('<bk-practice-library> editing and history', () => {
   const token = signInEachTest('Finance');
+  keepAddress();
 
   it('edits a card: the form starts filled in, and the save is a new version with its note', async () => {
     const api = clientAs(token());

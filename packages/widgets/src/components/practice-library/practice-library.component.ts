@@ -1,9 +1,10 @@
-import { type CardSummary, type CardTemplate, LIMITS, type PracticeArea, type PracticeCard } from '@bridgekit/sdk';
+import { type CardSummary, type CardTemplate, type ItemPages, LIMITS, type PracticeArea, type PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { registerFeature } from '../../shared/i18n.ts';
+import type { LinkedItemController } from '../../shared/item-links.ts';
 import { cardMessages } from '../../shared/messages/cards.ts';
 import { PagedList } from '../../shared/paged-list.ts';
 import { tokens } from '../../shared/styles.ts';
@@ -29,6 +30,7 @@ import { renderSectionTabs, type SectionTab } from './section-tabs.ts';
 import { renderTemplateChooser } from './template-chooser.ts';
 
 type Section = 'library' | 'queue' | 'areas';
+type ItemLinks = typeof import('../../shared/item-links.ts');
 type View =
   | { kind: 'list' }
   | { kind: 'choose' }
@@ -45,6 +47,8 @@ const SECTIONS: SectionTab<Section>[] = [
 /** How long typing in the search box must pause before searching. */
 const SEARCH_DELAY_MS = 300;
 const CARD_FORM_PARTS = 'form, error-summary, conflict, submit: save-button';
+/** The deep-link helpers: loaded alongside the first page, which no link is needed before. */
+const loadItemLinks = (): Promise<ItemLinks> => import('../../shared/item-links.ts');
 
 registerFeature(cardMessages);
 
@@ -52,8 +56,13 @@ registerFeature(cardMessages);
  * The practice library: search (stemmed, with highlighted snippets), filters by practice area,
  * template, owner and freshness, sorting, and the cards; a card's detail with "this helped
  * me", edit, history (diff, restore), export (Markdown, JSON), print, verify and mark
- * obsolete; new cards from a form generated from the template; the signed-in person's cards
- * due for review; and the practice areas with their owners.
+ * obsolete, its war story, the requests it answered and the ideas it sparked, "copy link" and
+ * "propose an idea"; new cards from a form generated from the template; the signed-in person's
+ * cards due for review; and the practice areas with their owners.
+ *
+ * An open card is in the host page's address (`#bk-card=<id>`), so Back closes it and the
+ * address opens it again; the library also opens the card of `?card=<id>` or of the tenant's
+ * page pattern for cards.
  *
  * @tag bk-practice-library
  * @summary Search, read, write and keep current the practice cards.
@@ -62,6 +71,7 @@ registerFeature(cardMessages);
  * @attr template - Template the list starts filtered by, e.g. `business-case`.
  * @attr page-size - Cards per page, 1–100 (default 20).
  * @attr currency - Currency new money fields start with (ISO 4217, default `EUR`).
+ * @attr board - Board that ideas proposed from a card go to; without it the reader picks one of the tenant's boards.
  * @attr tenant - Overrides the page's tenant for this element.
  *
  * @event bk-card-save - A card was created, edited or restored ({@link BkCardSaveEvent}).
@@ -88,6 +98,9 @@ registerFeature(cardMessages);
  * @csspart held - For its author: the card, or their edit of it, waits for a moderator (or was rejected), and why.
  * @csspart tags - Practice areas of a card.
  * @csspart fields - A card's fields.
+ * @csspart story - A card's "From the war story: …".
+ * @csspart answers - "Answered 2 requests", with the list.
+ * @csspart sparked - "Sparked 1 idea", with the list.
  * @csspart form - The card form (from bk-card-form).
  * @csspart error-summary - The form's list of problems.
  * @csspart conflict - The "someone saved a newer version" notice.
@@ -113,18 +126,21 @@ export class BkPracticeLibrary extends BridgekitElement {
     template: { type: String, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     currency: { type: String, reflect: true },
+    board: { type: String, reflect: true },
     _section: { state: true },
     _view: { state: true },
     _filters: { state: true },
     _templates: { state: true },
     _chosen: { state: true },
     _announcement: { state: true },
+    _pages: { state: true },
   };
 
   declare tag: string;
   declare template: string;
   declare pageSize: number;
   declare currency: string;
+  declare board: string;
   declare _section: Section;
   declare _view: View;
   declare _filters: Filters;
@@ -132,6 +148,8 @@ export class BkPracticeLibrary extends BridgekitElement {
   /** The template picked in the "New card" chooser. */
   declare _chosen: string;
   declare _announcement: string;
+  /** The tenant's item pages: the cards' addresses. */
+  declare _pages: ItemPages;
 
   #list = new PagedList<CardSummary, FirstPage>(this, {
     fetch: async (cursor, signal) => {
@@ -139,7 +157,12 @@ export class BkPracticeLibrary extends BridgekitElement {
       if (!client) throw new Error('not configured');
       const query = { ...listQuery(this._filters, this.signedIn, this.pageSize), signal };
       if (cursor) return client.cards.list({ ...query, cursor });
-      return readFirstPage(client, query, { templates: this._templates, locale: this.locale, signedIn: this.signedIn });
+      const [page] = await Promise.all([
+        readFirstPage(client, query, { templates: this._templates, locale: this.locale, signedIn: this.signedIn }),
+        // Without the helpers the list still shows; its titles then link to this page's fragment.
+        this.#startLinks().catch(() => undefined),
+      ]);
+      return page;
     },
     key: (item) => item.id,
     describe: (err) => this.describeError(err),
@@ -166,6 +189,12 @@ export class BkPracticeLibrary extends BridgekitElement {
   #viewer: Viewer | null = null;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #focus: (() => HTMLElement | null | undefined) | null = null;
+  #links: ItemLinks | null = null;
+  #linked: LinkedItemController | null = null;
+  /** The card the host page's address shows: `#reflectInUrl()` keeps it in step with the view. */
+  #inUrl: string | null = null;
+  /** A card being opened: the address waits for it, rather than showing the list in between. */
+  #opening: string | null = null;
 
   constructor() {
     super();
@@ -173,6 +202,8 @@ export class BkPracticeLibrary extends BridgekitElement {
     this.template = '';
     this.pageSize = LIMITS.pageSize.default;
     this.currency = 'EUR';
+    this.board = '';
+    this._pages = {};
     this._section = 'library';
     this._view = { kind: 'list' };
     this._filters = NO_FILTERS;
@@ -195,6 +226,7 @@ export class BkPracticeLibrary extends BridgekitElement {
   }
 
   protected override updated(): void {
+    this.#reflectInUrl();
     const target = this.#focus;
     this.#focus = null;
     target?.()?.focus();
@@ -269,7 +301,53 @@ export class BkPracticeLibrary extends BridgekitElement {
       },
       retry: () => this.#reload(),
       open: (id) => void this.#openCard(id),
+      href: (id) => this.#cardUrl(id),
     };
+  }
+
+  // ——— Deep links ———
+
+  /**
+   * Loads the deep-link helpers and the tenant's item pages, then opens the card the address
+   * names (once: later changes of the address come through the controller).
+   */
+  async #startLinks(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.#links ??= await loadItemLinks();
+    const links = this.#links;
+    const pages = await links.itemPages(client);
+    if (client !== this.client) return;
+    this._pages = pages;
+    const first = !this.#linked;
+    this.#linked ??= new links.LinkedItemController(this, 'card', (id) => this.#followUrl(id));
+    this.#linked.pages = pages;
+    const id = this.#linked.id;
+    if (first && id) this.#followUrl(id);
+  }
+
+  /** The address now names `id` (Back, Forward, a pasted link): show that card, or the list. */
+  #followUrl(id: string | null): void {
+    const view = this._view;
+    const open = view.kind === 'detail' || view.kind === 'edit' || view.kind === 'history' ? view.id : null;
+    this.#inUrl = id;
+    if (id === open && this._section === 'library') return;
+    if (id) void this.#openCard(id);
+    else if (open) this.#backToList();
+  }
+
+  /** Puts the open card in the host page's address, or takes it out, when the view changed here. */
+  #reflectInUrl(): void {
+    const view = this._view;
+    const open =
+      this._section === 'library' && (view.kind === 'detail' || view.kind === 'edit' || view.kind === 'history') ? view.id : null;
+    if (open === this.#inUrl || this.#opening !== null || !this.#links) return;
+    this.#inUrl = open;
+    this.#links.showInUrl('card', open);
+  }
+
+  #cardUrl(id: string): string {
+    return this.#links ? this.#links.itemUrl(this._pages, 'card', id) : `#bk-card=${encodeURIComponent(id)}`;
   }
 
   // ——— Sections and views ———
@@ -286,15 +364,21 @@ export class BkPracticeLibrary extends BridgekitElement {
     const id = this.#open.card?.id;
     this._view = { kind: 'list' };
     this._section = 'library';
-    this.#focusAfterRender(() => (id ? this.#q(`button[data-open="${CSS.escape(id)}"]`) : null) ?? this.#q('#bk-q'));
+    this.#focusAfterRender(() => (id ? this.#q(`[data-open="${CSS.escape(id)}"]`) : null) ?? this.#q('#bk-q'));
   }
 
   async #openCard(id: string, view: CardViewKind = 'detail'): Promise<void> {
     const part = view === 'edit' ? 'bk-card-form' : view === 'history' ? 'bk-card-history' : 'bk-card-detail';
-    if (!(await this.#need(part))) return;
-    this._section = 'library';
-    this._view = { kind: view, id };
-    this._announcement = '';
+    this.#opening = id;
+    try {
+      if (!(await this.#need(part))) return;
+      this._section = 'library';
+      this._view = { kind: view, id };
+      this._announcement = '';
+    } finally {
+      this.#opening = null;
+      this.#reflectInUrl();
+    }
     await this.#open.load(id);
     if (this._view.kind !== view || this._view.id !== id) return;
     if (view === 'detail') this.#focusAfterRender(() => this.#q('bk-card-detail') ?? this.#q('.detail [role="alert"]'));
@@ -461,13 +545,14 @@ export class BkPracticeLibrary extends BridgekitElement {
             .template=${template}
             .templateName=${this.#templateName(card)}
             .viewer=${this.#viewer}
+            .board=${this.board}
             .back=${() => this.#backToList()}
             .open=${(id: string, kind?: CardViewKind) => void this.#openCard(id, kind)}
             .changed=${(updated: PracticeCard) => this.#onCardChanged(updated)}
             .announce=${(text: string) => {
               this._announcement = text;
             }}
-            exportparts="detail, actions, freshness, obsolete, held, tags, fields"
+            exportparts="detail, actions, freshness, obsolete, held, tags, fields, story, answers, sparked"
           ></bk-card-detail>`,
         );
       default: {

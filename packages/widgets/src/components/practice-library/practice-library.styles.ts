@@ -133,6 +133,7 @@ export const practiceLibraryStyles = [
       font: inherit;
       font-weight: 600;
       text-align: start;
+      text-decoration: none;
       overflow-wrap: anywhere;
       cursor: pointer;
     }

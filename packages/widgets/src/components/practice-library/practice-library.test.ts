@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { keepAddress } from '../../../test/address.ts';
 import { signInEachTest } from '../../../test/signed-in.ts';
 import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import './practice-library.ts';
@@ -28,12 +29,13 @@ async function search(el: Element, q: string) {
 }
 
 async function openFromList(el: Element, id: string) {
-  await userEvent.click(await until(() => shadow(el).querySelector<HTMLButtonElement>(`button[data-open="${id}"]`)));
+  await userEvent.click(await until(() => shadow(el).querySelector<HTMLAnchorElement>(`a[data-open="${id}"]`)));
   await until(() => detailOf(el)?.activeElement?.id === 'bk-detail-title');
 }
 
 describe('<bk-practice-library>', () => {
   const token = signInEachTest('Finance');
+  keepAddress();
   afterEach(() => vi.restoreAllMocks());
 
   it('lists the cards, recently updated first, with their count, freshness and practice areas', async () => {

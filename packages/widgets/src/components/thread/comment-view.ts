@@ -33,6 +33,12 @@ export interface CommentView {
   busy: ReadonlySet<string>;
   /** A message shown under one comment (a failed action). */
   notice: { id: string; text: string } | null;
+  /** "Became a practice: …" on a comment promoted to a practice card. */
+  practice(comment: Comment): unknown;
+  /** A moderator or the author: "Make it a practice". */
+  mayPromote(comment: Comment): boolean;
+  /** "Copy link" or "Make it a practice" (`story-links.ts`, loaded on first use). */
+  story(action: 'copy' | 'promote', comment: Comment): void;
   open(kind: PanelKind, comment: Comment): void;
   close(): void;
   react(comment: Comment, reaction: Reaction): void;
@@ -149,6 +155,7 @@ function renderHeader(view: CommentView, c: Comment): TemplateResult {
       }
       ${c.pinned ? html`<span class="badge pinned-badge" part="badge">${view.t('thread.pinned')}</span>` : nothing}
       ${c.accepted ? html`<span class="badge accepted-badge" part="badge">✓ ${view.t('thread.accepted')}</span>` : nothing}
+      ${view.practice(c)}
     </header>
   `;
 }
@@ -179,6 +186,8 @@ function renderActions(view: CommentView, c: Comment): TemplateResult {
       ${view.signedIn && published && !c.mine ? action('flag', view.t('thread.flag'), toggle('flag'), panel('flag')) : nothing}
       ${view.mayAccept && published ? action('accept', c.accepted ? view.t('thread.unaccept') : view.t('thread.accept'), () => view.accept(c)) : nothing}
       ${view.moderator && published && c.depth === 0 ? action('pin', c.pinned ? view.t('thread.unpin') : view.t('thread.pin'), () => view.pin(c)) : nothing}
+      ${published ? action('copy', view.t('thread.copyLink'), () => view.story('copy', c)) : nothing}
+      ${published && view.mayPromote(c) ? action('promote', view.t('thread.promote'), () => view.story('promote', c)) : nothing}
     </div>
   `;
 }

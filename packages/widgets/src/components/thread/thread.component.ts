@@ -49,6 +49,7 @@ const POLL_DEFAULT_S = 15;
 const TITLE_MAX = 200;
 /** Top-level comments per page the API allows. */
 const PAGE_MAX = 50;
+type StoryLinks = import('./story-links.ts').StoryLinks;
 
 registerFeature(threadMessages);
 
@@ -56,6 +57,9 @@ registerFeature(threadMessages);
  * A discussion thread under an intranet page: comments with nested replies, Markdown, reactions,
  * an accepted answer, pinned comments, moderation held comments visible to their authors, and
  * live updates that never move what the reader is reading (new comments wait behind a button).
+ * Each comment has a link of its own (`#bk-comment=<id>` on the thread's page, which scrolls to
+ * and highlights it); a moderator or the story's author makes the thread, or one comment, a
+ * practice card, and the thread shows the cards it became.
  *
  * @tag bk-thread
  * @summary Comments and replies under a page, with live updates.
@@ -96,6 +100,7 @@ registerFeature(threadMessages);
  * @csspart replies - The list of replies below a comment.
  * @csspart more-replies - The "Show more replies" button.
  * @csspart load-more - The "Load more comments" button.
+ * @csspart practices - "Became a practice: …", the cards the war story became.
  * @csspart session-notice - The "sign-in expired" notice.
  *
  * @cssproperty --bk-thread-surface - Background of the thread. Default `--bk-color-surface`.
@@ -165,6 +170,8 @@ export class BkThread extends BridgekitElement {
       this.#loadedAt = page.loadedAt ?? this.#loadedAt;
       this.#newestAtLoad = Date.parse(page.thread?.lastCommentAt ?? '') || 0;
       if (page.thread) this.#startLive(page.thread.id);
+      if (page.thread?.practices.length || this.#mayPromote(null) || location.hash.includes('bk-comment='))
+        void this.#storyLinks().then((s) => s.start());
     },
     onMore: (added) => {
       if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
@@ -185,6 +192,8 @@ export class BkThread extends BridgekitElement {
   /** New comments already read to learn where they go (polling does not say). */
   #prefetched = new Map<string, Comment>();
   #focusAfterUpdate: string | null = null;
+  /** Links, practices and "Make it a practice": loaded when first wanted (`story-links.ts`). */
+  #story: StoryLinks | null = null;
 
   constructor() {
     super();
@@ -263,6 +272,7 @@ export class BkThread extends BridgekitElement {
     this.#ref = threadRefOf(this.key, this.url);
     this._fresh = [];
     this._panel = null;
+    this.#story = null;
     void this.#list.load();
   }
 
@@ -409,6 +419,24 @@ export class BkThread extends BridgekitElement {
     first?.focus();
   }
 
+  async #storyLinks(): Promise<StoryLinks> {
+    const { StoryLinks } = await import('./story-links.ts');
+    this.#story ??= new StoryLinks({
+      host: this,
+      client: () => this.client,
+      t: (key, params) => this.t(key, params),
+      shown: (id) => isShown(this.#list.items, id),
+      render: renderRoot,
+      mayPromote: (c) => this.#mayPromote(c),
+    });
+    return this.#story;
+  }
+
+  /** Whether the person may make the thread (`null`) or a comment a practice: a moderator, or its author. */
+  #mayPromote(comment: Comment | null): boolean {
+    return this.signedIn && (this._moderator || (comment ? comment.mine : this._thread?.startedByMe === true));
+  }
+
   #countChange(delta: number): void {
     if (this._thread && delta !== 0) this._thread = { ...this._thread, commentCount: Math.max(0, this._thread.commentCount + delta) };
   }
@@ -475,6 +503,7 @@ export class BkThread extends BridgekitElement {
         startedByMe: true,
         createdAt: comment.createdAt,
         lastCommentAt: comment.state === 'published' ? comment.createdAt : null,
+        practices: [],
       };
       this.#loadedAt = comment.createdAt;
       this.#startLive(comment.threadId);
@@ -626,6 +655,9 @@ export class BkThread extends BridgekitElement {
       panel: this._panel,
       busy: this._busy,
       notice: this._notice,
+      practice: (c) => this.#story?.badge(c),
+      mayPromote: (c) => this.#mayPromote(c),
+      story: (action, c) => void this.#storyLinks().then((s) => s[action](c)),
       open: (kind, c) => this.#open(kind, c),
       close: () => this.#close(),
       react: (c, r) => void this.#react(c, r),
@@ -664,7 +696,7 @@ export class BkThread extends BridgekitElement {
             </select>
           </label>
         </div>
-        ${this.#renderComposer()}
+        ${this.#list.status === 'ready' ? this.#story?.renderTop() : nothing} ${this.#renderComposer()}
         <p class="visually-hidden" role="status">${this._announcement}</p>
         <div class="new-comments-slot" aria-live="polite">
           ${
@@ -714,6 +746,7 @@ export class BkThread extends BridgekitElement {
     }
     const view = this.#view;
     return html`
+      ${this.#story?.renderLinked(view)}
       <ol class="comments" part="list" aria-label=${this.t('thread.listLabel')}>
         ${repeat(
           this.#list.items,

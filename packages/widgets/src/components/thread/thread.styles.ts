@@ -91,6 +91,16 @@ export const threadStyles = css`
     background: var(--_surface-subtle);
   }
 
+  .promote-thread {
+    justify-self: start;
+  }
+
+  /* The comment the page's address links to (set by story-links.ts). */
+  .comment[data-linked] {
+    border-color: var(--_brand);
+    box-shadow: 0 0 0 2px var(--_brand-subtle);
+  }
+
   .comment.removed {
     padding: 0.5rem 0.75rem;
     background: var(--_surface-subtle);

@@ -75,7 +75,8 @@ describe('<bk-thread>', () => {
     expect(mei.querySelector('.badge')?.textContent).toContain('Accepted answer');
     // Read-only: counts without buttons, and an invitation to sign in.
     expect(shadow(el).textContent).toContain('Sign in to join the discussion.');
-    expect(mei.querySelector('button')).toBeNull();
+    // Only the comment's link to copy.
+    expect([...mei.querySelectorAll('button')].map((b) => b.dataset.action)).toEqual(['copy']);
     const insight = mei.querySelector('.reaction');
     expect(insight?.querySelector('.visually-hidden')?.textContent).toBe('Insightful');
     expect(insight?.querySelector('.count')?.textContent).toBe('3');

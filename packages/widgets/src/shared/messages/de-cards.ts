@@ -58,6 +58,10 @@ export const deCards: Translation<typeof enCards> = {
   'card.maturity.4': 'Vertrauter Berater',
   'card.maturity.5': 'Strategischer Partner',
 
+  // ——— Link und Ideen einer Karte (der Rest: de-loop.ts) ———
+  'card.copyLink': 'Link kopieren',
+  'card.propose': 'Idee vorschlagen',
+
   // ——— The library ———
   'library.heading': 'Praxisbibliothek',
   'library.newCard': 'Neue Karte',

@@ -31,6 +31,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.validation_failed.template': 'Die Vorlage ist nicht gültig.',
   'reason.validation_failed.card_fields': 'Einige Felder der Karte sind nicht gültig.',
   'reason.validation_failed.card_references': 'Die Karte verweist auf etwas, das es nicht gibt.',
+  'reason.validation_failed.unknown_card':
+    'Eine veröffentlichte Praxiskarte „{id}“ gibt es in dieser Community nicht: Nennen Sie eine veröffentlichte Karte.',
   'reason.validation_failed.no_template': 'Die Vorlage „{template}“ gibt es nicht.',
   'reason.validation_failed.review_date_past': 'Der nächste Prüftermin muss in der Zukunft liegen.',
   'reason.validation_failed.cursor': 'Die Liste konnte nicht weitergeblättert werden. Laden Sie sie neu.',
@@ -45,11 +47,15 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.validation_failed.empty_comment': 'Der Kommentar ist leer: Schreiben Sie etwas, bevor Sie ihn veröffentlichen.',
   'reason.validation_failed.reply_elsewhere':
     'Dieser Kommentar gehört zu einer anderen Diskussion: Antworten Sie in der Diskussion, die Sie gerade lesen.',
+  'reason.validation_failed.promote_elsewhere': 'Dieser Kommentar gehört zu einer anderen Diskussion: Machen Sie ihn dort zur Praxiskarte.',
+  'reason.validation_failed.story_template':
+    'Eine Erfahrung aus der Praxis kann die Vorlage „{template}“ nicht füllen, ihr fehlen Pflichtfelder: Wählen Sie eine Anleitungs-Vorlage wie „Praxisanleitung“, oder schreiben Sie diese Karte selbst.',
   'reason.validation_failed.timeout_past': 'Eine Sperre auf Zeit muss in der Zukunft enden.',
   'reason.validation_failed.closes_before_opens': 'Das Board muss schließen, nachdem es öffnet.',
   'reason.validation_failed.per_idea_over_budget': 'Die Stimmen pro Idee dürfen das Budget nicht übersteigen.',
   'reason.validation_failed.status_twice': 'Der Status-Schlüssel „{key}“ kommt zweimal vor.',
   'reason.validation_failed.status_merged': '„merged“ ist für zusammengeführte Duplikate reserviert.',
+  'reason.validation_failed.status_withdrawn': '„withdrawn“ ist für Ideen reserviert, die ihre Autorinnen und Autoren zurückgezogen haben.',
   'reason.validation_failed.deflection_reason':
     'Der ablehnende Status „{key}“ muss eine Begründung verlangen: Eine Ablehnung bleibt nie unbegründet.',
   'reason.validation_failed.no_open_status': 'Mindestens ein Status braucht die Kategorie „open“: Dort beginnen neue Ideen.',
@@ -115,6 +121,12 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.forbidden.paused': 'Eine Moderatorin oder ein Moderator hat Ihr Schreiben bis {until} ausgesetzt.',
   'reason.forbidden.paused_because': 'Eine Moderatorin oder ein Moderator hat Ihr Schreiben bis {until} ausgesetzt. Grund: {reason}',
   'reason.forbidden.edit_others_comment': 'Einen Kommentar kann nur die Person bearbeiten, die ihn geschrieben hat.',
+  'reason.forbidden.edit_others_idea':
+    'Eine Idee können nur die Person, von der sie stammt, wer sie für diese Person erfasst hat, oder die Moderation bearbeiten.',
+  'reason.forbidden.withdraw_others_idea':
+    'Eine Idee können nur die Person, von der sie stammt, oder wer sie für diese Person erfasst hat, zurückziehen.',
+  'reason.forbidden.proxy_idea':
+    'Ideen im Namen einer anderen Person erfassen nur Personen mit der Rolle Bewertung, Moderation oder Administration. Reichen Sie die Idee als Ihre eigene ein.',
   'reason.forbidden.restrict_self': 'Sie können sich nicht selbst sperren.',
   'reason.forbidden.restrict_higher_role':
     'Sie können diese Person nicht sperren: Ihre Rolle ({role}) steht über Ihrer. Fragen Sie jemanden mit dieser Rolle oder einer höheren.',
@@ -122,6 +134,10 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.forbidden.card_owner_change': 'Die verantwortliche Person einer Karte kann nur sie selbst oder die Moderation ändern.',
   'reason.forbidden.accept_answer':
     'Die akzeptierte Antwort kann nur die Person markieren, die die Diskussion begonnen hat, oder die Moderation.',
+  'reason.forbidden.promote_thread':
+    'Eine Diskussion zur Praxiskarte machen kann nur die Person, die sie begonnen hat, oder die Moderation.',
+  'reason.forbidden.promote_comment':
+    'Einen Kommentar zur Praxiskarte machen kann nur die Person, die ihn geschrieben hat, oder die Moderation.',
   'reason.forbidden.live_origin': 'Keine Live-Aktualisierung: Diese Seite ist nicht mehr zugelassen.',
   'reason.forbidden.live_anonymous': 'Keine Live-Aktualisierung: Melden Sie sich an, um dieser Diskussion zu folgen.',
   'reason.forbidden.live_restricted': 'Keine Live-Aktualisierung: Die Moderation hat Sie eingeschränkt.',
@@ -133,6 +149,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.not_found.own_tenant': 'Diese Community gibt es nicht.',
   'reason.not_found.board': 'Das Board „{id}“ gibt es nicht.',
   'reason.not_found.idea': 'Diese Idee gibt es nicht mehr.',
+  'reason.not_found.idea_discussion': 'Diese Diskussion gehört zu einer Idee, die es nicht gibt oder die Sie nicht sehen können.',
   'reason.not_found.comment': 'Diesen Kommentar gibt es nicht mehr.',
   'reason.not_found.top_level_comment': 'Diesen Kommentar gibt es nicht mehr.',
   'reason.not_found.thread': 'Diese Diskussion gibt es nicht.',
@@ -175,9 +192,21 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.conflict.edit_outdated':
     'Diese Änderung bezieht sich auf Version {base}, die Karte ist inzwischen bei Version {version}: Eine Freigabe würde neuere Änderungen überschreiben. Lehnen Sie sie ab; sie kann auf der aktuellen Version erneut vorgenommen werden.',
   'reason.conflict.comment_removed': 'Dieser Kommentar wurde entfernt und kann nicht mehr bearbeitet werden.',
+  'reason.conflict.idea_rejected':
+    'Die Moderation hat diese Idee abgelehnt; sie lässt sich nicht mehr bearbeiten. Reichen Sie stattdessen eine neue Idee ein.',
+  'reason.conflict.edit_closed_idea':
+    'Diese Idee ist abgeschlossen; ihr Text bleibt so, wie über sie entschieden wurde. Reichen Sie stattdessen eine neue Idee ein.',
+  'reason.conflict.edit_merged_idea': 'Diese Idee wurde mit „{into}“ zusammengeführt; bearbeiten Sie jene.',
+  'reason.conflict.withdraw_closed': 'Diese Idee ist bereits abgeschlossen: Es gibt nichts zurückzuziehen.',
+  'reason.conflict.withdraw_merged':
+    'Diese Idee wurde mit „{into}“ zusammengeführt, wo ihre Unterstützung jetzt zählt: Allein lässt sie sich nicht zurückziehen.',
   'reason.conflict.comment_already_removed': 'Dieser Kommentar ist bereits entfernt.',
   'reason.conflict.pin_unpublished': 'Nur veröffentlichte Kommentare lassen sich anheften.',
   'reason.conflict.accept_unpublished': 'Nur ein veröffentlichter Kommentar kann die akzeptierte Antwort sein.',
+  'reason.conflict.promote_unpublished': 'Nur ein veröffentlichter Kommentar kann zur Praxiskarte werden.',
+  'reason.conflict.promote_empty': 'Die Diskussion hat keinen veröffentlichten Kommentar, der zur Praxiskarte werden könnte.',
+  'reason.conflict.promotion_held':
+    'Aus dieser Erfahrung ist schon eine Praxiskarte geworden; sie wartet auf die Prüfung durch die Moderation.',
   'reason.conflict.react_unpublished': 'Reaktionen gibt es nur auf veröffentlichte Kommentare.',
   'reason.voting_closed.pending': 'Diese Idee wartet auf die Moderation: Sobald sie veröffentlicht ist, kann abgestimmt werden.',
   'reason.voting_closed.merged': 'Diese Idee wurde mit einer anderen zusammengeführt: Unterstützen Sie jene.',
@@ -185,6 +214,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.voting_closed.board': 'Auf dem Board „{board}“ kann gerade nicht abgestimmt werden.',
   'reason.vote_budget_exceeded.budget':
     'Sie haben auf diesem Board noch {remaining} von {total} Stimmen; dafür bräuchten Sie {needed} mehr.',
+  'reason.vote_budget_exceeded.proxy':
+    '{name} hat alle {total} Stimmen dieses Boards auf offene Ideen verteilt, und eine für diese Person erfasste Idee braucht eine davon: Ziehen Sie zuerst eine dieser Ideen zurück.',
   'reason.vote_budget_exceeded.per_idea': {
     one: 'Auf eine Idee dieses Boards kann jede Person höchstens # Stimme geben.',
     other: 'Auf eine Idee dieses Boards kann jede Person höchstens # Stimmen geben.',
@@ -275,6 +306,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.field.unknown_owner': 'Niemand in dieser Community hat das Kürzel „{handle}“.',
   'reason.field.unknown_link': 'Das verknüpfte Element „{id}“ gibt es in dieser Community nicht.',
   'reason.field.url': 'Diese Adresse ist hier nicht erlaubt.',
+  'reason.field.page_url': 'Muss eine vollständige https://-Adresse sein (http:// nur für localhost).',
+  'reason.field.page_placeholder': 'Muss {placeholder} genau einmal enthalten: Dort steht die ID des Elements.',
 
   // ——— Warum etwas auf die Moderation wartet ———
   'reason.held.every_comment': 'Vorabprüfung: Jeder Kommentar wird geprüft',

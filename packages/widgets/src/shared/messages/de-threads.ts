@@ -81,6 +81,8 @@ export const deThreads: Translation<typeof enThreads> = {
   'thread.unaccept': 'Markierung als Antwort aufheben',
   'thread.pin': 'Anheften',
   'thread.unpin': 'Lösen',
+  'thread.copyLink': 'Link kopieren',
+  'thread.promote': 'Zur Praxis machen',
 
   'thread.reactionsLabel': 'Reaktionen',
   'thread.reaction.like': 'Gefällt mir',

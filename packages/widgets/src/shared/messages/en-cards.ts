@@ -51,6 +51,10 @@ export const enCards = {
   'card.maturity.4': 'Trusted advisor',
   'card.maturity.5': 'Strategic partner',
 
+  // ——— A card's links and ideas (the rest of the community loop: en-loop.ts) ———
+  'card.copyLink': 'Copy link',
+  'card.propose': 'Propose an idea',
+
   // ——— The library ———
   'library.heading': 'Practice library',
   'library.newCard': 'New card',

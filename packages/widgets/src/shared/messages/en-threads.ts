@@ -77,6 +77,8 @@ export const enThreads = {
   'thread.unaccept': 'Unmark answer',
   'thread.pin': 'Pin',
   'thread.unpin': 'Unpin',
+  'thread.copyLink': 'Copy link',
+  'thread.promote': 'Make it a practice',
 
   'thread.reactionsLabel': 'Reactions',
   'thread.reaction.like': 'Like',

@@ -8,7 +8,10 @@
 import type { enCards } from './en-cards.ts';
 import type { ErrorKey } from './en-errors.ts';
 import type { enFrame } from './en-frame.ts';
+import type { enIdea } from './en-idea.ts';
+import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
+import type { enSearch } from './en-search.ts';
 import type { enThreads } from './en-threads.ts';
 
 /**
@@ -45,6 +48,7 @@ export const en = {
 
   'form.open': 'Share an idea',
   'form.heading': 'Share an IT-enabled idea',
+  'form.proposedFrom': 'Proposed from the practice card: {title}',
   'form.titleLabel': 'Title',
   'form.titleHint': 'What should IT make possible? Between 3 and 140 characters.',
   'form.descriptionLabel': 'Details (optional)',
@@ -73,6 +77,8 @@ export const en = {
   'form.choose': 'Choose…',
   'form.required': '(required)',
   'form.requiredField': 'This board asks for this.',
+  'form.newTab': '(opens in a new tab)',
+  'form.answeredBy': 'Answered by the practice card:',
   'form.similar': {
     one: 'A similar idea is already here — back it instead?',
     other: '# similar ideas are already here — back one instead?',
@@ -89,6 +95,13 @@ export const en = {
   'effort.XL': 'XL — a year or more',
   'form.failed': 'Your idea could not be submitted. {reason}',
   'form.fixErrors': 'Check the highlighted fields.',
+  'form.onBehalfOf': 'On behalf of a business leader',
+  'form.onBehalfOfHint': 'They become its author and back it; you are shown as who recorded it.',
+  'form.leaderName': 'Leader’s name',
+  'form.leaderEmail': 'Leader’s e-mail address (never shown)',
+  'form.leaderUnit': 'Leader’s business unit',
+  'form.leaderNameMissing': 'Give the leader’s name.',
+  'form.leaderEmailInvalid': 'Give the leader’s e-mail address, like name@example.com.',
 
   // The start of the vote button's accessible name; the count and "votes" follow it.
   'vote.name': 'Vote for “{title}”,',
@@ -132,7 +145,14 @@ export const en = {
   'triage.statusLabel': 'New status',
   'triage.reason': 'Reason, shown to the requester',
   'triage.reasonRequired': 'This status needs a reason of at least 10 characters: tell the requester why.',
-  'triage.link': 'Link, e.g. the practice card that answers the need (optional)',
+  'triage.answeringCard': 'Practice card that answers the need (optional)',
+  'triage.answeredBy': 'answered by the practice card “{title}”',
+  'triage.merge': 'Merge into another idea',
+  'triage.mergeHint': 'For a duplicate: it closes as merged, and its supporters back the idea you pick.',
+  'triage.mergeTarget': 'Idea to merge it into',
+  'triage.mergePick': 'Pick the idea to merge it into.',
+  'triage.mergeButton': 'Merge',
+  'triage.merged': '“{title}” was merged into “{into}”.',
   'triage.saveStatus': 'Change status',
   'triage.statusChanged': '“{title}” is now {status}.',
   'triage.history': 'History',
@@ -179,6 +199,9 @@ export type MessageKey =
   | keyof typeof enModeration
   | keyof typeof enCards
   | keyof typeof enFrame
+  | keyof typeof enIdea
+  | keyof typeof enSearch
+  | keyof typeof enLoop
   | ErrorKey;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;

@@ -1,8 +1,8 @@
 /**
  * One realistic example card per built-in template, about the fictional company Contoso: the
  * demo seed creates them and the tests check that each one passes its own template. Links
- * point at the demo tenant's seeded ideas and at the other example cards by their ids in
- * `exampleCardId`, so the seed must create the example cards with those ids.
+ * point at the demo tenant's seeded ideas and threads and at the other example cards by their
+ * ids in `exampleCardId`, so the seed must create the example cards with those ids.
  */
 import type { FieldValue, MaturityLevel, PracticeArea } from '@bridgekit/sdk';
 
@@ -19,6 +19,7 @@ export const exampleCardId = (templateId: string) => `demo-card-${templateId}`;
 
 const card = (templateId: string) => ({ kind: 'card', id: exampleCardId(templateId) }) as const;
 const idea = (id: string) => ({ kind: 'idea', id }) as const;
+const thread = (id: string) => ({ kind: 'thread', id }) as const;
 
 const AMARA = { name: 'Amara Okafor', handle: 'amara.okafor' };
 const MEI = { name: 'Mei Chen', handle: 'mei.chen' };
@@ -285,6 +286,46 @@ export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
         { action: 'Publish response times for small requests', owner: MEI, due: '2027-01-15', status: 'planned' },
         { action: 'Invite the BRM to the finance planning cycle', owner: CFO, due: '2027-02-01', status: 'planned' },
       ],
+    },
+  },
+  // Promoted from the demo's war-stories thread (demo-data.ts), and the answer of a deflected request.
+  practice: {
+    title: 'Deflecting low-value demand with a self-service catalogue',
+    summary:
+      'Answer every small request with "already available", "self-service" or "a business case" — never a bare no — and keep a catalogue of what each unit can do itself.',
+    tags: ['demand-shaping', 'portfolio-management'],
+    maturityLevel: 4,
+    fields: {
+      problem:
+        "Business units send IT a steady stream of small requests: a new report, one more field, a copy of a dashboard for another team. Each is cheap alone; together they fill the backlog, delay the work that moves the unit's objectives, and teach people that IT builds whatever is asked.",
+      context:
+        'Worked with Contoso Finance, whose weekly report requests took a developer two days a week, and whose people already had a **self-service BI tool** they did not use. It needs a relationship at *service provider* level or better: people must trust that a redirect is help, not a brush-off.',
+      approach:
+        "Never say no; say \"not this way\". Every request gets one of three answers, with a reason:\n\n1. **Already available** — say where, and show it.\n2. **Self-service** — point to the catalogue entry and offer a short hands-on session.\n3. **A business case** — when it moves one of the unit's objectives, it goes to the idea board and is scored.\n\nOpen each relationship review with the unit's own KPIs, not IT's backlog: low-value asks deflect themselves once everyone sees them side by side.",
+      steps: [
+        "List last quarter's small requests and group them by kind",
+        'For each group, find the tool that already does it, or note that none does',
+        'Publish the self-service catalogue: one entry per group, with a two-line how-to and a contact',
+        'Run a two-hour hands-on session per unit on the top three entries',
+        'Answer each new request with one of the three outcomes, recorded on the idea with its reason',
+        "Review the deflected requests each quarter with the unit's lead",
+      ],
+      pitfalls: [
+        'Deflecting without showing the alternative: it reads as "IT says no"',
+        'A catalogue nobody keeps current: give it an owner and a review date, as this card has',
+        'Redirecting requests that are symptoms of a bigger need: look for patterns before you deflect',
+      ],
+      evidence: [
+        {
+          result: 'Finance report requests halved within a month',
+          measure: 'Report requests per month: 18 → 8',
+          source: thread('demo-thread-war-stories'),
+        },
+        { result: 'A budget holder built their own spend view instead of waiting for IT', source: idea('demo-idea-spend-report') },
+      ],
+      whenNotToUse:
+        'When many requests point at one missing capability: a unit asking for ten reports may need a governed data product, not ten catalogue entries — write the business case instead. And not where the unit has no self-service tools: deflection then only moves the work to people who cannot do it.',
+      relatedTemplates: ['business-partner-profile', 'business-case'],
     },
   },
 };

@@ -6,6 +6,7 @@
 import type { CardTemplate } from '@bridgekit/sdk';
 import { businessCase } from './business-case.ts';
 import { businessPartnerProfile } from './business-partner-profile.ts';
+import { practice } from './practice.ts';
 import { relationshipHealthAssessment } from './relationship-health-assessment.ts';
 import { stakeholderMap } from './stakeholder-map.ts';
 import { strategicAccountPlan } from './strategic-account-plan.ts';
@@ -20,6 +21,7 @@ export const BUILT_IN_TEMPLATES: readonly CardTemplate[] = [
   valueRealizationPlan,
   stakeholderMap,
   relationshipHealthAssessment,
+  practice,
 ];
 
 const BY_ID = new Map(BUILT_IN_TEMPLATES.map((template) => [template.id, template]));

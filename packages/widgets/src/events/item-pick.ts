@@ -1,0 +1,20 @@
+import type { ItemRef } from '@bridgekit/sdk';
+
+/** Fired by the item picker when the person picked an item, or cleared the choice (`item: null`). */
+export class BkItemPickEvent extends Event {
+  static readonly type = 'bk-item-pick';
+  readonly kind: 'idea' | 'card';
+  readonly item: ItemRef | null;
+
+  constructor(kind: 'idea' | 'card', item: ItemRef | null) {
+    super(BkItemPickEvent.type, { bubbles: true, composed: true });
+    this.kind = kind;
+    this.item = item;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'bk-item-pick': BkItemPickEvent;
+  }
+}
