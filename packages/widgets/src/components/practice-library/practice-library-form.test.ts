@@ -41,7 +41,8 @@ async function openFormByKeyboard(lib: BkPracticeLibrary, templateId: string): P
   }
   expect((shadow(lib).activeElement as HTMLInputElement).value).toBe(templateId);
   await userEvent.keyboard('{Tab}{Enter}');
-  await until(() => shadow(lib).querySelector('bk-card-form')?.shadowRoot?.activeElement?.id === 'bk-form-heading');
+  // The form is loaded on demand: the first test of a cold run waits for the dev server to build it.
+  await until(() => shadow(lib).querySelector('bk-card-form')?.shadowRoot?.activeElement?.id === 'bk-form-heading', 30_000);
   return formOf(lib);
 }
 
