@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { CreatedTenant, NewApiKey, TenantSettings } from '@bridgekit/sdk';
+import type { CreatedTenant, NewApiKey, PersonalExport, TenantSettings } from '@bridgekit/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../packages/worker/cli/commands.ts';
 import { SOURCE_CONDITION } from '../packages/worker/scripts/dev-server.ts';
@@ -60,12 +63,13 @@ describe('the bridgekit CLI, against the dev server', () => {
     await cli('tenant', 'create', 'cli-pages', '--name', 'Pages Co');
     const idea = 'https://intranet.example/ideas#bk-idea={id}';
     const card = 'https://intranet.example/practice?card={id}';
-    const both = await cli('--json', 'tenant', 'set', 'cli-pages', '--idea-page', idea, '--card-page', card);
-    expect((JSON.parse(both.stdout) as TenantSettings).itemPages).toEqual({ idea, card });
+    const person = 'https://intranet.example/people#bk-person={id}';
+    const both = await cli('--json', 'tenant', 'set', 'cli-pages', '--idea-page', idea, '--card-page', card, '--person-page', person);
+    expect((JSON.parse(both.stdout) as TenantSettings).itemPages).toEqual({ idea, card, person });
     const shown = await cli('tenant', 'show', 'cli-pages');
     expect(shown.stdout).toMatch(/item pages:\n +idea +https:\/\/intranet\.example\/ideas#bk-idea=\{id\}\n +card +https:/);
     const removed = await cli('--json', 'tenant', 'set', 'cli-pages', '--idea-page', '');
-    expect((JSON.parse(removed.stdout) as TenantSettings).itemPages).toEqual({ card });
+    expect((JSON.parse(removed.stdout) as TenantSettings).itemPages).toEqual({ card, person });
     const refused = await cli('tenant', 'set', 'cli-pages', '--search-page', 'http://intranet.example/search');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/itemPages\.search/);
@@ -133,6 +137,39 @@ describe('the bridgekit CLI, against the dev server', () => {
     expect((await cli('keys', 'list', 'cli-keys')).stdout).toMatch(new RegExp(`^${created.id}\\tNightly export\\tread\\tlast used`));
     expect((await cli('keys', 'revoke', 'cli-keys', created.id)).code).toBe(0);
     expect((await me(created.key, 'cli-keys')).status).toBe(401);
+  });
+
+  it("exports and erases a person's data, asking for --yes first", async () => {
+    await cli('tenant', 'create', 'cli-person', '--name', 'Person Co');
+    const minted = JSON.parse(
+      (await cli('--json', 'token', 'mint', 'cli-person', '--sub', 'cli|erin', '--name', 'Erin Export', '--email', 'erin@cli.example'))
+        .stdout,
+    ) as { token: string };
+    const posted = await fetch(`${inject('baseUrl')}/v1/tenants/cli-person/threads/comments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${minted.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'cli-person-page', body: 'Erin was here' }),
+    });
+    expect(posted.status).toBe(201);
+    const dir = await mkdtemp(join(tmpdir(), 'bk-person-'));
+    const file = join(dir, 'erin.json');
+    const exported = await cli('person', 'export', 'cli-person', 'cli|erin', '--out', file);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(/Erin Export \([0-9a-z]+, person\): 0 ideas, 1 comments/);
+    const data = JSON.parse(await readFile(file, 'utf8')) as PersonalExport;
+    expect(data.person).toMatchObject({ subject: 'cli|erin', email: 'erin@cli.example' });
+    expect(data.comments.map((c) => c.body)).toEqual(['Erin was here']);
+
+    const unsure = await cli('person', 'erase', 'cli-person', 'cli|erin');
+    expect(unsure.code).toBe(2);
+    expect(unsure.stderr).toMatch(/--yes/);
+    const erased = await cli('person', 'erase', 'cli-person', 'cli|erin', '--yes');
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toMatch(/^Erased [0-9a-z]+ at .*kept 0 ideas, 1 comments/);
+    // By id now: the subject is gone with the rest.
+    expect((await cli('person', 'erase', 'cli-person', 'cli|erin', '--yes')).code).toBe(1);
+    const again = await cli('person', 'erase', 'cli-person', data.person.id ?? '', '--yes');
+    expect(again.stdout).toMatch(/was erased before/);
   });
 
   it('configures Entra ID in one command', async () => {

@@ -63,6 +63,7 @@ function cliSession(file: string) {
   const lookups: Record<string, () => Promise<string | undefined>> = {
     '<old kid>': async () => (await admin().settings.get()).embedKeys.filter((k) => !k.revokedAt).at(0)?.kid,
     '<id>': async () => (await admin().apiKeys.list()).filter((k) => !k.revokedAt).at(-1)?.id,
+    '<webhook-id>': async () => (await admin().webhooks.list()).at(-1)?.id,
   };
 
   async function prepare(

@@ -184,6 +184,10 @@ export const RULES: Rule[] = [
     handling: { instead: 'npx wrangler d1 migrations apply --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
   },
   {
+    match: /^npx wrangler queues create bridgekit-events(-failed)?( && npx wrangler queues create bridgekit-events-failed)?$/,
+    handling: { instead: 'npx wrangler queues create --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
+  },
+  {
     match: /npx wrangler secret put BRIDGEKIT_(SECRET_KEY|ADMIN_TOKEN) --env ""$/,
     handling: { instead: 'npx wrangler secret put --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
   },
@@ -236,6 +240,20 @@ export const RULES: Rule[] = [
     handling: { run: 'cli', complete: 'tenant list', expect: json },
   },
   { match: /^pnpm bridgekit --help$/, handling: { run: 'cli' } },
+  {
+    match: /^pnpm bridgekit webhook test /,
+    handling: {
+      notRun: "the docs' example receiver answers nothing; packages/worker/test/webhooks.test.ts sends test pings to a real receiver",
+    },
+  },
+  {
+    match: /^pnpm bridgekit person (export|erase) <slug> <subject-or-id>/,
+    handling: { notRun: 'a synopsis with placeholders; e2e/cli.e2e.test.ts exports and erases a seeded person with the CLI' },
+  },
+  {
+    match: /^pnpm bridgekit tenant import acme --from \S+ --format (fider|disqus)\b/,
+    handling: { notRun: "the files are the reader's own; e2e/archive-cli.e2e.test.ts imports fixtures of both formats with the CLI" },
+  },
   { match: /^pnpm bridgekit /, handling: { run: 'cli' } },
 
   // The HTTP API.

@@ -99,7 +99,8 @@ describe('the docs site', () => {
     await expect.poll(() => code.textContent(), { timeout: 15_000 }).toMatch(/ data-token="ey[\w-]+\.[\w-]+\.[\w-]+" async><\/script>/);
     const thread = page.locator('.bkd-preview-widget bk-thread');
     await thread.scrollIntoViewIfNeeded();
-    await thread.getByRole('textbox', { name: 'Add a comment' }).waitFor({ timeout: 15_000 });
+    // As long as the live demos wait: the preview's thread loads its chunks while other suites load the machine.
+    await thread.getByRole('textbox', { name: 'Add a comment' }).waitFor({ timeout: 30_000 });
 
     await page.getByLabel('Theme').selectOption('dark');
     await page.getByLabel('Language').selectOption('de');
@@ -158,6 +159,9 @@ describe('the docs site', () => {
       'bk-search',
       'bk-related',
       'bk-idea',
+      'bk-inbox',
+      'bk-follow',
+      'bk-person',
     ];
     for (const tag of tags) {
       const element = page.locator(`.bkd-preview-widget > ${tag}`);

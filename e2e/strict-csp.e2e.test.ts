@@ -92,6 +92,9 @@ describe('every widget under the strict policy', () => {
       '<bk-search></bk-search>',
       '<bk-related kind="idea" item-id="demo-idea-spend-report"></bk-related>',
       '<bk-idea idea="demo-idea-spend-report"></bk-idea>',
+      '<bk-inbox></bk-inbox>',
+      '<bk-follow target="idea" item-id="demo-idea-spend-report"></bk-follow>',
+      '<bk-person></bk-person>',
     ];
     host = await serveHost({
       '/': {

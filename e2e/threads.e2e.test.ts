@@ -371,12 +371,15 @@ async function renderHostile(browser: Browser, url: string) {
       ),
       styled: bodies.flatMap((b) => [...b.querySelectorAll('[style]')].map((e) => e.outerHTML.slice(0, 120))),
       links: links.length,
+      // Every link opens outside, but Bridgekit's own (a mention, a link to an item's view): those
+      // stay on this page's origin (the tenant has no item pages here) and in this browsing context.
       badLinks: links
-        .filter(
-          (a) =>
-            !/^(https?:|mailto:)/i.test(a.getAttribute('href') ?? '') ||
-            a.getAttribute('rel') !== 'nofollow ugc noopener noreferrer' ||
-            a.getAttribute('target') !== '_blank',
+        .filter((a) =>
+          ['mention', 'item-link'].includes(a.getAttribute('part') ?? '')
+            ? !(a.getAttribute('href') ?? '').startsWith(`${location.origin}/`) || a.hasAttribute('target')
+            : !/^(https?:|mailto:)/i.test(a.getAttribute('href') ?? '') ||
+              a.getAttribute('rel') !== 'nofollow ugc noopener noreferrer' ||
+              a.getAttribute('target') !== '_blank',
         )
         .map((a) => a.outerHTML.slice(0, 200)),
     };

@@ -36,12 +36,16 @@ const featurePages = [
   { text: 'Moderation', link: '/moderation' },
   { text: 'Practice cards', link: '/cards' },
   { text: 'One community: links and search', link: '/community' },
+  { text: 'Notifications and following', link: '/notifications' },
 ];
 const adminPages = [
   { text: 'Identity', link: '/identity' },
   { text: 'Configuration', link: '/configuration' },
   { text: 'CLI', link: '/cli' },
+  { text: 'Webhooks and e-mail', link: '/webhooks' },
   { text: 'Security', link: '/security' },
+  { text: 'Personal data', link: '/privacy' },
+  { text: 'Export and import', link: '/data' },
 ];
 const features: DefaultTheme.SidebarItem = { text: 'Features', items: featurePages };
 const admin: DefaultTheme.SidebarItem = { text: 'Admin', items: adminPages };

@@ -1,5 +1,7 @@
+import type { ArchiveImport, ArchiveImportResult } from './archive-types.ts';
 import type { CallOptions, Transport, TransportOptions } from './http.ts';
 import { createTransport } from './http.ts';
+import type { Webhook, WebhookDelivery, WebhookInput, WebhookTestResult, WebhookUpdate, WebhookWithSecret } from './notify-types.ts';
 import type {
   ApiKeyInfo,
   ApiKeyInput,
@@ -54,9 +56,35 @@ export interface TenantAdmin {
     grant(subject: string, role: RoleInput['role'], options?: CallOptions): Promise<RoleGrant>;
     revoke(subject: string, options?: CallOptions): Promise<void>;
   };
+  /**
+   * The tenant's archive (docs/data.md). Its export is a stream: read
+   * `GET /v1/tenants/{tenant}/export` with `fetch` and write it where it goes, line by line.
+   */
+  archive: {
+    /** Imports one chunk of an archive's lines into an empty tenant; pass each answer's `continuation` with the next. */
+    import(chunk: ArchiveImport, options?: CallOptions): Promise<ArchiveImportResult>;
+  };
   tokens: {
     /** An embed token signed with the tenant's newest secret, for testing an integration. */
     mint(request: TokenRequestBody, options?: CallOptions): Promise<MintedToken>;
+  };
+  /**
+   * Webhooks: events of the chosen types POSTed to a URL, signed (`Bridgekit-Signature`), as the
+   * raw event, a Microsoft Teams Adaptive Card or Slack Block Kit. See docs/webhooks.md.
+   */
+  webhooks: {
+    list(options?: CallOptions): Promise<Webhook[]>;
+    /** The answer's `secret` is shown only once. */
+    create(input: WebhookInput, options?: CallOptions): Promise<WebhookWithSecret>;
+    /** `{ enabled: true }` re-enables a webhook disabled after repeated failures. */
+    update(id: string, update: WebhookUpdate, options?: CallOptions): Promise<Webhook>;
+    remove(id: string, options?: CallOptions): Promise<Webhook>;
+    /** A new secret, shown only once; the previous one keeps signing too for 24 hours. */
+    rotateSecret(id: string, options?: CallOptions): Promise<WebhookWithSecret>;
+    /** The latest delivery attempts, newest first. */
+    deliveries(id: string, options?: CallOptions): Promise<WebhookDelivery[]>;
+    /** Sends a signed `ping` now and tells what the receiver answered. */
+    test(id: string, options?: CallOptions): Promise<WebhookTestResult>;
   };
 }
 
@@ -93,8 +121,20 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
       grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role } satisfies RoleInput, signal: o?.signal }),
       revoke: (subject, o) => http.request('DELETE', `/roles/${seg(subject)}`, { signal: o?.signal }),
     },
+    archive: {
+      import: (chunk, o) => http.request('POST', '/import', { body: chunk, signal: o?.signal }),
+    },
     tokens: {
       mint: (request, o) => http.request('POST', '/tokens', { body: request, signal: o?.signal }),
+    },
+    webhooks: {
+      list: (o) => items(http.request('GET', '/webhooks', { signal: o?.signal })),
+      create: (input, o) => http.request('POST', '/webhooks', { body: input, signal: o?.signal }),
+      update: (id, update, o) => http.request('PATCH', `/webhooks/${seg(id)}`, { body: update, signal: o?.signal }),
+      remove: (id, o) => http.request('DELETE', `/webhooks/${seg(id)}`, { signal: o?.signal }),
+      rotateSecret: (id, o) => http.request('POST', `/webhooks/${seg(id)}/rotate-secret`, { signal: o?.signal }),
+      deliveries: (id, o) => items(http.request('GET', `/webhooks/${seg(id)}/deliveries`, { signal: o?.signal })),
+      test: (id, o) => http.request('POST', `/webhooks/${seg(id)}/test`, { signal: o?.signal }),
     },
   };
 }

@@ -1,8 +1,10 @@
 import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import type { PracticeAreaSummary } from './card-types.ts';
 import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
-import type { IdeaView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
+import type { IdeaView, PersonView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
+import { createNotificationsApi, type NotificationsApi, type SubscriptionsApi } from './notifications.ts';
+import { createPrivacyApi, type PrivacyApi } from './privacy.ts';
 import type { MentionableQuery, MentionableUser } from './thread-types.ts';
 import { type CommentsApi, createThreadsApi, type ModerationApi, type ThreadsApi } from './threads.ts';
 import type {
@@ -170,6 +172,18 @@ export interface BridgekitClient {
     /** Members whose name or handle starts with `q`, for `@mention` suggestions (signed in). */
     mentionable(q: string, options?: CallOptions & Omit<MentionableQuery, 'q'>): Promise<MentionableUser[]>;
   };
+  people: {
+    /**
+     * A person's own view by their handle (`@handle`): name, business unit, role, when they
+     * joined, and their published ideas, comments and the cards they own, newest first. 404
+     * (`not_found.person`) for a handle nobody in the tenant has.
+     *
+     * @example
+     * const ana = await bk.people.view('ana.lima');
+     * ana.ideas.map((i) => i.title);
+     */
+    view(handle: string, options?: CallOptions): Promise<PersonView>;
+  };
   /** Practice cards: a living library of practices on structured templates. */
   cards: CardsApi;
   /** Card templates: built in, and the tenant's own (admins). */
@@ -180,6 +194,12 @@ export interface BridgekitClient {
   search(query: SearchQuery, options?: CallOptions): Promise<SearchResults>;
   /** Items of the other kinds related to one: explicit links first, then similar text. */
   related(query: RelatedQuery, options?: CallOptions): Promise<RelatedItem[]>;
+  /** The signed-in person's notifications (the inbox) and e-mail cadence. */
+  notifications: NotificationsApi;
+  /** What the signed-in person follows: ideas, boards, threads, cards, practice areas, tags. */
+  subscriptions: SubscriptionsApi;
+  /** Personal data: the signed-in person's export and erasure; admins', anyone's (docs/privacy.md). */
+  privacy: PrivacyApi;
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
 }
@@ -258,6 +278,7 @@ export function createClient(options: ClientOptions): BridgekitClient {
 
   const { threads, comments, moderation, mentionable } = createThreadsApi(http);
   const { cards, templates, practiceAreas } = createCardsApi(http);
+  const { notifications, subscriptions } = createNotificationsApi(http);
 
   return {
     me: (o) => http.request('GET', '/me', { signal: o?.signal }),
@@ -289,6 +310,7 @@ export function createClient(options: ClientOptions): BridgekitClient {
     comments,
     moderation,
     users: { mentionable },
+    people: { view: (handle, o) => http.request('GET', `/people/${seg(handle)}`, { signal: o?.signal }) },
     cards,
     templates,
     practiceAreas,
@@ -299,6 +321,9 @@ export function createClient(options: ClientOptions): BridgekitClient {
       }),
     related: async ({ kind, id, limit }, o) =>
       (await http.request<{ items: RelatedItem[] }>('GET', '/related', { query: { kind, id, limit }, signal: o?.signal })).items,
+    notifications,
+    subscriptions,
+    privacy: createPrivacyApi(http),
     admin: createTenantAdmin(http),
   };
 }

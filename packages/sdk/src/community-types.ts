@@ -4,7 +4,7 @@
  */
 import type { Freshness, PracticeArea } from './card-types.ts';
 import type { Translations } from './translations.ts';
-import type { Idea, IdeaStatus, StatusCategory, StatusChange } from './types.ts';
+import type { Idea, IdeaStatus, Role, StatusCategory, StatusChange } from './types.ts';
 
 /** Enough of an item of another kind to name it and open its view. */
 export interface ItemRef {
@@ -134,6 +134,53 @@ export interface RelatedQuery {
   id: string;
   /** 1–20, default 8: explicit links first, then the most similar of the other kinds. */
   limit?: number;
+}
+
+/** An idea on a person's view: what it is called, where it stands, when it was shared. */
+export interface PersonIdea extends ItemRef {
+  board: string;
+  status: Pick<IdeaStatus, 'key' | 'label' | 'translations' | 'category'>;
+  /** ISO 8601: when it was shared. */
+  at: string;
+}
+
+/** A practice card on its owner's view. */
+export interface PersonCard extends ItemRef {
+  /** ISO 8601: when it last changed. */
+  at: string;
+}
+
+/** A comment on its author's view: the start of its text, and the discussion it is in. */
+export interface PersonComment extends ItemRef {
+  /** `title` is the thread's title (or the idea's or card's, for an item's own discussion), else its page or key. */
+  thread: { id: string; key: string; title: string | null; url: string | null };
+  /** The comment's opening words as plain text (its Markdown rendered, cut at about 200 characters). */
+  snippet: string;
+  /** ISO 8601: when it was written. */
+  at: string;
+}
+
+/**
+ * A person's own view, as any reader of the community sees it: who they are and what they
+ * contributed. Only what every reader may see is counted and listed — published ideas (not
+ * merged duplicates), published comments of discussions others are shown, published cards they
+ * own — never an e-mail address or sign-in subject.
+ */
+export interface PersonView {
+  /** What others type to @mention them. */
+  handle: string;
+  name: string;
+  businessUnit: string | null;
+  /** The higher of the role granted to them and the one their last sign-in's claims gave. */
+  role: Role;
+  /** ISO 8601: when they first took part. */
+  joinedAt: string;
+  counts: { ideas: number; comments: number; cards: number };
+  /** Up to 10 each, newest first. */
+  ideas: PersonIdea[];
+  /** Cards they own, most recently changed first. */
+  cards: PersonCard[];
+  comments: PersonComment[];
 }
 
 /** Turning a war story into a practice card. */

@@ -4,6 +4,8 @@
  */
 
 export { createPlatformClient, type PlatformClient, type PlatformClientOptions, type TenantAdmin } from './admin.ts';
+export type * from './archive-types.ts';
+export { ARCHIVE_FORMAT, ARCHIVE_LIMITS, ARCHIVE_MEDIA_TYPE, ARCHIVE_VERSION } from './archive-types.ts';
 export type * from './card-types.ts';
 export { PRACTICE_AREAS } from './card-types.ts';
 export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
@@ -11,6 +13,11 @@ export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, creat
 export type * from './community-types.ts';
 export { BridgekitError, type BridgekitErrorOptions, isBridgekitError } from './errors.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
+export type { NotificationsApi, SubscriptionsApi } from './notifications.ts';
+export type * from './notify-types.ts';
+export { EVENT_TYPES, NOTIFICATION_KINDS } from './notify-types.ts';
+export type * from './privacy.ts';
+export { PERSONAL_EXPORT_LIST_LIMIT, REMOVED_PERSON_NAME } from './privacy.ts';
 // The registry itself (`REASONS`, `REASON_LIST`, `formatReason`) is the entry `@bridgekit/sdk/reasons`:
 // a page that shows errors loads it only when it shows one.
 export type { CodeOf, ErrorReason, FieldReason, HoldReason, ParamsOf, Reason, ReasonParams, ReasonText } from './reasons.ts';

@@ -129,6 +129,7 @@ export const REASONS = {
   'forbidden.api_key_write': 'This API key may not {action}: it needs the "write" scope.',
   'forbidden.api_key_read': 'This API key has no "read" scope.',
   'forbidden.platform_token': 'The platform admin token cannot {action}; use a person\'s token or an API key with the "write" scope.',
+  'forbidden.not_a_person': 'Only a signed-in person can {action}: API keys and the platform token have no personal data of their own.',
   'forbidden.admin_api_off':
     'This Worker has no usable BRIDGEKIT_ADMIN_TOKEN (at least {min} characters), so its admin API is off. Set one with "wrangler secret put BRIDGEKIT_ADMIN_TOKEN".',
   'forbidden.banned': 'A moderator banned you from posting.',
@@ -161,6 +162,8 @@ export const REASONS = {
   'not_found.idea': 'Idea "{id}" was not found.',
   'not_found.idea_discussion':
     'Thread "{key}" is the discussion of idea "{id}", which was not found: the idea must exist in this community and be one you may see.',
+  'not_found.card_discussion':
+    'Thread "{key}" is the discussion of card "{id}", which was not found: the card must exist in this community and be one you may see.',
   'not_found.comment': 'Comment "{id}" was not found.',
   'not_found.top_level_comment': 'Top-level comment "{id}" was not found.',
   'not_found.thread': 'Thread "{id}" was not found.',
@@ -169,8 +172,11 @@ export const REASONS = {
   'not_found.held_edit': 'Held edit "{id}" of card "{card}" was not found.',
   'not_found.template': 'Template "{id}" was not found.',
   'not_found.person': 'Person "{id}" was not found.',
+  'not_found.follow_target':
+    'There is no {target} "{id}" to follow: it must exist in this community and be one you may see (an area is a practice area; a tag has at most 40 characters).',
   'not_found.origin': 'Allowed origin "{id}" was not found.',
   'not_found.api_key': 'API key "{id}" was not found.',
+  'not_found.webhook': 'Webhook "{id}" was not found.',
   'not_found.role': 'A role granted to "{id}" was not found.',
   'not_found.active_embed_secret': 'Active embed secret "{id}" was not found.',
   'not_found.embed_secret': 'Embed secret "{id}" was not found.',
@@ -225,6 +231,24 @@ export const REASONS = {
     one: 'At most # vote per person on one idea of this board.',
     other: 'At most # votes per person on one idea of this board.',
   },
+
+  // ——— Archives: a tenant's export and import (docs/data.md) ———
+  'validation_failed.archive_version':
+    'This is version {version} of the format "{format}"; this Bridgekit imports "bridgekit-archive" version 1. Export it again from a Bridgekit of the same version.',
+  'validation_failed.archive_header':
+    'Line 1 must be the archive\'s header, with "format": "bridgekit-archive" and "version": 1, as the export writes it: {problem}',
+  'validation_failed.archive_line': 'Line {line} is not one JSON object: {problem}',
+  'validation_failed.archive_table': 'Line {line} names the table "{table}", which an archive does not hold. Tables: {tables}.',
+  'validation_failed.archive_record': 'Line {line} ({table}) is not a valid record: {problem}',
+  'validation_failed.archive_order':
+    'Line {line} ({table}) comes after records of "{previous}": an archive lists its tables in order, as the export writes them.',
+  'validation_failed.archive_counts':
+    'The archive ends at line {line}, but its records do not add up to the counts of its last line ({problem}): lines are missing.',
+  'conflict.import_not_empty': 'Tenant "{tenant}" has content already ({what}): an archive is imported into a new, empty tenant only.',
+  'conflict.import_continuation':
+    'Line {line} does not continue an import under way: send the archive from line 1, then each chunk with the `continuation` of the answer to the one before.',
+  'conflict.import_clash':
+    'Lines {from}–{to} clash with what is stored: an id another tenant uses, or a reference to a record the archive did not give before. Ids are kept, so import into another deployment, or after the original tenant was removed.',
 
   // ——— Refused by the moderation pipeline ———
   'comment_rejected.banned_word': 'Your comment contains "{word}", which this community does not allow. Remove it and post again.',

@@ -303,7 +303,9 @@ export type AuditAction =
   | 'unpin'
   | 'accept'
   | 'unaccept'
-  | 'settings';
+  | 'settings'
+  /** A person's personal data erased (docs/privacy.md); the target is the person's id. */
+  | 'erase';
 
 /** One moderator action, as the audit log keeps it. */
 export interface AuditEntry {

@@ -542,6 +542,8 @@ export interface ItemPages {
   card?: string;
   /** `{id}` is the search text. */
   search?: string;
+  /** `{id}` is the person's handle: where @mentions lead. */
+  person?: string;
 }
 
 /** Which values of which token claim make someone a moderator or an admin. */
@@ -671,6 +673,19 @@ export interface TenantSettings {
   embedKeys: EmbedKeyInfo[];
   oidcProviders: OidcProviderConfig[];
   itemPages: ItemPages;
+  /** Where notification e-mail goes (the tenant's mail webhook; its secret is never shown), or null: no e-mail. */
+  mail: MailSettings | null;
+}
+
+/** The tenant's mail webhook: Bridgekit POSTs each e-mail to it as signed JSON (docs/webhooks.md#mail). */
+export interface MailSettings {
+  /** https only (http on loopback for development). */
+  webhook: string;
+}
+
+export interface MailSettingsInput extends MailSettings {
+  /** Signs each call (`Bridgekit-Signature`); at least 32 characters. Write-only: never answered. */
+  secret: string;
 }
 
 export interface TenantSettingsUpdate {
@@ -679,6 +694,8 @@ export interface TenantSettingsUpdate {
   roleMapping?: RoleMapping | null;
   /** Replaces all patterns; `{}` clears them. */
   itemPages?: ItemPages;
+  /** The mail webhook and its secret; `null` turns e-mail off. */
+  mail?: MailSettingsInput | null;
 }
 
 /** An embed token minted by the API for testing an integration. */

@@ -8,7 +8,7 @@
  */
 
 /** A message catalog besides `core` (ideas and what every element shares) that an element registers. */
-export type Feature = 'threads' | 'moderation' | 'cards' | 'search' | 'idea';
+export type Feature = 'threads' | 'moderation' | 'cards' | 'search' | 'idea' | 'notify' | 'follow' | 'person';
 
 /** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
 export type TargetKind = 'board' | 'idea' | 'thread' | 'card';
@@ -200,6 +200,42 @@ export const WIDGETS = [
     summary: 'One idea on its own: its description, business case, status history, support and discussion.',
     // Without `idea`, the idea the page's address opens (`#bk-idea=<id>`, or the tenant's idea page).
     target: { kind: 'idea', attribute: 'idea', required: false },
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-inbox',
+    className: 'BkInbox',
+    features: ['notify'],
+    framed: false,
+    title: 'Notifications',
+    summary: "A bell with the unread count that opens a person's notifications and e-mail settings.",
+    target: null,
+    webPart: null,
+    // In the header of every signed-in demo page.
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-follow',
+    className: 'BkFollow',
+    features: ['follow'],
+    framed: false,
+    title: 'Follow button',
+    summary: 'Follow an idea, board, discussion, card, practice area or tag to be notified of what happens.',
+    // `target` (default `idea`) says whether the id is an idea's, a board's, a thread's, a card's, a practice area's or a tag's.
+    target: { kind: 'idea', attribute: 'item-id', required: true },
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-person',
+    className: 'BkPerson',
+    features: ['person'],
+    framed: false,
+    title: 'Person',
+    summary: "A person's own view: who they are, and their latest ideas, comments and practice cards.",
+    // Without `handle`, the person the page's address opens (`#bk-person=<handle>`, where @mentions lead).
+    target: null,
     webPart: null,
     demoPage: 'index.html',
   },

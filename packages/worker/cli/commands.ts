@@ -10,7 +10,10 @@ import {
   type TenantAdmin,
   type TenantSettings,
 } from '@bridgekit/sdk';
+import { archiveSource, describeCounts, exportTenant, importTenant } from './archive.ts';
 import { DEFAULT_URL, resolveToken } from './connection.ts';
+import { personCommand } from './person.ts';
+import { webhookCommand } from './webhooks.ts';
 
 export interface Io {
   stdout(text: string): void;
@@ -32,10 +35,16 @@ Tenants (platform admin token):
   tenant list
 Tenant settings:
   tenant show <slug>
+Tenant data (docs/data.md):
+  tenant export <slug> [--out <file>]     the whole data set as an NDJSON archive (stdout without --out)
+  tenant import <slug> --from <file> [--format bridgekit|fider|disqus] [--board <slug>]
+                                          into a new, empty tenant; fider: the folder of the unzipped
+                                          backup.zip, its posts on board --board (default fider);
+                                          disqus: the XML export
   tenant set <slug> [--name <name>] [--anonymous-read on|off]
                     [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...
                      [--embed-token-roles on|off]]   (on: embed tokens' claims give roles too; off by default)
-                    [--idea-page <url>] [--card-page <url>] [--search-page <url>]
+                    [--idea-page <url>] [--card-page <url>] [--search-page <url>] [--person-page <url>]
                                      (where the intranet shows an item: an https URL with {id}; "" removes it)
 Embed secrets:
   secret rotate <slug> [--retire-old]     a new secret; with --retire-old, retire the others
@@ -65,6 +74,16 @@ Roles:
   roles list <slug>
   roles grant <slug> <subject> evaluator|moderator|admin
   roles revoke <slug> <subject>
+Personal data (a person's request to the tenant's admins; docs/privacy.md):
+  person export <slug> <subject-or-id> [--out <file>]   everything about them, as JSON
+  person erase <slug> <subject-or-id> --yes             erase it; their content stays as "removed person"
+Webhooks (docs/webhooks.md):
+  webhook list <slug>
+  webhook add <slug> <url> --events <type>[,<type>]... [--format raw|teams|slack] [--description <text>]
+                                          the signing secret is shown once
+  webhook rotate <slug> <id>              a new secret; the old one signs too for 24 hours
+  webhook test <slug> <id>                send a signed ping now
+  webhook remove <slug> <id>
 Tokens:
   token mint <slug> --sub <id> --name <name> [--bu <unit>] [--email <email>] [--ttl <seconds>]
 `;
@@ -108,6 +127,14 @@ const OPTIONS = {
   'idea-page': { type: 'string' },
   'card-page': { type: 'string' },
   'search-page': { type: 'string' },
+  'person-page': { type: 'string' },
+  from: { type: 'string' },
+  board: { type: 'string' },
+  out: { type: 'string' },
+  yes: { type: 'boolean' },
+  events: { type: 'string' },
+  format: { type: 'string' },
+  description: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -167,7 +194,7 @@ function progress(io: Io, total: number) {
   };
 }
 
-const PAGE_KINDS = ['idea', 'card', 'search'] as const satisfies readonly (keyof ItemPages)[];
+const PAGE_KINDS = ['idea', 'card', 'search', 'person'] as const satisfies readonly (keyof ItemPages)[];
 
 /**
  * The item pages after the --*-page flags: each flag sets its kind's pattern ("" removes it), the
@@ -258,6 +285,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
           tenants,
         );
         return 0;
+      }
+      case 'tenant export': {
+        return await archiveCommand(io, async () => {
+          const counts = await exportTenant(url, slug(), token, flags.out, io);
+          io.stderr(`Exported ${describeCounts(counts)}${flags.out ? ` to ${flags.out}` : ''}.\n`);
+        });
+      }
+      case 'tenant import': {
+        const format = flags.format ?? 'bridgekit';
+        if (format !== 'bridgekit' && format !== 'fider' && format !== 'disqus') {
+          throw new UsageError(`--format is "bridgekit", "fider" or "disqus", not "${format}".`);
+        }
+        if (flags.board !== undefined && format !== 'fider') throw new UsageError('--board goes with --format fider.');
+        const lines = archiveSource(format, required(flags, 'from'), flags.board);
+        return await archiveCommand(io, async () => {
+          const totals = await importTenant(tenantAdmin(slug()), lines, io);
+          print(`Imported ${describeCounts(totals)} into ${slug()}.\n`, totals);
+        });
       }
       case 'tenant show': {
         const settings = await tenantAdmin(slug()).settings.get();
@@ -427,6 +472,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
         print('Removed.\n', { removed: true });
         return 0;
       }
+      case 'person export':
+      case 'person erase':
+        return await personCommand(
+          command as 'person export' | 'person erase',
+          arg(positionals, 3, 'the person (their id or subject)'),
+          flags,
+          createClient({ baseUrl: url, tenant: slug(), token }).privacy,
+          io,
+        );
+      case 'webhook list':
+      case 'webhook add':
+      case 'webhook rotate':
+      case 'webhook test':
+      case 'webhook remove':
+        return await webhookCommand(command ?? '', positionals.slice(3), flags, tenantAdmin(slug()).webhooks, io);
       case 'token mint': {
         const ttl = flags.ttl === undefined ? undefined : Number(flags.ttl);
         if (ttl !== undefined && !Number.isInteger(ttl)) throw new UsageError('--ttl is a whole number of seconds.');
@@ -453,6 +513,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     throw err;
+  }
+}
+
+/** An export or import: a file, a conversion or a cut-short archive fails with its message (the API's errors as the others do). */
+async function archiveCommand(io: Io, work: () => Promise<void>): Promise<number> {
+  try {
+    await work();
+    return 0;
+  } catch (err) {
+    if (isBridgekitError(err) || !(err instanceof Error)) throw err;
+    io.stderr(`${err.message}\n`);
+    return 1;
   }
 }
 

@@ -68,7 +68,11 @@ if (!vars.BRIDGEKIT_SECRET_KEY || !vars.DEMO_EMBED_SECRET) {
 await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'dev', ...persist]);
 const seedFile = here('dist/seed.sql');
 await mkdir(here('dist'), { recursive: true });
-await writeFile(seedFile, toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY, demoSecret: vars.DEMO_EMBED_SECRET })));
+const demoPages = `http://localhost:${options.port}/demo`;
+await writeFile(
+  seedFile,
+  toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY, demoSecret: vars.DEMO_EMBED_SECRET, demoPages })),
+);
 await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', seedFile], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });

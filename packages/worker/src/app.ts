@@ -3,11 +3,13 @@
  * validation from the shared zod schemas (which also generate `/v1/openapi.json`), and every
  * error mapped in one place to `{ "error": { "code", "reason", "params", "message", "details"?, "requestId" } }`.
  */
+import { ARCHIVE_LIMITS } from '@bridgekit/sdk';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
+import { dispatchAfterWrites } from './delivery/dispatch.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
 import { cacheControl } from './middleware/cache-control.ts';
@@ -16,6 +18,7 @@ import { platformContext } from './middleware/platform-context.ts';
 import { countRefusedWrites, rateLimit } from './middleware/rate-limit.ts';
 import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { boardsRoutes } from './routes/boards.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { commentsRoutes } from './routes/comments.ts';
@@ -26,18 +29,23 @@ import { ideasRoutes } from './routes/ideas.ts';
 import { liveRoutes } from './routes/live.ts';
 import { meRoutes } from './routes/me.ts';
 import { moderationRoutes } from './routes/moderation.ts';
+import { notificationsRoutes } from './routes/notifications.ts';
 import { oidcProvidersRoutes } from './routes/oidc-providers.ts';
 import { originsRoutes } from './routes/origins.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { personalDataRoutes } from './routes/personal-data.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { rolesRoutes } from './routes/roles.ts';
 import { scorecardRoutes } from './routes/scorecard.ts';
 import { searchRoutes } from './routes/search.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { subscriptionsRoutes } from './routes/subscriptions.ts';
 import { templatesRoutes } from './routes/templates.ts';
 import { threadsRoutes } from './routes/threads.ts';
 import { tokensRoutes } from './routes/tokens.ts';
 import { usersRoutes } from './routes/users.ts';
 import { votesRoutes } from './routes/votes.ts';
+import { webhooksRoutes } from './routes/webhooks.ts';
 
 /** Largest request body the API reads. Ideas are at most 5,000 characters; JSON escaping can triple that. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -48,6 +56,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export const MAX_CARD_BODY_BYTES = 256 * 1024;
 const CARD_SAVE = /^\/v1\/tenants\/[^/]+\/cards(?:\/[^/]+(?:\/restore)?)?$/;
+/** A chunk of an archive to import: up to 1,000 lines (docs/data.md). */
+export const MAX_IMPORT_BODY_BYTES = ARCHIVE_LIMITS.bodyBytes;
+const IMPORT = /^\/v1\/tenants\/[^/]+\/import$/;
 
 const limitBody = (maxSize: number) =>
   bodyLimit({
@@ -56,7 +67,7 @@ const limitBody = (maxSize: number) =>
       throw new ApiError(413, 'payload_too_large.body', { maxKb: maxSize / 1024 });
     },
   });
-const bodyLimits = { card: limitBody(MAX_CARD_BODY_BYTES), other: limitBody(MAX_BODY_BYTES) };
+const bodyLimits = { card: limitBody(MAX_CARD_BODY_BYTES), import: limitBody(MAX_IMPORT_BODY_BYTES), other: limitBody(MAX_BODY_BYTES) };
 
 const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const length = c.req.header('content-length');
@@ -94,21 +105,31 @@ app.use('/v1/tenants/:tenant/*', countRefusedWrites);
 app.use('/v1/tenants/:tenant/*', tenantContext);
 app.use('/v1/admin/*', platformContext);
 app.use('/v1/*', validPercentEncoding);
-app.use('/v1/*', (c, next) => (c.req.method !== 'GET' && CARD_SAVE.test(c.req.path) ? bodyLimits.card : bodyLimits.other)(c, next));
+app.use('/v1/*', (c, next) => {
+  const limit = c.req.method === 'GET' ? 'other' : CARD_SAVE.test(c.req.path) ? 'card' : IMPORT.test(c.req.path) ? 'import' : 'other';
+  return bodyLimits[limit](c, next);
+});
 app.use('/v1/*', requireJsonBody);
 app.use('/v1/tenants/:tenant/*', rateLimit);
+// After a successful write, the tenant's new events go out (delivery/dispatch.ts).
+app.use('/v1/tenants/:tenant/*', dispatchAfterWrites);
 
 for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
 for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRoutes, liveRoutes]) app.route('/v1', routes);
 for (const routes of [templatesRoutes, cardsRoutes]) app.route('/v1', routes);
 app.route('/v1', searchRoutes);
+app.route('/v1', peopleRoutes);
+app.route('/v1', personalDataRoutes);
+for (const routes of [notificationsRoutes, subscriptionsRoutes]) app.route('/v1', routes);
 for (const routes of [
   settingsRoutes,
   embedKeysRoutes,
   originsRoutes,
   oidcProvidersRoutes,
   apiKeysRoutes,
+  webhooksRoutes,
   rolesRoutes,
+  archiveRoutes,
   tokensRoutes,
   platformRoutes,
 ]) {

@@ -1,5 +1,6 @@
 import type { Viewer } from './auth/viewer.ts';
 import type { Database } from './db/client.ts';
+import type { DeliveryMessage } from './delivery/messages.ts';
 import type { ThreadLive } from './live/thread-live.ts';
 import type { Tenant } from './store/tenants.ts';
 
@@ -34,6 +35,11 @@ export interface Bindings {
   LIVE_TICKET_LIMIT?: RateLimit;
   /** One Durable Object per thread, for live updates (src/live/thread-live.ts). */
   THREAD_LIVE?: DurableObjectNamespace<ThreadLive>;
+  /**
+   * The delivery queue (webhooks, e-mail, digests; src/delivery/). Without it events stay in the
+   * outbox (`events.dispatched_at` null) and nothing is sent.
+   */
+  EVENTS?: Queue<DeliveryMessage>;
 }
 
 /** What middleware puts on the context for the handlers of a tenant's routes. */

@@ -10,23 +10,27 @@ export interface RouteIds {
   apiKeyId: string;
   /** The subject of `/roles/{subject}`. */
   subject?: string;
+  /** A webhook of the tenant (`/webhooks/{id}`). */
+  webhookId?: string;
 }
 
 /** The route's path with each parameter filled in with a demo resource. */
 export function concretePath(template: string, ids: RouteIds): string {
   const id = template.includes('/api-keys/')
     ? ids.apiKeyId
-    : template.includes('/oidc-providers/')
-      ? 'entra'
-      : template.includes('/comments/{id}')
-        ? 'demo-comment-1'
-        : template.includes('/cards/{id}')
-          ? demoCardId('business-case')
-          : template.includes('/templates/{id}')
-            ? 'business-case'
-            : template.includes('/threads/{id}')
-              ? DEMO_THREAD.id
-              : 'demo-idea-invoice';
+    : template.includes('/webhooks/')
+      ? (ids.webhookId ?? 'no-such-webhook')
+      : template.includes('/oidc-providers/')
+        ? 'entra'
+        : template.includes('/comments/{id}')
+          ? 'demo-comment-1'
+          : template.includes('/cards/{id}')
+            ? demoCardId('business-case')
+            : template.includes('/templates/{id}')
+              ? 'business-case'
+              : template.includes('/threads/{id}')
+                ? DEMO_THREAD.id
+                : 'demo-idea-invoice';
   return template
     .replace('{tenant}', ids.tenant)
     .replace('{board}', 'general')
@@ -34,7 +38,10 @@ export function concretePath(template: string, ids: RouteIds): string {
     .replace('{kid}', 'dev-1')
     .replace('{subject}', encodeURIComponent(ids.subject ?? 'demo|mei'))
     .replace('{userId}', 'demo-user-amara')
+    .replace('{handle}', 'amara.okafor')
+    .replace('{person}', 'demo-user-amara')
     .replace('{reaction}', 'like')
+    .replace('{target}', 'idea')
     .replace('{version}', '1');
 }
 
@@ -61,7 +68,21 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'POST /v1/tenants/{tenant}/origins': { origin: 'https://evil.example' },
   'PUT /v1/tenants/{tenant}/oidc-providers/{id}': { issuer: 'https://evil.example', jwksUri: 'https://evil.example/keys', audience: 'x' },
   'POST /v1/tenants/{tenant}/api-keys': { name: 'Backdoor', scopes: ['admin'] },
+  'POST /v1/tenants/{tenant}/webhooks': { url: 'https://evil.example/hook', events: ['idea.created', 'comment.created'], format: 'raw' },
+  'PATCH /v1/tenants/{tenant}/webhooks/{id}': { url: 'https://evil.example/hook', enabled: true },
   'PUT /v1/tenants/{tenant}/roles/{subject}': { role: 'admin' },
+  'POST /v1/tenants/{tenant}/import': {
+    format: 'bridgekit-archive',
+    version: 1,
+    firstLine: 1,
+    lines: [
+      '{"format":"bridgekit-archive","version":1,"exportedAt":"2026-01-01T00:00:00.000Z","tenant":{"slug":"evil","name":"Evil"}}',
+      '{"t":"settings","r":{"anonymousRead":true}}',
+      '{"t":"users","r":{"id":"demo-user-amara","subject":"evil|1","name":"Taken over","lastSeenAt":1}}',
+    ],
+  },
+  'POST /v1/tenants/{tenant}/me/erase': { confirm: true },
+  'POST /v1/tenants/{tenant}/people/{person}/erase': { confirm: true },
   'POST /v1/tenants/{tenant}/tokens': { sub: 'mallory', name: 'Mallory' },
   'POST /v1/admin/tenants': { slug: 'evil', name: 'Evil' },
   'POST /v1/tenants/{tenant}/boards': { slug: 'evil', name: 'Evil' },
@@ -91,6 +112,8 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /v1/tenants/{tenant}/cards/{id}': { title: 'Taken over', fields: {}, baseVersion: 1 },
   'POST /v1/tenants/{tenant}/cards/{id}/restore': { version: 1, baseVersion: 1 },
   'PUT /v1/tenants/{tenant}/cards/{id}/obsolete': { reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/notifications/read': { all: true },
+  'PATCH /v1/tenants/{tenant}/notifications/settings': { email: { mentions: 'off' } },
   'POST /v1/tenants/{tenant}/cards/{id}/verify': {},
   'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },
 };

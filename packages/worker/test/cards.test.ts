@@ -104,6 +104,20 @@ describe('cards', () => {
     }
   });
 
+  it('renders @mentions of members in rich texts as mentions (links in the widgets), others as text', async () => {
+    const base = example('business-case');
+    const card = await create(ana, {
+      ...base,
+      title: 'Mentions in a business case',
+      fields: { ...base.fields, executiveSummary: 'Agreed with @amara.okafor, not with @nobody.here or `@amara.okafor`.' },
+    });
+    const html = card.rendered.executiveSummary ?? '';
+    expect(html.match(/class="bk-mention"/g)).toHaveLength(1);
+    expect(html).toContain('data-handle="amara.okafor"');
+    expect(html).not.toContain('data-handle="nobody.here"');
+    expect(html).toContain('<code>@amara.okafor</code>');
+  });
+
   it('answers invalid values with an error per field, at its path, and writes nothing', async () => {
     const before = await env.DB.prepare('select count(*) as n from cards').first<{ n: number }>();
     const res = await send('POST', CARDS, ana, {

@@ -93,7 +93,19 @@ export async function assertDocumented(request: Request, response: Response): Pr
     problems.push(`its media type "${mediaType}" is not one of ${Object.keys(documented.content).join(', ')}`);
   } else {
     const schema = documented.content[mediaType]?.schema;
-    if (schema && mediaType.endsWith('json')) {
+    if (mediaType === 'application/x-ndjson') {
+      // One JSON value a line (a tenant's archive, docs/data.md).
+      const isJson = (line: string) => {
+        try {
+          JSON.parse(line);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const bad = text.split('\n').findIndex((line) => line !== '' && !isJson(line));
+      if (bad >= 0) problems.push(`its line ${bad + 1} is not JSON`);
+    } else if (schema && mediaType.endsWith('json')) {
       let body: unknown;
       try {
         body = JSON.parse(text);

@@ -1,5 +1,5 @@
 /**
- * The tenant's item pages: admins set where the intranet shows ideas, cards and searches
+ * The tenant's item pages: admins set where the intranet shows ideas, cards, searches and people
  * (checked patterns), and every caller — anonymous readers too — gets them from `GET /me`.
  */
 import { env } from 'cloudflare:workers';
@@ -11,6 +11,7 @@ const PAGES = {
   idea: 'https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}',
   card: 'https://contoso.sharepoint.com/sites/brm/SitePages/Practice.aspx?card={id}',
   search: 'http://localhost:5173/search?q={id}',
+  person: 'https://contoso.sharepoint.com/sites/brm/SitePages/People.aspx#bk-person={id}',
 };
 
 const setPages = (itemPages: unknown, t?: string) =>
@@ -54,6 +55,8 @@ describe('item pages', () => {
       [{ idea: 'https://intranet example/{id}' }, 'body.itemPages.idea', 'field.page_url'],
       [{ search: 'https://intranet.contoso.example/search' }, 'body.itemPages.search', 'field.page_placeholder'],
       [{ idea: 'https://intranet.contoso.example/{id}/{id}' }, 'body.itemPages.idea', 'field.page_placeholder'],
+      [{ person: 'data:text/html,{id}' }, 'body.itemPages.person', 'field.page_url'],
+      [{ person: 'https://intranet.contoso.example/people' }, 'body.itemPages.person', 'field.page_placeholder'],
       [{ idea: `https://intranet.contoso.example/${'x'.repeat(480)}?id={id}` }, 'body.itemPages.idea', 'field.too_long'],
       [{ thread: 'https://intranet.contoso.example/{id}' }, 'body.itemPages', 'field.unknown_keys'],
     ];

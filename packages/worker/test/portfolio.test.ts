@@ -51,6 +51,35 @@ describe('trending', () => {
   });
 });
 
+/** The rows of an RFC 4180 CSV text, each a list of its cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
 describe('export for the portfolio process', () => {
   it('gives every idea as CSV with its business case, status, support and scores; formulas neutralised', async () => {
     await call(`${DEMO}/boards/general/ideas`, {
@@ -58,20 +87,64 @@ describe('export for the portfolio process', () => {
       token: await token({ sub: 'tricky' }),
       body: JSON.stringify({ title: '=HYPERLINK("http://evil.example","click")', description: 'Line one\nline "two", with comma' }),
     });
+    // Recorded on a leader's behalf by an evaluator whose name a spreadsheet would run, then scored and edited after.
+    const recorder = await token({ sub: 'export-recorder', name: '@Rita Recorder', extra: { roles: ['Bridgekit.Evaluator'] } });
+    const recordedRes = await call(`${DEMO}/boards/general/ideas`, {
+      method: 'POST',
+      token: recorder,
+      body: JSON.stringify({ title: 'Board pack in one click', onBehalfOf: { name: 'Lee Leader', email: 'lee@contoso-export.example' } }),
+    });
+    expect(recordedRes.status).toBe(201);
+    const recorded = await json<Idea>(recordedRes);
+    const scores = { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false };
+    const scored = await call(`${DEMO}/ideas/${recorded.id}/score`, {
+      method: 'PUT',
+      token: await evaluator(),
+      body: JSON.stringify({ scores }),
+    });
+    expect(scored.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const edited = await call(`${DEMO}/ideas/${recorded.id}`, {
+      method: 'PATCH',
+      token: recorder,
+      body: JSON.stringify({ title: 'Board pack in two clicks' }),
+    });
+    expect((await json<Idea>(edited)).scoreOutdated).toBe(true);
+
     const res = await call(`${DEMO}/boards/general/export`, { token: await evaluator() });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="general-\d{4}-\d{2}-\d{2}\.csv"$/);
     const csv = await res.text();
-    const [header, ...rows] = csv.trimEnd().split('\r\n');
-    expect(header).toBe(
-      'id,title,lane,status,status_category,status_reason,status_link,votes,supporters,business_units,value,effort,risk,value_per_effort,evaluations,problem,beneficiary,value_type,effort_size,objective,author,author_business_unit,created_at,description',
+    const [header, ...rows] = parseCsv(csv);
+    expect(header?.join(',')).toBe(
+      'id,title,lane,status,status_category,status_reason,status_link,votes,supporters,business_units,value,effort,risk,value_per_effort,evaluations,score_outdated,problem,beneficiary,value_type,effort_size,objective,author,author_business_unit,recorded_by,created_at,description',
     );
+    expect(rows.every((r) => r.length === header?.length)).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(csv).toContain('"Line one\nline ""two"", with comma"');
-    const invoice = rows.find((r) => r.startsWith('demo-idea-invoice,'));
-    expect(invoice).toContain(',Under review,under_review,');
-    expect(invoice).toContain(',Manual three-way matching takes three people most of each week.,Finance,cost,M,Operational excellence,');
+    const byId = (id: string) => {
+      const row = rows.find((r) => r[0] === id) ?? [];
+      return Object.fromEntries((header ?? []).map((name, i) => [name, row[i]]));
+    };
+    expect(byId('demo-idea-invoice')).toMatchObject({
+      status: 'Under review',
+      status_category: 'under_review',
+      problem: 'Manual three-way matching takes three people most of each week.',
+      beneficiary: 'Finance',
+      value_type: 'cost',
+      effort_size: 'M',
+      objective: 'Operational excellence',
+      recorded_by: '',
+      score_outdated: 'false',
+    });
+    expect(byId(recorded.id)).toMatchObject({
+      title: 'Board pack in two clicks',
+      author: 'Lee Leader',
+      recorded_by: "'@Rita Recorder",
+      score_outdated: 'true',
+      evaluations: '1',
+    });
   });
 
   it('gives JSON too, and only to evaluators', async () => {

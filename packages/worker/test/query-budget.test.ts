@@ -3,49 +3,11 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { database } from '../src/db/client.ts';
+import { demoCardId } from '../src/dev/demo-data.ts';
 import { clearTenantCache, findTenantBySlug, TENANT_CACHE_MS } from '../src/store/tenants.ts';
 import { documented } from './contract.ts';
-import { DEMO, token } from './helpers.ts';
-
-/** A D1 binding that counts what the Worker sends to the real one. */
-function countingD1(d1: D1Database) {
-  const counts = { statements: 0, roundTrips: 0 };
-  const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
-    new Proxy(stmt, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        if (prop === 'bind') return (...args: unknown[]) => wrapStatement(value.apply(target, args));
-        if (['first', 'all', 'run', 'raw'].includes(String(prop))) {
-          return (...args: unknown[]) => {
-            counts.roundTrips++;
-            return value.apply(target, args);
-          };
-        }
-        return value.bind(target);
-      },
-    });
-  const db = new Proxy(d1, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop === 'prepare') {
-        return (query: string) => {
-          counts.statements++;
-          return wrapStatement(target.prepare(query));
-        };
-      }
-      if (prop === 'batch') {
-        return (statements: D1PreparedStatement[]) => {
-          counts.roundTrips++;
-          // Unwrap: the real batch wants the runtime's own statement objects.
-          return target.batch(statements);
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db, counts };
-}
+import { countingD1 } from './counting-d1.ts';
+import { call, DEMO, token } from './helpers.ts';
 
 async function measure(url: string, init: RequestInit = {}) {
   const { db, counts } = countingD1(env.DB);
@@ -119,9 +81,9 @@ describe('D1 queries per request', () => {
     expect(counts.roundTrips).toBe(2);
   });
 
-  it('a vote is one read (idea, board, own votes) and one batch', async () => {
+  it('a vote is one read (idea, board, own votes) and one batch (with following the idea)', async () => {
     const auth = { method: 'PUT', headers: { authorization: `Bearer ${await token({ sub: 'budget-voter' })}` } };
-    expect(await measure(`${DEMO}/ideas/demo-idea-sso/vote`, auth)).toEqual({ status: 200, statements: 5, roundTrips: 2 });
+    expect(await measure(`${DEMO}/ideas/demo-idea-sso/vote`, auth)).toEqual({ status: 200, statements: 6, roundTrips: 2 });
   });
 
   it("an idea's view is one batch of eight statements, whatever its support, history or citations, for any caller", async () => {
@@ -158,6 +120,37 @@ describe('D1 queries per request', () => {
     }
   });
 
+  it("a person's view is one batch of four statements, whatever they contributed, for any caller; 404 costs the same", async () => {
+    const now = Date.now();
+    // Amara wrote the 120 bulk ideas; here she also writes 300 comments.
+    await env.DB.batch(
+      Array.from({ length: 300 }, (_, i) =>
+        env.DB.prepare(
+          `insert into comments (id, tenant_id, thread_id, root_id, author_id, body, html, fingerprint, state, updated_at, created_at)
+           values (?, 'demo-tenant', 'demo-thread-war-stories', ?, 'demo-user-amara', 'Bulk **comment**', '<p>Bulk <strong>comment</strong></p>', ?, 'published', ?, ?)`,
+        ).bind(`person-bulk-${i}`, `person-bulk-${i}`, `person-f${i}`, now + i, now + i),
+      ),
+    );
+    const readers = [{}, { headers: { authorization: `Bearer ${await token({ sub: 'person-reader' })}` } }];
+    await measure(`${DEMO}/people/priya.raman`);
+    for (const handle of ['amara.okafor', 'priya.raman', 'mei.chen']) {
+      for (const init of readers) {
+        expect(await measure(`${DEMO}/people/${handle}`, init), handle).toEqual({ status: 200, statements: 4, roundTrips: 1 });
+      }
+    }
+    expect(await measure(`${DEMO}/people/nobody.at.all`)).toEqual({ status: 404, statements: 4, roundTrips: 1 });
+  });
+
+  it("a person's export is the person and one batch of nineteen statements, whatever they contributed (store/personal-data.ts)", async () => {
+    const asAdmin = { headers: { authorization: `Bearer ${env.BRIDGEKIT_ADMIN_TOKEN}` } };
+    await measure(`${DEMO}/people/demo-user-mei/export`, asAdmin);
+    for (const person of ['demo-user-amara', 'demo-user-mei']) {
+      expect(await measure(`${DEMO}/people/${person}/export`, asAdmin), person).toEqual({ status: 200, statements: 20, roundTrips: 2 });
+    }
+    const someone = { headers: { authorization: `Bearer ${await token({ sub: 'export-reader' })}` } };
+    expect(await measure(`${DEMO}/me/export`, someone)).toEqual({ status: 200, statements: 20, roundTrips: 2 });
+  });
+
   it("an idea's earlier texts are one batch of three statements, whatever their number, for any caller", async () => {
     const now = Date.now();
     await env.DB.batch(
@@ -183,6 +176,21 @@ describe('D1 queries per request', () => {
     await measure(`${DEMO}/ideas/bulk-1/view`);
     for (const id of ['demo-idea-dashboards', 'bulk-2']) {
       expect(await measure(`${DEMO}/threads/comments?key=idea:${id}`, auth), id).toEqual({ status: 200, statements: 4, roundTrips: 1 });
+    }
+  });
+
+  it("a card's discussion page is the thread page and one statement for the card; comment counts are one statement, whatever the keys", async () => {
+    const auth = { headers: { authorization: `Bearer ${await token({ sub: 'card-discussion-reader' })}` } };
+    await measure(`${DEMO}/threads/counts?key=warm-up`);
+    const card = 'card:demo-card-business-case';
+    expect(await measure(`${DEMO}/threads/comments?key=${card}`, auth)).toEqual({ status: 200, statements: 4, roundTrips: 1 });
+    const keys = ['demo-war-stories', 'idea:demo-idea-dashboards', 'idea:bulk-2', card, 'idea:no-such-idea'];
+    for (const init of [{}, auth]) {
+      expect(await measure(`${DEMO}/threads/counts?${keys.map((k) => `key=${k}`).join('&')}`, init)).toEqual({
+        status: 200,
+        statements: 1,
+        roundTrips: 1,
+      });
     }
   });
 
@@ -255,6 +263,37 @@ describe('D1 queries per request', () => {
     ]) {
       expect(await measure(`${DEMO}/cards${query}`, auth), query).toEqual({ status: 200, statements: 1, roundTrips: 1 });
     }
+  });
+
+  it("a person's inbox is one batch of two statements, whatever they were told; what they follow is one statement", async () => {
+    const now = Date.now();
+    const person = await token({ sub: 'inbox-reader', name: 'Ines Reader' });
+    const auth = { headers: { authorization: `Bearer ${person}` } };
+    // Their row, then 300 events about ideas, cards and comments, each told to them.
+    await call(`${DEMO}/notifications/settings`, { method: 'PATCH', token: person, body: JSON.stringify({ email: { following: 'off' } }) });
+    const kinds = [
+      ['idea', 'demo-idea-sso'],
+      ['card', demoCardId('business-case')],
+      ['comment', 'demo-comment-1'],
+    ] as const;
+    await env.DB.batch(
+      Array.from({ length: 300 }, (_, i) => {
+        const [kind, id] = kinds[i % 3] as (typeof kinds)[number];
+        return [
+          env.DB.prepare(
+            "insert into events (id, tenant_id, type, actor_id, item_kind, item_id, data, created_at) values (?, 'demo-tenant', 'idea.created', 'demo-user-amara', ?, ?, '{}', ?)",
+          ).bind(`bulk-event-${i}`, kind, id, now + i),
+          env.DB.prepare(
+            "insert into notifications (id, tenant_id, user_id, event_id, reason, kind, created_at) select ?, 'demo-tenant', id, ?, 'following', 'following', ? from users where subject = 'inbox-reader'",
+          ).bind(`bulk-notification-${i}`, `bulk-event-${i}`, now + i),
+        ];
+      }).flat(),
+    );
+    for (const query of ['', '?limit=50', '?unread=true&limit=1']) {
+      expect(await measure(`${DEMO}/notifications${query}`, auth), query).toEqual({ status: 200, statements: 2, roundTrips: 1 });
+    }
+    expect(await measure(`${DEMO}/subscriptions`, auth)).toEqual({ status: 200, statements: 1, roundTrips: 1 });
+    expect(await measure(`${DEMO}/subscriptions/idea/demo-idea-sso`, auth)).toEqual({ status: 200, statements: 1, roundTrips: 1 });
   });
 
   describe('across kinds', () => {

@@ -11,19 +11,25 @@ import {
 } from './i18n.ts';
 import { de } from './messages/de.ts';
 import { deCards } from './messages/de-cards.ts';
+import { deFollow } from './messages/de-follow.ts';
 import { deFrame } from './messages/de-frame.ts';
 import { deIdea } from './messages/de-idea.ts';
 import { deLoop } from './messages/de-loop.ts';
 import { deModeration } from './messages/de-moderation.ts';
+import { deNotify } from './messages/de-notify.ts';
+import { dePerson } from './messages/de-person.ts';
 import { deSearch } from './messages/de-search.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCards } from './messages/en-cards.ts';
 import { enErrors } from './messages/en-errors.ts';
+import { enFollow } from './messages/en-follow.ts';
 import { enFrame } from './messages/en-frame.ts';
 import { enIdea } from './messages/en-idea.ts';
 import { enLoop } from './messages/en-loop.ts';
 import { enModeration } from './messages/en-moderation.ts';
+import { enNotify } from './messages/en-notify.ts';
+import { enPerson } from './messages/en-person.ts';
 import { enSearch } from './messages/en-search.ts';
 import { enThreads } from './messages/en-threads.ts';
 
@@ -36,6 +42,9 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-idea.ts', enIdea, deIdea],
   ['en-search.ts', enSearch, deSearch],
   ['en-loop.ts', enLoop, deLoop],
+  ['en-notify.ts', enNotify, deNotify],
+  ['en-follow.ts', enFollow, deFollow],
+  ['en-person.ts', enPerson, dePerson],
 ];
 
 /** A message's forms: `text` for a plain string, else its plural categories. */
@@ -64,6 +73,9 @@ describe('message catalog', () => {
       ...enIdea,
       ...enSearch,
       ...enLoop,
+      ...enNotify,
+      ...enFollow,
+      ...enPerson,
     })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
@@ -71,7 +83,9 @@ describe('message catalog', () => {
   });
 
   it('keeps each key in one catalog only', () => {
-    const keys = [en, enThreads, enModeration, enCards, enFrame, enIdea, enSearch, enLoop, enErrors].flatMap((c) => Object.keys(c));
+    const keys = [en, enThreads, enModeration, enCards, enFrame, enIdea, enSearch, enLoop, enNotify, enFollow, enPerson, enErrors].flatMap(
+      (c) => Object.keys(c),
+    );
     expect(keys.length).toBe(new Set(keys).size);
   });
 

@@ -6,8 +6,8 @@
  * idea's title. An address that opens an idea (`#bk-idea=<id>`, the tenant's idea page) opens
  * it on arrival.
  *
- * The list's element imports this module (and `<bk-idea>` on first open) with `import()`, so a
- * page that only lists ideas does not load it up front.
+ * The list's element imports this module with `import()` (`IdeaInPlaceLoad`), and this module
+ * imports `<bk-idea>` on first open, so a page that only lists ideas loads neither up front.
  */
 import type { Board, BridgekitClient, ItemPages, ItemRef } from '@bridgekit/sdk';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
@@ -19,7 +19,7 @@ import { ideaMessages } from './messages/idea.ts';
 registerFeature(ideaMessages);
 
 /** The list's element: a Bridgekit element, whose `tenant` the idea's view takes too. */
-type ListHost = ReactiveControllerHost & HTMLElement & { tenant?: string | undefined };
+export type ListHost = ReactiveControllerHost & HTMLElement & { tenant?: string | undefined };
 
 /**
  * @example

@@ -1,45 +1,73 @@
 /**
- * Deep links to an item's own view — an idea, a practice card, a comment, a search — that work
+ * Deep links to an item's own view — an idea, a practice card, a comment, a search, a person — that work
  * in widgets, mails and chats alike. A link is the tenant's page for the kind (`ItemPages`, an
  * absolute pattern holding `{id}`), else the page the reader is on with the fragment
  * `#bk-<kind>=<id>`. An element that opens an item in place reflects it in the host page's
  * address with `showInUrl()` (so the address can be copied and Back closes it), and follows
  * Back, Forward and pasted links with `LinkedItemController`.
  *
+ * Links are built from the tenant's item pages, which come with the viewer (`client.me()`): this
+ * module reads the viewer once per client (`viewer()`), for every element on the page.
+ *
  * Widgets run in the host page's DOM, so `location` and `history` here are the host page's.
  */
-import type { BridgekitClient, ItemPages } from '@bridgekit/sdk';
+import type { BridgekitClient, ItemPages, Viewer } from '@bridgekit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type LinkedKind = 'idea' | 'card' | 'comment' | 'search';
+export type LinkedKind = 'idea' | 'card' | 'comment' | 'search' | 'person';
 
-const pagesByClient = new WeakMap<BridgekitClient, Promise<ItemPages>>();
+const viewers = new WeakMap<BridgekitClient, Promise<Viewer>>();
 
 /**
- * The tenant's item pages (Viewer.pages from `client.me()`), fetched once per client; `{}` while
- * unknown or on failure (a failed fetch is tried again on the next call).
+ * Who reads the page (`client.me()`: the person and their role, the tenant, its item pages), read
+ * once per client and shared by every element; a failed read is tried again on the next call.
+ * `signal` stops this caller's wait (it rejects with the signal's reason), not the shared read. A
+ * client belongs to one sign-in: `configure()` (signing in or out) and an expired session give
+ * elements new clients (`BridgekitElement.client`), which read it again.
+ *
+ * @example
+ * const me = await viewer(client, signal).catch(() => null);
+ * const moderator = me?.user?.role === 'moderator';
+ */
+export function viewer(client: BridgekitClient, signal?: AbortSignal): Promise<Viewer> {
+  let shared = viewers.get(client);
+  if (!shared) {
+    const reading = client.me();
+    shared = reading;
+    viewers.set(client, reading);
+    reading.catch(() => {
+      if (viewers.get(client) === reading) viewers.delete(client);
+    });
+  }
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return Promise.race([
+    shared,
+    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
+  ]);
+}
+
+/** The pages of each read of the viewer: one promise for every caller while that read stands. */
+const pagesOfRead = new WeakMap<Promise<Viewer>, Promise<ItemPages>>();
+const pagesOf = (me: Viewer): ItemPages => me.pages ?? {};
+
+/**
+ * The tenant's item pages (`Viewer.pages`, read once per client by `viewer()`); `{}` while
+ * unknown, on failure (a failed read is tried again on the next call) or once `signal` aborts.
  *
  * @example
  * const pages = await itemPages(this.client, signal);
  * const href = itemUrl(pages, 'idea', idea.id);
  */
 export function itemPages(client: BridgekitClient, signal?: AbortSignal): Promise<ItemPages> {
-  let pages = pagesByClient.get(client);
+  if (signal) return viewer(client, signal).then(pagesOf, () => ({}));
+  const read = viewer(client);
+  let pages = pagesOfRead.get(read);
   if (!pages) {
-    // Not tied to one caller's signal: the answer is shared by every element on the page.
-    const loading = client.me().then(
-      (viewer) => viewer.pages ?? {},
-      () => {
-        if (pagesByClient.get(client) === loading) pagesByClient.delete(client);
-        return {};
-      },
-    );
-    pages = loading;
-    pagesByClient.set(client, pages);
+    pages = read.then(pagesOf, () => ({}));
+    pagesOfRead.set(read, pages);
   }
-  if (!signal) return pages;
-  if (signal.aborted) return Promise.resolve({});
-  return Promise.race([pages, new Promise<ItemPages>((resolve) => signal.addEventListener('abort', () => resolve({}), { once: true }))]);
+  return pages;
 }
 
 const ID = '{id}';

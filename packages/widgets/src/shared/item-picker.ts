@@ -16,7 +16,7 @@ import { BridgekitElement } from './bridgekit-element.ts';
 import { defineElement } from './define.ts';
 import { registerFeature } from './i18n.ts';
 import { searchMessages } from './messages/search.ts';
-import { tokens } from './styles.ts';
+import { fieldBox, tokens } from './styles.ts';
 
 registerFeature(searchMessages);
 
@@ -65,13 +65,7 @@ export class BkItemPicker extends BridgekitElement {
       }
 
       input {
-        width: 100%;
-        min-height: 44px;
-        padding: 0.5rem 0.625rem;
-        border: 1px solid var(--_border);
-        border-bottom-color: var(--_text-subtle);
-        border-radius: var(--_radius);
-        background: var(--_surface);
+        ${fieldBox}
       }
 
       [role='listbox'] {

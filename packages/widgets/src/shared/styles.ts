@@ -223,6 +223,16 @@ export const inputBox = css`
   background: var(--_surface);
 `;
 
+/**
+ * A form control's box (text input, select) as the forms draw it: at least 44 px tall, underlined
+ * in the subtle text colour.
+ */
+export const fieldBox = css`
+  ${inputBox}
+  min-height: 44px;
+  border-bottom-color: var(--_text-subtle);
+`;
+
 /** A list without markers or indent: rows, cards or comments one under another. */
 export const bareList = css`
   margin: 0;

@@ -8,6 +8,11 @@
  * on this one (`window.opener`) and no Referer (intranet addresses stay private), and search
  * engines give it no credit. One rule for both embeddings, as giscus has for its comments.
  *
+ * Two kinds of link in the server's HTML are Bridgekit's own and open where the reader is: an
+ * `@mention`, and a link to an item's view on this page's origin or a tenant item page's
+ * (`user-html.ts`, which an element loads with `import()` and passes to `userHtml` as its
+ * `linker`; until then those links follow the rule above, and mentions are text).
+ *
  * Every widget renders user links through this module: `userHtml` for the server's HTML,
  * `userLink` for a link it builds itself.
  */
@@ -18,29 +23,37 @@ import { UnsafeHTMLDirective } from 'lit/directives/unsafe-html.js';
 export const USER_LINK_TARGET = '_blank';
 export const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
 
+/** The server's HTML with its links set as they open: `withUserLinks` of `user-html.ts`, bound to the tenant's item pages. */
+export type UserHtmlLinker = (source: string) => string;
+
+/** Sets `link` to open outside the widget. */
+export function openOutside(link: Element): void {
+  link.setAttribute('target', USER_LINK_TARGET);
+  link.setAttribute('rel', USER_LINK_REL);
+}
+
 /** The server's HTML with every link set to open outside the widget. */
 export function withOutsideLinks(source: string): string {
   if (!/<a[\s>]/i.test(source)) return source;
   // A template's content is inert: parsing it runs nothing and loads nothing.
   const template = document.createElement('template');
   template.innerHTML = source;
-  for (const link of template.content.querySelectorAll('a')) {
-    link.setAttribute('target', USER_LINK_TARGET);
-    link.setAttribute('rel', USER_LINK_REL);
-  }
+  for (const link of template.content.querySelectorAll('a')) openOutside(link);
   return template.innerHTML;
 }
 
 class UserHtmlDirective extends UnsafeHTMLDirective {
   static override directiveName = 'userHtml';
   #source: string | null | undefined;
+  #linker: UserHtmlLinker | null | undefined;
   #html = '';
 
-  override render(source: string | null | undefined) {
+  override render(source: string | null | undefined, linker?: UserHtmlLinker | null) {
     // Re-rendering the same text (a reaction, a live update elsewhere) reuses the last result.
-    if (source !== this.#source) {
+    if (source !== this.#source || linker !== this.#linker) {
       this.#source = source;
-      this.#html = source ? withOutsideLinks(source) : '';
+      this.#linker = linker;
+      this.#html = source ? (linker ?? withOutsideLinks)(source) : '';
     }
     return super.render(this.#html);
   }
@@ -49,7 +62,11 @@ class UserHtmlDirective extends UnsafeHTMLDirective {
 /**
  * HTML the server rendered from someone's Markdown and sanitised (no scripts, no event
  * handlers, only http(s) and mailto links) — the one HTML a widget inserts — with its links
- * opening outside the widget.
+ * opening outside the widget; with a `linker` (`userHtmlLinker(client)` of `user-html.ts`), its
+ * mentions link to the people's views and its links to items' views open in place.
+ *
+ * @example
+ * html`<div class="comment-body">${userHtml(comment.html, this._linker)}</div>`
  */
 export const userHtml = directive(UserHtmlDirective);
 

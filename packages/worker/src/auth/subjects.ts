@@ -8,6 +8,8 @@
  *   platform                      the deployment's operator (moderation audit, role grants)
  *   proxy|<random>                business leaders named by those who record ideas for them; no
  *                                 token ever carries one, so nobody can sign in as them
+ *   erased|<random>               people whose personal data was erased (store/erasure.ts); no
+ *                                 token carries one either, so their next sign-in is a new person
  *   anything else                 embed tokens: the host's `sub`, exactly as it sent it
  *
  * Embed subjects are the host's own ids, unprefixed, so existing people keep their ids and the
@@ -24,6 +26,8 @@ export const API_KEY_SUBJECT_PREFIX = 'apikey:';
 export const PLATFORM_SUBJECT = 'platform';
 /** Proxy people (store/proxies.ts): never a token's subject. */
 export const PROXY_SUBJECT_PREFIX = 'proxy|';
+/** People whose personal data was erased (store/erasure.ts): never a token's subject. */
+export const ERASED_SUBJECT_PREFIX = 'erased|';
 
 export const oidcSubject = (providerId: string, claimValues: string[]) => `${OIDC_SUBJECT_PREFIX}${providerId}:${claimValues.join(':')}`;
 export const apiKeySubject = (keyId: string) => `${API_KEY_SUBJECT_PREFIX}${keyId}`;
@@ -46,6 +50,9 @@ export function embedSubjectProblem(sub: string): string | null {
   }
   if (lower.startsWith(PROXY_SUBJECT_PREFIX)) {
     return `The "sub" "${sub}" starts with "${PROXY_SUBJECT_PREFIX}", which is reserved for people who do not sign in (ideas are recorded on their behalf); an embed token cannot name them. Use your directory's own id for the person.`;
+  }
+  if (lower.startsWith(ERASED_SUBJECT_PREFIX)) {
+    return `The "sub" "${sub}" starts with "${ERASED_SUBJECT_PREFIX}", which is reserved for people whose personal data was erased; an embed token cannot name them. Use your directory's own id for the person.`;
   }
   if (lower === PLATFORM_SUBJECT) {
     return `The "sub" "${sub}" is reserved for the deployment's operator; an embed token cannot name it.`;

@@ -98,6 +98,16 @@ export async function roleOf(db: Database, tenantId: string, viewer: Viewer): Pr
   return effectiveRole(viewer, granted);
 }
 
+/**
+ * The signed-in person, or 401 (nobody) / 403 (an API key, the platform token): what is a
+ * person's own — their notifications, what they follow, their data — belongs to no automation.
+ */
+export function requirePerson(viewer: Viewer, action: string): UserViewer {
+  if (viewer.kind === 'user') return viewer;
+  if (viewer.kind === 'anonymous') throw new ApiError(401, 'unauthorized.sign_in', { action });
+  throw new ApiError(403, 'forbidden.not_a_person', { action });
+}
+
 /** Throws 401 for nobody and 403 for someone without `role`. */
 export async function requireRole(
   db: Database,

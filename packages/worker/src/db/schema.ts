@@ -7,6 +7,10 @@
  */
 
 import type {
+  BridgekitEvent,
+  Cadence,
+  EventItemKind,
+  EventType,
   FieldDef,
   FieldValue,
   FlagReason,
@@ -14,11 +18,16 @@ import type {
   LinkKind,
   LinkValue,
   ModerationSettings,
+  NotificationKind,
+  NotificationReason,
   OidcSignInClient,
   PracticeArea,
   Reaction,
   RoleMapping,
+  SubscriptionSource,
+  SubscriptionTarget,
   Translations,
+  WebhookFormat,
 } from '@bridgekit/sdk';
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -44,6 +53,11 @@ export const tenants = sqliteTable('tenants', {
    * SharePoint page and `#bk-idea={id}`), so links in mails and chats open the item's view.
    */
   itemPages: text('item_pages', { mode: 'json' }).$type<ItemPages>(),
+  /**
+   * Where notification e-mail goes: the tenant's own mail webhook (it receives each message as
+   * signed JSON and sends it through the tenant's mail system). Null: no e-mail.
+   */
+  mail: text('mail', { mode: 'json' }).$type<{ webhook: string; secret: string }>(),
   createdAt: createdAt(),
 });
 
@@ -167,9 +181,11 @@ export const users = sqliteTable(
      * records ideas on their behalf (subject `proxy|<random>`, found again by e-mail). No token
      * ever carries such a subject.
      */
-    kind: text('kind', { enum: ['person', 'proxy'] })
+    kind: text('kind', { enum: ['person', 'proxy', 'erased'] })
       .notNull()
       .default('person'),
+    /** When the person's personal data was erased (`kind` is then `erased`, name "removed person"). */
+    erasedAt: integer('erased_at'),
     createdAt: createdAt(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
@@ -542,7 +558,20 @@ export const moderationLog = sqliteTable(
     id: text('id').primaryKey(),
     tenantId: tenantId(),
     action: text('action', {
-      enum: ['approve', 'reject', 'remove', 'ban', 'timeout', 'lift_restriction', 'pin', 'unpin', 'accept', 'unaccept', 'settings'],
+      enum: [
+        'approve',
+        'reject',
+        'remove',
+        'ban',
+        'timeout',
+        'lift_restriction',
+        'pin',
+        'unpin',
+        'accept',
+        'unaccept',
+        'settings',
+        'erase',
+      ],
     }).notNull(),
     actorSubject: text('actor_subject').notNull(),
     actorName: text('actor_name').notNull(),
@@ -728,4 +757,128 @@ export const cardLinks = sqliteTable(
     toId: text('to_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.cardId, t.path] }), index('card_links_target').on(t.tenantId, t.toKind, t.toId)],
+);
+
+// ——— Notifications and delivery ———
+
+/**
+ * What people follow. An unfollow keeps the row with `active = false`, so taking part again
+ * (a vote, a comment) does not subscribe the person again.
+ */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
+    target: text('target').$type<SubscriptionTarget>().notNull(),
+    targetId: text('target_id').notNull(),
+    source: text('source').$type<SubscriptionSource>().notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.target, t.targetId] }),
+    index('subscriptions_target').on(t.tenantId, t.target, t.targetId, t.active),
+  ],
+);
+
+/**
+ * The outbox: every event, inserted in the same D1 batch as the change that caused it, so none
+ * is lost when delivery fails. Delivery (webhooks, e-mail) reads it; `dispatched_at` is set once
+ * the event was handed to the delivery queue, and a cron trigger re-sends what was not.
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    /** Time-ordered (see lib/ids.ts), so ids sort as events happened. */
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    type: text('type').$type<EventType>().notNull(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    itemKind: text('item_kind').$type<EventItemKind>().notNull(),
+    itemId: text('item_id').notNull(),
+    data: text('data', { mode: 'json' }).$type<BridgekitEvent['data']>().notNull(),
+    createdAt: createdAt(),
+    dispatchedAt: integer('dispatched_at'),
+  },
+  (t) => [index('events_tenant_created').on(t.tenantId, t.createdAt, t.id), index('events_undispatched').on(t.dispatchedAt, t.createdAt)],
+);
+
+/** One event told to one person (at most once), with why; the inbox and the e-mail read these. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    userId: partOf('user_id', () => users.id),
+    eventId: partOf('event_id', () => events.id),
+    reason: text('reason').$type<NotificationReason>().notNull(),
+    /** Which e-mail cadence applies. */
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    readAt: integer('read_at'),
+    /** Sent by e-mail, at once or in a digest. */
+    emailedAt: integer('emailed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_event').on(t.userId, t.eventId),
+    index('notifications_user_created').on(t.userId, t.createdAt, t.id),
+    index('notifications_user_unread').on(t.userId, t.readAt),
+    index('notifications_tenant_unmailed').on(t.tenantId, t.emailedAt, t.kind),
+  ],
+);
+
+/** A person's e-mail cadence per kind of notification (missing kinds: the defaults), and when digests last went out. */
+export const notificationSettings = sqliteTable('notification_settings', {
+  userId: partOf('user_id', () => users.id).primaryKey(),
+  tenantId: tenantId(),
+  email: text('email', { mode: 'json' }).$type<Partial<Record<NotificationKind, Cadence>>>().notNull(),
+  lastDailyAt: integer('last_daily_at'),
+  lastWeeklyAt: integer('last_weekly_at'),
+});
+
+/**
+ * A tenant's webhooks. `secret` signs each delivery (HMAC-SHA256); it must be readable to sign,
+ * so it is stored as is and shown to admins only when created or rotated. After a rotation the
+ * previous secret also signs until `previous_secret_until`, so receivers can switch over.
+ */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    url: text('url').notNull(),
+    events: text('events', { mode: 'json' }).$type<EventType[]>().notNull(),
+    format: text('format').$type<WebhookFormat>().notNull().default('raw'),
+    description: text('description').notNull().default(''),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: integer('previous_secret_until'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    disabledReason: text('disabled_reason'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('webhooks_tenant').on(t.tenantId, t.enabled)],
+);
+
+/** Each attempt to deliver an event to a webhook: the delivery log admins read. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    webhookId: partOf('webhook_id', () => webhooks.id),
+    eventId: partOf('event_id', () => events.id),
+    attempt: integer('attempt').notNull(),
+    status: text('status', { enum: ['delivered', 'failed'] }).notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt, t.id),
+    index('webhook_deliveries_event').on(t.eventId, t.webhookId),
+  ],
 );

@@ -9,6 +9,13 @@ export const DEMO_KID = 'dev-1';
 /** The demo card built on a template, e.g. `demo-card-business-case`. */
 export const demoCardId = (templateId: string) => `demo-card-${templateId}`;
 
+/**
+ * Where the demo pages are, in links people wrote in the demo's comments: the seed puts the
+ * address of the dev server's demo in its place (`demoSeed`'s `demoPages`), so a link to a demo
+ * page is on the page's own origin and opens as a link to an item's view.
+ */
+export const DEMO_PAGES = '{demo-pages}';
+
 /** Any local port: the demo page, the example host page and the tests' pages all run on loopback. */
 export const DEMO_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
@@ -353,7 +360,7 @@ export const DEMO_IDEA_DISCUSSION: DemoThread = {
       author: 'amara',
       parent: 'demo-comment-idea-1',
       hoursAgo: 190,
-      body: 'Finance had the same pattern, and a self-service catalogue fixed it (see the practice card "Deflecting low-value demand with a self-service catalogue"). The difference here: sales has no governed dataset yet, so this is a small build plus training, not a pure deflection.',
+      body: `Finance had the same pattern, and a self-service catalogue fixed it (see the practice card [Deflecting low-value demand with a self-service catalogue](${DEMO_PAGES}/practices.html?card=${demoCardId('practice')})). The difference here: sales has no governed dataset yet, so this is a small build plus training, not a pure deflection.`,
       reactions: { insight: ['tomas', 'mei'] },
     },
     {

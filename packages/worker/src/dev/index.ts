@@ -9,7 +9,9 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { app } from '../app.ts';
-import { type AppEnv, isDevelopment } from '../env.ts';
+import { queue, scheduled } from '../delivery/handlers.ts';
+import type { DeliveryMessage } from '../delivery/messages.ts';
+import { type AppEnv, type Bindings, isDevelopment } from '../env.ts';
 import { routeNotFound, toErrorResponse } from '../errors.ts';
 import { demoRoutes } from '../routes/demo.ts';
 import { developmentOnly, devRoutes } from '../routes/dev.ts';
@@ -41,4 +43,5 @@ development.route('/demo', demoRoutes);
 development.notFound((c) => toErrorResponse(routeNotFound(c.req.method, c.req.path), c));
 development.onError(toErrorResponse);
 
-export default development;
+// The same queue consumer and cron handlers as production.
+export default { fetch: development.fetch, queue, scheduled } satisfies ExportedHandler<Bindings, DeliveryMessage>;

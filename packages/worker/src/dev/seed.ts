@@ -31,6 +31,7 @@ import {
   DEMO_KID,
   DEMO_MODERATION,
   DEMO_ORIGINS,
+  DEMO_PAGES,
   DEMO_PROMOTION,
   DEMO_ROLE_GRANTS,
   DEMO_ROLE_MAPPING,
@@ -50,7 +51,10 @@ export interface Statement {
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-export async function demoSeed(options: { secretKey: string; demoSecret: string; now?: number }): Promise<Statement[]> {
+/** Where `pnpm dev` serves the demo pages unless told otherwise. */
+export const DEFAULT_DEMO_PAGES = 'http://localhost:8787/demo';
+
+export async function demoSeed(options: { secretKey: string; demoSecret: string; now?: number; demoPages?: string }): Promise<Statement[]> {
   const now = options.now ?? Date.now();
   const t = DEMO_TENANT;
   const userId = (key: string) => `demo-user-${key}`;
@@ -169,8 +173,9 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
       });
     }
   }
-  statements.push(...demoThread({ ...DEMO_THREAD, comments: DEMO_COMMENTS }, now));
-  statements.push(...demoThread(DEMO_IDEA_DISCUSSION, now));
+  const demoPages = options.demoPages ?? DEFAULT_DEMO_PAGES;
+  statements.push(...demoThread({ ...DEMO_THREAD, comments: DEMO_COMMENTS }, now, demoPages));
+  statements.push(...demoThread(DEMO_IDEA_DISCUSSION, now, demoPages));
   statements.push(...demoCards(now));
   // The same statements the API runs, rendered by drizzle without a database.
   const sqlOnly = database({} as D1Binding);
@@ -186,8 +191,8 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   return statements;
 }
 
-/** A demo discussion, rendered and fingerprinted as the API would. */
-function demoThread(thread: DemoThread, now: number): Statement[] {
+/** A demo discussion, rendered and fingerprinted as the API would; its links to demo pages lead to `demoPages`. */
+function demoThread(thread: DemoThread, now: number, demoPages: string): Statement[] {
   const comments: readonly DemoComment[] = thread.comments;
   const t = DEMO_TENANT;
   const userId = (key: string) => `demo-user-${key}`;
@@ -206,7 +211,8 @@ function demoThread(thread: DemoThread, now: number): Statement[] {
       ],
     },
   ];
-  for (const c of comments) {
+  for (const written of comments) {
+    const c = { ...written, body: written.body.replaceAll(DEMO_PAGES, demoPages) };
     const rendered = renderMarkdown(c.body, { knownHandles: handles });
     const parent = c.parent ? comments.find((p) => p.id === c.parent) : undefined;
     const at = now - c.hoursAgo * HOUR;

@@ -7,3 +7,16 @@ export function newId(): string {
   for (const b of bytes) id += ALPHABET[b & 31];
   return id;
 }
+
+/**
+ * A time-ordered id (like a ULID): 10 characters of the time in milliseconds, then 10 random,
+ * all Crockford base32, so ids compare as text in the order they were made (events, notifications).
+ *
+ * @example
+ * newEventId(Date.UTC(2025, 0, 1)) < newEventId(Date.UTC(2025, 0, 2)); // true
+ */
+export function newEventId(now = Date.now()): string {
+  let time = '';
+  for (let rest = Math.floor(now), i = 0; i < 10; i++, rest = Math.floor(rest / 32)) time = ALPHABET[rest % 32] + time;
+  return time + newId().slice(0, 10);
+}

@@ -3,9 +3,9 @@
  * `{id}` (`https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`), so
  * links in mails and chats open the item's view. What a pattern must be to be stored.
  */
-import type { FieldReason } from '@bridgekit/sdk';
+import type { FieldReason, ItemPages } from '@bridgekit/sdk';
 
-/** Where the item's id (for `search`, the search text) goes in a pattern. */
+/** Where the item's id (for `search`, the search text; for `person`, the handle) goes in a pattern. */
 export const ITEM_PAGE_PLACEHOLDER = '{id}';
 export const ITEM_PAGE_MAX = 500;
 
@@ -33,3 +33,35 @@ export function itemPageProblem(pattern: string): Extract<FieldReason, 'field.pa
   if (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) return null;
   return 'field.page_url';
 }
+
+/**
+ * The tenant's page of an item, from its pattern for the kind (`{id}` replaced, encoded), or null
+ * when the tenant has none. Mails, chats and the inbox link to items with it.
+ *
+ * @example
+ * itemPageUrl({ idea: 'https://intranet.example/Ideas.aspx#bk-idea={id}' }, 'idea', 'a b');
+ * // → 'https://intranet.example/Ideas.aspx#bk-idea=a%20b'
+ */
+export function itemPageUrl(pages: ItemPages, kind: keyof ItemPages, id: string): string | null {
+  const pattern = pages[kind];
+  return pattern?.includes(ITEM_PAGE_PLACEHOLDER) ? pattern.replace(ITEM_PAGE_PLACEHOLDER, encodeURIComponent(id)) : null;
+}
+
+/**
+ * A comment's link: its thread's page with `bk-comment=<id>` in the fragment. The own discussion
+ * of an idea or card (`idea:<id>`, `card:<id>`) is shown in the item's view, so it links there:
+ * the tenant's page for the item, else the thread's page with `bk-idea=<id>` (or `bk-card=`).
+ * Null when no page is known.
+ */
+export function commentPageUrl(pages: ItemPages, thread: { key: string; url: string | null }, commentId: string): string | null {
+  const item = /^(idea|card):(.+)$/s.exec(thread.key);
+  const kind = item?.[1] as 'idea' | 'card' | undefined;
+  const itemId = item?.[2] ?? '';
+  const ownPage = kind ? itemPageUrl(pages, kind, itemId) : null;
+  const page = ownPage ?? (kind && thread.url ? withFragment(thread.url, `bk-${kind}=${encodeURIComponent(itemId)}`) : thread.url);
+  return page ? withFragment(page, `bk-comment=${encodeURIComponent(commentId)}`) : null;
+}
+
+/** `url` with `piece` added to its fragment (`&`-separated, as the widgets read it). */
+const withFragment = (url: string, piece: string) =>
+  url.includes('#') ? `${url.endsWith('#') ? url : `${url}&`}${piece}` : `${url}#${piece}`;

@@ -5,11 +5,13 @@
  * revoked, anonymous reading turned off, the page's origin no longer allowed, the thread gone.
  * One D1 round trip for all the sockets of a thread.
  */
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { apiKeySubject } from '../auth/subjects.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { apiKeys, tenantOrigins, tenants, threads, users } from '../db/schema.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
+import { threadReadable } from '../store/item-threads.ts';
 import type { LiveHolder } from './tickets.ts';
 
 /** How often open sockets are re-checked: well within a minute. */
@@ -37,13 +39,19 @@ export const REFUSAL_REASONS: Record<LiveRefusal, string> = {
 const subjectOf = (holder: LiveHolder) =>
   holder.kind === 'user' ? holder.subject : holder.kind === 'apiKey' ? apiKeySubject(holder.keyId) : null;
 
-/** For each grant, in order: null while it holds, or why it does not. */
+/**
+ * For each grant, in order: null while it holds, or why it does not. `reader`, the caller asking
+ * for a ticket: the thread is `gone` for them too when it is the discussion of an idea or card
+ * they may not see (item-threads.ts). Only the ticket asks that: a holder alone does not carry the
+ * role from their token that the rule needs, so open sockets are not re-checked for it.
+ */
 export async function liveRefusals(
   db: Database,
   tenantId: string,
   threadId: string,
   grants: readonly LiveGrant[],
   now = Date.now(),
+  reader: Viewer | null = null,
 ): Promise<(LiveRefusal | null)[]> {
   const subjects = [...new Set(grants.map((g) => subjectOf(g.holder)).filter((s) => s !== null))];
   const keyIds = [...new Set(grants.flatMap((g) => (g.holder.kind === 'apiKey' ? [g.holder.keyId] : [])))];
@@ -52,7 +60,7 @@ export async function liveRefusals(
     db
       .select({ id: threads.id })
       .from(threads)
-      .where(and(eq(threads.tenantId, tenantId), eq(threads.id, threadId))),
+      .where(and(eq(threads.tenantId, tenantId), eq(threads.id, threadId), reader ? threadReadable(tenantId, reader) : sql`1`)),
     db.select({ origin: tenantOrigins.origin }).from(tenantOrigins).where(eq(tenantOrigins.tenantId, tenantId)),
     db
       .select({ subject: users.subject })

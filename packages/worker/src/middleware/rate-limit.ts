@@ -34,6 +34,9 @@ const ROUTES: { method: string; path: RegExp; budget: Budget; when?: (c: Context
   { method: 'POST', path: new RegExp(`${TENANT}/threads/[^/]+/live$`), budget: 'live' },
   { method: 'GET', path: new RegExp(`${TENANT}/boards/[^/]+/export$`), budget: 'export' },
   { method: 'GET', path: new RegExp(`${TENANT}/cards/[^/]+/export$`), budget: 'export' },
+  // A person's own data (store/personal-data.ts).
+  { method: 'GET', path: new RegExp(`${TENANT}/(?:me|people/[^/]+)/export$`), budget: 'export' },
+  { method: 'GET', path: new RegExp(`${TENANT}/export$`), budget: 'export' },
   { method: 'GET', path: new RegExp(`${TENANT}/cards$`), budget: 'search', when: (c) => (c.req.query('q') ?? '').trim() !== '' },
   { method: 'GET', path: new RegExp(`${TENANT}/boards/[^/]+/ideas/similar$`), budget: 'search' },
   { method: 'GET', path: new RegExp(`${TENANT}/search$`), budget: 'search' },

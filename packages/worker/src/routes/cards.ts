@@ -296,7 +296,7 @@ export const cardsRoutes = createRouter()
       const actor = requireWriter(viewer, 'verify a card');
       const { id } = c.req.valid('param');
       await requireOwnerOrModerator(db, tenant.id, viewer, actor, id, 'verify it');
-      await verifyCard(db, tenant.id, id, c.req.valid('json')?.reviewBy);
+      await verifyCard(db, tenant.id, id, c.req.valid('json')?.reviewBy, Date.now(), actor);
       return c.json(await getCard(db, tenant.id, viewer, id), 200);
     },
   )

@@ -50,7 +50,7 @@ export const threadsRoutes = createRouter()
       tags: ['Threads'],
       summary: "A page of a thread's comments",
       description:
-        'The thread is found by `key` or by the page `url` (query string and fragment ignored). Top-level comments come sorted and cursor-paginated, each with its first 50 replies (all depths, oldest first, as a flat list with `parentId`). Pinned comments lead. `thread` is null until the first comment.',
+        'The thread is found by `key` or by the page `url` (query string and fragment ignored). Top-level comments come sorted and cursor-paginated, each with its first 50 replies (all depths, oldest first, as a flat list with `parentId`). Pinned comments lead. `thread` is null until the first comment. `idea:<id>` and `card:<id>` are an idea’s and a card’s own discussions, for those who may see the idea or card (404 `not_found.idea_discussion` or `not_found.card_discussion` otherwise).',
       request: { params: TenantParams, query: ThreadPageQuery },
       responses: { 200: jsonContent(ThreadPageSchema, 'The thread and one page of its comments.'), ...readErrors },
     }),
@@ -103,13 +103,14 @@ export const threadsRoutes = createRouter()
       security: optionalBearer,
       tags: ['Threads'],
       summary: 'Comment counts for a list of pages',
-      description: 'Repeat `key=` or `url=` (1–100 in all). One query, whatever the number.',
+      description:
+        'Repeat `key=` or `url=` (1–100 in all). One query, whatever the number. The discussion of an idea or card the caller may not see counts 0, as a page without comments does.',
       request: { params: TenantParams, query: CountsQuery },
       responses: { 200: jsonContent(CountsSchema, 'Published comments by key or URL.'), ...readErrors },
     }),
     async (c) => {
       const { key, url } = c.req.valid('query');
-      const byThreadKey = await commentCounts(c.var.db, c.var.tenant.id, [...new Set([...key, ...url])]);
+      const byThreadKey = await commentCounts(c.var.db, c.var.tenant.id, c.var.viewer, [...new Set([...key, ...url])]);
       // Answer under the URLs as the page wrote them, so `counts[link.href]` works without normalising.
       const asked = c.req.queries('url') ?? [];
       const counts: Record<string, number> = {};
@@ -129,13 +130,13 @@ export const threadsRoutes = createRouter()
       tags: ['Threads'],
       summary: 'What changed since a moment',
       description:
-        'The polling fallback of live updates: ids of comments published, changed or removed since `since`. Pass `until` back as the next `since`; answers overlap by a few seconds, so drop ids you already have.',
+        'The polling fallback of live updates: ids of comments published, changed or removed since `since`. Pass `until` back as the next `since`; answers overlap by a few seconds, so drop ids you already have. 404 for the discussion of an idea or card the caller may not see.',
       request: { params: ThreadParams, query: ActivityQuery },
       responses: { 200: jsonContent(ThreadActivitySchema, 'Changed comment ids.'), ...readErrors },
     }),
     async (c) => {
       const since = Date.parse(c.req.valid('query').since);
-      return c.json(await threadActivity(c.var.db, c.var.tenant.id, c.req.valid('param').id, since), 200);
+      return c.json(await threadActivity(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id, since), 200);
     },
   )
   .openapi(
@@ -147,7 +148,7 @@ export const threadsRoutes = createRouter()
       tags: ['Threads'],
       summary: 'A ticket for live updates',
       description:
-        'Returns the `wss://` URL of the thread’s live-updates socket, with a ticket valid for one minute that opens one socket (browsers cannot send a token when they open a WebSocket). The socket sends `LiveEvent` JSON messages; send `ping` to get `pong`. `403` while a moderator restricts the caller: poll the activity endpoint instead.',
+        'Returns the `wss://` URL of the thread’s live-updates socket, with a ticket valid for one minute that opens one socket (browsers cannot send a token when they open a WebSocket). The socket sends `LiveEvent` JSON messages; send `ping` to get `pong`. `403` while a moderator restricts the caller: poll the activity endpoint instead. 404 for the discussion of an idea or card the caller may not see.',
       request: { params: ThreadParams },
       responses: { 200: jsonContent(LiveTicketSchema, 'Open the socket at `url` within a minute.'), ...limitedErrors },
     }),
@@ -156,7 +157,7 @@ export const threadsRoutes = createRouter()
       const threadId = c.req.valid('param').id;
       // The checks the socket will pass while it is open (live/access.ts); the request's origin passed tenant-context.ts.
       const holder = holderOf(viewer);
-      const [refusal] = await liveRefusals(c.var.db, tenant.id, threadId, [{ holder, origin: null }]);
+      const [refusal] = await liveRefusals(c.var.db, tenant.id, threadId, [{ holder, origin: null }], Date.now(), viewer);
       if (refusal === 'gone') throw new ApiError(404, 'not_found.thread', { id: threadId });
       if (refusal) throw new ApiError(403, `forbidden.live_${refusal}`, {});
       const { ticket, expiresAt } = await issueTicket(c.env.BRIDGEKIT_SECRET_KEY, { tenant: tenant.slug, thread: threadId, holder });
@@ -175,7 +176,7 @@ export const threadsRoutes = createRouter()
       tags: ['Threads'],
       summary: 'Promote a war story to a practice card',
       description:
-        "Turns the thread's story — its first published comment, or the published `comment` given — into a card of `template`, owned by the caller: the title from the thread's title (a comment's first line), the summary from the story's first sentence, the story's Markdown in the template's main richtext fields (`practice`: the opening paragraph in `problem`, the rest in `approach`). The card links back to its story (`source`), and the thread lists it under `practices` once published. Moderators may promote any story; others the thread they started or the comment they wrote (403). The card is saved as `POST /cards` saves one: validated, and through the moderation pipeline (held, or refused with 422). One card per story: promoting it again answers the card it became, with `created: false` and 200.",
+        "Turns the thread's story — its first published comment, or the published `comment` given — into a card of `template`, owned by the caller: the title from the thread's title (a comment's first line), the summary from the story's first sentence, the story's Markdown in the template's main richtext fields (`practice`: the opening paragraph in `problem`, the rest in `approach`). The card links back to its story (`source`), and the thread lists it under `practices` once published. Moderators may promote any story; others the thread they started or the comment they wrote (403). The card is saved as `POST /cards` saves one: validated, and through the moderation pipeline (held, or refused with 422). One card per story: promoting it again answers the card it became, with `created: false` and 200. The discussion of an idea or card the caller may not see is a 404.",
       request: { params: ThreadParams, body: jsonBody(PromoteStorySchema, examples.promoteStory) },
       responses: {
         201: jsonContent(PromotionSchema, 'The new card (`created: true`).'),

@@ -29,6 +29,7 @@ import { orNull, SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { EXAMPLE_PROVIDER_ID } from './examples.ts';
 import { line } from './text.ts';
+import { MailSettingsInputSchema, MailSettingsSchema } from './webhooks.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const claimName = line('The claim name', { max: 100 });
@@ -184,10 +185,10 @@ export const RoleInputSchema = z.strictObject({ role: z.enum(['evaluator', 'mode
 requestType<RoleInput>()(RoleInputSchema, true);
 
 const ITEM_PAGES_DESCRIPTION =
-  'Where the intranet shows each kind of item, as a URL pattern holding `{id}` once (for `search`, the search text), e.g. `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`: links in mails and chats open the item there.';
+  'Where the intranet shows each kind of item, as a URL pattern holding `{id}` once (for `search`, the search text; for `person`, the handle), e.g. `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`: links in mails and chats open the item there.';
 
 export const ItemPagesSchema = z
-  .object({ idea: z.string().optional(), card: z.string().optional(), search: z.string().optional() })
+  .object({ idea: z.string().optional(), card: z.string().optional(), search: z.string().optional(), person: z.string().optional() })
   .openapi('ItemPages', { description: ITEM_PAGES_DESCRIPTION });
 expectType<Exact<z.infer<typeof ItemPagesSchema>, ItemPages>>(true);
 
@@ -206,7 +207,7 @@ const itemPage = () =>
 
 /** The patterns an admin sets: absolute https URLs (http for localhost) with `{id}` once, at most 500 characters. */
 export const ItemPagesInputSchema = z
-  .strictObject({ idea: itemPage(), card: itemPage(), search: itemPage() })
+  .strictObject({ idea: itemPage(), card: itemPage(), search: itemPage(), person: itemPage() })
   .openapi({ description: `${ITEM_PAGES_DESCRIPTION} Replaces every pattern; \`{}\` clears them.` });
 
 export const TenantSettingsSchema = z
@@ -219,6 +220,7 @@ export const TenantSettingsSchema = z
     embedKeys: z.array(EmbedKeyInfoSchema),
     oidcProviders: z.array(OidcProviderSchema),
     itemPages: ItemPagesSchema,
+    mail: orNull(MailSettingsSchema),
   })
   .openapi('TenantSettings');
 expectType<Exact<z.infer<typeof TenantSettingsSchema>, TenantSettings>>(true);
@@ -234,6 +236,9 @@ export const TenantSettingsUpdateSchema = z
       .optional()
       .openapi({ description: 'Which token claim values make someone an evaluator, moderator or admin; `null` removes the mapping.' }),
     itemPages: ItemPagesInputSchema.optional(),
+    mail: MailSettingsInputSchema.nullable()
+      .optional()
+      .openapi({ description: 'The mail webhook notification e-mail goes through, with its secret; `null` turns e-mail off.' }),
   })
   .openapi('TenantSettingsUpdate');
 requestType<TenantSettingsUpdate>()(TenantSettingsUpdateSchema, true);

@@ -8,6 +8,7 @@
  */
 import type {
   ApiKeyInput,
+  ArchiveImport,
   BoardUpdate,
   CardInput,
   CardModerationDecision,
@@ -26,6 +27,7 @@ import type {
   NewComment,
   NewIdea,
   NewTenant,
+  NotificationSettingsUpdate,
   OidcProviderInput,
   OriginInput,
   PromoteStory,
@@ -38,6 +40,8 @@ import type {
   ThreadRef,
   TokenRequestBody,
   VoteInput,
+  WebhookInput,
+  WebhookUpdate,
   WithdrawInput,
 } from '@bridgekit/sdk';
 import type { z } from '@hono/zod-openapi';
@@ -155,9 +159,30 @@ export const examples = {
     requiredScope: 'access_as_user',
   } satisfies OidcProviderInput,
   apiKey: { name: 'Portfolio sync', scopes: ['read'] } satisfies ApiKeyInput,
+  // A host under `.example`, which answers nothing: a replayed create makes a webhook that never delivers.
+  webhook: {
+    url: 'https://hooks.contoso.example/bridgekit',
+    events: ['idea.created', 'idea.status_changed'],
+    format: 'raw',
+    description: 'Portfolio tool',
+  } satisfies WebhookInput,
+  webhookUpdate: { description: 'Portfolio tool (ideas only)' } satisfies WebhookUpdate,
   role: { role: 'evaluator' } satisfies RoleInput,
+  // Marks nothing that is not the caller's: an id no notification has.
+  markRead: { ids: [EXAMPLE_ID] },
+  notificationSettings: { email: { following: 'daily' } } satisfies NotificationSettingsUpdate,
   token: { sub: 'example|contract-test', name: 'Contract Test', ttlSeconds: 300 } satisfies TokenRequestBody,
   newTenant: { slug: 'acme', name: 'Acme Corporation', origins: ['https://intranet.acme.example'] } satisfies NewTenant,
+  // The first chunk of an archive: replayed on a tenant with content, it is refused (409).
+  archiveImport: {
+    format: 'bridgekit-archive',
+    version: 1,
+    firstLine: 1,
+    lines: [
+      '{"format":"bridgekit-archive","version":1,"exportedAt":"2026-01-31T09:00:00.000Z","tenant":{"slug":"acme","name":"Acme Corporation"}}',
+      '{"t":"settings","r":{"anonymousRead":false,"roleMapping":null,"moderation":null,"itemPages":null}}',
+    ],
+  } satisfies ArchiveImport,
 };
 
 /** A JSON request body of `schema`, documented with its example. */

@@ -423,7 +423,20 @@ requestTypeWithin<PageQuery>()(AuditQuery, true);
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
-    action: z.enum(['approve', 'reject', 'remove', 'ban', 'timeout', 'lift_restriction', 'pin', 'unpin', 'accept', 'unaccept', 'settings']),
+    action: z.enum([
+      'approve',
+      'reject',
+      'remove',
+      'ban',
+      'timeout',
+      'lift_restriction',
+      'pin',
+      'unpin',
+      'accept',
+      'unaccept',
+      'settings',
+      'erase',
+    ]),
     actor: z.object({ name: z.string(), subject: z.string() }),
     target: z.object({ type: z.enum(['comment', 'idea', 'card', 'user', 'tenant']), id: z.string() }),
     reason: z.string().nullable(),

@@ -13,7 +13,7 @@
  * from the version it was made to (so an approval can never overwrite a newer version).
  */
 import type { CardInput, CardTemplate, CardUpdate, FieldValue, LinkKind, LinkValue, PracticeArea, PracticeCard } from '@bridgekit/sdk';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import { searchableText } from '../cards/search-text.ts';
@@ -24,13 +24,16 @@ import { qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
-import { type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
+import { mentionCandidates, type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
 import { cardText, screen } from '../moderation/content.ts';
 import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
+import { heldStatements } from '../notify/held.ts';
+import { eventStatements } from '../notify/record.ts';
 import { cardColumns, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
 import { selectStanding } from './standing.ts';
+import { autoSubscribe } from './subscriptions.ts';
 import { findTemplate } from './templates.ts';
 import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -74,7 +77,9 @@ async function prepare(
     const first = checked.errors[0];
     throw new ApiError(400, 'validation_failed.card_fields', { problem: first?.message ?? '' }, { details: checked.errors });
   }
-  const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : [])])];
+  // People fields, the owner, and who the rich texts @mention: looked up together, in the batch below.
+  const mentioned = checked.richtext.flatMap((rich) => mentionCandidates(rich.source));
+  const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : []), ...mentioned])];
   const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
   const none = ['\u0000'];
   const [standing, grant, members, foundCards, foundIdeas, foundThreads] = await db.batch([
@@ -129,8 +134,9 @@ async function prepare(
   }
   const markdown = new Map<string, RenderedMarkdown>();
   const rendered: Record<string, string> = {};
+  const knownHandles = new Set(members.flatMap((m) => (m.handle ? [m.handle] : [])));
   for (const rich of checked.richtext) {
-    const result = renderMarkdown(rich.source);
+    const result = renderMarkdown(rich.source, { knownHandles });
     markdown.set(rich.path, result);
     rendered[rich.path] = result.html;
   }
@@ -323,8 +329,35 @@ export async function insertCard(
     upsertUser(db, tenantId, actor, now),
     (story ? insert.onConflictDoNothing() : insert).returning({ id: cards.id }),
     ...afterSave(db, tenantId, id, saveId, prepared.links, input.note ?? null, actor),
+    ...saveEvents(db, tenantId, id, saveId, 'card.created', prepared.verdict, viewerUserId(tenantId, actor), now),
   ]);
   return { id, inserted: written.length > 0 };
+}
+
+/**
+ * What a save records, if it won (the card carries its `saveId`): `created`/`updated` — or, held,
+ * `content.held` and `moderation.queued` — and its author and owner following the card.
+ */
+function saveEvents(
+  db: Database,
+  tenantId: string,
+  id: string,
+  saveId: string,
+  type: 'card.created' | 'card.updated',
+  verdict: Verdict | null,
+  author: SQL | string,
+  now: number,
+): BatchItem<'sqlite'>[] {
+  const item = { kind: 'card' as const, id };
+  const won = sql`exists (select 1 from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${id} and ${qualified(cards.saveId)} = ${saveId})`;
+  const owner = sql`(select ${qualified(cards.ownerId)} from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${id})`;
+  return [
+    ...(verdict
+      ? heldStatements(db, tenantId, item, verdict, author, { now, onlyIf: won })
+      : eventStatements(db, { tenantId, type, actorId: author, item, now, onlyIf: won })),
+    ...(type === 'card.created' ? [autoSubscribe(db, tenantId, author, 'card', id, 'author', won)] : []),
+    autoSubscribe(db, tenantId, owner, 'card', id, 'owner', won),
+  ];
 }
 
 function staleVersion(current: { version: number; updatedBy: string; updatedAt: number }) {
@@ -468,11 +501,12 @@ export async function updateCard(
 
   if (published && prepared.verdict) {
     // Readers keep the published version; the edit waits for a moderator.
+    const editId = newId();
     await db.batch([
       upsertUser(db, tenantId, actor, now),
       dropOwnEdits(db, tenantId, id, actor),
       db.insert(cardEdits).values({
-        id: newId(),
+        id: editId,
         cardId: id,
         tenantId,
         authorId: sql`${viewerUserId(tenantId, actor)}`,
@@ -484,6 +518,7 @@ export async function updateCard(
         bySubject: actor.subject,
         createdAt: now,
       }),
+      ...heldStatements(db, tenantId, { kind: 'card', id }, prepared.verdict, viewerUserId(tenantId, actor), { now, edit: editId }),
     ]);
     return getCard(db, tenantId, actor, id, now);
   }
@@ -499,6 +534,17 @@ export async function updateCard(
     upsertUser(db, tenantId, actor, now),
     ...saveStatements(db, tenantId, id, update.baseVersion, save, actor, now, moderation, saveId),
     dropOwnEdits(db, tenantId, id, actor, saveId),
+    // The author's own held card, published now, is new to everyone else.
+    ...saveEvents(
+      db,
+      tenantId,
+      id,
+      saveId,
+      published ? 'card.updated' : 'card.created',
+      prepared.verdict,
+      viewerUserId(tenantId, actor),
+      now,
+    ),
   ]);
   // Another save won the race between the check above and this batch.
   if (!changed) throw await raceLost(db, tenantId, id);
@@ -545,6 +591,7 @@ export async function decideCardEdit(
   if (card.version !== edit.baseVersion) {
     throw new ApiError(409, 'conflict.edit_outdated', { base: edit.baseVersion, version: card.version });
   }
+  const saveId = newId();
   const [[changed]] = await db.batch([
     ...saveStatements(
       db,
@@ -555,10 +602,11 @@ export async function decideCardEdit(
       { subject: edit.bySubject, name: edit.byName },
       now,
       null,
-      newId(),
+      saveId,
     ),
     db.delete(cardEdits).where(and(eq(cardEdits.tenantId, tenantId), eq(cardEdits.id, editId))),
     ...extra,
+    ...saveEvents(db, tenantId, cardId, saveId, 'card.updated', null, edit.authorId, now),
   ]);
   if (!changed) throw await raceLost(db, tenantId, cardId);
 }
@@ -615,19 +663,38 @@ export async function ownsCard(db: Database, tenantId: string, actor: Actor, id:
   return row.owner !== null && row.owner === row.me;
 }
 
-export async function verifyCard(db: Database, tenantId: string, id: string, reviewBy: string | undefined, now = Date.now()) {
+export async function verifyCard(
+  db: Database,
+  tenantId: string,
+  id: string,
+  reviewBy: string | undefined,
+  now = Date.now(),
+  /** Who verifies it (recorded with the event). */
+  actor: Actor | null = null,
+) {
   const next = reviewBy ?? reviewDateAfter(now);
   if (next <= new Date(now).toISOString().slice(0, 10)) {
     throw new ApiError(400, 'validation_failed.review_date_past', {}, { details: [fieldIssue('body.reviewBy', 'field.date_not_future')] });
   }
-  await db
-    .update(cards)
-    .set({ reviewBy: next, lastVerifiedAt: now })
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
+  await db.batch([
+    db
+      .update(cards)
+      .set({ reviewBy: next, lastVerifiedAt: now })
+      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id))),
+    ...eventStatements(db, {
+      tenantId,
+      type: 'card.verified',
+      actorId: actor ? viewerUserId(tenantId, actor) : null,
+      item: { kind: 'card', id },
+      data: { reviewBy: next },
+      now,
+    }),
+  ]);
 }
 
+/** Marks a card obsolete with the reason (recorded as `card.obsolete`), or takes the mark back (`reason` null). */
 export async function setObsolete(db: Database, tenantId: string, actor: Actor, id: string, reason: string | null, now = Date.now()) {
-  await db
+  const mark = db
     .update(cards)
     .set(
       reason === null
@@ -635,6 +702,21 @@ export async function setObsolete(db: Database, tenantId: string, actor: Actor, 
         : { obsoleteAt: now, obsoleteReason: reason, obsoleteBy: actor.name },
     )
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
+  if (reason === null) {
+    await mark;
+    return;
+  }
+  await db.batch([
+    mark,
+    ...eventStatements(db, {
+      tenantId,
+      type: 'card.obsolete',
+      actorId: viewerUserId(tenantId, actor),
+      item: { kind: 'card', id },
+      data: { reason },
+      now,
+    }),
+  ]);
 }
 
 /** "This helped me" (or not any more): once per reader; the count is recomputed in the same batch. */

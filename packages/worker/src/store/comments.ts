@@ -19,10 +19,13 @@ import { commentText, screen } from '../moderation/content.ts';
 import { hiddenByFlags } from '../moderation/flags.ts';
 import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
+import { commentEventData, heldStatements } from '../notify/held.ts';
+import { eventStatements, userIdOfSubject } from '../notify/record.ts';
 import { isBlank } from '../schemas/text.ts';
 import { selectComments, toComment, visibleTo } from './comment-rows.ts';
-import { ideaOfThreadKey, selectThreadIdea, threadIdeaTitle } from './idea-threads.ts';
+import { discussionOf, discussionTitle, inReadableThread, selectDiscussionItem } from './item-threads.ts';
 import { selectStanding } from './standing.ts';
+import { autoSubscribe } from './subscriptions.ts';
 import type { Tenant } from './tenants.ts';
 import { selectThread, threadIdByKey, toThread } from './threads.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -196,11 +199,11 @@ export async function postComment(
     ...authorReads(db, tenant, actor, now, null),
     mentionReads(db, tenant.id, input.body),
   ] as const;
-  // An idea's discussion (`idea:<id>`) takes comments only from those who may see the idea, under its title.
-  const ideaId = ideaOfThreadKey(input.key);
-  const [thread, parentRows, authorRows, recent, grant, known, ideaRows] =
-    ideaId === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectThreadIdea(db, tenant.id, viewer, ideaId)]);
-  if (ideaRows) input.title = threadIdeaTitle(ideaRows, viewer, input.key, ideaId ?? '');
+  // An idea's or card's discussion takes comments only from those who may see the item, under its title.
+  const item = discussionOf(input.key);
+  const [thread, parentRows, authorRows, recent, grant, known, itemRows] =
+    item === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectDiscussionItem(db, tenant.id, viewer, item)]);
+  if (item && itemRows) input.title = discussionTitle(itemRows, input.key, item);
   const author = authorRows[0];
   assertMayPost(author, now);
 
@@ -265,7 +268,23 @@ export async function postComment(
   ];
   if (rendered.mentions.length > 0) writes.push(insertMentions(db, tenant.id, id, rendered.mentions));
   if (rootId !== id) writes.push(recountBranch(db, tenant.id, rootId));
+  const me = viewerUserId(tenant.id, actor);
+  const answers = placement.replyToId ?? placement.parentId;
   writes.push(
+    ...(verdict
+      ? heldStatements(db, tenant.id, { kind: 'comment', id }, verdict, me, { now })
+      : eventStatements(db, {
+          tenantId: tenant.id,
+          type: 'comment.created',
+          actorId: me,
+          item: { kind: 'comment', id },
+          data: commentEventData(input.key, answers, rendered.text),
+          now,
+        })),
+    // Commenting follows the discussion: an idea's or card's own, or the thread (its author if this starts it).
+    item
+      ? autoSubscribe(db, tenant.id, me, item.kind, item.id, 'commenter')
+      : autoSubscribe(db, tenant.id, me, 'thread', threadId, thread[0] ? 'commenter' : 'author'),
     selectComments(db, tenant.id, actor).where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id))),
     selectThread(db, tenant.id, actor).where(and(eq(threads.tenantId, tenant.id), eq(threads.key, input.key))),
   );
@@ -275,10 +294,10 @@ export async function postComment(
   return { comment: toComment(commentRows[0]), thread: toThread(threadRows[0]) };
 }
 
-/** A comment as the caller may see it, or 404. */
-export async function getComment(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<Comment> {
+/** A comment as the caller may see it (in a thread they may read), or 404. */
+export async function getComment(db: Database, tenantId: string, viewer: Viewer, id: string): Promise<Comment> {
   const row = await selectComments(db, tenantId, viewer)
-    .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id), visibleTo(tenantId, viewer)))
+    .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id), visibleTo(tenantId, viewer), inReadableThread(tenantId, viewer)))
     .get();
   if (!row) throw notFound('not_found.comment', { id });
   return toComment(row);
@@ -395,6 +414,13 @@ export async function editComment(
       recountBranch(db, tenant.id, facts.rootId),
     );
     if (rendered.mentions.length > 0) writes.push(insertMentions(db, tenant.id, id, rendered.mentions));
+    const me = viewerUserId(tenant.id, actor);
+    const item = { kind: 'comment' as const, id };
+    if (verdict) writes.push(...heldStatements(db, tenant.id, item, verdict, me, { now }));
+    else if (state === 'published') {
+      const data = commentEventData(null, null, rendered.text);
+      writes.push(...eventStatements(db, { tenantId: tenant.id, type: 'comment.edited', actorId: me, item, data, now }));
+    }
   }
   writes.push(selectComments(db, tenant.id, actor).where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id))));
   const results = (await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
@@ -412,9 +438,19 @@ export async function removeComment(
   now = Date.now(),
   /** Written in the same batch, e.g. the moderator's audit entry. */
   alongside: BatchItem<'sqlite'>[] = [],
+  /** Who removes it (default: its author). */
+  removerSubject = facts.authorSubject,
 ): Promise<void> {
   const writes: BatchItem<'sqlite'>[] = [
     ...alongside,
+    ...eventStatements(db, {
+      tenantId,
+      type: 'comment.removed',
+      actorId: userIdOfSubject(tenantId, removerSubject),
+      item: { kind: 'comment', id: facts.id },
+      data: { by, threadId: facts.threadId },
+      now,
+    }),
     db
       .update(comments)
       .set({ state: 'removed', removedBy: by, pinned: false, updatedAt: now })

@@ -20,13 +20,14 @@ import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { ideaFingerprint, ideaText, screen } from '../moderation/content.ts';
 import { storedReason } from '../moderation/reasons.ts';
+import { heldStatements } from '../notify/held.ts';
 import { toRecord } from './boards.ts';
 import { assertMayPost } from './comments.ts';
-import { ideaThreadKey } from './idea-threads.ts';
 import { getIdea, ideaBoard, ideaIsMine, selectIdeas, toIdea, writtenBy } from './ideas.ts';
+import { ideaThreadKey } from './item-threads.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
-import { upsertUser } from './users.ts';
+import { upsertUser, viewerUserId } from './users.ts';
 
 type IdeaRecord = typeof ideas.$inferSelect;
 
@@ -161,7 +162,7 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
         editedAt: now,
       })
       .where(editable),
-    // The idea's discussion carries its title (idea-threads.ts).
+    // The idea's discussion carries its title (item-threads.ts).
     db
       .update(threads)
       .set({ title: next.title })
@@ -173,6 +174,13 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
         ),
       ),
     selectIdeas(db, tenantId, actor).where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id))),
+    // An edit the pipeline holds takes the idea back to the queue (only if this edit was written).
+    ...(verdict
+      ? heldStatements(db, tenantId, { kind: 'idea', id }, verdict, viewerUserId(tenantId, actor), {
+          now,
+          onlyIf: sql`exists (select 1 from ${ideas} where ${qualified(ideas.tenantId)} = ${tenantId} and ${qualified(ideas.id)} = ${id} and ${qualified(ideas.editedAt)} = ${now})`,
+        })
+      : []),
   ]);
   const stored = results[4][0];
   if (!stored) throw notFound('not_found.idea', { id });

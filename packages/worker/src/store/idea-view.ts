@@ -12,9 +12,9 @@ import { boardCriteria, boards, cardLinks, cards, ideaRevisions, ideaScores, ide
 import { qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { toCriterion } from './boards.ts';
-import { ideaThreadKey } from './idea-threads.ts';
 import { ideaColumns, ideaIsMine, toIdea } from './ideas.ts';
 import { itemRef, publishedCardRef } from './item-refs.ts';
+import { ideaThreadKey } from './item-threads.ts';
 import { selectStatusChanges, toStatusChange } from './status.ts';
 import { viewerUserId } from './users.ts';
 import { callersVotes } from './vote-sql.ts';

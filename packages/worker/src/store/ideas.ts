@@ -18,11 +18,15 @@ import { newId } from '../lib/ids.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { ideaFingerprint, ideaText, moderationOf, screen } from '../moderation/content.ts';
 import { storedReason } from '../moderation/reasons.ts';
+import type { Verdict } from '../moderation/types.ts';
+import { heldStatements } from '../notify/held.ts';
+import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, selectBoardRecord } from './boards.ts';
 import { assertMayPost } from './comments.ts';
 import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
 import { proxyPerson, proxyPersonId, upsertProxyPerson } from './proxies.ts';
 import { selectStanding } from './standing.ts';
+import { autoSubscribe } from './subscriptions.ts';
 import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
@@ -375,6 +379,7 @@ export async function createIdea(
     ...(proxy ? upsertProxyPerson(db, tenantId, proxy, now, guard) : []),
     guard ? db.insert(ideas).select(conditionalRow(ideas, row, guard)) : db.insert(ideas).values(row),
     ...(proxy ? [proxySupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)] : []),
+    ...newIdeaEvents(db, tenantId, id, board.slug, authorId, viewerUserId(tenantId, author), verdict, now),
     selectIdeas(db, tenantId, author)
       .where(and(eq(ideas.tenantId, tenantId), proposal ? or(eq(ideas.id, id), proposal) : eq(ideas.id, id)))
       .orderBy(asc(ideas.createdAt))
@@ -387,6 +392,31 @@ export async function createIdea(
     throw new Error('The new idea could not be read back.');
   }
   return { idea: toIdea(stored), created: stored.idea.id === id };
+}
+
+/**
+ * What a new idea records: `idea.created` (or, held, `content.held` and `moderation.queued`),
+ * and its author — and whoever recorded it for them — following it. Written only if the idea was.
+ */
+function newIdeaEvents(
+  db: Database,
+  tenantId: string,
+  id: string,
+  board: string,
+  authorId: SQL,
+  recorderId: SQL,
+  verdict: Verdict | null,
+  now: number,
+) {
+  const item = { kind: 'idea' as const, id };
+  const written = sql`exists (select 1 from ${ideas} where ${qualified(ideas.tenantId)} = ${tenantId} and ${qualified(ideas.id)} = ${id})`;
+  return [
+    ...(verdict
+      ? heldStatements(db, tenantId, item, verdict, authorId, { now })
+      : eventStatements(db, { tenantId, type: 'idea.created', actorId: recorderId, item, data: { board }, now })),
+    autoSubscribe(db, tenantId, authorId, 'idea', id, 'author', written),
+    autoSubscribe(db, tenantId, recorderId, 'idea', id, 'author', written),
+  ];
 }
 
 /** The proxy person's vote for the idea recorded for them (written only if the idea was). */

@@ -24,6 +24,7 @@ import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
+import { eventStatements, userIdOfSubject } from '../notify/record.ts';
 import { decideCardEdit } from './cards.ts';
 import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
 import { assertMayPost, BAN_FOREVER, type CommentFacts, recountBranch, recountThread } from './comments.ts';
@@ -163,6 +164,7 @@ export async function decide(
     recountThread(db, tenantId, facts.threadId),
     recountBranch(db, tenantId, facts.rootId),
     logAction(db, tenantId, by, decision.action, { type: 'comment', id: facts.id }, approve ? null : decision.reason, now),
+    ...decisionEvents(db, tenantId, by, { kind: 'comment', id: facts.id }, facts.state, facts.authorId, decision, now),
   ];
   if (!approve && facts.acceptedCommentId === facts.id) {
     writes.push(
@@ -188,7 +190,7 @@ export async function decideIdea(
   now = Date.now(),
 ) {
   const [found] = await db
-    .select({ id: ideas.id })
+    .select({ id: ideas.id, state: ideas.state, authorId: ideas.authorId })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
   if (!found) throw notFound('not_found.idea', { id: ideaId });
@@ -199,6 +201,7 @@ export async function decideIdea(
       .set(approve ? { state: 'published', moderationReason: null } : { state: 'rejected', moderationReason: decision.reason })
       .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
     logAction(db, tenantId, by, decision.action, { type: 'idea', id: ideaId }, approve ? null : decision.reason, now),
+    ...decisionEvents(db, tenantId, by, { kind: 'idea', id: ideaId }, found.state, found.authorId, decision, now),
   ]);
 }
 
@@ -219,11 +222,25 @@ export async function decideCard(
   const reason = decision.action === 'reject' ? decision.reason : null;
   const audit = logAction(db, tenantId, by, decision.action, { type: 'card', id: cardId }, reason, now);
   if (decision.edit !== undefined) {
-    await decideCardEdit(db, tenantId, cardId, decision.edit, approve, reason, [audit], now);
+    // Approving applies the edit as a save, which records `card.updated` (cards.ts).
+    const rejected = approve
+      ? []
+      : eventStatements(db, {
+          tenantId,
+          type: 'content.rejected',
+          actorId: userIdOfSubject(tenantId, by.subject),
+          item: { kind: 'card', id: cardId },
+          data: { reason, edit: decision.edit },
+          // Once per edit (it runs after the edit is marked rejected, so it asks the outbox).
+          onlyIf: sql`exists (select 1 from card_edits where tenant_id = ${tenantId} and id = ${decision.edit})
+            and not exists (select 1 from events where tenant_id = ${tenantId} and type = 'content.rejected' and item_id = ${cardId} and json_extract(data, '$.edit') = ${decision.edit})`,
+          now,
+        });
+    await decideCardEdit(db, tenantId, cardId, decision.edit, approve, reason, [...rejected, audit], now);
     return;
   }
   const [found] = await db
-    .select({ id: cards.id })
+    .select({ id: cards.id, state: cards.state, authorId: cards.authorId })
     .from(cards)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId)));
   if (!found) throw notFound('not_found.card', { id: cardId });
@@ -233,7 +250,54 @@ export async function decideCard(
       .set(approve ? { state: 'published', moderationReason: null } : { state: 'rejected', moderationReason: reason })
       .where(and(eq(cards.tenantId, tenantId), eq(cards.id, cardId))),
     audit,
+    ...decisionEvents(db, tenantId, by, { kind: 'card', id: cardId }, found.state, found.authorId, decision, now),
   ]);
+}
+
+/**
+ * The events of a moderator's decision: approving held content publishes it — for everyone else
+ * it is created now, by its author; rejecting held content tells its author why
+ * (`content.rejected`), and taking down a published comment is its removal. Deciding again
+ * records nothing.
+ */
+function decisionEvents(
+  db: Database,
+  tenantId: string,
+  by: Moderator,
+  item: { kind: 'comment' | 'idea' | 'card'; id: string },
+  before: 'published' | 'pending' | 'rejected' | 'removed',
+  authorId: string | null,
+  decision: ModerationDecision,
+  now: number,
+): BatchItem<'sqlite'>[] {
+  const common = { tenantId, item, now };
+  if (decision.action === 'approve') {
+    if (before === 'published') return [];
+    const data: Record<string, string> = { approvedBy: by.name };
+    // Published for the first time: created. A held edit of what was published before: changed.
+    const created = sql`exists (select 1 from events where tenant_id = ${tenantId} and item_kind = ${item.kind} and item_id = ${item.id} and type = ${`${item.kind}.created`})`;
+    const changed = item.kind === 'comment' ? 'comment.edited' : item.kind === 'card' ? 'card.updated' : null;
+    // In this order: the second would otherwise see the event the first just recorded.
+    return [
+      ...(changed ? eventStatements(db, { ...common, type: changed, actorId: authorId, data, onlyIf: created }) : []),
+      ...eventStatements(db, { ...common, type: `${item.kind}.created`, actorId: authorId, data, onlyIf: sql`not ${created}` }),
+    ];
+  }
+  if (before === 'published' && item.kind === 'comment') {
+    return eventStatements(db, {
+      ...common,
+      type: 'comment.removed',
+      actorId: userIdOfSubject(tenantId, by.subject),
+      data: { by: 'moderator' },
+    });
+  }
+  if (before === 'rejected') return [];
+  return eventStatements(db, {
+    ...common,
+    type: 'content.rejected',
+    actorId: userIdOfSubject(tenantId, by.subject),
+    data: { reason: decision.reason },
+  });
 }
 
 // ——— Bans and time-outs ———

@@ -68,6 +68,7 @@ const CSV_COLUMNS: [string, (i: Idea) => string | number | null][] = [
   ['risk', (i) => i.score.risk],
   ['value_per_effort', (i) => i.score.valuePerEffort],
   ['evaluations', (i) => i.score.evaluations],
+  ['score_outdated', (i) => String(i.scoreOutdated)],
   ['problem', (i) => i.businessCase.problem],
   ['beneficiary', (i) => i.businessCase.beneficiary],
   ['value_type', (i) => i.businessCase.valueType],
@@ -75,6 +76,7 @@ const CSV_COLUMNS: [string, (i: Idea) => string | number | null][] = [
   ['objective', (i) => i.businessCase.objective],
   ['author', (i) => i.author.name],
   ['author_business_unit', (i) => i.author.businessUnit],
+  ['recorded_by', (i) => i.recordedBy?.name ?? null],
   ['created_at', (i) => i.createdAt],
   ['description', (i) => i.description],
 ];

@@ -13,6 +13,7 @@ import { cards, comments, threads } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { type CardStory, getCard, insertCard, type Saver } from './cards.ts';
+import { threadReadable } from './item-threads.ts';
 import { findTemplate } from './templates.ts';
 import type { Tenant } from './tenants.ts';
 import { viewerUserId } from './users.ts';
@@ -20,7 +21,8 @@ import { viewerUserId } from './users.ts';
 /**
  * Promotes the thread's story (its first published top-level comment), or `input.comment`, to a
  * card of `input.template` owned by the promoter. Moderators may promote any story; others only
- * their own (the thread they started, the comment they wrote).
+ * their own (the thread they started, the comment they wrote). The discussion of an idea or card
+ * the caller may not see is not there for them (404).
  */
 export async function promoteStory(
   db: Database,
@@ -44,7 +46,7 @@ export async function promoteStory(
         startedByMe: sql<number | null>`(${qualified(threads.startedBy)} = ${me})`.as('mine'),
       })
       .from(threads)
-      .where(and(eq(threads.tenantId, tenantId), eq(threads.id, threadId))),
+      .where(and(eq(threads.tenantId, tenantId), eq(threads.id, threadId), threadReadable(tenantId, viewer))),
     db
       .select({
         id: comments.id,

@@ -14,8 +14,9 @@ import type { RelatedItem, RelatedKind, Relation } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { notFound } from '../errors.ts';
+import { discussionOf } from './item-threads.ts';
 import { matchQuery } from './search.ts';
-import { discussionOf, mergeRanked, named, threadShown, threadTitle } from './search-results.ts';
+import { mergeRanked, named, threadShown, threadTitle } from './search-results.ts';
 
 /** Who wins a tie of similarity: as in one search, the curated answer first. */
 const KIND_ORDER: readonly RelatedKind[] = ['card', 'idea', 'thread'];

@@ -12,7 +12,9 @@ import { boardCriteria, boards, ideaScores, ideas } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { scoreValue } from '../domain/scorecard.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
+import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, findBoardRecord, selectCriteria, toCriterion } from './boards.ts';
+import { viewerUserId } from './users.ts';
 
 /** Σ weight × (average score over evaluators) for one group of criteria, for the idea in scope. */
 function groupScore(group: Criterion['group']): SQL {
@@ -81,6 +83,14 @@ export async function scoreIdea(
         .values({ ideaId, tenantId, evaluator: evaluator.subject, criterion: r.criterion, value: r.value, updatedAt: now }),
     ),
     recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
+    ...eventStatements(db, {
+      tenantId,
+      type: 'idea.scored',
+      actorId: viewerUserId(tenantId, evaluator),
+      item: { kind: 'idea', id: ideaId },
+      data: { criteria: rows.length },
+      now,
+    }),
   ]);
 }
 

@@ -239,7 +239,7 @@ export async function searchAll(db: Database, tenantId: string, input: SearchInp
 }
 
 /** An idea's status as its board names it (Bridgekit's translations for the built-in ones). */
-function statusOf(statuses: string | null, key: string, category: StatusCategory) {
+export function statusOf(statuses: string | null, key: string, category: StatusCategory) {
   const found = findStatus(statuses ? (JSON.parse(statuses) as StatusDefinition[]) : DEFAULT_STATUSES, key);
   const status = found && withBuiltInTranslations(found);
   return {

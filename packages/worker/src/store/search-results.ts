@@ -166,12 +166,6 @@ export function wordsFound(words: string[], snippets: Snippet[]): number {
 /** How much lower an obsolete card ranks than a current one that matches as well. */
 export const OBSOLETE_FACTOR = 0.5;
 
-/** The item whose own discussion a thread is, from its key (`idea:<id>`, `card:<id>`). */
-export function discussionOf(key: string): { kind: 'idea' | 'card'; id: string } | null {
-  const match = /^(idea|card):(.+)$/s.exec(key);
-  return match ? { kind: match[1] as 'idea' | 'card', id: match[2] as string } : null;
-}
-
 /**
  * Whether a reader may be shown the thread `t` (an alias of `threads`): it has a published
  * comment, and when it is an idea's or a card's own discussion (`idea:<id>`, `card:<id>`), that

@@ -37,6 +37,7 @@ export async function readSettings(db: Database, tenantId: string): Promise<Tena
     embedKeys: keys.map(toEmbedKeyInfo),
     oidcProviders: providers.map(toProviderConfig),
     itemPages: row.itemPages ?? {},
+    mail: row.mail ? { webhook: row.mail.webhook } : null,
   };
 }
 
@@ -52,6 +53,7 @@ export async function updateSettings(db: Database, tenantId: string, update: Ten
   if (update.anonymousRead !== undefined) set.anonymousRead = update.anonymousRead;
   if (update.roleMapping !== undefined) set.roleMapping = update.roleMapping;
   if (update.itemPages !== undefined) set.itemPages = storedItemPages(update.itemPages);
+  if (update.mail !== undefined) set.mail = update.mail && { webhook: update.mail.webhook, secret: update.mail.secret };
   if (Object.keys(set).length > 0) {
     await db.update(tenants).set(set).where(eq(tenants.id, tenantId));
     clearTenantCache();

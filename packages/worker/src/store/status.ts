@@ -14,12 +14,14 @@ import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { noteText, screen } from '../moderation/content.ts';
+import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, toRecord } from './boards.ts';
 import { assertMayPost } from './comments.ts';
 import { getIdea, ideaBoard, ideaIsMine } from './ideas.ts';
 import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
+import { viewerUserId } from './users.ts';
 import { recountSupport } from './votes.ts';
 
 /** The published idea with its board and, when `cardId` is given, that card if it is a published card of the tenant: one statement. */
@@ -114,6 +116,14 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
       createdAt: now,
     }),
     ...refundIfClosing(db, board, ideaId, closing && !idea.closed),
+    ...eventStatements(db, {
+      tenantId,
+      type: 'idea.status_changed',
+      actorId: viewerUserId(tenantId, actor),
+      item: { kind: 'idea', id: ideaId },
+      data: { status: status.key, from: idea.status, category: status.category, reason, card: card?.id ?? null },
+      now,
+    }),
   ]);
   return getIdea(db, tenantId, actor, ideaId);
 }
@@ -191,6 +201,16 @@ export async function withdrawIdea(
         .from(ideas)
         .where(stillOpen),
     ),
+    // Before the change, while its condition still tells whether this withdrawal happens.
+    ...eventStatements(db, {
+      tenantId,
+      type: 'idea.status_changed',
+      actorId: viewerUserId(tenantId, actor),
+      item: { kind: 'idea', id: ideaId },
+      data: { status: WITHDRAWN_STATUS.key, from: idea.status, category: WITHDRAWN_STATUS.category, reason, card: null },
+      onlyIf: sql`exists (select 1 from ${ideas} where ${stillOpen})`,
+      now,
+    }),
     db
       .update(ideas)
       .set({
@@ -290,6 +310,15 @@ export async function mergeIdeas(db: Database, tenantId: string, actor: Actor, d
           ),
         ),
     ),
+    // Before the duplicate's votes go: its voters are told.
+    ...eventStatements(db, {
+      tenantId,
+      type: 'idea.merged',
+      actorId: viewerUserId(tenantId, actor),
+      item: { kind: 'idea', id: duplicateId },
+      data: { into: originalId },
+      now,
+    }),
     // What is left on the duplicate belongs to people who backed both: freed.
     db.delete(votes).where(and(eq(votes.tenantId, tenantId), eq(votes.ideaId, duplicateId))),
     db

@@ -13,7 +13,7 @@ import { qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { type CommentRow, decodeListCursor, encodeListCursor, selectComments, toComment, visibleTo } from './comment-rows.ts';
-import { ideaOfThreadKey, selectThreadIdea, threadIdeaTitle } from './idea-threads.ts';
+import { discussionOf, discussionTitle, inReadableThread, selectDiscussionItem, threadReadable } from './item-threads.ts';
 import { viewerUserId } from './users.ts';
 
 /** Replies sent with each top-level comment of a page; the rest come from `replies`. */
@@ -169,14 +169,14 @@ export async function threadPage(db: Database, tenantId: string, viewer: Viewer,
       .where(lte(ranked.rank, REPLIES_PER_ROOT + 1))
       .orderBy(asc(comments.rootId), ...orderOf(REPLY_ORDER)),
   ] as const;
-  // An idea's discussion (`idea:<id>`) is read only by those who may see the idea: one statement more.
-  const ideaId = ideaOfThreadKey(q.key);
-  const [threadRows, roots, replies, ideaRows] =
-    ideaId === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectThreadIdea(db, tenantId, viewer, ideaId)]);
-  const ideaTitle = ideaRows ? threadIdeaTitle(ideaRows, viewer, q.key, ideaId ?? '') : null;
+  // An idea's or card's discussion is read only by those who may see the item: one statement more.
+  const item = discussionOf(q.key);
+  const [threadRows, roots, replies, itemRows] =
+    item === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectDiscussionItem(db, tenantId, viewer, item)]);
+  const itemTitle = item && itemRows ? discussionTitle(itemRows, q.key, item) : null;
   const thread = threadRows[0] ? toThread(threadRows[0]) : null;
   if (!thread) return { thread: null, items: [], nextCursor: null };
-  if (ideaTitle !== null) thread.title = ideaTitle;
+  if (itemTitle !== null) thread.title = itemTitle;
 
   const byRoot = new Map<string, CommentRow[]>();
   for (const reply of replies) {
@@ -198,7 +198,7 @@ export async function threadPage(db: Database, tenantId: string, viewer: Viewer,
   return { thread, items, nextCursor: last ? cursorOf(tag, keys, last) : null };
 }
 
-/** More replies of a top-level comment, oldest first, after `cursor`. */
+/** More replies of a top-level comment, oldest first, after `cursor` (404 in the discussion of an idea or card the viewer may not see). */
 export async function replies(
   db: Database,
   tenantId: string,
@@ -211,7 +211,7 @@ export async function replies(
     db
       .select({ id: comments.id })
       .from(comments)
-      .where(and(eq(comments.tenantId, tenantId), eq(comments.id, rootId), eq(comments.depth, 0))),
+      .where(and(eq(comments.tenantId, tenantId), eq(comments.id, rootId), eq(comments.depth, 0), inReadableThread(tenantId, viewer))),
     selectComments(db, tenantId, viewer)
       .where(
         and(
@@ -230,12 +230,15 @@ export async function replies(
   return { items: rows.slice(0, q.limit).map((r) => toComment(r)), nextCursor: last ? cursorOf(tag, REPLY_ORDER, last) : null };
 }
 
-/** Published comments per thread key; 0 for keys without a thread. One statement. */
-export async function commentCounts(db: Database, tenantId: string, threadKeys: string[]): Promise<Record<string, number>> {
+/**
+ * Published comments per thread key; 0 for keys without a thread, and for the discussion of an
+ * idea or card the viewer may not see (as if it had none). One statement.
+ */
+export async function commentCounts(db: Database, tenantId: string, viewer: Viewer, threadKeys: string[]): Promise<Record<string, number>> {
   const rows = await db
     .select({ key: threads.key, count: threads.commentCount })
     .from(threads)
-    .where(and(eq(threads.tenantId, tenantId), inArray(threads.key, threadKeys)));
+    .where(and(eq(threads.tenantId, tenantId), inArray(threads.key, threadKeys), threadReadable(tenantId, viewer)));
   const counts: Record<string, number> = Object.fromEntries(threadKeys.map((k) => [k, 0]));
   for (const row of rows) counts[row.key] = row.count;
   return counts;
@@ -250,10 +253,11 @@ const ACTIVITY_OVERLAP_MS = 5_000;
 /** Changes in one activity answer; the caller polls again from `until` for the rest. */
 export const ACTIVITY_MAX = 500;
 
-/** What changed in the thread since `since`, as live updates would have announced it. */
+/** What changed in the thread since `since`, as live updates would have announced it (404 for a discussion the viewer may not see). */
 export async function threadActivity(
   db: Database,
   tenantId: string,
+  viewer: Viewer,
   threadId: string,
   since: number,
   now = Date.now(),
@@ -262,7 +266,7 @@ export async function threadActivity(
     db
       .select({ id: threads.id })
       .from(threads)
-      .where(and(eq(threads.tenantId, tenantId), eq(threads.id, threadId))),
+      .where(and(eq(threads.tenantId, tenantId), eq(threads.id, threadId), threadReadable(tenantId, viewer))),
     db
       .select({ id: comments.id, state: comments.state, createdAt: comments.createdAt, updatedAt: comments.updatedAt })
       .from(comments)

@@ -15,6 +15,7 @@ import { voteWeight } from '../domain/trending.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { type BoardRecord, boardOpen, budgetOf, toRecord } from './boards.ts';
 import { ideaVisibleTo } from './ideas.ts';
+import { autoSubscribe } from './subscriptions.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
 
@@ -134,7 +135,7 @@ export async function setVotes(
   const withinBudget = budgetMode
     ? sql`${budgetUsed(tenantId, viewerUserId(tenantId, actor), board.id, ideaId)} + ${n} <= ${board.voteBudget}`
     : undefined;
-  const [, , , [state]] = await db.batch([
+  const [, , , , [state]] = await db.batch([
     upsertUser(db, tenantId, actor, now),
     db
       .insert(votes)
@@ -159,6 +160,16 @@ export async function setVotes(
         setWhere: ne(votes.count, sql`excluded.count`),
       }),
     recountSupport(db, tenantId, ideaId),
+    // Backing an idea follows it (unless one unfollowed it before).
+    autoSubscribe(
+      db,
+      tenantId,
+      viewerUserId(tenantId, actor),
+      'idea',
+      ideaId,
+      'voter',
+      sql`exists (select 1 from ${votes} where ${qualified(votes.ideaId)} = ${ideaId} and ${qualified(votes.userId)} = ${viewerUserId(tenantId, actor)})`,
+    ),
     readState(db, tenantId, actor, ideaId, board.id),
   ]);
   const result = toState(state, board);

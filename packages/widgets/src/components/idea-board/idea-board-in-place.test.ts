@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { signInEachTest } from '../../../test/signed-in.ts';
+import { clientAs, expectNoAxeViolations, mount, shadow, until } from '../../../test/support.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
 import type { BkIdea } from '../idea/idea.component.ts';
 import './idea-board.ts';
@@ -32,14 +33,11 @@ const traversed = () => new Promise((resolve) => globalThis.addEventListener('ha
 
 describe('<bk-idea-board> opens an idea in place', () => {
   let start: string;
-  beforeEach(async () => {
+  beforeEach(() => {
     start = location.href;
-    signIn(await tokenFor(newPerson()));
   });
-  afterEach(() => {
-    cleanup();
-    history.replaceState(null, '', start);
-  });
+  afterEach(() => history.replaceState(null, '', start));
+  signInEachTest();
 
   it('links each title to the idea’s view, for a new tab or a copied link', async () => {
     const el = await mountBoard();

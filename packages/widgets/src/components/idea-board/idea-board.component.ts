@@ -5,8 +5,9 @@ import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { followControl } from '../../shared/follow-control.ts';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
-import type { IdeaInPlace } from '../../shared/idea-in-place.ts';
+import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
@@ -45,6 +46,7 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
  *
  * @csspart base - The board's frame.
  * @csspart header - Heading, description and toolbar.
+ * @csspart follow - The follow control (`bk-follow`) in the toolbar, for people signed in.
  * @csspart heading - The board's name.
  * @csspart sort - The sort menu.
  * @csspart budget - "3 of 10 votes left" (budget boards).
@@ -94,7 +96,7 @@ export class BkIdeaBoard extends BridgekitElement {
       const [board, page] = await Promise.all([
         client.boards.get(this.board, { signal }).then((b) => localize(b, this.locale)),
         client.ideas.list(query).then((p) => localize(p, this.locale)),
-        this.#loadInPlace(),
+        this.#inPlace.load(),
       ]);
       return { ...page, board };
     },
@@ -113,8 +115,7 @@ export class BkIdeaBoard extends BridgekitElement {
   });
   #focusIdea: string | null = null;
   /** Opening ideas in place: loaded with the first page, not before the board shows. */
-  #inPlace: IdeaInPlace | null = null;
-  #inPlaceLoad: Promise<unknown> | null = null;
+  readonly #inPlace = new IdeaInPlaceLoad(this, () => this.client);
 
   constructor() {
     super();
@@ -139,15 +140,6 @@ export class BkIdeaBoard extends BridgekitElement {
     }
     const budget = event.state.budget;
     if (this._board && budget && event.board === this._board.slug) this._board = { ...this._board, budget };
-  }
-
-  #loadInPlace(): Promise<unknown> {
-    this.#inPlaceLoad ??= import('../../shared/idea-in-place.ts').then(
-      (m) => (this.#inPlace = new m.IdeaInPlace(this, () => this.client)),
-      // Without it, titles are text: the list still shows.
-      () => null,
-    );
-    return this.#inPlaceLoad;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -222,6 +214,7 @@ export class BkIdeaBoard extends BridgekitElement {
             ${this.#renderBudget(board?.budget ?? null)}
           </div>
           <div class="toolbar">
+            ${followControl(this.signedIn, 'board', board ? this.board : null)}
             <label class="sort">
               ${this.t('board.sortLabel')}
               <select part="sort" @change=${this.#onSort}>
@@ -240,7 +233,7 @@ export class BkIdeaBoard extends BridgekitElement {
         ${this.#renderNotice(board)}
         ${this._formOpen && board ? html`<bk-idea-form .board=${this.board} .boardData=${board} .tenant=${this.tenant}></bk-idea-form>` : nothing}
         <p class="visually-hidden" role="status">${this._announcement}</p>
-        ${this.#inPlace?.open ? this.#inPlace.render(this.t('idea.backToBoard'), board) : this.#renderContent()}
+        ${this.#inPlace.current?.open ? this.#inPlace.current.render(this.t('idea.backToBoard'), board) : this.#renderContent()}
       </section>
     `;
   }
@@ -304,7 +297,7 @@ export class BkIdeaBoard extends BridgekitElement {
             : html`<span></span>`
         }
         <div class="idea-body">
-          <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${this.#inPlace?.link(idea) ?? idea.title}</h3>
+          <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${this.#inPlace.current?.link(idea) ?? idea.title}</h3>
           <p class="badges">
             ${idea.status.category === 'open' ? nothing : html`<span class="badge ${idea.status.category}" part="status">${idea.status.label}</span>`}
             ${idea.lane === 'change_request' ? html`<span class="badge lane">${this.t('board.changeRequest')}</span>` : nothing}

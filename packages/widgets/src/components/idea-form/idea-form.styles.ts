@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldErrorStyles, inputBox } from '../../shared/styles.ts';
+import { fieldBox, fieldErrorStyles } from '../../shared/styles.ts';
 
 export const ideaFormStyles = css`
   :host {
@@ -92,9 +92,7 @@ export const ideaFormStyles = css`
   input:not([type='radio']),
   textarea,
   select {
-    ${inputBox}
-    min-height: 44px;
-    border-bottom-color: var(--_text-subtle);
+    ${fieldBox}
   }
 
   textarea {

@@ -5,7 +5,7 @@ import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
-import type { IdeaInPlace } from '../../shared/idea-in-place.ts';
+import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import { tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
@@ -48,11 +48,12 @@ export class BkIdeaRoadmap extends BridgekitElement {
   declare board: string;
   declare _columns: RoadmapColumn[];
   declare _name: string;
+  readonly #inPlace = new IdeaInPlaceLoad(this, () => this.client);
   readonly #load = new BoardLoad(this, {
     client: () => this.client,
     fetch: async (client, board) => {
       // Titles link to ideas opened in place: loaded with the data, not before the roadmap shows.
-      const [b, columns] = await Promise.all([client.boards.get(board), client.boards.roadmap(board), this.#loadInPlace()]);
+      const [b, columns] = await Promise.all([client.boards.get(board), client.boards.roadmap(board), this.#inPlace.load()]);
       return [b, columns] as const;
     },
     show: (loaded) => {
@@ -62,17 +63,6 @@ export class BkIdeaRoadmap extends BridgekitElement {
     },
     describe: (err) => this.describeError(err, 'error.notFoundBoard'),
   });
-
-  #inPlace: IdeaInPlace | null = null;
-  #inPlaceLoad: Promise<unknown> | null = null;
-
-  #loadInPlace(): Promise<unknown> {
-    this.#inPlaceLoad ??= import('../../shared/idea-in-place.ts').then(
-      (m) => (this.#inPlace = new m.IdeaInPlace(this, () => this.client)),
-      () => null,
-    );
-    return this.#inPlaceLoad;
-  }
 
   constructor() {
     super();
@@ -105,8 +95,8 @@ export class BkIdeaRoadmap extends BridgekitElement {
         ${status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
         ${status === 'error' ? html`<p class="notice error" role="alert">${this.#load.error}</p>` : nothing}
         ${
-          this.#inPlace?.open
-            ? this.#inPlace.render(this.t('idea.backToRoadmap'))
+          this.#inPlace.current?.open
+            ? this.#inPlace.current.render(this.t('idea.backToRoadmap'))
             : status === 'ready'
               ? html`<div class="columns">
               ${this._columns.map(
@@ -118,7 +108,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
                       : html`<ol>
                         ${column.ideas.map(
                           (idea) => html`<li>
-                            <span class="title">${this.#inPlace?.link(idea) ?? idea.title}</span>
+                            <span class="title">${this.#inPlace.current?.link(idea) ?? idea.title}</span>
                             <span class="meta">${this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) })}</span>
                           </li>`,
                         )}

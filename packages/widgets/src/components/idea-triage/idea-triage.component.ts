@@ -14,7 +14,7 @@ import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, translator } from '../../shared/i18n.ts';
-import type { IdeaInPlace } from '../../shared/idea-in-place.ts';
+import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import type { BkItemPicker } from '../../shared/item-picker.ts';
 import { tokens } from '../../shared/styles.ts';
 import { columnHeads } from '../../shared/table.ts';
@@ -89,15 +89,18 @@ export class BkIdeaTriage extends BridgekitElement {
   declare _message: string;
   declare _errors: Record<string, string>;
   declare _statusChoice: string;
+  /** An idea's own view, opened in place: loaded with the data. */
+  readonly #inPlace = new IdeaInPlaceLoad(this, () => this.client);
   readonly #load = new BoardLoad(this, {
     client: () => this.client,
     fetch: (client, board) =>
       Promise.all([
-        client.me(),
+        // The role decides what triage offers; the deep-link code, which reads it, loads by `import()`.
+        import('../../shared/item-links.ts').then((m) => m.viewer(client)),
         client.boards.get(board).then((b) => localize(b, this.locale)),
         client.ideas.list({ board, sort: 'new', categories: ['open', 'under_review'], limit: 50 }).then((p) => localize(p, this.locale)),
         client.ideas.list({ board, sort: 'value', limit: 100 }).then((p) => localize(p, this.locale)),
-        this.#loadInPlace(),
+        this.#inPlace.load(),
       ]),
     show: ([me, board, queue, scored]) => {
       this._allowed = EVALUATORS.has(me.user?.role ?? 'member');
@@ -113,18 +116,6 @@ export class BkIdeaTriage extends BridgekitElement {
       return this._message;
     },
   });
-
-  /** An idea's own view, opened in place: loaded with the data. */
-  #inPlace: IdeaInPlace | null = null;
-  #inPlaceLoad: Promise<unknown> | null = null;
-
-  #loadInPlace(): Promise<unknown> {
-    this.#inPlaceLoad ??= import('../../shared/idea-in-place.ts').then(
-      (m) => (this.#inPlace = new m.IdeaInPlace(this, () => this.client)),
-      () => null,
-    );
-    return this.#inPlaceLoad;
-  }
 
   constructor() {
     super();
@@ -288,7 +279,7 @@ export class BkIdeaTriage extends BridgekitElement {
         <p class="visually-hidden" role="status">${this._message}</p>
         ${status === 'error' ? html`<p class="notice error" role="alert">${this._message}</p>` : nothing}
         ${status === 'loading' ? html`<p role="status">${this.t('triage.loading')}</p>` : nothing}
-        ${this.#inPlace?.open ? this.#inPlace.render(this.t('idea.backToTriage'), this._board) : status === 'ready' ? this.#renderBody() : nothing}
+        ${this.#inPlace.current?.open ? this.#inPlace.current.render(this.t('idea.backToTriage'), this._board) : status === 'ready' ? this.#renderBody() : nothing}
       </section>
     `;
   }
@@ -332,7 +323,7 @@ export class BkIdeaTriage extends BridgekitElement {
     const day = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' });
     return html`
       <h3 id="bk-detail-heading" tabindex="-1">${idea.title}</h3>
-      ${this.#inPlace ? html`<p part="idea-link">${this.#inPlace.link({ id: idea.id, title: this.t('idea.openPage') })}</p>` : nothing}
+      ${this.#inPlace.current ? html`<p part="idea-link">${this.#inPlace.current.link({ id: idea.id, title: this.t('idea.openPage') })}</p>` : nothing}
       ${idea.description ? html`<p>${idea.description}</p>` : nothing}
       <dl>
         ${row('form.problem', bc.problem)} ${row('form.beneficiary', bc.beneficiary)}

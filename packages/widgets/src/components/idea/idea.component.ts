@@ -5,8 +5,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { BkItemOpenEvent } from '../../events/item-open.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { followControl } from '../../shared/follow-control.ts';
 import { type MessageKey, type Params, registerFeature } from '../../shared/i18n.ts';
-import { copyLink, itemPages, itemUrl, LinkedItemController, showInUrl } from '../../shared/item-links.ts';
+import { copyLink, itemPages, itemUrl, LinkedItemController, showInUrl, viewer } from '../../shared/item-links.ts';
 import { ideaMessages } from '../../shared/messages/idea.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
@@ -65,6 +66,7 @@ const plainClick = (event: MouseEvent) =>
  * @csspart status - The status badge.
  * @csspart meta - Who shared it, when, on which board.
  * @csspart copy-link - The "Copy link" button.
+ * @csspart follow - The follow control (`bk-follow`), for people signed in.
  * @csspart description - The full description.
  * @csspart business-case - The business case's fields.
  * @csspart reason - The reason given with the status.
@@ -236,9 +238,9 @@ export class BkIdea extends BridgekitElement {
       this.requestUpdate();
     });
     try {
-      const [found, viewer] = await Promise.all([
+      const [found, user] = await Promise.all([
         client.ideas.view(id, { signal: load.signal }),
-        client.me({ signal: load.signal }).then(
+        viewer(client, load.signal).then(
           (me) => me.user,
           () => null,
         ),
@@ -255,7 +257,7 @@ export class BkIdea extends BridgekitElement {
       if (this._view?.idea.id !== view.idea.id || this._view.idea.editedAt !== view.idea.editedAt) this._revisions = null;
       if (this._view?.idea.id !== view.idea.id) this._change = null;
       this._view = view;
-      this._viewer = viewer;
+      this._viewer = user;
       this._board = board;
       this._status = 'ready';
       this.#loadParts();
@@ -394,6 +396,7 @@ export class BkIdea extends BridgekitElement {
             ${this.#renderEdited(view)}
           </div>
           <div class="copy">
+            ${followControl(this.signedIn, 'idea', idea.id)}
             <button type="button" class="button" part="copy-link" @click=${this.#copyLink}>${this.t('idea.copyLink')}</button>
             <p class="copied" role="status">${this._announcement}</p>
           </div>

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldErrorStyles, inputBox } from '../../shared/styles.ts';
+import { fieldBox, fieldErrorStyles } from '../../shared/styles.ts';
 
 export const ideaStyles = css`
   :host {
@@ -209,9 +209,7 @@ export const ideaStyles = css`
   input,
   textarea,
   select {
-    ${inputBox}
-    min-height: 44px;
-    border-bottom-color: var(--_text-subtle);
+    ${fieldBox}
     font: inherit;
   }
 

@@ -6,7 +6,7 @@ import { formatList, type MessageKey, registerFeature, relativeTime } from '../.
 import { moderationMessages } from '../../shared/messages/moderation.ts';
 import { PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, pagedListStyles, tokens } from '../../shared/styles.ts';
-import { userHtml, userLink } from '../../shared/user-links.ts';
+import { type UserHtmlLinker, userHtml, userLink } from '../../shared/user-links.ts';
 import { moderationStyles } from './moderation.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error' | 'forbidden';
@@ -184,6 +184,7 @@ export class BkModeration extends BridgekitElement {
     _formError: { state: true },
     _busy: { state: true },
     _itemError: { state: true },
+    _linker: { state: true },
   };
 
   declare reason: Filter;
@@ -197,6 +198,8 @@ export class BkModeration extends BridgekitElement {
   /** The item whose decision is being stored. */
   declare _busy: string | null;
   declare _itemError: { key: string; message: string } | null;
+  /** Mentions and links to items in comments, once loaded (`user-html.ts`). */
+  declare _linker: UserHtmlLinker | null;
 
   #list = new PagedList<QueueItem>(this, {
     fetch: (cursor, signal) => {
@@ -237,6 +240,7 @@ export class BkModeration extends BridgekitElement {
     this._formError = '';
     this._busy = null;
     this._itemError = null;
+    this._linker = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -281,6 +285,12 @@ export class BkModeration extends BridgekitElement {
       this.#list.abort();
       return;
     }
+    const client = this.client;
+    void import('../../shared/user-html.ts')
+      .then((m) => m.userHtmlLinker(client))
+      .then((linker) => {
+        if (this.client === client) this._linker = linker;
+      });
     void this.#list.load();
   }
 
@@ -622,7 +632,7 @@ export class BkModeration extends BridgekitElement {
   #renderItemContent(item: QueueItem) {
     if (item.kind === 'comment') {
       // The one trusted HTML source: the server renders comment Markdown and sanitises it.
-      return html`<div class="body" part="body">${userHtml(item.comment.html)}</div>`;
+      return html`<div class="body" part="body">${userHtml(item.comment.html, this._linker)}</div>`;
     }
     if (item.kind === 'idea') {
       const idea = item.idea;

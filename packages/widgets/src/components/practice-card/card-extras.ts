@@ -11,6 +11,7 @@ import { defineElement } from '../../shared/define.ts';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
 import { copyLink, itemPages, itemUrl } from '../../shared/item-links.ts';
 import { loopMessages } from '../../shared/messages/loop.ts';
+import type { UserHtmlLinker } from '../../shared/user-links.ts';
 import { BkCardPropose } from './card-propose.ts';
 
 registerFeature(loopMessages);
@@ -39,9 +40,15 @@ export class CardExtras {
   #updated: PracticeCard | null = null;
   #port: CardExtrasPort;
   #pages: ItemPages = {};
+  #linker: UserHtmlLinker | null = null;
 
   constructor(port: CardExtrasPort) {
     this.#port = port;
+  }
+
+  /** Mentions and links to items in the card's texts, once `start()` has loaded them. */
+  get linker(): UserHtmlLinker | null {
+    return this.#linker;
   }
 
   /** Reads the card's links and the tenant's item pages (for the links' addresses); loads related content's element. */
@@ -50,12 +57,14 @@ export class CardExtras {
     const id = this.#port.card()?.id;
     if (!client || !id) return;
     void import('../related/related.ts').catch(() => undefined);
-    const [links, pages] = await Promise.all([
+    const [links, pages, linker] = await Promise.all([
       // Without them, links show as kind and id.
       client.cards.links(id).catch(() => null),
       itemPages(client),
+      import('../../shared/user-html.ts').then((m) => m.userHtmlLinker(client)).catch(() => null),
     ]);
     this.#pages = pages;
+    this.#linker = linker;
     if (links && this.#port.card()?.id === id) {
       this.links = links;
       this.#port.linksRead(links);

@@ -10,7 +10,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import type { BkCancelEvent } from '../../events/cancel.ts';
 import type { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { tokens } from '../../shared/styles.ts';
+import { fieldBox, tokens } from '../../shared/styles.ts';
 import '../idea-form/idea-form.ts';
 
 export class BkCardPropose extends BridgekitElement {
@@ -32,12 +32,7 @@ export class BkCardPropose extends BridgekitElement {
       }
 
       select {
-        min-height: 44px;
-        padding: 0.5rem 0.625rem;
-        border: 1px solid var(--_border);
-        border-bottom-color: var(--_text-subtle);
-        border-radius: var(--_radius);
-        background: var(--_surface);
+        ${fieldBox}
       }
     `,
   ];

@@ -6,7 +6,7 @@
 import type { CardTemplate, FieldDef, FieldType, FieldValue, LinkValue, PracticeArea, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../../shared/i18n.ts';
-import { userHtml } from '../../shared/user-links.ts';
+import { type UserHtmlLinker, userHtml } from '../../shared/user-links.ts';
 import {
   type FormatContext,
   formatAny,
@@ -22,6 +22,8 @@ import {
 export interface CardViewContext extends FormatContext {
   /** In the library, a link to another card opens it there; elsewhere links are text. */
   openCard?: (id: string) => void;
+  /** Makes links to items' views in the card's texts open in place, once loaded (`user-html.ts`). */
+  linker?: UserHtmlLinker | null | undefined;
 }
 
 /** Labels of the values the server derives (power × interest, health gaps) that no template field names. */
@@ -122,10 +124,11 @@ function renderValue(ctx: CardViewContext, card: PracticeCard, type: FieldType, 
   switch (type.type) {
     case 'richtext': {
       // `rendered` is the server's HTML of the Markdown, sanitised there (the same pipeline as
-      // comments), which is why it may be inserted as HTML; its links open outside the widget.
+      // comments), which is why it may be inserted as HTML; its links open outside the widget, but
+      // for links to items' views (user-html.ts).
       const rendered = card.rendered[path];
       return rendered !== undefined
-        ? html`<div class="richtext">${userHtml(rendered)}</div>`
+        ? html`<div class="richtext">${userHtml(rendered, ctx.linker)}</div>`
         : html`<span class="multiline">${String(value)}</span>`;
     }
     case 'text':

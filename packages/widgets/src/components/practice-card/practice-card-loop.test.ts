@@ -1,6 +1,7 @@
 import type { Idea } from '@bridgekit/sdk';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { signInEachTest } from '../../../test/signed-in.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
@@ -18,25 +19,18 @@ async function mountCard(attrs: string) {
 }
 
 describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
-  let token: string;
   let story: StoryCard;
 
   beforeAll(async () => {
     const author = await tokenFor(newPerson('Finance'));
     story = await createStoryCard(clientAs(author), clientAs(await tokenFor(newPerson('Sales'))), clientAs(await tokenFor('mei')));
   });
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Operations'));
-    signIn(token);
-  });
-  afterEach(() => {
-    cleanup();
-    vi.restoreAllMocks();
-  });
+  afterEach(() => vi.restoreAllMocks());
+  const token = signInEachTest('Operations');
 
   it('shows, expanded, the war story it came from and the requests and ideas it led to, each a link', async () => {
     const el = await mountCard(`card="${story.card.id}" expanded`);
-    const pages = await itemPages(clientAs(token));
+    const pages = await itemPages(clientAs(token()));
     const from = await until(() => part(el, 'story'));
     expect(from.textContent?.replace(/\s+/g, ' ').trim()).toBe(`From the war story: ${story.threadTitle}`);
     expect(from.querySelector('a')?.href).toBe(`${story.pageUrl}#bk-comment=${story.commentId}`);
@@ -48,7 +42,7 @@ describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
   });
 
   it('says it in German, once the loop’s texts have loaded', async () => {
-    signIn(token, { locale: 'de' });
+    signIn(token(), { locale: 'de' });
     const el = await mountCard(`card="${story.card.id}" expanded`);
     const from = await until(() => part(el, 'story'));
     await until(() => from.textContent?.includes('Aus dem Erfahrungsbericht:'));
@@ -66,7 +60,7 @@ describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
     const el = await mountCard(`card="${story.card.id}"`);
     await userEvent.click(page.getByRole('button', { name: 'Copy link' }));
     await until(() => announcement(el) === 'Link copied.');
-    expect(copied).toEqual([itemUrl(await itemPages(clientAs(token)), 'card', story.card.id)]);
+    expect(copied).toEqual([itemUrl(await itemPages(clientAs(token())), 'card', story.card.id)]);
   });
 
   it('proposes an idea on the board it names, linked to the card; signed out, it offers no form', async () => {
@@ -83,7 +77,10 @@ describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
     await userEvent.keyboard(title);
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
     await until(() => created.length === 1);
-    expect((await clientAs(token).ideas.view((created[0] as Idea).id)).sourceCard).toEqual({ id: story.card.id, title: story.card.title });
+    expect((await clientAs(token()).ideas.view((created[0] as Idea).id)).sourceCard).toEqual({
+      id: story.card.id,
+      title: story.card.title,
+    });
     await until(() => announcement(el) === `Your idea “${title}” was submitted.`);
     await until(() => shadow(el).activeElement === part(el, 'propose-button'));
 

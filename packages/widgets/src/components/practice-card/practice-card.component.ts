@@ -1,6 +1,7 @@
 import type { CardTemplate, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { followControl } from '../../shared/follow-control.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { cardMessages } from '../../shared/messages/cards.ts';
 import { tokens } from '../../shared/styles.ts';
@@ -50,6 +51,7 @@ registerFeature(cardMessages);
  * @csspart answers - "Answered 2 requests", with the list.
  * @csspart sparked - "Sparked 1 idea", with the list.
  * @csspart copy-button - The "Copy link" button.
+ * @csspart follow - The follow control (`bk-follow`), for people signed in.
  * @csspart propose-button - The "Propose an idea" button.
  * @csspart thread - The card's discussion (`bk-thread`), with the `thread` attribute.
  * @csspart helped-count - "3 people found this helpful".
@@ -225,7 +227,7 @@ export class BkPracticeCard extends BridgekitElement {
   }
 
   get #view(): CardViewContext {
-    return { t: (key, params) => this.t(key, params), locale: this.locale, linkTitles: this._titles };
+    return { t: (key, params) => this.t(key, params), locale: this.locale, linkTitles: this._titles, linker: this.#extras?.linker };
   }
 
   protected override render() {
@@ -269,6 +271,7 @@ export class BkPracticeCard extends BridgekitElement {
           </button>
           <span class="count" part="helped-count">${this.t('card.helpedCount', { count: card.helpedCount })}</span>
           <span class="count" part="view-count">${this.t('card.viewCount', { count: card.viewCount })}</span>
+          ${followControl(this.signedIn, 'card', card.id)}
           <button type="button" class="button" part="copy-button" @click=${() => this.#more().then((e) => e.copy())}>
             ${this.t('card.copyLink')}
           </button>

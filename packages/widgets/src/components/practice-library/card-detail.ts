@@ -239,6 +239,7 @@ export class BkCardDetail extends BridgekitElement {
       locale: this.locale,
       linkTitles: this._links ? linkTitles(this._links) : new Map(),
       openCard: (id) => this.open?.(id),
+      linker: this.#extras.linker,
     };
   }
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldErrorStyles, inputBox, tokens } from '../../shared/styles.ts';
+import { fieldBox, fieldErrorStyles, tokens } from '../../shared/styles.ts';
 import { cardViewStyles } from '../practice-card/card-view.styles.ts';
 
 /** Native form controls, hints and errors as the library's parts share them. */
@@ -23,9 +23,7 @@ export const controlStyles = css`
   input:not([type='checkbox'], [type='radio']),
   textarea,
   select {
-    ${inputBox}
-    min-height: 44px;
-    border-bottom-color: var(--_text-subtle);
+    ${fieldBox}
   }
 
   textarea {

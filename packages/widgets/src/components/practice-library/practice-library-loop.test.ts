@@ -1,8 +1,9 @@
 import type { Idea } from '@bridgekit/sdk';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { HOME, keepAddress, withQuery } from '../../../test/address.ts';
-import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
+import { signInEachTest } from '../../../test/signed-in.ts';
+import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, tokenFor, until } from '../../../test/support.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
 import './practice-library.ts';
@@ -21,7 +22,6 @@ async function mountLibrary(attrs = '') {
 }
 
 describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
-  let token: string;
   let story: StoryCard;
 
   beforeAll(async () => {
@@ -29,21 +29,15 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     story = await createStoryCard(clientAs(author), clientAs(await tokenFor(newPerson('Sales'))), clientAs(await tokenFor('mei')));
   });
   keepAddress();
-  beforeEach(async () => {
-    token = await tokenFor(newPerson('Operations'));
-    signIn(token);
-  });
-  afterEach(() => {
-    cleanup();
-    vi.restoreAllMocks();
-  });
+  afterEach(() => vi.restoreAllMocks());
+  const token = signInEachTest('Operations');
 
   it('opens the card of ?card= and shows its war story, the requests it answered and the ideas it sparked, each a link', async () => {
     history.replaceState(null, '', withQuery(`card=${encodeURIComponent(story.card.id)}`));
     const el = await mountLibrary();
     await until(() => detailTitle(el) === story.card.title);
     const detail = detailOf(el) as ShadowRoot;
-    const pages = await itemPages(clientAs(token));
+    const pages = await itemPages(clientAs(token()));
 
     const from = await until(() => detail.querySelector('[part="story"]'));
     expect(from.textContent?.replace(/\s+/g, ' ').trim()).toBe(`From the war story: ${story.threadTitle}`);
@@ -73,7 +67,7 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     await until(() => detailTitle(el) === story.card.title);
     await userEvent.click(page.getByRole('button', { name: 'Copy link' }));
     await until(() => status(el) === 'Link copied.');
-    expect(copied).toEqual([itemUrl(await itemPages(clientAs(token)), 'card', story.card.id)]);
+    expect(copied).toEqual([itemUrl(await itemPages(clientAs(token())), 'card', story.card.id)]);
   });
 
   it('proposes an idea from the card, on a board the reader picks, and the idea names the card', async () => {
@@ -97,7 +91,7 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
     await until(() => created.length === 1);
     const idea = created[0] as Idea;
-    const view = await clientAs(token).ideas.view(idea.id);
+    const view = await clientAs(token()).ideas.view(idea.id);
     expect(view.sourceCard).toEqual({ id: story.card.id, title: story.card.title });
     expect(view.board.slug).toBe('general');
 
@@ -107,13 +101,13 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     expect(status(el)).toBe(`Your idea “${title}” was submitted.`);
     const proposed = detailOf(el)?.querySelector('.proposed a') as HTMLAnchorElement;
     expect(proposed.textContent).toBe('Open the idea');
-    expect(proposed.href).toBe(itemUrl(await itemPages(clientAs(token)), 'idea', idea.id));
+    expect(proposed.href).toBe(itemUrl(await itemPages(clientAs(token())), 'idea', idea.id));
     // The card now counts it among the ideas it sparked.
     await until(() => detailOf(el)?.querySelector('[part="sparked"] h4')?.textContent === 'Sparked 2 ideas');
   });
 
   it('puts the open card in the address: Back closes it, and Back again to a card the address named reopens it', async () => {
-    const other = await createTestCard(clientAs(token));
+    const other = await createTestCard(clientAs(token()));
     history.replaceState(null, '', `${HOME}#bk-card=${encodeURIComponent(story.card.id)}`);
     const el = await mountLibrary();
     await until(() => detailTitle(el) === story.card.title);
@@ -123,7 +117,7 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     await until(() => !location.href.includes('bk-card='));
     // A card opened from the list: a real link, followed in place.
     const link = await until(() => shadow(el).querySelector<HTMLAnchorElement>(`a[data-open="${other.id}"]`));
-    expect(link.href).toBe(itemUrl(await itemPages(clientAs(token)), 'card', other.id));
+    expect(link.href).toBe(itemUrl(await itemPages(clientAs(token())), 'card', other.id));
     await userEvent.click(link);
     await until(() => detailTitle(el) === other.title);
     expect(location.hash).toBe(`#bk-card=${other.id}`);
@@ -143,7 +137,7 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
   });
 
   it('opens a pasted link to another card while it is open', async () => {
-    const other = await createTestCard(clientAs(token));
+    const other = await createTestCard(clientAs(token()));
     history.replaceState(null, '', `${HOME}#bk-card=${encodeURIComponent(story.card.id)}`);
     const el = await mountLibrary();
     await until(() => detailTitle(el) === story.card.title);

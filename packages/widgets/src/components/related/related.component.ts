@@ -4,6 +4,7 @@ import { BkItemOpenEvent } from '../../events/item-open.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, registerFeature } from '../../shared/i18n.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
+import { kindListStyles } from '../../shared/kind-list.styles.ts';
 import { searchMessages } from '../../shared/messages/search.ts';
 import { tokens } from '../../shared/styles.ts';
 import { threadPageUrl } from '../../shared/thread-page.ts';
@@ -50,7 +51,7 @@ const RELATIONS: readonly Relation[] = [
  * @cssproperty --bk-related-surface - Background of the frame. Default `--bk-color-surface`.
  */
 export class BkRelated extends BridgekitElement {
-  static override styles = [tokens, relatedStyles];
+  static override styles = [tokens, kindListStyles, relatedStyles];
   static override properties = {
     kind: { type: String, reflect: true },
     itemId: { type: String, reflect: true, attribute: 'item-id' },

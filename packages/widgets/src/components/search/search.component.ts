@@ -16,6 +16,7 @@ import { BkSearchEvent } from '../../events/search.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { itemPages, itemUrl, LinkedItemController, linkedItem, showInUrl } from '../../shared/item-links.ts';
+import { kindListStyles } from '../../shared/kind-list.styles.ts';
 import { cardMessages } from '../../shared/messages/cards.ts';
 import { searchMessages } from '../../shared/messages/search.ts';
 import { tokens } from '../../shared/styles.ts';
@@ -86,7 +87,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
  * @cssproperty --bk-search-surface - Background of the frame. Default `--bk-color-surface`.
  */
 export class BkSearch extends BridgekitElement {
-  static override styles = [tokens, searchStyles];
+  static override styles = [tokens, kindListStyles, searchStyles];
   static override properties = {
     board: { type: String, reflect: true },
     kinds: { type: String, reflect: true },

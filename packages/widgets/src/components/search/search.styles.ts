@@ -1,27 +1,14 @@
 import { css } from 'lit';
+import { fieldBox } from '../../shared/styles.ts';
 
+/** With `kindListStyles` (shared/kind-list.styles.ts) before it. */
 export const searchStyles = css`
-  :host {
-    display: block;
-  }
-
-  /* Its own surface, like the other widgets: text stays legible on any page, in light or dark. */
   .base {
-    display: grid;
-    gap: 0.75rem;
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 2);
     background: var(--bk-search-surface, var(--_surface));
   }
 
   h2 {
-    margin: 0;
     font-size: 1.25rem;
-  }
-
-  p {
-    margin: 0;
   }
 
   form {
@@ -59,13 +46,7 @@ export const searchStyles = css`
 
   input[type='search'],
   select {
-    width: 100%;
-    min-height: 44px;
-    padding: 0.5rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-bottom-color: var(--_text-subtle);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    ${fieldBox}
   }
 
   .kinds {
@@ -104,14 +85,6 @@ export const searchStyles = css`
     display: none;
   }
 
-  .notice.error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
-
   .results {
     display: grid;
     gap: 0.25rem;
@@ -134,11 +107,6 @@ export const searchStyles = css`
 
   .kind {
     justify-self: start;
-    padding: 0 0.5rem;
-    border-radius: 999px;
-    background: var(--_surface-subtle);
-    font-size: 0.75rem;
-    font-weight: 600;
   }
 
   .hit-link {

@@ -6,7 +6,7 @@ import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridge
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
-import { userHtml } from '../../shared/user-links.ts';
+import { type UserHtmlLinker, userHtml } from '../../shared/user-links.ts';
 import type { SendComment } from './comment-composer.ts';
 import { type Root, replyTree } from './thread-model.ts';
 
@@ -23,6 +23,8 @@ export interface CommentView {
   reason(comment: Comment): string;
   locale: string;
   tenant: string | undefined;
+  /** Makes mentions and links to items' views in comments Bridgekit's links, once loaded. */
+  linker: UserHtmlLinker | null;
   signedIn: boolean;
   /** Moderators and admins: pin, remove. */
   moderator: boolean;
@@ -129,8 +131,9 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
             .send=${view.sendEdit(c)}
             .cancel=${() => view.close()}
           ></bk-comment-composer>`
-          : // The server renders the Markdown to sanitised HTML; its links open outside the widget.
-            html`<div class="comment-body" part="comment-body">${userHtml(c.html)}</div>`
+          : // The server renders the Markdown to sanitised HTML; its links open outside the widget, but
+            // for mentions and links to items' views (user-html.ts).
+            html`<div class="comment-body" part="comment-body">${userHtml(c.html, view.linker)}</div>`
       }
       ${editing ? nothing : renderActions(view, c)}
       ${view.panel?.id === c.id ? renderPanel(view, c) : nothing}

@@ -10,7 +10,7 @@ import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
 import { loopMessages } from '../../shared/messages/loop.ts';
-import { tokens } from '../../shared/styles.ts';
+import { fieldBox, tokens } from '../../shared/styles.ts';
 
 registerFeature(loopMessages);
 
@@ -54,13 +54,7 @@ export class BkPromoteDialog extends BridgekitElement {
       }
 
       select {
-        width: 100%;
-        min-height: 44px;
-        padding: 0.5rem 0.625rem;
-        border: 1px solid var(--_border);
-        border-bottom-color: var(--_text-subtle);
-        border-radius: var(--_radius);
-        background: var(--_surface);
+        ${fieldBox}
       }
 
       .field {

@@ -56,7 +56,7 @@ export class StoryLinks {
   async start(): Promise<void> {
     if (this.#host._thread?.practices.length) await this.#loadPages();
     await this.#update();
-    await this.#showLinked();
+    await this.showLinked();
   }
 
   async #loadPages(): Promise<void> {
@@ -64,10 +64,19 @@ export class StoryLinks {
     if (client && !this.#pages) this.#pages = await itemPages(client);
   }
 
-  async #showLinked(): Promise<void> {
+  /**
+   * Shows the comment the page's address links to now — on arrival, and after Back, Forward or a
+   * followed link — in place of the one it linked to before.
+   */
+  async showLinked(): Promise<void> {
     // A comment's link is its thread's page with `#bk-comment=`: no tenant pattern applies.
     const id = linkedItem({}, 'comment');
     const thread = this.#host._thread;
+    for (const before of this.#host.renderRoot.querySelectorAll<HTMLElement>('article[data-linked]')) delete before.dataset.linked;
+    if (this.linked && this.linked.id !== id) {
+      this.linked = null;
+      await this.#update();
+    }
     if (!id || !thread) return;
     const comment = this.#port.shown(id)
       ? null
@@ -75,7 +84,8 @@ export class StoryLinks {
           .client()
           ?.comments.get(id)
           .catch(() => undefined);
-    if (comment !== null && comment?.threadId !== thread.id) return;
+    // Another comment's link may have been followed meanwhile.
+    if ((comment !== null && comment?.threadId !== thread.id) || linkedItem({}, 'comment') !== id) return;
     this.linked = { id, comment };
     await this.#update();
     const article = this.#host.renderRoot.querySelector<HTMLElement>(`article[data-comment="${CSS.escape(id)}"]`);

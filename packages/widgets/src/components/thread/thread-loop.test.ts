@@ -81,6 +81,50 @@ describe('<bk-thread>: links to comments, and stories made practices', () => {
     expect(shadow(el).querySelectorAll(`article[data-comment="${ids[2]}"]`)).toHaveLength(1);
   });
 
+  it('follows the address after arrival: a comment linked by a followed link, Back or Forward is scrolled to, highlighted and focused', async () => {
+    const { key, ids } = await story(3);
+    const [first, second, third] = ids as [string, string, string];
+    signIn(null);
+    // The thread starts below the fold, so showing a comment means scrolling to it.
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    document.body.append(spacer);
+    const el = await mountThread(`key="${key}" page-size="2"`);
+    const inView = (target: Element) => {
+      const box = target.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    };
+    expect(inView(article(el, second) as HTMLElement)).toBe(false);
+    const linked = () => [...shadow(el).querySelectorAll('article[data-linked]')].map((a) => a.getAttribute('data-comment'));
+
+    // A link that changes only the fragment (a comment's link in a comment, a notification).
+    location.hash = `bk-comment=${second}`;
+    await until(() => linked().includes(second));
+    expect(shadow(el).activeElement).toBe(article(el, second));
+    expect(inView(article(el, second) as HTMLElement)).toBe(true);
+
+    // A comment not on the page loaded: read and shown above the list, as on arrival.
+    location.hash = `bk-comment=${third}`;
+    const section = await until(() => shadow(el).querySelector('section[aria-labelledby="bk-linked"]'));
+    expect(section.querySelector(`article[data-comment="${third}"] .comment-body`)?.textContent).toContain('Part 3 of the story');
+    await until(() => shadow(el).activeElement?.getAttribute('data-comment') === third);
+    expect(linked()).toEqual([third]);
+
+    // Back: the comment linked before, in its place; the one shown above the list is gone.
+    history.back();
+    await until(() => linked().includes(second));
+    expect(linked()).toEqual([second]);
+    expect(shadow(el).querySelector('section[aria-labelledby="bk-linked"]')).toBeNull();
+    expect(shadow(el).activeElement).toBe(article(el, second));
+
+    // Back to the address without a comment: none is highlighted; Forward links it again.
+    history.back();
+    await until(() => linked().length === 0);
+    history.forward();
+    await until(() => linked().includes(second));
+    expect(article(el, first)?.hasAttribute('data-linked')).toBe(false);
+  });
+
   it('lets a moderator make a comment a practice: a keyboard-usable dialog, the card linked, “Became a practice” shown', async () => {
     const { key, ids } = await story(2);
     const mei = await tokenFor('mei');

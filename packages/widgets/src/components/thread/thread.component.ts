@@ -16,12 +16,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { BkCommentPostEvent } from '../../events/comment-post.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { defineElement } from '../../shared/define.ts';
+import { followControl } from '../../shared/follow-control.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { threadMessages } from '../../shared/messages/threads.ts';
 import { PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
+import type { UserHtmlLinker } from '../../shared/user-links.ts';
 import { BkCommentComposer, type SendComment } from './comment-composer.ts';
 import { type CommentView, type Panel, type PanelKind, renderRoot } from './comment-view.ts';
 import { threadStyles } from './thread.styles.ts';
@@ -57,8 +59,9 @@ registerFeature(threadMessages);
  * A discussion thread under an intranet page: comments with nested replies, Markdown, reactions,
  * an accepted answer, pinned comments, moderation held comments visible to their authors, and
  * live updates that never move what the reader is reading (new comments wait behind a button).
- * Each comment has a link of its own (`#bk-comment=<id>` on the thread's page, which scrolls to
- * and highlights it); a moderator or the story's author makes the thread, or one comment, a
+ * Each comment has a link of its own (`#bk-comment=<id>` on the thread's page, which scrolls to,
+ * highlights and focuses it, on arrival and when Back, Forward or a link changes the address to
+ * it); a moderator or the story's author makes the thread, or one comment, a
  * practice card, and the thread shows the cards it became.
  *
  * @tag bk-thread
@@ -79,6 +82,7 @@ registerFeature(threadMessages);
  *
  * @csspart thread - The thread's frame.
  * @csspart header - Heading, count and sort menu.
+ * @csspart follow - The follow control (`bk-follow`) in the header, for people signed in, once the discussion has a comment.
  * @csspart heading - The heading.
  * @csspart count - The number of comments.
  * @csspart sort - The sort menu.
@@ -90,6 +94,8 @@ registerFeature(threadMessages);
  * @csspart comment - One comment (also `published`, `pending` or `removed`).
  * @csspart comment-header - Author, time and badges of a comment.
  * @csspart comment-body - The comment's text (HTML rendered by the server).
+ * @csspart mention - An @mention in a comment: a link to the person's view.
+ * @csspart item-link - A link in a comment to an idea's, card's, comment's or person's view: it opens in place.
  * @csspart badge - The "Pinned" and "Accepted answer" badges.
  * @csspart pending - The "Waiting for a moderator" note.
  * @csspart actions - A comment's reactions and action buttons.
@@ -127,6 +133,7 @@ export class BkThread extends BridgekitElement {
     _fresh: { state: true },
     _announcement: { state: true },
     _liveStatus: { state: true },
+    _linker: { state: true },
   };
 
   declare key: string | null;
@@ -145,6 +152,8 @@ export class BkThread extends BridgekitElement {
   declare _fresh: readonly string[];
   declare _announcement: string;
   declare _liveStatus: LiveStatus;
+  /** Mentions and links to items in comments, once loaded (`user-html.ts`). */
+  declare _linker: UserHtmlLinker | null;
 
   #ref: ThreadRef | null = null;
   #list = new PagedList<Root, ThreadPage & { me?: Viewer | null; loadedAt?: string }>(this, {
@@ -158,7 +167,9 @@ export class BkThread extends BridgekitElement {
       const [page, me] = await Promise.all([
         client.threads.page(query),
         // The viewer's role decides the moderator tools; without it they are simply not shown.
-        this.signedIn ? client.me({ signal }).catch(() => null) : Promise.resolve(null),
+        this.signedIn
+          ? import('../../shared/item-links.ts').then((m) => m.viewer(client, signal)).catch(() => null)
+          : Promise.resolve(null),
       ]);
       return { ...page, me, loadedAt };
     },
@@ -213,6 +224,16 @@ export class BkThread extends BridgekitElement {
     this._fresh = [];
     this._announcement = '';
     this._liveStatus = 'off';
+    this._linker = null;
+    // A comment's link followed on the page (Back, Forward, a link in a comment): shown as on
+    // arrival. The deep-link code loads by `import()`; without it, links are followed on arrival.
+    void import('../../shared/item-links.ts').then(
+      (m) =>
+        new m.LinkedItemController(this, 'comment', (id) => {
+          if (this._thread && (id || this.#story)) void this.#storyLinks().then((s) => s.showLinked());
+        }),
+      () => undefined,
+    );
   }
 
   override connectedCallback(): void {
@@ -270,6 +291,12 @@ export class BkThread extends BridgekitElement {
       return;
     }
     this.#ref = threadRefOf(this.key, this.url);
+    const client = this.client;
+    void import('../../shared/user-html.ts')
+      .then((m) => m.userHtmlLinker(client))
+      .then((linker) => {
+        if (this.client === client) this._linker = linker;
+      });
     this._fresh = [];
     this._panel = null;
     this.#story = null;
@@ -649,6 +676,7 @@ export class BkThread extends BridgekitElement {
       reason: (c) => this.reasonText(c.pendingReasonCode, c.pendingReasonParams, c.pendingReason ?? ''),
       locale: this.locale,
       tenant: this.tenant,
+      linker: this._linker,
       signedIn: this.signedIn,
       moderator: this._moderator && this.signedIn,
       mayAccept: this.signedIn && (this._moderator || this._thread?.startedByMe === true),
@@ -689,6 +717,7 @@ export class BkThread extends BridgekitElement {
             ${this.t('thread.heading')}
             ${this.#list.status === 'ready' ? html`<span class="count" part="count">${this.t('thread.count', { count })}</span>` : nothing}
           </h2>
+          ${followControl(this.signedIn, 'thread', this._thread?.id)}
           <label class="sort">
             ${this.t('thread.sortLabel')}
             <select part="sort" @change=${this.#onSort}>

@@ -115,6 +115,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.forbidden.api_key_read': 'Dieser API-Schlüssel darf nichts lesen: Ihm fehlt der Bereich „read“.',
   'reason.forbidden.platform_token':
     'Mit dem Plattform-Admin-Token lässt sich das nicht tun; nehmen Sie das Token einer Person oder einen API-Schlüssel.',
+  'reason.forbidden.not_a_person':
+    'Das kann nur eine angemeldete Person: API-Schlüssel und das Plattform-Token haben keine eigenen personenbezogenen Daten.',
   'reason.forbidden.admin_api_off': 'Die Administrations-API dieses Workers ist ausgeschaltet.',
   'reason.forbidden.banned': 'Eine Moderatorin oder ein Moderator hat Sie vom Schreiben ausgeschlossen.',
   'reason.forbidden.banned_because': 'Eine Moderatorin oder ein Moderator hat Sie vom Schreiben ausgeschlossen. Grund: {reason}',
@@ -150,9 +152,11 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.not_found.board': 'Das Board „{id}“ gibt es nicht.',
   'reason.not_found.idea': 'Diese Idee gibt es nicht mehr.',
   'reason.not_found.idea_discussion': 'Diese Diskussion gehört zu einer Idee, die es nicht gibt oder die Sie nicht sehen können.',
+  'reason.not_found.card_discussion': 'Diese Diskussion gehört zu einer Praxiskarte, die es nicht gibt oder die Sie nicht sehen können.',
   'reason.not_found.comment': 'Diesen Kommentar gibt es nicht mehr.',
   'reason.not_found.top_level_comment': 'Diesen Kommentar gibt es nicht mehr.',
   'reason.not_found.thread': 'Diese Diskussion gibt es nicht.',
+  'reason.not_found.follow_target': 'Dem können Sie nicht folgen: Es ist hier nicht vorhanden, oder Sie können es nicht sehen.',
   'reason.not_found.card': 'Diese Praxiskarte gibt es nicht, oder sie wurde entfernt.',
   'reason.not_found.card_version': 'Die Version {version} dieser Praxiskarte gibt es nicht.',
   'reason.not_found.held_edit': 'Diese zurückgehaltene Änderung gibt es nicht mehr.',
@@ -160,6 +164,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.not_found.person': 'Diese Person gibt es in dieser Community nicht.',
   'reason.not_found.origin': 'Die zugelassene Herkunft „{id}“ gibt es nicht.',
   'reason.not_found.api_key': 'Den API-Schlüssel „{id}“ gibt es nicht.',
+  'reason.not_found.webhook': 'Den Webhook „{id}“ gibt es nicht.',
   'reason.not_found.role': 'Für „{id}“ ist keine Rolle vergeben.',
   'reason.not_found.active_embed_secret': 'Ein aktives Einbettungs-Geheimnis „{id}“ gibt es nicht.',
   'reason.not_found.embed_secret': 'Das Einbettungs-Geheimnis „{id}“ gibt es nicht.',
@@ -220,6 +225,24 @@ export const deErrors: Record<ErrorKey, Message> = {
     one: 'Auf eine Idee dieses Boards kann jede Person höchstens # Stimme geben.',
     other: 'Auf eine Idee dieses Boards kann jede Person höchstens # Stimmen geben.',
   },
+
+  // ——— Archive: Export und Import eines Mandanten ———
+  'reason.validation_failed.archive_version':
+    'Dies ist Version {version} des Formats „{format}“; importiert wird „bridgekit-archive“ Version 1. Exportieren Sie es erneut aus einem Bridgekit derselben Version.',
+  'reason.validation_failed.archive_header': 'Zeile 1 muss der Kopf des Archivs sein, wie der Export ihn schreibt: {problem}',
+  'reason.validation_failed.archive_line': 'Zeile {line} ist nicht ein JSON-Objekt: {problem}',
+  'reason.validation_failed.archive_table': 'Zeile {line} nennt die Tabelle „{table}“, die ein Archiv nicht enthält. Tabellen: {tables}.',
+  'reason.validation_failed.archive_record': 'Zeile {line} ({table}) ist kein gültiger Datensatz: {problem}',
+  'reason.validation_failed.archive_order':
+    'Zeile {line} ({table}) folgt auf Datensätze von „{previous}“: Ein Archiv führt seine Tabellen in der Reihenfolge des Exports auf.',
+  'reason.validation_failed.archive_counts':
+    'Das Archiv endet in Zeile {line}, aber seine Datensätze ergeben nicht die Anzahlen seiner letzten Zeile: Es fehlen Zeilen.',
+  'reason.conflict.import_not_empty':
+    'Der Mandant „{tenant}“ hat bereits Inhalte: Ein Archiv wird nur in einen neuen, leeren Mandanten importiert.',
+  'reason.conflict.import_continuation':
+    'Zeile {line} setzt keinen laufenden Import fort: Senden Sie das Archiv ab Zeile 1 und jeden weiteren Teil mit der `continuation` der vorigen Antwort.',
+  'reason.conflict.import_clash':
+    'Die Zeilen {from}–{to} passen nicht zu den gespeicherten Daten: eine Kennung, die ein anderer Mandant verwendet, oder ein Verweis auf einen Datensatz, der im Archiv nicht vorher kam. Kennungen bleiben erhalten: Importieren Sie in eine andere Installation oder nachdem der ursprüngliche Mandant entfernt wurde.',
 
   // ——— Von der Moderation abgewiesen ———
   'reason.comment_rejected.banned_word':

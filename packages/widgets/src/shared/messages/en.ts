@@ -7,10 +7,13 @@
  */
 import type { enCards } from './en-cards.ts';
 import type { ErrorKey } from './en-errors.ts';
+import type { enFollow } from './en-follow.ts';
 import type { enFrame } from './en-frame.ts';
 import type { enIdea } from './en-idea.ts';
 import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
+import type { enNotify } from './en-notify.ts';
+import type { enPerson } from './en-person.ts';
 import type { enSearch } from './en-search.ts';
 import type { enThreads } from './en-threads.ts';
 
@@ -202,6 +205,9 @@ export type MessageKey =
   | keyof typeof enIdea
   | keyof typeof enSearch
   | keyof typeof enLoop
+  | keyof typeof enNotify
+  | keyof typeof enFollow
+  | keyof typeof enPerson
   | ErrorKey;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;

@@ -1,0 +1,116 @@
+/**
+ * Dispatching the outbox: a tenant's events that have not gone out yet (`dispatched_at` null)
+ * become queue messages — one per webhook subscribed to the event's type, one per person to
+ * e-mail at once — and are marked dispatched once those are on the queue. Triggered after each
+ * write (a `sweep` message, so the request itself reads nothing more) and every few minutes by
+ * the cron sweep, so an event whose write succeeded but whose dispatch did not is still sent.
+ */
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import type { Database } from '../db/client.ts';
+import { events, notificationSettings, notifications, tenants, users, webhooks } from '../db/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { emailCadence } from '../notify/cadence.ts';
+import { type DeliveryMessage, type DeliveryQueue, sendAll } from './messages.ts';
+
+/** Events one sweep of one tenant takes; a sweep that took this many asks for another. */
+export const SWEEP_LIMIT = 50;
+
+/**
+ * Fans out up to `SWEEP_LIMIT` of the tenant's undispatched events (only those created at or
+ * before `createdUntil`, when given) and marks them. Returns how many, and whether more wait.
+ * Sending twice is possible (two sweeps at once): deliveries skip what was delivered already.
+ */
+export async function dispatchTenant(
+  db: Database,
+  queue: DeliveryQueue,
+  tenantId: string,
+  { now = Date.now(), createdUntil }: { now?: number; createdUntil?: number } = {},
+): Promise<{ dispatched: number; more: boolean }> {
+  const pending = and(
+    eq(events.tenantId, tenantId),
+    isNull(events.dispatchedAt),
+    createdUntil === undefined ? undefined : lte(events.createdAt, createdUntil),
+  );
+  const batchIds = db.select({ id: events.id }).from(events).where(pending).orderBy(asc(events.id)).limit(SWEEP_LIMIT);
+  const [due, hooks, mailRows, mailable] = await db.batch([
+    db.select({ id: events.id, type: events.type }).from(events).where(pending).orderBy(asc(events.id)).limit(SWEEP_LIMIT),
+    db
+      .select({ id: webhooks.id, events: webhooks.events })
+      .from(webhooks)
+      .where(and(eq(webhooks.tenantId, tenantId), eq(webhooks.enabled, true))),
+    db.select({ mail: tenants.mail }).from(tenants).where(eq(tenants.id, tenantId)),
+    db
+      .select({ id: notifications.id, kind: notifications.kind, email: notificationSettings.email })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
+      .where(
+        and(
+          eq(notifications.tenantId, tenantId),
+          inArray(notifications.eventId, batchIds),
+          isNull(notifications.emailedAt),
+          eq(users.kind, 'person'),
+          sql`${users.email} is not null`,
+        ),
+      ),
+  ]);
+  if (due.length === 0) return { dispatched: 0, more: false };
+
+  const messages: DeliveryMessage[] = [];
+  for (const event of due) {
+    for (const hook of hooks) {
+      if (hook.events.includes(event.type)) messages.push({ kind: 'webhook', tenant: tenantId, event: event.id, webhook: hook.id });
+    }
+  }
+  if (mailRows[0]?.mail) {
+    for (const n of mailable) {
+      if (emailCadence(n.email)[n.kind] === 'immediate') messages.push({ kind: 'mail', tenant: tenantId, notification: n.id });
+    }
+  }
+  await sendAll(queue, messages);
+  await db
+    .update(events)
+    .set({ dispatchedAt: now })
+    .where(
+      and(
+        eq(events.tenantId, tenantId),
+        inArray(
+          events.id,
+          due.map((e) => e.id),
+        ),
+        isNull(events.dispatchedAt),
+      ),
+    );
+  return { dispatched: due.length, more: due.length === SWEEP_LIMIT };
+}
+
+/** Tenants with events that no sweep took within `graceMs` (the cron sweep). */
+export async function tenantsWithPendingEvents(db: Database, createdUntil: number, limit = 100): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tenantId: events.tenantId })
+    .from(events)
+    .where(and(isNull(events.dispatchedAt), lte(events.createdAt, createdUntil)))
+    .limit(limit);
+  return rows.map((r) => r.tenantId);
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * After a tenant's successful write, asks the queue to sweep the tenant's outbox — after the
+ * answer has gone, and never failing the write: what is not dispatched now, the cron sweep is.
+ */
+export const dispatchAfterWrites = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const queue = c.env.EVENTS;
+  const tenant = c.var.tenant;
+  if (!queue || !tenant || READS.has(c.req.method) || c.res.status >= 400) return;
+  let ctx: Pick<ExecutionContext, 'waitUntil'>;
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    return; // no execution context (a direct app.request() in a script): the cron sweep will do
+  }
+  ctx.waitUntil(queue.send({ kind: 'sweep', tenant: tenant.id }).catch((err: unknown) => console.warn('Outbox sweep not queued', err)));
+});
