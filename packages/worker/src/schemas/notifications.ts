@@ -17,7 +17,9 @@ import { type Exact, expectType, requestType, requestTypeWithin } from './contra
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 
-export const EventTypeSchema = z.enum(EVENT_TYPES).openapi('EventType');
+export const EventTypeSchema = z
+  .enum(EVENT_TYPES)
+  .openapi('EventType', { description: 'A kind of event (docs/notifications.md, docs/webhooks.md#events).' });
 
 const EventActorSchema = z
   .object({ id: z.string(), name: z.string(), handle: z.string().nullable() })
@@ -41,13 +43,15 @@ const EventDataSchema = z.record(z.string(), z.union([z.string(), z.number(), z.
     'What else the event carries, by type: `status`, `from`, `category`, `reason`, `card` (status changed), `into` (merged), `thread`, `parentId`, `snippet` (comments), `reviewBy` (verified, reviews), `reason` (held, rejected, obsolete), `edit` (a held card edit). Codes, not sentences, where there is a code.',
 });
 
+export const NotificationReasonSchema = z.enum(REASONS);
+
 export const NotificationSchema = z
   .object({
     id: z.string(),
     event: EventTypeSchema,
-    reason: z
-      .enum(REASONS)
-      .openapi({ description: 'Why it reached the person; a person is told once per event, for the strongest reason.' }),
+    reason: NotificationReasonSchema.openapi({
+      description: 'Why it reached the person; a person is told once per event, for the strongest reason.',
+    }),
     actor: EventActorSchema.nullable(),
     item: EventItemSchema,
     data: EventDataSchema,
@@ -85,7 +89,7 @@ requestType<{ ids: string[] } | { all: true }>()(MarkReadSchema, true);
 
 export const UnreadSchema = z.object({ unread: z.number().int() }).openapi('UnreadCount');
 
-const CadenceSchema = z.enum(['immediate', 'daily', 'weekly', 'off'] satisfies Cadence[]);
+export const CadenceSchema = z.enum(['immediate', 'daily', 'weekly', 'off'] satisfies Cadence[]);
 
 export const NotificationSettingsSchema = z
   .object({
@@ -119,8 +123,8 @@ export const NotificationSettingsUpdateSchema = z
   .openapi('NotificationSettingsUpdate', { description: 'The kinds given change; the others stay.' });
 requestType<NotificationSettingsUpdate>()(NotificationSettingsUpdateSchema, true);
 
-const TargetSchema = z.enum(['idea', 'board', 'thread', 'card', 'area', 'tag']);
-const SourceSchema = z.enum(['manual', 'author', 'voter', 'commenter', 'owner']);
+export const TargetSchema = z.enum(['idea', 'board', 'thread', 'card', 'area', 'tag']);
+export const SourceSchema = z.enum(['manual', 'author', 'voter', 'commenter', 'owner']);
 
 export const SubscriptionSchema = z
   .object({

@@ -1,8 +1,9 @@
 /** A person's own data: the export (`PersonalExport`, version 1) and the erasure (docs/privacy.md). */
-import type { EraseMeInput, PersonalExport, PersonErasure } from '@bridgekit/sdk';
+import { type EraseMeInput, NOTIFICATION_KINDS, type PersonalExport, type PersonErasure } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { TenantParams } from './common.ts';
 import { type Exact, expectType, requestType } from './contract.ts';
+import { CadenceSchema, EventTypeSchema, NotificationReasonSchema, SourceSchema, TargetSchema } from './notifications.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const role = z.enum(['evaluator', 'moderator', 'admin']);
@@ -126,43 +127,23 @@ export const PersonalExportSchema = z
     helped: z.array(z.object({ card: z.string(), createdAt: iso() })),
     subscriptions: z.array(
       z.object({
-        target: z.enum(['idea', 'board', 'thread', 'card', 'area', 'tag']),
+        target: TargetSchema,
         id: z.string(),
-        source: z.enum(['manual', 'author', 'voter', 'commenter', 'owner']),
+        source: SourceSchema,
         active: z.boolean(),
         createdAt: iso(),
       }),
     ),
     notificationSettings: z
       .object({
-        email: z.partialRecord(
-          z.enum(['mentions', 'replies', 'following', 'my_ideas', 'my_cards', 'moderation']),
-          z.enum(['immediate', 'daily', 'weekly', 'off']),
-        ),
+        email: z.partialRecord(z.enum(NOTIFICATION_KINDS), CadenceSchema),
       })
       .nullable(),
     notifications: z.array(
       z.object({
         id: z.string(),
-        event: z.enum([
-          'idea.created',
-          'idea.status_changed',
-          'idea.merged',
-          'idea.scored',
-          'comment.created',
-          'comment.edited',
-          'comment.removed',
-          'card.created',
-          'card.updated',
-          'card.review_due',
-          'card.review_overdue',
-          'card.verified',
-          'card.obsolete',
-          'moderation.queued',
-          'content.held',
-          'content.rejected',
-        ]),
-        reason: z.enum(['mention', 'reply', 'author', 'voter', 'owner', 'following', 'moderator']),
+        event: EventTypeSchema,
+        reason: NotificationReasonSchema,
         item: z.object({ kind: z.string(), id: z.string() }),
         readAt: iso().nullable(),
         createdAt: iso(),

@@ -13,6 +13,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { orNull, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType } from './contract.ts';
+import { EventTypeSchema } from './notifications.ts';
 import { text } from './text.ts';
 
 /** Longest URL a webhook or the mail webhook may have. */
@@ -25,7 +26,6 @@ const WebhookUrlSchema = z
   .max(WEBHOOK_URL_MAX)
   .openapi({ description: URL_DESCRIPTION, example: 'https://contoso.webhook.office.com/workflows/…' });
 
-const EventTypeSchema = z.enum(EVENT_TYPES).openapi('EventType', { description: 'A kind of event (docs/webhooks.md#events).' });
 const EventTypesSchema = z
   .array(EventTypeSchema)
   .min(1)
