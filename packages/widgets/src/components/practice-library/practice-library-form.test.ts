@@ -1,5 +1,5 @@
 import type { PracticeCard } from '@bridgekit/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { keepAddress } from '../../../test/address.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
@@ -109,6 +109,10 @@ async function fillByKeyboard(form: ShadowRoot, ideaId: string): Promise<void> {
   }
   throw new Error('The Save button was never reached with Tab.');
 }
+
+// The library loads its form on demand; a cold dev server builds that chunk (and what it imports) on the first
+// request, which took over 30 s on a loaded machine. Load it once here, so each test times the form, not the build.
+beforeAll(() => import('./card-form.ts'), 120_000);
 
 describe('<bk-practice-library> card form', () => {
   let token: string;
