@@ -4,29 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Idea, ThreadPage } from '@bridgekit/sdk';
 import { describe, expect, inject, it } from 'vitest';
-import { main } from '../packages/worker/cli/commands.ts';
 import { disqusArchive } from '../packages/worker/cli/convert/disqus.ts';
 import { fiderArchive } from '../packages/worker/cli/convert/fider.ts';
 import { htmlToMarkdown } from '../packages/worker/cli/convert/html.ts';
+import { cli } from './run-cli.ts';
 
 const FIXTURES = new URL('../packages/worker/test/fixtures/', import.meta.url);
 const DISQUS = new URL('disqus-export.xml', FIXTURES).pathname;
 const FIDER = new URL('fider-backup/', FIXTURES).pathname;
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--url', inject('baseUrl'), ...argv], {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 async function collect(lines: AsyncIterable<string>) {
   const all: string[] = [];

@@ -7,24 +7,9 @@ import type { CreatedTenant, NewApiKey, PersonalExport, TenantSettings } from '@
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../packages/worker/cli/commands.ts';
 import { SOURCE_CONDITION } from '../packages/worker/scripts/dev-server.ts';
+import { cli } from './run-cli.ts';
 
 const run = promisify(execFile);
-
-/** Runs the CLI in-process against the dev server, as `pnpm bridgekit …` would. */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--url', inject('baseUrl'), ...argv], {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 const me = async (token: string, tenant: string) =>
   fetch(`${inject('baseUrl')}/v1/tenants/${tenant}/me`, { headers: { authorization: `Bearer ${token}` } });

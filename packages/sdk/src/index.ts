@@ -30,7 +30,7 @@ export {
   type TokenFailureKind,
 } from './sharepoint.ts';
 export type * from './thread-types.ts';
-export { REACTIONS } from './thread-types.ts';
+export { AUDIT_ACTIONS, REACTIONS } from './thread-types.ts';
 export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from './threads.ts';
 // `localize` and `TRANSLATION_LOCALES` are the entry `@bridgekit/sdk/translations`; the text rules
 // `@bridgekit/sdk/text-rules`; `normalizePageUrl` `@bridgekit/sdk/page-url`: pages load them only where used.

@@ -292,20 +292,26 @@ export interface Restriction {
   until?: string;
 }
 
-export type AuditAction =
-  | 'approve'
-  | 'reject'
-  | 'remove'
-  | 'ban'
-  | 'timeout'
-  | 'lift_restriction'
-  | 'pin'
-  | 'unpin'
-  | 'accept'
-  | 'unaccept'
-  | 'settings'
-  /** A person's personal data erased (docs/privacy.md); the target is the person's id. */
-  | 'erase';
+/**
+ * What the audit log records. `erase`: a person's personal data erased (docs/privacy.md); the
+ * target is the person's id.
+ */
+export const AUDIT_ACTIONS = [
+  'approve',
+  'reject',
+  'remove',
+  'ban',
+  'timeout',
+  'lift_restriction',
+  'pin',
+  'unpin',
+  'accept',
+  'unaccept',
+  'settings',
+  'erase',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One moderator action, as the audit log keeps it. */
 export interface AuditEntry {

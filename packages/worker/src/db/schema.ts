@@ -7,6 +7,7 @@
  */
 
 import type {
+  AuditAction,
   BridgekitEvent,
   Cadence,
   EventItemKind,
@@ -557,22 +558,7 @@ export const moderationLog = sqliteTable(
   {
     id: text('id').primaryKey(),
     tenantId: tenantId(),
-    action: text('action', {
-      enum: [
-        'approve',
-        'reject',
-        'remove',
-        'ban',
-        'timeout',
-        'lift_restriction',
-        'pin',
-        'unpin',
-        'accept',
-        'unaccept',
-        'settings',
-        'erase',
-      ],
-    }).notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
     actorSubject: text('actor_subject').notNull(),
     actorName: text('actor_name').notNull(),
     targetType: text('target_type', { enum: ['comment', 'idea', 'card', 'user', 'tenant'] }).notNull(),

@@ -1,4 +1,5 @@
 import {
+  AUDIT_ACTIONS,
   type AuditEntry,
   type CardModerationDecision,
   type Comment,
@@ -423,20 +424,7 @@ requestTypeWithin<PageQuery>()(AuditQuery, true);
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
-    action: z.enum([
-      'approve',
-      'reject',
-      'remove',
-      'ban',
-      'timeout',
-      'lift_restriction',
-      'pin',
-      'unpin',
-      'accept',
-      'unaccept',
-      'settings',
-      'erase',
-    ]),
+    action: z.enum(AUDIT_ACTIONS),
     actor: z.object({ name: z.string(), subject: z.string() }),
     target: z.object({ type: z.enum(['comment', 'idea', 'card', 'user', 'tenant']), id: z.string() }),
     reason: z.string().nullable(),
