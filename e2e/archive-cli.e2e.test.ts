@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Idea, ThreadPage } from '@bridgekit/sdk';
@@ -7,7 +7,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { disqusArchive } from '../packages/worker/cli/convert/disqus.ts';
 import { fiderArchive } from '../packages/worker/cli/convert/fider.ts';
 import { htmlToMarkdown } from '../packages/worker/cli/convert/html.ts';
+import { readZipTexts, ZIP_LIMITS } from '../packages/worker/cli/convert/zip.ts';
 import { cli } from './run-cli.ts';
+import { zipOf } from './zip-writer.ts';
 
 const FIXTURES = new URL('../packages/worker/test/fixtures/', import.meta.url);
 const DISQUS = new URL('disqus-export.xml', FIXTURES).pathname;
@@ -21,6 +23,19 @@ async function collect(lines: AsyncIterable<string>) {
 
 const rows = (archive: Awaited<ReturnType<typeof collect>>, table: string) =>
   archive.filter((l) => l.t === table).map((l) => l.r as Record<string, unknown>);
+
+/** The fixture folder's files, by name. */
+async function fiderFiles(): Promise<Record<string, Buffer>> {
+  const names = await readdir(FIDER);
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(FIDER, n))] as const)));
+}
+
+/** A zip of `files` in a new temporary folder. */
+async function writeZip(files: Record<string, string | Buffer>, name = 'backup.zip') {
+  const file = join(await mkdtemp(join(tmpdir(), 'bk-fider-')), name);
+  await writeFile(file, zipOf(files));
+  return file;
+}
 
 describe('converting to an archive', () => {
   it('turns HTML into Markdown-ish text, keeping links and dropping what would run', () => {
@@ -76,6 +91,39 @@ describe('converting to an archive', () => {
     expect(ideas.has('fider-requests-4')).toBe(false);
     expect(rows(archive, 'threads')[0]).toMatchObject({ key: 'idea:fider-requests-1', commentCount: 2 });
   });
+
+  it("reads Fider's backup.zip itself, or a zip of its folder, as it reads the folder", async () => {
+    const board = { slug: 'requests', name: 'Requests' };
+    const records = async (from: string) => (await collect(fiderArchive(from, { slug: 's', name: 'S' }, board))).slice(1);
+    const fromFolder = await records(FIDER);
+    const files = await fiderFiles();
+    // As Fider writes it: the tables at the top, the blobs of attachments beside them (passed over).
+    const zip = await writeZip({ ...files, 'tenants.json': '[]', 'blobs/attachments/a.png': Buffer.alloc(4096, 7) });
+    expect(await records(zip)).toEqual(fromFolder);
+    const refolded = await writeZip(Object.fromEntries(Object.entries(files).map(([n, c]) => [`fider-backup/${n}`, c])));
+    expect(await records(refolded)).toEqual(fromFolder);
+  });
+
+  it('refuses a zip that is not a Fider backup, a zip bomb and an entry over the limit, before unpacking', async () => {
+    const board = { slug: 'fider', name: 'Fider' };
+    const convert = (from: string) => collect(fiderArchive(from, { slug: 's', name: 'S' }, board));
+    const { 'posts.json': _, ...withoutPosts } = await fiderFiles();
+    await expect(convert(await writeZip(withoutPosts))).rejects.toThrow(/^posts\.json is missing from .*backup\.zip/);
+    await expect(convert(await writeZip({ 'users.json': `[${' '.repeat(2_000_000)}]` }))).rejects.toThrow(
+      /^users\.json in backup\.zip would unpack to \d+ times its size: refused as a zip bomb\.$/,
+    );
+    const notZip = join(await mkdtemp(join(tmpdir(), 'bk-fider-')), 'backup.zip');
+    await writeFile(notZip, 'users.json,posts.json');
+    await expect(convert(notZip)).rejects.toThrow(/^backup\.zip is not a zip file that can be read/);
+    await expect(convert(join(tmpdir(), 'no-such-backup.zip'))).rejects.toThrow(/no-such-backup\.zip does not exist/);
+
+    const zip = await writeZip(await fiderFiles());
+    await expect(readZipTexts(zip, ['posts.json'], { ...ZIP_LIMITS, entryBytes: 1000 })).rejects.toThrow(
+      /^posts\.json in backup\.zip unpacks to 2 KB, more than 1 KB\.$/,
+    );
+    await expect(readZipTexts(zip, ['posts.json'], { ...ZIP_LIMITS, fileBytes: 100 })).rejects.toThrow(/unzip it and give the folder/);
+    expect([...(await readZipTexts(zip, ['posts.json', 'tags.json'])).keys()]).toEqual(['posts.json']);
+  });
 });
 
 describe('tenant export and import with the CLI, against the dev server', () => {
@@ -94,9 +142,11 @@ describe('tenant export and import with the CLI, against the dev server', () => 
     expect(text).not.toMatch(/<script|onerror|javascript:/);
   });
 
-  it('imports a Fider backup onto a board, exports the tenant with progress, and refuses a tenant with content', async () => {
+  it("imports Fider's backup.zip onto a board, exports the tenant with progress, and refuses a tenant with content", async () => {
     expect((await cli('tenant', 'create', 'cli-fider', '--name', 'Fider Co', '--anonymous-read', 'on')).code).toBe(0);
-    const imported = await cli('tenant', 'import', 'cli-fider', '--from', FIDER, '--format', 'fider', '--board', 'requests');
+    // The zip as Fider writes it (the folder it unzips to reads the same: see above).
+    const backup = await writeZip(await fiderFiles());
+    const imported = await cli('tenant', 'import', 'cli-fider', '--from', backup, '--format', 'fider', '--board', 'requests');
     expect(imported.code, imported.stderr).toBe(0);
     const res = await fetch(`${inject('baseUrl')}/v1/tenants/cli-fider/boards/requests/ideas?sort=top`);
     const ideas = ((await res.json()) as { items: Idea[] }).items;
@@ -106,7 +156,7 @@ describe('tenant export and import with the CLI, against the dev server', () => 
     const file = join(dir, 'fider.ndjson');
     const exported = await cli('tenant', 'export', 'cli-fider', '--out', file);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stderr).toMatch(/^users: 3\nboards: 1\nboard_criteria: 6\nideas: 3\nvotes: 3\nthreads: 1\ncomments: 2\n/m);
+    expect(exported.stderr).toMatch(/^users: 3\nboards: 1\nboard_criteria: 7\nideas: 3\nvotes: 3\nthreads: 1\ncomments: 2\n/m);
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ format: 'bridgekit-archive', version: 1, tenant: { slug: 'cli-fider' } });
     expect(JSON.parse(lines.at(-1) ?? '{}').counts).toMatchObject({ ideas: 3, votes: 3, comments: 2 });

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { CreatedTenant, NewApiKey, PersonalExport, TenantSettings } from '@bridgekit/sdk';
+import type { BusinessUnit, CreatedTenant, NewApiKey, PersonalExport, TenantSettings } from '@bridgekit/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../packages/worker/cli/commands.ts';
 import { SOURCE_CONDITION } from '../packages/worker/scripts/dev-server.ts';
@@ -94,6 +94,30 @@ describe('the bridgekit CLI, against the dev server', () => {
     expect((await cli('roles', 'grant', 'cli-set', 'cli|ann', 'moderator')).stdout).toBe('cli|ann is now moderator.\n');
     expect((await cli('roles', 'list', 'cli-set')).stdout).toMatch(/^cli\|ann\tmoderator\tby platform\n$/);
     expect((await cli('roles', 'revoke', 'cli-set', 'cli|ann')).code).toBe(0);
+  });
+
+  it('manages business units, their teams and the CIO grant', async () => {
+    const added = await cli('unit', 'add', 'demo', 'cli-legal', '--name', 'CLI Legal', '--alias', '  Legal   Dept ');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/^cli-legal\tCLI Legal\tdemand\n {2}aliases: cli legal \| legal dept\n/);
+    const set = await cli('--json', 'unit', 'set', 'demo', 'cli-legal', '--parent', 'finance', '--side', 'supply');
+    expect(JSON.parse(set.stdout) as BusinessUnit).toMatchObject({ key: 'cli-legal', parent: 'finance', side: 'supply' });
+    const team = await cli('unit', 'team', 'demo', 'cli-legal', '--partner', 'lukas.meyer', '--manager', 'amara.okafor');
+    expect(team.stdout).toMatch(/business partners: @lukas\.meyer; relationship managers: @amara\.okafor/);
+    expect((await cli('unit', 'list', 'demo')).stdout).toMatch(/^finance\tFinance\tdemand$/m);
+    expect((await cli('unit', 'archive', 'demo', 'cli-legal')).stdout).toMatch(/ARCHIVED \d{4}-/);
+    expect((await cli('unit', 'unmatched', 'demo')).code).toBe(0);
+    const clash = await cli('unit', 'add', 'demo', 'cli-fin', '--name', 'Finance');
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/409 conflict.*"finance" names the business unit "finance"/);
+    const bad = await cli('unit', 'add', 'demo', 'cli-x', '--name', 'X', '--side', 'middle');
+    expect(bad.code).toBe(2);
+
+    expect((await cli('roles', 'grant', 'demo', 'cli|cio', 'cio')).stdout).toBe('cli|cio is now a CIO too.\n');
+    expect((await cli('roles', 'grant', 'demo', 'cli|cio', 'evaluator')).code).toBe(0);
+    expect((await cli('roles', 'list', 'demo')).stdout).toMatch(/^cli\|cio\tcio\tby platform\ncli\|cio\tevaluator\tby platform$/m);
+    expect((await cli('roles', 'revoke', 'demo', 'cli|cio', 'cio')).code).toBe(0);
+    expect((await cli('roles', 'list', 'demo')).stdout).not.toMatch(/cli\|cio\tcio/);
   });
 
   it('rotates the embed secret without downtime, then retires the old one', async () => {

@@ -162,6 +162,7 @@ describe('the docs site', () => {
       'bk-inbox',
       'bk-follow',
       'bk-person',
+      'bk-health',
     ];
     for (const tag of tags) {
       const element = page.locator(`.bkd-preview-widget > ${tag}`);

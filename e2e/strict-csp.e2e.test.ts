@@ -95,6 +95,7 @@ describe('every widget under the strict policy', () => {
       '<bk-inbox></bk-inbox>',
       '<bk-follow target="idea" item-id="demo-idea-spend-report"></bk-follow>',
       '<bk-person></bk-person>',
+      '<bk-health></bk-health>',
     ];
     host = await serveHost({
       '/': {

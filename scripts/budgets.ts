@@ -18,8 +18,11 @@ export const BUDGETS = {
    * shared chunk once lazily loaded parts share Lit. Issue 18 takes pages down (board ≤ 18 KB).
    * 26 KB until issue 15: +0.3 KB shared — the SDK's new namespaces every page's client carries (people, notifications, subscriptions, privacy; the admin client's webhooks and archive — issue 18 splits the admin client off widget pages) and the shared link rendering of @mentions and item links (its deep-link part loads by `import()`) — and +0.25 KB for the board's follow
    * control (`<bk-follow>` itself loads by `import()` for signed-in people) and its shared in-place loader.
+   * 26.75 KB until an erased person's name came in the reader's language: +0.07 KB, on every page
+   * (the element base's `personName()`, `shownName()`, the SDK's `REMOVED_PERSON_NAME` and the text).
+   * +0.5 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. The board adds nothing of its own.
    */
-  ideaBoard: 26.75 * 1024,
+  ideaBoard: 27.375 * 1024,
   /** Loader + everything the triage page loads. */
   ideaTriage: 32 * 1024,
   /**
@@ -28,58 +31,82 @@ export const BUDGETS = {
    * (the links, the practices and the dialog load by `import()` when wanted), the rest from
    * shared growth the board's budget describes. 33 KB until issue 15: the shared growth the board's
    * budget describes, the thread's follow control, and following `#bk-comment=` links after load.
+   * +0.08 KB: an erased person's name in the reader's language (see the board's budget).
+   * +0.625 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client.
    */
-  thread: 33.75 * 1024,
+  thread: 34.5 * 1024,
   /**
    * Loader + the moderation queue. 26 KB until the queue took the shared paged-list controller
    * (retry, abort on change): +0.4 KB on this page after minifying the style sheets took 0.8 KB back;
    * +1 KB in issue 14, all of it the shared growth the board's budget describes; +0.35 KB in
    * issue 15, the same (the queue renders comments, so it takes the mention and item-link rendering).
+   * +0.09 KB: an erased person's name in the reader's language (see the board's budget).
+   * +0.625 KB in issue 16: the shared growth the board's budget describes, and the card visibility
+   * texts of held cards.
    */
-  moderation: 28 * 1024,
+  moderation: 28.75 * 1024,
   /**
    * Loader + comment counts for a list of links: what a news index page pays. 18 KB until issue 14,
    * whose shared growth (see the board's budget) it carries without adding anything of its own;
-   * 19.25 KB until issue 15, the same again (+0.28 KB).
+   * 19.25 KB until issue 15, the same again (+0.28 KB). +0.06 KB: an erased person's name in the
+   * reader's language, shared by every page (see the board's budget).
+   * +0.375 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client.
    */
-  commentCount: 19.75 * 1024,
+  commentCount: 20.25 * 1024,
   /**
    * Loader + an inline practice card (read-only fields, "this helped me"). 28 KB until issue 14:
    * +0.34 KB for "Copy link" and "Propose an idea" (the war story, outcomes, links and the form
    * load by `import()` when wanted), the rest the shared growth the board's budget describes.
    * 28.75 KB until issue 15: its follow control and the shared growth the board's budget describes.
+   * +0.09 KB: an erased person's name in the reader's language (see the board's budget; its owner and person fields).
+   * +0.5 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. Its own: the visibility badge (+0.07 KB).
    */
-  practiceCard: 29.5 * 1024,
+  practiceCard: 30.125 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
-  /** 36 KB until issue 15: the shared growth the board's budget describes. */
-  practiceLibrary: 36.5 * 1024,
+  /**
+   * 36 KB until issue 15: the shared growth the board's budget describes. +0.1 KB: an erased
+   * person's name in the reader's language (see the board's budget; owners, versions, areas).
+   * +0.625 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. Its own: the visibility badge in the list.
+   */
+  practiceLibrary: 37.25 * 1024,
   /**
    * Loader + one search (28.4 KB when it came): its own texts, and the cards' catalog for the
-   * practice areas' and freshness labels (3.6 KB of it).
+   * practice areas' and freshness labels (3.6 KB of it). +0.75 KB in issue 16: the shared growth
+   * the board's budget describes, and the visibility of the cards it lists.
    */
-  search: 29.5 * 1024,
+  search: 30.25 * 1024,
   /** Loader + related content (21.3 KB when it came): `<bk-idea>`, a card and a thread load it too. */
   /** 22.5 KB until issue 15: the shared growth the board's budget describes and the shared kind-list styles. */
-  related: 23.25 * 1024,
+  /** +0.375 KB in issue 16: the shared growth the board's budget describes (it adds nothing of its own). */
+  related: 23.625 * 1024,
   /**
    * Loader + an idea's own view (27.8 KB when it came): the view, its texts, its vote control
    * and the deep-link code; its discussion and related content load after it, by `import()`.
    * +0.8 KB for "Edited", "Recorded by", the score note and the texts of Edit, Withdraw and Merge
    * (their code and forms load by `import()` for those who may change the idea).
    * 29.3 KB until issue 15: its follow control and the shared growth the board's budget describes.
+   * +0.875 KB in issue 16: the sponsoring and impacted units, support by unit with the provider
+   * side apart, a deferral's revisit date, the need-met answer (its buttons load by `import()` for
+   * the requester), and the shared growth the board's budget describes.
    */
-  idea: 30.25 * 1024,
+  idea: 31.125 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
    */
-  person: 23.5 * 1024,
+  /** +0.125 KB in issue 16: the shared growth the board's budget describes (it adds nothing of its own). */
+  person: 23.625 * 1024,
   /**
    * Loader + any other element (vote button, idea form, roadmap, a new widget): Lit, the SDK and the element.
    * 22 KB until issue 14: +0.25 KB for the form's "on behalf of a business leader" (its fields load by `import()`);
    * 22.25 KB until issue 15: the shared growth the board's budget describes (idea form: 22.7 KB).
    */
   element: 23 * 1024,
+  /**
+   * Loader + the idea form (24.3 KB in issue 16; it shared `element`'s 23 KB until then): the
+   * sponsoring unit's select and the impacted units' checkboxes, with the units they list.
+   */
+  ideaForm: 24 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
@@ -91,8 +118,9 @@ export const BUDGETS = {
    * +34 KB for notifications and following, webhook and e-mail delivery (queue consumer, cron,
    * signing, Teams and Slack payloads, digests), the tenant archive's export and import, and a
    * person's export and erasure.
+   * +20 KB in issue 16: business units (routes, claim matching, the CLI's archive tables), health rounds, card visibility and side locks, need-met and the OpenAPI schemas of all of them.
    */
-  worker: 352 * 1024,
+  worker: 372 * 1024,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -131,6 +159,7 @@ const PAGE_BUDGETS: Record<string, number> = {
   'bk-related': BUDGETS.related,
   'bk-idea': BUDGETS.idea,
   'bk-person': BUDGETS.person,
+  'bk-idea-form': BUDGETS.ideaForm,
 };
 
 /** What `pageWeight(tag)` may reach: checked for every element of the registry by scripts/registry.test.ts. */

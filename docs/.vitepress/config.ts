@@ -37,6 +37,8 @@ const featurePages = [
   { text: 'Practice cards', link: '/cards' },
   { text: 'One community: links and search', link: '/community' },
   { text: 'Notifications and following', link: '/notifications' },
+  { text: 'Business units', link: '/business-units' },
+  { text: 'Relationship health', link: '/health' },
 ];
 const adminPages = [
   { text: 'Identity', link: '/identity' },

@@ -16,11 +16,13 @@ import type {
   OriginInput,
   RoleGrant,
   RoleInput,
+  RoleRevokeQuery,
   TenantSettings,
   TenantSettingsUpdate,
   TenantSummary,
   TokenRequestBody,
 } from './types.ts';
+import type { BusinessUnit, BusinessUnitUpdate, NewBusinessUnit, UnitTeamInput, UnmatchedClaim } from './unit-types.ts';
 
 /** A tenant's configuration, for its admins (or an API key with the `admin` scope). */
 export interface TenantAdmin {
@@ -53,8 +55,28 @@ export interface TenantAdmin {
   };
   roles: {
     list(options?: CallOptions): Promise<RoleGrant[]>;
+    /** A level replaces the person's granted level; `cio` is granted besides it. */
     grant(subject: string, role: RoleInput['role'], options?: CallOptions): Promise<RoleGrant>;
-    revoke(subject: string, options?: CallOptions): Promise<void>;
+    /** Takes back the granted level, or with `{ role: 'cio' }` the CIO grant alone. */
+    revoke(subject: string, options?: CallOptions & RoleRevokeQuery): Promise<void>;
+  };
+  /**
+   * Business units (docs/business-units.md): create, change, archive; their relationship team;
+   * the token claims that name no unit yet.
+   *
+   * @example
+   * await bk.admin.units.create({ key: 'finance', name: 'Finance', aliases: ['Contoso Finance'] });
+   * await bk.admin.units.setTeam('finance', { businessPartners: ['amara.okafor'], relationshipManagers: [] });
+   */
+  units: {
+    create(input: NewBusinessUnit, options?: CallOptions): Promise<BusinessUnit>;
+    update(key: string, update: BusinessUnitUpdate, options?: CallOptions): Promise<BusinessUnit>;
+    /** Archives the unit: it keeps its history, takes no new people or ideas, and its aliases stop matching claims. */
+    archive(key: string, options?: CallOptions): Promise<BusinessUnit>;
+    /** Replaces the unit's relationship team (handles of members). */
+    setTeam(key: string, team: UnitTeamInput, options?: CallOptions): Promise<BusinessUnit>;
+    /** Business-unit claims of people's tokens that name no unit, most people first. */
+    unmatched(options?: CallOptions): Promise<UnmatchedClaim[]>;
   };
   /**
    * The tenant's archive (docs/data.md). Its export is a stream: read
@@ -119,7 +141,15 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
     roles: {
       list: (o) => items(http.request('GET', '/roles', { signal: o?.signal })),
       grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role } satisfies RoleInput, signal: o?.signal }),
-      revoke: (subject, o) => http.request('DELETE', `/roles/${seg(subject)}`, { signal: o?.signal }),
+      revoke: (subject, o) =>
+        http.request('DELETE', `/roles/${seg(subject)}`, { query: { role: o?.role } satisfies RoleRevokeQuery, signal: o?.signal }),
+    },
+    units: {
+      create: (input, o) => http.request('POST', '/units', { body: input, signal: o?.signal }),
+      update: (key, update, o) => http.request('PATCH', `/units/${seg(key)}`, { body: update, signal: o?.signal }),
+      archive: (key, o) => http.request('POST', `/units/${seg(key)}/archive`, { signal: o?.signal }),
+      setTeam: (key, team, o) => http.request('PUT', `/units/${seg(key)}/team`, { body: team, signal: o?.signal }),
+      unmatched: (o) => items(http.request('GET', '/units/unmatched', { signal: o?.signal })),
     },
     archive: {
       import: (chunk, o) => http.request('POST', '/import', { body: chunk, signal: o?.signal }),

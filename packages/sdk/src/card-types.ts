@@ -7,6 +7,7 @@ import type { StorySource } from './community-types.ts';
 import type { Reason, ReasonParams } from './reasons.ts';
 import type { Translations } from './translations.ts';
 import type { ModerationState } from './types.ts';
+import type { CardVisibility, RelationshipSide, UnitRef } from './unit-types.ts';
 
 /** The practice areas of BRM: the cards' tags and facets. */
 export type PracticeArea =
@@ -61,6 +62,11 @@ export type FieldDef = FieldType & {
   required?: boolean;
   /** The label and help in other languages. */
   translations?: Translations<'label' | 'help'>;
+  /**
+   * Side-locked: only people of this side of the relationship (their business unit's side) may
+   * change the value; others save the card with it unchanged.
+   */
+  side?: RelationshipSide;
 };
 
 /** Field values as stored and sent. */
@@ -97,6 +103,8 @@ export interface CardTemplate {
   fields: FieldDef[];
   /** Raised on every change of a tenant template; cards remember the version they were saved with. */
   version: number;
+  /** Who may read a new card of this template unless its author says otherwise (default `everyone`). */
+  visibility?: CardVisibility;
 }
 
 /** A tenant-defined template, as an admin creates or replaces it. */
@@ -158,14 +166,32 @@ export interface PracticeCard {
   /** Requests (ideas) it answered, and ideas proposed from it: the lists are in `links`. */
   answered: number;
   sparked: number;
+  /** What it saved: the requests deflected to it (see `CardDeflections`). */
+  deflections: CardDeflections;
   /** A new card held for review, or rejected: only its author and moderators see such a card. */
   moderation: ModerationState;
+  /** The business unit the card is about. */
+  unit: UnitRef | null;
+  /** Who may read it: everyone, the unit's relationship team, or its owner only (admins read every card). */
+  visibility: CardVisibility;
   /**
    * The caller's own latest edit of this published card, when the moderation pipeline held it
    * (`pending`) or a moderator refused it (`rejected`); readers keep seeing the published
    * version meanwhile. Only its author sees it; their next save replaces it.
    */
   pendingEdit: PendingCardEdit | null;
+}
+
+/**
+ * The requests a card answered by deflection (published ideas in a deflection status naming the
+ * card), how many requesters confirmed the need was met, and the effort avoided: the person-days
+ * of those requests' T-shirt sizes (XS 1, S 3, M 10, L 30, XL 60), leaving out those whose
+ * requester said it did not meet the need.
+ */
+export interface CardDeflections {
+  requests: number;
+  confirmed: number;
+  avoidedDays: number;
 }
 
 /** An edit of a published card that waits for a moderator, or that one refused. */
@@ -194,6 +220,13 @@ export interface CardInput {
   owner?: string | null;
   /** `YYYY-MM-DD`; defaults to six months after saving. */
   reviewBy?: string | null;
+  /** The key of the business unit the card is about; `null` for none. Left out: as it is (none for a new card). */
+  unit?: string | null;
+  /**
+   * Who may read it; `unit` needs a unit. Left out: as it is — for a new card, the template's
+   * default (`unit` when the card has a unit, else `private`, for templates that default to `unit`).
+   */
+  visibility?: CardVisibility;
   /** What this save changed, for the history. */
   note?: string;
 }
@@ -277,6 +310,8 @@ export interface CardSummary {
   updatedAt: string;
   /** Only the author's own held or rejected cards appear in their lists; everyone else's are published. */
   moderation: ModerationState;
+  unit: UnitRef | null;
+  visibility: CardVisibility;
   /**
    * For searches: a short extract around the match, HTML-escaped, with matches in `<mark>`.
    * `null` outside searches.

@@ -2,6 +2,7 @@ import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import type { PracticeAreaSummary } from './card-types.ts';
 import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
 import type { IdeaView, PersonView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
+import { createHealthApi, type HealthApi } from './health.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
 import { createNotificationsApi, type NotificationsApi, type SubscriptionsApi } from './notifications.ts';
 import { createPrivacyApi, type PrivacyApi } from './privacy.ts';
@@ -19,6 +20,7 @@ import type {
   IdeaRevision,
   IdeaSort,
   MergeInput,
+  NeedMetInput,
   NewBoard,
   NewIdea,
   Page,
@@ -34,6 +36,7 @@ import type {
   VoteState,
   WithdrawInput,
 } from './types.ts';
+import type { BusinessUnit } from './unit-types.ts';
 
 export interface ClientOptions {
   /** Origin of the Bridgekit Worker, e.g. `https://bridgekit.example.com` (a trailing `/v1` is fine). */
@@ -61,6 +64,8 @@ export interface ListIdeasOptions extends CallOptions {
   limit?: number;
   /** Only ideas in these status categories. */
   categories?: StatusCategory[];
+  /** Only ideas whose sponsoring business unit has this key. */
+  unit?: string;
 }
 
 export interface CreateIdeaOptions extends NewIdea, CallOptions {
@@ -140,6 +145,14 @@ export interface BridgekitClient {
      * const idea = await bk.ideas.withdraw(id, 'Solved by the new CRM rollout.'); // idea.status.key === 'withdrawn'
      */
     withdraw(id: string, reason?: string, options?: CallOptions): Promise<Idea>;
+    /**
+     * The requester (the idea's author, or whoever recorded it for them) says whether the answer
+     * of a deflection met the need; they may change their word. 409 for an idea not deflected.
+     *
+     * @example
+     * const idea = await bk.ideas.confirmNeedMet(id, true); // idea.status.needMet === true
+     */
+    confirmNeedMet(id: string, met: boolean, options?: CallOptions): Promise<Idea>;
     /** Everything the idea's own page shows: history, answering card, support by unit, discussion… */
     view(id: string, options?: CallOptions): Promise<IdeaView>;
     /** Ideas of the board similar to a title being typed (duplicate suggestions). */
@@ -172,6 +185,18 @@ export interface BridgekitClient {
     /** Members whose name or handle starts with `q`, for `@mention` suggestions (signed in). */
     mentionable(q: string, options?: CallOptions & Omit<MentionableQuery, 'q'>): Promise<MentionableUser[]>;
   };
+  /** The tenant's business units: names, sides, aliases and teams (admins change them through `admin.units`). */
+  units: {
+    /**
+     * Every unit, archived ones included (`archivedAt`), by name.
+     *
+     * @example
+     * const demand = (await bk.units.list()).filter((u) => u.side === 'demand' && !u.archivedAt);
+     */
+    list(options?: CallOptions): Promise<BusinessUnit[]>;
+    /** One unit by its key; 404 (`not_found.unit`) for a key the tenant has not. */
+    get(key: string, options?: CallOptions): Promise<BusinessUnit>;
+  };
   people: {
     /**
      * A person's own view by their handle (`@handle`): name, business unit, role, when they
@@ -200,6 +225,8 @@ export interface BridgekitClient {
   subscriptions: SubscriptionsApi;
   /** Personal data: the signed-in person's export and erasure; admins', anyone's (docs/privacy.md). */
   privacy: PrivacyApi;
+  /** Two-sided relationship health rounds of business units, blind until closed (docs/health.md). */
+  health: HealthApi;
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
 }
@@ -219,13 +246,14 @@ export function createClient(options: ClientOptions): BridgekitClient {
   const seg = encodeURIComponent;
 
   const ideas: BridgekitClient['ideas'] = {
-    list: ({ board, sort, cursor, limit, categories, signal }) =>
+    list: ({ board, sort, cursor, limit, categories, unit, signal }) =>
       http.request('GET', `/boards/${seg(board)}/ideas`, {
         query: {
           sort,
           cursor: cursor ?? undefined,
           limit,
           category: categories?.length ? categories.join(',') : undefined,
+          unit,
         } satisfies IdeaListQuery,
         signal,
       }),
@@ -244,9 +272,9 @@ export function createClient(options: ClientOptions): BridgekitClient {
         cursor = page.nextCursor;
       } while (cursor);
     },
-    create: ({ board, title, description, lane, businessCase, sourceCard, onBehalfOf, signal }) =>
+    create: ({ board, title, description, lane, businessCase, sourceCard, onBehalfOf, unit, impactedUnits, signal }) =>
       http.request('POST', `/boards/${seg(board)}/ideas`, {
-        body: { title, description: description ?? '', lane, businessCase, sourceCard, onBehalfOf } satisfies NewIdea,
+        body: { title, description: description ?? '', lane, businessCase, sourceCard, onBehalfOf, unit, impactedUnits } satisfies NewIdea,
         signal,
       }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
@@ -258,6 +286,8 @@ export function createClient(options: ClientOptions): BridgekitClient {
         body: (reason === undefined ? {} : { reason }) satisfies WithdrawInput,
         signal: o?.signal,
       }),
+    confirmNeedMet: (id, met, o) =>
+      http.request('POST', `/ideas/${seg(id)}/need-met`, { body: { met } satisfies NeedMetInput, signal: o?.signal }),
     view: (id, o) => http.request('GET', `/ideas/${seg(id)}/view`, { signal: o?.signal }),
     vote: (id, o) =>
       http.request('PUT', `/ideas/${seg(id)}/vote`, {
@@ -310,6 +340,10 @@ export function createClient(options: ClientOptions): BridgekitClient {
     comments,
     moderation,
     users: { mentionable },
+    units: {
+      list: async (o) => (await http.request<{ items: BusinessUnit[] }>('GET', '/units', { signal: o?.signal })).items,
+      get: (key, o) => http.request('GET', `/units/${seg(key)}`, { signal: o?.signal }),
+    },
     people: { view: (handle, o) => http.request('GET', `/people/${seg(handle)}`, { signal: o?.signal }) },
     cards,
     templates,
@@ -324,6 +358,7 @@ export function createClient(options: ClientOptions): BridgekitClient {
     notifications,
     subscriptions,
     privacy: createPrivacyApi(http),
+    health: createHealthApi(http),
     admin: createTenantAdmin(http),
   };
 }

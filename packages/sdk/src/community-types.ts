@@ -5,6 +5,7 @@
 import type { Freshness, PracticeArea } from './card-types.ts';
 import type { Translations } from './translations.ts';
 import type { Idea, IdeaStatus, Role, StatusCategory, StatusChange } from './types.ts';
+import type { UnitRef } from './unit-types.ts';
 
 /** Enough of an item of another kind to name it and open its view. */
 export interface ItemRef {
@@ -38,8 +39,13 @@ export interface IdeaView {
   /** The idea it was merged into, as a duplicate; and the duplicates merged into it. */
   mergedInto: ItemRef | null;
   duplicates: ItemRef[];
-  /** Supporters per business unit, most first; people without one under `unit: null`. */
-  supportByUnit: { unit: string | null; supporters: number }[];
+  /**
+   * Supporters per demand-side business unit, most first; people without a unit under `unit: null`.
+   * Supporters of supply-side units (IT) are counted apart, in `providerSupporters`.
+   */
+  supportByUnit: { unit: UnitRef | null; supporters: number }[];
+  /** Supporters from supply-side units (IT and other providers): support, but not demand. */
+  providerSupporters: number;
   /** Published cards whose link fields point at the idea. */
   citedBy: ItemRef[];
   /** Its own discussion: the thread key for `<bk-thread thread-key>`, and its published comments. */
@@ -171,6 +177,8 @@ export interface PersonView {
   handle: string;
   name: string;
   businessUnit: string | null;
+  /** The tenant's business unit their claim names, or `null`. */
+  unit: UnitRef | null;
   /** The higher of the role granted to them and the one their last sign-in's claims gave. */
   role: Role;
   /** ISO 8601: when they first took part. */

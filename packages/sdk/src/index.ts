@@ -12,6 +12,9 @@ export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
 export type * from './community-types.ts';
 export { BridgekitError, type BridgekitErrorOptions, isBridgekitError } from './errors.ts';
+export type { HealthApi } from './health.ts';
+export type * from './health-types.ts';
+export { HEALTH_ITEMS, HEALTH_LARGE_GAP, HEALTH_SCORE, MATURITY_LEVELS } from './health-types.ts';
 export type { CallOptions, Middleware, TokenRequest, TokenSource } from './http.ts';
 export type { NotificationsApi, SubscriptionsApi } from './notifications.ts';
 export type * from './notify-types.ts';
@@ -37,3 +40,5 @@ export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from '
 export type { TranslationLocale, Translations } from './translations.ts';
 export type * from './types.ts';
 export { CLIENT_ERROR_CODES, ERROR_CODES, LIMITS } from './types.ts';
+export type * from './unit-types.ts';
+export { CARD_VISIBILITIES } from './unit-types.ts';

@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'idea.status_changed',
   'idea.merged',
   'idea.scored',
+  'idea.need_confirmed',
   'comment.created',
   'comment.edited',
   'comment.removed',

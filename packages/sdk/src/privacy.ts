@@ -5,7 +5,14 @@
 import type { CallOptions, Transport } from './http.ts';
 import type { Cadence, EventType, NotificationKind, NotificationReason, SubscriptionSource, SubscriptionTarget } from './notify-types.ts';
 
-/** The name every erased person's content is shown under (widgets translate it). */
+/**
+ * The name the API gives every erased person (an author's, a `by`, an owner's, an actor's): a
+ * code, not a text to show as it is. Clients compare a name with it and show their own words in
+ * the reader's language; Bridgekit's widgets do (German: "Anonym").
+ *
+ * @example
+ * const shown = author.name === REMOVED_PERSON_NAME ? t('person.removed') : author.name;
+ */
 export const REMOVED_PERSON_NAME = 'removed person';
 
 /** The most rows of each list an export holds; a longer list is cut and named in `truncated`. */

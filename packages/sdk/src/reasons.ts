@@ -44,6 +44,20 @@ export const REASONS = {
   'validation_failed.card_references': 'The card refers to what does not exist — {problem}',
   'validation_failed.unknown_card': 'There is no published practice card "{id}" in this community: name a published card.',
   'validation_failed.no_template': 'There is no template "{template}".',
+  'validation_failed.unknown_unit':
+    'There is no business unit "{unit}" in this community, or it is archived: name a current unit by its key.',
+  'validation_failed.unit_key':
+    'The unit key "{key}" is not valid: use lower-case letters and digits in words joined by single hyphens, at most 40 characters (e.g. "group-it").',
+  'validation_failed.unit_parent': 'There is no business unit "{parent}" to be the parent: name one of the units by its key.',
+  'validation_failed.unit_cycle': 'Business unit "{parent}" is part of "{key}" (or is it): a unit cannot be part of itself.',
+  'validation_failed.impacted_sponsor': 'Business unit "{unit}" sponsors the idea: list only the other units it impacts.',
+  'validation_failed.visibility_needs_unit': "A card kept to a unit's team needs a unit: choose the unit, or another visibility.",
+  'validation_failed.health_items':
+    'A round asks both sides about both sides: name at least one item that rates the business and one that rates the provider, each once, from the default items ({items}).',
+  'validation_failed.health_answers': 'The answers are not valid — {problems}',
+  'validation_failed.health_invitees': 'No member has the handle "{handle}": invite people by the handle their profile shows.',
+  'validation_failed.health_side':
+    '{handle} belongs to {unit}, a {unitSide}-side unit, so they cannot answer for the {side} side: business people answer for the business, IT people for the provider.',
   'validation_failed.review_date_past': 'The next review date must be in the future.',
   'validation_failed.cursor': 'The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.',
   'validation_failed.cursor_sort':
@@ -53,6 +67,11 @@ export const REASONS = {
   'validation_failed.scores': 'The scores are not valid — {problems}',
   'validation_failed.unknown_status': 'The board "{board}" has no status "{status}". Its statuses: {statuses}.',
   'validation_failed.status_reason': '"{status}" needs a written reason (at least 10 characters): tell the requester why.',
+  'validation_failed.revisit_date':
+    '"{status}" needs a revisit date after today (`revisitOn`, YYYY-MM-DD): say when to look at the idea again.',
+  'validation_failed.revisit_date_past': 'The revisit date must be after today.',
+  'validation_failed.revisit_date_unused': '"{status}" takes no revisit date: only a status that defers an idea does.',
+  'validation_failed.min_value_range': "The value floor must lie within the scorecard's value range, {min} to {max}.",
   'validation_failed.merge_into_itself': 'An idea cannot be merged into itself.',
   'validation_failed.empty_comment': 'The comment is empty: write something before posting.',
   'validation_failed.reply_elsewhere': 'Comment "{parent}" is not in this thread: reply within the thread you are reading.',
@@ -139,6 +158,8 @@ export const REASONS = {
   'forbidden.edit_others_comment': 'Only its author can edit a comment.',
   'forbidden.edit_others_idea': "Only the idea's author, whoever recorded it on their behalf, or a moderator can edit it.",
   'forbidden.withdraw_others_idea': "Only the idea's author, or whoever recorded it on their behalf, can withdraw it.",
+  'forbidden.need_met_others_idea':
+    "Only the idea's author, or whoever recorded it on their behalf, can say whether the answer met the need.",
   'forbidden.proxy_idea':
     "You ({current}) cannot record an idea on someone else's behalf: it takes the evaluator role. Submit it as your own, or ask an evaluator.",
   'forbidden.restrict_self': 'You cannot ban or time out yourself.',
@@ -146,6 +167,8 @@ export const REASONS = {
     'You ({current}) cannot ban or time out this person: their role, {role}, ranks above yours. Ask someone with that role or higher.',
   'forbidden.card_owner': "Only the card's owner or a moderator can {action}.",
   'forbidden.card_owner_change': "Only the card's owner or a moderator can change its owner.",
+  'forbidden.side_locked':
+    'Only the {side} side of the relationship can change "{field}": save the card with it as it was, or ask someone of that side.',
   'forbidden.accept_answer': 'Only the person who started the thread, or a moderator, can mark the accepted answer.',
   'forbidden.promote_thread': 'Only the person who started the thread, or a moderator, can turn it into a practice card.',
   'forbidden.promote_comment': "Only the comment's author, or a moderator, can turn it into a practice card.",
@@ -153,6 +176,8 @@ export const REASONS = {
   'forbidden.live_anonymous': 'No live updates: Sign in to follow this thread. Poll the activity endpoint instead.',
   'forbidden.live_restricted': 'No live updates: A moderator restricted you. Poll the activity endpoint instead.',
   'forbidden.live_key': 'No live updates: The API key was revoked. Poll the activity endpoint instead.',
+  'forbidden.health_manage': 'Only the relationship managers of the unit "{unit}", or an admin, can {action}.',
+  'forbidden.health_not_invited': 'Only the people invited to this health round can answer it.',
 
   // ——— What is not there ———
   'not_found.route': 'There is nothing at {method} {path}. The API is described at /v1/openapi.json.',
@@ -172,12 +197,15 @@ export const REASONS = {
   'not_found.held_edit': 'Held edit "{id}" of card "{card}" was not found.',
   'not_found.template': 'Template "{id}" was not found.',
   'not_found.person': 'Person "{id}" was not found.',
+  'not_found.health_round': 'Health round "{id}" was not found.',
+  'not_found.health_unit': 'Business unit "{id}" was not found, or you are not on its relationship team.',
   'not_found.follow_target':
     'There is no {target} "{id}" to follow: it must exist in this community and be one you may see (an area is a practice area; a tag has at most 40 characters).',
   'not_found.origin': 'Allowed origin "{id}" was not found.',
   'not_found.api_key': 'API key "{id}" was not found.',
   'not_found.webhook': 'Webhook "{id}" was not found.',
   'not_found.role': 'A role granted to "{id}" was not found.',
+  'not_found.unit': 'Business unit "{id}" was not found.',
   'not_found.active_embed_secret': 'Active embed secret "{id}" was not found.',
   'not_found.embed_secret': 'Embed secret "{id}" was not found.',
   'not_found.oidc_provider': 'OIDC provider "{id}" was not found.',
@@ -195,6 +223,9 @@ export const REASONS = {
   'conflict.merge_across_boards': 'Only ideas on the same board can be merged.',
   'conflict.board_slug_taken': 'A board with the slug "{slug}" exists already.',
   'conflict.tenant_slug_taken': 'A tenant with the slug "{slug}" exists already.',
+  'conflict.unit_key_taken': 'A business unit with the key "{key}" exists already.',
+  'conflict.unit_alias_taken':
+    'The alias "{alias}" names the business unit "{unit}" already: one alias names one unit. Remove it from "{unit}" first.',
   'conflict.builtin_template': '"{id}" is a built-in template; it cannot be removed.',
   'conflict.template_in_use': 'Cards use template "{id}"; move or delete them first.',
   'conflict.no_embed_secret': 'Tenant "{tenant}" has no active embed secret to sign with. Create one first.',
@@ -208,6 +239,7 @@ export const REASONS = {
   'conflict.edit_closed_idea': 'Idea "{id}" is closed ("{status}"), so its text stays as it was decided on. Submit a new idea instead.',
   'conflict.edit_merged_idea': 'Idea "{id}" was merged into "{into}"; edit that one instead.',
   'conflict.withdraw_closed': 'Idea "{id}" is closed already ("{status}"): there is nothing to withdraw.',
+  'conflict.need_met_not_deflected': 'Idea "{id}" was not deflected (its status is "{status}"): there is no answer to confirm.',
   'conflict.withdraw_merged': 'Idea "{id}" was merged into "{into}", where its support now counts: it cannot be withdrawn on its own.',
   'conflict.edit_rejected': 'This edit was rejected; its author can make it again.',
   'conflict.edit_outdated':
@@ -220,6 +252,9 @@ export const REASONS = {
   'conflict.promote_empty': 'The thread has no published comment whose story could become a practice card.',
   'conflict.promotion_held': "This story already became a practice card, which waits for a moderator's review.",
   'conflict.react_unpublished': 'Reactions are for published comments; this one is not published.',
+  'conflict.health_round_closed': 'Health round "{id}" is closed: its invitations and answers are final.',
+  'conflict.health_round_open':
+    'Health round "{id}" is still open: its results show once it closes, so that nobody\'s scores sway anyone else\'s.',
   'voting_closed.pending': 'This idea waits for a moderator: votes open once it is published.',
   'voting_closed.merged': 'This idea was merged into "{into}": back that one instead.',
   'voting_closed.closed': 'This idea is closed, so its votes are frozen.',
@@ -313,8 +348,14 @@ export const REASONS = {
   'field.unknown_template': 'Pick one of GET /templates.',
   'field.stale_version': 'The latest version is {version}.',
   'field.owner_locked': 'Leave the owner as it is, or ask the owner.',
+  'field.business_side_only': 'Only the business side can change this.',
+  'field.provider_side_only': 'Only the IT (provider) side can change this.',
+  'field.unit_required': 'Choose the unit whose team may read the card, or another visibility.',
   'field.date_not_future': 'Pick a date after today.',
   'field.status_reason': 'A reason of at least 10 characters is required for this status.',
+  'field.revisit_date': 'This status needs a revisit date after today.',
+  'field.no_revisit_date': 'This status takes no revisit date.',
+  'field.min_value_range': 'Pick a value from {min} to {max}.',
   'field.other_thread': 'Not a comment of this thread.',
   'field.in_past': 'In the past.',
   'field.id_mismatch': 'Use the same id as in the URL.',
@@ -325,6 +366,7 @@ export const REASONS = {
   'field.no_criterion': 'The board\'s scorecard has no criterion "{key}".',
   'field.unknown_member': 'No member has the handle "{handle}"; leave it out to name someone who is not a member.',
   'field.unknown_owner': 'No member has the handle "{handle}".',
+  'field.unknown_unit': 'No current business unit has the key "{unit}".',
   'field.unknown_link': 'There is no {kind} "{id}" in this community.',
   'field.url': '{detail}',
   'field.page_url': 'Must be an absolute https:// URL (http:// only for localhost).',

@@ -5,6 +5,7 @@
 import type { ItemRef } from './community-types.ts';
 import type { ErrorReason, Reason, ReasonParams } from './reasons.ts';
 import type { Translations } from './translations.ts';
+import type { UnitRef, UnitTeamPlace } from './unit-types.ts';
 
 /**
  * How a board's ideas are ordered: `top` most backed; `new` newest; `trending` recent support,
@@ -16,8 +17,13 @@ export type IdeaSort = 'top' | 'new' | 'trending' | 'value' | 'value_per_effort'
 /** A person as other members see them: never an email address or a subject id. */
 export interface Person {
   name: string;
-  /** The business unit from the person's sign-in token (`bu` claim), if any. */
+  /**
+   * The person's business unit as text: the unit's name when their token's claim (`bu`) names
+   * one of the tenant's units, else the claim as given, if any.
+   */
   businessUnit: string | null;
+  /** The tenant's unit that claim names (through the units' aliases), or `null`. */
+  unit: UnitRef | null;
 }
 
 /** Two-lane intake: new value for the business, or a change to something that exists. */
@@ -52,6 +58,8 @@ export interface StatusDefinition {
   requiresReason: boolean;
   /** Deflects demand (e.g. "already available"): closes the idea with a reason. */
   deflection: boolean;
+  /** Setting it takes a future revisit date (`StatusUpdate.revisitOn`), as Bridgekit's `deferred` does. */
+  requiresRevisitDate?: boolean;
 }
 
 /** Where an idea stands, and why. */
@@ -69,6 +77,12 @@ export interface IdeaStatus {
   changedAt: string | null;
   /** Name of who changed it. */
   changedBy: string | null;
+  /** The status deflects the request (answered elsewhere, bundled, business-owned…): its requester may say whether that met the need. */
+  deflection: boolean;
+  /** A deferred idea's revisit date, `YYYY-MM-DD`; `null` otherwise. */
+  revisitOn: string | null;
+  /** Whether the requester confirmed a deflection met the need (`ideas.confirmNeedMet`); `null` until they say. */
+  needMet: boolean | null;
 }
 
 /** The evaluators' view, kept apart from crowd support. `null`s until scored. */
@@ -76,7 +90,13 @@ export interface IdeaScore {
   value: number | null;
   effort: number | null;
   risk: number | null;
+  /**
+   * The ratio the value-for-effort order ranks by: value² ÷ effort (WSJF boards: cost of delay ÷
+   * job size). See docs/ideas.md, "Prioritisation".
+   */
   valuePerEffort: number | null;
+  /** Its value is below the board's value floor: it ranks after every idea at or above it. */
+  belowFloor: boolean;
   /** How many evaluators scored it. */
   evaluations: number;
 }
@@ -114,8 +134,12 @@ export interface Idea {
   votes: number;
   /** People backing the idea. */
   supporters: number;
-  /** Distinct business units among the supporters. */
+  /** Distinct demand-side business units among the supporters (IT and other supply-side units never count). */
   businessUnits: number;
+  /** The sponsoring business unit (the one that would benefit), or `null`. */
+  unit: UnitRef | null;
+  /** Other units the idea impacts. */
+  impactedUnits: UnitRef[];
   /** Whether the caller backs the idea (always `false` when signed out). */
   voted: boolean;
   /** The caller's votes on it. */
@@ -173,6 +197,12 @@ export interface BoardSettings {
   submitters: 'members' | 'moderators';
   voting: VotingRules;
   requiredFields: IntakeField[];
+  /**
+   * The value floor: scored ideas whose value is below it rank after every idea at or above it
+   * in the value-for-effort order. `null`: the preset's default (2.5 on value-size-risk, none on
+   * WSJF and custom scorecards); `Board.valueFloor` is the floor in effect.
+   */
+  minValue: number | null;
 }
 
 export type CriterionKind = 'scale' | 'tshirt' | 'yesno' | 'fibonacci';
@@ -210,6 +240,10 @@ export interface Board {
   settings: BoardSettings;
   statuses: StatusDefinition[];
   scorecard: Scorecard;
+  /** The value floor in effect: `settings.minValue`, or the preset's default; `null` for none. */
+  valueFloor: number | null;
+  /** The lowest and highest value score the scorecard can give (1–5 on value-size-risk): where a floor may lie, and where charts start. */
+  valueRange: { min: number; max: number };
   /** The caller's vote budget (budget boards, signed in), else null. */
   budget: Budget | null;
 }
@@ -245,7 +279,17 @@ export interface Viewer {
    * `null` when the request carries no token: the caller may read (if the tenant allows it), not
    * write. `handle` (what others @mention; what owns a card) is `null` until the person first writes.
    */
-  user: (Person & { id: string; role: Role; handle: string | null }) | null;
+  user:
+    | (Person & {
+        id: string;
+        role: Role;
+        handle: string | null;
+        /** Reads every business unit's relationship intelligence (by a claim of the role mapping's `cio` values, or a grant). */
+        cio: boolean;
+        /** The caller's places on units' relationship teams. */
+        teams: UnitTeamPlace[];
+      })
+    | null;
   /** Where the tenant's intranet shows each kind of item: links are built from these. */
   pages: ItemPages;
 }
@@ -262,6 +306,10 @@ export interface NewIdea {
   businessCase?: NewBusinessCase;
   /** The id of the published practice card it is proposed from. */
   sourceCard?: string;
+  /** The key of the sponsoring business unit (not archived); without it, `businessCase.beneficiary` is matched through the units' aliases. */
+  unit?: string;
+  /** Keys of other units it impacts (up to 10, not the sponsoring one). */
+  impactedUnits?: string[];
   /**
    * Record the idea on behalf of a business leader who does not sign in (evaluators, moderators
    * and admins only): they become its author, backing it with one vote, and the caller is shown
@@ -292,6 +340,10 @@ export interface IdeaEdit {
   lane?: Lane;
   /** The business case fields to change: a field left out is kept, `null` clears it. */
   businessCase?: BusinessCaseEdit;
+  /** The key of the sponsoring business unit (not archived); `null` clears it. */
+  unit?: string | null;
+  /** Keys of the other units it impacts (up to 10, not the sponsoring one): replaces the list. */
+  impactedUnits?: string[];
 }
 
 /** The business case fields an edit changes (`IdeaEdit.businessCase`); `null` clears a field. */
@@ -348,6 +400,8 @@ export interface IdeaListQuery {
   limit?: number;
   /** Status categories, comma-separated: `open,under_review`. */
   category?: string;
+  /** Only ideas whose sponsoring business unit has this key. */
+  unit?: string;
 }
 
 /** The query of the similar-ideas lookup. */
@@ -421,6 +475,13 @@ export interface StatusUpdate {
   link?: string;
   /** The id of the published practice card that answers the need (a deflection's answer). */
   card?: string;
+  /** `YYYY-MM-DD`, after today: when to look at a deferred idea again (statuses that take one, and only those). */
+  revisitOn?: string;
+}
+
+/** The requester's word on a deflection: did the answer meet the need? */
+export interface NeedMetInput {
+  met: boolean;
 }
 
 /** One evaluator's scores, by criterion key: numbers, T-shirt sizes or yes/no. */
@@ -553,6 +614,8 @@ export interface RoleMapping {
   evaluator?: string[];
   moderator: string[];
   admin: string[];
+  /** Values that make someone a CIO: reads every business unit's relationship intelligence, besides their role. */
+  cio?: string[];
   /**
    * Whether the mapping applies to embed tokens' claims too, i.e. the host's server vouches for
    * roles as well as for identity. Off by default: embed people then get roles only from grants.
@@ -652,13 +715,20 @@ export interface OriginInput {
 
 /** A role to grant someone. */
 export interface RoleInput {
-  role: Exclude<Role, 'member'>;
+  /** A level (evaluator, moderator, admin) replaces the person's granted level; `cio` is granted besides it. */
+  role: Exclude<Role, 'member'> | 'cio';
+}
+
+/** Which grant `DELETE /roles/{subject}` takes back: the level (left out), or `cio` alone. */
+export interface RoleRevokeQuery {
+  role?: 'cio';
 }
 
 export interface RoleGrant {
   /** The person's subject, as in their token (`sub`; `oidc:<provider>:<tid>:<oid>` for Entra ID). */
   subject: string;
-  role: Exclude<Role, 'member'>;
+  /** A level (evaluator, moderator, admin: at most one per person), or `cio`, granted besides a level. */
+  role: Exclude<Role, 'member'> | 'cio';
   grantedBy: string;
   createdAt: string;
 }

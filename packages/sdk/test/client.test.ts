@@ -55,7 +55,7 @@ describe('createClient against the real Worker', () => {
     expect((await bk.boards.get('general')).name).toBe('IT-enabled ideas');
     expect(await bk.me()).toEqual({
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
-      user: { id: 'sdk|2', name: 'Reader', businessUnit: null, role: 'member', handle: null },
+      user: { id: 'sdk|2', name: 'Reader', businessUnit: null, unit: null, role: 'member', handle: null, cio: false, teams: [] },
       pages: {},
     });
     expect((await client().me()).user).toBeNull();

@@ -46,12 +46,23 @@ describe("people's own ideas through the SDK", () => {
     expect((await failure(author.ideas.edit(idea.id, { title: 'Too late to change' }))).reason).toBe('conflict.edit_closed_idea');
   });
 
+  it('says whether a deflection met the need, as its requester only', async () => {
+    const author = await as('sdk-own|asker', 'Ada Asker');
+    const evaluator = await as('sdk-own|eva', 'Eve Valuator', ['Evaluator']);
+    const idea = await author.ideas.create({ board: 'general', title: 'Expense report in the travel app', businessCase: { effort: 'XS' } });
+    expect((await failure(author.ideas.confirmNeedMet(idea.id, true))).reason).toBe('conflict.need_met_not_deflected');
+    await evaluator.ideas.setStatus(idea.id, { status: 'business_owned', reason: 'Travel runs its own expense flow in the travel app.' });
+    expect((await failure(evaluator.ideas.confirmNeedMet(idea.id, true))).reason).toBe('forbidden.need_met_others_idea');
+    const confirmed = await author.ideas.confirmNeedMet(idea.id, true);
+    expect(confirmed.status).toMatchObject({ key: 'business_owned', deflection: true, needMet: true });
+  });
+
   it('records an idea on behalf of a business leader (evaluators), not as a member', async () => {
     const evaluator = await as('sdk-own|eva', 'Eve Valuator', ['Evaluator']);
-    const onBehalfOf = { name: 'Bo Leader', email: 'bo@sdk-leaders.example', businessUnit: 'Procurement' };
+    const onBehalfOf = { name: 'Bo Leader', email: 'bo@sdk-leaders.example', businessUnit: 'Operations' };
     const idea = await evaluator.ideas.create({ board: 'general', title: 'Supplier scorecards in one place', onBehalfOf });
     expect(idea).toMatchObject({
-      author: { name: 'Bo Leader', businessUnit: 'Procurement' },
+      author: { name: 'Bo Leader', businessUnit: 'Operations', unit: { key: 'operations', name: 'Operations', side: 'demand' } },
       recordedBy: { name: 'Eve Valuator' },
       supporters: 1,
       businessUnits: 1,

@@ -55,12 +55,14 @@ describe('the idea workflow through the SDK', () => {
     const scored = await evaluator.ideas.score(original.id, {
       impact: 4,
       financial: 2,
+      strategic_alignment: 3,
       size: 'S',
       new_technology: false,
       third_party: false,
       ways_of_working: true,
     });
-    expect(scored.score.value).toBeCloseTo(3.2);
+    // Value: impact .4, financial return .3, fit with the unit's objectives .3.
+    expect(scored.score.value).toBeCloseTo(0.4 * 4 + 0.3 * 2 + 0.3 * 3);
     expect(await evaluator.ideas.myScores(original.id)).toMatchObject({ impact: 4, size: 2 });
     const planned = await evaluator.ideas.setStatus(original.id, { status: 'planned' });
     expect(planned.status.label).toBe('Planned');
@@ -78,6 +80,6 @@ describe('the idea workflow through the SDK', () => {
       preset: 'custom',
       criteria: scorecard.criteria.map((c) => (c.key === 'impact' ? { ...c, weight: 1 } : c)),
     });
-    expect((await member.ideas.get(original.id)).score.value).toBeCloseTo(4 + 0.4 * 2);
+    expect((await member.ideas.get(original.id)).score.value).toBeCloseTo(4 + 0.3 * 2 + 0.3 * 3);
   });
 });

@@ -6,6 +6,7 @@
 
 export { BkCommentCount } from './components/comment-count/comment-count.component.ts';
 export { BkFollow } from './components/follow/follow.component.ts';
+export { BkHealth } from './components/health/health.component.ts';
 export { BkIdea } from './components/idea/idea.component.ts';
 export { BkIdeaBoard } from './components/idea-board/idea-board.component.ts';
 export { BkIdeaForm } from './components/idea-form/idea-form.component.ts';

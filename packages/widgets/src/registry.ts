@@ -8,7 +8,7 @@
  */
 
 /** A message catalog besides `core` (ideas and what every element shares) that an element registers. */
-export type Feature = 'threads' | 'moderation' | 'cards' | 'search' | 'idea' | 'notify' | 'follow' | 'person';
+export type Feature = 'threads' | 'moderation' | 'cards' | 'search' | 'idea' | 'notify' | 'follow' | 'person' | 'health';
 
 /** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
 export type TargetKind = 'board' | 'idea' | 'thread' | 'card';
@@ -235,6 +235,17 @@ export const WIDGETS = [
     title: 'Person',
     summary: "A person's own view: who they are, and their latest ideas, comments and practice cards.",
     // Without `handle`, the person the page's address opens (`#bk-person=<handle>`, where @mentions lead).
+    target: null,
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-health',
+    className: 'BkHealth',
+    features: ['health'],
+    framed: false,
+    title: 'Relationship health',
+    summary: "A unit's two-sided health round: answer it when invited; its results, gaps and trend for the unit's relationship team.",
     target: null,
     webPart: null,
     demoPage: 'index.html',

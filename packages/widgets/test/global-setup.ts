@@ -8,6 +8,8 @@ declare module 'vitest' {
     apiBase: string;
     /** The demo tenant's embed secret, to sign tokens the dev route will not (expired ones). */
     demoEmbedSecret: string;
+    /** The dev Worker's platform admin token (.dev.vars), for setting up what only admins can (a unit's team). */
+    adminToken: string;
   }
 }
 
@@ -16,5 +18,6 @@ export default async function setup(project: TestProject) {
   project.provide('apiBase', server.url);
   const vars = parseEnv(readFileSync(new URL('../../worker/.dev.vars', import.meta.url), 'utf8'));
   project.provide('demoEmbedSecret', vars.DEMO_EMBED_SECRET ?? '');
+  project.provide('adminToken', vars.BRIDGEKIT_ADMIN_TOKEN ?? '');
   return () => server.stop();
 }

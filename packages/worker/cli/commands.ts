@@ -13,6 +13,7 @@ import {
 import { archiveSource, describeCounts, exportTenant, importTenant } from './archive.ts';
 import { DEFAULT_URL, resolveToken } from './connection.ts';
 import { personCommand } from './person.ts';
+import { unitCommand } from './units.ts';
 import { webhookCommand } from './webhooks.ts';
 
 export interface Io {
@@ -38,12 +39,12 @@ Tenant settings:
 Tenant data (docs/data.md):
   tenant export <slug> [--out <file>]     the whole data set as an NDJSON archive (stdout without --out)
   tenant import <slug> --from <file> [--format bridgekit|fider|disqus] [--board <slug>]
-                                          into a new, empty tenant; fider: the folder of the unzipped
-                                          backup.zip, its posts on board --board (default fider);
+                                          into a new, empty tenant; fider: backup.zip or the folder
+                                          it unzips to, its posts on board --board (default fider);
                                           disqus: the XML export
   tenant set <slug> [--name <name>] [--anonymous-read on|off]
                     [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...
-                     [--embed-token-roles on|off]]   (on: embed tokens' claims give roles too; off by default)
+                     [--cio <value>]... [--embed-token-roles on|off]]   (on: embed tokens' claims give roles too; off by default)
                     [--idea-page <url>] [--card-page <url>] [--search-page <url>] [--person-page <url>]
                                      (where the intranet shows an item: an https URL with {id}; "" removes it)
 Embed secrets:
@@ -72,8 +73,16 @@ API keys:
   keys revoke <slug> <id>
 Roles:
   roles list <slug>
-  roles grant <slug> <subject> evaluator|moderator|admin
-  roles revoke <slug> <subject>
+  roles grant <slug> <subject> evaluator|moderator|admin|cio   a level replaces the level; cio sits beside it
+  roles revoke <slug> <subject> [cio]     the granted level, or the CIO grant alone
+Business units (docs/business-units.md):
+  unit list <slug>
+  unit add <slug> <key> --name <name> [--side demand|supply] [--parent <key>] [--alias <alias>]...
+  unit set <slug> <key> [--name <name>] [--side demand|supply] [--parent <key>|""] [--alias <alias>]...
+                                          --alias replaces the aliases (the name is always one)
+  unit archive <slug> <key>
+  unit team <slug> <key> [--partner <handle>]... [--manager <handle>]...   replaces the team
+  unit unmatched <slug>                   business-unit claims that name no unit
 Personal data (a person's request to the tenant's admins; docs/privacy.md):
   person export <slug> <subject-or-id> [--out <file>]   everything about them, as JSON
   person erase <slug> <subject-or-id> --yes             erase it; their content stays as "removed person"
@@ -135,6 +144,12 @@ const OPTIONS = {
   events: { type: 'string' },
   format: { type: 'string' },
   description: { type: 'string' },
+  cio: { type: 'string', multiple: true },
+  parent: { type: 'string' },
+  side: { type: 'string' },
+  alias: { type: 'string', multiple: true },
+  partner: { type: 'string', multiple: true },
+  manager: { type: 'string', multiple: true },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -216,7 +231,7 @@ function describeSettings(s: TenantSettings): string {
   const lines = [
     `Tenant ${s.slug} — ${s.name}`,
     `  anonymous read: ${s.anonymousRead ? 'on' : 'off'}`,
-    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; evaluator = ${s.roleMapping.evaluator?.join(', ') || '—'}; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}; ${s.roleMapping.applyToEmbedTokens ? 'embed tokens too' : 'OIDC tokens only'}` : 'none'}`,
+    `  role mapping:   ${s.roleMapping ? `claim "${s.roleMapping.claim}"; evaluator = ${s.roleMapping.evaluator?.join(', ') || '—'}; moderator = ${s.roleMapping.moderator.join(', ') || '—'}; admin = ${s.roleMapping.admin.join(', ') || '—'}; cio = ${s.roleMapping.cio?.join(', ') || '—'}; ${s.roleMapping.applyToEmbedTokens ? 'embed tokens too' : 'OIDC tokens only'}` : 'none'}`,
     `  origins:        ${s.origins.join(', ') || 'none (browsers on other sites are refused)'}`,
     '  embed secrets:',
     ...s.embedKeys.map((k) => `    ${k.kid}  created ${k.createdAt}${k.revokedAt ? `  retired ${k.revokedAt}` : '  active'}`),
@@ -330,6 +345,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
                         evaluator: flags.evaluator ?? [],
                         moderator: flags.moderator ?? [],
                         admin: flags.admin ?? [],
+                        ...(flags.cio?.length ? { cio: flags.cio } : {}),
                         ...(embedTokenRoles ? { applyToEmbedTokens: true } : {}),
                       },
               }),
@@ -459,16 +475,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'roles grant': {
-        const role = arg(positionals, 4, 'the role (evaluator, moderator or admin)');
-        if (role !== 'evaluator' && role !== 'moderator' && role !== 'admin') {
-          throw new UsageError(`The role is "evaluator", "moderator" or "admin", not "${role}".`);
+        const role = arg(positionals, 4, 'the role (evaluator, moderator, admin or cio)');
+        if (role !== 'evaluator' && role !== 'moderator' && role !== 'admin' && role !== 'cio') {
+          throw new UsageError(`The role is "evaluator", "moderator", "admin" or "cio", not "${role}".`);
         }
         const grant = await tenantAdmin(slug()).roles.grant(arg(positionals, 3, 'the subject'), role);
-        print(`${grant.subject} is now ${grant.role}.\n`, grant);
+        print(grant.role === 'cio' ? `${grant.subject} is now a CIO too.\n` : `${grant.subject} is now ${grant.role}.\n`, grant);
         return 0;
       }
       case 'roles revoke': {
-        await tenantAdmin(slug()).roles.revoke(arg(positionals, 3, 'the subject'));
+        const which = positionals[4];
+        if (which !== undefined && which !== 'cio') throw new UsageError(`Name "cio" to take back the CIO grant alone, not "${which}".`);
+        await tenantAdmin(slug()).roles.revoke(arg(positionals, 3, 'the subject'), which ? { role: which } : undefined);
         print('Removed.\n', { removed: true });
         return 0;
       }
@@ -479,6 +497,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
           arg(positionals, 3, 'the person (their id or subject)'),
           flags,
           createClient({ baseUrl: url, tenant: slug(), token }).privacy,
+          io,
+        );
+      case 'unit list':
+      case 'unit add':
+      case 'unit set':
+      case 'unit archive':
+      case 'unit team':
+      case 'unit unmatched':
+        return await unitCommand(
+          command ?? '',
+          positionals.slice(3),
+          flags,
+          createClient({ baseUrl: url, tenant: slug(), token }).units,
+          tenantAdmin(slug()).units,
           io,
         );
       case 'webhook list':

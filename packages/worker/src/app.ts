@@ -20,10 +20,12 @@ import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { boardsRoutes } from './routes/boards.ts';
+import { businessUnitsRoutes } from './routes/business-units.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { commentsRoutes } from './routes/comments.ts';
 import { embedRoutes } from './routes/embed.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
+import { healthRoutes } from './routes/health.ts';
 import { ideaWorkflowRoutes } from './routes/idea-workflow.ts';
 import { ideasRoutes } from './routes/ideas.ts';
 import { liveRoutes } from './routes/live.ts';
@@ -119,6 +121,8 @@ for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRout
 for (const routes of [templatesRoutes, cardsRoutes]) app.route('/v1', routes);
 app.route('/v1', searchRoutes);
 app.route('/v1', peopleRoutes);
+app.route('/v1', businessUnitsRoutes);
+app.route('/v1', healthRoutes);
 app.route('/v1', personalDataRoutes);
 for (const routes of [notificationsRoutes, subscriptionsRoutes]) app.route('/v1', routes);
 for (const routes of [

@@ -38,7 +38,7 @@ describe('API keys', () => {
       body: JSON.stringify({ title: 'Imported from the portfolio tool' }),
     });
     expect(created.status).toBe(201);
-    expect((await json<Idea>(created)).author).toEqual({ name: 'Idea importer', businessUnit: null });
+    expect((await json<Idea>(created)).author).toEqual({ name: 'Idea importer', businessUnit: null, unit: null });
     expect(await json<VoteState>(await call(`${DEMO}/ideas/demo-idea-sso/vote`, { method: 'PUT', token: key }))).toMatchObject({
       voted: true,
     });

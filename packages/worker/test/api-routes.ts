@@ -14,6 +14,9 @@ export interface RouteIds {
   webhookId?: string;
 }
 
+/** A health round of the demo's `finance` unit that test/isolation.test.ts opens (the demo seed has none). */
+export const DEMO_HEALTH_ROUND = 'hr_demo_isolation';
+
 /** The route's path with each parameter filled in with a demo resource. */
 export function concretePath(template: string, ids: RouteIds): string {
   const id = template.includes('/api-keys/')
@@ -42,7 +45,9 @@ export function concretePath(template: string, ids: RouteIds): string {
     .replace('{person}', 'demo-user-amara')
     .replace('{reaction}', 'like')
     .replace('{target}', 'idea')
-    .replace('{version}', '1');
+    .replace('{version}', '1')
+    .replace('{round}', DEMO_HEALTH_ROUND)
+    .replace('{key}', 'finance');
 }
 
 /** The query string a route needs to be valid (with its `?`), or `''`. */
@@ -71,6 +76,10 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'POST /v1/tenants/{tenant}/webhooks': { url: 'https://evil.example/hook', events: ['idea.created', 'comment.created'], format: 'raw' },
   'PATCH /v1/tenants/{tenant}/webhooks/{id}': { url: 'https://evil.example/hook', enabled: true },
   'PUT /v1/tenants/{tenant}/roles/{subject}': { role: 'admin' },
+  // Units: demo's key and alias (unique per tenant only), demo's people as a team, demo's units on an idea.
+  'POST /v1/tenants/{tenant}/units': { key: 'finance', name: 'Taken over', aliases: ['Contoso Finance'], parent: 'sales' },
+  'PATCH /v1/tenants/{tenant}/units/{key}': { name: 'Taken over', aliases: ['Finance'], side: 'supply' },
+  'PUT /v1/tenants/{tenant}/units/{key}/team': { businessPartners: ['amara.okafor'], relationshipManagers: ['mei.chen'] },
   'POST /v1/tenants/{tenant}/import': {
     format: 'bridgekit-archive',
     version: 1,
@@ -94,11 +103,20 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /v1/tenants/{tenant}/ideas/{id}/status': { status: 'planned', card: demoCardId('business-case') },
   'POST /v1/tenants/{tenant}/ideas/{id}/merge': { into: 'demo-idea-sso' },
   'PUT /v1/tenants/{tenant}/ideas/{id}/score': {
-    scores: { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
+    scores: {
+      impact: 5,
+      financial: 5,
+      strategic_alignment: 3,
+      size: 'XS',
+      new_technology: false,
+      third_party: false,
+      ways_of_working: false,
+    },
   },
   'PUT /v1/tenants/{tenant}/ideas/{id}/vote': { votes: 1 },
   'PATCH /v1/tenants/{tenant}/ideas/{id}': { title: 'Taken over', businessCase: { problem: null } },
   'POST /v1/tenants/{tenant}/ideas/{id}/withdraw': { reason: 'Taken over' },
+  'POST /v1/tenants/{tenant}/ideas/{id}/need-met': { met: true },
   'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
   'POST /v1/tenants/{tenant}/threads/{id}/promote': { template: 'practice', comment: 'demo-comment-1' },
   'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
@@ -115,5 +133,8 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'POST /v1/tenants/{tenant}/notifications/read': { all: true },
   'PATCH /v1/tenants/{tenant}/notifications/settings': { email: { mentions: 'off' } },
   'POST /v1/tenants/{tenant}/cards/{id}/verify': {},
+  'POST /v1/tenants/{tenant}/health-rounds': { unit: 'finance', title: 'Intrusion attempt' },
+  'POST /v1/tenants/{tenant}/health-rounds/{round}/invitations': { people: [{ handle: 'amara.okafor', side: 'business' }] },
+  'PUT /v1/tenants/{tenant}/health-rounds/{round}/answers': { answers: [{ item: 'responsiveness', score: 1, comment: 'Taken over' }] },
   'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },
 };

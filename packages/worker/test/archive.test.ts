@@ -110,6 +110,25 @@ async function fillEveryTable(): Promise<void> {
     env.DB.prepare(
       `insert into notification_settings (user_id, tenant_id, email) values ('demo-user-mei', 'demo-tenant', '{"mention":"daily"}')`,
     ),
+    // Business units (the seed has units, aliases and a team): a unit inside another (exported
+    // before it), an idea's impacted unit and a CIO grant beside a level.
+    env.DB.prepare("update business_units set parent_id = 'demo-unit-sales' where id = 'demo-unit-finance'"),
+    env.DB.prepare(
+      "insert into idea_units (idea_id, unit_id, tenant_id) values ('demo-idea-invoice', 'demo-unit-operations', 'demo-tenant')",
+    ),
+    env.DB.prepare(
+      "insert into user_roles (tenant_id, subject, role, granted_by, created_at) values ('demo-tenant', 'demo|mei', 'cio', 'test', ?)",
+    ).bind(now),
+    // A closed health round with an invitation and an answer.
+    env.DB.prepare(
+      `insert into health_rounds (id, tenant_id, unit_id, title, items, closes_on, closed_at, created_by, created_at) values ('hr_archive', 'demo-tenant', 'demo-unit-finance', 'Finance, archived', '[{"key":"responsiveness","rates":"provider","label":"Responds quickly"}]', '2026-03-31', ?, 'demo-user-amara', ?)`,
+    ).bind(now, now),
+    env.DB.prepare(
+      "insert into health_invitations (round_id, user_id, tenant_id, side, responded_at, created_at) values ('hr_archive', 'demo-user-lukas', 'demo-tenant', 'business', ?, ?)",
+    ).bind(now, now),
+    env.DB.prepare(
+      "insert into health_answers (round_id, user_id, tenant_id, item_key, score, comment) values ('hr_archive', 'demo-user-lukas', 'demo-tenant', 'responsiveness', 3, 'Fine')",
+    ),
   ]);
 }
 

@@ -24,7 +24,7 @@ describe('embed tokens', () => {
     const viewer = await json<Viewer>(await me(await token({ sub: 'u1', name: 'Ada Lovelace', bu: 'Research' })));
     expect(viewer).toEqual({
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
-      user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research', role: 'member', handle: null },
+      user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research', unit: null, role: 'member', handle: null, cio: false, teams: [] },
       pages: {},
     });
   });

@@ -32,11 +32,15 @@ describe('boards', () => {
     expect(board.statuses.map((s) => s.key)).toEqual([
       'open',
       'under_review',
+      'needs_sponsor',
       'planned',
       'in_progress',
       'done',
       'already_available',
       'self_service',
+      'bundled',
+      'business_owned',
+      'deferred',
       'declined_low_value',
     ]);
     const missing = await call(`${DEMO}/boards/unknown`);

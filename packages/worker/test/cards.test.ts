@@ -260,7 +260,10 @@ describe('search', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    const total = await env.DB.prepare("select count(*) as n from cards where tenant_id = 'demo-tenant'").first<{ n: number }>();
+    // Every card Ana may read: those for everyone, and her own (the demo's Finance cards are its team's).
+    const total = await env.DB.prepare(
+      "select count(*) as n from cards c where tenant_id = 'demo-tenant' and (visibility = 'everyone' or exists (select 1 from users u where u.subject = 'cards-ana' and u.id in (c.owner_id, c.author_id)))",
+    ).first<{ n: number }>();
     expect(seen.length).toBe(total?.n);
   });
 });
@@ -311,7 +314,8 @@ describe('content health and usefulness', () => {
 
 describe('who may do what', () => {
   it('lets anyone edit, but only the owner or a moderator hand a card over; restricted people cannot write', async () => {
-    const card = await create(ana, example('stakeholder-map'));
+    // Without a unit, a stakeholder map is private unless its author says otherwise.
+    const card = await create(ana, { ...example('stakeholder-map'), visibility: 'everyone' });
     const base = { title: card.title, fields: card.fields };
     const grab = await send('PUT', `${CARDS}/${card.id}`, ben, { ...base, baseVersion: 1, owner: 'ben.okoro' });
     expect(grab.status).toBe(403);

@@ -34,15 +34,27 @@ describe('development routes (wrangler env "dev")', () => {
       id: 'demo|priya',
       name: 'Priya Raman',
       businessUnit: 'People & HR',
+      unit: { key: 'people-hr', name: 'People & HR', side: 'demand' },
       role: 'member',
       handle: 'priya.raman',
+      cio: false,
+      teams: [],
     });
   });
 
   it('mints a token for any named person, for tests and benchmarks', async () => {
     const { token } = await json<{ token: string }>(await mint({ tenant: 'demo', sub: 'bench|1', name: 'Bench Person', bu: 'Finance' }));
     const viewer = await json<Viewer>(await call(`${DEMO}/me`, { token }));
-    expect(viewer.user).toEqual({ id: 'bench|1', name: 'Bench Person', businessUnit: 'Finance', role: 'member', handle: null });
+    expect(viewer.user).toEqual({
+      id: 'bench|1',
+      name: 'Bench Person',
+      businessUnit: 'Finance',
+      unit: { key: 'finance', name: 'Finance', side: 'demand' },
+      role: 'member',
+      handle: null,
+      cio: false,
+      teams: [],
+    });
   });
 
   it('explains an unknown demo user or a bad request', async () => {

@@ -35,7 +35,15 @@ const history = async (id: string) =>
   (await json<{ items: StatusChange[] }>(await send('GET', `/ideas/${id}/status-history`, undefined))).items;
 const revisionCount = async (id: string) =>
   (await env.DB.prepare('select count(*) as n from idea_revisions where idea_id = ?').bind(id).first<{ n: number }>())?.n;
-const SCORES = { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false };
+const SCORES = {
+  impact: 4,
+  financial: 3,
+  strategic_alignment: 3,
+  size: 'M',
+  new_technology: false,
+  third_party: true,
+  ways_of_working: false,
+};
 const score = async (id: string) =>
   expect((await send('PUT', `/ideas/${id}/score`, await evaluator(), { scores: SCORES })).status).toBe(200);
 /** Lets the clock move on, so that an edit and a score are never in the same millisecond. */
@@ -409,7 +417,8 @@ describe('an idea recorded on behalf of a business leader', () => {
     expect(text.toLowerCase()).not.toContain('tomas.silva@');
     const idea = await json<Idea>(res);
     expect(idea).toMatchObject({
-      author: { name: 'Tomás Silva', businessUnit: 'Sales' },
+      // The leader's business unit is matched to a unit, as a sign-in's claim is.
+      author: { name: 'Tomás Silva', businessUnit: 'Sales', unit: { key: 'sales', name: 'Sales', side: 'demand' } },
       recordedBy: { name: 'Eva Evaluator' },
       votes: 1,
       supporters: 1,
@@ -425,8 +434,8 @@ describe('an idea recorded on behalf of a business leader', () => {
     const view = await json<IdeaView>(await send('GET', `/ideas/${idea.id}/view`, undefined));
     expect(view.supportByUnit).toEqual(
       expect.arrayContaining([
-        { unit: 'Sales', supporters: 1 },
-        { unit: 'Finance', supporters: 1 },
+        { unit: { key: 'sales', name: 'Sales', side: 'demand' }, supporters: 1 },
+        { unit: { key: 'finance', name: 'Finance', side: 'demand' }, supporters: 1 },
       ]),
     );
     expect(view.idea.recordedBy).toEqual({ name: 'Eva Evaluator' });

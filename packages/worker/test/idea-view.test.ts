@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 describe("an idea's view", () => {
   it('gathers the history with its cards, the answer, the source card, duplicates, support by unit, citations and the discussion', async () => {
-    const idea = await newIdea('Shared travel booking view for all units', { sourceCard: demoCardId('stakeholder-map') });
+    const idea = await newIdea('Shared travel booking view for all units', { sourceCard: demoCardId('value-realization-plan') });
     // Support: two people of Finance, one of Sales, one without a business unit.
     for (const t of [
       await token({ sub: 'view-v1', bu: 'Finance' }),
@@ -85,14 +85,15 @@ describe("an idea's view", () => {
     ]);
     expect(v.history[1]).toMatchObject({ reason, by: 'Eva view-eva' });
     expect(v.answeredBy).toEqual({ id: ANSWER, title: answerTitle() });
-    expect(v.sourceCard).toEqual({ id: demoCardId('stakeholder-map'), title: EXAMPLE_CARDS['stakeholder-map']?.title });
+    expect(v.sourceCard).toEqual({ id: demoCardId('value-realization-plan'), title: EXAMPLE_CARDS['value-realization-plan']?.title });
     expect(v.mergedInto).toBeNull();
     expect(v.duplicates).toEqual([{ id: duplicate.id, title: 'Travel booking view, again' }]);
     expect(v.supportByUnit).toEqual([
-      { unit: 'Finance', supporters: 2 },
-      { unit: 'Sales', supporters: 1 },
+      { unit: { key: 'finance', name: 'Finance', side: 'demand' }, supporters: 2 },
+      { unit: { key: 'sales', name: 'Sales', side: 'demand' }, supporters: 1 },
       { unit: null, supporters: 1 },
     ]);
+    expect(v.providerSupporters).toBe(0);
     expect(v.citedBy).toEqual([{ id: citing.id, title: citing.title }]);
     expect(v.discussion).toEqual({ key: `idea:${idea.id}`, comments: 2 });
     expect(v.evaluation).toBeNull();
@@ -101,7 +102,7 @@ describe("an idea's view", () => {
   it("shows the evaluators' averages per criterion to evaluators, and to nobody else", async () => {
     const idea = await newIdea('Scored idea for the view');
     const scores = (impact: number, size: string) => ({
-      scores: { impact, financial: 3, size, new_technology: false, third_party: true, ways_of_working: false },
+      scores: { impact, financial: 3, strategic_alignment: 3, size, new_technology: false, third_party: true, ways_of_working: false },
     });
     expect((await send('PUT', `${DEMO}/ideas/${idea.id}/score`, await evaluator('view-eva-1'), scores(5, 'S'))).status).toBe(200);
     expect((await send('PUT', `${DEMO}/ideas/${idea.id}/score`, await evaluator('view-eva-2'), scores(2, 'L'))).status).toBe(200);
@@ -109,7 +110,15 @@ describe("an idea's view", () => {
     const asEvaluator = await json<IdeaView>(await view(idea.id, await evaluator('view-eva-3')));
     expect(asEvaluator.evaluation?.evaluators).toBe(2);
     const byKey = Object.fromEntries((asEvaluator.evaluation?.criteria ?? []).map((c) => [c.key, c]));
-    expect(Object.keys(byKey)).toEqual(['impact', 'financial', 'size', 'new_technology', 'third_party', 'ways_of_working']);
+    expect(Object.keys(byKey)).toEqual([
+      'impact',
+      'financial',
+      'strategic_alignment',
+      'size',
+      'new_technology',
+      'third_party',
+      'ways_of_working',
+    ]);
     expect(byKey.impact).toEqual({
       key: 'impact',
       label: 'Business impact',

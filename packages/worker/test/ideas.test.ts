@@ -43,7 +43,11 @@ describe('listing a board', () => {
     const text = JSON.stringify(page);
     expect(text).not.toContain('@contoso.example');
     expect(text).not.toContain('demo|');
-    expect(page.items[0]?.author).toEqual({ name: 'Amara Okafor', businessUnit: 'Finance' });
+    expect(page.items[0]?.author).toEqual({
+      name: 'Amara Okafor',
+      businessUnit: 'Finance',
+      unit: { key: 'finance', name: 'Finance', side: 'demand' },
+    });
   });
 
   for (const sort of ['top', 'new'] as const) {
@@ -114,7 +118,7 @@ describe('submitting an idea', () => {
       board: 'general',
       title: 'Automate supplier onboarding',
       description: 'Saves two weeks per supplier.',
-      author: { name: 'Amara Okafor', businessUnit: 'Finance' },
+      author: { name: 'Amara Okafor', businessUnit: 'Finance', unit: { key: 'finance', name: 'Finance', side: 'demand' } },
       votes: 0,
       voted: false,
     });
@@ -137,7 +141,7 @@ describe('submitting an idea', () => {
     const second = await json<Idea>(
       await post(await token({ sub: 'mover', name: 'New Name', bu: 'Marketing' }), { title: 'Second idea here' }),
     );
-    expect(second.author).toEqual({ name: 'New Name', businessUnit: 'Marketing' });
+    expect(second.author).toEqual({ name: 'New Name', businessUnit: 'Marketing', unit: null });
     const users = await env.DB.prepare("select count(*) as n from users where subject = 'mover'").first<{ n: number }>();
     expect(users?.n).toBe(1);
   });

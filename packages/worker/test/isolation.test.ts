@@ -3,7 +3,7 @@ import type { Idea, NewApiKey, SearchResults } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { DEMO_COMMENTS, DEMO_IDEA_DISCUSSION, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
-import { concretePath, REQUEST_BODIES, requiredQuery } from './api-routes.ts';
+import { concretePath, DEMO_HEALTH_ROUND, REQUEST_BODIES, requiredQuery } from './api-routes.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const OTHER = `${ORIGIN}/v1/tenants/other`;
@@ -22,6 +22,9 @@ const DEMO_MARKERS = [
   ...Object.values(EXAMPLE_CARDS).map((c) => c.title),
   ...DEMO_COMMENTS.map((c) => c.body.slice(0, 40)),
   ...DEMO_IDEA_DISCUSSION.comments.map((c) => c.body.slice(0, 40)),
+  'Finance health, confidential',
+  'People & HR',
+  'Nobody returns our calls',
 ];
 
 interface Route {
@@ -46,6 +49,19 @@ describe('tenant isolation', () => {
   beforeAll(async () => {
     await seedOtherTenant();
     await configureEntra();
+    // A closed health round of the demo's Finance unit with an answer, for the routes that take `{round}`.
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into health_rounds (id, tenant_id, unit_id, title, items, closed_at, created_at) values (?, 'demo-tenant', 'demo-unit-finance', 'Finance health, confidential', ?, ?, ?)",
+      ).bind(DEMO_HEALTH_ROUND, JSON.stringify([{ key: 'responsiveness', rates: 'provider', label: 'Responds quickly' }]), now, now),
+      env.DB.prepare(
+        "insert into health_invitations (round_id, user_id, tenant_id, side, responded_at, created_at) values (?, 'demo-user-amara', 'demo-tenant', 'business', ?, ?)",
+      ).bind(DEMO_HEALTH_ROUND, now, now),
+      env.DB.prepare(
+        "insert into health_answers (round_id, user_id, tenant_id, item_key, score, comment) values (?, 'demo-user-amara', 'demo-tenant', 'responsiveness', 2, 'Nobody returns our calls')",
+      ).bind(DEMO_HEALTH_ROUND),
+    ]);
     demoKey = await json<NewApiKey>(await admin(`${DEMO}/api-keys`, 'POST', { name: 'Demo automation', scopes: ['admin'] }));
     demoWebhookId = (
       await json<{ id: string }>(
@@ -110,12 +126,29 @@ describe('tenant isolation', () => {
         for (const marker of DEMO_MARKERS) expect(text, `${credential.name}: ${route.method} ${route.template}`).not.toContain(marker);
       }
     }
+    // Its health round: still closed, its one answer as given.
+    expect(
+      await env.DB.prepare("select score, comment from health_answers where round_id = ? and tenant_id = 'demo-tenant'")
+        .bind(DEMO_HEALTH_ROUND)
+        .all(),
+    ).toMatchObject({ results: [{ score: 2, comment: 'Nobody returns our calls' }] });
     // Demo is as it was: its idea, its key, its secret, its grant, its provider, its webhook.
     expect(await env.DB.prepare('select url, enabled from webhooks where id = ?').bind(demoWebhookId).first()).toEqual({
       url: 'https://hooks.demo-only.contoso.example/bridgekit',
       enabled: 1,
     });
     expect((await call(`${DEMO}/ideas/demo-idea-invoice`)).status).toBe(200);
+    // Its units, their aliases and teams.
+    expect(
+      await env.DB.prepare(
+        "select name, side, archived_at as archived, (select count(*) from business_unit_people p where p.unit_id = u.id) as team from business_units u where id = 'demo-unit-finance'",
+      ).first(),
+    ).toEqual({ name: 'Finance', side: 'demand', archived: null, team: 1 });
+    expect(
+      await env.DB.prepare(
+        "select unit_id as unit from business_unit_aliases where tenant_id = 'demo-tenant' and alias = 'contoso finance'",
+      ).first(),
+    ).toEqual({ unit: 'demo-unit-finance' });
     expect((await call(`${DEMO}/me`, { token: demoKey.key })).status).toBe(200);
     expect((await call(`${DEMO}/me`, { token: await token() })).status).toBe(200);
     const grants = await env.DB.prepare(
@@ -245,6 +278,47 @@ describe('tenant isolation', () => {
     ).toEqual({ n: 0 });
   });
 
+  it("walks every route of this tenant as a member outside the Finance team, aimed at its team's cards: none of them comes back or changes", async () => {
+    // The demo's stakeholder map, account plan and health check are kept to the Finance team (docs/cards.md).
+    const kept = ['stakeholder-map', 'strategic-account-plan', 'relationship-health-assessment'];
+    const titles = kept.map((id) => EXAMPLE_CARDS[id]?.title ?? id);
+    const rows = async () =>
+      (
+        await env.DB.prepare('select id, version, helped_count, view_count, visibility from cards where id in (?, ?, ?) order by id')
+          .bind(...kept.map(demoCardId))
+          .all()
+      ).results;
+    const before = await rows();
+    expect(before.map((r) => r.visibility)).toEqual(['unit', 'unit', 'unit']);
+    const outsiders = [
+      { name: 'anonymous', token: null },
+      { name: 'a Sales member', token: await token({ sub: 'iso|sales-member', name: 'Sam Sales', bu: 'Sales' }) },
+    ];
+    // Reads everywhere; writes only to the cards themselves (other writes would change the demo for the next tests).
+    const routes = (await allRoutes()).filter(
+      (r) => r.template.startsWith('/v1/tenants/') && (r.method === 'GET' || r.template.includes('/cards/{id}')),
+    );
+    for (const id of kept) {
+      for (const outsider of outsiders) {
+        for (const route of routes) {
+          const body = REQUEST_BODIES[`${route.method} ${route.template}`];
+          const url = urlFor(route, 'demo', demoKey.id, demoWebhookId).replace(demoCardId('business-case'), demoCardId(id));
+          const res = await call(url, {
+            method: route.method,
+            ...(outsider.token ? { token: outsider.token } : {}),
+            ...(body ? { body: JSON.stringify(body) } : {}),
+          });
+          const text = await res.text();
+          const label = `${outsider.name}: ${route.method} ${route.template} (${id})`;
+          expect(res.status, label).toBeLessThan(500);
+          if (route.template.includes('/cards/{id}')) expect([401, 403, 404], label).toContain(res.status);
+          for (const title of titles) expect(text, label).not.toContain(title);
+        }
+      }
+    }
+    expect(await rows()).toEqual(before);
+  }, 120_000);
+
   it("never shows the other tenant's ideas to this tenant", async () => {
     const t = await token();
     for (const res of [
@@ -259,14 +333,18 @@ describe('tenant isolation', () => {
         token: t,
         body: JSON.stringify({ reason: 'Withdrawn elsewhere' }),
       }),
+      await call(`${DEMO}/ideas/other-idea/need-met`, { method: 'POST', token: t, body: JSON.stringify({ met: false }) }),
     ]) {
       expect(res.status).toBe(404);
       expect(await res.text()).not.toContain('Fabrikam');
     }
-    expect(await env.DB.prepare("select title, closed, edited_at as editedAt from ideas where id = 'other-idea'").first()).toEqual({
+    expect(
+      await env.DB.prepare("select title, closed, edited_at as editedAt, need_met as needMet from ideas where id = 'other-idea'").first(),
+    ).toEqual({
       title: 'Fabrikam confidential plan',
       closed: 0,
       editedAt: null,
+      needMet: null,
     });
     const ideas = await json<{ items: Idea[] }>(await call(`${DEMO}/boards/general/ideas?limit=100`));
     expect(ideas.items.map((i) => i.id)).not.toContain('other-idea');

@@ -1,7 +1,7 @@
 /**
  * The own discussions of ideas and cards (`idea:<id>`, `card:<id>`): one rule for who may read
  * them, post to them, count their comments and reach them by thread or comment id (activity, live
- * tickets, promotion, a comment, its replies) — whoever may see the idea or card: anyone once it is published; while it is held,
+ * tickets, promotion, a comment, its replies, and every write by comment id) — whoever may see the idea or card: anyone once it is published; while it is held,
  * its author (an idea's recorder too) and moderators.
  */
 import { env } from 'cloudflare:workers';
@@ -226,5 +226,85 @@ describe('comment counts and routes by thread id, for discussions the caller may
     const id = threadIds[`idea:${heldIdea.id}`] as string;
     const res = await send('POST', `${DEMO}/threads/${id}/promote`, await author(), { template: 'practice' });
     expect(res.status, await res.clone().text()).toBe(201);
+  });
+});
+
+describe('writes by comment id in discussions the caller may not see', () => {
+  const keys: string[] = [];
+  const ids: Record<string, string> = {};
+
+  /** Everything the writes below could change about a comment and its thread. */
+  const state = async (id: string) =>
+    env.DB.prepare(
+      `select c.body, c.state, c.pinned, c.reaction_count, c.flag_count, c.reply_count, t.comment_count, t.accepted_comment_id,
+        (select count(*) from comment_reactions r where r.comment_id = c.id) as reactions,
+        (select count(*) from comment_flags f where f.comment_id = c.id) as flags,
+        (select count(*) from comment_revisions v where v.comment_id = c.id) as revisions,
+        (select count(*) from comments o where o.thread_id = c.thread_id) as comments,
+        (select count(*) from threads p where p.key = 'reply-from-elsewhere') as elsewhere
+       from comments c join threads t on t.id = c.thread_id where c.id = ?`,
+    )
+      .bind(id)
+      .first();
+
+  beforeAll(async () => {
+    const idea = await newIdea('Held idea whose comments are written to by id');
+    const card = await newCard('Held card whose comments are written to by id');
+    keys.push(`idea:${idea.id}`, card.threadKey);
+    for (const key of keys) ids[key] = (await posted(key, await author(), `Written to by id on ${key}`)).id;
+    await hold('ideas', idea.id);
+    await hold('cards', card.id);
+  });
+
+  it('answers 404, as for a missing comment, to every write by someone who may not see the item, and changes nothing', async () => {
+    for (const key of keys) {
+      const id = ids[key] as string;
+      const before = await state(id);
+      const t = await member();
+      const refused = {
+        edit: await send('PATCH', `${DEMO}/comments/${id}`, t, { body: 'Changed by someone who cannot see it.' }),
+        delete: await send('DELETE', `${DEMO}/comments/${id}`, t),
+        react: await send('PUT', `${DEMO}/comments/${id}/reactions/like`, t),
+        unreact: await send('DELETE', `${DEMO}/comments/${id}/reactions/like`, t),
+        flag: await send('POST', `${DEMO}/comments/${id}/flags`, t, { reason: 'spam' }),
+        accept: await send('PUT', `${DEMO}/comments/${id}/accepted`, t),
+        unaccept: await send('DELETE', `${DEMO}/comments/${id}/accepted`, t),
+        history: await send('GET', `${DEMO}/comments/${id}/history`, t),
+        reply: await send('POST', `${DEMO}/threads/comments`, t, { key: 'reply-from-elsewhere', body: 'A reply.', parentId: id }),
+      };
+      for (const [write, res] of Object.entries(refused)) {
+        expect(res.status, `${write} on ${key}`).toBe(404);
+        expect(await errorOf(res), `${write} on ${key}`).toMatchObject({ reason: 'not_found.comment', params: { id } });
+      }
+      // Pinning asks for the moderator's role first, for any comment: it tells nothing.
+      expect((await send('PUT', `${DEMO}/comments/${id}/pin`, t)).status).toBe(403);
+      expect(await state(id)).toEqual(before);
+    }
+  });
+
+  it('still lets the author and moderators write', async () => {
+    for (const key of keys) {
+      const id = ids[key] as string;
+      const a = await author();
+      const m = await moderator();
+      expect((await send('PUT', `${DEMO}/comments/${id}/reactions/like`, a)).status).toBe(200);
+      expect((await send('PATCH', `${DEMO}/comments/${id}`, a, { body: 'Edited by its author.' })).status).toBe(200);
+      expect((await send('GET', `${DEMO}/comments/${id}/history`, a)).status).toBe(200);
+      expect((await send('PUT', `${DEMO}/comments/${id}/accepted`, a)).status).toBe(200);
+      expect((await send('PUT', `${DEMO}/comments/${id}/pin`, m)).status).toBe(200);
+      expect((await send('POST', `${DEMO}/comments/${id}/flags`, m, { reason: 'other' })).status).toBe(200);
+      const reply = await send('POST', `${DEMO}/threads/comments`, m, { key, body: 'A moderator answers.', parentId: id });
+      expect(reply.status, await reply.clone().text()).toBe(201);
+      expect(await state(id)).toMatchObject({
+        body: 'Edited by its author.',
+        pinned: 1,
+        reactions: 1,
+        flags: 1,
+        revisions: 1,
+        accepted_comment_id: id,
+      });
+      expect((await send('DELETE', `${DEMO}/comments/${id}`, a)).status).toBe(204);
+      expect(await state(id)).toMatchObject({ state: 'removed' });
+    }
   });
 });

@@ -261,7 +261,7 @@ describe('practice cards pass the moderation pipeline', () => {
 
   it('pre-moderation "all" holds a new card whole: only its author and moderators see it, until approved', async () => {
     await configure({ preModeration: 'all' });
-    const held = await createCard(ada, example('stakeholder-map', 'Stakeholders of the travel project'));
+    const held = await createCard(ada, { ...example('stakeholder-map', 'Stakeholders of the travel project'), visibility: 'everyone' });
     expect(held.moderation).toEqual({
       state: 'pending',
       reason: 'Pre-moderation: every card is reviewed',

@@ -72,7 +72,15 @@ describe('recording events', () => {
     await ok(send('PUT', `/ideas/${idea.id}/status`, eva, { status: 'planned', reason: 'In next quarter’s plan.' }));
     await ok(
       send('PUT', `/ideas/${idea.id}/score`, eva, {
-        scores: { impact: 4, financial: 2, size: 'L', new_technology: true, third_party: false, ways_of_working: false },
+        scores: {
+          impact: 4,
+          financial: 2,
+          strategic_alignment: 3,
+          size: 'L',
+          new_technology: true,
+          third_party: false,
+          ways_of_working: false,
+        },
       }),
     );
     const twin = await newIdea(ada, 'Notify: one travel calendar for all');

@@ -35,8 +35,11 @@ describe('Entra ID access tokens (SharePoint)', () => {
       id: `oidc:entra:${FAKE_DIRECTORY_ID}:00000000-0000-4000-8000-0000000000aa`,
       name: 'Grace Hopper',
       businessUnit: null,
+      unit: null,
       role: 'member',
       handle: null,
+      cio: false,
+      teams: [],
     });
   });
 

@@ -6,7 +6,8 @@
 import { env } from 'cloudflare:workers';
 import type { Comment, Idea, PersonView, Viewer } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CARD_OWNERS, DEMO_THREAD } from '../src/dev/demo-data.ts';
+import { BUILT_IN_TEMPLATES } from '../src/cards/templates/index.ts';
+import { DEMO_CARD_OWNERS, DEMO_THREAD, demoCardId } from '../src/dev/demo-data.ts';
 import { admin, call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token, useTestRoleClaims } from './helpers.ts';
 
 const ANA_EMAIL = 'ana.private@contoso.example';
@@ -119,7 +120,16 @@ describe("a person's own view", () => {
     const amara = await json<PersonView>(await person('amara.okafor'));
     expect(amara).toMatchObject({ name: 'Amara Okafor', businessUnit: 'Finance', role: 'member' });
     expect(amara.ideas.map((i) => i.id)).toEqual(expect.arrayContaining(['demo-idea-invoice', 'demo-idea-close']));
-    expect(amara.cards).toHaveLength(DEMO_CARD_OWNERS.filter((o) => o === 'amara').length);
+    // Her account plan and health check are kept to the Finance team: her page, which anyone reads, leaves them out.
+    expect(amara.cards.map((c) => c.id)).toEqual(
+      expect.arrayContaining(
+        BUILT_IN_TEMPLATES.filter((t, i) => DEMO_CARD_OWNERS[i] === 'amara' && t.visibility !== 'unit').map((t) => demoCardId(t.id)),
+      ),
+    );
+    expect(amara.cards.map((c) => c.id)).not.toContain(demoCardId('strategic-account-plan'));
+    expect(amara.cards).toHaveLength(
+      BUILT_IN_TEMPLATES.filter((t, i) => DEMO_CARD_OWNERS[i] === 'amara' && t.visibility !== 'unit').length,
+    );
     expect(amara.counts.cards).toBe(amara.cards.length);
     expect(amara.comments.map((c) => c.id)).toEqual(['demo-comment-1', 'demo-comment-idea-2']);
     // An idea's own discussion is named by the idea.

@@ -41,7 +41,7 @@ const CLASSIFIED: Record<string, string> = {
   embed_keys: 'no personal data',
   api_keys: 'created_by: the subject becomes the erased one',
   user_roles: 'their grant goes; granted_by becomes the erased subject',
-  users: 'the row stays for their content: name "removed person", no e-mail, business unit or handle, new subject',
+  users: 'the row stays for their content: name "removed person", no e-mail, business unit (claim or unit) or handle, new subject',
   boards: 'no personal data',
   board_criteria: 'no personal data',
   ideas: 'kept; status_changed_by renamed; proxy ideas kept',
@@ -68,6 +68,13 @@ const CLASSIFIED: Record<string, string> = {
   notification_settings: 'theirs go',
   webhooks: 'no personal data',
   webhook_deliveries: 'no personal data',
+  business_units: 'no personal data',
+  business_unit_aliases: 'no personal data',
+  business_unit_people: "their places on units' teams go",
+  idea_units: 'no personal data',
+  health_rounds: 'kept; created_by points at the renamed row',
+  health_invitations: 'kept as rows of the erased person: response counts unchanged',
+  health_answers: 'kept, as votes are: results never attribute a score or comment',
 };
 
 /** Every row of every table D1 holds (FTS tables and their shadow tables included), but the other tenant's. */
@@ -114,7 +121,15 @@ describe("a person's export and erasure", () => {
     await send('PUT', `/ideas/${ids.idea}/status`, await ada(), { status: 'planned' });
     await send('PUT', '/ideas/demo-idea-sso/vote', await ada(), { votes: 1 });
     await send('PUT', '/ideas/demo-idea-invoice/score', await ada(), {
-      scores: { impact: 4, financial: 2, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
+      scores: {
+        impact: 4,
+        financial: 2,
+        strategic_alignment: 3,
+        size: 'M',
+        new_technology: false,
+        third_party: false,
+        ways_of_working: false,
+      },
     });
     ids.adaComment = (
       await send<Comment>('POST', '/threads/comments', await ada(), { key: DEMO_THREAD.key, body: 'Ada thanks @bo.keeper' }, 201)

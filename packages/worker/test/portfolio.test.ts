@@ -96,7 +96,15 @@ describe('export for the portfolio process', () => {
     });
     expect(recordedRes.status).toBe(201);
     const recorded = await json<Idea>(recordedRes);
-    const scores = { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false };
+    const scores = {
+      impact: 4,
+      financial: 3,
+      strategic_alignment: 3,
+      size: 'M',
+      new_technology: false,
+      third_party: true,
+      ways_of_working: false,
+    };
     const scored = await call(`${DEMO}/ideas/${recorded.id}/score`, {
       method: 'PUT',
       token: await evaluator(),
@@ -118,7 +126,7 @@ describe('export for the portfolio process', () => {
     const csv = await res.text();
     const [header, ...rows] = parseCsv(csv);
     expect(header?.join(',')).toBe(
-      'id,title,lane,status,status_category,status_reason,status_link,votes,supporters,business_units,value,effort,risk,value_per_effort,evaluations,score_outdated,problem,beneficiary,value_type,effort_size,objective,author,author_business_unit,recorded_by,created_at,description',
+      'id,title,lane,status,status_category,status_reason,status_link,deflection,outcome,revisit_on,need_met,votes,supporters,business_units,value,effort,risk,value_per_effort,evaluations,score_outdated,problem,beneficiary,unit,impacted_units,value_type,effort_size,objective,author,author_business_unit,recorded_by,created_at,description',
     );
     expect(rows.every((r) => r.length === header?.length)).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
@@ -132,6 +140,8 @@ describe('export for the portfolio process', () => {
       status_category: 'under_review',
       problem: 'Manual three-way matching takes three people most of each week.',
       beneficiary: 'Finance',
+      unit: 'finance',
+      impacted_units: '',
       value_type: 'cost',
       effort_size: 'M',
       objective: 'Operational excellence',

@@ -53,6 +53,31 @@ describe('D1 queries per request', () => {
     }
   });
 
+  it('business units are one statement whatever their number, aliases and teams; ideas by unit and /me cost what they did', async () => {
+    const now = Date.now();
+    await env.DB.batch(
+      Array.from({ length: 60 }, (_, i) => [
+        env.DB.prepare(
+          "insert into business_units (id, tenant_id, key, name, side, created_at, updated_at) values (?, 'demo-tenant', ?, ?, 'demand', ?, ?)",
+        ).bind(`bu-bulk-${i}`, `bulk-${i}`, `Bulk unit ${i}`, now, now),
+        env.DB.prepare("insert into business_unit_aliases (tenant_id, alias, unit_id) values ('demo-tenant', ?, ?)").bind(
+          `bulk unit ${i}`,
+          `bu-bulk-${i}`,
+        ),
+        env.DB.prepare(
+          "insert into business_unit_people (unit_id, user_id, tenant_id, role, created_at) values (?, 'demo-user-mei', 'demo-tenant', 'relationship_manager', ?)",
+        ).bind(`bu-bulk-${i}`, now),
+      ]).flat(),
+    );
+    await measure(`${DEMO}/units`);
+    expect(await measure(`${DEMO}/units`)).toEqual({ status: 200, statements: 1, roundTrips: 1 });
+    expect(await measure(`${DEMO}/units/bulk-7`)).toEqual({ status: 200, statements: 1, roundTrips: 1 });
+    expect(await measure(`${DEMO}/boards/general/ideas?unit=finance&limit=100`)).toEqual({ status: 200, statements: 2, roundTrips: 1 });
+    // The person on sixty teams: /me is one batch.
+    const mei = { headers: { authorization: `Bearer ${await token({ sub: 'demo|mei', name: 'Mei Chen', bu: 'IT' })}` } };
+    expect(await measure(`${DEMO}/me`, mei)).toEqual({ status: 200, statements: 5, roundTrips: 1 });
+  });
+
   it('a duplicate suggestion is two queries (the board, the search) whatever the board size', async () => {
     await measure(`${DEMO}/boards/general/ideas`);
     for (const q of ['invoice', 'automate invoice matching for subsidiaries', 'bulk idea']) {

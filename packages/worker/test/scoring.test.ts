@@ -30,11 +30,12 @@ beforeAll(async () => {
 });
 
 describe('evaluator scoring', () => {
-  it('computes value (60 % impact + 40 % return), size and risk, apart from crowd support', async () => {
+  it("computes value (40 % impact + 30 % return + 30 % fit with the unit's objectives), size and risk, apart from crowd support", async () => {
     const idea = await newIdea('Scored idea');
     const res = await score(idea.id, {
       impact: 5,
       financial: 3,
+      strategic_alignment: 4,
       size: 'L',
       new_technology: true,
       third_party: false,
@@ -42,10 +43,12 @@ describe('evaluator scoring', () => {
     });
     expect(res.status).toBe(200);
     const scored = await json<Idea>(res);
-    expect(scored.score.value).toBeCloseTo(0.6 * 5 + 0.4 * 3);
+    expect(scored.score.value).toBeCloseTo(0.4 * 5 + 0.3 * 3 + 0.3 * 4);
     expect(scored.score.effort).toBe(5);
     expect(scored.score.risk).toBeCloseTo(2 / 3);
-    expect(scored.score.valuePerEffort).toBeCloseTo(4.2 / 5);
+    // Ranked by value² ÷ effort (docs/ideas.md, "Prioritisation").
+    expect(scored.score.valuePerEffort).toBeCloseTo((4.1 * 4.1) / 5);
+    expect(scored.score.belowFloor).toBe(false);
     expect(scored.score.evaluations).toBe(1);
     expect(scored.votes).toBe(0);
 
@@ -53,11 +56,11 @@ describe('evaluator scoring', () => {
     const second = await json<Idea>(
       await score(
         idea.id,
-        { impact: 3, financial: 3, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
+        { impact: 3, financial: 3, strategic_alignment: 4, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
         await evaluator('eve'),
       ),
     );
-    expect(second.score.value).toBeCloseTo(0.6 * 4 + 0.4 * 3);
+    expect(second.score.value).toBeCloseTo(0.4 * 4 + 0.3 * 3 + 0.3 * 4);
     expect(second.score.effort).toBe(4);
     expect(second.score.evaluations).toBe(2);
 
@@ -65,22 +68,26 @@ describe('evaluator scoring', () => {
     const again = await json<Idea>(
       await score(
         idea.id,
-        { impact: 1, financial: 1, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
+        { impact: 1, financial: 1, strategic_alignment: 4, size: 'M', new_technology: false, third_party: false, ways_of_working: false },
         await evaluator('eve'),
       ),
     );
-    expect(again.score.value).toBeCloseTo(0.6 * 3 + 0.4 * 2);
+    expect(again.score.value).toBeCloseTo(0.4 * 3 + 0.3 * 2 + 0.3 * 4);
     expect(again.score.evaluations).toBe(2);
   });
 
   it("reads back the caller's own scores, and 404 for an idea that does not exist", async () => {
     const idea = await newIdea('Scored and read back');
     const t = await evaluator('reader');
-    await score(idea.id, { impact: 4, financial: 2, size: 'L', new_technology: true, third_party: false, ways_of_working: false }, t);
+    await score(
+      idea.id,
+      { impact: 4, financial: 2, strategic_alignment: 3, size: 'L', new_technology: true, third_party: false, ways_of_working: false },
+      t,
+    );
     const mine = await call(`${DEMO}/ideas/${idea.id}/score`, { token: t });
     expect(mine.status).toBe(200);
     expect(await json(mine)).toEqual({
-      scores: { impact: 4, financial: 2, size: 5, new_technology: 1, third_party: 0, ways_of_working: 0 },
+      scores: { impact: 4, financial: 2, strategic_alignment: 3, size: 5, new_technology: 1, third_party: 0, ways_of_working: 0 },
     });
     const unscored = await call(`${DEMO}/ideas/${(await newIdea('Not scored yet')).id}/score`, { token: t });
     expect(await json(unscored)).toEqual({ scores: {} });
@@ -98,7 +105,7 @@ describe('evaluator scoring', () => {
     const idea = await newIdea('Not for members');
     const res = await score(
       idea.id,
-      { impact: 5, financial: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
+      { impact: 5, financial: 5, strategic_alignment: 5, size: 'XS', new_technology: false, third_party: false, ways_of_working: false },
       await token({ sub: 'member' }),
     );
     expect(res.status).toBe(403);
@@ -111,6 +118,7 @@ describe('evaluator scoring', () => {
     const res = await score(idea.id, {
       impact: 7,
       financial: 3,
+      strategic_alignment: 3,
       size: 'XXL',
       new_technology: 'maybe',
       third_party: false,
@@ -130,7 +138,15 @@ describe('evaluator scoring', () => {
 
   it('recomputes every idea when the weights change', async () => {
     const idea = await newIdea('Reweighted');
-    await score(idea.id, { impact: 5, financial: 1, size: 'S', new_technology: false, third_party: false, ways_of_working: false });
+    await score(idea.id, {
+      impact: 5,
+      financial: 1,
+      strategic_alignment: 3,
+      size: 'S',
+      new_technology: false,
+      third_party: false,
+      ways_of_working: false,
+    });
     const current = await json<Scorecard>(await call(`${DEMO}/boards/${BOARD}/scorecard`));
     const criteria = current.criteria.map((c) =>
       c.key === 'impact' ? { ...c, weight: 0.2 } : c.key === 'financial' ? { ...c, weight: 0.8 } : c,
@@ -138,8 +154,8 @@ describe('evaluator scoring', () => {
     const res = await admin(`${DEMO}/boards/${BOARD}/scorecard`, 'PUT', { preset: 'custom', criteria });
     expect(res.status).toBe(200);
     const after = await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`));
-    expect(after.score.value).toBeCloseTo(0.2 * 5 + 0.8 * 1);
-    expect(after.score.valuePerEffort).toBeCloseTo(1.8 / 2);
+    expect(after.score.value).toBeCloseTo(0.2 * 5 + 0.8 * 1 + 0.3 * 3);
+    expect(after.score.valuePerEffort).toBeCloseTo((2.7 * 2.7) / 2);
     const member = await call(`${DEMO}/boards/${BOARD}/scorecard`, {
       method: 'PUT',
       token: await evaluator(),
@@ -157,7 +173,8 @@ describe('evaluator scoring', () => {
     });
     const idea = await json<Idea>(res);
     const scored = await json<Idea>(await score(idea.id, { business_value: 8, time_criticality: 5, risk_reduction: 3, job_size: 8 }));
-    expect(scored.score).toMatchObject({ value: 16, effort: 8, valuePerEffort: 2 });
+    // WSJF keeps its definition (cost of delay ÷ job size) and has no value floor.
+    expect(scored.score).toMatchObject({ value: 16, effort: 8, valuePerEffort: 2, belowFloor: false });
     expect((await score(idea.id, { business_value: 4, time_criticality: 5, risk_reduction: 3, job_size: 8 })).status).toBe(400);
   });
 
@@ -165,9 +182,9 @@ describe('evaluator scoring', () => {
     const ideas = await Promise.all(['Low value', 'High value', 'Unscored', 'Quick win'].map((t) => newIdea(`Sort ${t}`)));
     const [low, high, , quick] = ideas as [Idea, Idea, Idea, Idea];
     const all = (s: Record<string, unknown>) => ({ new_technology: false, third_party: false, ways_of_working: false, ...s });
-    await score(low.id, all({ impact: 1, financial: 1, size: 'S' }));
-    await score(high.id, all({ impact: 5, financial: 5, size: 'XL' }));
-    await score(quick.id, all({ impact: 4, financial: 4, size: 'XS' }));
+    await score(low.id, all({ impact: 1, financial: 1, strategic_alignment: 1, size: 'S' }));
+    await score(high.id, all({ impact: 5, financial: 5, strategic_alignment: 5, size: 'XL' }));
+    await score(quick.id, all({ impact: 4, financial: 4, strategic_alignment: 4, size: 'XS' }));
     const collect = async (sort: string) => {
       const titles: string[] = [];
       let cursor: string | null = null;

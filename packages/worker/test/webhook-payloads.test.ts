@@ -1,13 +1,23 @@
 import type { BridgekitEvent } from '@bridgekit/sdk';
 import { EVENT_TYPES } from '@bridgekit/sdk';
 import { type Schema, Validator } from '@cfworker/json-schema';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { payloadFor, pingPayload } from '../src/delivery/payloads.ts';
+import { payloadFor, pingPayload, slackMessage, teamsMessage } from '../src/delivery/payloads.ts';
 import slackSchema from './fixtures/schemas/slack-block-kit-message.schema.json';
 import teamsSchema from './fixtures/schemas/teams-workflow-adaptive-card.schema.json';
 
-// The schemas are subsets written from Microsoft's and Slack's published references (their
-// sources are in each file's $comment): no npm package ships either.
+// Two checks. At compile time, the builders return Microsoft's Adaptive Card type
+// (@microsoft/teams.cards, Microsoft's Teams SDK) and Slack's Block Kit types (@slack/types, Slack's
+// Node SDK), so a misspelt field or a value outside their unions fails typecheck; the two lines
+// below fail it too if those return types are ever dropped. At run time, the JSON-schema subsets
+// written from Microsoft's and Slack's published references (sources in each file's $comment; no
+// npm package ships either schema) check what types can't: lengths, counts, URLs.
+type Builder<Message> = (view: Parameters<typeof teamsMessage>[0]) => Message;
+teamsMessage satisfies Builder<{ type: 'message'; attachments: { content: IAdaptiveCard }[] }>;
+slackMessage satisfies Builder<{ text: string; blocks: KnownBlock[] }>;
+
 const teams = new Validator(teamsSchema as Schema, '2020-12', false);
 const slack = new Validator(slackSchema as Schema, '2020-12', false);
 

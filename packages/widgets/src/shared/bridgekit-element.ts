@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { BkErrorEvent } from '../events/error.ts';
 import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig, markSessionExpired, sessionExpired } from './config.ts';
 import { effectiveLocale, loadMessages, type MessageKey, type Params, registerFeature, sameLanguage, translator } from './i18n.ts';
+import { shownName } from './person-name.ts';
 
 const clients = new WeakMap<object, Map<string, BridgekitClient>>();
 
@@ -228,6 +229,11 @@ export abstract class BridgekitElement extends LitElement {
 
   protected t(key: MessageKey, params?: Params): string {
     return translator(this.locale)(key, params);
+  }
+
+  /** A person's name as shown: an erased person's in the reader's words ({@link shownName}). */
+  protected personName(name: string): string {
+    return shownName(translator(this.locale), name);
   }
 
   /**

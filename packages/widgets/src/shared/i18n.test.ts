@@ -10,6 +10,7 @@ import {
   translator,
 } from './i18n.ts';
 import { de } from './messages/de.ts';
+import { deCardAccess } from './messages/de-card-access.ts';
 import { deCards } from './messages/de-cards.ts';
 import { deFollow } from './messages/de-follow.ts';
 import { deFrame } from './messages/de-frame.ts';
@@ -21,6 +22,7 @@ import { dePerson } from './messages/de-person.ts';
 import { deSearch } from './messages/de-search.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { en, type Message } from './messages/en.ts';
+import { enCardAccess } from './messages/en-card-access.ts';
 import { enCards } from './messages/en-cards.ts';
 import { enErrors } from './messages/en-errors.ts';
 import { enFollow } from './messages/en-follow.ts';
@@ -38,6 +40,7 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-threads.ts', enThreads, deThreads],
   ['en-moderation.ts', enModeration, deModeration],
   ['en-cards.ts', enCards, deCards],
+  ['en-card-access.ts', enCardAccess, deCardAccess],
   ['en-frame.ts', enFrame, deFrame],
   ['en-idea.ts', enIdea, deIdea],
   ['en-search.ts', enSearch, deSearch],
@@ -69,6 +72,7 @@ describe('message catalog', () => {
       ...enThreads,
       ...enModeration,
       ...enCards,
+      ...enCardAccess,
       ...enFrame,
       ...enIdea,
       ...enSearch,
@@ -83,9 +87,21 @@ describe('message catalog', () => {
   });
 
   it('keeps each key in one catalog only', () => {
-    const keys = [en, enThreads, enModeration, enCards, enFrame, enIdea, enSearch, enLoop, enNotify, enFollow, enPerson, enErrors].flatMap(
-      (c) => Object.keys(c),
-    );
+    const keys = [
+      en,
+      enThreads,
+      enModeration,
+      enCards,
+      enCardAccess,
+      enFrame,
+      enIdea,
+      enSearch,
+      enLoop,
+      enNotify,
+      enFollow,
+      enPerson,
+      enErrors,
+    ].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);
   });
 

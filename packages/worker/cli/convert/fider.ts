@@ -1,7 +1,8 @@
 /**
- * A Fider backup (Administration → Export → "backup.zip", unzipped: one JSON file per table,
- * each an array of its rows) as a Bridgekit archive: its people, one board with its posts as
- * ideas, their votes, and each post's comments as the idea's discussion (thread `idea:<id>`).
+ * A Fider backup (Administration → Export → "backup.zip", or the folder it unzips to: one JSON
+ * file per table, each an array of its rows) as a Bridgekit archive: its people, one board with
+ * its posts as ideas, their votes, and each post's comments as the idea's discussion (thread
+ * `idea:<id>`).
  * Fider's statuses map to the board's default ones; a duplicate becomes merged into its
  * original; deleted posts and comments are left out (a deleted comment with nothing after it is
  * simply gone in Fider too). Fider's texts are Markdown already.
@@ -9,12 +10,13 @@
  * The files read: users.json, posts.json, post_votes.json, comments.json (Fider's
  * app/pkg/backup: `SELECT * FROM <table> WHERE tenant_id = …`, timestamps as RFC 3339).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRESETS } from '../../src/domain/scorecard.ts';
 import { voteWeight } from '../../src/domain/trending.ts';
 import { fingerprintOf } from '../../src/moderation/phases/repeat-post.ts';
 import { archiveLines, type Row } from './archive-writer.ts';
+import { readZipTexts } from './zip.ts';
 
 interface FiderUser {
   id: number;
@@ -62,14 +64,36 @@ const STATUS: Record<number, { status: string; category: string; closed: boolean
   6: null,
 };
 
-async function table<T>(dir: string, name: string): Promise<T[]> {
-  let text: string;
+const TABLES = ['users', 'posts', 'post_votes', 'comments'] as const;
+type Table = (typeof TABLES)[number];
+
+/** The tables' JSON texts, from backup.zip itself or from the folder it was unzipped to. */
+async function backupTexts(from: string): Promise<Record<Table, string>> {
+  const files = TABLES.map((t) => `${t}.json`);
+  const isZip = await stat(from).then(
+    (s) => s.isFile(),
+    () => {
+      throw new Error(`${from} does not exist: give Fider's backup.zip or the folder it unzips to.`);
+    },
+  );
+  const texts = isZip
+    ? await readZipTexts(from, files)
+    : new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(from, f), 'utf8').catch(() => undefined)] as const)));
+  const text = (t: Table) => {
+    const found = texts.get(`${t}.json`);
+    if (found === undefined) throw new Error(`${t}.json is missing from ${from}: give Fider's backup.zip or the folder it unzips to.`);
+    return found;
+  };
+  return { users: text('users'), posts: text('posts'), post_votes: text('post_votes'), comments: text('comments') };
+}
+
+function rowsOf<T>(name: Table, text: string): T[] {
+  let rows: unknown;
   try {
-    text = await readFile(join(dir, `${name}.json`), 'utf8');
+    rows = JSON.parse(text);
   } catch {
-    throw new Error(`${join(dir, `${name}.json`)} is missing: give the folder of Fider's unzipped backup.zip.`);
+    throw new Error(`${name}.json is not JSON.`);
   }
-  const rows = JSON.parse(text) as unknown;
   if (!Array.isArray(rows)) throw new Error(`${name}.json is not a list of rows.`);
   return rows as T[];
 }
@@ -80,16 +104,15 @@ const time = (iso: string | null | undefined) => {
 };
 
 export async function* fiderArchive(
-  dir: string,
+  from: string,
   tenant: { slug: string; name: string },
   board: { slug: string; name: string },
 ): AsyncGenerator<string> {
-  const [users, allPosts, votes, comments] = await Promise.all([
-    table<FiderUser>(dir, 'users'),
-    table<FiderPost>(dir, 'posts'),
-    table<FiderVote>(dir, 'post_votes'),
-    table<FiderComment>(dir, 'comments'),
-  ]);
+  const texts = await backupTexts(from);
+  const users = rowsOf<FiderUser>('users', texts.users);
+  const allPosts = rowsOf<FiderPost>('posts', texts.posts);
+  const votes = rowsOf<FiderVote>('post_votes', texts.post_votes);
+  const comments = rowsOf<FiderComment>('comments', texts.comments);
   const posts = allPosts.filter((p) => STATUS[p.status]);
   const postIds = new Map(posts.map((p) => [p.id, p]));
   const userId = (id: number) => `fider-user-${id}`;

@@ -388,7 +388,8 @@ export async function importChunk(db: Database, secret: string, tenant: ImportTa
   }
   if (statements.length > 0) {
     try {
-      await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+      // A unit may come before the unit it is part of (records are in id order): foreign keys are checked at the chunk's end.
+      await db.batch([db.run(sql`PRAGMA defer_foreign_keys = on`), ...statements] as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     } catch (err) {
       if (!/constraint|UNIQUE|FOREIGN KEY/i.test(String((err as Error)?.message ?? err))) throw err;
       const lines = chunk.records.map((p) => p.line);

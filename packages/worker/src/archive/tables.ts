@@ -37,7 +37,10 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   schema.tenantOrigins,
   schema.oidcProviders,
   schema.userRoles,
+  schema.businessUnits,
+  schema.businessUnitAliases,
   schema.users,
+  schema.businessUnitPeople,
   schema.cardTemplates,
   schema.boards,
   schema.boardCriteria,
@@ -47,6 +50,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   schema.cardHelped,
   schema.cardLinks,
   schema.ideas,
+  schema.ideaUnits,
   schema.ideaRevisions,
   schema.ideaStatusChanges,
   schema.votes,
@@ -60,6 +64,9 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   schema.moderationLog,
   schema.subscriptions,
   schema.notificationSettings,
+  schema.healthRounds,
+  schema.healthInvitations,
+  schema.healthAnswers,
 ].map(entry);
 
 /** Tables of schema.ts the archive leaves out, and why (docs/data.md repeats these). */
@@ -85,4 +92,11 @@ export const TABLE_NAMES = [SETTINGS, ...ARCHIVE_TABLES.map((t) => t.name)];
  * The tables whose rows make a tenant "not empty" for an import: every other record of the
  * archive belongs to one of these or to the settings (origins, identity providers, roles).
  */
-export const CONTENT_TABLES = [schema.users, schema.boards, schema.cardTemplates, schema.cards, schema.threads] as const;
+export const CONTENT_TABLES = [
+  schema.users,
+  schema.boards,
+  schema.cardTemplates,
+  schema.cards,
+  schema.threads,
+  schema.businessUnits,
+] as const;

@@ -15,7 +15,7 @@ import { ApiError, fieldIssue } from '../errors.ts';
 import { line } from '../schemas/text.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { CLOCK_SKEW_SECONDS } from './clock.ts';
-import { embeddedRole } from './roles.ts';
+import { embeddedCio, embeddedRole } from './roles.ts';
 import { decryptSecret } from './secrets.ts';
 import { embedSubjectProblem } from './subjects.ts';
 import type { UserViewer } from './viewer.ts';
@@ -102,6 +102,7 @@ export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey:
     email: email ?? null,
     businessUnit: bu || null,
     claimRole: embeddedRole(payload, tenant.roleMapping),
+    claimCio: embeddedCio(payload, tenant.roleMapping),
   };
 }
 

@@ -10,7 +10,7 @@ import { ApiError } from '../errors.ts';
 import type { OidcProvider, Tenant } from '../store/tenants.ts';
 import { CLOCK_SKEW_SECONDS, issuedInTheFuture } from './clock.ts';
 import { storedProviderProblem } from './oidc-endpoints.ts';
-import { roleFromClaims } from './roles.ts';
+import { cioFromClaims, roleFromClaims } from './roles.ts';
 import { oidcSubject } from './subjects.ts';
 import type { UserViewer } from './viewer.ts';
 
@@ -103,6 +103,7 @@ export async function verifyOidcToken(
     email: text(provider.emailClaim),
     businessUnit: text(provider.businessUnitClaim),
     claimRole: roleFromClaims(payload, tenant.roleMapping),
+    claimCio: cioFromClaims(payload, tenant.roleMapping),
   };
 }
 

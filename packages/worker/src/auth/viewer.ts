@@ -2,7 +2,7 @@
  * Who is calling, and what they may do. Every route decides with these helpers; none looks at
  * credentials itself.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { userRoles } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -28,6 +28,8 @@ export interface UserViewer extends Actor {
   via: 'embed' | 'oidc';
   /** The role from the token's claims (the tenant's role mapping); grants may raise it. */
   claimRole: Role;
+  /** Whether the token's claims make the person a CIO (the role mapping's `cio` values); a grant may too. */
+  claimCio?: boolean;
 }
 
 /** A server-to-server API key; writes are recorded under `apikey:<id>` with the key's name. */
@@ -67,12 +69,15 @@ export function requireWriter(viewer: Viewer, action: string): Actor {
   }
 }
 
-/** The role an admin granted a subject, as a statement to run alone or inside a batch. */
+/** The roles that are levels (a person has at most one granted); `cio` is granted besides them. */
+export const LEVEL_GRANTS = ['evaluator', 'moderator', 'admin'] as const satisfies readonly Role[];
+
+/** The level an admin granted a subject, as a statement to run alone or inside a batch. */
 export function selectGrantedRole(db: Database, tenantId: string, subject: string) {
   return db
-    .select({ role: userRoles.role })
+    .select({ role: sql<Exclude<Role, 'member'>>`${userRoles.role}` })
     .from(userRoles)
-    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.subject, subject)));
+    .where(and(eq(userRoles.tenantId, tenantId), eq(userRoles.subject, subject), inArray(userRoles.role, LEVEL_GRANTS)));
 }
 
 /** The viewer's effective role, given what `selectGrantedRole` found for them (if anything). */

@@ -8,14 +8,14 @@
  *   the power.
  * - Relationship Health Assessment: `items.<i>.gap` = the business partner's score − IT's score
  *   (negative when IT rates the item higher than the partner does); `averagePartner` and
- *   `averageIt`, each side's mean score (2 decimals); `estimatedMaturity`, the mean of the two
- *   sides' averages (each side weighs the same however many items it scored; one side alone if
- *   the other scored nothing), rounded half up to a level 1–5, and `estimatedMaturityLabel`,
- *   its name ("Service provider").
+ *   `averageIt`, each side's mean score (2 decimals); `estimatedMaturity`, the lower of the two
+ *   levels the sides' averages support (each rounded half up to 1–5), and none unless both sides
+ *   scored — one side's 5s never make a strategic partner, as in health rounds (domain/health.ts);
+ *   `estimatedMaturityLabel`, its name ("Service provider").
  */
-import type { CardTemplate, FieldValue, MaturityLevel } from '@bridgekit/sdk';
+import type { CardTemplate, FieldValue } from '@bridgekit/sdk';
+import { levelOf, maturityOf, twoDecimals } from '../domain/health.ts';
 import { type FieldRecord, isFieldRecord, ownValue } from './values.ts';
-import { MATURITY_LABELS } from './vocabulary.ts';
 
 export type Approach = 'Manage closely' | 'Keep satisfied' | 'Keep informed' | 'Monitor';
 
@@ -79,14 +79,13 @@ function health(fields: Record<string, FieldValue>): Record<string, FieldValue> 
   const averageIt = mean(itScores);
   if (averagePartner !== undefined) derived.averagePartner = twoDecimals(averagePartner);
   if (averageIt !== undefined) derived.averageIt = twoDecimals(averageIt);
-  const both = mean([averagePartner, averageIt].filter((average) => average !== undefined));
-  if (both !== undefined) {
-    const level = Math.min(5, Math.max(1, Math.round(both))) as MaturityLevel;
-    derived.estimatedMaturity = level;
-    derived.estimatedMaturityLabel = MATURITY_LABELS[level];
+  const level = (average: number | undefined) => (average === undefined ? null : levelOf(twoDecimals(average)));
+  const maturity = maturityOf(level(averagePartner), level(averageIt));
+  if (maturity) {
+    derived.estimatedMaturity = maturity.level;
+    derived.estimatedMaturityLabel = maturity.label;
   }
   return derived;
 }
 
 const mean = (values: readonly number[]) => (values.length === 0 ? undefined : values.reduce((sum, v) => sum + v, 0) / values.length);
-const twoDecimals = (value: number) => Math.round(value * 100) / 100;

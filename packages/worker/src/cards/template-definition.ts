@@ -46,7 +46,8 @@ const TYPE_PROPERTIES: Record<(typeof FIELD_TYPES)[number], readonly string[]> =
   list: ['of', 'minItems', 'maxItems'],
   record: ['fields'],
 };
-const FIELD_PROPERTIES = ['key', 'label', 'help', 'required', 'translations'] as const;
+const FIELD_PROPERTIES = ['key', 'label', 'help', 'required', 'translations', 'side'] as const;
+const SIDES: readonly unknown[] = ['business', 'provider'];
 
 type PlainObject = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -161,6 +162,9 @@ class DefinitionCheck {
       if (help !== undefined) this.text(`${here}.help`, 'The help text', help, TEMPLATE_LIMITS.help);
       this.translations(`${here}.translations`, field.translations, { label: TEMPLATE_LIMITS.label, help: TEMPLATE_LIMITS.help });
       if (required !== undefined && typeof required !== 'boolean') this.fail(`${here}.required`, 'Required must be true or false.');
+      if (field.side !== undefined && !SIDES.includes(field.side)) {
+        this.fail(`${here}.side`, 'The side must be “business” or “provider”: only people of that side may change the field.');
+      }
       this.fieldType(here, field, depth, FIELD_PROPERTIES);
     });
   }

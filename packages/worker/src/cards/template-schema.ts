@@ -12,6 +12,7 @@ import { z } from '@hono/zod-openapi';
 import { type Exact, expectType } from '../schemas/contract.ts';
 import { textPattern } from '../schemas/text.ts';
 import { translations } from '../schemas/translations.ts';
+import { RelationshipSideSchema } from '../schemas/unit-ref.ts';
 import { TEMPLATE_LIMITS } from './template-definition.ts';
 
 const LinkKindSchema = z.enum(['card', 'idea', 'thread']);
@@ -30,6 +31,9 @@ const fieldProperties = {
   help: lineText(false).optional(),
   required: z.boolean().optional(),
   translations: translations({ label: lineText(false), help: lineText(false) }),
+  side: RelationshipSideSchema.optional().openapi({
+    description: 'Side-locked: only people of this side of the relationship (by their business unit) may change the value.',
+  }),
 };
 
 /** One object schema per field type that holds no other fields, with `extra` properties (a field's key, label…) added to each. */

@@ -1,14 +1,8 @@
 /** The words of the practice library: maturity levels and practice areas, as people read them. */
-import type { MaturityLevel, PracticeArea } from '@bridgekit/sdk';
+import { MATURITY_LEVELS, type MaturityLevel, type PracticeArea } from '@bridgekit/sdk';
 
-/** Relationship maturity, from the least to the most mature. */
-export const MATURITY_LABELS: Record<MaturityLevel, string> = {
-  1: 'Ad hoc',
-  2: 'Order taker',
-  3: 'Service provider',
-  4: 'Trusted advisor',
-  5: 'Strategic partner',
-};
+/** Relationship maturity, from the least to the most mature: the names of the SDK's one list, by level. */
+export const MATURITY_LABELS = Object.fromEntries(MATURITY_LEVELS.map((m) => [m.level, m.label])) as Record<MaturityLevel, string>;
 
 /** The maturity levels as enum options: values `'1'`…`'5'`, so a level reads the same in every template. */
 export const MATURITY_OPTIONS: { value: string; label: string }[] = ([1, 2, 3, 4, 5] as const).map((level) => ({

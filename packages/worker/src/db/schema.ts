@@ -112,11 +112,15 @@ export const userRoles = sqliteTable(
   {
     tenantId: tenantId(),
     subject: text('subject').notNull(),
-    role: text('role', { enum: ['evaluator', 'moderator', 'admin'] }).notNull(),
+    /**
+     * `evaluator`, `moderator`, `admin`: the person's level (at most one such row per person);
+     * `cio`: reads every business unit's cockpit and health results, besides any level.
+     */
+    role: text('role', { enum: ['evaluator', 'moderator', 'admin', 'cio'] }).notNull(),
     grantedBy: text('granted_by').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.subject] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.subject, t.role] })],
 );
 
 /**
@@ -166,7 +170,13 @@ export const users = sqliteTable(
     subject: text('subject').notNull(),
     name: text('name').notNull(),
     email: text('email'),
+    /** The business unit claim of the person's last token, as the token said it. */
     businessUnit: text('business_unit'),
+    /**
+     * The tenant's business unit that claim names (matched through the units' aliases on each
+     * refresh from a token), or the one an admin set; null when none matches.
+     */
+    unitId: text('unit_id').references(() => businessUnits.id, { onDelete: 'set null' }),
     /** What others type to @mention the person: set once, from the name, unique in the tenant. */
     handle: text('handle'),
     /** A moderator banned (year 9999) or timed out the person from posting until then. */
@@ -238,6 +248,11 @@ export const boards = sqliteTable(
     scorecardPreset: text('scorecard_preset', { enum: ['value-size-risk', 'wsjf', 'custom'] })
       .notNull()
       .default('value-size-risk'),
+    /**
+     * The value floor: ideas whose value score is below it rank after every idea at or above it
+     * in the value-for-effort order, whatever their effort. Null: the preset's default.
+     */
+    minValue: real('min_value'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('boards_tenant_slug').on(t.tenantId, t.slug)],
@@ -280,8 +295,15 @@ export const ideas = sqliteTable(
       .notNull()
       .default('opportunity'),
     problem: text('problem'),
-    /** The business unit that would benefit. */
+    /** The business unit that would benefit, as typed (before units were data; kept for display). */
     beneficiary: text('beneficiary'),
+    /** The sponsoring business unit (the one that would benefit); the impacted ones are in `idea_units`. */
+    unitId: text('unit_id').references(() => businessUnits.id, { onDelete: 'set null' }),
+    /** A deferred idea's revisit date, `YYYY-MM-DD`. */
+    revisitOn: text('revisit_on'),
+    /** Whether the requester confirmed that a deflection met the need (null: not said yet). */
+    needMet: integer('need_met', { mode: 'boolean' }),
+    needMetAt: integer('need_met_at'),
     valueType: text('value_type', { enum: ['revenue', 'cost', 'risk', 'compliance', 'experience'] }),
     effortSize: text('effort_size', { enum: ['XS', 'S', 'M', 'L', 'XL'] }),
     objective: text('objective'),
@@ -342,6 +364,7 @@ export const ideas = sqliteTable(
     index('ideas_author').on(t.authorId, t.state),
     index('ideas_answered_by').on(t.tenantId, t.answeredBy),
     index('ideas_source_card').on(t.tenantId, t.sourceCardId),
+    index('ideas_unit').on(t.tenantId, t.unitId, t.state),
   ],
 );
 
@@ -641,6 +664,16 @@ export const cards = sqliteTable(
     sourceCommentId: text('source_comment_id'),
     /** `thread:<id>` or `comment:<id>`: one card per story, so promoting twice finds the first. */
     promotedFrom: text('promoted_from'),
+    /** The business unit the card is about (a partner profile's, a health assessment's…). */
+    unitId: text('unit_id').references(() => businessUnits.id, { onDelete: 'set null' }),
+    /**
+     * Who may read it: `everyone` in the tenant; `unit`: the unit's relationship team (its
+     * business partners and relationship managers), CIOs, admins and the owner; `private`: the
+     * owner and admins only.
+     */
+    visibility: text('visibility', { enum: ['everyone', 'unit', 'private'] })
+      .notNull()
+      .default('everyone'),
   },
   (t) => [
     uniqueIndex('cards_promoted_from').on(t.tenantId, t.promotedFrom),
@@ -650,6 +683,7 @@ export const cards = sqliteTable(
     index('cards_tenant_template').on(t.tenantId, t.templateId),
     index('cards_tenant_state').on(t.tenantId, t.state, t.createdAt),
     index('cards_author').on(t.authorId, t.state),
+    index('cards_unit').on(t.tenantId, t.unitId),
   ],
 );
 
@@ -867,4 +901,130 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt, t.id),
     index('webhook_deliveries_event').on(t.eventId, t.webhookId),
   ],
+);
+
+// ——— Business units and relationship health ———
+
+/**
+ * A tenant's business units: the demand side (Finance, Sales…) and the supply side (IT and other
+ * providers, `side = 'supply'`), which never counts as demand. People, ideas and cards refer to
+ * a unit by id; tokens name units by any of their aliases.
+ */
+export const businessUnits = sqliteTable(
+  'business_units',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    /** What admins, the CLI and URLs call it: lower-case letters, digits and hyphens. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** The unit it is part of (a division's department), in the same tenant. */
+    parentId: text('parent_id').references((): AnySQLiteColumn => businessUnits.id, { onDelete: 'set null' }),
+    side: text('side', { enum: ['demand', 'supply'] })
+      .notNull()
+      .default('demand'),
+    /** The share of approved demand the unit means to spend per demand class, in percent. */
+    intendedMix: text('intended_mix', { mode: 'json' }).$type<Record<string, number>>(),
+    /** Archived units keep their history and take no new people or ideas. */
+    archivedAt: integer('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('business_units_tenant_key').on(t.tenantId, t.key)],
+);
+
+/**
+ * The names a token's business-unit claim may use for a unit (its name among them), normalised:
+ * trimmed, inner white space collapsed, case-folded. One alias names one unit in a tenant.
+ */
+export const businessUnitAliases = sqliteTable(
+  'business_unit_aliases',
+  {
+    tenantId: tenantId(),
+    alias: text('alias').notNull(),
+    unitId: partOf('unit_id', () => businessUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.alias] }), index('business_unit_aliases_unit').on(t.unitId)],
+);
+
+/** A unit's relationship team: its business partner(s) and relationship manager(s). */
+export const businessUnitPeople = sqliteTable(
+  'business_unit_people',
+  {
+    unitId: partOf('unit_id', () => businessUnits.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
+    role: text('role', { enum: ['business_partner', 'relationship_manager'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.userId, t.role] }), index('business_unit_people_user').on(t.tenantId, t.userId)],
+);
+
+/** The units an idea impacts besides its sponsoring unit (`ideas.unit_id`). */
+export const ideaUnits = sqliteTable(
+  'idea_units',
+  {
+    ideaId: partOf('idea_id', () => ideas.id),
+    unitId: partOf('unit_id', () => businessUnits.id),
+    tenantId: tenantId(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.unitId] }), index('idea_units_unit').on(t.tenantId, t.unitId)],
+);
+
+/** One item of a health round, as the round was opened (the tenant's set may change later). */
+export interface HealthRoundItem {
+  key: string;
+  /** Whose behaviour the item rates: the business's or the provider's (IT's). */
+  rates: 'business' | 'provider';
+  label: string;
+  translations?: Translations<'label'>;
+}
+
+/**
+ * A relationship health round for one unit: invited people of both sides score every item on
+ * their own; nobody sees answers until the round closes.
+ */
+export const healthRounds = sqliteTable(
+  'health_rounds',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    unitId: partOf('unit_id', () => businessUnits.id),
+    title: text('title').notNull(),
+    items: text('items', { mode: 'json' }).$type<HealthRoundItem[]>().notNull(),
+    /** When it is planned to close, `YYYY-MM-DD`; it closes when closed, not by itself. */
+    closesOn: text('closes_on'),
+    closedAt: integer('closed_at'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('health_rounds_unit').on(t.tenantId, t.unitId, t.closedAt)],
+);
+
+/** Who is asked to answer a round, and for which side. */
+export const healthInvitations = sqliteTable(
+  'health_invitations',
+  {
+    roundId: partOf('round_id', () => healthRounds.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
+    side: text('side', { enum: ['business', 'provider'] }).notNull(),
+    respondedAt: integer('responded_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId] }), index('health_invitations_user').on(t.tenantId, t.userId)],
+);
+
+/** One respondent's score (1–5) and comment on one item of a round. */
+export const healthAnswers = sqliteTable(
+  'health_answers',
+  {
+    roundId: partOf('round_id', () => healthRounds.id),
+    userId: partOf('user_id', () => users.id),
+    tenantId: tenantId(),
+    itemKey: text('item_key').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId, t.itemKey] })],
 );

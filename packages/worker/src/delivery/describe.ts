@@ -14,6 +14,7 @@ const SENTENCES: Record<EventType, (e: BridgekitEvent) => string> = {
   'idea.status_changed': (e) => `${quoted(e)} is now ${text(e.data.status) ?? 'in a new status'}.`,
   'idea.merged': (e) => `${quoted(e)} was merged into another idea.`,
   'idea.scored': (e) => `${quoted(e)} was scored.`,
+  'idea.need_confirmed': (e) => `${who(e)} said the answer to ${quoted(e)} ${e.data.met === true ? 'met' : 'did not meet'} the need.`,
   'comment.created': (e) => `${who(e)} commented on ${quoted(e)}.`,
   'comment.edited': (e) => `${who(e)} edited a comment on ${quoted(e)}.`,
   'comment.removed': (e) => `A comment on ${quoted(e)} was removed.`,

@@ -39,6 +39,11 @@ export function eventsQuery(db: Database, tenantId: string, ids: readonly string
       threadKey: sql<string | null>`${threads.key}`.as('thread_key'),
       threadTitle: sql<string | null>`${threads.title}`.as('thread_title'),
       threadUrl: sql<string | null>`${threads.url}`.as('thread_url'),
+      // A card kept to a unit's team or private, or a comment in its discussion: not for webhooks.
+      restricted: sql<number>`case when ${cards.id} is not null then ${cards.visibility} <> 'everyone'
+        when substr(${threads.key}, 1, 5) = 'card:' then exists (select 1 from cards rk where rk.tenant_id = ${events.tenantId}
+          and rk.id = substr(${threads.key}, 6) and rk.visibility <> 'everyone')
+        else 0 end`.as('item_restricted'),
     })
     .from(events)
     .innerJoin(tenants, eq(tenants.id, events.tenantId))

@@ -48,6 +48,9 @@ export async function deliverWebhook(
   const row = found[0];
   // Removed, disabled or unsubscribed since, or delivered already (a message sent twice): done.
   if (!hook || !row || !hook.enabled || !hook.events.includes(row.type) || delivered.length > 0) return 'done';
+  // A webhook's receivers are anyone in a channel: events of cards kept to a unit's team or
+  // private (and of their discussions) are not sent, whoever may read them (docs/cards.md).
+  if (row.restricted === 1) return 'done';
 
   const event = toBridgekitEvent(row);
   const deliveryId = newId();

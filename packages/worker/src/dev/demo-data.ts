@@ -154,7 +154,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
       objective: 'Operational excellence',
     },
     status: { key: 'under_review', category: 'under_review', by: 'mei' },
-    scores: { impact: 4, financial: 5, size: 3, new_technology: 0, third_party: 1, ways_of_working: 1 },
+    scores: { impact: 4, financial: 5, strategic_alignment: 4, size: 3, new_technology: 0, third_party: 1, ways_of_working: 1 },
   },
   {
     id: 'demo-idea-dashboards',
@@ -167,7 +167,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     daysAgo: 9,
     businessCase: { problem: 'Pipeline reports take a week to arrive.', beneficiary: 'Sales', valueType: 'revenue', effort: 'S' },
     status: { key: 'planned', category: 'planned', by: 'mei' },
-    scores: { impact: 4, financial: 3, size: 2, new_technology: 0, third_party: 0, ways_of_working: 1 },
+    scores: { impact: 4, financial: 3, strategic_alignment: 3, size: 2, new_technology: 0, third_party: 0, ways_of_working: 1 },
   },
   {
     id: 'demo-idea-replenishment',
@@ -179,7 +179,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     backers: ['jonah', 'lukas'],
     daysAgo: 5,
     businessCase: { problem: 'Stock-outs on fast movers every quarter.', beneficiary: 'Supply chain', valueType: 'revenue', effort: 'L' },
-    scores: { impact: 5, financial: 4, size: 5, new_technology: 1, third_party: 1, ways_of_working: 0 },
+    scores: { impact: 5, financial: 4, strategic_alignment: 5, size: 5, new_technology: 1, third_party: 1, ways_of_working: 0 },
   },
   {
     id: 'demo-idea-sso',

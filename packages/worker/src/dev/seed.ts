@@ -42,6 +42,7 @@ import {
   type DemoThread,
   demoCardId,
 } from './demo-data.ts';
+import { demoUnitId, demoUnitLinks, demoUnitStatements } from './demo-units.ts';
 
 export interface Statement {
   sql: string;
@@ -78,6 +79,7 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
       params: [t.id, DEMO_KID, await encryptSecret(options.secretKey, t.id, DEMO_KID, options.demoSecret), now],
     },
   ];
+  statements.push(...demoUnitStatements(t.id, now));
   for (const u of DEMO_USERS) {
     statements.push({
       sql: `insert into users (id, tenant_id, subject, name, email, business_unit, handle, created_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -179,8 +181,9 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
   statements.push(...demoCards(now));
   // The same statements the API runs, rendered by drizzle without a database.
   const sqlOnly = database({} as D1Binding);
+  statements.push(...demoUnitLinks(t.id));
   for (const idea of DEMO_IDEAS) statements.push(toStatement(recountSupport(sqlOnly, t.id, idea.id).toSQL()));
-  statements.push(toStatement(recomputeScores(sqlOnly, eq(ideas.tenantId, t.id)).toSQL()));
+  for (const s of recomputeScores(sqlOnly, eq(ideas.tenantId, t.id))) statements.push(toStatement(s.toSQL()));
   for (const [threadId, threadComments] of [
     [DEMO_THREAD.id, DEMO_COMMENTS],
     [DEMO_IDEA_DISCUSSION.id, DEMO_IDEA_DISCUSSION.comments],
@@ -257,7 +260,13 @@ function demoThread(thread: DemoThread, now: number, demoPages: string): Stateme
 /** One example card per built-in template, owned by demo people, with a range of review dates. */
 function demoCards(now: number): Statement[] {
   const t = DEMO_TENANT;
-  const statements: Statement[] = [];
+  // Amara looks after Finance: she reads the cards kept to its team (the least the demo needs).
+  const statements: Statement[] = [
+    {
+      sql: "insert into business_unit_people (unit_id, user_id, tenant_id, role, created_at) values (?, ?, ?, 'relationship_manager', ?) on conflict do nothing",
+      params: [demoUnitId('finance'), 'demo-user-amara', t.id, now],
+    },
+  ];
   for (const [index, template] of BUILT_IN_TEMPLATES.entries()) {
     const example = EXAMPLE_CARDS[template.id];
     if (!example) continue;
@@ -282,8 +291,8 @@ function demoCards(now: number): Statement[] {
     statements.push(
       {
         sql: `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, maturity_level, owner_id, review_by, version, save_id, created_by, created_at, updated_by, updated_at,
-            source_thread_id, source_comment_id, promoted_from)
-          values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+            source_thread_id, source_comment_id, promoted_from, unit_id, visibility)
+          values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
         params: [
           id,
           t.id,
@@ -305,6 +314,9 @@ function demoCards(now: number): Statement[] {
           promotion?.thread ?? null,
           promotion?.comment ?? null,
           promotion?.promotedFrom ?? null,
+          example.unit ? demoUnitId(example.unit) : null,
+          // The stakeholder map, account plan and health check: the Finance team's (Amara's) only.
+          example.unit ? (template.visibility ?? 'everyone') : 'everyone',
         ],
       },
       {

@@ -13,17 +13,22 @@ export interface SettingsInput {
   submitters?: BoardSettings['submitters'] | undefined;
   voting?: BoardSettings['voting'] | undefined;
   requiredFields?: IntakeField[] | undefined;
+  minValue?: number | null | undefined;
 }
 
 /** The 400 for one field, its issue giving the same reason. */
 const invalid = <R extends ErrorReason>(path: string, reason: R, params: ParamsOf<R>) =>
   new ApiError(400, reason, params, { details: [{ path, message: formatReason(reason, params), reason, params }] });
 
-/** Board columns for the given settings; `current` fills what the input leaves out, for checks across fields. */
+/**
+ * Board columns for the given settings; `current` fills what the input leaves out, for checks
+ * across fields; `valueScale` is the range of the board's value score, which a floor must lie in.
+ */
 export function settingsToColumns(
   input: SettingsInput = {},
   statuses: StatusDefinition[] | undefined,
   current?: BoardRow,
+  valueScale?: { min: number; max: number },
 ): Partial<BoardRow> {
   const set: Partial<BoardRow> = {};
   if (input.opensAt !== undefined) set.opensAt = input.opensAt === null ? null : Date.parse(input.opensAt);
@@ -45,6 +50,16 @@ export function settingsToColumns(
     }
   }
   if (input.requiredFields) set.requiredFields = [...new Set(input.requiredFields)];
+  if (input.minValue !== undefined) {
+    const floor = input.minValue;
+    if (floor !== null && valueScale && (floor < valueScale.min || floor > valueScale.max)) {
+      throw invalid('body.settings.minValue', 'validation_failed.min_value_range', {
+        min: round(valueScale.min),
+        max: round(valueScale.max),
+      });
+    }
+    set.minValue = floor;
+  }
   if (statuses) {
     const problem = statusListProblem(statuses, 'body.statuses');
     if (problem) throw problem;
@@ -52,6 +67,8 @@ export function settingsToColumns(
   }
   return set;
 }
+
+const round = (n: number) => Math.round(n * 100) / 100;
 
 const FIELD_LABELS: Record<IntakeField, string> = {
   problem: 'the problem',

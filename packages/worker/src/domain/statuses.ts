@@ -1,7 +1,12 @@
 /**
  * Idea statuses. Each board has its own list (or these defaults); each status sits in a
- * category. Deflection — telling a requester "already available", "self-service", "low value"
- * — is an outcome with a written reason, not a silence.
+ * category. Deflection — telling a requester "already available", "self-service", "bundled
+ * into an initiative", "business-owned", "low value" — is an outcome with a written reason, not
+ * a silence. Two outcomes are not deflections: `needs_sponsor` keeps the idea open (under
+ * review, votes kept) until someone in the business owns it; `deferred` closes it for this
+ * cycle, as ServiceNow's Deferred demand state does — its votes are frozen (returned on budget
+ * boards that return votes), so backers are free to back other work meanwhile — with a revisit
+ * date, on which an evaluator reopens or decides it.
  */
 import type { ErrorReason, ParamsOf, StatusCategory, StatusDefinition } from '@bridgekit/sdk';
 import { formatReason } from '@bridgekit/sdk/reasons';
@@ -15,6 +20,14 @@ export const DEFAULT_STATUSES: StatusDefinition[] = [
     translations: { de: { label: 'In Prüfung' } },
     category: 'under_review',
     requiresReason: false,
+    deflection: false,
+  },
+  {
+    key: 'needs_sponsor',
+    label: 'Needs a business sponsor',
+    translations: { de: { label: 'Braucht einen Sponsor aus dem Fachbereich' } },
+    category: 'under_review',
+    requiresReason: true,
     deflection: false,
   },
   {
@@ -49,6 +62,31 @@ export const DEFAULT_STATUSES: StatusDefinition[] = [
     category: 'declined',
     requiresReason: true,
     deflection: true,
+  },
+  {
+    key: 'bundled',
+    label: 'Bundled into an existing initiative',
+    translations: { de: { label: 'In eine laufende Initiative aufgenommen' } },
+    category: 'declined',
+    requiresReason: true,
+    deflection: true,
+  },
+  {
+    key: 'business_owned',
+    label: 'Business-owned solution',
+    translations: { de: { label: 'Lösung in der Verantwortung des Fachbereichs' } },
+    category: 'declined',
+    requiresReason: true,
+    deflection: true,
+  },
+  {
+    key: 'deferred',
+    label: 'Deferred: revisit later',
+    translations: { de: { label: 'Zurückgestellt: später erneut prüfen' } },
+    category: 'declined',
+    requiresReason: true,
+    deflection: false,
+    requiresRevisitDate: true,
   },
   {
     key: 'declined_low_value',

@@ -6,6 +6,7 @@
  */
 import type { EventItemKind, EventType, NotificationKind, NotificationReason } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
+import { cardReadableByUser } from '../store/card-rows.ts';
 
 /** Reasons, strongest first: a person's rank is their reason's index here. */
 export const REASONS = [
@@ -109,6 +110,11 @@ const ideaFollowers: Source = ({ tenantId: t, item }) =>
 const ideaAuthor: Source = ({ tenantId: t, item }) =>
   sql`select author_id, ${rank('author')} from ideas where tenant_id = ${t} and id = ${item.id}`;
 
+/** Whoever set the idea's current status (its last recorded change): told how the requester took a deflection. */
+const statusSetter: Source = ({ tenantId: t, item }) =>
+  sql`select u.id, ${rank('following')} from users u where u.tenant_id = ${t} and u.subject = (select x.changed_by_subject
+    from idea_status_changes x where x.tenant_id = ${t} and x.idea_id = ${item.id} order by x.created_at desc, x.id desc limit 1)`;
+
 const ideaVoters: Source = ({ tenantId: t, item }) =>
   sql`select user_id, ${rank('voter')} from votes where tenant_id = ${t} and idea_id = ${item.id}`;
 
@@ -150,6 +156,7 @@ export const AUDIENCE: Record<EventType, Source[]> = {
   'idea.status_changed': IDEA_MOVED,
   'idea.merged': IDEA_MOVED,
   'idea.scored': [ideaFollowers, ideaAuthor],
+  'idea.need_confirmed': [statusSetter],
   'comment.created': [mentioned(false), repliedTo, threadFollowers],
   'comment.edited': [mentioned(true)],
   'comment.removed': [commentAuthor],
@@ -166,15 +173,18 @@ export const AUDIENCE: Record<EventType, Source[]> = {
 
 /**
  * SQL that is true when `user` may see the item: published (for a comment, in a discussion whose
- * idea or card is published), or theirs, or they moderate the tenant. Held and rejected items,
+ * idea or card is published), or theirs, or they moderate the tenant — and for a card, one its
+ * visibility lets them read (`cardReadableByUser`). Held and rejected items,
  * and other tenants' rows, are nobody else's business.
  */
 export function seesItem(t: string, item: AudienceInput['item'], user: SQL): SQL {
   const moderates = isModerator(user);
   const idea = (id: SQL) =>
     sql`exists (select 1 from ideas vi where vi.tenant_id = ${t} and vi.id = ${id} and (vi.state = 'published' or vi.author_id = ${user} or vi.proxy_id = ${user} or ${moderates}))`;
+  // A card kept to a unit's team or private: only those who may read it, moderators or not.
   const card = (id: SQL) =>
-    sql`exists (select 1 from cards vk where vk.tenant_id = ${t} and vk.id = ${id} and (vk.state = 'published' or vk.author_id = ${user} or ${moderates}))`;
+    sql`exists (select 1 from cards vk where vk.tenant_id = ${t} and vk.id = ${id} and (vk.state = 'published' or vk.author_id = ${user} or ${moderates})
+      and ${cardReadableByUser(t, user, 'vk')})`;
   switch (item.kind) {
     case 'idea':
       return idea(sql`${item.id}`);

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { settingsToColumns } from '../domain/board-settings.ts';
+import { PRESETS, valueRange } from '../domain/scorecard.ts';
 import {
   BoardListSchema,
   BoardParams,
@@ -23,7 +24,7 @@ import {
 } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { IdeaSchema } from '../schemas/ideas.ts';
-import { createBoard, findBoardRecord, getBoard, listBoards, updateBoard } from '../store/boards.ts';
+import { boardValueRange, createBoard, findBoardRecord, getBoard, listBoards, updateBoard } from '../store/boards.ts';
 import { exportIdeas, roadmap, toCsv } from '../store/portfolio.ts';
 import { createRouter } from './router.ts';
 
@@ -57,7 +58,8 @@ export const boardsRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'create boards');
       const input = c.req.valid('json');
-      await createBoard(db, tenant.id, input, settingsToColumns(input.settings, input.statuses));
+      const scale = valueRange(PRESETS[input.scorecardPreset ?? 'value-size-risk']);
+      await createBoard(db, tenant.id, input, settingsToColumns(input.settings, input.statuses, undefined, scale));
       return c.json(await getBoard(db, tenant.id, input.slug, viewer), 201);
     },
   )
@@ -83,6 +85,8 @@ export const boardsRoutes = createRouter()
       security: bearer,
       tags: ['Boards'],
       summary: "Change a board's settings or statuses (admins)",
+      description:
+        '`settings.minValue` sets the value floor (null: the preset’s default); it must lie within the scorecard’s value range (400 `validation_failed.min_value_range`), and the board’s ideas are re-ranked at once.',
       request: { params: BoardParams, body: jsonBody(BoardUpdateSchema, examples.boardUpdate) },
       responses: { 200: jsonContent(BoardSchema, 'The board after the change.'), ...bodyErrors },
     }),
@@ -92,11 +96,12 @@ export const boardsRoutes = createRouter()
       const { board: slug } = c.req.valid('param');
       const { name, description, translations, settings, statuses } = c.req.valid('json');
       const current = await findBoardRecord(db, tenant.id, slug);
+      const scale = typeof settings?.minValue === 'number' ? await boardValueRange(db, tenant.id, slug) : undefined;
       await updateBoard(db, tenant.id, slug, {
         ...(name === undefined ? {} : { name }),
         ...(description === undefined ? {} : { description }),
         ...(translations === undefined ? {} : { translations }),
-        ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }),
+        ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }, scale),
       });
       return c.json(await getBoard(db, tenant.id, slug, viewer), 200);
     },

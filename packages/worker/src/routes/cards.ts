@@ -411,7 +411,7 @@ export const cardsRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       await assertReadable(c.var.db, c.var.tenant.id, c.var.viewer, id);
-      return c.json(await cardLinksOf(c.var.db, c.var.tenant.id, id), 200);
+      return c.json(await cardLinksOf(c.var.db, c.var.tenant.id, c.var.viewer, id), 200);
     },
   )
   .openapi(

@@ -110,7 +110,7 @@ export const commentsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const actor = requireWriter(viewer, 'delete a comment');
-      const facts = await commentFacts(db, tenant.id, c.req.valid('param').id);
+      const facts = await commentFacts(db, tenant.id, viewer, c.req.valid('param').id);
       const own = facts.authorSubject === actor.subject;
       if (!own) {
         if (facts.state !== 'published') throw new ApiError(404, 'not_found.comment', { id: facts.id });
@@ -154,7 +154,7 @@ export const commentsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const actor = requireWriter(viewer, "read a comment's history");
-      const facts = await commentFacts(db, tenant.id, c.req.valid('param').id);
+      const facts = await commentFacts(db, tenant.id, viewer, c.req.valid('param').id);
       if (facts.authorSubject !== actor.subject) await requireRole(db, tenant.id, viewer, 'moderator', "read someone else's edit history");
       return c.json({ items: await commentHistory(db, tenant.id, facts.id) }, 200);
     },
@@ -173,7 +173,7 @@ export const commentsRoutes = createRouter()
     }),
     async (c) => {
       const { id, reaction } = c.req.valid('param');
-      const comment = await setReaction(c.var.db, c.var.tenant.id, requireWriter(c.var.viewer, 'react'), id, reaction, true);
+      const comment = await setReaction(c.var.db, c.var.tenant.id, c.var.viewer, requireWriter(c.var.viewer, 'react'), id, reaction, true);
       notifyThread(c, comment.threadId, { type: 'reactions', id, reactions: comment.reactions });
       return c.json(comment, 200);
     },
@@ -192,7 +192,7 @@ export const commentsRoutes = createRouter()
     }),
     async (c) => {
       const { id, reaction } = c.req.valid('param');
-      const comment = await setReaction(c.var.db, c.var.tenant.id, requireWriter(c.var.viewer, 'react'), id, reaction, false);
+      const comment = await setReaction(c.var.db, c.var.tenant.id, c.var.viewer, requireWriter(c.var.viewer, 'react'), id, reaction, false);
       notifyThread(c, comment.threadId, { type: 'reactions', id, reactions: comment.reactions });
       return c.json(comment, 200);
     },
@@ -216,7 +216,7 @@ export const commentsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const actor = requireWriter(viewer, 'flag a comment');
-      const facts = await commentFacts(db, tenant.id, c.req.valid('param').id);
+      const facts = await commentFacts(db, tenant.id, viewer, c.req.valid('param').id);
       const result = await flagComment(db, tenant.id, tenant.moderation, actor, facts, c.req.valid('json').reason);
       if (result.hidden) notifyThread(c, facts.threadId, { type: 'comment.removed', id: facts.id });
       return c.json(result, 200);
@@ -281,7 +281,7 @@ type CommentContext = Context<AppEnv>;
 async function pin(c: CommentContext, pinned: boolean) {
   const { db, tenant, viewer } = c.var;
   await requireRole(db, tenant.id, viewer, 'moderator', pinned ? 'pin comments' : 'unpin comments');
-  const facts = await commentFacts(db, tenant.id, c.req.param('id') ?? '');
+  const facts = await commentFacts(db, tenant.id, viewer, c.req.param('id') ?? '');
   await setPinned(db, tenant.id, moderatorOf(viewer), facts, pinned);
   notifyThread(c, facts.threadId, { type: 'comment.updated', id: facts.id });
   return c.json(await getComment(db, tenant.id, viewer, facts.id), 200);
@@ -290,7 +290,7 @@ async function pin(c: CommentContext, pinned: boolean) {
 async function accept(c: CommentContext, accepted: boolean) {
   const { db, tenant, viewer } = c.var;
   const actor = requireWriter(viewer, 'mark the accepted answer');
-  const facts = await commentFacts(db, tenant.id, c.req.param('id') ?? '');
+  const facts = await commentFacts(db, tenant.id, viewer, c.req.param('id') ?? '');
   const starter = facts.startedBy === (await viewerUserIdValue(db, tenant.id, actor));
   if (!starter && !hasRole(await roleOf(db, tenant.id, viewer), 'moderator')) {
     throw new ApiError(403, 'forbidden.accept_answer', {});

@@ -1,9 +1,18 @@
-/** Triage: statuses with reasons, status history, merging duplicates, evaluator scores. */
+/** Triage: statuses with reasons, the requester's word on a deflection, status history, merging duplicates, evaluator scores. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireWriter } from '../auth/viewer.ts';
 import { bearer, bodyErrors, conflictError, jsonContent, optionalBearer, readErrors } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { EvaluationSchema, IdeaParams, IdeaSchema, MergeInputSchema, StatusChangeSchema, StatusUpdateSchema } from '../schemas/ideas.ts';
+import {
+  EvaluationSchema,
+  IdeaParams,
+  IdeaSchema,
+  MergeInputSchema,
+  NeedMetSchema,
+  StatusChangeSchema,
+  StatusUpdateSchema,
+} from '../schemas/ideas.ts';
+import { confirmNeedMet } from '../store/deflections.ts';
 import { getIdea } from '../store/ideas.ts';
 import { myScores, scoreIdea } from '../store/scores.ts';
 import { mergeIdeas, setStatus, statusHistory } from '../store/status.ts';
@@ -19,7 +28,7 @@ export const ideaWorkflowRoutes = createRouter()
       tags: ['Triage'],
       summary: "Change an idea's status (evaluators)",
       description:
-        'Deflection statuses ("already available", "self-service", "declined: low value") need a written reason (400 without one). `card` names the published practice card that answers the request (400 `validation_failed.unknown_card` for any other id): it becomes the idea\'s `status.card` and is recorded with the change. A later change that names no card keeps that answer only for a deflection or a `done` status, and clears it otherwise. Closing an idea freezes its votes and, on budget boards that say so, returns them to their owners. Every change is recorded.',
+        'Deflection statuses ("already available", "self-service", "bundled", "business-owned", "declined: low value") need a written reason (400 without one), and so do "needs a sponsor" (which keeps the idea open) and "deferred". A status that defers an idea (`requiresRevisitDate`) needs `revisitOn`, a date after today (400 `validation_failed.revisit_date` / `revisit_date_past`); other statuses refuse one (400 `validation_failed.revisit_date_unused`). `card` names the published practice card that answers the request (400 `validation_failed.unknown_card` for any other id): it becomes the idea\'s `status.card` and is recorded with the change. A later change that names no card keeps that answer only for a deflection or a `done` status, and clears it otherwise. Closing an idea freezes its votes and, on budget boards that say so, returns them to their owners. Every change is recorded.',
       request: { params: IdeaParams, body: jsonBody(StatusUpdateSchema, examples.statusUpdate) },
       responses: { 200: jsonContent(IdeaSchema, 'The idea after the change.'), ...bodyErrors, ...conflictError },
     }),
@@ -28,6 +37,25 @@ export const ideaWorkflowRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'evaluator', 'change statuses');
       const actor = requireWriter(viewer, 'change statuses');
       return c.json(await setStatus(db, tenant.id, actor, c.req.valid('param').id, c.req.valid('json')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/ideas/{id}/need-met',
+      operationId: 'confirmIdeaNeedMet',
+      security: bearer,
+      tags: ['Triage'],
+      summary: 'Say whether a deflection met the need (the requester)',
+      description:
+        "The idea's author — or whoever recorded it on their behalf — says whether the answer of a deflection (already available, self-service, bundled, business-owned…) met their need: `status.needMet`. They may change their word while the idea stays deflected. Anyone else is 403 `forbidden.need_met_others_idea`; an idea not in a deflection status is 409 `conflict.need_met_not_deflected`. Whoever set the status is told (`idea.need_confirmed`). A confirmed deflection counts on the answering card (`deflections.confirmed`).",
+      request: { params: IdeaParams, body: jsonBody(NeedMetSchema, examples.needMet) },
+      responses: { 200: jsonContent(IdeaSchema, 'The idea with the requester’s word.'), ...bodyErrors, ...conflictError },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      const actor = requireWriter(viewer, 'confirm whether a deflection met the need');
+      return c.json(await confirmNeedMet(db, tenant.id, actor, c.req.valid('param').id, c.req.valid('json').met), 200);
     },
   )
   .openapi(

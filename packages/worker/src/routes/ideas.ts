@@ -58,12 +58,13 @@ export const ideasRoutes = createRouter()
     }),
     async (c) => {
       const { board } = c.req.valid('param');
-      const { sort, cursor, limit, category } = c.req.valid('query');
+      const { sort, cursor, limit, category, unit } = c.req.valid('query');
       const page = await listIdeas(c.var.db, c.var.tenant.id, c.var.viewer, {
         board,
         sort,
         limit,
         categories: category,
+        unit,
         cursor: cursor ? decodeCursor(cursor, sort) : null,
       });
       return c.json(page, 200);

@@ -73,7 +73,7 @@ export const moderationRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       const decision = c.req.valid('json');
       await requireRole(db, tenant.id, viewer, 'moderator', decision.action === 'approve' ? 'approve comments' : 'reject comments');
-      const facts = await commentFacts(db, tenant.id, c.req.valid('param').id);
+      const facts = await commentFacts(db, tenant.id, viewer, c.req.valid('param').id);
       await decide(db, tenant.id, moderatorOf(viewer), facts, decision);
       const comment = await getCommentAsModerator(db, tenant.id, viewer, facts.id);
       if (decision.action === 'approve' && facts.state === 'pending') {

@@ -1,7 +1,7 @@
 /** Roles granted by admins, on top of those that token claims give. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
-import { RoleGrantSchema, RoleInputSchema, SubjectParams } from '../schemas/admin.ts';
+import { RevokeRoleQuery, RoleGrantSchema, RoleInputSchema, SubjectParams } from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { grantRole, listGrants, revokeRole } from '../store/roles.ts';
@@ -16,6 +16,7 @@ export const rolesRoutes = createRouter()
       security: bearer,
       tags: ['Administration'],
       summary: 'List granted roles (admins)',
+      description: 'One entry per grant: a person may have a level (evaluator, moderator or admin) and `cio` besides it.',
       request: { params: TenantParams },
       responses: { 200: jsonContent(z.object({ items: z.array(RoleGrantSchema) }), 'Grants by subject.'), ...readErrors },
     }),
@@ -52,13 +53,15 @@ export const rolesRoutes = createRouter()
       security: bearer,
       tags: ['Administration'],
       summary: 'Take back a granted role (admins)',
-      request: { params: SubjectParams },
+      description:
+        'Takes back the granted level (evaluator, moderator or admin); with `?role=cio`, the CIO grant alone. 404 when there is none.',
+      request: { params: SubjectParams, query: RevokeRoleQuery },
       responses: { 204: { description: 'Removed.' }, ...limitedErrors },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'take back roles');
-      await revokeRole(db, tenant.id, c.req.valid('param').subject);
+      await revokeRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('query').role);
       return c.body(null, 204);
     },
   );

@@ -36,12 +36,12 @@ export const searchRoutes = createRouter()
       tags: [TAG],
       summary: 'Ideas, cards and threads related to one of them',
       description:
-        "First the items its stored links name, both ways: the card that answered an idea and the ideas a card answered, the card an idea was proposed from and the ideas it sparked, the thread a card was promoted from and the cards promoted from a thread, what a card's link fields name and the cards that name it. Then the items of the two other kinds whose text is most like its own (an idea's title and description, a card's title and summary, a thread's title and first comment). Never the item itself or its own discussion, only what every reader may see; 404 when the item is not one of them.",
+        "First the items its stored links name, both ways: the card that answered an idea and the ideas a card answered, the card an idea was proposed from and the ideas it sparked, the thread a card was promoted from and the cards promoted from a thread, what a card's link fields name and the cards that name it. Then the items of the two other kinds whose text is most like its own (an idea's title and description, a card's title and summary, a thread's title and first comment). Never the item itself or its own discussion, only what every reader may see (no card kept to a unit's team or private); 404 when the item is not one of them, or a card the caller may not read.",
       request: { params: TenantParams, query: RelatedQuerySchema },
       responses: { 200: jsonContent(RelatedItemsSchema, 'Linked items first, then similar ones.'), ...readErrors },
     }),
     async (c) => {
       const { kind, id, limit } = c.req.valid('query');
-      return c.json({ items: await relatedTo(c.var.db, c.var.tenant.id, kind, id, limit) }, 200);
+      return c.json({ items: await relatedTo(c.var.db, c.var.tenant.id, c.var.viewer, kind, id, limit) }, 200);
     },
   );

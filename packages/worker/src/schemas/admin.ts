@@ -15,6 +15,7 @@ import type {
   RoleGrant,
   RoleInput,
   RoleMapping,
+  RoleRevokeQuery,
   TenantSettings,
   TenantSettingsUpdate,
   TenantSummary,
@@ -50,6 +51,14 @@ const roleMappingFields = z.strictObject({
     .array(line('A role value', { max: 200 }))
     .max(50)
     .openapi({ example: ['Bridgekit.Admin'] }),
+  cio: z
+    .array(line('A role value', { max: 200 }))
+    .max(50)
+    .optional()
+    .openapi({
+      description: "Values that make someone a CIO: reads every business unit's relationship intelligence, besides their role.",
+      example: ['Bridgekit.CIO'],
+    }),
   applyToEmbedTokens: z.boolean().optional().openapi({
     description:
       "Whether embed tokens' claims give roles too (the host's server vouches for roles as well as for identity). Off unless set: then embed people get roles only from admins' grants, OIDC people from their claims and grants.",
@@ -177,12 +186,26 @@ export const ApiKeyInputSchema = z
 requestType<ApiKeyInput>()(ApiKeyInputSchema, true);
 
 export const RoleGrantSchema = z
-  .object({ subject: z.string(), role: z.enum(['evaluator', 'moderator', 'admin']), grantedBy: z.string(), createdAt: iso() })
+  .object({ subject: z.string(), role: z.enum(['evaluator', 'moderator', 'admin', 'cio']), grantedBy: z.string(), createdAt: iso() })
   .openapi('RoleGrant');
 expectType<Exact<z.infer<typeof RoleGrantSchema>, RoleGrant>>(true);
 
-export const RoleInputSchema = z.strictObject({ role: z.enum(['evaluator', 'moderator', 'admin']) }).openapi('RoleInput');
+export const RoleInputSchema = z
+  .strictObject({
+    role: z.enum(['evaluator', 'moderator', 'admin', 'cio']).openapi({
+      description: 'A level (evaluator, moderator, admin) replaces the person’s granted level; `cio` is granted besides it.',
+    }),
+  })
+  .openapi('RoleInput');
 requestType<RoleInput>()(RoleInputSchema, true);
+
+export const RevokeRoleQuery = z.strictObject({
+  role: z
+    .enum(['cio'])
+    .optional()
+    .openapi({ description: 'Left out: the granted level (evaluator, moderator, admin) is taken back; `cio`: the CIO grant alone.' }),
+});
+requestTypeWithin<RoleRevokeQuery>()(RevokeRoleQuery, true);
 
 const ITEM_PAGES_DESCRIPTION =
   'Where the intranet shows each kind of item, as a URL pattern holding `{id}` once (for `search`, the search text; for `person`, the handle), e.g. `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`: links in mails and chats open the item there.';

@@ -31,6 +31,10 @@ export const StatusDefinitionSchema = z
     category: StatusCategorySchema,
     requiresReason: z.boolean(),
     deflection: z.boolean(),
+    requiresRevisitDate: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Setting it takes a future revisit date, `revisitOn` (Bridgekit’s `deferred`).' }),
   })
   .openapi('StatusDefinition');
 expectType<Exact<z.infer<typeof StatusDefinitionSchema>, StatusDefinition>>(true);
@@ -52,6 +56,9 @@ export const BoardSettingsSchema = z
     submitters: z.enum(['members', 'moderators']),
     voting: VotingSchema,
     requiredFields: z.array(IntakeFieldSchema),
+    minValue: z.number().nullable().openapi({
+      description: 'The value floor as set: scored ideas below it rank after the rest by value for effort. Null: the preset’s default.',
+    }),
   })
   .openapi('BoardSettings');
 expectType<Exact<z.infer<typeof BoardSettingsSchema>, BoardSettings>>(true);
@@ -92,6 +99,13 @@ export const BoardSchema = z
     settings: BoardSettingsSchema,
     statuses: z.array(StatusDefinitionSchema),
     scorecard: ScorecardSchema,
+    valueFloor: z
+      .number()
+      .nullable()
+      .openapi({ description: 'The value floor in effect: `settings.minValue`, or the preset’s default (2.5 on value-size-risk).' }),
+    valueRange: z
+      .object({ min: z.number(), max: z.number() })
+      .openapi({ description: 'The lowest and highest value score the scorecard can give: where a floor may lie.' }),
     budget: orNull(BudgetSchema).openapi({ description: "The caller's vote budget on a budget board, when signed in." }),
   })
   .openapi('Board');
@@ -111,6 +125,9 @@ const SettingsInputSchema = z.strictObject({
   submitters: z.enum(['members', 'moderators']).optional(),
   voting: VotingSchema.optional(),
   requiredFields: z.array(IntakeFieldSchema).optional(),
+  minValue: z.number().finite().nullable().optional().openapi({
+    description: 'The value floor; null for the preset’s default. Within the scorecard’s value range (1–5 on value-size-risk), else 400.',
+  }),
 });
 
 export const NewBoardSchema = z

@@ -24,12 +24,13 @@ import {
 import { z } from '@hono/zod-openapi';
 import { TEMPLATE_LIMITS } from '../cards/template-definition.ts';
 import { FieldDefSchema } from '../cards/template-schema.ts';
-import { orNull, ReasonParamsSchema, ReasonSchema, TenantParams } from './common.ts';
+import { dateString, orNull, ReasonParamsSchema, ReasonSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { EXAMPLE_TEMPLATE_ID } from './examples.ts';
 import { ModerationStateSchema } from './ideas.ts';
 import { line, text, textPattern } from './text.ts';
 import { translations } from './translations.ts';
+import { CardVisibilitySchema, UnitRefSchema } from './unit-ref.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 const ID = z.string().min(1).max(64);
@@ -64,14 +65,9 @@ const FieldValueSchema = valueAt;
 
 export const PracticeAreaSchema = z.enum(PRACTICE_AREAS);
 const MaturitySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const dateString = z
-  .string()
-  .regex(DATE, 'Give the date as YYYY-MM-DD, e.g. 2027-03-31.')
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    'Not a calendar date.',
-  );
+
+export { dateString };
+
 const HANDLE = /^[a-z0-9](?:[a-z0-9._-]{0,38}[a-z0-9])?$/;
 const OwnerSchema = z.object({ handle: z.string(), name: z.string() });
 const fieldsRecord = z.record(z.string(), FieldValueSchema);
@@ -85,6 +81,10 @@ export const TemplateSchema = z
     builtIn: z.boolean(),
     fields: z.array(FieldDefSchema),
     version: z.number().int(),
+    visibility: CardVisibilitySchema.optional().openapi({
+      description:
+        'Who may read a new card of this template unless its author says otherwise (default `everyone`; a `unit` default without a unit: `private`).',
+    }),
   })
   .openapi('CardTemplate');
 expectType<Exact<z.infer<typeof TemplateSchema>, CardTemplate>>(true);
@@ -149,8 +149,14 @@ export const CardSchema = z
     threadKey: z.string(),
     source: orNull(StorySourceSchema).openapi({ description: 'The war story it was promoted from (`POST /threads/{id}/promote`).' }),
     answered: z.number().int().openapi({ description: 'Published ideas (requests) this card answered: listed in its links as `answers`.' }),
+    deflections: z.object({ requests: z.number().int(), confirmed: z.number().int(), avoidedDays: z.number() }).openapi('CardDeflections', {
+      description:
+        'Requests deflected to this card (published ideas in a deflection status naming it), how many requesters confirmed the need met, and the person-days avoided: their T-shirt sizes (XS 1, S 3, M 10, L 30, XL 60), leaving out requests whose requester said the need was not met.',
+    }),
     sparked: z.number().int().openapi({ description: 'Published ideas proposed from this card: listed in its links as `sparked`.' }),
     moderation: ModerationStateSchema,
+    unit: orNull(UnitRefSchema).openapi({ description: 'The business unit the card is about.' }),
+    visibility: CardVisibilitySchema,
     pendingEdit: z
       .object({
         id: z.string(),
@@ -185,6 +191,17 @@ const cardCommon = {
   maturityLevel: MaturitySchema.nullable().optional(),
   owner: z.string().regex(HANDLE, "Give the owner's handle, e.g. mei.chen.").nullable().optional(),
   reviewBy: dateString.nullable().optional(),
+  unit: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .optional()
+    .openapi({ description: 'The key of the business unit the card is about (`null`: none). Left out: as it is.', example: 'finance' }),
+  visibility: CardVisibilitySchema.optional().openapi({
+    description:
+      "Who may read the card; `unit` needs a unit. Left out: as it is; for a new card, the template's default (`private` instead of `unit` when the card has no unit).",
+  }),
   note: text('The note', { max: 500 }).optional(),
 };
 
@@ -217,6 +234,8 @@ export const CardSummarySchema = z
     viewCount: z.number().int(),
     updatedAt: iso(),
     moderation: ModerationStateSchema,
+    unit: orNull(UnitRefSchema),
+    visibility: CardVisibilitySchema,
     snippet: z.string().nullable(),
   })
   .openapi('CardSummary');

@@ -138,5 +138,14 @@ export const orNull = <T extends z.ZodType>(schema: T) =>
   z.union([z.lazy(() => schema), z.null()]);
 
 /** Enough of an item of another kind (an idea, a card) to name it and open its view. */
+/** A calendar date, `YYYY-MM-DD`. */
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD, e.g. 2027-03-31.')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a calendar date.',
+  );
+
 export const ItemRefSchema = z.object({ id: z.string(), title: z.string() }).openapi('ItemRef');
 expectType<Exact<z.infer<typeof ItemRefSchema>, ItemRef>>(true);

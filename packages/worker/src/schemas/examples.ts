@@ -10,6 +10,7 @@ import type {
   ApiKeyInput,
   ArchiveImport,
   BoardUpdate,
+  BusinessUnitUpdate,
   CardInput,
   CardModerationDecision,
   CardObsolete,
@@ -19,11 +20,16 @@ import type {
   CommentEdit,
   CommentFlag,
   EvaluationInput,
+  HealthAnswersInput,
+  HealthInviteInput,
+  HealthRoundInput,
   IdeaEdit,
   MergeInput,
   ModerationDecision,
   ModerationSettingsUpdate,
+  NeedMetInput,
   NewBoard,
+  NewBusinessUnit,
   NewComment,
   NewIdea,
   NewTenant,
@@ -39,6 +45,7 @@ import type {
   TenantSettingsUpdate,
   ThreadRef,
   TokenRequestBody,
+  UnitTeamInput,
   VoteInput,
   WebhookInput,
   WebhookUpdate,
@@ -77,8 +84,17 @@ export const examples = {
   vote: { votes: 1 } satisfies VoteInput,
   statusUpdate: { status: 'under_review' } satisfies StatusUpdate,
   merge: { into: 'p8w2n4r6t1y5u7i9' } satisfies MergeInput,
+  needMet: { met: true } satisfies NeedMetInput,
   evaluation: {
-    scores: { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false },
+    scores: {
+      impact: 4,
+      financial: 3,
+      strategic_alignment: 3,
+      size: 'M',
+      new_technology: false,
+      third_party: true,
+      ways_of_working: false,
+    },
   } satisfies EvaluationInput,
   newComment: {
     url: 'https://intranet.contoso.example/sites/brm/war-stories',
@@ -168,6 +184,26 @@ export const examples = {
   } satisfies WebhookInput,
   webhookUpdate: { description: 'Portfolio tool (ideas only)' } satisfies WebhookUpdate,
   role: { role: 'evaluator' } satisfies RoleInput,
+  // A unit the demo has not: replayed again, it is refused (409 conflict.unit_key_taken).
+  newUnit: { key: 'procurement', name: 'Procurement', side: 'demand', aliases: ['Purchasing'] } satisfies NewBusinessUnit,
+  // What the demo's `finance` unit has already.
+  unitUpdate: { name: 'Finance', aliases: ['Contoso Finance'] } satisfies BusinessUnitUpdate,
+  // The team the demo's `finance` unit has already.
+  unitTeam: { businessPartners: [], relationshipManagers: ['amara.okafor'] } satisfies UnitTeamInput,
+  // A health round for the demo's `finance` unit; invitations and answers to a round id that exists nowhere (404 when replayed).
+  newHealthRound: { unit: 'finance', title: 'Finance, Q1 2027', closesOn: '2027-03-31' } satisfies HealthRoundInput,
+  healthInvite: {
+    people: [
+      { handle: 'amara.okafor', side: 'business' },
+      { handle: 'mei.chen', side: 'provider' },
+    ],
+  } satisfies HealthInviteInput,
+  healthAnswers: {
+    answers: [
+      { item: 'understands-business', score: 3, comment: 'Knows our processes, not yet our plans.' },
+      { item: 'involves-it-early', score: 2 },
+    ],
+  } satisfies HealthAnswersInput,
   // Marks nothing that is not the caller's: an id no notification has.
   markRead: { ids: [EXAMPLE_ID] },
   notificationSettings: { email: { following: 'daily' } } satisfies NotificationSettingsUpdate,

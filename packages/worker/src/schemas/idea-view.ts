@@ -5,6 +5,7 @@ import { ItemRefSchema, orNull } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { IdeaSchema, StatusChangeSchema } from './ideas.ts';
 import { translations } from './translations.ts';
+import { UnitRefSchema } from './unit-ref.ts';
 
 export const EvaluationSummarySchema = z
   .object({
@@ -30,9 +31,11 @@ export const IdeaViewSchema = z
     sourceCard: orNull(ItemRefSchema).openapi({ description: 'The published practice card the idea was proposed from.' }),
     mergedInto: orNull(ItemRefSchema).openapi({ description: 'The idea this one was merged into, as a duplicate.' }),
     duplicates: z.array(ItemRefSchema).openapi({ description: 'Ideas merged into this one.' }),
-    supportByUnit: z
-      .array(z.object({ unit: z.string().nullable(), supporters: z.number().int() }))
-      .openapi({ description: 'Supporters per business unit, most first; people without one under `unit: null`.' }),
+    supportByUnit: z.array(z.object({ unit: orNull(UnitRefSchema), supporters: z.number().int() })).openapi({
+      description:
+        'Supporters per demand-side business unit, most first; people without a unit under `unit: null`. Supply-side supporters (IT) are in `providerSupporters`.',
+    }),
+    providerSupporters: z.number().int().openapi({ description: 'Supporters from supply-side units (IT): support, not demand.' }),
     citedBy: z.array(ItemRefSchema).openapi({ description: 'Published practice cards whose link fields point at the idea.' }),
     discussion: z
       .object({ key: z.string().openapi({ example: 'idea:k3v9q0m2x7h1c8td' }), comments: z.number().int() })

@@ -10,6 +10,7 @@ import {
   LIMITS,
   type MergeInput,
   type ModerationState,
+  type NeedMetInput,
   type NewIdea,
   type Page,
   type SimilarIdea,
@@ -21,10 +22,11 @@ import {
   type WithdrawInput,
 } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { ItemRefSchema, orNull, ReasonParamsSchema, ReasonSchema, SlugSchema, TenantParams } from './common.ts';
+import { dateString, ItemRefSchema, orNull, ReasonParamsSchema, ReasonSchema, SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { line, text } from './text.ts';
 import { translations } from './translations.ts';
+import { UnitRefSchema } from './unit-ref.ts';
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
 const TITLE_MAX = LIMITS.ideaTitle.max;
@@ -37,7 +39,16 @@ export const EffortSizeSchema = z.enum(['XS', 'S', 'M', 'L', 'XL']);
 export const StatusCategorySchema = z.enum(['open', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
 const iso = () => z.string().openapi({ format: 'date-time' });
 
-export const PersonSchema = z.object({ name: z.string(), businessUnit: z.string().nullable() }).openapi('Person');
+export const PersonSchema = z
+  .object({
+    name: z.string(),
+    businessUnit: z.string().nullable().openapi({
+      description:
+        "The person's business unit as text: the unit's name when their token's claim names one of the tenant's units, else the claim.",
+    }),
+    unit: orNull(UnitRefSchema).openapi({ description: 'The unit their claim names (through the units’ aliases), or null.' }),
+  })
+  .openapi('Person');
 
 export const BusinessCaseSchema = z
   .object({
@@ -61,6 +72,12 @@ export const IdeaStatusSchema = z
     card: orNull(ItemRefSchema).openapi({ description: 'The published practice card that answered the request.' }),
     changedAt: iso().nullable(),
     changedBy: z.string().nullable(),
+    deflection: z.boolean().openapi({ description: 'The status deflects the request: its requester may say whether that met the need.' }),
+    revisitOn: z.string().nullable().openapi({ description: 'A deferred idea’s revisit date, `YYYY-MM-DD`.' }),
+    needMet: z
+      .boolean()
+      .nullable()
+      .openapi({ description: 'The requester’s word on a deflection (`POST /ideas/{id}/need-met`); null until given.' }),
   })
   .openapi('IdeaStatus');
 expectType<Exact<z.infer<typeof IdeaStatusSchema>, IdeaStatus>>(true);
@@ -70,7 +87,13 @@ export const IdeaScoreSchema = z
     value: z.number().nullable(),
     effort: z.number().nullable(),
     risk: z.number().nullable(),
-    valuePerEffort: z.number().nullable(),
+    valuePerEffort: z
+      .number()
+      .nullable()
+      .openapi({ description: 'What the value-for-effort order ranks by: value² ÷ effort (WSJF boards: cost of delay ÷ job size).' }),
+    belowFloor: z
+      .boolean()
+      .openapi({ description: 'Its value is below the board’s value floor: it ranks after every idea at or above it.' }),
     evaluations: z.number().int(),
   })
   .openapi('IdeaScore', { description: "The evaluators' scores; crowd support is reported apart and never blended in." });
@@ -107,7 +130,12 @@ export const IdeaSchema = z
     status: IdeaStatusSchema,
     votes: z.number().int().openapi({ description: 'Votes in all (budget boards: several per person possible).' }),
     supporters: z.number().int().openapi({ description: 'People backing the idea.' }),
-    businessUnits: z.number().int().openapi({ description: 'Distinct business units among the supporters.' }),
+    businessUnits: z
+      .number()
+      .int()
+      .openapi({ description: 'Distinct demand-side business units among the supporters (supply-side units such as IT never count).' }),
+    unit: orNull(UnitRefSchema).openapi({ description: 'The sponsoring business unit (the one that would benefit).' }),
+    impactedUnits: z.array(UnitRefSchema).openapi({ description: 'Other units the idea impacts.' }),
     voted: z.boolean().openapi({ description: 'Whether the caller backs the idea.' }),
     myVotes: z.number().int(),
     score: IdeaScoreSchema,
@@ -150,6 +178,12 @@ export const VoteInputSchema = z
   .openapi('VoteInput');
 requestType<VoteInput>()(VoteInputSchema, true);
 
+const UnitKeySchema = z.string().min(1).max(100).openapi({ example: 'finance' });
+const ImpactedUnitsSchema = z
+  .array(UnitKeySchema)
+  .max(10)
+  .openapi({ description: 'Keys of the other units it impacts: current units, not the sponsoring one (422 otherwise).' });
+
 export const NewIdeaSchema = z
   .strictObject({
     title: line('The title', { min: TITLE_MIN, max: TITLE_MAX }),
@@ -190,6 +224,11 @@ export const NewIdeaSchema = z
         description:
           "Evaluators, moderators and admins: record the idea for a business leader who does not sign in. They become its author and back it with one vote (within the board's budget for them); the caller is shown as `recordedBy`.",
       }),
+    unit: UnitKeySchema.optional().openapi({
+      description:
+        'The key of the sponsoring business unit (422 `validation_failed.unknown_unit` for an unknown or archived one). Left out: `businessCase.beneficiary` is matched through the units’ aliases.',
+    }),
+    impactedUnits: ImpactedUnitsSchema.optional(),
   })
   .openapi('NewIdea');
 requestType<NewIdea>()(NewIdeaSchema, true);
@@ -211,6 +250,10 @@ export const IdeaEditSchema = z
       })
       .optional()
       .openapi({ description: 'The business case fields to change; the board’s required fields must stay filled in.' }),
+    unit: UnitKeySchema.nullable()
+      .optional()
+      .openapi({ description: `The key of the sponsoring business unit. ${NULLABLE_CASE}` }),
+    impactedUnits: ImpactedUnitsSchema.optional().openapi({ description: 'Replaces the list of other units it impacts.' }),
   })
   .openapi('IdeaEdit', { description: 'The fields to change; a field left out keeps its value.' });
 requestType<IdeaEdit>()(IdeaEditSchema, true);
@@ -266,6 +309,7 @@ export const ListIdeasQuery = z.strictObject({
       return parsed.data;
     })
     .openapi({ type: 'string', description: 'Only ideas in these status categories, e.g. `open,under_review`.' }),
+  unit: z.string().min(1).max(100).optional().openapi({ description: 'Only ideas whose sponsoring business unit has this key.' }),
 });
 requestTypeWithin<IdeaListQuery>()(ListIdeasQuery, true);
 
@@ -322,9 +366,17 @@ export const StatusUpdateSchema = z
       description:
         'The id of the published practice card that answers the need (a deflection’s answer): shown with the idea, and counted on the card.',
     }),
+    revisitOn: dateString.optional().openapi({
+      description: 'When to look at the idea again, after today: required by statuses that take one (`deferred`), refused by others.',
+    }),
   })
   .openapi('StatusUpdate');
 requestType<StatusUpdate>()(StatusUpdateSchema, true);
+
+export const NeedMetSchema = z
+  .strictObject({ met: z.boolean().openapi({ description: 'Whether the answer met the need.' }) })
+  .openapi('NeedMetInput');
+requestType<NeedMetInput>()(NeedMetSchema, true);
 
 export const MergeInputSchema = z
   .strictObject({ into: z.string().min(1).max(64).openapi({ description: 'The original idea the duplicate is merged into.' }) })
@@ -334,7 +386,15 @@ requestType<MergeInput>()(MergeInputSchema, true);
 export const EvaluationSchema = z
   .strictObject({
     scores: z.record(z.string().min(1).max(64), z.union([z.number(), z.string().max(40), z.boolean()])).openapi({
-      example: { impact: 4, financial: 3, size: 'M', new_technology: false, third_party: true, ways_of_working: false },
+      example: {
+        impact: 4,
+        financial: 3,
+        strategic_alignment: 3,
+        size: 'M',
+        new_technology: false,
+        third_party: true,
+        ways_of_working: false,
+      },
     }),
   })
   .openapi('Evaluation');

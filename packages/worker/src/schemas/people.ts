@@ -1,10 +1,11 @@
 /** A person's own view (`GET /people/{handle}`): who they are and what they contributed. */
 import type { PersonView } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { TenantParams } from './common.ts';
+import { orNull, TenantParams } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { StatusCategorySchema } from './ideas.ts';
 import { translations } from './translations.ts';
+import { UnitRefSchema } from './unit-ref.ts';
 
 const iso = () => z.string().openapi({ format: 'date-time' });
 
@@ -53,6 +54,7 @@ export const PersonViewSchema = z
     handle: z.string(),
     name: z.string(),
     businessUnit: z.string().nullable(),
+    unit: orNull(UnitRefSchema).openapi({ description: 'The business unit their claim names, or null.' }),
     role: z.enum(['member', 'evaluator', 'moderator', 'admin']),
     joinedAt: iso().openapi({ description: 'When they first took part.' }),
     counts: z

@@ -1,6 +1,7 @@
 import type { Viewer } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { ItemPagesSchema } from './admin.ts';
+import { UnitTeamPlaceSchema } from './business-units.ts';
 import { orNull } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { PersonSchema } from './ideas.ts';
@@ -10,6 +11,10 @@ export const ViewerUserSchema = PersonSchema.extend({
   id: z.string(),
   role: z.enum(['member', 'evaluator', 'moderator', 'admin']),
   handle: z.string().nullable(),
+  cio: z
+    .boolean()
+    .openapi({ description: "Reads every business unit's relationship intelligence (the role mapping's `cio` claim values, or a grant)." }),
+  teams: z.array(UnitTeamPlaceSchema).openapi({ description: "The caller's places on business units' relationship teams." }),
 }).openapi('ViewerUser');
 
 export const ViewerSchema = z

@@ -5,11 +5,12 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boardCriteria, boards, ideas } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { PRESETS, presetTranslations } from '../domain/scorecard.ts';
+import { DEFAULT_MIN_VALUE, PRESETS, presetTranslations, valueRange } from '../domain/scorecard.ts';
 import { DEFAULT_STATUSES, withBuiltInTranslations } from '../domain/statuses.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
+import { rerank } from './scores.ts';
 import { viewerUserId } from './users.ts';
 import { budgetUsed } from './vote-sql.ts';
 
@@ -40,6 +41,7 @@ export function settingsOf(b: BoardRow | BoardRecord): BoardSettings {
         ? { mode: 'budget', budget: b.voteBudget, perIdea: b.votesPerIdea, refundOnClose: b.refundOnClose }
         : { mode: 'single' },
     requiredFields: b.requiredFields as BoardSettings['requiredFields'],
+    minValue: b.minValue,
   };
 }
 
@@ -105,6 +107,8 @@ function toBoard(row: BoardRow, count: number, criteria: Criterion[], budget: Bu
     settings: settingsOf(record),
     statuses: record.statuses,
     scorecard: { preset: row.scorecardPreset, criteria },
+    valueFloor: row.minValue ?? DEFAULT_MIN_VALUE[row.scorecardPreset],
+    valueRange: valueRange(criteria),
     budget,
   };
 }
@@ -163,14 +167,33 @@ export async function createBoard(db: Database, tenantId: string, input: NewBoar
   ]);
 }
 
+/** Changes a board's columns; a new value floor re-ranks its ideas in the same batch. */
 export async function updateBoard(db: Database, tenantId: string, slug: string, set: Partial<BoardRow>): Promise<void> {
   if (Object.keys(set).length === 0) return;
-  const updated = await db
-    .update(boards)
-    .set(set)
-    .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)))
-    .returning({ id: boards.id });
+  const [updated] = await db.batch([
+    db
+      .update(boards)
+      .set(set)
+      .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)))
+      .returning({ id: boards.id }),
+    ...(set.minValue === undefined
+      ? []
+      : [
+          rerank(
+            db,
+            and(
+              eq(ideas.tenantId, tenantId),
+              sql`${qualified(ideas.boardId)} = (select b.id from ${boards} b where b.tenant_id = ${tenantId} and b.slug = ${slug})`,
+            ),
+          ),
+        ]),
+  ]);
   if (updated.length === 0) throw notFound('not_found.board', { id: slug });
+}
+
+/** The range of a board's value score, from its scorecard's value criteria (for checking a floor). */
+export async function boardValueRange(db: Database, tenantId: string, slug: string): Promise<{ min: number; max: number }> {
+  return valueRange((await getScorecard(db, tenantId, slug)).criteria);
 }
 
 export async function getScorecard(db: Database, tenantId: string, slug: string): Promise<Scorecard> {

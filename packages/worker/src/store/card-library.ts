@@ -29,7 +29,17 @@ import { cardLinks, cards, cardVersions, ideas, threads, users } from '../db/sch
 import { qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
-import { cardColumns, cardVisibleTo, DUE_WITHIN_DAYS, dayOf, freshnessCondition, selectCards, toCardSummary } from './card-rows.ts';
+import {
+  cardColumns,
+  cardPublic,
+  cardReadableBy,
+  cardVisibleTo,
+  DUE_WITHIN_DAYS,
+  dayOf,
+  freshnessCondition,
+  selectCards,
+  toCardSummary,
+} from './card-rows.ts';
 import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
 import { listTemplates } from './templates.ts';
 import { viewerUserId } from './users.ts';
@@ -212,6 +222,7 @@ export async function reviewQueue(
     sql`${qualified(cards.obsoleteAt)} is null`,
     sql`${qualified(cards.reviewBy)} <= ${soon}`,
     ownerCondition(tenantId, owner, viewer),
+    cardReadableBy(tenantId, viewer),
   ];
   if (cursor) {
     const [reviewBy, id] = decodeListCursor(cursor, 'review', ['string', 'string']);
@@ -235,14 +246,17 @@ export async function reviewQueue(
   };
 }
 
-/** Every practice area with its live cards, their owners, and how many have no owner. One query. */
+/**
+ * Every practice area with its live cards, their owners, and how many have no owner. One query.
+ * Only cards everyone may read count: a unit's stakeholder map makes nobody a named expert.
+ */
 export async function practiceAreas(db: Database, tenantId: string): Promise<PracticeAreaSummary[]> {
   const rows = await db.all<{ area: string; cards: number; unowned: number; owners: string | null }>(sql`
     select t.value as area, count(*) as cards, sum(c.owner_id is null) as unowned,
       json_group_array(distinct case when u.id is not null then json_object('handle', u.handle, 'name', u.name) end) as owners
     from ${cards} c, json_each(c.tags) t
     left join ${users} u on u.id = c.owner_id
-    where c.tenant_id = ${tenantId} and c.obsolete_at is null and c.state = 'published'
+    where c.tenant_id = ${tenantId} and c.obsolete_at is null and ${cardPublic('c')}
     group by t.value`);
   const byArea = new Map(rows.map((r) => [r.area, r]));
   return PRACTICE_AREAS.map((area) => {
@@ -340,8 +354,9 @@ export async function cardDiff(
 /**
  * What the card links to (its link fields), what links to it (other cards; ideas whose status
  * points at it), the requests it answered and the ideas proposed from it, and its own thread.
+ * Other cards only as the caller may read them (`cardReadableBy`).
  */
-export async function cardLinksOf(db: Database, tenantId: string, id: string): Promise<CardLinks> {
+export async function cardLinksOf(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<CardLinks> {
   const ownKey = `card:${id}`;
   const publishedIdeasWhere = (column: typeof ideas.answeredBy | typeof ideas.sourceCardId) =>
     db
@@ -363,6 +378,7 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
           eq(cardLinks.tenantId, tenantId),
           eq(cards.tenantId, tenantId),
           eq(cards.state, 'published'),
+          cardReadableBy(tenantId, viewer),
           eq(cardLinks.toKind, 'card'),
           eq(cardLinks.toId, id),
         ),
@@ -395,7 +411,14 @@ export async function cardLinksOf(db: Database, tenantId: string, id: string): P
     db
       .select({ id: cards.id, title: cards.title })
       .from(cards)
-      .where(and(eq(cards.tenantId, tenantId), eq(cards.state, 'published'), inArray(cards.id, ids('card').length ? ids('card') : none))),
+      .where(
+        and(
+          eq(cards.tenantId, tenantId),
+          eq(cards.state, 'published'),
+          cardReadableBy(tenantId, viewer),
+          inArray(cards.id, ids('card').length ? ids('card') : none),
+        ),
+      ),
     db
       .select({ id: ideas.id, title: ideas.title })
       .from(ideas)

@@ -3,9 +3,11 @@
  * found the card helpful, in the same statement), freshness, and the mapping to wire types.
  */
 import type {
+  CardDeflections,
   CardOwner,
   CardSummary,
   CardTemplate,
+  CardVisibility,
   Freshness,
   MaturityLevel,
   PendingCardEdit,
@@ -13,14 +15,16 @@ import type {
   StorySource,
 } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Actor, Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, hasRole, type Viewer } from '../auth/viewer.ts';
 import { deriveValues } from '../cards/derive.ts';
 import type { Database } from '../db/client.ts';
-import { cardEdits, cardHelped, cards, ideas, threads, users } from '../db/schema.ts';
+import { cardEdits, cardHelped, cards, ideas, threads, userRoles, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { moderationOf } from '../moderation/content.ts';
 import { readReason, shownReason } from '../moderation/reasons.ts';
+import { cardDeflectionsColumn } from './deflections.ts';
+import { parseUnitRef, readsUnit, unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
 
 /** Days before the review-by date from which a card counts as due for review. */
@@ -62,12 +66,63 @@ export function freshnessCondition(freshness: Freshness, now: number) {
   }
 }
 
+/** SQL that is 1 when the viewer is an admin (by credential, claim or grant); CIOs are not. */
+function isAdmin(tenantId: string, viewer: Viewer | Actor): SQL {
+  if ('kind' in viewer && hasRole(effectiveRole(viewer, undefined), 'admin')) return sql`1`;
+  if (!('kind' in viewer) || viewer.kind !== 'user') return sql`0`;
+  return sql`exists (select 1 from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenantId}
+    and ${qualified(userRoles.subject)} = ${viewer.subject} and ${qualified(userRoles.role)} = 'admin')`;
+}
+
+/** `cards`, or the alias a statement gives it (`c`, `k`…), and a column of it. */
+const column = (alias: string, name: string) => sql`${sql.identifier(alias)}.${sql.identifier(name)}`;
+
 /**
- * Who sees a card: everyone once it is published; a new card held by the pipeline or rejected
- * by a moderator only its author (moderators read it through the queue).
+ * Who may read a card by its visibility, whatever its moderation state: `everyone`; its owner and
+ * its author; for a `unit` card, whoever reads the unit (`readsUnit`: its relationship team, CIOs,
+ * admins); for a `private` one, admins — not CIOs. `alias`: what the statement calls `cards`.
  */
-export function cardVisibleTo(tenantId: string, viewer: Viewer | Actor): SQL {
-  return sql`(${qualified(cards.state)} = 'published' or ${qualified(cards.authorId)} = ${viewerUserId(tenantId, viewer)})`;
+export function cardReadableBy(tenantId: string, viewer: Viewer | Actor, alias = 'cards'): SQL {
+  const me = viewerUserId(tenantId, viewer);
+  const visibility = column(alias, 'visibility');
+  return sql`(${visibility} = 'everyone' or ${column(alias, 'owner_id')} = ${me} or ${column(alias, 'author_id')} = ${me}
+    or (${visibility} = 'unit' and ${readsUnit(tenantId, viewer, column(alias, 'unit_id'))})
+    or (${visibility} = 'private' and ${isAdmin(tenantId, viewer)}))`;
+}
+
+/**
+ * {@link cardReadableBy} for the person whose user id `user` is (SQL), not for the caller: who is
+ * told of a card's events (notify/audience.ts). Admins and CIOs by their stored claim or a grant.
+ */
+export function cardReadableByUser(tenantId: string, user: SQL, alias = 'cards'): SQL {
+  const visibility = column(alias, 'visibility');
+  const granted = (roles: SQL) =>
+    sql`exists (select 1 from users ru where ru.id = ${user} and (ru.claim_role = 'admin'
+      or exists (select 1 from user_roles rr where rr.tenant_id = ru.tenant_id and rr.subject = ru.subject and rr.role in ${roles})))`;
+  return sql`(${visibility} = 'everyone' or ${column(alias, 'owner_id')} = ${user} or ${column(alias, 'author_id')} = ${user}
+    or (${visibility} = 'unit' and (${granted(sql`('admin', 'cio')`)} or exists (select 1 from business_unit_people rp
+      where rp.tenant_id = ${tenantId} and rp.unit_id = ${column(alias, 'unit_id')} and rp.user_id = ${user})))
+    or (${visibility} = 'private' and ${granted(sql`('admin')`)}))`;
+}
+
+/**
+ * Who sees a card: THE rule every reader of cards applies. Published cards, as their visibility
+ * allows ({@link cardReadableBy}); a new card held by the pipeline or rejected by a moderator only
+ * its author (moderators read it through the queue). `alias`: what the statement calls `cards`.
+ */
+export function cardVisibleTo(tenantId: string, viewer: Viewer | Actor, alias = 'cards'): SQL {
+  return sql`((${column(alias, 'state')} = 'published' or ${column(alias, 'author_id')} = ${viewerUserId(tenantId, viewer)})
+    and ${cardReadableBy(tenantId, viewer, alias)})`;
+}
+
+/**
+ * What every reader may see of cards — {@link cardVisibleTo} for a reader who is nobody in
+ * particular: published and visible to everyone. For what others could follow from what one
+ * reader is shown (search hits, related items, a person's page, an idea's answer, names in other
+ * items' links), so a unit's or a private card is never named there. `alias`: what the statement calls `cards`.
+ */
+export function cardPublic(alias = 'cards'): SQL {
+  return sql`(${column(alias, 'state')} = 'published' and ${column(alias, 'visibility')} = 'everyone')`;
 }
 
 /** The caller's own held or rejected edit of the card in scope, as JSON (null when none): for single-card reads. */
@@ -94,6 +149,7 @@ export function cardColumns(tenantId: string, viewer: Viewer | Actor) {
       sql<number>`(select count(*) from ${ideas} ai where ai.tenant_id = ${qualified(cards.tenantId)} and ai.answered_by = ${qualified(cards.id)} and ai.state = 'published')`.as(
         'card_answered',
       ),
+    deflections: cardDeflectionsColumn(qualified(cards.tenantId), qualified(cards.id)).as('card_deflections'),
     sparked:
       sql<number>`(select count(*) from ${ideas} si where si.tenant_id = ${qualified(cards.tenantId)} and si.source_card_id = ${qualified(cards.id)} and si.state = 'published')`.as(
         'card_sparked',
@@ -102,6 +158,7 @@ export function cardColumns(tenantId: string, viewer: Viewer | Actor) {
       from ${threads} st where st.tenant_id = ${qualified(cards.tenantId)} and st.id = ${qualified(cards.sourceThreadId)})`.as(
       'card_source',
     ),
+    unit: unitRefColumn(cards.unitId).as('card_unit'),
   };
 }
 
@@ -115,9 +172,13 @@ export type CardRow = {
   ownerName: string | null;
   helpedByMe: number;
   answered: number;
+  /** `CardDeflections` as JSON (`cardDeflectionsColumn`). */
+  deflections: string;
   sparked: number;
   /** The source thread as JSON (`cardColumns`). */
   source: string | null;
+  /** The card's unit as JSON (`unitRefColumn`). */
+  unit: string | null;
   /** From `myEditColumn`, on single-card reads. */
   myEdit?: string | null;
 };
@@ -174,9 +235,12 @@ export function toCard(row: CardRow, template: CardTemplate, now = Date.now(), a
     helpedByMe: row.helpedByMe === 1,
     threadKey: `card:${c.id}`,
     answered: row.answered,
+    deflections: JSON.parse(row.deflections) as CardDeflections,
     sparked: row.sparked,
     source: sourceOf(row),
     moderation: moderationOf(c.state, c.moderationReason, asModerator),
+    unit: parseUnitRef(row.unit),
+    visibility: c.visibility as CardVisibility,
     pendingEdit: pendingEditOf(row.myEdit),
   };
 }
@@ -198,6 +262,8 @@ export function toCardSummary(row: CardRow, templateName: string, snippet: strin
     viewCount: c.viewCount,
     updatedAt: isoTime(c.updatedAt),
     moderation: moderationOf(c.state, c.moderationReason, false),
+    unit: parseUnitRef(row.unit),
+    visibility: c.visibility as CardVisibility,
     snippet,
   };
 }

@@ -12,14 +12,38 @@
  * version, which stays current until a moderator approves the edit — applied then as a save
  * from the version it was made to (so an approval can never overwrite a newer version).
  */
-import type { CardInput, CardTemplate, CardUpdate, FieldValue, LinkKind, LinkValue, PracticeArea, PracticeCard } from '@bridgekit/sdk';
+import type {
+  CardInput,
+  CardTemplate,
+  CardUpdate,
+  CardVisibility,
+  FieldValue,
+  LinkKind,
+  LinkValue,
+  PracticeArea,
+  PracticeCard,
+  RelationshipSide,
+} from '@bridgekit/sdk';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import { searchableText } from '../cards/search-text.ts';
+import { sideLockViolation } from '../cards/side-locks.ts';
 import { validateFields } from '../cards/validate.ts';
 import type { Database } from '../db/client.ts';
-import { cardEdits, cardHelped, cardLinks, cards, cardVersions, type HeldCardSave, ideas, threads, users } from '../db/schema.ts';
+import {
+  businessUnits,
+  cardEdits,
+  cardHelped,
+  cardLinks,
+  cards,
+  cardVersions,
+  type HeldCardSave,
+  ideas,
+  tenants,
+  threads,
+  users,
+} from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -30,13 +54,21 @@ import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { heldStatements } from '../notify/held.ts';
 import { eventStatements } from '../notify/record.ts';
-import { cardColumns, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
+import { unitIdOfClaim } from './business-units.ts';
+import { cardColumns, cardReadableBy, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
 import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
 import { findTemplate } from './templates.ts';
 import type { Tenant } from './tenants.ts';
+import { viewerSide } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
+
+/** Who may read a card: its unit and visibility. */
+interface Access {
+  unitId: string | null;
+  visibility: CardVisibility;
+}
 
 /** What a save writes, once validated and resolved. */
 interface Prepared {
@@ -46,11 +78,13 @@ interface Prepared {
   links: { path: string; link: LinkValue }[];
   /** `undefined`: keep as is / default; `null`: no owner. */
   ownerId: string | null | undefined;
+  /** The unit the save names: `undefined`, keep as is (none for a new card); `null`, none. */
+  unitId: string | null | undefined;
   /** The moderation pipeline's hold, if it holds the card (a refusal is thrown). */
   verdict: Verdict | null;
 }
 
-type Content = Pick<CardInput, 'title' | 'summary' | 'fields' | 'owner'>;
+type Content = Pick<CardInput, 'title' | 'summary' | 'fields' | 'owner' | 'unit'>;
 
 /** Who saves: the actor a save is recorded under, and the viewer whose role decides whether the pipeline runs. */
 export interface Saver {
@@ -59,9 +93,11 @@ export interface Saver {
 }
 
 /**
- * Validates the fields against the template, resolves handles and links within the tenant
- * (only published cards and ideas can be cited), refuses a banned or timed-out author, and runs
- * the moderation pipeline over the card's text.
+ * Validates the fields against the template, resolves handles, links and the unit within the
+ * tenant (only published cards the saver may read and published ideas can be cited; only a
+ * current unit named), refuses a banned or timed-out author and, on a card about a unit (before
+ * or after the save), a change of a side-locked field by someone not of its side (`before`: the
+ * card as it was), and runs the moderation pipeline over the card's text.
  */
 async function prepare(
   db: Database,
@@ -70,6 +106,7 @@ async function prepare(
   template: CardTemplate,
   content: Content,
   kind: 'create' | 'edit',
+  before: { fields: Record<string, FieldValue>; unitId: string | null } = { fields: {}, unitId: null },
 ): Promise<Prepared> {
   const tenantId = tenant.id;
   const checked = validateFields(template, content.fields);
@@ -82,7 +119,7 @@ async function prepare(
   const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : []), ...mentioned])];
   const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
   const none = ['\u0000'];
-  const [standing, grant, members, foundCards, foundIdeas, foundThreads] = await db.batch([
+  const [standing, grant, members, foundCards, foundIdeas, foundThreads, foundUnit, mySide] = await db.batch([
     selectStanding(db, tenantId, actor.subject, tenant.moderation),
     selectGrantedRole(db, tenantId, actor.subject),
     db
@@ -93,7 +130,12 @@ async function prepare(
       .select({ id: cards.id })
       .from(cards)
       .where(
-        and(eq(cards.tenantId, tenantId), eq(cards.state, 'published'), inArray(cards.id, idsOf('card').length ? idsOf('card') : none)),
+        and(
+          eq(cards.tenantId, tenantId),
+          eq(cards.state, 'published'),
+          cardReadableBy(tenantId, viewer),
+          inArray(cards.id, idsOf('card').length ? idsOf('card') : none),
+        ),
       ),
     db
       .select({ id: ideas.id })
@@ -105,7 +147,28 @@ async function prepare(
       .select({ id: threads.id })
       .from(threads)
       .where(and(eq(threads.tenantId, tenantId), inArray(threads.id, idsOf('thread').length ? idsOf('thread') : none))),
+    db
+      .select({ id: businessUnits.id, archivedAt: businessUnits.archivedAt })
+      .from(businessUnits)
+      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, typeof content.unit === 'string' ? content.unit : '\u0000'))),
+    // The saver's side as this save's refresh of them from their token leaves it (`upsertUser`
+    // stores the unit their claim names), else as stored: `viewerSide`'s rule.
+    db
+      .select({
+        side: sql<RelationshipSide | null>`coalesce((select case cu.side when 'supply' then 'provider' else 'business' end
+          from ${businessUnits} cu where cu.id = ${unitIdOfClaim(tenantId, actor.businessUnit)}), ${viewerSide(tenantId, actor)})`,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
   ]);
+  if (typeof content.unit === 'string' && (!foundUnit[0] || foundUnit[0].archivedAt !== null)) {
+    throw new ApiError(
+      422,
+      'validation_failed.unknown_unit',
+      { unit: content.unit },
+      { details: [fieldIssue('body.unit', 'field.unknown_unit', { unit: content.unit })] },
+    );
+  }
   // A moderator's ban or time-out covers cards as it covers comments.
   assertMayPost(standing[0], Date.now());
   const byHandle = new Map(members.map((m) => [m.handle, m]));
@@ -132,6 +195,10 @@ async function prepare(
     const member = byHandle.get(person.handle);
     if (member) setAtPath(fields, `${person.path}.name`, member.name);
   }
+  // Sides are known only of a relationship with a unit: a card about none locks nothing.
+  if (before.unitId !== null || typeof content.unit === 'string') {
+    assertOwnSide(template, before.fields, fields, (mySide[0]?.side ?? null) as RelationshipSide | null);
+  }
   const markdown = new Map<string, RenderedMarkdown>();
   const rendered: Record<string, string> = {};
   const knownHandles = new Set(members.flatMap((m) => (m.handle ? [m.handle] : [])));
@@ -154,8 +221,52 @@ async function prepare(
     searchText: searchableText(template, fields),
     links: checked.links,
     ownerId: content.owner === undefined ? undefined : content.owner === null ? null : (byHandle.get(content.owner)?.id ?? null),
+    unitId: content.unit === undefined ? undefined : content.unit === null ? null : (foundUnit[0]?.id ?? null),
     verdict,
   };
+}
+
+/** 403 for a change of a side-locked field by someone not of its side; nothing is written. */
+function assertOwnSide(
+  template: CardTemplate,
+  before: Record<string, FieldValue>,
+  after: Record<string, FieldValue>,
+  side: RelationshipSide | null,
+): void {
+  const locked = sideLockViolation(template.fields, before, after, side);
+  if (!locked) return;
+  throw new ApiError(
+    403,
+    'forbidden.side_locked',
+    { side: locked.side, field: locked.label },
+    {
+      details: [
+        fieldIssue(`body.fields.${locked.path}`, locked.side === 'business' ? 'field.business_side_only' : 'field.provider_side_only'),
+      ],
+    },
+  );
+}
+
+/**
+ * Who may read the card after a save: what the save asks, else `fallback`; 422 for `unit`
+ * without a unit. A new card's fallback is its template's default, `private` for a `unit` default
+ * when the card has no unit (relationship intelligence is never public by default).
+ */
+function visibilityAfter(
+  asked: CardVisibility | undefined,
+  fallback: CardVisibility,
+  unitId: string | null,
+  fallbackIsDefault: boolean,
+): CardVisibility {
+  const visibility = asked ?? fallback;
+  if (visibility !== 'unit' || unitId !== null) return visibility;
+  if (asked === undefined && fallbackIsDefault) return 'private';
+  throw new ApiError(
+    422,
+    'validation_failed.visibility_needs_unit',
+    {},
+    { details: [fieldIssue(asked === undefined ? 'body.unit' : 'body.visibility', 'field.unit_required')] },
+  );
 }
 
 function setAtPath(root: Record<string, FieldValue>, path: string, value: FieldValue): void {
@@ -243,7 +354,10 @@ export async function getCard(
   const row = await db
     .select({ ...cardColumns(tenantId, viewer), myEdit: myEditColumn(tenantId, viewer) })
     .from(cards)
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), asModerator ? undefined : cardVisibleTo(tenantId, viewer)))
+    // Moderators read a card in any moderation state, but only as its visibility allows.
+    .where(
+      and(eq(cards.tenantId, tenantId), eq(cards.id, id), asModerator ? cardReadableBy(tenantId, viewer) : cardVisibleTo(tenantId, viewer)),
+    )
     .get();
   if (!row) throw notFound('not_found.card', { id });
   return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now, asModerator);
@@ -295,6 +409,8 @@ export async function insertCard(
     );
   });
   const prepared = await prepare(db, tenant, saver, template, input, 'create');
+  const unitId = prepared.unitId ?? null;
+  const visibility = visibilityAfter(input.visibility, template.visibility ?? 'everyone', unitId, true);
   const id = newId();
   const saveId = newId();
   const insert = db.insert(cards).values({
@@ -324,6 +440,8 @@ export async function insertCard(
     sourceThreadId: story?.threadId ?? null,
     sourceCommentId: story?.commentId ?? null,
     promotedFrom: story?.promotedFrom ?? null,
+    unitId,
+    visibility,
   });
   const [, written] = await db.batch([
     upsertUser(db, tenantId, actor, now),
@@ -383,6 +501,8 @@ function saveStatements(
   now: number,
   moderation: { state: 'published' | 'pending'; reason: string | null } | null,
   saveId: string,
+  /** Who may read the card after the save, when it changes. */
+  access: Access | null = null,
 ) {
   return [
     db
@@ -399,6 +519,7 @@ function saveStatements(
         ...(save.ownerId !== undefined ? { ownerId: save.ownerId } : {}),
         ...(save.reviewBy !== undefined ? { reviewBy: save.reviewBy } : {}),
         ...(moderation ? { state: moderation.state, moderationReason: moderation.reason } : {}),
+        ...(access ?? {}),
         version: baseVersion + 1,
         saveId,
         updatedBy: by.name,
@@ -465,10 +586,14 @@ export async function updateCard(
       ownerId: cards.ownerId,
       state: cards.state,
       authorId: cards.authorId,
+      fields: cards.fields,
+      unitId: cards.unitId,
+      visibility: cards.visibility,
       me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
     })
     .from(cards)
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id)));
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardReadableBy(tenantId, saver.viewer)));
+  // A card the caller may not read is, for them, not there.
   if (!current) throw notFound('not_found.card', { id });
   const published = current.state === 'published';
   const mine = current.authorId !== null && current.authorId === current.me;
@@ -478,11 +603,19 @@ export async function updateCard(
   }
   if (update.baseVersion !== current.version) throw staleVersion(current);
   const template = await findTemplate(db, tenantId, current.templateId);
-  const prepared = await prepare(db, tenant, saver, template, update, published ? 'edit' : 'create');
+  const prepared = await prepare(db, tenant, saver, template, update, published ? 'edit' : 'create', current);
   const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
+  const mayHandOver = async () => current.ownerId === null || current.ownerId === current.me || (await mayManage());
   // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.
-  if (reassigns && current.ownerId !== null && current.ownerId !== current.me && !(await mayManage())) {
+  if (reassigns && !(await mayHandOver())) {
     throw new ApiError(403, 'forbidden.card_owner_change', {}, { details: [fieldIssue('body.owner', 'field.owner_locked')] });
+  }
+  const unitId = prepared.unitId === undefined ? current.unitId : prepared.unitId;
+  const access: Access = { unitId, visibility: visibilityAfter(update.visibility, current.visibility, unitId, false) };
+  const opens = access.unitId !== current.unitId || access.visibility !== current.visibility;
+  // …and so does who may read it.
+  if (opens && !(await mayHandOver())) {
+    throw new ApiError(403, 'forbidden.card_owner', { action: 'change its unit or who may read it' });
   }
   const save: HeldCardSave = {
     templateVersion: template.version,
@@ -518,6 +651,15 @@ export async function updateCard(
         bySubject: actor.subject,
         createdAt: now,
       }),
+      // Who may read it is no text to moderate: it changes now.
+      ...(opens
+        ? [
+            db
+              .update(cards)
+              .set(access)
+              .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), eq(cards.version, update.baseVersion))),
+          ]
+        : []),
       ...heldStatements(db, tenantId, { kind: 'card', id }, prepared.verdict, viewerUserId(tenantId, actor), { now, edit: editId }),
     ]);
     return getCard(db, tenantId, actor, id, now);
@@ -532,7 +674,7 @@ export async function updateCard(
   const saveId = newId();
   const [, [changed]] = await db.batch([
     upsertUser(db, tenantId, actor, now),
-    ...saveStatements(db, tenantId, id, update.baseVersion, save, actor, now, moderation, saveId),
+    ...saveStatements(db, tenantId, id, update.baseVersion, save, actor, now, moderation, saveId, opens ? access : null),
     dropOwnEdits(db, tenantId, id, actor, saveId),
     // The author's own held card, published now, is new to everyone else.
     ...saveEvents(

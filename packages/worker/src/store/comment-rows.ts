@@ -15,6 +15,8 @@ import { ApiError, fieldIssue } from '../errors.ts';
 import { fromBase64Url, toBase64Url } from '../lib/base64url.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { shownReason } from '../moderation/reasons.ts';
+import { toPerson } from './business-units.ts';
+import { unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
 
 export function commentColumns(tenantId: string, viewer: Viewer | Actor) {
@@ -23,6 +25,7 @@ export function commentColumns(tenantId: string, viewer: Viewer | Actor) {
     comment: comments,
     authorName: users.name,
     authorBusinessUnit: users.businessUnit,
+    authorUnit: unitRefColumn(users.unitId),
     authorHandle: users.handle,
     replyToAuthor: sql<string | null>`(select ru.name from ${comments} rc join ${users} ru on ru.id = rc.author_id
       where rc.id = ${qualified(comments.replyToId)} and rc.state = 'published')`,
@@ -64,7 +67,7 @@ export function toComment(row: CommentRow, asModerator = false): Comment {
     parentId: c.parentId,
     depth: c.depth,
     replyTo: c.replyToId ? { id: c.replyToId, author: row.replyToAuthor } : null,
-    author: hidden ? null : { name: row.authorName, businessUnit: row.authorBusinessUnit, handle: row.authorHandle ?? '' },
+    author: hidden ? null : { ...toPerson(row.authorName, row.authorBusinessUnit, row.authorUnit), handle: row.authorHandle ?? '' },
     body: hidden ? null : c.body,
     html: hidden ? null : c.html,
     state: hidden ? 'removed' : c.state,

@@ -195,7 +195,7 @@ export async function postComment(
         state: comments.state,
       })
       .from(comments)
-      .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, input.parentId ?? ''))),
+      .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, input.parentId ?? ''), inReadableThread(tenant.id, viewer))),
     ...authorReads(db, tenant, actor, now, null),
     mentionReads(db, tenant.id, input.body),
   ] as const;
@@ -312,8 +312,11 @@ export async function getCommentAsModerator(db: Database, tenantId: string, view
   return toComment(row, true);
 }
 
-/** The facts of a comment its writes check: author, state, thread, branch. */
-export async function commentFacts(db: Database, tenantId: string, id: string) {
+/**
+ * The facts of a comment its writes check: author, state, thread, branch. 404 for a comment in a
+ * discussion the viewer may not read (`inReadableThread`), as for one that is not there.
+ */
+export async function commentFacts(db: Database, tenantId: string, viewer: Viewer, id: string) {
   const row = await db
     .select({
       id: comments.id,
@@ -330,7 +333,7 @@ export async function commentFacts(db: Database, tenantId: string, id: string) {
     .from(comments)
     .innerJoin(threads, eq(threads.id, comments.threadId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id)))
+    .where(and(eq(comments.tenantId, tenantId), eq(comments.id, id), inReadableThread(tenantId, viewer)))
     .get();
   if (!row) throw notFound('not_found.comment', { id });
   return row;
@@ -366,7 +369,7 @@ export async function editComment(
       })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))
-      .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id))),
+      .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id), inReadableThread(tenant.id, viewer))),
     ...authorReads(db, tenant, actor, now, id),
     mentionReads(db, tenant.id, body),
   ]);

@@ -24,6 +24,7 @@ import { ERASED_SUBJECT_PREFIX } from '../auth/subjects.ts';
 import type { Database } from '../db/client.ts';
 import {
   apiKeys,
+  businessUnitPeople,
   cardEdits,
   cards,
   cardVersions,
@@ -294,6 +295,7 @@ function removeOwn(db: Database, tenantId: string, person: PersonRecord): BatchI
   const ofPerson = sql`tenant_id = ${tenantId} and user_id = ${person.id}`;
   return [
     db.delete(userRoles).where(sql`tenant_id = ${tenantId} and subject = ${person.subject}`),
+    db.delete(businessUnitPeople).where(ofPerson),
     db.delete(commentMentions).where(ofPerson),
     db.delete(subscriptions).where(ofPerson),
     db.delete(notifications).where(ofPerson),
@@ -335,6 +337,7 @@ export async function erasePerson(
         name: R,
         email: null,
         businessUnit: null,
+        unitId: null,
         handle: null,
         restrictedUntil: null,
         restrictionReason: null,

@@ -22,8 +22,9 @@ import { ideaFingerprint, ideaText, screen } from '../moderation/content.ts';
 import { storedReason } from '../moderation/reasons.ts';
 import { heldStatements } from '../notify/held.ts';
 import { toRecord } from './boards.ts';
+import { checkIdeaUnits, ideaUnitKeys, replaceIdeaUnits, selectUnitsByKeys, unitIdOfClaim } from './business-units.ts';
 import { assertMayPost } from './comments.ts';
-import { getIdea, ideaBoard, ideaIsMine, selectIdeas, toIdea, writtenBy } from './ideas.ts';
+import { getIdea, type IdeaRow, ideaBoard, ideaIsMine, selectIdeas, toIdea, writtenBy } from './ideas.ts';
 import { ideaThreadKey } from './item-threads.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
@@ -79,7 +80,8 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
   const tenantId = tenant.id;
   const settings = tenant.moderation;
   const windowStart = now - settings.repeatWindowMinutes * 60_000;
-  const [found, boardRows, standing, recent, grant] = await db.batch([
+  const unitKeys = ideaUnitKeys(edit);
+  const [found, boardRows, standing, recent, grant, ...unitRows] = await db.batch([
     db
       .select({ idea: ideas, mine: ideaIsMine(tenantId, actor).as('edit_mine') })
       .from(ideas)
@@ -93,6 +95,7 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
       .orderBy(desc(ideas.createdAt))
       .limit(settings.repeatWindowMinutes > 0 ? 50 : 0),
     selectGrantedRole(db, tenantId, actor.subject),
+    ...(unitKeys.length ? [selectUnitsByKeys(db, tenantId, unitKeys)] : []),
   ]);
   const row = found[0];
   const boardRow = boardRows[0];
@@ -108,9 +111,15 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
   if (refused) throw refused;
   assertMayPost(standing[0], now);
   const asModerator = !mine;
+  const unitId = checkIdeaUnits(edit, unitRows[0] ?? []);
 
   const next = edited(idea, edit);
-  if (TEXT_KEYS.every((key) => next[key] === idea[key])) return getIdea(db, tenantId, actor, id, asModerator);
+  // Units are not text: they change without a revision or the moderation pipeline.
+  const unitWrites = ideaUnitWrites(db, tenantId, id, edit, unitId);
+  if (TEXT_KEYS.every((key) => next[key] === idea[key])) {
+    if (unitWrites.length > 0) await db.batch([upsertUser(db, tenantId, actor, now), ...unitWrites]);
+    return getIdea(db, tenantId, actor, id, asModerator);
+  }
   if (edit.businessCase !== undefined) checkRequiredFields(board.requiredFields, given(businessCaseOf(next)));
   const verdict = screen({
     item: 'idea',
@@ -173,6 +182,7 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
           sql`exists (select 1 from ${ideas} where ${qualified(ideas.tenantId)} = ${tenantId} and ${qualified(ideas.id)} = ${id} and ${qualified(ideas.editedAt)} = ${now})`,
         ),
       ),
+    ...unitWrites,
     selectIdeas(db, tenantId, actor).where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, id))),
     // An edit the pipeline holds takes the idea back to the queue (only if this edit was written).
     ...(verdict
@@ -182,10 +192,29 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
         })
       : []),
   ]);
-  const stored = results[4][0];
+  const stored = (results[4 + unitWrites.length] as IdeaRow[])[0];
   if (!stored) throw notFound('not_found.idea', { id });
   if (stored.idea.editedAt !== now) throw notEditable(stored.idea, label()) ?? new Error('The edit was not written.');
   return toIdea(stored, asModerator);
+}
+
+/**
+ * The writes of an edit's units: the sponsor given (or, left out, the unit a new beneficiary's
+ * text names, if any) and the impacted units given. Only while the idea is open.
+ */
+function ideaUnitWrites(db: Database, tenantId: string, id: string, edit: IdeaEdit, unitId: string | null | undefined) {
+  const open = and(eq(ideas.tenantId, tenantId), eq(ideas.id, id), eq(ideas.closed, false), isNull(ideas.mergedInto));
+  const beneficiary = edit.businessCase?.beneficiary;
+  const sponsor =
+    unitId !== undefined
+      ? sql`${unitId}`
+      : beneficiary
+        ? sql`coalesce(${unitIdOfClaim(tenantId, beneficiary)}, ${qualified(ideas.unitId)})`
+        : null;
+  return [
+    ...(sponsor ? [db.update(ideas).set({ unitId: sponsor }).where(open)] : []),
+    ...(edit.impactedUnits !== undefined ? replaceIdeaUnits(db, tenantId, id, edit.impactedUnits) : []),
+  ];
 }
 
 /** A business case as a new idea gives it: the fields that have a value. */

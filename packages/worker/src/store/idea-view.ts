@@ -8,14 +8,28 @@ import type { EvaluationSummary, IdeaView, ItemRef, Translations } from '@bridge
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boardCriteria, boards, cardLinks, cards, ideaRevisions, ideaScores, ideas, threads, users, votes } from '../db/schema.ts';
+import {
+  boardCriteria,
+  boards,
+  businessUnits,
+  cardLinks,
+  cards,
+  ideaRevisions,
+  ideaScores,
+  ideas,
+  threads,
+  users,
+  votes,
+} from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { toCriterion } from './boards.ts';
+import { cardReadableBy } from './card-rows.ts';
 import { ideaColumns, ideaIsMine, toIdea } from './ideas.ts';
 import { itemRef, publishedCardRef } from './item-refs.ts';
 import { ideaThreadKey } from './item-threads.ts';
 import { selectStatusChanges, toStatusChange } from './status.ts';
+import { parseUnitRef, unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
 import { callersVotes } from './vote-sql.ts';
 
@@ -54,13 +68,19 @@ export async function ideaView(db: Database, tenantId: string, viewer: Viewer, i
       .from(ideas)
       .where(and(eq(ideas.tenantId, tenantId), eq(ideas.mergedInto, id), eq(ideas.state, 'published')))
       .orderBy(asc(ideas.createdAt), asc(ideas.id)),
+    // Supporters by their unit (a supply-side unit's are counted apart in the answer).
     db
-      .select({ unit: users.businessUnit, supporters: sql<number>`count(*)`.as('unit_supporters') })
+      .select({
+        unit: unitRefColumn(users.unitId).as('support_unit'),
+        side: businessUnits.side,
+        supporters: sql<number>`count(*)`.as('unit_supporters'),
+      })
       .from(votes)
       .innerJoin(users, eq(users.id, votes.userId))
+      .leftJoin(businessUnits, eq(businessUnits.id, users.unitId))
       .where(and(eq(votes.tenantId, tenantId), eq(votes.ideaId, id)))
-      .groupBy(users.businessUnit)
-      .orderBy(desc(sql`count(*)`), sql`${qualified(users.businessUnit)} is null`, asc(users.businessUnit)),
+      .groupBy(users.unitId)
+      .orderBy(desc(sql`count(*)`), sql`${qualified(users.unitId)} is null`, asc(businessUnits.name)),
     db
       .selectDistinct({ id: cards.id, title: cards.title })
       .from(cardLinks)
@@ -72,6 +92,7 @@ export async function ideaView(db: Database, tenantId: string, viewer: Viewer, i
           eq(cardLinks.toId, id),
           eq(cards.tenantId, tenantId),
           eq(cards.state, 'published'),
+          cardReadableBy(tenantId, viewer),
         ),
       )
       .orderBy(asc(cards.title), asc(cards.id)),
@@ -126,7 +147,8 @@ export async function ideaView(db: Database, tenantId: string, viewer: Viewer, i
       sourceCard: itemRef(row.sourceCard),
       mergedInto: itemRef(row.mergedInto),
       duplicates: duplicates satisfies ItemRef[],
-      supportByUnit: support.map((s) => ({ unit: s.unit, supporters: s.supporters })),
+      supportByUnit: support.filter((s) => s.side !== 'supply').map((s) => ({ unit: parseUnitRef(s.unit), supporters: s.supporters })),
+      providerSupporters: support.filter((s) => s.side === 'supply').reduce((sum, s) => sum + s.supporters, 0),
       citedBy: citedBy satisfies ItemRef[],
       discussion: { key: ideaThreadKey(id), comments: discussion[0]?.comments ?? 0 },
       evaluation,

@@ -10,6 +10,7 @@ import { type Actor, effectiveRole, hasRole, selectGrantedRole, type Viewer } fr
 import type { Database } from '../db/client.ts';
 import { boards, cards, ideaScores, ideas, tenants, users, votes } from '../db/schema.ts';
 import { conditionalRow, qualified } from '../db/sql.ts';
+import { fromRankKey } from '../domain/scorecard.ts';
 import { DEFAULT_STATUSES, findStatus, initialStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { voteWeight } from '../domain/trending.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -22,12 +23,24 @@ import type { Verdict } from '../moderation/types.ts';
 import { heldStatements } from '../notify/held.ts';
 import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, selectBoardRecord } from './boards.ts';
+import {
+  checkIdeaUnits,
+  ideaUnitKeys,
+  impactedUnitsColumn,
+  parseUnitRefs,
+  replaceIdeaUnits,
+  selectUnitsByKeys,
+  toPerson,
+  unitIdOfClaim,
+} from './business-units.ts';
+import { cardPublic } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
 import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
 import { proxyPerson, proxyPersonId, upsertProxyPerson } from './proxies.ts';
 import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
 import type { Tenant } from './tenants.ts';
+import { parseUnitRef, unitIdOfKey, unitRefColumn } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
 import { recountSupport } from './votes.ts';
@@ -51,6 +64,9 @@ export const ideaColumns = <M extends SQL<number> | SQL.Aliased<number>>(myVotes
   boardStatuses: boards.statuses,
   authorName: users.name,
   authorBusinessUnit: users.businessUnit,
+  authorUnit: unitRefColumn(users.unitId).as('idea_author_unit'),
+  unit: unitRefColumn(ideas.unitId).as('idea_unit'),
+  impactedUnits: impactedUnitsColumn().as('idea_impacted_units'),
   myVotes,
   answeredCard: publishedCardRef(qualified(ideas.tenantId), qualified(ideas.answeredBy)).as('idea_answered_card'),
   recordedBy: sql<
@@ -117,7 +133,7 @@ export function toIdea(row: IdeaRow, asModerator = false): Idea {
     board: row.board,
     title: i.title,
     description: i.description,
-    author: { name: row.authorName, businessUnit: row.authorBusinessUnit },
+    author: toPerson(row.authorName, row.authorBusinessUnit, row.authorUnit),
     lane: i.lane,
     businessCase: { problem: i.problem, beneficiary: i.beneficiary, valueType: i.valueType, effort: i.effortSize, objective: i.objective },
     status: {
@@ -130,13 +146,18 @@ export function toIdea(row: IdeaRow, asModerator = false): Idea {
       card: itemRef(row.answeredCard),
       changedAt: isoTimeOrNull(i.statusChangedAt),
       changedBy: i.statusChangedBy,
+      deflection: status?.deflection ?? false,
+      revisitOn: i.revisitOn,
+      needMet: i.needMet,
     },
     votes: i.voteCount,
     supporters: i.supporterCount,
     businessUnits: i.businessUnitCount,
+    unit: parseUnitRef(row.unit),
+    impactedUnits: parseUnitRefs(row.impactedUnits),
     voted: row.myVotes > 0,
     myVotes: row.myVotes,
-    score: { value: i.valueScore, effort: i.effortScore, risk: i.riskScore, valuePerEffort: i.valuePerEffort, evaluations: i.evaluations },
+    score: { value: i.valueScore, effort: i.effortScore, risk: i.riskScore, ...fromRankKey(i.valuePerEffort), evaluations: i.evaluations },
     closed: i.closed,
     mergedInto: i.mergedInto,
     moderation: moderationOf(i.state, i.moderationReason, asModerator),
@@ -173,6 +194,8 @@ export interface ListIdeas {
   cursor: Cursor | null;
   /** Only ideas in these status categories. */
   categories?: StatusCategory[] | undefined;
+  /** Only ideas whose sponsoring unit has this key. */
+  unit?: string | undefined;
 }
 
 /**
@@ -192,6 +215,7 @@ export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, 
           isNull(ideas.mergedInto),
           ideaVisibleTo(tenantId, viewer),
           q.categories?.length ? inArray(ideas.statusCategory, q.categories) : undefined,
+          q.unit === undefined ? undefined : sql`${qualified(ideas.unitId)} = ${unitIdOfKey(tenantId, q.unit)}`,
           after(column, q.cursor),
         ),
       )
@@ -238,6 +262,10 @@ export interface NewIdeaInput {
   sourceCard?: string | undefined;
   /** The business leader the caller records it for (evaluators and up). */
   onBehalfOf?: OnBehalfOf | undefined;
+  /** The sponsoring unit's key; without it, the beneficiary is matched through the units' aliases. */
+  unit?: string | undefined;
+  /** Keys of the other units it impacts. */
+  impactedUnits?: string[] | undefined;
 }
 
 /** What `createIdea` answers: the new idea, or the one this proposal already made (`created: false`). */
@@ -296,7 +324,8 @@ export async function createIdea(
   const authorId = proxy ? proxyPersonId(tenantId, proxy) : viewerUserId(tenantId, author);
   const proxyBudget = proxy && board.voteMode === 'budget';
   const proposal = sourceCard === undefined ? null : sameProposal(tenantId, board.id, authorId, input.title, sourceCard);
-  const [standing, recent, grant, source] = await db.batch([
+  const unitKeys = ideaUnitKeys(input);
+  const [standing, recent, grant, source, ...unitRows] = await db.batch([
     selectStanding(db, tenantId, author.subject, settings),
     db
       .select({ title: ideas.title, description: ideas.description })
@@ -320,7 +349,9 @@ export async function createIdea(
       })
       .from(tenants)
       .where(eq(tenants.id, tenantId)),
+    ...(unitKeys.length ? [selectUnitsByKeys(db, tenantId, unitKeys)] : []),
   ]);
+  const unitId = checkIdeaUnits(input, unitRows[0] ?? []);
   const role = effectiveRole(viewer, grant[0]?.role);
   if (proxy && !hasRole(role, 'evaluator')) throw new ApiError(403, 'forbidden.proxy_idea', { current: role ?? 'no role' });
   assertMayPost(standing[0], now);
@@ -356,6 +387,7 @@ export async function createIdea(
     valueType: bc.valueType ?? null,
     effortSize: bc.effort ?? null,
     objective: bc.objective ?? null,
+    unitId: unitId ?? unitIdOfClaim(tenantId, bc.beneficiary),
     status: initialStatus(board.statuses).key,
     statusCategory: 'open' as const,
     state: verdict ? ('pending' as const) : ('published' as const),
@@ -364,12 +396,12 @@ export async function createIdea(
     proxyId: proxy ? sql`${viewerUserId(tenantId, author)}` : null,
     createdAt: now,
   };
-  // From a card: written only if the card is still published and no twin was made meanwhile.
+  // From a card: written only if everyone may still read the card and no twin was made meanwhile.
   // For someone on a budget board: only while they have a vote left for it.
   const conditions = [
     proposal
       ? sql`not exists (select 1 from ${ideas} where ${proposal})
-        and exists (select 1 from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${sourceCard} and ${qualified(cards.state)} = 'published')`
+        and exists (select 1 from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${sourceCard} and ${cardPublic()})`
       : null,
     proxyBudget ? sql`${budgetUsed(tenantId, authorId, board.id)} + 1 <= ${board.voteBudget}` : null,
   ].filter((c): c is SQL => c !== null);
@@ -378,6 +410,7 @@ export async function createIdea(
     upsertUser(db, tenantId, author, now, guard),
     ...(proxy ? upsertProxyPerson(db, tenantId, proxy, now, guard) : []),
     guard ? db.insert(ideas).select(conditionalRow(ideas, row, guard)) : db.insert(ideas).values(row),
+    ...(input.impactedUnits?.length ? [replaceIdeaUnits(db, tenantId, id, input.impactedUnits)[1]] : []),
     ...(proxy ? [proxySupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)] : []),
     ...newIdeaEvents(db, tenantId, id, board.slug, authorId, viewerUserId(tenantId, author), verdict, now),
     selectIdeas(db, tenantId, author)

@@ -1,12 +1,13 @@
 /**
  * The own discussions of ideas and cards: threads keyed `idea:<id>` and `card:<id>`. Such a
- * thread is read, posted to, counted and reached by its id only by those who may see its item —
+ * thread is read, posted to, counted, reached by its id and its comments written to by their id
+ * (`commentFacts`, `setReaction`) only by those who may see its item —
  * as `GET /ideas/{id}` and `GET /cards/{id}` decide (`ideaVisibleTo`, `cardVisibleTo`: published,
  * or the caller's own — an idea's recorder included), or moderators — and it carries the item's
  * title. Each check is a statement or a condition inside the read or write it guards.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { effectiveRole, hasRole, type Viewer } from '../auth/viewer.ts';
+import { effectiveRole, hasRole, LEVEL_GRANTS, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { cards, comments, ideas, threads, userRoles } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
@@ -34,7 +35,7 @@ export function discussionOf(key: string): Discussion | null {
 /** SQL that is 1 when the viewer moderates the tenant: by their credential, or by a role granted to them. */
 function moderates(tenantId: string, viewer: Viewer): SQL {
   if (hasRole(effectiveRole(viewer, undefined), 'moderator')) return sql`1`;
-  const granting = userRoles.role.enumValues.filter((role) => hasRole(effectiveRole(viewer, role), 'moderator'));
+  const granting = LEVEL_GRANTS.filter((role) => hasRole(effectiveRole(viewer, role), 'moderator'));
   if (viewer.kind !== 'user' || granting.length === 0) return sql`0`;
   const roles = sql.join(
     granting.map((role) => sql`${role}`),

@@ -326,7 +326,7 @@ export async function restrictUser(
     .select({
       subject: users.subject,
       claimRole: users.claimRole,
-      granted: sql<Role | null>`(select ${qualified(userRoles.role)} from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenantId} and ${qualified(userRoles.subject)} = ${qualified(users.subject)})`,
+      granted: sql<Role | null>`(select ${qualified(userRoles.role)} from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenantId} and ${qualified(userRoles.subject)} = ${qualified(users.subject)} and ${qualified(userRoles.role)} <> 'cio')`,
     })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))

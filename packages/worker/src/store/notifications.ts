@@ -22,6 +22,7 @@ import { qualified } from '../db/sql.ts';
 import { commentPageUrl, itemPageUrl } from '../lib/item-pages.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { emailCadence } from '../notify/cadence.ts';
+import { cardReadableBy } from './card-rows.ts';
 import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
 import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -38,15 +39,18 @@ const mine = (tenantId: string, me: UserViewer) =>
   and(eq(notifications.tenantId, tenantId), sql`${qualified(notifications.userId)} = ${viewerUserId(tenantId, me)}`);
 
 /** The item's title, and for a comment its thread's key and page, as columns of a statement over `events`. */
-function itemColumns(tenantId: string) {
+function itemColumns(tenantId: string, me: UserViewer) {
   const kind = qualified(events.itemKind);
   const id = qualified(events.itemId);
+  // A card kept to a unit's team or private since: named only while the person may read it.
   const discussed = (table: 'ideas' | 'cards') =>
-    sql`(select x.title from ${sql.raw(table)} x where x.tenant_id = ${tenantId} and x.id = substr(t.key, 6))`;
+    sql`(select x.title from ${sql.raw(table)} x where x.tenant_id = ${tenantId} and x.id = substr(t.key, 6)${
+      table === 'cards' ? sql` and ${cardReadableBy(tenantId, me, 'x')}` : sql``
+    })`;
   return {
     title: sql<string | null>`case ${kind}
       when 'idea' then (select i.title from ideas i where i.tenant_id = ${tenantId} and i.id = ${id})
-      when 'card' then (select k.title from cards k where k.tenant_id = ${tenantId} and k.id = ${id})
+      when 'card' then (select k.title from cards k where k.tenant_id = ${tenantId} and k.id = ${id} and ${cardReadableBy(tenantId, me, 'k')})
       else (select case substr(t.key, 1, 5) when 'idea:' then ${discussed('ideas')} when 'card:' then ${discussed('cards')}
           else coalesce(t.title, t.url, t.key) end
         from comments c join threads t on t.id = c.thread_id where c.tenant_id = ${tenantId} and c.id = ${id}) end`.as('n_item_title'),
@@ -81,7 +85,7 @@ function selectInbox(db: Database, tenantId: string, me: UserViewer, where: SQL 
         actorId: as<string | null>(users.id, 'n_actor_id'),
         actorName: as<string | null>(users.name, 'n_actor_name'),
         actorHandle: as<string | null>(users.handle, 'n_actor_handle'),
-        ...itemColumns(tenantId),
+        ...itemColumns(tenantId, me),
       })
       .from(notifications)
       .innerJoin(events, eq(events.id, notifications.eventId))

@@ -17,8 +17,11 @@ import type { Database } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
 import { renderMarkdown } from '../markdown/render.ts';
+import { toPerson } from './business-units.ts';
+import { cardPublic } from './card-rows.ts';
 import { statusOf } from './search-all.ts';
 import { named, threadShown, threadTitle, toSnippet } from './search-results.ts';
+import { unitRefColumn } from './unit-access.ts';
 
 /** How many of each kind the view lists. */
 export const PERSON_LIST_LIMIT = 10;
@@ -58,7 +61,7 @@ export async function personView(db: Database, tenantId: string, handle: string)
   };
   const cardsOf = {
     from: sql`cards c`,
-    where: sql`c.tenant_id = ${tenantId} and c.owner_id = ${person} and c.state = 'published'`,
+    where: sql`c.tenant_id = ${tenantId} and c.owner_id = ${person} and ${cardPublic('c')}`,
   };
   const commentsOf = {
     from: sql`comments c join threads t on t.id = c.thread_id`,
@@ -74,8 +77,11 @@ export async function personView(db: Database, tenantId: string, handle: string)
           handle: sql<string>`u.handle`,
           name: sql<string>`u.name`,
           businessUnit: sql<string | null>`u.business_unit`,
+          unit: unitRefColumn(sql`u.unit_id`),
           claimRole: sql<Role | null>`u.claim_role`,
-          granted: sql<Role | null>`(select r.role from user_roles r where r.tenant_id = ${tenantId} and r.subject = u.subject)`,
+          // The level granted (a CIO grant may sit beside it).
+          granted: sql<Role | null>`(select r.role from user_roles r where r.tenant_id = ${tenantId} and r.subject = u.subject
+            and r.role <> 'cio')`,
           joinedAt: sql<number>`u.created_at`,
           ideas: countOf(ideasOf),
           cards: countOf(cardsOf),
@@ -127,8 +133,7 @@ export async function personView(db: Database, tenantId: string, handle: string)
   if (!row) throw notFound('not_found.person', { id: handle });
   return {
     handle: row.handle,
-    name: row.name,
-    businessUnit: row.businessUnit,
+    ...toPerson(row.name, row.businessUnit, row.unit),
     role: roleOf(row.claimRole, row.granted),
     joinedAt: isoTime(row.joinedAt),
     counts: { ideas: row.ideas, comments: row.comments, cards: row.cards },

@@ -102,7 +102,7 @@ export async function personalExport(
     grant: db
       .select(named({ role: sql<'evaluator' | 'moderator' | 'admin'>`r.role` }))
       .from(sql`user_roles r`)
-      .where(sql`r.tenant_id = ${t} and r.subject = ${s}`),
+      .where(sql`r.tenant_id = ${t} and r.subject = ${s} and r.role <> 'cio'`),
     ideas: db
       .select(
         named({

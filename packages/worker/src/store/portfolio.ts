@@ -60,6 +60,11 @@ const CSV_COLUMNS: [string, (i: Idea) => string | number | null][] = [
   ['status_category', (i) => i.status.category],
   ['status_reason', (i) => i.status.reason],
   ['status_link', (i) => i.status.link],
+  // Deflections apart from declines: the outcome (the status key), whether it deflects, and the requester's word.
+  ['deflection', (i) => (i.status.deflection ? 'yes' : 'no')],
+  ['outcome', (i) => i.status.key],
+  ['revisit_on', (i) => i.status.revisitOn],
+  ['need_met', (i) => (i.status.needMet === null ? null : i.status.needMet ? 'yes' : 'no')],
   ['votes', (i) => i.votes],
   ['supporters', (i) => i.supporters],
   ['business_units', (i) => i.businessUnits],
@@ -71,6 +76,9 @@ const CSV_COLUMNS: [string, (i: Idea) => string | number | null][] = [
   ['score_outdated', (i) => String(i.scoreOutdated)],
   ['problem', (i) => i.businessCase.problem],
   ['beneficiary', (i) => i.businessCase.beneficiary],
+  // Units by key: the sponsoring one, and the impacted ones separated by spaces (keys have none).
+  ['unit', (i) => i.unit?.key ?? null],
+  ['impacted_units', (i) => i.impactedUnits.map((u) => u.key).join(' ') || null],
   ['value_type', (i) => i.businessCase.valueType],
   ['effort_size', (i) => i.businessCase.effort],
   ['objective', (i) => i.businessCase.objective],

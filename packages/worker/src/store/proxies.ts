@@ -13,6 +13,7 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { conditionalRow, qualified } from '../db/sql.ts';
 import { newId } from '../lib/ids.ts';
+import { unitIdOfClaim } from './business-units.ts';
 
 /** A proxy person as named in a request, e-mail address compared (and stored) in lower case. */
 export interface ProxyPerson {
@@ -43,7 +44,11 @@ export function proxyPersonId(tenantId: string, person: ProxyPerson): SQL {
 export function upsertProxyPerson(db: Database, tenantId: string, person: ProxyPerson, now: number, onlyIf?: SQL) {
   const refresh = db
     .update(users)
-    .set({ name: person.name, ...(person.businessUnit === null ? {} : { businessUnit: person.businessUnit }), lastSeenAt: now })
+    .set({
+      name: person.name,
+      ...(person.businessUnit === null ? {} : { businessUnit: person.businessUnit, unitId: unitIdOfClaim(tenantId, person.businessUnit) }),
+      lastSeenAt: now,
+    })
     .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'proxy'), eq(users.email, person.email), onlyIf));
   const row = {
     id: newId(),
@@ -52,6 +57,7 @@ export function upsertProxyPerson(db: Database, tenantId: string, person: ProxyP
     name: person.name,
     email: person.email,
     businessUnit: person.businessUnit,
+    unitId: unitIdOfClaim(tenantId, person.businessUnit),
     handle: null,
     kind: 'proxy' as const,
     createdAt: now,

@@ -1,21 +1,26 @@
 /** Reactions (👍 💡 ❤️), one of each per person and comment; counts recomputed in the same batch. */
 import type { Comment, Reaction } from '@bridgekit/sdk';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../auth/viewer.ts';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { commentReactions, comments } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { selectComments, toComment } from './comment-rows.ts';
+import { inReadableThread } from './item-threads.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
 const countOf = (reaction: Reaction | null) =>
   sql`(select count(*) from ${commentReactions} cr where cr.comment_id = ${qualified(comments.id)}${reaction ? sql` and cr.reaction = ${reaction}` : sql``})`;
 
-/** Adds (`on`) or takes back the caller's reaction. Idempotent. Only on published comments. */
+/**
+ * Adds (`on`) or takes back the caller's reaction. Idempotent. Only on published comments, and
+ * 404 in a discussion the viewer may not read (as for a comment that is not there).
+ */
 export async function setReaction(
   db: Database,
   tenantId: string,
+  viewer: Viewer,
   actor: Actor,
   id: string,
   reaction: Reaction,
@@ -23,7 +28,8 @@ export async function setReaction(
   now = Date.now(),
 ): Promise<Comment> {
   const me = viewerUserId(tenantId, actor);
-  const published = and(eq(comments.tenantId, tenantId), eq(comments.id, id), eq(comments.state, 'published'));
+  const readable = and(eq(comments.tenantId, tenantId), eq(comments.id, id), inReadableThread(tenantId, viewer));
+  const published = and(readable, eq(comments.state, 'published'));
   const change = on
     ? db
         .insert(commentReactions)
@@ -65,7 +71,7 @@ export async function setReaction(
         updatedAt: now,
       })
       .where(published),
-    selectComments(db, tenantId, actor).where(and(eq(comments.tenantId, tenantId), eq(comments.id, id))),
+    selectComments(db, tenantId, actor).where(readable),
   ]);
   if (!row || (row.comment.state !== 'published' && row.mine !== 1)) throw notFound('not_found.comment', { id });
   if (row.comment.state !== 'published') throw new ApiError(409, 'conflict.react_unpublished', {});

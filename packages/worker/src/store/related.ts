@@ -6,14 +6,17 @@
  * the answer.
  *
  * Only what every reader may see, of the caller's tenant: published ideas (not merged away),
- * published cards (obsolete ones only through an explicit link: as a suggestion they are a dead
- * end) and threads a reader is shown (`threadShown`). Never the item itself, nor its own
+ * published cards everyone may read (`cardPublic`; obsolete ones only through an explicit link:
+ * as a suggestion they are a dead end) and threads a reader is shown (`threadShown`). The item
+ * itself may be a card the caller alone may read (a unit's stakeholder map, for its team). Never the item itself, nor its own
  * discussion (`idea:<id>`, `card:<id>`) or, for such a discussion, the item it belongs to.
  */
 import type { RelatedItem, RelatedKind, Relation } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { notFound } from '../errors.ts';
+import { cardPublic, cardReadableBy } from './card-rows.ts';
 import { discussionOf } from './item-threads.ts';
 import { matchQuery } from './search.ts';
 import { mergeRanked, named, threadShown, threadTitle } from './search-results.ts';
@@ -56,7 +59,7 @@ const self = (db: Database, title: SQL<string | null>, text: SQL<string | null>,
   db.select(named({ title, text, key })).from(from).where(where);
 
 /** The item's own text and the explicit links, both ways, of each kind. */
-function ownStatements(db: Database, tenantId: string, kind: RelatedKind, id: string, limit: number) {
+function ownStatements(db: Database, tenantId: string, viewer: Viewer | Actor, kind: RelatedKind, id: string, limit: number) {
   const T = tenantId;
   switch (kind) {
     case 'idea':
@@ -73,13 +76,13 @@ function ownStatements(db: Database, tenantId: string, kind: RelatedKind, id: st
           db,
           sql`${item('card', 'answered-by', 0, sql`c.title`)}, c.id as id
             from ideas i join cards c on c.tenant_id = ${T} and c.id = i.answered_by
-            where i.tenant_id = ${T} and i.id = ${id} and c.state = 'published'
+            where i.tenant_id = ${T} and i.id = ${id} and ${cardPublic('c')}
           union all ${item('card', 'proposed-from', 1, sql`c.title`)}, c.id as id
             from ideas i join cards c on c.tenant_id = ${T} and c.id = i.source_card_id
-            where i.tenant_id = ${T} and i.id = ${id} and c.state = 'published'
+            where i.tenant_id = ${T} and i.id = ${id} and ${cardPublic('c')}
           union all ${item('card', 'cited-by', 3, sql`c.title`)}, c.id as id
             from card_links l join cards c on c.id = l.card_id
-            where l.tenant_id = ${T} and l.to_kind = 'idea' and l.to_id = ${id} and c.tenant_id = ${T} and c.state = 'published'`,
+            where l.tenant_id = ${T} and l.to_kind = 'idea' and l.to_id = ${id} and c.tenant_id = ${T} and ${cardPublic('c')}`,
           limit,
         ),
       ] as const;
@@ -91,7 +94,7 @@ function ownStatements(db: Database, tenantId: string, kind: RelatedKind, id: st
           sql`c.title || ' ' || c.summary`,
           sql`null`,
           sql`cards c`,
-          sql`c.tenant_id = ${T} and c.id = ${id} and c.state = 'published'`,
+          sql`c.tenant_id = ${T} and c.id = ${id} and c.state = 'published' and ${cardReadableBy(T, viewer, 'c')}`,
         ),
         links(
           db,
@@ -108,11 +111,11 @@ function ownStatements(db: Database, tenantId: string, kind: RelatedKind, id: st
             from card_links l
               left join ideas i on l.to_kind = 'idea' and i.tenant_id = ${T} and i.id = l.to_id and ${IDEA_SHOWN}
               left join threads t on l.to_kind = 'thread' and t.tenant_id = ${T} and t.id = l.to_id and ${threadShown(T, 't')}
-              left join cards c on l.to_kind = 'card' and c.tenant_id = ${T} and c.id = l.to_id and c.state = 'published' and c.id <> ${id}
+              left join cards c on l.to_kind = 'card' and c.tenant_id = ${T} and c.id = l.to_id and ${cardPublic('c')} and c.id <> ${id}
             where l.tenant_id = ${T} and l.card_id = ${id} and coalesce(i.id, t.id, c.id) is not null
           union all ${item('card', 'cited-by', 4, sql`c.title`)}, c.id as id
             from card_links l join cards c on c.id = l.card_id
-            where l.tenant_id = ${T} and l.to_kind = 'card' and l.to_id = ${id} and c.tenant_id = ${T} and c.state = 'published' and c.id <> ${id}`,
+            where l.tenant_id = ${T} and l.to_kind = 'card' and l.to_id = ${id} and c.tenant_id = ${T} and ${cardPublic('c')} and c.id <> ${id}`,
           limit,
         ),
       ] as const;
@@ -131,10 +134,10 @@ function ownStatements(db: Database, tenantId: string, kind: RelatedKind, id: st
         links(
           db,
           sql`${item('card', 'promoted-to', 2, sql`c.title`)}, c.id as id
-            from cards c where c.tenant_id = ${T} and c.source_thread_id = ${id} and c.state = 'published'
+            from cards c where c.tenant_id = ${T} and c.source_thread_id = ${id} and ${cardPublic('c')}
           union all ${item('card', 'cited-by', 4, sql`c.title`)}, c.id as id
             from card_links l join cards c on c.id = l.card_id
-            where l.tenant_id = ${T} and l.to_kind = 'thread' and l.to_id = ${id} and c.tenant_id = ${T} and c.state = 'published'`,
+            where l.tenant_id = ${T} and l.to_kind = 'thread' and l.to_id = ${id} and c.tenant_id = ${T} and ${cardPublic('c')}`,
           limit,
         ),
       ] as const;
@@ -164,7 +167,7 @@ function similarStatement(db: Database, tenantId: string, kind: RelatedKind, mat
         .select(similarColumns(sql`c.id`, sql`c.title`, sql`null`, sql`null`, sql`bm25(cards_fts, 0, 0, 8.0, 4.0, 1.0)`))
         .from(sql`cards_fts f join cards c on c.id = f.card_id`)
         .where(
-          sql`cards_fts match ${match} and f.tenant_id = ${T} and c.tenant_id = ${T} and c.state = 'published'
+          sql`cards_fts match ${match} and f.tenant_id = ${T} and c.tenant_id = ${T} and ${cardPublic('c')}
             and c.obsolete_at is null and c.id not in (select value from json_each(${excluded}))`,
         )
         .orderBy(sql`bm25_rank`, sql`c.id`)
@@ -212,8 +215,15 @@ function toItem(
  * link), then the most similar items of the other two kinds. 404 when the item is not one a
  * reader may see.
  */
-export async function relatedTo(db: Database, tenantId: string, kind: RelatedKind, id: string, limit: number): Promise<RelatedItem[]> {
-  const [selfRows, linkRows] = await db.batch(ownStatements(db, tenantId, kind, id, limit));
+export async function relatedTo(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer | Actor,
+  kind: RelatedKind,
+  id: string,
+  limit: number,
+): Promise<RelatedItem[]> {
+  const [selfRows, linkRows] = await db.batch(ownStatements(db, tenantId, viewer, kind, id, limit));
   const self = selfRows[0];
   if (!self) throw notFound(NOT_FOUND[kind], { id });
 

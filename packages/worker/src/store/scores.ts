@@ -10,7 +10,7 @@ import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boardCriteria, boards, ideaScores, ideas } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { scoreValue } from '../domain/scorecard.ts';
+import { floorSql, rankKeySql, scoreValue } from '../domain/scorecard.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, findBoardRecord, selectCriteria, toCriterion } from './boards.ts';
@@ -25,18 +25,42 @@ function groupScore(group: Criterion['group']): SQL {
     where ${qualified(boardCriteria.boardId)} = ${qualified(ideas.boardId)} and ${qualified(boardCriteria.group)} = ${group})`;
 }
 
-/** Recomputes the scores of the ideas matching `where` (one idea, or a whole board). */
+/**
+ * Recomputes the scores of the ideas matching `where` (one idea, or a whole board), then their
+ * rank (`rerank`): two statements, for the batch of the change.
+ */
 export function recomputeScores(db: Database, where: SQL | undefined) {
-  const value = groupScore('value');
-  const effort = groupScore('effort');
+  return [
+    db
+      .update(ideas)
+      .set({
+        valueScore: groupScore('value'),
+        effortScore: groupScore('effort'),
+        riskScore: groupScore('risk'),
+        evaluations: sql`(select count(distinct ${qualified(ideaScores.evaluator)}) from ${ideaScores} where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)})`,
+      })
+      .where(where),
+    rerank(db, where),
+  ] as const;
+}
+
+/**
+ * Recomputes `value_per_effort`, the rank key of the value-for-effort order (`rankKey`), from the
+ * stored value and effort and the board's preset and floor: after a score, and after a board's
+ * floor or scorecard changes.
+ */
+export function rerank(db: Database, where: SQL | undefined) {
+  const board = (column: SQL) => sql`(select ${column} from ${boards} rb where rb.id = ${qualified(ideas.boardId)})`;
+  const preset = board(sql`rb.scorecard_preset`);
   return db
     .update(ideas)
     .set({
-      valueScore: value,
-      effortScore: effort,
-      riskScore: groupScore('risk'),
-      valuePerEffort: sql`case when ${effort} > 0 then ${value} / ${effort} end`,
-      evaluations: sql`(select count(distinct ${qualified(ideaScores.evaluator)}) from ${ideaScores} where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)})`,
+      valuePerEffort: rankKeySql(
+        qualified(ideas.valueScore),
+        qualified(ideas.effortScore),
+        preset,
+        board(floorSql(sql`rb.min_value`, sql`rb.scorecard_preset`)),
+      ),
     })
     .where(where);
 }
@@ -82,7 +106,7 @@ export async function scoreIdea(
         .insert(ideaScores)
         .values({ ideaId, tenantId, evaluator: evaluator.subject, criterion: r.criterion, value: r.value, updatedAt: now }),
     ),
-    recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
+    ...recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
     ...eventStatements(db, {
       tenantId,
       type: 'idea.scored',
@@ -100,7 +124,7 @@ export async function putScorecard(db: Database, tenantId: string, board: BoardR
     db.update(boards).set({ scorecardPreset: scorecard.preset }).where(eq(boards.id, board.id)),
     db.delete(boardCriteria).where(eq(boardCriteria.boardId, board.id)),
     ...scorecard.criteria.map((c, position) => db.insert(boardCriteria).values({ boardId: board.id, tenantId, position, ...c })),
-    recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.boardId, board.id))),
+    ...recomputeScores(db, and(eq(ideas.tenantId, tenantId), eq(ideas.boardId, board.id))),
   ]);
   return { preset: scorecard.preset, criteria: (await selectCriteria(db, board.id)).map(toCriterion) };
 }

@@ -4,7 +4,7 @@
  * into one list (`mergeRanked`), each hit with a plain-text snippet and its marks.
  *
  * Only what every reader may see is found: published ideas that were not merged away, published
- * cards — obsolete ones too, marked `freshness: "obsolete"` and ranked lower, since "we stopped
+ * cards everyone may read (`cardPublic`: not a unit's or a private card) — obsolete ones too, marked `freshness: "obsolete"` and ranked lower, since "we stopped
  * doing that" is worth finding — and published comments of threads a reader is shown
  * (`threadShown`: an idea's or card's discussion only while that idea or card is published).
  * Held and rejected items are not found, not even by their authors: a search result is a link
@@ -17,7 +17,7 @@ import type { Database } from '../db/client.ts';
 import type { StatusDefinition } from '../db/schema.ts';
 import { DEFAULT_STATUSES, findStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { isoTime } from '../lib/time.ts';
-import { freshnessOf } from './card-rows.ts';
+import { cardPublic, freshnessOf } from './card-rows.ts';
 import { matchQuery } from './search.ts';
 import {
   mergeRanked,
@@ -87,7 +87,7 @@ export async function searchAll(db: Database, tenantId: string, input: SearchInp
     order: sql`${cardRank} * (case when c.obsolete_at is null then 1.0 else ${OBSOLETE_FACTOR} end), c.id`,
     from: sql`cards_fts f join cards c on c.id = f.card_id`,
     where: sql`${asked('card')} and cards_fts match ${match} and f.tenant_id = ${tenantId}
-      and c.tenant_id = ${tenantId} and c.state = 'published'
+      and c.tenant_id = ${tenantId} and ${cardPublic('c')}
       ${when(input.area !== undefined, () => sql`and exists (select 1 from json_each(c.tags) where value = ${input.area})`)}
       ${when(since !== null, () => sql`and c.updated_at >= ${since}`)}`,
   };

@@ -5,6 +5,7 @@
  */
 import type { Snippet } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
+import { cardPublic } from './card-rows.ts';
 
 /*
  * The markers `snippet()` puts around each match. Control characters, which the text rules
@@ -169,13 +170,14 @@ export const OBSOLETE_FACTOR = 0.5;
 /**
  * Whether a reader may be shown the thread `t` (an alias of `threads`): it has a published
  * comment, and when it is an idea's or a card's own discussion (`idea:<id>`, `card:<id>`), that
- * idea or card is published — a held idea's discussion is as private as the idea.
+ * idea is published, or that card everyone may read (`cardPublic`) — a held idea's discussion is
+ * as private as the idea, a unit's card's as the card.
  */
 export function threadShown(tenantId: string, t: string): SQL {
   const a = sql.raw(t);
   return sql`(${a}.comment_count > 0 and case substr(${a}.key, 1, 5)
     when 'idea:' then exists (select 1 from ideas oi where oi.tenant_id = ${tenantId} and oi.id = substr(${a}.key, 6) and oi.state = 'published')
-    when 'card:' then exists (select 1 from cards oc where oc.tenant_id = ${tenantId} and oc.id = substr(${a}.key, 6) and oc.state = 'published')
+    when 'card:' then exists (select 1 from cards oc where oc.tenant_id = ${tenantId} and oc.id = substr(${a}.key, 6) and ${cardPublic('oc')})
     else 1 end)`;
 }
 

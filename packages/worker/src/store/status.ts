@@ -21,7 +21,7 @@ import { getIdea, ideaBoard, ideaIsMine } from './ideas.ts';
 import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
 import { selectStanding } from './standing.ts';
 import type { Tenant } from './tenants.ts';
-import { viewerUserId } from './users.ts';
+import { upsertUser, viewerUserId } from './users.ts';
 import { recountSupport } from './votes.ts';
 
 /** The published idea with its board and, when `cardId` is given, that card if it is a published card of the tenant: one statement. */
@@ -50,6 +50,35 @@ async function ideaWithBoard(db: Database, tenantId: string, ideaId: string, car
  * did not settle the request, so the answer is cleared rather than left pointing at it.
  */
 export const keepsAnswer = (status: StatusDefinition) => status.deflection || status.category === 'done';
+
+/**
+ * The revisit date a status change stores: required (and after today, UTC) by a status that
+ * takes one, refused by any other; null then.
+ */
+function revisitDate(status: StatusDefinition, revisitOn: string | undefined, now = Date.now()): string | null {
+  const path = 'body.revisitOn';
+  if (!status.requiresRevisitDate) {
+    if (revisitOn === undefined) return null;
+    throw new ApiError(
+      400,
+      'validation_failed.revisit_date_unused',
+      { status: status.label },
+      { details: [fieldIssue(path, 'field.no_revisit_date')] },
+    );
+  }
+  if (revisitOn === undefined) {
+    throw new ApiError(
+      400,
+      'validation_failed.revisit_date',
+      { status: status.label },
+      { details: [fieldIssue(path, 'field.revisit_date')] },
+    );
+  }
+  if (revisitOn <= new Date(now).toISOString().slice(0, 10)) {
+    throw new ApiError(400, 'validation_failed.revisit_date_past', {}, { details: [fieldIssue(path, 'field.date_not_future')] });
+  }
+  return revisitOn;
+}
 
 function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closing: boolean) {
   return closing && board.voteMode === 'budget' && board.refundOnClose
@@ -85,10 +114,13 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
     );
   }
   if (update.card !== undefined && !card) throw unknownCard(update.card, 'body.card');
+  const revisitOn = revisitDate(status, update.revisitOn);
   const answeredBy = card ? card.id : keepsAnswer(status) ? idea.answeredBy : null;
   const now = Date.now();
   const closing = CLOSED_CATEGORIES.has(status.category);
   await db.batch([
+    // The evaluator as a person of the tenant: the change's actor, and told how the requester takes a deflection.
+    upsertUser(db, tenantId, actor, now),
     db
       .update(ideas)
       .set({
@@ -97,6 +129,9 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
         statusReason: reason,
         statusLink: update.link ?? null,
         answeredBy,
+        revisitOn,
+        // A new outcome asks the requester afresh; a reworded deflection keeps their word.
+        ...(status.deflection && findStatus(board.statuses, idea.status)?.deflection ? {} : { needMet: null, needMetAt: null }),
         statusChangedAt: now,
         statusChangedBy: actor.name,
         closed: closing,
@@ -220,6 +255,9 @@ export async function withdrawIdea(
         statusLink: null,
         // "withdrawn" is neither a deflection nor done (`keepsAnswer`): a card that answered it no longer does.
         answeredBy: keepsAnswer(WITHDRAWN_STATUS) ? idea.answeredBy : null,
+        revisitOn: null,
+        needMet: null,
+        needMetAt: null,
         statusChangedAt: now,
         statusChangedBy: actor.name,
         closed: true,
@@ -332,6 +370,9 @@ export async function mergeIdeas(db: Database, tenantId: string, actor: Actor, d
         statusLink: null,
         // "merged" is neither a deflection nor done (`keepsAnswer`): the duplicate drops its answer, as any such change does.
         answeredBy: keepsAnswer(MERGED_STATUS) ? dup.idea.answeredBy : null,
+        revisitOn: null,
+        needMet: null,
+        needMetAt: null,
         statusChangedAt: now,
         statusChangedBy: actor.name,
       })

@@ -12,6 +12,7 @@ import { cards, comments, threads } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { cardPublic } from './card-rows.ts';
 import { type CommentRow, decodeListCursor, encodeListCursor, selectComments, toComment, visibleTo } from './comment-rows.ts';
 import { discussionOf, discussionTitle, inReadableThread, selectDiscussionItem, threadReadable } from './item-threads.ts';
 import { viewerUserId } from './users.ts';
@@ -83,14 +84,14 @@ export function threadIdByKey(tenantId: string, threadKey: string): SQL {
 }
 
 /**
- * Published cards promoted from the thread in scope (from it whole, or from one of its comments),
+ * Published cards everyone may read promoted from the thread in scope (from it whole, or from one of its comments),
  * oldest first, as JSON: a column of the thread's own select, so reading a thread stays the
  * statements it was.
  */
 const practicesColumn = () =>
   sql<string>`(select coalesce(json_group_array(json_object('id', p.id, 'title', p.title, 'comment', p.comment)), '[]')
     from (select pc.id, pc.title, pc.source_comment_id as comment from ${cards} pc
-      where pc.tenant_id = ${qualified(threads.tenantId)} and pc.source_thread_id = ${qualified(threads.id)} and pc.state = 'published'
+      where pc.tenant_id = ${qualified(threads.tenantId)} and pc.source_thread_id = ${qualified(threads.id)} and ${cardPublic('pc')}
       order by pc.created_at, pc.id) p)`;
 
 export function selectThread(db: Database, tenantId: string, viewer: Viewer | Actor) {

@@ -4,10 +4,11 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { conditionalRow, qualified } from '../db/sql.ts';
 import { newId } from '../lib/ids.ts';
+import { unitIdOfClaim } from './business-units.ts';
 
 /**
  * Creates the person on their first write, or refreshes name, email and business unit from
- * their current token. Meant to run first in the batch of the write it belongs to. With
+ * their current token (`unit_id`: the unit the claim names, NULL when none does). Meant to run first in the batch of the write it belongs to. With
  * `onlyIf`, nothing is written unless that condition holds when the statement runs (a write that
  * will answer 404 must not record the person as seen).
  */
@@ -19,6 +20,8 @@ export function upsertUser(db: Database, tenantId: string, viewer: Actor, now: n
     name: viewer.name,
     email: viewer.email,
     businessUnit: viewer.businessUnit,
+    // The unit the claim names through the units' aliases, in this same statement.
+    unitId: unitIdOfClaim(tenantId, viewer.businessUnit),
     lastSeenAt: now,
     ...(claimRole ? { claimRole } : {}),
   };

@@ -9,7 +9,7 @@ import type { VoteState } from '@bridgekit/sdk';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boards, ideas, users, votes } from '../db/schema.ts';
+import { boards, businessUnits, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { voteWeight } from '../domain/trending.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
@@ -19,7 +19,7 @@ import { autoSubscribe } from './subscriptions.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
 
-/** Recomputes an idea's support from its votes. */
+/** Recomputes an idea's support from its votes; business units: distinct demand-side units of the supporters. */
 export function recountSupport(db: Database, tenantId: string, ideaId: string) {
   const ofIdea = sql`${qualified(votes.ideaId)} = ${qualified(ideas.id)}`;
   return db
@@ -27,7 +27,8 @@ export function recountSupport(db: Database, tenantId: string, ideaId: string) {
     .set({
       voteCount: sql`(select coalesce(sum(${qualified(votes.count)}), 0) from ${votes} where ${ofIdea})`,
       supporterCount: sql`(select count(*) from ${votes} where ${ofIdea})`,
-      businessUnitCount: sql`(select count(distinct ${qualified(users.businessUnit)}) from ${votes} join ${users} on ${qualified(users.id)} = ${qualified(votes.userId)} where ${ofIdea} and ${qualified(users.businessUnit)} is not null)`,
+      businessUnitCount: sql`(select count(distinct ${qualified(users.unitId)}) from ${votes} join ${users} on ${qualified(users.id)} = ${qualified(votes.userId)}
+        join ${businessUnits} on ${qualified(businessUnits.id)} = ${qualified(users.unitId)} and ${qualified(businessUnits.side)} = 'demand' where ${ofIdea})`,
       trendScore: sql`(select coalesce(sum(${qualified(votes.weight)}), 0) from ${votes} where ${ofIdea})`,
     })
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));

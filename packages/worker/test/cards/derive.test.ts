@@ -68,10 +68,25 @@ describe('relationship health assessment', () => {
       'items.1.gap': -2,
       averagePartner: 3,
       averageIt: 4.5,
-      // (3 + 4.5) / 2 = 3.75 → 4
-      estimatedMaturity: 4,
-      estimatedMaturityLabel: 'Trusted advisor',
+      // The partner's 3 supports level 3, IT's 4.5 level 5: the lower, 3.
+      estimatedMaturity: 3,
+      estimatedMaturityLabel: 'Service provider',
     });
+  });
+
+  it('never rates the relationship above what the weaker side supports', () => {
+    const allFives = {
+      items: [
+        { item: 'trust', itScore: 5 },
+        { item: 'communication', itScore: 5 },
+      ],
+    };
+    // IT alone scoring all 5s gives no maturity at all (the domain review's "verified wrong" case).
+    expect(deriveValues(health, allFives)).toEqual({ averageIt: 5 });
+    const twoAndFive = { items: [{ item: 'trust', partnerScore: 2, itScore: 5 }] };
+    expect(deriveValues(health, twoAndFive)).toMatchObject({ estimatedMaturity: 2, estimatedMaturityLabel: 'Order taker' });
+    const fiveAndTwo = { items: [{ item: 'trust', partnerScore: 5, itScore: 2 }] };
+    expect(deriveValues(health, fiveAndTwo)).toMatchObject({ estimatedMaturity: 2, estimatedMaturityLabel: 'Order taker' });
   });
 
   it('rounds half up and keeps two decimals', () => {
@@ -82,16 +97,23 @@ describe('relationship health assessment', () => {
         { item: 'responsiveness', partnerScore: 4, itScore: 3 },
       ],
     };
-    // Partner 10/3 = 3.33…, IT 11/3 = 3.66…; together 3.5 → 4.
-    expect(deriveValues(health, fields)).toMatchObject({ averagePartner: 3.33, averageIt: 3.67, estimatedMaturity: 4 });
+    // Partner 10/3 = 3.33… → 3, IT 11/3 = 3.66… → 4; the lower is 3.
+    expect(deriveValues(health, fields)).toMatchObject({ averagePartner: 3.33, averageIt: 3.67, estimatedMaturity: 3 });
+    // 3.5 rounds up to level 4 on both sides.
+    expect(
+      deriveValues(health, {
+        items: [
+          { item: 'trust', partnerScore: 3, itScore: 4 },
+          { item: 'communication', partnerScore: 4, itScore: 3 },
+        ],
+      }),
+    ).toMatchObject({
+      estimatedMaturity: 4,
+    });
   });
 
-  it('uses one side alone when the other scored nothing, and derives nothing without scores', () => {
-    expect(deriveValues(health, { items: [{ item: 'trust', partnerScore: 1 }] })).toEqual({
-      averagePartner: 1,
-      estimatedMaturity: 1,
-      estimatedMaturityLabel: 'Ad hoc',
-    });
+  it('estimates no maturity when one side scored nothing, and derives nothing without scores', () => {
+    expect(deriveValues(health, { items: [{ item: 'trust', partnerScore: 1 }] })).toEqual({ averagePartner: 1 });
     expect(deriveValues(health, { items: [{ item: 'trust' }] })).toEqual({});
     expect(deriveValues(health, {})).toEqual({});
   });

@@ -282,8 +282,8 @@ export class BkIdeaBoard extends BridgekitElement {
   #renderIdea(idea: Idea) {
     const unit = idea.author.businessUnit;
     const byline = unit
-      ? this.t('board.bylineWithUnit', { name: idea.author.name, unit })
-      : this.t('board.byline', { name: idea.author.name });
+      ? this.t('board.bylineWithUnit', { name: this.personName(idea.author.name), unit })
+      : this.t('board.byline', { name: this.personName(idea.author.name) });
     const voting = this._board?.settings.voting;
     const maxVotes = voting?.mode === 'budget' ? voting.perIdea : 1;
     const support = this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) });

@@ -220,7 +220,7 @@ describe('<bk-idea-board> and the votes cast on the page', () => {
 
   it('follows a vote cast in another control for one of its ideas, and that control follows the board', async () => {
     const idea = await backedIdea('Backed inline');
-    signIn(await tokenFor(newPerson('Legal')));
+    signIn(await tokenFor(newPerson('Sales')));
     const el = await mountBoard('board="people" sort="new"');
     const inline = await mount<BkIdeaVote>(`<bk-idea-vote idea="${idea.id}" variant="inline"></bk-idea-vote>`);
     const inlineButton = await until(() => shadow(inline).querySelector<HTMLButtonElement>('button.vote'));

@@ -41,7 +41,7 @@ describe('<bk-idea-form>: on behalf of a business leader', () => {
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
     await until(() => created.length === 1);
     const stored = await clientAs(token).ideas.get(created[0]?.id ?? '');
-    expect(stored.author).toEqual({ name: leader, businessUnit: 'Manufacturing' });
+    expect(stored.author).toEqual({ name: leader, businessUnit: 'Manufacturing', unit: null });
     expect(stored.recordedBy).toEqual({ name: 'Mei Chen' });
     expect(stored.supporters).toBe(1);
   });

@@ -10,6 +10,7 @@ import {
   type NewBusinessCase,
   type OnBehalfOf,
   type SimilarIdea,
+  type UnitRef,
   type ValueType,
 } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
@@ -46,6 +47,8 @@ interface FormInput {
   lane: Lane;
   businessCase: NewBusinessCase;
   onBehalfOf?: OnBehalfOf;
+  unit?: string;
+  impactedUnits?: string[];
 }
 
 /**
@@ -90,6 +93,7 @@ export class BkIdeaForm extends BridgekitElement {
     _descriptionLength: { state: true },
     _held: { state: true },
     _mayProxy: { state: true },
+    _units: { state: true },
   };
 
   declare board: string;
@@ -105,6 +109,8 @@ export class BkIdeaForm extends BridgekitElement {
   declare _held: { title: string; moderation: ModerationState } | null;
   /** Evaluators, moderators and admins may record an idea for a business leader. */
   declare _mayProxy: boolean;
+  /** The tenant's current demand-side units: the beneficiary is picked from them when there are any. */
+  declare _units: UnitRef[];
 
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #suggest: AbortController | null = null;
@@ -121,11 +127,15 @@ export class BkIdeaForm extends BridgekitElement {
     this._descriptionLength = 0;
     this._held = null;
     this._mayProxy = false;
+    this._units = [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('board') || changed.has('tenant')) && !this.boardData) void this.#loadBoard();
-    if (!this.hasUpdated || changed.has('tenant')) void this.#loadRole();
+    if (!this.hasUpdated || changed.has('tenant')) {
+      void this.#loadRole();
+      void this.#loadUnits();
+    }
     if (changed.has('sourceCard') || changed.has('tenant')) {
       // Another card: its own title, unless the host gave that too.
       if (this.hasUpdated && !changed.has('sourceCardTitle')) this.sourceCardTitle = '';
@@ -135,6 +145,7 @@ export class BkIdeaForm extends BridgekitElement {
 
   protected configChanged(): void {
     void this.#loadRole();
+    void this.#loadUnits();
     void this.#loadBoard();
   }
 
@@ -154,6 +165,13 @@ export class BkIdeaForm extends BridgekitElement {
     const may = PROXIES.has(me?.user?.role ?? 'member');
     if (may) leaderForm ??= await import('./idea-form-leader.ts');
     if (client === this.client) this._mayProxy = may;
+  }
+
+  async #loadUnits(): Promise<void> {
+    const client = this.client;
+    const units = client ? await client.units.list().catch(() => []) : [];
+    if (client === this.client)
+      this._units = units.filter((u) => u.side === 'demand' && !u.archivedAt).map(({ key, name, side }) => ({ key, name, side }));
   }
 
   /** The source card's title, unless the host gave it; the form names the card by its id until then. */
@@ -242,7 +260,9 @@ export class BkIdeaForm extends BridgekitElement {
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const businessCase: NewBusinessCase = {};
     if (text('problem')) businessCase.problem = text('problem');
-    if (text('beneficiary')) businessCase.beneficiary = text('beneficiary');
+    // A unit picked from the list: its key, and its name as the business case's text.
+    const unit = this._units.find((u) => u.key === text('beneficiary'));
+    if (text('beneficiary')) businessCase.beneficiary = unit?.name ?? text('beneficiary');
     if (text('valueType')) businessCase.valueType = text('valueType') as ValueType;
     if (text('effort')) businessCase.effort = text('effort') as EffortSize;
     if (text('objective')) businessCase.objective = text('objective');
@@ -252,6 +272,12 @@ export class BkIdeaForm extends BridgekitElement {
       lane: (text('lane') || 'opportunity') as Lane,
       businessCase,
     };
+    if (unit) input.unit = unit.key;
+    const impacted = data
+      .getAll('impacted')
+      .map(String)
+      .filter((key) => key !== unit?.key);
+    if (impacted.length > 0) input.impactedUnits = impacted;
     if (this._mayProxy) input.onBehalfOf = leaderForm?.readLeader(data);
     return input;
   }
@@ -313,7 +339,7 @@ export class BkIdeaForm extends BridgekitElement {
     if (isBridgekitError(err) && (err.code === 'validation_failed' || err.code === 'idea_rejected')) {
       for (const issue of (await loadErrorTexts(this.locale))?.issueTexts(translator(this.locale), this.locale, err) ??
         err.details.map((d) => ({ path: d.path, text: d.message }))) {
-        const field = issue.path.replace(/^body\.(businessCase\.)?/, '') as keyof Errors;
+        const field = (issue.path === 'body.unit' ? 'beneficiary' : issue.path.replace(/^body\.(businessCase\.)?/, '')) as keyof Errors;
         const leader = LEADER_PATHS[issue.path.replace(/^body\.onBehalfOf\./, '')];
         if (issue.path.startsWith('body.onBehalfOf.') && leader) errors[leader] = issue.text;
         else if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
@@ -422,7 +448,7 @@ export class BkIdeaForm extends BridgekitElement {
               html`<textarea id="bk-problem" name="problem" maxlength="2000" ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'}></textarea>`,
           )}
           <div class="pair">
-            ${text('beneficiary', 'form.beneficiary', 100)}
+            ${this._units.length ? this.#unitSelect() : text('beneficiary', 'form.beneficiary', 100)}
             ${this.#field(
               'valueType',
               'form.valueType',
@@ -443,6 +469,7 @@ export class BkIdeaForm extends BridgekitElement {
             )}
             ${text('objective', 'form.objective', 200)}
           </div>
+          ${this._units.length > 1 ? this.#impactedUnits() : nothing}
         </fieldset>
         ${this._mayProxy && leaderForm ? leaderForm.renderLeader(e, (key, params) => this.t(key, params)) : nothing}
         <p class="form-error" role="alert">${e.form ?? ''}</p>
@@ -454,6 +481,25 @@ export class BkIdeaForm extends BridgekitElement {
         </div>
       </form>
     `;
+  }
+
+  #unitSelect() {
+    return this.#field(
+      'beneficiary',
+      'form.beneficiary',
+      (describedBy, invalid, required) =>
+        html`<select id="bk-beneficiary" name="beneficiary" ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'}>
+          <option value="">${this.t('form.choose')}</option>
+          ${this._units.map((u) => html`<option value=${u.key}>${u.name}</option>`)}
+        </select>`,
+    );
+  }
+
+  #impactedUnits() {
+    return html`<fieldset class="impacted">
+      <legend>${this.t('form.impactedUnits')}</legend>
+      ${this._units.map((u) => html`<label class="check"><input type="checkbox" name="impacted" value=${u.key} /> ${u.name}</label>`)}
+    </fieldset>`;
   }
 
   #renderSimilar() {

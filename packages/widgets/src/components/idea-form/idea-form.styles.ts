@@ -57,6 +57,29 @@ export const ideaFormStyles = css`
     margin-top: 0.125rem;
   }
 
+  .impacted {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1.25rem;
+  }
+
+  .impacted legend {
+    width: 100%;
+  }
+
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    font-weight: normal;
+  }
+
+  .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+
   .lane small {
     display: block;
     color: var(--_text-subtle);

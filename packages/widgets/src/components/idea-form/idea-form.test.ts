@@ -35,7 +35,8 @@ describe('<bk-idea-form>', () => {
     await userEvent.click(page.getByRole('radio', { name: /A change request/ }));
     await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), `Add a cost-centre field ${Date.now()}`);
     await userEvent.fill(page.getByRole('textbox', { name: /^The problem it solves/ }), 'Travel requests lack the cost centre.');
-    await userEvent.fill(page.getByRole('textbox', { name: 'Who benefits (business unit)' }), 'Finance');
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Who benefits (business unit)' }), 'finance');
+    await userEvent.click(page.getByRole('checkbox', { name: 'Sales' }));
     await userEvent.selectOptions(page.getByRole('combobox', { name: /^Kind of value/ }), 'compliance');
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Rough effort' }), 'XS');
     await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
@@ -43,6 +44,8 @@ describe('<bk-idea-form>', () => {
     const stored = await clientAs(token()).ideas.get(created[0]?.id ?? '');
     expect(stored).toMatchObject({
       lane: 'change_request',
+      unit: { key: 'finance', name: 'Finance', side: 'demand' },
+      impactedUnits: [{ key: 'sales', name: 'Sales', side: 'demand' }],
       businessCase: {
         problem: 'Travel requests lack the cost centre.',
         beneficiary: 'Finance',
@@ -51,6 +54,35 @@ describe('<bk-idea-form>', () => {
         objective: null,
       },
     });
+  });
+
+  it("picks the benefiting unit from the tenant's demand-side units, by keyboard too", async () => {
+    const el = await mountForm('general');
+    const select = await until(() => shadow(el).querySelector<HTMLSelectElement>('select#bk-beneficiary'));
+    const options = [...select.options].map((o) => o.textContent?.trim());
+    expect(options).toEqual(expect.arrayContaining(['Finance', 'Operations', 'People & HR', 'Sales', 'Supply chain']));
+    // IT is the supply side: support, never demand.
+    expect(options).not.toContain('IT');
+    const created: Idea[] = [];
+    el.addEventListener(BkIdeaCreateEvent.type, (e) => created.push(e.idea));
+    await userEvent.fill(page.getByRole('textbox', { name: /^Title/ }), `Shared supplier calendar ${Date.now()}`);
+    select.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await until(() => select.value !== '');
+    const sponsor = select.value;
+    // The impacted units' checkboxes, by keyboard: Tab to the first, Space to tick it.
+    const boxes = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="impacted"]')];
+    const other = boxes.find((b) => b.value !== sponsor);
+    other?.focus();
+    await userEvent.keyboard(' ');
+    expect(other?.checked).toBe(true);
+    // Ticking the sponsoring unit too is harmless: it is left out of the impacted ones.
+    boxes.find((b) => b.value === sponsor)?.click();
+    await userEvent.click(page.getByRole('button', { name: 'Submit idea' }));
+    await until(() => created.length === 1);
+    expect(created[0]?.unit?.key).toBe(sponsor);
+    expect(created[0]?.impactedUnits.map((u) => u.key)).toEqual([other?.value]);
+    await expectNoAxeViolations(el);
   });
 
   it('marks the fields the board requires', async () => {

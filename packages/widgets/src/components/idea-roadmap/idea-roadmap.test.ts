@@ -29,7 +29,7 @@ describe('<bk-idea-roadmap>', () => {
     const idea = await author.ideas.create({ board: 'people', title: `Under review and backed ${Date.now()}` });
     await author.ideas.vote(idea.id);
     await clientAs(await tokenFor('mei')).ideas.setStatus(idea.id, { status: 'under_review' });
-    signIn(await tokenFor(newPerson('Legal')));
+    signIn(await tokenFor(newPerson('Sales')));
     const el = await mount<BkIdeaRoadmap>('<bk-idea-roadmap board="people"></bk-idea-roadmap>');
     await until(() => shadow(el).querySelector('.columns'));
     const support = () =>

@@ -212,16 +212,27 @@ export class BkIdeaTriage extends BridgekitElement {
     const reason = String(data.get('reason') ?? '').trim();
     const picker = this.renderRoot.querySelector<BkItemPicker>('#bk-card');
     const card = picker?.value?.id;
+    const revisitOn = String(data.get('revisitOn') ?? '');
     const definition = this._board?.statuses.find((s) => s.key === status);
     if (definition?.requiresReason && reason.length < 10) {
       this._errors = { reason: this.t('triage.reasonRequired') };
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-reason')?.focus());
       return;
     }
+    if (definition?.requiresRevisitDate && !revisitOn) {
+      this._errors = { revisitOn: this.t('triage.revisitRequired') };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-revisit')?.focus());
+      return;
+    }
     this._errors = {};
     try {
       const updated = localize(
-        await client.ideas.setStatus(idea.id, { status, ...(reason ? { reason } : {}), ...(card ? { card } : {}) }),
+        await client.ideas.setStatus(idea.id, {
+          status,
+          ...(reason ? { reason } : {}),
+          ...(card ? { card } : {}),
+          ...(definition?.requiresRevisitDate && revisitOn ? { revisitOn } : {}),
+        }),
         this.locale,
       );
       picker?.reset();
@@ -344,7 +355,7 @@ export class BkIdeaTriage extends BridgekitElement {
             : html`<ol class="history">
               ${this._history.map(
                 (h) => html`<li>
-                  ${this.t('triage.historyItem', { to: this._board?.statuses.find((s) => s.key === h.to)?.label ?? h.to, by: h.by })}
+                  ${this.t('triage.historyItem', { to: this._board?.statuses.find((s) => s.key === h.to)?.label ?? h.to, by: this.personName(h.by) })}
                   <time datetime=${h.at}>${day.format(new Date(h.at))}</time>${h.reason ? html` — ${h.reason}` : nothing}${
                     h.card ? html` (${this.t('triage.answeredBy', { title: h.card.title })})` : nothing
                   }
@@ -423,6 +434,22 @@ export class BkIdeaTriage extends BridgekitElement {
           <textarea id="bk-reason" name="reason" maxlength="2000" aria-invalid=${this._errors.reason ? 'true' : 'false'} aria-describedby="bk-reason-error"></textarea>
           <p class="field-error" id="bk-reason-error">${this._errors.reason ?? ''}</p>
         </div>
+        ${
+          chosen?.requiresRevisitDate
+            ? html`<div>
+              <label for="bk-revisit">${this.t('triage.revisitOn')} <span class="subtle">${this.t('form.required')}</span></label>
+              <input
+                type="date"
+                id="bk-revisit"
+                name="revisitOn"
+                min=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}
+                aria-invalid=${this._errors.revisitOn ? 'true' : 'false'}
+                aria-describedby="bk-revisit-error"
+              />
+              <p class="field-error" id="bk-revisit-error">${this._errors.revisitOn ?? ''}</p>
+            </div>`
+            : nothing
+        }
         <div>
           <bk-item-picker id="bk-card" kind="card" label=${this.t('triage.answeringCard')}></bk-item-picker>
           <p class="field-error" role="alert">${this._errors.card ?? ''}</p>
@@ -448,7 +475,7 @@ export class BkIdeaTriage extends BridgekitElement {
   }
 
   #renderMatrix() {
-    const layout = layoutChart(this._scored);
+    const layout = layoutChart(this._scored, this._board?.valueRange);
     const n = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
     const bottom = CHART.height - CHART.bottom;
     const right = CHART.width - CHART.right;

@@ -19,7 +19,7 @@ import './idea-triage.ts';
 import type { BkItemPickEvent } from '../../events/item-pick.ts';
 import type { BkItemPicker } from '../../shared/item-picker.ts';
 import type { BkIdeaTriage } from './idea-triage.component.ts';
-import { layoutChart } from './value-effort-chart.ts';
+import { CHART, layoutChart } from './value-effort-chart.ts';
 
 async function mountTriage(board = 'general') {
   const el = await mount<BkIdeaTriage>(`<bk-idea-triage board="${board}"></bk-idea-triage>`);
@@ -32,16 +32,37 @@ const idea = (over: Partial<Idea> & { value: number | null; effort: number | nul
   board: 'general',
   title: over.title ?? 'An idea',
   description: '',
-  author: { name: 'A', businessUnit: null },
+  author: { name: 'A', businessUnit: null, unit: null },
   lane: 'opportunity',
   businessCase: { problem: null, beneficiary: null, valueType: null, effort: null, objective: null },
-  status: { key: 'open', label: 'Open', category: 'open', reason: null, link: null, card: null, changedAt: null, changedBy: null },
+  status: {
+    key: 'open',
+    label: 'Open',
+    category: 'open',
+    reason: null,
+    link: null,
+    card: null,
+    changedAt: null,
+    changedBy: null,
+    deflection: false,
+    revisitOn: null,
+    needMet: null,
+  },
   votes: over.supporters,
   supporters: over.supporters,
   businessUnits: 1,
+  unit: null,
+  impactedUnits: [],
   voted: false,
   myVotes: 0,
-  score: { value: over.value, effort: over.effort, risk: null, valuePerEffort: null, evaluations: over.value === null ? 0 : 1 },
+  score: {
+    value: over.value,
+    effort: over.effort,
+    risk: null,
+    valuePerEffort: null,
+    belowFloor: false,
+    evaluations: over.value === null ? 0 : 1,
+  },
   closed: false,
   mergedInto: null,
   moderation: { state: 'published', reason: null, reasonCode: null, reasonParams: {} },
@@ -64,6 +85,18 @@ describe('value-versus-effort layout', () => {
     expect(quick?.y).toBeLessThan(costly?.y ?? 0);
     expect(quick?.x).toBeLessThan(costly?.x ?? 0);
     expect(quick?.r).toBeGreaterThan(costly?.r ?? 0);
+  });
+
+  it('starts the value axis at the scale’s minimum, so the quadrant line sits in its middle', () => {
+    const layout = layoutChart([idea({ title: 'below the middle', value: 2.6, effort: 2, supporters: 1 })], { min: 1, max: 5 });
+    expect(layout.minValue).toBe(1);
+    expect(layout.yTicks[0]).toMatchObject({ value: 1, y: CHART.height - CHART.bottom });
+    expect(layout.yTicks.at(-1)?.value).toBe(5);
+    // The line is at 3 of 1–5: an idea of 2.6 sits below it, not among the quick wins.
+    const [bubble] = layout.bubbles;
+    expect(bubble?.y).toBeGreaterThan(layout.midY);
+    const three = layout.yTicks.find((t) => t.value === 3);
+    expect(three?.y).toBeCloseTo(layout.midY);
   });
 });
 
@@ -89,6 +122,7 @@ describe('<bk-idea-triage>', () => {
 
     await userEvent.click(page.getByRole('group', { name: /^Business impact/ }).getByRole('radio', { name: '4' }));
     await userEvent.click(page.getByRole('group', { name: /^Financial return/ }).getByRole('radio', { name: '3' }));
+    await userEvent.click(page.getByRole('group', { name: /^Fit with the unit's objectives/ }).getByRole('radio', { name: '5' }));
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Size' }), 'S');
     for (const q of ['Uses technology new to us', 'Depends on a third party', 'Changes how people work']) {
       await userEvent.click(page.getByRole('group', { name: q }).getByRole('radio', { name: 'No' }));
@@ -96,12 +130,12 @@ describe('<bk-idea-triage>', () => {
     await userEvent.click(page.getByRole('button', { name: 'Save scores' }));
     await until(() => shadow(el).querySelector('.base > [role="status"]')?.textContent?.includes('Scores saved'));
     const scored = await clientAs(evaluatorToken).ideas.get(fresh.id);
-    expect(scored.score.value).toBeCloseTo(0.6 * 4 + 0.4 * 3);
+    expect(scored.score.value).toBeCloseTo(0.4 * 4 + 0.3 * 3 + 0.3 * 5);
     expect(scored.score.effort).toBe(2);
     const bubble = await until(() =>
       [...shadow(el).querySelectorAll('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith(fresh.title)),
     );
-    expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 3.6, effort 2, 0 supporters`);
+    expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 4, effort 2, 0 supporters`);
     expect(bubble.getAttribute('role')).toBe('button');
   });
 
@@ -118,11 +152,37 @@ describe('<bk-idea-triage>', () => {
     const crowd = () => shadow(el).querySelector('.detail dd:nth-of-type(1)')?.textContent?.trim();
     await until(() => crowd() === '1 vote · 1 supporter');
 
-    // The community lead (IT) backs it from a vote control elsewhere on the page.
+    // The community lead (IT) backs it from a vote control elsewhere on the page: IT is the supply
+    // side, so the support grows and the business units it comes from do not.
     const vote = await mount<BkIdeaVote>(`<bk-idea-vote idea="${fresh.id}" variant="inline"></bk-idea-vote>`);
     await userEvent.click(await until(() => shadow(vote).querySelector<HTMLButtonElement>('button.vote')));
-    await until(() => crowd() === '2 votes · 2 supporters from 2 business units');
+    await until(() => crowd() === '2 votes · 2 supporters from 1 business unit');
     expect(entry.querySelector('.meta')?.textContent).toContain('2 supporters');
+  });
+
+  it('defers an idea only with a revisit date', async () => {
+    signIn(evaluatorToken);
+    const fresh = await clientAs(await tokenFor(newPerson())).ideas.create({ board: 'general', title: `Defer me ${Date.now()}` });
+    const el = await mountTriage();
+    const entry = await until(() =>
+      [...shadow(el).querySelectorAll<HTMLButtonElement>('.queue button')].find((b) => b.textContent?.includes(fresh.title)),
+    );
+    await userEvent.click(entry);
+    await until(() => shadow(el).activeElement?.id === 'bk-detail-heading');
+    expect(shadow(el).querySelector('#bk-revisit')).toBeNull();
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'New status' }), 'deferred');
+    await userEvent.fill(page.getByRole('textbox', { name: /Reason/ }), 'Next planning cycle: the ERP upgrade comes first.');
+    await userEvent.click(page.getByRole('button', { name: 'Change status' }));
+    await until(() => shadow(el).querySelector('#bk-revisit')?.getAttribute('aria-invalid') === 'true');
+    expect(shadow(el).activeElement?.id).toBe('bk-revisit');
+    expect((await clientAs(evaluatorToken).ideas.get(fresh.id)).status.key).toBe('open');
+
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await userEvent.fill(page.getByLabelText(/Revisit on/), day);
+    await userEvent.click(page.getByRole('button', { name: 'Change status' }));
+    await until(() => shadow(el).querySelector('.history')?.textContent?.includes('Deferred'));
+    expect((await clientAs(evaluatorToken).ideas.get(fresh.id)).status).toMatchObject({ key: 'deferred', revisitOn: day });
+    await expectNoAxeViolations(el);
   });
 
   it('refuses a deflection without a reason, then records it with one', async () => {

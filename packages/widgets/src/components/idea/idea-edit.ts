@@ -19,6 +19,7 @@ import {
 import { html, nothing } from 'lit';
 import { loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, type Translate as T, translator } from '../../shared/i18n.ts';
+import { shownName } from '../../shared/person-name.ts';
 
 export type EditField = 'title' | 'description' | IntakeField;
 export type EditErrors = Partial<Record<EditField | 'form', string>>;
@@ -148,7 +149,7 @@ export function renderRevisionList(revisions: IdeaRevision[] | null, failed: boo
   return html`<ol class="revisions">
     ${revisions.map(
       (r) => html`<li>
-        <p class="subtle">${t('idea.revisionBy', { by: r.by, date: day.format(new Date(r.replacedAt)) })}
+        <p class="subtle">${t('idea.revisionBy', { by: shownName(t, r.by), date: day.format(new Date(r.replacedAt)) })}
           ${r.afterScoring ? html`<span class="badge outdated">${t('idea.revisionAfterScoring')}</span>` : nothing}</p>
         <dl>
           <dt>${t('form.titleLabel')}</dt><dd>${r.title}</dd>

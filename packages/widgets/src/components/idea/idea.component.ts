@@ -1,4 +1,4 @@
-import type { Board, IdeaRevision, IdeaView, ItemPages, ItemRef, Role, Viewer } from '@bridgekit/sdk';
+import type { Board, Idea, IdeaRevision, IdeaView, ItemPages, ItemRef, Role, Viewer } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -33,6 +33,8 @@ const MODERATORS: ReadonlySet<Role> = new Set(['moderator', 'admin']);
 export type Change = 'edit' | 'withdraw' | 'merge' | null;
 /** Edit, Withdraw, Merge into… and the earlier texts: loaded for those who may change the idea, or when it has earlier texts. */
 let changes: typeof import('./idea-changes.ts') | undefined;
+/** The requester's answer to a deflection: loaded when a deflected idea is shown. */
+let needMet: typeof import('./need-met.ts') | undefined;
 
 /** A plain click: the others (a new tab, a download, a context menu) are the browser's. */
 const plainClick = (event: MouseEvent) =>
@@ -451,10 +453,9 @@ export class BkIdea extends BridgekitElement {
   #byline({ idea, board }: IdeaView): string {
     const date = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' }).format(new Date(idea.createdAt));
     const unit = idea.author.businessUnit;
-    const byline = unit
-      ? this.t('idea.bylineWithUnit', { name: idea.author.name, unit, date })
-      : this.t('idea.byline', { name: idea.author.name, date });
-    const recorded = idea.recordedBy ? ` · ${this.t('idea.recordedBy', { recorder: idea.recordedBy.name, name: idea.author.name })}` : '';
+    const name = this.personName(idea.author.name);
+    const byline = unit ? this.t('idea.bylineWithUnit', { name, unit, date }) : this.t('idea.byline', { name, date });
+    const recorded = idea.recordedBy ? ` · ${this.t('idea.recordedBy', { recorder: this.personName(idea.recordedBy.name), name })}` : '';
     return `${byline}${recorded} · ${this.t('idea.onBoard', { board: board.name })}`;
   }
 
@@ -474,7 +475,9 @@ export class BkIdea extends BridgekitElement {
     const bc = idea.businessCase;
     const rows: [MessageKey, string | null][] = [
       ['form.problem', bc.problem],
-      ['form.beneficiary', bc.beneficiary],
+      // The sponsoring unit by its name; the text typed before units were data otherwise.
+      ['form.beneficiary', idea.unit?.name ?? bc.beneficiary],
+      ['idea.impactedUnits', idea.impactedUnits.map((u) => u.name).join(', ') || null],
       ['form.valueType', bc.valueType ? this.t(`valueType.${bc.valueType}`) : null],
       ['form.effort', bc.effort ? this.t(`effort.${bc.effort}`) : null],
       ['form.objective', bc.objective],
@@ -503,9 +506,26 @@ export class BkIdea extends BridgekitElement {
             : nothing
         }
         ${answeredBy ? html`<p>${this.t('idea.answeredBy')} ${this.#cardLink(answeredBy)}</p>` : nothing}
+        ${status.revisitOn ? html`<p>${this.t('idea.revisitOn', { date: this.#day(status.revisitOn) })}</p>` : nothing}
+        ${status.deflection ? this.#renderNeedMet(idea) : nothing}
       `,
       null,
     );
+  }
+
+  /** "Did this answer your need?" on a deflected idea: loaded when one is shown. */
+  #renderNeedMet(idea: Idea) {
+    if (needMet) return needMet.renderNeedMet(this, idea);
+    void import('./need-met.ts').then((module) => {
+      needMet = module;
+      this.requestUpdate();
+    });
+    return nothing;
+  }
+
+  /** A `YYYY-MM-DD` date in the reader's language. */
+  #day(date: string): string {
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   }
 
   #renderHistory({ history }: IdeaView) {
@@ -519,7 +539,7 @@ export class BkIdea extends BridgekitElement {
         : html`<ol class="changes">
           ${history.map(
             (change) => html`<li>
-              <p>${this.t('idea.historyItem', { status: label(change.to), by: change.by, date: day.format(new Date(change.at)) })}</p>
+              <p>${this.t('idea.historyItem', { status: label(change.to), by: this.personName(change.by), date: day.format(new Date(change.at)) })}</p>
               ${change.reason || change.link ? html`<p class="reason">${change.reason ?? nothing} ${change.link ? userLink(change.link, this.t('board.reasonLink')) : nothing}</p>` : nothing}
               ${change.card ? html`<p>${this.t('idea.answeredBy')} ${this.#cardLink(change.card)}</p>` : nothing}
             </li>`,
@@ -528,7 +548,7 @@ export class BkIdea extends BridgekitElement {
     );
   }
 
-  #renderSupport({ idea, supportByUnit }: IdeaView) {
+  #renderSupport({ idea, supportByUnit, providerSupporters }: IdeaView) {
     return this.#section(
       'support',
       'idea.support',
@@ -540,12 +560,13 @@ export class BkIdea extends BridgekitElement {
             ${supportByUnit.map(
               (s) => html`<li>
                 ${this.t('idea.unitSupport', {
-                  unit: s.unit ?? this.t('idea.noUnit'),
+                  unit: s.unit?.name ?? this.t('idea.noUnit'),
                   supporters: this.t('board.supporters', { count: s.supporters }),
                 })}
               </li>`,
             )}
           </ul>
+          ${providerSupporters > 0 ? html`<p class="subtle">${this.t('idea.providerSupport', { count: providerSupporters })}</p>` : nothing}
         `,
     );
   }

@@ -38,6 +38,8 @@ export interface PanelHost extends ReactiveControllerHost, HTMLElement {
     describe: (err: unknown) => Promise<string>;
     /** A held or rejected post's reason code in words. */
     reason: (code: Reason) => string;
+    /** A person's name as shown (an erased person's in the reader's words). */
+    person: (name: string) => string;
     unread: number | null;
     setUnread: (count: number) => void;
     close: () => void;
@@ -216,13 +218,13 @@ export class InboxPanel {
   }
 
   #renderItem(n: Notification) {
-    const { t, locale, reason } = this.#host._api;
+    const { t, locale, reason, person } = this.#host._api;
     const url = this.#url(n);
     const details = notificationDetails(t, n, (code) => reason(code as Reason));
     const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(n.createdAt));
     return html`<li class=${n.readAt ? 'item' : 'item unread'} part="item">
       <a href=${url} @click=${(event: MouseEvent) => this.#open(event, n, url)}>
-        ${n.readAt ? nothing : html`<span class="dot" part="unread" aria-hidden="true"></span><span class="visually-hidden">${t('inbox.unread')}: </span>`}${notificationSentence(t, n)}
+        ${n.readAt ? nothing : html`<span class="dot" part="unread" aria-hidden="true"></span><span class="visually-hidden">${t('inbox.unread')}: </span>`}${notificationSentence(t, n, person)}
       </a>
       ${details.map((line) => html`<p class="detail">${line}</p>`)}
       <p class="meta">

@@ -12,15 +12,15 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 /**
  * @example
- * notificationSentence(t, { event: 'comment.created', reason: 'reply', actor: { name: 'Ana' }, item: { title: 'SSO' }, … });
+ * notificationSentence(t, { event: 'comment.created', reason: 'reply', actor: { name: 'Ana' }, item: { title: 'SSO' }, … }, (name) => name);
  * // → 'Ana replied to you on “SSO”'
  */
-export function notificationSentence(t: Translate, n: Notification): string {
+export function notificationSentence(t: Translate, n: Notification, person: (name: string) => string): string {
   const specific = `inbox.event.${n.event}.${n.reason}`;
   const key = (specific in enNotify ? specific : `inbox.event.${n.event}`) as MessageKey;
   const { data } = n;
   return t(key, {
-    actor: n.actor?.name ?? t('inbox.someone'),
+    actor: n.actor ? person(n.actor.name) : t('inbox.someone'),
     title: n.item.title || t('inbox.anItem'),
     status: text(data.statusLabel) ?? text(data.status) ?? '',
   });
@@ -45,5 +45,6 @@ export function notificationDetails(t: Translate, n: Notification, reason: (code
   if (card) lines.push(t('inbox.detail.card', { card }));
   const snippet = text(data.snippet);
   if (snippet) lines.push(t('inbox.detail.snippet', { snippet }));
+  if (n.event === 'idea.need_confirmed') lines.push(t(data.met === true ? 'inbox.detail.needMet' : 'inbox.detail.needNotMet'));
   return lines;
 }

@@ -144,6 +144,7 @@ export class BkInbox extends BridgekitElement {
       locale: this.locale,
       describe: (err: unknown) => this.describeError(err),
       reason: (code: Reason) => this.reasonText(code, undefined, code),
+      person: (name: string) => this.personName(name),
       unread: this._unread,
       setUnread: (count: number) => this.#setUnread(count),
       close: () => this.#close(),

@@ -86,13 +86,13 @@ const writtenAt = (item: QueueItem): string =>
         ? item.card.updatedAt
         : item.card.createdAt;
 
-/** A field value as a line of text, for a moderator to read (at most `max` characters). */
-function valueText(value: FieldValue | null, max = 300): string {
+/** A field value as a line of text, for a moderator to read (at most `max` characters); `person` shows a person's name. */
+function valueText(value: FieldValue | null, person: (name: string) => string, max = 300): string {
   const text = (v: FieldValue | null): string => {
     if (v === null) return '';
     if (typeof v === 'string' || typeof v === 'number') return String(v);
     if (Array.isArray(v)) return v.map(text).filter(Boolean).join('; ');
-    if ('name' in v && typeof v.name === 'string') return v.name;
+    if ('name' in v && typeof v.name === 'string') return person(v.name);
     if ('amount' in v && 'currency' in v) return `${String(v.amount)} ${String(v.currency)}`;
     return Object.values(v).map(text).filter(Boolean).join(', ');
   };
@@ -301,7 +301,7 @@ export class BkModeration extends BridgekitElement {
 
   #name(item: QueueItem): string {
     const name = item.kind === 'comment' ? item.comment.author?.name : item.kind === 'idea' ? item.idea.author.name : item.card.updatedBy;
-    return name ?? this.t('moderation.unknownAuthor');
+    return name === undefined ? this.t('moderation.unknownAuthor') : this.personName(name);
   }
 
   #text(item: QueueItem, text: 'label' | 'actions' | 'approved' | 'rejected' | 'banned' | 'rejectHeading' | 'confirmReject'): string {
@@ -648,7 +648,8 @@ export class BkModeration extends BridgekitElement {
         }`;
     }
     const card = item.card;
-    const rows = item.changes.map((c) => ({ label: c.label, before: valueText(c.before), after: valueText(c.after) }));
+    const shown = (name: string) => this.personName(name);
+    const rows = item.changes.map((c) => ({ label: c.label, before: valueText(c.before, shown), after: valueText(c.after, shown) }));
     return html`<h4 class="title" part="title">${card.title}</h4>
       ${
         rows.length > 0

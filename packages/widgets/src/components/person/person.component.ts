@@ -179,7 +179,7 @@ export class BkPerson extends BridgekitElement {
     return html`
       <article class="base" part="base" aria-labelledby="bk-person-name">
         <header class="header">
-          <h2 id="bk-person-name" part="name" tabindex="-1">${view.name}</h2>
+          <h2 id="bk-person-name" part="name" tabindex="-1">${this.personName(view.name)}</h2>
           <p class="meta" part="meta">
             <span class="handle">${this.t('person.handle', { handle: view.handle })}</span>
             <span class="badge" part="role">${this.t(`person.role.${view.role}` as MessageKey)}</span>

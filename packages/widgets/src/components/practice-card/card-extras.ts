@@ -153,15 +153,30 @@ export class CardExtras {
     return html`<p class="story" part="story">${this.#port.t('card.fromStory')} ${href ? html`<a href=${href}>${title}</a>` : title}</p>`;
   }
 
-  /** "Answered 2 requests" and "Sparked 1 idea", each with its ideas once the links are read; then related content. */
+  /**
+   * "Answered 2 requests" (with what the deflections among them saved: "2 deflected · about 13
+   * person-days avoided · 1 confirmed the need met") and "Sparked 1 idea", each with its ideas
+   * once the links are read; then related content.
+   */
   renderOutcomes(shown: PracticeCard) {
     const card = this.#updated?.id === shown.id ? this.#updated : shown;
     const t = this.#port.t;
+    const { requests, avoidedDays, confirmed } = card.deflections;
+    const saved = requests
+      ? html`<p class="deflections" part="deflections">
+          ${[
+            t('card.deflected', { count: requests }),
+            t('card.avoidedDays', { count: avoidedDays }),
+            t('card.confirmedNeed', { count: confirmed }),
+          ].join(' · ')}
+        </p>`
+      : nothing;
     const list = (direction: 'answers' | 'sparked', count: number, heading: string) => {
       if (count === 0) return nothing;
       const ideas = this.links?.ideas.filter((i) => i.direction === direction) ?? [];
       return html`<section class="outcomes" part=${direction} aria-labelledby="bk-${direction}">
         <h4 id="bk-${direction}">${heading}</h4>
+        ${direction === 'answers' ? saved : nothing}
         ${ideas.length ? html`<ul>${ideas.map((i) => html`<li><a href=${itemUrl(this.#pages, 'idea', i.id)}>${i.title}</a></li>`)}</ul>` : nothing}
       </section>`;
     };

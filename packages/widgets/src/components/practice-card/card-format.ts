@@ -5,6 +5,7 @@
  */
 import type { FieldDef, FieldType, FieldValue, LinkKind, LinkValue, MoneyValue, PersonValue } from '@bridgekit/sdk';
 import type { MessageKey, Translate } from '../../shared/i18n.ts';
+import { shownName } from '../../shared/person-name.ts';
 
 export interface FormatContext {
   t: Translate;
@@ -93,7 +94,7 @@ export function formatAny(ctx: FormatContext, value: FieldValue | null | undefin
   if (Array.isArray(value)) return value.map((v) => formatAny(ctx, v)).join('; ');
   if (isMoney(value)) return formatMoney(ctx.locale, value);
   if (isLink(value)) return formatLink(ctx, value);
-  if (isPerson(value)) return value.name;
+  if (isPerson(value)) return shownName(ctx.t, value.name);
   return Object.entries(value)
     .filter(([, v]) => !isEmptyValue(v))
     .map(([k, v]) => `${humanize(k)}: ${formatAny(ctx, v)}`)

@@ -37,6 +37,15 @@ export const cardViewStyles = css`
     margin: 0;
   }
 
+  .visibility {
+    display: inline-block;
+    padding: 0.0625rem 0.5rem;
+    border: 1px dashed currentColor;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+
   .freshness {
     display: inline-block;
     padding: 0.0625rem 0.5rem;

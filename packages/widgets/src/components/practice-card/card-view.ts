@@ -6,6 +6,7 @@
 import type { CardTemplate, FieldDef, FieldType, FieldValue, LinkValue, PracticeArea, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { shownName } from '../../shared/person-name.ts';
 import { type UserHtmlLinker, userHtml } from '../../shared/user-links.ts';
 import {
   type FormatContext,
@@ -48,12 +49,22 @@ export function renderFreshness(ctx: CardViewContext, card: Pick<PracticeCard, '
   return html`<span class="freshness ${card.freshness}" part="freshness">${label}</span>`;
 }
 
+/** "Finance team only" or "Only its owner": who reads a card that not everyone reads. */
+export function renderVisibility(ctx: CardViewContext, card: Pick<PracticeCard, 'visibility' | 'unit'>): TemplateResult | typeof nothing {
+  if (card.visibility === 'everyone') return nothing;
+  const label =
+    card.visibility === 'unit'
+      ? ctx.t('card.visibilityBadge.unit', { unit: card.unit?.name ?? '' })
+      : ctx.t('card.visibilityBadge.private');
+  return html`<span class="visibility" part="visibility">${label}</span>`;
+}
+
 /** The unmistakable "obsolete" notice, with who marked it, when and why. */
 export function renderObsolete(ctx: CardViewContext, card: PracticeCard): TemplateResult | typeof nothing {
   if (!card.obsolete) return nothing;
   return html`<div class="obsolete-note" part="obsolete" role="note">
     <strong>${ctx.t('card.obsoleteHeading')}</strong>
-    <span>${ctx.t('card.obsoleteBy', { by: card.obsolete.by, date: formatDate(ctx.locale, card.obsolete.at.slice(0, 10)) })}</span>
+    <span>${ctx.t('card.obsoleteBy', { by: shownName(ctx.t, card.obsolete.by), date: formatDate(ctx.locale, card.obsolete.at.slice(0, 10)) })}</span>
     <span class="obsolete-reason">${card.obsolete.reason}</span>
   </div>`;
 }
@@ -68,7 +79,7 @@ export function renderTags(ctx: CardViewContext, tags: readonly PracticeArea[]):
 /** Owner, review-by date and maturity level, as one line of facts. */
 export function renderFacts(ctx: CardViewContext, card: Pick<PracticeCard, 'owner' | 'reviewBy' | 'maturityLevel'>): TemplateResult {
   const facts: string[] = [];
-  facts.push(card.owner ? ctx.t('card.owner', { name: card.owner.name }) : ctx.t('card.noOwner'));
+  facts.push(card.owner ? ctx.t('card.owner', { name: shownName(ctx.t, card.owner.name) }) : ctx.t('card.noOwner'));
   if (card.reviewBy) facts.push(ctx.t('card.reviewBy', { date: formatDate(ctx.locale, card.reviewBy) }));
   if (card.maturityLevel)
     facts.push(

@@ -36,6 +36,10 @@ describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
     expect(from.querySelector('a')?.href).toBe(`${story.pageUrl}#bk-comment=${story.commentId}`);
     const answered = await until(() => part(el, 'answers')?.querySelector('a'));
     expect(part(el, 'answers')?.querySelector('h4')?.textContent).toBe('Answered 1 request');
+    // The request was an S (3 person-days) deflected to the card; its requester has not said yet.
+    expect(part(el, 'deflections')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '1 deflected · about 3 person-days avoided · 0 requesters confirmed the need was met',
+    );
     expect(answered.href).toBe(itemUrl(pages, 'idea', story.answered.id));
     expect(part(el, 'sparked')?.querySelector('a')?.href).toBe(itemUrl(pages, 'idea', story.sparked.id));
     await expectNoAxeViolations(el);
@@ -48,6 +52,7 @@ describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
     await until(() => from.textContent?.includes('Aus dem Erfahrungsbericht:'));
     await until(() => part(el, 'answers')?.querySelector('h4')?.textContent === 'Hat 1 Anfrage beantwortet');
     expect(part(el, 'sparked')?.querySelector('h4')?.textContent).toBe('Hat 1 Idee angestoßen');
+    expect(part(el, 'deflections')?.textContent).toContain('etwa 3 Personentage eingespart');
     expect(part(el, 'propose-button')?.textContent?.trim()).toBe('Idee vorschlagen');
   });
 

@@ -7,7 +7,15 @@ import { cardMessages } from '../../shared/messages/cards.ts';
 import { tokens } from '../../shared/styles.ts';
 import { linkTitles, templateFor } from './card-data.ts';
 import { cardViewStyles } from './card-view.styles.ts';
-import { type CardViewContext, renderFacts, renderFields, renderFreshness, renderObsolete, renderTags } from './card-view.ts';
+import {
+  type CardViewContext,
+  renderFacts,
+  renderFields,
+  renderFreshness,
+  renderObsolete,
+  renderTags,
+  renderVisibility,
+} from './card-view.ts';
 import { practiceCardStyles } from './practice-card.styles.ts';
 
 type Status = 'loading' | 'ready' | 'error';
@@ -254,7 +262,7 @@ export class BkPracticeCard extends BridgekitElement {
         ${this.renderSessionNotice()}
         <p class="template-name" part="template">${this._template?.name ?? card.templateName}</p>
         <h3 class="card-title" id="bk-card-title" part="title">${card.title}</h3>
-        <p class="badges">${renderFreshness(view, card)}</p>
+        <p class="badges">${renderFreshness(view, card)} ${renderVisibility(view, card)}</p>
         ${renderObsolete(view, card)}
         ${card.summary ? html`<p class="summary" part="summary">${card.summary}</p>` : nothing}
         ${renderTags(view, card.tags)} ${renderFacts(view, card)}

@@ -151,7 +151,10 @@ describe('<bk-practice-card>', () => {
   });
 
   it('shows what the server derives: a stakeholder’s approach, and a health assessment’s gaps and maturity', async () => {
+    // The demo's stakeholder map and health check are kept to the Finance team: Amara looks after Finance.
+    signIn(await tokenFor('amara'));
     const map = await mountCard('card="demo-card-stakeholder-map" expanded');
+    expect(text(map, 'visibility')).toBe('Finance team only');
     const table = await until(() => field(map, 'Stakeholders')?.querySelector('table'));
     const headers = [...table.querySelectorAll('th')].map((th) => th.textContent?.trim());
     expect(headers.at(-1)).toBe('Approach');
@@ -178,6 +181,13 @@ describe('<bk-practice-card>', () => {
     await userEvent.click(page.getByRole('button', { name: 'Show details' }));
     const thread = await until(() => shadow(el).querySelector('bk-thread'));
     expect(thread.getAttribute('key')).toBe(card.threadKey);
+  });
+
+  it('does not show a card kept to a unit’s team to others: it is a card that does not exist for them', async () => {
+    const el = await mount<BkPracticeCard>('<bk-practice-card card="demo-card-stakeholder-map"></bk-practice-card>');
+    const alert = await until(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toContain('does not exist');
+    expect(el.shadowRoot?.textContent).not.toContain('Stakeholders of the finance transformation');
   });
 
   it('explains a card that does not exist', async () => {

@@ -14,6 +14,7 @@ import {
   renderFreshness,
   renderObsolete,
   renderTags,
+  renderVisibility,
 } from '../practice-card/card-view.ts';
 import { controlStyles } from './controls.styles.ts';
 import { downloadText, fileNameOf } from './download.ts';
@@ -372,13 +373,13 @@ export class BkCardDetail extends BridgekitElement {
       <article class="card ${card.obsolete ? 'is-obsolete' : ''}" aria-labelledby="bk-detail-title">
         <p class="template-name">${this.templateName}</p>
         <h3 class="card-title" id="bk-detail-title" tabindex="-1">${card.title}</h3>
-        <p class="badges">${renderFreshness(view, card)}</p>
+        <p class="badges">${renderFreshness(view, card)} ${renderVisibility(view, card)}</p>
         ${this.#renderHeld(card)} ${renderObsolete(view, card)} ${card.summary ? html`<p class="summary">${card.summary}</p>` : nothing}
         ${this.#extras.renderStory(card)}
         ${renderTags(view, card.tags)} ${renderFacts(view, card)}
         <p class="facts">
           ${this.t('card.helpedCount', { count: card.helpedCount })} · ${this.t('card.viewCount', { count: card.viewCount })} ·
-          ${this.t('library.versionUpdated', { version: card.version, by: card.updatedBy, when: relativeTime(this.locale, card.updatedAt) })}
+          ${this.t('library.versionUpdated', { version: card.version, by: this.personName(card.updatedBy), when: relativeTime(this.locale, card.updatedAt) })}
         </p>
         <div class="actions no-print" part="actions" role="group" aria-label=${this.t('library.actionsLabel')}>
           <button

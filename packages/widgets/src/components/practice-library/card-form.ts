@@ -1,10 +1,21 @@
-import { type CardTemplate, isBridgekitError, PRACTICE_AREAS, type PracticeCard } from '@bridgekit/sdk';
+import {
+  type BusinessUnit,
+  CARD_VISIBILITIES,
+  type CardTemplate,
+  type CardVisibility,
+  isBridgekitError,
+  PRACTICE_AREAS,
+  type PracticeCard,
+  type RelationshipSide,
+  type Viewer,
+} from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
-import { formatList, type MessageKey, relativeTime, sameLanguage, translator } from '../../shared/i18n.ts';
+import { formatList, type MessageKey, registerFeature, relativeTime, sameLanguage, translator } from '../../shared/i18n.ts';
+import { cardAccessMessages } from '../../shared/messages/card-access.ts';
 import { tokens } from '../../shared/styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { cardFormStyles } from './card-form.styles.ts';
@@ -14,12 +25,15 @@ import {
   COMMON_IDS,
   type Collected,
   collect,
+  defaultVisibility,
   emptyDraft,
   type FormDraft,
   fieldId,
   newFormDraft,
   newRowId,
 } from './form-draft.ts';
+
+registerFeature(cardAccessMessages);
 
 const MATURITY_LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -51,6 +65,8 @@ export class BkCardForm extends BridgekitElement {
     template: { attribute: false },
     card: { attribute: false },
     currency: { type: String },
+    viewer: { attribute: false },
+    _units: { state: true },
     _errors: { state: true },
     _summary: { state: true },
     _submitting: { state: true },
@@ -63,6 +79,10 @@ export class BkCardForm extends BridgekitElement {
   /** The card being edited; `null` for a new card. */
   declare card: PracticeCard | null;
   declare currency: string;
+  /** Who is signed in: their unit's side decides which side-locked fields they may change. */
+  declare viewer: Viewer | null;
+  /** The tenant's current units, for the unit select (empty until loaded, or when they cannot be read). */
+  declare _units: readonly BusinessUnit[];
   declare _errors: ReadonlyMap<string, string>;
   declare _summary: { id: string; text: string }[];
   declare _submitting: boolean;
@@ -79,6 +99,8 @@ export class BkCardForm extends BridgekitElement {
     this.template = null;
     this.card = null;
     this.currency = 'EUR';
+    this.viewer = null;
+    this._units = [];
     this._errors = new Map();
     this._summary = [];
     this._submitting = false;
@@ -91,6 +113,17 @@ export class BkCardForm extends BridgekitElement {
     this.requestUpdate();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Without the list, the select still offers the card's own unit.
+    this.client?.units
+      .list()
+      .then((units) => {
+        this._units = units.filter((u) => u.archivedAt === null);
+      })
+      .catch(() => undefined);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A fresh copy of the same card (its view count went up) must not wipe what is typed; a
     // newer version of it is met on saving, as a conflict.
@@ -100,7 +133,7 @@ export class BkCardForm extends BridgekitElement {
   }
 
   #start(card: PracticeCard | null): void {
-    this.#draft = newFormDraft(this.template?.fields ?? [], this.#currency, card ?? undefined);
+    this.#draft = newFormDraft(this.template?.fields ?? [], this.#currency, card ?? undefined, this.template);
     this.#baseVersion = card?.version ?? 0;
     this._errors = new Map();
     this._summary = [];
@@ -126,6 +159,7 @@ export class BkCardForm extends BridgekitElement {
     return {
       t: (key, params) => this.t(key, params),
       errors: this._errors,
+      lockedNote: (side) => this.#lockedNote(side),
       addRow: (list, of, path) => {
         const id = newRowId();
         list.rows.push({ id, draft: emptyDraft(of, this.#currency) });
@@ -146,6 +180,14 @@ export class BkCardForm extends BridgekitElement {
         });
       },
     };
+  }
+
+  /** Side-locked fields hold one side's say about a unit's relationship: others read them only. */
+  #lockedNote(side: RelationshipSide): string | null {
+    if (!this.#draft.common.unit && !this.card?.unit) return null;
+    const unit = this.viewer?.user?.unit;
+    const mine: RelationshipSide | null = unit ? (unit.side === 'supply' ? 'provider' : 'business') : null;
+    return mine === side ? null : this.t(side === 'business' ? 'library.sideLocked.business' : 'library.sideLocked.provider');
   }
 
   #firstControlOf(selector: string): HTMLElement | null {
@@ -183,10 +225,21 @@ export class BkCardForm extends BridgekitElement {
         // Empty: the server's default on creation (six months on), unchanged on an edit.
         ...(collected.reviewBy ? { reviewBy: collected.reviewBy } : {}),
         ...(collected.note ? { note: collected.note } : {}),
+        visibility: collected.visibility,
       };
       const saved = this.card
-        ? await client.cards.update(this.card.id, { ...common, owner: collected.owner, baseVersion: this.#baseVersion })
-        : await client.cards.create({ ...common, templateId: template.id, ...(collected.owner ? { owner: collected.owner } : {}) });
+        ? await client.cards.update(this.card.id, {
+            ...common,
+            owner: collected.owner,
+            unit: collected.unit,
+            baseVersion: this.#baseVersion,
+          })
+        : await client.cards.create({
+            ...common,
+            templateId: template.id,
+            ...(collected.owner ? { owner: collected.owner } : {}),
+            ...(collected.unit ? { unit: collected.unit } : {}),
+          });
       this._errors = new Map();
       this._summary = [];
       this._conflict = null;
@@ -394,6 +447,7 @@ export class BkCardForm extends BridgekitElement {
               ${errorText(ctx, COMMON_IDS.reviewBy)}
             </div>
           </div>
+          ${this.#renderAccess()}
         </fieldset>
         <fieldset class="section">
           <legend>${template.name}</legend>
@@ -449,6 +503,61 @@ export class BkCardForm extends BridgekitElement {
     </div>`;
   }
 
+  /** The unit the card is about, and who may read it, with a sentence saying who that is. */
+  #renderAccess() {
+    const c = this.#draft.common;
+    const t = (key: MessageKey, params?: Record<string, string | number>) => this.t(key, params);
+    const own = this.card?.unit;
+    const units = own && !this._units.some((u) => u.key === own.key) ? [own, ...this._units] : this._units;
+    const unitName = units.find((u) => u.key === c.unit)?.name ?? c.unit;
+    const hint: Record<CardVisibility, string> = {
+      everyone: t('library.visibilityHint.everyone'),
+      unit: c.unit ? t('library.visibilityHint.unit', { unit: unitName }) : t('library.visibilityHint.noUnit'),
+      private: t('library.visibilityHint.private'),
+    };
+    const ids = { unit: COMMON_IDS.unit, visibility: COMMON_IDS.visibility };
+    return html`<div class="pair">
+      <div class="field">
+        <label for=${ids.unit}>${t('library.field.unit')}</label>
+        <p class="hint" id="${ids.unit}-help">${t('library.unitHint')}</p>
+        <select
+          id=${ids.unit}
+          aria-describedby="${ids.unit}-help ${ids.unit}-error"
+          aria-invalid=${this._errors.has(ids.unit) ? 'true' : 'false'}
+          @change=${(e: Event) => {
+            c.unit = (e.target as HTMLSelectElement).value;
+            // Until the person chooses, the visibility follows the unit as the template's default does.
+            if (!c.visibilityChosen) c.visibility = defaultVisibility(this.template, c.unit);
+            this.requestUpdate();
+          }}
+        >
+          <option value="" ?selected=${c.unit === ''}>${t('library.unitNone')}</option>
+          ${units.map((u) => html`<option value=${u.key} ?selected=${c.unit === u.key}>${u.name}</option>`)}
+        </select>
+        ${errorText({ errors: this._errors }, ids.unit)}
+      </div>
+      <div class="field">
+        <label for=${ids.visibility}>${t('library.field.visibility')}</label>
+        <select
+          id=${ids.visibility}
+          aria-describedby="${ids.visibility}-help ${ids.visibility}-error"
+          aria-invalid=${this._errors.has(ids.visibility) ? 'true' : 'false'}
+          @change=${(e: Event) => {
+            c.visibility = (e.target as HTMLSelectElement).value as CardVisibility;
+            c.visibilityChosen = true;
+            this.requestUpdate();
+          }}
+        >
+          ${CARD_VISIBILITIES.map(
+            (v) => html`<option value=${v} ?selected=${c.visibility === v}>${t(`library.visibility.${v}` as MessageKey)}</option>`,
+          )}
+        </select>
+        <p class="hint" id="${ids.visibility}-help" aria-live="polite">${hint[c.visibility]}</p>
+        ${errorText({ errors: this._errors }, ids.visibility)}
+      </div>
+    </div>`;
+  }
+
   #renderSummary() {
     if (this._summary.length === 0) return nothing;
     return html`<div class="error-summary" part="error-summary" role="alert">
@@ -466,7 +575,7 @@ export class BkCardForm extends BridgekitElement {
     return html`<div class="conflict" part="conflict" role="alert" tabindex="-1">
       <p>
         <strong>${this.t('library.conflictHeading')}</strong>
-        ${this.t('library.conflictDetail', { version: newer.version, by: newer.updatedBy, when: relativeTime(this.locale, newer.updatedAt) })}
+        ${this.t('library.conflictDetail', { version: newer.version, by: this.personName(newer.updatedBy), when: relativeTime(this.locale, newer.updatedAt) })}
       </p>
       ${conflict.changed.length > 0 ? html`<p>${this.t('library.conflictChanged', { fields: formatList(this.locale, conflict.changed) })}</p>` : nothing}
       <p>${this.t('library.conflictKeep')}</p>

@@ -18,7 +18,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
 import { type Page, type PagedList, renderLoadMore } from '../../shared/paged-list.ts';
-import { areaLabel, type CardViewContext, renderFreshness, renderTags } from '../practice-card/card-view.ts';
+import { shownName } from '../../shared/person-name.ts';
+import { areaLabel, type CardViewContext, renderFreshness, renderTags, renderVisibility } from '../practice-card/card-view.ts';
 import type { Viewer } from './card-detail.ts';
 import { isMarkOnly } from './snippet.ts';
 
@@ -190,7 +191,7 @@ function renderItem(ctx: CardListContext, item: CardSummary) {
   const { view } = ctx;
   const t = view.t;
   const meta = [
-    item.owner ? t('card.owner', { name: item.owner.name }) : t('card.noOwner'),
+    item.owner ? t('card.owner', { name: shownName(t, item.owner.name) }) : t('card.noOwner'),
     t('card.helpedCount', { count: item.helpedCount }),
     t('card.viewCount', { count: item.viewCount }),
   ];
@@ -202,7 +203,7 @@ function renderItem(ctx: CardListContext, item: CardSummary) {
       >
     </h3>
     <p class="badges">
-      ${renderFreshness(view, item)}
+      ${renderFreshness(view, item)} ${renderVisibility(view, item)}
       ${item.moderation.state === 'published' ? nothing : html`<span class="badge held">${t(item.moderation.state === 'pending' ? 'library.badgeHeld' : 'library.badgeRejected')}</span>`}
     </p>
     ${
@@ -237,6 +238,8 @@ export function toSummary(card: PracticeCard): CardSummary {
     viewCount: card.viewCount,
     updatedAt: card.updatedAt,
     moderation: card.moderation,
+    unit: card.unit,
+    visibility: card.visibility,
     snippet: null,
   };
 }

@@ -3,7 +3,7 @@
  * "(required)" marks, help, and an error under each that the control is described by. Lists
  * are rows with "Add" and "Remove" buttons; records are fieldsets.
  */
-import type { FieldDef, FieldType, LinkKind } from '@bridgekit/sdk';
+import type { FieldDef, FieldType, LinkKind, RelationshipSide } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -19,12 +19,16 @@ export interface FieldFormContext {
   errors: ReadonlyMap<string, string>;
   addRow(list: ListDraft, of: FieldType, path: string): void;
   removeRow(list: ListDraft, rowId: string, path: string): void;
+  /** Why the person may not change a side-locked field of this side ("Only the business side…"), or null when they may. */
+  lockedNote?(side: RelationshipSide): string | null;
 }
 
 interface Labelled {
   label: string;
   required: boolean;
   help?: string | undefined;
+  /** A side-locked field the person may not change: shown read-only, with this note. */
+  locked?: string | null | undefined;
 }
 
 export const requiredMark = (t: Translate, required: boolean) =>
@@ -34,13 +38,21 @@ export const requiredMark = (t: Translate, required: boolean) =>
 export const errorText = (ctx: Pick<FieldFormContext, 'errors'>, id: string) =>
   html`<p class="field-error" id="${id}-error">${ctx.errors.get(id) ?? ''}</p>`;
 
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
+const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(' ');
 const invalid = (ctx: FieldFormContext, id: string) => (ctx.errors.has(id) ? 'true' : 'false');
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 const badInput = (e: Event) => (e.target as HTMLInputElement).validity.badInput;
 
 /** One field of the template (or a row of a list) at `path`. */
-export function renderField(ctx: FieldFormContext, type: FieldDef | FieldType, draft: Draft, path: string, l: Labelled): TemplateResult {
+export function renderField(
+  ctx: FieldFormContext,
+  type: FieldDef | FieldType,
+  draft: Draft,
+  path: string,
+  labelled: Labelled,
+): TemplateResult {
+  const side = (type as Partial<FieldDef>).side;
+  const l = side ? { ...labelled, locked: ctx.lockedNote?.(side) ?? null } : labelled;
   switch (draft.kind) {
     case 'scalar':
       return renderScalar(ctx, type, draft, path, l);
@@ -64,7 +76,9 @@ function helpText(id: string, help: string | undefined) {
 function renderScalar(ctx: FieldFormContext, type: FieldDef | FieldType, d: Extract<Draft, { kind: 'scalar' }>, path: string, l: Labelled) {
   const id = fieldId(path);
   const markdown = type.type === 'richtext';
-  const described = describedBy(l.help && `${id}-help`, markdown && `${id}-markdown`, `${id}-error`);
+  const described = describedBy(l.help && `${id}-help`, l.locked && `${id}-locked`, markdown && `${id}-markdown`, `${id}-error`);
+  // Read-only (a select cannot be: disabled) — the draft keeps the value, and the save sends it unchanged.
+  const readOnly = Boolean(l.locked);
   const onInput = (e: Event) => {
     d.value = value(e);
     d.bad = badInput(e);
@@ -72,21 +86,22 @@ function renderScalar(ctx: FieldFormContext, type: FieldDef | FieldType, d: Extr
   let control: TemplateResult;
   switch (type.type) {
     case 'richtext':
-      control = html`<textarea id=${id} rows="4" maxlength=${type.maxLength ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput}></textarea>`;
+      control = html`<textarea id=${id} rows="4" ?readonly=${readOnly} maxlength=${type.maxLength ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput}></textarea>`;
       break;
     case 'enum':
-      control = html`<select id=${id} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} @change=${onInput}>
+      control = html`<select id=${id} ?disabled=${readOnly} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} @change=${onInput}>
         <option value="" ?selected=${d.value === ''}>${ctx.t('library.choose')}</option>
         ${type.options.map((o) => html`<option value=${o.value} ?selected=${d.value === o.value}>${o.label}</option>`)}
       </select>`;
       break;
     case 'date':
-      control = html`<input id=${id} type="date" aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput} />`;
+      control = html`<input id=${id} type="date" ?readonly=${readOnly} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput} />`;
       break;
     case 'number':
       control = html`<input
         id=${id}
         type="number"
+        ?readonly=${readOnly}
         min=${type.min ?? nothing}
         max=${type.max ?? nothing}
         step=${type.integer ? '1' : 'any'}
@@ -100,22 +115,32 @@ function renderScalar(ctx: FieldFormContext, type: FieldDef | FieldType, d: Extr
       const max = type.type === 'text' ? type.maxLength : undefined;
       control =
         type.type === 'text' && type.multiline
-          ? html`<textarea id=${id} rows="3" maxlength=${max ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput}></textarea>`
-          : html`<input id=${id} type="text" maxlength=${max ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput} />`;
+          ? html`<textarea id=${id} rows="3" ?readonly=${readOnly} maxlength=${max ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput}></textarea>`
+          : html`<input id=${id} type="text" ?readonly=${readOnly} maxlength=${max ?? nothing} aria-describedby=${described} aria-invalid=${invalid(ctx, id)} .value=${live(d.value)} @input=${onInput} />`;
     }
   }
   return html`<div class="field" data-path=${path}>
     <label for=${id}>${l.label}${requiredMark(ctx.t, l.required)}</label>
-    ${helpText(id, l.help)} ${markdown ? html`<p class="hint" id="${id}-markdown">${ctx.t('library.markdownHint')}</p>` : nothing} ${control}
-    ${errorText(ctx, id)}
+    ${helpText(id, l.help)} ${lockedText(id, l.locked)}
+    ${markdown ? html`<p class="hint" id="${id}-markdown">${ctx.t('library.markdownHint')}</p>` : nothing} ${control} ${errorText(ctx, id)}
   </div>`;
 }
 
+const lockedText = (id: string, note: string | null | undefined) =>
+  note ? html`<p class="hint locked" id="${id}-locked">${note}</p>` : nothing;
+
 /** A fieldset whose legend names the field, around its parts. */
 function group(ctx: FieldFormContext, id: string, path: string, l: Labelled, body: unknown, className = 'group') {
-  return html`<fieldset class=${className} id=${id} data-path=${path} aria-describedby=${describedBy(l.help && `${id}-help`, `${id}-error`)}>
+  // A side-locked group: disabled as a whole, so none of its controls (nor Add or Remove) changes it.
+  return html`<fieldset
+    class=${className}
+    id=${id}
+    data-path=${path}
+    ?disabled=${Boolean(l.locked)}
+    aria-describedby=${describedBy(l.help && `${id}-help`, l.locked && `${id}-locked`, `${id}-error`)}
+  >
     <legend>${l.label}${requiredMark(ctx.t, l.required)}</legend>
-    ${helpText(id, l.help)} ${errorText(ctx, id)} ${body}
+    ${helpText(id, l.help)} ${lockedText(id, l.locked)} ${errorText(ctx, id)} ${body}
   </fieldset>`;
 }
 

@@ -4,7 +4,17 @@
  * with the client-side checks, and a map from the API's error paths
  * (`body.fields.options.1.cost.amount`) to the input that shows the error.
  */
-import type { FieldDef, FieldType, FieldValue, LinkKind, MaturityLevel, PracticeArea, PracticeCard } from '@bridgekit/sdk';
+import type {
+  CardTemplate,
+  CardVisibility,
+  FieldDef,
+  FieldType,
+  FieldValue,
+  LinkKind,
+  MaturityLevel,
+  PracticeArea,
+  PracticeCard,
+} from '@bridgekit/sdk';
 import type { Translate } from '../../shared/i18n.ts';
 import { isLink, isMoney, isObject, isPerson } from '../practice-card/card-format.ts';
 
@@ -30,6 +40,11 @@ export interface CommonDraft {
   maturityLevel: string;
   owner: string;
   reviewBy: string;
+  /** The unit's key, or empty for none. */
+  unit: string;
+  visibility: CardVisibility;
+  /** Whether the person chose the visibility (else it follows the unit, as the template's default does). */
+  visibilityChosen: boolean;
   note: string;
 }
 
@@ -49,8 +64,19 @@ export const COMMON_IDS = {
   maturityLevel: 'bk-c-maturity',
   owner: 'bk-c-owner',
   reviewBy: 'bk-c-review-by',
+  unit: 'bk-c-unit',
+  visibility: 'bk-c-visibility',
   note: 'bk-c-note',
 } as const;
+
+/**
+ * Who reads a new card unless its author chooses: the template's default, `private` instead of
+ * `unit` while it has no unit (as the API decides).
+ */
+export function defaultVisibility(template: Pick<CardTemplate, 'visibility'> | null, unit: string): CardVisibility {
+  const visibility = template?.visibility ?? 'everyone';
+  return visibility === 'unit' && !unit ? 'private' : visibility;
+}
 
 export const fieldId = (path: string): string => `bk-f-${path.replaceAll('.', '-')}`;
 
@@ -97,7 +123,12 @@ export function draftOf(type: FieldType, value: FieldValue | undefined, currency
   }
 }
 
-export function newFormDraft(fields: readonly FieldDef[], currency: string, card?: PracticeCard): FormDraft {
+export function newFormDraft(
+  fields: readonly FieldDef[],
+  currency: string,
+  card?: PracticeCard,
+  template: Pick<CardTemplate, 'visibility'> | null = null,
+): FormDraft {
   return {
     common: {
       title: card?.title ?? '',
@@ -106,6 +137,9 @@ export function newFormDraft(fields: readonly FieldDef[], currency: string, card
       maturityLevel: card?.maturityLevel ? String(card.maturityLevel) : '',
       owner: card?.owner?.handle ?? '',
       reviewBy: card?.reviewBy ?? '',
+      unit: card?.unit?.key ?? '',
+      visibility: card?.visibility ?? defaultVisibility(template, ''),
+      visibilityChosen: card !== undefined,
       note: '',
     },
     fields: Object.fromEntries(fields.map((f) => [f.key, card ? draftOf(f, card.fields[f.key], currency) : emptyDraft(f, currency)])),
@@ -138,6 +172,8 @@ export interface Collected {
   maturityLevel: MaturityLevel | null;
   owner: string | null;
   reviewBy: string | null;
+  unit: string | null;
+  visibility: CardVisibility;
   note: string;
   /** Client-side problems: input (or group) id → message. */
   errors: Map<string, string>;
@@ -167,6 +203,8 @@ export function collect(t: Translate, defs: readonly FieldDef[], draft: FormDraf
     maturityLevel: draft.common.maturityLevel ? (Number(draft.common.maturityLevel) as MaturityLevel) : null,
     owner: draft.common.owner.trim().replace(/^@/, '') || null,
     reviewBy: draft.common.reviewBy || null,
+    unit: draft.common.unit || null,
+    visibility: draft.common.visibility,
     note: draft.common.note.trim(),
     errors: new Map(),
     anchors: new Map(),
@@ -331,6 +369,8 @@ const COMMON_PATHS: Record<string, string> = {
   maturityLevel: COMMON_IDS.maturityLevel,
   owner: COMMON_IDS.owner,
   reviewBy: COMMON_IDS.reviewBy,
+  unit: COMMON_IDS.unit,
+  visibility: COMMON_IDS.visibility,
   note: COMMON_IDS.note,
 };
 

@@ -97,7 +97,7 @@ export class BkCardPracticeAreas extends LibrarySection {
                     a.owners.length > 0
                       ? formatList(
                           this.locale,
-                          a.owners.map((o) => o.name),
+                          a.owners.map((o) => this.personName(o.name)),
                         )
                       : html`<span class="unowned">${this.t('library.noOwner')}</span>`
                   }

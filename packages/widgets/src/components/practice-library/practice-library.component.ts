@@ -519,12 +519,20 @@ export class BkPracticeLibrary extends BridgekitElement {
           .template=${view.template}
           .card=${null}
           .currency=${this.currency}
+          .viewer=${this.#viewer}
           exportparts=${CARD_FORM_PARTS}
         ></bk-card-form>`;
       case 'edit':
         return this.#renderWithCard(view.id, (card, template) =>
           template
-            ? html`<bk-card-form .tenant=${this.tenant} .template=${template} .card=${card} .currency=${this.currency} exportparts=${CARD_FORM_PARTS}></bk-card-form>`
+            ? html`<bk-card-form
+                .tenant=${this.tenant}
+                .template=${template}
+                .card=${card}
+                .currency=${this.currency}
+                .viewer=${this.#viewer}
+                exportparts=${CARD_FORM_PARTS}
+              ></bk-card-form>`
             : html`${this.#renderBack()}
                 <p class="notice error" role="alert">${this.t('library.templateMissing')}</p>`,
         );

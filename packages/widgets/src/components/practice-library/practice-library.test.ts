@@ -39,6 +39,8 @@ describe('<bk-practice-library>', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('lists the cards, recently updated first, with their count, freshness and practice areas', async () => {
+    // Amara looks after Finance: she reads the demo's cards kept to its team, marked as such.
+    signIn(await tokenFor('amara'));
     const el = await mountLibrary('page-size="100"');
     await expect.element(page.getByRole('heading', { level: 2, name: 'Practice library' })).toBeVisible();
     // Other test files add cards meanwhile: check the order against the dates shown.
@@ -49,6 +51,14 @@ describe('<bk-practice-library>', () => {
     expect(item?.querySelector('.template-name')?.textContent).toBe('Stakeholder Map');
     expect(item?.querySelector('[part="freshness"]')?.textContent).toBeTruthy();
     expect([...(item?.querySelectorAll('.tags li') ?? [])].map((li) => li.textContent)).toEqual(['Business transition', 'Power skills']);
+    expect(item?.querySelector('[part="visibility"]')?.textContent).toBe('Finance team only');
+    expect(shadow(el).querySelector('li[data-card="demo-card-business-case"] [part="visibility"]')).toBeNull();
+  });
+
+  it("leaves out the cards kept to a unit's team for others", async () => {
+    const el = await mountLibrary('page-size="100"');
+    expect(titles(el)).toContain('Business case: automated invoice matching');
+    expect(shadow(el).querySelector('li[data-card="demo-card-stakeholder-map"]')).toBeNull();
   });
 
   it('finds "Business case …" when searching for "business cases", with the match marked in a snippet', async () => {
@@ -71,6 +81,7 @@ describe('<bk-practice-library>', () => {
   });
 
   it('filters by practice area (from the tag attribute), template and freshness', async () => {
+    signIn(await tokenFor('amara'));
     const el = await mountLibrary('tag="business-transition"');
     expect((shadow(el).querySelector('#bk-filter-tag') as HTMLSelectElement).value).toBe('business-transition');
     expect(titles(el)).toContain('Stakeholders of the finance transformation');

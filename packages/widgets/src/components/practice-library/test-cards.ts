@@ -54,7 +54,7 @@ export async function createStoryCard(author: BridgekitClient, asker: BridgekitC
   if (!thread?.url) throw new Error('the story has no thread');
   const { card } = await author.threads.promote(comment.threadId, { template: 'practice', comment: comment.id });
   const sparked = await author.ideas.create({ board: 'general', title: `Self-service report catalogue ${unique}`, sourceCard: card.id });
-  const request = await asker.ideas.create({ board: 'general', title: `Weekly cost report ${unique}` });
+  const request = await asker.ideas.create({ board: 'general', title: `Weekly cost report ${unique}`, businessCase: { effort: 'S' } });
   await moderator.ideas.setStatus(request.id, { status: 'self_service', reason: 'The practice card shows how.', card: card.id });
   return {
     card: await author.cards.get(card.id),

@@ -224,7 +224,7 @@ export class BkCardHistory extends BridgekitElement {
           (v) => html`<li class="version">
             <div>
               <strong id="bk-version-${v.version}">${this.t('library.versionLabel', { version: v.version })}</strong>
-              ${this.t('library.versionBy', { by: v.by })},
+              ${this.t('library.versionBy', { by: this.personName(v.by) })},
               <time datetime=${v.at} title=${formatInstant(this.locale, v.at)}>${relativeTime(this.locale, v.at)}</time>
               ${v.note ? html`<span class="note">${v.note}</span>` : nothing}
             </div>

@@ -503,7 +503,10 @@ export class BkSearch extends BridgekitElement {
     const url = this.#url(hit);
     const title =
       hit.kind === 'comment'
-        ? this.t('search.commentBy', { name: hit.author, thread: hit.title || hit.thread.title || this.t('search.untitledThread') })
+        ? this.t('search.commentBy', {
+            name: this.personName(hit.author),
+            thread: hit.title || hit.thread.title || this.t('search.untitledThread'),
+          })
         : hit.title;
     return html`<li class="hit ${hit.kind}" part="result">
       <span class="kind" id="bk-hit-${i}-kind">${this.t(`search.hit.${hit.kind}` as MessageKey)}</span>

@@ -6,6 +6,7 @@ import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridge
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
+import { shownName } from '../../shared/person-name.ts';
 import { type UserHtmlLinker, userHtml } from '../../shared/user-links.ts';
 import type { SendComment } from './comment-composer.ts';
 import { type Root, replyTree } from './thread-model.ts';
@@ -57,9 +58,12 @@ export function renderRoot(view: CommentView, root: Root): TemplateResult {
   return renderComment(view, root, replyTree(root), root);
 }
 
+/** The comment's author as shown ('' for a removed comment, which names no one). */
+const authorName = (view: CommentView, c: Comment): string => (c.author ? shownName(view.t, c.author.name) : '');
+
 function renderComment(view: CommentView, comment: Comment, tree: Map<string, Comment[]>, root: Root): TemplateResult {
   const children = tree.get(comment.id) ?? [];
-  const label = comment.author ? view.t('thread.repliesLabel', { name: comment.author.name }) : view.t('thread.repliesToRemoved');
+  const label = comment.author ? view.t('thread.repliesLabel', { name: authorName(view, comment) }) : view.t('thread.repliesToRemoved');
   const isRoot = comment.id === root.id;
   return html`
     <li class="item">
@@ -111,7 +115,7 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
       aria-labelledby=${headingId(c)}
     >
       ${renderHeader(view, c)}
-      ${c.replyTo ? html`<p class="replying-to">${c.replyTo.author ? view.t('thread.replyingTo', { name: c.replyTo.author }) : view.t('thread.replyingToRemoved')}</p>` : nothing}
+      ${c.replyTo ? html`<p class="replying-to">${c.replyTo.author ? view.t('thread.replyingTo', { name: shownName(view.t, c.replyTo.author) }) : view.t('thread.replyingToRemoved')}</p>` : nothing}
       ${
         c.state === 'pending'
           ? html`<p class="pending" part="pending">${c.pendingReason ? view.t('thread.pending', { reason: view.reason(c) }) : view.t('thread.pendingNoReason')}</p>`
@@ -148,7 +152,7 @@ function renderHeader(view: CommentView, c: Comment): TemplateResult {
   return html`
     <header class="comment-header" part="comment-header">
       <h3 class="author" id=${headingId(c)}>
-        ${author?.businessUnit ? view.t('thread.byline', { name: author.name, unit: author.businessUnit }) : author?.name}
+        ${author?.businessUnit ? view.t('thread.byline', { name: authorName(view, c), unit: author.businessUnit }) : authorName(view, c)}
       </h3>
       <time datetime=${c.createdAt} title=${when.format(new Date(c.createdAt))}>${relativeTime(view.locale, c.createdAt)}</time>
       ${
@@ -181,7 +185,7 @@ function renderActions(view: CommentView, c: Comment): TemplateResult {
   const panel = (kind: PanelKind) => view.panel?.kind === kind && view.panel.id === c.id;
   const toggle = (kind: PanelKind) => () => (panel(kind) ? view.close() : view.open(kind, c));
   return html`
-    <div class="actions" part="actions" role="group" aria-label=${view.t('thread.actionsLabel', { name: c.author?.name ?? '' })}>
+    <div class="actions" part="actions" role="group" aria-label=${view.t('thread.actionsLabel', { name: authorName(view, c) })}>
       ${published ? renderReactions(view, c) : nothing}
       ${view.signedIn && published ? action('reply', view.t('thread.reply'), toggle('reply'), panel('reply')) : nothing}
       ${c.mine ? action('edit', view.t('thread.edit'), () => view.open('edit', c)) : nothing}
@@ -226,7 +230,7 @@ function renderPanel(view: CommentView, c: Comment): TemplateResult | typeof not
         part="composer"
         exportparts="textarea: composer-textarea, submit: composer-submit"
         .tenant=${view.tenant}
-        .label=${view.t('thread.replyLabel', { name: c.author?.name ?? '' })}
+        .label=${view.t('thread.replyLabel', { name: authorName(view, c) })}
         .submitLabel=${view.t('thread.postReply')}
         .busyLabel=${view.t('thread.posting')}
         .send=${view.sendReply(c)}

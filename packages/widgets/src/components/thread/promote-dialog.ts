@@ -182,7 +182,7 @@ export class BkPromoteDialog extends BridgekitElement {
   #renderForm() {
     const templates = this._templates;
     const chosen = templates?.some((t) => t.id === DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : templates?.[0]?.id;
-    const author = this.comment?.author?.name;
+    const author = this.comment?.author && this.personName(this.comment.author.name);
     return html`<form @submit=${this.#submit}>
       <h2 id="bk-promote-heading">${this.t('promote.heading')}</h2>
       <p>${this.t('promote.intro')}</p>

@@ -31,6 +31,8 @@ export const deCards: Translation<typeof enCards> = {
   'card.link.idea': 'Idee',
   'card.link.thread': 'Diskussion',
   'card.obsoleteHeading': 'Veraltet – wenden Sie diese Praxis nicht mehr an.',
+  'card.visibilityBadge.unit': 'Nur Team {unit}',
+  'card.visibilityBadge.private': 'Nur die verantwortliche Person',
   'card.obsoleteBy': 'Von {by} am {date} als veraltet markiert:',
   'card.freshness.current': 'Aktuell',
   'card.freshness.due': 'Prüfung fällig',

@@ -34,6 +34,25 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.validation_failed.unknown_card':
     'Eine veröffentlichte Praxiskarte „{id}“ gibt es in dieser Community nicht: Nennen Sie eine veröffentlichte Karte.',
   'reason.validation_failed.no_template': 'Die Vorlage „{template}“ gibt es nicht.',
+  'reason.validation_failed.unknown_unit':
+    'Den Geschäftsbereich „{unit}“ gibt es in dieser Community nicht, oder er ist archiviert: Nennen Sie einen aktuellen Bereich mit seinem Schlüssel.',
+  'reason.validation_failed.unit_key':
+    'Der Schlüssel „{key}“ ist ungültig: Verwenden Sie Kleinbuchstaben und Ziffern in Wörtern mit einzelnen Bindestrichen, höchstens 40 Zeichen (z. B. „group-it“).',
+  'reason.validation_failed.unit_parent':
+    'Einen Geschäftsbereich „{parent}“ als übergeordneten Bereich gibt es nicht: Nennen Sie einen Bereich mit seinem Schlüssel.',
+  'reason.validation_failed.unit_cycle':
+    'Der Geschäftsbereich „{parent}“ gehört schon zu „{key}“ (oder ist es): Ein Bereich kann nicht Teil seiner selbst sein.',
+  'reason.validation_failed.impacted_sponsor':
+    'Der Geschäftsbereich „{unit}“ ist der Auftraggeber der Idee: Nennen Sie nur die anderen betroffenen Bereiche.',
+  'reason.validation_failed.visibility_needs_unit':
+    'Eine Karte nur für das Team eines Bereichs braucht einen Bereich: Wählen Sie ihn oder eine andere Sichtbarkeit.',
+  'reason.validation_failed.health_items':
+    'Eine Runde fragt beide Seiten nach beiden Seiten: Nennen Sie mindestens einen Punkt, der das Geschäft bewertet, und einen, der den Anbieter bewertet, jeden nur einmal, aus den Standardpunkten ({items}).',
+  'reason.validation_failed.health_answers': 'Die Antworten sind nicht gültig — {problems}',
+  'reason.validation_failed.health_invitees':
+    'Niemand in dieser Community hat das Kürzel „{handle}“: Laden Sie Personen mit dem Kürzel aus ihrem Profil ein.',
+  'reason.validation_failed.health_side':
+    '{handle} gehört zu {unit}, einem Bereich der anderen Seite: Fachbereiche antworten für das Geschäft, die IT für den Anbieter.',
   'reason.validation_failed.review_date_past': 'Der nächste Prüftermin muss in der Zukunft liegen.',
   'reason.validation_failed.cursor': 'Die Liste konnte nicht weitergeblättert werden. Laden Sie sie neu.',
   'reason.validation_failed.cursor_sort': 'Die Sortierung hat sich geändert. Laden Sie die Liste neu.',
@@ -43,6 +62,11 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.validation_failed.unknown_status': 'Das Board „{board}“ hat keinen Status „{status}“.',
   'reason.validation_failed.status_reason':
     'Für „{status}“ brauchen Sie eine schriftliche Begründung (mindestens 10 Zeichen): Sagen Sie der einreichenden Person, warum.',
+  'reason.validation_failed.revisit_date': '„{status}“ braucht ein Datum nach heute, an dem die Idee erneut geprüft wird.',
+  'reason.validation_failed.revisit_date_past': 'Das Datum der erneuten Prüfung muss nach heute liegen.',
+  'reason.validation_failed.revisit_date_unused':
+    '„{status}“ nimmt kein Datum für eine erneute Prüfung: Das tut nur ein Status, der eine Idee zurückstellt.',
+  'reason.validation_failed.min_value_range': 'Die Nutzenschwelle muss im Wertebereich der Bewertung liegen, von {min} bis {max}.',
   'reason.validation_failed.merge_into_itself': 'Eine Idee kann nicht mit sich selbst zusammengeführt werden.',
   'reason.validation_failed.empty_comment': 'Der Kommentar ist leer: Schreiben Sie etwas, bevor Sie ihn veröffentlichen.',
   'reason.validation_failed.reply_elsewhere':
@@ -127,6 +151,8 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Eine Idee können nur die Person, von der sie stammt, wer sie für diese Person erfasst hat, oder die Moderation bearbeiten.',
   'reason.forbidden.withdraw_others_idea':
     'Eine Idee können nur die Person, von der sie stammt, oder wer sie für diese Person erfasst hat, zurückziehen.',
+  'reason.forbidden.need_met_others_idea':
+    'Ob die Antwort den Bedarf gedeckt hat, sagen nur die Person, von der die Idee stammt, oder wer sie für diese Person erfasst hat.',
   'reason.forbidden.proxy_idea':
     'Ideen im Namen einer anderen Person erfassen nur Personen mit der Rolle Bewertung, Moderation oder Administration. Reichen Sie die Idee als Ihre eigene ein.',
   'reason.forbidden.restrict_self': 'Sie können sich nicht selbst sperren.',
@@ -134,6 +160,8 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Sie können diese Person nicht sperren: Ihre Rolle ({role}) steht über Ihrer. Fragen Sie jemanden mit dieser Rolle oder einer höheren.',
   'reason.forbidden.card_owner': 'Das kann nur die verantwortliche Person der Karte oder die Moderation.',
   'reason.forbidden.card_owner_change': 'Die verantwortliche Person einer Karte kann nur sie selbst oder die Moderation ändern.',
+  'reason.forbidden.side_locked':
+    'Dieses Feld kann nur die andere Seite der Beziehung ändern: Speichern Sie die Karte mit dem bisherigen Wert, oder fragen Sie jemanden dieser Seite.',
   'reason.forbidden.accept_answer':
     'Die akzeptierte Antwort kann nur die Person markieren, die die Diskussion begonnen hat, oder die Moderation.',
   'reason.forbidden.promote_thread':
@@ -144,6 +172,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.forbidden.live_anonymous': 'Keine Live-Aktualisierung: Melden Sie sich an, um dieser Diskussion zu folgen.',
   'reason.forbidden.live_restricted': 'Keine Live-Aktualisierung: Die Moderation hat Sie eingeschränkt.',
   'reason.forbidden.live_key': 'Keine Live-Aktualisierung: Der API-Schlüssel wurde widerrufen.',
+  'reason.forbidden.health_manage': 'Nur die Relationship Manager des Bereichs „{unit}“ oder ein Admin können das.',
+  'reason.forbidden.health_not_invited': 'Nur die zu dieser Runde eingeladenen Personen können sie beantworten.',
 
   // ——— Was es nicht gibt ———
   'reason.not_found.route': 'Das gibt es nicht.',
@@ -162,10 +192,13 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.not_found.held_edit': 'Diese zurückgehaltene Änderung gibt es nicht mehr.',
   'reason.not_found.template': 'Die Vorlage „{id}“ gibt es nicht.',
   'reason.not_found.person': 'Diese Person gibt es in dieser Community nicht.',
+  'reason.not_found.health_round': 'Diese Beziehungs-Check-Runde gibt es nicht.',
+  'reason.not_found.health_unit': 'Den Geschäftsbereich „{id}“ gibt es nicht, oder Sie gehören nicht zu seinem Beziehungsteam.',
   'reason.not_found.origin': 'Die zugelassene Herkunft „{id}“ gibt es nicht.',
   'reason.not_found.api_key': 'Den API-Schlüssel „{id}“ gibt es nicht.',
   'reason.not_found.webhook': 'Den Webhook „{id}“ gibt es nicht.',
   'reason.not_found.role': 'Für „{id}“ ist keine Rolle vergeben.',
+  'reason.not_found.unit': 'Den Geschäftsbereich „{id}“ gibt es nicht.',
   'reason.not_found.active_embed_secret': 'Ein aktives Einbettungs-Geheimnis „{id}“ gibt es nicht.',
   'reason.not_found.embed_secret': 'Das Einbettungs-Geheimnis „{id}“ gibt es nicht.',
   'reason.not_found.oidc_provider': 'Den Anmeldedienst „{id}“ gibt es nicht.',
@@ -184,6 +217,9 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.conflict.merge_across_boards': 'Nur Ideen desselben Boards lassen sich zusammenführen.',
   'reason.conflict.board_slug_taken': 'Ein Board mit der Kennung „{slug}“ gibt es schon.',
   'reason.conflict.tenant_slug_taken': 'Eine Community mit der Kennung „{slug}“ gibt es schon.',
+  'reason.conflict.unit_key_taken': 'Einen Geschäftsbereich mit dem Schlüssel „{key}“ gibt es schon.',
+  'reason.conflict.unit_alias_taken':
+    'Der Alias „{alias}“ gehört schon zum Geschäftsbereich „{unit}“: Ein Alias nennt genau einen Bereich. Entfernen Sie ihn dort zuerst.',
   'reason.conflict.builtin_template': '„{id}“ ist eine mitgelieferte Vorlage und kann nicht entfernt werden.',
   'reason.conflict.template_in_use': 'Karten verwenden die Vorlage „{id}“; verschieben oder löschen Sie diese zuerst.',
   'reason.conflict.no_embed_secret': 'Die Community „{tenant}“ hat kein aktives Einbettungs-Geheimnis. Erstellen Sie zuerst eines.',
@@ -203,6 +239,7 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Diese Idee ist abgeschlossen; ihr Text bleibt so, wie über sie entschieden wurde. Reichen Sie stattdessen eine neue Idee ein.',
   'reason.conflict.edit_merged_idea': 'Diese Idee wurde mit „{into}“ zusammengeführt; bearbeiten Sie jene.',
   'reason.conflict.withdraw_closed': 'Diese Idee ist bereits abgeschlossen: Es gibt nichts zurückzuziehen.',
+  'reason.conflict.need_met_not_deflected': 'Diese Idee wurde nicht anderweitig beantwortet: Es gibt keine Antwort zu bestätigen.',
   'reason.conflict.withdraw_merged':
     'Diese Idee wurde mit „{into}“ zusammengeführt, wo ihre Unterstützung jetzt zählt: Allein lässt sie sich nicht zurückziehen.',
   'reason.conflict.comment_already_removed': 'Dieser Kommentar ist bereits entfernt.',
@@ -213,6 +250,9 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.conflict.promotion_held':
     'Aus dieser Erfahrung ist schon eine Praxiskarte geworden; sie wartet auf die Prüfung durch die Moderation.',
   'reason.conflict.react_unpublished': 'Reaktionen gibt es nur auf veröffentlichte Kommentare.',
+  'reason.conflict.health_round_closed': 'Diese Runde ist abgeschlossen: Einladungen und Antworten stehen fest.',
+  'reason.conflict.health_round_open':
+    'Diese Runde läuft noch: Die Ergebnisse erscheinen, sobald sie abgeschlossen ist, damit niemandes Bewertung die der anderen beeinflusst.',
   'reason.voting_closed.pending': 'Diese Idee wartet auf die Moderation: Sobald sie veröffentlicht ist, kann abgestimmt werden.',
   'reason.voting_closed.merged': 'Diese Idee wurde mit einer anderen zusammengeführt: Unterstützen Sie jene.',
   'reason.voting_closed.closed': 'Diese Idee ist abgeschlossen; ihre Stimmen sind eingefroren.',
@@ -314,8 +354,14 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.field.unknown_template': 'Wählen Sie eine vorhandene Vorlage.',
   'reason.field.stale_version': 'Die neueste Version ist {version}.',
   'reason.field.owner_locked': 'Lassen Sie die verantwortliche Person, wie sie ist, oder fragen Sie sie.',
+  'reason.field.business_side_only': 'Nur die Geschäftsseite kann das ändern.',
+  'reason.field.provider_side_only': 'Nur die IT-Seite (Anbieter) kann das ändern.',
+  'reason.field.unit_required': 'Wählen Sie den Bereich, dessen Team die Karte lesen darf, oder eine andere Sichtbarkeit.',
   'reason.field.date_not_future': 'Wählen Sie ein Datum nach heute.',
   'reason.field.status_reason': 'Für diesen Status ist eine Begründung von mindestens 10 Zeichen nötig.',
+  'reason.field.revisit_date': 'Dieser Status braucht ein Datum nach heute für die erneute Prüfung.',
+  'reason.field.no_revisit_date': 'Dieser Status nimmt kein Datum für eine erneute Prüfung.',
+  'reason.field.min_value_range': 'Wählen Sie einen Wert von {min} bis {max}.',
   'reason.field.other_thread': 'Kein Kommentar dieser Diskussion.',
   'reason.field.in_past': 'Liegt in der Vergangenheit.',
   'reason.field.id_mismatch': 'Verwenden Sie dieselbe ID wie in der Adresse.',
@@ -327,6 +373,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.field.unknown_member':
     'Niemand in dieser Community hat das Kürzel „{handle}“; lassen Sie es weg, um jemanden ohne Mitgliedschaft zu nennen.',
   'reason.field.unknown_owner': 'Niemand in dieser Community hat das Kürzel „{handle}“.',
+  'reason.field.unknown_unit': 'Es gibt keinen aktuellen Geschäftsbereich mit dem Schlüssel „{unit}“.',
   'reason.field.unknown_link': 'Das verknüpfte Element „{id}“ gibt es in dieser Community nicht.',
   'reason.field.url': 'Diese Adresse ist hier nicht erlaubt.',
   'reason.field.page_url': 'Muss eine vollständige https://-Adresse sein (http:// nur für localhost).',

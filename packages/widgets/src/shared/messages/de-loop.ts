@@ -9,6 +9,12 @@ import type { enLoop } from './en-loop.ts';
 export const deLoop: Translation<typeof enLoop> = {
   'card.fromStory': 'Aus dem Erfahrungsbericht:',
   'card.answered': { one: 'Hat # Anfrage beantwortet', other: 'Hat # Anfragen beantwortet' },
+  'card.deflected': { one: '# anderweitig gelöst', other: '# anderweitig gelöst' },
+  'card.avoidedDays': { one: 'etwa # Personentag eingespart', other: 'etwa # Personentage eingespart' },
+  'card.confirmedNeed': {
+    one: '# anfragende Person bestätigt, dass der Bedarf gedeckt ist',
+    other: '# anfragende Personen bestätigen, dass der Bedarf gedeckt ist',
+  },
   'card.sparked': { one: 'Hat # Idee angestoßen', other: 'Hat # Ideen angestoßen' },
   'card.linkCopied': 'Link kopiert.',
   'card.linkNotCopied': 'Der Link konnte nicht kopiert werden: {url}',

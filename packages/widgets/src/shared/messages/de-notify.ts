@@ -27,6 +27,8 @@ export const deNotify: Translation<typeof enNotify> = {
   'inbox.detail.reason': 'Begründung: {reason}',
   'inbox.detail.card': 'Beantwortet durch „{card}“',
   'inbox.detail.snippet': '„{snippet}“',
+  'inbox.detail.needMet': 'Sie hat den Bedarf gedeckt.',
+  'inbox.detail.needNotMet': 'Sie hat den Bedarf nicht gedeckt.',
 
   'inbox.reason.mention': 'Sie wurden erwähnt',
   'inbox.reason.reply': 'Eine Antwort an Sie',
@@ -44,6 +46,7 @@ export const deNotify: Translation<typeof enNotify> = {
   'inbox.event.idea.merged.author': '{actor} hat Ihre Idee „{title}“ mit einer anderen Idee zusammengeführt',
   'inbox.event.idea.scored': '„{title}“ wurde bewertet',
   'inbox.event.idea.scored.author': 'Ihre Idee „{title}“ wurde bewertet',
+  'inbox.event.idea.need_confirmed': '{actor} hat gesagt, ob die Antwort auf „{title}“ den Bedarf gedeckt hat',
   'inbox.event.comment.created': '{actor} hat „{title}“ kommentiert',
   'inbox.event.comment.created.reply': '{actor} hat Ihnen zu „{title}“ geantwortet',
   'inbox.event.comment.created.mention': '{actor} hat Sie bei „{title}“ erwähnt',

@@ -60,6 +60,7 @@ export const de: Translation<typeof en> = {
   'form.effort': 'Grober Aufwand',
   'form.objective': 'Das strategische Ziel, auf das sie einzahlt',
   'form.choose': 'Bitte wählen …',
+  'form.impactedUnits': 'Weitere betroffene Bereiche',
   'form.required': '(Pflichtfeld)',
   'form.requiredField': 'Dieses Board verlangt diese Angabe.',
   'form.newTab': '(öffnet in einem neuen Tab)',
@@ -130,6 +131,8 @@ export const de: Translation<typeof en> = {
   'triage.statusLabel': 'Neuer Status',
   'triage.reason': 'Begründung (sieht die einreichende Person)',
   'triage.reasonRequired': 'Dieser Status braucht eine Begründung von mindestens 10 Zeichen: Sagen Sie der einreichenden Person, warum.',
+  'triage.revisitOn': 'Erneut prüfen am',
+  'triage.revisitRequired': 'Wählen Sie einen Tag nach heute, an dem die Idee erneut geprüft wird.',
   'triage.answeringCard': 'Praxiskarte, die den Bedarf abdeckt (optional)',
   'triage.answeredBy': 'beantwortet durch die Praxiskarte „{title}“',
   'triage.merge': 'Mit einer anderen Idee zusammenführen',
@@ -173,7 +176,11 @@ export const de: Translation<typeof en> = {
   'error.signIn': 'Melden Sie sich an, um mitzumachen.',
   'error.sessionExpired': 'Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu, um sich wieder anzumelden.',
   'session.reload': 'Seite neu laden',
+  // Undeclined, so it fits "von {name}", "an {name}" and "{name} hat …" alike.
+  'person.removed': 'Anonym',
   'error.generic': 'Etwas ist schiefgegangen. Versuchen Sie es gleich noch einmal.',
   'error.retry': 'Erneut versuchen',
   'error.loadFailed': 'Die Ideen konnten nicht geladen werden.',
+  'health.heading': 'Beziehungs-Check',
+  'health.intro': 'Wie Fachbereich und IT ihre Zusammenarbeit sehen: Jede Seite bewertet beide.',
 };

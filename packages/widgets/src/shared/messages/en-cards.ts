@@ -24,6 +24,8 @@ export const enCards = {
   'card.link.idea': 'Idea',
   'card.link.thread': 'Thread',
   'card.obsoleteHeading': 'Obsolete — do not follow this practice.',
+  'card.visibilityBadge.unit': '{unit} team only',
+  'card.visibilityBadge.private': 'Only its owner',
   'card.obsoleteBy': 'Marked obsolete by {by} on {date}:',
   'card.freshness.current': 'Current',
   'card.freshness.due': 'Review due',

@@ -7,6 +7,9 @@
 export const enLoop = {
   'card.fromStory': 'From the war story:',
   'card.answered': { one: 'Answered # request', other: 'Answered # requests' },
+  'card.deflected': { one: '# deflected', other: '# deflected' },
+  'card.avoidedDays': { one: 'about # person-day avoided', other: 'about # person-days avoided' },
+  'card.confirmedNeed': { one: '# requester confirmed the need was met', other: '# requesters confirmed the need was met' },
   'card.sparked': { one: 'Sparked # idea', other: 'Sparked # ideas' },
   'card.linkCopied': 'Link copied.',
   'card.linkNotCopied': 'The link could not be copied: {url}',

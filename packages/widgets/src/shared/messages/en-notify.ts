@@ -25,6 +25,8 @@ export const enNotify = {
   'inbox.detail.reason': 'Reason: {reason}',
   'inbox.detail.card': 'Answered by “{card}”',
   'inbox.detail.snippet': '“{snippet}”',
+  'inbox.detail.needMet': 'It met the need.',
+  'inbox.detail.needNotMet': 'It did not meet the need.',
 
   'inbox.reason.mention': 'You were mentioned',
   'inbox.reason.reply': 'A reply to you',
@@ -42,6 +44,7 @@ export const enNotify = {
   'inbox.event.idea.merged.author': '{actor} merged your idea “{title}” into another idea',
   'inbox.event.idea.scored': '“{title}” was scored',
   'inbox.event.idea.scored.author': 'Your idea “{title}” was scored',
+  'inbox.event.idea.need_confirmed': '{actor} said whether the answer to “{title}” met the need',
   'inbox.event.comment.created': '{actor} commented on “{title}”',
   'inbox.event.comment.created.reply': '{actor} replied to you on “{title}”',
   'inbox.event.comment.created.mention': '{actor} mentioned you on “{title}”',

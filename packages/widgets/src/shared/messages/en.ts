@@ -5,10 +5,12 @@
  * catalog has a German twin (de.ts, de-threads.ts, …) typed as its `Translation`, loaded on
  * demand (threads.ts, moderation.ts and cards.ts say from where).
  */
+import type { enCardAccess } from './en-card-access.ts';
 import type { enCards } from './en-cards.ts';
 import type { ErrorKey } from './en-errors.ts';
 import type { enFollow } from './en-follow.ts';
 import type { enFrame } from './en-frame.ts';
+import type { enHealth } from './en-health.ts';
 import type { enIdea } from './en-idea.ts';
 import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
@@ -78,6 +80,7 @@ export const en = {
   'form.effort': 'Rough effort',
   'form.objective': 'Strategic objective it serves',
   'form.choose': 'Choose…',
+  'form.impactedUnits': 'Other units impacted',
   'form.required': '(required)',
   'form.requiredField': 'This board asks for this.',
   'form.newTab': '(opens in a new tab)',
@@ -148,6 +151,8 @@ export const en = {
   'triage.statusLabel': 'New status',
   'triage.reason': 'Reason, shown to the requester',
   'triage.reasonRequired': 'This status needs a reason of at least 10 characters: tell the requester why.',
+  'triage.revisitOn': 'Revisit on',
+  'triage.revisitRequired': 'Pick the day after today or later on which to look at the idea again.',
   'triage.answeringCard': 'Practice card that answers the need (optional)',
   'triage.answeredBy': 'answered by the practice card “{title}”',
   'triage.merge': 'Merge into another idea',
@@ -191,9 +196,13 @@ export const en = {
   'error.signIn': 'Sign in to take part.',
   'error.sessionExpired': 'Your sign-in has expired. Reload the page to sign in again.',
   'session.reload': 'Reload page',
+  /** The name of a person whose personal data was erased (the API's `REMOVED_PERSON_NAME`). */
+  'person.removed': 'removed person',
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.retry': 'Try again',
   'error.loadFailed': 'The ideas could not be loaded.',
+  'health.heading': 'Relationship health',
+  'health.intro': 'How the business and IT see their relationship, each side scoring both.',
 } as const;
 
 export type MessageKey =
@@ -201,6 +210,7 @@ export type MessageKey =
   | keyof typeof enThreads
   | keyof typeof enModeration
   | keyof typeof enCards
+  | keyof typeof enCardAccess
   | keyof typeof enFrame
   | keyof typeof enIdea
   | keyof typeof enSearch
@@ -208,6 +218,7 @@ export type MessageKey =
   | keyof typeof enNotify
   | keyof typeof enFollow
   | keyof typeof enPerson
+  | keyof typeof enHealth
   | ErrorKey;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;

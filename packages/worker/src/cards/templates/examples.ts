@@ -12,6 +12,8 @@ export interface ExampleCard {
   fields: Record<string, FieldValue>;
   tags: PracticeArea[];
   maturityLevel: MaturityLevel | null;
+  /** The key of the demo unit the card is about; its visibility is its template's default. */
+  unit?: string;
 }
 
 /** The id each example card is seeded with (the same rule as the demo seed's `demoCardId`). */
@@ -27,6 +29,7 @@ const CFO = { name: 'Helena Fischer' };
 
 export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
   'business-partner-profile': {
+    unit: 'finance',
     title: 'Contoso Finance: business partner profile',
     summary: 'Who Contoso Finance is, what the CFO wants from the next two years, and how IT serves the finance team today.',
     tags: ['strategic-partnering', 'relationship-maturity'],
@@ -136,6 +139,7 @@ export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
     },
   },
   'strategic-account-plan': {
+    unit: 'finance',
     title: 'Contoso Finance: account plan 2027',
     summary:
       'How IT and Finance move from service provider to trusted advisor in 2027: a joint roadmap, the people who matter and the forums to meet in.',
@@ -226,12 +230,13 @@ export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
     },
   },
   'stakeholder-map': {
+    unit: 'finance',
     title: 'Stakeholders of the finance transformation',
     summary: 'Who can make or break the finance transformation, and how to engage each of them.',
     tags: ['business-transition', 'power-skills'],
     maturityLevel: 3,
     fields: {
-      subject: card('strategic-account-plan'),
+      subject: card('business-partner-profile'),
       stakeholders: [
         {
           name: 'Helena Fischer',
@@ -265,6 +270,7 @@ export const EXAMPLE_CARDS: Record<string, ExampleCard> = {
     },
   },
   'relationship-health-assessment': {
+    unit: 'finance',
     title: 'Finance and IT: relationship health, autumn 2026',
     summary:
       'Both sides scored the relationship: trust is good, but Finance sees slower answers and less strategic help than IT believes it gives.',

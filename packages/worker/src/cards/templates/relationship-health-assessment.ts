@@ -54,6 +54,8 @@ export const relationshipHealthAssessment: CardTemplate = translated(
     description: 'The business partner and IT score the same aspects of their relationship; the gaps show where to act.',
     builtIn: true,
     version: 1,
+    // Relationship intelligence: kept to the unit's team unless its author says otherwise.
+    visibility: 'unit',
     fields: [
       { key: 'partner', label: 'Business partner', help: 'The partner profile card this assessment is about.', type: 'link', to: ['card'] },
       { key: 'assessedOn', label: 'Assessed on', type: 'date' },
@@ -63,10 +65,11 @@ export const relationshipHealthAssessment: CardTemplate = translated(
         'Each side scores every aspect from 1 (poor) to 5 (excellent) and says why.',
         [
           { key: 'item', label: 'Aspect', type: 'enum', options: HEALTH_ITEMS, required: true },
-          { key: 'partnerScore', label: 'Business partner score', ...SCORE },
-          { key: 'partnerComment', label: 'Business partner comment', type: 'text', multiline: true },
-          { key: 'itScore', label: 'IT score', ...SCORE },
-          { key: 'itComment', label: 'IT comment', type: 'text', multiline: true },
+          // Each side's scores and comments are its own: only people of that side change them.
+          { key: 'partnerScore', label: 'Business partner score', ...SCORE, side: 'business' },
+          { key: 'partnerComment', label: 'Business partner comment', type: 'text', multiline: true, side: 'business' },
+          { key: 'itScore', label: 'IT score', ...SCORE, side: 'provider' },
+          { key: 'itComment', label: 'IT comment', type: 'text', multiline: true, side: 'provider' },
         ],
         { required: true, maxItems: HEALTH_ITEMS.length },
       ),

@@ -35,6 +35,8 @@ export const stakeholderMap: CardTemplate = translated(
     name: 'Stakeholder Map',
     description: 'The people who can affect or are affected by a relationship or initiative, with their power, interest and stance.',
     builtIn: true,
+    // Names executives and their stance: kept to the unit's team unless its author says otherwise.
+    visibility: 'unit',
     version: 1,
     fields: [
       {

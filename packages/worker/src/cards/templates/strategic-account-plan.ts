@@ -70,6 +70,8 @@ export const strategicAccountPlan: CardTemplate = translated(
     name: 'Strategic Account Plan',
     description: 'Where the relationship with a partner should be by the end of a period, and the roadmap, people and forums to get there.',
     builtIn: true,
+    // Names executives and their stance: kept to the unit's team unless its author says otherwise.
+    visibility: 'unit',
     version: 1,
     // The plan's review-by date is the card's own (`reviewBy`), which drives the review queue.
     fields: [
