@@ -57,10 +57,10 @@ describe('units through the API', () => {
     const cases: [unknown, number, string, Record<string, unknown>][] = [
       [{ key: 'finance', name: 'Finance again' }, 409, 'conflict.unit_key_taken', { key: 'finance' }],
       [{ key: 'fin-two', name: 'CONTOSO  finance' }, 409, 'conflict.unit_alias_taken', { alias: 'contoso finance', unit: 'finance' }],
-      [{ key: 'Group IT', name: 'Group IT' }, 422, 'validation_failed.unit_key', { key: 'Group IT' }],
-      [{ key: 'a--b', name: 'A B' }, 422, 'validation_failed.unit_key', { key: 'a--b' }],
-      [{ key: 'x'.repeat(41), name: 'Long' }, 422, 'validation_failed.unit_key', {}],
-      [{ key: 'orphan', name: 'Orphan', parent: 'nowhere' }, 422, 'validation_failed.unit_parent', { parent: 'nowhere' }],
+      [{ key: 'Group IT', name: 'Group IT' }, 400, 'validation_failed.unit_key', { key: 'Group IT' }],
+      [{ key: 'a--b', name: 'A B' }, 400, 'validation_failed.unit_key', { key: 'a--b' }],
+      [{ key: 'x'.repeat(41), name: 'Long' }, 400, 'validation_failed.unit_key', {}],
+      [{ key: 'orphan', name: 'Orphan', parent: 'nowhere' }, 400, 'validation_failed.unit_parent', { parent: 'nowhere' }],
     ];
     for (const [body, status, reason, params] of cases) {
       const res = await admin(`${DEMO}/units`, 'POST', body);
@@ -75,7 +75,7 @@ describe('units through the API', () => {
     await ok(await admin(`${DEMO}/units`, 'POST', { key: 'emea-sales', name: 'EMEA Sales', parent: 'emea' }), 201);
     for (const parent of ['emea-sales', 'emea']) {
       const cycle = await admin(`${DEMO}/units/emea`, 'PATCH', { parent });
-      expect(cycle.status).toBe(422);
+      expect(cycle.status).toBe(400);
       expect(await errorOf(cycle)).toMatchObject({ reason: 'validation_failed.unit_cycle', params: { key: 'emea', parent } });
     }
     const clash = await admin(`${DEMO}/units/emea`, 'PATCH', { aliases: ['Sales'] });
@@ -257,7 +257,7 @@ describe("ideas' units", () => {
     ];
     for (const [body, reason, params] of cases) {
       const res = await post({ title: `Refused ${reason} ${JSON.stringify(body)}`.slice(0, 100), ...body });
-      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.status, JSON.stringify(body)).toBe(400);
       expect(await errorOf(res)).toMatchObject({ reason, params });
     }
     expect((await post({ title: 'Too many', impactedUnits: Array.from({ length: 11 }, (_, i) => `u${i}`) })).status).toBe(400);

@@ -99,15 +99,15 @@ describe('card visibility', () => {
 
     const before = await env.DB.prepare('select count(*) as n from cards where tenant_id = ?').bind(T).first<{ n: number }>();
     const unknown = await send('POST', CARDS, tokens.owner, { ...example('practice', 'Unknown unit'), unit: 'atlantis' });
-    expect(unknown.status).toBe(422);
+    expect(unknown.status).toBe(400);
     expect(await errorOf(unknown)).toMatchObject({ reason: 'validation_failed.unknown_unit', details: [{ path: 'body.unit' }] });
     const needsUnit = await send('POST', CARDS, tokens.owner, { ...example('practice', 'Unit without unit'), visibility: 'unit' });
-    expect(needsUnit.status).toBe(422);
+    expect(needsUnit.status).toBe(400);
     expect((await errorOf(needsUnit)).reason).toBe('validation_failed.visibility_needs_unit');
     await env.DB.prepare('update business_units set archived_at = 1 where id = ?').bind(demoUnitId('operations')).run();
     const archived = await send('POST', CARDS, tokens.owner, { ...example('practice', 'Archived unit'), unit: 'operations' });
     await env.DB.prepare('update business_units set archived_at = null where id = ?').bind(demoUnitId('operations')).run();
-    expect(archived.status).toBe(422);
+    expect(archived.status).toBe(400);
     expect(await env.DB.prepare('select count(*) as n from cards where tenant_id = ?').bind(T).first<{ n: number }>()).toEqual(before);
   });
 
@@ -190,7 +190,7 @@ describe('card visibility', () => {
     expect(byTeam.status).toBe(403);
     expect((await errorOf(byTeam)).reason).toBe('forbidden.card_owner');
     // Taking the unit away from a unit card without another visibility cannot hold.
-    expect((await send('PUT', `${CARDS}/${card.id}`, tokens.owner, { ...base, unit: null })).status).toBe(422);
+    expect((await send('PUT', `${CARDS}/${card.id}`, tokens.owner, { ...base, unit: null })).status).toBe(400);
     const opened = await json<PracticeCard>(await send('PUT', `${CARDS}/${card.id}`, tokens.owner, { ...base, visibility: 'everyone' }));
     expect(opened).toMatchObject({ visibility: 'everyone', unit: { key: 'finance' }, version: 2 });
     expect((await get(`${CARDS}/${card.id}`, 'anonymous')).status).toBe(200);

@@ -24,7 +24,7 @@ export function normaliseAlias(text: string): string {
 }
 
 /**
- * Throws the 422 for a key a new unit may not have. Units made from free text by migration 0015
+ * Throws the 400 for a key a new unit may not have. Units made from free text by migration 0015
  * may have other keys; they keep them.
  *
  * @example
@@ -32,7 +32,7 @@ export function normaliseAlias(text: string): string {
  * assertUnitKey('Group IT'); // throws validation_failed.unit_key
  */
 export function assertUnitKey(key: string): void {
-  if (key.length > UNIT_KEY_MAX || !UNIT_KEY_PATTERN.test(key)) throw new ApiError(422, 'validation_failed.unit_key', { key });
+  if (key.length > UNIT_KEY_MAX || !UNIT_KEY_PATTERN.test(key)) throw new ApiError(400, 'validation_failed.unit_key', { key });
 }
 
 /**
@@ -46,7 +46,7 @@ export function unitAliases(name: string, aliases: readonly string[]): string[] 
 }
 
 /**
- * Throws the 422 when making `parent` the parent of `key` would make a unit part of itself.
+ * Throws the 400 when making `parent` the parent of `key` would make a unit part of itself.
  * `parents` maps each unit's key to its parent's key (the tenant's current tree).
  *
  * @example
@@ -55,7 +55,7 @@ export function unitAliases(name: string, aliases: readonly string[]): string[] 
 export function assertNoCycle(key: string, parent: string, parents: ReadonlyMap<string, string | null>): void {
   const seen = new Set<string>();
   for (let at: string | null | undefined = parent; at; at = parents.get(at)) {
-    if (at === key) throw new ApiError(422, 'validation_failed.unit_cycle', { key, parent });
+    if (at === key) throw new ApiError(400, 'validation_failed.unit_cycle', { key, parent });
     if (seen.has(at)) break;
     seen.add(at);
   }

@@ -8,7 +8,6 @@ import {
   UnitParams,
   UnitTeamInputSchema,
   UnmatchedClaimSchema,
-  unitRefusedError,
 } from '../schemas/business-units.ts';
 import {
   bearer,
@@ -54,9 +53,9 @@ export const businessUnitsRoutes = createRouter()
       tags,
       summary: 'Create a business unit (admins)',
       description:
-        'The name is always one of its aliases. An alias another unit has: 409 `conflict.unit_alias_taken`, naming that unit; a key another unit has: 409 `conflict.unit_key_taken`. A key not in the key rule, an unknown parent: 422. People whose token claim names one of its aliases move to it at once.',
+        'The name is always one of its aliases. An alias another unit has: 409 `conflict.unit_alias_taken`, naming that unit; a key another unit has: 409 `conflict.unit_key_taken`. A key not in the key rule, an unknown parent: 400. People whose token claim names one of its aliases move to it at once.',
       request: { params: TenantParams, body: jsonBody(NewBusinessUnitSchema, examples.newUnit) },
-      responses: { 201: jsonContent(BusinessUnitSchema, 'The new unit.'), ...bodyErrors, ...conflictError, ...unitRefusedError },
+      responses: { 201: jsonContent(BusinessUnitSchema, 'The new unit.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;
@@ -108,9 +107,9 @@ export const businessUnitsRoutes = createRouter()
       tags,
       summary: 'Change a business unit (admins)',
       description:
-        "A field left out is kept. `aliases` replaces the list; the name stays an alias whatever it says (a new name is added to the aliases). A parent that would make the unit part of itself: 422 `validation_failed.unit_cycle`. People's units follow the new aliases at once.",
+        "A field left out is kept. `aliases` replaces the list; the name stays an alias whatever it says (a new name is added to the aliases). A parent that would make the unit part of itself: 400 `validation_failed.unit_cycle`. People's units follow the new aliases at once.",
       request: { params: UnitParams, body: jsonBody(BusinessUnitUpdateSchema, examples.unitUpdate) },
-      responses: { 200: jsonContent(BusinessUnitSchema, 'The unit.'), ...bodyErrors, ...conflictError, ...unitRefusedError },
+      responses: { 200: jsonContent(BusinessUnitSchema, 'The unit.'), ...bodyErrors, ...conflictError },
     }),
     async (c) => {
       const { db, tenant, viewer } = c.var;

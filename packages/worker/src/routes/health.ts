@@ -2,16 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireWriter, type Viewer } from '../auth/viewer.ts';
 import { ApiError } from '../errors.ts';
-import {
-  bearer,
-  bodyErrors,
-  conflictError,
-  errorResponse,
-  jsonContent,
-  limitedErrors,
-  readErrors,
-  TenantParams,
-} from '../schemas/common.ts';
+import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import {
   HealthAnswersSchema,
@@ -102,13 +93,12 @@ export const healthRoutes = createRouter()
       security: bearer,
       tags: [TAG],
       summary: 'Invite people to answer',
-      description: `By handle, each for a side: people of demand-side units answer for the business, people of supply-side units (IT) for the provider, people without a unit for either (422 \`validation_failed.health_side\` otherwise). Inviting someone again changes nothing. The unit's relationship managers and admins, while the round is open (409 \`conflict.health_round_closed\`). ${HIDDEN}`,
+      description: `By handle, each for a side: people of demand-side units answer for the business, people of supply-side units (IT) for the provider, people without a unit for either (400 \`validation_failed.health_side\` otherwise). Inviting someone again changes nothing. The unit's relationship managers and admins, while the round is open (409 \`conflict.health_round_closed\`). ${HIDDEN}`,
       request: { params: RoundParams, body: jsonBody(HealthInviteSchema, examples.healthInvite) },
       responses: {
         200: jsonContent(HealthRoundSchema, 'The round, with its counts.'),
         ...bodyErrors,
         ...conflictError,
-        422: errorResponse('A person belongs to a unit of the other side.'),
       },
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 /** Business units, their teams and unmatched claims (routes/business-units.ts). */
 import type { BusinessUnit, BusinessUnitUpdate, NewBusinessUnit, UnitTeamInput, UnitTeamPlace, UnmatchedClaim } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
-import { errorResponse, orNull, TenantParams } from './common.ts';
+import { orNull, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType } from './contract.ts';
 import { line } from './text.ts';
 import { UnitRefSchema } from './unit-ref.ts';
@@ -43,7 +43,7 @@ export const NewBusinessUnitSchema = z
   .strictObject({
     key: z.string().min(1).max(100).openapi({
       description:
-        'Lower-case letters and digits in words joined by single hyphens, at most 40 characters (422 `validation_failed.unit_key`).',
+        'Lower-case letters and digits in words joined by single hyphens, at most 40 characters (400 `validation_failed.unit_key`).',
       example: 'finance',
     }),
     name: UnitNameSchema,
@@ -79,8 +79,3 @@ export const UnitTeamPlaceSchema = z
   .object({ unit: UnitRefSchema, role: z.enum(['business_partner', 'relationship_manager']) })
   .openapi('UnitTeamPlace');
 expectType<Exact<z.infer<typeof UnitTeamPlaceSchema>, UnitTeamPlace>>(true);
-
-/** A unit's key, parent or the tree it would make is not one the tenant may have. */
-export const unitRefusedError = {
-  422: errorResponse('The key is not valid for a new unit, the parent is unknown, or it would make a unit part of itself.'),
-} as const;

@@ -182,7 +182,7 @@ const UnitKeySchema = z.string().min(1).max(100).openapi({ example: 'finance' })
 const ImpactedUnitsSchema = z
   .array(UnitKeySchema)
   .max(10)
-  .openapi({ description: 'Keys of the other units it impacts: current units, not the sponsoring one (422 otherwise).' });
+  .openapi({ description: 'Keys of the other units it impacts: current units, not the sponsoring one (400 otherwise).' });
 
 export const NewIdeaSchema = z
   .strictObject({
@@ -226,7 +226,7 @@ export const NewIdeaSchema = z
       }),
     unit: UnitKeySchema.optional().openapi({
       description:
-        'The key of the sponsoring business unit (422 `validation_failed.unknown_unit` for an unknown or archived one). Left out: `businessCase.beneficiary` is matched through the units’ aliases.',
+        'The key of the sponsoring business unit (400 `validation_failed.unknown_unit` for an unknown or archived one). Left out: `businessCase.beneficiary` is matched through the units’ aliases.',
     }),
     impactedUnits: ImpactedUnitsSchema.optional(),
   })

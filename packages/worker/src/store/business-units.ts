@@ -186,11 +186,11 @@ async function tenantTree(db: Database, tenantId: string, aliases: string[]) {
 
 type Tree = Awaited<ReturnType<typeof tenantTree>>;
 
-/** The parent's id, after the checks (422 for an unknown parent or one that would make a cycle). */
+/** The parent's id, after the checks (400 for an unknown parent or one that would make a cycle). */
 function parentId(tree: Tree, key: string, parent: string | null): string | null {
   if (parent === null) return null;
   const id = tree.idOf.get(parent);
-  if (!id) throw new ApiError(422, 'validation_failed.unit_parent', { parent });
+  if (!id) throw new ApiError(400, 'validation_failed.unit_parent', { parent });
   assertNoCycle(key, parent, tree.parents);
   return id;
 }
@@ -390,18 +390,18 @@ export function selectUnitsByKeys(db: Database, tenantId: string, keys: string[]
 }
 
 /**
- * The sponsoring unit's id (undefined: left as it is), after the checks: 422
+ * The sponsoring unit's id (undefined: left as it is), after the checks: 400
  * `validation_failed.unknown_unit` for a key no current unit has, `validation_failed.impacted_sponsor`
  * for the sponsor among the impacted units. `found` is what {@link selectUnitsByKeys} read.
  */
 export function checkIdeaUnits(input: IdeaUnitsInput, found: { key: string; id: string }[]): string | null | undefined {
   const idOf = new Map(found.map((u) => [u.key, u.id]));
   const unknown = (path: string, unit: string) =>
-    new ApiError(422, 'validation_failed.unknown_unit', { unit }, { details: [fieldIssue(path, 'field.unknown_unit', { unit })] });
+    new ApiError(400, 'validation_failed.unknown_unit', { unit }, { details: [fieldIssue(path, 'field.unknown_unit', { unit })] });
   if (input.unit && !idOf.has(input.unit)) throw unknown('body.unit', input.unit);
   (input.impactedUnits ?? []).forEach((key, i) => {
     if (!idOf.has(key)) throw unknown(`body.impactedUnits[${i}]`, key);
-    if (key === input.unit) throw new ApiError(422, 'validation_failed.impacted_sponsor', { unit: key });
+    if (key === input.unit) throw new ApiError(400, 'validation_failed.impacted_sponsor', { unit: key });
   });
   return input.unit === undefined ? undefined : input.unit === null ? null : (idOf.get(input.unit) as string);
 }

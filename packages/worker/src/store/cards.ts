@@ -163,7 +163,7 @@ async function prepare(
   ]);
   if (typeof content.unit === 'string' && (!foundUnit[0] || foundUnit[0].archivedAt !== null)) {
     throw new ApiError(
-      422,
+      400,
       'validation_failed.unknown_unit',
       { unit: content.unit },
       { details: [fieldIssue('body.unit', 'field.unknown_unit', { unit: content.unit })] },
@@ -248,7 +248,7 @@ function assertOwnSide(
 }
 
 /**
- * Who may read the card after a save: what the save asks, else `fallback`; 422 for `unit`
+ * Who may read the card after a save: what the save asks, else `fallback`; 400 for `unit`
  * without a unit. A new card's fallback is its template's default, `private` for a `unit` default
  * when the card has no unit (relationship intelligence is never public by default).
  */
@@ -262,7 +262,7 @@ function visibilityAfter(
   if (visibility !== 'unit' || unitId !== null) return visibility;
   if (asked === undefined && fallbackIsDefault) return 'private';
   throw new ApiError(
-    422,
+    400,
     'validation_failed.visibility_needs_unit',
     {},
     { details: [fieldIssue(asked === undefined ? 'body.unit' : 'body.visibility', 'field.unit_required')] },

@@ -312,7 +312,7 @@ export async function invite(
     const p = people[clash] as HealthInvitationInput;
     const person = byHandle.get(p.handle);
     throw new ApiError(
-      422,
+      400,
       'validation_failed.health_side',
       { handle: p.handle, unit: person?.unitName ?? '', unitSide: person?.unitSide ?? '', side: p.side },
       { details: [fieldIssue(`body.people.${clash}.side`, 'field.invalid')] },
