@@ -4,7 +4,7 @@ import { apiBase, cleanup, mount, newPerson, shadow, signIn, tokenFor, until } f
 import '../components/idea-board/idea-board.ts';
 import '../components/idea-form/idea-form.ts';
 import '../components/practice-library/practice-library.ts';
-import { viewer } from './item-links.ts';
+import { viewer } from './viewer.ts';
 
 /** The requests for `/me` this page has finished since the last `clearResourceTimings()`. */
 const meRequests = () => performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === '/v1/tenants/demo/me');

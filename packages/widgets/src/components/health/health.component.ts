@@ -6,6 +6,7 @@ import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { healthMessages } from '../../shared/messages/health.ts';
 import { tokens } from '../../shared/styles.ts';
+import { viewer } from '../../shared/viewer.ts';
 import { healthStyles } from './health.styles.ts';
 
 registerFeature(healthMessages);
@@ -128,13 +129,18 @@ export class BkHealth extends BridgekitElement {
     this.#load = load;
     this._status = 'loading';
     try {
-      // The trend answers the unit's relationship team (and CIOs, admins) only: 404 says "not on it".
+      // The trend answers the unit's relationship team, CIOs and admins only: others do not ask
+      // (a 404 in their console is noise); a 404 still says "not on it" if the team changed since.
+      const me = (await viewer(client, load.signal)).user;
+      const reads = me !== null && (me.cio || me.role === 'admin' || me.teams.some((place) => place.unit.key === unit));
       const [rounds, trend] = await Promise.all([
         client.health.list({ unit }, { signal: load.signal }),
-        client.health.trend(unit, { signal: load.signal }).catch((err: unknown) => {
-          if (isBridgekitError(err) && err.status === 404) return null;
-          throw err;
-        }),
+        reads
+          ? client.health.trend(unit, { signal: load.signal }).catch((err: unknown) => {
+              if (isBridgekitError(err) && err.status === 404) return null;
+              throw err;
+            })
+          : null,
       ]);
       const team = trend !== null;
       const closed = rounds.find((r) => r.state === 'closed' && r.counts !== null);

@@ -123,9 +123,13 @@ describe('<bk-health>', () => {
     it('shows nothing of the unit to people who are neither invited nor on its team, nor to people signed out', async () => {
       for (const token of [ctx.plain.token, null]) {
         signIn(token);
+        performance.clearResourceTimings();
         const el = await mount<BkHealth>(`<bk-health unit="${ctx.unit.key}"></bk-health>`);
         await until(() => text(el).includes('There is nothing of this unit’s relationship health for you to see'));
         expect(shadow(el).querySelector('form, table')).toBeNull();
+        // It does not ask for what only the team reads (a 404 would land in the page's console).
+        const asked = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+        expect(asked.filter((path) => path.endsWith('/health-trend') || path.endsWith('/results'))).toEqual([]);
         await expectNoAxeViolations(el);
         cleanup();
       }

@@ -161,7 +161,7 @@ export class BkIdeaForm extends BridgekitElement {
   async #loadRole(): Promise<void> {
     const client = this.client;
     // The role only decides whether the form offers more: the deep-link code, which reads it, loads by `import()`.
-    const me = client && (await import('../../shared/item-links.ts').then((m) => m.viewer(client)).catch(() => null));
+    const me = client && (await import('../../shared/viewer.ts').then((m) => m.viewer(client)).catch(() => null));
     const may = PROXIES.has(me?.user?.role ?? 'member');
     if (may) leaderForm ??= await import('./idea-form-leader.ts');
     if (client === this.client) this._mayProxy = may;

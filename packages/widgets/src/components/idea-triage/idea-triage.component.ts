@@ -96,7 +96,7 @@ export class BkIdeaTriage extends BridgekitElement {
     fetch: (client, board) =>
       Promise.all([
         // The role decides what triage offers; the deep-link code, which reads it, loads by `import()`.
-        import('../../shared/item-links.ts').then((m) => m.viewer(client)),
+        import('../../shared/viewer.ts').then((m) => m.viewer(client)),
         client.boards.get(board).then((b) => localize(b, this.locale)),
         client.ideas.list({ board, sort: 'new', categories: ['open', 'under_review'], limit: 50 }).then((p) => localize(p, this.locale)),
         client.ideas.list({ board, sort: 'value', limit: 100 }).then((p) => localize(p, this.locale)),

@@ -74,7 +74,7 @@ export async function readFirstPage(
     known.templates.length > 0
       ? Promise.resolve(known.templates)
       : client.templates.list({ signal }).then((t) => localize(t, known.locale)),
-    known.signedIn ? import('../../shared/item-links.ts').then((m) => m.viewer(client, signal)).catch(() => null) : Promise.resolve(null),
+    known.signedIn ? import('../../shared/viewer.ts').then((m) => m.viewer(client, signal)).catch(() => null) : Promise.resolve(null),
   ]);
   return { ...page, templates, viewer: me?.user ? { handle: me.user.handle, role: me.user.role } : null };
 }

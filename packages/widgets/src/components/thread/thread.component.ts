@@ -167,9 +167,7 @@ export class BkThread extends BridgekitElement {
       const [page, me] = await Promise.all([
         client.threads.page(query),
         // The viewer's role decides the moderator tools; without it they are simply not shown.
-        this.signedIn
-          ? import('../../shared/item-links.ts').then((m) => m.viewer(client, signal)).catch(() => null)
-          : Promise.resolve(null),
+        this.signedIn ? import('../../shared/viewer.ts').then((m) => m.viewer(client, signal)).catch(() => null) : Promise.resolve(null),
       ]);
       return { ...page, me, loadedAt };
     },
