@@ -124,7 +124,7 @@ describe('<bk-inbox>', () => {
     expect(items(el)[0]?.classList.contains('unread')).toBe(false);
     expect(items(el)[1]?.classList.contains('unread')).toBe(true);
     (shadow(el).querySelector('[part="mark-all"]') as HTMLButtonElement).click();
-    await until(() => shadow(el).querySelector('.message')?.textContent === 'All notifications are marked read.');
+    await until(() => shadow(el).querySelector('.message')?.textContent === 'All notifications are marked read.', 10_000);
     expect(items(el).some((li) => li.classList.contains('unread'))).toBe(false);
     expect(bellName(el)).toBe('Notifications');
     expect((await me.notifications.inbox()).unread).toBe(0);
