@@ -46,11 +46,6 @@ export function unitIdOfClaim(tenantId: string, claim: string | null | undefined
     where a.tenant_id = ${tenantId} and a.alias = ${normaliseAlias(claim)})`;
 }
 
-/** SQL for the id of the tenant's unit with this key, when it is not archived (NULL otherwise). */
-export function currentUnitIdOfKey(tenantId: string, key: string): SQL<string | null> {
-  return sql`(select b.id from ${businessUnits} b where b.tenant_id = ${tenantId} and b.key = ${key} and b.archived_at is null)`;
-}
-
 /**
  * A person as others see them: `businessUnit` is their unit's name when their claim names one,
  * else the claim as given. `unitJson` is a {@link unitRefColumn}.
@@ -370,6 +365,10 @@ export interface IdeaUnitsInput {
   impactedUnits?: string[] | undefined;
 }
 
+/** The 400 for a unit key (at `path` in the body) that names no current unit of the tenant: unknown, or archived. */
+export const unknownUnit = (path: string, unit: string) =>
+  new ApiError(400, 'validation_failed.unknown_unit', { unit }, { details: [fieldIssue(path, 'field.unknown_unit', { unit })] });
+
 /** The keys an idea's input names, for {@link selectUnitsByKeys}. */
 export const ideaUnitKeys = (input: IdeaUnitsInput): string[] => [
   ...new Set([...(input.unit ? [input.unit] : []), ...(input.impactedUnits ?? [])]),
@@ -396,11 +395,9 @@ export function selectUnitsByKeys(db: Database, tenantId: string, keys: string[]
  */
 export function checkIdeaUnits(input: IdeaUnitsInput, found: { key: string; id: string }[]): string | null | undefined {
   const idOf = new Map(found.map((u) => [u.key, u.id]));
-  const unknown = (path: string, unit: string) =>
-    new ApiError(400, 'validation_failed.unknown_unit', { unit }, { details: [fieldIssue(path, 'field.unknown_unit', { unit })] });
-  if (input.unit && !idOf.has(input.unit)) throw unknown('body.unit', input.unit);
+  if (input.unit && !idOf.has(input.unit)) throw unknownUnit('body.unit', input.unit);
   (input.impactedUnits ?? []).forEach((key, i) => {
-    if (!idOf.has(key)) throw unknown(`body.impactedUnits[${i}]`, key);
+    if (!idOf.has(key)) throw unknownUnit(`body.impactedUnits[${i}]`, key);
     if (key === input.unit) throw new ApiError(400, 'validation_failed.impacted_sponsor', { unit: key });
   });
   return input.unit === undefined ? undefined : input.unit === null ? null : (idOf.get(input.unit) as string);

@@ -54,7 +54,7 @@ import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { heldStatements } from '../notify/held.ts';
 import { eventStatements } from '../notify/record.ts';
-import { unitIdOfClaim } from './business-units.ts';
+import { unitIdOfClaim, unknownUnit } from './business-units.ts';
 import { cardColumns, cardReadableBy, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
 import { selectStanding } from './standing.ts';
@@ -161,14 +161,7 @@ async function prepare(
       .from(tenants)
       .where(eq(tenants.id, tenantId)),
   ]);
-  if (typeof content.unit === 'string' && (!foundUnit[0] || foundUnit[0].archivedAt !== null)) {
-    throw new ApiError(
-      400,
-      'validation_failed.unknown_unit',
-      { unit: content.unit },
-      { details: [fieldIssue('body.unit', 'field.unknown_unit', { unit: content.unit })] },
-    );
-  }
+  if (typeof content.unit === 'string' && (!foundUnit[0] || foundUnit[0].archivedAt !== null)) throw unknownUnit('body.unit', content.unit);
   // A moderator's ban or time-out covers cards as it covers comments.
   assertMayPost(standing[0], Date.now());
   const byHandle = new Map(members.map((m) => [m.handle, m]));

@@ -29,6 +29,7 @@ import { healthSummary, type ScoreSum } from '../domain/health.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { unknownUnit } from './business-units.ts';
 import { parseUnitRef, readsUnit, unitIdOfKey, unitRefColumn } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
@@ -222,14 +223,7 @@ export async function createRound(
     .from(businessUnits)
     .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, input.unit)))
     .get();
-  if (!unit || unit.archivedAt !== null) {
-    throw new ApiError(
-      400,
-      'validation_failed.unknown_unit',
-      { unit: input.unit },
-      { details: [fieldIssue('body.unit', 'field.unknown_unit', { unit: input.unit })] },
-    );
-  }
+  if (!unit || unit.archivedAt !== null) throw unknownUnit('body.unit', input.unit);
   if (unit.manages !== 1) throw new ApiError(403, 'forbidden.health_manage', { unit: input.unit, action: 'open a health round' });
   const id = `hr_${newId()}`;
   const allowed = sql`${managesUnit(tenantId, viewer, unitId)}`;
