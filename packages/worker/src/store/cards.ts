@@ -61,7 +61,7 @@ import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
 import { findTemplate } from './templates.ts';
 import type { Tenant } from './tenants.ts';
-import { viewerSide } from './unit-access.ts';
+import { sideOfUnit, viewerSide } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
 /** Who may read a card: its unit and visibility. */
@@ -155,8 +155,7 @@ async function prepare(
     // stores the unit their claim names), else as stored: `viewerSide`'s rule.
     db
       .select({
-        side: sql<RelationshipSide | null>`coalesce((select case cu.side when 'supply' then 'provider' else 'business' end
-          from ${businessUnits} cu where cu.id = ${unitIdOfClaim(tenantId, actor.businessUnit)}), ${viewerSide(tenantId, actor)})`,
+        side: sql<RelationshipSide | null>`coalesce(${sideOfUnit(unitIdOfClaim(tenantId, actor.businessUnit))}, ${viewerSide(tenantId, actor)})`,
       })
       .from(tenants)
       .where(eq(tenants.id, tenantId)),

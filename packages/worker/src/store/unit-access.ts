@@ -35,14 +35,16 @@ export function readsUnit(tenantId: string, viewer: Viewer | Actor, unitId: Unit
   return sql`(${seesEveryUnit(tenantId, viewer)} or ${onUnitTeam(tenantId, viewer, unitId)})`;
 }
 
-/**
- * SQL for the viewer's side of every relationship: `provider` when their unit is a supply-side
- * unit (IT), `business` when it is a demand-side one, NULL when they have no unit.
- */
+/** SQL for the side a person of the unit `unitId` names speaks for: `provider` for a supply-side unit (IT), `business` for a demand-side one, NULL for no unit. */
+export function sideOfUnit(unitId: UnitId): SQL<'business' | 'provider' | null> {
+  return sql`(select case su.side when 'supply' then 'provider' else 'business' end from ${businessUnits} su where su.id = ${unitSql(unitId)})`;
+}
+
+/** SQL for the viewer's side of every relationship ({@link sideOfUnit} of their stored unit). */
 export function viewerSide(tenantId: string, viewer: Viewer | Actor): SQL<'business' | 'provider' | null> {
-  return sql`(select case ${qualified(businessUnits.side)} when 'supply' then 'provider' else 'business' end
-    from ${users} join ${businessUnits} on ${qualified(businessUnits.id)} = ${qualified(users.unitId)}
-    where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.id)} = ${viewerUserId(tenantId, viewer)})`;
+  return sideOfUnit(
+    sql`(select ${qualified(users.unitId)} from ${users} where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.id)} = ${viewerUserId(tenantId, viewer)})`,
+  );
 }
 
 /** SQL for the id of the tenant's unit with this key (NULL when there is none). */

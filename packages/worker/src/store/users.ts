@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Actor, UserViewer, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
@@ -91,13 +91,4 @@ export async function mentionableUsers(db: Database, tenantId: string, q: string
     )
     .orderBy(users.name)
     .limit(limit);
-}
-
-/** The member's handle, or null before they first write. */
-export async function handleOf(db: Database, tenantId: string, subject: string): Promise<string | null> {
-  const [row] = await db
-    .select({ handle: users.handle })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.subject, subject)));
-  return row?.handle ?? null;
 }
