@@ -107,6 +107,12 @@ describe('the bridgekit CLI, against the dev server', () => {
     expect((await cli('unit', 'list', 'demo')).stdout).toMatch(/^finance\tFinance\tdemand$/m);
     expect((await cli('unit', 'archive', 'demo', 'cli-legal')).stdout).toMatch(/ARCHIVED \d{4}-/);
     expect((await cli('unit', 'unmatched', 'demo')).code).toBe(0);
+    // Lukas's claim names Operations already: putting him there changes nothing the other tests see.
+    const person = await cli('unit', 'person', 'demo', '@lukas.meyer', 'operations');
+    expect(person.code, person.stderr).toBe(0);
+    expect(person.stdout).toBe('@lukas.meyer\tLukas Meyer\toperations (Operations)\n');
+    expect((await cli('unit', 'person', 'demo', 'lukas.meyer')).code).toBe(2);
+    expect((await cli('unit', 'person', 'demo', 'lukas.meyer', 'finance', '--none')).code).toBe(2);
     const clash = await cli('unit', 'add', 'demo', 'cli-fin', '--name', 'Finance');
     expect(clash.code).toBe(1);
     expect(clash.stderr).toMatch(/409 conflict.*"finance" names the business unit "finance"/);

@@ -255,6 +255,10 @@ export const RULES: Rule[] = [
     handling: { notRun: "a fresh tenant has no members to name; e2e/cli.e2e.test.ts sets a demo unit's team with the CLI" },
   },
   {
+    match: /^pnpm bridgekit unit person acme <handle> /,
+    handling: { notRun: "a fresh tenant has no members to name; e2e/cli.e2e.test.ts sets a demo person's unit with the CLI" },
+  },
+  {
     match: /^pnpm bridgekit tenant import acme --from \S+ --format (fider|disqus)\b/,
     handling: { notRun: "the files are the reader's own; e2e/archive-cli.e2e.test.ts imports fixtures of both formats with the CLI" },
   },

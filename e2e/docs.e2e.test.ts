@@ -163,6 +163,8 @@ describe('the docs site', () => {
       'bk-follow',
       'bk-person',
       'bk-health',
+      'bk-insights',
+      'bk-value-plan',
     ];
     for (const tag of tags) {
       const element = page.locator(`.bkd-preview-widget > ${tag}`);

@@ -96,6 +96,8 @@ describe('every widget under the strict policy', () => {
       '<bk-follow target="idea" item-id="demo-idea-spend-report"></bk-follow>',
       '<bk-person></bk-person>',
       '<bk-health></bk-health>',
+      '<bk-insights></bk-insights>',
+      '<bk-value-plan></bk-value-plan>',
     ];
     host = await serveHost({
       '/': {

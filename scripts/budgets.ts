@@ -21,8 +21,9 @@ export const BUDGETS = {
    * 26.75 KB until an erased person's name came in the reader's language: +0.07 KB, on every page
    * (the element base's `personName()`, `shownName()`, the SDK's `REMOVED_PERSON_NAME` and the text).
    * +0.5 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. The board adds nothing of its own.
+   * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  ideaBoard: 27.375 * 1024,
+  ideaBoard: 28.125 * 1024,
   /** Loader + everything the triage page loads. */
   ideaTriage: 32 * 1024,
   /**
@@ -33,8 +34,9 @@ export const BUDGETS = {
    * budget describes, the thread's follow control, and following `#bk-comment=` links after load.
    * +0.08 KB: an erased person's name in the reader's language (see the board's budget).
    * +0.625 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client.
+   * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  thread: 34.5 * 1024,
+  thread: 35.25 * 1024,
   /**
    * Loader + the moderation queue. 26 KB until the queue took the shared paged-list controller
    * (retry, abort on change): +0.4 KB on this page after minifying the style sheets took 0.8 KB back;
@@ -43,16 +45,18 @@ export const BUDGETS = {
    * +0.09 KB: an erased person's name in the reader's language (see the board's budget).
    * +0.625 KB in issue 16: the shared growth the board's budget describes, and the card visibility
    * texts of held cards.
+   * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  moderation: 28.75 * 1024,
+  moderation: 29.5 * 1024,
   /**
    * Loader + comment counts for a list of links: what a news index page pays. 18 KB until issue 14,
    * whose shared growth (see the board's budget) it carries without adding anything of its own;
    * 19.25 KB until issue 15, the same again (+0.28 KB). +0.06 KB: an erased person's name in the
    * reader's language, shared by every page (see the board's budget).
    * +0.375 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client.
+   * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  commentCount: 20.25 * 1024,
+  commentCount: 21.125 * 1024,
   /**
    * Loader + an inline practice card (read-only fields, "this helped me"). 28 KB until issue 14:
    * +0.34 KB for "Copy link" and "Propose an idea" (the war story, outcomes, links and the form
@@ -60,28 +64,32 @@ export const BUDGETS = {
    * 28.75 KB until issue 15: its follow control and the shared growth the board's budget describes.
    * +0.09 KB: an erased person's name in the reader's language (see the board's budget; its owner and person fields).
    * +0.5 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. Its own: the visibility badge (+0.07 KB).
+   * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  practiceCard: 30.125 * 1024,
+  practiceCard: 30.875 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   /**
    * 36 KB until issue 15: the shared growth the board's budget describes. +0.1 KB: an erased
    * person's name in the reader's language (see the board's budget; owners, versions, areas).
    * +0.625 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. Its own: the visibility badge in the list.
+   * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  practiceLibrary: 37.25 * 1024,
+  practiceLibrary: 38 * 1024,
   /**
    * Loader + one search (28.4 KB when it came): its own texts, and the cards' catalog for the
    * practice areas' and freshness labels (3.6 KB of it). +0.75 KB in issue 16: the shared growth
    * the board's budget describes, and the visibility of the cards it lists. +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
+   * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client; and unit cards found by the unit's team.
    */
-  search: 30.375 * 1024,
+  search: 31.125 * 1024,
   /** Loader + related content (21.3 KB when it came): `<bk-idea>`, a card and a thread load it too. */
   /** 22.5 KB until issue 15: the shared growth the board's budget describes and the shared kind-list styles. */
   /**
    * +0.375 KB in issue 16: the shared growth the board's budget describes (it adds nothing of its own).
    * +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
+   * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  related: 23.75 * 1024,
+  related: 24.625 * 1024,
   /**
    * Loader + an idea's own view (27.8 KB when it came): the view, its texts, its vote control
    * and the deep-link code; its discussion and related content load after it, by `import()`.
@@ -91,8 +99,9 @@ export const BUDGETS = {
    * +0.875 KB in issue 16: the sponsoring and impacted units, support by unit with the provider
    * side apart, a deferral's revisit date, the need-met answer (its buttons load by `import()` for
    * the requester), and the shared growth the board's budget describes. +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
+   * +1.625 KB in issue 16's second slice: the idea's sponsor, demand class, objectives, intake steps and business case, and the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  idea: 31.25 * 1024,
+  idea: 32.875 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
@@ -100,24 +109,40 @@ export const BUDGETS = {
   /**
    * +0.125 KB in issue 16: the shared growth the board's budget describes (it adds nothing of its own).
    * +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
+   * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  person: 23.75 * 1024,
+  person: 24.625 * 1024,
   /**
    * Loader + any other element (vote button, idea form, roadmap, a new widget): Lit, the SDK and the element.
    * 22 KB until issue 14: +0.25 KB for the form's "on behalf of a business leader" (its fields load by `import()`);
    * 22.25 KB until issue 15: the shared growth the board's budget describes (idea form: 22.7 KB).
+   * +0.125 KB in issue 16's second slice: the inbox's health-round invitations (`<bk-inbox>` 23.02 KB) and the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  element: 23 * 1024,
+  element: 23.125 * 1024,
   /**
    * Loader + the idea form (24.3 KB in issue 16; it shared `element`'s 23 KB until then): the
    * sponsoring unit's select and the impacted units' checkboxes, with the units they list.
+   * +0.625 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  ideaForm: 24 * 1024,
+  ideaForm: 24.625 * 1024,
   /**
    * Loader + a unit's health round (23.4 KB when it came; results and trend load by `import()` for
    * the unit's team): +0.3 KB to read the viewer first (see the search's budget).
+   * +1 KB in issue 16's second slice: opening the round an invitation names from the page address (`#bk-health=<round>`), and the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  health: 23.25 * 1024,
+  health: 24.25 * 1024,
+  /**
+   * Loader + the cockpit before it shows figures (23.75 KB when it came): its states, period
+   * filters (months, quarters) and their texts. The figures' view, charts, texts and German load by
+   * `import()` only for readers who see figures; the CSV export on its first click.
+   */
+  insights: 24 * 1024,
+  /**
+   * Loader + a value plan (23.6 KB when it came): the benefits table with a progress bar per
+   * benefit, the totals per measure, and the two native forms of its editors (add a benefit,
+   * record an actual) with their texts. The forms could load by `import()` for editors only.
+   */
+  valuePlan: 24 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
@@ -130,8 +155,9 @@ export const BUDGETS = {
    * signing, Teams and Slack payloads, digests), the tenant archive's export and import, and a
    * person's export and erasure.
    * +20 KB in issue 16: business units (routes, claim matching, the CLI's archive tables), health rounds, card visibility and side locks, need-met and the OpenAPI schemas of all of them.
+   * +24 KB in issue 16's second slice: objectives, intake decisions, value plans and actuals, the cockpit's rollups and reads, a person's unit, and the OpenAPI schemas of all of them.
    */
-  worker: 372 * 1024,
+  worker: 396 * 1024,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -172,6 +198,8 @@ const PAGE_BUDGETS: Record<string, number> = {
   'bk-person': BUDGETS.person,
   'bk-idea-form': BUDGETS.ideaForm,
   'bk-health': BUDGETS.health,
+  'bk-insights': BUDGETS.insights,
+  'bk-value-plan': BUDGETS.valuePlan,
 };
 
 /** What `pageWeight(tag)` may reach: checked for every element of the registry by scripts/registry.test.ts. */

@@ -39,6 +39,9 @@ const featurePages = [
   { text: 'Notifications and following', link: '/notifications' },
   { text: 'Business units', link: '/business-units' },
   { text: 'Relationship health', link: '/health' },
+  { text: 'Intake', link: '/intake' },
+  { text: 'Insights (the cockpit)', link: '/insights' },
+  { text: 'Value realisation', link: '/value' },
 ];
 const adminPages = [
   { text: 'Identity', link: '/identity' },

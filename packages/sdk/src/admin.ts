@@ -22,7 +22,7 @@ import type {
   TenantSummary,
   TokenRequestBody,
 } from './types.ts';
-import type { BusinessUnit, BusinessUnitUpdate, NewBusinessUnit, UnitTeamInput, UnmatchedClaim } from './unit-types.ts';
+import type { BusinessUnit, BusinessUnitUpdate, NewBusinessUnit, PersonUnit, UnitTeamInput, UnmatchedClaim } from './unit-types.ts';
 
 /** A tenant's configuration, for its admins (or an API key with the `admin` scope). */
 export interface TenantAdmin {
@@ -77,6 +77,11 @@ export interface TenantAdmin {
     setTeam(key: string, team: UnitTeamInput, options?: CallOptions): Promise<BusinessUnit>;
     /** Business-unit claims of people's tokens that name no unit, most people first. */
     unmatched(options?: CallOptions): Promise<UnmatchedClaim[]>;
+    /**
+     * Puts the member with this handle in a unit (its key), or in none (`null`). A token whose
+     * claim names a unit still wins at their next sign-in; one whose claim names none keeps this.
+     */
+    setPersonUnit(handle: string, unit: string | null, options?: CallOptions): Promise<PersonUnit>;
   };
   /**
    * The tenant's archive (docs/data.md). Its export is a stream: read
@@ -150,6 +155,8 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
       archive: (key, o) => http.request('POST', `/units/${seg(key)}/archive`, { signal: o?.signal }),
       setTeam: (key, team, o) => http.request('PUT', `/units/${seg(key)}/team`, { body: team, signal: o?.signal }),
       unmatched: (o) => items(http.request('GET', '/units/unmatched', { signal: o?.signal })),
+      setPersonUnit: (handle, unit, o) =>
+        http.request('PUT', `/people/${seg(handle.replace(/^@/, ''))}/unit`, { body: { unit }, signal: o?.signal }),
     },
     archive: {
       import: (chunk, o) => http.request('POST', '/import', { body: chunk, signal: o?.signal }),

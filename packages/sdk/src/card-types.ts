@@ -115,6 +115,8 @@ export interface TemplateInput {
   /** The name and description in other languages; each field's go in the field. */
   translations?: Translations<'name' | 'description'>;
   fields: FieldDef[];
+  /** Who may read a new card of this template unless its author says otherwise; left out: `everyone`. */
+  visibility?: CardVisibility;
 }
 
 /** The owner of a card: a member of the tenant. */
@@ -360,9 +362,10 @@ export interface CardDiff {
 export interface CardLinks {
   /**
    * Ideas the card links to (`cites`), ideas whose status link points to the card (`cited-by`),
-   * requests it answered (`answers`) and ideas proposed from it (`sparked`).
+   * requests it answered (`answers`), ideas proposed from it (`sparked`) and, for a business case
+   * made when an idea was approved, that idea (`case-for`, docs/intake.md).
    */
-  ideas: { id: string; title: string; direction: 'cites' | 'cited-by' | 'answers' | 'sparked' }[];
+  ideas: { id: string; title: string; direction: 'cites' | 'cited-by' | 'answers' | 'sparked' | 'case-for' }[];
   /** Threads the card links to, and its own thread. */
   threads: { id: string; key: string; title: string | null; commentCount: number; direction: 'cites' | 'own' }[];
   cards: { id: string; title: string; direction: 'cites' | 'cited-by' }[];

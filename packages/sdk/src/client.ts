@@ -4,6 +4,8 @@ import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
 import type { IdeaView, PersonView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
 import { createHealthApi, type HealthApi } from './health.ts';
 import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
+import { createInsightsApi, type InsightsApi } from './insights.ts';
+import { createIntakeApi, createObjectivesApi, type IntakeApi, type ObjectivesApi } from './intake.ts';
 import { createNotificationsApi, type NotificationsApi, type SubscriptionsApi } from './notifications.ts';
 import { createPrivacyApi, type PrivacyApi } from './privacy.ts';
 import type { MentionableQuery, MentionableUser } from './thread-types.ts';
@@ -37,6 +39,7 @@ import type {
   WithdrawInput,
 } from './types.ts';
 import type { BusinessUnit } from './unit-types.ts';
+import { createValueApi, type ValueApi } from './value.ts';
 
 export interface ClientOptions {
   /** Origin of the Bridgekit Worker, e.g. `https://bridgekit.example.com` (a trailing `/v1` is fine). */
@@ -227,6 +230,14 @@ export interface BridgekitClient {
   privacy: PrivacyApi;
   /** Two-sided relationship health rounds of business units, blind until closed (docs/health.md). */
   health: HealthApi;
+  /** Business units' objectives, which ideas and cards link to (docs/intake.md). */
+  objectives: ObjectivesApi;
+  /** Ideas' intake decisions: screening to approved, deferred or deflected (docs/intake.md). */
+  intake: IntakeApi;
+  /** The cockpit: figures per business unit over time, for relationship teams, CIOs and admins (docs/insights.md). */
+  insights: InsightsApi;
+  /** Value-realisation plans: benefits as numbers, their actuals, value delivered (docs/value.md). */
+  value: ValueApi;
   /** The tenant's configuration. Takes the admin role (or an API key with the `admin` scope). */
   admin: TenantAdmin;
 }
@@ -272,9 +283,9 @@ export function createClient(options: ClientOptions): BridgekitClient {
         cursor = page.nextCursor;
       } while (cursor);
     },
-    create: ({ board, title, description, lane, businessCase, sourceCard, onBehalfOf, unit, impactedUnits, signal }) =>
+    create: ({ board, signal, ...idea }) =>
       http.request('POST', `/boards/${seg(board)}/ideas`, {
-        body: { title, description: description ?? '', lane, businessCase, sourceCard, onBehalfOf, unit, impactedUnits } satisfies NewIdea,
+        body: { ...idea, description: idea.description ?? '' } satisfies NewIdea,
         signal,
       }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
@@ -359,6 +370,10 @@ export function createClient(options: ClientOptions): BridgekitClient {
     subscriptions,
     privacy: createPrivacyApi(http),
     health: createHealthApi(http),
+    objectives: createObjectivesApi(http),
+    intake: createIntakeApi(http),
+    insights: createInsightsApi(http),
+    value: createValueApi(http),
     admin: createTenantAdmin(http),
   };
 }

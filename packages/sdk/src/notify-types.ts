@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'idea.merged',
   'idea.scored',
   'idea.need_confirmed',
+  'idea.intake_decided',
   'comment.created',
   'comment.edited',
   'comment.removed',
@@ -21,6 +22,8 @@ export const EVENT_TYPES = [
   'card.review_overdue',
   'card.verified',
   'card.obsolete',
+  'value.measured',
+  'health.invited',
   'moderation.queued',
   'content.held',
   'content.rejected',
@@ -28,8 +31,8 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** The kinds of item an event is about. */
-export type EventItemKind = 'idea' | 'card' | 'comment';
+/** The kinds of item an event is about; `health` is a health round (docs/health.md). */
+export type EventItemKind = 'idea' | 'card' | 'comment' | 'health';
 
 /**
  * The item an event is about: enough to name it and open its view. `url` is the tenant's page
@@ -98,8 +101,11 @@ export interface FollowState {
   source: SubscriptionSource | null;
 }
 
-/** Why a notification reached a person. Mentions always notify, whatever they follow. */
-export type NotificationReason = 'mention' | 'reply' | 'author' | 'voter' | 'owner' | 'following' | 'moderator';
+/**
+ * Why a notification reached a person. Mentions always notify, whatever they follow; `invited`:
+ * they were invited to answer a health round.
+ */
+export type NotificationReason = 'mention' | 'reply' | 'invited' | 'author' | 'voter' | 'owner' | 'following' | 'moderator';
 
 export interface Notification {
   id: string;

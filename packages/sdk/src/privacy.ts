@@ -4,6 +4,8 @@
  */
 import type { CallOptions, Transport } from './http.ts';
 import type { Cadence, EventType, NotificationKind, NotificationReason, SubscriptionSource, SubscriptionTarget } from './notify-types.ts';
+import type { RelationshipSide } from './unit-types.ts';
+import type { IntakeStep } from './value-types.ts';
 
 /**
  * The name the API gives every erased person (an author's, a `by`, an owner's, an actor's): a
@@ -36,7 +38,12 @@ export type PersonalExportList =
   | 'helped'
   | 'subscriptions'
   | 'notifications'
-  | 'moderationActions';
+  | 'moderationActions'
+  | 'healthInvitations'
+  | 'healthAnswers'
+  | 'intakeDecisions'
+  | 'valueBenefits'
+  | 'valueActuals';
 
 /**
  * Everything Bridgekit holds about one person in one tenant, as `GET /me/export` (and
@@ -78,8 +85,8 @@ export interface PersonalExport {
     objective: string | null;
     status: string;
     state: 'published' | 'pending' | 'rejected';
-    /** `author`: theirs; `recorded`: they recorded it on someone's behalf. */
-    role: 'author' | 'recorded';
+    /** `author`: theirs; `recorded`: they recorded it on someone's behalf; `sponsor`: they sponsor another's idea. */
+    role: 'author' | 'recorded' | 'sponsor';
     createdAt: string;
     editedAt: string | null;
   }[];
@@ -143,6 +150,31 @@ export interface PersonalExport {
   }[];
   /** What they did as a moderator (the moderation audit log). */
   moderationActions: { action: string; target: { type: string; id: string }; reason: string | null; createdAt: string }[];
+  /** Health rounds they were invited to answer: the round's title, its unit's key, their side, when they answered. */
+  healthInvitations: {
+    round: string;
+    title: string;
+    unit: string;
+    side: RelationshipSide;
+    respondedAt: string | null;
+    invitedAt: string;
+  }[];
+  /** Their own answers to health rounds: a score (1–5) and comment per item, with the round's title. */
+  healthAnswers: { round: string; title: string; item: string; score: number; comment: string | null }[];
+  /** Intake decisions they took (`decider`) or recorded (`recorder`). */
+  intakeDecisions: {
+    idea: string;
+    step: IntakeStep;
+    forum: string | null;
+    decidedOn: string;
+    note: string | null;
+    roles: ('decider' | 'recorder')[];
+    createdAt: string;
+  }[];
+  /** Benefits of value-realisation plans they own. */
+  valueBenefits: { id: string; card: string; title: string; measure: string; baseline: number; target: number; createdAt: string }[];
+  /** Measurements of benefits they recorded. */
+  valueActuals: { benefit: string; measuredOn: string; value: number; note: string | null; createdAt: string }[];
   /** Lists cut at {@link PERSONAL_EXPORT_LIST_LIMIT} rows (oldest first kept); empty when the export is whole. */
   truncated: PersonalExportList[];
 }

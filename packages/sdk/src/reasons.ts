@@ -51,6 +51,13 @@ export const REASONS = {
   'validation_failed.unit_parent': 'There is no business unit "{parent}" to be the parent: name one of the units by its key.',
   'validation_failed.unit_cycle': 'Business unit "{parent}" is part of "{key}" (or is it): a unit cannot be part of itself.',
   'validation_failed.impacted_sponsor': 'Business unit "{unit}" sponsors the idea: list only the other units it impacts.',
+  'validation_failed.unknown_objective': 'There is no current objective "{id}" in this community: name a unit\'s objective by its id.',
+  'validation_failed.unknown_person': 'No member has the handle "{handle}": name people by the handle their profile shows.',
+  'validation_failed.unknown_demand_class': 'There is no demand class "{class}" in this community. Its classes: {classes}.',
+  'validation_failed.decided_in_future': 'A decision records what was decided: {decidedOn} is after today.',
+  'validation_failed.intake_status': '"{status}" is not a deflection status of the board "{board}". Its deflection statuses: {statuses}.',
+  'validation_failed.card_objectives':
+    'A "{template}" card serves no objectives: only business cases, value-realisation plans and account plans do.',
   'validation_failed.visibility_needs_unit': "A card kept to a unit's team needs a unit: choose the unit, or another visibility.",
   'validation_failed.health_items':
     'A round asks both sides about both sides: name at least one item that rates the business and one that rates the provider, each once, from the default items ({items}).',
@@ -59,6 +66,9 @@ export const REASONS = {
   'validation_failed.health_side':
     '{handle} belongs to {unit}, a {unitSide}-side unit, so they cannot answer for the {side} side: business people answer for the business, IT people for the provider.',
   'validation_failed.review_date_past': 'The next review date must be in the future.',
+  'validation_failed.insight_period': 'The period must not end before it starts, and it spans at most {max} months.',
+  'validation_failed.benefit_references': 'The benefit refers to what does not exist — {problem}',
+  'validation_failed.measured_in_future': 'An actual records what was measured: {measuredOn} is after today.',
   'validation_failed.cursor': 'The cursor is not one this API returned. Pass `nextCursor` from the previous page unchanged.',
   'validation_failed.cursor_sort':
     'The cursor belongs to sort "{given}", not "{sort}". Start again without a cursor when you change the sort.',
@@ -178,6 +188,13 @@ export const REASONS = {
   'forbidden.live_key': 'No live updates: The API key was revoked. Poll the activity endpoint instead.',
   'forbidden.health_manage': 'Only the relationship managers of the unit "{unit}", or an admin, can {action}.',
   'forbidden.health_not_invited': 'Only the people invited to this health round can answer it.',
+  'forbidden.value_plan': "Only evaluators, the idea's sponsor and its unit's relationship team can make its value plan.",
+  'forbidden.value_edit': "Only the plan card's owner, its unit's relationship team or an admin can {action}.",
+  'forbidden.value_measure':
+    "Only the benefit's owner, the plan card's owner, its unit's relationship team or an admin can record an actual.",
+  'forbidden.value_actual': 'Only the person who recorded this actual, or an admin, can delete it.',
+  'forbidden.sponsor_scores': "You sponsor this idea, so you cannot score it: a sponsor's scores are not an independent judgement.",
+  'forbidden.unit_objectives': 'Only the relationship team of the unit "{unit}", a CIO or an admin can change its objectives.',
 
   // ——— What is not there ———
   'not_found.route': 'There is nothing at {method} {path}. The API is described at /v1/openapi.json.',
@@ -198,6 +215,10 @@ export const REASONS = {
   'not_found.template': 'Template "{id}" was not found.',
   'not_found.person': 'Person "{id}" was not found.',
   'not_found.health_round': 'Health round "{id}" was not found.',
+  'not_found.value_plan': 'Card "{id}" is not a value-realisation plan you may see.',
+  'not_found.benefit': 'Benefit "{id}" was not found.',
+  'not_found.value_actual': 'Actual "{id}" was not found.',
+  'not_found.objective': 'Objective "{id}" was not found.',
   'not_found.health_unit': 'Business unit "{id}" was not found, or you are not on its relationship team.',
   'not_found.follow_target':
     'There is no {target} "{id}" to follow: it must exist in this community and be one you may see (an area is a practice area; a tag has at most 40 characters).',
@@ -217,6 +238,10 @@ export const REASONS = {
   'conflict.board_closed': 'The board "{board}" is not open for new ideas now.',
   'conflict.idea_pending': 'Idea "{id}" waits for a moderator\'s decision: approve it in the moderation queue first.',
   'conflict.score_merged': 'Idea "{id}" was merged into "{into}"; score that one.',
+  'conflict.sponsor_scored': '{handle} has scored this idea already, so they cannot sponsor it: name someone who has not.',
+  'conflict.intake_step': 'The intake of this idea is at "{from}": it cannot go to "{to}" from there.',
+  'conflict.intake_no_defer_status': 'The board "{board}" has no status that defers an idea with a revisit date, so it cannot be deferred.',
+  'conflict.objective_in_profile': 'Objective "{id}" is written in its unit\'s partner profile: change or remove it there.',
   'conflict.status_merged': 'Idea "{id}" was merged into "{into}"; change that one instead.',
   'conflict.already_merged': 'Idea "{id}" was already merged into "{into}".',
   'conflict.merge_into_merged': 'Idea "{id}" is itself merged into "{into}"; merge into that one.',
@@ -253,6 +278,8 @@ export const REASONS = {
   'conflict.promotion_held': "This story already became a practice card, which waits for a moderator's review.",
   'conflict.react_unpublished': 'Reactions are for published comments; this one is not published.',
   'conflict.health_round_closed': 'Health round "{id}" is closed: its invitations and answers are final.',
+  'conflict.not_approved': 'Idea "{id}" is not approved (its intake step is "{step}"): only an approved idea gets a value plan.',
+  'conflict.benefit_limit': 'A value plan has at most {max} benefits: remove one before adding another.',
   'conflict.health_round_open':
     'Health round "{id}" is still open: its results show once it closes, so that nobody\'s scores sway anyone else\'s.',
   'voting_closed.pending': 'This idea waits for a moderator: votes open once it is published.',
@@ -352,6 +379,8 @@ export const REASONS = {
   'field.provider_side_only': 'Only the IT (provider) side can change this.',
   'field.unit_required': 'Choose the unit whose team may read the card, or another visibility.',
   'field.date_not_future': 'Pick a date after today.',
+  'field.date_not_past': 'Pick today or a day before.',
+  'field.unknown_objective': 'The plan\'s business unit has no current objective "{id}".',
   'field.status_reason': 'A reason of at least 10 characters is required for this status.',
   'field.revisit_date': 'This status needs a revisit date after today.',
   'field.no_revisit_date': 'This status takes no revisit date.',
@@ -367,6 +396,7 @@ export const REASONS = {
   'field.unknown_member': 'No member has the handle "{handle}"; leave it out to name someone who is not a member.',
   'field.unknown_owner': 'No member has the handle "{handle}".',
   'field.unknown_unit': 'No current business unit has the key "{unit}".',
+  'field.not_an_objective': 'No current objective has the id "{id}".',
   'field.unknown_link': 'There is no {kind} "{id}" in this community.',
   'field.url': '{detail}',
   'field.page_url': 'Must be an absolute https:// URL (http:// only for localhost).',

@@ -3,9 +3,11 @@
  * are checked against these at compile time, so a change on either side fails the type check.
  */
 import type { ItemRef } from './community-types.ts';
+import type { DemandClassRef, IdeaIntake, ObjectiveRef, PersonRef } from './intake-types.ts';
 import type { ErrorReason, Reason, ReasonParams } from './reasons.ts';
 import type { Translations } from './translations.ts';
 import type { UnitRef, UnitTeamPlace } from './unit-types.ts';
+import type { DemandClassDefinition, InsightSettings } from './value-types.ts';
 
 /**
  * How a board's ideas are ordered: `top` most backed; `new` newest; `trending` recent support,
@@ -167,6 +169,14 @@ export interface Idea {
   scoreOutdated: boolean;
   /** The caller wrote the idea or recorded it on its author's behalf: they may edit and withdraw it. */
   mine: boolean;
+  /** The business person who sponsors it (they cannot score it), or `null`. */
+  sponsor: PersonRef | null;
+  /** Its demand class (run / grow / transform, or one of the tenant's), with the tenant's label; `null` when unset. */
+  demandClass: DemandClassRef | null;
+  /** The units' objectives it serves (docs/intake.md). */
+  objectives: ObjectiveRef[];
+  /** Where its intake stands, and the business case made when it was approved. */
+  intake: IdeaIntake;
 }
 
 /** A person's vote budget on a board (budget boards only). */
@@ -310,6 +320,12 @@ export interface NewIdea {
   unit?: string;
   /** Keys of other units it impacts (up to 10, not the sponsoring one). */
   impactedUnits?: string[];
+  /** The handle of the business person who sponsors it. */
+  sponsor?: string;
+  /** One of the tenant's demand classes (`run`, `grow`, `transform` by default). */
+  demandClass?: string;
+  /** Ids of the units' current objectives it serves, at most 5. */
+  objectives?: string[];
   /**
    * Record the idea on behalf of a business leader who does not sign in (evaluators, moderators
    * and admins only): they become its author, backing it with one vote, and the caller is shown
@@ -344,6 +360,12 @@ export interface IdeaEdit {
   unit?: string | null;
   /** Keys of the other units it impacts (up to 10, not the sponsoring one): replaces the list. */
   impactedUnits?: string[];
+  /** The sponsor's handle (someone who has not scored it); `null` clears it. */
+  sponsor?: string | null;
+  /** One of the tenant's demand classes; `null` clears it. */
+  demandClass?: string | null;
+  /** Ids of current objectives, at most 5: replaces the list. */
+  objectives?: string[];
 }
 
 /** The business case fields an edit changes (`IdeaEdit.businessCase`); `null` clears a field. */
@@ -605,6 +627,8 @@ export interface ItemPages {
   search?: string;
   /** `{id}` is the person's handle: where @mentions lead. */
   person?: string;
+  /** `{id}` is a health round's id: the page with `<bk-health>`, where invitations lead. */
+  health?: string;
 }
 
 /** Which values of which token claim make someone a moderator or an admin. */
@@ -745,6 +769,10 @@ export interface TenantSettings {
   itemPages: ItemPages;
   /** Where notification e-mail goes (the tenant's mail webhook; its secret is never shown), or null: no e-mail. */
   mail: MailSettings | null;
+  /** The demand (investment) classes ideas are sorted into: the tenant's own, or run / grow / transform. */
+  demandClasses: DemandClassDefinition[];
+  /** The cockpit's privacy: the minimum group size, and whether per-person figures are shown (docs/insights.md). */
+  insights: InsightSettings;
 }
 
 /** The tenant's mail webhook: Bridgekit POSTs each e-mail to it as signed JSON (docs/webhooks.md#mail). */
@@ -766,6 +794,10 @@ export interface TenantSettingsUpdate {
   itemPages?: ItemPages;
   /** The mail webhook and its secret; `null` turns e-mail off. */
   mail?: MailSettingsInput | null;
+  /** 1–12 classes with unique keys, replacing the list; `null` goes back to run / grow / transform. */
+  demandClasses?: DemandClassDefinition[] | null;
+  /** The cockpit's privacy settings; each one left out keeps its value. */
+  insights?: Partial<InsightSettings>;
 }
 
 /** An embed token minted by the API for testing an integration. */

@@ -96,6 +96,23 @@ export interface UnmatchedClaim {
   people: number;
 }
 
+/** An admin's choice of a person's unit (`PUT /people/{handle}/unit`): a unit's key, or `null` for none. */
+export interface PersonUnitInput {
+  unit: string | null;
+}
+
+/**
+ * A person with the unit an admin's choice left them. A token whose claim names a unit still wins
+ * at their next sign-in; one that names none keeps the admin's choice (docs/business-units.md).
+ */
+export interface PersonUnit {
+  handle: string;
+  name: string;
+  /** Their unit's name, else their last token's claim as given. */
+  businessUnit: string | null;
+  unit: UnitRef | null;
+}
+
 /** A place the caller holds on a unit's relationship team (`/me`). */
 export interface UnitTeamPlace {
   unit: UnitRef;

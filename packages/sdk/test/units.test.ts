@@ -35,6 +35,15 @@ describe('business units through the SDK', () => {
     expect((await member.ideas.list({ board: 'general', unit: 'finance', limit: 100 })).items.map((i) => i.id)).toContain(idea.id);
     expect((await member.me()).user).toMatchObject({ unit: { key: 'finance' }, cio: false, teams: [] });
 
+    const handle = (await member.me()).user?.handle ?? '';
+    const moved = await admin.admin.units.setPersonUnit(`@${handle}`, 'sales');
+    expect(moved).toMatchObject({ handle, name: 'Milo Member', unit: { key: 'sales' } });
+    expect(await failure(admin.admin.units.setPersonUnit(handle, 'sdk-nowhere'))).toMatchObject({
+      status: 400,
+      reason: 'validation_failed.unknown_unit',
+    });
+    expect(await failure(member.admin.units.setPersonUnit(handle, null))).toMatchObject({ status: 403 });
+
     expect((await admin.admin.units.archive('sdk-legal')).archivedAt).not.toBeNull();
 
     await admin.admin.roles.grant('sdk-units-member', 'cio');

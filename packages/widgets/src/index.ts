@@ -14,6 +14,7 @@ export { BkIdeaRoadmap } from './components/idea-roadmap/idea-roadmap.component.
 export { BkIdeaTriage } from './components/idea-triage/idea-triage.component.ts';
 export { BkIdeaVote } from './components/idea-vote/idea-vote.component.ts';
 export { BkInbox } from './components/inbox/inbox.component.ts';
+export { BkInsights } from './components/insights/insights.component.ts';
 export { BkModeration } from './components/moderation/moderation.component.ts';
 export { BkPerson } from './components/person/person.component.ts';
 export { BkPracticeCard } from './components/practice-card/practice-card.component.ts';
@@ -21,12 +22,14 @@ export { BkPracticeLibrary } from './components/practice-library/practice-librar
 export { BkRelated } from './components/related/related.component.ts';
 export { BkSearch } from './components/search/search.component.ts';
 export { BkThread } from './components/thread/thread.component.ts';
+export { BkValuePlan } from './components/value-plan/value-plan.component.ts';
 export { BkCancelEvent } from './events/cancel.ts';
 export { BkCardSaveEvent } from './events/card-save.ts';
 export { BkCommentPostEvent } from './events/comment-post.ts';
 export { BkErrorEvent } from './events/error.ts';
 export { BkFollowChangeEvent } from './events/follow-change.ts';
 export { BkIdeaCreateEvent } from './events/idea-create.ts';
+export { BkInsightsUnitEvent } from './events/insights-unit.ts';
 export { BkItemOpenEvent, type OpenedKind } from './events/item-open.ts';
 export { BkModerationDecisionEvent } from './events/moderation-decision.ts';
 export { BkNotificationOpenEvent } from './events/notification-open.ts';

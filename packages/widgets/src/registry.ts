@@ -8,7 +8,18 @@
  */
 
 /** A message catalog besides `core` (ideas and what every element shares) that an element registers. */
-export type Feature = 'threads' | 'moderation' | 'cards' | 'search' | 'idea' | 'notify' | 'follow' | 'person' | 'health';
+export type Feature =
+  | 'threads'
+  | 'moderation'
+  | 'cards'
+  | 'search'
+  | 'idea'
+  | 'notify'
+  | 'follow'
+  | 'person'
+  | 'health'
+  | 'insights'
+  | 'value';
 
 /** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
 export type TargetKind = 'board' | 'idea' | 'thread' | 'card';
@@ -247,6 +258,29 @@ export const WIDGETS = [
     title: 'Relationship health',
     summary: "A unit's two-sided health round: answer it when invited; its results, gaps and trend for the unit's relationship team.",
     target: null,
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-insights',
+    className: 'BkInsights',
+    features: ['insights'],
+    framed: false,
+    title: 'Insights cockpit',
+    summary:
+      "A business unit's cockpit over time (participation, demand, intake, value, relationship and content health), or the overview of every unit the reader reads.",
+    target: null,
+    webPart: null,
+    demoPage: 'index.html',
+  },
+  {
+    tag: 'bk-value-plan',
+    className: 'BkValuePlan',
+    features: ['value'],
+    framed: false,
+    title: 'Value plan',
+    summary: "A value-realisation plan's benefits: planned, measured and delivered, per measure.",
+    target: { kind: 'card', attribute: 'card-id', required: true },
     webPart: null,
     demoPage: 'index.html',
   },

@@ -18,9 +18,13 @@
  * 7. Hostile Markdown (markdown.ts): each adversarial family posted as a 1K and a 10K comment
  *    and saved as a 50K card field, against a plain paragraph of the same length on the same
  *    route (about a minute).
+ * 8. The cockpit (insights.ts) on three years of generated activity (insights-seed.ts: 20 units,
+ *    2,000 people, 30,000 ideas, votes and comments), on Workers of its own: a unit's cockpit and
+ *    the overview against the bare read of the same rollups, and the full rollup rebuild against
+ *    one raw GROUP BY (about 40 s and a minute to seed).
  *
  * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10),
- * --only <ideas,threads,cards,search,render,markdown> (all)
+ * --only <ideas,threads,cards,search,render,markdown,insights> (all)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +38,8 @@ import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
+import { insightScenarios, measureRebuild } from './insights.ts';
+import { insightsSeedSql } from './insights-seed.ts';
 import { compare, type LoadOptions, type Scenario } from './load.ts';
 import { measureMarkdownCost } from './markdown.ts';
 import { searchScenarios } from './search.ts';
@@ -46,7 +52,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'ideas,threads,cards,search,render,markdown' },
+    only: { type: 'string', default: 'ideas,threads,cards,search,render,markdown,insights' },
   },
 });
 const DURATION = Number(opts.duration);
@@ -151,6 +157,45 @@ async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop()
   return { url, stop };
 }
 
+/** Signed tokens of bench persons 0…USERS − 1 (`bench|<n>`, the demo's embed secret). */
+function benchTokens(secret: Uint8Array): Promise<string[]> {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return Promise.all(
+    Array.from({ length: USERS }, (_, u) =>
+      new SignJWT({ name: `Bench person ${u}`, bu: `Unit ${u % 12}` })
+        .setProtectedHeader({ alg: 'HS256', kid: 'dev-1' })
+        .setSubject(`bench|${u}`)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + 3000)
+        .sign(secret),
+    ),
+  );
+}
+
+/** Section 8, on Workers of its own, so its 30,000 ideas do not change the other sections' data. */
+async function benchInsights(demoSeedFile: string, dir: string, secret: Uint8Array): Promise<void> {
+  const now = Date.now();
+  const cios = 20;
+  const seedFile = join(dir, 'insights-seed.sql');
+  await writeFile(seedFile, `${benchSeedSql(now)}\n${insightsSeedSql(now, cios)}`);
+  console.log(`\n== Cockpit on three years of activity: ${CONNECTIONS} connections, ${DURATION / 2} s per round, ${ROUNDS} rounds ==`);
+  const [bridgekit, baseline] = [
+    // Seeding 120,000 rows and their rollups takes a while on a busy machine.
+    await startDevServer({ extraSeedFile: seedFile, rateLimits: false, timeoutMs: 600_000 }),
+    await startBaseline([demoSeedFile, seedFile]),
+  ];
+  try {
+    const tokens = await benchTokens(secret);
+    const urls = { ours: bridgekit.url, base: baseline.url };
+    const load: LoadOptions = { connections: CONNECTIONS, duration: DURATION / 2, rounds: ROUNDS };
+    for (const s of insightScenarios(tokens, cios, now)) console.log((await compare(s, urls, load)).join('\n'));
+    console.log((await measureRebuild(urls, tokens[0] as string, ROUNDS * 3)).join('\n'));
+  } finally {
+    await bridgekit.stop();
+    await baseline.stop();
+  }
+}
+
 async function main(): Promise<void> {
   printSizes();
 
@@ -171,23 +216,18 @@ async function main(): Promise<void> {
   const cards = ONLY.has('cards') || ONLY.has('search') ? Array.from({ length: CARD_COUNT }, (_, i) => benchCard(i, now)) : [];
   await writeFile(benchSeedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, USERS)}\n${cardSeedSql(cards)}\n`);
 
+  if (ONLY.has('insights')) await benchInsights(demoSeedFile, dir, secret);
+  if (!['ideas', 'threads', 'cards', 'search', 'render', 'markdown'].some((k) => ONLY.has(k))) {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  }
   console.log(`\n== Load: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds, alternating ==`);
   const [bridgekit, baseline] = [
     await startDevServer({ extraSeedFile: benchSeedFile, rateLimits: false }),
     await startBaseline([demoSeedFile, benchSeedFile]),
   ];
   try {
-    const issuedAt = Math.floor(Date.now() / 1000);
-    const tokens = await Promise.all(
-      Array.from({ length: USERS }, (_, u) =>
-        new SignJWT({ name: `Bench person ${u}`, bu: `Unit ${u % 12}` })
-          .setProtectedHeader({ alg: 'HS256', kid: 'dev-1' })
-          .setSubject(`bench|${u}`)
-          .setIssuedAt(issuedAt)
-          .setExpirationTime(issuedAt + 3000)
-          .sign(secret),
-      ),
-    );
+    const tokens = await benchTokens(secret);
     const idea = (n: number) => `bench-idea-${n % EXTRA_IDEAS}`;
     const ideaScenarios: Scenario[] = [
       {

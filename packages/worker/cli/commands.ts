@@ -45,7 +45,7 @@ Tenant data (docs/data.md):
   tenant set <slug> [--name <name>] [--anonymous-read on|off]
                     [--role-claim <claim> [--evaluator <value>]... [--moderator <value>]... [--admin <value>]...
                      [--cio <value>]... [--embed-token-roles on|off]]   (on: embed tokens' claims give roles too; off by default)
-                    [--idea-page <url>] [--card-page <url>] [--search-page <url>] [--person-page <url>]
+                    [--idea-page <url>] [--card-page <url>] [--search-page <url>] [--person-page <url>] [--health-page <url>]
                                      (where the intranet shows an item: an https URL with {id}; "" removes it)
 Embed secrets:
   secret rotate <slug> [--retire-old]     a new secret; with --retire-old, retire the others
@@ -82,6 +82,7 @@ Business units (docs/business-units.md):
                                           --alias replaces the aliases (the name is always one)
   unit archive <slug> <key>
   unit team <slug> <key> [--partner <handle>]... [--manager <handle>]...   replaces the team
+  unit person <slug> <handle> <key>|--none   sets a person's unit (a claim naming a unit still wins)
   unit unmatched <slug>                   business-unit claims that name no unit
 Personal data (a person's request to the tenant's admins; docs/privacy.md):
   person export <slug> <subject-or-id> [--out <file>]   everything about them, as JSON
@@ -137,6 +138,7 @@ const OPTIONS = {
   'card-page': { type: 'string' },
   'search-page': { type: 'string' },
   'person-page': { type: 'string' },
+  'health-page': { type: 'string' },
   from: { type: 'string' },
   board: { type: 'string' },
   out: { type: 'string' },
@@ -150,6 +152,7 @@ const OPTIONS = {
   alias: { type: 'string', multiple: true },
   partner: { type: 'string', multiple: true },
   manager: { type: 'string', multiple: true },
+  none: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -209,7 +212,7 @@ function progress(io: Io, total: number) {
   };
 }
 
-const PAGE_KINDS = ['idea', 'card', 'search', 'person'] as const satisfies readonly (keyof ItemPages)[];
+const PAGE_KINDS = ['idea', 'card', 'search', 'person', 'health'] as const satisfies readonly (keyof ItemPages)[];
 
 /**
  * The item pages after the --*-page flags: each flag sets its kind's pattern ("" removes it), the
@@ -504,6 +507,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'unit set':
       case 'unit archive':
       case 'unit team':
+      case 'unit person':
       case 'unit unmatched':
         return await unitCommand(
           command ?? '',

@@ -1,5 +1,5 @@
 /**
- * `pnpm bridgekit unit list|add|set|archive|team|unmatched <slug> …`: a tenant's business units
+ * `pnpm bridgekit unit list|add|set|archive|team|person|unmatched <slug> …`: a tenant's business units
  * (docs/business-units.md).
  */
 import type { BusinessUnit, TenantAdmin, UnitSide } from '@bridgekit/sdk';
@@ -16,6 +16,7 @@ export interface UnitFlags {
   alias?: string[] | undefined;
   partner?: string[] | undefined;
   manager?: string[] | undefined;
+  none?: boolean | undefined;
   json?: boolean | undefined;
 }
 
@@ -60,7 +61,7 @@ export async function unitCommand(
       return 0;
     }
   }
-  if (!key) return usage('Missing the unit key.');
+  if (!key) return usage(command === 'person' ? "Missing the person's handle." : 'Missing the unit key.');
   switch (command) {
     case 'add': {
       if (!flags.name) return usage('--name is required.');
@@ -91,6 +92,15 @@ export async function unitCommand(
     case 'archive': {
       const unit = await units.archive(key);
       print(line(unit), unit);
+      return 0;
+    }
+    case 'person': {
+      // `key` is the person's handle here; the unit's key follows it, or --none.
+      const unit = args[1];
+      if (unit === undefined && !flags.none) return usage('Name the unit key, or --none for no unit.');
+      if (unit !== undefined && flags.none) return usage('Name the unit key or --none, not both.');
+      const person = await units.setPersonUnit(key, unit ?? null);
+      print(`@${person.handle}\t${person.name}\t${person.unit ? `${person.unit.key} (${person.unit.name})` : 'no unit'}\n`, person);
       return 0;
     }
     case 'team': {

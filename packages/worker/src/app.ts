@@ -28,6 +28,8 @@ import { embedKeysRoutes } from './routes/embed-keys.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ideaWorkflowRoutes } from './routes/idea-workflow.ts';
 import { ideasRoutes } from './routes/ideas.ts';
+import { insightsRoutes } from './routes/insights.ts';
+import { intakeRoutes } from './routes/intake.ts';
 import { liveRoutes } from './routes/live.ts';
 import { meRoutes } from './routes/me.ts';
 import { moderationRoutes } from './routes/moderation.ts';
@@ -46,6 +48,7 @@ import { templatesRoutes } from './routes/templates.ts';
 import { threadsRoutes } from './routes/threads.ts';
 import { tokensRoutes } from './routes/tokens.ts';
 import { usersRoutes } from './routes/users.ts';
+import { valueRoutes } from './routes/value.ts';
 import { votesRoutes } from './routes/votes.ts';
 import { webhooksRoutes } from './routes/webhooks.ts';
 
@@ -123,6 +126,9 @@ app.route('/v1', searchRoutes);
 app.route('/v1', peopleRoutes);
 app.route('/v1', businessUnitsRoutes);
 app.route('/v1', healthRoutes);
+app.route('/v1', intakeRoutes);
+app.route('/v1', insightsRoutes);
+app.route('/v1', valueRoutes);
 app.route('/v1', personalDataRoutes);
 for (const routes of [notificationsRoutes, subscriptionsRoutes]) app.route('/v1', routes);
 for (const routes of [

@@ -14,6 +14,13 @@ export interface RouteIds {
   webhookId?: string;
 }
 
+/** A benefit of the demo's value plan card, and an actual of it, that test/isolation.test.ts adds. */
+export const DEMO_BENEFIT = 'vb_demo_isolation';
+export const DEMO_ACTUAL = 'va_demo_isolation';
+
+/** An objective of the demo's `finance` unit that test/isolation.test.ts adds. */
+export const DEMO_OBJECTIVE = 'obj_demo_isolation';
+
 /** A health round of the demo's `finance` unit that test/isolation.test.ts opens (the demo seed has none). */
 export const DEMO_HEALTH_ROUND = 'hr_demo_isolation';
 
@@ -27,13 +34,15 @@ export function concretePath(template: string, ids: RouteIds): string {
         ? 'entra'
         : template.includes('/comments/{id}')
           ? 'demo-comment-1'
-          : template.includes('/cards/{id}')
-            ? demoCardId('business-case')
-            : template.includes('/templates/{id}')
-              ? 'business-case'
-              : template.includes('/threads/{id}')
-                ? DEMO_THREAD.id
-                : 'demo-idea-invoice';
+          : template.includes('/objectives/{id}')
+            ? DEMO_OBJECTIVE
+            : template.includes('/cards/{id}')
+              ? demoCardId('business-case')
+              : template.includes('/templates/{id}')
+                ? 'business-case'
+                : template.includes('/threads/{id}')
+                  ? DEMO_THREAD.id
+                  : 'demo-idea-invoice';
   return template
     .replace('{tenant}', ids.tenant)
     .replace('{board}', 'general')
@@ -47,6 +56,8 @@ export function concretePath(template: string, ids: RouteIds): string {
     .replace('{target}', 'idea')
     .replace('{version}', '1')
     .replace('{round}', DEMO_HEALTH_ROUND)
+    .replace('{benefit}', DEMO_BENEFIT)
+    .replace('{actual}', DEMO_ACTUAL)
     .replace('{key}', 'finance');
 }
 
@@ -80,6 +91,7 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'POST /v1/tenants/{tenant}/units': { key: 'finance', name: 'Taken over', aliases: ['Contoso Finance'], parent: 'sales' },
   'PATCH /v1/tenants/{tenant}/units/{key}': { name: 'Taken over', aliases: ['Finance'], side: 'supply' },
   'PUT /v1/tenants/{tenant}/units/{key}/team': { businessPartners: ['amara.okafor'], relationshipManagers: ['mei.chen'] },
+  'PUT /v1/tenants/{tenant}/people/{handle}/unit': { unit: 'finance' },
   'POST /v1/tenants/{tenant}/import': {
     format: 'bridgekit-archive',
     version: 1,
@@ -117,6 +129,16 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /v1/tenants/{tenant}/ideas/{id}': { title: 'Taken over', businessCase: { problem: null } },
   'POST /v1/tenants/{tenant}/ideas/{id}/withdraw': { reason: 'Taken over' },
   'POST /v1/tenants/{tenant}/ideas/{id}/need-met': { met: true },
+  // Intake: a demo idea approved, demo objectives named.
+  'POST /v1/tenants/{tenant}/ideas/{id}/intake': {
+    step: 'deflected',
+    status: 'already_available',
+    reason: 'Taken over by intrusion',
+    decidedOn: '2026-01-01',
+  },
+  'POST /v1/tenants/{tenant}/units/{key}/objectives': { title: 'Taken over', kpi: 'Intrusions', horizon: 'this-year' },
+  'PATCH /v1/tenants/{tenant}/objectives/{id}': { title: 'Taken over' },
+  'PUT /v1/tenants/{tenant}/cards/{id}/objectives': { objectives: [DEMO_OBJECTIVE] },
   'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
   'POST /v1/tenants/{tenant}/threads/{id}/promote': { template: 'practice', comment: 'demo-comment-1' },
   'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
@@ -134,6 +156,16 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /v1/tenants/{tenant}/notifications/settings': { email: { mentions: 'off' } },
   'POST /v1/tenants/{tenant}/cards/{id}/verify': {},
   'POST /v1/tenants/{tenant}/health-rounds': { unit: 'finance', title: 'Intrusion attempt' },
+  // Value plans: a benefit on demo's plan card, demo's benefit changed and measured.
+  'POST /v1/tenants/{tenant}/cards/{id}/benefits': {
+    title: 'Intrusion attempt',
+    measure: 'EUR/year',
+    baseline: 0,
+    target: 1,
+    benefitClass: 'hard',
+  },
+  'PATCH /v1/tenants/{tenant}/benefits/{benefit}': { title: 'Taken over', target: 0 },
+  'POST /v1/tenants/{tenant}/benefits/{benefit}/actuals': { measuredOn: '2026-01-01', value: 0, note: 'Taken over' },
   'POST /v1/tenants/{tenant}/health-rounds/{round}/invitations': { people: [{ handle: 'amara.okafor', side: 'business' }] },
   'PUT /v1/tenants/{tenant}/health-rounds/{round}/answers': { answers: [{ item: 'responsiveness', score: 1, comment: 'Taken over' }] },
   'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },

@@ -129,6 +129,30 @@ async function fillEveryTable(): Promise<void> {
     env.DB.prepare(
       "insert into health_answers (round_id, user_id, tenant_id, item_key, score, comment) values ('hr_archive', 'demo-user-lukas', 'demo-tenant', 'responsiveness', 3, 'Fine')",
     ),
+    // From objective to value: an objective an idea serves, the idea's sponsor, class, intake step
+    // and business case, its intake decision, a benefit of its value plan with a measurement, and
+    // the tenant's own demand classes and cockpit settings.
+    env.DB.prepare(
+      "insert into unit_objectives (id, tenant_id, unit_id, title, kpi, horizon, position, created_at, updated_at) values ('obj_archive', 'demo-tenant', 'demo-unit-finance', 'Close in five days', 'days to close', 'this-year', 0, ?, ?)",
+    ).bind(now, now),
+    env.DB.prepare(
+      "insert into objective_links (objective_id, tenant_id, item_kind, item_id, created_at) values ('obj_archive', 'demo-tenant', 'idea', 'demo-idea-invoice', ?)",
+    ).bind(now),
+    env.DB.prepare(
+      "update ideas set sponsor_id = 'demo-user-lukas', demand_class = 'grow', intake_step = 'approved', case_card_id = ? where id = 'demo-idea-invoice'",
+    ).bind(card),
+    env.DB.prepare(
+      "insert into intake_decisions (id, tenant_id, idea_id, step, forum, decided_on, decider_id, note, created_by, created_at) values ('in_archive', 'demo-tenant', 'demo-idea-invoice', 'approved', 'Finance demand board', '2026-11-02', 'demo-user-lukas', 'Go', 'demo-user-amara', ?)",
+    ).bind(now),
+    env.DB.prepare(
+      "insert into value_benefits (id, tenant_id, card_id, idea_id, unit_id, objective_id, title, measure, baseline, target, owner_id, benefit_class, due_on, position, created_at, updated_at) values ('vb_archive', 'demo-tenant', ?, 'demo-idea-invoice', 'demo-unit-finance', 'obj_archive', 'Days to close', 'days', 9, 5, 'demo-user-lukas', 'hard', '2027-06-30', 0, ?, ?)",
+    ).bind(card, now, now),
+    env.DB.prepare(
+      "insert into value_actuals (id, tenant_id, benefit_id, measured_on, value, note, recorded_by, created_at) values ('va_archive', 'demo-tenant', 'vb_archive', '2026-12-01', 7.5, 'First month', 'demo-user-amara', ?)",
+    ).bind(now),
+    env.DB.prepare(
+      `update tenants set demand_classes = '[{"key":"run","label":"Run"},{"key":"comply","label":"Comply"}]', insights = '{"minGroupSize":7}' where id = 'demo-tenant'`,
+    ),
   ]);
 }
 
@@ -294,6 +318,22 @@ describe('import', () => {
     const counts = JSON.parse(first.at(-1) ?? '{}').counts as Record<string, number>;
     const empty = Object.entries(counts).filter(([, n]) => n === 0);
     expect(empty).toEqual([]);
+    const records = first.slice(1, -1).map((l) => JSON.parse(l) as { t: string; r: Record<string, unknown> });
+    expect(records.find((x) => x.t === SETTINGS)?.r).toMatchObject({
+      demandClasses: [{ key: 'run' }, { key: 'comply' }],
+      insights: { minGroupSize: 7 },
+    });
+    expect(records.find((x) => x.t === 'ideas' && x.r.id === 'demo-idea-invoice')?.r).toMatchObject({
+      sponsorId: 'demo-user-lukas',
+      demandClass: 'grow',
+      intakeStep: 'approved',
+      caseCardId: 'demo-card-business-case',
+    });
+    expect(records.find((x) => x.t === 'value_actuals' && x.r.id === 'va_archive')?.r).toMatchObject({
+      value: 7.5,
+      recordedBy: 'demo-user-amara',
+    });
+    expect(Object.keys(counts)).not.toContain('unit_rollups');
     // Ids are kept: another tenant of this deployment cannot take them while demo has them.
     await newTenant('copy');
     const clash = await importAll('copy', first, 400).catch((e: Error) => e);

@@ -1,6 +1,7 @@
 import type { Board } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { DEMO_BOARDS, DEMO_IDEAS } from '../src/dev/demo-data.ts';
+import { DEMO_HISTORY_BOARD, DEMO_HISTORY_COUNT } from '../src/dev/demo-history.ts';
 import { call, DEMO, errorOf, json } from './helpers.ts';
 
 describe('boards', () => {
@@ -8,9 +9,10 @@ describe('boards', () => {
     const res = await call(`${DEMO}/boards`);
     expect(res.status).toBe(200);
     const { items } = await json<{ items: Board[] }>(res);
-    expect(items.map((b) => b.name)).toEqual(DEMO_BOARDS.map((b) => b.name).sort());
+    expect(items.map((b) => b.name)).toEqual([...DEMO_BOARDS.map((b) => b.name), DEMO_HISTORY_BOARD.name].sort());
     for (const board of items) {
-      expect(board.ideaCount, board.slug).toBe(DEMO_IDEAS.filter((i) => i.board === board.slug).length);
+      const seeded = board.slug === DEMO_HISTORY_BOARD.slug ? DEMO_HISTORY_COUNT : DEMO_IDEAS.filter((i) => i.board === board.slug).length;
+      expect(board.ideaCount, board.slug).toBe(seeded);
     }
   });
 

@@ -111,6 +111,31 @@ describe('card visibility', () => {
     expect(await env.DB.prepare('select count(*) as n from cards where tenant_id = ?').bind(T).first<{ n: number }>()).toEqual(before);
   });
 
+  it("defaults a tenant template's new cards to its visibility, as the built-in ones", async () => {
+    const template = {
+      id: 'unit-briefing',
+      name: 'Unit briefing',
+      fields: [{ key: 'notes', label: 'Notes', type: 'text', required: true }],
+      visibility: 'unit',
+    };
+    const put = await admin(`${DEMO}/templates/unit-briefing`, 'PUT', template);
+    expect(put.status).toBe(200);
+    expect(await json(put)).toMatchObject({ id: 'unit-briefing', builtIn: false, visibility: 'unit' });
+    const listed = await json<{ items: { id: string; visibility?: string }[] }>(await get(`${DEMO}/templates`, 'member'));
+    expect(listed.items.find((t) => t.id === 'unit-briefing')?.visibility).toBe('unit');
+    const briefing = (extra: Record<string, unknown>) =>
+      create(tokens.owner, { templateId: 'unit-briefing', title: `Briefing ${WORD}`, fields: { notes: 'Who decides' }, ...extra });
+    expect((await briefing({ unit: 'finance' })).visibility).toBe('unit');
+    expect((await briefing({})).visibility).toBe('private');
+    expect((await briefing({ unit: 'finance', visibility: 'everyone' })).visibility).toBe('everyone');
+    const wrong = await admin(`${DEMO}/templates/unit-briefing`, 'PUT', { ...template, visibility: 'secret' });
+    expect(wrong.status).toBe(400);
+    // Replaced without one, its next cards are for everyone again.
+    const { visibility: _, ...open } = template;
+    expect(await json(await admin(`${DEMO}/templates/unit-briefing`, 'PUT', open))).not.toHaveProperty('visibility');
+    expect((await briefing({ unit: 'finance' })).visibility).toBe('everyone');
+  });
+
   for (const kind of ['unit', 'private'] as const) {
     const card = () => (kind === 'unit' ? unitCard : privateCard);
     it.each(ALL)(`a ${kind} card: %s reads it on every card route, or gets 404 / no trace`, async (who) => {
@@ -148,25 +173,32 @@ describe('card visibility', () => {
     });
   }
 
-  it.each(ALL)(
-    'never names a unit or private card where others could follow it: search, related, a person, practice areas (%s)',
-    async (who) => {
-      const hidden = [unitCard.id, privateCard.id];
-      const searched = await get(`${DEMO}/search?q=${WORD}&kinds=card`, who);
-      expect(searched.status).toBe(200);
-      const search = await json<SearchResults>(searched);
-      expect(search.hits.filter((h) => hidden.includes(h.id))).toEqual([]);
-      const personRes = await get(`${DEMO}/people/vis.owner`, who);
-      expect(personRes.status).toBe(200);
-      const person = await json<PersonView>(personRes);
-      expect(person.cards.filter((c) => hidden.includes(c.id))).toEqual([]);
-      expect(person.counts.cards).toBe(person.cards.length);
-      const relatedRes = await get(`${DEMO}/related?kind=idea&id=demo-idea-invoice&limit=20`, who);
-      expect(relatedRes.status).toBe(200);
-      const related = await json<{ items: RelatedItem[] }>(relatedRes);
-      expect(related.items.filter((r) => hidden.includes(r.id))).toEqual([]);
-    },
-  );
+  it.each(ALL)('finds a unit or private card in one search only for those who read it, as the library (%s)', async (who) => {
+    const key = `card:${unitCard.id}`;
+    await send('POST', `${DEMO}/threads/comments`, tokens.team, { key, body: `Who else sits on the ${WORD} board?` });
+    const searched = await get(`${DEMO}/search?q=${WORD}&kinds=card,comment&limit=50`, who);
+    expect(searched.status).toBe(200);
+    const search = await json<SearchResults>(searched);
+    const found = (id: string) => search.hits.some((h) => h.kind === 'card' && h.id === id);
+    expect([who, found(unitCard.id), found(privateCard.id)]).toEqual([who, READS.unit.includes(who), READS.private.includes(who)]);
+    // The unit card's discussion is found as the card is.
+    const discussed = search.hits.some((h) => h.kind === 'comment' && h.thread.key === key);
+    expect([who, discussed]).toEqual([who, READS.unit.includes(who)]);
+    expect(search.counts.card).toBe(search.hits.filter((h) => h.kind === 'card').length);
+  });
+
+  it.each(ALL)('never names a unit or private card where others could follow it: related, a person, practice areas (%s)', async (who) => {
+    const hidden = [unitCard.id, privateCard.id];
+    const personRes = await get(`${DEMO}/people/vis.owner`, who);
+    expect(personRes.status).toBe(200);
+    const person = await json<PersonView>(personRes);
+    expect(person.cards.filter((c) => hidden.includes(c.id))).toEqual([]);
+    expect(person.counts.cards).toBe(person.cards.length);
+    const relatedRes = await get(`${DEMO}/related?kind=idea&id=demo-idea-invoice&limit=20`, who);
+    expect(relatedRes.status).toBe(200);
+    const related = await json<{ items: RelatedItem[] }>(relatedRes);
+    expect(related.items.filter((r) => hidden.includes(r.id))).toEqual([]);
+  });
 
   it("names a citing card on an idea's view only to those who read it, and never answers an idea with one", async () => {
     const invoice = 'demo-idea-invoice';

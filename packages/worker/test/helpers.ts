@@ -124,7 +124,7 @@ export function admin(url: string, method = 'GET', body?: unknown): Promise<Resp
 
 /**
  * Gives the demo tenant the role claim the tests' tokens carry (`roles`: `Bridgekit.Evaluator`,
- * `Bridgekit.Moderator`, `Bridgekit.Admin`, embed tokens included).
+ * `Bridgekit.Moderator`, `Bridgekit.Admin`, `Bridgekit.CIO`, embed tokens included).
  */
 export async function useTestRoleClaims(): Promise<void> {
   const res = await admin(`${DEMO}/settings`, 'PATCH', {
@@ -133,6 +133,7 @@ export async function useTestRoleClaims(): Promise<void> {
       evaluator: ['Bridgekit.Evaluator'],
       moderator: ['Bridgekit.Moderator'],
       admin: ['Bridgekit.Admin'],
+      cio: ['Bridgekit.CIO'],
       applyToEmbedTokens: true,
     },
   });

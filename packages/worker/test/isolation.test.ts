@@ -3,7 +3,8 @@ import type { Idea, NewApiKey, SearchResults } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { DEMO_COMMENTS, DEMO_IDEA_DISCUSSION, DEMO_IDEAS, DEMO_THREAD, DEMO_USERS, demoCardId } from '../src/dev/demo-data.ts';
-import { concretePath, DEMO_HEALTH_ROUND, REQUEST_BODIES, requiredQuery } from './api-routes.ts';
+import { DEMO_COLLEAGUES } from '../src/dev/demo-people.ts';
+import { concretePath, DEMO_ACTUAL, DEMO_BENEFIT, DEMO_HEALTH_ROUND, DEMO_OBJECTIVE, REQUEST_BODIES, requiredQuery } from './api-routes.ts';
 import { admin, call, configureEntra, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const OTHER = `${ORIGIN}/v1/tenants/other`;
@@ -14,6 +15,9 @@ const DEMO_MARKERS = [
   'Contoso (demo)',
   ...DEMO_IDEAS.map((i) => i.title),
   ...DEMO_USERS.map((u) => u.name),
+  ...DEMO_COLLEAGUES.map((c) => c.name),
+  'Finance and IT: autumn review',
+  'Temp staff at close',
   '@contoso.example',
   'demo-only.contoso.example',
   'Bridgekit.Moderator',
@@ -25,6 +29,10 @@ const DEMO_MARKERS = [
   'Finance health, confidential',
   'People & HR',
   'Nobody returns our calls',
+  'Invoice hours, confidential',
+  'Measured behind closed doors',
+  'Finance objective, confidential',
+  'Secret measure',
 ];
 
 interface Route {
@@ -44,6 +52,7 @@ const urlFor = (route: Route, tenant: string, demoApiKeyId: string, webhookId?: 
 describe('tenant isolation', () => {
   let demoKey: NewApiKey;
   let demoWebhookId: string;
+  let demoIntakeDecisions: number;
   let otherCredentials: { name: string; token: string }[];
 
   beforeAll(async () => {
@@ -61,7 +70,24 @@ describe('tenant isolation', () => {
       env.DB.prepare(
         "insert into health_answers (round_id, user_id, tenant_id, item_key, score, comment) values (?, 'demo-user-amara', 'demo-tenant', 'responsiveness', 2, 'Nobody returns our calls')",
       ).bind(DEMO_HEALTH_ROUND),
+      // A benefit of the demo's value plan with an actual, for the routes that take `{benefit}` and `{actual}`.
+      env.DB.prepare(
+        "insert into value_benefits (id, tenant_id, card_id, title, measure, baseline, target, benefit_class, owner_id, updated_at) values (?, 'demo-tenant', ?, 'Invoice hours, confidential', 'hours/month', 320, 80, 'hard', 'demo-user-amara', ?)",
+      ).bind(DEMO_BENEFIT, demoCardId('value-realization-plan'), now),
+      env.DB.prepare(
+        "insert into value_actuals (id, tenant_id, benefit_id, measured_on, value, note, recorded_by) values (?, 'demo-tenant', ?, '2026-06-30', 190, 'Measured behind closed doors', 'demo-user-amara')",
+      ).bind(DEMO_ACTUAL, DEMO_BENEFIT),
+      // An objective of the demo's Finance unit, for the routes that take an objective `{id}`, linked from a demo idea.
+      env.DB.prepare(
+        "insert into unit_objectives (id, tenant_id, unit_id, title, kpi, updated_at) values (?, 'demo-tenant', 'demo-unit-finance', 'Finance objective, confidential', 'Secret measure', ?)",
+      ).bind(DEMO_OBJECTIVE, now),
+      env.DB.prepare(
+        "insert into objective_links (objective_id, tenant_id, item_kind, item_id) values (?, 'demo-tenant', 'idea', 'demo-idea-invoice')",
+      ).bind(DEMO_OBJECTIVE),
     ]);
+    demoIntakeDecisions = (
+      (await env.DB.prepare("select count(*) as n from intake_decisions where idea_id = 'demo-idea-invoice'").first()) as { n: number }
+    ).n;
     demoKey = await json<NewApiKey>(await admin(`${DEMO}/api-keys`, 'POST', { name: 'Demo automation', scopes: ['admin'] }));
     demoWebhookId = (
       await json<{ id: string }>(
@@ -132,18 +158,37 @@ describe('tenant isolation', () => {
         .bind(DEMO_HEALTH_ROUND)
         .all(),
     ).toMatchObject({ results: [{ score: 2, comment: 'Nobody returns our calls' }] });
+    // Its objective: as added, linked as before; demo's idea still at its intake step, with no decision recorded.
+    expect(
+      await env.DB.prepare('select title, archived_at as archivedAt from unit_objectives where id = ?').bind(DEMO_OBJECTIVE).first(),
+    ).toEqual({
+      title: 'Finance objective, confidential',
+      archivedAt: null,
+    });
+    expect(await env.DB.prepare("select count(*) as n from intake_decisions where idea_id = 'demo-idea-invoice'").first()).toEqual({
+      n: demoIntakeDecisions,
+    });
+    expect(await env.DB.prepare("select count(*) as n from objective_links where tenant_id = 'other-tenant'").first()).toEqual({ n: 0 });
+    // Its value plan: the one benefit and its one actual, as they were.
+    expect(
+      await env.DB.prepare(
+        'select b.title, b.target, (select count(*) from value_actuals a where a.benefit_id = b.id) as actuals from value_benefits b where b.card_id = ?',
+      )
+        .bind(demoCardId('value-realization-plan'))
+        .all(),
+    ).toMatchObject({ results: [{ title: 'Invoice hours, confidential', target: 80, actuals: 1 }] });
     // Demo is as it was: its idea, its key, its secret, its grant, its provider, its webhook.
     expect(await env.DB.prepare('select url, enabled from webhooks where id = ?').bind(demoWebhookId).first()).toEqual({
       url: 'https://hooks.demo-only.contoso.example/bridgekit',
       enabled: 1,
     });
     expect((await call(`${DEMO}/ideas/demo-idea-invoice`)).status).toBe(200);
-    // Its units, their aliases and teams.
+    // Its units, their aliases and teams (Finance's: Amara, its relationship manager, and Helena, its business partner).
     expect(
       await env.DB.prepare(
         "select name, side, archived_at as archived, (select count(*) from business_unit_people p where p.unit_id = u.id) as team from business_units u where id = 'demo-unit-finance'",
       ).first(),
-    ).toEqual({ name: 'Finance', side: 'demand', archived: null, team: 1 });
+    ).toEqual({ name: 'Finance', side: 'demand', archived: null, team: 2 });
     expect(
       await env.DB.prepare(
         "select unit_id as unit from business_unit_aliases where tenant_id = 'demo-tenant' and alias = 'contoso finance'",
@@ -190,11 +235,14 @@ describe('tenant isolation', () => {
     expect(await env.DB.prepare("select count(*) as n from idea_revisions where tenant_id = 'demo-tenant'").first()).toEqual({ n: 0 });
     const log = await env.DB.prepare("select count(*) as n from moderation_log where tenant_id = 'demo-tenant'").first<{ n: number }>();
     expect(log?.n).toBe(0);
-    // No story of this tenant became a card of another's, nor a second card of its own.
+    // No story of this tenant became a card of another's, nor a second card of its own (the seed's: the war story's card and the approved idea's value plan).
     const promoted = await env.DB.prepare(
-      'select tenant_id as tenant, promoted_from as story from cards where promoted_from is not null',
+      'select tenant_id as tenant, promoted_from as story from cards where promoted_from is not null order by story desc',
     ).all();
-    expect(promoted.results).toEqual([{ tenant: 'demo-tenant', story: `thread:${DEMO_THREAD.id}` }]);
+    expect(promoted.results).toEqual([
+      { tenant: 'demo-tenant', story: 'value-plan:demo-idea-close' },
+      { tenant: 'demo-tenant', story: `thread:${DEMO_THREAD.id}` },
+    ]);
   }, 60_000);
 
   it('promotes no story of this tenant: its thread is not found, and a comment of another thread is refused', async () => {

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import * as schema from '../src/db/schema.ts';
 import { DEMO_THREAD, demoCardId } from '../src/dev/demo-data.ts';
+import { demoUnitId } from '../src/dev/demo-units.ts';
 import { admin, call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token, useTestRoleClaims } from './helpers.ts';
 
 const ADA = { sub: 'sub-7q3v-ada', name: 'Ada Erasable', email: 'ada.private@erase.example', bu: 'Treasury Ops' };
@@ -75,6 +76,13 @@ const CLASSIFIED: Record<string, string> = {
   health_rounds: 'kept; created_by points at the renamed row',
   health_invitations: 'kept as rows of the erased person: response counts unchanged',
   health_answers: 'kept, as votes are: results never attribute a score or comment',
+  unit_objectives: 'no personal data',
+  objective_links: 'no personal data',
+  intake_decisions: 'kept; decider_id and created_by point at the renamed row; the note stays, as status-change reasons do',
+  value_benefits: 'kept; owner_id cleared (the unit team names the next owner)',
+  value_actuals: 'kept; recorded_by points at the renamed row; the note stays',
+  unit_rollups: 'no personal data: counts per unit and month',
+  rollup_runs: 'no personal data',
 };
 
 /** Every row of every table D1 holds (FTS tables and their shadow tables included), but the other tenant's. */
@@ -208,6 +216,30 @@ describe("a person's export and erasure", () => {
       env.DB.prepare(
         `insert into notification_settings (user_id, tenant_id, email) values (?, 'demo-tenant', '{"mentions":"daily"}')`,
       ).bind(adaId),
+      // A health round she was invited to and answered, an intake decision she took and one Bo
+      // recorded, a benefit she owns with a measurement she recorded, and an idea she sponsors.
+      env.DB.prepare(
+        "insert into health_rounds (id, tenant_id, unit_id, title, items, created_at) values ('hr-ada', 'demo-tenant', ?, 'Finance, spring', '[]', ?)",
+      ).bind(demoUnitId('finance'), now),
+      env.DB.prepare(
+        "insert into health_invitations (round_id, user_id, tenant_id, side, responded_at, created_at) values ('hr-ada', ?, 'demo-tenant', 'business', ?, ?)",
+      ).bind(adaId, now, now),
+      env.DB.prepare(
+        "insert into health_answers (round_id, user_id, tenant_id, item_key, score, comment) values ('hr-ada', ?, 'demo-tenant', 'trust', 2, 'Slow answers on invoices'), ('hr-ada', ?, 'demo-tenant', 'communication', 4, null)",
+      ).bind(adaId, adaId),
+      env.DB.prepare(
+        `insert into intake_decisions (id, tenant_id, idea_id, step, forum, decided_on, decider_id, note, created_by, created_at)
+         values ('in-ada', 'demo-tenant', 'demo-idea-sso', 'qualified', 'Finance demand board', '2026-11-02', ?, 'Worth a case', ?, ?),
+                ('in-bo', 'demo-tenant', 'demo-idea-sso', 'approved', 'Finance demand board', '2026-11-20', ?, null, ?, ?)`,
+      ).bind(adaId, adaId, now, adaId, boId, now + 1),
+      env.DB.prepare(
+        `insert into value_benefits (id, tenant_id, card_id, title, measure, baseline, target, owner_id, benefit_class, created_at, updated_at)
+         values ('vb-ada', 'demo-tenant', ?, 'Days to close', 'days', 9, 5, ?, 'hard', ?, ?)`,
+      ).bind(ids.boCard, adaId, now, now),
+      env.DB.prepare(
+        "insert into value_actuals (id, tenant_id, benefit_id, measured_on, value, note, recorded_by, created_at) values ('va-ada', 'demo-tenant', 'vb-ada', '2026-12-01', 7, 'First month', ?, ?)",
+      ).bind(adaId, now),
+      env.DB.prepare("update ideas set sponsor_id = ? where id = 'demo-idea-invoice'").bind(adaId),
       // The same subject, e-mail and name in the other tenant: another person, untouched.
       env.DB.prepare(
         "insert into users (id, tenant_id, subject, name, email, handle, created_at, last_seen_at) values ('other-ada', 'other-tenant', ?, ?, ?, ?, ?, ?)",
@@ -233,7 +265,9 @@ describe("a person's export and erasure", () => {
       handle: ADA_HANDLE,
       grantedRole: 'moderator',
     });
-    expect(mine.ideas.map((i) => [i.id, i.title, i.role])).toEqual([[ids.idea, 'Ada wants a faster month-end close', 'author']]);
+    expect(mine.ideas.filter((i) => i.role !== 'sponsor').map((i) => [i.id, i.title, i.role])).toEqual([
+      [ids.idea, 'Ada wants a faster month-end close', 'author'],
+    ]);
     expect(mine.ideaRevisions.map((r) => r.title)).toEqual(['Ada wants faster close']);
     expect(mine.votes.map((v) => v.idea)).toEqual(['demo-idea-sso']);
     expect(mine.scores.length).toBeGreaterThan(0);
@@ -251,6 +285,18 @@ describe("a person's export and erasure", () => {
     expect(mine.notificationSettings).toEqual({ email: { mentions: 'daily' } });
     expect(mine.notifications).toContainEqual(expect.objectContaining({ id: 'n-ada', event: 'comment.created', reason: 'mention' }));
     expect(mine.moderationActions).toMatchObject([{ action: 'reject', target: { type: 'comment', id: ids.boComment } }]);
+    expect(mine.healthInvitations).toMatchObject([{ round: 'hr-ada', title: 'Finance, spring', unit: 'finance', side: 'business' }]);
+    expect(mine.healthAnswers).toEqual([
+      { round: 'hr-ada', title: 'Finance, spring', item: 'communication', score: 4, comment: null },
+      { round: 'hr-ada', title: 'Finance, spring', item: 'trust', score: 2, comment: 'Slow answers on invoices' },
+    ]);
+    expect(mine.intakeDecisions).toMatchObject([
+      { idea: 'demo-idea-sso', step: 'qualified', forum: 'Finance demand board', note: 'Worth a case', roles: ['decider', 'recorder'] },
+      { idea: 'demo-idea-sso', step: 'approved', roles: ['decider'] },
+    ]);
+    expect(mine.valueBenefits).toMatchObject([{ id: 'vb-ada', card: ids.boCard, title: 'Days to close', baseline: 9, target: 5 }]);
+    expect(mine.valueActuals).toMatchObject([{ benefit: 'vb-ada', measuredOn: '2026-12-01', value: 7, note: 'First month' }]);
+    expect(mine.ideas.find((i) => i.id === 'demo-idea-invoice')?.role).toBe('sponsor');
     const text = JSON.stringify(mine);
     for (const other of [BO.email, BO.sub, 'n-bo', 'sub-someone-else']) expect(text).not.toContain(other);
 
@@ -324,6 +370,16 @@ describe("a person's export and erasure", () => {
       updated_by: 'removed person',
       obsolete_by: 'removed person',
     });
+    // Decisions and measurements stay hers, under "removed person"; what she was responsible for has no one now.
+    expect(await one("select decider_id, created_by, note from intake_decisions where id = 'in-ada'")).toEqual({
+      decider_id: adaId,
+      created_by: adaId,
+      note: 'Worth a case',
+    });
+    expect(await one("select recorded_by from value_actuals where id = 'va-ada'")).toEqual({ recorded_by: adaId });
+    expect(await one("select owner_id from value_benefits where id = 'vb-ada'")).toEqual({ owner_id: null });
+    expect(await one("select sponsor_id from ideas where id = 'demo-idea-invoice'")).toEqual({ sponsor_id: null });
+    expect(await one("select count(*) as n from health_answers where round_id = 'hr-ada'")).toEqual({ n: 2 });
     // Counts: exactly as before.
     expect(await one('select vote_count, supporter_count, trend_score from ideas where id = ?', 'demo-idea-sso')).toEqual(before.sso);
     expect(await one('select like_count, reaction_count from comments where id = ?', ids.boComment)).toEqual(before.reactions);

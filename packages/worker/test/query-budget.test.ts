@@ -166,14 +166,14 @@ describe('D1 queries per request', () => {
     expect(await measure(`${DEMO}/people/nobody.at.all`)).toEqual({ status: 404, statements: 4, roundTrips: 1 });
   });
 
-  it("a person's export is the person and one batch of nineteen statements, whatever they contributed (store/personal-data.ts)", async () => {
+  it("a person's export is the person and one batch of twenty-four statements, whatever they contributed (store/personal-data.ts)", async () => {
     const asAdmin = { headers: { authorization: `Bearer ${env.BRIDGEKIT_ADMIN_TOKEN}` } };
     await measure(`${DEMO}/people/demo-user-mei/export`, asAdmin);
     for (const person of ['demo-user-amara', 'demo-user-mei']) {
-      expect(await measure(`${DEMO}/people/${person}/export`, asAdmin), person).toEqual({ status: 200, statements: 20, roundTrips: 2 });
+      expect(await measure(`${DEMO}/people/${person}/export`, asAdmin), person).toEqual({ status: 200, statements: 25, roundTrips: 2 });
     }
     const someone = { headers: { authorization: `Bearer ${await token({ sub: 'export-reader' })}` } };
-    expect(await measure(`${DEMO}/me/export`, someone)).toEqual({ status: 200, statements: 20, roundTrips: 2 });
+    expect(await measure(`${DEMO}/me/export`, someone)).toEqual({ status: 200, statements: 25, roundTrips: 2 });
   });
 
   it("an idea's earlier texts are one batch of three statements, whatever their number, for any caller", async () => {
@@ -287,6 +287,36 @@ describe('D1 queries per request', () => {
       '?template=business-case&owner=me',
     ]) {
       expect(await measure(`${DEMO}/cards${query}`, auth), query).toEqual({ status: 200, statements: 1, roundTrips: 1 });
+    }
+  });
+
+  it("a unit's cockpit is one batch of nine statements and the overview one of six, for one month or three years of rollups; 404 costs the same", async () => {
+    // Three years of rollups for Finance, straight into D1 (src/insights/rollup.ts writes them hourly; the demo seed's last year is kept).
+    await env.DB.batch(
+      Array.from({ length: 36 }, (_, i) =>
+        env.DB.prepare(
+          `insert into unit_rollups (tenant_id, unit_id, month, metric, dim, value)
+           select 'demo-tenant', 'demo-unit-finance', ?, m.value, '', 7 from json_each('["ideas.submitted","people.business","discussions"]') m
+           where true on conflict do nothing`,
+        ).bind(`${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`),
+      ),
+    );
+    await env.DB.prepare(
+      "insert into user_roles (tenant_id, subject, role, granted_by, created_at) values ('demo-tenant', 'budget-cio', 'cio', 'test', ?)",
+    )
+      .bind(Date.now())
+      .run();
+    const cio = { headers: { authorization: `Bearer ${await token({ sub: 'budget-cio', name: 'Bea Cio' })}` } };
+    const member = { headers: { authorization: `Bearer ${await token({ sub: 'budget-member', name: 'Max Member' })}` } };
+    await measure(`${DEMO}/insights`, cio);
+    for (const period of ['from=2024-01&to=2024-01', 'from=2024-01&to=2026-12']) {
+      expect(await measure(`${DEMO}/units/finance/insights?${period}`, cio), period).toEqual({ status: 200, statements: 9, roundTrips: 1 });
+      expect(await measure(`${DEMO}/insights?${period}`, cio), period).toEqual({ status: 200, statements: 6, roundTrips: 1 });
+      expect(await measure(`${DEMO}/units/finance/insights?${period}`, member), period).toEqual({
+        status: 404,
+        statements: 9,
+        roundTrips: 1,
+      });
     }
   });
 

@@ -15,7 +15,7 @@ import type { BridgekitClient, ItemPages, Viewer } from '@bridgekit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { viewer } from './viewer.ts';
 
-export type LinkedKind = 'idea' | 'card' | 'comment' | 'search' | 'person';
+export type LinkedKind = 'idea' | 'card' | 'comment' | 'search' | 'person' | 'health';
 
 /** The pages of each read of the viewer: one promise for every caller while that read stands. */
 const pagesOfRead = new WeakMap<Promise<Viewer>, Promise<ItemPages>>();

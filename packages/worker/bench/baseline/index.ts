@@ -135,4 +135,26 @@ app.put('/cards/:id', async (c) => {
   return c.json({ ok: true });
 });
 
+/** A unit's cockpit, bare: its rollup rows for the period in one statement. */
+app.get('/insights/unit', async (c) => {
+  const { results } = await c.env.DB.prepare(
+    `select month, metric, dim, value from unit_rollups where tenant_id = ? and unit_id = (select id from business_units where tenant_id = ? and key = ?)
+     and month >= ? and month <= ?`,
+  )
+    .bind('demo-tenant', 'demo-tenant', c.req.query('unit') ?? '', c.req.query('from') ?? '', c.req.query('to') ?? '')
+    .all();
+  return c.json({ items: results });
+});
+
+/** One figure counted live from the raw table: a unit's ideas per month over all its years. */
+app.get('/insights/raw', async (c) => {
+  const { results } = await c.env.DB.prepare(
+    `select strftime('%Y-%m', created_at / 1000, 'unixepoch') as month, count(*) as n from ideas
+     where tenant_id = ? and unit_id = (select id from business_units where tenant_id = ? and key = ?) and state = 'published' group by month`,
+  )
+    .bind('demo-tenant', 'demo-tenant', c.req.query('unit') ?? '')
+    .all();
+  return c.json({ items: results });
+});
+
 export default app;

@@ -96,8 +96,11 @@ function settingsRow(r: Record<string, unknown>, line: number): Row {
   const known: readonly string[] = SETTINGS_COLUMNS;
   for (const key of Object.keys(r)) if (!known.includes(key)) throw fail(`it has no setting "${key}"`);
   if (r.anonymousRead !== undefined && typeof r.anonymousRead !== 'boolean') throw fail('"anonymousRead" must be true or false');
-  for (const key of ['roleMapping', 'moderation', 'itemPages']) {
+  for (const key of ['roleMapping', 'moderation', 'itemPages', 'insights']) {
     if (r[key] !== undefined && r[key] !== null && !isObject(r[key])) throw fail(`"${key}" must be an object or null`);
+  }
+  if (r.demandClasses !== undefined && r.demandClasses !== null && !Array.isArray(r.demandClasses)) {
+    throw fail('"demandClasses" must be a list or null');
   }
   return Object.fromEntries(SETTINGS_COLUMNS.filter((c) => r[c] !== undefined).map((c) => [c, r[c]]));
 }

@@ -12,7 +12,7 @@ import * as schema from '../db/schema.ts';
 export const SETTINGS = 'settings';
 
 /** Columns of `tenants` the `settings` record carries. */
-export const SETTINGS_COLUMNS = ['anonymousRead', 'roleMapping', 'moderation', 'itemPages'] as const;
+export const SETTINGS_COLUMNS = ['anonymousRead', 'roleMapping', 'moderation', 'itemPages', 'demandClasses', 'insights'] as const;
 
 export interface ArchiveTable {
   /** Its SQL name: the `t` of its records. */
@@ -67,6 +67,11 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
   schema.healthRounds,
   schema.healthInvitations,
   schema.healthAnswers,
+  schema.unitObjectives,
+  schema.objectiveLinks,
+  schema.intakeDecisions,
+  schema.valueBenefits,
+  schema.valueActuals,
 ].map(entry);
 
 /** Tables of schema.ts the archive leaves out, and why (docs/data.md repeats these). */
@@ -78,6 +83,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   webhook_deliveries: 'the delivery log of the webhooks, which are left out',
   events: 'the outbox of changes already delivered; imported, they would be delivered again',
   notifications: 'what people were told of those events (their inboxes), which are left out',
+  unit_rollups: "derived: the cockpit's monthly figures, rebuilt from the imported rows by the next scheduled rollup",
+  rollup_runs: 'derived: when the rollups were last rebuilt; the importing tenant has had none yet',
 };
 
 export const TABLE_BY_NAME: ReadonlyMap<string, ArchiveTable> = new Map(ARCHIVE_TABLES.map((t) => [t.name, t]));

@@ -4,7 +4,7 @@
  * template. Paths are those of the request body (`body.fields.2.of.fields.0.key`).
  */
 
-import type { FieldIssue, FieldReason, LinkKind, ReasonParams } from '@bridgekit/sdk';
+import { CARD_VISIBILITIES, type FieldIssue, type FieldReason, type LinkKind, type ReasonParams } from '@bridgekit/sdk';
 import { TRANSLATION_LOCALES } from '@bridgekit/sdk/translations';
 import { MARKDOWN_MAX_LENGTH } from '../markdown/parser.ts';
 import { isBlank, isCleanText, textProblem, textReason } from '../schemas/text.ts';
@@ -70,8 +70,11 @@ export function validateTemplateDefinition(input: unknown): FieldIssue[] {
   if (description !== undefined) check.text('body.description', 'The description', description, TEMPLATE_LIMITS.description, true);
   check.translations('body.translations', translations, { name: TEMPLATE_LIMITS.name, description: TEMPLATE_LIMITS.description });
   for (const key of Object.keys(input)) {
-    if (!['id', 'name', 'description', 'fields', 'translations'].includes(key))
-      check.fail(`body.${key}`, `“${key}” is not part of a template; use id, name, description, translations and fields.`);
+    if (!['id', 'name', 'description', 'fields', 'translations', 'visibility'].includes(key))
+      check.fail(`body.${key}`, `“${key}” is not part of a template; use id, name, description, translations, fields and visibility.`);
+  }
+  if (input.visibility !== undefined && !(CARD_VISIBILITIES as readonly unknown[]).includes(input.visibility)) {
+    check.fail('body.visibility', `The visibility must be one of ${CARD_VISIBILITIES.join(', ')}: who reads a new card of the template.`);
   }
   check.fieldList('body.fields', fields, 1);
   if (check.fieldCount > TEMPLATE_LIMITS.fields) {

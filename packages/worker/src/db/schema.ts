@@ -8,13 +8,17 @@
 
 import type {
   AuditAction,
+  BenefitClass,
   BridgekitEvent,
   Cadence,
+  DemandClassDefinition,
   EventItemKind,
   EventType,
   FieldDef,
   FieldValue,
   FlagReason,
+  InsightSettings,
+  IntakeStep,
   ItemPages,
   LinkKind,
   LinkValue,
@@ -59,6 +63,10 @@ export const tenants = sqliteTable('tenants', {
    * signed JSON and sends it through the tenant's mail system). Null: no e-mail.
    */
   mail: text('mail', { mode: 'json' }).$type<{ webhook: string; secret: string }>(),
+  /** The tenant's own investment classes for demand; null means run / grow / transform (src/domain/demand-classes.ts). */
+  demandClasses: text('demand_classes', { mode: 'json' }).$type<DemandClassDefinition[]>(),
+  /** The cockpit's privacy settings; null means the defaults (minimum group size 5, per-person figures on). */
+  insights: text('insights', { mode: 'json' }).$type<Partial<InsightSettings>>(),
   createdAt: createdAt(),
 });
 
@@ -299,6 +307,16 @@ export const ideas = sqliteTable(
     beneficiary: text('beneficiary'),
     /** The sponsoring business unit (the one that would benefit); the impacted ones are in `idea_units`. */
     unitId: text('unit_id').references(() => businessUnits.id, { onDelete: 'set null' }),
+    /** The business person who sponsors it: they cannot also score it. */
+    sponsorId: text('sponsor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Its demand class: `run`, `grow`, `transform`, or one of the tenant's own classes. */
+    demandClass: text('demand_class'),
+    /** Where the intake's decision stands; every step taken is in `intake_decisions`. */
+    intakeStep: text('intake_step', { enum: ['screening', 'needs_information', 'qualified', 'approved', 'deferred', 'deflected'] })
+      .notNull()
+      .default('screening'),
+    /** The business-case card made from it once approved. */
+    caseCardId: text('case_card_id'),
     /** A deferred idea's revisit date, `YYYY-MM-DD`. */
     revisitOn: text('revisit_on'),
     /** Whether the requester confirmed that a deflection met the need (null: not said yet). */
@@ -365,6 +383,7 @@ export const ideas = sqliteTable(
     index('ideas_answered_by').on(t.tenantId, t.answeredBy),
     index('ideas_source_card').on(t.tenantId, t.sourceCardId),
     index('ideas_unit').on(t.tenantId, t.unitId, t.state),
+    index('ideas_sponsor').on(t.tenantId, t.sponsorId),
   ],
 );
 
@@ -605,6 +624,8 @@ export const cardTemplates = sqliteTable(
     /** The name and description in other languages; each field's are in `fields`. */
     translations: text('translations', { mode: 'json' }).$type<Translations<'name' | 'description'>>(),
     fields: text('fields', { mode: 'json' }).$type<FieldDef[]>().notNull(),
+    /** Who may read a new card of this template unless its author says otherwise; null: everyone. */
+    visibility: text('visibility', { enum: ['everyone', 'unit', 'private'] }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
@@ -1028,3 +1049,152 @@ export const healthAnswers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.userId, t.itemKey] })],
 );
+
+/**
+ * A business unit's objectives, each with an id that ideas, business cases and value plans link
+ * to. Those written in the unit's business-partner profile card (`strategicObjectives`) are kept
+ * in step with it on every save of that card (`card_id`); admins and the unit's team may add more.
+ */
+export const unitObjectives = sqliteTable(
+  'unit_objectives',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    unitId: partOf('unit_id', () => businessUnits.id),
+    title: text('title').notNull(),
+    /** The measure that shows progress. */
+    kpi: text('kpi'),
+    /** `this-year`, `one-to-three-years` or `beyond-three-years`, as the partner profile's options. */
+    horizon: text('horizon'),
+    /** The partner-profile card it is written in; null when added through the API. */
+    cardId: text('card_id').references(() => cards.id, { onDelete: 'set null' }),
+    position: integer('position').notNull().default(0),
+    /** Removed from the profile or archived: links to it keep working, nothing new links to it. */
+    archivedAt: integer('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('unit_objectives_unit').on(t.tenantId, t.unitId, t.archivedAt), index('unit_objectives_card').on(t.cardId)],
+);
+
+/** Which objectives an idea or a card (a business case, a value plan…) serves. */
+export const objectiveLinks = sqliteTable(
+  'objective_links',
+  {
+    objectiveId: partOf('objective_id', () => unitObjectives.id),
+    tenantId: tenantId(),
+    itemKind: text('item_kind', { enum: ['idea', 'card'] }).notNull(),
+    itemId: text('item_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.objectiveId, t.itemKind, t.itemId] }),
+    index('objective_links_item').on(t.tenantId, t.itemKind, t.itemId),
+  ],
+);
+
+/** Each step of an idea's intake decision: where it went, by which forum, when, and who decided. */
+export const intakeDecisions = sqliteTable(
+  'intake_decisions',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    ideaId: partOf('idea_id', () => ideas.id),
+    step: text('step', { enum: ['screening', 'needs_information', 'qualified', 'approved', 'deferred', 'deflected'] })
+      .$type<IntakeStep>()
+      .notNull(),
+    /** The decision forum, e.g. "Finance demand board". */
+    forum: text('forum'),
+    /** The day it was decided, `YYYY-MM-DD`. */
+    decidedOn: text('decided_on').notNull(),
+    deciderId: text('decider_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    /** Who recorded it. */
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('intake_decisions_idea').on(t.ideaId, t.createdAt), index('intake_decisions_tenant').on(t.tenantId, t.step, t.decidedOn)],
+);
+
+/**
+ * A benefit of a value-realisation plan: a number with its measure, from a baseline to a target,
+ * owned by a person and classed, so value planned and value delivered add up per measure.
+ */
+export const valueBenefits = sqliteTable(
+  'value_benefits',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    /** The value-realisation plan card it belongs to. */
+    cardId: partOf('card_id', () => cards.id),
+    /** The idea whose value it is, when the plan was made from one. */
+    ideaId: text('idea_id').references(() => ideas.id, { onDelete: 'set null' }),
+    unitId: text('unit_id').references(() => businessUnits.id, { onDelete: 'set null' }),
+    objectiveId: text('objective_id').references(() => unitObjectives.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    /** What the numbers count, e.g. `EUR/year`, `hours/month`, `days`. */
+    measure: text('measure').notNull(),
+    baseline: real('baseline').notNull(),
+    target: real('target').notNull(),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    benefitClass: text('benefit_class', { enum: ['cash_releasing', 'hard', 'soft'] })
+      .$type<BenefitClass>()
+      .notNull(),
+    /** When the target should be reached, `YYYY-MM-DD`. */
+    dueOn: text('due_on'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('value_benefits_card').on(t.cardId, t.position),
+    index('value_benefits_idea').on(t.tenantId, t.ideaId),
+    index('value_benefits_unit').on(t.tenantId, t.unitId),
+  ],
+);
+
+/** A measurement of a benefit: the value the measure stood at on a day. The latest one is what was delivered. */
+export const valueActuals = sqliteTable(
+  'value_actuals',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    benefitId: partOf('benefit_id', () => valueBenefits.id),
+    /** `YYYY-MM-DD`. */
+    measuredOn: text('measured_on').notNull(),
+    value: real('value').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('value_actuals_benefit').on(t.benefitId, t.measuredOn)],
+);
+
+/**
+ * The cockpit's monthly figures per business unit, rebuilt by the scheduled rollup job
+ * (src/insights/rollup.ts) so reading years of activity costs the same few statements.
+ * `metric` names the figure (`ideas.submitted`…), `dim` splits it (a demand class, an outcome…).
+ */
+export const unitRollups = sqliteTable(
+  'unit_rollups',
+  {
+    tenantId: tenantId(),
+    unitId: partOf('unit_id', () => businessUnits.id),
+    /** `YYYY-MM`. */
+    month: text('month').notNull(),
+    metric: text('metric').notNull(),
+    dim: text('dim').notNull().default(''),
+    value: real('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.unitId, t.month, t.metric, t.dim] })],
+);
+
+/** When each tenant's rollups were last rebuilt: the cockpit's "as of". */
+export const rollupRuns = sqliteTable('rollup_runs', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  rolledAt: integer('rolled_at').notNull(),
+  /** The oldest month the last run rebuilt, `YYYY-MM`. */
+  fromMonth: text('from_month').notNull(),
+});

@@ -15,6 +15,7 @@ const SENTENCES: Record<EventType, (e: BridgekitEvent) => string> = {
   'idea.merged': (e) => `${quoted(e)} was merged into another idea.`,
   'idea.scored': (e) => `${quoted(e)} was scored.`,
   'idea.need_confirmed': (e) => `${who(e)} said the answer to ${quoted(e)} ${e.data.met === true ? 'met' : 'did not meet'} the need.`,
+  'idea.intake_decided': (e) => `${quoted(e)} moved to ${text(e.data.step)?.replace('_', ' ') ?? 'a new step'} in the intake.`,
   'comment.created': (e) => `${who(e)} commented on ${quoted(e)}.`,
   'comment.edited': (e) => `${who(e)} edited a comment on ${quoted(e)}.`,
   'comment.removed': (e) => `A comment on ${quoted(e)} was removed.`,
@@ -24,6 +25,9 @@ const SENTENCES: Record<EventType, (e: BridgekitEvent) => string> = {
   'card.review_overdue': (e) => `The practice card ${quoted(e)} is overdue for review (due ${text(e.data.reviewBy) ?? 'earlier'}).`,
   'card.verified': (e) => `${who(e)} verified the practice card ${quoted(e)}.`,
   'card.obsolete': (e) => `The practice card ${quoted(e)} was marked obsolete.`,
+  'value.measured': (e) =>
+    `${who(e)} recorded a measurement of ${text(e.data.title) ? `“${text(e.data.title)}”` : 'a benefit'} in the value plan ${quoted(e)}.`,
+  'health.invited': (e) => `${who(e)} invited you to answer the relationship health round ${quoted(e)}.`,
   'moderation.queued': (e) => `${quoted(e)} is waiting for moderation.`,
   'content.held': (e) => `Your contribution to ${quoted(e)} is held for moderation.`,
   'content.rejected': (e) => `Your contribution to ${quoted(e)} was not published.`,

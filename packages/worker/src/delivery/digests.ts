@@ -98,7 +98,7 @@ export const SECTION_TITLES: Record<DigestSection, string> = {
   review: 'Cards you own that need review',
 };
 
-const MOVES = new Set(['idea.status_changed', 'idea.merged', 'idea.scored']);
+const MOVES = new Set(['idea.status_changed', 'idea.merged', 'idea.scored', 'idea.intake_decided']);
 const REVIEWS = new Set(['card.review_due', 'card.review_overdue']);
 
 export function sectionOf(event: BridgekitEvent, reason: NotificationReason): DigestSection {

@@ -7,7 +7,7 @@ import type { BridgekitEvent, EventItem, ItemPages } from '@bridgekit/sdk';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/client.ts';
-import { cards, comments, events, ideas, tenants, threads, users } from '../db/schema.ts';
+import { cards, comments, events, healthRounds, ideas, tenants, threads, users } from '../db/schema.ts';
 import { ITEM_PAGE_PLACEHOLDER } from '../lib/item-pages.ts';
 import { isoTime } from '../lib/time.ts';
 
@@ -36,11 +36,14 @@ export function eventsQuery(db: Database, tenantId: string, ids: readonly string
       actorHandle: sql<string | null>`${actors.handle}`.as('actor_handle'),
       ideaTitle: sql<string | null>`${ideas.title}`.as('idea_title'),
       cardTitle: sql<string | null>`${cards.title}`.as('card_title'),
+      roundTitle: sql<string | null>`${healthRounds.title}`.as('round_title'),
       threadKey: sql<string | null>`${threads.key}`.as('thread_key'),
       threadTitle: sql<string | null>`${threads.title}`.as('thread_title'),
       threadUrl: sql<string | null>`${threads.url}`.as('thread_url'),
-      // A card kept to a unit's team or private, or a comment in its discussion: not for webhooks.
-      restricted: sql<number>`case when ${cards.id} is not null then ${cards.visibility} <> 'everyone'
+      // A card kept to a unit's team or private, or a comment in its discussion, and a health round
+      // (the unit's relationship intelligence): not for webhooks.
+      restricted: sql<number>`case when ${events.itemKind} = 'health' then 1
+        when ${cards.id} is not null then ${cards.visibility} <> 'everyone'
         when substr(${threads.key}, 1, 5) = 'card:' then exists (select 1 from cards rk where rk.tenant_id = ${events.tenantId}
           and rk.id = substr(${threads.key}, 6) and rk.visibility <> 'everyone')
         else 0 end`.as('item_restricted'),
@@ -52,6 +55,10 @@ export function eventsQuery(db: Database, tenantId: string, ids: readonly string
     .leftJoin(cards, and(eq(events.itemKind, 'card'), eq(cards.id, events.itemId), eq(cards.tenantId, events.tenantId)))
     .leftJoin(comments, and(eq(events.itemKind, 'comment'), eq(comments.id, events.itemId), eq(comments.tenantId, events.tenantId)))
     .leftJoin(threads, eq(threads.id, comments.threadId))
+    .leftJoin(
+      healthRounds,
+      and(eq(events.itemKind, 'health'), eq(healthRounds.id, events.itemId), eq(healthRounds.tenantId, events.tenantId)),
+    )
     .where(and(eq(events.tenantId, tenantId), inArray(events.id, [...ids])))
     .orderBy(sql`${events.id}`);
 }
@@ -69,7 +76,7 @@ function itemOf(row: EventRow, pages: ItemPages): EventItem {
       ...(row.threadKey ? { threadKey: row.threadKey } : {}),
     };
   }
-  const title = (row.itemKind === 'idea' ? row.ideaTitle : row.cardTitle) ?? '';
+  const title = (row.itemKind === 'idea' ? row.ideaTitle : row.itemKind === 'health' ? row.roundTitle : row.cardTitle) ?? '';
   return { kind: row.itemKind, id: row.itemId, title, url: pageUrl(pages[row.itemKind], row.itemId) };
 }
 

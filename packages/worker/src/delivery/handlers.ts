@@ -6,6 +6,7 @@
  */
 import { database } from '../db/client.ts';
 import type { Bindings } from '../env.ts';
+import { rollUpAll } from '../insights/rollup.ts';
 import { deliverDigest, dueDigests } from './digests.ts';
 import { dispatchTenant, tenantsWithPendingEvents } from './dispatch.ts';
 import { deliverImmediateMail } from './mail.ts';
@@ -55,7 +56,7 @@ export async function queue(batch: MessageBatch<DeliveryMessage>, env: Bindings,
   }
 }
 
-/** Every few minutes: the outbox sweep. Hourly: review events and the digests that are due. */
+/** Every few minutes: the outbox sweep. Hourly: review events, the digests that are due, and the cockpit's rollups. */
 export async function scheduled(controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   const db = database(env.DB);
   const events = queueOf(env);
@@ -63,6 +64,7 @@ export async function scheduled(controller: ScheduledController, env: Bindings, 
   if (controller.cron === HOURLY_CRON) {
     await recordReviewEvents(db, now);
     await sendAll(events, await dueDigests(db, now));
+    await rollUpAll(db, now);
     return;
   }
   for (const tenant of await tenantsWithPendingEvents(db, now - SWEEP_GRACE_MS)) {

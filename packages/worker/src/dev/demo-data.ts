@@ -30,7 +30,11 @@ export const DEMO_ROLE_MAPPING = {
   applyToEmbedTokens: true,
 };
 
-export const DEMO_ROLE_GRANTS: readonly { user: string; role: 'moderator' | 'admin' }[] = [{ user: 'mei', role: 'moderator' }];
+/** Sofia, the CIO, reads every unit's relationship intelligence and cockpit. */
+export const DEMO_ROLE_GRANTS: readonly { user: string; role: 'moderator' | 'admin' | 'cio' }[] = [
+  { user: 'mei', role: 'moderator' },
+  { user: 'sofia', role: 'cio' },
+];
 
 export interface DemoUser {
   key: string;
@@ -83,6 +87,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
     businessUnit: 'Supply chain',
     role: 'Supply chain analyst',
   },
+  {
+    key: 'helena',
+    subject: 'demo|helena',
+    name: 'Helena Fischer',
+    email: 'helena@contoso.example',
+    businessUnit: 'Finance',
+    role: 'Chief financial officer',
+  },
+  {
+    key: 'sofia',
+    subject: 'demo|sofia',
+    name: 'Sofia Brandt',
+    email: 'sofia@contoso.example',
+    businessUnit: 'IT',
+    role: 'Chief information officer',
+  },
 ];
 
 export const DEMO_BOARDS: DemoBoard[] = [
@@ -131,9 +151,15 @@ interface DemoIdea {
   lane?: 'opportunity' | 'change_request';
   businessCase?: { problem?: string; beneficiary?: string; valueType?: string; effort?: string; objective?: string };
   /** `card`: the practice card that answered the request (a deflection's answer). */
-  status?: { key: string; category: string; reason?: string; by: string; card?: string };
+  status?: { key: string; category: string; reason?: string; by: string; card?: string; daysAfter?: number };
   /** Mei's evaluation (value-size-risk scorecard). */
   scores?: Record<string, number>;
+  /** Other evaluators' scores, by their key. */
+  otherScores?: Record<string, Record<string, number>>;
+  /** `run`, `grow` or `transform`. */
+  demandClass: string;
+  /** The key of the business person who sponsors it. */
+  sponsor?: string;
 }
 
 export const DEMO_IDEAS: readonly DemoIdea[] = [
@@ -144,7 +170,9 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     title: 'Automate invoice matching in accounts payable',
     description:
       'Three clerks spend most of each week matching invoices to purchase orders by hand. Automatic three-way matching would free them for supplier queries and cut late-payment fees.',
-    backers: ['amara', 'lukas', 'jonah', 'mei'],
+    backers: ['amara', 'lukas', 'jonah', 'mei', 'rafael', 'noah', 'ingrid', 'sara'],
+    demandClass: 'run',
+    sponsor: 'rafael',
     daysAgo: 12,
     businessCase: {
       problem: 'Manual three-way matching takes three people most of each week.',
@@ -163,7 +191,9 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     title: 'Self-service sales dashboards for regional directors',
     description:
       'Regional directors wait a week for pipeline reports from IT. A governed self-service dashboard on the sales data would answer most of those requests the same day.',
-    backers: ['tomas', 'amara', 'mei'],
+    backers: ['tomas', 'amara', 'mei', 'olivia', 'kenji', 'laura'],
+    demandClass: 'grow',
+    sponsor: 'olivia',
     daysAgo: 9,
     businessCase: { problem: 'Pipeline reports take a week to arrive.', beneficiary: 'Sales', valueType: 'revenue', effort: 'S' },
     status: { key: 'planned', category: 'planned', by: 'mei' },
@@ -176,7 +206,9 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     title: 'Predictive stock replenishment for the top 200 products',
     description:
       'Stock-outs on fast movers cost us sales every quarter. A forecast-driven reorder point for the top 200 products would reduce both stock-outs and excess stock.',
-    backers: ['jonah', 'lukas'],
+    backers: ['jonah', 'lukas', 'greta', 'hugo', 'isabel', 'karim', 'lena'],
+    demandClass: 'transform',
+    sponsor: 'greta',
     daysAgo: 5,
     businessCase: { problem: 'Stock-outs on fast movers every quarter.', beneficiary: 'Supply chain', valueType: 'revenue', effort: 'L' },
     scores: { impact: 5, financial: 4, strategic_alignment: 5, size: 5, new_technology: 1, third_party: 1, ways_of_working: 0 },
@@ -187,7 +219,8 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     author: 'lukas',
     title: 'Single sign-on for the supplier portal',
     description: 'Suppliers juggle separate passwords and our service desk resets them daily.',
-    backers: ['lukas'],
+    backers: ['lukas', 'anna', 'ben'],
+    demandClass: 'run',
     daysAgo: 2,
     lane: 'change_request',
     businessCase: {
@@ -203,9 +236,17 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     author: 'amara',
     title: 'Close the books in three days with automated reconciliations',
     description: 'Month-end close takes seven working days, mostly spent on bank and intercompany reconciliations.',
-    backers: ['amara', 'mei'],
-    daysAgo: 20,
-    businessCase: { problem: 'Month-end close takes seven working days.', valueType: 'cost' },
+    backers: ['amara', 'mei', 'helena', 'ingrid', 'jamal', 'sara', 'rafael'],
+    daysAgo: 300,
+    demandClass: 'transform',
+    // Helena, an evaluator on the Finance demand board, sponsors it: Mei and Alex scored it, she did not.
+    sponsor: 'helena',
+    businessCase: { problem: 'Month-end close takes seven working days.', beneficiary: 'Finance', valueType: 'cost', effort: 'L' },
+    status: { key: 'in_progress', category: 'in_progress', by: 'mei', daysAfter: 60 },
+    scores: { impact: 5, financial: 4, strategic_alignment: 5, size: 4, new_technology: 0, third_party: 1, ways_of_working: 1 },
+    otherScores: {
+      alex: { impact: 4, financial: 4, strategic_alignment: 5, size: 4, new_technology: 1, third_party: 1, ways_of_working: 1 },
+    },
   },
   {
     id: 'demo-idea-expenses',
@@ -214,6 +255,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     title: 'Retire the legacy expense tool',
     description: 'The old expense tool needs a VPN and cannot read receipts; the travel platform we already pay for can.',
     backers: ['tomas'],
+    demandClass: 'run',
     daysAgo: 4,
     lane: 'change_request',
     businessCase: { problem: 'Expense claims need a VPN and manual receipts.', valueType: 'experience' },
@@ -221,7 +263,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
       key: 'already_available',
       category: 'declined',
       reason:
-        'The travel platform we already license reads receipts and submits expenses: see the "Expenses on the travel platform" practice card.',
+        'The travel platform we already license reads receipts and submits expenses: the service catalogue entry "Expenses" shows how to switch.',
       by: 'mei',
     },
   },
@@ -232,7 +274,9 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     title: 'Digital onboarding checklist for new joiners',
     description:
       'New joiners wait up to two weeks for a laptop and accounts. One checklist that triggers IT, facilities and payroll tasks would get them productive on day one.',
-    backers: ['priya', 'lukas', 'jonah'],
+    backers: ['priya', 'lukas', 'jonah', 'sam', 'tara', 'umar', 'ruth'],
+    demandClass: 'run',
+    sponsor: 'ruth',
     daysAgo: 7,
   },
   {
@@ -243,6 +287,7 @@ export const DEMO_IDEAS: readonly DemoIdea[] = [
     description:
       'Budget holders ask Finance every week for their spend by cost centre. IT could build one report per budget holder and email it every Monday.',
     backers: ['jonah'],
+    demandClass: 'run',
     daysAgo: 6,
     lane: 'change_request',
     businessCase: { problem: 'Budget holders wait for Finance to send them their spend.', valueType: 'experience', effort: 'S' },

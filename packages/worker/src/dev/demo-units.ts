@@ -7,12 +7,13 @@ import type { UnitSide } from '@bridgekit/sdk';
 import { normaliseAlias } from '../domain/business-units.ts';
 import type { Statement } from './seed.ts';
 
-export const DEMO_UNITS: readonly { key: string; name: string; side: UnitSide; aliases?: string[] }[] = [
-  { key: 'finance', name: 'Finance', side: 'demand', aliases: ['Contoso Finance'] },
-  { key: 'operations', name: 'Operations', side: 'demand' },
-  { key: 'people-hr', name: 'People & HR', side: 'demand', aliases: ['HR'] },
-  { key: 'sales', name: 'Sales', side: 'demand' },
-  { key: 'supply-chain', name: 'Supply chain', side: 'demand' },
+/** `mix`: the share of approved demand the unit means to spend per demand class, in percent. */
+export const DEMO_UNITS: readonly { key: string; name: string; side: UnitSide; aliases?: string[]; mix?: Record<string, number> }[] = [
+  { key: 'finance', name: 'Finance', side: 'demand', aliases: ['Contoso Finance'], mix: { run: 40, grow: 25, transform: 35 } },
+  { key: 'operations', name: 'Operations', side: 'demand', mix: { run: 55, grow: 25, transform: 20 } },
+  { key: 'people-hr', name: 'People & HR', side: 'demand', aliases: ['HR'], mix: { run: 50, grow: 30, transform: 20 } },
+  { key: 'sales', name: 'Sales', side: 'demand', mix: { run: 30, grow: 50, transform: 20 } },
+  { key: 'supply-chain', name: 'Supply chain', side: 'demand', mix: { run: 40, grow: 35, transform: 25 } },
   { key: 'it', name: 'IT', side: 'supply' },
 ];
 
@@ -22,8 +23,9 @@ export const demoUnitId = (key: string) => `demo-unit-${key}`;
 export function demoUnitStatements(tenantId: string, now: number): Statement[] {
   return DEMO_UNITS.flatMap((u) => [
     {
-      sql: 'insert into business_units (id, tenant_id, key, name, side, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
-      params: [demoUnitId(u.key), tenantId, u.key, u.name, u.side, now, now],
+      sql: `insert into business_units (id, tenant_id, key, name, side, intended_mix, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict do update set intended_mix = coalesce(business_units.intended_mix, excluded.intended_mix)`,
+      params: [demoUnitId(u.key), tenantId, u.key, u.name, u.side, u.mix ? JSON.stringify(u.mix) : null, now, now],
     },
     ...[u.name, ...(u.aliases ?? [])].map((alias) => ({
       sql: 'insert into business_unit_aliases (tenant_id, alias, unit_id) values (?, ?, ?) on conflict do nothing',

@@ -6,15 +6,14 @@
 import type { StatusCategory } from '@bridgekit/sdk';
 import { eq } from 'drizzle-orm';
 import { encryptSecret } from '../auth/secrets.ts';
-import { searchableText } from '../cards/search-text.ts';
 import { EXAMPLE_CARDS } from '../cards/templates/examples.ts';
 import { BUILT_IN_TEMPLATES } from '../cards/templates/index.ts';
-import { validateFields } from '../cards/validate.ts';
 import { type D1Binding, database } from '../db/client.ts';
 import { ideas } from '../db/schema.ts';
 import { PRESETS } from '../domain/scorecard.ts';
 import { CLOSED_CATEGORIES } from '../domain/statuses.ts';
 import { voteWeight } from '../domain/trending.ts';
+import { rollupStatements } from '../insights/rollup.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { fingerprintOf } from '../moderation/phases/repeat-post.ts';
 import { reviewDateAfter } from '../store/card-rows.ts';
@@ -22,6 +21,7 @@ import { recountBranch, recountThread } from '../store/comments.ts';
 import { recomputeScores } from '../store/scores.ts';
 import { handleBase } from '../store/users.ts';
 import { recountSupport } from '../store/votes.ts';
+import { demoCardStatements } from './demo-cards.ts';
 import {
   DEMO_BOARDS,
   DEMO_CARD_OWNERS,
@@ -42,7 +42,11 @@ import {
   type DemoThread,
   demoCardId,
 } from './demo-data.ts';
-import { demoUnitId, demoUnitLinks, demoUnitStatements } from './demo-units.ts';
+import { demoHealthStatements } from './demo-health.ts';
+import { demoHistory } from './demo-history.ts';
+import { demoPeopleStatements } from './demo-people.ts';
+import { demoUnitLinks, demoUnitStatements } from './demo-units.ts';
+import { DEMO_APPROVED_DISCUSSION, DEMO_INTAKE, demoValueStatements } from './demo-value.ts';
 
 export interface Statement {
   sql: string;
@@ -87,6 +91,7 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
       params: [userId(u.key), t.id, u.subject, u.name, u.email, u.businessUnit, handleBase(u.name), now, now],
     });
   }
+  statements.push(...demoPeopleStatements(now));
   for (const b of DEMO_BOARDS) {
     statements.push({
       sql: `insert into boards (id, tenant_id, slug, name, description, vote_mode, vote_budget, votes_per_idea, required_fields, created_at)
@@ -118,10 +123,12 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
     const bc = idea.businessCase ?? {};
     const closed = idea.status ? CLOSED_CATEGORIES.has(idea.status.category as StatusCategory) : false;
     const changedBy = idea.status ? (DEMO_USERS.find((u) => u.key === idea.status?.by)?.name ?? null) : null;
+    const statusAt = createdAt + (idea.status?.daysAfter ?? 1) * DAY;
     statements.push({
       sql: `insert into ideas (id, tenant_id, board_id, author_id, title, description, lane, problem, beneficiary, value_type, effort_size, objective,
-          status, status_category, status_reason, answered_by, status_changed_at, status_changed_by, closed, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+          status, status_category, status_reason, answered_by, status_changed_at, status_changed_by, closed, created_at, sponsor_id, demand_class, intake_step)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (id) do update set sponsor_id = coalesce(ideas.sponsor_id, excluded.sponsor_id), demand_class = coalesce(ideas.demand_class, excluded.demand_class)`,
       params: [
         idea.id,
         t.id,
@@ -139,10 +146,13 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
         idea.status?.category ?? 'open',
         idea.status?.reason ?? null,
         idea.status?.card ?? null,
-        idea.status ? createdAt + DAY : null,
+        idea.status ? statusAt : null,
         changedBy,
         closed ? 1 : 0,
         createdAt,
+        idea.sponsor ? userId(idea.sponsor) : null,
+        idea.demandClass,
+        DEMO_INTAKE[idea.id]?.at(-1)?.step ?? 'screening',
       ],
     });
     if (idea.status) {
@@ -157,7 +167,7 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
           idea.status.card ?? null,
           `demo|${idea.status.by}`,
           changedBy,
-          createdAt + DAY,
+          statusAt,
         ],
       });
     }
@@ -174,23 +184,41 @@ export async function demoSeed(options: { secretKey: string; demoSecret: string;
         params: [idea.id, t.id, mei?.subject ?? 'demo|mei', criterion, value, now],
       });
     }
+    for (const [evaluator, scores] of Object.entries(idea.otherScores ?? {})) {
+      statements.push({
+        sql: `insert into idea_scores (idea_id, tenant_id, evaluator, criterion, value, updated_at)
+          select ?, ?, ?, j.key, j.value, ? from json_each(?) j where true on conflict do nothing`,
+        params: [idea.id, t.id, `demo|${evaluator}`, now, JSON.stringify(scores)],
+      });
+    }
   }
   const demoPages = options.demoPages ?? DEFAULT_DEMO_PAGES;
   statements.push(...demoThread({ ...DEMO_THREAD, comments: DEMO_COMMENTS }, now, demoPages));
   statements.push(...demoThread(DEMO_IDEA_DISCUSSION, now, demoPages));
+  statements.push(...demoThread(DEMO_APPROVED_DISCUSSION, now, demoPages));
+  const history = demoHistory(now);
+  statements.push(...history.statements);
+  for (const thread of history.threads) statements.push(...demoThread(thread, now, demoPages));
   statements.push(...demoCards(now));
+  statements.push(...demoHealthStatements(now));
+  statements.push(...demoValueStatements(now, (id) => now - (DEMO_IDEAS.find((i) => i.id === id)?.daysAgo ?? 0) * DAY));
   // The same statements the API runs, rendered by drizzle without a database.
   const sqlOnly = database({} as D1Binding);
   statements.push(...demoUnitLinks(t.id));
-  for (const idea of DEMO_IDEAS) statements.push(toStatement(recountSupport(sqlOnly, t.id, idea.id).toSQL()));
+  for (const id of [...DEMO_IDEAS.map((i) => i.id), ...history.ideaIds])
+    statements.push(toStatement(recountSupport(sqlOnly, t.id, id).toSQL()));
   for (const s of recomputeScores(sqlOnly, eq(ideas.tenantId, t.id))) statements.push(toStatement(s.toSQL()));
   for (const [threadId, threadComments] of [
     [DEMO_THREAD.id, DEMO_COMMENTS],
     [DEMO_IDEA_DISCUSSION.id, DEMO_IDEA_DISCUSSION.comments],
+    [DEMO_APPROVED_DISCUSSION.id, DEMO_APPROVED_DISCUSSION.comments],
+    ...history.threads.map((h) => [h.id, h.comments] as const),
   ] as const) {
     statements.push(toStatement(recountThread(sqlOnly, t.id, threadId).toSQL()));
     for (const c of threadComments) if (!c.parent) statements.push(toStatement(recountBranch(sqlOnly, t.id, c.id).toSQL()));
   }
+  // Last: the cockpit's monthly rollups over everything above (`<bk-insights>` shows the demo's year).
+  for (const s of rollupStatements(t.id, null, now)) statements.push(toStatement(s));
   return statements;
 }
 
@@ -259,75 +287,25 @@ function demoThread(thread: DemoThread, now: number, demoPages: string): Stateme
 
 /** One example card per built-in template, owned by demo people, with a range of review dates. */
 function demoCards(now: number): Statement[] {
-  const t = DEMO_TENANT;
-  // Amara looks after Finance: she reads the cards kept to its team (the least the demo needs).
-  const statements: Statement[] = [
-    {
-      sql: "insert into business_unit_people (unit_id, user_id, tenant_id, role, created_at) values (?, ?, ?, 'relationship_manager', ?) on conflict do nothing",
-      params: [demoUnitId('finance'), 'demo-user-amara', t.id, now],
-    },
-  ];
+  // Amara, on Finance's team (demo-people.ts), reads the cards kept to it.
+  const statements: Statement[] = [];
   for (const [index, template] of BUILT_IN_TEMPLATES.entries()) {
     const example = EXAMPLE_CARDS[template.id];
     if (!example) continue;
-    const checked = validateFields(template, example.fields);
-    if (!checked.ok) throw new Error(`The example ${template.id} card is not valid: ${checked.errors[0]?.message}`);
-    const rendered = Object.fromEntries(checked.richtext.map((r) => [r.path, renderMarkdown(r.source).html]));
     const owner = DEMO_CARD_OWNERS[index % DEMO_CARD_OWNERS.length] ?? 'mei';
-    // Mei's first card is overdue and her second due soon, so the review queue has something to show.
-    const reviewBy = reviewDateAfter(now, index === 0 ? -1 : index === 1 ? 0 : 6 - (index % 3));
     const id = demoCardId(template.id);
-    const at = now - (10 + index * 3) * 24 * HOUR;
-    const name = DEMO_USERS.find((u) => u.key === owner)?.name ?? owner;
     const promotion = DEMO_PROMOTION.card === id ? DEMO_PROMOTION : null;
-    const common = [
-      t.id,
-      example.title,
-      example.summary,
-      JSON.stringify(checked.fields),
-      JSON.stringify(example.tags),
-      example.maturityLevel,
-    ];
     statements.push(
-      {
-        sql: `insert into cards (id, tenant_id, template_id, template_version, title, summary, fields, rendered, search_text, tags, maturity_level, owner_id, review_by, version, save_id, created_by, created_at, updated_by, updated_at,
-            source_thread_id, source_comment_id, promoted_from, unit_id, visibility)
-          values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-        params: [
-          id,
-          t.id,
-          template.id,
-          example.title,
-          example.summary,
-          JSON.stringify(checked.fields),
-          JSON.stringify(rendered),
-          searchableText(template, checked.fields),
-          JSON.stringify(example.tags),
-          example.maturityLevel,
-          `demo-user-${owner}`,
-          reviewBy,
-          'seed',
-          name,
-          at,
-          name,
-          at,
-          promotion?.thread ?? null,
-          promotion?.comment ?? null,
-          promotion?.promotedFrom ?? null,
-          example.unit ? demoUnitId(example.unit) : null,
-          // The stakeholder map, account plan and health check: the Finance team's (Amara's) only.
-          example.unit ? (template.visibility ?? 'everyone') : 'everyone',
-        ],
-      },
-      {
-        sql: `insert into card_versions (card_id, version, tenant_id, title, summary, fields, tags, maturity_level, owner_id, review_by, note, by_name, by_subject, created_at)
-          values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'First version', ?, ?, ?) on conflict do nothing`,
-        params: [id, ...common, `demo-user-${owner}`, reviewBy, name, `demo|${owner}`, at],
-      },
-      ...checked.links.map(({ path, link }) => ({
-        sql: 'insert into card_links (card_id, path, tenant_id, to_kind, to_id) values (?, ?, ?, ?, ?) on conflict do nothing',
-        params: [id, path, t.id, link.kind, link.id],
-      })),
+      ...demoCardStatements({
+        id,
+        templateId: template.id,
+        example,
+        owner,
+        // Mei's first card is overdue and her second due soon, so the review queue has something to show.
+        reviewBy: reviewDateAfter(now, index === 0 ? -1 : index === 1 ? 0 : 6 - (index % 3)),
+        at: now - (10 + index * 3) * 24 * HOUR,
+        promotion: promotion ? { thread: promotion.thread, comment: promotion.comment, promotedFrom: promotion.promotedFrom } : null,
+      }),
     );
   }
   return statements;

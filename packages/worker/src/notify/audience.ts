@@ -12,6 +12,7 @@ import { cardReadableByUser } from '../store/card-rows.ts';
 export const REASONS = [
   'mention',
   'reply',
+  'invited',
   'author',
   'owner',
   'voter',
@@ -47,6 +48,8 @@ export function notificationKind(type: EventType, itemKind: EventItemKind, reaso
   if (MODERATION_EVENTS.has(type) || reason === 'moderator') return 'moderation';
   switch (reason) {
     case 'mention':
+    case 'invited':
+      // An invitation to answer a health round is addressed to the person, as a mention is.
       return 'mentions';
     case 'reply':
       return 'replies';
@@ -147,6 +150,19 @@ export const isModerator = (user: SQL) =>
 const moderators: Source = ({ tenantId: t }) =>
   sql`select u.id, ${rank('moderator')} from users u where u.tenant_id = ${t} and ${isModerator(sql`u.id`)}`;
 
+/** Followers of the idea a value plan card was made from (`promoted_from` `value-plan:<idea>`). */
+const planIdeaFollowers: Source = ({ tenantId: t, item }) =>
+  subscribers(
+    t,
+    'idea',
+    sql`(select substr(k.promoted_from, 12) from cards k where k.tenant_id = ${t} and k.id = ${item.id} and k.promoted_from like 'value-plan:%')`,
+  );
+
+/** The people invited to the health round in the request that raised the event (`data.invitedAt`), not those invited before. */
+const invitees: Source = ({ tenantId: t, item, data }) =>
+  sql`select h.user_id, ${rank('invited')} from health_invitations h
+    where h.tenant_id = ${t} and h.round_id = ${item.id} and h.created_at = ${Number(data.invitedAt ?? -1)}`;
+
 const CARD: Source[] = [cardFollowers, cardOwner];
 const IDEA_MOVED: Source[] = [ideaFollowers, ideaAuthor, ideaVoters];
 
@@ -157,6 +173,7 @@ export const AUDIENCE: Record<EventType, Source[]> = {
   'idea.merged': IDEA_MOVED,
   'idea.scored': [ideaFollowers, ideaAuthor],
   'idea.need_confirmed': [statusSetter],
+  'idea.intake_decided': IDEA_MOVED,
   'comment.created': [mentioned(false), repliedTo, threadFollowers],
   'comment.edited': [mentioned(true)],
   'comment.removed': [commentAuthor],
@@ -166,6 +183,8 @@ export const AUDIENCE: Record<EventType, Source[]> = {
   'card.review_overdue': CARD,
   'card.verified': CARD,
   'card.obsolete': CARD,
+  'value.measured': [...CARD, planIdeaFollowers],
+  'health.invited': [invitees],
   'moderation.queued': [moderators],
   'content.held': [contentAuthor],
   'content.rejected': [contentAuthor],
@@ -190,6 +209,11 @@ export function seesItem(t: string, item: AudienceInput['item'], user: SQL): SQL
       return idea(sql`${item.id}`);
     case 'card':
       return card(sql`${item.id}`);
+    case 'health':
+      // Those invited to the round, and those who read its unit's relationship intelligence.
+      return sql`exists (select 1 from health_rounds vh where vh.tenant_id = ${t} and vh.id = ${item.id} and (
+        exists (select 1 from health_invitations vi where vi.round_id = vh.id and vi.user_id = ${user})
+        or exists (select 1 from business_unit_people vp where vp.tenant_id = ${t} and vp.unit_id = vh.unit_id and vp.user_id = ${user})))`;
     case 'comment':
       return sql`exists (select 1 from comments vc join threads vt on vt.id = vc.thread_id where vc.tenant_id = ${t} and vc.id = ${item.id}
         and (vc.state = 'published' or vc.author_id = ${user} or ${moderates})

@@ -29,7 +29,7 @@ export interface EventInput {
   now?: number;
 }
 
-const ITEM_TABLES: Record<EventItemKind, string> = { idea: 'ideas', card: 'cards', comment: 'comments' };
+const ITEM_TABLES: Record<EventItemKind, string> = { idea: 'ideas', card: 'cards', comment: 'comments', health: 'health_rounds' };
 
 /** SQL for the user id of a subject in the tenant (null when they have never written). */
 export const userIdOfSubject = (tenantId: string, subject: string): SQL =>

@@ -93,7 +93,7 @@ export const healthRoutes = createRouter()
       security: bearer,
       tags: [TAG],
       summary: 'Invite people to answer',
-      description: `By handle, each for a side: people of demand-side units answer for the business, people of supply-side units (IT) for the provider, people without a unit for either (400 \`validation_failed.health_side\` otherwise). Inviting someone again changes nothing. The unit's relationship managers and admins, while the round is open (409 \`conflict.health_round_closed\`). ${HIDDEN}`,
+      description: `By handle, each for a side: people of demand-side units answer for the business, people of supply-side units (IT) for the provider, people without a unit for either (400 \`validation_failed.health_side\` otherwise). Those newly invited are told (\`health.invited\`, reason \`invited\`: their inbox and e-mail, never a webhook); inviting someone again changes nothing. The unit's relationship managers and admins, while the round is open (409 \`conflict.health_round_closed\`). ${HIDDEN}`,
       request: { params: RoundParams, body: jsonBody(HealthInviteSchema, examples.healthInvite) },
       responses: {
         200: jsonContent(HealthRoundSchema, 'The round, with its counts.'),

@@ -6,7 +6,7 @@ import { effectiveRole, selectGrantedRole } from '../auth/viewer.ts';
 import { tenants, userRoles, users } from '../db/schema.ts';
 import { jsonContent, optionalBearer, readErrors, TenantParams } from '../schemas/common.ts';
 import { ViewerSchema } from '../schemas/viewer.ts';
-import { selectTeamPlaces, toPerson, toTeamPlaces, unitIdOfClaim } from '../store/business-units.ts';
+import { selectTeamPlaces, toPerson, toTeamPlaces, viewerUnitId } from '../store/business-units.ts';
 import { unitRefColumn } from '../store/unit-access.ts';
 import { createRouter } from './router.ts';
 
@@ -33,9 +33,9 @@ export const meRoutes = createRouter().openapi(
           .select({ handle: users.handle })
           .from(users)
           .where(and(eq(users.tenantId, tenant.id), eq(users.subject, viewer.subject))),
-        // What the current token's claim names (the person's row follows it on their next write).
+        // What the current token's claim names, else an admin's choice (the person's row follows on their next write).
         db
-          .select({ unit: unitRefColumn(unitIdOfClaim(tenant.id, viewer.businessUnit)).as('me_unit') })
+          .select({ unit: unitRefColumn(viewerUnitId(tenant.id, viewer)).as('me_unit') })
           .from(tenants)
           .where(eq(tenants.id, tenant.id)),
         db

@@ -18,13 +18,13 @@ export const searchRoutes = createRouter()
       tags: [TAG],
       summary: 'Search ideas, discussions and practice cards at once',
       description:
-        'Full-text search with stemming ("automate invoices" finds "automating invoice matching"), best first across all kinds: each kind is ranked by relevance and scored against its own best match, so the best card, idea and comment are all near the top. Each hit has a plain-text `snippet` with the words found as `marks` offsets. Only what every reader may see is found: published ideas (not merged duplicates), published cards (obsolete ones rank lower) and published comments — of an idea\'s or card\'s own discussion only while that idea or card is published. A search whose words are all too short or too common answers no hits.',
+        'Full-text search with stemming ("automate invoices" finds "automating invoice matching"), best first across all kinds: each kind is ranked by relevance and scored against its own best match, so the best card, idea and comment are all near the top. Each hit has a plain-text `snippet` with the words found as `marks` offsets. Only what the caller may see is found: published ideas (not merged duplicates), published cards the caller may read (a unit’s cards for its relationship team, CIOs and admins, as in the library; obsolete ones rank lower) and published comments — of an idea\'s or card\'s own discussion only while that idea or card is published. A search whose words are all too short or too common answers no hits.',
       request: { params: TenantParams, query: SearchQuerySchema },
       responses: { 200: jsonContent(SearchResultsSchema, 'The hits, best first, and how many of each kind matched.'), ...limitedErrors },
     }),
     async (c) => {
       const { q, kinds, board, area, status, since, limit } = c.req.valid('query');
-      return c.json(await searchAll(c.var.db, c.var.tenant.id, { q, kinds, board, area, status, since, limit }), 200);
+      return c.json(await searchAll(c.var.db, c.var.tenant.id, c.var.viewer, { q, kinds, board, area, status, since, limit }), 200);
     },
   )
   .openapi(

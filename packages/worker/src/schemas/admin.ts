@@ -29,6 +29,8 @@ import { allowableOriginPattern, normalizeOriginPattern } from '../lib/origins.t
 import { orNull, SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
 import { EXAMPLE_PROVIDER_ID } from './examples.ts';
+import { InsightSettingsInputSchema, InsightSettingsSchema } from './insights.ts';
+import { DemandClassesInputSchema, DemandClassSchema } from './intake-refs.ts';
 import { line } from './text.ts';
 import { MailSettingsInputSchema, MailSettingsSchema } from './webhooks.ts';
 
@@ -208,10 +210,16 @@ export const RevokeRoleQuery = z.strictObject({
 requestTypeWithin<RoleRevokeQuery>()(RevokeRoleQuery, true);
 
 const ITEM_PAGES_DESCRIPTION =
-  'Where the intranet shows each kind of item, as a URL pattern holding `{id}` once (for `search`, the search text; for `person`, the handle), e.g. `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`: links in mails and chats open the item there.';
+  'Where the intranet shows each kind of item, as a URL pattern holding `{id}` once (for `search`, the search text; for `person`, the handle; for `health`, a health round’s id), e.g. `https://contoso.sharepoint.com/sites/brm/SitePages/Ideas.aspx#bk-idea={id}`: links in mails and chats open the item there.';
 
 export const ItemPagesSchema = z
-  .object({ idea: z.string().optional(), card: z.string().optional(), search: z.string().optional(), person: z.string().optional() })
+  .object({
+    idea: z.string().optional(),
+    card: z.string().optional(),
+    search: z.string().optional(),
+    person: z.string().optional(),
+    health: z.string().optional(),
+  })
   .openapi('ItemPages', { description: ITEM_PAGES_DESCRIPTION });
 expectType<Exact<z.infer<typeof ItemPagesSchema>, ItemPages>>(true);
 
@@ -230,7 +238,7 @@ const itemPage = () =>
 
 /** The patterns an admin sets: absolute https URLs (http for localhost) with `{id}` once, at most 500 characters. */
 export const ItemPagesInputSchema = z
-  .strictObject({ idea: itemPage(), card: itemPage(), search: itemPage(), person: itemPage() })
+  .strictObject({ idea: itemPage(), card: itemPage(), search: itemPage(), person: itemPage(), health: itemPage() })
   .openapi({ description: `${ITEM_PAGES_DESCRIPTION} Replaces every pattern; \`{}\` clears them.` });
 
 export const TenantSettingsSchema = z
@@ -244,6 +252,8 @@ export const TenantSettingsSchema = z
     oidcProviders: z.array(OidcProviderSchema),
     itemPages: ItemPagesSchema,
     mail: orNull(MailSettingsSchema),
+    demandClasses: z.array(DemandClassSchema),
+    insights: InsightSettingsSchema,
   })
   .openapi('TenantSettings');
 expectType<Exact<z.infer<typeof TenantSettingsSchema>, TenantSettings>>(true);
@@ -262,6 +272,13 @@ export const TenantSettingsUpdateSchema = z
     mail: MailSettingsInputSchema.nullable()
       .optional()
       .openapi({ description: 'The mail webhook notification e-mail goes through, with its secret; `null` turns e-mail off.' }),
+    demandClasses: DemandClassesInputSchema.nullable().optional().openapi({
+      description: 'The demand classes ideas are sorted into (1–12, unique keys), replacing the list; `null`: run / grow / transform.',
+    }),
+    insights: InsightSettingsInputSchema.optional().openapi({
+      description:
+        'The cockpit’s privacy: `minGroupSize` (2–50; counts of fewer people are hidden) and `perPersonFigures`; each one left out keeps its value.',
+    }),
   })
   .openapi('TenantSettingsUpdate');
 requestType<TenantSettingsUpdate>()(TenantSettingsUpdateSchema, true);

@@ -1,5 +1,14 @@
 /** Business units, their teams and unmatched claims (routes/business-units.ts). */
-import type { BusinessUnit, BusinessUnitUpdate, NewBusinessUnit, UnitTeamInput, UnitTeamPlace, UnmatchedClaim } from '@bridgekit/sdk';
+import type {
+  BusinessUnit,
+  BusinessUnitUpdate,
+  NewBusinessUnit,
+  PersonUnit,
+  PersonUnitInput,
+  UnitTeamInput,
+  UnitTeamPlace,
+  UnmatchedClaim,
+} from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { orNull, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType } from './contract.ts';
@@ -71,6 +80,18 @@ export const UnitTeamInputSchema = z
   .strictObject({ businessPartners: HandlesSchema, relationshipManagers: HandlesSchema })
   .openapi('UnitTeamInput');
 requestType<UnitTeamInput>()(UnitTeamInputSchema, true);
+
+export const PersonUnitInputSchema = z
+  .strictObject({
+    unit: z.string().min(1).max(100).nullable().openapi({ description: "A current unit's key, or `null`: no unit.", example: 'finance' }),
+  })
+  .openapi('PersonUnitInput');
+requestType<PersonUnitInput>()(PersonUnitInputSchema, true);
+
+export const PersonUnitSchema = z
+  .object({ handle: z.string(), name: z.string(), businessUnit: orNull(z.string()), unit: orNull(UnitRefSchema) })
+  .openapi('PersonUnit');
+expectType<Exact<z.infer<typeof PersonUnitSchema>, PersonUnit>>(true);
 
 export const UnmatchedClaimSchema = z.object({ claim: z.string(), people: z.number().int() }).openapi('UnmatchedClaim');
 expectType<Exact<z.infer<typeof UnmatchedClaimSchema>, UnmatchedClaim>>(true);

@@ -99,6 +99,10 @@ export const TemplateInputSchema = z
       description: text('The translated description', { max: 1000 }),
     }),
     fields: z.array(FieldDefSchema).min(1, 'A template needs at least one field.').max(80, 'A template has at most 80 fields.'),
+    visibility: CardVisibilitySchema.optional().openapi({
+      description:
+        'Who may read a new card of this template unless its author says otherwise (left out: `everyone`; a `unit` default on a card without a unit makes it `private`), as the built-in stakeholder map defaults to `unit`.',
+    }),
   })
   .openapi('TemplateInput');
 expectType<Exact<z.infer<typeof TemplateInputSchema>, TemplateInput>>(true);
@@ -322,7 +326,9 @@ requestTypeWithin<CardExportQuery>()(ExportQuery, true);
 
 export const CardLinksSchema = z
   .object({
-    ideas: z.array(z.object({ id: z.string(), title: z.string(), direction: z.enum(['cites', 'cited-by', 'answers', 'sparked']) })),
+    ideas: z.array(
+      z.object({ id: z.string(), title: z.string(), direction: z.enum(['cites', 'cited-by', 'answers', 'sparked', 'case-for']) }),
+    ),
     threads: z.array(
       z.object({
         id: z.string(),

@@ -13,6 +13,7 @@ import type {
   BusinessUnitUpdate,
   CardInput,
   CardModerationDecision,
+  CardObjectivesInput,
   CardObsolete,
   CardRestore,
   CardUpdate,
@@ -24,6 +25,7 @@ import type {
   HealthInviteInput,
   HealthRoundInput,
   IdeaEdit,
+  IntakeDecisionInput,
   MergeInput,
   ModerationDecision,
   ModerationSettingsUpdate,
@@ -32,10 +34,15 @@ import type {
   NewBusinessUnit,
   NewComment,
   NewIdea,
+  NewObjective,
   NewTenant,
+  NewValueActual,
+  NewValueBenefit,
   NotificationSettingsUpdate,
+  ObjectiveUpdate,
   OidcProviderInput,
   OriginInput,
+  PersonUnitInput,
   PromoteStory,
   Restriction,
   RoleInput,
@@ -46,6 +53,7 @@ import type {
   ThreadRef,
   TokenRequestBody,
   UnitTeamInput,
+  ValueBenefitUpdate,
   VoteInput,
   WebhookInput,
   WebhookUpdate,
@@ -85,6 +93,16 @@ export const examples = {
   statusUpdate: { status: 'under_review' } satisfies StatusUpdate,
   merge: { into: 'p8w2n4r6t1y5u7i9' } satisfies MergeInput,
   needMet: { met: true } satisfies NeedMetInput,
+  // An intake step from screening; replayed on the example idea id, a 404.
+  intakeDecision: {
+    step: 'qualified',
+    forum: 'Finance demand board',
+    decidedOn: '2026-11-30',
+    note: 'Clear problem, measurable value.',
+  } satisfies IntakeDecisionInput,
+  newObjective: { title: 'Close the books in three days', kpi: 'Days to close', horizon: 'this-year' } satisfies NewObjective,
+  objectiveUpdate: { kpi: 'Working days to close' } satisfies ObjectiveUpdate,
+  cardObjectives: { objectives: [EXAMPLE_ID] } satisfies CardObjectivesInput,
   evaluation: {
     scores: {
       impact: 4,
@@ -190,6 +208,7 @@ export const examples = {
   unitUpdate: { name: 'Finance', aliases: ['Contoso Finance'] } satisfies BusinessUnitUpdate,
   // The team the demo's `finance` unit has already.
   unitTeam: { businessPartners: [], relationshipManagers: ['amara.okafor'] } satisfies UnitTeamInput,
+  personUnit: { unit: 'finance' } satisfies PersonUnitInput,
   // A health round for the demo's `finance` unit; invitations and answers to a round id that exists nowhere (404 when replayed).
   newHealthRound: { unit: 'finance', title: 'Finance, Q1 2027', closesOn: '2027-03-31' } satisfies HealthRoundInput,
   healthInvite: {
@@ -204,6 +223,18 @@ export const examples = {
       { item: 'involves-it-early', score: 2 },
     ],
   } satisfies HealthAnswersInput,
+  // A benefit of the demo's value plan; changes and actuals to a benefit id that exists nowhere (404 when replayed).
+  newValueBenefit: {
+    title: 'Fewer late-payment fees',
+    measure: 'EUR/quarter',
+    baseline: 12000,
+    target: 3000,
+    benefitClass: 'cash_releasing',
+    owner: 'amara.okafor',
+    dueOn: '2027-12-31',
+  } satisfies NewValueBenefit,
+  valueBenefitUpdate: { target: 2500 } satisfies ValueBenefitUpdate,
+  newValueActual: { measuredOn: '2026-09-30', value: 9000, note: 'First quarter after go-live' } satisfies NewValueActual,
   // Marks nothing that is not the caller's: an id no notification has.
   markRead: { ids: [EXAMPLE_ID] },
   notificationSettings: { email: { following: 'daily' } } satisfies NotificationSettingsUpdate,

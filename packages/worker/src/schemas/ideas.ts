@@ -24,6 +24,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { dateString, ItemRefSchema, orNull, ReasonParamsSchema, ReasonSchema, SlugSchema, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
+import { DemandClassSchema, IdeaIntakeSchema, ObjectiveRefSchema, PersonRefSchema } from './intake-refs.ts';
 import { line, text } from './text.ts';
 import { translations } from './translations.ts';
 import { UnitRefSchema } from './unit-ref.ts';
@@ -154,6 +155,10 @@ export const IdeaSchema = z
     mine: z
       .boolean()
       .openapi({ description: 'The caller wrote the idea or recorded it on its author’s behalf (may edit and withdraw it).' }),
+    sponsor: orNull(PersonRefSchema).openapi({ description: 'The business person who sponsors it; they cannot score it.' }),
+    demandClass: orNull(DemandClassSchema).openapi({ description: 'Its demand class, with the tenant’s label.' }),
+    objectives: z.array(ObjectiveRefSchema).openapi({ description: 'The units’ objectives it serves.' }),
+    intake: IdeaIntakeSchema,
   })
   .openapi('Idea');
 expectType<Exact<z.infer<typeof IdeaSchema>, Idea>>(true);
@@ -179,6 +184,18 @@ export const VoteInputSchema = z
 requestType<VoteInput>()(VoteInputSchema, true);
 
 const UnitKeySchema = z.string().min(1).max(100).openapi({ example: 'finance' });
+const SponsorSchema = z.string().min(1).max(40).openapi({
+  example: 'amara.okafor',
+  description: 'The handle of the business person who sponsors it (400 `validation_failed.unknown_person` for no member).',
+});
+const DemandClassKeySchema = z.string().min(1).max(40).openapi({
+  example: 'grow',
+  description: 'One of the tenant’s demand classes (400 `validation_failed.unknown_demand_class` otherwise).',
+});
+const ObjectiveIdsSchema = z.array(z.string().min(1).max(64)).max(5).openapi({
+  description: 'Ids of current objectives of the tenant’s units, at most 5 (400 `validation_failed.unknown_objective` otherwise).',
+});
+
 const ImpactedUnitsSchema = z
   .array(UnitKeySchema)
   .max(10)
@@ -229,6 +246,9 @@ export const NewIdeaSchema = z
         'The key of the sponsoring business unit (400 `validation_failed.unknown_unit` for an unknown or archived one). Left out: `businessCase.beneficiary` is matched through the units’ aliases.',
     }),
     impactedUnits: ImpactedUnitsSchema.optional(),
+    sponsor: SponsorSchema.optional(),
+    demandClass: DemandClassKeySchema.optional(),
+    objectives: ObjectiveIdsSchema.optional(),
   })
   .openapi('NewIdea');
 requestType<NewIdea>()(NewIdeaSchema, true);
@@ -254,6 +274,13 @@ export const IdeaEditSchema = z
       .optional()
       .openapi({ description: `The key of the sponsoring business unit. ${NULLABLE_CASE}` }),
     impactedUnits: ImpactedUnitsSchema.optional().openapi({ description: 'Replaces the list of other units it impacts.' }),
+    sponsor: SponsorSchema.nullable()
+      .optional()
+      .openapi({ description: `The sponsor's handle: someone who has not scored it (409 \`conflict.sponsor_scored\`). ${NULLABLE_CASE}` }),
+    demandClass: DemandClassKeySchema.nullable()
+      .optional()
+      .openapi({ description: `One of the tenant's demand classes. ${NULLABLE_CASE}` }),
+    objectives: ObjectiveIdsSchema.optional().openapi({ description: 'Replaces the objectives it serves.' }),
   })
   .openapi('IdeaEdit', { description: 'The fields to change; a field left out keeps its value.' });
 requestType<IdeaEdit>()(IdeaEditSchema, true);

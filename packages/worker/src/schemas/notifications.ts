@@ -29,7 +29,7 @@ export const EventItemSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    kind: z.enum(['idea', 'card', 'comment']),
+    kind: z.enum(['idea', 'card', 'comment', 'health']).openapi({ description: '`health`: a health round.' }),
     url: z.string().nullable().openapi({
       description:
         "The tenant's page for the item (its item pages), or for a comment its thread's page with `#bk-comment=<id>` (an idea's or card's own discussion: that item's page); null when no page is known.",

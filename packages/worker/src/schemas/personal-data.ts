@@ -1,5 +1,5 @@
 /** A person's own data: the export (`PersonalExport`, version 1) and the erasure (docs/privacy.md). */
-import { type EraseMeInput, NOTIFICATION_KINDS, type PersonalExport, type PersonErasure } from '@bridgekit/sdk';
+import { type EraseMeInput, INTAKE_STEPS, NOTIFICATION_KINDS, type PersonalExport, type PersonErasure } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { TenantParams } from './common.ts';
 import { type Exact, expectType, requestType } from './contract.ts';
@@ -38,6 +38,11 @@ const EXPORT_LISTS = [
   'subscriptions',
   'notifications',
   'moderationActions',
+  'healthInvitations',
+  'healthAnswers',
+  'intakeDecisions',
+  'valueBenefits',
+  'valueActuals',
 ] as const;
 
 export const PersonalExportSchema = z
@@ -74,7 +79,7 @@ export const PersonalExportSchema = z
         objective: z.string().nullable(),
         status: z.string(),
         state: z.enum(['published', 'pending', 'rejected']),
-        role: z.enum(['author', 'recorded']),
+        role: z.enum(['author', 'recorded', 'sponsor']),
         createdAt: iso(),
         editedAt: iso().nullable(),
       }),
@@ -156,6 +161,44 @@ export const PersonalExportSchema = z
         reason: z.string().nullable(),
         createdAt: iso(),
       }),
+    ),
+    healthInvitations: z.array(
+      z.object({
+        round: z.string(),
+        title: z.string(),
+        unit: z.string(),
+        side: z.enum(['business', 'provider']),
+        respondedAt: iso().nullable(),
+        invitedAt: iso(),
+      }),
+    ),
+    healthAnswers: z.array(
+      z.object({ round: z.string(), title: z.string(), item: z.string(), score: z.number().int(), comment: z.string().nullable() }),
+    ),
+    intakeDecisions: z.array(
+      z.object({
+        idea: z.string(),
+        step: z.enum(INTAKE_STEPS),
+        forum: z.string().nullable(),
+        decidedOn: z.string(),
+        note: z.string().nullable(),
+        roles: z.array(z.enum(['decider', 'recorder'])),
+        createdAt: iso(),
+      }),
+    ),
+    valueBenefits: z.array(
+      z.object({
+        id: z.string(),
+        card: z.string(),
+        title: z.string(),
+        measure: z.string(),
+        baseline: z.number(),
+        target: z.number(),
+        createdAt: iso(),
+      }),
+    ),
+    valueActuals: z.array(
+      z.object({ benefit: z.string(), measuredOn: z.string(), value: z.number(), note: z.string().nullable(), createdAt: iso() }),
     ),
     truncated: z
       .array(z.enum(EXPORT_LISTS))

@@ -8,12 +8,13 @@ import type {
   BusinessUnitUpdate,
   NewBusinessUnit,
   Person,
+  PersonUnit,
   UnitRef,
   UnitTeamInput,
   UnitTeamPlace,
   UnmatchedClaim,
 } from '@bridgekit/sdk';
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Viewer } from '../auth/viewer.ts';
@@ -26,6 +27,7 @@ import { newId } from '../lib/ids.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
 import { parseUnitRef, unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
+import { recountSupportOf } from './votes.ts';
 
 /**
  * SQL for a text column's alias: migration 0015's expression (trim, runs of up to eight spaces
@@ -44,6 +46,26 @@ export function unitIdOfClaim(tenantId: string, claim: string | null | undefined
   if (claim == null) return sql`null`;
   return sql`(select a.unit_id from ${businessUnitAliases} a join ${businessUnits} b on b.id = a.unit_id and b.archived_at is null
     where a.tenant_id = ${tenantId} and a.alias = ${normaliseAlias(claim)})`;
+}
+
+/**
+ * SQL for the unit of the `users` row in scope when it is an admin's choice that still stands
+ * (`setPersonUnit`): a current unit that the person's stored claim does not name. A refresh from a
+ * token keeps it when the new claim names no unit (`upsertUser`); a claim that names one wins.
+ */
+export function adminChosenUnit(tenantId: string): SQL<string | null> {
+  return sql`(select b.id from ${businessUnits} b where b.tenant_id = ${tenantId} and b.id = ${qualified(users.unitId)} and b.archived_at is null
+    and not exists (select 1 from ${businessUnitAliases} a where a.tenant_id = ${tenantId} and a.unit_id = b.id
+      and a.alias = ${aliasSql(users.businessUnit)}))`;
+}
+
+/**
+ * SQL for the id of the unit the viewer's row holds once refreshed from their current token: the
+ * unit their claim names, else an admin's choice that stands ({@link adminChosenUnit}). For `/me`.
+ */
+export function viewerUnitId(tenantId: string, viewer: { subject: string; businessUnit?: string | null | undefined }): SQL<string | null> {
+  return sql`coalesce(${unitIdOfClaim(tenantId, viewer.businessUnit)}, (select ${adminChosenUnit(tenantId)} from ${users}
+    where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.subject)} = ${viewer.subject}))`;
 }
 
 /**
@@ -199,14 +221,19 @@ function assertAliasesFree(tree: Tree, unitId: string | null) {
 /**
  * Points the people whose claim one of the unit's aliases names (and those on it whose claim no
  * longer does) at the unit their claim now names: after its aliases change, in the same batch.
+ * Whom an admin put on the unit (their claim names no unit) stays, unless their claim was one of
+ * the `dropped` aliases, which had matched them.
  */
-function rematchPeople(db: Database, tenantId: string, unitId: string) {
+function rematchPeople(db: Database, tenantId: string, unitId: string, dropped: string[] = []) {
   const claimAlias = aliasSql(users.businessUnit);
+  const kept = dropped.length
+    ? sql`case when ${claimAlias} in ${dropped} then null else ${adminChosenUnit(tenantId)} end`
+    : adminChosenUnit(tenantId);
   return db
     .update(users)
     .set({
-      unitId: sql`(select a.unit_id from ${businessUnitAliases} a join ${businessUnits} b on b.id = a.unit_id and b.archived_at is null
-        where a.tenant_id = ${tenantId} and a.alias = ${claimAlias})`,
+      unitId: sql`coalesce((select a.unit_id from ${businessUnitAliases} a join ${businessUnits} b on b.id = a.unit_id and b.archived_at is null
+        where a.tenant_id = ${tenantId} and a.alias = ${claimAlias}), ${kept})`,
     })
     .where(
       and(
@@ -296,7 +323,7 @@ export async function updateUnit(db: Database, tenantId: string, key: string, in
       .insert(businessUnitAliases)
       .values(aliases.map((alias) => ({ tenantId, alias, unitId: id })))
       .onConflictDoNothing(),
-    rematchPeople(db, tenantId, id),
+    rematchPeople(db, tenantId, id, dropped),
   );
   await clashIsConflict(db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]), key);
   return getUnit(db, tenantId, key);
@@ -355,6 +382,43 @@ export async function setUnitTeam(db: Database, tenantId: string, key: string, t
     ...(rows.length ? [db.insert(businessUnitPeople).values(rows)] : []),
   ]);
   return getUnit(db, tenantId, key);
+}
+
+/**
+ * Admins: sets the unit of the member with this handle (a current unit's key, or `null`), and
+ * recounts the support by unit of the ideas they back, in one batch. 404 for a handle no member
+ * has; 400 `unknownUnit` for a key that names no current unit.
+ */
+export async function setPersonUnit(db: Database, tenantId: string, handle: string, unit: string | null): Promise<PersonUnit> {
+  const ofHandle = and(
+    eq(users.tenantId, tenantId),
+    eq(users.kind, 'person'),
+    sql`lower(${qualified(users.handle)}) = ${handle.replace(/^@/, '').toLowerCase()}`,
+  );
+  const [people, units] = await db.batch([
+    db.select({ id: users.id }).from(users).where(ofHandle),
+    db
+      .select({ id: businessUnits.id })
+      .from(businessUnits)
+      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, unit ?? '\u0000'), isNull(businessUnits.archivedAt))),
+  ]);
+  const person = people[0];
+  if (!person) throw notFound('not_found.person', { id: handle });
+  const unitId = unit === null ? null : units[0]?.id;
+  if (unitId === undefined) throw unknownUnit('body.unit', unit ?? '');
+  const [, , [row]] = await db.batch([
+    db
+      .update(users)
+      .set({ unitId })
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.id))),
+    recountSupportOf(db, tenantId, sql`${person.id}`),
+    db
+      .select({ handle: users.handle, name: users.name, claim: users.businessUnit, unit: unitRefColumn(users.unitId).as('person_unit') })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, person.id))),
+  ]);
+  if (!row) throw notFound('not_found.person', { id: handle });
+  return { handle: row.handle ?? handle, ...toPerson(row.name, row.claim, row.unit) };
 }
 
 // ——— Ideas' units ———

@@ -358,13 +358,13 @@ export async function cardDiff(
  */
 export async function cardLinksOf(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<CardLinks> {
   const ownKey = `card:${id}`;
-  const publishedIdeasWhere = (column: typeof ideas.answeredBy | typeof ideas.sourceCardId) =>
+  const publishedIdeasWhere = (column: typeof ideas.answeredBy | typeof ideas.sourceCardId | typeof ideas.caseCardId) =>
     db
       .select({ id: ideas.id, title: ideas.title })
       .from(ideas)
       .where(and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), eq(column, id)))
       .orderBy(desc(ideas.createdAt), desc(ideas.id));
-  const [outgoing, incoming, citingIdeas, ownThread, answered, sparked] = await db.batch([
+  const [outgoing, incoming, citingIdeas, ownThread, answered, sparked, caseFor] = await db.batch([
     db
       .select({ kind: cardLinks.toKind, id: cardLinks.toId })
       .from(cardLinks)
@@ -404,6 +404,8 @@ export async function cardLinksOf(db: Database, tenantId: string, viewer: Viewer
       .where(and(eq(threads.tenantId, tenantId), eq(threads.key, ownKey))),
     publishedIdeasWhere(ideas.answeredBy),
     publishedIdeasWhere(ideas.sourceCardId),
+    // The idea whose approval made this business case (store/intake.ts).
+    publishedIdeasWhere(ideas.caseCardId),
   ]);
   const ids = (kind: LinkKind) => [...new Set(outgoing.filter((l) => l.kind === kind).map((l) => l.id))];
   const none = ['\u0000'];
@@ -434,6 +436,7 @@ export async function cardLinksOf(db: Database, tenantId: string, viewer: Viewer
       ...citingIdeas.map((i) => ({ ...i, direction: 'cited-by' as const })),
       ...answered.map((i) => ({ ...i, direction: 'answers' as const })),
       ...sparked.map((i) => ({ ...i, direction: 'sparked' as const })),
+      ...caseFor.map((i) => ({ ...i, direction: 'case-for' as const })),
     ],
     threads: [
       ...ownThread.map((t) => ({ ...t, direction: 'own' as const })),

@@ -67,7 +67,7 @@ export function freshnessCondition(freshness: Freshness, now: number) {
 }
 
 /** SQL that is 1 when the viewer is an admin (by credential, claim or grant); CIOs are not. */
-function isAdmin(tenantId: string, viewer: Viewer | Actor): SQL {
+export function isAdmin(tenantId: string, viewer: Viewer | Actor): SQL {
   if ('kind' in viewer && hasRole(effectiveRole(viewer, undefined), 'admin')) return sql`1`;
   if (!('kind' in viewer) || viewer.kind !== 'user') return sql`0`;
   return sql`exists (select 1 from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenantId}

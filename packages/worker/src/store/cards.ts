@@ -57,6 +57,7 @@ import { eventStatements } from '../notify/record.ts';
 import { unitIdOfClaim, unknownUnit } from './business-units.ts';
 import { cardColumns, cardReadableBy, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
+import { profileObjectiveSync } from './objectives.ts';
 import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
 import { findTemplate } from './templates.ts';
@@ -244,7 +245,7 @@ function assertOwnSide(
  * without a unit. A new card's fallback is its template's default, `private` for a `unit` default
  * when the card has no unit (relationship intelligence is never public by default).
  */
-function visibilityAfter(
+export function visibilityAfter(
   asked: CardVisibility | undefined,
   fallback: CardVisibility,
   unitId: string | null,
@@ -269,8 +270,11 @@ function setAtPath(root: Record<string, FieldValue>, path: string, value: FieldV
   if (node && typeof node === 'object' && last !== undefined) (node as Record<string, unknown>)[last] = value;
 }
 
-/** The statements that copy the row a save wrote into `card_versions` and replace its links. */
-function afterSave(
+/**
+ * The statements that copy the row a save wrote into `card_versions`, replace its links and, for a
+ * unit's partner profile, keep the unit's objectives in step with it (store/objectives.ts).
+ */
+export function afterSave(
   db: Database,
   tenantId: string,
   cardId: string,
@@ -328,6 +332,7 @@ function afterSave(
       ),
     );
   }
+  statements.push(...profileObjectiveSync(db, tenantId, cardId, saveId, Date.now()));
   return statements;
 }
 
@@ -370,9 +375,12 @@ export async function createCard(db: Database, tenant: Tenant, saver: Saver, inp
   return getCard(db, tenant.id, saver.actor, id, now);
 }
 
-/** The war story a card is promoted from: `promotedFrom` (`thread:<id>` or `comment:<id>`) is unique per tenant. */
+/**
+ * Where a card comes from, unique per tenant (`promotedFrom`): the war story it is promoted from
+ * (`thread:<id>` or `comment:<id>`), or the idea whose value plan it is (`value-plan:<id>`, no thread).
+ */
 export interface CardStory {
-  threadId: string;
+  threadId: string | null;
   commentId: string | null;
   promotedFrom: string;
 }
@@ -448,7 +456,7 @@ export async function insertCard(
  * What a save records, if it won (the card carries its `saveId`): `created`/`updated` — or, held,
  * `content.held` and `moderation.queued` — and its author and owner following the card.
  */
-function saveEvents(
+export function saveEvents(
   db: Database,
   tenantId: string,
   id: string,

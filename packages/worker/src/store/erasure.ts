@@ -9,6 +9,8 @@
  *   grants they made) names "removed person" and the new subject instead;
  * - their @mentions in others' comments (and those comments' earlier texts) become the plain
  *   words "removed person", and card person fields naming them by handle or e-mail do too;
+ * - cards and value-plan benefits they owned and ideas they sponsored lose that owner or sponsor;
+ *   intake decisions and measurements they took or recorded keep pointing at the renamed row;
  * - what only served them goes: role grant, mention rows, subscriptions, notifications, e-mail
  *   settings. Votes, reactions, flags and "helped" marks stay as rows of the erased person, so
  *   every count (votes, supporters, reactions, helped) stays exactly what it was;
@@ -42,6 +44,7 @@ import {
   subscriptions,
   userRoles,
   users,
+  valueBenefits,
 } from '../db/schema.ts';
 import { unmentionHtml, unmentionSource, unnamePeople } from '../domain/erasure-text.ts';
 import { newId } from '../lib/ids.ts';
@@ -244,6 +247,17 @@ function replaceCopies(db: Database, tenantId: string, person: PersonRecord, new
       .update(cards)
       .set({ ownerId: null })
       .where(ofTenant(sql`owner_id = ${u}`)),
+    // Nor do the benefits they owned, nor the ideas they sponsored: the unit's team names the next.
+    // Intake decisions they took or recorded, and measurements they recorded, keep pointing at their
+    // row, now "removed person"; the notes stay, as the reasons of status changes do.
+    db
+      .update(valueBenefits)
+      .set({ ownerId: null })
+      .where(ofTenant(sql`owner_id = ${u}`)),
+    db
+      .update(ideas)
+      .set({ sponsorId: null })
+      .where(ofTenant(sql`sponsor_id = ${u}`)),
     db
       .update(commentRevisions)
       .set({ editorName: R })

@@ -12,12 +12,14 @@ import {
   type HealthComment,
   type HealthInvitationInput,
   type HealthItem,
+  type HealthItemResult,
   type HealthResults,
   type HealthRound,
   type HealthRoundInput,
   type HealthRoundQuery,
   type HealthSideCounts,
   type HealthTrend,
+  type HealthTrendPoint,
   type RelationshipSide,
 } from '@bridgekit/sdk';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
@@ -29,6 +31,7 @@ import { healthSummary, type ScoreSum } from '../domain/health.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { eventStatements } from '../notify/record.ts';
 import { unknownUnit } from './business-units.ts';
 import { parseUnitRef, readsUnit, unitIdOfKey, unitRefColumn } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -262,7 +265,8 @@ const roundOpen = (tenantId: string, id: string) =>
 
 /**
  * Invites people by handle for a side. Business people come from demand-side units and provider
- * people from supply-side units; people without a unit may answer for either side.
+ * people from supply-side units; people without a unit may answer for either side. Those newly
+ * invited are told (`health.invited`); inviting someone again tells them nothing new.
  */
 export async function invite(
   db: Database,
@@ -330,7 +334,19 @@ export async function invite(
       )
       .onConflictDoNothing();
   });
-  const results = await db.batch([upsertUser(db, tenantId, actor, now), ...inserts, roundQuery(db, tenantId, viewer, id)]);
+  // Those invited now (not those invited before) are told, in their inbox and by e-mail.
+  const invitedNow = sql`exists (select 1 from ${healthInvitations} where ${qualified(healthInvitations.tenantId)} = ${tenantId}
+    and ${qualified(healthInvitations.roundId)} = ${id} and ${qualified(healthInvitations.createdAt)} = ${now})`;
+  const told = eventStatements(db, {
+    tenantId,
+    type: 'health.invited',
+    actorId: viewerUserId(tenantId, actor),
+    item: { kind: 'health', id },
+    data: { invitedAt: now },
+    onlyIf: invitedNow,
+    now,
+  });
+  const results = await db.batch([upsertUser(db, tenantId, actor, now), ...inserts, ...told, roundQuery(db, tenantId, viewer, id)]);
   return afterWrite(results.at(-1) as RoundRow[], id);
 }
 
@@ -506,26 +522,34 @@ export async function roundResults(db: Database, tenantId: string, viewer: Viewe
   };
 }
 
-/** A unit's latest closed rounds, oldest first; 404 for an unknown unit or one the viewer does not read. */
-export async function unitTrend(db: Database, tenantId: string, viewer: Viewer, key: string): Promise<HealthTrend> {
-  const latest = sql`(select ${qualified(healthRounds.id)} from ${healthRounds} where ${qualified(healthRounds.tenantId)} = ${tenantId}
-    and ${qualified(healthRounds.unitId)} = ${unitIdOfKey(tenantId, key)} and ${qualified(healthRounds.closedAt)} is not null
-    order by ${qualified(healthRounds.closedAt)} desc, ${qualified(healthRounds.id)} desc limit ${TREND_ROUNDS})`;
-  const [units, roundRows, sums] = await db.batch([
-    db
-      .select({
-        unit: unitRefColumn(sql`${qualified(businessUnits.id)}`),
-        reads: sql<number>`${readsUnit(tenantId, viewer, businessUnits.id)}`,
-      })
-      .from(businessUnits)
-      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, key))),
-    selectRounds(db, tenantId, viewer, and(sql`${healthRounds.id} in ${latest}`, sql`${healthRounds.closedAt} is not null`)),
-    scoreSums(db, tenantId, viewer, latest),
-  ]);
-  const unit = units[0];
-  const ref = parseUnitRef(unit?.unit ?? null);
-  if (unit?.reads !== 1 || !ref) throw notFound('not_found.health_unit', { id: key });
-  const rounds = (roundRows as RoundRow[])
+/** SQL: the ids of the latest closed rounds (at most `limit`) of the unit `unitId` names. */
+export function latestClosedRounds(tenantId: string, unitId: SQL, limit = TREND_ROUNDS): SQL {
+  return sql`(select ${qualified(healthRounds.id)} from ${healthRounds} where ${qualified(healthRounds.tenantId)} = ${tenantId}
+    and ${qualified(healthRounds.unitId)} = ${unitId} and ${qualified(healthRounds.closedAt)} is not null
+    order by ${qualified(healthRounds.closedAt)} desc, ${qualified(healthRounds.id)} desc limit ${limit})`;
+}
+
+/**
+ * The two statements that read the closed rounds `roundIds` selects and their score sums (of units
+ * the viewer reads only), for the caller's own batch; {@link closedRoundSummaries} reads their rows.
+ */
+export function closedRoundQueries(db: Database, tenantId: string, viewer: Viewer, roundIds: SQL) {
+  return [
+    selectRounds(db, tenantId, viewer, and(sql`${healthRounds.id} in ${roundIds}`, sql`${healthRounds.closedAt} is not null`)),
+    scoreSums(db, tenantId, viewer, roundIds),
+  ] as const;
+}
+
+/** A closed round as a trend point, with its unit's key and its results per item. */
+export interface ClosedRoundSummary {
+  unitKey: string;
+  point: HealthTrendPoint;
+  perItem: HealthItemResult[];
+}
+
+/** The rows of {@link closedRoundQueries} as summaries, oldest first. */
+export function closedRoundSummaries(roundRows: unknown[], sums: unknown[]): ClosedRoundSummary[] {
+  return (roundRows as RoundRow[])
     .filter((r) => r.reads === 1 && r.closedAt !== null)
     .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0) || a.id.localeCompare(b.id))
     .map((row) => {
@@ -537,13 +561,34 @@ export async function unitTrend(db: Database, tenantId: string, viewer: Viewer, 
         counts,
       );
       return {
-        roundId: row.id,
-        title: row.title,
-        closedAt: isoTime(row.closedAt as number),
-        business: summary.sides.business,
-        provider: summary.sides.provider,
-        maturity: summary.maturity,
+        unitKey: round.unit.key,
+        perItem: summary.perItem,
+        point: {
+          roundId: row.id,
+          title: row.title,
+          closedAt: isoTime(row.closedAt as number),
+          business: summary.sides.business,
+          provider: summary.sides.provider,
+          maturity: summary.maturity,
+        },
       };
     });
-  return { unit: ref, rounds };
+}
+
+/** A unit's latest closed rounds, oldest first; 404 for an unknown unit or one the viewer does not read. */
+export async function unitTrend(db: Database, tenantId: string, viewer: Viewer, key: string): Promise<HealthTrend> {
+  const [units, roundRows, sums] = await db.batch([
+    db
+      .select({
+        unit: unitRefColumn(sql`${qualified(businessUnits.id)}`),
+        reads: sql<number>`${readsUnit(tenantId, viewer, businessUnits.id)}`,
+      })
+      .from(businessUnits)
+      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, key))),
+    ...closedRoundQueries(db, tenantId, viewer, latestClosedRounds(tenantId, unitIdOfKey(tenantId, key))),
+  ]);
+  const unit = units[0];
+  const ref = parseUnitRef(unit?.unit ?? null);
+  if (unit?.reads !== 1 || !ref) throw notFound('not_found.health_unit', { id: key });
+  return { unit: ref, rounds: closedRoundSummaries(roundRows, sums).map((r) => r.point) };
 }

@@ -24,6 +24,7 @@ import { heldStatements } from '../notify/held.ts';
 import { toRecord } from './boards.ts';
 import { checkIdeaUnits, ideaUnitKeys, replaceIdeaUnits, selectUnitsByKeys, unitIdOfClaim } from './business-units.ts';
 import { assertMayPost } from './comments.ts';
+import { intakeFieldChecks, intakeFieldWrites } from './idea-intake.ts';
 import { getIdea, type IdeaRow, ideaBoard, ideaIsMine, selectIdeas, toIdea, writtenBy } from './ideas.ts';
 import { ideaThreadKey } from './item-threads.ts';
 import { selectStanding } from './standing.ts';
@@ -81,7 +82,8 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
   const settings = tenant.moderation;
   const windowStart = now - settings.repeatWindowMinutes * 60_000;
   const unitKeys = ideaUnitKeys(edit);
-  const [found, boardRows, standing, recent, grant, ...unitRows] = await db.batch([
+  const intake = intakeFieldChecks(db, tenant, id, edit);
+  const [found, boardRows, standing, recent, grant, intakeRows, ...unitRows] = await db.batch([
     db
       .select({ idea: ideas, mine: ideaIsMine(tenantId, actor).as('edit_mine') })
       .from(ideas)
@@ -95,6 +97,7 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
       .orderBy(desc(ideas.createdAt))
       .limit(settings.repeatWindowMinutes > 0 ? 50 : 0),
     selectGrantedRole(db, tenantId, actor.subject),
+    intake.statement,
     ...(unitKeys.length ? [selectUnitsByKeys(db, tenantId, unitKeys)] : []),
   ]);
   const row = found[0];
@@ -112,10 +115,14 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
   assertMayPost(standing[0], now);
   const asModerator = !mine;
   const unitId = checkIdeaUnits(edit, unitRows[0] ?? []);
+  const intakeValues = intake.check(intakeRows);
 
   const next = edited(idea, edit);
-  // Units are not text: they change without a revision or the moderation pipeline.
-  const unitWrites = ideaUnitWrites(db, tenantId, id, edit, unitId);
+  // Units, the sponsor, the class and objectives are not text: they change without a revision or the moderation pipeline.
+  const unitWrites = [
+    ...ideaUnitWrites(db, tenantId, id, edit, unitId),
+    ...intakeFieldWrites(db, tenantId, id, intakeValues, now, and(eq(ideas.closed, false), isNull(ideas.mergedInto))),
+  ];
   if (TEXT_KEYS.every((key) => next[key] === idea[key])) {
     if (unitWrites.length > 0) await db.batch([upsertUser(db, tenantId, actor, now), ...unitWrites]);
     return getIdea(db, tenantId, actor, id, asModerator);

@@ -104,7 +104,9 @@ export async function ideaView(db: Database, tenantId: string, viewer: Viewer, i
       .select({
         criterion: boardCriteria,
         average: aliased<number | null>(
-          sql`(select avg(s.value) from ${ideaScores} s where s.tenant_id = ${tenantId} and s.idea_id = ${id} and s.criterion = ${qualified(boardCriteria.key)})`,
+          // A sponsor's scores count nowhere (store/scores.ts `notBySponsor`).
+          sql`(select avg(s.value) from ${ideaScores} s where s.tenant_id = ${tenantId} and s.idea_id = ${id} and s.criterion = ${qualified(boardCriteria.key)}
+            and s.evaluator is not (select sp.subject from ${users} sp join ${ideas} si on sp.id = si.sponsor_id where si.tenant_id = ${tenantId} and si.id = ${id}))`,
           'criterion_average',
         ),
       })

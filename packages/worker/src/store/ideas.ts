@@ -35,6 +35,7 @@ import {
 } from './business-units.ts';
 import { cardPublic } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
+import { type IntakeFields, intakeColumns, intakeFieldChecks, intakeFieldWrites, toIntakeFields } from './idea-intake.ts';
 import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
 import { proxyPerson, proxyPersonId, upsertProxyPerson } from './proxies.ts';
 import { selectStanding } from './standing.ts';
@@ -76,6 +77,7 @@ export const ideaColumns = <M extends SQL<number> | SQL.Aliased<number>>(myVotes
   ),
   scoreOutdated: scoreOutdated().as('idea_score_outdated'),
   mine: sql<number | null>`${mine}`.as('idea_mine'),
+  ...intakeColumns(),
 });
 
 export function selectIdeas(db: Database, tenantId: string, viewer: Viewer | Actor) {
@@ -166,6 +168,7 @@ export function toIdea(row: IdeaRow, asModerator = false): Idea {
     recordedBy: row.recordedBy === null ? null : { name: row.recordedBy },
     scoreOutdated: Boolean(row.scoreOutdated),
     mine: Boolean(row.mine),
+    ...toIntakeFields(row),
   };
 }
 
@@ -266,6 +269,10 @@ export interface NewIdeaInput {
   unit?: string | undefined;
   /** Keys of the other units it impacts. */
   impactedUnits?: string[] | undefined;
+  /** The sponsor's handle, the demand class, the objectives it serves (idea-intake.ts). */
+  sponsor?: IntakeFields['sponsor'];
+  demandClass?: IntakeFields['demandClass'];
+  objectives?: IntakeFields['objectives'];
 }
 
 /** What `createIdea` answers: the new idea, or the one this proposal already made (`created: false`). */
@@ -325,7 +332,8 @@ export async function createIdea(
   const proxyBudget = proxy && board.voteMode === 'budget';
   const proposal = sourceCard === undefined ? null : sameProposal(tenantId, board.id, authorId, input.title, sourceCard);
   const unitKeys = ideaUnitKeys(input);
-  const [standing, recent, grant, source, ...unitRows] = await db.batch([
+  const intake = intakeFieldChecks(db, tenant, null, input);
+  const [standing, recent, grant, source, intakeRows, ...unitRows] = await db.batch([
     selectStanding(db, tenantId, author.subject, settings),
     db
       .select({ title: ideas.title, description: ideas.description })
@@ -349,9 +357,11 @@ export async function createIdea(
       })
       .from(tenants)
       .where(eq(tenants.id, tenantId)),
+    intake.statement,
     ...(unitKeys.length ? [selectUnitsByKeys(db, tenantId, unitKeys)] : []),
   ]);
   const unitId = checkIdeaUnits(input, unitRows[0] ?? []);
+  const intakeValues = intake.check(intakeRows);
   const role = effectiveRole(viewer, grant[0]?.role);
   if (proxy && !hasRole(role, 'evaluator')) throw new ApiError(403, 'forbidden.proxy_idea', { current: role ?? 'no role' });
   assertMayPost(standing[0], now);
@@ -388,6 +398,8 @@ export async function createIdea(
     effortSize: bc.effort ?? null,
     objective: bc.objective ?? null,
     unitId: unitId ?? unitIdOfClaim(tenantId, bc.beneficiary),
+    sponsorId: intakeValues.sponsorId ?? null,
+    demandClass: intakeValues.demandClass ?? null,
     status: initialStatus(board.statuses).key,
     statusCategory: 'open' as const,
     state: verdict ? ('pending' as const) : ('published' as const),
@@ -411,6 +423,7 @@ export async function createIdea(
     ...(proxy ? upsertProxyPerson(db, tenantId, proxy, now, guard) : []),
     guard ? db.insert(ideas).select(conditionalRow(ideas, row, guard)) : db.insert(ideas).values(row),
     ...(input.impactedUnits?.length ? [replaceIdeaUnits(db, tenantId, id, input.impactedUnits)[1]] : []),
+    ...intakeFieldWrites(db, tenantId, id, { objectives: intakeValues.objectives }, now),
     ...(proxy ? [proxySupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)] : []),
     ...newIdeaEvents(db, tenantId, id, board.slug, authorId, viewerUserId(tenantId, author), verdict, now),
     selectIdeas(db, tenantId, author)

@@ -51,6 +51,7 @@ function itemColumns(tenantId: string, me: UserViewer) {
     title: sql<string | null>`case ${kind}
       when 'idea' then (select i.title from ideas i where i.tenant_id = ${tenantId} and i.id = ${id})
       when 'card' then (select k.title from cards k where k.tenant_id = ${tenantId} and k.id = ${id} and ${cardReadableBy(tenantId, me, 'k')})
+      when 'health' then (select h.title from health_rounds h where h.tenant_id = ${tenantId} and h.id = ${id})
       else (select case substr(t.key, 1, 5) when 'idea:' then ${discussed('ideas')} when 'card:' then ${discussed('cards')}
           else coalesce(t.title, t.url, t.key) end
         from comments c join threads t on t.id = c.thread_id where c.tenant_id = ${tenantId} and c.id = ${id}) end`.as('n_item_title'),

@@ -5,9 +5,11 @@
  * appear in it by id only: never their names, e-mail addresses or subjects.
  */
 import {
+  type IntakeStep,
   PERSONAL_EXPORT_LIST_LIMIT,
   type PersonalExport,
   type PersonalExportList,
+  type RelationshipSide,
   type Role,
   type SubscriptionSource,
   type SubscriptionTarget,
@@ -84,7 +86,7 @@ export interface ExportSubject {
 const LIMIT = PERSONAL_EXPORT_LIST_LIMIT;
 
 /**
- * The export of one person, answered as `PersonalExport` version 1. One batch of 19 statements,
+ * The export of one person, answered as `PersonalExport` version 1. One batch of 24 statements,
  * whatever they contributed.
  */
 export async function personalExport(
@@ -119,12 +121,13 @@ export async function personalExport(
           status: sql<string>`i.status`,
           state: sql<'published' | 'pending' | 'rejected'>`i.state`,
           authored: sql<number>`i.author_id = ${u}`,
+          recorded: sql<number>`coalesce(i.proxy_id = ${u}, 0)`,
           createdAt: sql<number>`i.created_at`,
           editedAt: sql<number | null>`i.edited_at`,
         }),
       )
       .from(sql`ideas i join boards b on b.id = i.board_id`)
-      .where(sql`i.tenant_id = ${t} and b.tenant_id = ${t} and (i.author_id = ${u} or i.proxy_id = ${u})`)
+      .where(sql`i.tenant_id = ${t} and b.tenant_id = ${t} and (i.author_id = ${u} or i.proxy_id = ${u} or i.sponsor_id = ${u})`)
       .orderBy(sql`i.created_at, i.id`)
       .limit(LIMIT + 1),
     ideaRevisions: db
@@ -330,6 +333,82 @@ export async function personalExport(
       .where(sql`l.tenant_id = ${t} and l.actor_subject = ${s}`)
       .orderBy(sql`l.created_at, l.id`)
       .limit(LIMIT + 1),
+    healthInvitations: db
+      .select(
+        named({
+          round: sql<string>`r.id`,
+          title: sql<string>`r.title`,
+          unit: sql<string>`b.key`,
+          side: sql<RelationshipSide>`h.side`,
+          respondedAt: sql<number | null>`h.responded_at`,
+          invitedAt: sql<number>`h.created_at`,
+        }),
+      )
+      .from(sql`health_invitations h join health_rounds r on r.id = h.round_id join business_units b on b.id = r.unit_id`)
+      .where(sql`h.tenant_id = ${t} and r.tenant_id = ${t} and h.user_id = ${u}`)
+      .orderBy(sql`h.created_at, h.round_id`)
+      .limit(LIMIT + 1),
+    healthAnswers: db
+      .select(
+        named({
+          round: sql<string>`r.id`,
+          title: sql<string>`r.title`,
+          item: sql<string>`a.item_key`,
+          score: sql<number>`a.score`,
+          comment: sql<string | null>`a.comment`,
+        }),
+      )
+      .from(sql`health_answers a join health_rounds r on r.id = a.round_id`)
+      .where(sql`a.tenant_id = ${t} and r.tenant_id = ${t} and a.user_id = ${u}`)
+      .orderBy(sql`r.created_at, r.id, a.item_key`)
+      .limit(LIMIT + 1),
+    intakeDecisions: db
+      .select(
+        named({
+          idea: sql<string>`d.idea_id`,
+          step: sql<IntakeStep>`d.step`,
+          forum: sql<string | null>`d.forum`,
+          decidedOn: sql<string>`d.decided_on`,
+          note: sql<string | null>`d.note`,
+          decided: sql<number>`coalesce(d.decider_id = ${u}, 0)`,
+          recorded: sql<number>`coalesce(d.created_by = ${u}, 0)`,
+          createdAt: sql<number>`d.created_at`,
+        }),
+      )
+      .from(sql`intake_decisions d`)
+      .where(sql`d.tenant_id = ${t} and (d.decider_id = ${u} or d.created_by = ${u})`)
+      .orderBy(sql`d.created_at, d.id`)
+      .limit(LIMIT + 1),
+    valueBenefits: db
+      .select(
+        named({
+          id: sql<string>`v.id`,
+          card: sql<string>`v.card_id`,
+          title: sql<string>`v.title`,
+          measure: sql<string>`v.measure`,
+          baseline: sql<number>`v.baseline`,
+          target: sql<number>`v.target`,
+          createdAt: sql<number>`v.created_at`,
+        }),
+      )
+      .from(sql`value_benefits v`)
+      .where(sql`v.tenant_id = ${t} and v.owner_id = ${u}`)
+      .orderBy(sql`v.created_at, v.id`)
+      .limit(LIMIT + 1),
+    valueActuals: db
+      .select(
+        named({
+          benefit: sql<string>`x.benefit_id`,
+          measuredOn: sql<string>`x.measured_on`,
+          value: sql<number>`x.value`,
+          note: sql<string | null>`x.note`,
+          createdAt: sql<number>`x.created_at`,
+        }),
+      )
+      .from(sql`value_actuals x`)
+      .where(sql`x.tenant_id = ${t} and x.recorded_by = ${u}`)
+      .orderBy(sql`x.created_at, x.id`)
+      .limit(LIMIT + 1),
   };
   const results = await db.batch(Object.values(queries) as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   const {
@@ -352,6 +431,11 @@ export async function personalExport(
     settings,
     notifications,
     moderation,
+    healthInvitations,
+    healthAnswers,
+    intakeDecisions,
+    valueBenefits,
+    valueActuals,
   } = Object.fromEntries(Object.keys(queries).map((key, i) => [key, results[i]])) as {
     [K in keyof typeof queries]: Awaited<(typeof queries)[K]>;
   };
@@ -384,9 +468,9 @@ export async function personalExport(
       joinedAt: row ? isoTime(row.createdAt) : null,
       lastSeenAt: row ? isoTime(row.lastSeenAt) : null,
     },
-    ideas: cut('ideas', ideas).map(({ authored, createdAt, editedAt, ...i }) => ({
+    ideas: cut('ideas', ideas).map(({ authored, recorded, createdAt, editedAt, ...i }) => ({
       ...i,
-      role: authored ? 'author' : 'recorded',
+      role: authored ? 'author' : recorded ? 'recorded' : 'sponsor',
       createdAt: isoTime(createdAt),
       editedAt: isoTimeOrNull(editedAt),
     })),
@@ -430,6 +514,19 @@ export async function personalExport(
       target: { type: targetType, id: targetId },
       createdAt: isoTime(createdAt),
     })),
+    healthInvitations: cut('healthInvitations', healthInvitations).map(({ respondedAt, invitedAt, ...h }) => ({
+      ...h,
+      respondedAt: isoTimeOrNull(respondedAt),
+      invitedAt: isoTime(invitedAt),
+    })),
+    healthAnswers: cut('healthAnswers', healthAnswers),
+    intakeDecisions: cut('intakeDecisions', intakeDecisions).map(({ decided, recorded, createdAt, ...d }) => ({
+      ...d,
+      roles: [...(decided ? (['decider'] as const) : []), ...(recorded ? (['recorder'] as const) : [])],
+      createdAt: isoTime(createdAt),
+    })),
+    valueBenefits: cut('valueBenefits', valueBenefits).map((v) => ({ ...v, createdAt: isoTime(v.createdAt) })),
+    valueActuals: cut('valueActuals', valueActuals).map((x) => ({ ...x, createdAt: isoTime(x.createdAt) })),
     truncated,
   };
 }

@@ -8,7 +8,7 @@ import type { Criterion, FieldIssue, Scorecard } from '@bridgekit/sdk';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boardCriteria, boards, ideaScores, ideas } from '../db/schema.ts';
+import { boardCriteria, boards, ideaScores, ideas, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { floorSql, rankKeySql, scoreValue } from '../domain/scorecard.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
@@ -16,11 +16,20 @@ import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, findBoardRecord, selectCriteria, toCriterion } from './boards.ts';
 import { viewerUserId } from './users.ts';
 
+/**
+ * SQL that is true when the score row in scope is not the idea's sponsor's: a sponsor cannot
+ * score what they sponsor (refused below; and should a score of theirs exist, it counts nowhere).
+ */
+export function notBySponsor(): SQL {
+  return sql`${qualified(ideaScores.evaluator)} is not (select sp.subject from ${users} sp where sp.id = ${qualified(ideas.sponsorId)})`;
+}
+
 /** Σ weight × (average score over evaluators) for one group of criteria, for the idea in scope. */
 function groupScore(group: Criterion['group']): SQL {
   return sql`(select sum(${qualified(boardCriteria.weight)} * (
       select avg(${qualified(ideaScores.value)}) from ${ideaScores}
-      where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)} and ${qualified(ideaScores.criterion)} = ${qualified(boardCriteria.key)}))
+      where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)} and ${qualified(ideaScores.criterion)} = ${qualified(boardCriteria.key)}
+        and ${notBySponsor()}))
     from ${boardCriteria}
     where ${qualified(boardCriteria.boardId)} = ${qualified(ideas.boardId)} and ${qualified(boardCriteria.group)} = ${group})`;
 }
@@ -37,7 +46,7 @@ export function recomputeScores(db: Database, where: SQL | undefined) {
         valueScore: groupScore('value'),
         effortScore: groupScore('effort'),
         riskScore: groupScore('risk'),
-        evaluations: sql`(select count(distinct ${qualified(ideaScores.evaluator)}) from ${ideaScores} where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)})`,
+        evaluations: sql`(select count(distinct ${qualified(ideaScores.evaluator)}) from ${ideaScores} where ${qualified(ideaScores.ideaId)} = ${qualified(ideas.id)} and ${notBySponsor()})`,
       })
       .where(where),
     rerank(db, where),
@@ -74,12 +83,18 @@ export async function scoreIdea(
   evaluation: Record<string, unknown>,
 ): Promise<void> {
   const [idea] = await db
-    .select({ boardId: ideas.boardId, mergedInto: ideas.mergedInto, state: ideas.state })
+    .select({
+      boardId: ideas.boardId,
+      mergedInto: ideas.mergedInto,
+      state: ideas.state,
+      sponsored: sql<number>`coalesce(${qualified(ideas.sponsorId)} = ${viewerUserId(tenantId, evaluator)}, 0)`,
+    })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
   if (!idea) throw notFound('not_found.idea', { id: ideaId });
   if (idea.state !== 'published') throw new ApiError(409, 'conflict.idea_pending', { id: ideaId });
   if (idea.mergedInto) throw new ApiError(409, 'conflict.score_merged', { id: ideaId, into: idea.mergedInto });
+  if (idea.sponsored === 1) throw new ApiError(403, 'forbidden.sponsor_scores', {});
   const criteria = (await selectCriteria(db, idea.boardId)).map(toCriterion);
 
   const details: FieldIssue[] = [];

@@ -3,21 +3,24 @@
  * statements — a page of each kind, ranked with bm25, and the counts (each stops at 100) — merged
  * into one list (`mergeRanked`), each hit with a plain-text snippet and its marks.
  *
- * Only what every reader may see is found: published ideas that were not merged away, published
- * cards everyone may read (`cardPublic`: not a unit's or a private card) — obsolete ones too, marked `freshness: "obsolete"` and ranked lower, since "we stopped
+ * Only what the reader may see is found: published ideas that were not merged away, published
+ * cards the reader may read (`cardVisibleTo`, as the library: a unit's cards for its team, CIOs and
+ * admins) — obsolete ones too, marked `freshness: "obsolete"` and ranked lower, since "we stopped
  * doing that" is worth finding — and published comments of threads a reader is shown
- * (`threadShown`: an idea's or card's discussion only while that idea or card is published).
+ * (`threadShown`: an idea's or card's discussion only while that idea or card is published, and
+ * a card's only to those who read the card).
  * Held and rejected items are not found, not even by their authors: a search result is a link
  * others could follow.
  */
 import type { PracticeArea, SearchHit, SearchKind, SearchResults, StatusCategory } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/viewer.ts';
 import { findBuiltInTemplate } from '../cards/templates/index.ts';
 import type { Database } from '../db/client.ts';
 import type { StatusDefinition } from '../db/schema.ts';
 import { DEFAULT_STATUSES, findStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { isoTime } from '../lib/time.ts';
-import { cardPublic, freshnessOf } from './card-rows.ts';
+import { cardVisibleTo, freshnessOf } from './card-rows.ts';
 import { matchQuery } from './search.ts';
 import {
   mergeRanked,
@@ -55,7 +58,13 @@ const KIND_ORDER: readonly SearchKind[] = ['card', 'idea', 'comment'];
 const when = (condition: boolean, fragment: () => SQL) => (condition ? fragment() : sql``);
 
 /** Best first, with counts per kind; an empty answer when the words leave nothing to search for. */
-export async function searchAll(db: Database, tenantId: string, input: SearchInput, now = Date.now()): Promise<SearchResults> {
+export async function searchAll(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer,
+  input: SearchInput,
+  now = Date.now(),
+): Promise<SearchResults> {
   const counts: Record<SearchKind, number> = { idea: 0, comment: 0, card: 0 };
   const match = matchQuery(input.q);
   if (!match) return { hits: [], counts };
@@ -87,7 +96,7 @@ export async function searchAll(db: Database, tenantId: string, input: SearchInp
     order: sql`${cardRank} * (case when c.obsolete_at is null then 1.0 else ${OBSOLETE_FACTOR} end), c.id`,
     from: sql`cards_fts f join cards c on c.id = f.card_id`,
     where: sql`${asked('card')} and cards_fts match ${match} and f.tenant_id = ${tenantId}
-      and c.tenant_id = ${tenantId} and ${cardPublic('c')}
+      and c.tenant_id = ${tenantId} and c.state = 'published' and ${cardVisibleTo(tenantId, viewer, 'c')}
       ${when(input.area !== undefined, () => sql`and exists (select 1 from json_each(c.tags) where value = ${input.area})`)}
       ${when(since !== null, () => sql`and c.updated_at >= ${since}`)}`,
   };
@@ -97,7 +106,7 @@ export async function searchAll(db: Database, tenantId: string, input: SearchInp
     from: sql`comments_fts f join comments c on c.id = f.comment_id join threads t on t.id = c.thread_id
       join users u on u.id = c.author_id`,
     where: sql`${asked('comment')} and comments_fts match ${match} and f.tenant_id = ${tenantId}
-      and c.tenant_id = ${tenantId} and t.tenant_id = ${tenantId} and c.state = 'published' and ${threadShown(tenantId, 't')}
+      and c.tenant_id = ${tenantId} and t.tenant_id = ${tenantId} and c.state = 'published' and ${threadShown(tenantId, 't', viewer)}
       ${when(since !== null, () => sql`and ${commentChanged} >= ${since}`)}`,
   };
   type Found = typeof ideasFound;

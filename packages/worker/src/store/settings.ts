@@ -1,9 +1,12 @@
 /** Tenants as their admins and the platform operator see them. */
 import type { CreatedTenant, ItemPages, NewTenant, TenantSettings, TenantSettingsUpdate, TenantSummary } from '@bridgekit/sdk';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/client.ts';
 import { embedKeys, oidcProviders, tenantOrigins, tenants } from '../db/schema.ts';
+import { demandClassesOf } from '../domain/demand-classes.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { insightSettings } from '../insights/settings.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { newEmbedKey, toEmbedKeyInfo } from './embed-keys.ts';
@@ -38,6 +41,8 @@ export async function readSettings(db: Database, tenantId: string): Promise<Tena
     oidcProviders: providers.map(toProviderConfig),
     itemPages: row.itemPages ?? {},
     mail: row.mail ? { webhook: row.mail.webhook } : null,
+    demandClasses: demandClassesOf(row.demandClasses),
+    insights: insightSettings(row.insights),
   };
 }
 
@@ -48,12 +53,16 @@ function storedItemPages(pages: ItemPages): ItemPages | null {
 }
 
 export async function updateSettings(db: Database, tenantId: string, update: TenantSettingsUpdate): Promise<TenantSettings> {
-  const set: Partial<typeof tenants.$inferInsert> = {};
+  const set: SQLiteUpdateSetSource<typeof tenants> = {};
   if (update.name !== undefined) set.name = update.name;
   if (update.anonymousRead !== undefined) set.anonymousRead = update.anonymousRead;
   if (update.roleMapping !== undefined) set.roleMapping = update.roleMapping;
   if (update.itemPages !== undefined) set.itemPages = storedItemPages(update.itemPages);
   if (update.mail !== undefined) set.mail = update.mail && { webhook: update.mail.webhook, secret: update.mail.secret };
+  if (update.demandClasses !== undefined) set.demandClasses = update.demandClasses;
+  // Merged into what is stored, in the statement: each setting left out keeps its value.
+  if (update.insights !== undefined)
+    set.insights = sql`json_patch(coalesce(${tenants.insights}, '{}'), ${JSON.stringify(update.insights)})`;
   if (Object.keys(set).length > 0) {
     await db.update(tenants).set(set).where(eq(tenants.id, tenantId));
     clearTenantCache();

@@ -4,11 +4,12 @@
  * and merging a duplicate into an original without losing or double-counting support.
  */
 import type { Idea, StatusChange, StatusDefinition, StatusUpdate } from '@bridgekit/sdk';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, ideaStatusChanges, ideas, votes } from '../db/schema.ts';
-import { qualified } from '../db/sql.ts';
+import { conditionalRow, qualified } from '../db/sql.ts';
 import { CLOSED_CATEGORIES, findStatus, isReservedStatus, MERGED_STATUS, WITHDRAWN_STATUS } from '../domain/statuses.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -80,9 +81,14 @@ function revisitDate(status: StatusDefinition, revisitOn: string | undefined, no
   return revisitOn;
 }
 
-function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closing: boolean) {
+function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closing: boolean, onlyIf?: SQL) {
   return closing && board.voteMode === 'budget' && board.refundOnClose
-    ? [db.update(votes).set({ refunded: true }).where(eq(votes.ideaId, ideaId))]
+    ? [
+        db
+          .update(votes)
+          .set({ refunded: true })
+          .where(and(eq(votes.ideaId, ideaId), onlyIf)),
+      ]
     : [];
 }
 
@@ -92,6 +98,26 @@ function refundIfClosing(db: Database, board: BoardRecord, ideaId: string, closi
  * (`answered_by`) and is recorded with the change; see `keepsAnswer` for a change that names none.
  */
 export async function setStatus(db: Database, tenantId: string, actor: Actor, ideaId: string, update: StatusUpdate): Promise<Idea> {
+  const { statements } = await statusChange(db, tenantId, actor, ideaId, update);
+  await db.batch(statements);
+  return getIdea(db, tenantId, actor, ideaId);
+}
+
+/**
+ * A status change, checked (every refusal of `setStatus` is thrown here, before anything is
+ * written), as the statements of a batch — for `setStatus`, and for a change that is part of
+ * another write (an intake decision, store/intake.ts), whose `onlyIf` (SQL, not about the idea's
+ * row) makes each statement conditional on that write happening.
+ */
+export async function statusChange(
+  db: Database,
+  tenantId: string,
+  actor: Actor,
+  ideaId: string,
+  update: StatusUpdate,
+  onlyIf?: SQL,
+  now = Date.now(),
+): Promise<{ statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]; status: StatusDefinition }> {
   const { idea, board, card } = await ideaWithBoard(db, tenantId, ideaId, update.card);
   if (idea.mergedInto) throw new ApiError(409, 'conflict.status_merged', { id: ideaId, into: idea.mergedInto });
   const status = findStatus(board.statuses, update.status);
@@ -116,11 +142,23 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
   if (update.card !== undefined && !card) throw unknownCard(update.card, 'body.card');
   const revisitOn = revisitDate(status, update.revisitOn);
   const answeredBy = card ? card.id : keepsAnswer(status) ? idea.answeredBy : null;
-  const now = Date.now();
   const closing = CLOSED_CATEGORIES.has(status.category);
-  await db.batch([
+  const change = {
+    id: newId(),
+    ideaId,
+    tenantId,
+    fromStatus: idea.status,
+    toStatus: status.key,
+    reason,
+    link: update.link ?? null,
+    cardId: card?.id ?? null,
+    changedBySubject: actor.subject,
+    changedByName: actor.name,
+    createdAt: now,
+  };
+  const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
     // The evaluator as a person of the tenant: the change's actor, and told how the requester takes a deflection.
-    upsertUser(db, tenantId, actor, now),
+    upsertUser(db, tenantId, actor, now, onlyIf),
     db
       .update(ideas)
       .set({
@@ -136,31 +174,22 @@ export async function setStatus(db: Database, tenantId: string, actor: Actor, id
         statusChangedBy: actor.name,
         closed: closing,
       })
-      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
-    db.insert(ideaStatusChanges).values({
-      id: newId(),
-      ideaId,
-      tenantId,
-      fromStatus: idea.status,
-      toStatus: status.key,
-      reason,
-      link: update.link ?? null,
-      cardId: card?.id ?? null,
-      changedBySubject: actor.subject,
-      changedByName: actor.name,
-      createdAt: now,
-    }),
-    ...refundIfClosing(db, board, ideaId, closing && !idea.closed),
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), onlyIf)),
+    onlyIf
+      ? db.insert(ideaStatusChanges).select(conditionalRow(ideaStatusChanges, change, onlyIf))
+      : db.insert(ideaStatusChanges).values(change),
+    ...refundIfClosing(db, board, ideaId, closing && !idea.closed, onlyIf),
     ...eventStatements(db, {
       tenantId,
       type: 'idea.status_changed',
       actorId: viewerUserId(tenantId, actor),
       item: { kind: 'idea', id: ideaId },
       data: { status: status.key, from: idea.status, category: status.category, reason, card: card?.id ?? null },
+      ...(onlyIf ? { onlyIf } : {}),
       now,
     }),
-  ]);
-  return getIdea(db, tenantId, actor, ideaId);
+  ];
+  return { statements, status };
 }
 
 /**

@@ -16,6 +16,7 @@ function fromRow(row: typeof cardTemplates.$inferSelect): CardTemplate {
     builtIn: false,
     fields: row.fields,
     version: row.version,
+    ...(row.visibility ? { visibility: row.visibility } : {}),
   };
 }
 
@@ -52,6 +53,7 @@ export async function putTemplate(db: Database, tenantId: string, input: Templat
       description: input.description ?? '',
       translations: input.translations ?? null,
       fields: input.fields,
+      visibility: input.visibility ?? null,
       updatedAt: now,
     })
     .onConflictDoUpdate({
@@ -61,6 +63,7 @@ export async function putTemplate(db: Database, tenantId: string, input: Templat
         description: input.description ?? '',
         translations: input.translations ?? null,
         fields: input.fields,
+        visibility: input.visibility ?? null,
         version: sql`${cardTemplates.version} + 1`,
         updatedAt: now,
       },

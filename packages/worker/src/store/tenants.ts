@@ -1,7 +1,8 @@
-import type { ItemPages, ModerationSettings, RoleMapping } from '@bridgekit/sdk';
+import type { DemandClassDefinition, ItemPages, ModerationSettings, RoleMapping } from '@bridgekit/sdk';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { embedKeys, oidcProviders, tenantOrigins, tenants } from '../db/schema.ts';
+import { demandClassesOf } from '../domain/demand-classes.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
 
 export interface EmbedKey {
@@ -28,6 +29,8 @@ export interface Tenant {
   oidcProviders: OidcProvider[];
   /** Where the intranet shows each kind of item (`{}` when unset). */
   itemPages: ItemPages;
+  /** The demand classes ideas are sorted into (domain/demand-classes.ts). */
+  demandClasses: DemandClassDefinition[];
 }
 
 /**
@@ -86,5 +89,6 @@ async function loadTenant(db: Database, slug: string): Promise<Tenant | null> {
     origins: origins.map((o) => o.origin),
     oidcProviders: providers.map((p) => p.provider),
     itemPages: row.itemPages ?? {},
+    demandClasses: demandClassesOf(row.demandClasses),
   };
 }

@@ -4,11 +4,12 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { conditionalRow, qualified } from '../db/sql.ts';
 import { newId } from '../lib/ids.ts';
-import { unitIdOfClaim } from './business-units.ts';
+import { adminChosenUnit, unitIdOfClaim } from './business-units.ts';
 
 /**
  * Creates the person on their first write, or refreshes name, email and business unit from
- * their current token (`unit_id`: the unit the claim names, NULL when none does). Meant to run first in the batch of the write it belongs to. With
+ * their current token (`unit_id`: the unit the claim names; when none does, the unit an admin chose
+ * for them if it stands — `adminChosenUnit` — else NULL). Meant to run first in the batch of the write it belongs to. With
  * `onlyIf`, nothing is written unless that condition holds when the statement runs (a write that
  * will answer 404 must not record the person as seen).
  */
@@ -34,7 +35,12 @@ export function upsertUser(db: Database, tenantId: string, viewer: Actor, now: n
   return (onlyIf ? insert.select(conditionalRow(users, row, onlyIf)) : insert.values(row)).onConflictDoUpdate({
     target: [users.tenantId, users.subject],
     // People known before handles existed get theirs on their next write; a handle never changes after.
-    set: { ...profile, handle: sql`coalesce(${qualified(users.handle)}, excluded.handle)` },
+    // A claim that names no unit keeps the unit an admin chose for the person.
+    set: {
+      ...profile,
+      unitId: sql`coalesce(excluded.unit_id, ${adminChosenUnit(tenantId)})`,
+      handle: sql`coalesce(${qualified(users.handle)}, excluded.handle)`,
+    },
   });
 }
 

@@ -6,7 +6,7 @@
  * recomputed from the votes in the same transaction.
  */
 import type { VoteState } from '@bridgekit/sdk';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, businessUnits, ideas, users, votes } from '../db/schema.ts';
@@ -19,19 +19,37 @@ import { autoSubscribe } from './subscriptions.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
 
+/** An idea's support from its votes; business units: distinct demand-side units of the supporters. */
+function supportFigures() {
+  const ofIdea = sql`${qualified(votes.ideaId)} = ${qualified(ideas.id)}`;
+  return {
+    voteCount: sql`(select coalesce(sum(${qualified(votes.count)}), 0) from ${votes} where ${ofIdea})`,
+    supporterCount: sql`(select count(*) from ${votes} where ${ofIdea})`,
+    businessUnitCount: sql`(select count(distinct ${qualified(users.unitId)}) from ${votes} join ${users} on ${qualified(users.id)} = ${qualified(votes.userId)}
+        join ${businessUnits} on ${qualified(businessUnits.id)} = ${qualified(users.unitId)} and ${qualified(businessUnits.side)} = 'demand' where ${ofIdea})`,
+    trendScore: sql`(select coalesce(sum(${qualified(votes.weight)}), 0) from ${votes} where ${ofIdea})`,
+  };
+}
+
 /** Recomputes an idea's support from its votes; business units: distinct demand-side units of the supporters. */
 export function recountSupport(db: Database, tenantId: string, ideaId: string) {
-  const ofIdea = sql`${qualified(votes.ideaId)} = ${qualified(ideas.id)}`;
   return db
     .update(ideas)
-    .set({
-      voteCount: sql`(select coalesce(sum(${qualified(votes.count)}), 0) from ${votes} where ${ofIdea})`,
-      supporterCount: sql`(select count(*) from ${votes} where ${ofIdea})`,
-      businessUnitCount: sql`(select count(distinct ${qualified(users.unitId)}) from ${votes} join ${users} on ${qualified(users.id)} = ${qualified(votes.userId)}
-        join ${businessUnits} on ${qualified(businessUnits.id)} = ${qualified(users.unitId)} and ${qualified(businessUnits.side)} = 'demand' where ${ofIdea})`,
-      trendScore: sql`(select coalesce(sum(${qualified(votes.weight)}), 0) from ${votes} where ${ofIdea})`,
-    })
+    .set(supportFigures())
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+}
+
+/** {@link recountSupport} for every idea the person `userId` (SQL) supports: after their unit changed, in the same batch. */
+export function recountSupportOf(db: Database, tenantId: string, userId: SQL) {
+  return db
+    .update(ideas)
+    .set(supportFigures())
+    .where(
+      and(
+        eq(ideas.tenantId, tenantId),
+        sql`${qualified(ideas.id)} in (select ${qualified(votes.ideaId)} from ${votes} where ${qualified(votes.userId)} = ${userId})`,
+      ),
+    );
 }
 
 function readState(db: Database, tenantId: string, actor: Actor, ideaId: string, boardId: string) {

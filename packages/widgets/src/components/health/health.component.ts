@@ -12,6 +12,21 @@ import { healthStyles } from './health.styles.ts';
 registerFeature(healthMessages);
 
 type Status = 'none' | 'loading' | 'ready' | 'unavailable' | 'error';
+
+/** The round the page's address names: `#bk-health=<id>` (among `&`-separated pieces) or `?bk-health=<id>`. */
+function linkedRound(): string | null {
+  const piece = location.hash
+    .slice(1)
+    .split('&')
+    .find((p) => p.startsWith('bk-health='));
+  const id = piece === undefined ? new URL(location.href).searchParams.get('bk-health') : piece.slice('bk-health='.length);
+  if (!id) return null;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return null;
+  }
+}
 /** The results' and trend's rendering: loaded only for the relationship team, who alone sees them. */
 type ResultsPart = typeof import('./health-results.ts');
 interface Draft {
@@ -30,11 +45,13 @@ const RATES: readonly RelationshipSide[] = ['provider', 'business'];
  * (with a button to close it for relationship managers and admins), then the latest closed
  * round's results — each side's mean per item, the gap, large gaps marked, the maturity estimate
  * and why — and the trend across rounds. Anyone else sees that there is nothing for them.
+ * Without `unit`, the unit of the round the page's address names (`#bk-health=<round id>` or
+ * `?bk-health=<round id>`: where an invitation's notification leads), following the address as it changes.
  *
  * @tag bk-health
  * @summary A unit's two-sided health round: answer it when invited; its results, gaps and trend for the unit's relationship team.
  *
- * @attr unit - The business unit's key, e.g. `finance`.
+ * @attr unit - The business unit's key, e.g. `finance`. Without it, the unit of the round the page's address names (`#bk-health=<round id>`).
  * @attr tenant - Overrides the page's tenant for this element.
  *
  * @event bk-error - A call to the API failed.
@@ -95,10 +112,22 @@ export class BkHealth extends BridgekitElement {
     this._announcement = '';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#addressChanged);
+    window.addEventListener('popstate', this.#addressChanged);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#load?.abort();
+    window.removeEventListener('hashchange', this.#addressChanged);
+    window.removeEventListener('popstate', this.#addressChanged);
   }
+
+  readonly #addressChanged = (): void => {
+    if (!this.unit) void this.#fetch();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('unit') || changed.has('tenant')) void this.#fetch();
@@ -116,8 +145,8 @@ export class BkHealth extends BridgekitElement {
   async #fetch(): Promise<void> {
     this.#load?.abort();
     const client = this.client;
-    const unit = this.unit;
-    if (!client || !unit) {
+    const linked = this.unit ? null : linkedRound();
+    if (!client || (!this.unit && !linked)) {
       this._status = 'none';
       return;
     }
@@ -129,6 +158,7 @@ export class BkHealth extends BridgekitElement {
     this.#load = load;
     this._status = 'loading';
     try {
+      const unit = this.unit || (await client.health.get(linked ?? '', { signal: load.signal })).unit.key;
       // The trend answers the unit's relationship team, CIOs and admins only: others do not ask
       // (a 404 in their console is noise); a 404 still says "not on it" if the team changed since.
       const me = (await viewer(client, load.signal)).user;

@@ -74,6 +74,22 @@ describe('<bk-health>', () => {
       round = await ctx.openRound('First round');
     });
 
+    it("opens the round the page's address names when it has no unit, as an invitation's link does", async () => {
+      signIn(ctx.biz.token);
+      history.replaceState(null, '', `#bk-health=${encodeURIComponent(round.id)}`);
+      try {
+        const el = await mount<BkHealth>('<bk-health></bk-health>');
+        await until(() => shadow(el).querySelectorAll('fieldset').length === HEALTH_ITEMS.length);
+        expect(text(el)).toContain('Your answers: First round');
+        // Another round's link on the same page: it follows the address.
+        history.replaceState(null, '', '#bk-health=no-such-round');
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        await until(() => shadow(el).querySelectorAll('fieldset').length === 0);
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    });
+
     it('shows the form, takes scores from the keyboard and a comment, saves them, and says so', async () => {
       signIn(ctx.biz.token);
       const el = await mount<BkHealth>(`<bk-health unit="${ctx.unit.key}"></bk-health>`);

@@ -13,7 +13,7 @@ import { html, nothing, svg } from 'lit';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, translator } from '../../shared/i18n.ts';
+import { type MessageKey, type Params, translator } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import type { BkItemPicker } from '../../shared/item-picker.ts';
 import { tokens } from '../../shared/styles.ts';
@@ -29,6 +29,8 @@ const EVALUATORS: ReadonlySet<Role> = new Set(['evaluator', 'moderator', 'admin'
 const MODERATORS: ReadonlySet<Role> = new Set(['moderator', 'admin']);
 /** The picker of a deflection's answering card and a merge's target: loaded with the forms that use it. */
 const loadPicker = () => import('../../shared/item-picker.ts');
+/** The intake decision form: loaded with the other forms, for evaluators. */
+let intakeForm: typeof import('./intake-form.ts') | undefined;
 /**
  * A bubble's visible label: the title's first words. It stays a prefix of the accessible name
  * (which carries the whole title), so what people see is what speech input can say.
@@ -38,7 +40,8 @@ const shorten = (title: string) =>
 
 /**
  * Triage for evaluators: the queue of ideas awaiting review, a scoring form built from the
- * board's scorecard, status changes with reasons (deflections need one), each idea's history,
+ * board's scorecard, the intake's decisions (step, forum, date, decider), status changes with
+ * reasons (deflections need one), each idea's history,
  * and the value-versus-effort matrix — an SVG chart in which each bubble is an idea, sized by
  * its supporters, reachable by keyboard and also readable as a table.
  *
@@ -158,6 +161,12 @@ export class BkIdeaTriage extends BridgekitElement {
     this._statusChoice = idea.status.key;
     this._errors = {};
     if (this._allowed) void loadPicker();
+    if (this._allowed && !intakeForm) {
+      void import('./intake-form.ts').then((m) => {
+        intakeForm = m;
+        this.requestUpdate();
+      });
+    }
     const [scores, history] = await Promise.all([
       this._allowed ? client.ideas.myScores(idea.id).catch(() => ({})) : Promise.resolve({}),
       client.ideas.statusHistory(idea.id).catch(() => []),
@@ -165,6 +174,26 @@ export class BkIdeaTriage extends BridgekitElement {
     this._myScores = scores;
     this._history = history;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-detail-heading')?.focus());
+  }
+
+  /** What the intake form uses of this element. */
+  get _api() {
+    return {
+      client: this.client,
+      locale: this.locale,
+      t: (key: MessageKey, params?: Params) => this.t(key, params),
+      describe: (err: unknown) => this.describeError(err),
+    };
+  }
+
+  /** An idea the intake form changed: the lists and the detail follow. */
+  _applyIdea(idea: Idea): void {
+    this.#replace(idea);
+  }
+
+  /** The board's deflection statuses, for a deflection's outcome. */
+  _deflectionStatuses() {
+    return (this._board?.statuses ?? []).filter((s) => s.deflection);
   }
 
   #replace(idea: Idea): void {
@@ -345,7 +374,8 @@ export class BkIdeaTriage extends BridgekitElement {
         <dt>${this.t('triage.evaluation')}</dt>
         <dd>${this.#scoreText(idea)}${idea.score.evaluations ? ` · ${this.t('triage.evaluations', { count: idea.score.evaluations })}` : ''}</dd>
       </dl>
-      ${this._allowed ? this.#renderScoring() : nothing} ${this._allowed ? this.#renderStatusForm(idea) : nothing}
+      ${this._allowed ? this.#renderScoring() : nothing} ${this._allowed && intakeForm ? intakeForm.renderIntakeForm(this, idea) : nothing}
+      ${this._allowed ? this.#renderStatusForm(idea) : nothing}
       ${this._moderator ? this.#renderMerge(idea) : nothing}
       <div>
         <h4>${this.t('triage.history')}</h4>

@@ -71,6 +71,10 @@ const idea = (over: Partial<Idea> & { value: number | null; effort: number | nul
   recordedBy: null,
   scoreOutdated: false,
   mine: false,
+  sponsor: null,
+  demandClass: null,
+  objectives: [],
+  intake: { step: 'screening', caseCard: null },
 });
 
 describe('value-versus-effort layout', () => {

@@ -109,6 +109,10 @@ describe('<bk-idea-vote>', () => {
       recordedBy: null,
       scoreOutdated: false,
       mine: false,
+      sponsor: null,
+      demandClass: null,
+      objectives: [],
+      intake: { step: 'screening', caseCard: null },
     };
     const el = await mount<BkIdeaVote>('<bk-idea-vote></bk-idea-vote>');
     el.data = idea;

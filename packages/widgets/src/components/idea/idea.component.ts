@@ -1,4 +1,4 @@
-import type { Board, Idea, IdeaRevision, IdeaView, ItemPages, ItemRef, Role, Viewer } from '@bridgekit/sdk';
+import type { Board, Idea, IdeaRevision, IdeaView, IntakeDecision, ItemPages, ItemRef, Role, Viewer } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -76,6 +76,7 @@ const plainClick = (event: MouseEvent) =>
  * @csspart history - The status history.
  * @csspart support - Support, by business unit.
  * @csspart evaluation - The evaluators' averages.
+ * @csspart intake - Its sponsor, demand class, objectives, the intake's steps and its business case.
  * @csspart connections - Source card, merges and the cards that cite it.
  * @csspart link - Each link to another idea or a practice card.
  * @csspart related - Where related content (`bk-related`) shows.
@@ -114,6 +115,7 @@ export class BkIdea extends BridgekitElement {
     _busy: { state: true },
     _revisions: { state: true },
     _message: { state: true },
+    _intake: { state: true },
   };
 
   declare idea: string;
@@ -135,6 +137,8 @@ export class BkIdea extends BridgekitElement {
   declare _revisions: IdeaRevision[] | 'failed' | null;
   /** What a change did, announced. */
   declare _message: string;
+  /** The intake's decisions, oldest first (none when they could not be loaded). */
+  declare _intake: IntakeDecision[];
 
   #pages: ItemPages = {};
   #load: AbortController | null = null;
@@ -159,6 +163,7 @@ export class BkIdea extends BridgekitElement {
     this._busy = false;
     this._revisions = null;
     this._message = '';
+    this._intake = [];
     new VoteChanges(this, (event) => this.#followVote(event));
   }
 
@@ -241,12 +246,13 @@ export class BkIdea extends BridgekitElement {
       this.requestUpdate();
     });
     try {
-      const [found, user] = await Promise.all([
+      const [found, user, intake] = await Promise.all([
         client.ideas.view(id, { signal: load.signal }),
         viewer(client, load.signal).then(
           (me) => me.user,
           () => null,
         ),
+        client.intake.list(id, { signal: load.signal }).catch(() => []),
       ]);
       const view = localize(found, this.locale);
       const board =
@@ -260,6 +266,7 @@ export class BkIdea extends BridgekitElement {
       if (this._view?.idea.id !== view.idea.id || this._view.idea.editedAt !== view.idea.editedAt) this._revisions = null;
       if (this._view?.idea.id !== view.idea.id) this._change = null;
       this._view = view;
+      this._intake = intake;
       this._viewer = user;
       this._board = board;
       this._status = 'ready';
@@ -417,7 +424,7 @@ export class BkIdea extends BridgekitElement {
           )}
               ${this.#renderBusinessCase(view)}`
         }
-        ${this.#renderStatus(view)} ${this.#renderHistory(view)} ${this.#renderSupport(view)}
+        ${this.#renderStatus(view)} ${this.#renderIntake(view)} ${this.#renderHistory(view)} ${this.#renderSupport(view)}
         ${this.#renderEvaluation(view)} ${this.#renderConnections(view)}
         ${
           this._parts.related === 'ready'
@@ -511,6 +518,49 @@ export class BkIdea extends BridgekitElement {
         ${status.deflection ? this.#renderNeedMet(idea) : nothing}
       `,
       null,
+    );
+  }
+
+  /** Sponsor, demand class, the objectives it serves, the intake's steps taken and the business case made when approved. */
+  #renderIntake({ idea }: IdeaView) {
+    const { sponsor, demandClass, objectives, intake } = idea;
+    const step = (key: string) => this.t(`intake.step.${key}` as MessageKey);
+    const rows: [MessageKey, unknown][] = [
+      ['idea.intakeStep', step(intake.step)],
+      ['idea.sponsor', sponsor ? this.personName(sponsor.name) : null],
+      ['idea.demandClass', demandClass?.label ?? null],
+      [
+        'idea.objectives',
+        objectives.length === 0
+          ? null
+          : html`<ul class="links">
+            ${objectives.map((o) => html`<li>${o.card ? this.#cardLink({ id: o.card.id, title: o.title }) : o.title} <span class="subtle">(${o.unit.name})</span></li>`)}
+          </ul>`,
+      ],
+      ['idea.caseCard', intake.caseCard ? this.#cardLink(intake.caseCard) : null],
+    ];
+    const decisions = this._intake;
+    return this.#section(
+      'intake',
+      'idea.intake',
+      html`<dl>${rows.filter(([, value]) => value).map(([label, value]) => html`<dt>${this.t(label)}</dt><dd>${value}</dd>`)}</dl>
+        ${
+          decisions.length === 0
+            ? nothing
+            : html`<h4>${this.t('idea.intakeDecisions')}</h4>
+              <ol class="changes">
+                ${decisions.map(
+                  (d) => html`<li>
+                    <p>
+                      ${this.t('idea.intakeDecision', { step: step(d.step), date: this.#day(d.decidedOn) })}${d.forum ? html` ${this.t('idea.intakeForum', { forum: d.forum })}` : nothing}${
+                        d.decider ? html`, ${this.t('idea.intakeDecider', { name: this.personName(d.decider.name) })}` : nothing
+                      }
+                    </p>
+                    ${d.note ? html`<p class="reason">${d.note}</p>` : nothing}
+                  </li>`,
+                )}
+              </ol>`
+        }`,
     );
   }
 

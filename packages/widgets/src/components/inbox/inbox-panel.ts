@@ -20,6 +20,7 @@ import { notificationDetails, notificationSentence } from './inbox-text.ts';
 const IN_PLACE: Partial<Record<EventItemKind, string>> = {
   idea: "bk-idea:not([idea]), bk-idea[idea=''], bk-idea-board, bk-idea-roadmap, bk-idea-triage",
   card: 'bk-practice-library',
+  health: "bk-health:not([unit]), bk-health[unit='']",
 };
 
 /** A plain click: the others (a new tab, a download, a context menu) are the browser's. */

@@ -44,6 +44,16 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Der Geschäftsbereich „{parent}“ gehört schon zu „{key}“ (oder ist es): Ein Bereich kann nicht Teil seiner selbst sein.',
   'reason.validation_failed.impacted_sponsor':
     'Der Geschäftsbereich „{unit}“ ist der Auftraggeber der Idee: Nennen Sie nur die anderen betroffenen Bereiche.',
+  'reason.validation_failed.unknown_objective':
+    'Ein aktuelles Ziel „{id}“ gibt es in dieser Community nicht: Nennen Sie ein Ziel eines Bereichs mit seiner Kennung.',
+  'reason.validation_failed.unknown_person': 'Niemand hat das Kürzel „{handle}“: Nennen Sie Personen mit dem Kürzel, das ihr Profil zeigt.',
+  'reason.validation_failed.unknown_demand_class':
+    'Eine Nachfrageklasse „{class}“ gibt es in dieser Community nicht. Ihre Klassen: {classes}.',
+  'reason.validation_failed.decided_in_future': 'Eine Entscheidung hält fest, was entschieden wurde: {decidedOn} liegt nach heute.',
+  'reason.validation_failed.intake_status':
+    '„{status}“ ist kein Ablehnungsstatus mit Verweis des Boards „{board}“. Seine Status dafür: {statuses}.',
+  'reason.validation_failed.card_objectives':
+    'Eine Karte der Vorlage „{template}“ dient keinen Zielen: Das tun nur Business Cases, Nutzenrealisierungspläne und Account-Pläne.',
   'reason.validation_failed.visibility_needs_unit':
     'Eine Karte nur für das Team eines Bereichs braucht einen Bereich: Wählen Sie ihn oder eine andere Sichtbarkeit.',
   'reason.validation_failed.health_items':
@@ -54,6 +64,9 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.validation_failed.health_side':
     '{handle} gehört zu {unit}, einem Bereich der anderen Seite: Fachbereiche antworten für das Geschäft, die IT für den Anbieter.',
   'reason.validation_failed.review_date_past': 'Der nächste Prüftermin muss in der Zukunft liegen.',
+  'reason.validation_failed.insight_period': 'Der Zeitraum darf nicht enden, bevor er beginnt, und umfasst höchstens {max} Monate.',
+  'reason.validation_failed.benefit_references': 'Der Nutzen verweist auf etwas, das es nicht gibt.',
+  'reason.validation_failed.measured_in_future': 'Ein Messwert hält fest, was gemessen wurde: {measuredOn} liegt nach heute.',
   'reason.validation_failed.cursor': 'Die Liste konnte nicht weitergeblättert werden. Laden Sie sie neu.',
   'reason.validation_failed.cursor_sort': 'Die Sortierung hat sich geändert. Laden Sie die Liste neu.',
   'reason.validation_failed.cursor_list': 'Die Sortierung hat sich geändert. Laden Sie die Liste neu.',
@@ -174,6 +187,16 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.forbidden.live_key': 'Keine Live-Aktualisierung: Der API-Schlüssel wurde widerrufen.',
   'reason.forbidden.health_manage': 'Nur die Relationship Manager des Bereichs „{unit}“ oder ein Admin können das.',
   'reason.forbidden.health_not_invited': 'Nur die zu dieser Runde eingeladenen Personen können sie beantworten.',
+  'reason.forbidden.value_plan':
+    'Nur Bewertende, die Sponsorin oder der Sponsor der Idee und das Beziehungsteam ihres Bereichs können ihren Nutzenplan anlegen.',
+  'reason.forbidden.value_edit':
+    'Nur die verantwortliche Person der Plankarte, das Beziehungsteam ihres Bereichs oder ein Admin können das.',
+  'reason.forbidden.value_measure':
+    'Nur die für den Nutzen verantwortliche Person, die verantwortliche Person der Plankarte, das Beziehungsteam ihres Bereichs oder ein Admin können einen Messwert erfassen.',
+  'reason.forbidden.value_actual': 'Nur wer diesen Messwert erfasst hat, oder ein Admin, kann ihn löschen.',
+  'reason.forbidden.sponsor_scores':
+    'Sie sind Sponsorin oder Sponsor dieser Idee und können sie daher nicht bewerten: Ihre Bewertung wäre kein unabhängiges Urteil.',
+  'reason.forbidden.unit_objectives': 'Nur das Beziehungsteam des Bereichs „{unit}“, ein CIO oder ein Admin können seine Ziele ändern.',
 
   // ——— Was es nicht gibt ———
   'reason.not_found.route': 'Das gibt es nicht.',
@@ -193,6 +216,10 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.not_found.template': 'Die Vorlage „{id}“ gibt es nicht.',
   'reason.not_found.person': 'Diese Person gibt es in dieser Community nicht.',
   'reason.not_found.health_round': 'Diese Beziehungs-Check-Runde gibt es nicht.',
+  'reason.not_found.value_plan': 'Diese Karte ist kein Nutzenrealisierungsplan, den Sie sehen dürfen.',
+  'reason.not_found.benefit': 'Diesen Nutzen gibt es nicht.',
+  'reason.not_found.value_actual': 'Diesen Messwert gibt es nicht.',
+  'reason.not_found.objective': 'Das Ziel „{id}“ gibt es nicht.',
   'reason.not_found.health_unit': 'Den Geschäftsbereich „{id}“ gibt es nicht, oder Sie gehören nicht zu seinem Beziehungsteam.',
   'reason.not_found.origin': 'Die zugelassene Herkunft „{id}“ gibt es nicht.',
   'reason.not_found.api_key': 'Den API-Schlüssel „{id}“ gibt es nicht.',
@@ -211,6 +238,12 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.conflict.idea_pending':
     'Über diese Idee muss erst die Moderation entscheiden: Geben Sie sie in der Moderationswarteschlange frei.',
   'reason.conflict.score_merged': 'Diese Idee wurde mit einer anderen zusammengeführt; bewerten Sie jene.',
+  'reason.conflict.sponsor_scored':
+    '{handle} hat diese Idee schon bewertet und kann sie daher nicht sponsern: Nennen Sie jemanden, der sie nicht bewertet hat.',
+  'reason.conflict.intake_step': 'Die Eingangsprüfung dieser Idee steht bei „{from}“: Von dort geht es nicht zu „{to}“.',
+  'reason.conflict.intake_no_defer_status':
+    'Das Board „{board}“ hat keinen Status, der eine Idee mit Wiedervorlagedatum zurückstellt; sie kann daher nicht zurückgestellt werden.',
+  'reason.conflict.objective_in_profile': 'Das Ziel „{id}“ steht im Partnerprofil seines Bereichs: Ändern oder entfernen Sie es dort.',
   'reason.conflict.status_merged': 'Diese Idee wurde mit einer anderen zusammengeführt; ändern Sie den Status von jener.',
   'reason.conflict.already_merged': 'Diese Idee wurde bereits mit einer anderen zusammengeführt.',
   'reason.conflict.merge_into_merged': 'Die Zielidee ist selbst mit einer anderen zusammengeführt; führen Sie mit jener zusammen.',
@@ -251,6 +284,8 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Aus dieser Erfahrung ist schon eine Praxiskarte geworden; sie wartet auf die Prüfung durch die Moderation.',
   'reason.conflict.react_unpublished': 'Reaktionen gibt es nur auf veröffentlichte Kommentare.',
   'reason.conflict.health_round_closed': 'Diese Runde ist abgeschlossen: Einladungen und Antworten stehen fest.',
+  'reason.conflict.not_approved': 'Die Idee ist nicht genehmigt (Schritt „{step}“): Nur eine genehmigte Idee bekommt einen Nutzenplan.',
+  'reason.conflict.benefit_limit': 'Ein Nutzenplan hat höchstens {max} Nutzen: Entfernen Sie einen, bevor Sie einen weiteren anlegen.',
   'reason.conflict.health_round_open':
     'Diese Runde läuft noch: Die Ergebnisse erscheinen, sobald sie abgeschlossen ist, damit niemandes Bewertung die der anderen beeinflusst.',
   'reason.voting_closed.pending': 'Diese Idee wartet auf die Moderation: Sobald sie veröffentlicht ist, kann abgestimmt werden.',
@@ -358,6 +393,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.field.provider_side_only': 'Nur die IT-Seite (Anbieter) kann das ändern.',
   'reason.field.unit_required': 'Wählen Sie den Bereich, dessen Team die Karte lesen darf, oder eine andere Sichtbarkeit.',
   'reason.field.date_not_future': 'Wählen Sie ein Datum nach heute.',
+  'reason.field.date_not_past': 'Wählen Sie heute oder einen früheren Tag.',
+  'reason.field.unknown_objective': 'Der Bereich des Plans hat kein aktuelles Ziel „{id}“.',
   'reason.field.status_reason': 'Für diesen Status ist eine Begründung von mindestens 10 Zeichen nötig.',
   'reason.field.revisit_date': 'Dieser Status braucht ein Datum nach heute für die erneute Prüfung.',
   'reason.field.no_revisit_date': 'Dieser Status nimmt kein Datum für eine erneute Prüfung.',
@@ -374,6 +411,7 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Niemand in dieser Community hat das Kürzel „{handle}“; lassen Sie es weg, um jemanden ohne Mitgliedschaft zu nennen.',
   'reason.field.unknown_owner': 'Niemand in dieser Community hat das Kürzel „{handle}“.',
   'reason.field.unknown_unit': 'Es gibt keinen aktuellen Geschäftsbereich mit dem Schlüssel „{unit}“.',
+  'reason.field.not_an_objective': 'Es gibt kein aktuelles Ziel mit der Kennung „{id}“.',
   'reason.field.unknown_link': 'Das verknüpfte Element „{id}“ gibt es in dieser Community nicht.',
   'reason.field.url': 'Diese Adresse ist hier nicht erlaubt.',
   'reason.field.page_url': 'Muss eine vollständige https://-Adresse sein (http:// nur für localhost).',

@@ -6,7 +6,8 @@ import type { Translation } from './en.ts';
 import type { enHealth } from './en-health.ts';
 
 export const deHealth: Translation<typeof enHealth> = {
-  'health.noUnit': 'Kein Geschäftsbereich gewählt: Setzen Sie das Attribut `unit` auf den Schlüssel eines Bereichs.',
+  'health.noUnit':
+    'Kein Geschäftsbereich gewählt: Setzen Sie das Attribut `unit` auf den Schlüssel eines Bereichs, oder öffnen Sie den Link einer Runde.',
   'health.loading': 'Der Beziehungs-Check wird geladen …',
   'health.unavailable':
     'Vom Beziehungs-Check dieses Bereichs gibt es für Sie nichts zu sehen: Die Ergebnisse sind für sein Beziehungsteam, die Runden für die dazu Eingeladenen.',

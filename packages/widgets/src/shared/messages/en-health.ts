@@ -1,6 +1,6 @@
 /** English texts of a unit's relationship health (`bk-health`); part of the `en` catalog. */
 export const enHealth = {
-  'health.noUnit': 'No business unit chosen: set the `unit` attribute to a unit’s key.',
+  'health.noUnit': 'No business unit chosen: set the `unit` attribute to a unit’s key, or open a round’s link.',
   'health.loading': 'Loading relationship health…',
   'health.unavailable':
     'There is nothing of this unit’s relationship health for you to see: results are for its relationship team, and rounds for the people invited to them.',

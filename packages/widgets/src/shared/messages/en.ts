@@ -12,12 +12,15 @@ import type { enFollow } from './en-follow.ts';
 import type { enFrame } from './en-frame.ts';
 import type { enHealth } from './en-health.ts';
 import type { enIdea } from './en-idea.ts';
+import type { enInsights } from './en-insights.ts';
+import type { enInsightsView } from './en-insights-view.ts';
 import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
 import type { enNotify } from './en-notify.ts';
 import type { enPerson } from './en-person.ts';
 import type { enSearch } from './en-search.ts';
 import type { enThreads } from './en-threads.ts';
+import type { enValue } from './en-value.ts';
 
 /**
  * The texts of ideas, and those every element shares. Threads, moderation and practice cards
@@ -203,6 +206,10 @@ export const en = {
   'error.loadFailed': 'The ideas could not be loaded.',
   'health.heading': 'Relationship health',
   'health.intro': 'How the business and IT see their relationship, each side scoring both.',
+  'insights.heading': 'Insights',
+  'insights.intro': 'How each business unit takes part, what it asks for, what it got, and how the relationship is going, month by month.',
+  'valuePlan.heading': 'Value plan',
+  'valuePlan.intro': 'The benefits of a value-realisation plan: planned, measured and delivered, per measure.',
 } as const;
 
 export type MessageKey =
@@ -219,6 +226,9 @@ export type MessageKey =
   | keyof typeof enFollow
   | keyof typeof enPerson
   | keyof typeof enHealth
+  | keyof typeof enInsights
+  | keyof typeof enInsightsView
+  | keyof typeof enValue
   | ErrorKey;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;

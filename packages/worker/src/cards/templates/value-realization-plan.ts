@@ -6,7 +6,10 @@ const DE: TemplateTexts = {
   name: 'Nutzenrealisierungsplan',
   description: 'Der Nutzen, den eine Initiative bringen soll, wer dafür verantwortlich ist, wie er gemessen wird und wann.',
   fields: {
-    initiative: { label: 'Initiative', help: 'Die Karte der Initiative, deren Nutzen dieser Plan verfolgt.' },
+    initiative: {
+      label: 'Initiative',
+      help: 'Die Karte der Initiative (ihr Business Case), deren Nutzen dieser Plan verfolgt, oder die Idee, solange es keine Karte gibt.',
+    },
     targetBenefits: { label: 'Angestrebter Nutzen', help: 'Der Wert, den die Initiative bringen soll, in einfachen Worten.' },
     strategicAlignment: {
       label: 'Strategische Ausrichtung',
@@ -52,9 +55,9 @@ export const valueRealizationPlan: CardTemplate = translated(
       {
         key: 'initiative',
         label: 'Initiative',
-        help: 'The card of the initiative whose value this plan tracks.',
+        help: 'The card of the initiative (its business case) whose value this plan tracks, or the idea when it has no card.',
         type: 'link',
-        to: ['card'],
+        to: ['card', 'idea'],
         required: true,
       },
       {

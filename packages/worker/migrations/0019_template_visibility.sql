@@ -1,0 +1,1 @@
+ALTER TABLE `card_templates` ADD `visibility` text;
