@@ -155,7 +155,8 @@ export class InboxPanel {
 
   async #markAllRead(): Promise<void> {
     const api = this.#host._api;
-    if (!api.unread) return;
+    // The count may lag the list (a poll in flight): either one saying something is unread is enough.
+    if (!api.unread && this.#list.items.every((n) => n.readAt)) return;
     try {
       const { unread } = await this.#client().notifications.markRead('all');
       const readAt = new Date().toISOString();

@@ -130,6 +130,12 @@ export class BkInbox extends BridgekitElement {
     this.#timer = setTimeout(() => void this.#refresh(), this.#interval * 1000);
   }
 
+  /** Drops the count in flight and looks again after the interval. */
+  #refreshLater(): void {
+    this.#stop();
+    this.#timer = setTimeout(() => void this.#refresh(), this.#interval * 1000);
+  }
+
   /** A new count; announced when it changed from one the person has seen. */
   #setUnread(count: number): void {
     if (this._unread !== null && count !== this._unread) this._announcement = this.t('inbox.unreadNow', { count });
@@ -146,7 +152,11 @@ export class BkInbox extends BridgekitElement {
       reason: (code: Reason) => this.reasonText(code, undefined, code),
       person: (name: string) => this.personName(name),
       unread: this._unread,
-      setUnread: (count: number) => this.#setUnread(count),
+      setUnread: (count: number) => {
+        // Newer than any count in flight: that one must not overwrite it.
+        this.#setUnread(count);
+        if (this.#counting) this.#refreshLater();
+      },
       close: () => this.#close(),
     };
   }
@@ -191,6 +201,8 @@ export class BkInbox extends BridgekitElement {
 
   /** Closed by Esc, the close button, a click beside it or an opened notification: focus back on the bell. */
   #onClosed(): void {
+    // The close event comes a task after close(): the panel may have been opened again since.
+    if (this.#dialog?.open) return;
     this._open = false;
     this.#panel?.abort();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.bell')?.focus());
