@@ -71,6 +71,14 @@ interface IntakeDecisionBase {
   decider?: string;
   /** Up to 2,000 characters. */
   note?: string;
+  /**
+   * The forum's sorting of the idea, recorded with the decision (as in `IdeaEdit`; a field left
+   * out keeps its value, `null` clears it): its sponsor — never someone who scored it, 409
+   * `conflict.sponsor_scored` — its demand class, and the objectives it serves.
+   */
+  sponsor?: string | null;
+  demandClass?: string | null;
+  objectives?: string[];
 }
 
 /**

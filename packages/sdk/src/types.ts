@@ -302,6 +302,8 @@ export interface Viewer {
     | null;
   /** Where the tenant's intranet shows each kind of item: links are built from these. */
   pages: ItemPages;
+  /** The tenant's demand (investment) classes, which an idea may be sorted into: its own, or run / grow / transform. */
+  demandClasses: DemandClassDefinition[];
 }
 
 /** Input for creating an idea. */

@@ -233,6 +233,64 @@ describe('intake decisions', () => {
     expect(card.owner?.handle).toBe('in.eva');
   });
 
+  it('the forum sorts the idea with its decision: sponsor, class and objectives in the same write, and the case takes them', async () => {
+    const objective = await json<{ id: string }>(
+      await send('POST', `${DEMO}/units/finance/objectives`, await adminToken(), { title: 'Close the quarter on time' }),
+    );
+    const idea = await newIdea('Reconcile intercompany balances nightly');
+    const screened = await json<IntakeResult>(
+      await decide(idea.id, { step: 'needs_information', sponsor: '@in.board', demandClass: 'grow', objectives: [objective.id] }),
+    );
+    expect(screened.idea.sponsor).toEqual({ handle: 'in.board', name: 'Bo Board' });
+    expect(screened.idea.demandClass?.key).toBe('grow');
+    expect(screened.idea.objectives.map((o) => o.id)).toEqual([objective.id]);
+    // Left out: kept; null: cleared.
+    const qualified = await json<IntakeResult>(await decide(idea.id, { step: 'qualified', demandClass: null }));
+    expect(qualified.idea.sponsor?.handle).toBe('in.board');
+    expect(qualified.idea.demandClass).toBeNull();
+    // Named at approval, the sponsor owns the case at once.
+    const { idea: approved } = await json<IntakeResult>(await decide(idea.id, { step: 'approved', sponsor: 'in.sponsor', demandClass: 'transform' }));
+    expect(approved.sponsor?.handle).toBe('in.sponsor');
+    const card = await json<PracticeCard>(await send('GET', `${DEMO}/cards/${approved.intake.caseCard?.id}`, null));
+    expect(card.owner?.handle).toBe('in.sponsor');
+    expect(card.fields.sponsor).toEqual({ name: 'Sina Sponsor', handle: 'in.sponsor' });
+    const served = await json<{ objectives: { id: string }[] }>(await send('GET', `${DEMO}/cards/${card.id}/objectives`, null));
+    expect(served.objectives.map((o) => o.id)).toEqual([objective.id]);
+  });
+
+  it('a decision whose sorting is refused writes nothing: an unknown class or person is 400, a sponsor who scored it 409', async () => {
+    const idea = await newIdea('Automatic FX revaluation');
+    const decisions = async () => count(`select count(*) as n from intake_decisions where idea_id = '${idea.id}'`);
+    const unknownClass = await decide(idea.id, { step: 'qualified', demandClass: 'moonshot' });
+    expect(unknownClass.status).toBe(400);
+    const unknownPerson = await decide(idea.id, { step: 'qualified', sponsor: 'nobody.here' });
+    expect(unknownPerson.status).toBe(400);
+    expect((await errorOf(unknownPerson)).details?.[0]?.path).toBe('body.sponsor');
+    const unknownObjective = await decide(idea.id, { step: 'qualified', objectives: ['no-such-objective'] });
+    expect(unknownObjective.status).toBe(400);
+    const scores = { impact: 4, financial: 3, strategic_alignment: 3, size: 'M', new_technology: false, third_party: false, ways_of_working: false };
+    expect((await send('PUT', `${DEMO}/ideas/${idea.id}/score`, await sponsor(), { scores })).status).toBe(200);
+    const scored = await decide(idea.id, { step: 'qualified', sponsor: 'in.sponsor' });
+    expect(scored.status).toBe(409);
+    expect((await errorOf(scored)).reason).toBe('conflict.sponsor_scored');
+    expect(await decisions()).toBe(0);
+    const after = await getIdea(idea.id);
+    expect(after.intake.step).toBe('screening');
+    expect(after.sponsor).toBeNull();
+  });
+
+  it("evaluators sort anyone's idea between decisions (sponsor, class, objectives), not its text", async () => {
+    const idea = await newIdea('Cash forecast from open orders');
+    const sorted = await send('PATCH', `${DEMO}/ideas/${idea.id}`, await evaluator(), { sponsor: 'in.board', demandClass: 'grow' });
+    expect(sorted.status, await sorted.clone().text()).toBe(200);
+    expect(await json<Idea>(sorted)).toMatchObject({ sponsor: { handle: 'in.board' }, demandClass: { key: 'grow' } });
+    const text = await send('PATCH', `${DEMO}/ideas/${idea.id}`, await evaluator(), { title: 'A title of my own', demandClass: 'run' });
+    expect(text.status).toBe(403);
+    expect((await getIdea(idea.id)).demandClass?.key).toBe('grow');
+    const byMember = await send('PATCH', `${DEMO}/ideas/${idea.id}`, await member(), { demandClass: 'run' });
+    expect(byMember.status).toBe(403);
+  });
+
   it('moves the table does not allow are 409 with from and to; nothing is written', async () => {
     const idea = await newIdea('Expense receipts by photo');
     const skip = await decide(idea.id, { step: 'approved' });

@@ -58,6 +58,9 @@ export const meRoutes = createRouter().openapi(
       const name = viewer.kind === 'apiKey' ? viewer.name : 'Platform admin';
       user = { id, name, businessUnit: null, unit: null, role, handle: null, cio: false, teams: [] };
     }
-    return c.json({ tenant: { slug: tenant.slug, name: tenant.name }, user, pages: tenant.itemPages }, 200);
+    return c.json(
+      { tenant: { slug: tenant.slug, name: tenant.name }, user, pages: tenant.itemPages, demandClasses: tenant.demandClasses },
+      200,
+    );
   },
 );

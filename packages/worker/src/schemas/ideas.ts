@@ -184,15 +184,15 @@ export const VoteInputSchema = z
 requestType<VoteInput>()(VoteInputSchema, true);
 
 const UnitKeySchema = z.string().min(1).max(100).openapi({ example: 'finance' });
-const SponsorSchema = z.string().min(1).max(40).openapi({
+export const SponsorSchema = z.string().min(1).max(40).openapi({
   example: 'amara.okafor',
   description: 'The handle of the business person who sponsors it (400 `validation_failed.unknown_person` for no member).',
 });
-const DemandClassKeySchema = z.string().min(1).max(40).openapi({
+export const DemandClassKeySchema = z.string().min(1).max(40).openapi({
   example: 'grow',
   description: 'One of the tenant’s demand classes (400 `validation_failed.unknown_demand_class` otherwise).',
 });
-const ObjectiveIdsSchema = z.array(z.string().min(1).max(64)).max(5).openapi({
+export const ObjectiveIdsSchema = z.array(z.string().min(1).max(64)).max(5).openapi({
   description: 'Ids of current objectives of the tenant’s units, at most 5 (400 `validation_failed.unknown_objective` otherwise).',
 });
 

@@ -14,7 +14,7 @@ import type {
 import { z } from '@hono/zod-openapi';
 import { dateString, ItemRefSchema, orNull, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
-import { IdeaSchema } from './ideas.ts';
+import { DemandClassKeySchema, IdeaSchema, ObjectiveIdsSchema, SponsorSchema } from './ideas.ts';
 import { IntakeStepSchema, ObjectiveRefSchema, PersonRefSchema } from './intake-refs.ts';
 import { line, text } from './text.ts';
 import { UnitRefSchema } from './unit-ref.ts';
@@ -114,6 +114,13 @@ const base = {
   decidedOn: dateString.openapi({ description: 'The day it was decided, `YYYY-MM-DD`, not after today.' }),
   decider: z.string().min(1).max(40).optional().openapi({ description: 'The decider’s handle; the caller when left out.' }),
   note: text('The note', { max: 2000 }).optional(),
+  sponsor: SponsorSchema.nullable()
+    .optional()
+    .openapi({ description: "The idea's sponsor, set with the decision: someone who has not scored it. Left out: kept; `null`: cleared." }),
+  demandClass: DemandClassKeySchema.nullable()
+    .optional()
+    .openapi({ description: "The idea's demand class, set with the decision. Left out: kept; `null`: cleared." }),
+  objectives: ObjectiveIdsSchema.optional().openapi({ description: 'Replaces the objectives the idea serves, with the decision.' }),
 };
 const reason = text('The reason', { max: 2000 }).openapi({ description: 'At least 10 characters: the requester reads it.' });
 

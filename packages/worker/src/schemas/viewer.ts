@@ -5,6 +5,7 @@ import { UnitTeamPlaceSchema } from './business-units.ts';
 import { orNull } from './common.ts';
 import { type Exact, expectType } from './contract.ts';
 import { PersonSchema } from './ideas.ts';
+import { DemandClassSchema } from './intake-refs.ts';
 
 /** The signed-in caller. `handle` (what others @mention; what owns a card) is `null` until they first write. */
 export const ViewerUserSchema = PersonSchema.extend({
@@ -22,6 +23,9 @@ export const ViewerSchema = z
     tenant: z.object({ slug: z.string(), name: z.string() }),
     user: orNull(ViewerUserSchema).openapi({ description: '`null` when the request carries no credential.' }),
     pages: ItemPagesSchema,
+    demandClasses: z
+      .array(DemandClassSchema)
+      .openapi({ description: "The tenant's demand (investment) classes an idea may be sorted into." }),
   })
   .openapi('Viewer');
 expectType<Exact<z.infer<typeof ViewerSchema>, Viewer>>(true);

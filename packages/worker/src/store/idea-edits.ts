@@ -38,6 +38,9 @@ type IdeaText = Pick<IdeaRecord, 'title' | 'description' | 'lane' | 'problem' | 
 
 const TEXT_KEYS = ['title', 'description', 'lane', 'problem', 'beneficiary', 'valueType', 'effortSize', 'objective'] as const;
 
+/** What sorts an idea for the intake rather than saying what it is: evaluators may change these on anyone's idea. */
+const SORTING_KEYS: ReadonlySet<string> = new Set(['unit', 'impactedUnits', 'sponsor', 'demandClass', 'objectives'] satisfies (keyof IdeaEdit)[]);
+
 /** The idea's text after the edit: a field left out keeps its value, a business case field given `null` is cleared. */
 function edited(idea: IdeaRecord, edit: IdeaEdit): IdeaText {
   const bc = edit.businessCase ?? {};
@@ -71,8 +74,9 @@ function notEditable(idea: IdeaRecord, statusLabel: string): ApiError | null {
 }
 
 /**
- * Edits an idea: its author, whoever recorded it for them, or a moderator (403 for anyone else
- * who may see it, 404 for whoever may not). Closed, merged and rejected ideas keep their text
+ * Edits an idea: its author, whoever recorded it for them, or a moderator — and evaluators, an
+ * edit that only sorts it (units, sponsor, demand class, objectives) — 403 for anyone else who
+ * may see it, 404 for whoever may not. Closed, merged and rejected ideas keep their text
  * (409). One batch writes the text before into `idea_revisions` (`after_scoring` when evaluators
  * had scored it), the new text with `edited_at`, and the discussion's title; an edit that changes
  * nothing writes nothing. The board's required business case fields must stay filled in (400).
@@ -106,14 +110,15 @@ export async function editIdea(db: Database, tenant: Tenant, viewer: Viewer, act
   const moderator = hasRole(role, 'moderator');
   const mine = row?.mine === 1;
   if (!row || !boardRow || (row.idea.state !== 'published' && !mine && !moderator)) throw notFound('not_found.idea', { id });
-  if (!mine && !moderator) throw new ApiError(403, 'forbidden.edit_others_idea', {});
+  const sorts = hasRole(role, 'evaluator') && Object.keys(edit).every((key) => SORTING_KEYS.has(key));
+  if (!mine && !moderator && !sorts) throw new ApiError(403, 'forbidden.edit_others_idea', {});
   const { idea } = row;
   const board = toRecord(boardRow);
   const label = () => findStatus(board.statuses, idea.status)?.label ?? idea.status;
   const refused = notEditable(idea, label());
   if (refused) throw refused;
   assertMayPost(standing[0], now);
-  const asModerator = !mine;
+  const asModerator = !mine && moderator;
   const unitId = checkIdeaUnits(edit, unitRows[0] ?? []);
   const intakeValues = intake.check(intakeRows);
 

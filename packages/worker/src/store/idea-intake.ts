@@ -128,7 +128,8 @@ export function intakeFieldChecks(db: Database, tenant: Tenant, ideaId: string |
 
 /**
  * The writes of the resolved fields for the idea `id`, while `open` (SQL on the idea in scope)
- * holds: its sponsor — never someone who scored it meanwhile — and class; and its objectives.
+ * holds: its sponsor — never someone who scored it meanwhile — and class; and its objectives,
+ * while `linksOnlyIf` (SQL that names no table in scope) holds.
  */
 export function intakeFieldWrites(
   db: Database,
@@ -137,6 +138,7 @@ export function intakeFieldWrites(
   fields: ResolvedIntakeFields,
   now: number,
   open: SQL | undefined = undefined,
+  linksOnlyIf: SQL | undefined = undefined,
 ): BatchItem<'sqlite'>[] {
   const inScope = and(eq(ideas.tenantId, tenantId), eq(ideas.id, id), open);
   const set = {
@@ -147,7 +149,8 @@ export function intakeFieldWrites(
     ? sql`not exists (select 1 from ${ideaScores} ns join ${users} nu on nu.tenant_id = ns.tenant_id and nu.subject = ns.evaluator
         where ns.tenant_id = ${tenantId} and ns.idea_id = ${id} and nu.id = ${fields.sponsorId})`
     : undefined;
-  const exists = sql`exists (select 1 from ${ideas} wi where wi.tenant_id = ${tenantId} and wi.id = ${id})`;
+  const idea = sql`exists (select 1 from ${ideas} wi where wi.tenant_id = ${tenantId} and wi.id = ${id})`;
+  const exists = linksOnlyIf ? sql`${idea} and ${linksOnlyIf}` : idea;
   return [
     ...(Object.keys(set).length > 0 ? [db.update(ideas).set(set).where(and(inScope, notScoredBySponsor))] : []),
     ...(fields.objectives !== undefined ? replaceObjectiveLinks(db, tenantId, 'idea', id, fields.objectives, exists, now) : []),

@@ -29,7 +29,7 @@ import { CARD_SUMMARY_MAX } from '../schemas/cards.ts';
 import { toRecord } from './boards.ts';
 import { reviewDateAfter } from './card-rows.ts';
 import { afterSave, saveEvents, visibilityAfter } from './cards.ts';
-import { memberIdOfHandle } from './idea-intake.ts';
+import { intakeFieldChecks, intakeFieldWrites, memberIdOfHandle } from './idea-intake.ts';
 import { getIdea, ideaBoard, ideaVisibleTo } from './ideas.ts';
 import { copyObjectiveLinks } from './objectives.ts';
 import { statusChange } from './status.ts';
@@ -63,7 +63,11 @@ export async function decideIntake(
 ): Promise<IntakeResult> {
   const tenantId = tenant.id;
   const deciderHandle = input.decider?.replace(/^@/, '').toLowerCase();
-  const [found, boardRows, people] = await db.batch([
+  const sponsorHandle = typeof input.sponsor === 'string' ? input.sponsor.replace(/^@/, '').toLowerCase() : null;
+  // The sponsor the idea will have: the one named with the decision, else its own.
+  const sponsorSql = input.sponsor === undefined ? qualified(ideas.sponsorId) : sponsorHandle === null ? sql`null` : memberIdOfHandle(tenantId, sponsorHandle);
+  const sorting = intakeFieldChecks(db, tenant, ideaId, { sponsor: input.sponsor, demandClass: input.demandClass, objectives: input.objectives });
+  const [found, boardRows, people, sortingRows] = await db.batch([
     db
       .select({ idea: ideas })
       .from(ideas)
@@ -72,13 +76,12 @@ export async function decideIntake(
     db
       .select({
         deciderId: (deciderHandle === undefined ? sql<string | null>`null` : memberIdOfHandle(tenantId, deciderHandle)).as('decider_id'),
-        sponsorHandle: sql<string | null>`(select sp.handle from ${users} sp where sp.id = ${qualified(ideas.sponsorId)})`.as(
-          'sponsor_handle',
-        ),
-        sponsorName: sql<string | null>`(select sp.name from ${users} sp where sp.id = ${qualified(ideas.sponsorId)})`.as('sponsor_name'),
+        sponsorHandle: sql<string | null>`(select sp.handle from ${users} sp where sp.id = ${sponsorSql})`.as('sponsor_handle'),
+        sponsorName: sql<string | null>`(select sp.name from ${users} sp where sp.id = ${sponsorSql})`.as('sponsor_name'),
       })
       .from(ideas)
       .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId))),
+    sorting.statement,
   ]);
   const idea = found[0]?.idea;
   const boardRow = boardRows[0];
@@ -96,6 +99,7 @@ export async function decideIntake(
     );
   }
   const person = people[0];
+  const sorted = sorting.check(sortingRows);
   if (deciderHandle !== undefined && !person?.deciderId) {
     throw new ApiError(
       400,
@@ -109,7 +113,9 @@ export async function decideIntake(
   const decided = sql`exists (select 1 from ${intakeDecisions} dd where dd.tenant_id = ${tenantId} and dd.id = ${decisionId})`;
   const board = toRecord(boardRow);
   const status = await statusOfStep(db, tenantId, actor, idea, board, input, decided, now);
-  const caseCard = input.step === 'approved' ? await caseCardStatements(db, tenant, actor, idea, person, input, decided, now) : null;
+  const newSponsor = sorted.sponsorId !== undefined ? sorted.sponsorId : idea.sponsorId;
+  const caseCard =
+    input.step === 'approved' ? await caseCardStatements(db, tenant, actor, idea, newSponsor, person, input, decided, now) : null;
 
   const atStep = sql`exists (select 1 from ${ideas} fi where fi.tenant_id = ${tenantId} and fi.id = ${ideaId}
     and fi.intake_step = ${from} and fi.merged_into is null and fi.state = 'published')`;
@@ -129,6 +135,8 @@ export async function decideIntake(
     upsertUser(db, tenantId, actor, now),
     db.insert(intakeDecisions).select(conditionalRow(intakeDecisions, row, atStep)),
     ...(status ?? []),
+    // Before the case card, which takes the idea's objectives as they are now.
+    ...intakeFieldWrites(db, tenantId, ideaId, sorted, now, decided, decided),
     ...(caseCard?.statements ?? []),
     db
       .update(ideas)
@@ -233,6 +241,7 @@ async function caseCardStatements(
   tenant: Tenant,
   actor: Actor,
   idea: IdeaRecord,
+  sponsorId: string | null,
   person: { sponsorHandle: string | null; sponsorName: string | null } | undefined,
   input: IntakeDecisionInput,
   decided: SQL,
@@ -262,7 +271,7 @@ async function caseCardStatements(
     searchText: searchableText(template, fields),
     tags: [],
     maturityLevel: null,
-    ownerId: idea.sponsorId ? sql`${idea.sponsorId}` : me,
+    ownerId: sponsorId ? sql`${sponsorId}` : me,
     reviewBy: reviewDateAfter(now),
     version: 1,
     saveId,
