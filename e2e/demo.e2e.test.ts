@@ -97,4 +97,21 @@ describe('the demo page, served by the dev server', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it.each([
+    { width: 390, height: 844, isMobile: true },
+    { width: 1000, height: 800, isMobile: false },
+  ])('fits a $width px window: nothing widens the page (the snippet scrolls in its box)', async ({ width, height, isMobile }) => {
+    const context = await browser.newContext({ viewport: { width, height }, isMobile, hasTouch: isMobile });
+    const page = await context.newPage();
+    await page.goto(`${base}/demo/`);
+    await page.locator('bk-idea-board').first().locator('[part="item"], li').first().waitFor({ timeout: 15_000 });
+    const wide = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      session: document.querySelector('.session')?.getBoundingClientRect().right ?? 0,
+    }));
+    expect(wide.page).toBeLessThanOrEqual(width);
+    expect(wide.session).toBeLessThanOrEqual(width);
+    await context.close();
+  });
 });

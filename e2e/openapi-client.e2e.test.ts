@@ -98,7 +98,12 @@ describe('the API description, as its users’ tools see it', () => {
         },
       ],
     });
-    expect(result.me).toEqual({ tenant: { slug: 'demo', name: expect.any(String) }, user: null, pages: {} });
+    expect(result.me).toEqual({
+      tenant: { slug: 'demo', name: expect.any(String) },
+      user: null,
+      pages: {},
+      demandClasses: expect.any(Array),
+    });
 
     expect(result.card).toMatchObject({
       templateId: 'business-case',

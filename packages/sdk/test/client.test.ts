@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { token, workerFetch } from '../../worker/test/helpers.ts';
-import { BridgekitError, createClient, isBridgekitError, type Middleware, type TokenRequest } from '../src/index.ts';
+import {
+  BridgekitError,
+  createClient,
+  DEFAULT_DEMAND_CLASSES,
+  isBridgekitError,
+  type Middleware,
+  type TokenRequest,
+} from '../src/index.ts';
 import { localize } from '../src/translations.ts';
 
 const BASE = 'https://bridgekit.test';
@@ -57,6 +64,7 @@ describe('createClient against the real Worker', () => {
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
       user: { id: 'sdk|2', name: 'Reader', businessUnit: null, unit: null, role: 'member', handle: null, cio: false, teams: [] },
       pages: {},
+      demandClasses: [...DEFAULT_DEMAND_CLASSES],
     });
     expect((await client().me()).user).toBeNull();
   });

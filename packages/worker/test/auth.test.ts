@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import type { Viewer } from '@bridgekit/sdk';
+import { DEFAULT_DEMAND_CLASSES, type Viewer } from '@bridgekit/sdk';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
@@ -26,6 +26,7 @@ describe('embed tokens', () => {
       tenant: { slug: 'demo', name: 'Contoso (demo)' },
       user: { id: 'u1', name: 'Ada Lovelace', businessUnit: 'Research', unit: null, role: 'member', handle: null, cio: false, teams: [] },
       pages: {},
+      demandClasses: [...DEFAULT_DEMAND_CLASSES],
     });
   });
 
