@@ -191,9 +191,22 @@ export const RULES: Rule[] = [
     match: /npx wrangler secret put BRIDGEKIT_(SECRET_KEY|ADMIN_TOKEN) --env ""$/,
     handling: { instead: 'npx wrangler secret put --help', cwd: 'packages/worker', because: 'it needs a Cloudflare account' },
   },
+  ...['d1 list', 'd1 migrations list DB --remote --env ""', 'queues list', 'secret list --env ""'].map(
+    (check): Rule => ({
+      match: new RegExp(`^npx wrangler ${check}$`),
+      handling: {
+        instead: `npx wrangler ${check.replace(/ [A-Z-].*$/, '')} --help`,
+        cwd: 'packages/worker',
+        because: "the production checklist's checks read the Cloudflare account; the help shows the subcommand and its options",
+        expect: (out) => {
+          for (const option of check.match(/--[a-z]+/g) ?? []) if (!out.includes(option)) throw new Error(`no ${option} in:\n${out}`);
+        },
+      },
+    }),
+  ),
   {
     match: /^wrangler (secret put BRIDGEKIT_SECRET_KEY|deploy)$/,
-    handling: { notRun: 'named in prose; the deploy block in configuration.md has the commands to copy' },
+    handling: { notRun: 'named in prose; the production checklist (docs/production.md) has the commands to copy' },
   },
   {
     match: /^wrangler tail$/,
@@ -265,6 +278,37 @@ export const RULES: Rule[] = [
   { match: /^pnpm bridgekit /, handling: { run: 'cli' } },
 
   // The HTTP API.
+  {
+    match: /^export BRIDGEKIT_(URL|TOKEN)=/,
+    handling: { notRun: 'sets the connection of the CLI commands below; the suite gives them BRIDGEKIT_URL and BRIDGEKIT_TOKEN itself' },
+  },
+  {
+    match: /^curl -s -H "Authorization: Bearer <access token>" /,
+    handling: {
+      notRun:
+        "needs a person's Entra ID token; packages/worker/test/sharepoint-token-glue.test.ts calls /me with Entra tokens as the web part gets them",
+    },
+  },
+  {
+    match: /^curl -s -o \/dev\/null -D - -X OPTIONS -H "Origin: https:\/\/acme\.sharepoint\.com" /,
+    handling: {
+      run: 'cli',
+      expect: (out) => {
+        if (!/^HTTP\/[\d.]+ 204\b/.test(out) || !/^access-control-allow-origin: https:\/\/acme\.sharepoint\.com\r?$/im.test(out))
+          throw new Error(`the preflight was not allowed:\n${out}`);
+      },
+    },
+  },
+  {
+    match: /^curl -s -o \/dev\/null -D - "https:\/\/bridgekit\.example\.com\/embed\//,
+    handling: {
+      run: 'cli',
+      expect: (out) => {
+        if (!/^content-security-policy: .*frame-ancestors https:\/\/acme\.sharepoint\.com\r?$/im.test(out))
+          throw new Error(`the frame does not name the allowed origin in frame-ancestors:\n${out}`);
+      },
+    },
+  },
   { match: /^curl /, handling: { run: 'cli' } },
 ];
 

@@ -44,6 +44,7 @@ const featurePages = [
   { text: 'Value realisation', link: '/value' },
 ];
 const adminPages = [
+  { text: 'Production checklist', link: '/production' },
   { text: 'Identity', link: '/identity' },
   { text: 'Configuration', link: '/configuration' },
   { text: 'CLI', link: '/cli' },

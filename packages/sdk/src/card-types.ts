@@ -349,6 +349,11 @@ export interface FieldChange {
   change: 'added' | 'removed' | 'changed';
   before: FieldValue | null;
   after: FieldValue | null;
+  /**
+   * A rich-text field's `before` and `after` as the card shows them: the Markdown rendered to
+   * sanitised HTML (`null` where the value is). Only on rich-text fields.
+   */
+  rendered?: { before: string | null; after: string | null };
 }
 
 export interface CardDiff {

@@ -40,6 +40,7 @@ export {
 export type * from './thread-types.ts';
 export { AUDIT_ACTIONS, REACTIONS } from './thread-types.ts';
 export type { CommentsApi, ModerationApi, ThreadPageOptions, ThreadsApi } from './threads.ts';
+// How scores add up (`scoreGroups`, `scorePoints`, `TSHIRT_POINTS`) is the entry `@bridgekit/sdk/scoring`.
 // `localize` and `TRANSLATION_LOCALES` are the entry `@bridgekit/sdk/translations`; the text rules
 // `@bridgekit/sdk/text-rules`; `normalizePageUrl` `@bridgekit/sdk/page-url`: pages load them only where used.
 export type { TranslationLocale, Translations } from './translations.ts';

@@ -19,6 +19,7 @@ export type Feature =
   | 'person'
   | 'health'
   | 'insights'
+  | 'triage'
   | 'value';
 
 /** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
@@ -104,7 +105,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-triage',
     className: 'BkIdeaTriage',
-    features: [],
+    features: ['triage'],
     framed: true,
     title: 'Triage',
     summary: "Evaluators' queue, scoring and value-versus-effort matrix.",

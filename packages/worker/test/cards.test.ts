@@ -195,6 +195,49 @@ describe('cards', () => {
     expect((await send('POST', `${CARDS}/${card.id}/restore`, ana, { version: 1, baseVersion: 3 })).status).toBe(409);
   });
 
+  it('records nothing for a save that changes nothing: no version, no event, the same version', async () => {
+    const card = await create(ana, example('business-case'));
+    const eventsOf = async (type: string) =>
+      (await env.DB.prepare('select count(*) as n from events where item_id = ? and type = ?').bind(card.id, type).first<{ n: number }>())
+        ?.n;
+    const versionsOf = async () => (await json<{ items: CardVersion[] }>(await call(`${CARDS}/${card.id}/versions`, { token: ana }))).items;
+    // What the edit form sends back untouched: every property, the owner by handle, and a note.
+    const same = {
+      title: card.title,
+      summary: card.summary,
+      fields: card.fields,
+      tags: [...card.tags].reverse(),
+      maturityLevel: card.maturityLevel,
+      owner: card.owner?.handle ?? null,
+      reviewBy: card.reviewBy,
+      visibility: card.visibility,
+      unit: null,
+      note: 'Nothing really',
+      baseVersion: 1,
+    };
+    const res = await send('PUT', `${CARDS}/${card.id}`, ben, same);
+    expect(res.status).toBe(200);
+    const unchanged = await json<PracticeCard>(res);
+    expect(unchanged).toMatchObject({ version: 1, updatedBy: 'Ana Cardoso', updatedAt: card.updatedAt, title: card.title });
+    expect((await versionsOf()).map((v) => v.version)).toEqual([1]);
+    expect(await eventsOf('card.updated')).toBe(0);
+
+    // A real change still makes a version, and an event.
+    const changed = await json<PracticeCard>(
+      await send('PUT', `${CARDS}/${card.id}`, ben, { ...same, summary: `${card.summary} Now costed.` }),
+    );
+    expect(changed).toMatchObject({ version: 2, updatedBy: 'Ben Okoro' });
+    expect((await versionsOf()).map((v) => v.version)).toEqual([2, 1]);
+    expect(await eventsOf('card.updated')).toBe(1);
+
+    // Restoring a version with the current content is no change either.
+    await send('PUT', `${CARDS}/${card.id}`, ben, { ...same, baseVersion: 2 });
+    expect((await versionsOf()).map((v) => v.version)).toEqual([3, 2, 1]);
+    const restored = await json<PracticeCard>(await send('POST', `${CARDS}/${card.id}/restore`, ana, { version: 1, baseVersion: 3 }));
+    expect(restored.version).toBe(3);
+    expect(await eventsOf('card.updated')).toBe(2);
+  });
+
   it('shows field-level changes inside lists', async () => {
     const card = await create(ana, example('stakeholder-map'));
     const fields = structuredClone(example('stakeholder-map').fields) as { stakeholders: { power: number }[] };

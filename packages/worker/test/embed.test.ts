@@ -97,6 +97,93 @@ describe('the iframe route /embed/<widget>', () => {
       expect((await errorOf(res)).message, query).toMatch(message);
     }
   });
+
+  // What a browser sends when it opens a page or an iframe.
+  const NAVIGATE = {
+    accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    'sec-fetch-mode': 'navigate',
+    'sec-fetch-dest': 'iframe',
+  };
+  const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+  it('answers a person’s browser with a readable page: the same status, what to do, the message and the reference', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['idea-board?tenant=nobody&board=general', 404, /tenant=… part/],
+      ['idea-board?tenant=demo', 400, /address of this page has a mistake/],
+      ['idea-board?tenant=demo&board=general&theme=purple', 400, /address of this page has a mistake/],
+      ['nonsense?tenant=demo', 404, /address of this page has a mistake/],
+      ['idea-board/?tenant=demo&board=general', 404, /address of this page has a mistake/],
+    ];
+    for (const [query, status, advice] of cases) {
+      const api = await frame(query);
+      const { message } = await errorOf(api);
+      const res = await frame(query, NAVIGATE);
+      expect(res.status, query).toBe(status);
+      expect(res.headers.get('content-type'), query).toMatch(/^text\/html/);
+      const page = await res.text();
+      expect(page, query).toContain('<html lang="en">');
+      expect(page, query).toContain('<h1>This cannot be shown</h1>');
+      expect(page, query).toMatch(advice);
+      expect(page, query).toContain(`<p lang="en">${escaped(message)}</p>`);
+      expect(page, query).toContain(`Reference: ${res.headers.get('x-request-id')}`);
+      expect(page, query).not.toMatch(/<script|<style| style=|"error":/);
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy, query).toContain("default-src 'none'");
+      expect(policy, query).not.toMatch(/unsafe-inline|unsafe-eval|script-src/);
+    }
+  });
+
+  it('keeps the JSON error shape for API clients, whatever else they send', async () => {
+    const clients: Record<string, string>[] = [
+      {},
+      { accept: '*/*' },
+      { accept: 'application/json' },
+      { ...NAVIGATE, accept: 'application/json, text/html;q=0.5' },
+    ];
+    for (const headers of clients) {
+      const res = await frame('idea-board?tenant=nobody&board=general', headers);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect((await errorOf(res)).reason).toBe('not_found.tenant');
+    }
+    // An `Accept` that prefers HTML is a page even without the navigation header.
+    const page = await frame('idea-board?tenant=nobody&board=general', { accept: 'text/html' });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('speaks the reader’s language when the address asks for it', async () => {
+    const res = await frame('idea-board?tenant=nobody&board=general&locale=de-CH', NAVIGATE);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-language')).toBe('de');
+    const page = await res.text();
+    expect(page).toContain('<html lang="de">');
+    expect(page).toContain('<h1>Das lässt sich nicht anzeigen</h1>');
+    expect(page).toContain('Teil tenant=… korrigieren');
+    expect(page).toContain('Details (auf Englisch)');
+    expect(page).toContain('<p lang="en">Tenant &quot;nobody&quot; was not found.</p>');
+  });
+
+  it('escapes what the address says, so a crafted URL cannot put markup or script on the page', async () => {
+    const markup = '<script>alert(1)</script>';
+    const widget = await frame(`${encodeURIComponent(markup)}?tenant=demo`, NAVIGATE);
+    expect(widget.status).toBe(404);
+    const widgetPage = await widget.text();
+    expect(widgetPage).toContain(escaped(`The widget "${markup}"`));
+    expect(widgetPage).not.toContain('<script');
+
+    const slug = await frame(`idea-board?tenant=${encodeURIComponent('<b onmouseover=x>a</b>')}&board=general`, NAVIGATE);
+    expect(slug.status).toBe(400);
+    expect(await slug.text()).not.toMatch(/<b |onmouseover/);
+
+    // A locale with markup picks no language of its own and stays out of the page.
+    const locale = await frame(`idea-board?tenant=nobody&board=general&locale=${encodeURIComponent('de"><img src=x>')}`, NAVIGATE);
+    const localePage = await locale.text();
+    expect(localePage).toContain('<html lang="en">');
+    expect(localePage).not.toMatch(/<img|src=x/);
+    expect(
+      await (await frame(`idea-board?tenant=nobody&board=general&theme=${encodeURIComponent('"><x')}`, NAVIGATE)).text(),
+    ).not.toContain('<x');
+  });
 });
 
 describe('the sign-in window /embed/sign-in', () => {

@@ -249,7 +249,9 @@ describe('intake decisions', () => {
     expect(qualified.idea.sponsor?.handle).toBe('in.board');
     expect(qualified.idea.demandClass).toBeNull();
     // Named at approval, the sponsor owns the case at once.
-    const { idea: approved } = await json<IntakeResult>(await decide(idea.id, { step: 'approved', sponsor: 'in.sponsor', demandClass: 'transform' }));
+    const { idea: approved } = await json<IntakeResult>(
+      await decide(idea.id, { step: 'approved', sponsor: 'in.sponsor', demandClass: 'transform' }),
+    );
     expect(approved.sponsor?.handle).toBe('in.sponsor');
     const card = await json<PracticeCard>(await send('GET', `${DEMO}/cards/${approved.intake.caseCard?.id}`, null));
     expect(card.owner?.handle).toBe('in.sponsor');
@@ -268,7 +270,15 @@ describe('intake decisions', () => {
     expect((await errorOf(unknownPerson)).details?.[0]?.path).toBe('body.sponsor');
     const unknownObjective = await decide(idea.id, { step: 'qualified', objectives: ['no-such-objective'] });
     expect(unknownObjective.status).toBe(400);
-    const scores = { impact: 4, financial: 3, strategic_alignment: 3, size: 'M', new_technology: false, third_party: false, ways_of_working: false };
+    const scores = {
+      impact: 4,
+      financial: 3,
+      strategic_alignment: 3,
+      size: 'M',
+      new_technology: false,
+      third_party: false,
+      ways_of_working: false,
+    };
     expect((await send('PUT', `${DEMO}/ideas/${idea.id}/score`, await sponsor(), { scores })).status).toBe(200);
     const scored = await decide(idea.id, { step: 'qualified', sponsor: 'in.sponsor' });
     expect(scored.status).toBe(409);

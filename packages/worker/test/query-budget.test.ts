@@ -1,13 +1,15 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import type { PracticeCard } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
+import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { database } from '../src/db/client.ts';
 import { demoCardId } from '../src/dev/demo-data.ts';
 import { clearTenantCache, findTenantBySlug, TENANT_CACHE_MS } from '../src/store/tenants.ts';
 import { documented } from './contract.ts';
 import { countingD1 } from './counting-d1.ts';
-import { call, DEMO, token } from './helpers.ts';
+import { call, DEMO, json, token } from './helpers.ts';
 
 async function measure(url: string, init: RequestInit = {}) {
   const { db, counts } = countingD1(env.DB);
@@ -202,6 +204,30 @@ describe('D1 queries per request', () => {
     for (const id of ['demo-idea-dashboards', 'bulk-2']) {
       expect(await measure(`${DEMO}/threads/comments?key=idea:${id}`, auth), id).toEqual({ status: 200, statements: 4, roundTrips: 1 });
     }
+  });
+
+  it('a card save is one write batch; a save that changes nothing sends none', async () => {
+    const t = await token({ sub: 'card-saver', name: 'Card Saver' });
+    const auth = { authorization: `Bearer ${t}`, 'content-type': 'application/json' };
+    const card = await json<PracticeCard>(
+      await call(`${DEMO}/cards`, {
+        method: 'POST',
+        token: t,
+        body: JSON.stringify({ templateId: 'practice', title: 'Budget card', fields: EXAMPLE_CARDS.practice?.fields }),
+      }),
+    );
+    const save = (body: Record<string, unknown>) =>
+      measure(`${DEMO}/cards/${card.id}`, {
+        method: 'PUT',
+        headers: auth,
+        body: JSON.stringify({ title: card.title, fields: card.fields, ...body }),
+      });
+    const changed = await save({ summary: 'Changed', baseVersion: 1 });
+    const unchanged = await save({ summary: 'Changed', baseVersion: 2, note: 'Only a note' });
+    // The card and the saver's rights, the references, the write batch, the card as saved.
+    expect(changed).toMatchObject({ status: 200, roundTrips: 4 });
+    // No write batch: the comparison is made on the row the save reads first.
+    expect(unchanged).toEqual({ status: 200, statements: 10, roundTrips: 3 });
   });
 
   it("a card's discussion page is the thread page and one statement for the card; comment counts are one statement, whatever the keys", async () => {

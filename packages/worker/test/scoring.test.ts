@@ -1,4 +1,5 @@
 import type { Idea, Page, Scorecard } from '@bridgekit/sdk';
+import { scoreGroups, scorePoints } from '@bridgekit/sdk/scoring';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, call, DEMO, errorOf, json, seedOtherTenant, token } from './helpers.ts';
 
@@ -74,6 +75,26 @@ describe('evaluator scoring', () => {
     );
     expect(again.score.value).toBeCloseTo(0.4 * 3 + 0.3 * 2 + 0.3 * 4);
     expect(again.score.evaluations).toBe(2);
+  });
+
+  it("stores what the SDK's rule (`scoreGroups`), which triage previews with, gives", async () => {
+    const idea = await newIdea('Scored by the one rule');
+    const { criteria } = await json<Scorecard>(await call(`${DEMO}/boards/${BOARD}/scorecard`, { token: await evaluator() }));
+    const evaluations = [
+      { impact: 2, financial: 5, strategic_alignment: 3, size: 'XL', new_technology: true, third_party: true, ways_of_working: false },
+      { impact: 5, financial: 4, strategic_alignment: 1, size: 'S', new_technology: false, third_party: true, ways_of_working: false },
+    ];
+    let stored: Idea | undefined;
+    for (const [i, scores] of evaluations.entries()) stored = await json<Idea>(await score(idea.id, scores, await evaluator(`rule${i}`)));
+    const points = evaluations.map((e) =>
+      Object.fromEntries(criteria.map((c) => [c.key, scorePoints(c.kind, e[c.key as keyof typeof e]) ?? Number.NaN])),
+    );
+    const rule = scoreGroups(criteria, points);
+    expect(stored?.score.value).toBeCloseTo(rule.value ?? Number.NaN);
+    expect(stored?.score.effort).toBeCloseTo(rule.effort ?? Number.NaN);
+    expect(stored?.score.risk).toBeCloseTo(rule.risk ?? Number.NaN);
+    // Risk stands apart: (8 + 2) ÷ 2 points of effort, whatever the risk.
+    expect(rule.effort).toBe(5);
   });
 
   it("reads back the caller's own scores, and 404 for an idea that does not exist", async () => {

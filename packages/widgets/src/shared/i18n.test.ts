@@ -11,29 +11,37 @@ import {
 } from './i18n.ts';
 import { de } from './messages/de.ts';
 import { deCardAccess } from './messages/de-card-access.ts';
+import { deCardHistory } from './messages/de-card-history.ts';
 import { deCards } from './messages/de-cards.ts';
 import { deFollow } from './messages/de-follow.ts';
 import { deFrame } from './messages/de-frame.ts';
 import { deIdea } from './messages/de-idea.ts';
+import { deIdeaForm } from './messages/de-idea-form.ts';
+import { deIntake } from './messages/de-intake.ts';
 import { deLoop } from './messages/de-loop.ts';
 import { deModeration } from './messages/de-moderation.ts';
 import { deNotify } from './messages/de-notify.ts';
 import { dePerson } from './messages/de-person.ts';
 import { deSearch } from './messages/de-search.ts';
 import { deThreads } from './messages/de-threads.ts';
+import { deTriage } from './messages/de-triage.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCardAccess } from './messages/en-card-access.ts';
+import { enCardHistory } from './messages/en-card-history.ts';
 import { enCards } from './messages/en-cards.ts';
 import { enErrors } from './messages/en-errors.ts';
 import { enFollow } from './messages/en-follow.ts';
 import { enFrame } from './messages/en-frame.ts';
 import { enIdea } from './messages/en-idea.ts';
+import { enIdeaForm } from './messages/en-idea-form.ts';
+import { enIntake } from './messages/en-intake.ts';
 import { enLoop } from './messages/en-loop.ts';
 import { enModeration } from './messages/en-moderation.ts';
 import { enNotify } from './messages/en-notify.ts';
 import { enPerson } from './messages/en-person.ts';
 import { enSearch } from './messages/en-search.ts';
 import { enThreads } from './messages/en-threads.ts';
+import { enTriage } from './messages/en-triage.ts';
 
 const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en.ts', en, de],
@@ -41,13 +49,17 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-moderation.ts', enModeration, deModeration],
   ['en-cards.ts', enCards, deCards],
   ['en-card-access.ts', enCardAccess, deCardAccess],
+  ['en-card-history.ts', enCardHistory, deCardHistory],
   ['en-frame.ts', enFrame, deFrame],
   ['en-idea.ts', enIdea, deIdea],
+  ['en-idea-form.ts', enIdeaForm, deIdeaForm],
+  ['en-intake.ts', enIntake, deIntake],
   ['en-search.ts', enSearch, deSearch],
   ['en-loop.ts', enLoop, deLoop],
   ['en-notify.ts', enNotify, deNotify],
   ['en-follow.ts', enFollow, deFollow],
   ['en-person.ts', enPerson, dePerson],
+  ['en-triage.ts', enTriage, deTriage],
 ];
 
 /** A message's forms: `text` for a plain string, else its plural categories. */
@@ -73,13 +85,17 @@ describe('message catalog', () => {
       ...enModeration,
       ...enCards,
       ...enCardAccess,
+      ...enCardHistory,
       ...enFrame,
       ...enIdea,
+      ...enIdeaForm,
+      ...enIntake,
       ...enSearch,
       ...enLoop,
       ...enNotify,
       ...enFollow,
       ...enPerson,
+      ...enTriage,
     })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
@@ -93,13 +109,17 @@ describe('message catalog', () => {
       enModeration,
       enCards,
       enCardAccess,
+      enCardHistory,
       enFrame,
       enIdea,
+      enIdeaForm,
+      enIntake,
       enSearch,
       enLoop,
       enNotify,
       enFollow,
       enPerson,
+      enTriage,
       enErrors,
     ].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);

@@ -7,9 +7,10 @@
  * row rather than every row after it; between two matched items, the rows that differ are paired
  * in order as changed (a row of records then reports each sub-field that changed, at the row's
  * new position: `options.1.cost`), and the rest are added (at their new position) or removed (at
- * their old one).
+ * their old one). A rich text's change carries both values rendered, as the card shows them.
  */
 import type { CardTemplate, FieldChange, FieldDef, FieldType, FieldValue } from '@bridgekit/sdk';
+import { renderMarkdown } from '../markdown/render.ts';
 import { fieldLocation, itemLocation, type Location, ROOT } from './location.ts';
 import { deepEqual, type FieldRecord, isFieldRecord, ownValue } from './values.ts';
 
@@ -44,14 +45,22 @@ function diffValue(
       change: before === undefined ? 'added' : 'removed',
       before: before ?? null,
       after: after ?? null,
+      ...rendered(type, before ?? null, after ?? null),
     });
   } else if (type?.type === 'record' && isFieldRecord(before) && isFieldRecord(after)) {
     diffRecord(type.fields, before, after, at, changes);
   } else if (type?.type === 'list' && Array.isArray(before) && Array.isArray(after)) {
     diffList(type.of, before, after, at, changes);
   } else {
-    changes.push({ path: at.path, label: at.label, change: 'changed', before, after });
+    changes.push({ path: at.path, label: at.label, change: 'changed', before, after, ...rendered(type, before, after) });
   }
+}
+
+/** A rich text's values as the card shows them (mentions as text: the diff names nobody). */
+function rendered(type: FieldType | undefined, before: FieldValue | null, after: FieldValue | null): Pick<FieldChange, 'rendered'> {
+  if (type?.type !== 'richtext') return {};
+  const html = (value: FieldValue | null) => (typeof value === 'string' ? renderMarkdown(value).html : null);
+  return { rendered: { before: html(before), after: html(after) } };
 }
 
 function diffList(

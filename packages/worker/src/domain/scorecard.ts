@@ -3,13 +3,13 @@
  * its criteria's scores averaged over evaluators — computed in SQL (store/scores.ts), so a new
  * score or a change of weights recomputes them atomically.
  */
-import type { Criterion, EffortSize, FieldIssue, ScorecardPreset } from '@bridgekit/sdk';
+import type { Criterion, FieldIssue, ScorecardPreset } from '@bridgekit/sdk';
+import { FIBONACCI, scorePoints, TSHIRT_POINTS } from '@bridgekit/sdk/scoring';
 import { type SQL, sql } from 'drizzle-orm';
 import { fieldIssue } from '../errors.ts';
 
-/** T-shirt sizes as effort points. */
-export const TSHIRT_POINTS: Record<EffortSize, number> = { XS: 1, S: 2, M: 3, L: 5, XL: 8 };
-export const FIBONACCI = [1, 2, 3, 5, 8, 13, 20] as const;
+// The points of each kind of score, and how they add up (`scoreGroups`), are the SDK's: triage previews with the same rule.
+export { FIBONACCI, TSHIRT_POINTS };
 
 export const PRESETS: Record<Exclude<ScorecardPreset, 'custom'>, Criterion[]> = {
   // A common demand-management model (ServiceNow's ROI plus its separate Strategic Alignment
@@ -81,22 +81,18 @@ export function scoreValue(
   input: unknown,
   path: string,
 ): { value: number } | { error: FieldIssue } {
+  const value = scorePoints(criterion.kind, input);
+  if (value !== null) return { value };
   const params = { criterion: criterion.label };
   switch (criterion.kind) {
     case 'scale':
-      return Number.isInteger(input) && (input as number) >= 1 && (input as number) <= 5
-        ? { value: input as number }
-        : { error: fieldIssue(path, 'field.score_scale', params) };
+      return { error: fieldIssue(path, 'field.score_scale', params) };
     case 'tshirt':
-      return typeof input === 'string' && input in TSHIRT_POINTS
-        ? { value: TSHIRT_POINTS[input as EffortSize] }
-        : { error: fieldIssue(path, 'field.score_tshirt', params) };
+      return { error: fieldIssue(path, 'field.score_tshirt', params) };
     case 'yesno':
-      return typeof input === 'boolean' ? { value: input ? 1 : 0 } : { error: fieldIssue(path, 'field.score_yesno', params) };
+      return { error: fieldIssue(path, 'field.score_yesno', params) };
     case 'fibonacci':
-      return (FIBONACCI as readonly unknown[]).includes(input)
-        ? { value: input as number }
-        : { error: fieldIssue(path, 'field.score_fibonacci', { ...params, values: FIBONACCI.join(', ') }) };
+      return { error: fieldIssue(path, 'field.score_fibonacci', { ...params, values: FIBONACCI.join(', ') }) };
   }
 }
 

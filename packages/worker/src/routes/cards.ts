@@ -182,10 +182,10 @@ export const cardsRoutes = createRouter()
       tags: [TAG],
       summary: 'Save a new version of a card',
       description:
-        'Send the version you started from as `baseVersion`. If someone saved since, the answer is `409` naming the newer version; nothing is overwritten. Any signed-in member may edit (it is a wiki); every save is kept. The text passes the moderation pipeline: a held edit of a published card waits for a moderator (the answer is the card as readers still see it, with the edit as `pendingEdit`); a refused one answers 422 `card_rejected`.',
+        'Send the version you started from as `baseVersion`. If someone saved since, the answer is `409` naming the newer version; nothing is overwritten. Any signed-in member may edit (it is a wiki); every save that changes the card is kept as a version, and one that changes nothing (a note alone is no change) answers the card as it is, same `version`, and records nothing. The text passes the moderation pipeline: a held edit of a published card waits for a moderator (the answer is the card as readers still see it, with the edit as `pendingEdit`); a refused one answers 422 `card_rejected`.',
       request: { params: CardParams, body: jsonBody(CardUpdateSchema, examples.cardUpdate) },
       responses: {
-        200: cardJson('The card, one version later — or as it was, with the held edit as `pendingEdit`.'),
+        200: cardJson('The card, one version later — or as it was: with the held edit as `pendingEdit`, or when nothing changed.'),
         ...bodyErrors,
         ...conflictError,
         ...rejectedError('text'),

@@ -7,6 +7,7 @@
  * A minimal page hosting one widget. It may be framed only by the tenant's allowed origins
  * (`frame-ancestors`), reports its height to the framing page (`/frame/frame.js`), and signs
  * people in through `/embed/sign-in`, a first-party popup — no third-party cookies anywhere.
+ * A person's browser gets an error as a small page (lib/error-page.ts); API clients get JSON.
  */
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
@@ -14,7 +15,8 @@ import type { z } from 'zod';
 import { discoverSignInEndpoints } from '../auth/oidc-endpoints.ts';
 import { database } from '../db/client.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
-import { ApiError, fieldIssue, notFound, validationError } from '../errors.ts';
+import { ApiError, fieldIssue, notFound, routeNotFound, toErrorResponse, validationError } from '../errors.ts';
+import { errorPage, wantsPage } from '../lib/error-page.ts';
 import { isAllowedOrigin, isEffectiveOriginPattern } from '../lib/origins.ts';
 import { SIGN_IN_LABEL_MAX } from '../schemas/admin.ts';
 import {
@@ -176,6 +178,14 @@ export const embedRoutes = new Hono<AppEnv>()
 <main><${raw(widget.tag)} ${raw(attributes)}></${raw(widget.tag)}></main>
 </body>
 </html>`);
+  })
+  // A mistyped path under /embed/ is this route's error too, so a person sees it as a page.
+  .all('*', (c) => {
+    throw routeNotFound(c.req.method, c.req.path);
+  })
+  .onError((err, c) => {
+    const answer = toErrorResponse(err, c);
+    return wantsPage(c.req.raw) ? errorPage(c, answer) : answer;
   });
 
 function signInPage(locale: string, options: unknown) {

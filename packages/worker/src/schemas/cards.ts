@@ -296,6 +296,10 @@ export const FieldChangeSchema = z.object({
   change: z.enum(['added', 'removed', 'changed']),
   before: orNull(FieldValueSchema).openapi({ description: '`null` when the field was added.' }),
   after: orNull(FieldValueSchema).openapi({ description: '`null` when the field was removed.' }),
+  rendered: z
+    .object({ before: orNull(z.string()), after: orNull(z.string()) })
+    .optional()
+    .openapi({ description: 'Only on a rich-text field: `before` and `after` rendered to sanitised HTML, as the card shows them.' }),
 });
 
 export const CardDiffSchema = z

@@ -30,6 +30,7 @@ import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../au
 import { searchableText } from '../cards/search-text.ts';
 import { sideLockViolation } from '../cards/side-locks.ts';
 import { validateFields } from '../cards/validate.ts';
+import { deepEqual } from '../cards/values.ts';
 import type { Database } from '../db/client.ts';
 import {
   businessUnits,
@@ -559,6 +560,27 @@ function dropOwnEdits(db: Database, tenantId: string, cardId: string, actor: Act
     );
 }
 
+/** Whether `save` leaves the card's versioned content as `current` has it (a note alone is no change). */
+function keepsContent(
+  current: Pick<
+    typeof cards.$inferSelect,
+    'templateVersion' | 'title' | 'summary' | 'fields' | 'tags' | 'maturityLevel' | 'ownerId' | 'reviewBy'
+  >,
+  save: HeldCardSave,
+): boolean {
+  const sameTags = (tags: readonly string[]) => [...tags].sort().join('\n') === [...current.tags].sort().join('\n');
+  return (
+    save.templateVersion === current.templateVersion &&
+    save.title === current.title &&
+    (save.summary === undefined || save.summary === current.summary) &&
+    (save.tags === undefined || sameTags(save.tags)) &&
+    (save.maturityLevel === undefined || save.maturityLevel === current.maturityLevel) &&
+    (save.ownerId === undefined || save.ownerId === current.ownerId) &&
+    (save.reviewBy === undefined || save.reviewBy === current.reviewBy) &&
+    deepEqual(save.fields, current.fields)
+  );
+}
+
 /**
  * Saves a new version; refuses (409) a save based on an older version than the latest. When
  * the moderation pipeline holds an edit of a published card, the card stays as it is for
@@ -589,6 +611,12 @@ export async function updateCard(
       fields: cards.fields,
       unitId: cards.unitId,
       visibility: cards.visibility,
+      templateVersion: cards.templateVersion,
+      title: cards.title,
+      summary: cards.summary,
+      tags: cards.tags,
+      maturityLevel: cards.maturityLevel,
+      reviewBy: cards.reviewBy,
       me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
     })
     .from(cards)
@@ -631,6 +659,10 @@ export async function updateCard(
     links: prepared.links,
     note: update.note ?? null,
   };
+
+  // A save that changes nothing a version keeps (nor who may read the card) writes nothing: no
+  // empty version, no event. A held card is saved anyway: the pipeline may publish it now.
+  if (published && !opens && keepsContent(current, save)) return getCard(db, tenantId, actor, id, now);
 
   if (published && prepared.verdict) {
     // Readers keep the published version; the edit waits for a moderator.

@@ -39,7 +39,13 @@ type IdeaText = Pick<IdeaRecord, 'title' | 'description' | 'lane' | 'problem' | 
 const TEXT_KEYS = ['title', 'description', 'lane', 'problem', 'beneficiary', 'valueType', 'effortSize', 'objective'] as const;
 
 /** What sorts an idea for the intake rather than saying what it is: evaluators may change these on anyone's idea. */
-const SORTING_KEYS: ReadonlySet<string> = new Set(['unit', 'impactedUnits', 'sponsor', 'demandClass', 'objectives'] satisfies (keyof IdeaEdit)[]);
+const SORTING_KEYS: ReadonlySet<string> = new Set([
+  'unit',
+  'impactedUnits',
+  'sponsor',
+  'demandClass',
+  'objectives',
+] satisfies (keyof IdeaEdit)[]);
 
 /** The idea's text after the edit: a field left out keeps its value, a business case field given `null` is cleared. */
 function edited(idea: IdeaRecord, edit: IdeaEdit): IdeaText {

@@ -65,8 +65,17 @@ export async function decideIntake(
   const deciderHandle = input.decider?.replace(/^@/, '').toLowerCase();
   const sponsorHandle = typeof input.sponsor === 'string' ? input.sponsor.replace(/^@/, '').toLowerCase() : null;
   // The sponsor the idea will have: the one named with the decision, else its own.
-  const sponsorSql = input.sponsor === undefined ? qualified(ideas.sponsorId) : sponsorHandle === null ? sql`null` : memberIdOfHandle(tenantId, sponsorHandle);
-  const sorting = intakeFieldChecks(db, tenant, ideaId, { sponsor: input.sponsor, demandClass: input.demandClass, objectives: input.objectives });
+  const sponsorSql =
+    input.sponsor === undefined
+      ? qualified(ideas.sponsorId)
+      : sponsorHandle === null
+        ? sql`null`
+        : memberIdOfHandle(tenantId, sponsorHandle);
+  const sorting = intakeFieldChecks(db, tenant, ideaId, {
+    sponsor: input.sponsor,
+    demandClass: input.demandClass,
+    objectives: input.objectives,
+  });
   const [found, boardRows, people, sortingRows] = await db.batch([
     db
       .select({ idea: ideas })

@@ -3,7 +3,7 @@
  * and admins fill in when they record a leader's idea. Loaded by `bk-idea-form` for them only.
  */
 import type { OnBehalfOf } from '@bridgekit/sdk';
-import { html } from 'lit';
+import { html, noChange } from 'lit';
 import type { MessageKey, Translate } from '../../shared/i18n.ts';
 
 export type LeaderField = 'leaderName' | 'leaderEmail' | 'leaderUnit';
@@ -26,7 +26,7 @@ export function checkLeader(leader: OnBehalfOf, t: Translate): LeaderErrors {
   return errors;
 }
 
-/** The disclosure; open while one of its fields is wrong. */
+/** The disclosure; opened when one of its fields is wrong. */
 export function renderLeader(errors: LeaderErrors, t: Translate) {
   const field = (name: LeaderField, label: MessageKey, type: string, max: number) =>
     html`<div class="field">
@@ -35,7 +35,8 @@ export function renderLeader(errors: LeaderErrors, t: Translate) {
         aria-describedby="bk-${name}-error" aria-invalid=${errors[name] ? 'true' : 'false'} />
       <p class="field-error" id="bk-${name}-error">${errors[name] ?? ''}</p>
     </div>`;
-  return html`<details class="leader" part="on-behalf-of" ?open=${Boolean(errors.leaderName || errors.leaderEmail || errors.leaderUnit)}>
+  // Opened for an error; left as the person set it once the errors clear while they type.
+  return html`<details class="leader" part="on-behalf-of" .open=${Boolean(errors.leaderName || errors.leaderEmail || errors.leaderUnit) || noChange}>
     <summary>${t('form.onBehalfOf')}</summary>
     <p class="hint">${t('form.onBehalfOfHint')}</p>
     <div class="pair">

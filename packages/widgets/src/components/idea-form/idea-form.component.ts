@@ -22,6 +22,7 @@ import { type MessageKey, translator } from '../../shared/i18n.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 import type { LeaderField } from './idea-form-leader.ts';
+import type { IdeaSorting, Sorting, SortingField } from './idea-form-sorting.ts';
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
 const TITLE_MAX = LIMITS.ideaTitle.max;
@@ -36,12 +37,15 @@ let links: typeof import('../../shared/item-links.ts') | undefined;
 /** The disclosure for a business leader's idea: loaded for those who may record one. */
 let leaderForm: typeof import('./idea-form-leader.ts') | undefined;
 
-type Errors = Partial<Record<'title' | 'description' | IntakeField | LeaderField | 'form', string>>;
+/** The sorting for the intake (demand class, objectives, sponsor): loaded after the first paint. */
+let sortingPart: typeof import('./idea-form-sorting.ts') | undefined;
+
+type Errors = Partial<Record<'title' | 'description' | IntakeField | LeaderField | SortingField | 'form', string>>;
 /** Who may record an idea on a business leader's behalf. */
 const PROXIES = new Set(['evaluator', 'moderator', 'admin']);
 const LEADER_PATHS: Record<string, LeaderField> = { name: 'leaderName', email: 'leaderEmail', businessUnit: 'leaderUnit' };
 
-interface FormInput {
+interface FormInput extends Sorting {
   title: string;
   description: string;
   lane: Lane;
@@ -54,9 +58,11 @@ interface FormInput {
 /**
  * The intake form for an IT-enabled idea: opportunity or change request, a title (with similar
  * ideas suggested while typing, closed ones included), details, and the short business case the
- * board asks for. Checks before sending, and shows the server's field errors where they belong —
- * a refusal by the moderation pipeline at the field it concerns. When moderation holds the idea,
- * the form says so, and why, until the next submission.
+ * board asks for, sorted for the intake (demand class, the sponsoring unit's objectives, business
+ * sponsor; loaded after the first paint). Checks before sending, clears a field's error once it is
+ * valid, and shows the server's field errors where they belong — a refusal by the moderation
+ * pipeline at the field it concerns. When moderation holds the idea, the form says so, and why,
+ * until the next submission.
  *
  * @tag bk-idea-form
  * @summary Submit an idea, with duplicate suggestions and a business case.
@@ -114,6 +120,7 @@ export class BkIdeaForm extends BridgekitElement {
 
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #suggest: AbortController | null = null;
+  #sorting: IdeaSorting | null = null;
 
   constructor() {
     super();
@@ -135,6 +142,7 @@ export class BkIdeaForm extends BridgekitElement {
     if (!this.hasUpdated || changed.has('tenant')) {
       void this.#loadRole();
       void this.#loadUnits();
+      void this.#loadSorting();
     }
     if (changed.has('sourceCard') || changed.has('tenant')) {
       // Another card: its own title, unless the host gave that too.
@@ -147,6 +155,13 @@ export class BkIdeaForm extends BridgekitElement {
     void this.#loadRole();
     void this.#loadUnits();
     void this.#loadBoard();
+    void this.#loadSorting();
+  }
+
+  async #loadSorting(): Promise<void> {
+    sortingPart ??= await import('./idea-form-sorting.ts');
+    this.#sorting?.disconnect();
+    this.#sorting = this.client && new sortingPart.IdeaSorting(this, this.client);
   }
 
   async #loadBoard(): Promise<void> {
@@ -279,6 +294,7 @@ export class BkIdeaForm extends BridgekitElement {
       .filter((key) => key !== unit?.key);
     if (impacted.length > 0) input.impactedUnits = impacted;
     if (this._mayProxy) input.onBehalfOf = leaderForm?.readLeader(data);
+    Object.assign(input, this.#sorting?.read(data, businessCase));
     return input;
   }
 
@@ -339,10 +355,12 @@ export class BkIdeaForm extends BridgekitElement {
     if (isBridgekitError(err) && (err.code === 'validation_failed' || err.code === 'idea_rejected')) {
       for (const issue of (await loadErrorTexts(this.locale))?.issueTexts(translator(this.locale), this.locale, err) ??
         err.details.map((d) => ({ path: d.path, text: d.message }))) {
-        const field = (issue.path === 'body.unit' ? 'beneficiary' : issue.path.replace(/^body\.(businessCase\.)?/, '')) as keyof Errors;
+        const field = (
+          issue.path === 'body.unit' ? 'beneficiary' : issue.path.replace(/^body\.(businessCase\.)?|\[\d+\]$/g, '')
+        ) as keyof Errors;
         const leader = LEADER_PATHS[issue.path.replace(/^body\.onBehalfOf\./, '')];
         if (issue.path.startsWith('body.onBehalfOf.') && leader) errors[leader] = issue.text;
-        else if (['title', 'description', 'problem', 'beneficiary', 'valueType', 'effort', 'objective'].includes(field))
+        else if (/^(title|description|problem|beneficiary|valueType|effort|objectives?|sponsor|demandClass)$/.test(field))
           errors[field] = issue.text;
       }
     }
@@ -354,6 +372,20 @@ export class BkIdeaForm extends BridgekitElement {
   #heldText({ title, moderation: m }: { title: string; moderation: ModerationState }): string {
     if (!m.reason) return this.t('form.heldNoReason', { title });
     return this.t('form.held', { title, reason: this.reasonText(m.reasonCode, m.reasonParams, m.reason) });
+  }
+
+  /**
+   * A field's error goes as soon as its value passes the form's checks, not at the next submit;
+   * what only the server can judge (a sponsor, a class) goes when the field changes.
+   */
+  #onEdit(event: Event): void {
+    const target = event.target as HTMLInputElement;
+    const keys = (target.name === 'objectives' ? ['objectives', 'objective'] : [target.name]) as (keyof Errors)[];
+    if (!keys.some((key) => this._errors[key])) return;
+    const still = this.#check(this.#read(event.currentTarget as HTMLFormElement));
+    const errors = { ...this._errors };
+    for (const key of keys) if (!still[key]) delete errors[key];
+    this._errors = errors;
   }
 
   #focusFirstInvalid(): void {
@@ -373,6 +405,7 @@ export class BkIdeaForm extends BridgekitElement {
   protected override render() {
     if (!this.client) return html`<p class="notice error">${this.t('error.notConfigured')}</p>`;
     const e = this._errors;
+    const t = translator(this.locale);
     const text = (name: IntakeField, label: MessageKey, max: number) =>
       this.#field(
         name,
@@ -381,7 +414,7 @@ export class BkIdeaForm extends BridgekitElement {
           html`<input id="bk-${name}" name=${name} maxlength=${max} ?required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} />`,
       );
     return html`
-      <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown}>
+      <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown} @input=${this.#onEdit} @change=${this.#onEdit}>
         <h3 id="bk-form-heading">${this.t('form.heading')}</h3>
         ${this.sourceCard ? html`<p class="source" part="source">${this.t('form.proposedFrom', { title: this.sourceCardTitle || this.sourceCard })}</p>` : nothing}
         <div role="status">
@@ -467,9 +500,12 @@ export class BkIdeaForm extends BridgekitElement {
                   ${EFFORTS.map((v) => html`<option value=${v}>${this.t(`effort.${v}` as MessageKey)}</option>`)}
                 </select>`,
             )}
-            ${text('objective', 'form.objective', 200)}
+            ${this.#sorting?.renderClass(t, this.locale, e)}
+            ${this.#sorting?.objectivesShown ? nothing : text('objective', 'form.objective', 200)}
           </div>
+          ${this.#sorting?.renderObjectives(t, e, this.#required.has('objective'))}
           ${this._units.length > 1 ? this.#impactedUnits() : nothing}
+          ${this.#sorting?.renderSponsor(t, e)}
         </fieldset>
         ${this._mayProxy && leaderForm ? leaderForm.renderLeader(e, (key, params) => this.t(key, params)) : nothing}
         <p class="form-error" role="alert">${e.form ?? ''}</p>

@@ -8,42 +8,50 @@ import {
   type Role,
   type StatusChange,
 } from '@bridgekit/sdk';
+import { FIBONACCI, scoreGroups, scorePoints, TSHIRT_POINTS } from '@bridgekit/sdk/scoring';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, svg } from 'lit';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, type Params, translator } from '../../shared/i18n.ts';
+import { type MessageKey, type Params, registerFeature, translator } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import type { BkItemPicker } from '../../shared/item-picker.ts';
+import { triageMessages } from '../../shared/messages/triage.ts';
 import { tokens } from '../../shared/styles.ts';
 import { columnHeads } from '../../shared/table.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaTriageStyles } from './idea-triage.styles.ts';
 import { CHART, layoutChart } from './value-effort-chart.ts';
 
-const TSHIRT = ['XS', 'S', 'M', 'L', 'XL'] as const;
-const TSHIRT_POINTS: Record<string, string> = { 1: 'XS', 2: 'S', 3: 'M', 5: 'L', 8: 'XL' };
-const FIBONACCI = [1, 2, 3, 5, 8, 13, 20];
+registerFeature(triageMessages);
+
+const TSHIRT = Object.keys(TSHIRT_POINTS) as EffortSize[];
+/** The size of a number of T-shirt points. */
+const sizeOf = (points: number | undefined) => TSHIRT.find((size) => TSHIRT_POINTS[size] === points);
 const EVALUATORS: ReadonlySet<Role> = new Set(['evaluator', 'moderator', 'admin']);
 const MODERATORS: ReadonlySet<Role> = new Set(['moderator', 'admin']);
 /** The picker of a deflection's answering card and a merge's target: loaded with the forms that use it. */
 const loadPicker = () => import('../../shared/item-picker.ts');
 /** The intake decision form: loaded with the other forms, for evaluators. */
 let intakeForm: typeof import('./intake-form.ts') | undefined;
-/**
- * A bubble's visible label: the title's first words. It stays a prefix of the accessible name
- * (which carries the whole title), so what people see is what speech input can say.
- */
-const shorten = (title: string) =>
-  title.length <= 28 ? title : title.slice(0, title.lastIndexOf(' ', 28) > 0 ? title.lastIndexOf(' ', 28) : 28);
+/** A point of the chart's geometry as a share of its box: HTML labels over the SVG keep their CSS size. */
+// Where a chart label goes, as `data-at` ("left|right <x%> <y%>"), set through the CSSOM by
+// `#placeLabels`: a strict CSP refuses style attributes, and a style directive would cost every page.
+const at = (x: number, y: number) => `left ${(x / CHART.width) * 100}% ${(y / CHART.height) * 100}%`;
+const fromRight = (x: number, y: number) => `right ${100 - (x / CHART.width) * 100}% ${(y / CHART.height) * 100}%`;
+
+/** Where a confirmation shows: beside the form that did it, or above the idea shown next. */
+type Place = 'scores' | 'status' | 'intake' | 'detail';
 
 /**
  * Triage for evaluators: the queue of ideas awaiting review, a scoring form built from the
  * board's scorecard, the intake's decisions (step, forum, date, decider), status changes with
  * reasons (deflections need one), each idea's history,
  * and the value-versus-effort matrix — an SVG chart in which each bubble is an idea, sized by
- * its supporters, reachable by keyboard and also readable as a table.
+ * its supporters, reachable by keyboard and also readable as a table. It opens the first idea of
+ * the queue, confirms each decision beside its form with a "Next idea" button, moves on by itself
+ * when an idea leaves the queue, and previews the value and effort the scores being entered give.
  *
  * @tag bk-idea-triage
  * @summary Score and triage a board's ideas.
@@ -57,6 +65,8 @@ const shorten = (title: string) =>
  * @csspart queue - The list of ideas awaiting review.
  * @csspart detail - The selected idea with its forms.
  * @csspart matrix - The value-versus-effort chart.
+ * @csspart confirmation - The line that confirms a decision, with its "Next idea" button.
+ * @csspart formula - The preview of value and effort beside the scorecard, and how they are computed.
  * @csspart idea-link - "Open the idea": its own view (`bk-idea`), in place of the triage and in the page's address.
  * @csspart idea - That view.
  * @csspart back - The "Back to triage" button.
@@ -77,6 +87,9 @@ export class BkIdeaTriage extends BridgekitElement {
     _message: { state: true },
     _errors: { state: true },
     _statusChoice: { state: true },
+    _done: { state: true },
+    _after: { state: true },
+    _draft: { state: true },
   };
 
   declare board: string;
@@ -92,6 +105,12 @@ export class BkIdeaTriage extends BridgekitElement {
   declare _message: string;
   declare _errors: Record<string, string>;
   declare _statusChoice: string;
+  /** The last decision's confirmation (the text is `_message`): where it shows, and whether it failed. */
+  declare _done: { at: Place; error: boolean } | null;
+  /** After an idea left the queue: the idea shown next, or `null` when the queue is done. */
+  declare _after: { next: string | null } | null;
+  /** The points of the scores in the form now, by criterion: the preview's input. */
+  declare _draft: Record<string, number>;
   /** An idea's own view, opened in place: loaded with the data. */
   readonly #inPlace = new IdeaInPlaceLoad(this, () => this.client);
   readonly #load = new BoardLoad(this, {
@@ -112,7 +131,9 @@ export class BkIdeaTriage extends BridgekitElement {
       this._queue = queue.items;
       this._scored = scored.items;
       const keep = this._selected && [...queue.items, ...scored.items].find((i) => i.id === this._selected?.id);
-      if (keep) return this.#select(keep, false);
+      // The first idea of the queue opens by itself; focus moves only when a person picks one.
+      const first = keep ?? (this._selected ? undefined : queue.items[0]);
+      if (first) return this.#select(first, false);
     },
     describe: async (err) => {
       this._message = await this.describeError(err, 'error.notFoundBoard');
@@ -134,6 +155,9 @@ export class BkIdeaTriage extends BridgekitElement {
     this._message = '';
     this._errors = {};
     this._statusChoice = '';
+    this._done = null;
+    this._after = null;
+    this._draft = {};
     new VoteChanges(this, (event) => this.#followVote(event));
   }
 
@@ -153,9 +177,13 @@ export class BkIdeaTriage extends BridgekitElement {
   async #select(idea: Idea, focus = true): Promise<void> {
     const client = this.client;
     if (!client) return;
-    // The forms stay on screen from one idea to the next: a card or target picked for another idea must not carry over.
+    // The forms stay on screen from one idea to the next: a card or target picked, a reason or
+    // a score entered for another idea must not carry over.
     if (this._selected?.id !== idea.id) {
       for (const picker of this.renderRoot.querySelectorAll<BkItemPicker>('bk-item-picker')) picker.reset?.();
+      for (const form of this.renderRoot.querySelectorAll<HTMLFormElement>('form.resets')) form.reset();
+      this._myScores = {};
+      this._draft = {};
     }
     this._selected = idea;
     this._statusChoice = idea.status.key;
@@ -172,8 +200,59 @@ export class BkIdeaTriage extends BridgekitElement {
       client.ideas.statusHistory(idea.id).catch(() => []),
     ]);
     this._myScores = scores;
+    this._draft = scores;
     this._history = history;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bk-detail-heading')?.focus());
+  }
+
+  /** A person opens an idea (the queue, a bubble, "Next idea"): the last confirmation goes. */
+  #open(idea: Idea): Promise<void> {
+    this._done = null;
+    this._after = null;
+    return this.#select(idea);
+  }
+
+  /** The idea after the one open, in the queue's order. */
+  #next(): Idea | undefined {
+    const index = this._queue.findIndex((i) => i.id === this._selected?.id);
+    return index === -1 ? this._queue[0] : this._queue[index + 1];
+  }
+
+  /** A decision is recorded: say so where it was taken, or, when the idea left the queue, move on to the next. */
+  async #decided(idea: Idea, place: Place, queueIndex: number): Promise<void> {
+    if (queueIndex === -1 || this._queue.some((i) => i.id === idea.id)) {
+      this._after = null;
+      this._done = { at: place, error: false };
+      return;
+    }
+    const next = this._queue[queueIndex] ?? this._queue[0];
+    this._after = { next: next?.title ?? null };
+    this._done = { at: 'detail', error: false };
+    if (next) await this.#select(next);
+    else this._selected = null;
+  }
+
+  /** The confirmation's text: the live region and the visible line say the same. */
+  #statusText(): string {
+    const after = this._after
+      ? this._after.next
+        ? this.t('triage.advanced', { title: this._after.next })
+        : this.t('triage.queueDone')
+      : '';
+    return [this._message, after].filter(Boolean).join(' ');
+  }
+
+  #renderDone(place: Place) {
+    if (this._done?.at !== place || !this._message) return nothing;
+    const next = this._done.error ? undefined : this.#next();
+    return html`<div class="done${this._done.error ? ' error' : ''}" part="confirmation">
+      <p>${this.#statusText()}</p>
+      ${
+        next
+          ? html`<button type="button" class="button" @click=${() => this.#open(next)}>${this.t('triage.next')} <span aria-hidden="true">▸</span></button>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** What the intake form uses of this element. */
@@ -186,9 +265,11 @@ export class BkIdeaTriage extends BridgekitElement {
     };
   }
 
-  /** An idea the intake form changed: the lists and the detail follow. */
+  /** An idea the intake form decided on: the lists and the detail follow, and triage moves on if it left the queue. */
   _applyIdea(idea: Idea): void {
+    const index = this._queue.findIndex((i) => i.id === idea.id);
     this.#replace(idea);
+    void this.#decided(idea, 'intake', index);
   }
 
   /** The board's deflection statuses, for a deflection's outcome. */
@@ -208,7 +289,9 @@ export class BkIdeaTriage extends BridgekitElement {
     const client = this.client;
     const idea = this._selected;
     if (!client || !idea || !this._board) return;
-    const data = new FormData(event.target as HTMLFormElement);
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    this._done = null;
     const scores: Evaluation = {};
     const errors: Record<string, string> = {};
     for (const c of this._board.scorecard.criteria) {
@@ -225,10 +308,31 @@ export class BkIdeaTriage extends BridgekitElement {
       const updated = await client.ideas.score(idea.id, scores);
       this.#replace(updated);
       this._myScores = await client.ideas.myScores(idea.id);
+      this._draft = this._myScores;
       this._message = this.t('triage.scored', { title: idea.title });
+      this._after = null;
+      this._done = { at: 'scores', error: false };
+      // The saved scores are now the form's own: a reset shows them, unchanged.
+      await this.updateComplete;
+      form.reset();
     } catch (err) {
       this._message = await this.describeError(err);
+      this._after = null;
+      this._done = { at: 'scores', error: true };
     }
+  }
+
+  /** The scores in the form as points, for the preview. */
+  #readDraft(event: Event): void {
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const draft: Record<string, number> = {};
+    for (const c of this._board?.scorecard.criteria ?? []) {
+      const raw = data.get(c.key);
+      if (raw === null || raw === '') continue;
+      const points = scorePoints(c.kind, c.kind === 'yesno' ? raw === 'yes' : c.kind === 'tshirt' ? raw : Number(raw));
+      if (points !== null) draft[c.key] = points;
+    }
+    this._draft = draft;
   }
 
   async #saveStatus(event: SubmitEvent): Promise<void> {
@@ -236,7 +340,10 @@ export class BkIdeaTriage extends BridgekitElement {
     const client = this.client;
     const idea = this._selected;
     if (!client || !idea) return;
-    const data = new FormData(event.target as HTMLFormElement);
+    // Read now: once the event has been dispatched, a shadow tree's event no longer names its target.
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    this._done = null;
     const status = String(data.get('status') ?? '');
     const reason = String(data.get('reason') ?? '').trim();
     const picker = this.renderRoot.querySelector<BkItemPicker>('#bk-card');
@@ -264,10 +371,14 @@ export class BkIdeaTriage extends BridgekitElement {
         }),
         this.locale,
       );
+      const index = this._queue.findIndex((i) => i.id === idea.id);
       picker?.reset();
+      form.reset();
       this.#replace(updated);
-      this._history = await client.ideas.statusHistory(idea.id);
+      this._statusChoice = updated.status.key;
       this._message = this.t('triage.statusChanged', { title: idea.title, status: updated.status.label });
+      this._history = await client.ideas.statusHistory(idea.id);
+      await this.#decided(updated, 'status', index);
     } catch (err) {
       if (isBridgekitError(err) && err.code === 'validation_failed') {
         const issues =
@@ -276,6 +387,8 @@ export class BkIdeaTriage extends BridgekitElement {
         this._errors = Object.fromEntries(issues.map((i) => [i.path.replace(/^body\./, ''), i.text]));
       } else {
         this._message = await this.describeError(err);
+        this._after = null;
+        this._done = { at: 'status', error: true };
       }
     }
   }
@@ -299,9 +412,24 @@ export class BkIdeaTriage extends BridgekitElement {
       this._scored = this._scored.filter((i) => i.id !== idea.id);
       this.#replace(original);
       this._message = this.t('triage.merged', { title: idea.title, into: original.title });
+      this._after = null;
+      this._done = { at: 'detail', error: false };
       await this.#select(original);
     } catch (err) {
       this._errors = { merge: await this.describeError(err) };
+    }
+  }
+
+  protected override updated(): void {
+    this.#placeLabels();
+  }
+
+  #placeLabels(): void {
+    for (const label of this.renderRoot.querySelectorAll<HTMLElement>('.labels [data-at]')) {
+      const [side = 'left', x = '0', y = '0'] = (label.dataset.at ?? '').split(' ');
+      label.style.removeProperty(side === 'left' ? 'right' : 'left');
+      label.style.setProperty(side, x);
+      label.style.setProperty('top', y);
     }
   }
 
@@ -316,7 +444,7 @@ export class BkIdeaTriage extends BridgekitElement {
         </div>
         ${this.sessionExpired ? this.renderSessionNotice() : nothing}
         ${status === 'ready' && !this._allowed ? html`<p class="notice">${this.t('triage.notAllowed')}</p>` : nothing}
-        <p class="visually-hidden" role="status">${this._message}</p>
+        <p class="visually-hidden" role="status">${this.#statusText()}</p>
         ${status === 'error' ? html`<p class="notice error" role="alert">${this._message}</p>` : nothing}
         ${status === 'loading' ? html`<p role="status">${this.t('triage.loading')}</p>` : nothing}
         ${this.#inPlace.current?.open ? this.#inPlace.current.render(this.t('idea.backToTriage'), this._board) : status === 'ready' ? this.#renderBody() : nothing}
@@ -335,7 +463,7 @@ export class BkIdeaTriage extends BridgekitElement {
               : html`<ol class="queue" part="queue">
                 ${this._queue.map(
                   (idea) => html`<li>
-                    <button type="button" aria-current=${this._selected?.id === idea.id ? 'true' : 'false'} @click=${() => this.#select(idea)}>
+                    <button type="button" aria-current=${this._selected?.id === idea.id ? 'true' : 'false'} @click=${() => this.#open(idea)}>
                       <span class="title">${idea.title}</span>
                       <span class="meta">${idea.status.label} · ${this.t('board.supporters', { count: idea.supporters })} · ${this.#scoreText(idea)}</span>
                     </button>
@@ -344,9 +472,12 @@ export class BkIdeaTriage extends BridgekitElement {
               </ol>`
           }
         </nav>
-        <div class="detail" part="detail">${this._selected ? this.#renderDetail(this._selected) : html`<p class="subtle">${this.t('triage.pick')}</p>`}</div>
+        <div class="detail" part="detail">
+          ${this.#renderDone('detail')}
+          ${this._selected ? this.#renderDetail(this._selected) : this._queue.length > 0 || this._scored.length > 0 ? html`<p class="subtle">${this.t('triage.pick')}</p>` : nothing}
+        </div>
+        ${this.#renderMatrix()}
       </div>
-      ${this.#renderMatrix()}
     `;
   }
 
@@ -374,7 +505,8 @@ export class BkIdeaTriage extends BridgekitElement {
         <dt>${this.t('triage.evaluation')}</dt>
         <dd>${this.#scoreText(idea)}${idea.score.evaluations ? ` · ${this.t('triage.evaluations', { count: idea.score.evaluations })}` : ''}</dd>
       </dl>
-      ${this._allowed ? this.#renderScoring() : nothing} ${this._allowed && intakeForm ? intakeForm.renderIntakeForm(this, idea) : nothing}
+      ${this._allowed ? this.#renderScoring() : nothing}
+      ${this._allowed && intakeForm ? html`${intakeForm.renderIntakeForm(this, idea)}${this.#renderDone('intake')}` : nothing}
       ${this._allowed ? this.#renderStatusForm(idea) : nothing}
       ${this._moderator ? this.#renderMerge(idea) : nothing}
       <div>
@@ -400,12 +532,67 @@ export class BkIdeaTriage extends BridgekitElement {
   #renderScoring() {
     const criteria = this._board?.scorecard.criteria ?? [];
     return html`
-      <form aria-labelledby="bk-score-heading" novalidate @submit=${this.#saveScores}>
+      <form class="resets" aria-labelledby="bk-score-heading" novalidate @submit=${this.#saveScores} @change=${this.#readDraft}>
         <h4 id="bk-score-heading">${this.t('triage.yourScores')}</h4>
-        ${criteria.map((c) => this.#renderCriterion(c))}
-        <div><button type="submit" class="button primary">${this.t('triage.saveScores')}</button></div>
+        <div class="scorecard">
+          <div class="criteria">${criteria.map((c) => this.#renderCriterion(c))}</div>
+          ${this.#renderFormula(criteria)}
+        </div>
+        <div><button type="submit" class="button primary" aria-describedby="bk-score-preview">${this.t('triage.saveScores')}</button></div>
+        ${this.#renderDone('scores')}
       </form>
     `;
+  }
+
+  /**
+   * Beside the scorecard: the value and effort the scores in the form give, by the server's rule
+   * (`scoreGroups`), and in words how they are computed.
+   */
+  #renderFormula(criteria: Criterion[]) {
+    const groups = scoreGroups(criteria, [this._draft]);
+    const of = (group: Criterion['group']) => criteria.filter((c) => c.group === group);
+    const complete = (group: Criterion['group']) => of(group).every((c) => typeof this._draft[c.key] === 'number');
+    const missing = this.t('triage.previewMissing');
+    const one = new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const n = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
+    const percent = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
+    const effortCriteria = of('effort');
+    const [sizeCriterion] = effortCriteria;
+    const size =
+      effortCriteria.length === 1 && sizeCriterion?.kind === 'tshirt' && complete('effort') ? sizeOf(groups.effort ?? 0) : undefined;
+    const effort = complete('effort') && groups.effort !== null ? n.format(groups.effort) : missing;
+    const riskCriteria = of('risk');
+    const risk =
+      complete('risk') && groups.risk !== null
+        ? riskCriteria.every((c) => c.kind === 'yesno')
+          ? percent.format(groups.risk)
+          : n.format(groups.risk)
+        : missing;
+    const preview = [
+      this.t('triage.previewValue', { value: complete('value') && groups.value !== null ? one.format(groups.value) : missing }),
+      size ? this.t('triage.previewEffortSize', { effort, size }) : this.t('triage.previewEffort', { effort }),
+      ...(riskCriteria.length > 0 ? [this.t('triage.previewRisk', { risk })] : []),
+    ].join(' · ');
+    const term = (c: Criterion) => {
+      const label =
+        c.kind === 'tshirt'
+          ? this.t('triage.formulaSize', { label: c.label, sizes: TSHIRT.map((s) => `${s} ${TSHIRT_POINTS[s]}`).join(', ') })
+          : c.label;
+      return c.weight === 1 ? label : `${percent.format(c.weight)} ${label}`;
+    };
+    const terms = (cs: Criterion[]) => cs.map(term).join(' + ');
+    const formula = [
+      of('value').length > 0 ? this.t('triage.formulaValue', { terms: terms(of('value')) }) : '',
+      effortCriteria.length > 0 ? this.t('triage.formulaEffort', { terms: terms(effortCriteria) }) : '',
+      riskCriteria.length > 0 ? this.t('triage.formulaRisk', { terms: riskCriteria.map((c) => c.label).join(', ') }) : '',
+      this.t('triage.formulaAverage'),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="formula" part="formula">
+      <p><span class="subtle">${this.t('triage.preview')}</span><br /><strong id="bk-score-preview">${preview}</strong></p>
+      <p class="subtle">${formula}</p>
+    </div>`;
   }
 
   #renderCriterion(c: Criterion) {
@@ -436,7 +623,7 @@ export class BkIdeaTriage extends BridgekitElement {
     }
     const values =
       c.kind === 'tshirt' ? TSHIRT.map((v) => ({ value: v, label: v })) : FIBONACCI.map((v) => ({ value: String(v), label: String(v) }));
-    const selected = c.kind === 'tshirt' ? TSHIRT_POINTS[String(current)] : String(current ?? '');
+    const selected = c.kind === 'tshirt' ? sizeOf(current) : String(current ?? '');
     return html`<div>
       <label for="bk-c-${c.key}">${c.label}</label>
       <select id="bk-c-${c.key}" name=${c.key} aria-invalid=${invalid} aria-describedby="bk-err-${c.key}">
@@ -451,7 +638,7 @@ export class BkIdeaTriage extends BridgekitElement {
     const statuses = this._board?.statuses ?? [];
     const chosen = statuses.find((s) => s.key === this._statusChoice);
     return html`
-      <form aria-labelledby="bk-status-heading" novalidate @submit=${this.#saveStatus}>
+      <form class="resets" aria-labelledby="bk-status-heading" novalidate @submit=${this.#saveStatus}>
         <h4 id="bk-status-heading">${this.t('triage.status')}</h4>
         <div>
           <label for="bk-status">${this.t('triage.statusLabel')}</label>
@@ -485,6 +672,7 @@ export class BkIdeaTriage extends BridgekitElement {
           <p class="field-error" role="alert">${this._errors.card ?? ''}</p>
         </div>
         <div><button type="submit" class="button primary">${this.t('triage.saveStatus')}</button></div>
+        ${this.#renderDone('status')}
       </form>
     `;
   }
@@ -492,7 +680,7 @@ export class BkIdeaTriage extends BridgekitElement {
   #renderMerge(idea: Idea) {
     if (idea.mergedInto) return nothing;
     return html`
-      <form aria-labelledby="bk-merge-heading" novalidate @submit=${this.#merge}>
+      <form class="resets" aria-labelledby="bk-merge-heading" novalidate @submit=${this.#merge}>
         <h4 id="bk-merge-heading">${this.t('triage.merge')}</h4>
         <p class="subtle">${this.t('triage.mergeHint')}</p>
         <div>
@@ -512,49 +700,57 @@ export class BkIdeaTriage extends BridgekitElement {
     const onKey = (idea: Idea) => (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        void this.#select(idea);
+        void this.#open(idea);
       }
     };
+    // Bubbles right of the middle carry their label on their left, so it stays inside the chart.
+    const labelAt = (b: { x: number; y: number; r: number }) =>
+      b.x > CHART.left + (right - CHART.left) * 0.6 ? fromRight(b.x - b.r - 4, b.y) : at(b.x + b.r + 4, b.y);
     return html`
       <figure part="matrix">
         <figcaption id="bk-matrix-caption">${this.t('triage.matrix')}</figcaption>
         <p class="subtle" id="bk-matrix-desc">${this.t('triage.matrixDescription', { count: layout.bubbles.length })}</p>
-        <svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="group" aria-labelledby="bk-matrix-caption" aria-describedby="bk-matrix-desc">
-          ${svg`
-            <g class="axis" aria-hidden="true">
-              <line x1=${CHART.left} y1=${bottom} x2=${right} y2=${bottom}></line>
-              <line x1=${CHART.left} y1=${CHART.top} x2=${CHART.left} y2=${bottom}></line>
-              ${layout.xTicks.map((t) => svg`<text x=${t.x} y=${bottom + 18} text-anchor="middle">${n.format(t.value)}</text>`)}
-              ${layout.yTicks.map((t) => svg`<text x=${CHART.left - 8} y=${t.y + 4} text-anchor="end">${n.format(t.value)}</text>`)}
-              <text x=${(CHART.left + right) / 2} y=${CHART.height - 6} text-anchor="middle">${this.t('triage.effortAxis')}</text>
-              <text transform="translate(14 ${(CHART.top + bottom) / 2}) rotate(-90)" text-anchor="middle">${this.t('triage.valueAxis')}</text>
-            </g>
-            <g aria-hidden="true">
-              <line class="quadrant" x1=${layout.midX} y1=${CHART.top} x2=${layout.midX} y2=${bottom}></line>
-              <line class="quadrant" x1=${CHART.left} y1=${layout.midY} x2=${right} y2=${layout.midY}></line>
-              <text class="quadrant-label" x=${CHART.left + 8} y=${CHART.top + 14}>${this.t('triage.quickWins')}</text>
-              <text class="quadrant-label" x=${right - 8} y=${CHART.top + 14} text-anchor="end">${this.t('triage.bigBets')}</text>
-              <text class="quadrant-label" x=${CHART.left + 8} y=${bottom - 8}>${this.t('triage.fillIns')}</text>
-              <text class="quadrant-label" x=${right - 8} y=${bottom - 8} text-anchor="end">${this.t('triage.reconsider')}</text>
-            </g>
-            ${layout.bubbles.map(
-              (b) => svg`<g
-                class="bubble"
-                role="button"
-                tabindex="0"
-                aria-pressed=${this._selected?.id === b.idea.id ? 'true' : 'false'}
-                aria-label=${this.t('triage.bubble', {
-                  title: b.idea.title,
-                  value: n.format(b.idea.score.value ?? 0),
-                  effort: n.format(b.idea.score.effort ?? 0),
-                  supporters: this.t('board.supporters', { count: b.idea.supporters }),
-                })}
-                @click=${() => this.#select(b.idea)}
-                @keydown=${onKey(b.idea)}
-              ><circle cx=${b.x} cy=${b.y} r=${b.r}></circle><text class="bubble-label" aria-hidden="true" x=${b.x + b.r + 4} y=${b.y + 4}>${shorten(b.idea.title)}</text></g>`,
-            )}
-          `}
-        </svg>
+        <div class="chart">
+          <svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="group" aria-labelledby="bk-matrix-caption" aria-describedby="bk-matrix-desc">
+            ${svg`
+              <g class="axis" aria-hidden="true">
+                <line x1=${CHART.left} y1=${bottom} x2=${right} y2=${bottom}></line>
+                <line x1=${CHART.left} y1=${CHART.top} x2=${CHART.left} y2=${bottom}></line>
+              </g>
+              <g aria-hidden="true">
+                <line class="quadrant" x1=${layout.midX} y1=${CHART.top} x2=${layout.midX} y2=${bottom}></line>
+                <line class="quadrant" x1=${CHART.left} y1=${layout.midY} x2=${right} y2=${layout.midY}></line>
+              </g>
+              ${layout.bubbles.map(
+                (b) => svg`<g
+                  class="bubble"
+                  role="button"
+                  tabindex="0"
+                  aria-pressed=${this._selected?.id === b.idea.id ? 'true' : 'false'}
+                  aria-label=${this.t('triage.bubble', {
+                    title: b.idea.title,
+                    value: n.format(b.idea.score.value ?? 0),
+                    effort: n.format(b.idea.score.effort ?? 0),
+                    supporters: this.t('board.supporters', { count: b.idea.supporters }),
+                  })}
+                  @click=${() => this.#open(b.idea)}
+                  @keydown=${onKey(b.idea)}
+                ><title>${b.idea.title}</title><circle cx=${b.x} cy=${b.y} r=${b.r}></circle></g>`,
+              )}
+            `}
+          </svg>
+          <div class="labels" aria-hidden="true">
+            ${layout.xTicks.map((t) => html`<span class="tick x" data-at=${at(t.x, bottom + 6)}>${n.format(t.value)}</span>`)}
+            ${layout.yTicks.map((t) => html`<span class="tick y" data-at=${fromRight(CHART.left - 8, t.y)}>${n.format(t.value)}</span>`)}
+            <span class="axis-title x" data-at=${at((CHART.left + right) / 2, CHART.height - 4)}>${this.t('triage.effortAxis')}</span>
+            <span class="axis-title y" data-at=${at(4, (CHART.top + bottom) / 2)}>${this.t('triage.valueAxis')}</span>
+            <span class="quadrant-label" data-at=${at(CHART.left + 8, CHART.top + 4)}>${this.t('triage.quickWins')}</span>
+            <span class="quadrant-label" data-at=${fromRight(right - 8, CHART.top + 4)}>${this.t('triage.bigBets')}</span>
+            <span class="quadrant-label bottom" data-at=${at(CHART.left + 8, bottom - 4)}>${this.t('triage.fillIns')}</span>
+            <span class="quadrant-label bottom" data-at=${fromRight(right - 8, bottom - 4)}>${this.t('triage.reconsider')}</span>
+            ${layout.bubbles.map((b) => html`<span class="bubble-label" data-at=${labelAt(b)}>${b.idea.title}</span>`)}
+          </div>
+        </div>
         <details>
           <summary>${this.t('triage.asTable')}</summary>
           <table>

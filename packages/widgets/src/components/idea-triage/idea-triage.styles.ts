@@ -8,6 +8,7 @@ export const ideaTriageStyles = css`
   }
 
   .base {
+    container-type: inline-size;
     display: grid;
     gap: 1rem;
     padding: 1rem;
@@ -34,16 +35,32 @@ export const ideaTriageStyles = css`
     font-size: 0.9375rem;
   }
 
+  /* Narrow: queue, idea, chart. Wide: the chart under the queue, beside the idea's long form. */
   .layout {
     display: grid;
-    grid-template-columns: minmax(14rem, 1fr) 2fr;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'queue' 'detail' 'chart';
     gap: 1rem;
     align-items: start;
   }
 
-  @media (max-width: 48rem) {
+  .layout > nav {
+    grid-area: queue;
+  }
+
+  .layout > .detail {
+    grid-area: detail;
+  }
+
+  .layout > figure {
+    grid-area: chart;
+  }
+
+  @container (min-width: 48rem) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(16rem, 2fr) minmax(0, 3fr);
+      grid-template-rows: auto 1fr;
+      grid-template-areas: 'queue detail' 'chart detail';
     }
   }
 
@@ -144,7 +161,9 @@ export const ideaTriageStyles = css`
 
   select,
   textarea,
-  input[type='url'] {
+  input[type='url'],
+  input[type='text'],
+  input[type='date'] {
     ${inputBox}
     min-height: 44px;
   }
@@ -158,6 +177,48 @@ export const ideaTriageStyles = css`
   }
 
   ${fieldErrorStyles}
+
+  .done {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_brand);
+    border-radius: var(--_radius);
+    background: var(--_brand-subtle);
+  }
+
+  .done.error {
+    border-inline-start-color: var(--_danger);
+    background: var(--_surface-subtle);
+  }
+
+  .done p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
+
+  .scorecard {
+    display: grid;
+    gap: 0.75rem 1.5rem;
+  }
+
+  .criteria {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .formula p {
+    margin: 0 0 0.5rem;
+  }
+
+  @container (min-width: 60rem) {
+    .scorecard {
+      grid-template-columns: minmax(0, 3fr) minmax(12rem, 2fr);
+      align-items: start;
+    }
+  }
 
   .history {
     margin: 0;
@@ -174,21 +235,64 @@ export const ideaTriageStyles = css`
     font-weight: 600;
   }
 
+  /* The SVG scales its shapes; its texts are HTML over it, at a CSS size legible on a phone. */
+  .chart {
+    position: relative;
+    max-width: 48rem;
+  }
+
   svg {
+    display: block;
     width: 100%;
     height: auto;
-    max-width: 48rem;
+  }
+
+  .labels {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    font-size: 0.75rem;
+    line-height: 1.2;
+  }
+
+  .labels span {
+    position: absolute;
+    white-space: nowrap;
+    color: var(--_text-subtle);
+  }
+
+  .tick.x {
+    transform: translateX(-50%);
+  }
+
+  .tick.y,
+  .bubble-label {
+    transform: translateY(-50%);
+  }
+
+  .axis-title.x {
+    transform: translate(-50%, -100%);
+  }
+
+  .axis-title.y {
+    writing-mode: vertical-rl;
+    transform: translateY(-50%) rotate(180deg);
+  }
+
+  .quadrant-label.bottom {
+    transform: translateY(-100%);
+  }
+
+  .labels .bubble-label {
+    max-width: min(10rem, 35%);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    color: var(--_text);
   }
 
   .axis line,
   .axis path {
     stroke: var(--_text-subtle);
-  }
-
-  .axis text,
-  .quadrant-label {
-    fill: var(--_text-subtle);
-    font-size: 12px;
   }
 
   .quadrant {
@@ -201,12 +305,6 @@ export const ideaTriageStyles = css`
     fill-opacity: 0.35;
     stroke: var(--_bubble);
     stroke-width: 1.5;
-  }
-
-  .bubble-label {
-    fill: var(--_text);
-    font-size: 11px;
-    pointer-events: none;
   }
 
   .bubble:hover circle,
@@ -234,10 +332,17 @@ export const ideaTriageStyles = css`
     text-align: start;
   }
 
+  /* A list item, so the browser's disclosure marker (▸, ▾ when open) shows. */
   summary {
+    display: list-item;
+    list-style: disclosure-closed inside;
     min-height: 44px;
-    display: flex;
-    align-items: center;
+    padding-block: 0.75rem;
+    box-sizing: border-box;
     cursor: pointer;
+  }
+
+  details[open] > summary {
+    list-style-type: disclosure-open;
   }
 `;

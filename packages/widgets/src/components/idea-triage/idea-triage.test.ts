@@ -184,8 +184,12 @@ describe('<bk-idea-triage>', () => {
     const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     await userEvent.fill(page.getByLabelText(/Revisit on/), day);
     await userEvent.click(page.getByRole('button', { name: 'Change status' }));
-    await until(() => shadow(el).querySelector('.history')?.textContent?.includes('Deferred'));
+    // Deferred leaves the queue: triage says so and moves on to the next idea.
+    await until(() =>
+      shadow(el).querySelector('[part="confirmation"]')?.textContent?.includes(`“${fresh.title}” is now Deferred: revisit later.`),
+    );
     expect((await clientAs(evaluatorToken).ideas.get(fresh.id)).status).toMatchObject({ key: 'deferred', revisitOn: day });
+    expect((await clientAs(evaluatorToken).ideas.statusHistory(fresh.id)).map((h) => h.to)).toContain('deferred');
     await expectNoAxeViolations(el);
   });
 
@@ -222,11 +226,14 @@ describe('<bk-idea-triage>', () => {
     await userEvent.keyboard('{Enter}');
     expect(picked.at(-1)?.item).toEqual({ id: 'demo-card-business-case', title: 'Business case: automated invoice matching' });
     await userEvent.click(page.getByRole('button', { name: 'Change status' }));
-    await until(() => shadow(el).querySelector('.history')?.textContent?.includes('Already available'));
-    expect(shadow(el).querySelector('.history')?.textContent).toContain(
-      'answered by the practice card “Business case: automated invoice matching”',
+    await until(() =>
+      shadow(el).querySelector('[part="confirmation"]')?.textContent?.includes(`“${fresh.title}” is now Already available.`),
     );
     const api = clientAs(evaluatorToken);
+    expect((await api.ideas.statusHistory(fresh.id)).find((h) => h.to === 'already_available')?.card).toEqual({
+      id: 'demo-card-business-case',
+      title: 'Business case: automated invoice matching',
+    });
     const stored = await api.ideas.get(fresh.id);
     expect(stored.status).toMatchObject({
       key: 'already_available',

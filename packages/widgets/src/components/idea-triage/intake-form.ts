@@ -1,17 +1,23 @@
 /**
  * The intake decision of triage: a native form offering only the steps the idea may move to from
  * where it stands (`INTAKE_MOVES`), with the forum, the day, who decided and a note; a deflection
- * asks for its outcome and a reason, a deferral for a reason and the revisit date. Loaded with
- * the other forms when an evaluator picks an idea.
+ * asks for its outcome and a reason, a deferral for a reason and the revisit date; the steps that
+ * keep the idea in play sort it too (`intake-sorting.ts`). Loaded with the other forms when an
+ * evaluator picks an idea.
  */
 import { type Idea, INTAKE_MOVES, type IntakeDecisionInput, type IntakeStep, isBridgekitError } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';
-import { registerFeature } from '../../shared/i18n.ts';
+import { loadErrorTexts } from '../../shared/bridgekit-element.ts';
+import { registerFeature, translator } from '../../shared/i18n.ts';
 import { ideaMessages } from '../../shared/messages/idea.ts';
 import type { BkIdeaTriage } from './idea-triage.component.ts';
+import { checkSorting, readSorting, renderSorting, SORTING_STEPS } from './intake-sorting.ts';
 
 registerFeature(ideaMessages);
+
+/** The fields that show their own errors. */
+const FIELDS = ['step', 'decidedOn', 'forum', 'decider', 'status', 'reason', 'revisitOn', 'note', 'sponsor', 'demandClass', 'objectives'];
 
 /** The step chosen in each element's form, so the fields that step needs show. */
 const chosen = new WeakMap<BkIdeaTriage, { idea: string; step: IntakeStep }>();
@@ -27,7 +33,7 @@ function stepOf(host: BkIdeaTriage, idea: Idea): IntakeStep | undefined {
 
 async function submit(host: BkIdeaTriage, idea: Idea, event: SubmitEvent): Promise<void> {
   event.preventDefault();
-  const { client, t, describe, locale } = host._api;
+  const { client, t, locale } = host._api;
   const step = stepOf(host, idea);
   if (!client || !step) return;
   // Read now: once the event has been dispatched, a shadow tree's event no longer names its target.
@@ -39,6 +45,8 @@ async function submit(host: BkIdeaTriage, idea: Idea, event: SubmitEvent): Promi
   if (!decidedOn || decidedOn > today()) errors['intake.decidedOn'] = t('intake.dateRequired');
   if ((step === 'deflected' || step === 'deferred') && text('reason').length < 10) errors['intake.reason'] = t('intake.reasonRequired');
   if (step === 'deferred' && !(text('revisitOn') > today())) errors['intake.revisitOn'] = t('intake.revisitRequired');
+  const sorts = SORTING_STEPS.includes(step);
+  if (sorts) Object.assign(errors, checkSorting(data, t));
   host._errors = errors;
   if (Object.keys(errors).length > 0) {
     void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('.intake [aria-invalid="true"]')?.focus());
@@ -55,7 +63,7 @@ async function submit(host: BkIdeaTriage, idea: Idea, event: SubmitEvent): Promi
       ? { step, ...base, status: text('status'), reason: text('reason') }
       : step === 'deferred'
         ? { step, ...base, reason: text('reason'), revisitOn: text('revisitOn') }
-        : { step, ...base };
+        : { step, ...base, ...(sorts ? readSorting(idea, data) : {}) };
   try {
     const result = await client.intake.decide(idea.id, decision);
     chosen.delete(host);
@@ -63,12 +71,25 @@ async function submit(host: BkIdeaTriage, idea: Idea, event: SubmitEvent): Promi
     host._applyIdea(localize(result.idea, locale));
     host._message = t('intake.recorded', { title: idea.title, step: t(`intake.step.${step}`) });
   } catch (err) {
-    if (isBridgekitError(err) && err.code === 'validation_failed' && err.details.length > 0) {
-      host._errors = Object.fromEntries(err.details.map((d) => [`intake.${d.path.replace(/^body\./, '')}`, d.message]));
-    } else {
-      host._errors = { intake: await describe(err) };
-    }
+    host._errors = await decisionErrors(err, host);
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('.intake [aria-invalid="true"]')?.focus());
   }
+}
+
+/** The server's refusal under the fields it concerns (`body.objectives[2]` under the objectives); anything else under the form. */
+async function decisionErrors(err: unknown, host: BkIdeaTriage): Promise<Record<string, string>> {
+  const { describe, locale } = host._api;
+  if (isBridgekitError(err) && err.reason === 'conflict.sponsor_scored') return { 'intake.sponsor': await describe(err) };
+  if (!isBridgekitError(err) || err.code !== 'validation_failed' || err.details.length === 0) return { intake: await describe(err) };
+  const issues =
+    (await loadErrorTexts(locale))?.issueTexts(translator(locale), locale, err) ??
+    err.details.map((d) => ({ path: d.path, text: d.message }));
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const name = /^body\.(\w+)/.exec(issue.path)?.[1] ?? '';
+    errors[FIELDS.includes(name) ? `intake.${name}` : 'intake'] = issue.text;
+  }
+  return errors;
 }
 
 export function renderIntakeForm(host: BkIdeaTriage, idea: Idea) {
@@ -112,7 +133,7 @@ export function renderIntakeForm(host: BkIdeaTriage, idea: Idea) {
       ${field(
         'decidedOn',
         t('intake.decidedOn'),
-        html`<input type="date" id="bk-intake-decidedOn" name="decidedOn" required max=${today()} .value=${today()}
+        html`<input type="date" id="bk-intake-decidedOn" name="decidedOn" required max=${today()} value=${today()}
           aria-invalid=${invalid('decidedOn')} aria-describedby="bk-intake-decidedOn-error" />`,
       )}
       ${field('forum', t('intake.forum'), html`<input type="text" id="bk-intake-forum" name="forum" maxlength="100" autocomplete="off" />`)}
@@ -153,6 +174,7 @@ export function renderIntakeForm(host: BkIdeaTriage, idea: Idea) {
             )
           : nothing
       }
+      ${renderSorting(host, idea, step !== undefined && SORTING_STEPS.includes(step))}
       ${field('note', t('intake.note'), html`<textarea id="bk-intake-note" name="note" maxlength="2000"></textarea>`)}
       <p class="field-error" role="alert">${errors.intake ?? ''}</p>
       <div><button type="submit" class="button primary">${t('intake.submit')}</button></div>

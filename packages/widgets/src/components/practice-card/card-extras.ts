@@ -1,9 +1,10 @@
 /**
  * What a practice card offers beyond its own content, shared by `bk-practice-card` and the
  * library's detail and loaded when first wanted: where the card came from and what it led to —
- * the war story it was promoted from, the requests it answered, the ideas it sparked, each a
- * link to that item's own view — "Copy link", and "Propose an idea" (the intake form with the
- * card linked, `card-propose.ts`).
+ * the war story it was promoted from, the idea a business case was made for, the requests it
+ * answered, the ideas it sparked, each a link to that item's own view — a value plan's benefits
+ * (`<bk-value-plan>`, loaded only for such cards), "Copy link", and "Propose an idea" (the intake
+ * form with the card linked, `card-propose.ts`).
  */
 import type { BridgekitClient, CardLinks, Idea, ItemPages, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type ReactiveElement } from 'lit';
@@ -15,6 +16,10 @@ import type { UserHtmlLinker } from '../../shared/user-links.ts';
 import { BkCardPropose } from './card-propose.ts';
 
 registerFeature(loopMessages);
+
+/** The template whose cards show their benefits with `<bk-value-plan>`. */
+const VALUE_PLAN = 'value-realization-plan';
+let valuePlanLoading = false;
 
 /** What the element showing the card lends. */
 export interface CardExtrasPort {
@@ -142,15 +147,32 @@ export class CardExtras {
   }
 
   /**
-   * "From the war story: …", linked to the story's page (at the comment promoted) when the
-   * thread has one; a thread known only by its key has no page to link to.
+   * Where the card came from: "From the war story: …", linked to the story's page (at the
+   * comment promoted) when the thread has one — a thread known only by its key has no page to
+   * link to — and, for a business case made when an idea was approved, "Business case for the
+   * idea: …" once the links are read.
    */
   renderStory(card: PracticeCard) {
-    if (!card.source) return nothing;
+    const idea = this.links?.ideas.find((i) => i.direction === 'case-for');
+    const caseFor = idea
+      ? html`<p class="story" part="case-for">${this.#port.t('card.caseFor')} <a href=${itemUrl(this.#pages, 'idea', idea.id)}>${idea.title}</a></p>`
+      : nothing;
+    if (!card.source) return caseFor;
     const { thread, comment } = card.source;
     const title = thread.title ?? thread.key;
     const href = thread.url && (comment ? itemUrl(this.#pages, 'comment', comment, { pageUrl: thread.url }) : thread.url);
-    return html`<p class="story" part="story">${this.#port.t('card.fromStory')} ${href ? html`<a href=${href}>${title}</a>` : title}</p>`;
+    return html`<p class="story" part="story">${this.#port.t('card.fromStory')} ${href ? html`<a href=${href}>${title}</a>` : title}</p>
+      ${caseFor}`;
+  }
+
+  /** A value-realisation plan's benefits, below its fields; the element loads only for such cards. */
+  renderBenefits(card: PracticeCard) {
+    if (card.templateId !== VALUE_PLAN) return nothing;
+    if (!valuePlanLoading) {
+      valuePlanLoading = true;
+      void import('../value-plan/value-plan.ts');
+    }
+    return html`<bk-value-plan class="benefits" part="benefits" card-id=${card.id} .tenant=${this.#port.host.tenant}></bk-value-plan>`;
   }
 
   /**

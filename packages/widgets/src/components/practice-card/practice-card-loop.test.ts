@@ -96,3 +96,34 @@ describe('<bk-practice-card>: its story, outcomes, link and ideas', () => {
     expect(part(signedOut, 'copy-button')).not.toBeNull();
   });
 });
+
+describe('<bk-practice-card>: a business case’s idea and a value plan’s benefits', () => {
+  const token = signInEachTest('Finance');
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  it('shows, expanded, the idea a business case was made for, linked to the idea', async () => {
+    const evaluator = clientAs(await tokenFor('mei'));
+    const fresh = await clientAs(token()).ideas.create({ board: 'general', title: `Case for it ${Date.now()}` });
+    await evaluator.intake.decide(fresh.id, { step: 'qualified', decidedOn: today() });
+    const { idea } = await evaluator.intake.decide(fresh.id, { step: 'approved', decidedOn: today() });
+    const caseCard = idea.intake.caseCard;
+    if (!caseCard) throw new Error('approving makes the business case');
+    const el = await mountCard(`card="${caseCard.id}" expanded`);
+    const line = await until(() => part(el, 'case-for'));
+    expect(line.textContent?.replace(/\s+/g, ' ').trim()).toBe(`Business case for the idea: ${fresh.title}`);
+    expect(line.querySelector('a')?.href).toBe(itemUrl(await itemPages(clientAs(token())), 'idea', fresh.id));
+    expect(part(el, 'benefits')).toBeNull();
+    await expectNoAxeViolations(el);
+  });
+
+  it('shows a value plan’s benefits below its fields', async () => {
+    const el = await mountCard('card="demo-card-plan-close" expanded');
+    const benefits = await until(() => shadow(el).querySelector('bk-value-plan'));
+    expect(benefits.getAttribute('card-id')).toBe('demo-card-plan-close');
+    const fields = await until(() => part(el, 'fields'));
+    expect(fields.compareDocumentPosition(benefits) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The element loaded with the card, and shows the plan's benefits.
+    await until(() => benefits.shadowRoot?.querySelector('[part="table"]'));
+    await expectNoAxeViolations(el);
+  });
+});

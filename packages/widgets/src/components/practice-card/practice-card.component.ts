@@ -27,8 +27,9 @@ registerFeature(cardMessages);
  * One practice card, inline on any page ("how we do business cases"): its template, title,
  * summary, practice areas, owner and freshness, "this helped me" and its views, "copy link"
  * and "propose an idea"; a disclosure button shows the template's fields, the war story it came
- * from, the requests it answered, the ideas it sparked and related content. Opening it counts a
- * view, once per element.
+ * from (or the idea a business case was made for), a value plan's benefits (`<bk-value-plan>`),
+ * the requests it answered, the ideas it sparked and related content. Opening it counts a view,
+ * once per element.
  *
  * @tag bk-practice-card
  * @summary A compact practice card that expands to its full content.
@@ -56,6 +57,8 @@ registerFeature(cardMessages);
  * @csspart details - The expanded fields.
  * @csspart fields - The list of fields.
  * @csspart story - "From the war story: …".
+ * @csspart case-for - "Business case for the idea: …", on a business case made when an idea was approved.
+ * @csspart benefits - A value-realisation plan's benefits (`bk-value-plan`), below its fields.
  * @csspart answers - "Answered 2 requests", with the list.
  * @csspart sparked - "Sparked 1 idea", with the list.
  * @csspart copy-button - The "Copy link" button.
@@ -309,7 +312,7 @@ export class BkPracticeCard extends BridgekitElement {
         </div>
         ${this.#extras?.renderPropose(card)}
         <div class="details" id="bk-card-details" part="details" ?hidden=${!this.expanded}>
-          ${this.expanded ? html`${this.#extras?.renderStory(card)} ${renderFields(view, card, this._template)} ${this.#extras?.renderOutcomes(card)} ${this.#renderThread(card)}` : nothing}
+          ${this.expanded ? html`${this.#extras?.renderStory(card)} ${renderFields(view, card, this._template)} ${this.#extras?.renderBenefits(card)} ${this.#extras?.renderOutcomes(card)} ${this.#renderThread(card)}` : nothing}
         </div>
         <p class="visually-hidden" role="status">${this._announcement}</p>
       </article>

@@ -427,7 +427,7 @@ export class BkCardDetail extends BridgekitElement {
         </div>
         ${this._obsoleteOpen ? this.#renderObsoleteForm(card) : nothing} ${this.#extras.renderPropose(card)}
         <p class="form-error no-print" role="alert">${this._actionError}</p>
-        ${renderFields(view, card, this.template)} ${this.#extras.renderOutcomes(card)} ${this.#renderLinks()}
+        ${renderFields(view, card, this.template)} ${this.#extras.renderBenefits(card)} ${this.#extras.renderOutcomes(card)} ${this.#renderLinks()}
       </article>
     </div>`;
   }

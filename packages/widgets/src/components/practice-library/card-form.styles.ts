@@ -141,6 +141,15 @@ export const cardFormStyles = [
       margin: 0 0 0.5rem;
     }
 
+    .form-notice {
+      margin: 0;
+      font-weight: 600;
+    }
+
+    .form-notice:empty {
+      display: none;
+    }
+
     @media print {
       :host {
         display: none;

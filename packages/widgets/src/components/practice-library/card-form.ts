@@ -16,6 +16,7 @@ import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { formatList, type MessageKey, registerFeature, relativeTime, sameLanguage, translator } from '../../shared/i18n.ts';
 import { cardAccessMessages } from '../../shared/messages/card-access.ts';
+import { cardHistoryMessages } from '../../shared/messages/card-history.ts';
 import { tokens } from '../../shared/styles.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { cardFormStyles } from './card-form.styles.ts';
@@ -34,6 +35,7 @@ import {
 } from './form-draft.ts';
 
 registerFeature(cardAccessMessages);
+registerFeature(cardHistoryMessages);
 
 const MATURITY_LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -72,6 +74,7 @@ export class BkCardForm extends BridgekitElement {
     _submitting: { state: true },
     _conflict: { state: true },
     _formError: { state: true },
+    _formNotice: { state: true },
     _announcement: { state: true },
   };
 
@@ -88,11 +91,15 @@ export class BkCardForm extends BridgekitElement {
   declare _submitting: boolean;
   declare _conflict: Conflict | null;
   declare _formError: string;
+  /** "Nothing to save", where the person looks after pressing Save. */
+  declare _formNotice: string;
   declare _announcement: string;
 
   #draft: FormDraft = newFormDraft([], 'EUR');
   /** The version this edit is based on; moves on when the person keeps editing after a conflict. */
   #baseVersion = 0;
+  /** What an edit would save if nothing were changed (`contentKey`); `null` for a new card. */
+  #untouched: string | null = null;
 
   constructor() {
     super();
@@ -106,6 +113,7 @@ export class BkCardForm extends BridgekitElement {
     this._submitting = false;
     this._conflict = null;
     this._formError = '';
+    this._formNotice = '';
     this._announcement = '';
   }
 
@@ -135,6 +143,7 @@ export class BkCardForm extends BridgekitElement {
   #start(card: PracticeCard | null): void {
     this.#draft = newFormDraft(this.template?.fields ?? [], this.#currency, card ?? undefined, this.template);
     this.#baseVersion = card?.version ?? 0;
+    this.#untouched = card ? contentKey(collect((key, params) => this.t(key, params), this.template?.fields ?? [], this.#draft)) : null;
     this._errors = new Map();
     this._summary = [];
     this._conflict = null;
@@ -213,8 +222,17 @@ export class BkCardForm extends BridgekitElement {
       this.#showErrors(collected.errors, collected, true);
       return;
     }
-    this._submitting = true;
     this._formError = '';
+    this._formNotice = '';
+    // A save that changes nothing would make no version (the server keeps none): say so instead.
+    if (this.card && contentKey(collected) === this.#untouched) {
+      // Set after the clearing renders, so that a second press is announced again.
+      void this.updateComplete.then(() => {
+        this._formNotice = this.t('library.nothingToSave');
+      });
+      return;
+    }
+    this._submitting = true;
     try {
       const common = {
         title: collected.title,
@@ -243,6 +261,11 @@ export class BkCardForm extends BridgekitElement {
       this._errors = new Map();
       this._summary = [];
       this._conflict = null;
+      // The server kept no version: nothing differed from the card as it is (and nothing was held).
+      if (this.card && saved.version === this.#baseVersion && saved.pendingEdit?.id === this.card.pendingEdit?.id) {
+        this._formNotice = this.t('library.nothingToSave');
+        return;
+      }
       this.dispatchEvent(new BkCardSaveEvent(saved));
     } catch (err) {
       await this.#onSaveFailed(err, collected);
@@ -334,8 +357,10 @@ export class BkCardForm extends BridgekitElement {
   #keepEditing(): void {
     const newer = this._conflict?.newer;
     if (!newer) return;
-    // The person has seen that a newer version exists: their next save replaces it.
+    // The person has seen that a newer version exists: their next save replaces it (and the
+    // server, not the form as first shown, tells whether it changes anything).
     this.#baseVersion = newer.version;
+    this.#untouched = null;
     this._conflict = null;
     this._announcement = this.t('library.conflictKept', { version: newer.version });
     void this.updateComplete.then(() => this.#find('[part="submit"]')?.focus());
@@ -468,6 +493,7 @@ export class BkCardForm extends BridgekitElement {
           { help: t('library.noteHint'), maxLength: 200 },
         )}
         <p class="form-error" role="alert">${this._formError}</p>
+        <p class="form-notice" role="status">${this._formNotice}</p>
         <div class="actions">
           <button type="submit" class="button primary" part="submit" aria-disabled=${this._submitting ? 'true' : 'false'}>
             ${this._submitting ? t('library.saving') : t('library.save')}
@@ -585,4 +611,10 @@ export class BkCardForm extends BridgekitElement {
       </div>
     </div>`;
   }
+}
+
+/** What a save sends that a version keeps, or who may read it (not the note), comparable as a string. */
+function contentKey(c: Collected): string {
+  const { title, summary, fields, maturityLevel, owner, reviewBy, unit, visibility } = c;
+  return JSON.stringify([title, summary, fields, [...c.tags].sort(), maturityLevel, owner, reviewBy, unit, visibility]);
 }

@@ -99,8 +99,85 @@ describe('<bk-practice-library> editing and history', () => {
     await until(() => title.value === card.title);
     expect((form.querySelector('#bk-c-summary') as HTMLTextAreaElement).value).toBe('Changed meanwhile.');
     expect(form.querySelector('[part="conflict"]')).toBeNull();
+    await userEvent.fill(title, `${card.title} (after theirs)`);
     await userEvent.click(form.querySelector('[part="submit"]') as HTMLElement);
     await until(() => status(lib).includes('is saved as version 3'));
+  });
+
+  it('says "Nothing to save" on a save without changes, and keeps no version of it', async () => {
+    const api = clientAs(token());
+    const card = await createTestCard(api);
+    const lib = await openCard(card);
+    const saved: PracticeCard[] = [];
+    lib.addEventListener(BkCardSaveEvent.type, (e) => saved.push(e.card));
+    await userEvent.click(action(lib, 'edit'));
+    const form = await until(() => shadow(lib).querySelector('bk-card-form')?.shadowRoot);
+    // A note alone changes nothing a version keeps.
+    await userEvent.fill(form.querySelector('#bk-c-note') as HTMLInputElement, 'Just looking');
+    await userEvent.click(form.querySelector('[part="submit"]') as HTMLElement);
+    const notice = await until(() =>
+      form.querySelector('.form-notice')?.textContent ? form.querySelector<HTMLElement>('.form-notice') : null,
+    );
+    expect(notice.textContent).toBe('Nothing to save: you have not changed anything.');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.checkVisibility()).toBe(true);
+    expect(saved).toEqual([]);
+    expect(await api.cards.versions(card.id)).toHaveLength(1);
+    await expectNoAxeViolations(lib);
+
+    // A change then saves as before.
+    await userEvent.fill(form.querySelector('#bk-c-summary') as HTMLTextAreaElement, 'A changed summary.');
+    await userEvent.click(form.querySelector('[part="submit"]') as HTMLElement);
+    await until(() => saved.length === 1);
+    expect(saved[0]?.version).toBe(2);
+  });
+
+  it('marks the words that changed in a rich text, rendered as the card shows it', async () => {
+    const api = clientAs(token());
+    const card = await createTestCard(api);
+    const summary = (amount: string) => `Automating costs **EUR 250,000** and saves about EUR ${amount} a year.\n\n- Fewer late fees`;
+    await api.cards.update(card.id, {
+      title: card.title,
+      fields: { ...card.fields, executiveSummary: summary('180,000') },
+      baseVersion: 1,
+    });
+    await api.cards.update(card.id, {
+      title: card.title,
+      fields: { ...card.fields, executiveSummary: summary('190,000') },
+      baseVersion: 2,
+    });
+    const lib = await openCard(card);
+    await userEvent.click(action(lib, 'history'));
+    const row = await until(() =>
+      shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelector('[part="diff"] tr[data-path="executiveSummary"]'),
+    );
+    const [before, after] = row.querySelectorAll('td');
+    if (!before || !after) throw new Error('the row has no before and after');
+    const spoken = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim();
+    const shown = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
+      return copy.textContent?.replace(/\s+/g, ' ').trim();
+    };
+    // One word out, one word in; the rest reads as it did.
+    expect([...before.querySelectorAll('del')].map(shown)).toEqual(['180,000']);
+    expect(before.querySelectorAll('ins')).toHaveLength(0);
+    expect([...after.querySelectorAll('ins')].map(shown)).toEqual(['190,000']);
+    expect(after.querySelectorAll('del')).toHaveLength(0);
+    // Screen readers hear where each change starts and ends.
+    expect(spoken(before.querySelector('del') as Element)).toBe('deletion start 180,000 deletion end');
+    expect(spoken(after.querySelector('ins') as Element)).toBe('insertion start 190,000 insertion end');
+    // Rendered Markdown: bold and a list, no asterisks.
+    for (const cell of [before, after]) {
+      expect(cell.textContent).not.toContain('**');
+      expect(cell.querySelector('strong')?.textContent).toBe('EUR 250,000');
+      expect(cell.querySelector('li')?.textContent).toBe('Fewer late fees');
+    }
+    expect(shown(after)).toBe('Automating costs EUR 250,000 and saves about EUR 190,000 a year. Fewer late fees');
+    // Struck through and underlined, not colour alone.
+    expect(getComputedStyle(before.querySelector('del') as Element).textDecorationLine).toBe('line-through');
+    expect(getComputedStyle(after.querySelector('ins') as Element).textDecorationLine).toBe('underline');
+    await expectNoAxeViolations(lib);
   });
 
   it('shows the history, the field-level changes between two versions, and restores one', async () => {
@@ -130,9 +207,15 @@ describe('<bk-practice-library> editing and history', () => {
     // The latest two are compared at once.
     const diff = await until(() => history.querySelector('[part="diff"]'));
     expect(diff.querySelector('caption')?.textContent?.trim()).toBe('Changes from version 1 to version 2');
+    // What the table shows; the visually hidden cues around changed words are tested below.
     const rows = [...diff.querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+      [...tr.children].map((c) => {
+        const copy = c.cloneNode(true) as Element;
+        for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
+        return copy.textContent?.replace(/\s+/g, ' ').trim();
+      }),
     );
+    expect(diff.querySelector('tr[data-path="title"] ins')?.textContent).toContain('v2');
     expect(rows).toContainEqual(['Title (changed)', card.title, `${card.title} v2`]);
     expect(rows).toContainEqual(['Options › 1 › Cost (changed)', '€1,200.00', '€5,000.00']);
     // Values read as the form names them: practice areas, enum labels, a record's parts.
@@ -164,6 +247,24 @@ describe('<bk-practice-library> editing and history', () => {
       tags: card.tags,
       fields: { options: card.fields.options },
     });
+  });
+
+  it('restores nothing when the version reads as the current one, and says so', async () => {
+    const api = clientAs(token());
+    const card = await createTestCard(api);
+    await api.cards.update(card.id, { title: `${card.title} v2`, fields: card.fields, baseVersion: 1 });
+    await api.cards.update(card.id, { title: card.title, fields: card.fields, baseVersion: 2 });
+    const lib = await openCard(card);
+    const saved: PracticeCard[] = [];
+    lib.addEventListener(BkCardSaveEvent.type, (e) => saved.push(e.card));
+    await userEvent.click(action(lib, 'history'));
+    await until(() => shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelectorAll('[part="versions"] > li').length === 3);
+    // Version 1 has the content of version 3, the current one.
+    await userEvent.click(page.getByRole('button', { name: 'Restore this version' }).last());
+    const notice = await until(() => historyOf(lib).querySelector<HTMLElement>('.notice:not(.error)'));
+    expect(notice.textContent).toBe('Nothing to restore: version 1 reads as the current version.');
+    expect(saved).toEqual([]);
+    expect(await api.cards.versions(card.id)).toHaveLength(3);
   });
 
   it("names the changed fields in the reader's language, from the localized template", async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { HOME, keepAddress, withQuery } from '../../../test/address.ts';
 import { signInEachTest } from '../../../test/signed-in.ts';
-import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, tokenFor, until } from '../../../test/support.ts';
+import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, tokenFor, until } from '../../../test/support.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
 import './practice-library.ts';
@@ -143,5 +143,31 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     await until(() => detailTitle(el) === story.card.title);
     location.hash = `bk-card=${encodeURIComponent(other.id)}`;
     await until(() => detailTitle(el) === other.title);
+  });
+});
+
+describe('<bk-practice-library>: a business case’s idea and a value plan’s benefits', () => {
+  keepAddress();
+  const token = signInEachTest('Finance');
+
+  it('shows the idea the demo’s business case was made for, and its value plan’s benefits below the fields', async () => {
+    const approved = await clientAs(token()).ideas.get('demo-idea-close');
+    history.replaceState(null, '', `${HOME}#bk-card=demo-card-case-close`);
+    const el = await mountLibrary();
+    await until(() => detailOf(el)?.querySelector('[part="case-for"]'));
+    const detail = detailOf(el) as ShadowRoot;
+    const line = detail.querySelector('[part="case-for"]') as HTMLElement;
+    expect(line.textContent?.replace(/\s+/g, ' ').trim()).toBe(`Business case for the idea: ${approved.title}`);
+    expect(line.querySelector('a')?.href).toBe(itemUrl(await itemPages(clientAs(token())), 'idea', approved.id));
+    expect(detail.querySelector('bk-value-plan')).toBeNull();
+    await expectNoAxeViolations(el);
+
+    cleanup();
+    history.replaceState(null, '', `${HOME}#bk-card=demo-card-plan-close`);
+    const plan = await mountLibrary();
+    const benefits = await until(() => detailOf(plan)?.querySelector('bk-value-plan'));
+    expect(benefits.getAttribute('card-id')).toBe('demo-card-plan-close');
+    await until(() => benefits.shadowRoot?.querySelector('[part="table"]'));
+    await expectNoAxeViolations(plan);
   });
 });

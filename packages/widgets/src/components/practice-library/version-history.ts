@@ -2,11 +2,16 @@ import type { CardDiff, CardTemplate, CardVersion, FieldChange, FieldValue, Prac
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
+import { cardHistoryMessages } from '../../shared/messages/card-history.ts';
 import { columnHeads } from '../../shared/table.ts';
+import { userHtml } from '../../shared/user-links.ts';
 import { type FormatContext, formatInstant, formatWithType, labelAt, typeAt } from '../practice-card/card-format.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { notPrintedStyles, partStyles } from './controls.styles.ts';
+import { type DiffCues, diffHtml, diffText, type MarkedPair } from './word-diff.ts';
+
+registerFeature(cardHistoryMessages);
 
 /** The names of the card's own properties in a diff (cards/card-library.ts `contentChanges`). */
 const OWN_PROPERTY_LABELS: Partial<Record<string, MessageKey>> = {
@@ -20,9 +25,13 @@ const OWN_PROPERTY_LABELS: Partial<Record<string, MessageKey>> = {
 
 type Status = 'loading' | 'ready' | 'error';
 
+/** The card's own properties that are texts, compared word by word as the template's text fields are. */
+const OWN_TEXTS = new Set(['title', 'summary']);
+
 /**
- * A card's history: every saved version (who, when, the note), the field-level changes
- * between any two, and "Restore this version" (which saves it as the newest version).
+ * A card's history: every saved version (who, when, the note), the changes between any two —
+ * field by field, and inside a text or a rich text (as the card renders it) word by word — and
+ * "Restore this version" (which saves it as the newest version).
  *
  * Internal to `bk-practice-library`; a restore fires `bk-card-save`.
  *
@@ -91,6 +100,43 @@ export class BkCardHistory extends BridgekitElement {
       .empty {
         color: var(--_text-subtle);
       }
+
+      ins,
+      del {
+        color: inherit;
+        border-radius: 2px;
+      }
+
+      ins {
+        text-decoration: underline;
+        text-decoration-thickness: 2px;
+        background: light-dark(#dff6dd, #0d3b1e);
+      }
+
+      del {
+        text-decoration: line-through;
+        text-decoration-thickness: 2px;
+        background: light-dark(#fde7e9, #442726);
+      }
+
+      .richtext > :first-child {
+        margin-top: 0;
+      }
+
+      .richtext > :last-child {
+        margin-bottom: 0;
+      }
+
+      .richtext a {
+        color: var(--_brand);
+      }
+
+      @media (forced-colors: active) {
+        ins,
+        del {
+          background: none;
+        }
+      }
     `,
   ];
   static override properties = {
@@ -105,6 +151,7 @@ export class BkCardHistory extends BridgekitElement {
     _diffError: { state: true },
     _busy: { state: true },
     _announcement: { state: true },
+    _notice: { state: true },
   };
 
   declare card: PracticeCard | null;
@@ -119,6 +166,10 @@ export class BkCardHistory extends BridgekitElement {
   declare _diffError: string;
   declare _busy: boolean;
   declare _announcement: string;
+  /** A restore that changed nothing, said where the person looks. */
+  declare _notice: string;
+  /** Each text change of the diff shown, its words marked (made once per diff). */
+  #marked = new WeakMap<FieldChange, MarkedPair>();
 
   constructor() {
     super();
@@ -133,6 +184,7 @@ export class BkCardHistory extends BridgekitElement {
     this._diffError = '';
     this._busy = false;
     this._announcement = '';
+    this._notice = '';
   }
 
   protected configChanged(): void {
@@ -194,9 +246,14 @@ export class BkCardHistory extends BridgekitElement {
     if (!client || !card || this._busy) return;
     this._busy = true;
     this._announcement = '';
+    this._notice = '';
     try {
       const restored = await client.cards.restore(card.id, version, card.version);
-      this.dispatchEvent(new BkCardSaveEvent(restored));
+      // The server keeps no version that changes nothing.
+      if (restored.version === card.version) {
+        this._notice = this.t('library.restoreSame', { version });
+        this._announcement = this._notice;
+      } else this.dispatchEvent(new BkCardSaveEvent(restored));
     } catch (err) {
       this._announcement = this.t('library.restoreFailed', { reason: await this.describeError(err) });
     } finally {
@@ -211,6 +268,7 @@ export class BkCardHistory extends BridgekitElement {
       <h3 id="bk-history-heading" tabindex="-1">${this.t('library.historyHeading', { title: card.title })}</h3>
       ${this.#renderBody(card)}
       <p class="visually-hidden" role="status">${this._announcement}</p>
+      ${this._notice ? html`<p class="notice">${this._notice}</p>` : nothing}
     </div>`;
   }
 
@@ -274,6 +332,31 @@ export class BkCardHistory extends BridgekitElement {
     `;
   }
 
+  /** A changed text's two sides with their deleted and inserted words marked; `null` for any other change. */
+  #markedWords(change: FieldChange): MarkedPair | null {
+    const known = this.#marked.get(change);
+    if (known) return known;
+    const cues: DiffCues = {
+      deletedStart: this.t('library.diffDeletedStart'),
+      deletedEnd: this.t('library.diffDeletedEnd'),
+      insertedStart: this.t('library.diffInsertedStart'),
+      insertedEnd: this.t('library.diffInsertedEnd'),
+    };
+    const { before, after, rendered } = change;
+    let marked: MarkedPair | null = null;
+    if (rendered && typeof rendered.before === 'string' && typeof rendered.after === 'string') {
+      marked = diffHtml(rendered.before, rendered.after, cues);
+    } else if (
+      typeof before === 'string' &&
+      typeof after === 'string' &&
+      (OWN_TEXTS.has(change.path) || typeAt(this.template?.fields ?? [], change.path)?.type === 'text')
+    ) {
+      marked = diffText(before, after, cues);
+    }
+    if (marked) this.#marked.set(change, marked);
+    return marked;
+  }
+
   #renderDiff() {
     const diff = this._diff;
     if (!diff) return nothing;
@@ -295,6 +378,12 @@ export class BkCardHistory extends BridgekitElement {
         return this.t('library.maturityOption', { number: value, level: this.t(`card.maturity.${value}` as MessageKey) });
       return formatWithType(view, typeAt(fields, change.path), value);
     };
+    const cell = (change: FieldChange, side: 'before' | 'after') => {
+      const marked = this.#markedWords(change);
+      if (marked) return marked[side];
+      const source = change.rendered?.[side];
+      return typeof source === 'string' ? html`<div class="richtext">${userHtml(source)}</div>` : shown(change, change[side]);
+    };
     return html`<div class="table-scroll" role="region" tabindex="0" aria-label=${caption}>
       <table part="diff">
         <caption>
@@ -305,8 +394,8 @@ export class BkCardHistory extends BridgekitElement {
           ${diff.changes.map(
             (change) => html`<tr data-path=${change.path}>
               <th scope="row">${labelOf(change)} <span class="change">(${this.t(`library.change.${change.change}`)})</span></th>
-              <td>${shown(change, change.before)}</td>
-              <td>${shown(change, change.after)}</td>
+              <td>${cell(change, 'before')}</td>
+              <td>${cell(change, 'after')}</td>
             </tr>`,
           )}
         </tbody>

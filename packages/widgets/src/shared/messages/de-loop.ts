@@ -8,6 +8,7 @@ import type { enLoop } from './en-loop.ts';
 
 export const deLoop: Translation<typeof enLoop> = {
   'card.fromStory': 'Aus dem Erfahrungsbericht:',
+  'card.caseFor': 'Business Case für die Idee:',
   'card.answered': { one: 'Hat # Anfrage beantwortet', other: 'Hat # Anfragen beantwortet' },
   'card.deflected': { one: '# anderweitig gelöst', other: '# anderweitig gelöst' },
   'card.avoidedDays': { one: 'etwa # Personentag eingespart', other: 'etwa # Personentage eingespart' },

@@ -6,6 +6,7 @@
  */
 export const enLoop = {
   'card.fromStory': 'From the war story:',
+  'card.caseFor': 'Business case for the idea:',
   'card.answered': { one: 'Answered # request', other: 'Answered # requests' },
   'card.deflected': { one: '# deflected', other: '# deflected' },
   'card.avoidedDays': { one: 'about # person-day avoided', other: 'about # person-days avoided' },

@@ -6,20 +6,24 @@
  * demand (threads.ts, moderation.ts and cards.ts say from where).
  */
 import type { enCardAccess } from './en-card-access.ts';
+import type { enCardHistory } from './en-card-history.ts';
 import type { enCards } from './en-cards.ts';
 import type { ErrorKey } from './en-errors.ts';
 import type { enFollow } from './en-follow.ts';
 import type { enFrame } from './en-frame.ts';
 import type { enHealth } from './en-health.ts';
 import type { enIdea } from './en-idea.ts';
+import type { enIdeaForm } from './en-idea-form.ts';
 import type { enInsights } from './en-insights.ts';
 import type { enInsightsView } from './en-insights-view.ts';
+import type { enIntake } from './en-intake.ts';
 import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
 import type { enNotify } from './en-notify.ts';
 import type { enPerson } from './en-person.ts';
 import type { enSearch } from './en-search.ts';
 import type { enThreads } from './en-threads.ts';
+import type { enTriage } from './en-triage.ts';
 import type { enValue } from './en-value.ts';
 
 /**
@@ -218,8 +222,11 @@ export type MessageKey =
   | keyof typeof enModeration
   | keyof typeof enCards
   | keyof typeof enCardAccess
+  | keyof typeof enCardHistory
   | keyof typeof enFrame
   | keyof typeof enIdea
+  | keyof typeof enIdeaForm
+  | keyof typeof enIntake
   | keyof typeof enSearch
   | keyof typeof enLoop
   | keyof typeof enNotify
@@ -228,6 +235,7 @@ export type MessageKey =
   | keyof typeof enHealth
   | keyof typeof enInsights
   | keyof typeof enInsightsView
+  | keyof typeof enTriage
   | keyof typeof enValue
   | ErrorKey;
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

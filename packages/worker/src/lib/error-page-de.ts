@@ -1,0 +1,16 @@
+import type { FrameErrorKey } from './error-page-en.ts';
+
+/** German texts of the iframe route's error page (the details stay in the API's English). */
+export const deFrameError: Record<FrameErrorKey, string> = {
+  'frameError.heading': 'Das lässt sich nicht anzeigen',
+  'frameError.address':
+    'Die Adresse dieser Seite enthält einen Fehler. Wer sie hier eingebunden hat, kann sie korrigieren: Vergleichen Sie sie mit dem Code aus dem Bridgekit-Konfigurator.',
+  'frameError.tenant':
+    'Die Adresse nennt eine Community, die es hier nicht gibt. Wer sie eingebunden hat, kann den Teil tenant=… korrigieren; Ihre Bridgekit-Administration kennt den richtigen Namen.',
+  'frameError.busy': 'In kurzer Zeit kamen zu viele Anfragen. Warten Sie eine Minute und laden Sie die Seite dann neu.',
+  'frameError.server':
+    'Bei uns ist etwas schiefgegangen. Laden Sie die Seite gleich neu; wenn der Fehler bleibt, nennen Sie Ihrer Bridgekit-Administration die Referenz unten.',
+  'frameError.other': 'Nennen Sie Ihrer Bridgekit-Administration, was unten in den Details steht.',
+  'frameError.details': 'Details (auf Englisch)',
+  'frameError.reference': 'Referenz: {requestId}',
+};
