@@ -20,7 +20,7 @@ export type * from './insight-types.ts';
 export type { InsightsApi } from './insights.ts';
 export type { IntakeApi, ObjectivesApi } from './intake.ts';
 export type * from './intake-types.ts';
-export { INTAKE_MOVES } from './intake-types.ts';
+export { INTAKE_MOVES, OBJECTIVES_PER_ITEM_MAX } from './intake-types.ts';
 export type { NotificationsApi, SubscriptionsApi } from './notifications.ts';
 export type * from './notify-types.ts';
 export { EVENT_TYPES, NOTIFICATION_KINDS } from './notify-types.ts';

@@ -9,6 +9,9 @@ import type { Idea } from './types.ts';
 import type { UnitRef } from './unit-types.ts';
 import type { IntakeDecision, IntakeStep, NewObjective, Objective } from './value-types.ts';
 
+/** How many objectives one idea, business case, value plan or account plan may serve. */
+export const OBJECTIVES_PER_ITEM_MAX = 5;
+
 /** An objective as an idea or a card names it. */
 export interface ObjectiveRef {
   id: string;

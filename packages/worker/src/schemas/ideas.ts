@@ -12,6 +12,7 @@ import {
   type ModerationState,
   type NeedMetInput,
   type NewIdea,
+  OBJECTIVES_PER_ITEM_MAX,
   type Page,
   type SimilarIdea,
   type SimilarIdeasQuery,
@@ -192,7 +193,7 @@ export const DemandClassKeySchema = z.string().min(1).max(40).openapi({
   example: 'grow',
   description: 'One of the tenant’s demand classes (400 `validation_failed.unknown_demand_class` otherwise).',
 });
-export const ObjectiveIdsSchema = z.array(z.string().min(1).max(64)).max(5).openapi({
+export const ObjectiveIdsSchema = z.array(z.string().min(1).max(64)).max(OBJECTIVES_PER_ITEM_MAX).openapi({
   description: 'Ids of current objectives of the tenant’s units, at most 5 (400 `validation_failed.unknown_objective` otherwise).',
 });
 

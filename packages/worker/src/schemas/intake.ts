@@ -11,6 +11,7 @@ import type {
   ObjectiveQuery,
   ObjectiveUpdate,
 } from '@bridgekit/sdk';
+import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { dateString, ItemRefSchema, orNull, TenantParams } from './common.ts';
 import { type Exact, expectType, requestType, requestTypeWithin } from './contract.ts';
@@ -81,7 +82,7 @@ export const ObjectiveParams = TenantParams.extend({
 
 export const CardObjectivesInputSchema = z
   .strictObject({
-    objectives: z.array(z.string().min(1).max(64)).max(5).openapi({
+    objectives: z.array(z.string().min(1).max(64)).max(OBJECTIVES_PER_ITEM_MAX).openapi({
       description: 'Ids of current objectives, at most 5; `[]` clears them (400 `validation_failed.unknown_objective` otherwise).',
     }),
   })

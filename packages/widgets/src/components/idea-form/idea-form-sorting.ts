@@ -4,6 +4,7 @@
  * with its texts, so neither the form's nor the board's page pays for it up front.
  */
 import type { BridgekitClient, DemandClassDefinition, MentionableUser, NewBusinessCase, Objective } from '@bridgekit/sdk';
+import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, type LitElement, nothing } from 'lit';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
@@ -23,7 +24,7 @@ export interface Sorting {
 }
 
 /** The API's limit on the objectives an idea serves. */
-export const MAX_OBJECTIVES = 5;
+export const MAX_OBJECTIVES = OBJECTIVES_PER_ITEM_MAX;
 /** `businessCase.objective`'s limit: the checked titles are cut to it. */
 const OBJECTIVE_TEXT_MAX = 200;
 /** How long typing in the sponsor field must pause before people are looked up. */

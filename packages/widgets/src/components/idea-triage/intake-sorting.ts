@@ -13,6 +13,7 @@ import type {
   MentionableUser,
   ObjectiveRef,
 } from '@bridgekit/sdk';
+import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';
 import { registerFeature } from '../../shared/i18n.ts';
@@ -25,7 +26,7 @@ registerFeature(intakeMessages);
 /** The steps that keep the idea in play: the forum sorts it as it decides them. */
 export const SORTING_STEPS: readonly IntakeStep[] = ['needs_information', 'qualified', 'approved'];
 /** The most objectives an idea serves (the server refuses more). */
-const MAX_OBJECTIVES = 5;
+const MAX_OBJECTIVES = OBJECTIVES_PER_ITEM_MAX;
 /** How long typing pauses before people are looked up. */
 const LOOKUP_DELAY_MS = 250;
 

@@ -172,7 +172,7 @@ export class CardExtras {
       valuePlanLoading = true;
       void import('../value-plan/value-plan.ts');
     }
-    return html`<bk-value-plan class="benefits" part="benefits" card-id=${card.id} .tenant=${this.#port.host.tenant}></bk-value-plan>`;
+    return html`<bk-value-plan class="benefits" part="benefits" card-id=${card.id} heading-level="4" .tenant=${this.#port.host.tenant}></bk-value-plan>`;
   }
 
   /**

@@ -167,7 +167,11 @@ describe('<bk-practice-library>: a business case’s idea and a value plan’s b
     const plan = await mountLibrary();
     const benefits = await until(() => detailOf(plan)?.querySelector('bk-value-plan'));
     expect(benefits.getAttribute('card-id')).toBe('demo-card-plan-close');
+    // The plan sits below the card's level-3 title: its outline continues at 4 and 5 in every state.
+    await expectNoAxeViolations(plan);
     await until(() => benefits.shadowRoot?.querySelector('[part="table"]'));
+    expect(benefits.shadowRoot?.querySelector('h4')?.id).toBe('bk-value-plan-heading');
+    expect(benefits.shadowRoot?.querySelector('h2, h3')).toBeNull();
     await expectNoAxeViolations(plan);
   });
 });

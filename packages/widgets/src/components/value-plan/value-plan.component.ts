@@ -32,6 +32,8 @@ const field = (form: HTMLFormElement, name: string) => String(new FormData(form)
  * @summary A value-realisation plan's benefits: planned, measured and delivered, per measure.
  *
  * @attr card-id - The value plan card's id.
+ * @attr heading-level - The level of its heading (2 to 5, default 2); its sections take the next
+ *   level, so the page's outline stays in order where it is embedded below a level-3 title.
  * @attr tenant - Overrides the page's tenant for this element.
  *
  * @csspart base - The frame.
@@ -46,6 +48,7 @@ export class BkValuePlan extends BridgekitElement {
   static override styles = [tokens, ...valuePlanStyles];
   static override properties = {
     cardId: { type: String, attribute: 'card-id', reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     _status: { state: true },
     _error: { state: true },
     _plan: { state: true },
@@ -57,6 +60,7 @@ export class BkValuePlan extends BridgekitElement {
   };
 
   declare cardId: string;
+  declare headingLevel: number;
   declare _status: Status;
   declare _error: string;
   declare _plan: ValuePlan | null;
@@ -71,6 +75,7 @@ export class BkValuePlan extends BridgekitElement {
   constructor() {
     super();
     this.cardId = '';
+    this.headingLevel = 2;
     this._status = 'none';
     this._error = '';
     this._plan = null;
@@ -220,10 +225,28 @@ export class BkValuePlan extends BridgekitElement {
     }
   }
 
+  /** A native heading at the element's level (`depth` 0) or its sections' (`depth` 1). */
+  #heading(depth: 0 | 1, id: string, text: string): TemplateResult {
+    const level = Math.min(5, Math.max(2, Math.trunc(this.headingLevel) || 2)) + depth;
+    const cls = depth ? 'subheading' : 'heading';
+    switch (level) {
+      case 2:
+        return html`<h2 class=${cls} id=${id}>${text}</h2>`;
+      case 3:
+        return html`<h3 class=${cls} id=${id}>${text}</h3>`;
+      case 4:
+        return html`<h4 class=${cls} id=${id}>${text}</h4>`;
+      case 5:
+        return html`<h5 class=${cls} id=${id}>${text}</h5>`;
+      default:
+        return html`<h6 class=${cls} id=${id}>${text}</h6>`;
+    }
+  }
+
   protected override render() {
     return html`
       <section class="base" part="base" aria-labelledby="bk-value-plan-heading">
-        <h2 id="bk-value-plan-heading">${this.t('valuePlan.heading')}</h2>
+        ${this.#heading(0, 'bk-value-plan-heading', this.t('valuePlan.heading'))}
         ${this.renderSessionNotice()} ${this.#renderBody()}
         <p class="visually-hidden" role="status">${this._announcement}</p>
       </section>
@@ -310,7 +333,7 @@ export class BkValuePlan extends BridgekitElement {
 
   #renderTotals(plan: ValuePlan): TemplateResult {
     return html`<section class="totals" part="totals" aria-labelledby="bk-value-plan-totals">
-      <h3 id="bk-value-plan-totals">${this.t('valuePlan.totals')}</h3>
+      ${this.#heading(1, 'bk-value-plan-totals', this.t('valuePlan.totals'))}
       <p>${this.t('valuePlan.totalsIntro')}</p>
       <ul>
         ${plan.totals.map(
@@ -331,7 +354,7 @@ export class BkValuePlan extends BridgekitElement {
   #renderRecord(benefits: ValueBenefit[]): TemplateResult {
     const today = new Date().toISOString().slice(0, 10);
     return html`<form class="form" part="form" aria-labelledby="bk-value-plan-record" @submit=${this.#record} novalidate>
-      <h3 id="bk-value-plan-record">${this.t('valuePlan.record.heading')}</h3>
+      ${this.#heading(1, 'bk-value-plan-record', this.t('valuePlan.record.heading'))}
       <label>
         <span>${this.t('valuePlan.record.benefit')}</span>
         <select name="benefit">
@@ -361,7 +384,7 @@ export class BkValuePlan extends BridgekitElement {
 
   #renderAdd(): TemplateResult {
     return html`<form class="form" part="form" aria-labelledby="bk-value-plan-add" @submit=${this.#add} novalidate>
-      <h3 id="bk-value-plan-add">${this.t('valuePlan.add.heading')}</h3>
+      ${this.#heading(1, 'bk-value-plan-add', this.t('valuePlan.add.heading'))}
       <label>
         <span>${this.t('valuePlan.add.title')}</span>
         <input type="text" name="title" maxlength="200" required />

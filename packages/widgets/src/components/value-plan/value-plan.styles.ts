@@ -18,17 +18,17 @@ export const valuePlanStyles = [
       background: var(--bk-value-plan-surface, var(--_surface));
     }
 
-    h2,
-    h3,
+    .heading,
+    .subheading,
     p {
       margin: 0;
     }
 
-    h2 {
+    .heading {
       font-size: 1.25rem;
     }
 
-    h3 {
+    .subheading {
       font-size: 1.0625rem;
     }
 
