@@ -25,7 +25,7 @@ export function watchProblems(page: Page): string[] {
 
 /** The vote button of the idea titled `title`, inside the board's shadow root. */
 export function voteButtonFor(page: Page, title: string) {
-  return page.locator('bk-idea-board').getByRole('button', { name: `Vote for “${title}”` });
+  return page.locator('bk-idea-board').getByRole('button', { name: `Back “${title}”` });
 }
 
 /** The element that has focus, looking into open shadow roots, described for assertions. */

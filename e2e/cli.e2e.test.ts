@@ -94,6 +94,25 @@ describe('the bridgekit CLI, against the dev server', () => {
     expect((await cli('roles', 'grant', 'cli-set', 'cli|ann', 'moderator')).stdout).toBe('cli|ann is now moderator.\n');
     expect((await cli('roles', 'list', 'cli-set')).stdout).toMatch(/^cli\|ann\tmoderator\tby platform\n$/);
     expect((await cli('roles', 'revoke', 'cli-set', 'cli|ann')).code).toBe(0);
+
+    // The configuration log says who did each of these, newest first.
+    const log = (await cli('tenant', 'log', 'cli-set')).stdout.trim().split('\n');
+    expect(log.map((l) => l.split('\t').slice(1, 4))).toEqual([
+      ['Platform operator (platform)', 'role.revoked', 'cli|ann'],
+      ['Platform operator (platform)', 'role.granted', 'cli|ann'],
+      ['Platform operator (platform)', 'origin.removed', 'https://a.example'],
+      ['Platform operator (platform)', 'origin.added', 'https://b.example'],
+      ['Platform operator (platform)', 'origin.added', 'https://a.example'],
+      ['Platform operator (platform)', 'settings.updated', expect.any(String)],
+      ['Platform operator (platform)', 'tenant.created', expect.any(String)],
+    ]);
+    expect(log[5]).toContain('name: "After"');
+    expect(log[5]).toContain('anonymousRead: true');
+    const granted = await cli('tenant', 'log', 'cli-set', '--action', 'role.granted', '--target', 'cli|ann');
+    expect(granted.stdout).toMatch(/\trole\.granted\tcli\|ann\trole: "moderator"\n$/);
+    const bad = await cli('tenant', 'log', 'cli-set', '--action', 'role.stolen');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--action is one of: tenant\.created/);
   });
 
   it('manages business units, their teams and the CIO grant', async () => {

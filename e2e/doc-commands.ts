@@ -141,6 +141,31 @@ export const RULES: Rule[] = [
     handling: { notRun: "needs Node 22 and ~1.1 GB of Microsoft's SPFx toolchain (examples/sharepoint-spfx/README.md)" },
   },
 
+  // Release artifacts (scripts/release.ts).
+  {
+    match: /^pnpm release(:sppkg)?$/,
+    handling: {
+      notRun:
+        "it rebuilds every package the running suite serves (pnpm build), and :sppkg needs Microsoft's toolchain; e2e/release.e2e.test.ts runs its packing steps (the CLI, SDK and widgets tarballs) and its .sppkg checker",
+    },
+  },
+  {
+    match: /^sha256sum -c SHA256SUMS$/,
+    handling: { notRun: 'runs in a release folder, which pnpm release writes (not built in the suite)' },
+  },
+  {
+    match:
+      /^(npx --package \.\/bridgekit-cli-<version>\.tgz bridgekit|npm install --offline \.\/bridgekit-cli-<version>\.tgz$|npx bridgekit …$|npx @bridgekit\/cli …$)/,
+    handling: {
+      notRun:
+        'the tarball is in a release folder; e2e/release.e2e.test.ts packs the CLI, runs it with npx --package, installs it offline into an empty folder and runs npx bridgekit --help and tenant list against the test Worker',
+    },
+  },
+  {
+    match: /^npx wrangler deploy$/,
+    handling: { instead: 'npx wrangler deploy --help', cwd: 'packages/worker', because: 'deploying needs a Cloudflare account' },
+  },
+
   // The database.
   {
     match: /^pnpm --filter @bridgekit\/worker db:generate$/,

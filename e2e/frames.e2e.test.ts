@@ -14,7 +14,7 @@ const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const boardFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Ideas for IT"]');
-const voteIn = (frame: FrameLocator, title: string) => frame.locator('bk-idea-board').getByRole('button', { name: `Vote for “${title}”` });
+const voteIn = (frame: FrameLocator, title: string) => frame.locator('bk-idea-board').getByRole('button', { name: `Back “${title}”` });
 
 describe('the iframe route /embed/<widget>', () => {
   let browser: Browser;
@@ -76,7 +76,7 @@ describe('the iframe route /embed/<widget>', () => {
     await page
       .frameLocator('iframe')
       .locator('bk-idea-board')
-      .getByRole('button', { name: /^Vote for/ })
+      .getByRole('button', { name: /^Back “/ })
       .first()
       .waitFor();
     const received = () => page.evaluate(() => (window as unknown as { received: { origin: string; data: { type: string } }[] }).received);

@@ -23,7 +23,9 @@ export const BUDGETS = {
    * +0.5 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. The board adds nothing of its own.
    * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  ideaBoard: 28.125 * 1024,
+  /** +0.375 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()); a failed vote's message under its row, and a failed "Show more" shown by its button. */
+  /** +0.75 KB in issue 17 (votes): the budget board's one stepper with its visible reason at the cap and the budget it follows, the backed state, the grid that puts the stepper under the title on phones, the visible confirmation line, and their texts (the form's Back button loads with the form, by import()). */
+  ideaBoard: 29.25 * 1024,
   /** Loader + everything the triage page loads. */
   ideaTriage: 32 * 1024,
   /**
@@ -36,7 +38,15 @@ export const BUDGETS = {
    * +0.625 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client.
    * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  thread: 35.25 * 1024,
+  /** +0.375 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()); a failed "Show more" shown by its button, and "Reconnecting…" when the live connection drops. */
+  /**
+   * +0.5 KB in issue 17 (threads without clutter, #15 of the walkthrough): initials avatars (the
+   * shared helper and its colours), inline reaction icons instead of emoji, "Add reaction" and the
+   * "…" menu button on each comment, the visible confirmation line and the touch-aware send hint.
+   * The menu, the picker, the delete and report panels and their texts (−0.29 KB moved out of the
+   * threads catalog, which `<bk-comment-count>` sheds too) load by `import()` on first use.
+   */
+  thread: 36.125 * 1024,
   /**
    * Loader + the moderation queue. 26 KB until the queue took the shared paged-list controller
    * (retry, abort on change): +0.4 KB on this page after minifying the style sheets took 0.8 KB back;
@@ -47,7 +57,13 @@ export const BUDGETS = {
    * texts of held cards.
    * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  moderation: 29.5 * 1024,
+  /** +0.25 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()); a failed "Show more" shown by its button. */
+  /**
+   * +0.25 KB in issue 17 (walkthrough #3 and "Also seen"): the decision's visible confirmation,
+   * "Keep (dismiss flags)", the thread name linking to the comment (the deep-link code loads by
+   * `import()` after the first paint) and the shortcuts button hidden on touch screens.
+   */
+  moderation: 30 * 1024,
   /**
    * Loader + comment counts for a list of links: what a news index page pays. 18 KB until issue 14,
    * whose shared growth (see the board's budget) it carries without adding anything of its own;
@@ -66,7 +82,9 @@ export const BUDGETS = {
    * +0.5 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. Its own: the visibility badge (+0.07 KB).
    * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  practiceCard: 30.875 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.25 KB in issue 17 (walkthrough #7, "Also seen"): tables as label and value blocks on a phone (a container query), amounts kept on one line, zero counts left out. */
+  practiceCard: 31.25 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   /**
    * 36 KB until issue 15: the shared growth the board's budget describes. +0.1 KB: an erased
@@ -74,14 +92,23 @@ export const BUDGETS = {
    * +0.625 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client. Its own: the visibility badge in the list.
    * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  practiceLibrary: 38 * 1024,
+  /** +0.25 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()); a failed "Show more" shown by its button. */
+  /**
+   * +0.375 KB in issue 17 (walkthrough #3, #6, #7): the visible confirmation above the card (saved,
+   * verified, marked reviewed with a save), the owner and link labels without "handle" and "id", and
+   * the phone tables of the practice card; the pickers, the form's contents and sticky bar, and the
+   * "More" menu load with the form and the detail.
+   */
+  practiceLibrary: 38.625 * 1024,
   /**
    * Loader + one search (28.4 KB when it came): its own texts, and the cards' catalog for the
    * practice areas' and freshness labels (3.6 KB of it). +0.75 KB in issue 16: the shared growth
    * the board's budget describes, and the visibility of the cards it lists. +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
    * +0.75 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client; and unit cards found by the unit's team.
    */
-  search: 31.125 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  search: 31.375 * 1024,
   /** Loader + related content (21.3 KB when it came): `<bk-idea>`, a card and a thread load it too. */
   /** 22.5 KB until issue 15: the shared growth the board's budget describes and the shared kind-list styles. */
   /**
@@ -89,7 +116,9 @@ export const BUDGETS = {
    * +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
    * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  related: 24.625 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  related: 24.875 * 1024,
   /**
    * Loader + an idea's own view (27.8 KB when it came): the view, its texts, its vote control
    * and the deep-link code; its discussion and related content load after it, by `import()`.
@@ -101,7 +130,9 @@ export const BUDGETS = {
    * the requester), and the shared growth the board's budget describes. +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
    * +1.625 KB in issue 16's second slice: the idea's sponsor, demand class, objectives, intake steps and business case, and the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  idea: 32.875 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.5 KB in issue 17, measured after integration: the vote control it embeds (the backed state, the budget stepper with its reason at the cap, the fixed-width count), and the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  idea: 33.5 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
@@ -111,33 +142,42 @@ export const BUDGETS = {
    * +0.125 KB: the viewer read (`shared/viewer.ts`) became its own chunk, so that `<bk-health>` asks who reads before asking for what only a unit's team reads, without loading the deep-link code.
    * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  person: 24.625 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  person: 24.875 * 1024,
   /**
    * Loader + any other element (vote button, idea form, roadmap, a new widget): Lit, the SDK and the element.
    * 22 KB until issue 14: +0.25 KB for the form's "on behalf of a business leader" (its fields load by `import()`);
    * 22.25 KB until issue 15: the shared growth the board's budget describes (idea form: 22.7 KB).
    * +0.125 KB in issue 16's second slice: the inbox's health-round invitations (`<bk-inbox>` 23.02 KB) and the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  element: 23.125 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.125 KB in issue 17, measured after integration (`<bk-inbox>` 23.32 KB): the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  element: 23.375 * 1024,
   /**
    * Loader + the idea form (24.3 KB in issue 16; it shared `element`'s 23 KB until then): the
    * sponsoring unit's select and the impacted units' checkboxes, with the units they list.
    * +0.625 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    * +0.25 KB in issue 16 (the intake's sorting, walkthrough #4): a field's error clearing as it becomes valid, the server's errors at the sponsor, class and objectives, and loading the sorting part (demand class, the unit's objectives, the sponsor and their texts, 2 KB) by `import()` after the first paint.
    */
-  ideaForm: 24.875 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.5 KB in issue 17, measured after integration: the duplicate suggestions as links with their status and a Back button (the vote control itself loads by `import()` when a suggestion shows), the visible confirmation, and the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  ideaForm: 25.5 * 1024,
   /**
    * Loader + a unit's health round (23.4 KB when it came; results and trend load by `import()` for
    * the unit's team): +0.3 KB to read the viewer first (see the search's budget).
    * +1 KB in issue 16's second slice: opening the round an invitation names from the page address (`#bk-health=<round>`), and the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  health: 24.25 * 1024,
+  /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
+  /** +0.25 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate, and the round's failure state. */
+  health: 24.625 * 1024,
   /**
    * Loader + the cockpit before it shows figures (23.75 KB when it came): its states, period
    * filters (months, quarters) and their texts. The figures' view, charts, texts and German load by
    * `import()` only for readers who see figures; the CSV export on its first click.
    */
-  insights: 24 * 1024,
+  /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
+  insights: 24.125 * 1024,
   /**
    * Loader + a value plan (23.6 KB when it came): the benefits table with a progress bar per
    * benefit, the totals per measure, and the two native forms of its editors (add a benefit,
@@ -159,7 +199,8 @@ export const BUDGETS = {
    * +24 KB in issue 16's second slice: objectives, intake decisions, value plans and actuals, the cockpit's rollups and reads, a person's unit, and the OpenAPI schemas of all of them.
    * −18 KB in issue 18's first step: no `keep_names` (wrangler.jsonc), measured at 378 KB.
    */
-  worker: 380 * 1024,
+  /** +2 KB in issue 17 (measured at 381.3 KB): the configuration log (its table, the record written with every admin change, its route and schemas), moderators' list of restricted people, the admin console's origins (CORS for the operator's routes, the sign-in window's opener) and templates' singular row labels. */
+  worker: 382 * 1024,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -44,15 +44,23 @@ const featurePages = [
   { text: 'Value realisation', link: '/value' },
 ];
 const adminPages = [
+  { text: 'Admin console', link: '/admin/' },
   { text: 'Production checklist', link: '/production' },
   { text: 'Identity', link: '/identity' },
   { text: 'Configuration', link: '/configuration' },
   { text: 'CLI', link: '/cli' },
   { text: 'Webhooks and e-mail', link: '/webhooks' },
   { text: 'Security', link: '/security' },
+  { text: 'Configuration log', link: '/audit-log' },
   { text: 'Personal data', link: '/privacy' },
   { text: 'Export and import', link: '/data' },
 ];
+const consolePages = [
+  { text: 'Sign in', link: '/admin/' },
+  { text: 'Business units', link: '/admin/business-units' },
+  { text: 'Boards', link: '/admin/boards' },
+];
+const adminConsole: DefaultTheme.SidebarItem = { text: 'Admin console', items: consolePages };
 const features: DefaultTheme.SidebarItem = { text: 'Features', items: featurePages };
 const admin: DefaultTheme.SidebarItem = { text: 'Admin', items: adminPages };
 
@@ -123,7 +131,7 @@ export default defineConfig({
       '/reference/widgets/': [reference('widgets'), guide],
       '/reference/sdk/': [reference('sdk'), guide],
       '/reference/api/': [reference('api'), guide],
-      '/': [guide, features, admin, reference(), tryIt],
+      '/': [guide, features, admin, adminConsole, reference(), tryIt],
     },
     search: { provider: 'local' },
     outline: { level: [2, 3] },

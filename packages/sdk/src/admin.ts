@@ -1,4 +1,5 @@
 import type { ArchiveImport, ArchiveImportResult } from './archive-types.ts';
+import type { ConfigChange, ConfigLogQuery } from './config-log-types.ts';
 import type { CallOptions, Transport, TransportOptions } from './http.ts';
 import { createTransport } from './http.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookTestResult, WebhookUpdate, WebhookWithSecret } from './notify-types.ts';
@@ -14,6 +15,7 @@ import type {
   OidcProviderConfig,
   OidcProviderInput,
   OriginInput,
+  Page,
   RoleGrant,
   RoleInput,
   RoleRevokeQuery,
@@ -113,6 +115,14 @@ export interface TenantAdmin {
     /** Sends a signed `ping` now and tells what the receiver answered. */
     test(id: string, options?: CallOptions): Promise<WebhookTestResult>;
   };
+  /**
+   * The configuration log (docs/audit-log.md): every change of the tenant's configuration, newest
+   * first — who, what, when, the fields set (secrets redacted) and the request.
+   *
+   * @example
+   * const { items } = await bk.admin.configLog({ action: 'origin.added' });
+   */
+  configLog(options?: CallOptions & Omit<ConfigLogQuery, 'cursor'> & { cursor?: string | null }): Promise<Page<ConfigChange>>;
 }
 
 const seg = encodeURIComponent;
@@ -173,6 +183,11 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
       deliveries: (id, o) => items(http.request('GET', `/webhooks/${seg(id)}/deliveries`, { signal: o?.signal })),
       test: (id, o) => http.request('POST', `/webhooks/${seg(id)}/test`, { signal: o?.signal }),
     },
+    configLog: (o) =>
+      http.request('GET', '/config-log', {
+        query: { cursor: o?.cursor ?? undefined, limit: o?.limit, action: o?.action, target: o?.target } satisfies ConfigLogQuery,
+        signal: o?.signal,
+      }),
   };
 }
 

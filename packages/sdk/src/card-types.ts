@@ -50,7 +50,14 @@ export type FieldType =
   | { type: 'number'; min?: number; max?: number; integer?: boolean }
   | { type: 'money' }
   | { type: 'link'; to: LinkKind[] }
-  | { type: 'list'; of: FieldType; minItems?: number; maxItems?: number }
+  | {
+      type: 'list';
+      of: FieldType;
+      minItems?: number;
+      maxItems?: number;
+      /** What one item is called, e.g. `Option` for a list labelled `Options`: forms number the rows with it ("Option 2"). */
+      itemLabel?: string;
+    }
   | { type: 'record'; fields: FieldDef[] };
 
 /** One field of a template. `key` is a camelCase identifier, unique among its siblings. */
@@ -60,8 +67,8 @@ export type FieldDef = FieldType & {
   /** Shown under the label in forms. */
   help?: string;
   required?: boolean;
-  /** The label and help in other languages. */
-  translations?: Translations<'label' | 'help'>;
+  /** The label, help and (of a list) item label in other languages. */
+  translations?: Translations<'label' | 'help' | 'itemLabel'>;
   /**
    * Side-locked: only people of this side of the relationship (their business unit's side) may
    * change the value; others save the card with it unchanged.

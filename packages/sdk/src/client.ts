@@ -105,7 +105,8 @@ export interface BridgekitClient {
     /**
      * Submit an idea. It passes the moderation pipeline: refused with `idea_rejected` (the message
      * says what to change), or stored — published, or held (`moderation.state: 'pending'`, seen
-     * by its author and moderators only until approved). Evaluators, moderators and admins may
+     * by its author and moderators only until approved). On a single-vote board its author backs
+     * it from the start (`voted: true`, one vote). Evaluators, moderators and admins may
      * record it `onBehalfOf` a business leader who does not sign in (others get 403
      * `forbidden.proxy_idea`): that person is its author and backs it with one vote.
      *

@@ -11,6 +11,8 @@ export { PRACTICE_AREAS } from './card-types.ts';
 export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
 export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
 export type * from './community-types.ts';
+export type * from './config-log-types.ts';
+export { CONFIG_CHANGE_ACTIONS } from './config-log-types.ts';
 export { BridgekitError, type BridgekitErrorOptions, isBridgekitError } from './errors.ts';
 export type { HealthApi } from './health.ts';
 export type * from './health-types.ts';

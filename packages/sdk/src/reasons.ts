@@ -159,6 +159,8 @@ export const REASONS = {
   'forbidden.api_key_read': 'This API key has no "read" scope.',
   'forbidden.platform_token': 'The platform admin token cannot {action}; use a person\'s token or an API key with the "write" scope.',
   'forbidden.not_a_person': 'Only a signed-in person can {action}: API keys and the platform token have no personal data of their own.',
+  'forbidden.console_origin':
+    "Pages on {origin} may not use the platform admin API. The operator can list the admin console's origin in BRIDGEKIT_CONSOLE_ORIGINS.",
   'forbidden.admin_api_off':
     'This Worker has no usable BRIDGEKIT_ADMIN_TOKEN (at least {min} characters), so its admin API is off. Set one with "wrangler secret put BRIDGEKIT_ADMIN_TOKEN".',
   'forbidden.banned': 'A moderator banned you from posting.',
@@ -388,6 +390,8 @@ export const REASONS = {
   'field.other_thread': 'Not a comment of this thread.',
   'field.in_past': 'In the past.',
   'field.id_mismatch': 'Use the same id as in the URL.',
+  'field.opener_not_allowed':
+    'Not an origin tenant "{tenant}" allows: list it exactly (pnpm bridgekit origins add {tenant} <origin>), or in BRIDGEKIT_CONSOLE_ORIGINS.',
   'field.score_scale': '"{criterion}" takes a whole number from 1 to 5.',
   'field.score_tshirt': '"{criterion}" takes one of XS, S, M, L, XL.',
   'field.score_yesno': '"{criterion}" takes true or false.',

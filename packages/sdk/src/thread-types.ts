@@ -292,6 +292,17 @@ export interface Restriction {
   until?: string;
 }
 
+/** A person banned or timed out from posting, as moderators see them. */
+export interface RestrictedPerson {
+  /** Their user id: `PUT`/`DELETE …/users/{userId}/restriction`. */
+  userId: string;
+  name: string;
+  handle: string | null;
+  /** `"forever"` for a ban, else when the time-out ends (ISO 8601). */
+  restrictedUntil: string;
+  reason: string | null;
+}
+
 /**
  * What the audit log records. `erase`: a person's personal data erased (docs/privacy.md); the
  * target is the person's id.

@@ -21,6 +21,7 @@ import type {
   QueueItem,
   QueueQuery,
   Reaction,
+  RestrictedPerson,
   Restriction,
   ThreadActivity,
   ThreadPage,
@@ -99,6 +100,8 @@ export interface ModerationApi {
   updateSettings(update: ModerationSettingsUpdate, options?: CallOptions): Promise<ModerationSettings>;
   /** Admins: every moderator action, newest first. */
   auditLog(options?: PageOptions<PageQuery>): Promise<Page<AuditEntry>>;
+  /** Moderators: the people banned or timed out now, the soonest to end first (bans last). */
+  restrictions(options?: PageOptions<PageQuery>): Promise<Page<RestrictedPerson>>;
 }
 
 const refQuery = (ref: ThreadRef) => (ref.key !== undefined ? { key: ref.key } : { url: ref.url });
@@ -177,6 +180,11 @@ export function createThreadsApi(http: Transport): {
     updateSettings: (update, o) => http.request('PATCH', '/moderation/settings', { body: update, signal: o?.signal }),
     auditLog: (o) =>
       http.request('GET', '/moderation/audit-log', {
+        query: { cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies PageQuery,
+        signal: o?.signal,
+      }),
+    restrictions: (o) =>
+      http.request('GET', '/moderation/restrictions', {
         query: { cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies PageQuery,
         signal: o?.signal,
       }),

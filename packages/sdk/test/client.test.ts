@@ -39,8 +39,9 @@ describe('createClient against the real Worker', () => {
     expect(idea).toMatchObject({
       board: 'general',
       title: 'Created from the SDK',
-      votes: 0,
-      voted: false,
+      // Its author backs it from the start.
+      votes: 1,
+      voted: true,
       author: { name: 'Sam Developer', businessUnit: 'IT' },
     });
     expect(await bk.ideas.get(idea.id)).toEqual(idea);

@@ -11,6 +11,7 @@ import {
   type TenantSettings,
 } from '@bridgekit/sdk';
 import { archiveSource, describeCounts, exportTenant, importTenant } from './archive.ts';
+import { configLogCommand } from './config-log.ts';
 import { DEFAULT_URL, resolveToken } from './connection.ts';
 import { personCommand } from './person.ts';
 import { unitCommand } from './units.ts';
@@ -36,6 +37,8 @@ Tenants (platform admin token):
   tenant list
 Tenant settings:
   tenant show <slug>
+  tenant log <slug> [--action <action>] [--target <target>] [--limit <n>]
+                                          who changed the configuration, what and when (newest first)
 Tenant data (docs/data.md):
   tenant export <slug> [--out <file>]     the whole data set as an NDJSON archive (stdout without --out)
   tenant import <slug> --from <file> [--format bridgekit|fider|disqus] [--board <slug>]
@@ -153,6 +156,9 @@ const OPTIONS = {
   partner: { type: 'string', multiple: true },
   manager: { type: 'string', multiple: true },
   none: { type: 'boolean' },
+  action: { type: 'string' },
+  target: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -327,6 +333,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         print(describeSettings(settings), settings);
         return 0;
       }
+      case 'tenant log':
+        return await configLogCommand(flags, tenantAdmin(slug()), io);
       case 'tenant set': {
         const roleClaim = flags['role-claim'];
         const anonymousRead = onOff(flags['anonymous-read']);

@@ -13,6 +13,7 @@ import { dispatchAfterWrites } from './delivery/dispatch.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
 import { cacheControl } from './middleware/cache-control.ts';
+import { consoleCors } from './middleware/console-cors.ts';
 import { validPercentEncoding } from './middleware/path-encoding.ts';
 import { platformContext } from './middleware/platform-context.ts';
 import { countRefusedWrites, rateLimit } from './middleware/rate-limit.ts';
@@ -23,6 +24,7 @@ import { boardsRoutes } from './routes/boards.ts';
 import { businessUnitsRoutes } from './routes/business-units.ts';
 import { cardsRoutes } from './routes/cards.ts';
 import { commentsRoutes } from './routes/comments.ts';
+import { configLogRoutes } from './routes/config-log.ts';
 import { embedRoutes } from './routes/embed.ts';
 import { embedKeysRoutes } from './routes/embed-keys.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -108,6 +110,8 @@ app.use('/v1/openapi.json', cors({ origin: '*' }));
 // Tenant first: its CORS headers must be on every answer a page may need to read, errors included.
 app.use('/v1/tenants/:tenant/*', countRefusedWrites);
 app.use('/v1/tenants/:tenant/*', tenantContext);
+// The operator's routes answer CORS for the admin console's origins only (BRIDGEKIT_CONSOLE_ORIGINS).
+app.use('/v1/admin/*', consoleCors);
 app.use('/v1/admin/*', platformContext);
 app.use('/v1/*', validPercentEncoding);
 app.use('/v1/*', (c, next) => {
@@ -140,6 +144,7 @@ for (const routes of [
   webhooksRoutes,
   rolesRoutes,
   archiveRoutes,
+  configLogRoutes,
   tokensRoutes,
   platformRoutes,
 ]) {

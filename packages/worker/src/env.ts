@@ -17,6 +17,11 @@ export interface Bindings {
   BRIDGEKIT_SECRET_KEY: string;
   /** The deployment operator's token for the admin API (creating tenants); off when unset. */
   BRIDGEKIT_ADMIN_TOKEN?: string;
+  /**
+   * The admin console's origins (the docs site): a comma list of exact origins, allowed by CORS
+   * on `/v1/admin/*` and every tenant's routes, and as the sign-in window's opener. Unset: none.
+   */
+  BRIDGEKIT_CONSOLE_ORIGINS?: string;
   /** Development only: the demo tenant's embed secret, written (encrypted) by the seed. */
   DEMO_EMBED_SECRET?: string;
   /** Development only: where `pnpm dev` serves the example intranet (the demo page links to it). */

@@ -286,10 +286,11 @@ describe('support by business unit', () => {
 
     const view = await ok<IdeaView>(await send('GET', `${DEMO}/ideas/${idea.id}/view`, null));
     expect(view.idea.businessUnits).toBe(2);
+    // The author, who names no unit, backs their own idea: one more of no unit.
     expect(view.supportByUnit).toEqual([
       { unit: { key: 'finance', name: 'Finance', side: 'demand' }, supporters: 2 },
+      { unit: null, supporters: 2 },
       { unit: { key: 'sales', name: 'Sales', side: 'demand' }, supporters: 1 },
-      { unit: null, supporters: 1 },
     ]);
     expect(view.providerSupporters).toBe(1);
   });

@@ -88,9 +88,10 @@ describe("an idea's view", () => {
     expect(v.sourceCard).toEqual({ id: demoCardId('value-realization-plan'), title: EXAMPLE_CARDS['value-realization-plan']?.title });
     expect(v.mergedInto).toBeNull();
     expect(v.duplicates).toEqual([{ id: duplicate.id, title: 'Travel booking view, again' }]);
+    // Its author (Finance) backs it, and the merged duplicate's author (Sales) backed theirs, now this one.
     expect(v.supportByUnit).toEqual([
-      { unit: { key: 'finance', name: 'Finance', side: 'demand' }, supporters: 2 },
-      { unit: { key: 'sales', name: 'Sales', side: 'demand' }, supporters: 1 },
+      { unit: { key: 'finance', name: 'Finance', side: 'demand' }, supporters: 3 },
+      { unit: { key: 'sales', name: 'Sales', side: 'demand' }, supporters: 2 },
       { unit: null, supporters: 1 },
     ]);
     expect(v.providerSupporters).toBe(0);

@@ -119,15 +119,44 @@ describe('submitting an idea', () => {
       title: 'Automate supplier onboarding',
       description: 'Saves two weeks per supplier.',
       author: { name: 'Amara Okafor', businessUnit: 'Finance', unit: { key: 'finance', name: 'Finance', side: 'demand' } },
-      votes: 0,
-      voted: false,
+      // Its author backs it from the start, with their business unit.
+      votes: 1,
+      supporters: 1,
+      businessUnits: 1,
+      voted: true,
+      myVotes: 1,
     });
     expect(idea.id).toMatch(/^[0-9a-z]{16}$/);
     const page = await json<Page<Idea>>(await call(`${DEMO}/boards/general/ideas?sort=new`));
     expect(page.items[0]?.id).toBe(idea.id);
-    // Read anonymously: the same idea, only not the reader's own.
+    // Read anonymously: the same idea, only not the reader's own, nor backed by them.
     expect(idea.mine).toBe(true);
-    expect(await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`))).toEqual({ ...idea, mine: false });
+    expect(await json<Idea>(await call(`${DEMO}/ideas/${idea.id}`))).toEqual({ ...idea, mine: false, voted: false, myVotes: 0 });
+  });
+
+  it('starts backed by its author on a single-vote board, a vote they can withdraw; on a budget board it spends none of theirs', async () => {
+    const t = await token({ sub: 'own-idea-backer', bu: 'Sales' });
+    const single = await json<Idea>(await post(t, { title: 'Self-backed idea on a single-vote board' }));
+    expect(single).toMatchObject({ votes: 1, supporters: 1, businessUnits: 1, voted: true, myVotes: 1 });
+    expect(await json<VoteState>(await call(`${DEMO}/ideas/${single.id}/vote`, { method: 'DELETE', token: t }))).toEqual({
+      votes: 0,
+      supporters: 0,
+      businessUnits: 0,
+      voted: false,
+      myVotes: 0,
+      budget: null,
+    });
+    expect(await json<Idea>(await call(`${DEMO}/ideas/${single.id}`, { token: t }))).toMatchObject({ votes: 0, voted: false });
+
+    const budget = await post(
+      t,
+      { title: 'Unbacked idea on a budget board', businessCase: { problem: 'Budget votes are scarce.', valueType: 'cost' } },
+      'finance-ops',
+    );
+    expect(budget.status).toBe(201);
+    expect(await json<Idea>(budget)).toMatchObject({ votes: 0, supporters: 0, voted: false, myVotes: 0 });
+    const board = await json<{ budget: { remaining: number; total: number } }>(await call(`${DEMO}/boards/finance-ops`, { token: t }));
+    expect(board.budget.remaining).toBe(board.budget.total);
   });
 
   it('accepts an idea without a description', async () => {
@@ -242,15 +271,15 @@ describe('voting', () => {
     expect(await json<VoteState>(await call(voteUrl(id), { method: 'DELETE', token: t }))).toMatchObject({ votes: start, voted: false });
   });
 
-  it('counts 50 concurrent votes from 50 people as exactly 50', async () => {
+  it('counts 50 concurrent votes from 50 people as exactly 50 (and the author’s own)', async () => {
     const created = await json<Idea>(await post(await amara(), { title: 'A popular idea' }));
     const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => token({ sub: `crowd-${i}`, name: `Person ${i}` })));
     const results = await Promise.all(tokens.map((t) => call(voteUrl(created.id), { method: 'PUT', token: t })));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     const idea = await json<Idea>(await call(`${DEMO}/ideas/${created.id}`));
-    expect(idea.votes).toBe(50);
+    expect(idea.votes).toBe(51);
     const rows = await env.DB.prepare('select count(*) as n from votes where idea_id = ?').bind(created.id).first<{ n: number }>();
-    expect(rows?.n).toBe(50);
+    expect(rows?.n).toBe(51);
   });
 
   it('counts 20 concurrent votes by one person once', async () => {
@@ -258,7 +287,8 @@ describe('voting', () => {
     const t = await token({ sub: 'eager' });
     const results = await Promise.all(Array.from({ length: 20 }, () => call(voteUrl(created.id), { method: 'PUT', token: t })));
     for (const r of results) expect(await json<VoteState>(r)).toMatchObject({ voted: true });
-    expect((await json<Idea>(await call(`${DEMO}/ideas/${created.id}`))).votes).toBe(1);
+    // Theirs and the author's.
+    expect((await json<Idea>(await call(`${DEMO}/ideas/${created.id}`))).votes).toBe(2);
   });
 
   it('keeps the count equal to the votes under concurrent votes and withdrawals', async () => {
@@ -267,7 +297,8 @@ describe('voting', () => {
     await Promise.all(tokens.map((t) => call(voteUrl(created.id), { method: 'PUT', token: t })));
     await Promise.all(tokens.map((t, i) => call(voteUrl(created.id), { method: i % 3 === 0 ? 'DELETE' : 'PUT', token: t })));
     const idea = await json<Idea>(await call(`${DEMO}/ideas/${created.id}`));
-    expect(idea.votes).toBe(20);
+    // 20 of the 30 and the author's.
+    expect(idea.votes).toBe(21);
   });
 
   it('needs a signed-in person, and answers 404 for an unknown idea', async () => {

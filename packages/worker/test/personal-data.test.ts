@@ -57,6 +57,7 @@ const CLASSIFIED: Record<string, string> = {
   comment_flags: 'kept: counts unchanged',
   comment_mentions: 'their rows go',
   moderation_log: 'actor replaced; an erase entry naming the id only',
+  config_log: 'actor replaced; roles granted to them and their unit point at the erased subject; their handle in teams replaced',
   card_templates: 'no personal data',
   cards: 'kept; created_by/updated_by/obsolete_by renamed; owner cleared; person fields unnamed',
   card_edits: 'by_subject/by_name replaced; person fields unnamed',
@@ -183,6 +184,10 @@ describe("a person's export and erasure", () => {
     await send('PUT', `/roles/${encodeURIComponent('sub-someone-else')}`, await ada(), { role: 'evaluator' });
     await send<NewApiKey>('POST', '/api-keys', await ada(), { name: 'Ada’s automation', scopes: ['read'] }, 201);
     expect((await admin(`${DEMO}/roles/${encodeURIComponent(ADA.sub)}`, 'PUT', { role: 'moderator' })).status).toBe(200);
+    // Configuration changes that name her (the configuration log): a unit's team, her unit set by hand.
+    const team = { businessPartners: [`@${ADA_HANDLE.toUpperCase()}`], relationshipManagers: [] };
+    expect((await admin(`${DEMO}/units/sales/team`, 'PUT', team)).status).toBe(200);
+    expect((await admin(`${DEMO}/people/${ADA_HANDLE}/unit`, 'PUT', { unit: 'sales' })).status).toBe(200);
 
     adaId = (await one<{ id: string }>('select id from users where subject = ?', ADA.sub)).id;
     const boId = (await one<{ id: string }>('select id from users where subject = ?', BO.sub)).id;
@@ -269,7 +274,8 @@ describe("a person's export and erasure", () => {
       [ids.idea, 'Ada wants a faster month-end close', 'author'],
     ]);
     expect(mine.ideaRevisions.map((r) => r.title)).toEqual(['Ada wants faster close']);
-    expect(mine.votes.map((v) => v.idea)).toEqual(['demo-idea-sso']);
+    // Her own idea, which she backs as its author, and the one she backed.
+    expect(mine.votes.map((v) => v.idea).sort()).toEqual([ids.idea, 'demo-idea-sso'].sort());
     expect(mine.scores.length).toBeGreaterThan(0);
     expect(mine.statusChanges.map((c) => c.to)).toEqual(['planned']);
     expect(mine.comments.map((c) => c.id)).toEqual([ids.adaComment]);
@@ -331,7 +337,7 @@ describe("a person's export and erasure", () => {
     const bad = await admin(`${DEMO}/people/${adaId}/erase`, 'POST', {});
     expect(bad.status).toBe(400);
     const erased = await json<PersonErasure>(await admin(`${DEMO}/people/${adaId}/erase`, 'POST', { confirm: true }));
-    expect(erased).toMatchObject({ id: adaId, erasedNow: true, kept: { ideas: 1, comments: 1, cards: 1, votes: 1 } });
+    expect(erased).toMatchObject({ id: adaId, erasedNow: true, kept: { ideas: 1, comments: 1, cards: 1, votes: 2 } });
 
     const rows = await allRows();
     expect(tracesIn(rows, ADA_TRACES)).toEqual([]);
@@ -348,6 +354,7 @@ describe("a person's export and erasure", () => {
       'card_versions',
       'card_edits',
       'moderation_log',
+      'config_log',
       'events',
     ]) {
       expect(walked.has(table), table).toBe(true);

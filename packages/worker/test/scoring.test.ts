@@ -51,7 +51,8 @@ describe('evaluator scoring', () => {
     expect(scored.score.valuePerEffort).toBeCloseTo((4.1 * 4.1) / 5);
     expect(scored.score.belowFloor).toBe(false);
     expect(scored.score.evaluations).toBe(1);
-    expect(scored.votes).toBe(0);
+    // Only its author's own vote: scores stand apart from crowd support.
+    expect(scored.votes).toBe(1);
 
     // A second evaluator: each criterion is averaged.
     const second = await json<Idea>(

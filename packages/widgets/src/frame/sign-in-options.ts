@@ -5,6 +5,8 @@ export interface SignInOptions {
   providers: SignInProvider[];
   /** Development only: the seeded demo people, signed in with the dev token endpoint. */
   demoUsers: { key: string; name: string; businessUnit: string }[];
+  /** The origin the token goes to when not Bridgekit's own (the admin console), checked by the server. */
+  opener?: string | null;
 }
 
 export interface SignInProvider {

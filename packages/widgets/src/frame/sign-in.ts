@@ -3,7 +3,8 @@
  * Sign in button. It runs first-party on Bridgekit's origin, so it needs no third-party cookie:
  * the person signs in with the tenant's identity provider (authorization code with PKCE, as a
  * public client) — or, in development, as a demo person — and the token goes back to the frame
- * that opened the window by `postMessage`, addressed to Bridgekit's own origin only.
+ * that opened the window by `postMessage`, addressed to Bridgekit's own origin — or to the
+ * admin console's origin, when the server accepted it as the window's `opener`.
  */
 import { type FrameTextKey, frameText } from './frame-text.ts';
 import { codeChallenge, randomToken } from './pkce.ts';
@@ -17,6 +18,8 @@ interface PendingSignIn {
   tokenEndpoint: string;
   clientId: string;
   locale: string;
+  /** Where the token goes: the origin the server accepted as opener, or Bridgekit's own. */
+  target: string;
 }
 const PENDING_KEY = 'bridgekit.signIn';
 
@@ -50,14 +53,14 @@ function readPending(): PendingSignIn | null {
   }
 }
 
-function handOff(token: string): void {
+function handOff(token: string, target: string): void {
   const opener = window.opener as Window | null;
   if (!opener) {
     say('signIn.noOpener');
     return;
   }
   const message: TokenMessage = { type: 'bridgekit:token', token };
-  opener.postMessage(message, location.origin);
+  opener.postMessage(message, target);
   say('signIn.done');
   window.close();
 }
@@ -76,7 +79,7 @@ function failed(res: Response, body: ErrorAnswer): void {
   else fail(error?.message ?? `HTTP ${res.status}`);
 }
 
-async function signInAsDemoUser(tenant: string, user: string): Promise<void> {
+async function signInAsDemoUser(tenant: string, user: string, target: string): Promise<void> {
   say('signIn.working');
   const res = await fetch('/v1/dev/token', {
     method: 'POST',
@@ -84,14 +87,14 @@ async function signInAsDemoUser(tenant: string, user: string): Promise<void> {
     body: JSON.stringify({ tenant, user }),
   });
   const body = (await res.json().catch(() => null)) as ({ token?: string } & ErrorAnswer) | null;
-  if (res.ok && body?.token) handOff(body.token);
+  if (res.ok && body?.token) handOff(body.token, target);
   else failed(res, body);
 }
 
 /** Only web addresses: the server checked the endpoints, and this window never follows anything else. */
 const isWebUrl = (url: URL) => url.protocol === 'https:' || url.protocol === 'http:';
 
-async function startProviderSignIn(tenant: string, provider: SignInProvider): Promise<void> {
+async function startProviderSignIn(tenant: string, provider: SignInProvider, target: string): Promise<void> {
   say('signIn.redirecting');
   // Bridgekit fetches the issuer's discovery document and checks its endpoints (https, on the
   // issuer's host); the window takes them from there, never from the issuer directly.
@@ -106,6 +109,7 @@ async function startProviderSignIn(tenant: string, provider: SignInProvider): Pr
     tokenEndpoint: body.tokenEndpoint,
     clientId: provider.clientId,
     locale,
+    target,
   };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(signIn));
   url.search = new URLSearchParams({
@@ -140,11 +144,12 @@ async function finishProviderSignIn(): Promise<void> {
     }),
   });
   const body = (await res.json().catch(() => null)) as { access_token?: string; error_description?: string; error?: string } | null;
-  if (res.ok && body?.access_token) handOff(body.access_token);
+  if (res.ok && body?.access_token) handOff(body.access_token, pending.target ?? location.origin);
   else fail(body?.error_description ?? body?.error ?? `HTTP ${res.status}`);
 }
 
 function showChoices(options: SignInOptions): void {
+  const target = options.opener ?? location.origin;
   if (options.providers.length === 0 && options.demoUsers.length === 0) {
     say('signIn.noMethod');
     return;
@@ -175,7 +180,7 @@ function showChoices(options: SignInOptions): void {
       list(
         options.providers.map((provider) => ({
           label: t('signIn.withProvider', { provider: provider.label }),
-          action: () => startProviderSignIn(options.tenant, provider),
+          action: () => startProviderSignIn(options.tenant, provider, target),
         })),
       ),
     );
@@ -186,7 +191,7 @@ function showChoices(options: SignInOptions): void {
       list(
         options.demoUsers.map((user) => ({
           label: t('signIn.demoAs', { name: user.name, unit: user.businessUnit }),
-          action: () => signInAsDemoUser(options.tenant, user.key),
+          action: () => signInAsDemoUser(options.tenant, user.key, target),
         })),
       ),
     );

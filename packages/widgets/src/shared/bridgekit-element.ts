@@ -6,6 +6,7 @@ import { effectiveLocale, loadMessages, type MessageKey, type Params, registerFe
 import { shownName } from './person-name.ts';
 
 const clients = new WeakMap<object, Map<string, BridgekitClient>>();
+let warnedUnconfigured = false;
 
 type ErrorTexts = typeof import('./error-texts.ts');
 let errorTexts: ErrorTexts | undefined;
@@ -23,7 +24,11 @@ export async function loadErrorTexts(locale: string): Promise<ErrorTexts | undef
       errorTexts = m;
       return m;
     },
-    () => undefined,
+    () => {
+      // Offline, the chunk may fail to load too: ask again with the next failure.
+      loadingTexts = undefined;
+      return undefined;
+    },
   );
   const texts = await loadingTexts;
   await loadMessages(locale);
@@ -82,6 +87,8 @@ export abstract class BridgekitElement extends LitElement {
   #langWritten: string | null = null;
   /** The locale, worked out again for each update: every text asks for it. */
   #locale: string | null = null;
+  /** What the last failed call failed with ({@link describeError}), for {@link renderFailure}. */
+  #failure: unknown = null;
 
   #onConfigChange = () => {
     this.#locale = null;
@@ -183,7 +190,12 @@ export abstract class BridgekitElement extends LitElement {
   protected get client(): BridgekitClient | null {
     const config = currentConfig();
     const { apiBase, tenant } = this.config;
-    if (!apiBase || !tenant) return null;
+    if (!apiBase || !tenant) {
+      // Readers read a neutral "not set up"; whoever sets the page up, why.
+      if (!warnedUnconfigured) console.warn('Bridgekit: no data-tenant on the script tag.');
+      warnedUnconfigured = true;
+      return null;
+    }
     // One client per configuration object, tenant and sign-in state: `configure()` makes new ones.
     let byTenant = clients.get(config);
     if (!byTenant) {
@@ -243,6 +255,9 @@ export abstract class BridgekitElement extends LitElement {
    */
   protected async describeError(err: unknown, notFoundKey?: MessageKey): Promise<string> {
     this.dispatchEvent(new BkErrorEvent(err));
+    this.#failure = err;
+    // With them comes how a failure shows (renderFailure), before the element renders it.
+    const texts = await loadErrorTexts(this.locale);
     if (!isBridgekitError(err)) return this.t('error.generic');
     if (err.code === 'network_error') return this.t('error.network');
     if (err.code === 'token_expired' || err.code === 'invalid_token') {
@@ -250,8 +265,24 @@ export abstract class BridgekitElement extends LitElement {
       return this.t('error.sessionExpired');
     }
     if (err.code === 'unauthorized') return this.t('error.signIn');
-    if (err.status === 404 && notFoundKey) return this.t(notFoundKey);
-    return (await loadErrorTexts(this.locale))?.apiErrorText(translator(this.locale), this.locale, err) ?? err.message;
+    const t = translator(this.locale);
+    const said = err.status === 404 && notFoundKey ? t(notFoundKey) : (texts?.apiErrorText(t, this.locale, err) ?? err.message);
+    return err.status === 404 && texts ? texts.notFoundText(this, this.client, t, said, err, notFoundKey) : said;
+  }
+
+  /**
+   * A failed load, described by {@link describeError} as `text`: said as it is when retrying
+   * cannot help, else part of the page's one "Can't reach the service" banner, retried by itself
+   * with back-off (outage.ts). `retry` loads again; return its promise.
+   */
+  protected renderFailure(text: string, retry: () => unknown, failure: unknown = this.#failure) {
+    return (
+      errorTexts?.renderFailure(this, translator(this.locale), failure, text, retry) ??
+      html`<div class="notice error" role="alert">
+        <p>${text}</p>
+        <button type="button" class="button" @click=${retry}>${this.t('error.retry')}</button>
+      </div>`
+    );
   }
 
   /**

@@ -4,7 +4,7 @@
  * for a reason this copy does not know — the API's English message. A failure on our side says
  * so with its request id, which the Worker's log has too. This module and the texts of every
  * reason load on demand (bridgekit-element.ts `loadErrorTexts`), the first time an element has
- * one to show, so no page pays for them up front. It imports nothing of the elements' own code
+ * one to show, so no page pays for them up front; so does how a failed load shows (outage.ts). It imports nothing of the elements' own code
  * (the translator comes as `t`): a module shared with it would split the chunk every page loads.
  */
 import type { BridgekitError, FieldIssue, Reason, ReasonParams } from '@bridgekit/sdk';
@@ -12,6 +12,7 @@ import type { Params, Translate } from './i18n.ts';
 import type { MessageKey } from './messages/en.ts';
 
 export { errorMessages } from './messages/errors.ts';
+export { notFoundText, renderFailure } from './outage.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 

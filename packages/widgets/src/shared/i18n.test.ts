@@ -23,6 +23,7 @@ import { deModeration } from './messages/de-moderation.ts';
 import { deNotify } from './messages/de-notify.ts';
 import { dePerson } from './messages/de-person.ts';
 import { deSearch } from './messages/de-search.ts';
+import { deThreadActions } from './messages/de-thread-actions.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { deTriage } from './messages/de-triage.ts';
 import { en, type Message } from './messages/en.ts';
@@ -40,12 +41,14 @@ import { enModeration } from './messages/en-moderation.ts';
 import { enNotify } from './messages/en-notify.ts';
 import { enPerson } from './messages/en-person.ts';
 import { enSearch } from './messages/en-search.ts';
+import { enThreadActions } from './messages/en-thread-actions.ts';
 import { enThreads } from './messages/en-threads.ts';
 import { enTriage } from './messages/en-triage.ts';
 
 const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en.ts', en, de],
   ['en-threads.ts', enThreads, deThreads],
+  ['en-thread-actions.ts', enThreadActions, deThreadActions],
   ['en-moderation.ts', enModeration, deModeration],
   ['en-cards.ts', enCards, deCards],
   ['en-card-access.ts', enCardAccess, deCardAccess],
@@ -82,6 +85,7 @@ describe('message catalog', () => {
     for (const [key, value] of Object.entries({
       ...en,
       ...enThreads,
+      ...enThreadActions,
       ...enModeration,
       ...enCards,
       ...enCardAccess,
@@ -106,6 +110,7 @@ describe('message catalog', () => {
     const keys = [
       en,
       enThreads,
+      enThreadActions,
       enModeration,
       enCards,
       enCardAccess,

@@ -1,8 +1,10 @@
 /**
  * The item picker: a search-as-you-type combobox (the ARIA 1.2 pattern: a text box with a
  * listbox popup, `aria-activedescendant` on the highlighted option) that picks one practice
- * card or idea through the one search. Triage picks a deflection's answering card and a merge's
- * target idea with it. Internal: not in the registry; its host registers the `search` catalog too.
+ * card, idea or thread through the one search (a thread through its comments), or one member
+ * through the @mention look-up (`kind="person"`: the people picker). Triage picks a
+ * deflection's answering card and a merge's target idea with it, the card form its links and
+ * people. Internal: not in the registry; its host registers the `search` catalog too.
  *
  * Keyboard: typing looks items up (after a pause); ↓/↑ move through the matches (↓ opens them
  * again), Enter picks the highlighted one, Escape closes the list, or clears the text when it
@@ -16,11 +18,18 @@ import { BridgekitElement } from './bridgekit-element.ts';
 import { defineElement } from './define.ts';
 import { registerFeature } from './i18n.ts';
 import { searchMessages } from './messages/search.ts';
-import { fieldBox, tokens } from './styles.ts';
+import { fieldBox, fieldErrorStyles, tokens } from './styles.ts';
 
 registerFeature(searchMessages);
 
-export type PickedKind = 'idea' | 'card';
+export type PickedKind = 'idea' | 'card' | 'thread' | 'person';
+
+/** One match: an item (`id`, `title`), or a member (`id` is the handle, `title` the name). */
+interface Match {
+  id: string;
+  title: string;
+  meta: string;
+}
 
 const LOOKUP_DELAY_MS = 250;
 const MIN_QUERY = 2;
@@ -28,8 +37,11 @@ const LIMIT = 8;
 
 /**
  * @tag bk-item-picker
- * @attr kind - `card` or `idea`: what it picks.
+ * @attr kind - `card`, `idea`, `thread` or `person`: what it picks.
  * @attr label - The text box's visible label.
+ * @attr hint - The hint under the label, in place of the standard one.
+ * @attr error - A problem with the choice, shown under the text box (which is then invalid).
+ * @attr disabled - Shown, not changeable (a side-locked field).
  * @attr board - Ideas of this board only (a merge stays on its board).
  * @attr exclude - An idea's id never offered (the idea being merged).
  * @prop {ItemRef | null} value - The item picked, or null.
@@ -38,6 +50,7 @@ const LIMIT = 8;
 export class BkItemPicker extends BridgekitElement {
   static override styles = [
     tokens,
+    fieldErrorStyles,
     css`
       :host {
         display: block;
@@ -112,6 +125,9 @@ export class BkItemPicker extends BridgekitElement {
   static override properties = {
     kind: { type: String, reflect: true },
     label: { type: String },
+    hint: { type: String },
+    error: { type: String },
+    disabled: { type: Boolean },
     board: { type: String },
     exclude: { type: String },
     value: { attribute: false },
@@ -124,10 +140,13 @@ export class BkItemPicker extends BridgekitElement {
 
   declare kind: PickedKind;
   declare label: string;
+  declare hint: string | undefined;
+  declare error: string;
+  declare disabled: boolean;
   declare board: string | undefined;
   declare exclude: string | undefined;
   declare value: ItemRef | null;
-  declare _items: SearchHit[];
+  declare _items: Match[];
   declare _active: number;
   declare _open: boolean;
   /** What the status line says: nothing, looking up, the matches, none, or a failure. */
@@ -142,6 +161,8 @@ export class BkItemPicker extends BridgekitElement {
     super();
     this.kind = 'card';
     this.label = '';
+    this.error = '';
+    this.disabled = false;
     this.value = null;
     this._items = [];
     this._active = -1;
@@ -156,12 +177,27 @@ export class BkItemPicker extends BridgekitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A value set by the host shows as the text box's text.
-    if (changed.has('value')) this.#text = this.value?.title ?? '';
+    if (!changed.has('value')) return;
+    const before = changed.get('value') as ItemRef | null | undefined;
+    // A host's render passes an equal copy, or no choice yet: what is typed stays.
+    if (before?.id === this.value?.id && before?.title === this.value?.title) return;
+    if (this.value || before) this.#text = this.value?.title ?? '';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancel();
+  }
+
+  /** What the text box holds: a choice's title, or what was typed (a person's name outside the members). */
+  get text(): string {
+    return this.#text;
+  }
+
+  /** Sets the text without a choice: a name typed earlier, of someone who is not a member. */
+  set text(text: string) {
+    this.#text = text;
+    this.requestUpdate();
   }
 
   /** Clears the choice and the text, without an event (the host asked for it). */
@@ -199,7 +235,7 @@ export class BkItemPicker extends BridgekitElement {
     // Typing over a choice takes it back.
     if (this.value && text !== this.value.title) this.#pick(null);
     this.#cancel();
-    if (text.trim().length < MIN_QUERY) {
+    if (text.trim().replace(/^@/, '').length < (this.kind === 'person' ? 1 : MIN_QUERY)) {
       this._items = [];
       this._open = false;
       this._state = 'idle';
@@ -216,19 +252,9 @@ export class BkItemPicker extends BridgekitElement {
     this.#request = request;
     this._state = 'searching';
     try {
-      const { hits } = await client.search(
-        {
-          q,
-          kinds: [this.kind],
-          limit: LIMIT + (this.exclude ? 1 : 0),
-          ...(this.kind === 'idea' && this.board ? { board: this.board } : {}),
-        },
-        { signal: request.signal },
-      );
+      const items = await this.#find(q, request.signal);
       if (request.signal.aborted) return;
-      this._items = localize(hits, this.locale)
-        .filter((hit) => hit.kind === this.kind && hit.id !== this.exclude)
-        .slice(0, LIMIT);
+      this._items = items.filter((item) => item.id !== this.exclude).slice(0, LIMIT);
       this._active = this._items.length > 0 ? 0 : -1;
       this._open = this._items.length > 0;
       this._state = this._items.length > 0 ? 'found' : 'none';
@@ -240,6 +266,45 @@ export class BkItemPicker extends BridgekitElement {
       this._state = 'failed';
       this._message = await this.describeError(err);
     }
+  }
+
+  async #find(q: string, signal: AbortSignal): Promise<Match[]> {
+    const client = this.client;
+    if (!client) return [];
+    const kind = this.kind;
+    if (kind === 'person') {
+      const people = await client.users.mentionable(q.replace(/^@/, '').slice(0, 60), { limit: LIMIT, signal });
+      return people.map((p) => ({
+        id: p.handle,
+        title: p.name,
+        meta: p.businessUnit ? `@${p.handle} · ${p.businessUnit}` : `@${p.handle}`,
+      }));
+    }
+    const { hits } = await client.search(
+      {
+        q,
+        // A thread is found through its comments.
+        kinds: [kind === 'thread' ? 'comment' : kind],
+        limit: kind === 'thread' ? 50 : LIMIT + (this.exclude ? 1 : 0),
+        ...(kind === 'idea' && this.board ? { board: this.board } : {}),
+      },
+      { signal },
+    );
+    const matches = new Map<string, Match>();
+    for (const hit of localize(hits, this.locale)) {
+      const match = this.#match(hit);
+      if (match && !matches.has(match.id)) matches.set(match.id, match);
+    }
+    return [...matches.values()];
+  }
+
+  #match(hit: SearchHit): Match | null {
+    if (this.kind === 'thread')
+      return hit.kind === 'comment' ? { id: hit.thread.id, title: hit.thread.title ?? hit.title, meta: '' } : null;
+    if (hit.kind !== this.kind) return null;
+    if (hit.kind === 'idea') return { id: hit.id, title: hit.title, meta: hit.status.label };
+    if (hit.kind === 'card') return { id: hit.id, title: hit.title, meta: hit.templateName };
+    return null;
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -311,18 +376,12 @@ export class BkItemPicker extends BridgekitElement {
     }
   }
 
-  #meta(hit: SearchHit): string {
-    if (hit.kind === 'idea') return hit.status.label;
-    if (hit.kind === 'card') return hit.templateName;
-    return '';
-  }
-
   protected override render() {
     const open = this._open && this._items.length > 0;
     const active = open && this._active >= 0 ? `bk-option-${this._active}` : undefined;
     return html`<div class="picker" part="picker">
       <label for="bk-pick">${this.label}</label>
-      <p class="hint" id="bk-pick-hint">${this.t('picker.hint')}</p>
+      <p class="hint" id="bk-pick-hint">${this.hint ?? this.t('picker.hint')}</p>
       <input
         id="bk-pick"
         part="input"
@@ -330,11 +389,13 @@ export class BkItemPicker extends BridgekitElement {
         role="combobox"
         autocomplete="off"
         spellcheck="false"
+        ?disabled=${this.disabled}
         aria-autocomplete="list"
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls="bk-pick-list"
         aria-activedescendant=${active ?? nothing}
-        aria-describedby="bk-pick-hint bk-pick-status"
+        aria-describedby="bk-pick-hint bk-pick-status bk-pick-error"
+        aria-invalid=${this.error ? 'true' : 'false'}
         .value=${this.#text}
         @input=${this.#onInput}
         @keydown=${this.#onKeydown}
@@ -350,11 +411,12 @@ export class BkItemPicker extends BridgekitElement {
               @mousedown=${(e: MouseEvent) => e.preventDefault()}
               @click=${() => this.#choose(i)}
             >
-              <span>${hit.title}</span>${this.#meta(hit) ? html`<span class="meta"><span class="visually-hidden">, </span>${this.#meta(hit)}</span>` : nothing}
+              <span>${hit.title}</span>${hit.meta ? html`<span class="meta"><span class="visually-hidden">, </span>${hit.meta}</span>` : nothing}
             </li>`,
         )}
       </ul>
       <p class="status" id="bk-pick-status" role="status">${this.#statusText()}</p>
+      <p class="field-error" id="bk-pick-error">${this.error}</p>
     </div>`;
   }
 }

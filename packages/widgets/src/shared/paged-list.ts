@@ -39,6 +39,8 @@ export class PagedList<T, P extends Page<T> = Page<T>> implements ReactiveContro
   /** What the first page failed with, for elements that tell failures apart. */
   failure: unknown = null;
   loadingMore = false;
+  /** Why the last "load more" failed, shown next to the button until the next try. */
+  moreError = '';
 
   #host: ReactiveControllerHost;
   #options: PagedListOptions<T, P>;
@@ -73,6 +75,7 @@ export class PagedList<T, P extends Page<T> = Page<T>> implements ReactiveContro
     this.error = '';
     this.failure = null;
     this.loadingMore = false;
+    this.moreError = '';
     this.#host.requestUpdate();
     try {
       const page = await this.#options.fetch(null, signal);
@@ -98,6 +101,7 @@ export class PagedList<T, P extends Page<T> = Page<T>> implements ReactiveContro
     if (cursor === null || this.loadingMore || this.status !== 'ready') return;
     const signal = this.#begin();
     this.loadingMore = true;
+    this.moreError = '';
     this.#host.requestUpdate();
     try {
       const page = await this.#options.fetch(cursor, signal);
@@ -110,7 +114,9 @@ export class PagedList<T, P extends Page<T> = Page<T>> implements ReactiveContro
     } catch (err) {
       if (signal.aborted) return;
       const message = await this.#options.describe(err, false);
-      if (!signal.aborted) this.#options.onMoreFailed?.(message);
+      if (signal.aborted) return;
+      this.moreError = message;
+      this.#options.onMoreFailed?.(message);
     } finally {
       if (!signal.aborted) {
         this.loadingMore = false;
@@ -146,10 +152,18 @@ export class PagedList<T, P extends Page<T> = Page<T>> implements ReactiveContro
   }
 }
 
-/** The "load more" button under a paged list, while there is more. */
-export function renderLoadMore(list: Pick<PagedList<unknown>, 'hasMore' | 'loadingMore' | 'loadMore'>, label: string, busyLabel: string) {
+/**
+ * The "load more" button under a paged list, while there is more, and why it last failed (the
+ * element's live region announces it; this shows it).
+ */
+export function renderLoadMore(
+  list: Pick<PagedList<unknown>, 'hasMore' | 'loadingMore' | 'loadMore' | 'moreError'>,
+  label: string,
+  busyLabel: string,
+) {
   if (!list.hasMore) return nothing;
   return html`<button type="button" class="button more" part="load-more" aria-disabled=${list.loadingMore ? 'true' : 'false'} @click=${() => list.loadMore()}>
-    ${list.loadingMore ? busyLabel : label}
-  </button>`;
+      ${list.loadingMore ? busyLabel : label}
+    </button>
+    ${list.moreError ? html`<p class="more-error" part="load-more-error">${list.moreError}</p>` : nothing}`;
 }

@@ -191,6 +191,12 @@ export const pagedListStyles = css`
   .more {
     justify-self: center;
   }
+
+  .more-error {
+    margin: 0;
+    justify-self: center;
+    color: var(--_danger);
+  }
 `;
 
 /** For its author only: where their idea, card, comment or edit stands with moderators, and why. */

@@ -81,6 +81,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   embed_keys: 'secrets: the tenant the archive is imported into has its own embed secrets',
   webhooks: "secrets: each webhook's signing secret; set the webhooks up again",
   webhook_deliveries: 'the delivery log of the webhooks, which are left out',
+  config_log:
+    "the record of the source tenant's configuration changes: most name its keys, secrets and webhooks, which are left out; the importing tenant keeps its own log",
   events: 'the outbox of changes already delivered; imported, they would be delivered again',
   notifications: 'what people were told of those events (their inboxes), which are left out',
   unit_rollups: "derived: the cockpit's monthly figures, rebuilt from the imported rows by the next scheduled rollup",

@@ -43,7 +43,7 @@ const TYPE_PROPERTIES: Record<(typeof FIELD_TYPES)[number], readonly string[]> =
   number: ['min', 'max', 'integer'],
   money: [],
   link: ['to'],
-  list: ['of', 'minItems', 'maxItems'],
+  list: ['of', 'minItems', 'maxItems', 'itemLabel'],
   record: ['fields'],
 };
 const FIELD_PROPERTIES = ['key', 'label', 'help', 'required', 'translations', 'side'] as const;
@@ -163,7 +163,11 @@ class DefinitionCheck {
       } else seen.add(key);
       this.line(`${here}.label`, 'The label', label, TEMPLATE_LIMITS.label);
       if (help !== undefined) this.text(`${here}.help`, 'The help text', help, TEMPLATE_LIMITS.help);
-      this.translations(`${here}.translations`, field.translations, { label: TEMPLATE_LIMITS.label, help: TEMPLATE_LIMITS.help });
+      this.translations(`${here}.translations`, field.translations, {
+        label: TEMPLATE_LIMITS.label,
+        help: TEMPLATE_LIMITS.help,
+        ...(field.type === 'list' ? { itemLabel: TEMPLATE_LIMITS.label } : {}),
+      });
       if (required !== undefined && typeof required !== 'boolean') this.fail(`${here}.required`, 'Required must be true or false.');
       if (field.side !== undefined && !SIDES.includes(field.side)) {
         this.fail(`${here}.side`, 'The side must be “business” or “provider”: only people of that side may change the field.');
@@ -220,6 +224,7 @@ class DefinitionCheck {
   }
 
   private listOf(path: string, field: PlainObject, depth: number): void {
+    if (field.itemLabel !== undefined) this.line(`${path}.itemLabel`, 'The item label', field.itemLabel, TEMPLATE_LIMITS.label);
     this.optionalInteger(`${path}.minItems`, 'The minimum number of items', field.minItems, 0, TEMPLATE_LIMITS.listItems);
     this.optionalInteger(`${path}.maxItems`, 'The maximum number of items', field.maxItems, 1, TEMPLATE_LIMITS.listItems);
     if (typeof field.minItems === 'number' && typeof field.maxItems === 'number' && field.minItems > field.maxItems) {

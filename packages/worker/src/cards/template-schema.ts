@@ -30,7 +30,7 @@ const fieldProperties = {
   label: lineText(true),
   help: lineText(false).optional(),
   required: z.boolean().optional(),
-  translations: translations({ label: lineText(false), help: lineText(false) }),
+  translations: translations({ label: lineText(false), help: lineText(false), itemLabel: lineText(false) }),
   side: RelationshipSideSchema.optional().openapi({
     description: 'Side-locked: only people of this side of the relationship (by their business unit) may change the value.',
   }),
@@ -65,6 +65,9 @@ function containerVariants<Extra extends z.ZodRawShape, T extends z.ZodType, D e
       of: itemType,
       minItems: z.number().int().optional(),
       maxItems: z.number().int().optional(),
+      itemLabel: lineText(false)
+        .optional()
+        .openapi({ description: 'What one item is called (`Option` for `Options`): forms number the rows with it.', example: 'Option' }),
     }),
     z.strictObject({ ...extra, type: z.literal('record'), fields: z.array(fieldDef) }),
   ] as const;

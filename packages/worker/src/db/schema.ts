@@ -11,6 +11,8 @@ import type {
   BenefitClass,
   BridgekitEvent,
   Cadence,
+  ConfigChangeAction,
+  ConfigFieldChange,
   DemandClassDefinition,
   EventItemKind,
   EventType,
@@ -609,6 +611,23 @@ export const moderationLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('moderation_log_tenant').on(t.tenantId, t.createdAt, t.id)],
+);
+
+/** Every change of a tenant's configuration, for its admins: who changed what, when, and which fields (docs/audit-log.md). */
+export const configLog = sqliteTable(
+  'config_log',
+  {
+    id: text('id').primaryKey(),
+    tenantId: tenantId(),
+    action: text('action').$type<ConfigChangeAction>().notNull(),
+    target: text('target').notNull(),
+    actorSubject: text('actor_subject').notNull(),
+    actorName: text('actor_name').notNull(),
+    changes: text('changes', { mode: 'json' }).$type<Record<string, ConfigFieldChange>>().notNull(),
+    requestId: text('request_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('config_log_tenant').on(t.tenantId, t.createdAt, t.id), index('config_log_target').on(t.tenantId, t.target, t.createdAt)],
 );
 
 // ——— Practice cards ———

@@ -1,7 +1,7 @@
 /**
  * The first middleware of every `/v1/tenants/:tenant/...` request: finds the tenant, answers
- * CORS for the tenant's allowed origins only (a browser request from any other origin gets
- * 403), identifies the caller and checks that they may read.
+ * CORS for the tenant's allowed origins and the admin console's (a browser request from any
+ * other origin gets 403), identifies the caller and checks that they may read.
  */
 import { createMiddleware } from 'hono/factory';
 import { authenticate } from '../auth/authenticate.ts';
@@ -9,16 +9,14 @@ import { requireReader } from '../auth/viewer.ts';
 import { database } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { isConsoleOrigin } from '../lib/console-origins.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
 import { findTenantBySlug, type Tenant } from '../store/tenants.ts';
+import { answerPreflight, shareWith } from './cors-headers.ts';
 
-const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
-const ALLOW_HEADERS = 'authorization, content-type';
-const EXPOSE_HEADERS = 'retry-after, x-request-id';
-
-function originAllowed(origin: string, requestUrl: string, tenant: Tenant): boolean {
-  return origin === new URL(requestUrl).origin || isAllowedOrigin(origin, tenant.origins);
+function originAllowed(origin: string, requestUrl: string, tenant: Tenant, env: AppEnv['Bindings']): boolean {
+  return origin === new URL(requestUrl).origin || isAllowedOrigin(origin, tenant.origins) || isConsoleOrigin(origin, env);
 }
 
 export const tenantContext = createMiddleware<AppEnv>(async (c, next) => {
@@ -28,20 +26,11 @@ export const tenantContext = createMiddleware<AppEnv>(async (c, next) => {
   if (!tenant) throw notFound('not_found.tenant', { id: slug });
 
   const origin = c.req.header('origin');
-  if (origin && !originAllowed(origin, c.req.url, tenant)) {
+  if (origin && !originAllowed(origin, c.req.url, tenant, c.env)) {
     throw new ApiError(403, 'forbidden.origin', { origin, tenant: tenant.slug });
   }
-  if (origin) {
-    c.header('access-control-allow-origin', origin);
-    c.header('access-control-expose-headers', EXPOSE_HEADERS);
-    c.header('vary', 'Origin', { append: true });
-  }
-  if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-    c.header('access-control-allow-methods', ALLOW_METHODS);
-    c.header('access-control-allow-headers', ALLOW_HEADERS);
-    c.header('access-control-max-age', '600');
-    return c.body(null, 204);
-  }
+  if (origin) shareWith(c, origin);
+  if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) return answerPreflight(c);
 
   c.set('tenant', tenant);
   c.set('db', db);

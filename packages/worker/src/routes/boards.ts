@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { settingsToColumns } from '../domain/board-settings.ts';
 import { PRESETS, valueRange } from '../domain/scorecard.ts';
+import { requestIdOf } from '../errors.ts';
 import {
   BoardListSchema,
   BoardParams,
@@ -25,6 +26,7 @@ import {
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { IdeaSchema } from '../schemas/ideas.ts';
 import { boardValueRange, createBoard, findBoardRecord, getBoard, listBoards, updateBoard } from '../store/boards.ts';
+import { changeAuthor } from '../store/config-log.ts';
 import { exportIdeas, roadmap, toCsv } from '../store/portfolio.ts';
 import { createRouter } from './router.ts';
 
@@ -59,7 +61,13 @@ export const boardsRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'admin', 'create boards');
       const input = c.req.valid('json');
       const scale = valueRange(PRESETS[input.scorecardPreset ?? 'value-size-risk']);
-      await createBoard(db, tenant.id, input, settingsToColumns(input.settings, input.statuses, undefined, scale));
+      await createBoard(
+        db,
+        tenant.id,
+        input,
+        settingsToColumns(input.settings, input.statuses, undefined, scale),
+        changeAuthor(viewer, requestIdOf(c)),
+      );
       return c.json(await getBoard(db, tenant.id, input.slug, viewer), 201);
     },
   )
@@ -97,12 +105,19 @@ export const boardsRoutes = createRouter()
       const { name, description, translations, settings, statuses } = c.req.valid('json');
       const current = await findBoardRecord(db, tenant.id, slug);
       const scale = typeof settings?.minValue === 'number' ? await boardValueRange(db, tenant.id, slug) : undefined;
-      await updateBoard(db, tenant.id, slug, {
-        ...(name === undefined ? {} : { name }),
-        ...(description === undefined ? {} : { description }),
-        ...(translations === undefined ? {} : { translations }),
-        ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }, scale),
-      });
+      await updateBoard(
+        db,
+        tenant.id,
+        slug,
+        {
+          ...(name === undefined ? {} : { name }),
+          ...(description === undefined ? {} : { description }),
+          ...(translations === undefined ? {} : { translations }),
+          ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }, scale),
+        },
+        changeAuthor(viewer, requestIdOf(c)),
+        { ...current },
+      );
       return c.json(await getBoard(db, tenant.id, slug, viewer), 200);
     },
   )

@@ -1,8 +1,10 @@
 /** Embed secrets: create a new one (rotation), retire an old one. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
+import { requestIdOf } from '../errors.ts';
 import { EmbedKeyInfoSchema, KidParams, NewEmbedKeySchema } from '../schemas/admin.ts';
 import { bearer, conflictError, jsonContent, limitedErrors, TenantParams } from '../schemas/common.ts';
+import { changeAuthor } from '../store/config-log.ts';
 import { createEmbedKey, retireEmbedKey } from '../store/embed-keys.ts';
 import { createRouter } from './router.ts';
 
@@ -23,7 +25,7 @@ export const embedKeysRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'create embed secrets');
-      return c.json(await createEmbedKey(db, c.env.BRIDGEKIT_SECRET_KEY, tenant.id), 201);
+      return c.json(await createEmbedKey(db, c.env.BRIDGEKIT_SECRET_KEY, tenant.id, changeAuthor(viewer, requestIdOf(c))), 201);
     },
   )
   .openapi(
@@ -42,6 +44,6 @@ export const embedKeysRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'retire embed secrets');
-      return c.json(await retireEmbedKey(db, tenant.id, c.req.valid('param').kid), 200);
+      return c.json(await retireEmbedKey(db, tenant.id, c.req.valid('param').kid, changeAuthor(viewer, requestIdOf(c))), 200);
     },
   );

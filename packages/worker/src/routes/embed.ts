@@ -15,7 +15,8 @@ import type { z } from 'zod';
 import { discoverSignInEndpoints } from '../auth/oidc-endpoints.ts';
 import { database } from '../db/client.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
-import { ApiError, fieldIssue, notFound, routeNotFound, toErrorResponse, validationError } from '../errors.ts';
+import { ApiError, fieldIssue, invalidFields, notFound, routeNotFound, toErrorResponse, validationError } from '../errors.ts';
+import { isConsoleOrigin } from '../lib/console-origins.ts';
 import { errorPage, wantsPage } from '../lib/error-page.ts';
 import { isAllowedOrigin, isEffectiveOriginPattern } from '../lib/origins.ts';
 import { SIGN_IN_LABEL_MAX } from '../schemas/admin.ts';
@@ -109,6 +110,19 @@ function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> 
 }
 
 /**
+ * Where the sign-in window may post the token besides Bridgekit's own pages: an origin spelled
+ * exactly as one of the tenant's allowed origins (a wildcard pattern does not do) or of the
+ * admin console's. The window only posts a message to it — it never navigates there.
+ */
+function signInOpener(c: { req: { url: string }; env: AppEnv['Bindings'] }, tenant: Tenant, opener: string | undefined): string | null {
+  if (opener === undefined) return null;
+  const own = new URL(c.req.url).origin;
+  const exact = URL.parse(opener)?.origin === opener && opener !== 'null';
+  if (exact && (opener === own || tenant.origins.includes(opener) || isConsoleOrigin(opener, c.env))) return opener;
+  throw invalidFields([fieldIssue('query.opener', 'field.opener_not_allowed', { tenant: tenant.slug })]);
+}
+
+/**
  * The label the sign-in window shows ("Sign in with …"): the admin's, if it is one plain line of
  * bounded length — labels are checked when saved; this covers those saved before — else the id.
  */
@@ -121,6 +135,7 @@ export const embedRoutes = new Hono<AppEnv>()
   .get('/sign-in', async (c) => {
     const query = parseQuery(SignInPageQuery, c.req.query());
     const tenant = await tenantOr404(c, query.tenant);
+    const opener = signInOpener(c, tenant, query.opener);
     const providers = tenant.oidcProviders.flatMap((p) =>
       p.signIn ? [{ id: p.id, label: signInLabel(p), issuer: p.issuer, clientId: p.signIn.clientId, scope: p.signIn.scope }] : [],
     );
@@ -129,7 +144,7 @@ export const embedRoutes = new Hono<AppEnv>()
     // The window asks this Worker for a provider's endpoints (checked, below), never the issuer.
     c.header('content-security-policy', [...COMMON_POLICY, "connect-src 'self'", "frame-ancestors 'none'"].join('; '));
     c.header('cache-control', 'no-store');
-    return c.html(signInPage(query.locale ?? 'en', { tenant: tenant.slug, providers, demoUsers }));
+    return c.html(signInPage(query.locale ?? 'en', { tenant: tenant.slug, providers, demoUsers, opener }));
   })
   .get('/sign-in/endpoints', async (c) => {
     // The issuer's discovery document is fetched here, not in the window, so that its endpoints

@@ -1,6 +1,7 @@
 /** Moderators' tools: the queue, decisions on comments, ideas and cards, bans and time-outs; admins' settings and audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, roleOf } from '../auth/viewer.ts';
+import { requestIdOf } from '../errors.ts';
 import { notifyThread } from '../live/notify.ts';
 import { CardParams, CardSchema } from '../schemas/cards.ts';
 import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
@@ -18,10 +19,12 @@ import {
   QueuePageSchema,
   QueueQuery,
   RestrictionSchema,
+  RestrictionsPageSchema,
   UserParams,
 } from '../schemas/threads.ts';
 import { getCard } from '../store/cards.ts';
 import { commentFacts, getCommentAsModerator } from '../store/comments.ts';
+import { changeAuthor } from '../store/config-log.ts';
 import { getIdea } from '../store/ideas.ts';
 import {
   auditLog,
@@ -29,6 +32,7 @@ import {
   decideCard,
   decideIdea,
   liftRestriction,
+  listRestrictions,
   moderatorOf,
   readModerationSettings,
   restrictUser,
@@ -174,6 +178,24 @@ export const moderationRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
+      path: '/tenants/{tenant}/moderation/restrictions',
+      operationId: 'listRestrictions',
+      security: bearer,
+      tags: ['Moderation'],
+      summary: 'The people banned or timed out now (moderators)',
+      description: 'The soonest to end first; bans, which end only when lifted, last.',
+      request: { params: TenantParams, query: AuditQuery },
+      responses: { 200: jsonContent(RestrictionsPageSchema, 'One page of the people restricted now.'), ...readErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'moderator', 'see who is banned or timed out');
+      return c.json(await listRestrictions(db, tenant.id, c.req.valid('query')), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
       path: '/tenants/{tenant}/moderation/settings',
       operationId: 'getModerationSettings',
       security: bearer,
@@ -206,7 +228,7 @@ export const moderationRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'change the moderation settings');
-      return c.json(await updateModerationSettings(db, tenant.id, moderatorOf(viewer), c.req.valid('json')), 200);
+      return c.json(await updateModerationSettings(db, tenant.id, changeAuthor(viewer, requestIdOf(c)), c.req.valid('json')), 200);
     },
   )
   .openapi(

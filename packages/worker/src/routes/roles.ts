@@ -1,9 +1,11 @@
 /** Roles granted by admins, on top of those that token claims give. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
+import { requestIdOf } from '../errors.ts';
 import { RevokeRoleQuery, RoleGrantSchema, RoleInputSchema, SubjectParams } from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
+import { changeAuthor } from '../store/config-log.ts';
 import { grantRole, listGrants, revokeRole } from '../store/roles.ts';
 import { createRouter } from './router.ts';
 
@@ -42,7 +44,17 @@ export const rolesRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'grant roles');
-      return c.json(await grantRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('json').role, auditName(viewer)), 200);
+      return c.json(
+        await grantRole(
+          db,
+          tenant.id,
+          c.req.valid('param').subject,
+          c.req.valid('json').role,
+          auditName(viewer),
+          changeAuthor(viewer, requestIdOf(c)),
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -61,7 +73,7 @@ export const rolesRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'take back roles');
-      await revokeRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('query').role);
+      await revokeRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('query').role, changeAuthor(viewer, requestIdOf(c)));
       return c.body(null, 204);
     },
   );

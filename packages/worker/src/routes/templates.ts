@@ -1,7 +1,7 @@
 /** Card templates: the built-in ones and the tenant's own (admins define them). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { ApiError, fieldIssue } from '../errors.ts';
+import { ApiError, fieldIssue, requestIdOf } from '../errors.ts';
 import { TemplateInputSchema, TemplateParams, TemplateSchema } from '../schemas/cards.ts';
 import {
   bearer,
@@ -14,6 +14,7 @@ import {
   TenantParams,
 } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
+import { changeAuthor } from '../store/config-log.ts';
 import { findTemplate, listTemplates, putTemplate, removeTemplate } from '../store/templates.ts';
 import { createRouter } from './router.ts';
 
@@ -71,7 +72,7 @@ export const templatesRoutes = createRouter()
           { details: [fieldIssue('body.id', 'field.id_mismatch')] },
         );
       }
-      return c.json(await putTemplate(db, tenant.id, input), 200);
+      return c.json(await putTemplate(db, tenant.id, input, changeAuthor(viewer, requestIdOf(c))), 200);
     },
   )
   .openapi(
@@ -88,7 +89,7 @@ export const templatesRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'remove card templates');
-      await removeTemplate(db, tenant.id, c.req.valid('param').id);
+      await removeTemplate(db, tenant.id, c.req.valid('param').id, changeAuthor(viewer, requestIdOf(c)));
       return c.body(null, 204);
     },
   );

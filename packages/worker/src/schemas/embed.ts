@@ -62,6 +62,11 @@ export const FramePageQuery = z.object({
 export const SignInPageQuery = z.object({
   tenant: FramePageQuery.shape.tenant,
   locale: FramePageQuery.shape.locale,
+  /**
+   * The origin of the page that opened the window (the admin console), which receives the token:
+   * exactly one of the tenant's allowed origins or of BRIDGEKIT_CONSOLE_ORIGINS. Absent: Bridgekit's own.
+   */
+  opener: z.string().max(300).optional(),
 });
 
 /** `/embed/sign-in/endpoints?tenant=<slug>&provider=<id>`: the sign-in window asks for a provider's endpoints. */

@@ -21,6 +21,7 @@ import {
   type Promotion,
   type QueueItem,
   REACTIONS,
+  type RestrictedPerson,
   type Restriction,
   type ActivityQuery as SdkActivityQuery,
   type QueueQuery as SdkQueueQuery,
@@ -432,5 +433,20 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 expectType<Exact<z.infer<typeof AuditEntrySchema>, AuditEntry>>(true);
+
+export const RestrictedPersonSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    handle: z.string().nullable(),
+    restrictedUntil: z.string().openapi({ description: '`"forever"` for a ban, else when the time-out ends (ISO 8601).' }),
+    reason: z.string().nullable(),
+  })
+  .openapi('RestrictedPerson');
+expectType<Exact<z.infer<typeof RestrictedPersonSchema>, RestrictedPerson>>(true);
+
+export const RestrictionsPageSchema = z
+  .object({ items: z.array(RestrictedPersonSchema), nextCursor: z.string().nullable() })
+  .openapi('RestrictionsPage');
 
 export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');

@@ -10,6 +10,7 @@ import { DEFAULT_STATUSES, withBuiltInTranslations } from '../domain/statuses.ts
 import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
+import { type ChangeAuthor, changedFields, logChange, setFields } from './config-log.ts';
 import { rerank } from './scores.ts';
 import { viewerUserId } from './users.ts';
 import { budgetUsed } from './vote-sql.ts';
@@ -145,7 +146,13 @@ export async function getBoard(db: Database, tenantId: string, slug: string, vie
 }
 
 /** Creates a board with the default statuses (unless given) and a preset scorecard, in one batch. */
-export async function createBoard(db: Database, tenantId: string, input: NewBoard, settings: Partial<BoardRow>): Promise<void> {
+export async function createBoard(
+  db: Database,
+  tenantId: string,
+  input: NewBoard,
+  settings: Partial<BoardRow>,
+  by: ChangeAuthor,
+): Promise<void> {
   const exists = await selectBoardRecord(db, tenantId, input.slug).get();
   if (exists) throw new ApiError(409, 'conflict.board_slug_taken', { slug: input.slug });
   const id = newId();
@@ -164,18 +171,28 @@ export async function createBoard(db: Database, tenantId: string, input: NewBoar
       ...settings,
     }),
     ...PRESETS[preset].map((c, position) => db.insert(boardCriteria).values({ boardId: id, tenantId, position, ...c })),
+    logChange(db, tenantId, by, { action: 'board.created', target: input.slug, changes: setFields({ ...input, ...settings }) }),
   ]);
 }
 
 /** Changes a board's columns; a new value floor re-ranks its ideas in the same batch. */
-export async function updateBoard(db: Database, tenantId: string, slug: string, set: Partial<BoardRow>): Promise<void> {
+export async function updateBoard(
+  db: Database,
+  tenantId: string,
+  slug: string,
+  set: Partial<BoardRow>,
+  by: ChangeAuthor,
+  before?: Record<string, unknown>,
+): Promise<void> {
   if (Object.keys(set).length === 0) return;
+  const changes = before ? changedFields(before, set) : setFields(set);
   const [updated] = await db.batch([
     db
       .update(boards)
       .set(set)
       .where(and(eq(boards.tenantId, tenantId), eq(boards.slug, slug)))
       .returning({ id: boards.id }),
+    logChange(db, tenantId, by, { action: 'board.updated', target: slug, changes }, { ifChanged: true }),
     ...(set.minValue === undefined
       ? []
       : [

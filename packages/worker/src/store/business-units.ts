@@ -25,6 +25,7 @@ import { assertNoCycle, assertUnitKey, normaliseAlias, unitAliases } from '../do
 import { ApiError, fieldIssue, invalidFields, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
+import { type ChangeAuthor, changedFields, logChange, setFields } from './config-log.ts';
 import { parseUnitRef, unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
 import { recountSupportOf } from './votes.ts';
@@ -256,7 +257,7 @@ async function clashIsConflict<T>(write: Promise<T>, key: string): Promise<T> {
   }
 }
 
-export async function createUnit(db: Database, tenantId: string, input: NewBusinessUnit): Promise<BusinessUnit> {
+export async function createUnit(db: Database, tenantId: string, input: NewBusinessUnit, by: ChangeAuthor): Promise<BusinessUnit> {
   assertUnitKey(input.key);
   const aliases = unitAliases(input.name, input.aliases ?? []);
   const tree = await tenantTree(db, tenantId, aliases);
@@ -280,13 +281,20 @@ export async function createUnit(db: Database, tenantId: string, input: NewBusin
       }),
       db.insert(businessUnitAliases).values(aliases.map((alias) => ({ tenantId, alias, unitId: id }))),
       rematchPeople(db, tenantId, id),
+      logChange(db, tenantId, by, { action: 'unit.created', target: input.key, changes: setFields({ ...input, aliases }) }, { now }),
     ]),
     input.key,
   );
   return getUnit(db, tenantId, input.key);
 }
 
-export async function updateUnit(db: Database, tenantId: string, key: string, input: BusinessUnitUpdate): Promise<BusinessUnit> {
+export async function updateUnit(
+  db: Database,
+  tenantId: string,
+  key: string,
+  input: BusinessUnitUpdate,
+  by: ChangeAuthor,
+): Promise<BusinessUnit> {
   const current = await getUnit(db, tenantId, key);
   const name = input.name ?? current.name;
   // The name is always an alias; a new name is added to the aliases kept, or to the list given.
@@ -324,23 +332,44 @@ export async function updateUnit(db: Database, tenantId: string, key: string, in
       .values(aliases.map((alias) => ({ tenantId, alias, unitId: id })))
       .onConflictDoNothing(),
     rematchPeople(db, tenantId, id, dropped),
+    logChange(db, tenantId, by, {
+      action: 'unit.updated',
+      target: key,
+      changes: changedFields({ ...current }, { ...input, name, aliases }),
+    }),
   );
   await clashIsConflict(db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]), key);
   return getUnit(db, tenantId, key);
 }
 
 /** Archives the unit (once; archiving again keeps the first date). */
-export async function archiveUnit(db: Database, tenantId: string, key: string): Promise<BusinessUnit> {
+export async function archiveUnit(db: Database, tenantId: string, key: string, by: ChangeAuthor): Promise<BusinessUnit> {
   const now = Date.now();
-  await db
-    .update(businessUnits)
-    .set({ archivedAt: sql`coalesce(${qualified(businessUnits.archivedAt)}, ${now})`, updatedAt: now })
-    .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, key)));
+  await db.batch([
+    db
+      .update(businessUnits)
+      .set({ archivedAt: now, updatedAt: now })
+      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, key), isNull(businessUnits.archivedAt))),
+    logChange(db, tenantId, by, { action: 'unit.archived', target: key }, { ifChanged: true, now }),
+  ]);
   return getUnit(db, tenantId, key);
 }
 
+const handleOf = (h: string) => h.replace(/^@/, '').toLowerCase();
+/** The team as the configuration log keeps it: handles, normalised (erasure finds them so). */
+const teamHandles = (team: UnitTeamInput) => ({
+  businessPartners: team.businessPartners.map(handleOf),
+  relationshipManagers: team.relationshipManagers.map(handleOf),
+});
+
 /** Replaces the unit's relationship team; 400 naming each handle no member has. */
-export async function setUnitTeam(db: Database, tenantId: string, key: string, team: UnitTeamInput): Promise<BusinessUnit> {
+export async function setUnitTeam(
+  db: Database,
+  tenantId: string,
+  key: string,
+  team: UnitTeamInput,
+  by: ChangeAuthor,
+): Promise<BusinessUnit> {
   const handles = [...new Set([...team.businessPartners, ...team.relationshipManagers].map((h) => h.replace(/^@/, '').toLowerCase()))];
   const [unitRows, people] = await db.batch([
     db
@@ -380,6 +409,7 @@ export async function setUnitTeam(db: Database, tenantId: string, key: string, t
   await db.batch([
     db.delete(businessUnitPeople).where(and(eq(businessUnitPeople.tenantId, tenantId), eq(businessUnitPeople.unitId, unitId))),
     ...(rows.length ? [db.insert(businessUnitPeople).values(rows)] : []),
+    logChange(db, tenantId, by, { action: 'unit.team_set', target: key, changes: setFields(teamHandles(team)) }, { now }),
   ]);
   return getUnit(db, tenantId, key);
 }
@@ -389,7 +419,13 @@ export async function setUnitTeam(db: Database, tenantId: string, key: string, t
  * recounts the support by unit of the ideas they back, in one batch. 404 for a handle no member
  * has; 400 `unknownUnit` for a key that names no current unit.
  */
-export async function setPersonUnit(db: Database, tenantId: string, handle: string, unit: string | null): Promise<PersonUnit> {
+export async function setPersonUnit(
+  db: Database,
+  tenantId: string,
+  handle: string,
+  unit: string | null,
+  by: ChangeAuthor,
+): Promise<PersonUnit> {
   const ofHandle = and(
     eq(users.tenantId, tenantId),
     eq(users.kind, 'person'),
@@ -406,11 +442,12 @@ export async function setPersonUnit(db: Database, tenantId: string, handle: stri
   if (!person) throw notFound('not_found.person', { id: handle });
   const unitId = unit === null ? null : units[0]?.id;
   if (unitId === undefined) throw unknownUnit('body.unit', unit ?? '');
-  const [, , [row]] = await db.batch([
+  const [, , , [row]] = await db.batch([
     db
       .update(users)
       .set({ unitId })
       .where(and(eq(users.tenantId, tenantId), eq(users.id, person.id))),
+    logChange(db, tenantId, by, { action: 'person.unit_set', target: handle.replace(/^@/, ''), changes: setFields({ unit }) }),
     recountSupportOf(db, tenantId, sql`${person.id}`),
     db
       .select({ handle: users.handle, name: users.name, claim: users.businessUnit, unit: unitRefColumn(users.unitId).as('person_unit') })

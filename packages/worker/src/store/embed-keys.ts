@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { toBase64Url } from '../lib/base64url.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { type ChangeAuthor, logChange } from './config-log.ts';
 import { clearTenantCache } from './tenants.ts';
 
 /** A fresh secret and its encrypted row: 32 random bytes, base64url. */
@@ -19,9 +20,9 @@ export async function newEmbedKey(masterKey: string, tenantId: string, now = Dat
 }
 
 /** Adds a secret; older ones stay valid until retired, so hosts can switch without downtime. */
-export async function createEmbedKey(db: Database, masterKey: string, tenantId: string): Promise<NewEmbedKey> {
+export async function createEmbedKey(db: Database, masterKey: string, tenantId: string, by: ChangeAuthor): Promise<NewEmbedKey> {
   const { row, shown } = await newEmbedKey(masterKey, tenantId);
-  await db.insert(embedKeys).values(row);
+  await db.batch([db.insert(embedKeys).values(row), logChange(db, tenantId, by, { action: 'embed_key.created', target: shown.kid })]);
   clearTenantCache();
   return shown;
 }
@@ -31,18 +32,21 @@ export function toEmbedKeyInfo(row: { kid: string; createdAt: number; revokedAt:
 }
 
 /** Retires a secret. Refuses to retire the last active one, which would lock every host page out. */
-export async function retireEmbedKey(db: Database, tenantId: string, kid: string): Promise<EmbedKeyInfo> {
+export async function retireEmbedKey(db: Database, tenantId: string, kid: string, by: ChangeAuthor): Promise<EmbedKeyInfo> {
   const active = await db
     .select({ kid: embedKeys.kid })
     .from(embedKeys)
     .where(and(eq(embedKeys.tenantId, tenantId), isNull(embedKeys.revokedAt)));
   if (!active.some((k) => k.kid === kid)) throw notFound('not_found.active_embed_secret', { id: kid });
   if (active.length === 1) throw new ApiError(409, 'conflict.last_embed_secret', { kid });
-  const [row] = await db
-    .update(embedKeys)
-    .set({ revokedAt: Date.now() })
-    .where(and(eq(embedKeys.tenantId, tenantId), eq(embedKeys.kid, kid)))
-    .returning();
+  const [[row]] = await db.batch([
+    db
+      .update(embedKeys)
+      .set({ revokedAt: Date.now() })
+      .where(and(eq(embedKeys.tenantId, tenantId), eq(embedKeys.kid, kid)))
+      .returning(),
+    logChange(db, tenantId, by, { action: 'embed_key.retired', target: kid }, { ifChanged: true }),
+  ]);
   clearTenantCache();
   if (!row) throw notFound('not_found.embed_secret', { id: kid });
   return toEmbedKeyInfo(row);

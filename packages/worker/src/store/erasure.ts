@@ -33,6 +33,7 @@ import {
   commentMentions,
   commentRevisions,
   comments,
+  configLog,
   events,
   ideaRevisions,
   ideaScores,
@@ -288,6 +289,27 @@ function replaceCopies(db: Database, tenantId: string, person: PersonRecord, new
       .update(moderationLog)
       .set({ actorSubject: newSubject, actorName: R })
       .where(ofTenant(sql`actor_subject = ${s}`)),
+    // The configuration log: changes they made, roles granted to them, their unit set, teams naming them.
+    db
+      .update(configLog)
+      .set({ actorSubject: newSubject, actorName: R })
+      .where(ofTenant(sql`actor_subject = ${s}`)),
+    db
+      .update(configLog)
+      .set({ target: newSubject })
+      .where(ofTenant(sql`target = ${s}`)),
+    ...(person.handle === null
+      ? []
+      : [
+          db
+            .update(configLog)
+            .set({ target: newSubject })
+            .where(ofTenant(sql`action = 'person.unit_set' and target = ${person.handle}`)),
+          db
+            .update(configLog)
+            .set({ changes: sql`replace(changes, ${JSON.stringify(person.handle)}, ${JSON.stringify(R)})` })
+            .where(ofTenant(sql`action = 'unit.team_set' and instr(changes, ${JSON.stringify(person.handle)}) > 0`)),
+        ]),
     db
       .update(userRoles)
       .set({ grantedBy: newSubject })
@@ -370,6 +392,12 @@ export async function erasePerson(
 
 /** Erasing someone who never wrote anything: only a role grant may name their subject. */
 export async function eraseGrantOnly(db: Database, tenantId: string, subject: string, now = Date.now()): Promise<ErasureOutcome> {
-  await db.delete(userRoles).where(sql`tenant_id = ${tenantId} and subject = ${subject}`);
+  await db.batch([
+    db.delete(userRoles).where(sql`tenant_id = ${tenantId} and subject = ${subject}`),
+    db
+      .update(configLog)
+      .set({ target: `${ERASED_SUBJECT_PREFIX}${newId()}` })
+      .where(sql`tenant_id = ${tenantId} and target = ${subject}`),
+  ]);
   return { id: null, erasedAt: isoTime(now), erasedNow: true, kept: { ideas: 0, comments: 0, cards: 0, votes: 0 } };
 }

@@ -308,11 +308,15 @@ export function writtenBy(tenantId: string, actor: Actor, except?: string): SQL 
  * proposing the same title from the same card on the same board gets the first idea back, also
  * when two requests race (the insert's own condition decides).
  *
+ * Published on a single-vote board, it starts backed by its author (their vote, written in the
+ * same batch); on a budget board it does not — scarce votes are theirs to place — and a held
+ * idea is backed by nobody until a moderator publishes it.
+ *
  * `onBehalfOf` records it for a business leader who does not sign in (evaluators and up, 403
- * otherwise): the proxy person (proxies.ts) is its author and the caller `proxy_id`. A person
- * submitting their own idea does not back it automatically, so the proxy person's support is
- * written down as what it is — one vote of theirs, counted with their business unit, within the
- * board's budget for them (409 `vote_budget_exceeded.proxy` when they have none left).
+ * otherwise): the proxy person (proxies.ts) is its author and the caller `proxy_id`. The proxy
+ * person's support is written down as what it is — one vote of theirs, counted with their
+ * business unit, on a budget board within the board's budget for them (409
+ * `vote_budget_exceeded.proxy` when they have none left).
  */
 export async function createIdea(
   db: Database,
@@ -424,7 +428,9 @@ export async function createIdea(
     guard ? db.insert(ideas).select(conditionalRow(ideas, row, guard)) : db.insert(ideas).values(row),
     ...(input.impactedUnits?.length ? [replaceIdeaUnits(db, tenantId, id, input.impactedUnits)[1]] : []),
     ...intakeFieldWrites(db, tenantId, id, { objectives: intakeValues.objectives }, now),
-    ...(proxy ? [proxySupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)] : []),
+    ...(proxy || (board.voteMode !== 'budget' && !verdict)
+      ? [authorSupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)]
+      : []),
     ...newIdeaEvents(db, tenantId, id, board.slug, authorId, viewerUserId(tenantId, author), verdict, now),
     selectIdeas(db, tenantId, author)
       .where(and(eq(ideas.tenantId, tenantId), proposal ? or(eq(ideas.id, id), proposal) : eq(ideas.id, id)))
@@ -465,8 +471,8 @@ function newIdeaEvents(
   ];
 }
 
-/** The proxy person's vote for the idea recorded for them (written only if the idea was). */
-function proxySupport(db: Database, tenantId: string, ideaId: string, personId: SQL, now: number) {
+/** The author's vote for their new idea (written only if the idea was). */
+function authorSupport(db: Database, tenantId: string, ideaId: string, personId: SQL, now: number) {
   return db.insert(votes).select(
     db
       .select({

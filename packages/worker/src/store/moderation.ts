@@ -12,9 +12,10 @@ import type {
   ModerationDecision,
   ModerationSettings,
   Page,
+  RestrictedPerson,
   Restriction,
 } from '@bridgekit/sdk';
-import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type Actor, hasRole, type Role, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
@@ -28,6 +29,7 @@ import { eventStatements, userIdOfSubject } from '../notify/record.ts';
 import { decideCardEdit } from './cards.ts';
 import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
 import { assertMayPost, BAN_FOREVER, type CommentFacts, recountBranch, recountThread } from './comments.ts';
+import { type ChangeAuthor, changedFields, logChange } from './config-log.ts';
 import { clearTenantCache } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
@@ -364,6 +366,38 @@ export async function liftRestriction(db: Database, tenantId: string, by: Modera
   ]);
 }
 
+const RESTRICTIONS_TAG = 'restricted';
+
+/** The people banned or timed out now, the soonest to end first (bans, which never end, last); a page. */
+export async function listRestrictions(
+  db: Database,
+  tenantId: string,
+  q: { cursor?: string | undefined; limit: number },
+  now = Date.now(),
+): Promise<Page<RestrictedPerson>> {
+  const cursor = q.cursor ? decodeListCursor(q.cursor, RESTRICTIONS_TAG, ['number', 'string']) : null;
+  const after: SQL | undefined = cursor
+    ? or(sql`${users.restrictedUntil} > ${cursor[0]}`, and(eq(users.restrictedUntil, cursor[0] as number), sql`${users.id} > ${cursor[1]}`))
+    : undefined;
+  const rows = await db
+    .select({ id: users.id, name: users.name, handle: users.handle, until: users.restrictedUntil, reason: users.restrictionReason })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), sql`${users.restrictedUntil} > ${now}`, after))
+    .orderBy(asc(users.restrictedUntil), asc(users.id))
+    .limit(q.limit + 1);
+  const items = rows.slice(0, q.limit).map(
+    (r): RestrictedPerson => ({
+      userId: r.id,
+      name: r.name,
+      handle: r.handle,
+      restrictedUntil: restrictionOut(r.until, now) ?? isoTime(now),
+      reason: r.reason,
+    }),
+  );
+  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
+  return { items, nextCursor: last ? encodeListCursor(RESTRICTIONS_TAG, [last.until ?? 0, last.id]) : null };
+}
+
 // ——— Pins and accepted answers ———
 
 export async function setPinned(db: Database, tenantId: string, by: Moderator, facts: CommentFacts, pinned: boolean, now = Date.now()) {
@@ -415,15 +449,23 @@ export async function readModerationSettings(db: Database, tenantId: string): Pr
 export async function updateModerationSettings(
   db: Database,
   tenantId: string,
-  by: Moderator,
+  by: ChangeAuthor,
   update: Partial<ModerationSettings>,
   now = Date.now(),
 ): Promise<ModerationSettings> {
-  const next = { ...(await readModerationSettings(db, tenantId)), ...update };
+  const before = await readModerationSettings(db, tenantId);
+  const next = { ...before, ...update };
   const changed = Object.keys(update).sort().join(', ');
   await db.batch([
     db.update(tenants).set({ moderation: next }).where(eq(tenants.id, tenantId)),
     logAction(db, tenantId, by, 'settings', { type: 'tenant', id: tenantId }, changed ? `Changed ${changed}` : null, now),
+    logChange(
+      db,
+      tenantId,
+      by,
+      { action: 'moderation_settings.updated', target: tenantId, changes: changedFields({ ...before }, { ...update }) },
+      { now },
+    ),
   ]);
   clearTenantCache();
   return next;

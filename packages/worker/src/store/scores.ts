@@ -14,6 +14,7 @@ import { floorSql, rankKeySql, scoreValue } from '../domain/scorecard.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { eventStatements } from '../notify/record.ts';
 import { type BoardRecord, findBoardRecord, selectCriteria, toCriterion } from './boards.ts';
+import { type ChangeAuthor, logChange, setFields } from './config-log.ts';
 import { viewerUserId } from './users.ts';
 
 /**
@@ -134,8 +135,15 @@ export async function scoreIdea(
 }
 
 /** Replaces a board's scorecard and recomputes every idea's score with the new weights, atomically. */
-export async function putScorecard(db: Database, tenantId: string, board: BoardRecord, scorecard: Scorecard): Promise<Scorecard> {
+export async function putScorecard(
+  db: Database,
+  tenantId: string,
+  board: BoardRecord,
+  scorecard: Scorecard,
+  by: ChangeAuthor,
+): Promise<Scorecard> {
   await db.batch([
+    logChange(db, tenantId, by, { action: 'scorecard.replaced', target: board.slug, changes: setFields({ ...scorecard }) }),
     db.update(boards).set({ scorecardPreset: scorecard.preset }).where(eq(boards.id, board.id)),
     db.delete(boardCriteria).where(eq(boardCriteria.boardId, board.id)),
     ...scorecard.criteria.map((c, position) => db.insert(boardCriteria).values({ boardId: board.id, tenantId, position, ...c })),

@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { insightSettings } from '../insights/settings.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
+import { type ChangeAuthor, logChange, setFields } from './config-log.ts';
 import { newEmbedKey, toEmbedKeyInfo } from './embed-keys.ts';
 import { toProviderConfig } from './oidc-providers.ts';
 import { clearTenantCache } from './tenants.ts';
@@ -52,7 +53,12 @@ function storedItemPages(pages: ItemPages): ItemPages | null {
   return Object.keys(given).length > 0 ? given : null;
 }
 
-export async function updateSettings(db: Database, tenantId: string, update: TenantSettingsUpdate): Promise<TenantSettings> {
+export async function updateSettings(
+  db: Database,
+  tenantId: string,
+  update: TenantSettingsUpdate,
+  by: ChangeAuthor,
+): Promise<TenantSettings> {
   const set: SQLiteUpdateSetSource<typeof tenants> = {};
   if (update.name !== undefined) set.name = update.name;
   if (update.anonymousRead !== undefined) set.anonymousRead = update.anonymousRead;
@@ -64,14 +70,17 @@ export async function updateSettings(db: Database, tenantId: string, update: Ten
   if (update.insights !== undefined)
     set.insights = sql`json_patch(coalesce(${tenants.insights}, '{}'), ${JSON.stringify(update.insights)})`;
   if (Object.keys(set).length > 0) {
-    await db.update(tenants).set(set).where(eq(tenants.id, tenantId));
+    await db.batch([
+      db.update(tenants).set(set).where(eq(tenants.id, tenantId)),
+      logChange(db, tenantId, by, { action: 'settings.updated', target: tenantId, changes: setFields({ ...update }) }),
+    ]);
     clearTenantCache();
   }
   return readSettings(db, tenantId);
 }
 
 /** Creates the tenant, its first embed secret and its allowed origins, all in one batch. */
-export async function createTenant(db: Database, masterKey: string, input: NewTenant): Promise<CreatedTenant> {
+export async function createTenant(db: Database, masterKey: string, input: NewTenant, by: ChangeAuthor): Promise<CreatedTenant> {
   const existing = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, input.slug)).get();
   if (existing) throw new ApiError(409, 'conflict.tenant_slug_taken', { slug: input.slug });
   const id = newId();
@@ -82,6 +91,7 @@ export async function createTenant(db: Database, masterKey: string, input: NewTe
     db.insert(tenants).values({ id, slug: input.slug, name: input.name, anonymousRead: input.anonymousRead ?? false, createdAt: now }),
     db.insert(embedKeys).values(key.row),
     ...origins.map((origin) => db.insert(tenantOrigins).values({ tenantId: id, origin, createdAt: now })),
+    logChange(db, id, by, { action: 'tenant.created', target: id, changes: setFields({ ...input, embedKey: key.shown.kid }) }, { now }),
   ]);
   clearTenantCache();
   return { tenant: await readSettings(db, id), embedKey: key.shown };

@@ -6,6 +6,7 @@ import { validateTemplateDefinition } from '../cards/validate.ts';
 import type { Database } from '../db/client.ts';
 import { cards, cardTemplates } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
+import { type ChangeAuthor, logChange, setFields } from './config-log.ts';
 
 function fromRow(row: typeof cardTemplates.$inferSelect): CardTemplate {
   return {
@@ -39,42 +40,58 @@ export async function findTemplate(db: Database, tenantId: string, id: string): 
 }
 
 /** Admins: creates or replaces a tenant template; its version goes up on every change. */
-export async function putTemplate(db: Database, tenantId: string, input: TemplateInput, now = Date.now()): Promise<CardTemplate> {
+export async function putTemplate(
+  db: Database,
+  tenantId: string,
+  input: TemplateInput,
+  by: ChangeAuthor,
+  now = Date.now(),
+): Promise<CardTemplate> {
   const problems = validateTemplateDefinition(input);
   if (problems.length > 0) {
     throw new ApiError(400, 'validation_failed.template', { problem: problems[0]?.message ?? '' }, { details: problems });
   }
-  const [row] = await db
-    .insert(cardTemplates)
-    .values({
-      tenantId,
-      id: input.id,
-      name: input.name,
-      description: input.description ?? '',
-      translations: input.translations ?? null,
-      fields: input.fields,
-      visibility: input.visibility ?? null,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [cardTemplates.tenantId, cardTemplates.id],
-      set: {
+  // The fields' definitions can be long: the log keeps their keys and types.
+  const changes = setFields({
+    name: input.name,
+    description: input.description,
+    visibility: input.visibility,
+    fields: input.fields.map((f) => `${f.key}: ${f.type}`),
+  });
+  const [[row]] = await db.batch([
+    db
+      .insert(cardTemplates)
+      .values({
+        tenantId,
+        id: input.id,
         name: input.name,
         description: input.description ?? '',
         translations: input.translations ?? null,
         fields: input.fields,
         visibility: input.visibility ?? null,
-        version: sql`${cardTemplates.version} + 1`,
         updatedAt: now,
-      },
-    })
-    .returning();
+      })
+      .onConflictDoUpdate({
+        target: [cardTemplates.tenantId, cardTemplates.id],
+        set: {
+          name: input.name,
+          description: input.description ?? '',
+          translations: input.translations ?? null,
+          fields: input.fields,
+          visibility: input.visibility ?? null,
+          version: sql`${cardTemplates.version} + 1`,
+          updatedAt: now,
+        },
+      })
+      .returning(),
+    logChange(db, tenantId, by, { action: 'template.saved', target: input.id, changes }, { now }),
+  ]);
   if (!row) throw new Error('The template was not stored.');
   return fromRow(row);
 }
 
 /** Admins: removes a tenant template that no card uses. */
-export async function removeTemplate(db: Database, tenantId: string, id: string): Promise<void> {
+export async function removeTemplate(db: Database, tenantId: string, id: string, by: ChangeAuthor): Promise<void> {
   if (findBuiltInTemplate(id)) throw new ApiError(409, 'conflict.builtin_template', { id });
   const [used] = await db
     .select({ id: cards.id })
@@ -82,9 +99,12 @@ export async function removeTemplate(db: Database, tenantId: string, id: string)
     .where(and(eq(cards.tenantId, tenantId), eq(cards.templateId, id)))
     .limit(1);
   if (used) throw new ApiError(409, 'conflict.template_in_use', { id });
-  const removed = await db
-    .delete(cardTemplates)
-    .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)))
-    .returning({ id: cardTemplates.id });
+  const [removed] = await db.batch([
+    db
+      .delete(cardTemplates)
+      .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)))
+      .returning({ id: cardTemplates.id }),
+    logChange(db, tenantId, by, { action: 'template.removed', target: id }, { ifChanged: true }),
+  ]);
   if (removed.length === 0) throw notFound('not_found.template', { id });
 }

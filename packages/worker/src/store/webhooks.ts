@@ -10,6 +10,7 @@ import { newSigningSecret } from '../delivery/signing.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
+import { type ChangeAuthor, logChange, setFields } from './config-log.ts';
 
 /** After a rotation, the previous secret signs too for this long, so receivers can switch over. */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
@@ -41,28 +42,36 @@ export async function listWebhooks(db: Database, tenantId: string): Promise<Webh
   return rows.map(toWebhook);
 }
 
-export async function createWebhook(db: Database, tenantId: string, input: WebhookInput, now = Date.now()): Promise<WebhookWithSecret> {
+export async function createWebhook(
+  db: Database,
+  tenantId: string,
+  input: WebhookInput,
+  by: ChangeAuthor,
+  now = Date.now(),
+): Promise<WebhookWithSecret> {
   const secret = newSigningSecret();
-  const [row] = await db
-    .insert(webhooks)
-    .values({
-      id: newId(),
-      tenantId,
-      url: input.url,
-      events: unique(input.events),
-      format: input.format ?? 'raw',
-      description: input.description ?? '',
-      secret,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const id = newId();
+  const values = { url: input.url, events: unique(input.events), format: input.format ?? 'raw', description: input.description ?? '' };
+  const [[row]] = await db.batch([
+    db
+      .insert(webhooks)
+      .values({ id, tenantId, ...values, secret, createdAt: now, updatedAt: now })
+      .returning(),
+    logChange(db, tenantId, by, { action: 'webhook.created', target: id, changes: setFields(values) }, { now }),
+  ]);
   if (!row) throw new Error('insert returned no row');
   return { ...toWebhook(row), secret };
 }
 
 /** `enabled: true` re-enables a disabled webhook and forgets its failures. */
-export async function updateWebhook(db: Database, tenantId: string, id: string, update: WebhookUpdate, now = Date.now()): Promise<Webhook> {
+export async function updateWebhook(
+  db: Database,
+  tenantId: string,
+  id: string,
+  update: WebhookUpdate,
+  by: ChangeAuthor,
+  now = Date.now(),
+): Promise<Webhook> {
   const set: Partial<typeof webhooks.$inferInsert> = { updatedAt: now };
   if (update.url !== undefined) set.url = update.url;
   if (update.events !== undefined) set.events = unique(update.events);
@@ -70,25 +79,40 @@ export async function updateWebhook(db: Database, tenantId: string, id: string, 
   if (update.description !== undefined) set.description = update.description;
   if (update.enabled === true) Object.assign(set, { enabled: true, disabledReason: null, consecutiveFailures: 0 });
   if (update.enabled === false) Object.assign(set, { enabled: false, disabledReason: null });
-  const [row] = await db.update(webhooks).set(set).where(byId(tenantId, id)).returning();
+  const [[row]] = await db.batch([
+    db.update(webhooks).set(set).where(byId(tenantId, id)).returning(),
+    logChange(db, tenantId, by, { action: 'webhook.updated', target: id, changes: setFields({ ...update }) }, { ifChanged: true, now }),
+  ]);
   if (!row) throw notFound('not_found.webhook', { id });
   return toWebhook(row);
 }
 
-export async function removeWebhook(db: Database, tenantId: string, id: string): Promise<Webhook> {
-  const [row] = await db.delete(webhooks).where(byId(tenantId, id)).returning();
+export async function removeWebhook(db: Database, tenantId: string, id: string, by: ChangeAuthor): Promise<Webhook> {
+  const [[row]] = await db.batch([
+    db.delete(webhooks).where(byId(tenantId, id)).returning(),
+    logChange(db, tenantId, by, { action: 'webhook.removed', target: id }, { ifChanged: true }),
+  ]);
   if (!row) throw notFound('not_found.webhook', { id });
   return toWebhook(row);
 }
 
 /** A new secret, shown this once; the current one keeps signing too for `ROTATION_OVERLAP_MS`. */
-export async function rotateWebhookSecret(db: Database, tenantId: string, id: string, now = Date.now()): Promise<WebhookWithSecret> {
+export async function rotateWebhookSecret(
+  db: Database,
+  tenantId: string,
+  id: string,
+  by: ChangeAuthor,
+  now = Date.now(),
+): Promise<WebhookWithSecret> {
   const secret = newSigningSecret();
-  const [row] = await db
-    .update(webhooks)
-    .set({ secret, previousSecret: webhooks.secret, previousSecretUntil: now + ROTATION_OVERLAP_MS, updatedAt: now })
-    .where(byId(tenantId, id))
-    .returning();
+  const [[row]] = await db.batch([
+    db
+      .update(webhooks)
+      .set({ secret, previousSecret: webhooks.secret, previousSecretUntil: now + ROTATION_OVERLAP_MS, updatedAt: now })
+      .where(byId(tenantId, id))
+      .returning(),
+    logChange(db, tenantId, by, { action: 'webhook.secret_rotated', target: id }, { ifChanged: true, now }),
+  ]);
   if (!row) throw notFound('not_found.webhook', { id });
   return { ...toWebhook(row), secret };
 }

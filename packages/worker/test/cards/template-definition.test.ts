@@ -27,6 +27,8 @@ const GOOD: TemplateInput = {
       key: 'contracts',
       label: 'Contracts',
       type: 'list',
+      itemLabel: 'Contract',
+      translations: { de: { label: 'Verträge', itemLabel: 'Vertrag' } },
       of: {
         type: 'record',
         fields: [
@@ -76,6 +78,24 @@ describe('validateTemplateDefinition', () => {
       /“due” is used twice/,
     ],
     ['an empty label', withFields({ key: 'due', label: '', type: 'date' }), 'body.fields.0.label', /The label is required/],
+    [
+      'an item label on a field that is not a list',
+      withFields({ key: 'due', label: 'Due', type: 'date', itemLabel: 'Day' }),
+      'body.fields.0.itemLabel',
+      /does not apply to a date field/,
+    ],
+    [
+      'an empty item label',
+      withFields({ key: 'steps', label: 'Steps', type: 'list', of: { type: 'text' }, itemLabel: ' ' }),
+      'body.fields.0.itemLabel',
+      /The item label is required/,
+    ],
+    [
+      'a translated item label on a field that is not a list',
+      withFields({ key: 'due', label: 'Due', type: 'date', translations: { de: { itemLabel: 'Tag' } } }),
+      'body.fields.0.translations.de.itemLabel',
+      /cannot be translated here/,
+    ],
     ['a long label', withFields({ key: 'due', label: 'x'.repeat(121), type: 'date' }), 'body.fields.0.label', /at most 120/],
     ['an unknown type', withFields({ key: 'due', label: 'Due', type: 'time' }), 'body.fields.0.type', /one of text, richtext, enum/],
     [

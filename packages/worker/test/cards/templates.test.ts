@@ -109,6 +109,24 @@ describe('built-in templates', () => {
     }
   });
 
+  it('name one item of every list, in English and German (forms number rows "Option 1", not "Options 1")', () => {
+    const lists = (fields: readonly FieldDef[]): FieldDef[] =>
+      fields.flatMap((f) => [
+        ...(f.type === 'list' ? [f] : []),
+        ...(f.type === 'record' ? lists(f.fields) : f.type === 'list' && f.of.type === 'record' ? lists(f.of.fields) : []),
+      ]);
+    const all = BUILT_IN_TEMPLATES.flatMap((t) => lists(t.fields).map((f) => ({ id: `${t.id}.${f.key}`, f })));
+    expect(all.length).toBeGreaterThan(25);
+    for (const { id, f } of all) {
+      expect(f.type === 'list' && f.itemLabel, id).toMatch(/^\S/);
+      expect(f.translations?.de?.itemLabel, id).toMatch(/^\S/);
+    }
+    expect(field(builtIn('business-case').fields, 'options')).toMatchObject({
+      itemLabel: 'Option',
+      translations: { de: { itemLabel: 'Option' } },
+    });
+  });
+
   it('obey the rules for tenant templates (keys, labels, limits, depth)', () => {
     for (const template of BUILT_IN_TEMPLATES) {
       const copy = { id: `copy-of-${template.id}`, name: template.name, description: template.description, fields: template.fields };

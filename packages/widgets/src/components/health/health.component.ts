@@ -278,7 +278,7 @@ export class BkHealth extends BridgekitElement {
       case 'unavailable':
         return html`<p class="notice">${this.t('health.unavailable')}</p>`;
       case 'error':
-        return html`<p class="notice error" role="alert">${this._error || this.t('health.loadFailed')}</p>`;
+        return this.renderFailure(this._error || this.t('health.loadFailed'), () => this.#fetch());
       default: {
         const invited = this.#invitation;
         const ctx = { t: this.t.bind(this), locale: this.locale };

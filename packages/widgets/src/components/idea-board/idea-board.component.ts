@@ -60,9 +60,14 @@ const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value =
  * @csspart reason - The reason given with a status.
  * @csspart meta - Author, support and date of an idea.
  * @csspart load-more - The "show more" button.
+ * @csspart load-more-error - Why "show more" last failed, beside the button.
+ * @csspart vote-error - A failed vote's message, under its idea's row.
+ * @csspart outage - The page's one "Can't reach the service" banner, when this element failed first.
+ * @csspart outage-placeholder - What shows instead while another element's banner says the service is out of reach.
  * @csspart vote-button - Each idea's vote button (from bk-idea-vote).
  * @csspart vote-count - Each idea's vote count (from bk-idea-vote).
  * @csspart session-notice - The "sign-in expired" notice.
+ * @csspart confirmation - What the last action did ("Your idea … was submitted."): visible, and announced.
  *
  * @cssproperty --bk-idea-board-surface - Background of the board. Default `--bk-color-surface`.
  * @cssproperty --bk-idea-board-padding - Padding of the board. Default `1rem`.
@@ -78,6 +83,7 @@ export class BkIdeaBoard extends BridgekitElement {
     _board: { state: true },
     _formOpen: { state: true },
     _announcement: { state: true },
+    _voteError: { state: true },
   };
 
   declare board: string;
@@ -86,6 +92,8 @@ export class BkIdeaBoard extends BridgekitElement {
   declare _board: Board | null;
   declare _formOpen: boolean;
   declare _announcement: string;
+  /** A failed vote's message, shown under its row (the vote control announces it). */
+  declare _voteError: { id: string; text: string } | null;
 
   #list = new PagedList<Idea, Page<Idea> & { board?: Board }>(this, {
     fetch: async (cursor, signal) => {
@@ -114,6 +122,10 @@ export class BkIdeaBoard extends BridgekitElement {
     },
   });
   #focusIdea: string | null = null;
+  #onVoteMessage = (text: string, id: string) => {
+    if (text) this._voteError = { id, text };
+    else if (this._voteError?.id === id) this._voteError = null;
+  };
   /** Opening ideas in place: loaded with the first page, not before the board shows. */
   readonly #inPlace = new IdeaInPlaceLoad(this, () => this.client);
 
@@ -125,6 +137,7 @@ export class BkIdeaBoard extends BridgekitElement {
     this._board = null;
     this._formOpen = false;
     this._announcement = '';
+    this._voteError = null;
     new VoteChanges(this, (e) => this.#followVote(e));
     this.addEventListener(BkIdeaCreateEvent.type, (e) => this.#onCreated(e.idea));
     this.addEventListener(BkCancelEvent.type, () => this.#closeForm());
@@ -161,12 +174,12 @@ export class BkIdeaBoard extends BridgekitElement {
     return isSort(this.sort) ? this.sort : 'top';
   }
 
-  #reload(): void {
+  #reload(): Promise<void> | undefined {
     if (!this.client || !this.board) {
       this.#list.abort();
       return;
     }
-    void this.#list.load();
+    return this.#list.load();
   }
 
   #onSort(event: Event): void {
@@ -177,6 +190,7 @@ export class BkIdeaBoard extends BridgekitElement {
   async #openForm(): Promise<void> {
     // The form is loaded when first wanted: most readers only read and vote.
     await import('../idea-form/idea-form.ts');
+    this._announcement = '';
     this._formOpen = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('bk-idea-form')?.focus();
@@ -232,7 +246,7 @@ export class BkIdeaBoard extends BridgekitElement {
         </div>
         ${this.#renderNotice(board)}
         ${this._formOpen && board ? html`<bk-idea-form .board=${this.board} .boardData=${board} .tenant=${this.tenant}></bk-idea-form>` : nothing}
-        <p class="visually-hidden" role="status">${this._announcement}</p>
+        <p class="confirmation" part="confirmation" role="status">${this._announcement}</p>
         ${this.#inPlace.current?.open ? this.#inPlace.current.render(this.t('idea.backToBoard'), board) : this.#renderContent()}
       </section>
     `;
@@ -263,10 +277,7 @@ export class BkIdeaBoard extends BridgekitElement {
       // With the sign-in gone and nothing readable without it, the notice above says it all.
       const signInRefused = isBridgekitError(list.failure) && list.failure.status === 401;
       if (this.sessionExpired && !this.signedIn && signInRefused) return nothing;
-      return html`<div class="notice error" role="alert">
-        <p>${this.t('error.loadFailed')} ${list.error}</p>
-        <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
-      </div>`;
+      return this.renderFailure(`${this.t('error.loadFailed')} ${list.error}`, () => this.#reload(), list.failure);
     }
     if (list.items.length === 0) {
       return html`<p class="notice">${this.#canParticipate ? this.t('board.empty') : this.t('board.emptyReadOnly')}</p>`;
@@ -286,46 +297,61 @@ export class BkIdeaBoard extends BridgekitElement {
       : this.t('board.byline', { name: this.personName(idea.author.name) });
     const voting = this._board?.settings.voting;
     const maxVotes = voting?.mode === 'budget' ? voting.perIdea : 1;
-    const support = this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) });
+    // One vote per person: the vote box's number is the supporters, so the byline names only their units.
+    const support =
+      maxVotes > 1
+        ? this.t('board.support', { count: idea.supporters, units: this.t('board.units', { count: idea.businessUnits }) })
+        : idea.businessUnits > 0
+          ? this.t('board.supportUnits', { count: idea.businessUnits })
+          : '';
     const { value, effort } = idea.score;
     const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
     return html`
-      <li class="idea" part="item" tabindex="-1" data-idea=${idea.id} aria-labelledby="bk-idea-${idea.id}">
+      <li class="idea ${maxVotes > 1 ? 'budget-row' : ''}" part="item" tabindex="-1" data-idea=${idea.id} aria-labelledby="bk-idea-${idea.id}">
         ${
           idea.moderation.state === 'published'
-            ? html`<bk-idea-vote .data=${idea} .maxVotes=${maxVotes} exportparts="button: vote-button, count: vote-count"></bk-idea-vote>`
+            ? html`<bk-idea-vote
+                .data=${idea}
+                .maxVotes=${maxVotes}
+                .budget=${this._board?.budget ?? null}
+                .showMessage=${this.#onVoteMessage}
+                exportparts="button: vote-button, count: vote-count"
+              ></bk-idea-vote>`
             : html`<span></span>`
         }
         <div class="idea-body">
           <h3 class="idea-title" part="title" id="bk-idea-${idea.id}">${this.#inPlace.current?.link(idea) ?? idea.title}</h3>
-          <p class="badges">
-            ${idea.status.category === 'open' ? nothing : html`<span class="badge ${idea.status.category}" part="status">${idea.status.label}</span>`}
-            ${idea.lane === 'change_request' ? html`<span class="badge lane">${this.t('board.changeRequest')}</span>` : nothing}
-            ${value !== null && effort !== null ? html`<span class="badge score">${this.t('board.score', { value: number.format(value), effort: number.format(effort) })}</span>` : nothing}
-          </p>
-          ${
-            idea.status.reason
-              ? html`<p class="reason" part="reason">
-                ${idea.status.reason}
-                ${idea.status.link ? html` ${userLink(idea.status.link, this.t('board.reasonLink'))}` : nothing}
-              </p>`
-              : nothing
-          }
-          ${
-            // Only its author sees a held or rejected idea: tell them where it stands, and why.
-            idea.moderation.state === 'published'
-              ? nothing
-              : html`<p class="held" part="held">
-                ${this.t(idea.moderation.state === 'pending' ? 'board.held' : 'board.rejected', {
-                  reason: this.reasonText(idea.moderation.reasonCode, idea.moderation.reasonParams, idea.moderation.reason ?? ''),
-                })}
-              </p>`
-          }
-          ${idea.description ? html`<p class="idea-description" part="description">${idea.description}</p>` : nothing}
-          <p class="idea-meta" part="meta">
-            ${byline} · ${support} · <time datetime=${idea.createdAt}>${relativeTime(this.locale, idea.createdAt)}</time>
-          </p>
+          <div class="idea-rest">
+            <p class="badges">
+              ${idea.status.category === 'open' ? nothing : html`<span class="badge ${idea.status.category}" part="status">${idea.status.label}</span>`}
+              ${idea.lane === 'change_request' ? html`<span class="badge lane">${this.t('board.changeRequest')}</span>` : nothing}
+              ${value !== null && effort !== null ? html`<span class="badge score">${this.t('board.score', { value: number.format(value), effort: number.format(effort) })}</span>` : nothing}
+            </p>
+            ${
+              idea.status.reason
+                ? html`<p class="reason" part="reason">
+                  ${idea.status.reason}
+                  ${idea.status.link ? html` ${userLink(idea.status.link, this.t('board.reasonLink'))}` : nothing}
+                </p>`
+                : nothing
+            }
+            ${
+              // Only its author sees a held or rejected idea: tell them where it stands, and why.
+              idea.moderation.state === 'published'
+                ? nothing
+                : html`<p class="held" part="held">
+                  ${this.t(idea.moderation.state === 'pending' ? 'board.held' : 'board.rejected', {
+                    reason: this.reasonText(idea.moderation.reasonCode, idea.moderation.reasonParams, idea.moderation.reason ?? ''),
+                  })}
+                </p>`
+            }
+            ${idea.description ? html`<p class="idea-description" part="description">${idea.description}</p>` : nothing}
+            <p class="idea-meta" part="meta">
+              ${byline} · ${support ? html`${support} · ` : nothing}<time datetime=${idea.createdAt}>${relativeTime(this.locale, idea.createdAt)}</time>
+            </p>
+          </div>
         </div>
+        ${this._voteError?.id === idea.id ? html`<p class="vote-error" part="vote-error" aria-hidden="true">${this._voteError.text}</p>` : nothing}
       </li>
     `;
   }

@@ -38,15 +38,55 @@ export const ideaBoardStyles = css`
   .ideas {
     display: grid;
     gap: 0.5rem;
+    container-type: inline-size;
     ${bareList}
   }
 
+  /* The vote box beside the title and the rest; the body's parts are placed in the row's grid. */
   .idea {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.75rem;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-areas: 'vote title' 'vote rest';
+    align-items: start;
+    column-gap: 0.75rem;
     ${itemBox}
     background: var(--_surface);
+  }
+
+  .idea > :first-child {
+    grid-area: vote;
+  }
+
+  .idea-body {
+    display: contents;
+  }
+
+  .idea-rest {
+    grid-area: rest;
+    min-width: 0;
+  }
+
+  /* On a phone, a budget board's stepper goes under the title: the text keeps the row's width. */
+  @container (max-width: 480px) {
+    .idea.budget-row {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'title' 'vote' 'rest';
+      row-gap: 0.375rem;
+    }
+  }
+
+  .confirmation {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 3px solid var(--bk-color-success, light-dark(#107c10, #54b054));
+    background: var(--_surface-subtle);
+  }
+
+  /* Kept in the page while empty, so the next confirmation is announced; out of the grid's flow. */
+  .confirmation:empty {
+    position: absolute;
+    padding: 0;
+    border: 0;
   }
 
   .idea:focus {
@@ -54,12 +94,22 @@ export const ideaBoardStyles = css`
     outline-offset: 2px;
   }
 
-  .idea-body {
-    min-width: 0;
-    flex: 1;
+
+  /* A failed vote's message: a line of its own under the row, not in the vote column. */
+  .idea:has(.vote-error) {
+    flex-wrap: wrap;
+  }
+
+  .vote-error {
+    flex-basis: 100%;
+    grid-column: 1 / -1;
+    margin: 0;
+    font-size: 0.875rem;
+    color: var(--_danger);
   }
 
   .idea-title {
+    grid-area: title;
     margin: 0;
     font-size: 1rem;
     overflow-wrap: anywhere;

@@ -70,6 +70,11 @@ describe('<bk-idea-board>', () => {
     // Enter in a text field submits the form.
     await userEvent.keyboard('{Enter}');
     await until(() => announcement(el) === `Your idea “${title}” was submitted.`);
+    // Said on screen too, not only to screen readers.
+    const confirmation = shadow(el).querySelector<HTMLElement>('[part="confirmation"]');
+    expect(confirmation?.getAttribute('role')).toBe('status');
+    expect(confirmation?.checkVisibility()).toBe(true);
+    expect(confirmation?.getBoundingClientRect().height).toBeGreaterThan(10);
     expect(titles(el)[0]).toBe(title);
     expect(created[0]?.idea.title).toBe(title);
     expect(shadow(el).activeElement?.getAttribute('data-idea')).toBe(created[0]?.idea.id);
@@ -126,6 +131,46 @@ describe('<bk-idea-board>', () => {
     expect(shadow(el).activeElement?.getAttribute('data-idea')).toBe(all.items[2]?.id);
   });
 
+  it('shows a failed "Show more ideas" next to the button, not only to screen readers', async () => {
+    const el = await mountBoard('board="general" page-size="2"');
+    const realFetch = globalThis.fetch;
+    onTestFinished(() => {
+      globalThis.fetch = realFetch;
+    });
+    // The network drops before the next page is asked for.
+    globalThis.fetch = (input, init) =>
+      new Request(input, init).url.includes('cursor=') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
+    await userEvent.click(page.getByRole('button', { name: 'Show more ideas' }));
+    const shown = await until(() => shadow(el).querySelector('[part="load-more-error"]'));
+    expect(shown.textContent).toBe('Check your connection and try again.');
+    expect(announcement(el)).toBe('Check your connection and try again.');
+    expect(titles(el)).toHaveLength(2);
+    globalThis.fetch = realFetch;
+    await userEvent.click(page.getByRole('button', { name: 'Show more ideas' }));
+    await until(() => titles(el).length > 2);
+    expect(shadow(el).querySelector('[part="load-more-error"]')).toBeNull();
+  });
+
+  it('shows a failed vote under its row, not in the vote column', async () => {
+    const el = await mountBoard();
+    const realFetch = globalThis.fetch;
+    onTestFinished(() => {
+      globalThis.fetch = realFetch;
+    });
+    globalThis.fetch = (input, init) =>
+      new Request(input, init).url.endsWith('/vote') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
+    const vote = shadow(el).querySelector('bk-idea-vote') as BkIdeaVote;
+    const column = vote.getBoundingClientRect().width;
+    await userEvent.click(voteButtons(el)[0] as HTMLButtonElement);
+    const shown = await until(() => shadow(el).querySelector('.idea > [part="vote-error"]'));
+    expect(shown.textContent).toBe('Couldn’t save your vote. Check your connection and try again.');
+    expect(shown.getBoundingClientRect().top).toBeGreaterThanOrEqual(vote.getBoundingClientRect().bottom);
+    expect(vote.getBoundingClientRect().width).toBe(column);
+    // Said once, by the vote control's live region.
+    expect(shadow(vote).querySelector('[role="status"]')?.textContent).toBe(shown.textContent);
+    await expectNoAxeViolations(el);
+  });
+
   it('invites the first idea on an empty board', async () => {
     const el = await mountBoard('board="innovation-lab"');
     expect(shadow(el).textContent).toContain('No ideas yet. Be the first to share one.');
@@ -143,13 +188,16 @@ describe('<bk-idea-board>', () => {
     const el = await mountBoard('board="no-such-board"');
     const alert = await until(() => shadow(el).querySelector('[role="alert"]'));
     expect(alert.textContent).toContain('This board does not exist.');
+    expect(alert.textContent).not.toContain('page settings');
+    expect(alert.querySelector('button')).toBeNull();
   });
 
-  it('explains an unreachable API and retries on request', async () => {
+  it('explains an unreachable API, retrying by itself, and loads once it answers', async () => {
     signIn(token(), { apiBase: 'http://127.0.0.1:9' });
     const el = await mountBoard();
-    const alert = await until(() => shadow(el).querySelector('[role="alert"]'));
-    expect(alert.textContent).toContain('Bridgekit cannot be reached right now.');
+    const banner = await until(() => shadow(el).querySelector('[part="outage"]'));
+    expect(banner.textContent).toContain('Can’t reach the service.');
+    expect(banner.textContent).not.toContain('Bridgekit');
     signIn(token());
     await until(() => titles(el).length > 0);
   });
@@ -182,11 +230,12 @@ describe('<bk-idea-board tenant="…"> on a page that names no tenant', () => {
 describe('<bk-idea-board> and the votes cast on the page', () => {
   afterEach(cleanup);
 
-  /** A new idea on the people board, which no other test votes on, backed by one person from Finance. */
+  /** A new idea on the people board, which no other test votes on, backed by its author from Finance. */
   async function backedIdea(title: string) {
     const author = clientAs(await tokenFor(newPerson('Finance')));
     const idea = await author.ideas.create({ board: 'people', title: `${title} ${Date.now()}` });
-    await author.ideas.vote(idea.id);
+    // Authors back their own ideas on single-vote boards.
+    expect(idea).toMatchObject({ votes: 1, supporters: 1, voted: true });
     return idea;
   }
   const row = (el: Element, id: string) => shadow(el).querySelector(`[data-idea="${id}"]`);
@@ -199,14 +248,17 @@ describe('<bk-idea-board> and the votes cast on the page', () => {
     const idea = await backedIdea('Backed across business units');
     signIn(await tokenFor(newPerson('Operations')));
     const el = await mountBoard('board="people" sort="new"');
-    expect(meta(el, idea.id)).toContain(' · 1 supporter · ');
+    // One vote each: the vote box says how many, the byline only from how many units.
+    expect(meta(el, idea.id)).toContain(' · backed from 1 business unit · ');
+    expect(meta(el, idea.id)).not.toContain('supporter');
+    expect(count(rowButton(el, idea.id))).toBe(1);
     const events: BkVoteChangeEvent[] = [];
     const listen = (e: BkVoteChangeEvent) => events.push(e);
     document.addEventListener(BkVoteChangeEvent.type, listen);
     onTestFinished(() => document.removeEventListener(BkVoteChangeEvent.type, listen));
 
     await userEvent.click(rowButton(el, idea.id));
-    await until(() => meta(el, idea.id).includes(' · 2 supporters from 2 business units · '));
+    await until(() => meta(el, idea.id).includes(' · backed from 2 business units · '));
     expect(count(rowButton(el, idea.id))).toBe(2);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ ideaId: idea.id, board: 'people' });
@@ -214,7 +266,8 @@ describe('<bk-idea-board> and the votes cast on the page', () => {
     expect(events[0]?.state).toEqual({ votes: 2, supporters: 2, businessUnits: 2, voted: true, myVotes: 1, budget: null });
 
     await userEvent.click(rowButton(el, idea.id));
-    await until(() => meta(el, idea.id).includes(' · 1 supporter · '));
+    await until(() => meta(el, idea.id).includes(' · backed from 1 business unit · '));
+    expect(count(rowButton(el, idea.id))).toBe(1);
     expect(events[1]?.state).toEqual({ votes: 1, supporters: 1, businessUnits: 1, voted: false, myVotes: 0, budget: null });
   });
 
@@ -226,14 +279,14 @@ describe('<bk-idea-board> and the votes cast on the page', () => {
     const inlineButton = await until(() => shadow(inline).querySelector<HTMLButtonElement>('button.vote'));
 
     await userEvent.click(inlineButton);
-    await until(() => meta(el, idea.id).includes(' · 2 supporters from 2 business units · '));
+    await until(() => meta(el, idea.id).includes(' · backed from 2 business units · '));
     expect(rowButton(el, idea.id).getAttribute('aria-pressed')).toBe('true');
     expect(count(rowButton(el, idea.id))).toBe(2);
 
     await userEvent.click(rowButton(el, idea.id));
     await until(() => inlineButton.getAttribute('aria-pressed') === 'false');
     expect(count(inlineButton)).toBe(1);
-    expect(meta(el, idea.id)).toContain(' · 1 supporter · ');
+    expect(meta(el, idea.id)).toContain(' · backed from 1 business unit · ');
   });
 
   it('keeps the budget left in step with votes on its ideas cast elsewhere on the page', async () => {
@@ -247,5 +300,62 @@ describe('<bk-idea-board> and the votes cast on the page', () => {
     const more = await until(() => shadow(inline).querySelector<HTMLButtonElement>('button[aria-label^="Add one of your votes"]'));
     await userEvent.click(more);
     await until(() => budget() === '9 of 10 votes left');
+  });
+});
+
+describe('<bk-idea-board> on a budget board', () => {
+  afterEach(cleanup);
+
+  const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('.idea')].filter((r) => r.querySelector('bk-idea-vote'));
+
+  it('gives each idea one control: its votes, then − yours +; the supporters stay in the byline', async () => {
+    signIn(await tokenFor(newPerson('Finance')));
+    const el = await mountBoard('board="finance-ops"');
+    const [row] = rows(el);
+    const vote = shadow(row?.querySelector('bk-idea-vote') as Element);
+    expect(vote.querySelector('button[aria-pressed]')).toBeNull();
+    expect([...vote.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['−', '+']);
+    expect(vote.querySelector('[part="tally"]')?.textContent).toMatch(/\d+\s+votes?/);
+    expect(row?.querySelector('[part="meta"]')?.textContent).toMatch(/\d+ supporters?/);
+    await expectNoAxeViolations(el);
+  });
+
+  it('puts the stepper under the title on a phone, so the text keeps the row’s width; beside it when wide', async () => {
+    signIn(await tokenFor(newPerson('Finance')));
+    const el = await mountBoard('board="finance-ops"');
+    const place = () => {
+      const row = rows(el)[0] as HTMLElement;
+      return {
+        row: row.getBoundingClientRect(),
+        title: (row.querySelector('.idea-title') as HTMLElement).getBoundingClientRect(),
+        vote: (row.querySelector('bk-idea-vote') as HTMLElement).getBoundingClientRect(),
+      };
+    };
+    el.style.width = '390px';
+    await until(() => place().vote.top >= place().title.bottom);
+    const narrow = place();
+    // The title spans the row (less its padding), not what the stepper leaves.
+    expect(narrow.title.width).toBeGreaterThan(narrow.row.width - 40);
+
+    el.style.width = '800px';
+    await until(() => place().vote.right <= place().title.left);
+    expect(place().vote.top).toBeLessThanOrEqual(place().title.top + 1);
+  });
+});
+
+describe('<bk-idea-board> vote boxes', () => {
+  const token = signInEachTest('Finance');
+
+  it('have one width, whatever their count and its word, so the titles line up', async () => {
+    // A new idea with its author's vote alone ("1 vote") among ideas with more.
+    await clientAs(token()).ideas.create({ board: 'general', title: `Lined up with one vote ${Date.now()}` });
+    const el = await mountBoard('board="general" sort="new"');
+    const labels = voteButtons(el).map((b) => b.querySelector('[part="label"]')?.textContent);
+    expect(labels).toContain('vote');
+    expect(labels).toContain('votes');
+    const widths = new Set(voteButtons(el).map((b) => b.getBoundingClientRect().width));
+    expect(widths.size).toBe(1);
+    const lefts = new Set([...shadow(el).querySelectorAll('.idea-title')].map((t) => Math.round(t.getBoundingClientRect().left)));
+    expect(lefts.size).toBe(1);
   });
 });

@@ -17,6 +17,7 @@ import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
+import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, translator } from '../../shared/i18n.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
@@ -57,7 +58,8 @@ interface FormInput extends Sorting {
 
 /**
  * The intake form for an IT-enabled idea: opportunity or change request, a title (with similar
- * ideas suggested while typing, closed ones included), details, and the short business case the
+ * ideas suggested while typing, closed ones included — each a link with its status and supporters,
+ * and an open one with its own Back button, which says visibly when it counted), details, and the short business case the
  * board asks for, sorted for the intake (demand class, the sponsoring unit's objectives, business
  * sponsor; loaded after the first paint). Checks before sending, clears a field's error once it is
  * valid, and shows the server's field errors where they belong — a refusal by the moderation
@@ -79,6 +81,8 @@ interface FormInput extends Sorting {
  *
  * @csspart form - The form.
  * @csspart similar - The similar-ideas box.
+ * @csspart similar-vote - Each open suggestion's Back button (`bk-idea-vote`, inline).
+ * @csspart backed - "Your support was added to …", after backing a suggestion.
  * @csspart held - "Your idea waits for a moderator", with the reason.
  * @csspart source - "Proposed from the practice card: …".
  * @csspart on-behalf-of - "On behalf of a business leader" (evaluators, moderators and admins).
@@ -100,6 +104,7 @@ export class BkIdeaForm extends BridgekitElement {
     _held: { state: true },
     _mayProxy: { state: true },
     _units: { state: true },
+    _backed: { state: true },
   };
 
   declare board: string;
@@ -117,6 +122,8 @@ export class BkIdeaForm extends BridgekitElement {
   declare _mayProxy: boolean;
   /** The tenant's current demand-side units: the beneficiary is picked from them when there are any. */
   declare _units: UnitRef[];
+  /** The suggestion the person just backed from here: said visibly, since the form stays open. */
+  declare _backed: string | null;
 
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
   #suggest: AbortController | null = null;
@@ -135,6 +142,17 @@ export class BkIdeaForm extends BridgekitElement {
     this._held = null;
     this._mayProxy = false;
     this._units = [];
+    this._backed = null;
+    // A suggestion's Back button votes inside the form: its event passes this host (nothing to load for it).
+    this.addEventListener('bk-vote-change', (e) => this.#followVote(e));
+  }
+
+  /** Keeps a suggestion's supporters in step with the vote cast on it here, and confirms it visibly. */
+  #followVote(event: BkVoteChangeEvent): void {
+    const backed = this._similar.find((s) => s.id === event.ideaId);
+    if (!backed) return;
+    this._similar = this._similar.map((s) => (s.id === event.ideaId ? { ...s, supporters: event.state.supporters } : s));
+    if (this.renderRoot.contains(event.source as Node)) this._backed = event.state.voted ? backed.title : null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -232,9 +250,14 @@ export class BkIdeaForm extends BridgekitElement {
       const [found] = await Promise.all([
         client.ideas.similar({ board: this.board, q: text, limit: 5, signal: controller.signal }),
         this.#loadLinks(),
+        // The Back button of each suggestion: loaded with the first suggestions.
+        import('../idea-vote/idea-vote.ts'),
       ]);
       const similar = localize(found, this.locale);
-      if (!controller.signal.aborted) this._similar = similar;
+      if (!controller.signal.aborted) {
+        this._similar = similar;
+        if (!similar.some((s) => s.title === this._backed)) this._backed = null;
+      }
     } catch {
       // Suggestions are a help, not a requirement: a failed lookup shows none.
       if (!controller.signal.aborted) this._similar = [];
@@ -336,6 +359,7 @@ export class BkIdeaForm extends BridgekitElement {
       );
       form.reset();
       this._similar = [];
+      this._backed = null;
       this._titleLength = 0;
       this._descriptionLength = 0;
       // Held for review: only its author sees it until a moderator approves it, so say so, and why.
@@ -454,7 +478,7 @@ export class BkIdeaForm extends BridgekitElement {
           />
           <p class="counter" id="bk-title-count">${this.t('form.charactersLeft', { count: TITLE_MAX - this._titleLength })}</p>
           <p class="field-error" id="bk-title-error">${e.title ?? ''}</p>
-          <div id="bk-similar" role="status">${this.#renderSimilar()}</div>
+          ${this.#renderSimilar()}
         </div>
         <div class="field">
           <label for="bk-description">${this.t('form.descriptionLabel')}</label>
@@ -539,20 +563,31 @@ export class BkIdeaForm extends BridgekitElement {
   }
 
   #renderSimilar() {
-    if (this._similar.length === 0) return nothing;
-    return html`<div class="similar" part="similar">
-      <p>${this.t('form.similar', { count: this._similar.length })}</p>
-      <ul>
-        ${this._similar.map(
-          (s) =>
-            html`<li>
-              ${this.#link('idea', s.id, s.title)}
-              <span class="status">(${s.status.label}, ${this.t('board.supporters', { count: s.supporters })})</span>
-              ${s.reason ? html`<p class="reason">${s.reason}</p>` : nothing}
-              ${s.answeredBy ? html`<p class="reason">${this.t('form.answeredBy')} ${this.#link('card', s.answeredBy.id, s.answeredBy.title)}</p>` : nothing}
-            </li>`,
-        )}
-      </ul>
+    const similar = this._similar;
+    // Only the summary is a live region: the list holds buttons, whose own changes are announced by them.
+    return html`<div class=${similar.length ? 'similar' : 'similar-none'} part=${similar.length ? 'similar' : nothing}>
+      <p id="bk-similar" role="status">${similar.length ? this.t('form.similar', { count: similar.length }) : ''}</p>
+      ${
+        similar.length
+          ? html`<ul>
+            ${similar.map(
+              (s) =>
+                html`<li>
+                  <span class="suggestion">
+                    <span>
+                      ${this.#link('idea', s.id, s.title)}
+                      <span class="status">(${s.status.label}, ${this.t('board.supporters', { count: s.supporters })})</span>
+                    </span>
+                    ${s.closed ? nothing : html`<bk-idea-vote variant="button" idea=${s.id} .tenant=${this.tenant} exportparts="button: similar-vote"></bk-idea-vote>`}
+                  </span>
+                  ${s.reason ? html`<p class="reason">${s.reason}</p>` : nothing}
+                  ${s.answeredBy ? html`<p class="reason">${this.t('form.answeredBy')} ${this.#link('card', s.answeredBy.id, s.answeredBy.title)}</p>` : nothing}
+                </li>`,
+            )}
+          </ul>`
+          : nothing
+      }
+      ${this._backed ? html`<p class="backed" part="backed">${this.t('form.backedSimilar', { title: this._backed })}</p>` : nothing}
     </div>`;
   }
 }

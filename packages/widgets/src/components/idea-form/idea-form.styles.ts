@@ -142,6 +142,10 @@ export const ideaFormStyles = css`
     font-weight: 600;
   }
 
+  .similar-none p {
+    margin: 0;
+  }
+
   .similar ul {
     margin: 0;
     padding-inline-start: 1.25rem;
@@ -158,6 +162,24 @@ export const ideaFormStyles = css`
 
   .similar a {
     color: inherit;
+  }
+
+  .similar li + li {
+    margin-top: 0.375rem;
+  }
+
+  /* The title and its support, with its Back button beside it (under it when narrow). */
+  .suggestion {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25rem 0.75rem;
+  }
+
+  .similar .backed {
+    margin: 0.5rem 0 0;
+    font-weight: 600;
   }
 
   .actions {

@@ -93,7 +93,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
       <section class="base" part="base" aria-labelledby="bk-roadmap-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <h2 id="bk-roadmap-heading">${this.t('roadmap.heading', { board: this._name || this.board })}</h2>
         ${status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
-        ${status === 'error' ? html`<p class="notice error" role="alert">${this.#load.error}</p>` : nothing}
+        ${status === 'error' ? this.renderFailure(this.#load.error, () => this.#load.load()) : nothing}
         ${
           this.#inPlace.current?.open
             ? this.#inPlace.current.render(this.t('idea.backToRoadmap'))

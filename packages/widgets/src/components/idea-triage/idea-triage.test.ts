@@ -139,7 +139,8 @@ describe('<bk-idea-triage>', () => {
     const bubble = await until(() =>
       [...shadow(el).querySelectorAll('.bubble')].find((b) => b.getAttribute('aria-label')?.startsWith(fresh.title)),
     );
-    expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 4, effort 2, 0 supporters`);
+    // Its author backs a new idea (docs/ideas.md).
+    expect(bubble.getAttribute('aria-label')).toBe(`${fresh.title}: value 4, effort 2, 1 supporter`);
     expect(bubble.getAttribute('role')).toBe('button');
   });
 
@@ -284,7 +285,8 @@ describe('<bk-idea-triage>', () => {
     );
     expect([...shadow(el).querySelectorAll('.queue button')].some((b) => b.textContent?.includes(duplicate.title))).toBe(false);
     const api = clientAs(evaluatorToken);
-    expect((await api.ideas.get(original.id)).supporters).toBe(1);
+    // Pooled, each person once: the author (who backed both of their ideas) and the Sales backer.
+    expect((await api.ideas.get(original.id)).supporters).toBe(2);
     // The duplicate now answers with the original (a permanent redirect the SDK follows).
     expect((await api.ideas.get(duplicate.id)).id).toBe(original.id);
   });

@@ -1,4 +1,4 @@
-import { type Idea, isBridgekitError } from '@bridgekit/sdk';
+import { type Budget, type Idea, isBridgekitError } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
@@ -10,17 +10,22 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
 
 /**
  * The "back this idea" control, inline on any page or in each row of an idea board. A native
- * toggle button: `aria-pressed` is true exactly when the person backs the idea, the count is
- * visible, and a live region announces the outcome.
+ * toggle button: `aria-pressed` is true exactly when the person backs the idea, and it then
+ * reads "Backed ✓" as a state, not a call to action; its name says what pressing does ("Back
+ * “…”"). The count is visible, and a live region announces the outcome. On a budget board it is
+ * one stepper instead: the idea's votes, then − (your votes) +; at the per-idea cap or with no
+ * votes left, + says why it does nothing.
  *
  * @tag bk-idea-vote
  * @summary Back an idea with one click.
  *
  * @attr idea - Id of the idea.
- * @attr variant - `compact` (count over "votes", for lists; default) or `inline` ("Back this idea" with the count).
+ * @attr variant - `compact` (count over "votes", for lists; default), `inline` ("Back this idea", or "Backed ✓", with the count) or `button` (the same without the count, where the support is said beside it).
  * @attr max-votes - Most votes one person may place on the idea (budget boards; default 1). Above 1, buttons add and take back single votes.
  * @attr tenant - Overrides the page's tenant for this element.
  * @prop {Idea} data - The idea, when the host already has it: no request is made.
+ * @prop {Budget} budget - The person's budget on the idea's board, when the host has it (budget boards): + says when none is left. Votes cast on the page keep it current.
+ * @prop {(text: string, ideaId: string) => void} showMessage - Shows the visible message (a failed vote) elsewhere, e.g. under a board's row; `''` clears it. The live region stays here.
  *
  * @event bk-vote-change - The person's vote changed and the server confirmed it; `state` is the server's answer, whole ({@link BkVoteChangeEvent}).
  * @event bk-error - A call to the API failed.
@@ -31,10 +36,12 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
  * @csspart message - Status text under the button (sign-in needed, errors).
  * @csspart stepper - The add / take back controls on budget boards.
  * @csspart step - One of those two buttons.
- * @csspart mine - "Your votes: 2".
+ * @csspart mine - "Yours: 2".
+ * @csspart tally - The idea's votes above the stepper (budget boards).
+ * @csspart hint - Why + does nothing: "At most 3 on one idea", "None of your votes left".
  *
- * @cssproperty --bk-idea-vote-color - Border and pressed background. Default `--bk-color-brand`.
- * @cssproperty --bk-idea-vote-on-color - Text on the pressed background. Default `--bk-color-on-brand`.
+ * @cssproperty --bk-idea-vote-color - Border, and the backed state's border and check mark. Default `--bk-color-brand`.
+ * @cssproperty --bk-idea-vote-backed-surface - Background of the backed state. Default `--bk-color-brand-subtle`.
  */
 export class BkIdeaVote extends BridgekitElement {
   static override styles = [tokens, ideaVoteStyles];
@@ -43,6 +50,9 @@ export class BkIdeaVote extends BridgekitElement {
     variant: { type: String, reflect: true },
     maxVotes: { type: Number, attribute: 'max-votes' },
     data: { attribute: false },
+    budget: { attribute: false },
+    _budget: { state: true },
+    showMessage: { attribute: false },
     _idea: { state: true },
     _status: { state: true },
     _pending: { state: true },
@@ -50,9 +60,13 @@ export class BkIdeaVote extends BridgekitElement {
   };
 
   declare idea: string;
-  declare variant: 'compact' | 'inline';
+  declare variant: 'compact' | 'inline' | 'button';
   declare maxVotes: number;
   declare data: Idea | undefined;
+  declare budget: Budget | null | undefined;
+  /** The budget the host gave, or the latest a vote on the board answered. */
+  declare _budget: Budget | null;
+  declare showMessage: ((text: string, ideaId: string) => void) | undefined;
   declare _idea: Idea | null;
   declare _status: Status;
   declare _pending: boolean;
@@ -71,12 +85,15 @@ export class BkIdeaVote extends BridgekitElement {
     this._status = 'idle';
     this._pending = false;
     this._message = null;
+    this._budget = null;
     new VoteChanges(this, (event) => this.#followVote(event));
   }
 
   /** Another control for the same idea (inline, or a board's row) voted: show its outcome. */
   #followVote(event: BkVoteChangeEvent): void {
-    if (event.source === this || !this._idea || event.ideaId !== this._idea.id) return;
+    if (event.source === this || !this._idea) return;
+    if (event.state.budget && event.board === this._idea.board) this._budget = event.state.budget;
+    if (event.ideaId !== this._idea.id) return;
     this._idea = withVoteState(this._idea, event.state);
   }
 
@@ -86,6 +103,8 @@ export class BkIdeaVote extends BridgekitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('_message') && this.showMessage) this.showMessage(this._message?.visible ? this._message.text : '', this.idea);
+    if (changed.has('budget')) this._budget = this.budget ?? null;
     if (changed.has('data') && this.data) {
       this._idea = this.data;
       this.idea = this.data.id;
@@ -153,6 +172,7 @@ export class BkIdeaVote extends BridgekitElement {
     try {
       const state = target === 0 ? await client.ideas.unvote(idea.id) : await client.ideas.vote(idea.id, { votes: target });
       this._idea = withVoteState(idea, state);
+      if (state.budget) this._budget = state.budget;
       const votes = this.t('vote.count', { count: state.votes });
       const key = state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
       this._message = { text: this.t(key, { title: idea.title, votes }), visible: false };
@@ -176,7 +196,7 @@ export class BkIdeaVote extends BridgekitElement {
   }
 
   protected override render() {
-    const status = html`<span class="message ${this._message?.visible ? 'error' : 'visually-hidden'}" part="message" role="status"
+    const status = html`<span class="message ${this._message?.visible && !this.showMessage ? 'error' : 'visually-hidden'}" part="message" role="status"
       >${this._message?.text ?? ''}</span
     >`;
     if (!this.client) return html`<span class="placeholder" part="message">${this.t('error.notConfigured')}</span>`;
@@ -185,9 +205,13 @@ export class BkIdeaVote extends BridgekitElement {
       if (this._status === 'loading') return html`<span class="placeholder" role="status">${this.t('vote.loading')}</span>`;
       return status;
     }
-    const inline = this.variant === 'inline';
+    const inline = this.variant === 'inline' || this.variant === 'button';
+    const counted = this.variant !== 'button';
     const disabled = !this.signedIn || idea.closed;
-    const toggle = html`
+    const count = new Intl.NumberFormat(this.locale).format(idea.votes);
+    if (this.maxVotes > 1) return html`${this.#renderStepper(idea, disabled, count)}${status}`;
+    // The name says what pressing does, and aria-pressed whether it is done; "Backed ✓" shows that state.
+    return html`
       <button
         class="vote"
         part="button"
@@ -197,19 +221,36 @@ export class BkIdeaVote extends BridgekitElement {
         aria-busy=${this._pending ? 'true' : nothing}
         @click=${this.#toggle}
       >
-        <span class="visually-hidden">${this.t('vote.name', { title: idea.title })}</span>
-        <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-          ${idea.voted ? svg`<path d="M6.3 12.3 2 8l1.4-1.4 2.9 2.9 6.3-6.3L14 4.6z" />` : svg`<path d="M8 2.5 14.5 12h-13z" />`}
-        </svg>
-        ${inline ? html`<span class="label" part="label">${this.t('vote.back')}</span>` : nothing}
-        <span class="count" part="count">${new Intl.NumberFormat(this.locale).format(idea.votes)}</span>
-        <span class=${inline ? 'visually-hidden' : 'label'} part=${inline ? nothing : 'label'}>${this.t('vote.unit', { count: idea.votes })}</span>
+        <span class="visually-hidden">${this.t('vote.name', { title: idea.title })}${counted ? ',' : ''}</span>
+        ${
+          inline && idea.voted
+            ? nothing
+            : html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
+                ${idea.voted ? svg`<path d="M6.3 12.3 2 8l1.4-1.4 2.9 2.9 6.3-6.3L14 4.6z" />` : svg`<path d="M8 2.5 14.5 12h-13z" />`}
+              </svg>`
+        }
+        ${inline ? html`<span class="label" part="label" aria-hidden="true">${this.t(idea.voted ? 'vote.backed' : 'vote.back')}</span>` : nothing}
+        ${
+          counted
+            ? html`<span class="count" part="count">${count}</span>
+                <span class=${inline ? 'visually-hidden' : 'label'} part=${inline ? nothing : 'label'}>${this.t('vote.unit', { count: idea.votes })}</span>`
+            : nothing
+        }
       </button>
+      ${status}
     `;
-    if (this.maxVotes <= 1) return html`${toggle}${status}`;
+  }
+
+  /** Budget boards: the idea's votes, then one stepper for the person's own, and why + does nothing. */
+  #renderStepper(idea: Idea, disabled: boolean, count: string) {
+    const atCap = idea.myVotes >= this.maxVotes;
+    const noneLeft = !atCap && this._budget !== null && this._budget.remaining === 0;
+    const hint = atCap ? this.t('vote.cap', { count: this.maxVotes }) : noneLeft ? this.t('vote.noneLeft') : '';
     return html`
       <div class="budget" role="group" aria-label=${this.t('vote.yours', { title: idea.title })}>
-        ${toggle}
+        <span class="tally" part="tally"
+          ><span class="count" part="count">${count}</span> <span class="label">${this.t('vote.unit', { count: idea.votes })}</span></span
+        >
         <div class="stepper" part="stepper">
           <button
             type="button"
@@ -217,7 +258,7 @@ export class BkIdeaVote extends BridgekitElement {
             part="step"
             aria-label=${this.t('vote.less', { title: idea.title })}
             aria-disabled=${disabled || idea.myVotes === 0 ? 'true' : nothing}
-            @click=${() => idea.myVotes > 0 && this.#set(idea.myVotes - 1)}
+            @click=${() => (idea.myVotes > 0 || disabled) && this.#set(Math.max(idea.myVotes - 1, 0))}
           >
             −
           </button>
@@ -227,14 +268,15 @@ export class BkIdeaVote extends BridgekitElement {
             class="step"
             part="step"
             aria-label=${this.t('vote.more', { title: idea.title })}
-            aria-disabled=${disabled || idea.myVotes >= this.maxVotes ? 'true' : nothing}
-            @click=${() => idea.myVotes < this.maxVotes && this.#set(idea.myVotes + 1)}
+            aria-describedby=${hint ? 'bk-vote-hint' : nothing}
+            aria-disabled=${disabled || atCap || noneLeft ? 'true' : nothing}
+            @click=${() => (disabled || (!atCap && !noneLeft)) && this.#set(idea.myVotes + 1)}
           >
             +
           </button>
         </div>
+        <span class="hint" part="hint" id="bk-vote-hint">${hint}</span>
       </div>
-      ${status}
     `;
   }
 }

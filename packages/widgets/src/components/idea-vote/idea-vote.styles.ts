@@ -7,7 +7,7 @@ export const ideaVoteStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     --_vote-color: var(--bk-idea-vote-color, var(--_brand));
-    --_vote-on-color: var(--bk-idea-vote-on-color, var(--_on-brand));
+    --_vote-backed: var(--bk-idea-vote-backed-surface, var(--_brand-subtle));
   }
 
   .vote {
@@ -16,7 +16,8 @@ export const ideaVoteStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.125rem;
-    min-width: 3.5rem;
+    /* One width for "1 Stimme" and "4 Stimmen", so the titles beside it stay in line. */
+    width: 4.5rem;
     min-height: 44px;
     padding: 0.375rem 0.5rem;
     border: 1px solid var(--_border);
@@ -26,9 +27,11 @@ export const ideaVoteStyles = css`
     cursor: pointer;
   }
 
-  :host([variant='inline']) .vote {
+  :host([variant='inline']) .vote,
+  :host([variant='button']) .vote {
     flex-direction: row;
     gap: 0.5rem;
+    width: auto;
     padding-inline: 0.875rem;
   }
 
@@ -36,10 +39,15 @@ export const ideaVoteStyles = css`
     border-color: var(--_vote-color);
   }
 
+  /* Backed is a state, not a call to action: a tint and a check mark, not the filled brand colour. */
   .vote[aria-pressed='true'] {
     border-color: var(--_vote-color);
-    background: var(--_vote-color);
-    color: var(--_vote-on-color);
+    background: var(--_vote-backed);
+    color: var(--_text);
+  }
+
+  .vote[aria-pressed='true'] .icon {
+    fill: var(--_vote-color);
   }
 
   .vote[aria-disabled='true'] {
@@ -69,7 +77,8 @@ export const ideaVoteStyles = css`
     line-height: 1;
   }
 
-  :host([variant='inline']) .label {
+  :host([variant='inline']) .label,
+  :host([variant='button']) .label {
     font-size: inherit;
     font-weight: 600;
   }
@@ -90,12 +99,33 @@ export const ideaVoteStyles = css`
     flex-direction: column;
     align-items: center;
     gap: 0.25rem;
+    /* Fixed, like the single vote's box: longer words in one language do not move the titles. */
+    width: 9.5rem;
+  }
+
+  .tally {
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.25rem;
+    white-space: nowrap;
+  }
+
+  .hint {
+    font-size: 0.75rem;
+    line-height: 1.2;
+    text-align: center;
+    color: var(--_text-subtle);
+  }
+
+  .hint:empty {
+    display: none;
   }
 
   .stepper {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: 0.25rem;
+    width: 100%;
   }
 
   .step {
@@ -115,7 +145,10 @@ export const ideaVoteStyles = css`
   }
 
   .mine {
+    flex: 1;
+    min-width: 0;
     font-size: 0.75rem;
+    text-align: center;
     color: var(--_text-subtle);
     white-space: nowrap;
   }

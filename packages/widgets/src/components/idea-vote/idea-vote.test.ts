@@ -22,14 +22,50 @@ const status = (el: Element) => shadow(el).querySelector('[role="status"]')?.tex
 describe('<bk-idea-vote>', () => {
   const token = signInEachTest();
 
-  it('is a native toggle button named with "vote", the title and the visible count', async () => {
+  it('is a native toggle button named with what pressing does, the title and the visible count', async () => {
     const before = await clientAs(token()).ideas.get(IDEA);
     const { button } = await mountVote();
     expect(button.localName).toBe('button');
     expect(button.type).toBe('button');
     expect(button.getAttribute('aria-pressed')).toBe('false');
     expect(count(button)).toBe(before.votes);
-    await expect.element(page.getByRole('button', { name: `Vote for “${before.title}”, ${before.votes} votes` })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: `Back “${before.title}”, ${before.votes} votes` })).toBeVisible();
+  });
+
+  it('reads "Backed ✓" once backed, as a state and not a filled call to action, and stays a button that withdraws', async () => {
+    const before = await clientAs(token()).ideas.get(IDEA);
+    const { el, button } = await mountVote(`idea="${IDEA}" variant="inline"`);
+    const look = () => getComputedStyle(button);
+    const idle = { background: look().backgroundColor, color: look().color };
+    expect(button.textContent?.replace(/\s+/g, ' ')).toContain('Back this idea');
+    await userEvent.click(button);
+    await until(() => status(el).startsWith('Vote counted'));
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(button.textContent?.replace(/\s+/g, ' ')).toContain('Backed ✓');
+    expect(button.textContent).not.toContain('Back this idea');
+    // The name still says what pressing does; aria-pressed says it is done.
+    await expect
+      .element(page.getByRole('button', { name: `Back “${before.title}”, ${before.votes + 1} votes`, pressed: true }))
+      .toBeVisible();
+    // A light tint inside the brand-coloured border, with the usual text colour — not the brand colour filled in.
+    expect(look().backgroundColor).not.toBe(idle.background);
+    expect(look().backgroundColor).not.toBe(look().borderTopColor);
+    expect(look().color).toBe(idle.color);
+    await expectNoAxeViolations(el);
+    await userEvent.click(button);
+    await until(() => status(el).startsWith('Vote removed'));
+    expect(button.textContent).toContain('Back this idea');
+  });
+
+  it('keeps one width for its box whatever the count and its word ("1 vote", "4 votes")', async () => {
+    const one = await mountVote();
+    // A new idea: backed by its author alone.
+    const mine = await clientAs(token()).ideas.create({ board: 'people', title: `One vote only ${Date.now()}` });
+    const other = await mount<BkIdeaVote>(`<bk-idea-vote idea="${mine.id}"></bk-idea-vote>`);
+    const otherButton = await until(() => shadow(other).querySelector<HTMLButtonElement>('button'));
+    expect(otherButton.textContent?.replace(/\s+/g, ' ')).toContain('1 vote');
+    expect(count(one.button)).toBeGreaterThan(1);
+    expect(otherButton.getBoundingClientRect().width).toBe(one.button.getBoundingClientRect().width);
   });
 
   it('backs the idea on click, keeps it after a reload, and withdraws on a second click', async () => {
@@ -161,7 +197,7 @@ describe('<bk-idea-vote>', () => {
   it('says when the API cannot be reached, instead of staying blank', async () => {
     signIn(token(), { apiBase: 'http://127.0.0.1:9' });
     const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${IDEA}"></bk-idea-vote>`);
-    await until(() => status(el).includes('cannot be reached'));
+    await until(() => status(el) === 'Check your connection and try again.');
   });
 
   it('has no axe violations, pressed or not', async () => {
@@ -181,7 +217,18 @@ describe('<bk-idea-vote>', () => {
 describe('<bk-idea-vote> on a budget board', () => {
   afterEach(cleanup);
 
-  it('adds and takes back single votes within the budget, and says when none are left', async () => {
+  it('is one stepper: the idea’s votes, then − yours +, with no separate toggle', async () => {
+    signIn(await tokenFor(newPerson()));
+    const [first] = (await clientAs(null).ideas.list({ board: 'finance-ops' })).items.filter((i) => !i.closed);
+    const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${first?.id}" max-votes="3"></bk-idea-vote>`);
+    await until(() => shadow(el).querySelector('[part="stepper"]'));
+    expect(shadow(el).querySelector('button[aria-pressed]')).toBeNull();
+    expect(shadow(el).querySelectorAll('button')).toHaveLength(2);
+    expect(shadow(el).querySelector('[part="tally"]')?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(/^\d+ votes?$/);
+    expect(shadow(el).querySelector('[part="mine"]')?.textContent).toBe('Yours: 0');
+  });
+
+  it('adds and takes back single votes within the budget, and says why + stops at the cap', async () => {
     const person = newPerson();
     const token = await tokenFor(person);
     signIn(token);
@@ -195,19 +242,53 @@ describe('<bk-idea-vote> on a budget board', () => {
     await userEvent.click(more);
     await until(() => shadow(el).querySelector('[part="mine"]')?.textContent === 'Yours: 3');
     expect(more.getAttribute('aria-disabled')).toBe('true');
+    // The reason is visible, and is the + button's description.
+    const hint = shadow(el).querySelector<HTMLElement>('[part="hint"]');
+    expect(hint?.textContent).toBe('At most 3 on one idea');
+    expect(hint?.checkVisibility()).toBe(true);
+    expect(more.getAttribute('aria-describedby')).toBe(hint?.id);
     // The quick third click is sent when the second is back.
     await expect.poll(async () => (await api.ideas.get(first?.id ?? '')).myVotes).toBe(3);
     await userEvent.click(shadow(el).querySelector<HTMLButtonElement>('button[aria-label^="Take back one"]') as HTMLButtonElement);
     await until(() => shadow(el).querySelector('[part="mine"]')?.textContent === 'Yours: 2');
+    expect(shadow(el).querySelector('[part="hint"]')?.textContent).toBe('');
+    expect(more.hasAttribute('aria-describedby')).toBe(false);
     await expectNoAxeViolations(el);
+  });
+
+  it('says when none of the budget is left, from the answer of its last vote', async () => {
+    const token = await tokenFor(newPerson());
+    signIn(token);
+    const api = clientAs(token);
+    // Four ideas of one's own (on a budget board an author does not back their idea): 3 + 3 + 3 votes, then the tenth here.
+    const ideas = [];
+    for (let i = 0; i < 4; i++) {
+      ideas.push(
+        await api.ideas.create({
+          board: 'finance-ops',
+          title: `Budget spender ${i} ${Date.now()}`,
+          businessCase: { problem: 'Votes to spend.', valueType: 'cost' },
+        }),
+      );
+    }
+    for (const idea of ideas.slice(0, 3)) await api.ideas.vote(idea.id, { votes: 3 });
+    const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${ideas[3]?.id}" max-votes="3"></bk-idea-vote>`);
+    const more = await until(() => shadow(el).querySelector<HTMLButtonElement>('button[aria-label^="Add one of your votes"]'));
+    expect(more.getAttribute('aria-disabled')).toBeNull();
+    await userEvent.click(more);
+    await until(() => shadow(el).querySelector('[part="hint"]')?.textContent === 'None of your votes left');
+    expect(shadow(el).querySelector('[part="mine"]')?.textContent).toBe('Yours: 1');
+    expect(more.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(more, { force: true });
+    expect((await api.ideas.get(ideas[3]?.id ?? '')).myVotes).toBe(1);
   });
 
   it('explains a closed idea instead of failing', async () => {
     signIn(await tokenFor(newPerson()));
     const el = await mount<BkIdeaVote>('<bk-idea-vote idea="demo-idea-expenses" max-votes="3"></bk-idea-vote>');
-    const button = await until(() => shadow(el).querySelector<HTMLButtonElement>('button.vote'));
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-    await userEvent.click(button, { force: true });
+    const more = await until(() => shadow(el).querySelector<HTMLButtonElement>('button[aria-label^="Add one of your votes"]'));
+    expect(more.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(more, { force: true });
     await until(() => status(el) === 'Voting has closed on this idea.');
   });
 });

@@ -282,8 +282,11 @@ export class BkIdea extends BridgekitElement {
       if (quiet) return;
       this._view = null;
       const missing = isBridgekitError(err) && err.status === 404;
+      // Said once its text is here: no empty alert while the error texts load.
+      const error = await this.describeError(err, 'idea.notFound');
+      if (load.signal.aborted) return;
+      this._error = error;
       this._status = missing ? 'missing' : 'error';
-      this._error = await this.describeError(err, 'idea.notFound');
     }
   }
 
@@ -370,10 +373,7 @@ export class BkIdea extends BridgekitElement {
       case 'missing':
         return html`<div class="notice" part="base" role="alert"><p>${this._error}</p></div>`;
       case 'error':
-        return html`<div class="notice error" part="base" role="alert">
-          <p>${this.t('idea.loadFailed')} ${this._error}</p>
-          <button type="button" class="button" @click=${() => this.#fetch()}>${this.t('error.retry')}</button>
-        </div>`;
+        return html`<div part="base">${this.renderFailure(`${this.t('idea.loadFailed')} ${this._error}`, () => this.#fetch())}</div>`;
     }
     const view = this._view;
     return view ? this.#renderView(view) : nothing;
@@ -392,6 +392,7 @@ export class BkIdea extends BridgekitElement {
                   variant="inline"
                   .data=${idea}
                   .maxVotes=${this._board?.settings.voting.mode === 'budget' ? this._board.settings.voting.perIdea : 1}
+                  .budget=${this._board?.budget ?? null}
                   exportparts="button: vote-button, count: vote-count"
                 ></bk-idea-vote>`
               : nothing

@@ -117,9 +117,10 @@ describe('<bk-idea>', () => {
     expect(history[1]).toContain(`Answered by the practice card: ${card.title}`);
 
     const support = text(section(el, 'support'));
-    // "Field Service" names none of the demo's units: support, but of no unit.
-    expect(support).toContain('3 supporters from 1 business unit');
-    expect(support).toContain('Finance: 2 supporters');
+    // "Field Service" names none of the demo's units: support, but of no unit. The merged
+    // duplicate's author (Finance), who backed their own idea, now backs this one.
+    expect(support).toContain('4 supporters from 1 business unit');
+    expect(support).toContain('Finance: 3 supporters');
     expect(support).toContain('No business unit given: 1 supporter');
 
     const connections = section(el, 'connections');
@@ -159,11 +160,14 @@ describe('<bk-idea>', () => {
     const open = await clientAs(await tokenFor(newPerson())).ideas.create({ board: 'people', title: `Back me in the view ${Date.now()}` });
     signIn(await tokenFor(newPerson('Supply Chain')));
     const el = await mountIdea(`idea="${open.id}"`);
-    expect(text(section(el, 'support'))).toContain('No one has backed it yet.');
+    // Its author backs it from the start.
+    expect(text(section(el, 'support'))).toContain('Finance: 1 supporter');
     const vote = await until(() => shadow(el).querySelector('bk-idea-vote')?.shadowRoot?.querySelector('button'));
+    expect(vote.getAttribute('aria-pressed')).toBe('false');
     await userEvent.click(vote);
     await until(() => text(section(el, 'support')).includes('Supply chain: 1 supporter'));
-    expect(text(section(el, 'support'))).toContain('1 supporter');
+    expect(text(section(el, 'support'))).toContain('2 supporters from 2 business units');
+    expect(vote.textContent?.replace(/\s+/g, ' ')).toContain('Backed ✓ 2');
   });
 
   it('says where a merged duplicate went, and shows the idea it was merged into', async () => {

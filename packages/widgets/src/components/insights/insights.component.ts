@@ -330,7 +330,7 @@ export class BkInsights extends BridgekitElement {
       case 'unavailable':
         return html`<p class="notice">${this.t('insights.unavailable')}</p>`;
       case 'error':
-        return html`<p class="notice error" role="alert">${this._error || this.t('insights.loadFailed')}</p>`;
+        return this.renderFailure(this._error || this.t('insights.loadFailed'), () => (this.#loading = this.#fetch()));
       default: {
         const view = this.#view;
         if (!view) return nothing;

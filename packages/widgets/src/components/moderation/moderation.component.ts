@@ -118,6 +118,9 @@ const isEditable = (target: EventTarget | undefined): boolean =>
 
 registerFeature(moderationMessages);
 
+/** A published comment that readers flagged: approving it keeps it and dismisses the flags. */
+const keeps = (item: QueueItem): boolean => item.kind === 'comment' && item.comment.state === 'published';
+
 /**
  * The moderators' review queue: comments held by the moderation pipeline or hidden by reader
  * flags and published comments readers flagged; ideas and new practice cards the pipeline held;
@@ -142,12 +145,12 @@ registerFeature(moderationMessages);
  * @csspart heading - The heading.
  * @csspart count - "3 comments shown".
  * @csspart filter - The "Show" choice (all, held, flagged).
- * @csspart shortcuts-button - The "Keyboard shortcuts" button.
+ * @csspart shortcuts-button - The "Keyboard shortcuts" button (not shown on touch screens).
  * @csspart queue - The list of comments.
  * @csspart item - One comment.
  * @csspart author - Its author's name and business unit.
  * @csspart meta - Its thread, board or card, and time.
- * @csspart thread - Its thread's title (a link when the thread has a URL).
+ * @csspart thread - Its thread's title (a link to the comment in its thread when the thread has a URL).
  * @csspart title - An idea's or a card's title.
  * @csspart changes - What a held card edit changes, or a new card's fields.
  * @csspart reason - Why it is held.
@@ -155,7 +158,8 @@ registerFeature(moderationMessages);
  * @csspart restriction - Whether its author is banned or timed out.
  * @csspart body - The comment's or idea's text.
  * @csspart actions - Its buttons.
- * @csspart approve - The "Approve" button.
+ * @csspart approve - The "Approve" button ("Keep (dismiss flags)" on a published comment that readers flagged).
+ * @csspart confirmation - The last decision's confirmation, above the queue.
  * @csspart reject - The "Reject" button.
  * @csspart timeout - The "Time out author" button.
  * @csspart ban - The "Ban author" button.
@@ -180,6 +184,8 @@ export class BkModeration extends BridgekitElement {
     thread: { type: String, reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     _announcement: { state: true },
+    _confirm: { state: true },
+    _itemUrl: { state: true },
     _form: { state: true },
     _formError: { state: true },
     _busy: { state: true },
@@ -192,6 +198,10 @@ export class BkModeration extends BridgekitElement {
   declare thread: string;
   declare pageSize: number;
   declare _announcement: string;
+  /** The last decision's confirmation, shown above the queue as well as announced. */
+  declare _confirm: string;
+  /** `itemUrl` of `shared/item-links.ts`, once loaded: a comment's thread links to the comment. */
+  declare _itemUrl: typeof import('../../shared/item-links.ts').itemUrl | null;
   /** The reason form that is open, on which item (`keyOf`). */
   declare _form: { key: string; kind: FormKind } | null;
   declare _formError: string;
@@ -236,6 +246,14 @@ export class BkModeration extends BridgekitElement {
     this.thread = '';
     this.pageSize = LIMITS.pageSize.default;
     this._announcement = '';
+    this._confirm = '';
+    this._itemUrl = null;
+    void import('../../shared/item-links.ts').then(
+      (m) => {
+        this._itemUrl = m.itemUrl;
+      },
+      () => undefined,
+    );
     this._form = null;
     this._formError = '';
     this._busy = null;
@@ -279,7 +297,7 @@ export class BkModeration extends BridgekitElement {
     return this.#inShadow(`li[data-item="${CSS.escape(key)}"]`);
   }
 
-  #reload(): void {
+  #reload(): Promise<void> | undefined {
     this._form = null;
     if (!this.client) {
       this.#list.abort();
@@ -291,7 +309,7 @@ export class BkModeration extends BridgekitElement {
       .then((linker) => {
         if (this.client === client) this._linker = linker;
       });
-    void this.#list.load();
+    return this.#list.load();
   }
 
   get #status(): Status {
@@ -338,8 +356,9 @@ export class BkModeration extends BridgekitElement {
     this._itemError = null;
     // Emptied while the call runs, so the same words twice in a row are announced again.
     this._announcement = '';
+    this._confirm = '';
     try {
-      this._announcement = await run();
+      this._announcement = this._confirm = await run();
       const id = key.slice(key.indexOf(':') + 1);
       this.dispatchEvent(
         new BkModerationDecisionEvent({
@@ -367,7 +386,7 @@ export class BkModeration extends BridgekitElement {
     void this.#act(item, 'approve', async () => {
       await this.#decide(item, { action: 'approve' });
       this.#remove(keyOf(item));
-      return this.#text(item, 'approved');
+      return keeps(item) ? this.t('moderation.kept', { name: this.#name(item) }) : this.#text(item, 'approved');
     });
   }
 
@@ -506,7 +525,7 @@ export class BkModeration extends BridgekitElement {
         </div>
         ${this.renderSessionNotice()}
         <p class="visually-hidden" role="status">${this._announcement}</p>
-        ${this.#renderContent()}
+        ${this._confirm ? html`<p class="confirmation" part="confirmation">${this._confirm}</p>` : nothing} ${this.#renderContent()}
         ${forbidden ? nothing : this.#renderHelp()}
       </section>
     `;
@@ -536,7 +555,7 @@ export class BkModeration extends BridgekitElement {
           </label>`,
         )}
       </fieldset>
-      <button type="button" class="button" part="shortcuts-button" aria-haspopup="dialog" @click=${this.#openHelp}>
+      <button type="button" class="button shortcuts" part="shortcuts-button" aria-haspopup="dialog" @click=${this.#openHelp}>
         ${this.t('moderation.shortcuts')}
       </button>
     </div>`;
@@ -555,10 +574,7 @@ export class BkModeration extends BridgekitElement {
           ${this.signedIn ? this.t('moderation.notAllowed') : this.t('moderation.notAllowedSignIn')}
         </p>`;
       case 'error':
-        return html`<div class="notice error" role="alert">
-          <p>${this.t('moderation.loadFailed')} ${this.#list.error}</p>
-          <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
-        </div>`;
+        return this.renderFailure(`${this.t('moderation.loadFailed')} ${this.#list.error}`, () => this.#reload(), this.#list.failure);
       default:
         break;
     }
@@ -602,7 +618,7 @@ export class BkModeration extends BridgekitElement {
         ${this.#renderWhy(item)} ${this.#renderItemContent(item)}
         <div class="actions" part="actions" role="group" aria-label=${this.#text(item, 'actions')}>
           <button type="button" class="button primary" part="approve" data-action="approve" aria-disabled=${busy} @click=${() => this.#approve(item)}>
-            ${this.t('moderation.approve')}
+            ${this.t(keeps(item) ? 'moderation.keep' : 'moderation.approve')}
           </button>
           ${this.#formButton(item, 'reject', 'moderation.reject', open, busy)} ${this.#formButton(item, 'timeout', 'moderation.timeout', open, busy)}
           ${this.#formButton(item, 'ban', 'moderation.ban', open, busy)}
@@ -619,7 +635,11 @@ export class BkModeration extends BridgekitElement {
       const label = item.thread.title || item.thread.key;
       return html`<span>
         ${this.t('moderation.thread')}
-        ${item.thread.url ? userLink(item.thread.url, label, 'thread') : html`<span part="thread">${label}</span>`}
+        ${
+          item.thread.url
+            ? userLink(this._itemUrl?.({}, 'comment', item.comment.id, { pageUrl: item.thread.url }) ?? item.thread.url, label, 'thread')
+            : html`<span part="thread">${label}</span>`
+        }
       </span>`;
     }
     if (item.kind === 'idea') return html`<span>${this.t('moderation.board', { board: item.idea.board })}</span>`;

@@ -51,6 +51,19 @@ export const moderationStyles = css`
     gap: 0.5rem 1rem;
   }
 
+  /* Single-key shortcuts need a keyboard: no button for them on touch screens. */
+  @media (pointer: coarse), (any-hover: none) {
+    .shortcuts {
+      display: none;
+    }
+  }
+
+  .confirmation {
+    margin: 0;
+    color: var(--bk-color-success, light-dark(#107c10, #54b054));
+    font-weight: 600;
+  }
+
   fieldset {
     margin: 0;
     padding: 0;

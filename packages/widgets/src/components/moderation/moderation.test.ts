@@ -50,6 +50,11 @@ const items = (el: Element) => [...shadow(el).querySelectorAll<HTMLLIElement>('l
 const item = (el: Element, commentId: string) => shadow(el).querySelector<HTMLLIElement>(`li[data-comment="${commentId}"]`);
 const button = (li: Element, action: string) => li.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) as HTMLButtonElement;
 const announced = (el: Element) => shadow(el).querySelector('p.visually-hidden[role="status"]')?.textContent?.trim() ?? '';
+/** The decision's confirmation as sighted moderators see it: visible, above the queue. */
+const shownConfirmation = (el: Element) => {
+  const line = shadow(el).querySelector<HTMLElement>('[part="confirmation"]');
+  return line?.checkVisibility() ? (line.textContent?.trim() ?? '') : '';
+};
 const focused = (el: Element) => shadow(el).activeElement;
 const decisions = (el: HTMLElement) => {
   const seen: { commentId: string | null; action: string }[] = [];
@@ -127,6 +132,7 @@ describe('<bk-moderation>', () => {
     await userEvent.click(button(item(el, first.comment.id) as HTMLElement, 'approve'));
     await until(() => !item(el, first.comment.id));
     expect(announced(el)).toBe(`Approved the comment by ${first.person.name}.`);
+    expect(shownConfirmation(el)).toBe(`Approved the comment by ${first.person.name}.`);
     expect(focused(el)).toBe(item(el, second.comment.id));
     expect(seen).toEqual([{ commentId: first.comment.id, action: 'approve' }]);
     expect(shadow(el).querySelector('[part="count"]')?.textContent?.trim()).toBe('1 comment shown');
@@ -156,6 +162,7 @@ describe('<bk-moderation>', () => {
     await until(() => shadow(el).querySelector('[part="empty"]'));
     expect(shadow(el).querySelector('[part="empty"]')?.textContent?.trim()).toBe('Nothing waiting for review.');
     expect(announced(el)).toBe(`Rejected the comment by ${person.name}.`);
+    expect(shownConfirmation(el)).toBe(`Rejected the comment by ${person.name}.`);
     expect(focused(el)?.id).toBe('bk-mod-heading');
     expect(seen).toEqual([{ commentId: comment.id, action: 'reject' }]);
     expect(await stateOf(comment.id, token)).toBe('removed');
@@ -193,6 +200,35 @@ describe('<bk-moderation>', () => {
     const hiddenItem = item(el, hidden.id) as HTMLElement;
     expect(hiddenItem.querySelector('[part="reason"]')?.textContent).toContain(`Hidden after ${flagThreshold} reader flags`);
     expect(hiddenItem.querySelector('[part="flags"]')?.textContent).toContain(`abuse (${flagThreshold - 1} flag`);
+  });
+
+  it('keeps a published comment readers flagged ("Keep (dismiss flags)"), and links to the comment in its thread', async () => {
+    signIn(moderatorToken);
+    const url = `https://intranet.contoso.example/sites/brm/${freshKey()}`;
+    const author = newPerson();
+    const authorToken = await tokenFor(author);
+    const comment = await clientAs(authorToken).threads.post({ url, title: 'Supplier questions', body: `Plain words ${Math.random()}` });
+    await flag(comment.id, ['off_topic']);
+    const pending = await clientAs(authorToken).threads.post({ url, body: `Could a **vendor** build this? ${Math.random()}` });
+    const el = await mountQueue(`thread="${comment.threadId}"`);
+    await until(() => items(el).length === 2);
+    const li = item(el, comment.id) as HTMLElement;
+    expect(button(li, 'approve').textContent?.trim()).toBe('Keep (dismiss flags)');
+    // A held comment is approved, not kept.
+    expect(button(item(el, pending.id) as HTMLElement, 'approve').textContent?.trim()).toBe('Approve');
+    // The thread's name opens the comment in context: the thread's page, with the comment's fragment.
+    const link = await until(() => li.querySelector<HTMLAnchorElement>('a[part="thread"][href*="bk-comment="]'));
+    expect(link.textContent).toBe('Supplier questions');
+    expect(link.href).toBe(`${url}#bk-comment=${encodeURIComponent(comment.id)}`);
+    await userEvent.click(button(li, 'approve'));
+    await until(() => !item(el, comment.id));
+    const kept = `Kept the comment by ${author.name} and dismissed its flags.`;
+    expect(announced(el)).toBe(kept);
+    expect(shownConfirmation(el)).toBe(kept);
+    expect(await stateOf(comment.id, authorToken)).toBe('published');
+    const flagged = await clientAs(moderatorToken).moderation.queue({ reason: 'flagged', thread: comment.threadId });
+    expect(flagged.items.map((i) => (i.kind === 'comment' ? i.comment.id : i.kind))).not.toContain(comment.id);
+    await expectNoAxeViolations(el);
   });
 
   it('bans the author: the comment is rejected and they can no longer post', async () => {
@@ -292,6 +328,12 @@ describe('<bk-moderation>', () => {
     const el = await mountQueue(`thread="${comment.threadId}"`);
     const open = shadow(el).querySelector('[part="shortcuts-button"]') as HTMLButtonElement;
     expect(open.textContent?.trim()).toBe('Keyboard shortcuts');
+    // Single keys need a keyboard: on touch screens the button is not shown.
+    const touch = el.shadowRoot?.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .find((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText === '(pointer: coarse), (any-hover: none)');
+    expect([...(touch?.cssRules ?? [])].map((r) => r.cssText)).toEqual(['.shortcuts { display: none; }']);
+    expect(open.checkVisibility()).toBe(!matchMedia('(pointer: coarse), (any-hover: none)').matches);
     await userEvent.click(open);
     const dialog = shadow(el).querySelector('dialog') as HTMLDialogElement;
     await until(() => dialog.open);

@@ -134,8 +134,11 @@ export class BkPerson extends BridgekitElement {
     } catch (err) {
       if (load.signal.aborted) return;
       this._view = null;
+      // Said once its text is here: no empty alert while the error texts load.
+      const error = await this.describeError(err, 'person.notFound');
+      if (load.signal.aborted) return;
+      this._error = error;
       this._status = isBridgekitError(err) && err.status === 404 ? 'missing' : 'error';
-      this._error = await this.describeError(err, 'person.notFound');
     }
   }
 
@@ -164,10 +167,7 @@ export class BkPerson extends BridgekitElement {
       case 'missing':
         return html`<div class="notice" part="base" role="alert"><p>${this._error}</p></div>`;
       case 'error':
-        return html`<div class="notice error" part="base" role="alert">
-          <p>${this.t('person.loadFailed')} ${this._error}</p>
-          <button type="button" class="button" @click=${() => this.#fetch()}>${this.t('error.retry')}</button>
-        </div>`;
+        return html`<div part="base">${this.renderFailure(`${this.t('person.loadFailed')} ${this._error}`, () => this.#fetch())}</div>`;
     }
     const view = this._view;
     return view ? this.#renderView(view) : nothing;

@@ -176,12 +176,47 @@ export const cardViewStyles = css`
   .table-scroll {
     max-width: 100%;
     overflow-x: auto;
+    container-type: inline-size;
   }
 
   table {
     border-collapse: collapse;
     min-width: 100%;
     font-size: 0.8125rem;
+    /* Words break only when one alone is wider than the table: "Do nothing", not "Do noth ing". */
+    overflow-wrap: break-word;
+  }
+
+  .money {
+    white-space: nowrap;
+  }
+
+  /* Narrow (a phone): each row a block, each value under its column's name. */
+  @container (max-width: 30rem) {
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+
+    thead {
+      display: none;
+    }
+
+    tr + tr {
+      margin-top: 0.5rem;
+    }
+
+    td + td {
+      border-top: 0;
+    }
+
+    td::before {
+      content: attr(data-label);
+      display: block;
+      font-weight: 600;
+    }
   }
 
   th,

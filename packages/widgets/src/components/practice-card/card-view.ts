@@ -17,6 +17,7 @@ import {
   humanize,
   isEmptyValue,
   isLink,
+  isMoney,
   isObject,
 } from './card-format.ts';
 
@@ -146,6 +147,8 @@ function renderValue(ctx: CardViewContext, card: PracticeCard, type: FieldType, 
       return type.multiline ? html`<span class="multiline">${String(value)}</span>` : String(value);
     case 'link':
       return isLink(value) ? renderLink(ctx, value) : formatAny(ctx, value);
+    case 'money':
+      return unbroken(ctx, value);
     case 'record':
       return renderRecord(ctx, card, type.fields, path);
     case 'list':
@@ -154,6 +157,10 @@ function renderValue(ctx: CardViewContext, card: PracticeCard, type: FieldType, 
       return formatTyped(ctx, type, value);
   }
 }
+
+/** An amount on one line: "€45,000.00", never "€4 5,0 00. 00". */
+const unbroken = (ctx: CardViewContext, value: FieldValue | undefined) =>
+  isMoney(value) ? html`<span class="money">${formatAny(ctx, value)}</span>` : formatAny(ctx, value);
 
 function renderLink(ctx: CardViewContext, link: LinkValue): unknown {
   const text = formatLink(ctx, link);
@@ -234,9 +241,11 @@ function renderTable(
             ${columns.map((f) => {
               const cellPath = `${path}.${i}.${f.key}`;
               const value = valueAt(card, cellPath);
-              return html`<td>${isEmptyValue(value) ? nothing : renderValue(ctx, card, f, value as FieldValue, cellPath, f.label)}</td>`;
+              return html`<td data-label=${f.label}>
+                ${isEmptyValue(value) ? nothing : renderValue(ctx, card, f, value as FieldValue, cellPath, f.label)}
+              </td>`;
             })}
-            ${derivedKeys.map((k) => html`<td>${formatAny(ctx, card.derived[`${path}.${i}.${k}`])}</td>`)}
+            ${derivedKeys.map((k) => html`<td data-label=${derivedLabel(ctx, k)}>${unbroken(ctx, card.derived[`${path}.${i}.${k}`])}</td>`)}
           </tr>`,
         )}
       </tbody>

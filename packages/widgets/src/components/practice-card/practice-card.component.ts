@@ -65,8 +65,8 @@ registerFeature(cardMessages);
  * @csspart follow - The follow control (`bk-follow`), for people signed in.
  * @csspart propose-button - The "Propose an idea" button.
  * @csspart thread - The card's discussion (`bk-thread`), with the `thread` attribute.
- * @csspart helped-count - "3 people found this helpful".
- * @csspart view-count - "12 views".
+ * @csspart helped-count - "3 people found this helpful" (left out at zero).
+ * @csspart view-count - "12 views" (left out at zero).
  * @csspart session-notice - The "sign-in expired" notice.
  *
  * @cssproperty --bk-practice-card-surface - Background of the card. Default `--bk-color-surface`.
@@ -252,10 +252,7 @@ export class BkPracticeCard extends BridgekitElement {
     if (this._status === 'error' || !this._data) {
       return html`<div class="base" part="base">
         ${this.renderSessionNotice()}
-        <div class="notice error" role="alert">
-          <p>${this._error}</p>
-          <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
-        </div>
+        ${this.renderFailure(this._error, () => this.#reload())}
       </div>`;
     }
     const card = this._data;
@@ -280,8 +277,8 @@ export class BkPracticeCard extends BridgekitElement {
           >
             <span aria-hidden="true">👍</span> ${this.t('card.helped')}
           </button>
-          <span class="count" part="helped-count">${this.t('card.helpedCount', { count: card.helpedCount })}</span>
-          <span class="count" part="view-count">${this.t('card.viewCount', { count: card.viewCount })}</span>
+          ${card.helpedCount > 0 ? html`<span class="count" part="helped-count">${this.t('card.helpedCount', { count: card.helpedCount })}</span>` : nothing}
+          ${card.viewCount > 0 ? html`<span class="count" part="view-count">${this.t('card.viewCount', { count: card.viewCount })}</span>` : nothing}
           ${followControl(this.signedIn, 'card', card.id)}
           <button type="button" class="button" part="copy-button" @click=${() => this.#more().then((e) => e.copy())}>
             ${this.t('card.copyLink')}

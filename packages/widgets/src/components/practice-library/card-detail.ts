@@ -1,7 +1,8 @@
 import type { CardLinks, CardTemplate, PracticeCard } from '@bridgekit/sdk';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
+import { cardEditorMessages } from '../../shared/messages/card-editor.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { linkTitles } from '../practice-card/card-data.ts';
 import { CardExtras } from '../practice-card/card-extras.ts';
@@ -19,6 +20,8 @@ import {
 import { controlStyles } from './controls.styles.ts';
 import { downloadText, fileNameOf } from './download.ts';
 
+registerFeature(cardEditorMessages);
+
 /** The signed-in person's handle and role: owners and moderators verify and mark obsolete. */
 export interface Viewer {
   handle: string | null;
@@ -30,9 +33,9 @@ export type CardViewKind = 'detail' | 'edit' | 'history';
 /**
  * A card's detail in the library: the card with its links — the war story it came from, the
  * requests it answered and the ideas it sparked, related content (`card-extras.ts`) — and what
- * may be done with it: "this helped me", copy its link, propose an idea from it, edit, history,
- * export (Markdown, JSON), print, and for its owner or a moderator verify and mark obsolete
- * (with a reason).
+ * may be done with it: "this helped me", edit, propose an idea from it, for its owner or a
+ * moderator verify; and in a "More" menu (the APG menu button) history, export (Markdown, JSON),
+ * print, copy its link and, for its owner or a moderator, mark obsolete (with a reason).
  *
  * Internal to `bk-practice-library`, which loads the card and keeps its list in step through
  * `changed`; announcements go to the library's live region through `announce`.
@@ -71,6 +74,53 @@ export class BkCardDetail extends BridgekitElement {
 
       .detail-nav {
         display: flex;
+      }
+
+      .more {
+        position: relative;
+      }
+
+      [role='menu'] {
+        position: absolute;
+        inset-inline-end: 0;
+        top: calc(100% + 0.25rem);
+        z-index: 2;
+        display: grid;
+        min-width: 14rem;
+        margin: 0;
+        padding: 0.25rem 0;
+        list-style: none;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+      }
+
+      [role='menu'][hidden] {
+        display: none;
+      }
+
+      [role='menuitem'] {
+        width: 100%;
+        min-height: 44px;
+        padding: 0.5rem 0.75rem;
+        border: 0;
+        background: none;
+        color: inherit;
+        font: inherit;
+        text-align: start;
+        cursor: pointer;
+      }
+
+      [role='menuitem'].danger {
+        color: var(--_danger);
+      }
+
+      [role='menuitem']:hover,
+      [role='menuitem']:focus-visible {
+        background: var(--_brand-subtle);
+        outline: 2px solid var(--_focus);
+        outline-offset: -2px;
       }
 
       .field {
@@ -141,6 +191,7 @@ export class BkCardDetail extends BridgekitElement {
     _reasonError: { state: true },
     _busy: { state: true },
     _actionError: { state: true },
+    _moreOpen: { state: true },
   };
 
   declare card: PracticeCard | null;
@@ -157,6 +208,8 @@ export class BkCardDetail extends BridgekitElement {
   /** The action in flight. */
   declare _busy: string | null;
   declare _actionError: string;
+  /** The "More" menu is open. */
+  declare _moreOpen: boolean;
 
   /** Back to the list. */
   back: (() => void) | undefined;
@@ -192,6 +245,7 @@ export class BkCardDetail extends BridgekitElement {
     this._reasonError = '';
     this._busy = null;
     this._actionError = '';
+    this._moreOpen = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -293,7 +347,7 @@ export class BkCardDetail extends BridgekitElement {
 
   #closeObsolete(): void {
     this._obsoleteOpen = false;
-    this.#focusLater('[data-action="obsolete"]');
+    this.#focusLater('[data-action="more"]');
   }
 
   #markObsolete(event: SubmitEvent, card: PracticeCard): void {
@@ -313,7 +367,7 @@ export class BkCardDetail extends BridgekitElement {
         this.changed?.(updated);
         this._obsoleteOpen = false;
         this.announce?.(this.t('library.markedObsolete', { title: updated.title }));
-        this.#focusLater('[data-action="unobsolete"]');
+        this.#focusLater('[data-action="more"]');
       } catch (err) {
         this._reasonError = await this.describeError(err);
       }
@@ -327,7 +381,7 @@ export class BkCardDetail extends BridgekitElement {
       const updated = await client.cards.unmarkObsolete(card.id);
       this.changed?.(updated);
       this.announce?.(this.t('library.unmarkedObsolete', { title: updated.title }));
-      this.#focusLater('[data-action="obsolete"]');
+      this.#focusLater('[data-action="more"]');
     });
   }
 
@@ -378,8 +432,18 @@ export class BkCardDetail extends BridgekitElement {
         ${this.#extras.renderStory(card)}
         ${renderTags(view, card.tags)} ${renderFacts(view, card)}
         <p class="facts">
-          ${this.t('card.helpedCount', { count: card.helpedCount })} · ${this.t('card.viewCount', { count: card.viewCount })} ·
-          ${this.t('library.versionUpdated', { version: card.version, by: this.personName(card.updatedBy), when: relativeTime(this.locale, card.updatedAt) })}
+          ${[
+            // Zeros are left out: "0 people found this helpful" reads as a verdict.
+            card.helpedCount > 0 ? this.t('card.helpedCount', { count: card.helpedCount }) : '',
+            card.viewCount > 0 ? this.t('card.viewCount', { count: card.viewCount }) : '',
+            this.t('library.versionUpdated', {
+              version: card.version,
+              by: this.personName(card.updatedBy),
+              when: relativeTime(this.locale, card.updatedAt),
+            }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
         <div class="actions no-print" part="actions" role="group" aria-label=${this.t('library.actionsLabel')}>
           <button
@@ -399,17 +463,6 @@ export class BkCardDetail extends BridgekitElement {
               </button>`
               : nothing
           }
-          <button type="button" class="button" data-action="history" @click=${() => this.open?.(card.id, 'history')}>
-            ${this.t('library.history')}
-          </button>
-          <button type="button" class="button" data-action="export-markdown" aria-disabled=${busy('export-markdown')} @click=${() => this.#export(card, 'markdown')}>
-            ${this.t('library.exportMarkdown')}
-          </button>
-          <button type="button" class="button" data-action="export-json" aria-disabled=${busy('export-json')} @click=${() => this.#export(card, 'json')}>
-            ${this.t('library.exportJson')}
-          </button>
-          <button type="button" class="button" data-action="print" @click=${this.#print}>${this.t('library.print')}</button>
-          <button type="button" class="button" data-action="copy-link" @click=${() => this.#extras.copy()}>${this.t('card.copyLink')}</button>
           ${
             signedIn
               ? html`<button
@@ -423,7 +476,14 @@ export class BkCardDetail extends BridgekitElement {
               </button>`
               : nothing
           }
-          ${signedIn && this.#looksAfter(card) ? this.#renderOwnerActions(card) : nothing}
+          ${
+            signedIn && this.#looksAfter(card)
+              ? html`<button type="button" class="button" data-action="verify" aria-disabled=${busy('verify')} @click=${() => this.#verify(card)}>
+                ${this.t('library.verify')}
+              </button>`
+              : nothing
+          }
+          ${this.#renderMore(card)}
         </div>
         ${this._obsoleteOpen ? this.#renderObsoleteForm(card) : nothing} ${this.#extras.renderPropose(card)}
         <p class="form-error no-print" role="alert">${this._actionError}</p>
@@ -454,34 +514,114 @@ export class BkCardDetail extends BridgekitElement {
     return text ? html`<p class="held" part="held">${text}</p>` : nothing;
   }
 
-  #renderOwnerActions(card: PracticeCard) {
+  // ——— The "More" menu (WAI-ARIA APG menu button) ———
+
+  get #menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('#bk-more-menu [role="menuitem"]')];
+  }
+
+  /** Opens the menu with focus on its first item, or its last (`ArrowUp`). */
+  #openMore(last = false): void {
+    this._moreOpen = true;
+    void this.updateComplete.then(() => {
+      const items = this.#menuItems;
+      (last ? items.at(-1) : items[0])?.focus();
+    });
+  }
+
+  #closeMore(focusButton: boolean): void {
+    this._moreOpen = false;
+    if (focusButton) this.renderRoot.querySelector<HTMLElement>('[data-action="more"]')?.focus();
+  }
+
+  #onMoreButtonKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    this.#openMore(event.key === 'ArrowUp');
+  }
+
+  #onMenuKey(event: KeyboardEvent): void {
+    const items = this.#menuItems;
+    const index = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
+    let next: HTMLElement | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = items[(index + 1) % items.length];
+        break;
+      case 'ArrowUp':
+        next = items[(index - 1 + items.length) % items.length];
+        break;
+      case 'Home':
+        next = items[0];
+        break;
+      case 'End':
+        next = items.at(-1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        this.#closeMore(true);
+        return;
+      case 'Tab':
+        this._moreOpen = false;
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    next?.focus();
+  }
+
+  /** Focus left the button and its menu (a click elsewhere, or Shift+Tab): the menu closes. */
+  #onMoreFocusOut(event: FocusEvent): void {
+    const wrapper = event.currentTarget as HTMLElement;
+    if (!wrapper.contains(event.relatedTarget as Node | null)) this._moreOpen = false;
+  }
+
+  /** Runs a menu item's action once the menu is closed; focus returns to "More" unless the action moves it. */
+  #choose(run: () => void): void {
+    this.#closeMore(true);
+    run();
+  }
+
+  #renderMore(card: PracticeCard) {
     const busy = (name: string) => (this._busy === name ? 'true' : 'false');
-    return html`
-      <button type="button" class="button" data-action="verify" aria-disabled=${busy('verify')} @click=${() => this.#verify(card)}>
-        ${this.t('library.verify')}
+    const item = (action: string, label: string, run: () => void, className = '') =>
+      html`<li role="none">
+        <button type="button" role="menuitem" tabindex="-1" class=${className} data-action=${action} aria-disabled=${busy(action)} @click=${() => this.#choose(run)}>
+          ${label}
+        </button>
+      </li>`;
+    const owner = this.signedIn && this.#looksAfter(card);
+    return html`<div class="more" @focusout=${this.#onMoreFocusOut}>
+      <button
+        type="button"
+        class="button"
+        id="bk-more"
+        data-action="more"
+        aria-haspopup="menu"
+        aria-expanded=${this._moreOpen ? 'true' : 'false'}
+        aria-controls="bk-more-menu"
+        @click=${() => (this._moreOpen ? this.#closeMore(true) : this.#openMore())}
+        @keydown=${this.#onMoreButtonKey}
+      >
+        ${this.t('editor.more')} <span aria-hidden="true">▾</span>
       </button>
-      ${
-        card.obsolete
-          ? html`<button
-            type="button"
-            class="button"
-            data-action="unobsolete"
-            aria-disabled=${busy('unobsolete')}
-            @click=${() => this.#unmarkObsolete(card)}
-          >
-            ${this.t('library.unmarkObsolete')}
-          </button>`
-          : html`<button
-            type="button"
-            class="button danger"
-            data-action="obsolete"
-            aria-expanded=${this._obsoleteOpen ? 'true' : 'false'}
-            @click=${this.#openObsolete}
-          >
-            ${this.t('library.markObsolete')}
-          </button>`
-      }
-    `;
+      <ul id="bk-more-menu" role="menu" aria-labelledby="bk-more" ?hidden=${!this._moreOpen} @keydown=${this.#onMenuKey}>
+        ${item('history', this.t('library.history'), () => this.open?.(card.id, 'history'))}
+        ${item('export-markdown', this.t('library.exportMarkdown'), () => this.#export(card, 'markdown'))}
+        ${item('export-json', this.t('library.exportJson'), () => this.#export(card, 'json'))}
+        ${item('print', this.t('library.print'), () => this.#print())}
+        ${item('copy-link', this.t('card.copyLink'), () => void this.#extras.copy())}
+        ${
+          owner
+            ? card.obsolete
+              ? item('unobsolete', this.t('library.unmarkObsolete'), () => this.#unmarkObsolete(card))
+              : item('obsolete', this.t('library.markObsolete'), () => this.#openObsolete(), 'danger')
+            : nothing
+        }
+      </ul>
+    </div>`;
   }
 
   #renderObsoleteForm(card: PracticeCard) {

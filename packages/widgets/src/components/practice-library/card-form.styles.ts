@@ -92,9 +92,55 @@ export const cardFormStyles = [
 
     .row {
       display: grid;
-      grid-template-columns: 1fr auto;
-      align-items: end;
+    }
+
+    /* A row's Remove sits at its end, inside its group. */
+    .remove {
+      justify-self: start;
+    }
+
+    .contents ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .contents a {
+      display: inline-block;
+      padding-block: 0.25rem;
+      color: var(--_brand);
+    }
+
+    .contents a:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+
+    /* Save and Cancel stay in view at the bottom of the window while the form is on screen. */
+    .actions.sticky {
+      position: sticky;
+      bottom: 0;
+      z-index: 2;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
       gap: 0.5rem;
+      margin-inline: -1rem;
+      padding: 0.625rem 1rem;
+      border-top: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+
+    /* What focus moves to is not hidden under the bar. */
+    input,
+    select,
+    textarea,
+    bk-item-picker,
+    fieldset {
+      scroll-margin-block: 1rem 5rem;
     }
 
     .row > fieldset {
@@ -146,6 +192,10 @@ export const cardFormStyles = [
       font-weight: 600;
     }
 
+    .parts .wide {
+      grid-column: 1 / -1;
+    }
+
     .form-notice:empty {
       display: none;
     }
@@ -153,6 +203,12 @@ export const cardFormStyles = [
     @media print {
       :host {
         display: none;
+      }
+    }
+
+    @media (forced-colors: active) {
+      .actions.sticky {
+        border-top-color: CanvasText;
       }
     }
   `,

@@ -12,12 +12,18 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BkCancelEvent } from '../../events/cancel.ts';
-import { BkCardSaveEvent } from '../../events/card-save.ts';
+import { BkCardSaveEvent, type CardSaveReview } from '../../events/card-save.ts';
+import type { BkItemPickEvent } from '../../events/item-pick.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { formatList, type MessageKey, registerFeature, relativeTime, sameLanguage, translator } from '../../shared/i18n.ts';
+import type { BkItemPicker } from '../../shared/item-picker.ts';
 import { cardAccessMessages } from '../../shared/messages/card-access.ts';
+import { cardEditorMessages } from '../../shared/messages/card-editor.ts';
 import { cardHistoryMessages } from '../../shared/messages/card-history.ts';
+import '../../shared/item-picker.ts';
 import { tokens } from '../../shared/styles.ts';
+import { viewer } from '../../shared/viewer.ts';
+import { linkTitles } from '../practice-card/card-data.ts';
 import { areaLabel } from '../practice-card/card-view.ts';
 import { cardFormStyles } from './card-form.styles.ts';
 import { errorText, type FieldFormContext, renderField, requiredMark } from './field-input.ts';
@@ -30,12 +36,17 @@ import {
   emptyDraft,
   type FormDraft,
   fieldId,
+  nameLinks,
   newFormDraft,
   newRowId,
 } from './form-draft.ts';
 
 registerFeature(cardAccessMessages);
 registerFeature(cardHistoryMessages);
+registerFeature(cardEditorMessages);
+
+/** The controls a field's group starts with; a picker takes focus into its text box. */
+const CONTROLS = 'input, select, textarea, bk-item-picker, button';
 
 const MATURITY_LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -47,9 +58,11 @@ interface Conflict {
 }
 
 /**
- * The create and edit form of a practice card, generated from its template: common fields
- * (title, summary, practice areas, maturity, owner, review-by date, a note for the history),
- * then an input per template field — lists as rows with Add and Remove. Checks required
+ * The create and edit form of a practice card, generated from its template: a list of its
+ * sections to jump to, common fields (title, summary, practice areas, maturity, owner, review-by
+ * date, a note for the history), then an input per template field — lists as rows with Add and
+ * Remove, people and links as pickers. Save and Cancel stay in view at the bottom of the
+ * window; the owner of a card due for review may also mark it reviewed. Checks required
  * fields before sending, shows the server's field errors at the input they concern with an
  * error summary, and on a concurrent edit keeps what the person typed.
  *
@@ -58,6 +71,8 @@ interface Conflict {
  * @csspart form - The form.
  * @csspart error-summary - The list of problems after a refused save.
  * @csspart conflict - The "someone saved a newer version" notice.
+ * @csspart contents - The links to the form's sections.
+ * @csspart action-bar - Save and Cancel, kept in view at the bottom of the window.
  * @csspart submit - The save button.
  */
 export class BkCardForm extends BridgekitElement {
@@ -76,6 +91,8 @@ export class BkCardForm extends BridgekitElement {
     _formError: { state: true },
     _formNotice: { state: true },
     _announcement: { state: true },
+    _markReviewed: { state: true },
+    _handle: { state: true },
   };
 
   declare template: CardTemplate | null;
@@ -94,6 +111,10 @@ export class BkCardForm extends BridgekitElement {
   /** "Nothing to save", where the person looks after pressing Save. */
   declare _formNotice: string;
   declare _announcement: string;
+  /** The owner's "Also mark as reviewed", offered while the card is due. */
+  declare _markReviewed: boolean;
+  /** The signed-in person's handle (`/me`, read once per page): an owner may mark their card reviewed. */
+  declare _handle: string | null;
 
   #draft: FormDraft = newFormDraft([], 'EUR');
   /** The version this edit is based on; moves on when the person keeps editing after a conflict. */
@@ -115,6 +136,8 @@ export class BkCardForm extends BridgekitElement {
     this._formError = '';
     this._formNotice = '';
     this._announcement = '';
+    this._markReviewed = false;
+    this._handle = null;
   }
 
   protected configChanged(): void {
@@ -123,6 +146,12 @@ export class BkCardForm extends BridgekitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.client)
+      void viewer(this.client)
+        .then((me) => {
+          this._handle = me.user?.handle ?? null;
+        })
+        .catch(() => undefined);
     // Without the list, the select still offers the card's own unit.
     this.client?.units
       .list()
@@ -148,6 +177,23 @@ export class BkCardForm extends BridgekitElement {
     this._summary = [];
     this._conflict = null;
     this._formError = '';
+    this._markReviewed = false;
+    if (card) void this.#nameLinks(card);
+  }
+
+  /** The titles of the card's links, for their pickers; without them a picker shows the id. */
+  async #nameLinks(card: PracticeCard): Promise<void> {
+    const links = await this.client?.cards.links(card.id).catch(() => null);
+    if (!links || this.card?.id !== card.id) return;
+    nameLinks(Object.values(this.#draft.fields), linkTitles(links));
+    this.requestUpdate();
+  }
+
+  /** Whether the signed-in owner may verify the card with this save: it is due, or overdue. */
+  get #reviewOffered(): boolean {
+    const card = this.card;
+    const me = this._handle;
+    return Boolean(card && me && card.owner?.handle === me && (card.freshness === 'due' || card.freshness === 'overdue'));
   }
 
   get #currency(): string {
@@ -169,6 +215,7 @@ export class BkCardForm extends BridgekitElement {
       t: (key, params) => this.t(key, params),
       errors: this._errors,
       lockedNote: (side) => this.#lockedNote(side),
+      changed: () => this.requestUpdate(),
       addRow: (list, of, path) => {
         const id = newRowId();
         list.rows.push({ id, draft: emptyDraft(of, this.#currency) });
@@ -200,9 +247,7 @@ export class BkCardForm extends BridgekitElement {
   }
 
   #firstControlOf(selector: string): HTMLElement | null {
-    return (
-      this.renderRoot.querySelector<HTMLElement>(`#${selector}`)?.querySelector<HTMLElement>('input, select, textarea, button') ?? null
-    );
+    return this.renderRoot.querySelector<HTMLElement>(`#${selector}`)?.querySelector<HTMLElement>(CONTROLS) ?? null;
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -226,6 +271,10 @@ export class BkCardForm extends BridgekitElement {
     this._formNotice = '';
     // A save that changes nothing would make no version (the server keeps none): say so instead.
     if (this.card && contentKey(collected) === this.#untouched) {
+      if (this._markReviewed) {
+        await this.#reviewOnly(this.card, collected.reviewBy);
+        return;
+      }
       // Set after the clearing renders, so that a second press is announced again.
       void this.updateComplete.then(() => {
         this._formNotice = this.t('library.nothingToSave');
@@ -262,13 +311,44 @@ export class BkCardForm extends BridgekitElement {
       this._summary = [];
       this._conflict = null;
       // The server kept no version: nothing differed from the card as it is (and nothing was held).
-      if (this.card && saved.version === this.#baseVersion && saved.pendingEdit?.id === this.card.pendingEdit?.id) {
+      const unchanged = this.card && saved.version === this.#baseVersion && saved.pendingEdit?.id === this.card.pendingEdit?.id;
+      if (unchanged && !this._markReviewed) {
         this._formNotice = this.t('library.nothingToSave');
+        return;
+      }
+      if (this._markReviewed) {
+        // Verifying is its own call (`POST …/verify`): made once the save is in.
+        const { card, review } = await this.#verify(saved, collected.reviewBy);
+        this.dispatchEvent(new BkCardSaveEvent(card, unchanged ? { ...review, unchanged: true } : review));
         return;
       }
       this.dispatchEvent(new BkCardSaveEvent(saved));
     } catch (err) {
       await this.#onSaveFailed(err, collected);
+    } finally {
+      this._submitting = false;
+    }
+  }
+
+  /** Verifies the card just saved; a failure leaves the save standing, and says why. */
+  async #verify(saved: PracticeCard, reviewBy: string | null): Promise<{ card: PracticeCard; review: CardSaveReview }> {
+    const client = this.client;
+    if (!client) return { card: saved, review: { reviewed: false } };
+    try {
+      const card = await client.cards.verify(saved.id, reviewBy && reviewBy !== this.card?.reviewBy ? { reviewBy } : {});
+      return { card, review: { reviewed: true } };
+    } catch (err) {
+      return { card: saved, review: { reviewed: false, failed: this.t('editor.reviewFailed', { reason: await this.describeError(err) }) } };
+    }
+  }
+
+  /** Nothing edited, "Also mark as reviewed" checked: only the review is recorded. */
+  async #reviewOnly(card: PracticeCard, reviewBy: string | null): Promise<void> {
+    this._submitting = true;
+    try {
+      const { card: verified, review } = await this.#verify(card, reviewBy);
+      if (review.reviewed) this.dispatchEvent(new BkCardSaveEvent(verified, { ...review, unchanged: true }));
+      else this._formError = review.failed ?? '';
     } finally {
       this._submitting = false;
     }
@@ -330,8 +410,9 @@ export class BkCardForm extends BridgekitElement {
     if (first.localName === 'fieldset') {
       // A list with no rows: its Add button; otherwise the group's first input.
       (
-        first.querySelector<HTMLElement>(':scope > .rows input, :scope > .rows select, :scope > .rows textarea') ??
-        first.querySelector<HTMLElement>('input, select, textarea, button')
+        first.querySelector<HTMLElement>(
+          ':scope > .rows input, :scope > .rows select, :scope > .rows textarea, :scope > .rows bk-item-picker',
+        ) ?? first.querySelector<HTMLElement>(CONTROLS)
       )?.focus();
     } else {
       first.focus();
@@ -341,7 +422,7 @@ export class BkCardForm extends BridgekitElement {
   #focusById(event: Event, id: string): void {
     event.preventDefault();
     const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    if (target?.localName === 'fieldset') target.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    if (target?.localName === 'fieldset') target.querySelector<HTMLElement>(CONTROLS)?.focus();
     else target?.focus();
   }
 
@@ -377,9 +458,9 @@ export class BkCardForm extends BridgekitElement {
       <form part="form" novalidate aria-labelledby="bk-form-heading" @submit=${this.#submit} @keydown=${this.#onKeydown}>
         <h3 id="bk-form-heading" tabindex="-1">${heading}</h3>
         ${template.description ? html`<p class="hint">${template.description}</p>` : nothing}
-        ${this.#renderConflict()} ${this.#renderSummary()}
+        ${this.#renderConflict()} ${this.#renderSummary()} ${this.#renderContents(template)}
         <p class="hint">${t('library.requiredHint')}</p>
-        <fieldset class="section">
+        <fieldset class="section" id="bk-section-about">
           <legend>${t('library.aboutCard')}</legend>
           ${this.#text(
             COMMON_IDS.title,
@@ -447,15 +528,24 @@ export class BkCardForm extends BridgekitElement {
               </select>
               ${errorText(ctx, COMMON_IDS.maturityLevel)}
             </div>
-            ${this.#text(
-              COMMON_IDS.owner,
-              t('library.field.owner'),
-              c.owner,
-              (v) => {
-                c.owner = v;
-              },
-              { help: this.card ? t('library.ownerHintEdit') : t('library.ownerHintNew') },
-            )}
+            <bk-item-picker
+              id=${COMMON_IDS.owner}
+              kind="person"
+              label=${t('library.field.owner')}
+              hint=${this.card ? t('library.ownerHintEdit') : t('library.ownerHintNew')}
+              error=${this._errors.get(COMMON_IDS.owner) ?? ''}
+              .value=${c.owner && c.ownerName ? { id: c.owner, title: c.ownerName } : null}
+              @input=${(e: Event) => {
+                // Typed, not chosen: taken as a handle (the server says if nobody has it).
+                c.owner = (e.currentTarget as BkItemPicker).text.trim().replace(/^@/, '');
+                c.ownerName = '';
+              }}
+              @bk-item-pick=${(e: BkItemPickEvent) => {
+                if (!e.item) return;
+                c.owner = e.item.id;
+                c.ownerName = e.item.title;
+              }}
+            ></bk-item-picker>
             <div class="field">
               <label for=${COMMON_IDS.reviewBy}>${t('library.field.reviewBy')}</label>
               <p class="hint" id="${COMMON_IDS.reviewBy}-help">${this.card ? t('library.reviewByHintEdit') : t('library.reviewByHint')}</p>
@@ -474,7 +564,7 @@ export class BkCardForm extends BridgekitElement {
           </div>
           ${this.#renderAccess()}
         </fieldset>
-        <fieldset class="section">
+        <fieldset class="section" id="bk-section-template">
           <legend>${template.name}</legend>
           ${template.fields.map((def) => {
             const draft = this.#draft.fields[def.key];
@@ -492,17 +582,51 @@ export class BkCardForm extends BridgekitElement {
           },
           { help: t('library.noteHint'), maxLength: 200 },
         )}
+        ${
+          this.#reviewOffered
+            ? html`<div class="field review">
+              <label class="check">
+                <input
+                  type="checkbox"
+                  id="bk-c-mark-reviewed"
+                  aria-describedby="bk-c-mark-reviewed-help"
+                  .checked=${live(this._markReviewed)}
+                  @change=${(e: Event) => {
+                    this._markReviewed = (e.target as HTMLInputElement).checked;
+                  }}
+                />
+                <span>${t('editor.markReviewed')}</span>
+              </label>
+              <p class="hint" id="bk-c-mark-reviewed-help">${t('editor.markReviewedHint')}</p>
+            </div>`
+            : nothing
+        }
         <p class="form-error" role="alert">${this._formError}</p>
-        <p class="form-notice" role="status">${this._formNotice}</p>
-        <div class="actions">
+        <div class="actions sticky" part="action-bar">
           <button type="submit" class="button primary" part="submit" aria-disabled=${this._submitting ? 'true' : 'false'}>
             ${this._submitting ? t('library.saving') : t('library.save')}
           </button>
           <button type="button" class="button" @click=${() => this.dispatchEvent(new BkCancelEvent())}>${t('library.cancel')}</button>
+          <p class="form-notice" role="status">${this._formNotice}</p>
         </div>
         <p class="visually-hidden" role="status">${this._announcement}</p>
       </form>
     `;
+  }
+
+  /** Links to the form's sections and the template's fields, for a long form. */
+  #renderContents(template: CardTemplate) {
+    const t = (key: MessageKey) => this.t(key);
+    const entries = [
+      { id: 'bk-section-about', label: t('library.aboutCard') },
+      ...template.fields.map((def) => ({ id: fieldId(def.key), label: def.label })),
+      { id: COMMON_IDS.note, label: t('library.field.note') },
+    ];
+    return html`<nav class="contents" part="contents" aria-label=${t('editor.contents')}>
+      <ul>
+        ${entries.map((e) => html`<li><a href="#${e.id}" @click=${(ev: Event) => this.#focusById(ev, e.id)}>${e.label}</a></li>`)}
+      </ul>
+    </nav>`;
   }
 
   #text(

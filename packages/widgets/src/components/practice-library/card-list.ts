@@ -92,7 +92,8 @@ export interface CardListContext {
   onSearchInput: (event: Event) => void;
   onSubmit: (event: SubmitEvent) => void;
   setFilter: (change: Partial<Filters>) => void;
-  retry: () => void;
+  /** A failed first page, said as `text` (the element's renderFailure). */
+  failure: (text: string) => unknown;
   open: (id: string) => void;
   /** The address of a card's view (the tenant's page for cards, else this page with `#bk-card=`). */
   href: (id: string) => string;
@@ -167,10 +168,7 @@ export function renderResults(ctx: CardListContext) {
     </div>`;
   }
   if (list.status === 'error') {
-    return html`<div class="notice error" role="alert">
-      <p>${t('library.loadFailed')} ${list.error}</p>
-      <button type="button" class="button" @click=${ctx.retry}>${t('error.retry')}</button>
-    </div>`;
+    return ctx.failure(`${t('library.loadFailed')} ${list.error}`);
   }
   const filtered = Boolean(f.q.trim() || f.tag || f.template || f.mine || f.freshness);
   if (list.items.length === 0) return html`<p class="notice">${filtered ? t('library.noMatches') : t('library.empty')}</p>`;

@@ -1,13 +1,17 @@
 /**
  * The inputs of a card form, one per template field type: native controls with labels,
- * "(required)" marks, help, and an error under each that the control is described by. Lists
- * are rows with "Add" and "Remove" buttons; records are fieldsets.
+ * "(required)" marks, help, and an error under each that the control is described by. People
+ * and links are pickers (`bk-item-picker`: members through the @mention look-up, cards, ideas
+ * and threads through the search). Lists are rows with "Add", and "Remove" at each row's end;
+ * records are fieldsets.
  */
 import type { FieldDef, FieldType, LinkKind, RelationshipSide } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { BkItemPickEvent } from '../../events/item-pick.ts';
 import type { Translate } from '../../shared/i18n.ts';
+import type { BkItemPicker } from '../../shared/item-picker.ts';
 import { linkKindLabel } from '../practice-card/card-format.ts';
 import { type Draft, fieldId } from './form-draft.ts';
 
@@ -19,12 +23,16 @@ export interface FieldFormContext {
   errors: ReadonlyMap<string, string>;
   addRow(list: ListDraft, of: FieldType, path: string): void;
   removeRow(list: ListDraft, rowId: string, path: string): void;
+  /** A choice changed what the form shows (a link's kind). */
+  changed(): void;
   /** Why the person may not change a side-locked field of this side ("Only the business side…"), or null when they may. */
   lockedNote?(side: RelationshipSide): string | null;
 }
 
 interface Labelled {
   label: string;
+  /** A list's name for one item ("Option" of "Options"): its rows are numbered with it. */
+  itemLabel?: string | undefined;
   required: boolean;
   help?: string | undefined;
   /** A side-locked field the person may not change: shown read-only, with this note. */
@@ -50,22 +58,31 @@ export function renderField(
   draft: Draft,
   path: string,
   labelled: Labelled,
+  /** Shown at the end of the field, inside its group: a row's Remove button. */
+  trailing: unknown = nothing,
 ): TemplateResult {
   const side = (type as Partial<FieldDef>).side;
   const l = side ? { ...labelled, locked: ctx.lockedNote?.(side) ?? null } : labelled;
   switch (draft.kind) {
     case 'scalar':
-      return renderScalar(ctx, type, draft, path, l);
+      return renderScalar(ctx, type, draft, path, l, trailing);
     case 'person':
-      return renderPerson(ctx, draft, path, l);
+      return renderPerson(ctx, draft, path, l, trailing);
     case 'money':
-      return renderMoney(ctx, draft, path, l);
+      return renderMoney(ctx, draft, path, l, trailing);
     case 'link':
-      return renderLink(ctx, type.type === 'link' ? type.to : [draft.to], draft, path, l);
+      return renderLink(ctx, type.type === 'link' ? type.to : [draft.to], draft, path, l, trailing);
     case 'record':
-      return renderRecord(ctx, type.type === 'record' ? type.fields : [], draft, path, l);
+      return renderRecord(ctx, type.type === 'record' ? type.fields : [], draft, path, l, trailing);
     case 'list':
-      return renderList(ctx, type.type === 'list' ? type.of : { type: 'text' }, draft, path, l);
+      return renderList(
+        ctx,
+        type.type === 'list' ? type.of : { type: 'text' },
+        draft,
+        path,
+        { ...l, itemLabel: type.type === 'list' ? type.itemLabel : undefined },
+        trailing,
+      );
   }
 }
 
@@ -73,7 +90,14 @@ function helpText(id: string, help: string | undefined) {
   return help ? html`<p class="hint" id="${id}-help">${help}</p>` : nothing;
 }
 
-function renderScalar(ctx: FieldFormContext, type: FieldDef | FieldType, d: Extract<Draft, { kind: 'scalar' }>, path: string, l: Labelled) {
+function renderScalar(
+  ctx: FieldFormContext,
+  type: FieldDef | FieldType,
+  d: Extract<Draft, { kind: 'scalar' }>,
+  path: string,
+  l: Labelled,
+  trailing: unknown,
+) {
   const id = fieldId(path);
   const markdown = type.type === 'richtext';
   const described = describedBy(l.help && `${id}-help`, l.locked && `${id}-locked`, markdown && `${id}-markdown`, `${id}-error`);
@@ -123,6 +147,7 @@ function renderScalar(ctx: FieldFormContext, type: FieldDef | FieldType, d: Extr
     <label for=${id}>${l.label}${requiredMark(ctx.t, l.required)}</label>
     ${helpText(id, l.help)} ${lockedText(id, l.locked)}
     ${markdown ? html`<p class="hint" id="${id}-markdown">${ctx.t('library.markdownHint')}</p>` : nothing} ${control} ${errorText(ctx, id)}
+    ${trailing}
   </div>`;
 }
 
@@ -130,7 +155,7 @@ const lockedText = (id: string, note: string | null | undefined) =>
   note ? html`<p class="hint locked" id="${id}-locked">${note}</p>` : nothing;
 
 /** A fieldset whose legend names the field, around its parts. */
-function group(ctx: FieldFormContext, id: string, path: string, l: Labelled, body: unknown, className = 'group') {
+function group(ctx: FieldFormContext, id: string, path: string, l: Labelled, body: unknown, className: string, trailing: unknown) {
   // A side-locked group: disabled as a whole, so none of its controls (nor Add or Remove) changes it.
   return html`<fieldset
     class=${className}
@@ -140,7 +165,7 @@ function group(ctx: FieldFormContext, id: string, path: string, l: Labelled, bod
     aria-describedby=${describedBy(l.help && `${id}-help`, l.locked && `${id}-locked`, `${id}-error`)}
   >
     <legend>${l.label}${requiredMark(ctx.t, l.required)}</legend>
-    ${helpText(id, l.help)} ${lockedText(id, l.locked)} ${errorText(ctx, id)} ${body}
+    ${helpText(id, l.help)} ${lockedText(id, l.locked)} ${errorText(ctx, id)} ${body} ${trailing}
   </fieldset>`;
 }
 
@@ -177,22 +202,39 @@ function renderPart(ctx: FieldFormContext, p: Part) {
   </div>`;
 }
 
-function renderPerson(ctx: FieldFormContext, d: Extract<Draft, { kind: 'person' }>, path: string, l: Labelled) {
+/** A member picked by name (their handle kept), or the name of someone who is not one. */
+function renderPerson(ctx: FieldFormContext, d: Extract<Draft, { kind: 'person' }>, path: string, l: Labelled, trailing: unknown) {
   const id = fieldId(path);
   return group(
     ctx,
     id,
     path,
     l,
-    html`<div class="parts">
-      ${renderPart(ctx, { id: `${id}-name`, label: ctx.t('library.personName'), value: d.name, onInput: (e) => (d.name = value(e)) })}
-      ${renderPart(ctx, { id: `${id}-handle`, label: ctx.t('library.personHandle'), value: d.handle, onInput: (e) => (d.handle = value(e)), kind: 'code' })}
-    </div>`,
+    html`<bk-item-picker
+      id="${id}-name"
+      kind="person"
+      label=${ctx.t('library.personName')}
+      hint=${ctx.t('editor.personHint')}
+      error=${ctx.errors.get(`${id}-name`) ?? ''}
+      ?disabled=${Boolean(l.locked)}
+      .value=${d.handle ? { id: d.handle, title: d.name } : null}
+      .text=${d.name}
+      @input=${(e: Event) => {
+        d.name = (e.currentTarget as BkItemPicker).text;
+      }}
+      @bk-item-pick=${(e: BkItemPickEvent) => {
+        d.handle = e.item?.id ?? '';
+        if (e.item) d.name = e.item.title;
+        // Someone outside the members has no e-mail from the look-up either.
+        delete d.email;
+      }}
+    ></bk-item-picker>`,
     'group person',
+    trailing,
   );
 }
 
-function renderMoney(ctx: FieldFormContext, d: Extract<Draft, { kind: 'money' }>, path: string, l: Labelled) {
+function renderMoney(ctx: FieldFormContext, d: Extract<Draft, { kind: 'money' }>, path: string, l: Labelled, trailing: unknown) {
   const id = fieldId(path);
   const onAmount = (e: Event) => {
     d.amount = value(e);
@@ -216,13 +258,20 @@ function renderMoney(ctx: FieldFormContext, d: Extract<Draft, { kind: 'money' }>
       })}
     </div>`,
     'group money',
+    trailing,
   );
 }
 
-function renderLink(ctx: FieldFormContext, kinds: readonly LinkKind[], d: Extract<Draft, { kind: 'link' }>, path: string, l: Labelled) {
+/** The kind (when the field allows several) and the item, picked by its title through the search. */
+function renderLink(
+  ctx: FieldFormContext,
+  kinds: readonly LinkKind[],
+  d: Extract<Draft, { kind: 'link' }>,
+  path: string,
+  l: Labelled,
+  trailing: unknown,
+) {
   const id = fieldId(path);
-  const only = kinds.length === 1 ? kinds[0] : undefined;
-  const idLabel = only ? ctx.t('library.linkIdOf', { kind: linkKindLabel(ctx.t, only) }) : ctx.t('library.linkId');
   return group(
     ctx,
     id,
@@ -230,7 +279,7 @@ function renderLink(ctx: FieldFormContext, kinds: readonly LinkKind[], d: Extrac
     l,
     html`<div class="parts">
       ${
-        only
+        kinds.length === 1
           ? nothing
           : html`<div class="field">
             <label for="${id}-kind">${ctx.t('library.linkKind')}</label>
@@ -240,6 +289,10 @@ function renderLink(ctx: FieldFormContext, kinds: readonly LinkKind[], d: Extrac
               aria-invalid=${invalid(ctx, `${id}-kind`)}
               @change=${(e: Event) => {
                 d.to = value(e) as LinkKind;
+                // An id of one kind means nothing as another.
+                d.id = '';
+                delete d.title;
+                ctx.changed();
               }}
             >
               ${kinds.map((k) => html`<option value=${k} ?selected=${d.to === k}>${linkKindLabel(ctx.t, k)}</option>`)}
@@ -247,9 +300,24 @@ function renderLink(ctx: FieldFormContext, kinds: readonly LinkKind[], d: Extrac
             ${errorText(ctx, `${id}-kind`)}
           </div>`
       }
-      ${renderPart(ctx, { id: `${id}-id`, label: idLabel, value: d.id, onInput: (e) => (d.id = value(e)), kind: 'code' })}
+      <bk-item-picker
+        id="${id}-id"
+        class="wide"
+        kind=${d.to}
+        label=${ctx.t('editor.linkTo', { kind: linkKindLabel(ctx.t, d.to) })}
+        hint=${ctx.t('editor.linkHint')}
+        error=${ctx.errors.get(`${id}-id`) ?? ''}
+        ?disabled=${Boolean(l.locked)}
+        .value=${d.id ? { id: d.id, title: d.title ?? d.id } : null}
+        @bk-item-pick=${(e: BkItemPickEvent) => {
+          d.id = e.item?.id ?? '';
+          if (e.item) d.title = e.item.title;
+          else delete d.title;
+        }}
+      ></bk-item-picker>
     </div>`,
     'group link',
+    trailing,
   );
 }
 
@@ -259,6 +327,7 @@ function renderRecord(
   d: Extract<Draft, { kind: 'record' }>,
   path: string,
   l: Labelled,
+  trailing: unknown,
 ) {
   return group(
     ctx,
@@ -274,10 +343,11 @@ function renderRecord(
       })}
     </div>`,
     'group record',
+    trailing,
   );
 }
 
-function renderList(ctx: FieldFormContext, of: FieldType, d: ListDraft, path: string, l: Labelled) {
+function renderList(ctx: FieldFormContext, of: FieldType, d: ListDraft, path: string, l: Labelled, trailing: unknown) {
   const id = fieldId(path);
   return group(
     ctx,
@@ -292,7 +362,7 @@ function renderList(ctx: FieldFormContext, of: FieldType, d: ListDraft, path: st
             (row) => row.id,
             (row, i) => {
               const rowPath = `${path}.${row.id}`;
-              const rowLabel = ctx.t('library.rowLabel', { label: l.label, number: i + 1 });
+              const rowLabel = ctx.t('library.rowLabel', { label: l.itemLabel ?? l.label, number: i + 1 });
               const remove = html`<button
                 type="button"
                 class="button subtle remove"
@@ -303,7 +373,7 @@ function renderList(ctx: FieldFormContext, of: FieldType, d: ListDraft, path: st
                 ${ctx.t('library.removeRow')}
               </button>`;
               return html`<li class="row" data-row=${row.id}>
-                ${renderField(ctx, of, row.draft, rowPath, { label: rowLabel, required: false })} ${remove}
+                ${renderField(ctx, of, row.draft, rowPath, { label: rowLabel, required: false }, remove)}
               </li>`;
             },
           )}
@@ -314,5 +384,6 @@ function renderList(ctx: FieldFormContext, of: FieldType, d: ListDraft, path: st
         ${ctx.t('library.addRow', { label: l.label })}
       </button>`,
     'group list',
+    trailing,
   );
 }

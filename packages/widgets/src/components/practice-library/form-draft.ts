@@ -22,7 +22,7 @@ export type Draft =
   | { kind: 'scalar'; value: string /** The browser could not read what was typed (a number input). */; bad?: boolean }
   | { kind: 'person'; name: string; handle: string; email?: string }
   | { kind: 'money'; amount: string; currency: string; bad?: boolean }
-  | { kind: 'link'; to: LinkKind; id: string }
+  | { kind: 'link'; to: LinkKind; id: string /** The item's title, once known: what the picker shows. */; title?: string }
   | { kind: 'record'; fields: Record<string, Draft> }
   | { kind: 'list'; rows: Row[] };
 
@@ -38,7 +38,9 @@ export interface CommonDraft {
   summary: string;
   tags: Set<PracticeArea>;
   maturityLevel: string;
+  /** The owner's handle; `ownerName` is what their picker shows. */
   owner: string;
+  ownerName: string;
   reviewBy: string;
   /** The unit's key, or empty for none. */
   unit: string;
@@ -136,6 +138,7 @@ export function newFormDraft(
       tags: new Set(card?.tags ?? []),
       maturityLevel: card?.maturityLevel ? String(card.maturityLevel) : '',
       owner: card?.owner?.handle ?? '',
+      ownerName: card?.owner?.name ?? '',
       reviewBy: card?.reviewBy ?? '',
       unit: card?.unit?.key ?? '',
       visibility: card?.visibility ?? defaultVisibility(template, ''),
@@ -144,6 +147,21 @@ export function newFormDraft(
     },
     fields: Object.fromEntries(fields.map((f) => [f.key, card ? draftOf(f, card.fields[f.key], currency) : emptyDraft(f, currency)])),
   };
+}
+
+/** Puts the linked items' titles (`kind:id` → title) into the link drafts, so their pickers show them. */
+export function nameLinks(drafts: Iterable<Draft>, titles: ReadonlyMap<string, string>): void {
+  for (const d of drafts) {
+    if (d.kind === 'link') {
+      const title = titles.get(`${d.to}:${d.id}`);
+      if (title && d.title === undefined) d.title = title;
+    } else if (d.kind === 'record') nameLinks(Object.values(d.fields), titles);
+    else if (d.kind === 'list')
+      nameLinks(
+        d.rows.map((r) => r.draft),
+        titles,
+      );
+  }
 }
 
 export function isDraftEmpty(draft: Draft): boolean {
@@ -255,7 +273,7 @@ export function collect(t: Translate, defs: readonly FieldDef[], draft: FormDraf
         anchor(at.server, `${id}-name`, at.label);
         anchor(`${at.server}.name`, `${id}-name`, at.label);
         anchor(`${at.server}.email`, `${id}-name`, at.label);
-        anchor(`${at.server}.handle`, `${id}-handle`, at.label);
+        anchor(`${at.server}.handle`, `${id}-name`, at.label);
         const name = d.name.trim();
         const handle = d.handle.trim().replace(/^@/, '');
         if (!name && !handle) {
@@ -337,7 +355,10 @@ export function collect(t: Translate, defs: readonly FieldDef[], draft: FormDraf
             {
               server: `${at.server}.${values.length}`,
               draft: `${at.draft}.${row.id}`,
-              label: t('library.rowLabel', { label: at.label, number: position + 1 }),
+              label: t('library.rowLabel', {
+                label: (type.type === 'list' ? type.itemLabel : undefined) ?? at.label,
+                number: position + 1,
+              }),
             },
             true,
           );

@@ -1,7 +1,9 @@
 import type { BridgekitClient, CardTemplate, PracticeCard } from '@bridgekit/sdk';
 import type { ReactiveControllerHost } from 'lit';
+import type { CardSaveReview } from '../../events/card-save.ts';
 import type { MessageKey, Params } from '../../shared/i18n.ts';
 import { templateFor } from '../practice-card/card-data.ts';
+import { formatDate } from '../practice-card/card-format.ts';
 
 export interface OpenCardOptions {
   client: () => BridgekitClient | null;
@@ -93,10 +95,21 @@ export class OpenCard {
   }
 }
 
-/** What the library says once a card was saved: held for review, restored, or saved. */
-export function savedMessage(t: (key: MessageKey, params?: Params) => string, card: PracticeCard, restored: boolean): string {
-  if (card.moderation.state === 'pending') return t('library.savedHeld', { title: card.title });
-  if (card.pendingEdit?.state === 'pending') return t('library.editHeld', { title: card.title, version: card.version });
-  const params = { title: card.title, version: card.version };
-  return restored ? t('library.restored', params) : t('library.saved', params);
+/** What the library says once a card was saved: held for review, restored, or saved; and whether it was marked reviewed too. */
+export function savedMessage(
+  t: (key: MessageKey, params?: Params) => string,
+  locale: string,
+  card: PracticeCard,
+  restored: boolean,
+  review: CardSaveReview | null = null,
+): string {
+  const verified = review?.reviewed
+    ? t('library.verified', { title: card.title, date: card.reviewBy ? formatDate(locale, card.reviewBy) : '' })
+    : (review?.failed ?? '');
+  if (review?.unchanged) return verified;
+  let saved: string;
+  if (card.moderation.state === 'pending') saved = t('library.savedHeld', { title: card.title });
+  else if (card.pendingEdit?.state === 'pending') saved = t('library.editHeld', { title: card.title, version: card.version });
+  else saved = t(restored ? 'library.restored' : 'library.saved', { title: card.title, version: card.version });
+  return verified ? `${saved} ${verified}` : saved;
 }

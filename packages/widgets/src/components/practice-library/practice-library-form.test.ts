@@ -4,6 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { keepAddress } from '../../../test/address.ts';
 import { cleanup, clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
+import type { BkItemPicker } from '../../shared/item-picker.ts';
 import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
 
@@ -62,12 +63,17 @@ function mustFill(form: ShadowRoot, el: HTMLElement): boolean {
   return Boolean(el.closest('.field')?.parentElement?.matches('li.row'));
 }
 
+/** What to type into a link picker to find a demo item of its kind. */
+const FIND: Record<string, string> = { card: 'Contoso', idea: 'invoice matching', thread: 'invoice' };
+
 /**
  * Fills a generated form from the keyboard only: Tab from control to control, typing into the
  * required ones, Enter on "Add to …" of a required list that has no row yet (focus then moves
- * into the new row), Space on one practice area; stops on the Save button.
+ * into the new row), Space on one practice area; stops on the Save button. A required link is
+ * picked by typing words of a demo item's title, then Enter on the first match; a required
+ * person is a name typed in full.
  */
-async function fillByKeyboard(form: ShadowRoot, ideaId: string): Promise<void> {
+async function fillByKeyboard(form: ShadowRoot): Promise<void> {
   let dates = 0;
   for (let step = 0; step < 500; step++) {
     const el = form.activeElement as HTMLElement | null;
@@ -78,6 +84,20 @@ async function fillByKeyboard(form: ShadowRoot, ideaId: string): Promise<void> {
         await userEvent.keyboard('{Enter}');
         await until(() => form.activeElement !== el && form.activeElement?.closest('li.row'));
         continue;
+      }
+    } else if (el?.localName === 'bk-item-picker') {
+      const picker = el as BkItemPicker;
+      if (mustFill(form, el) && !picker.text) {
+        if (picker.kind === 'person') {
+          await userEvent.keyboard('Helena Fischer');
+          expect(picker.text).toBe('Helena Fischer');
+        } else {
+          await userEvent.keyboard(FIND[picker.kind] ?? '');
+          const input = picker.shadowRoot?.querySelector('input') as HTMLInputElement;
+          await until(() => input.getAttribute('aria-expanded') === 'true', 15_000);
+          await userEvent.keyboard('{Enter}');
+          await until(() => picker.value);
+        }
       }
     } else if (el instanceof HTMLInputElement && el.type === 'checkbox') {
       if (el.value === 'value-realization') await userEvent.keyboard(' ');
@@ -92,13 +112,6 @@ async function fillByKeyboard(form: ShadowRoot, ideaId: string): Promise<void> {
           expect(el.value).toBe(`2027-${month}-15`);
         } else if (el.type === 'number') {
           await userEvent.keyboard(el.id.endsWith('-amount') ? '1250' : '3');
-        } else if (el.id.endsWith('-id')) {
-          const kind =
-            (form.getElementById(el.id.replace(/-id$/, '-kind')) as HTMLSelectElement | null)?.value ??
-            labelOf(form, el).split(' ')[0]?.toLowerCase();
-          await userEvent.keyboard(kind === 'idea' ? ideaId : 'demo-card-business-partner-profile');
-        } else if (el.id.endsWith('-name')) {
-          await userEvent.keyboard('Helena Fischer');
         } else {
           await userEvent.keyboard(`Typed ${labelOf(form, el).replace(' (required)', '')}`);
         }
@@ -134,10 +147,13 @@ describe('<bk-practice-library> card form', () => {
       expect(form.querySelector('h3')?.textContent).toBe(`New card: ${template.name}`);
 
       const title = `Keyboard ${templateId} ${Date.now()}`;
+      // The links to the form's sections come first.
       await userEvent.keyboard('{Tab}');
+      expect(form.activeElement?.closest('[part="contents"]')).not.toBeNull();
+      while (form.activeElement?.closest('[part="contents"]')) await userEvent.keyboard('{Tab}');
       expect(form.activeElement?.id).toBe('bk-c-title');
       await userEvent.keyboard(title);
-      await fillByKeyboard(form, 'demo-idea-invoice');
+      await fillByKeyboard(form);
       await userEvent.keyboard('{Enter}');
 
       await until(() => saved.length === 1, 15_000);
@@ -162,13 +178,15 @@ describe('<bk-practice-library> card form', () => {
     await userEvent.keyboard('{Enter}');
     const first = await until(() => form.querySelector('#bk-f-options > .rows > li:nth-child(1)'));
     expect(form.activeElement).toBe(first.querySelector('select'));
-    expect(legendOf(first.querySelector('fieldset'))).toBe('Options 1');
+    expect(legendOf(first.querySelector('fieldset'))).toBe('Option 1');
     add.focus();
     await userEvent.keyboard('{Enter}');
     const second = await until(() => form.querySelector('#bk-f-options > .rows > li:nth-child(2)'));
     expect(form.activeElement).toBe(second.querySelector('select'));
     const remove = second.querySelector<HTMLButtonElement>('button[data-remove]') as HTMLButtonElement;
-    expect(remove.getAttribute('aria-label')).toBe('Remove Options 2');
+    expect(remove.getAttribute('aria-label')).toBe('Remove Option 2');
+    // Remove is at the end of its row, inside the row's group.
+    expect(remove.parentElement).toBe(second.querySelector(':scope > fieldset'));
     remove.focus();
     await userEvent.keyboard('{Enter}');
     await until(() => form.querySelectorAll('#bk-f-options > .rows > li').length === 1);
@@ -198,7 +216,9 @@ describe('<bk-practice-library> card form', () => {
     expect(title.getAttribute('aria-describedby')).toContain('bk-c-title-error');
     expect(form.querySelector('#bk-c-title-error')?.textContent).toBe('Fill this in.');
     expect(form.querySelector('#bk-f-executiveSummary')?.getAttribute('aria-invalid')).toBe('true');
-    expect(form.querySelector('#bk-f-sponsor-name')?.getAttribute('aria-invalid')).toBe('true');
+    const sponsor = form.querySelector('#bk-f-sponsor-name') as BkItemPicker;
+    expect(sponsor.shadowRoot?.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
+    expect(sponsor.shadowRoot?.querySelector('#bk-pick-error')?.textContent).toBe('Fill this in.');
     const options = form.querySelector('#bk-f-options') as HTMLFieldSetElement;
     expect(options.getAttribute('aria-describedby')).toContain('bk-f-options-error');
     expect(form.querySelector('#bk-f-options-error')?.textContent).toBe('Add at least one.');
@@ -213,9 +233,9 @@ describe('<bk-practice-library> card form', () => {
   it("shows the server's field error at the input it concerns: a negative amount in the second option", { timeout: 120_000 }, async () => {
     const lib = await mountLibrary();
     const form = await openFormByKeyboard(lib, 'business-case');
-    await userEvent.keyboard('{Tab}');
+    (form.querySelector('#bk-c-title') as HTMLInputElement).focus();
     await userEvent.keyboard(`Server check ${Date.now()}`);
-    await fillByKeyboard(form, 'demo-idea-invoice');
+    await fillByKeyboard(form);
     // A second option whose cost the server refuses.
     const add = form.querySelector<HTMLButtonElement>('[data-add="options"]') as HTMLButtonElement;
     await userEvent.click(add);

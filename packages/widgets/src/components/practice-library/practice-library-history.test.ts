@@ -5,6 +5,7 @@ import { keepAddress } from '../../../test/address.ts';
 import { signInEachTest } from '../../../test/signed-in.ts';
 import { clientAs, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../../test/support.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
+import type { BkItemPicker } from '../../shared/item-picker.ts';
 import './practice-library.ts';
 import type { BkPracticeLibrary } from './practice-library.component.ts';
 import { createTestCard } from './test-cards.ts';
@@ -24,6 +25,11 @@ async function openCard(card: PracticeCard, searchLabel = 'Search practice cards
 
 const action = (lib: Element, name: string) =>
   detailOf(lib)?.querySelector<HTMLButtonElement>(`[data-action="${name}"]`) as HTMLButtonElement;
+/** An item of the card's "More" menu, the menu opened. */
+async function menuAction(lib: Element, name: string): Promise<HTMLButtonElement> {
+  await userEvent.click(action(lib, 'more'));
+  return until(() => detailOf(lib)?.activeElement && action(lib, name));
+}
 const formOf = (lib: Element) => shadow(shadow(lib).querySelector('bk-card-form') as Element);
 const historyOf = (lib: Element) => shadow(shadow(lib).querySelector('bk-card-history') as Element);
 const status = (lib: Element) => shadow(lib).querySelector('.base > [role="status"]')?.textContent ?? '';
@@ -44,7 +50,7 @@ describe('<bk-practice-library> editing and history', () => {
     expect((form.querySelector('#bk-c-title') as HTMLInputElement).value).toBe(card.title);
     expect(form.querySelectorAll('#bk-f-options > .rows > li')).toHaveLength(1);
     expect((form.querySelector('[id^="bk-f-options-"][id$="-cost-amount"]') as HTMLInputElement).value).toBe('1200');
-    expect((form.querySelector('#bk-f-sponsor-name') as HTMLInputElement).value).toBe('Helena Fischer');
+    expect((form.querySelector('#bk-f-sponsor-name') as BkItemPicker).text).toBe('Helena Fischer');
     await userEvent.fill(form.querySelector('#bk-f-recommendedOption') as HTMLInputElement, 'Do the minimum first.');
     await userEvent.fill(form.querySelector('#bk-c-note') as HTMLInputElement, 'Recommend the minimum');
     await userEvent.click(form.querySelector('[part="submit"]') as HTMLElement);
@@ -147,7 +153,7 @@ describe('<bk-practice-library> editing and history', () => {
       baseVersion: 2,
     });
     const lib = await openCard(card);
-    await userEvent.click(action(lib, 'history'));
+    await userEvent.click(await menuAction(lib, 'history'));
     const row = await until(() =>
       shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelector('[part="diff"] tr[data-path="executiveSummary"]'),
     );
@@ -195,7 +201,7 @@ describe('<bk-practice-library> editing and history', () => {
       note: 'Costed the option',
     });
     const lib = await openCard({ ...card, title: `${card.title} v2` });
-    await userEvent.click(action(lib, 'history'));
+    await userEvent.click(await menuAction(lib, 'history'));
     const history = await until(() => shadow(lib).querySelector('bk-card-history')?.shadowRoot);
     const versions = await until(
       () => history.querySelectorAll('[part="versions"] > li').length === 2 && history.querySelectorAll('[part="versions"] > li'),
@@ -257,7 +263,7 @@ describe('<bk-practice-library> editing and history', () => {
     const lib = await openCard(card);
     const saved: PracticeCard[] = [];
     lib.addEventListener(BkCardSaveEvent.type, (e) => saved.push(e.card));
-    await userEvent.click(action(lib, 'history'));
+    await userEvent.click(await menuAction(lib, 'history'));
     await until(() => shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelectorAll('[part="versions"] > li').length === 3);
     // Version 1 has the content of version 3, the current one.
     await userEvent.click(page.getByRole('button', { name: 'Restore this version' }).last());
@@ -281,7 +287,7 @@ describe('<bk-practice-library> editing and history', () => {
     });
     signIn(token(), { locale: 'de-DE' });
     const lib = await openCard({ ...card, title: `${card.title} v2` }, 'Praxiskarten durchsuchen');
-    await userEvent.click(action(lib, 'history'));
+    await userEvent.click(await menuAction(lib, 'history'));
     const diff = await until(() => shadow(lib).querySelector('bk-card-history')?.shadowRoot?.querySelector('[part="diff"]'));
     const labels = [...diff.querySelectorAll('tbody th')].map((th) => th.textContent?.replace(/\s+/g, ' ').trim());
     // The card's own properties from the catalog, the template's fields from its German texts.

@@ -65,7 +65,8 @@ describe('<bk-practice-library>: a card’s story, outcomes and links', () => {
     history.replaceState(null, '', `${HOME}#bk-card=${encodeURIComponent(story.card.id)}`);
     const el = await mountLibrary();
     await until(() => detailTitle(el) === story.card.title);
-    await userEvent.click(page.getByRole('button', { name: 'Copy link' }));
+    await userEvent.click(page.getByRole('button', { name: 'More' }));
+    await userEvent.click(page.getByRole('menuitem', { name: 'Copy link' }));
     await until(() => status(el) === 'Link copied.');
     expect(copied).toEqual([itemUrl(await itemPages(clientAs(token())), 'card', story.card.id)]);
   });

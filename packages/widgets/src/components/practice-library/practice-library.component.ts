@@ -109,6 +109,7 @@ registerFeature(cardMessages);
  * @csspart compare - The form that picks two versions to compare.
  * @csspart diff - The table of changes between two versions.
  * @csspart queue - The cards due for review.
+ * @csspart confirmation - What was just done (saved, verified…), shown above the card; the live region says it too.
  * @csspart areas - The table of practice areas.
  * @csspart session-notice - The "sign-in expired" notice.
  *
@@ -133,6 +134,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     _templates: { state: true },
     _chosen: { state: true },
     _announcement: { state: true },
+    _confirmation: { state: true },
     _pages: { state: true },
   };
 
@@ -148,6 +150,8 @@ export class BkPracticeLibrary extends BridgekitElement {
   /** The template picked in the "New card" chooser. */
   declare _chosen: string;
   declare _announcement: string;
+  /** What was just done, shown with the view it was done in (the live region says it too). */
+  declare _confirmation: { text: string; view: View } | null;
   /** The tenant's item pages: the cards' addresses. */
   declare _pages: ItemPages;
 
@@ -210,6 +214,7 @@ export class BkPracticeLibrary extends BridgekitElement {
     this._templates = [];
     this._chosen = '';
     this._announcement = '';
+    this._confirmation = null;
     this.addEventListener(BkCardSaveEvent.type, (e) => void this.#onSaved(e));
     this.addEventListener(BkCancelEvent.type, () => this.#onFormCancelled());
   }
@@ -253,12 +258,12 @@ export class BkPracticeLibrary extends BridgekitElement {
 
   // ——— The list ———
 
-  #reload(): void {
+  #reload(): Promise<void> | undefined {
     if (!this.client) {
       this.#list.abort();
       return;
     }
-    void this.#list.load();
+    return this.#list.load();
   }
 
   #countText(): string {
@@ -299,7 +304,7 @@ export class BkPracticeLibrary extends BridgekitElement {
         this._filters = { ...this._filters, ...change };
         this.#reload();
       },
-      retry: () => this.#reload(),
+      failure: (text) => this.renderFailure(text, () => this.#reload(), this.#list.failure),
       open: (id) => void this.#openCard(id),
       href: (id) => this.#cardUrl(id),
     };
@@ -432,8 +437,14 @@ export class BkPracticeLibrary extends BridgekitElement {
     this._view = { kind: 'detail', id: card.id };
     if (isNew) this.#list.items = [toSummary(card), ...this.#list.items];
     else this.#updateItem(card.id, () => toSummary(card));
-    this._announcement = savedMessage((key, params) => this.t(key, params), card, restored);
+    this.#confirm(savedMessage((key, params) => this.t(key, params), this.locale, card, restored, event.review));
     this.#focusAfterRender(() => this.#q('bk-card-detail'));
+  }
+
+  /** Says an outcome in the live region and shows it above the view, until the view changes. */
+  #confirm(text: string): void {
+    this._announcement = text;
+    this._confirmation = text ? { text, view: this._view } : null;
   }
 
   #onFormCancelled(): void {
@@ -473,7 +484,10 @@ export class BkPracticeLibrary extends BridgekitElement {
           selected: this._section,
           select: (section, focusTab) => void this.#selectSection(section, focusTab),
         })}
-        <div class="panel" id="bk-panel" role="tabpanel" aria-labelledby="bk-tab-${this._section}">${this.#renderSection()}</div>
+        <div class="panel" id="bk-panel" role="tabpanel" aria-labelledby="bk-tab-${this._section}">
+          ${this._confirmation?.view === this._view ? html`<p class="confirmation" part="confirmation">${this._confirmation.text}</p>` : nothing}
+          ${this.#renderSection()}
+        </div>
         <p class="visually-hidden" role="status">${this._announcement}</p>
       </section>
     `;
@@ -557,9 +571,7 @@ export class BkPracticeLibrary extends BridgekitElement {
             .back=${() => this.#backToList()}
             .open=${(id: string, kind?: CardViewKind) => void this.#openCard(id, kind)}
             .changed=${(updated: PracticeCard) => this.#onCardChanged(updated)}
-            .announce=${(text: string) => {
-              this._announcement = text;
-            }}
+            .announce=${(text: string) => this.#confirm(text)}
             exportparts="detail, actions, freshness, obsolete, held, tags, fields, story, answers, sparked"
           ></bk-card-detail>`,
         );

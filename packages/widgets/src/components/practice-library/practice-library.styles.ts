@@ -77,6 +77,14 @@ export const practiceLibraryStyles = [
       min-width: 0;
     }
 
+    .confirmation {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--_brand);
+      border-radius: var(--_radius);
+      background: var(--_brand-subtle);
+    }
+
     .filters {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));

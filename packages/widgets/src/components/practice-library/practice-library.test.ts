@@ -19,6 +19,12 @@ async function mountLibrary(attrs = '') {
 const titles = (el: Element) => [...shadow(el).querySelectorAll('[part="title"]')].map((h) => h.textContent?.trim());
 const action = (el: Element, name: string) =>
   detailOf(el)?.querySelector<HTMLButtonElement>(`[data-action="${name}"]`) as HTMLButtonElement;
+/** An item of the card's "More" menu, the menu opened. */
+async function menuAction(el: Element, name: string): Promise<HTMLButtonElement> {
+  const more = action(el, 'more');
+  if (more.getAttribute('aria-expanded') !== 'true') await userEvent.click(more);
+  return until(() => detailOf(el)?.activeElement && action(el, name));
+}
 const status = (el: Element) => shadow(el).querySelector('.base > [role="status"]')?.textContent ?? '';
 /** A date `days` from today, as `YYYY-MM-DD`. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -148,7 +154,7 @@ describe('<bk-practice-library>', () => {
     await until(() => status(el).startsWith(`“${card.title}” is verified.`));
     expect((await api.cards.get(card.id)).lastVerifiedAt).not.toBeNull();
 
-    await userEvent.click(action(el, 'obsolete'));
+    await userEvent.click(await menuAction(el, 'obsolete'));
     const reason = await until(() => detailOf(el)?.querySelector<HTMLTextAreaElement>('#bk-obsolete-reason'));
     expect(detailOf(el)?.activeElement).toBe(reason);
     await userEvent.click(page.getByRole('button', { name: 'Mark obsolete' }).last());
@@ -159,10 +165,12 @@ describe('<bk-practice-library>', () => {
     const note = await until(() => detailOf(el)?.querySelector('[part="detail"] [part="obsolete"]'));
     expect(note.textContent).toContain('Superseded by the shared services case.');
     expect(detailOf(el)?.querySelector('[part="detail"] [part="freshness"]')?.textContent).toBe('Obsolete');
-    await until(() => detailOf(el)?.activeElement === action(el, 'unobsolete'));
+    // Focus returns to "More", where "Unmark obsolete" now is.
+    await until(() => detailOf(el)?.activeElement === action(el, 'more'));
+    expect(action(el, 'unobsolete')).not.toBeNull();
     expect((await api.cards.get(card.id)).obsolete?.reason).toBe('Superseded by the shared services case.');
 
-    await userEvent.click(action(el, 'unobsolete'));
+    await userEvent.click(await menuAction(el, 'unobsolete'));
     await until(() => !detailOf(el)?.querySelector('[part="detail"] [part="obsolete"]'));
     expect((await api.cards.get(card.id)).obsolete).toBeNull();
   });
@@ -177,13 +185,13 @@ describe('<bk-practice-library>', () => {
     });
     const el = await mountLibrary();
     await openFromList(el, card.id);
-    await userEvent.click(action(el, 'export-markdown'));
+    await userEvent.click(await menuAction(el, 'export-markdown'));
     await until(() => downloads.length === 1);
     expect(downloads[0]?.name).toMatch(/^widget-test-case-.*\.md$/);
     const markdown = await (await fetch(downloads[0]?.url ?? '')).text();
     expect(markdown).toBe(await api.cards.export(card.id, 'markdown'));
     expect(markdown).toContain(card.title);
-    await userEvent.click(action(el, 'export-json'));
+    await userEvent.click(await menuAction(el, 'export-json'));
     await until(() => downloads.length === 2);
     expect(downloads[1]?.name).toMatch(/\.json$/);
     const json = await (await fetch(downloads[1]?.url ?? '')).json();
@@ -196,7 +204,7 @@ describe('<bk-practice-library>', () => {
     const printed = vi.spyOn(globalThis, 'print').mockImplementation(() => undefined);
     const el = await mountLibrary();
     await openFromList(el, card.id);
-    await userEvent.click(action(el, 'print'));
+    await userEvent.click(await menuAction(el, 'print'));
     expect(printed).toHaveBeenCalledTimes(1);
     const rules = [...(shadow(el).adoptedStyleSheets ?? [])].flatMap((s) => [...s.cssRules]);
     const print = rules.filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText === 'print');

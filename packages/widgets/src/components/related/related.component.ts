@@ -149,10 +149,7 @@ export class BkRelated extends BridgekitElement {
   #renderBody() {
     if (this._state === 'loading') return html`<p role="status">${this.t('related.loading')}</p>`;
     if (this._state === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${this.t('related.failed', { reason: this._error })}</p>
-        <button type="button" class="button" @click=${() => void this.#load()}>${this.t('error.retry')}</button>
-      </div>`;
+      return this.renderFailure(this.t('related.failed', { reason: this._error }), () => this.#load());
     }
     if (this._items.length === 0) return html`<p class="subtle">${this.t('related.empty')}</p>`;
     const groups = RELATIONS.map((relation) => ({ relation, items: this._items.filter((i) => i.relation === relation) })).filter(

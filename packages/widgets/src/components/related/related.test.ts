@@ -113,6 +113,7 @@ describe('<bk-related>', () => {
     const missing = await mountRelated('kind="idea" item-id="no-such-idea"');
     const alert = await until(() => shadow(missing).querySelector('[role="alert"]'));
     expect(alert.textContent).toContain('Related content could not be loaded.');
-    expect(shadow(missing).querySelector('button')?.textContent).toBe('Try again');
+    // Not there is not there on a second try either.
+    expect(shadow(missing).querySelector('button')).toBeNull();
   });
 });

@@ -475,14 +475,7 @@ export class BkSearch extends BridgekitElement {
     const more = this._state === 'ready' && results && total > results.hits.length;
     return html`<p class="state" part="state" role="status">${text}</p>
       ${more ? html`<p class="hint">${this.t('search.showingBest', { shown: results.hits.length, total })}</p>` : nothing}
-      ${
-        this._state === 'error'
-          ? html`<div class="notice error" role="alert">
-            <p>${this.t('search.failed', { reason: this._error })}</p>
-            <button type="button" class="button" @click=${() => void this.#search()}>${this.t('error.retry')}</button>
-          </div>`
-          : nothing
-      }`;
+      ${this._state === 'error' ? this.renderFailure(this.t('search.failed', { reason: this._error }), () => this.#search()) : nothing}`;
   }
 
   #renderResults() {

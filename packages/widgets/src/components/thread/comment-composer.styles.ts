@@ -81,6 +81,13 @@ export const composerStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* No keyboard shortcut hint where there is usually no keyboard. */
+  @media (pointer: coarse), (any-hover: none) {
+    .keys {
+      display: none;
+    }
+  }
+
   .counter.over {
     color: var(--_danger);
     font-weight: 600;

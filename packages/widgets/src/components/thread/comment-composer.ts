@@ -15,7 +15,7 @@ export type SendComment = (body: string) => Promise<string | null>;
  * The Markdown text box of `bk-thread`: for a new comment, a reply or an edit. A labelled
  * textarea, a Markdown hint, a character count against the limit, the server's refusal shown
  * as an alert, @mention suggestions, and Ctrl+Enter to send (Escape cancels when it can be
- * cancelled). One element per box, so typing re-renders the box and not the whole thread.
+ * cancelled; the hint saying so is not shown on touch screens). One element per box, so typing re-renders the box and not the whole thread.
  *
  * @csspart form - The form.
  * @csspart label - The label above the text box.
@@ -178,7 +178,7 @@ export class BkCommentComposer extends BridgekitElement {
         ${mentions.open ? this.#renderMentions() : nothing}
         <p class="visually-hidden" role="status">${mentions.open ? this.t('thread.mentionsFound', { count: mentions.items.length }) : ''}</p>
         <div class="meta">
-          <p class="hint" id="bk-hint">${this.t('thread.markdownHint')}</p>
+          <p class="hint" id="bk-hint">${this.t('thread.markdownHint')} <span class="keys">${this.t('thread.sendHint')}</span></p>
           <p class="counter ${over ? 'over' : ''}" id="bk-count">${this.t('thread.characterCount', { used: this._length, max: BODY_MAX })}</p>
         </div>
         <p class="error" id="bk-error" role="alert">${this._error}</p>

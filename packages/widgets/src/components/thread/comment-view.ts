@@ -5,6 +5,7 @@
 import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { avatar } from '../../shared/avatar.ts';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
 import { shownName } from '../../shared/person-name.ts';
 import { type UserHtmlLinker, userHtml } from '../../shared/user-links.ts';
@@ -13,9 +14,26 @@ import { type Root, replyTree } from './thread-model.ts';
 
 export type PanelKind = 'reply' | 'edit' | 'delete' | 'flag';
 export type Panel = { kind: PanelKind; id: string } | null;
+/** The open "…" menu or reaction picker of a comment. */
+export type Menu = { kind: 'more' | 'react'; id: string } | null;
+/** What the "…" menu offers (each also a `data-action`). */
+export type MenuAction = 'edit' | 'delete' | 'flag' | 'accept' | 'pin' | 'copy' | 'promote';
+/** The menu's and picker's code (`comment-actions.ts`), loaded on first use. */
+export interface CommentActions {
+  more(view: CommentView, comment: Comment): TemplateResult;
+  react(view: CommentView, comment: Comment): TemplateResult;
+  panel(view: CommentView, comment: Comment): TemplateResult;
+  adopt(root: ShadowRoot): void;
+}
 
-export const FLAG_REASONS: readonly FlagReason[] = ['spam', 'abuse', 'off_topic', 'confidential', 'other'];
-const EMOJI: Record<Reaction, string> = { like: '👍', insight: '💡', love: '❤️' };
+/** Inline icons (16 × 16), so the reactions show where no colour-emoji font is installed. */
+const ICONS: Record<Reaction, string> = {
+  like: 'M1 7h3v8H1zm4 0 3-6c1.4 0 2 1 2 2l-.5 3H14c1 0 1.6.9 1.4 1.8l-1.2 5.7c-.2.9-1 1.5-1.9 1.5H5z',
+  insight: 'M8 1a5 5 0 0 0-3 9v2h6v-2a5 5 0 0 0-3-9zM5.5 13h5v2h-5z',
+  love: 'M8 14.5 1.7 8.3A3.8 3.8 0 0 1 8 3.2a3.8 3.8 0 0 1 6.3 5.1z',
+};
+export const icon = (r: Reaction): TemplateResult =>
+  html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path fill="currentColor" d=${ICONS[r]}></path></svg>`;
 
 /** What the thread element gives the comment template: texts, permissions, state and handlers. */
 export interface CommentView {
@@ -32,6 +50,19 @@ export interface CommentView {
   /** The thread starter or a moderator: mark the accepted answer. */
   mayAccept: boolean;
   panel: Panel;
+  menu: Menu;
+  /** A reaction's icon. */
+  icon(reaction: Reaction): TemplateResult;
+  /** The menu's and picker's code (`comment-actions.ts`), once loaded. */
+  actions: CommentActions | null;
+  /** A confirmation shown under one comment (a report sent, a reply posted). */
+  confirm: { id: string | null; text: string } | null;
+  /** Opens (or closes) a comment's menu or picker; `last` focuses its last item. */
+  toggleMenu(kind: 'more' | 'react', comment: Comment, last?: boolean): void;
+  /** Closes the menu or picker; `refocus` puts focus back on its button. */
+  closeMenu(refocus: boolean): void;
+  /** A choice in the "…" menu. */
+  pick(action: MenuAction, comment: Comment): void;
   /** Comments with a call in flight. */
   busy: ReadonlySet<string>;
   /** A message shown under one comment (a failed action). */
@@ -141,6 +172,7 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
       }
       ${editing ? nothing : renderActions(view, c)}
       ${view.panel?.id === c.id ? renderPanel(view, c) : nothing}
+      ${view.confirm?.id === c.id ? html`<p class="confirmation" part="confirmation">${view.confirm.text}</p>` : nothing}
       ${notice ? html`<p class="comment-notice" role="alert">${notice}</p>` : nothing}
     </article>
   `;
@@ -151,6 +183,7 @@ function renderHeader(view: CommentView, c: Comment): TemplateResult {
   const when = new Intl.DateTimeFormat(view.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return html`
     <header class="comment-header" part="comment-header">
+      ${author ? avatar(authorName(view, c), author.handle) : nothing}
       <h3 class="author" id=${headingId(c)}>
         ${author?.businessUnit ? view.t('thread.byline', { name: authorName(view, c), unit: author.businessUnit }) : authorName(view, c)}
       </h3>
@@ -170,43 +203,72 @@ function renderHeader(view: CommentView, c: Comment): TemplateResult {
 function renderActions(view: CommentView, c: Comment): TemplateResult {
   const published = c.state === 'published';
   const busy = view.busy.has(c.id) ? 'true' : 'false';
-  const action = (kind: string, label: string, onClick: () => void, expanded?: boolean) =>
-    html`<button
-      type="button"
-      class="button subtle"
-      data-action=${kind}
-      data-for=${c.id}
-      aria-disabled=${busy}
-      aria-expanded=${expanded === undefined ? nothing : expanded ? 'true' : 'false'}
-      @click=${onClick}
-    >
-      ${label}
-    </button>`;
-  const panel = (kind: PanelKind) => view.panel?.kind === kind && view.panel.id === c.id;
-  const toggle = (kind: PanelKind) => () => (panel(kind) ? view.close() : view.open(kind, c));
+  const open = (kind: 'more' | 'react') => view.menu?.kind === kind && view.menu.id === c.id;
+  // A menu button (APG): Enter, Space or ↓ open it on its first item, ↑ on its last.
+  const menuButton = (kind: 'more' | 'react', label: string, content: unknown) =>
+    html`<span class="menu-anchor"
+      ><button
+        type="button"
+        class="button subtle ${kind}"
+        data-action=${kind}
+        data-for=${c.id}
+        aria-label=${label}
+        aria-haspopup=${kind === 'more' ? 'menu' : 'true'}
+        aria-expanded=${open(kind) ? 'true' : 'false'}
+        @click=${() => view.toggleMenu(kind, c)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+          e.preventDefault();
+          if (!open(kind)) view.toggleMenu(kind, c, e.key === 'ArrowUp');
+        }}
+      >
+        ${content}</button
+      >${open(kind) ? view.actions?.[kind](view, c) : nothing}</span
+    >`;
   return html`
     <div class="actions" part="actions" role="group" aria-label=${view.t('thread.actionsLabel', { name: authorName(view, c) })}>
       ${published ? renderReactions(view, c) : nothing}
-      ${view.signedIn && published ? action('reply', view.t('thread.reply'), toggle('reply'), panel('reply')) : nothing}
-      ${c.mine ? action('edit', view.t('thread.edit'), () => view.open('edit', c)) : nothing}
-      ${c.mine || view.moderator ? action('delete', view.t('thread.delete'), toggle('delete'), panel('delete')) : nothing}
-      ${view.signedIn && published && !c.mine ? action('flag', view.t('thread.flag'), toggle('flag'), panel('flag')) : nothing}
-      ${view.mayAccept && published ? action('accept', c.accepted ? view.t('thread.unaccept') : view.t('thread.accept'), () => view.accept(c)) : nothing}
-      ${view.moderator && published && c.depth === 0 ? action('pin', c.pinned ? view.t('thread.unpin') : view.t('thread.pin'), () => view.pin(c)) : nothing}
-      ${published ? action('copy', view.t('thread.copyLink'), () => view.story('copy', c)) : nothing}
-      ${published && view.mayPromote(c) ? action('promote', view.t('thread.promote'), () => view.story('promote', c)) : nothing}
+      ${
+        view.signedIn && published
+          ? menuButton(
+              'react',
+              view.t('thread.addReaction'),
+              html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <path fill="none" stroke="currentColor" stroke-width="1.5" d="M14 8.5A6 6 0 1 1 8 2.5M5 9.5c1.5 2 4.5 2 6 0M13 0v5M10.5 2.5h5"></path>
+            </svg>`,
+            )
+          : nothing
+      }
+      ${
+        view.signedIn && published
+          ? html`<button
+              type="button"
+              class="button subtle"
+              data-action="reply"
+              data-for=${c.id}
+              aria-disabled=${busy}
+              aria-expanded=${view.panel?.kind === 'reply' && view.panel.id === c.id ? 'true' : 'false'}
+              @click=${() => (view.panel?.kind === 'reply' && view.panel.id === c.id ? view.close() : view.open('reply', c))}
+            >
+              ${view.t('thread.reply')}
+            </button>`
+          : nothing
+      }
+      ${published || c.mine || view.moderator ? menuButton('more', view.t('thread.actionsLabel', { name: authorName(view, c) }), html`<span aria-hidden="true">…</span>`) : nothing}
     </div>
   `;
 }
 
+/** The reactions someone gave (none at 0): a toggle each for people signed in, a count for others. */
 function renderReactions(view: CommentView, c: Comment): TemplateResult {
   const numbers = new Intl.NumberFormat(view.locale);
   return html`<span class="reactions" part="reactions" role="group" aria-label=${view.t('thread.reactionsLabel')}>
     ${REACTIONS.map((r) => {
       const count = c.reactions[r];
-      const content = html`<span aria-hidden="true">${EMOJI[r]}</span><span class="visually-hidden">${view.t(`thread.reaction.${r}`)}</span>
+      if (count === 0) return nothing;
+      const content = html`${icon(r)}<span class="visually-hidden">${view.t(`thread.reaction.${r}`)}</span>
         <span class="count">${numbers.format(count)}</span>`;
-      if (!view.signedIn) return count > 0 ? html`<span class="reaction" part="reaction">${content}</span>` : nothing;
+      if (!view.signedIn) return html`<span class="reaction" part="reaction">${content}</span>`;
       return html`<button
         type="button"
         class="reaction"
@@ -237,40 +299,8 @@ function renderPanel(view: CommentView, c: Comment): TemplateResult | typeof not
         .cancel=${() => view.close()}
       ></bk-comment-composer>`;
     case 'delete':
-      return html`<div class="confirm" part="confirm" role="group" aria-labelledby="bk-confirm-${c.id}">
-        <p id="bk-confirm-${c.id}">${view.t('thread.deleteConfirm')}</p>
-        <div class="buttons">
-          <button type="button" class="button danger" aria-disabled=${view.busy.has(c.id) ? 'true' : 'false'} @click=${() => view.remove(c)}>
-            ${view.t('thread.deleteYes')}
-          </button>
-          <button type="button" class="button" data-panel-start @click=${() => view.close()}>${view.t('thread.cancel')}</button>
-        </div>
-      </div>`;
     case 'flag':
-      return html`<form
-        class="flag"
-        part="flag"
-        @submit=${(e: SubmitEvent) => {
-          e.preventDefault();
-          const reason = new FormData(e.target as HTMLFormElement).get('reason');
-          if (typeof reason === 'string') view.flag(c, reason as FlagReason);
-        }}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && view.close()}
-      >
-        <fieldset>
-          <legend>${view.t('thread.flagLegend')}</legend>
-          ${FLAG_REASONS.map(
-            (reason, i) => html`<label class="choice">
-              <input type="radio" name="reason" value=${reason} ?checked=${i === 0} ?data-panel-start=${i === 0} />
-              ${view.t(`thread.flagReason.${reason}`)}
-            </label>`,
-          )}
-        </fieldset>
-        <div class="buttons">
-          <button type="submit" class="button primary" aria-disabled=${view.busy.has(c.id) ? 'true' : 'false'}>${view.t('thread.flagSend')}</button>
-          <button type="button" class="button" @click=${() => view.close()}>${view.t('thread.cancel')}</button>
-        </div>
-      </form>`;
+      return view.actions?.panel(view, c) ?? nothing;
     default:
       return nothing;
   }

@@ -113,7 +113,7 @@ export class StoryLinks {
     this.#promote = null;
     await this.#update();
     this.#host.renderRoot
-      .querySelector<HTMLElement>(id ? `button[data-action="promote"][data-for="${CSS.escape(id)}"]` : '.promote-thread')
+      .querySelector<HTMLElement>(id ? `button[data-action="more"][data-for="${CSS.escape(id)}"]` : '.promote-thread')
       ?.focus();
   }
 

@@ -101,6 +101,33 @@ describe('<bk-thread> live updates', () => {
     expect(liveStatus(quiet)).toBe('off');
   });
 
+  it('say "Reconnecting…" while a dropped socket reconnects, and clear it when back', async () => {
+    const key = freshKey();
+    await other.threads.post({ key, body: 'Hello' });
+    // The browser's sockets, to drop one as a network change would.
+    const RealSocket = globalThis.WebSocket;
+    const sockets: WebSocket[] = [];
+    globalThis.WebSocket = class extends RealSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets.push(this);
+      }
+    };
+    try {
+      const el = await mountThread(`key="${key}"`);
+      await until(() => liveStatus(el) === 'socket');
+      const state = () => shadow(el).querySelector('[part="live-state"]')?.textContent?.trim();
+      expect(state()).toBeUndefined();
+      sockets[0]?.close();
+      await until(() => state() === 'Connection lost. Reconnecting…');
+      await until(() => liveStatus(el) === 'socket');
+      expect(state()).toBeUndefined();
+      expect(sockets).toHaveLength(2);
+    } finally {
+      globalThis.WebSocket = RealSocket;
+    }
+  });
+
   it('stop when the element leaves the page', async () => {
     const key = freshKey();
     await other.threads.post({ key, body: 'Hello' });

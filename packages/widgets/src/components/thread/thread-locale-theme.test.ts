@@ -20,6 +20,13 @@ async function mountThread(markup: string) {
 }
 const reply = (el: Element, id: string) =>
   shadow(el).querySelector<HTMLButtonElement>(`button[data-action="reply"][data-for="${id}"]`) as HTMLButtonElement;
+const action = (el: Element, name: string, id: string) =>
+  shadow(el).querySelector<HTMLButtonElement>(`button[data-action="${name}"][data-for="${id}"]`) as HTMLButtonElement;
+/** Opens a comment's "…" menu or reaction picker (loaded on first use) and answers it. */
+async function open(el: Element, name: 'more' | 'react', id: string) {
+  await userEvent.click(action(el, name, id));
+  return until(() => shadow(el).querySelector(`[data-menu="${id}"]`));
+}
 
 describe('discussion widgets in German', () => {
   afterEach(cleanup);
@@ -50,6 +57,23 @@ describe('discussion widgets in German', () => {
     await userEvent.fill(page.getByRole('textbox', { name: 'Antwort an Mei Chen' }), 'Danke, Mei.');
     await expect.element(page.getByRole('button', { name: 'Antwort senden' })).toBeVisible();
     await expectNoAxeViolations(el);
+    // The menu, the picker and their texts load on first use, in German too.
+    expect(action(el, 'react', 'demo-comment-3').getAttribute('aria-label')).toBe('Reaktion hinzufügen');
+    const menu = await open(el, 'more', 'demo-comment-1');
+    const items = [...menu.querySelectorAll('[role="menuitem"]')].map((b) => b.textContent?.trim());
+    expect(items.slice(0, 2)).toEqual(['Bearbeiten', 'Löschen']);
+    expect(items).toContain('Link kopieren');
+    await expectNoAxeViolations(el);
+    await userEvent.keyboard('{Escape}');
+    const picker = await open(el, 'react', 'demo-comment-3');
+    expect(picker.getAttribute('aria-label')).toBe('Reaktionen');
+    expect([...picker.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual([
+      'Gefällt mir',
+      'Aufschlussreich',
+      'Begeistert',
+    ]);
+    const composer = shadow(el).querySelector('bk-comment-composer') as Element;
+    expect(shadow(composer).querySelector('#bk-hint .keys')?.textContent).toBe('Strg+Eingabe sendet.');
   });
 
   it('count comments in German, with German plural forms', async () => {
@@ -81,6 +105,13 @@ describe('discussion widgets in light and dark', () => {
     await expectNoAxeViolations(el);
     await userEvent.click(reply(el, 'demo-comment-3'));
     await userEvent.fill(page.getByRole('textbox', { name: 'Reply to Mei Chen' }), 'Thanks, Mei.');
+    await expectNoAxeViolations(el);
+    // The menu and the picker take the dark colours too.
+    const menu = await open(el, 'more', 'demo-comment-1');
+    expect(getComputedStyle(menu).backgroundColor).toBe(DARK.surface);
+    await expectNoAxeViolations(el);
+    await userEvent.keyboard('{Escape}');
+    await open(el, 'react', 'demo-comment-3');
     await expectNoAxeViolations(el);
   });
 

@@ -11,6 +11,12 @@ const freshKey = () => `widget-story-${Date.now()}-${Math.random().toString(36).
 const article = (el: Element, id: string) => shadow(el).querySelector<HTMLElement>(`[part="list"] article[data-comment="${id}"]`);
 const button = (el: Element, action: string, id: string) =>
   shadow(el).querySelector<HTMLButtonElement>(`button[data-action="${action}"][data-for="${id}"]`) as HTMLButtonElement;
+/** Opens the comment's "…" menu and answers its item for `action`, if it has one. */
+async function menuItem(el: Element, action: string, id: string): Promise<HTMLButtonElement | null> {
+  if (button(el, 'more', id).getAttribute('aria-expanded') !== 'true') await userEvent.click(button(el, 'more', id));
+  const menu = await until(() => article(el, id)?.querySelector('[role="menu"]'));
+  return menu.querySelector<HTMLButtonElement>(`[role="menuitem"][data-action="${action}"]`);
+}
 const announcement = (el: Element) => shadow(el).querySelector('.thread > [role="status"]')?.textContent?.trim() ?? '';
 const dialogOf = (el: Element) => shadow(el).querySelector('bk-promote-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
 
@@ -48,7 +54,7 @@ describe('<bk-thread>: links to comments, and stories made practices', () => {
       copied.push(text);
     });
     const el = await mountThread(`key="${key}"`);
-    await userEvent.click(button(el, 'copy', ids[0] as string));
+    await userEvent.click((await menuItem(el, 'copy', ids[0] as string)) as HTMLButtonElement);
     await until(() => announcement(el) === 'Link copied.');
     expect(copied).toEqual([`${HOME}#bk-comment=${ids[0]}`]);
   });
@@ -131,11 +137,11 @@ describe('<bk-thread>: links to comments, and stories made practices', () => {
     signIn(mei);
     const el = await mountThread(`key="${key}"`);
     const target = ids[1] as string;
-    // Offered on the comments and on the thread to a moderator.
-    await until(() => button(el, 'promote', target));
+    // Offered on the comments (the last choice of their "…" menu) and on the thread to a moderator.
     await until(() => shadow(el).querySelector('.promote-thread'));
-
-    button(el, 'promote', target).focus();
+    button(el, 'more', target).focus();
+    await userEvent.keyboard('{ArrowUp}');
+    await until(() => (shadow(el).activeElement as HTMLElement | null)?.dataset.action === 'promote');
     await userEvent.keyboard('{Enter}');
     const dialog = await until(() => dialogOf(el));
     expect(dialog.open).toBe(true);
@@ -160,10 +166,10 @@ describe('<bk-thread>: links to comments, and stories made practices', () => {
     expect(card.source).toMatchObject({ comment: target, thread: { key } });
     await expectNoAxeViolations(el);
 
-    // Escape closes it, and focus returns to the button that opened it.
+    // Escape closes it, and focus returns to the menu it was opened from.
     await userEvent.keyboard('{Escape}');
     await until(() => !dialogOf(el));
-    await until(() => shadow(el).activeElement === button(el, 'promote', target));
+    await until(() => shadow(el).activeElement === button(el, 'more', target));
 
     // The thread shows what the story became, at the top and on the comment.
     const top = await until(() => shadow(el).querySelector('[part="practices"]'));
@@ -181,7 +187,7 @@ describe('<bk-thread>: links to comments, and stories made practices', () => {
     const el = await mountThread(`key="${key}"`);
     const top = await until(() => shadow(el).querySelector('[part="practices"] a'));
     expect(top.textContent).toBe(first.card.title);
-    await userEvent.click(button(el, 'promote', ids[0] as string));
+    await userEvent.click((await menuItem(el, 'promote', ids[0] as string)) as HTMLButtonElement);
     const dialog = await until(() => dialogOf(el));
     await until(() => dialog.querySelector('select'));
     await userEvent.click(page.getByRole('button', { name: 'Create the practice card' }));
@@ -196,12 +202,12 @@ describe('<bk-thread>: links to comments, and stories made practices', () => {
     const reader = await tokenFor(newPerson('Sales'));
     signIn(reader);
     let el = await mountThread(`key="${key}"`);
-    expect(button(el, 'promote', ids[0] as string)).toBeNull();
-    expect(button(el, 'copy', ids[0] as string)).not.toBeNull();
+    expect(await menuItem(el, 'promote', ids[0] as string)).toBeNull();
+    expect(await menuItem(el, 'copy', ids[0] as string)).not.toBeNull();
     cleanup();
     signIn(author);
     el = await mountThread(`key="${key}"`);
-    await until(() => button(el, 'promote', ids[0] as string));
+    expect(await menuItem(el, 'promote', ids[0] as string)).not.toBeNull();
     // The author started the thread, too: they may make the whole thread a practice.
     await until(() => shadow(el).querySelector('.promote-thread'));
   });

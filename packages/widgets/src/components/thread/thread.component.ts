@@ -14,6 +14,7 @@ import { cleanLine } from '@bridgekit/sdk/text-rules';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { BkCommentPostEvent } from '../../events/comment-post.ts';
+import { avatarStyles } from '../../shared/avatar.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { defineElement } from '../../shared/define.ts';
 import { followControl } from '../../shared/follow-control.ts';
@@ -25,7 +26,16 @@ import { headerStyles, pagedListStyles, sortStyles, tokens } from '../../shared/
 import { threadRefOf } from '../../shared/thread-ref.ts';
 import type { UserHtmlLinker } from '../../shared/user-links.ts';
 import { BkCommentComposer, type SendComment } from './comment-composer.ts';
-import { type CommentView, type Panel, type PanelKind, renderRoot } from './comment-view.ts';
+import {
+  type CommentActions,
+  type CommentView,
+  icon,
+  type Menu,
+  type MenuAction,
+  type Panel,
+  type PanelKind,
+  renderRoot,
+} from './comment-view.ts';
 import { threadStyles } from './thread.styles.ts';
 import { type LiveChange, LiveFeed, type LiveStatus } from './thread-live.ts';
 import {
@@ -90,17 +100,23 @@ registerFeature(threadMessages);
  * @csspart composer-textarea - The text box of a composer.
  * @csspart composer-submit - The send button of a composer.
  * @csspart new-comments - The "3 new comments" button.
+ * @csspart live-state - "Connection lost. Reconnecting…" while the live connection is down.
+ * @csspart load-more-error - Why "load more" last failed, beside the button.
+ * @csspart outage - The page's one "Can't reach the service" banner, when this element failed first.
+ * @csspart outage-placeholder - What shows instead while another element's banner says the service is out of reach.
  * @csspart list - The list of top-level comments.
  * @csspart comment - One comment (also `published`, `pending` or `removed`).
  * @csspart comment-header - Author, time and badges of a comment.
+ * @csspart avatar - The author's initials on a colour of their own (decorative).
+ * @csspart confirmation - What the last action did (a comment posted, a report sent): under the composer or the comment.
  * @csspart comment-body - The comment's text (HTML rendered by the server).
  * @csspart mention - An @mention in a comment: a link to the person's view.
  * @csspart item-link - A link in a comment to an idea's, card's, comment's or person's view: it opens in place.
  * @csspart badge - The "Pinned" and "Accepted answer" badges.
  * @csspart pending - The "Waiting for a moderator" note.
- * @csspart actions - A comment's reactions and action buttons.
- * @csspart reactions - The reaction buttons of a comment.
- * @csspart reaction - One reaction button.
+ * @csspart actions - A comment's reactions, "Add reaction", Reply and the "…" menu of its other actions.
+ * @csspart reactions - The reactions a comment has (none shown at 0).
+ * @csspart reaction - One reaction with its count.
  * @csspart confirm - The delete confirmation.
  * @csspart flag - The report form.
  * @csspart replies - The list of replies below a comment.
@@ -116,7 +132,7 @@ registerFeature(threadMessages);
  * @cssproperty --bk-thread-accent - Colour of the accepted answer's mark. Default `--bk-color-success`.
  */
 export class BkThread extends BridgekitElement {
-  static override styles = [tokens, headerStyles, sortStyles, pagedListStyles, threadStyles];
+  static override styles = [tokens, headerStyles, sortStyles, pagedListStyles, avatarStyles, threadStyles];
   static override properties = {
     key: { type: String, reflect: true },
     url: { type: String, reflect: true },
@@ -128,6 +144,9 @@ export class BkThread extends BridgekitElement {
     _thread: { state: true },
     _moderator: { state: true },
     _panel: { state: true },
+    _menu: { state: true },
+    _confirm: { state: true },
+    _actions: { state: true },
     _busy: { state: true },
     _notice: { state: true },
     _fresh: { state: true },
@@ -146,6 +165,11 @@ export class BkThread extends BridgekitElement {
   declare _thread: Thread | null;
   declare _moderator: boolean;
   declare _panel: Panel;
+  declare _menu: Menu;
+  /** The last outcome, shown where it happened (under the composer for `id: null`) as well as announced. */
+  declare _confirm: { id: string | null; text: string } | null;
+  /** The "…" menu's and reaction picker's code (`comment-actions.ts`), loaded on first use. */
+  declare _actions: CommentActions | null;
   declare _busy: ReadonlySet<string>;
   declare _notice: { id: string; text: string } | null;
   /** Ids of comments others posted since the reader loaded the thread, not shown yet. */
@@ -190,6 +214,8 @@ export class BkThread extends BridgekitElement {
     },
   });
   #feed: LiveFeed | null = null;
+  /** The live connection was up once: connecting again means it dropped. */
+  #wasLive = false;
   /** When the shown copy of the thread was read: live updates catch up from there. */
   #loadedAt = new Date().toISOString();
   /** The newest comment when the thread was read: older ones not shown are on later pages, not new. */
@@ -217,6 +243,9 @@ export class BkThread extends BridgekitElement {
     this._thread = null;
     this._moderator = false;
     this._panel = null;
+    this._menu = null;
+    this._confirm = null;
+    this._actions = null;
     this._busy = new Set();
     this._notice = null;
     this._fresh = [];
@@ -282,7 +311,7 @@ export class BkThread extends BridgekitElement {
 
   // ——— Loading ———
 
-  #reload(): void {
+  #reload(): Promise<void> | undefined {
     this.#stopLive();
     if (!this.client) {
       this.#list.abort();
@@ -297,8 +326,10 @@ export class BkThread extends BridgekitElement {
       });
     this._fresh = [];
     this._panel = null;
+    this._menu = null;
+    this._confirm = null;
     this.#story = null;
-    void this.#list.load();
+    return this.#list.load();
   }
 
   async #moreReplies(root: Root): Promise<void> {
@@ -338,6 +369,7 @@ export class BkThread extends BridgekitElement {
       since: this.#loadedAt,
       onChanges: (changes) => void this.#onChanges(changes),
       onStatus: (status) => {
+        if (status === 'socket') this.#wasLive = true;
         this._liveStatus = status;
       },
     });
@@ -347,6 +379,7 @@ export class BkThread extends BridgekitElement {
   #stopLive(): void {
     this.#feed?.stop();
     this.#feed = null;
+    this.#wasLive = false;
     this._liveStatus = 'off';
   }
 
@@ -483,6 +516,12 @@ export class BkThread extends BridgekitElement {
     return `button[data-action="${action}"][data-for="${CSS.escape(id)}"]`;
   }
 
+  /** Says an outcome: announced, and shown under the comment `id` (under the composer for `null`). */
+  #done(text: string, id: string | null): void {
+    this._announcement = text;
+    this._confirm = { id, text };
+  }
+
   /** Posts a comment (or a reply to `parent`); answers the message to show, or `null` on success. */
   async #post(body: string, parent: Comment | null): Promise<string | null> {
     const client = this.client;
@@ -496,7 +535,7 @@ export class BkThread extends BridgekitElement {
       this.#posted.add(comment.id);
       this.#placeOwn(comment);
       this.dispatchEvent(new BkCommentPostEvent(comment));
-      this._announcement = this.t(comment.state === 'pending' ? 'thread.postedPending' : 'thread.posted');
+      this.#done(this.t(comment.state === 'pending' ? 'thread.postedPending' : 'thread.posted'), parent ? comment.id : null);
       if (parent) {
         this._panel = null;
         this.#focusLater(this.#commentSelector(comment.id));
@@ -542,8 +581,8 @@ export class BkThread extends BridgekitElement {
       const saved = await client.comments.edit(comment.id, body);
       this.#list.items = replaceComment(this.#list.items, saved);
       this._panel = null;
-      this._announcement = this.t(saved.state === 'pending' ? 'thread.postedPending' : 'thread.saved');
-      this.#focusLater(this.#actionSelector('edit', comment.id));
+      this.#done(this.t(saved.state === 'pending' ? 'thread.postedPending' : 'thread.saved'), comment.id);
+      this.#focusLater(this.#actionSelector('more', comment.id));
       return null;
     } catch (err) {
       return await this.describeError(err);
@@ -555,6 +594,7 @@ export class BkThread extends BridgekitElement {
     if (this._busy.has(comment.id)) return undefined;
     this.#setBusy(comment.id, true);
     this._notice = null;
+    this._confirm = null;
     try {
       return await call();
     } catch (err) {
@@ -613,15 +653,17 @@ export class BkThread extends BridgekitElement {
     const result = await this.#act(comment, () => client.comments.flag(comment.id, reason));
     if (!result) return;
     this._panel = null;
-    this._announcement = this.t(result.hidden ? 'thread.flaggedHidden' : 'thread.flagged');
+    const text = this.t(result.hidden ? 'thread.flaggedHidden' : 'thread.flagged');
     if (result.hidden) {
       this.#list.items = applyLatest(this.#list.items, comment.id, (await this.#latest(comment.id)) ?? null);
       if (!isShown(this.#list.items, comment.id)) {
+        this.#done(text, null);
         this.#focusLater('#bk-thread-heading');
         return;
       }
     }
-    this.#focusLater(this.#actionSelector('flag', comment.id));
+    this.#done(text, comment.id);
+    this.#focusLater(this.#actionSelector('more', comment.id));
   }
 
   async #accept(comment: Comment): Promise<void> {
@@ -647,6 +689,7 @@ export class BkThread extends BridgekitElement {
   #open(kind: PanelKind, comment: Comment): void {
     this._panel = { kind, id: comment.id };
     this._notice = null;
+    this._confirm = null;
     void this.updateComplete.then(() => {
       const article = this.renderRoot.querySelector(this.#commentSelector(comment.id));
       const start = article?.querySelector<HTMLElement>('bk-comment-composer, [data-panel-start]');
@@ -657,7 +700,49 @@ export class BkThread extends BridgekitElement {
   #close(): void {
     const panel = this._panel;
     this._panel = null;
-    if (panel) this.#focusLater(this.#actionSelector(panel.kind, panel.id));
+    if (panel) this.#focusLater(this.#actionSelector(panel.kind === 'reply' ? 'reply' : 'more', panel.id));
+  }
+
+  async #loadActions(): Promise<CommentActions> {
+    const actions: CommentActions = this._actions ?? (await import('./comment-actions.ts'));
+    if (!this._actions) {
+      actions.adopt(this.renderRoot as ShadowRoot);
+      this._actions = actions;
+      // Renders once the menu's texts are here in the reader's language.
+      await this.updateComplete;
+    }
+    return actions;
+  }
+
+  async #toggleMenu(kind: 'more' | 'react', comment: Comment, last = false): Promise<void> {
+    if (this._menu?.kind === kind && this._menu.id === comment.id) {
+      this.#closeMenu(true);
+      return;
+    }
+    await this.#loadActions();
+    this._menu = { kind, id: comment.id };
+    this._confirm = null;
+    await this.updateComplete;
+    const buttons = this.renderRoot.querySelectorAll<HTMLElement>(`[data-menu="${CSS.escape(comment.id)}"] button`);
+    buttons[last ? buttons.length - 1 : 0]?.focus();
+  }
+
+  #closeMenu(refocus: boolean): void {
+    const menu = this._menu;
+    this._menu = null;
+    if (menu && refocus) this.#focusLater(this.#actionSelector(menu.kind, menu.id));
+  }
+
+  #pick(action: MenuAction, comment: Comment): void {
+    this._menu = null;
+    if (action === 'edit' || action === 'delete' || action === 'flag') {
+      this.#open(action, comment);
+      return;
+    }
+    this.#focusLater(this.#actionSelector('more', comment.id));
+    if (action === 'accept') void this.#accept(comment);
+    else if (action === 'pin') void this.#pin(comment);
+    else void this.#storyLinks().then((s) => s[action](comment));
   }
 
   get #view(): CommentView {
@@ -679,6 +764,13 @@ export class BkThread extends BridgekitElement {
       moderator: this._moderator && this.signedIn,
       mayAccept: this.signedIn && (this._moderator || this._thread?.startedByMe === true),
       panel: this._panel,
+      menu: this._menu,
+      icon,
+      actions: this._actions,
+      confirm: this._confirm,
+      toggleMenu: (kind, c, last) => void this.#toggleMenu(kind, c, last),
+      closeMenu: (refocus) => this.#closeMenu(refocus),
+      pick: (action, c) => this.#pick(action, c),
       busy: this._busy,
       notice: this._notice,
       practice: (c) => this.#story?.badge(c),
@@ -724,8 +816,14 @@ export class BkThread extends BridgekitElement {
           </label>
         </div>
         ${this.#list.status === 'ready' ? this.#story?.renderTop() : nothing} ${this.#renderComposer()}
+        ${this._confirm?.id === null ? html`<p class="confirmation" part="confirmation">${this._confirm.text}</p>` : nothing}
         <p class="visually-hidden" role="status">${this._announcement}</p>
         <div class="new-comments-slot" aria-live="polite">
+          ${
+            this._liveStatus === 'connecting' && this.#wasLive
+              ? html`<p class="live-state" part="live-state">${this.t('thread.reconnecting')}</p>`
+              : nothing
+          }
           ${
             this._fresh.length > 0
               ? html`<button type="button" class="button new-comments" part="new-comments" @click=${this.#showFresh}>
@@ -763,10 +861,7 @@ export class BkThread extends BridgekitElement {
       </div>`;
     }
     if (this.#list.status === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${this.t('thread.loadFailed')} ${this.#list.error}</p>
-        <button type="button" class="button" @click=${() => this.#reload()}>${this.t('error.retry')}</button>
-      </div>`;
+      return this.renderFailure(`${this.t('thread.loadFailed')} ${this.#list.error}`, () => this.#reload(), this.#list.failure);
     }
     if (this.#list.items.length === 0) {
       return html`<p class="notice">${this.signedIn ? this.t('thread.empty') : this.t('thread.emptyReadOnly')}</p>`;

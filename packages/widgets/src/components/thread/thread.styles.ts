@@ -38,6 +38,12 @@ export const threadStyles = css`
     display: none;
   }
 
+  .live-state {
+    margin: 0;
+    font-size: 0.875rem;
+    color: var(--_text-subtle);
+  }
+
   .new-comments {
     position: sticky;
     top: 0.5rem;
@@ -115,8 +121,19 @@ export const threadStyles = css`
   .comment-header {
     display: flex;
     flex-wrap: wrap;
-    align-items: baseline;
+    align-items: center;
     gap: 0.25rem 0.5rem;
+  }
+
+  .menu-anchor {
+    position: relative;
+    display: inline-flex;
+  }
+
+  .confirmation {
+    margin: 0;
+    color: var(--_accent);
+    font-weight: 600;
   }
 
   .author {

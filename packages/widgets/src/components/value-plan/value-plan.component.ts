@@ -262,7 +262,7 @@ export class BkValuePlan extends BridgekitElement {
       case 'unavailable':
         return html`<p class="notice">${this.t('valuePlan.unavailable')}</p>`;
       case 'error':
-        return html`<p class="notice error" role="alert">${this._error || this.t('valuePlan.loadFailed')}</p>`;
+        return this.renderFailure(this._error || this.t('valuePlan.loadFailed'), () => this.#fetch());
       default: {
         const plan = this._plan;
         if (!plan) return nothing;

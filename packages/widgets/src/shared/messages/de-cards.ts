@@ -9,7 +9,7 @@ import type { enCards } from './en-cards.ts';
 export const deCards: Translation<typeof enCards> = {
   // ——— A card, wherever it is shown ———
   'card.loading': 'Die Praxiskarte wird geladen …',
-  'card.notFound': 'Diese Praxiskarte gibt es nicht oder sie wurde entfernt. Prüfen Sie die Karten-ID in den Einstellungen der Seite.',
+  'card.notFound': 'Diese Praxiskarte gibt es nicht oder sie wurde entfernt.',
   'card.showDetails': 'Details anzeigen',
   'card.hideDetails': 'Details ausblenden',
   'card.helped': 'Hat mir geholfen',
@@ -142,10 +142,11 @@ export const deCards: Translation<typeof enCards> = {
   'library.field.maturity': 'Hilft auf dem Weg zu Reifegrad',
   'library.maturityNone': 'Nicht festgelegt',
   'library.maturityOption': '{number} · {level}',
-  'library.field.owner': 'Verantwortliche Person (Kürzel)',
+  'library.field.owner': 'Verantwortliche Person',
   'library.ownerHintNew':
-    'Das Kürzel der Person, die die Karte aktuell hält, z. B. mei. Leer lassen, wenn Sie selbst verantwortlich sein möchten.',
-  'library.ownerHintEdit': 'Das Kürzel der Person, die die Karte aktuell hält, z. B. mei. Leer lassen für keine verantwortliche Person.',
+    'Das Mitglied, das die Karte aktuell hält: Namen eingeben, dann mit den Pfeiltasten und Enter wählen. Leer lassen, wenn Sie selbst verantwortlich sein möchten.',
+  'library.ownerHintEdit':
+    'Das Mitglied, das die Karte aktuell hält: Namen eingeben, dann mit den Pfeiltasten und Enter wählen. Leer lassen für keine verantwortliche Person.',
   'library.field.reviewBy': 'Prüfen bis',
   'library.diffMaturity': 'Reifegrad',
   'library.diffOwner': 'Verantwortliche Person',
@@ -158,12 +159,9 @@ export const deCards: Translation<typeof enCards> = {
   'library.choose': 'Bitte wählen …',
   'library.markdownHint': 'Markdown funktioniert: **fett**, *kursiv*, Listen und Links.',
   'library.personName': 'Name',
-  'library.personHandle': 'Kürzel (optional)',
   'library.amount': 'Betrag',
   'library.currency': 'Währung',
   'library.linkKind': 'Verweist auf',
-  'library.linkId': 'ID',
-  'library.linkIdOf': 'ID der {kind}',
   'library.rowLabel': '{label} {number}',
   'library.addRow': '{label}: Eintrag hinzufügen',
   'library.removeRow': 'Entfernen',

@@ -14,14 +14,14 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.bad_request.pin_reply':
     'Nur Kommentare der obersten Ebene lassen sich anheften; heften Sie den Kommentar an, mit dem der Zweig beginnt.',
   'reason.bad_request.websocket_required': 'Diese Adresse ist nur für Live-Aktualisierungen gedacht.',
-  'reason.bad_request.live_connect': 'Live-Aktualisierungen lassen sich nur über Bridgekit öffnen.',
+  'reason.bad_request.live_connect': 'Live-Aktualisierungen lassen sich nur über diesen Dienst öffnen.',
   'reason.bad_request.http': 'Die Anfrage konnte nicht verarbeitet werden.',
   'reason.malformed_json.body': 'Die Anfrage konnte nicht gelesen werden.',
-  'reason.unsupported_media_type.json_only': 'Die Anfrage wurde in einem Format gesendet, das Bridgekit nicht liest.',
+  'reason.unsupported_media_type.json_only': 'Die Anfrage wurde in einem Format gesendet, das dieser Dienst nicht liest.',
   'reason.payload_too_large.body': 'Das ist zu viel auf einmal: Die Anfrage ist größer als {maxKb} KB.',
   'reason.method_not_allowed.http': 'Diese Aktion ist hier nicht möglich.',
   'reason.payload_too_large.http': 'Das ist zu viel auf einmal.',
-  'reason.unsupported_media_type.http': 'Die Anfrage wurde in einem Format gesendet, das Bridgekit nicht liest.',
+  'reason.unsupported_media_type.http': 'Die Anfrage wurde in einem Format gesendet, das dieser Dienst nicht liest.',
   'reason.unauthorized.http': 'Melden Sie sich an, um teilzunehmen.',
   'reason.forbidden.http': 'Dafür fehlt Ihnen die Berechtigung.',
   'reason.not_found.http': 'Das gibt es nicht (mehr).',
@@ -121,7 +121,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.invalid_token.embed_not_jwt': 'Ihre Anmeldung konnte nicht gelesen werden. Laden Sie die Seite neu, um sich erneut anzumelden.',
   'reason.invalid_token.embed_claims': 'Ihre Anmeldung ist unvollständig. Laden Sie die Seite neu, um sich erneut anzumelden.',
   'reason.invalid_token.embed_subject': 'Ihre Anmeldung nennt eine Person, die über diesen Weg nicht angemeldet werden kann.',
-  'reason.invalid_token.embed_lifetime': 'Ihre Anmeldung gilt länger, als Bridgekit erlaubt ({lifetime} s statt höchstens {max} s).',
+  'reason.invalid_token.embed_lifetime': 'Ihre Anmeldung gilt länger als erlaubt ({lifetime} s statt höchstens {max} s).',
   'reason.invalid_token.embed_algorithm': 'Ihre Anmeldung ist falsch signiert.',
   'reason.invalid_token.embed_signature': 'Die Signatur Ihrer Anmeldung passt nicht zur Community „{tenant}“.',
   'reason.invalid_token.embed_issued_at':
@@ -134,7 +134,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.invalid_token.oidc_scope': 'Ihrer Anmeldung fehlt die Berechtigung „{scope}“.',
   'reason.invalid_token.oidc_subject_claims': 'Ihre Anmeldung sagt nicht, wer Sie sind.',
   'reason.invalid_token.oidc_algorithm': 'Ihre Anmeldung ist falsch signiert.',
-  'reason.invalid_token.oidc_audience': 'Ihre Anmeldung gilt nicht für Bridgekit.',
+  'reason.invalid_token.oidc_audience': 'Ihre Anmeldung gilt nicht für diesen Dienst. Wenden Sie sich an die Administration dieser Seite.',
   'reason.invalid_token.oidc_issuer': 'Ihre Anmeldung stammt nicht vom erwarteten Anmeldedienst.',
   'reason.invalid_token.oidc_not_yet_valid': 'Ihre Anmeldung gilt noch nicht.',
   'reason.invalid_token.oidc_claim': 'Ihrer Anmeldung fehlt die Angabe „{claim}“, oder sie ist ungültig.',
@@ -144,7 +144,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.token_expired.embed': 'Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
   'reason.token_expired.oidc': 'Ihre Anmeldung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.',
   'reason.forbidden.origin':
-    'Diese Seite darf diese Community nicht anzeigen. Bitten Sie Ihre Bridgekit-Administration, {origin} zuzulassen.',
+    'Diese Seite darf diese Community nicht anzeigen. Bitten Sie die Administration dieser Seite, {origin} zuzulassen.',
   'reason.forbidden.role':
     'Das können Sie nicht tun: Dafür braucht es die Rolle {role}. Eine Administratorin oder ein Administrator der Community kann sie vergeben.',
   'reason.forbidden.api_key_role': 'Dieser API-Schlüssel darf das nicht: Dafür braucht es die Rolle {role}.',
@@ -154,6 +154,8 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Mit dem Plattform-Admin-Token lässt sich das nicht tun; nehmen Sie das Token einer Person oder einen API-Schlüssel.',
   'reason.forbidden.not_a_person':
     'Das kann nur eine angemeldete Person: API-Schlüssel und das Plattform-Token haben keine eigenen personenbezogenen Daten.',
+  'reason.forbidden.console_origin':
+    'Seiten auf {origin} dürfen die Plattform-Administrations-API nicht verwenden. Der Betrieb kann den Ursprung der Admin-Konsole in BRIDGEKIT_CONSOLE_ORIGINS eintragen.',
   'reason.forbidden.admin_api_off': 'Die Administrations-API dieses Workers ist ausgeschaltet.',
   'reason.forbidden.banned': 'Eine Moderatorin oder ein Moderator hat Sie vom Schreiben ausgeschlossen.',
   'reason.forbidden.banned_because': 'Eine Moderatorin oder ein Moderator hat Sie vom Schreiben ausgeschlossen. Grund: {reason}',
@@ -200,7 +202,7 @@ export const deErrors: Record<ErrorKey, Message> = {
 
   // ——— Was es nicht gibt ———
   'reason.not_found.route': 'Das gibt es nicht.',
-  'reason.not_found.tenant': 'Die Community „{id}“ gibt es nicht. Prüfen Sie den Namen in den Einstellungen der Seite.',
+  'reason.not_found.tenant': 'Diese Community gibt es hier nicht.',
   'reason.not_found.own_tenant': 'Diese Community gibt es nicht.',
   'reason.not_found.board': 'Das Board „{id}“ gibt es nicht.',
   'reason.not_found.idea': 'Diese Idee gibt es nicht mehr.',
@@ -355,10 +357,10 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.rate_limited.http': 'Zu viele Anfragen in kurzer Zeit. Versuchen Sie es gleich noch einmal.',
   'reason.internal_error.unexpected': 'Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal.',
   'reason.unavailable.provider_unusable':
-    'Die Anmeldung dieser Community ist falsch eingerichtet. Bitten Sie Ihre Bridgekit-Administration, sie zu korrigieren.',
+    'Die Anmeldung dieser Community ist falsch eingerichtet. Bitten Sie die Administration dieser Seite, sie zu korrigieren.',
   'reason.unavailable.provider_keys': 'Der Anmeldedienst ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.',
   'reason.unavailable.sign_in_misconfigured':
-    'Die Anmeldung über {issuer} ist gerade nicht möglich. Wenden Sie sich an Ihre Bridgekit-Administration.',
+    'Die Anmeldung über {issuer} ist gerade nicht möglich. Wenden Sie sich an die Administration dieser Seite.',
   'reason.unavailable.sign_in_down': 'Die Anmeldung über {issuer} ist gerade nicht möglich. Versuchen Sie es gleich noch einmal.',
   'reason.unavailable.live': 'Live-Aktualisierungen sind hier nicht eingerichtet.',
 
@@ -402,6 +404,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.field.other_thread': 'Kein Kommentar dieser Diskussion.',
   'reason.field.in_past': 'Liegt in der Vergangenheit.',
   'reason.field.id_mismatch': 'Verwenden Sie dieselbe ID wie in der Adresse.',
+  'reason.field.opener_not_allowed':
+    'Kein Ursprung, den „{tenant}“ zulässt: Tragen Sie ihn genau so ein (pnpm bridgekit origins add {tenant} <Ursprung>) oder in BRIDGEKIT_CONSOLE_ORIGINS.',
   'reason.field.score_scale': '„{criterion}“ nimmt eine ganze Zahl von 1 bis 5.',
   'reason.field.score_tshirt': '„{criterion}“ nimmt XS, S, M, L oder XL.',
   'reason.field.score_yesno': '„{criterion}“ nimmt Ja oder Nein.',
@@ -433,7 +437,14 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.held.flagged': { one: 'Nach # Meldung ausgeblendet', other: 'Nach # Meldungen ausgeblendet' },
 
   'error.server':
-    'Bei uns ist etwas schiefgegangen (Referenz {requestId}). Versuchen Sie es noch einmal; wenn der Fehler bleibt, wenden Sie sich an Ihre Bridgekit-Administration.',
+    'Bei uns ist etwas schiefgegangen (Referenz {requestId}). Versuchen Sie es noch einmal; wenn der Fehler bleibt, wenden Sie sich an die Administration dieser Seite.',
+  'outage.unreachable': 'Der Dienst ist gerade nicht erreichbar.',
+  'outage.retrying': 'Neuer Versuch läuft …',
+  'outage.retryingIn': 'Neuer Versuch in {seconds} s.',
+  'outage.tryNow': 'Jetzt versuchen',
+  'outage.waiting': 'Dieser Teil lädt, sobald die Verbindung wieder steht.',
+  'hint.board': 'Prüfen Sie den Namen des Boards in den Seiteneinstellungen.',
+  'hint.card': 'Prüfen Sie die Karten-ID in den Seiteneinstellungen.',
   'value.role.admin': 'Administration',
   'value.role.moderator': 'Moderation',
   'value.role.evaluator': 'Bewertung',

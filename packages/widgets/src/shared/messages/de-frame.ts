@@ -19,10 +19,10 @@ export const deFrame: Record<keyof typeof enFrame, string> = {
   'signIn.done': 'Sie sind angemeldet. Sie können dieses Fenster schließen.',
   'signIn.failed': 'Die Anmeldung wurde nicht abgeschlossen: {reason}',
   'signIn.noMethod':
-    'Für eingebettete Seiten ist in dieser Community noch keine Anmeldung eingerichtet. Bitten Sie Ihre Bridgekit-Administration, beim OpenID-Connect-Anbieter einen Anmelde-Client einzutragen.',
-  'signIn.noOpener': 'Öffnen Sie dieses Fenster über die Schaltfläche „Anmelden“ eines eingebetteten Bridgekit-Widgets.',
+    'Für eingebettete Seiten ist in dieser Community noch keine Anmeldung eingerichtet. Bitten Sie die Administration dieser Seite, beim OpenID-Connect-Anbieter einen Anmelde-Client einzutragen.',
+  'signIn.noOpener': 'Öffnen Sie dieses Fenster über die Schaltfläche „Anmelden“ auf der Seite, von der Sie kommen.',
   'signIn.stateMismatch': 'die Antwort der Anmeldeseite passt nicht zur Anfrage dieses Fensters. Beginnen Sie erneut im Widget.',
   'signIn.unavailable':
-    'die Anmeldung bei diesem Anbieter ist gerade nicht möglich. Versuchen Sie es gleich noch einmal; wenn der Fehler bleibt, wenden Sie sich an Ihre Bridgekit-Administration.',
+    'die Anmeldung bei diesem Anbieter ist gerade nicht möglich. Versuchen Sie es gleich noch einmal; wenn der Fehler bleibt, wenden Sie sich an die Administration dieser Seite.',
   'signIn.serverError': 'bei uns ist etwas schiefgegangen (Referenz {requestId}). Versuchen Sie es gleich noch einmal.',
 };

@@ -19,10 +19,10 @@ export const enFrame = {
   'signIn.done': 'You are signed in. You can close this window.',
   'signIn.failed': 'Sign-in did not complete: {reason}',
   'signIn.noMethod':
-    'This community has no sign-in for embedded pages yet. Ask your Bridgekit admin to set a sign-in client on its OpenID Connect provider.',
-  'signIn.noOpener': 'Open this window from the Sign in button of an embedded Bridgekit widget.',
+    'This community has no sign-in for embedded pages yet. Ask the site’s administrators to set a sign-in client on its OpenID Connect provider.',
+  'signIn.noOpener': 'Open this window from the Sign in button on the page you came from.',
   'signIn.stateMismatch': 'the answer from the sign-in page did not match this window’s request. Start again from the widget.',
   'signIn.unavailable':
-    'signing in with this provider is not possible right now. Try again shortly; if it keeps failing, tell your Bridgekit admin.',
+    'signing in with this provider is not possible right now. Try again shortly; if it keeps failing, tell the site’s administrators.',
   'signIn.serverError': 'something went wrong on our side (reference {requestId}). Try again shortly.',
 } as const;

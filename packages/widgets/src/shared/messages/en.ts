@@ -6,6 +6,7 @@
  * demand (threads.ts, moderation.ts and cards.ts say from where).
  */
 import type { enCardAccess } from './en-card-access.ts';
+import type { enCardEditor } from './en-card-editor.ts';
 import type { enCardHistory } from './en-card-history.ts';
 import type { enCards } from './en-cards.ts';
 import type { ErrorKey } from './en-errors.ts';
@@ -22,6 +23,7 @@ import type { enModeration } from './en-moderation.ts';
 import type { enNotify } from './en-notify.ts';
 import type { enPerson } from './en-person.ts';
 import type { enSearch } from './en-search.ts';
+import type { enThreadActions } from './en-thread-actions.ts';
 import type { enThreads } from './en-threads.ts';
 import type { enTriage } from './en-triage.ts';
 import type { enValue } from './en-value.ts';
@@ -49,6 +51,7 @@ export const en = {
   'board.supporters': { one: '# supporter', other: '# supporters' },
   'board.support': { one: '# supporter', other: '# supporters from {units}' },
   'board.units': { one: '# business unit', other: '# business units' },
+  'board.supportUnits': { one: 'backed from # business unit', other: 'backed from # business units' },
   'board.budgetLeft': '{remaining} of {total} votes left',
   'board.sortTrending': 'Trending',
   'board.sortValue': 'Highest value',
@@ -92,6 +95,7 @@ export const en = {
   'form.requiredField': 'This board asks for this.',
   'form.newTab': '(opens in a new tab)',
   'form.answeredBy': 'Answered by the practice card:',
+  'form.backedSimilar': 'Your support was added to “{title}”. Submit your own idea only if it is a different one.',
   'form.similar': {
     one: 'A similar idea is already here — back it instead?',
     other: '# similar ideas are already here — back one instead?',
@@ -117,14 +121,14 @@ export const en = {
   'form.leaderEmailInvalid': 'Give the leader’s e-mail address, like name@example.com.',
 
   // The start of the vote button's accessible name; the count and "votes" follow it.
-  'vote.name': 'Vote for “{title}”,',
+  'vote.name': 'Back “{title}”',
   'vote.count': { one: '# vote', other: '# votes' },
   'vote.unit': { one: 'vote', other: 'votes' },
   'vote.back': 'Back this idea',
-  'vote.backed': 'Backed',
+  'vote.backed': 'Backed ✓',
   'vote.counted': 'Vote counted for “{title}”. {votes}.',
   'vote.removed': 'Vote removed from “{title}”. {votes}.',
-  'vote.failed': 'Your vote could not be saved. {reason}',
+  'vote.failed': 'Couldn’t save your vote. {reason}',
   'vote.signIn': 'Sign in to vote.',
   'vote.loading': 'Loading idea…',
   'vote.closed': 'Voting has closed on this idea.',
@@ -133,6 +137,8 @@ export const en = {
   'vote.more': 'Add one of your votes to “{title}”',
   'vote.less': 'Take back one of your votes from “{title}”',
   'vote.mine': { one: 'Yours: #', other: 'Yours: #' },
+  'vote.cap': 'At most {count} on one idea',
+  'vote.noneLeft': 'None of your votes left',
   'vote.missing': 'This idea is no longer available.',
 
   'triage.heading': 'Triage: {board}',
@@ -197,9 +203,9 @@ export const en = {
   'roadmap.done': 'Done',
   'roadmap.empty': 'Nothing here yet.',
 
-  'error.network': 'Bridgekit cannot be reached right now. Check your connection, then try again.',
-  'error.notFoundBoard': 'This board does not exist. Check the board name in the page settings.',
-  'error.notConfigured': 'This Bridgekit widget is not set up: the script tag needs data-tenant.',
+  'error.network': 'Check your connection and try again.',
+  'error.notFoundBoard': 'This board does not exist.',
+  'error.notConfigured': 'This part of the page is not set up yet.',
   'error.signIn': 'Sign in to take part.',
   'error.sessionExpired': 'Your sign-in has expired. Reload the page to sign in again.',
   'session.reload': 'Reload page',
@@ -219,9 +225,11 @@ export const en = {
 export type MessageKey =
   | keyof typeof en
   | keyof typeof enThreads
+  | keyof typeof enThreadActions
   | keyof typeof enModeration
   | keyof typeof enCards
   | keyof typeof enCardAccess
+  | keyof typeof enCardEditor
   | keyof typeof enCardHistory
   | keyof typeof enFrame
   | keyof typeof enIdea

@@ -52,24 +52,32 @@ export const PROGRESS_DE = {
   dropped: 'Verworfen',
 };
 
-/** A list of short texts, one per line in forms. */
-export const textList = (key: string, label: string, help: string): FieldDef => ({
+/** A list of short texts, one per line in forms; `itemLabel` names one ("Step" of "Steps"). */
+export const textList = (key: string, label: string, help: string, itemLabel: string): FieldDef => ({
   key,
   label,
   help,
   type: 'list',
   of: { type: 'text' },
+  itemLabel,
 });
 
-/** A list of records with the given sub-fields. */
+/** A list of records with the given sub-fields; `itemLabel` names one ("Option" of "Options"). */
 export function recordList(
   key: string,
   label: string,
   help: string,
   fields: FieldDef[],
-  options: { required?: boolean; maxItems?: number } = {},
+  options: { itemLabel: string; required?: boolean; maxItems?: number },
 ): FieldDef {
-  const def: Extract<FieldDef, { type: 'list' }> = { key, label, help, type: 'list', of: { type: 'record', fields } };
+  const def: Extract<FieldDef, { type: 'list' }> = {
+    key,
+    label,
+    help,
+    type: 'list',
+    of: { type: 'record', fields },
+    itemLabel: options.itemLabel,
+  };
   if (options.required) {
     def.required = true;
     def.minItems = 1;
@@ -82,8 +90,8 @@ export function recordList(
 export interface TemplateTexts {
   name: string;
   description: string;
-  /** Each field's label and help, by path: keys joined with dots, into groups and lists of groups (`options.kind`). */
-  fields: Record<string, { label: string; help?: string }>;
+  /** Each field's label, help and (of a list) item label, by path: keys joined with dots, into groups and lists of groups (`options.kind`). */
+  fields: Record<string, { label: string; help?: string; itemLabel?: string }>;
   /** Each choice's label, by value (a value means the same throughout one template). */
   options: Record<string, string>;
 }

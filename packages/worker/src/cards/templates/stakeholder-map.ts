@@ -9,6 +9,7 @@ const DE: TemplateTexts = {
   fields: {
     subject: { label: 'Gegenstand', help: 'Der Partner, die Initiative oder die Karte, um die es in dieser Landkarte geht.' },
     stakeholders: {
+      itemLabel: 'Stakeholder',
       label: 'Stakeholder',
       help: 'Einfluss und Interesse bestimmen den Platz jeder Person auf der Landkarte; der vorgeschlagene Umgang ergibt sich daraus.',
     },
@@ -61,7 +62,7 @@ export const stakeholderMap: CardTemplate = translated(
           { key: 'lastInteraction', label: 'Last interaction', type: 'date' },
           { key: 'notes', label: 'Notes', type: 'text', multiline: true },
         ],
-        { required: true },
+        { itemLabel: 'Stakeholder', required: true },
       ),
     ],
   },

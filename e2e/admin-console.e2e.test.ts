@@ -1,0 +1,279 @@
+/**
+ * The admin console on the docs site (docs/admin/), against the development Worker: signed in
+ * through Bridgekit's sign-in window (the token posted to the docs site's origin) or with the
+ * operator token, then business units and boards, by keyboard alone, axe-clean in light and
+ * dark; what the console did is then read back through the API.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { createClient, createPlatformClient } from '@bridgekit/sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launch, watchProblems } from './browser.ts';
+import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
+import { type DocsServer, serveDocs } from './docs-server.ts';
+import { type FakeOidcProvider, startFakeOidcProvider } from './fake-oidc-provider.ts';
+
+const base = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const dist = fileURLToPath(new URL('../docs/.vitepress/dist/', import.meta.url));
+const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
+const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
+
+/** What the focused element is: its id, else its text. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.id || el?.textContent?.trim() || '';
+  });
+
+/** Presses Tab (or Shift+Tab, `back`) until the element with this id (or this text) has focus. */
+async function tabTo(page: Page, name: string, { back = false, max = 200 } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await focusedName(page)) === name) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab did not reach ${name}; focus is on ${await focusedName(page)}`);
+}
+
+/** Replaces the focused field's text, as a person does: select all, type. */
+async function retype(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+A');
+  if (text) await page.keyboard.type(text);
+  else await page.keyboard.press('Delete');
+}
+
+/**
+ * Axe over the page's content in VitePress's light theme, then its dark one. VitePress's colours
+ * fade over a quarter second; the fade is switched off first, so axe reads the theme's colours.
+ */
+async function axeLightAndDark(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+}
+
+/** Page errors and console errors; refused saves (4xx) are part of the tests. */
+const scriptProblems = (problems: string[]) => problems.filter((p) => p.startsWith('pageerror') || p.startsWith('console'));
+
+const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+
+describe('the admin console', () => {
+  let browser: Browser;
+  let docs: DocsServer;
+
+  beforeAll(async () => {
+    if (!existsSync(`${dist}admin/index.html`)) {
+      throw new Error(`The docs site is not built (${dist} has no admin/index.html): run \`pnpm build\` first.`);
+    }
+    docs = await serveDocs(dist);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    docs?.close();
+  });
+
+  it("signs in with the tenant's identity provider through the sign-in window, then creates, renames and archives a business unit", async () => {
+    const slug = `console-${Date.now().toString(36)}`;
+    const person = { oid: `oid-${Date.now()}`, name: 'Dana Fischer', email: 'dana@contoso.example' };
+    let idp: FakeOidcProvider | undefined;
+    try {
+      idp = await startFakeOidcProvider({ redirectUri: `${base}/embed/sign-in/callback`, person });
+      // The docs site's origin, exactly, among the tenant's: the window may post the token there.
+      await platform.tenants.create({ slug, name: 'Console test', origins: [docs.origin] });
+      await operator(slug).admin.oidcProviders.put('entra', {
+        issuer: idp.issuer,
+        jwksUri: idp.jwksUri,
+        audience: idp.audience,
+        directoryId: idp.directoryId,
+        requiredScope: 'access_as_user',
+        signIn: { clientId: idp.clientId, scope: idp.scope, label: 'Contoso' },
+      });
+      await operator(slug).admin.roles.grant(`oidc:entra:${idp.directoryId}:${person.oid}`, 'admin');
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
+      await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+      await axeLightAndDark(page);
+
+      await tabTo(page, 'bka-tenant');
+      await page.keyboard.type(slug);
+      await tabTo(page, 'bka-kind-person');
+      expect(await page.locator('#bka-kind-person').isChecked()).toBe(true);
+      await tabTo(page, 'Sign in');
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+      expect(new URL(popup.url()).searchParams.get('opener')).toBe(docs.origin);
+      await popup.getByRole('button', { name: 'Sign in with Contoso' }).focus();
+      const closed = popup.waitForEvent('close', { timeout: 15_000 });
+      await popup.keyboard.press('Enter');
+      await closed;
+      await announced(page, `Signed in to tenant ${slug} as Dana Fischer.`);
+      // A person's token: in this tab's session storage, never in local storage.
+      expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('eyJ');
+      expect(await page.evaluate(() => sessionStorage.getItem('bridgekit-admin-session'))).toContain('"kind":"person"');
+      await axeLightAndDark(page);
+
+      // To the screen, by the overview's link.
+      await page.locator('.bka-screen a[href$="/admin/business-units"]').focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Create a unit' }).waitFor();
+      await page.getByText('No business units yet').waitFor();
+
+      // A key outside the rule: the Worker's reason, at the key field, which takes the focus.
+      await tabTo(page, 'bka-unit-key');
+      await page.keyboard.type('Not OK');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Finance');
+      await tabTo(page, 'bka-unit-aliases');
+      await page.keyboard.type('Contoso Finance');
+      await tabTo(page, 'Create the unit');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#bka-unit-key-error').textContent()).toContain('is not valid');
+      expect(await focusedName(page)).toBe('bka-unit-key');
+      expect(await page.locator('#bka-unit-key').getAttribute('aria-describedby')).toContain('bka-unit-key-error');
+      await retype(page, 'finance');
+      await page.keyboard.press('Enter');
+      await announced(page, 'Business unit “Finance” created.');
+      await page.getByRole('row', { name: /Finance/ }).waitFor();
+      expect(await operator(slug).units.get('finance')).toMatchObject({ name: 'Finance', side: 'demand', archivedAt: null });
+      expect((await operator(slug).units.get('finance')).aliases).toContain('contoso finance');
+      await axeLightAndDark(page);
+
+      // Rename it.
+      await tabTo(page, 'bka-unit-edit-finance', { back: true });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page)).toBe('bka-unit-edit-name-finance');
+      await retype(page, 'Finance & Controlling');
+      await page.keyboard.press('Enter');
+      await announced(page, 'Business unit “Finance & Controlling” saved.');
+      await expect.poll(() => focusedName(page)).toBe('bka-unit-edit-finance');
+      expect((await operator(slug).units.get('finance')).name).toBe('Finance & Controlling');
+
+      // Archive it, after the confirmation.
+      await page.keyboard.press('Tab');
+      expect(await focusedName(page)).toBe('bka-unit-archive-finance');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page)).toBe('bka-unit-archive-confirm-finance');
+      await axeLightAndDark(page);
+      await page.keyboard.press('Enter');
+      await announced(page, 'Business unit “Finance & Controlling” archived.');
+      expect((await operator(slug).units.get('finance')).archivedAt).not.toBeNull();
+      await page.getByText('Finance & Controlling (archived)').waitFor();
+
+      expect(scriptProblems(problems)).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+      await context.close();
+    } finally {
+      idp?.close();
+    }
+  });
+
+  it('signs in with the operator token (memory only), then creates a budget board and edits its statuses', async () => {
+    const slug = `console-op-${Date.now().toString(36)}`;
+    await platform.tenants.create({ slug, name: 'Console operator test', origins: [docs.origin] });
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await tabTo(page, 'bka-tenant');
+    await page.keyboard.type(slug);
+    await tabTo(page, 'bka-kind-person');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#bka-kind-operator').isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('bka-token');
+    await page.keyboard.type(TEST_ADMIN_TOKEN);
+    await page.keyboard.press('Enter');
+    await announced(page, `Signed in to tenant ${slug} as Operator.`);
+    // The operator token stays in memory: not in either storage.
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain(TEST_ADMIN_TOKEN);
+
+    await page.locator('.bka-screen a[href$="/admin/boards"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Create a board' }).waitFor();
+    await axeLightAndDark(page);
+
+    // Without a name: the Worker's field error, at the name.
+    await tabTo(page, 'bka-board-slug');
+    await page.keyboard.type('finance-ideas');
+    await page.keyboard.press('Enter');
+    await page.locator('#bka-board-name-error').waitFor();
+    expect(await focusedName(page)).toBe('bka-board-name');
+    await page.keyboard.type('Finance ideas');
+    await tabTo(page, 'bka-board-voting-single');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('bka-board-voting-budget');
+    await retype(page, '5');
+    await page.keyboard.press('Tab');
+    await retype(page, '2');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('bka-board-voting-refund');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Create the board');
+    await page.keyboard.press('Enter');
+    await announced(page, 'Board “Finance ideas” created.');
+    const created = await operator(slug).boards.get('finance-ideas');
+    expect(created.name).toBe('Finance ideas');
+    expect(created.settings.voting).toEqual({ mode: 'budget', budget: 5, perIdea: 2, refundOnClose: false });
+
+    // Edit its statuses: a new one without a label is refused at that label.
+    await tabTo(page, 'bka-board-edit-finance-ideas', { back: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('bka-board-edit-heading');
+    await tabTo(page, 'bka-status-add');
+    await page.keyboard.press('Enter');
+    const index = created.statuses.length;
+    await expect.poll(() => focusedName(page)).toBe(`bka-status-${index}-key`);
+    await page.keyboard.type('parked');
+    await tabTo(page, 'Save the board');
+    await page.keyboard.press('Enter');
+    await page.locator(`#bka-status-${index}-label-error`).waitFor();
+    expect(await focusedName(page)).toBe(`bka-status-${index}-label`);
+    await page.keyboard.type('Parked');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe(`bka-status-${index}-category`);
+    await axeLightAndDark(page);
+    await tabTo(page, 'Save the board');
+    await page.keyboard.press('Enter');
+    await announced(page, 'Board “Finance ideas” saved.');
+    const saved = await operator(slug).boards.get('finance-ideas');
+    expect(saved.statuses.at(-1)).toMatchObject({ key: 'parked', label: 'Parked', category: 'under_review' });
+    expect(saved.statuses).toHaveLength(index + 1);
+
+    // A reload forgets the operator token.
+    await page.reload();
+    await page.getByText('This screen needs a signed-in admin').waitFor();
+    expect(scriptProblems(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a wrong token with the Worker’s reason, and keeps nothing', async () => {
+    const slug = `console-no-${Date.now().toString(36)}`;
+    await platform.tenants.create({ slug, name: 'Console refusal test', origins: [docs.origin] });
+    const page = await browser.newPage();
+    await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await tabTo(page, 'bka-tenant');
+    await page.keyboard.type(slug);
+    await tabTo(page, 'bka-kind-person');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-the-operator-token-0123456789abcdef');
+    await page.keyboard.press('Enter');
+    const refusal = page.locator('.bka-form-error').filter({ hasText: 'Sign in again' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/token/i);
+    expect(await focusedName(page)).toContain('Sign in again');
+    expect(await page.evaluate(() => sessionStorage.getItem('bridgekit-admin-session'))).toBeNull();
+    await page.close();
+  });
+});

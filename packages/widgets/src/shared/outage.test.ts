@@ -1,0 +1,172 @@
+/**
+ * Failure states across widgets, in Chromium against the Worker: one banner for a page whose
+ * widgets cannot reach the API, retried with back-off and at once when the browser is back
+ * online; no "Try again" where retrying cannot help, and the editor's hint only for admins.
+ */
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { apiBase, cleanup, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../test/support.ts';
+import '../components/idea-board/idea-board.ts';
+import '../components/practice-card/practice-card.ts';
+import '../components/thread/thread.ts';
+import { de } from './messages/de.ts';
+import { deErrors } from './messages/de-errors.ts';
+import { deFrame } from './messages/de-frame.ts';
+import { en } from './messages/en.ts';
+import { enErrors } from './messages/en-errors.ts';
+import { enFrame } from './messages/en-frame.ts';
+import { backoffDelay, outage, retrySchedule } from './outage.ts';
+
+/**
+ * The network between the page and the API goes down (the browser's `fetch` fails, as with the
+ * Worker stopped); the returned function brings it back.
+ */
+function cutOffApi(): () => void {
+  const realFetch = globalThis.fetch;
+  const api = new URL(apiBase()).origin;
+  globalThis.fetch = (input, init) =>
+    new URL(new Request(input, init).url).origin === api ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}
+
+const PAGE = `<div>
+  <bk-idea-board board="general"></bk-idea-board>
+  <bk-thread key="demo-war-stories"></bk-thread>
+  <bk-practice-card card="demo-card-business-case"></bk-practice-card>
+</div>`;
+
+const inAll = (els: Element[], selector: string) => els.flatMap((el) => [...shadow(el).querySelectorAll(selector)]);
+const failed = (els: Element[]) => els.every((el) => shadow(el).querySelector('[part="outage"], [part="outage-placeholder"]'));
+
+describe('a page whose widgets cannot reach the API', () => {
+  let restore = () => {};
+  let attempts: number[] = [];
+  const schedule = { ...retrySchedule };
+
+  beforeEach(async () => {
+    signIn(await tokenFor(newPerson('Operations')));
+    // The next retry is "an hour" away: each test moves it on itself, and nothing waits real seconds.
+    attempts = [];
+    retrySchedule.delay = (attempt) => {
+      attempts.push(attempt);
+      return 3_600_000;
+    };
+  });
+
+  afterEach(() => {
+    restore();
+    cleanup();
+    Object.assign(retrySchedule, schedule);
+  });
+
+  it('shows one banner and quiet placeholders, no red box each, and loads them all when the browser is back online', async () => {
+    restore = cutOffApi();
+    const els = [...(await mount<HTMLElement>(PAGE)).children];
+    await until(() => failed(els));
+    const banners = inAll(els, '[part="outage"]');
+    expect(banners).toHaveLength(1);
+    expect(banners[0]?.textContent?.replace(/\s+/g, ' ')).toMatch(/Can’t reach the service\. Retrying in [\d,]+ s\./);
+    expect(inAll(els, '[part="outage-placeholder"]')).toHaveLength(2);
+    expect(inAll(els, '[role="alert"]')).toHaveLength(0);
+    expect(inAll(els, 'button').filter((b) => b.textContent?.trim() === 'Try again')).toHaveLength(0);
+    await expectNoAxeViolations(els[0] as HTMLElement);
+
+    restore();
+    window.dispatchEvent(new Event('online'));
+    const board = els[0] as Element;
+    await until(() => shadow(board).querySelector('.idea-title'));
+    await until(() => shadow(els[1] as Element).querySelector('[part="list"], .notice:not(.outage-wait)'));
+    await until(() => shadow(els[2] as Element).querySelector('[part="title"], h2, h3'));
+    await until(() => outage.members.size === 0);
+    expect(inAll(els, '[part="outage"], [part="outage-placeholder"]')).toHaveLength(0);
+    expect(outage.retryAt).toBeNull();
+  });
+
+  it('backs off after each failed retry, tries at once on "Try now", and stops when the widgets leave', async () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, () => 0.5))).toEqual([2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+    expect(backoffDelay(0, () => 0)).toBe(1500);
+    expect(backoffDelay(0, () => 1)).toBe(2500);
+
+    restore = cutOffApi();
+    const els = [...(await mount<HTMLElement>(PAGE)).children];
+    await until(() => failed(els));
+    expect(attempts).toEqual([0]);
+    await userEvent.click(page.getByRole('button', { name: 'Try now' }));
+    await until(() => attempts.length === 2 && failed(els));
+    expect(attempts).toEqual([0, 1]);
+    expect(inAll(els, '[part="outage"]')).toHaveLength(1);
+
+    cleanup();
+    expect(outage.members.size).toBe(0);
+    expect(outage.retryAt).toBeNull();
+  });
+
+  it('says so in German', async () => {
+    signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
+    restore = cutOffApi();
+    const els = [...(await mount<HTMLElement>(PAGE)).children];
+    await until(() => failed(els));
+    expect(inAll(els, '[part="outage"]')[0]?.textContent?.replace(/\s+/g, ' ')).toMatch(
+      /Der Dienst ist gerade nicht erreichbar\. Neuer Versuch in [\d.]+ s\. Jetzt versuchen/,
+    );
+    expect(inAll(els, '[part="outage-placeholder"]')[0]?.textContent?.trim()).toBe('Dieser Teil lädt, sobald die Verbindung wieder steht.');
+  });
+});
+
+describe('a board that does not exist', () => {
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  async function unknownBoard() {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = await mount('<bk-idea-board board="no-such-board"></bk-idea-board>');
+    const alert = await until(() => shadow(el).querySelector('[role="alert"]'));
+    await until(() => alert.textContent?.includes('does not exist'));
+    return { el, alert, warn };
+  }
+
+  it('offers no "Try again", tells readers only that it does not exist, and tells the console why', async () => {
+    signIn(await tokenFor(newPerson('Operations')));
+    const { el, alert, warn } = await unknownBoard();
+    expect(alert.textContent?.trim()).toBe('The ideas could not be loaded. This board does not exist.');
+    expect(shadow(el).querySelectorAll('.notice button')).toHaveLength(0);
+    expect(outage.members.size).toBe(0);
+    const warnings = warn.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('<bk-idea-board>'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/no-such-board/);
+  });
+
+  it("gives a community's admin the hint where to fix it", async () => {
+    const person = newPerson('Operations');
+    const granted = await fetch(`${apiBase()}/v1/tenants/demo/roles/${encodeURIComponent(person.sub)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${inject('adminToken')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(granted.ok).toBe(true);
+    signIn(await tokenFor(person));
+    const { alert } = await unknownBoard();
+    expect(alert.textContent?.trim()).toBe(
+      'The ideas could not be loaded. This board does not exist. Check the board name in the page settings.',
+    );
+  });
+});
+
+describe('the texts of failures', () => {
+  it('never name the product to the people using a widget, in English or German', () => {
+    // An archive import is an admin's tool, named after the archive format.
+    const forAdmins = new Set(['reason.validation_failed.archive_version']);
+    const catalogs = { en, de, enErrors, deErrors, enFrame, deFrame };
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      for (const [key, text] of Object.entries(catalog)) {
+        if (key.startsWith('signIn.title') || forAdmins.has(key)) continue;
+        if (!/^(error|reason|outage|hint|vote|signIn|frame)\./.test(key)) continue;
+        expect(JSON.stringify(text), `${name} ${key}`).not.toMatch(/Bridgekit/);
+      }
+    }
+  });
+});
