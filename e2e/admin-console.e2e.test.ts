@@ -249,6 +249,27 @@ describe('the admin console', () => {
     expect(saved.statuses.at(-1)).toMatchObject({ key: 'parked', label: 'Parked', category: 'under_review' });
     expect(saved.statuses).toHaveLength(index + 1);
 
+    // The configuration log says who did what: the board's statuses saved, the board created, the tenant.
+    // By the sidebar, in the page: a new page load would forget the operator token.
+    await page.locator('.VPSidebar a[href$="/admin/config-log"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Changes' }).waitFor();
+    const rows = page.locator('.bka-table tbody tr');
+    await rows.first().waitFor();
+    const row = (i: number) => rows.nth(i).locator('th, td').allTextContents();
+    const [who, what, target] = (await row(0)).slice(1, 4);
+    expect([who?.trim(), what, target]).toEqual(['Platform operator (platform)', 'Board updated', 'finance-ideas']);
+    expect((await row(0))[4]).toContain('statuses:');
+    expect((await row(1)).slice(2, 4)).toEqual(['Board created', 'finance-ideas']);
+    expect((await row(2)).slice(2, 3)).toEqual(['Tenant created']);
+    await axeLightAndDark(page);
+    // Narrowed to one kind of change, from the keyboard.
+    await tabTo(page, 'bka-log-action');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await rows.allTextContents()).length).toBe(1);
+    expect(await page.locator('#bka-log-action').inputValue()).toBe('tenant.created');
+    expect((await row(0)).slice(2, 4)).toEqual(['Tenant created', expect.any(String)]);
+
     // A reload forgets the operator token.
     await page.reload();
     await page.getByText('This screen needs a signed-in admin').waitFor();

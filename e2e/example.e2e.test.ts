@@ -34,7 +34,11 @@ describe('examples/plain-html', () => {
     await board.getByRole('textbox', { name: 'Title' }).fill(title);
     await board.getByRole('button', { name: 'Submit idea' }).click();
     await board.getByText('By Rosa Jiménez, Marketing').first().waitFor();
+    // Its author backs a new idea (docs/ideas.md); pressing withdraws, pressing again backs it.
     const vote = voteButtonFor(page, title);
+    await expect.poll(() => vote.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await vote.click();
+    await expect.poll(() => vote.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
     await vote.click();
     await expect.poll(() => vote.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     expect(problems).toEqual([]);

@@ -59,6 +59,7 @@ const consolePages = [
   { text: 'Sign in', link: '/admin/' },
   { text: 'Business units', link: '/admin/business-units' },
   { text: 'Boards', link: '/admin/boards' },
+  { text: 'Configuration log', link: '/admin/config-log' },
 ];
 const adminConsole: DefaultTheme.SidebarItem = { text: 'Admin console', items: consolePages };
 const features: DefaultTheme.SidebarItem = { text: 'Features', items: featurePages };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { page } from 'vitest/browser';
 import {
   cleanup,
   clientAs,
@@ -73,7 +73,10 @@ describe('when the sign-in expires while the page stays open', () => {
     const vote = await until(() => shadow(shadow(el).querySelector('bk-idea-vote') as Element).querySelector<HTMLButtonElement>('button'));
     const before = vote.getAttribute('aria-pressed');
     hoursLater = true;
-    await userEvent.click(vote);
+    // A DOM click on the button found: what the board loads after its first paint (the deep-link
+    // settings) may meet the stale token first and make it read-only; either way the person sees
+    // the sign-in notice, not a failure.
+    vote.click();
     await until(() => notice(el));
     expect(shadow(el).querySelector('[role="alert"]')).toBeNull();
     // The board reloads, read-only, without the refused token.

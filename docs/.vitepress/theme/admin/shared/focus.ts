@@ -7,3 +7,8 @@ export async function focusFirstProblem(form: HTMLElement | null | undefined): P
   const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.bka-form-error');
   target?.focus();
 }
+
+/** Moves the keyboard to the element with this id once the view has drawn it. */
+export function focusById(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
