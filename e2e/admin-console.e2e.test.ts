@@ -150,10 +150,27 @@ describe('the admin console', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => focusedName(page)).toBe('bka-unit-edit-name-finance');
       await retype(page, 'Finance & Controlling');
+      // And its relationship team: a handle no member has is refused at the field, nothing written.
+      await tabTo(page, 'bka-unit-edit-partners-finance');
+      await page.keyboard.type('nobody.here');
+      await tabTo(page, 'Save “Finance”');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page)).toBe('bka-unit-edit-partners-finance');
+      expect(await page.locator('#bka-unit-edit-partners-finance-error').textContent()).toContain('nobody.here');
+      expect((await operator(slug).units.get('finance')).name).toBe('Finance');
+      await axeLightAndDark(page);
+      // A member (someone who has written something): Lee's handle is his name's.
+      const lee = await operator(slug).admin.tokens.mint({ sub: 'console|lee', name: 'Lee Park' });
+      await createClient({ baseUrl: base, tenant: slug, token: lee.token }).threads.post({ key: 'console-team', body: 'Hello' });
+      await retype(page, '@lee.park');
+      await tabTo(page, 'Save “Finance”');
       await page.keyboard.press('Enter');
       await announced(page, 'Business unit “Finance & Controlling” saved.');
       await expect.poll(() => focusedName(page)).toBe('bka-unit-edit-finance');
-      expect((await operator(slug).units.get('finance')).name).toBe('Finance & Controlling');
+      const saved = await operator(slug).units.get('finance');
+      expect(saved.name).toBe('Finance & Controlling');
+      expect(saved.team.businessPartners).toEqual([{ handle: 'lee.park', name: 'Lee Park' }]);
+      await page.getByRole('row', { name: /Partners: Lee Park\./ }).waitFor();
 
       // Archive it, after the confirmation.
       await page.keyboard.press('Tab');
