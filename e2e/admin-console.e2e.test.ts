@@ -6,18 +6,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { createClient, createPlatformClient } from '@bridgekit/sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, launch, watchProblems } from './browser.ts';
 import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
-import { type DocsServer, serveDocs } from './docs-server.ts';
+import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
 import { type FakeOidcProvider, startFakeOidcProvider } from './fake-oidc-provider.ts';
 
 const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const dist = fileURLToPath(new URL('../docs/.vitepress/dist/', import.meta.url));
+const dist = docsDist;
 const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
 const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
 

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../packages/worker/scripts/dev-server.ts';
 import { axeViolations, cspViolations, launch, recordCspViolations, watchProblems } from './browser.ts';
-import { type DocsServer, serveDocs } from './docs-server.ts';
+import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
 import { type Host, serveHost } from './host.ts';
 
 const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const dist = fileURLToPath(new URL('../docs/.vitepress/dist/', import.meta.url));
+const dist = docsDist;
 
 /** The policy SharePoint Online enforces, with only the Worker's origin allowed. */
 const strictPolicy = `default-src 'self'; script-src ${base}; connect-src ${base}`;
@@ -92,6 +91,10 @@ describe('the docs site', () => {
     await expect
       .poll(() => code.textContent(), { timeout: 15_000 })
       .toBe(`<script src="${base}/embed.js" data-tenant="demo" async></script>\n<bk-thread key="demo-war-stories"></bk-thread>`);
+    // The tenant's own discussions are offered (GET /threads), the preselected one chosen.
+    const threadPicker = page.getByRole('combobox', { name: 'Thread key' });
+    await expect.poll(() => threadPicker.inputValue(), { timeout: 15_000 }).toBe('demo-war-stories');
+    expect(await threadPicker.locator('option').allTextContents()).toContain('Another (type it)…');
 
     // A demo user: the snippet carries a token the development Worker minted, and the preview is signed in.
     await page.getByLabel('A demo user (development Worker only)').check();

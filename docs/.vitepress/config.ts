@@ -57,8 +57,16 @@ const adminPages = [
 ];
 const consolePages = [
   { text: 'Sign in', link: '/admin/' },
+  { text: 'Create a tenant', link: '/admin/first-tenant' },
+  { text: 'Settings and origins', link: '/admin/settings' },
+  { text: 'Keys', link: '/admin/keys' },
   { text: 'Business units', link: '/admin/business-units' },
   { text: 'Boards', link: '/admin/boards' },
+  { text: 'Templates', link: '/admin/templates' },
+  { text: 'Moderation', link: '/admin/moderation' },
+  { text: 'Webhooks', link: '/admin/webhooks' },
+  { text: 'Identity providers', link: '/admin/identity' },
+  { text: 'Roles', link: '/admin/roles' },
   { text: 'Configuration log', link: '/admin/config-log' },
 ];
 const adminConsole: DefaultTheme.SidebarItem = { text: 'Admin console', items: consolePages };

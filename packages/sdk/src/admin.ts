@@ -16,6 +16,8 @@ import type {
   OidcProviderInput,
   OriginInput,
   Page,
+  RoleCandidate,
+  RoleCandidateQuery,
   RoleGrant,
   RoleInput,
   RoleRevokeQuery,
@@ -34,6 +36,9 @@ export interface TenantAdmin {
   };
   /** Embed secrets. Rotate: `create()`, move the host to the new `kid`, then `retire()` the old one. */
   embedKeys: {
+    /** Newest first, retired ones included; never the secrets. */
+    list(options?: CallOptions): Promise<EmbedKeyInfo[]>;
+    /** The answer's `secret` is shown only once. */
     create(options?: CallOptions): Promise<NewEmbedKey>;
     retire(kid: string, options?: CallOptions): Promise<EmbedKeyInfo>;
   };
@@ -61,6 +66,14 @@ export interface TenantAdmin {
     grant(subject: string, role: RoleInput['role'], options?: CallOptions): Promise<RoleGrant>;
     /** Takes back the granted level, or with `{ role: 'cio' }` the CIO grant alone. */
     revoke(subject: string, options?: CallOptions & RoleRevokeQuery): Promise<void>;
+    /**
+     * Members whose name or handle starts with `q`, with the subject a grant takes.
+     *
+     * @example
+     * const [lee] = await bk.admin.roles.candidates('lee');
+     * if (lee) await bk.admin.roles.grant(lee.subject, 'moderator');
+     */
+    candidates(q: string, options?: CallOptions & Omit<RoleCandidateQuery, 'q'>): Promise<RoleCandidate[]>;
   };
   /**
    * Business units (docs/business-units.md): create, change, archive; their relationship team;
@@ -135,6 +148,7 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
       update: (update, o) => http.request('PATCH', '/settings', { body: update, signal: o?.signal }),
     },
     embedKeys: {
+      list: (o) => items(http.request('GET', '/embed-keys', { signal: o?.signal })),
       create: (o) => http.request('POST', '/embed-keys', { signal: o?.signal }),
       retire: (kid, o) => http.request('DELETE', `/embed-keys/${seg(kid)}`, { signal: o?.signal }),
     },
@@ -158,6 +172,8 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
       grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role } satisfies RoleInput, signal: o?.signal }),
       revoke: (subject, o) =>
         http.request('DELETE', `/roles/${seg(subject)}`, { query: { role: o?.role } satisfies RoleRevokeQuery, signal: o?.signal }),
+      candidates: (q, o) =>
+        items(http.request('GET', '/roles/candidates', { query: { q, limit: o?.limit } satisfies RoleCandidateQuery, signal: o?.signal })),
     },
     units: {
       create: (input, o) => http.request('POST', '/units', { body: input, signal: o?.signal }),

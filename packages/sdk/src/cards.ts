@@ -69,6 +69,14 @@ export interface TemplatesApi {
   get(id: string, options?: CallOptions): Promise<CardTemplate>;
   /** Admins: create or replace a tenant template (built-in ones cannot be replaced). */
   put(template: TemplateInput, options?: CallOptions): Promise<CardTemplate>;
+  /**
+   * Admins: checks a definition without saving it — the template as `put` would store it (its
+   * next version), or the same error with every problem at its path (`body.fields.2.key`).
+   *
+   * @example
+   * const preview = await client.templates.validate({ id: 'lessons-learned', name: 'Lessons learned', fields });
+   */
+  validate(template: TemplateInput, options?: CallOptions): Promise<CardTemplate>;
   /** Admins: remove a tenant template no card uses. */
   remove(id: string, options?: CallOptions): Promise<void>;
 }
@@ -133,6 +141,7 @@ export function createCardsApi(http: Transport): {
     list: async (o) => (await http.request<{ items: CardTemplate[] }>('GET', '/templates', { signal: o?.signal })).items,
     get: (id, o) => http.request('GET', `/templates/${seg(id)}`, { signal: o?.signal }),
     put: (template, o) => http.request('PUT', `/templates/${seg(template.id)}`, { body: template, signal: o?.signal }),
+    validate: (template, o) => http.request('POST', '/templates/validate', { body: template, signal: o?.signal }),
     remove: (id, o) => http.request('DELETE', `/templates/${seg(id)}`, { signal: o?.signal }),
   };
   const practiceAreas = async (o?: CallOptions) =>

@@ -3,7 +3,7 @@ import type { PracticeAreaSummary } from './card-types.ts';
 import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
 import type { IdeaView, PersonView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
 import { createHealthApi, type HealthApi } from './health.ts';
-import { type CallOptions, createTransport, type Middleware, type TokenSource } from './http.ts';
+import { type CallOptions, createTransport, type Middleware, type TokenSource, type Transport } from './http.ts';
 import { createInsightsApi, type InsightsApi } from './insights.ts';
 import { createIntakeApi, createObjectivesApi, type IntakeApi, type ObjectivesApi } from './intake.ts';
 import { createNotificationsApi, type NotificationsApi, type SubscriptionsApi } from './notifications.ts';
@@ -243,6 +243,9 @@ export interface BridgekitClient {
   admin: TenantAdmin;
 }
 
+/** The client without the tenant's configuration ({@link createMemberClient}). */
+export type BridgekitMemberClient = Omit<BridgekitClient, 'admin'>;
+
 /**
  * Creates a client for one tenant of a Bridgekit Worker. No runtime dependencies: works in
  * browsers, Node.js 22+ and Workers.
@@ -254,7 +257,22 @@ export interface BridgekitClient {
  * await bk.ideas.vote(items[0].id);
  */
 export function createClient(options: ClientOptions): BridgekitClient {
-  const http = createTransport({ ...options, pathPrefix: `/v1/tenants/${encodeURIComponent(options.tenant)}` });
+  const http = tenantTransport(options);
+  return { ...memberApi(http), admin: createTenantAdmin(http) };
+}
+
+/**
+ * A client with everything but `admin`: what a page or widget needs, without the admin client's
+ * code in its bundle (the widgets use it).
+ */
+export function createMemberClient(options: ClientOptions): BridgekitMemberClient {
+  return memberApi(tenantTransport(options));
+}
+
+const tenantTransport = (options: ClientOptions) =>
+  createTransport({ ...options, pathPrefix: `/v1/tenants/${encodeURIComponent(options.tenant)}` });
+
+function memberApi(http: Transport): BridgekitMemberClient {
   const seg = encodeURIComponent;
 
   const ideas: BridgekitClient['ideas'] = {
@@ -375,6 +393,5 @@ export function createClient(options: ClientOptions): BridgekitClient {
     intake: createIntakeApi(http),
     insights: createInsightsApi(http),
     value: createValueApi(http),
-    admin: createTenantAdmin(http),
   };
 }

@@ -9,7 +9,15 @@ export { ARCHIVE_FORMAT, ARCHIVE_LIMITS, ARCHIVE_MEDIA_TYPE, ARCHIVE_VERSION } f
 export type * from './card-types.ts';
 export { PRACTICE_AREAS } from './card-types.ts';
 export type { CardListOptions, CardsApi, TemplatesApi } from './cards.ts';
-export { type BridgekitClient, type ClientOptions, type CreateIdeaOptions, createClient, type ListIdeasOptions } from './client.ts';
+export {
+  type BridgekitClient,
+  type BridgekitMemberClient,
+  type ClientOptions,
+  type CreateIdeaOptions,
+  createClient,
+  createMemberClient,
+  type ListIdeasOptions,
+} from './client.ts';
 export type * from './community-types.ts';
 export type * from './config-log-types.ts';
 export { CONFIG_CHANGE_ACTIONS } from './config-log-types.ts';

@@ -2,6 +2,7 @@
  * Personal data: a person's own export (everything Bridgekit holds about them, as JSON) and its
  * erasure (their content stays, under "removed person"). See docs/privacy.md.
  */
+import type { ConfigChangeAction, ConfigFieldChange } from './config-log-types.ts';
 import type { CallOptions, Transport } from './http.ts';
 import type { Cadence, EventType, NotificationKind, NotificationReason, SubscriptionSource, SubscriptionTarget } from './notify-types.ts';
 import type { RelationshipSide } from './unit-types.ts';
@@ -39,6 +40,7 @@ export type PersonalExportList =
   | 'subscriptions'
   | 'notifications'
   | 'moderationActions'
+  | 'configChanges'
   | 'healthInvitations'
   | 'healthAnswers'
   | 'intakeDecisions'
@@ -150,6 +152,11 @@ export interface PersonalExport {
   }[];
   /** What they did as a moderator (the moderation audit log). */
   moderationActions: { action: string; target: { type: string; id: string }; reason: string | null; createdAt: string }[];
+  /**
+   * Changes they made to the tenant's configuration as an admin (the configuration log). A change
+   * aimed at another person (a role, a person's unit) has no `target`, a team's no `changes`.
+   */
+  configChanges: { action: ConfigChangeAction; target: string | null; changes: Record<string, ConfigFieldChange>; createdAt: string }[];
   /** Health rounds they were invited to answer: the round's title, its unit's key, their side, when they answered. */
   healthInvitations: {
     round: string;

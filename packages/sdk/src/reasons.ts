@@ -342,11 +342,11 @@ export const REASONS = {
   'rate_limited.searches': 'You have searched too often in a short time. Try again in {retryAfter} seconds.',
   'rate_limited.live_tickets': 'You have asked for too many live-update tickets in a short time. Try again in {retryAfter} seconds.',
   'rate_limited.http': '{detail}',
-  'internal_error.unexpected': 'Something went wrong on our side. Try again; if it keeps failing, tell your Bridgekit admin.',
+  'internal_error.unexpected': 'Something went wrong on our side. Try again; if it keeps failing, tell the site’s administrators.',
   'unavailable.provider_unusable':
     'Tenant "{tenant}"\'s OIDC provider "{provider}" cannot be used here: {detail} A tenant admin must correct it.',
   'unavailable.provider_keys': "The identity provider's keys ({jwksUri}) could not be fetched. Try again shortly.",
-  'unavailable.sign_in_misconfigured': 'Signing in with {issuer} is not possible right now: {detail} Tell your Bridgekit admin.',
+  'unavailable.sign_in_misconfigured': 'Signing in with {issuer} is not possible right now: {detail} Tell the site’s administrators.',
   'unavailable.sign_in_down': 'Signing in with {issuer} is not possible right now: {detail} Try again shortly.',
   'unavailable.live': 'Live updates are not configured on this deployment; poll the activity endpoint instead.',
 

@@ -127,3 +127,9 @@ export const NOT_BLANK_PATTERN = '\\S';
 export function textPattern(kind: TextKind, required: boolean): string {
   return `^${required ? '(?=[\\s\\S]*\\S)' : ''}[^${refused(kind)}]*$`;
 }
+
+/** A handle as people type it (`@amara.okafor `) without the space and the `@`. */
+export const bareHandle = (text: string): string => text.trim().replace(/^@/, '');
+
+/** What handles are matched by: bare and lowercase (handles are unique regardless of case). */
+export const handleKey = (text: string): string => bareHandle(text).toLowerCase();

@@ -119,7 +119,25 @@ export interface CommentEdit {
   body: string;
 }
 
+/** A comment's text to preview before posting (`POST /comment-previews`). */
+export interface CommentPreviewRequest {
+  /** Markdown, 1–10,000 characters, as for posting. */
+  body: string;
+}
+
+/** A comment's text rendered as it would be posted: the same Markdown rules and sanitising. */
+export interface CommentPreview {
+  /** Safe HTML, ready to insert as is. */
+  html: string;
+}
+
 /** The query of a thread page, as the client sends it. */
+/** `GET /threads`: the tenant's discussions, latest comment first. */
+export interface ThreadListQuery extends PageQuery {
+  /** Only a page's threads (`page`), or only ideas' or cards' own discussions. */
+  kind?: 'page' | 'idea' | 'card';
+}
+
 export type ThreadPageQuery = ThreadRef & {
   sort?: CommentSort;
   /** `nextCursor` of the previous page. */
@@ -301,6 +319,8 @@ export interface RestrictedPerson {
   /** `"forever"` for a ban, else when the time-out ends (ISO 8601). */
   restrictedUntil: string;
   reason: string | null;
+  /** Who banned or timed them out (the moderator's name, as the audit log has it); `null` when unknown. */
+  restrictedBy: string | null;
 }
 
 /**

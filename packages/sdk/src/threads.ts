@@ -9,6 +9,8 @@ import type {
   CommentCountsQuery,
   CommentEdit,
   CommentFlag,
+  CommentPreview,
+  CommentPreviewRequest,
   CommentRevision,
   FlagReason,
   LiveTicket,
@@ -23,7 +25,9 @@ import type {
   Reaction,
   RestrictedPerson,
   Restriction,
+  Thread,
   ThreadActivity,
+  ThreadListQuery,
   ThreadPage,
   ThreadPageQuery,
   ThreadRef,
@@ -39,12 +43,22 @@ export type ThreadPageOptions = ThreadRef & CallOptions & Omit<ThreadPageQuery, 
 /** Discussion threads under pages: read, post, counts, activity and live updates. */
 export interface ThreadsApi {
   /**
+   * The tenant's discussions with published comments that the caller may read, latest comment
+   * first: a page's threads and ideas' and cards' own discussions (`kind` keeps one sort).
+   */
+  list(options?: PageOptions<ThreadListQuery>): Promise<Page<Thread>>;
+  /**
    * One page of a thread's top-level comments (each with its first replies), by `key` or page
    * `url`. `thread` is null until someone posts.
    */
   page(options: ThreadPageOptions): Promise<ThreadPage>;
   /** Post a comment; the first one creates the thread. Throws `comment_rejected` when the moderation pipeline refuses it. */
   post(options: ThreadRef & NewComment & CallOptions): Promise<Comment>;
+  /**
+   * A comment's Markdown rendered by the server exactly as posting would render it (mentions,
+   * links, sanitising), without writing anything. Signed in; counts as a write for rate limits.
+   */
+  preview(body: string, options?: CallOptions): Promise<CommentPreview>;
   /** Published comments for many pages at once (by key and/or URL), e.g. for a list of links. */
   counts(refs: { keys?: string[]; urls?: string[] }, options?: CallOptions): Promise<Record<string, number>>;
   /** What changed since `since` (ISO time): the polling fallback of live updates. */
@@ -115,6 +129,8 @@ export function createThreadsApi(http: Transport): {
   const seg = encodeURIComponent;
   const comment = (id: string) => `/comments/${seg(id)}`;
   const threads: ThreadsApi = {
+    list: ({ kind, cursor, limit, signal } = {}) =>
+      http.request('GET', '/threads', { query: { kind, cursor: cursor ?? undefined, limit } satisfies ThreadListQuery, signal }),
     page: ({ sort, cursor, limit, signal, ...ref }) =>
       http.request('GET', '/threads/comments', {
         query: { ...refQuery(ref as ThreadRef), sort, cursor: cursor ?? undefined, limit } satisfies ThreadPageQuery,
@@ -125,6 +141,7 @@ export function createThreadsApi(http: Transport): {
         body: { ...refQuery(ref as ThreadRef), body, parentId, title } satisfies ThreadRef & NewComment,
         signal,
       }),
+    preview: (body, o) => http.request('POST', '/comment-previews', { body: { body } satisfies CommentPreviewRequest, signal: o?.signal }),
     counts: async ({ keys, urls }, o) =>
       (
         await http.request<{ counts: Record<string, number> }>('GET', '/threads/counts', {

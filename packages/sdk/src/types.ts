@@ -753,10 +753,29 @@ export interface RoleRevokeQuery {
 export interface RoleGrant {
   /** The person's subject, as in their token (`sub`; `oidc:<provider>:<tid>:<oid>` for Entra ID). */
   subject: string;
+  /** The member's name, or `null` while nobody with this subject has used the tenant (a grant may come first). */
+  name: string | null;
+  /** The handle others type after `@` to mention them, or `null` (as `name`). */
+  handle: string | null;
   /** A level (evaluator, moderator, admin: at most one per person), or `cio`, granted besides a level. */
   role: Exclude<Role, 'member'> | 'cio';
   grantedBy: string;
   createdAt: string;
+}
+
+/** A member an admin may grant a role to, found by the start of their name or handle. */
+export interface RoleCandidate {
+  /** What `PUT /roles/{subject}` takes. */
+  subject: string;
+  name: string;
+  handle: string;
+  businessUnit: string | null;
+}
+
+/** The query of `GET /roles/candidates`: the start of a name or handle, 1–60 characters; 1–20 answers (default 8). */
+export interface RoleCandidateQuery {
+  q: string;
+  limit?: number;
 }
 
 /** A tenant's configuration, as its admins see it. */

@@ -45,6 +45,10 @@ describe('administration through the SDK', () => {
     const peter = createClient({ baseUrl: BASE, tenant: 'initech', token: minted, fetch: worker });
     expect((await peter.me()).user?.name).toBe('Peter');
     expect(rotated.kid).not.toBe(embedKey.kid);
+    expect(await tenantAdmin.embedKeys.list()).toEqual([
+      { kid: rotated.kid, createdAt: rotated.createdAt, revokedAt: null },
+      { kid: embedKey.kid, createdAt: embedKey.createdAt, revokedAt: expect.any(String) },
+    ]);
 
     const provider = await tenantAdmin.oidcProviders.put('okta', {
       issuer: 'https://initech.okta.com',
@@ -54,6 +58,16 @@ describe('administration through the SDK', () => {
     expect(provider.subjectClaims).toEqual(['sub']);
     expect(await tenantAdmin.oidcProviders.list()).toHaveLength(1);
     await tenantAdmin.oidcProviders.remove('okta');
+  });
+
+  it('finds members to grant a role, and names them on their grants', async () => {
+    const demoAdmin = createClient({ baseUrl: BASE, tenant: 'demo', token: env.BRIDGEKIT_ADMIN_TOKEN, fetch: worker }).admin;
+    const [mei, ...others] = await demoAdmin.roles.candidates('Mei', { limit: 5 });
+    expect(others).toEqual([]);
+    expect(mei).toMatchObject({ subject: 'demo|mei', name: 'Mei Chen', handle: expect.any(String) });
+    const grant = await demoAdmin.roles.grant(mei?.subject ?? '', 'cio');
+    expect(grant).toMatchObject({ subject: 'demo|mei', name: 'Mei Chen', handle: mei?.handle, role: 'cio' });
+    await demoAdmin.roles.revoke('demo|mei', { role: 'cio' });
   });
 
   it('lets a moderator remove an idea', async () => {

@@ -43,6 +43,13 @@ describe('threads and moderation through the SDK', () => {
 
     expect(await bo.threads.counts({ keys: ['sdk-none'], urls: [`${url}?from=list`] })).toEqual({ 'sdk-none': 0, [`${url}?from=list`]: 2 });
 
+    // The tenant's discussions, latest comment first: this story leads the page threads.
+    const latest = await bo.threads.list({ kind: 'page', limit: 1 });
+    expect(latest.items).toEqual([expect.objectContaining({ key: url, title: 'SDK story', commentCount: 2 })]);
+    expect(latest.nextCursor).toEqual(expect.any(String));
+    const next = await bo.threads.list({ kind: 'page', limit: 1, cursor: latest.nextCursor });
+    expect(next.items[0]?.key).not.toBe(url);
+
     const threadId = page.thread?.id as string;
     const activity = await bo.threads.activity(threadId, new Date(Date.now() - 60_000).toISOString());
     expect(activity.created).toEqual(expect.arrayContaining([first.id, reply.id]));

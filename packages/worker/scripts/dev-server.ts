@@ -76,7 +76,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
 
   try {
-    await waitUntilReady(`${url}/v1/tenants/demo/boards`, child, () => output, options.timeoutMs ?? 120_000);
+    await waitUntilReady(`${url}/v1/tenants/demo/boards`, child, () => output, options.timeoutMs ?? 300_000);
   } catch (err) {
     await stop();
     throw err;

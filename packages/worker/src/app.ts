@@ -23,6 +23,7 @@ import { archiveRoutes } from './routes/archive.ts';
 import { boardsRoutes } from './routes/boards.ts';
 import { businessUnitsRoutes } from './routes/business-units.ts';
 import { cardsRoutes } from './routes/cards.ts';
+import { commentPreviewsRoutes } from './routes/comment-previews.ts';
 import { commentsRoutes } from './routes/comments.ts';
 import { configLogRoutes } from './routes/config-log.ts';
 import { embedRoutes } from './routes/embed.ts';
@@ -124,7 +125,8 @@ app.use('/v1/tenants/:tenant/*', rateLimit);
 app.use('/v1/tenants/:tenant/*', dispatchAfterWrites);
 
 for (const routes of [boardsRoutes, scorecardRoutes, ideasRoutes, votesRoutes, ideaWorkflowRoutes, meRoutes]) app.route('/v1', routes);
-for (const routes of [threadsRoutes, commentsRoutes, moderationRoutes, usersRoutes, liveRoutes]) app.route('/v1', routes);
+for (const routes of [threadsRoutes, commentsRoutes, commentPreviewsRoutes, moderationRoutes, usersRoutes, liveRoutes])
+  app.route('/v1', routes);
 for (const routes of [templatesRoutes, cardsRoutes]) app.route('/v1', routes);
 app.route('/v1', searchRoutes);
 app.route('/v1', peopleRoutes);

@@ -71,6 +71,7 @@ export function requiredQuery(method: string, template: string): string {
   if (template.endsWith('/cards/{id}/diff')) return '?from=1&to=1';
   if (template.endsWith('/tenants/{tenant}/search')) return '?q=invoice%20matching';
   if (template.endsWith('/tenants/{tenant}/related')) return '?kind=idea&id=demo-idea-invoice';
+  if (template.endsWith('/roles/candidates')) return '?q=mei';
   return '';
 }
 
@@ -142,6 +143,7 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'POST /v1/tenants/{tenant}/threads/comments': { key: DEMO_THREAD.key, body: 'Intrusion attempt', parentId: 'demo-comment-1' },
   'POST /v1/tenants/{tenant}/threads/{id}/promote': { template: 'practice', comment: 'demo-comment-1' },
   'PATCH /v1/tenants/{tenant}/comments/{id}': { body: 'Taken over' },
+  'POST /v1/tenants/{tenant}/comment-previews': { body: 'Intrusion attempt @amara.okafor' },
   'POST /v1/tenants/{tenant}/comments/{id}/flags': { reason: 'spam' },
   'POST /v1/tenants/{tenant}/comments/{id}/moderation': { action: 'reject', reason: 'Taken over' },
   'POST /v1/tenants/{tenant}/ideas/{id}/moderation': { action: 'reject', reason: 'Taken over' },
@@ -169,4 +171,9 @@ export const REQUEST_BODIES: Record<string, Record<string, unknown>> = {
   'POST /v1/tenants/{tenant}/health-rounds/{round}/invitations': { people: [{ handle: 'amara.okafor', side: 'business' }] },
   'PUT /v1/tenants/{tenant}/health-rounds/{round}/answers': { answers: [{ item: 'responsiveness', score: 1, comment: 'Taken over' }] },
   'PUT /v1/tenants/{tenant}/templates/{id}': { id: 'business-case', name: 'Taken over', fields: [{ key: 'x', label: 'X', type: 'text' }] },
+  'POST /v1/tenants/{tenant}/templates/validate': {
+    id: 'supplier-review',
+    name: 'Taken over',
+    fields: [{ key: 'x', label: 'X', type: 'text' }],
+  },
 };

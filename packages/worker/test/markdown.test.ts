@@ -3,67 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeSource } from '../src/markdown/normalize.ts';
 import { mentionCandidates, renderMarkdown } from '../src/markdown/render.ts';
 import { HOSTILE_MARKDOWN, WELL_FORMED_MARKDOWN } from './fixtures/hostile-markdown.ts';
+import { violations } from './fixtures/html-allow-list.ts';
 import { call, DEMO, errorOf, json, token } from './helpers.ts';
 
 const LIMIT = 10_000;
 const WITHIN_LIMIT = HOSTILE_MARKDOWN.filter((entry) => entry.source.length <= LIMIT);
 const OVERSIZE = HOSTILE_MARKDOWN.filter((entry) => entry.source.length > LIMIT);
-
-/**
- * Independent of the sanitizer: reads the HTML as a browser would tokenise it and lists
- * everything that is not on the allow-list. An empty list means the HTML can only produce
- * text, formatting and safe links.
- */
-function violations(html: string): string[] {
-  const found: string[] = [];
-  const tag = /<\/?([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g;
-  const allowed: Record<string, Record<string, (value: string) => boolean>> = {
-    p: {},
-    em: {},
-    strong: {},
-    code: { class: (v) => /^language-[\w-]+$/.test(v) },
-    pre: {},
-    blockquote: {},
-    ul: {},
-    ol: { start: (v) => /^[0-9]{1,9}$/.test(v) },
-    li: {},
-    br: {},
-    hr: {},
-    h1: {},
-    h2: {},
-    h3: {},
-    h4: {},
-    h5: {},
-    h6: {},
-    a: {
-      href: (v) => /^(https?:\/\/|mailto:)/.test(v.replaceAll('&amp;', '&')) && !/[\s"'<>`]/.test(v),
-      rel: (v) => v === 'nofollow ugc noopener',
-      title: (v) => !/[<>"]/.test(v),
-    },
-    span: { class: (v) => v === 'bk-mention', 'data-handle': (v) => /^[a-z0-9._-]+$/.test(v) },
-  };
-  let rest = html;
-  for (const match of html.matchAll(tag)) {
-    rest = rest.replace(match[0], '');
-    const name = match[1] ?? '';
-    const rules = allowed[name];
-    if (!rules) {
-      found.push(`element <${name}>`);
-      continue;
-    }
-    const attributes = (match[2] ?? '').replace(/\s*\/$/, '');
-    const parsed = [...attributes.matchAll(/\s+([^\s=]+)="([^"]*)"/g)];
-    if (parsed.map((a) => a[0]).join('') !== attributes) found.push(`unparsable attributes on <${name}>: ${attributes}`);
-    for (const [, attribute = '', value = ''] of parsed) {
-      const check = rules[attribute];
-      if (!check?.(value)) found.push(`attribute ${attribute}="${value}" on <${name}>`);
-    }
-    if (name === 'a' && !match[0].startsWith('</') && !/ rel="nofollow ugc noopener"/.test(attributes)) found.push('link without rel');
-  }
-  // Whatever is left is text: a stray `<` would start markup a browser might parse.
-  if (/[<>]/.test(rest)) found.push('a raw < or > outside a tag');
-  return found;
-}
 
 describe('Markdown rendering', () => {
   it(`keeps every one of ${WITHIN_LIMIT.length} hostile sources inside the allow-list`, () => {

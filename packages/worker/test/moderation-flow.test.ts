@@ -233,7 +233,7 @@ describe('bans and time-outs', () => {
     expect((await call(`${DEMO}/users/nobody/restriction`, { method: 'PUT', token: mod, body: '{"reason":"x"}' })).status).toBe(404);
   });
 
-  it('are listed for moderators: time-outs soonest to end first, bans last, a page at a time; lifted or ended ones gone', async () => {
+  it('are listed for moderators: time-outs soonest to end first, bans last, by whom, a page at a time; lifted or ended ones gone', async () => {
     const people = ['r1', 'r2', 'r3'].map((k) => ({ k, t: token({ sub: `demo|${k}`, name: `Restricted ${k}` }) }));
     const ids: Record<string, string> = {};
     for (const p of people) {
@@ -241,25 +241,41 @@ describe('bans and time-outs', () => {
       ids[p.k] =
         (await env.DB.prepare('select author_id from comments where id = ?').bind(c.id).first<{ author_id: string }>())?.author_id ?? '';
     }
-    const restrict = (k: string, body: unknown) =>
-      call(`${DEMO}/users/${ids[k]}/restriction`, { method: 'PUT', token: mod, body: JSON.stringify(body) });
+    const restrict = (k: string, body: unknown, t = mod) =>
+      call(`${DEMO}/users/${ids[k]}/restriction`, { method: 'PUT', token: t, body: JSON.stringify(body) });
     const later = new Date(Date.now() + 7_200_000).toISOString();
     const sooner = new Date(Date.now() + 3_600_000).toISOString();
-    expect((await restrict('r1', { reason: 'For good' })).status).toBe(200);
+    expect((await restrict('r1', { reason: 'For good' }, admin)).status).toBe(200);
     expect((await restrict('r2', { reason: 'Two hours', until: later })).status).toBe(200);
+    // Restricted again by someone else: the latest restriction names who set it.
+    expect((await restrict('r3', { reason: 'Earlier', until: later }, admin)).status).toBe(200);
     expect((await restrict('r3', { reason: 'One hour', until: sooner })).status).toBe(200);
     // One that has ended is not listed.
     await env.DB.prepare('update users set restricted_until = ?, restriction_reason = ? where tenant_id = ? and id = ?')
       .bind(Date.now() - 1000, 'Ended', 'demo-tenant', ids.r2)
       .run();
 
-    type Restricted = { userId: string; name: string; restrictedUntil: string; reason: string | null };
+    type Restricted = { userId: string; name: string; restrictedUntil: string; reason: string | null; restrictedBy: string | null };
     const list = async (query = '', t = mod) => call(`${DEMO}/moderation/restrictions${query}`, { token: t });
     const ours = (items: Restricted[]) => items.filter((p) => Object.values(ids).includes(p.userId));
     const all = await json<Page<Restricted>>(await list('?limit=100'));
     expect(ours(all.items)).toEqual([
-      { userId: ids.r3, name: 'Restricted r3', handle: expect.any(String), restrictedUntil: sooner, reason: 'One hour' },
-      { userId: ids.r1, name: 'Restricted r1', handle: expect.any(String), restrictedUntil: 'forever', reason: 'For good' },
+      {
+        userId: ids.r3,
+        name: 'Restricted r3',
+        handle: expect.any(String),
+        restrictedUntil: sooner,
+        reason: 'One hour',
+        restrictedBy: 'Mo Derator',
+      },
+      {
+        userId: ids.r1,
+        name: 'Restricted r1',
+        handle: expect.any(String),
+        restrictedUntil: 'forever',
+        reason: 'For good',
+        restrictedBy: 'Ad Min',
+      },
     ]);
     const first = await json<Page<Restricted>>(await list('?limit=1'));
     expect(first.items).toHaveLength(1);

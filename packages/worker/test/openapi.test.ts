@@ -316,6 +316,6 @@ describe('the examples', () => {
         apiKeys: { items: expect.arrayContaining((before.apiKeys as { items: unknown[] }).items) },
         roles: { items: expect.arrayContaining((before.roles as { items: unknown[] }).items) },
       });
-    });
+    }, 30_000);
   });
 });

@@ -257,7 +257,7 @@ describe("a person's export and erasure", () => {
       helped: await one('select helped_count from cards where id = ?', demoCardId('business-case')),
       bo: await one('select id, subject, name, email, handle, business_unit from users where id = ?', boId),
     };
-  });
+  }, 60_000);
 
   it('exports everything of theirs, the same to them and to an admin, and no other person’s private data', async () => {
     const mine = await send<PersonalExport>('GET', '/me/export', await ada());
@@ -291,6 +291,16 @@ describe("a person's export and erasure", () => {
     expect(mine.notificationSettings).toEqual({ email: { mentions: 'daily' } });
     expect(mine.notifications).toContainEqual(expect.objectContaining({ id: 'n-ada', event: 'comment.created', reason: 'mention' }));
     expect(mine.moderationActions).toMatchObject([{ action: 'reject', target: { type: 'comment', id: ids.boComment } }]);
+    // Her changes as an admin; the role she granted names nobody (other people appear by id only).
+    expect(mine.configChanges).toEqual([
+      { action: 'role.granted', target: null, changes: { role: { to: 'evaluator' } }, createdAt: expect.any(String) },
+      {
+        action: 'api_key.created',
+        target: expect.any(String),
+        changes: expect.objectContaining({ name: { to: 'Ada’s automation' } }),
+        createdAt: expect.any(String),
+      },
+    ]);
     expect(mine.healthInvitations).toMatchObject([{ round: 'hr-ada', title: 'Finance, spring', unit: 'finance', side: 'business' }]);
     expect(mine.healthAnswers).toEqual([
       { round: 'hr-ada', title: 'Finance, spring', item: 'communication', score: 4, comment: null },
@@ -435,7 +445,7 @@ describe("a person's export and erasure", () => {
     expect(newRow.id).not.toBe(adaId);
     expect(newRow.name).toBe(ADA.name);
     expect((await send<PersonalExport>('GET', '/me/export', await ada())).ideas).toEqual([]);
-  });
+  }, 30_000);
 
   it('lets a person erase themselves, with a confirmation, and not an API key', async () => {
     const res = await call(`${DEMO}/me/erase`, { method: 'POST', token: await bo(), body: JSON.stringify({ confirm: false }) });

@@ -168,14 +168,14 @@ describe('D1 queries per request', () => {
     expect(await measure(`${DEMO}/people/nobody.at.all`)).toEqual({ status: 404, statements: 4, roundTrips: 1 });
   });
 
-  it("a person's export is the person and one batch of twenty-four statements, whatever they contributed (store/personal-data.ts)", async () => {
+  it("a person's export is the person and one batch of twenty-five statements, whatever they contributed (store/personal-data.ts)", async () => {
     const asAdmin = { headers: { authorization: `Bearer ${env.BRIDGEKIT_ADMIN_TOKEN}` } };
     await measure(`${DEMO}/people/demo-user-mei/export`, asAdmin);
     for (const person of ['demo-user-amara', 'demo-user-mei']) {
-      expect(await measure(`${DEMO}/people/${person}/export`, asAdmin), person).toEqual({ status: 200, statements: 25, roundTrips: 2 });
+      expect(await measure(`${DEMO}/people/${person}/export`, asAdmin), person).toEqual({ status: 200, statements: 26, roundTrips: 2 });
     }
     const someone = { headers: { authorization: `Bearer ${await token({ sub: 'export-reader' })}` } };
-    expect(await measure(`${DEMO}/me/export`, someone)).toEqual({ status: 200, statements: 25, roundTrips: 2 });
+    expect(await measure(`${DEMO}/me/export`, someone)).toEqual({ status: 200, statements: 26, roundTrips: 2 });
   });
 
   it("an idea's earlier texts are one batch of three statements, whatever their number, for any caller", async () => {
@@ -242,6 +242,16 @@ describe('D1 queries per request', () => {
         statements: 1,
         roundTrips: 1,
       });
+    }
+  });
+
+  it('the list of discussions is one statement, whatever the page size, the kind or the caller', async () => {
+    const auth = { headers: { authorization: `Bearer ${await token({ sub: 'thread-list-reader' })}` } };
+    await measure(`${DEMO}/threads?limit=1`);
+    for (const query of ['limit=1', 'limit=100', 'kind=page', 'kind=idea&limit=50', 'kind=card']) {
+      for (const init of [{}, auth]) {
+        expect(await measure(`${DEMO}/threads?${query}`, init), query).toEqual({ status: 200, statements: 1, roundTrips: 1 });
+      }
     }
   });
 

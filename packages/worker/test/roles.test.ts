@@ -1,14 +1,15 @@
-import type { RoleGrant, TenantSettings, Viewer } from '@bridgekit/sdk';
+import { env } from 'cloudflare:workers';
+import type { RoleCandidate, RoleGrant, TenantSettings, Viewer } from '@bridgekit/sdk';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ROLE_MAPPING } from '../src/dev/demo-data.ts';
-import { admin, call, configureEntra, DEMO, errorOf, json, oidcToken, token } from './helpers.ts';
+import { admin, call, configureEntra, DEMO, errorOf, json, oidcToken, seedOtherTenant, token } from './helpers.ts';
 
 const removeIdea = (id: string, t: string) => call(`${DEMO}/ideas/${id}`, { method: 'DELETE', token: t });
 
-async function newIdea(title: string): Promise<string> {
+async function newIdea(title: string, author?: string): Promise<string> {
   const res = await call(`${DEMO}/boards/general/ideas`, {
     method: 'POST',
-    token: await token({ sub: 'author' }),
+    token: author ?? (await token({ sub: 'author' })),
     body: JSON.stringify({ title }),
   });
   return ((await res.json()) as { id: string }).id;
@@ -72,6 +73,61 @@ describe('roles', () => {
   it('answer 404 for removing an idea that is not there', async () => {
     const mod = await token({ sub: 'claims-mod-3', extra: { roles: ['Bridgekit.Moderator'] } });
     expect((await removeIdea('missing', mod)).status).toBe(404);
+  });
+});
+
+describe('granted roles name the person', () => {
+  const grants = async () => (await json<{ items: RoleGrant[] }>(await admin(`${DEMO}/roles`))).items;
+  const candidates = async (q: string) =>
+    (await json<{ items: RoleCandidate[] }>(await admin(`${DEMO}/roles/candidates?q=${encodeURIComponent(q)}`))).items;
+
+  it("by the tenant's member with that subject: name and handle in the list and in the grant's answer", async () => {
+    const seeded = (await grants()).find((g) => g.subject === 'demo|mei');
+    expect(seeded).toMatchObject({ name: 'Mei Chen', handle: expect.any(String), role: 'moderator' });
+    const [mei] = await candidates('Mei');
+    expect(mei).toEqual({ subject: 'demo|mei', name: 'Mei Chen', handle: seeded?.handle, businessUnit: 'IT' });
+    const granted = await json<RoleGrant>(await admin(`${DEMO}/roles/${encodeURIComponent('demo|mei')}`, 'PUT', { role: 'cio' }));
+    expect(granted).toMatchObject({ subject: 'demo|mei', name: 'Mei Chen', handle: seeded?.handle, role: 'cio' });
+    expect((await admin(`${DEMO}/roles/${encodeURIComponent('demo|mei')}?role=cio`, 'DELETE')).status).toBe(204);
+  });
+
+  it('as nobody before their first visit, then by name once they wrote something', async () => {
+    const subject = 'names|quentin';
+    const before = await json<RoleGrant>(await admin(`${DEMO}/roles/${encodeURIComponent(subject)}`, 'PUT', { role: 'evaluator' }));
+    expect(before).toMatchObject({ subject, name: null, handle: null });
+    expect(await candidates('Quentin')).toEqual([]);
+    await newIdea('Quentin writes', await token({ sub: subject, name: 'Quentin Zephyr' }));
+    const listed = (await grants()).find((g) => g.subject === subject);
+    expect(listed).toMatchObject({ name: 'Quentin Zephyr', handle: expect.stringMatching(/^quentin/), role: 'evaluator' });
+    expect((await candidates('zeph')).map((c) => c.subject)).toEqual([subject]);
+    expect((await candidates(listed?.handle ?? '')).map((c) => c.subject)).toEqual([subject]);
+  });
+
+  it("never by another tenant's person of the same subject, and never finds them", async () => {
+    await seedOtherTenant();
+    const now = Date.now();
+    await env.DB.prepare(
+      "insert into users (id, tenant_id, subject, name, handle, created_at, last_seen_at) values ('other-sam', 'other-tenant', 'shared|sam', 'Samira Fabrikam', 'samira.fabrikam', ?, ?)",
+    )
+      .bind(now, now)
+      .run();
+    const granted = await json<RoleGrant>(await admin(`${DEMO}/roles/${encodeURIComponent('shared|sam')}`, 'PUT', { role: 'moderator' }));
+    expect(granted).toMatchObject({ subject: 'shared|sam', name: null, handle: null });
+    expect((await grants()).find((g) => g.subject === 'shared|sam')).toMatchObject({ name: null, handle: null });
+    expect(await candidates('Samira')).toEqual([]);
+    expect(await candidates('samira.fab')).toEqual([]);
+    expect(JSON.stringify(await grants())).not.toContain('Fabrikam');
+  });
+
+  it('are found by admins only, and not by e-mail address', async () => {
+    const member = await token({ sub: 'names|plain', name: 'Plain Member' });
+    const refused = await call(`${DEMO}/roles/candidates?q=mei`, { token: member });
+    expect(refused.status).toBe(403);
+    expect(await candidates('mei@contoso')).toEqual([]);
+    expect(JSON.stringify(await candidates('Mei'))).not.toContain('@contoso');
+    const empty = await admin(`${DEMO}/roles/candidates?q=`);
+    expect(empty.status).toBe(400);
+    expect((await errorOf(empty)).details?.[0]?.path).toBe('query.q');
   });
 });
 

@@ -52,7 +52,7 @@ describe('the sign-in endpoints', () => {
       const error = await errorOf(res);
       expect(error.code, name).toBe('unavailable');
       expect(error.message, name).toMatch(message);
-      expect(error.message, name).toMatch(/Tell your Bridgekit admin/);
+      expect(error.message, name).toMatch(/Tell the site’s administrators\./);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { BridgekitClient } from '@bridgekit/sdk';
+import type { BridgekitMemberClient } from '@bridgekit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** An element that shows one board: its `board` slug and `tenant` decide what loads. */
@@ -9,8 +9,8 @@ export interface BoardHost extends ReactiveControllerHost {
 
 export interface BoardLoadOptions<T> {
   /** The element's client; nothing loads while it is `null` or the board is not set. */
-  client: () => BridgekitClient | null;
-  fetch: (client: BridgekitClient, board: string) => Promise<T>;
+  client: () => BridgekitMemberClient | null;
+  fetch: (client: BridgekitMemberClient, board: string) => Promise<T>;
   /** Takes what arrived; the status is `ready` once its synchronous part has run, and it may go on loading more. */
   show: (data: T) => void | Promise<void>;
   /** The message for a failure (a board that does not exist included). */

@@ -1,11 +1,11 @@
-import { type BridgekitClient, createClient, isBridgekitError, type Reason, type ReasonParams } from '@bridgekit/sdk';
+import { type BridgekitMemberClient, createMemberClient, isBridgekitError, type Reason, type ReasonParams } from '@bridgekit/sdk';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BkErrorEvent } from '../events/error.ts';
 import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig, markSessionExpired, sessionExpired } from './config.ts';
 import { effectiveLocale, loadMessages, type MessageKey, type Params, registerFeature, sameLanguage, translator } from './i18n.ts';
 import { shownName } from './person-name.ts';
 
-const clients = new WeakMap<object, Map<string, BridgekitClient>>();
+const clients = new WeakMap<object, Map<string, BridgekitMemberClient>>();
 let warnedUnconfigured = false;
 
 type ErrorTexts = typeof import('./error-texts.ts');
@@ -187,7 +187,7 @@ export abstract class BridgekitElement extends LitElement {
    * `null` when the page has not said which tenant to use. After the token was refused, the
    * client sends none, so whatever may be read without one still shows.
    */
-  protected get client(): BridgekitClient | null {
+  protected get client(): BridgekitMemberClient | null {
     const config = currentConfig();
     const { apiBase, tenant } = this.config;
     if (!apiBase || !tenant) {
@@ -206,7 +206,7 @@ export abstract class BridgekitElement extends LitElement {
     const key = `${apiBase}|${tenant}|${expired}`;
     let client = byTenant.get(key);
     if (!client) {
-      client = createClient({ baseUrl: apiBase, tenant, token: expired ? undefined : config.token });
+      client = createMemberClient({ baseUrl: apiBase, tenant, token: expired ? undefined : config.token });
       byTenant.set(key, client);
     }
     return client;

@@ -3,7 +3,7 @@
  * imported with the list's data rather than before the list shows. Until it is here, or if it
  * cannot load, titles are text and the list still shows.
  */
-import type { BridgekitClient } from '@bridgekit/sdk';
+import type { BridgekitMemberClient } from '@bridgekit/sdk';
 import type { IdeaInPlace, ListHost } from './idea-in-place.ts';
 
 /**
@@ -16,10 +16,10 @@ export class IdeaInPlaceLoad {
   /** Ideas opened in place, once loaded. */
   current: IdeaInPlace | null = null;
   readonly #host: ListHost;
-  readonly #client: () => BridgekitClient | null;
+  readonly #client: () => BridgekitMemberClient | null;
   #loading: Promise<unknown> | null = null;
 
-  constructor(host: ListHost, client: () => BridgekitClient | null) {
+  constructor(host: ListHost, client: () => BridgekitMemberClient | null) {
     this.#host = host;
     this.#client = client;
   }

@@ -9,7 +9,7 @@
  * The list's element imports this module with `import()` (`IdeaInPlaceLoad`), and this module
  * imports `<bk-idea>` on first open, so a page that only lists ideas loads neither up front.
  */
-import type { Board, BridgekitClient, ItemPages, ItemRef } from '@bridgekit/sdk';
+import type { Board, BridgekitMemberClient, ItemPages, ItemRef } from '@bridgekit/sdk';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { registerFeature } from './i18n.ts';
 import { itemPages, itemUrl, LinkedItemController, showInUrl } from './item-links.ts';
@@ -37,7 +37,7 @@ export class IdeaInPlace {
   /** Where the list was when the idea opened: the window's scroll, and the idea whose title had been followed. */
   #return: { x: number; y: number; id: string | null } | null = null;
 
-  constructor(host: ListHost, client: () => BridgekitClient | null) {
+  constructor(host: ListHost, client: () => BridgekitMemberClient | null) {
     this.#host = host;
     this.#linked = new LinkedItemController(host, 'idea', (id) => void (id ? this.show(id, false) : this.#close(false)));
     const known = client();

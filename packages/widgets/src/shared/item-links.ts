@@ -11,7 +11,7 @@
  *
  * Widgets run in the host page's DOM, so `location` and `history` here are the host page's.
  */
-import type { BridgekitClient, ItemPages, Viewer } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, ItemPages, Viewer } from '@bridgekit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { viewer } from './viewer.ts';
 
@@ -29,7 +29,7 @@ const pagesOf = (me: Viewer): ItemPages => me.pages ?? {};
  * const pages = await itemPages(this.client, signal);
  * const href = itemUrl(pages, 'idea', idea.id);
  */
-export function itemPages(client: BridgekitClient, signal?: AbortSignal): Promise<ItemPages> {
+export function itemPages(client: BridgekitMemberClient, signal?: AbortSignal): Promise<ItemPages> {
   if (signal) return viewer(client, signal).then(pagesOf, () => ({}));
   const read = viewer(client);
   let pages = pagesOfRead.get(read);

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser';
 import { apiBase, cleanup, expectNoAxeViolations, mount, newPerson, shadow, signIn, tokenFor, until } from '../../test/support.ts';
 import '../components/idea-board/idea-board.ts';
+import '../components/idea-vote/idea-vote.ts';
+import '../components/inbox/inbox.ts';
 import '../components/practice-card/practice-card.ts';
 import '../components/thread/thread.ts';
 import { de } from './messages/de.ts';
@@ -103,6 +105,62 @@ describe('a page whose widgets cannot reach the API', () => {
     expect(outage.retryAt).toBeNull();
   });
 
+  it('keeps keyboard focus on "Try now" when a retry fails, and puts it on the region that loads', async () => {
+    restore = cutOffApi();
+    const el = await mount<HTMLElement>('<bk-idea-board board="general"></bk-idea-board>');
+    const tryNow = () => shadow(el).querySelector<HTMLButtonElement>('[part="outage"] button');
+    (await until(tryNow)).focus();
+    await userEvent.keyboard('{Enter}');
+    await until(() => attempts.length === 2);
+    await until(() => tryNow() && shadow(el).activeElement === tryNow());
+    restore();
+    await userEvent.keyboard('{Enter}');
+    await until(() => shadow(el).querySelector('.idea-title'));
+    await until(() => outage.members.size === 0);
+    await until(() => shadow(el).activeElement?.id === 'bk-heading');
+    expect(shadow(el).activeElement?.localName).toBe('h2');
+  });
+
+  it('takes a standalone <bk-idea-vote> into the banner, and loads it when the browser is back online', async () => {
+    restore = cutOffApi();
+    const el = await mount<HTMLElement>('<bk-idea-vote idea="demo-idea-sso" variant="inline"></bk-idea-vote>');
+    const banner = await until(() => shadow(el).querySelector('[part="outage"]'));
+    expect(banner.textContent).toContain('Can’t reach the service.');
+    expect([...outage.members.keys()]).toContain(el);
+    expect([...shadow(el).querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['Try now']);
+    await expectNoAxeViolations(el);
+    restore();
+    window.dispatchEvent(new Event('online'));
+    await until(() => shadow(el).querySelector('button.vote'));
+    await until(() => outage.members.size === 0);
+  });
+
+  it('shows the inbox panel and its e-mail settings failing as the banner, with no "Try again" of their own', async () => {
+    const el = await mount<HTMLElement>('<bk-inbox poll="600"></bk-inbox>');
+    const bell = await until(() => shadow(el).querySelector<HTMLButtonElement>('button.bell'));
+    const buttons = () => [...shadow(el).querySelectorAll('dialog button')].map((b) => b.textContent?.trim());
+    restore = cutOffApi();
+    bell.click();
+    const banner = await until(() => shadow(el).querySelector('dialog [part="outage"]'));
+    expect(banner.textContent).toContain('Can’t reach the service.');
+    expect(buttons()).toContain('Try now');
+    expect(buttons()).not.toContain('Try again');
+    await expectNoAxeViolations(el);
+    restore();
+    window.dispatchEvent(new Event('online'));
+    await until(() => shadow(el).querySelector('dialog ul.items, dialog p.empty'));
+    await until(() => outage.members.size === 0);
+
+    restore = cutOffApi();
+    await userEvent.click(page.getByRole('button', { name: 'E-mail settings' }));
+    await until(() => shadow(el).querySelector('dialog [part="outage"]'));
+    expect(buttons()).not.toContain('Try again');
+    restore();
+    await userEvent.click(page.getByRole('button', { name: 'Try now' }));
+    await until(() => shadow(el).querySelector('[part="settings"]'));
+    await until(() => outage.members.size === 0);
+  });
+
   it('says so in German', async () => {
     signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
     restore = cutOffApi();
@@ -163,7 +221,7 @@ describe('the texts of failures', () => {
     const catalogs = { en, de, enErrors, deErrors, enFrame, deFrame };
     for (const [name, catalog] of Object.entries(catalogs)) {
       for (const [key, text] of Object.entries(catalog)) {
-        if (key.startsWith('signIn.title') || forAdmins.has(key)) continue;
+        if (forAdmins.has(key)) continue;
         if (!/^(error|reason|outage|hint|vote|signIn|frame)\./.test(key)) continue;
         expect(JSON.stringify(text), `${name} ${key}`).not.toMatch(/Bridgekit/);
       }

@@ -7,7 +7,7 @@
  * after its retry, or when it leaves the page. Loaded with the error texts (error-texts.ts), the
  * first time an element has a failure to show.
  */
-import { type BridgekitClient, type BridgekitError, isBridgekitError } from '@bridgekit/sdk';
+import { type BridgekitError, type BridgekitMemberClient, isBridgekitError } from '@bridgekit/sdk';
 import { css, html, type ReactiveController, type ReactiveElement } from 'lit';
 import { failureKind } from './failure.ts';
 import type { Translate } from './i18n.ts';
@@ -99,6 +99,8 @@ class Outage {
     this.#stop();
     this.#running = true;
     this.attempt++;
+    // The banner goes while its element loads again: whoever was on "Try now" gets focus back after.
+    const focused = this.#focusedBanner();
     const members = [...this.members];
     for (const [host] of members) host.requestUpdate();
     await Promise.allSettled(
@@ -116,6 +118,40 @@ class Outage {
     await Promise.all(members.map(([host]) => host.updateComplete));
     this.#running = false;
     if (this.members.size > 0) this.#schedule();
+    if (focused) {
+      await this.#banner()?.updateComplete;
+      this.#restoreFocus(focused);
+    }
+  }
+
+  /** The banner's element if focus is in the banner. */
+  #focusedBanner(): Host | null {
+    const host = this.#banner();
+    const active = host?.shadowRoot?.activeElement;
+    return host && active?.closest('[part="outage"]') ? host : null;
+  }
+
+  /**
+   * Focus after a retry that started on the banner, unless the person has moved on: "Try now"
+   * of the banner (wherever it is now), else the region that loaded — its heading, or its first
+   * control.
+   */
+  #restoreFocus(former: Host): void {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!lost) return;
+    const button = this.#banner()?.shadowRoot?.querySelector<HTMLElement>('[part="outage"] button');
+    if (button) {
+      button.focus();
+      return;
+    }
+    const root = former.isConnected ? former.shadowRoot : null;
+    const heading = root?.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+      heading.focus();
+      return;
+    }
+    root?.querySelector<HTMLElement>('button:not([disabled]), a[href], input, select, textarea, [tabindex]')?.focus();
   }
 
   #banner(): Host | undefined {
@@ -212,7 +248,7 @@ const warned = new Set<string>();
  */
 export async function notFoundText(
   host: Element,
-  client: BridgekitClient | null,
+  client: BridgekitMemberClient | null,
   t: Translate,
   text: string,
   err: BridgekitError,

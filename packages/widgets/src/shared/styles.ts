@@ -178,15 +178,20 @@ export const sortStyles = css`
 `;
 
 /**
- * A paged list's placeholders while its first page loads (as tall as `--_skeleton-height`, an
- * item's usual height) and its "load more" button.
+ * The one loading look: grey blocks where the content will be, each as tall as what replaces it
+ * (`--_skeleton-height`, an item's usual height), so the page does not move when it arrives.
  */
-export const pagedListStyles = css`
+export const skeletonStyles = css`
   .skeleton {
     height: var(--_skeleton-height, 4.5rem);
     border-radius: var(--_radius);
     background: var(--_surface-subtle);
   }
+`;
+
+/** A paged list's placeholders while its first page loads (the skeletons) and its "load more" button. */
+export const pagedListStyles = css`
+  ${skeletonStyles}
 
   .more {
     justify-self: center;

@@ -13,7 +13,7 @@
  *
  * Elements load it with `import()` (it brings the deep-link code), so a page does not wait for it.
  */
-import type { BridgekitClient, ItemPages } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, ItemPages } from '@bridgekit/sdk';
 import { itemPages, itemUrl, type LinkedKind, linkedItem } from './item-links.ts';
 import { openOutside, type UserHtmlLinker } from './user-links.ts';
 
@@ -112,7 +112,7 @@ const linkers = new WeakMap<ItemPages, UserHtmlLinker>();
  * @example
  * void import('../../shared/user-html.ts').then((m) => m.userHtmlLinker(client)).then((linker) => (this._linker = linker));
  */
-export async function userHtmlLinker(client: BridgekitClient): Promise<UserHtmlLinker> {
+export async function userHtmlLinker(client: BridgekitMemberClient): Promise<UserHtmlLinker> {
   const pages = await itemPages(client);
   let linker = linkers.get(pages);
   if (!linker) {

@@ -2,9 +2,9 @@
  * Who reads the page, read once per client for every element on it: its own small module, so
  * that an element that only needs the viewer does not load the deep-link code of item-links.ts.
  */
-import type { BridgekitClient, Viewer } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, Viewer } from '@bridgekit/sdk';
 
-const viewers = new WeakMap<BridgekitClient, Promise<Viewer>>();
+const viewers = new WeakMap<BridgekitMemberClient, Promise<Viewer>>();
 
 /**
  * Who reads the page (`client.me()`: the person and their role, the tenant, its item pages), read
@@ -17,7 +17,7 @@ const viewers = new WeakMap<BridgekitClient, Promise<Viewer>>();
  * const me = await viewer(client, signal).catch(() => null);
  * const moderator = me?.user?.role === 'moderator';
  */
-export function viewer(client: BridgekitClient, signal?: AbortSignal): Promise<Viewer> {
+export function viewer(client: BridgekitMemberClient, signal?: AbortSignal): Promise<Viewer> {
   let shared = viewers.get(client);
   if (!shared) {
     const reading = client.me();

@@ -487,7 +487,11 @@ export const threads = sqliteTable(
     lastCommentAt: integer('last_comment_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('threads_tenant_key').on(t.tenantId, t.key)],
+  (t) => [
+    uniqueIndex('threads_tenant_key').on(t.tenantId, t.key),
+    // The tenant's discussions, latest activity first (GET /threads).
+    index('threads_tenant_last_comment').on(t.tenantId, t.lastCommentAt, t.id),
+  ],
 );
 
 export const comments = sqliteTable(

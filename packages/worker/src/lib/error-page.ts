@@ -46,6 +46,11 @@ export function wantsPage(request: Request): boolean {
   return request.headers.get('sec-fetch-mode') === 'navigate';
 }
 
+/** The sign-in window's title until its script sets the translated one: no product name, as on the error page. */
+export function signInTitle(locale: string): string {
+  return (/^de(?:[-_]|$)/i.test(locale) ? deFrameError : enFrameError)['frameError.signInTitle'];
+}
+
 /** What the reader can do about it, by the error's reason and status. */
 function adviceKey(error: ErrorBody['error'], status: number): FrameErrorKey {
   if (error.reason === 'not_found.tenant') return 'frameError.tenant';

@@ -1,14 +1,32 @@
-/** Embed secrets: create a new one (rotation), retire an old one. */
+/** Embed secrets: list them (never a secret), create a new one (rotation), retire an old one. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { requestIdOf } from '../errors.ts';
-import { EmbedKeyInfoSchema, KidParams, NewEmbedKeySchema } from '../schemas/admin.ts';
-import { bearer, conflictError, jsonContent, limitedErrors, TenantParams } from '../schemas/common.ts';
+import { EmbedKeyInfoSchema, EmbedKeyListSchema, KidParams, NewEmbedKeySchema } from '../schemas/admin.ts';
+import { bearer, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { changeAuthor } from '../store/config-log.ts';
-import { createEmbedKey, retireEmbedKey } from '../store/embed-keys.ts';
+import { createEmbedKey, listEmbedKeys, retireEmbedKey } from '../store/embed-keys.ts';
 import { createRouter } from './router.ts';
 
 export const embedKeysRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/embed-keys',
+      operationId: 'listEmbedKeys',
+      security: bearer,
+      tags: ['Administration'],
+      summary: 'List embed secrets (admins)',
+      description: 'Their key ids, when each was created and retired, newest first; never the secrets themselves.',
+      request: { params: TenantParams },
+      responses: { 200: jsonContent(EmbedKeyListSchema, 'The secrets, newest first.'), ...readErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'list embed secrets');
+      return c.json({ items: await listEmbedKeys(db, tenant.id) }, 200);
+    },
+  )
   .openapi(
     createRoute({
       method: 'post',

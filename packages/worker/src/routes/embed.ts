@@ -17,7 +17,7 @@ import { database } from '../db/client.ts';
 import { type AppEnv, isDevelopment } from '../env.ts';
 import { ApiError, fieldIssue, invalidFields, notFound, routeNotFound, toErrorResponse, validationError } from '../errors.ts';
 import { isConsoleOrigin } from '../lib/console-origins.ts';
-import { errorPage, wantsPage } from '../lib/error-page.ts';
+import { errorPage, signInTitle, wantsPage } from '../lib/error-page.ts';
 import { isAllowedOrigin, isEffectiveOriginPattern } from '../lib/origins.ts';
 import { SIGN_IN_LABEL_MAX } from '../schemas/admin.ts';
 import {
@@ -210,7 +210,7 @@ function signInPage(locale: string, options: unknown) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Bridgekit</title>
+<title>${signInTitle(locale)}</title>
 <link rel="stylesheet" href="/frame/frame.css">
 ${options ? html`<script type="application/json" id="bk-sign-in-options">${jsonBlock(options)}</script>` : ''}
 <script src="/frame/sign-in.js" defer></script>

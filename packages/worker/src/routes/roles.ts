@@ -2,11 +2,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
 import { requestIdOf } from '../errors.ts';
-import { RevokeRoleQuery, RoleGrantSchema, RoleInputSchema, SubjectParams } from '../schemas/admin.ts';
+import {
+  RevokeRoleQuery,
+  RoleCandidateQuerySchema,
+  RoleCandidateSchema,
+  RoleGrantSchema,
+  RoleInputSchema,
+  SubjectParams,
+} from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { changeAuthor } from '../store/config-log.ts';
-import { grantRole, listGrants, revokeRole } from '../store/roles.ts';
+import { grantRole, listGrants, revokeRole, roleCandidates } from '../store/roles.ts';
 import { createRouter } from './router.ts';
 
 export const rolesRoutes = createRouter()
@@ -18,7 +25,8 @@ export const rolesRoutes = createRouter()
       security: bearer,
       tags: ['Administration'],
       summary: 'List granted roles (admins)',
-      description: 'One entry per grant: a person may have a level (evaluator, moderator or admin) and `cio` besides it.',
+      description:
+        "One entry per grant: a person may have a level (evaluator, moderator or admin) and `cio` besides it. Each names the tenant's member with that subject (`name`, `handle`), or `null` while nobody with it has used the tenant.",
       request: { params: TenantParams },
       responses: { 200: jsonContent(z.object({ items: z.array(RoleGrantSchema) }), 'Grants by subject.'), ...readErrors },
     }),
@@ -26,6 +34,29 @@ export const rolesRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'list roles');
       return c.json({ items: await listGrants(db, tenant.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/roles/candidates',
+      operationId: 'findRoleCandidates',
+      security: bearer,
+      tags: ['Administration'],
+      summary: 'Find members to grant a role (admins)',
+      description:
+        'Members whose handle, or any word of whose name, starts with `q` (people only: no API keys, proxies or erased people), by name, with the subject `PUT /roles/{subject}` takes. Never e-mail addresses.',
+      request: { params: TenantParams, query: RoleCandidateQuerySchema },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(RoleCandidateSchema) }), 'Up to `limit` members, by name.'),
+        ...limitedErrors,
+      },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'find people to grant roles');
+      const { q, limit } = c.req.valid('query');
+      return c.json({ items: await roleCandidates(db, tenant.id, q, limit) }, 200);
     },
   )
   .openapi(

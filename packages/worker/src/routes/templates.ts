@@ -15,7 +15,7 @@ import {
 } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { changeAuthor } from '../store/config-log.ts';
-import { findTemplate, listTemplates, putTemplate, removeTemplate } from '../store/templates.ts';
+import { findTemplate, listTemplates, previewTemplate, putTemplate, removeTemplate } from '../store/templates.ts';
 import { createRouter } from './router.ts';
 
 export const templatesRoutes = createRouter()
@@ -32,6 +32,25 @@ export const templatesRoutes = createRouter()
       responses: { 200: jsonContent(z.object({ items: z.array(TemplateSchema) }), 'Templates.'), ...readErrors },
     }),
     async (c) => c.json({ items: await listTemplates(c.var.db, c.var.tenant.id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenant}/templates/validate',
+      operationId: 'validateTemplate',
+      security: bearer,
+      tags: ['Practice cards'],
+      summary: 'Check a tenant template without saving it (admins)',
+      description:
+        'Answers the template as `PUT /templates/{id}` would store it (with its next version), or the same `400` with every problem at its path. Nothing is written: the admin console previews the form of a definition being typed with it.',
+      request: { params: TenantParams, body: jsonBody(TemplateInputSchema, examples.templateDraft) },
+      responses: { 200: jsonContent(TemplateSchema, 'The template as it would be stored.'), ...bodyErrors },
+    }),
+    async (c) => {
+      const { db, tenant, viewer } = c.var;
+      await requireRole(db, tenant.id, viewer, 'admin', 'define card templates');
+      return c.json(await previewTemplate(db, tenant.id, c.req.valid('json')), 200);
+    },
   )
   .openapi(
     createRoute({

@@ -31,16 +31,33 @@ import {
   PromoteStorySchema,
   PromotionSchema,
   ThreadActivitySchema,
+  ThreadListQuery,
+  ThreadListSchema,
   ThreadPageQuery,
   ThreadPageSchema,
   ThreadParams,
 } from '../schemas/threads.ts';
 import { postComment } from '../store/comments.ts';
 import { promoteStory } from '../store/promotions.ts';
-import { commentCounts, threadActivity, threadPage } from '../store/threads.ts';
+import { commentCounts, listThreads, threadActivity, threadPage } from '../store/threads.ts';
 import { createRouter } from './router.ts';
 
 export const threadsRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenant}/threads',
+      operationId: 'listThreads',
+      security: optionalBearer,
+      tags: ['Threads'],
+      summary: "The tenant's discussions, latest comment first",
+      description:
+        "Threads with published comments that the caller may read: pages' threads and the own discussions of the ideas and cards the caller may see (`kind` keeps one sort), newest comment first, cursor-paginated. For pickers (the configurator) and lists of active discussions.",
+      request: { params: TenantParams, query: ThreadListQuery },
+      responses: { 200: jsonContent(ThreadListSchema, 'One page of discussions.'), ...readErrors },
+    }),
+    async (c) => c.json(await listThreads(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('query')), 200),
+  )
   .openapi(
     createRoute({
       method: 'get',

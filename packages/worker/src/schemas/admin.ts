@@ -12,6 +12,8 @@ import type {
   OidcProviderInput,
   OidcSignInClient,
   OriginInput,
+  RoleCandidate,
+  RoleCandidateQuery,
   RoleGrant,
   RoleInput,
   RoleMapping,
@@ -71,6 +73,7 @@ expectType<Exact<z.infer<typeof RoleMappingSchema>, RoleMapping>>(true);
 
 export const EmbedKeyInfoSchema = z.object({ kid: z.string(), createdAt: iso(), revokedAt: iso().nullable() }).openapi('EmbedKeyInfo');
 expectType<Exact<z.infer<typeof EmbedKeyInfoSchema>, EmbedKeyInfo>>(true);
+export const EmbedKeyListSchema = z.object({ items: z.array(EmbedKeyInfoSchema) }).openapi('EmbedKeyList');
 
 export const NewEmbedKeySchema = z
   .object({ kid: z.string(), secret: z.string().openapi({ description: 'Shown once.' }), createdAt: iso() })
@@ -188,9 +191,30 @@ export const ApiKeyInputSchema = z
 requestType<ApiKeyInput>()(ApiKeyInputSchema, true);
 
 export const RoleGrantSchema = z
-  .object({ subject: z.string(), role: z.enum(['evaluator', 'moderator', 'admin', 'cio']), grantedBy: z.string(), createdAt: iso() })
+  .object({
+    subject: z.string(),
+    name: z
+      .string()
+      .nullable()
+      .openapi({ description: "The member's name; `null` while nobody with this subject has used the tenant (a grant may come first)." }),
+    handle: z.string().nullable().openapi({ description: 'What others type to @mention them, or `null` (as `name`).' }),
+    role: z.enum(['evaluator', 'moderator', 'admin', 'cio']),
+    grantedBy: z.string(),
+    createdAt: iso(),
+  })
   .openapi('RoleGrant');
 expectType<Exact<z.infer<typeof RoleGrantSchema>, RoleGrant>>(true);
+
+export const RoleCandidateSchema = z
+  .object({ subject: z.string(), name: z.string(), handle: z.string(), businessUnit: z.string().nullable() })
+  .openapi('RoleCandidate');
+expectType<Exact<z.infer<typeof RoleCandidateSchema>, RoleCandidate>>(true);
+
+export const RoleCandidateQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, 'Type at least one letter.').max(60),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+requestTypeWithin<RoleCandidateQuery>()(RoleCandidateQuerySchema, true);
 
 export const RoleInputSchema = z
   .strictObject({

@@ -28,6 +28,11 @@ for (let level = LOGGED_DEPTH; level >= 1; level--) {
 }
 const ConfigValueSchema = valueAt;
 
+/** The fields a change set, by name (also in a person's export). */
+export const ConfigChangesSchema = z
+  .record(z.string(), z.object({ from: ConfigValueSchema.optional(), to: ConfigValueSchema.optional() }))
+  .openapi({ description: 'The fields the change set, by name: `to`, and `from` where it replaced a value.' });
+
 export const ConfigChangeSchema = z
   .object({
     id: z.string(),
@@ -36,9 +41,7 @@ export const ConfigChangeSchema = z
       .string()
       .openapi({ description: 'What changed: the origin, the id of a key or provider, a unit key, a board slug, a subject…' }),
     actor: z.object({ name: z.string(), subject: z.string() }),
-    changes: z
-      .record(z.string(), z.object({ from: ConfigValueSchema.optional(), to: ConfigValueSchema.optional() }))
-      .openapi({ description: 'The fields the change set, by name: `to`, and `from` where it replaced a value.' }),
+    changes: ConfigChangesSchema,
     requestId: z.string().nullable().openapi({ description: "The request's `x-request-id`, to find it in the Worker's logs." }),
     at: iso(),
   })

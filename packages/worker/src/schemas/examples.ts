@@ -20,6 +20,7 @@ import type {
   CardVerify,
   CommentEdit,
   CommentFlag,
+  CommentPreviewRequest,
   EvaluationInput,
   HealthAnswersInput,
   HealthInviteInput,
@@ -119,6 +120,9 @@ export const examples = {
     body: 'We tried this with Finance last quarter — happy to share the **business case**.',
   } satisfies ThreadRef & NewComment,
   commentEdit: { body: 'We tried this with Finance in Q3 — happy to share the **business case**.' } satisfies CommentEdit,
+  commentPreview: {
+    body: 'Thanks @mei.chen — see **the business case**: https://intranet.contoso.example/cases/42',
+  } satisfies CommentPreviewRequest,
   promoteStory: { template: 'practice' } satisfies PromoteStory,
   flag: { reason: 'off_topic' } satisfies CommentFlag,
   approve: { action: 'approve' } satisfies ModerationDecision,
@@ -150,6 +154,12 @@ export const examples = {
         },
       },
     ],
+  } satisfies TemplateInput,
+  // Its own id: the OpenAPI checker reads an example's `id` as a schema id, which must be unique.
+  templateDraft: {
+    id: 'lessons-learned',
+    name: 'Lessons learned',
+    fields: [{ key: 'lesson', label: 'Lesson', type: 'text', required: true }],
   } satisfies TemplateInput,
   newCard: {
     templateId: 'business-case',

@@ -1,7 +1,15 @@
 /** A person's own data: the export (`PersonalExport`, version 1) and the erasure (docs/privacy.md). */
-import { type EraseMeInput, INTAKE_STEPS, NOTIFICATION_KINDS, type PersonalExport, type PersonErasure } from '@bridgekit/sdk';
+import {
+  CONFIG_CHANGE_ACTIONS,
+  type EraseMeInput,
+  INTAKE_STEPS,
+  NOTIFICATION_KINDS,
+  type PersonalExport,
+  type PersonErasure,
+} from '@bridgekit/sdk';
 import { z } from '@hono/zod-openapi';
 import { TenantParams } from './common.ts';
+import { ConfigChangesSchema } from './config-log.ts';
 import { type Exact, expectType, requestType } from './contract.ts';
 import { CadenceSchema, EventTypeSchema, NotificationReasonSchema, SourceSchema, TargetSchema } from './notifications.ts';
 
@@ -38,6 +46,7 @@ const EXPORT_LISTS = [
   'subscriptions',
   'notifications',
   'moderationActions',
+  'configChanges',
   'healthInvitations',
   'healthAnswers',
   'intakeDecisions',
@@ -161,6 +170,9 @@ export const PersonalExportSchema = z
         reason: z.string().nullable(),
         createdAt: iso(),
       }),
+    ),
+    configChanges: z.array(
+      z.object({ action: z.enum(CONFIG_CHANGE_ACTIONS), target: z.string().nullable(), changes: ConfigChangesSchema, createdAt: iso() }),
     ),
     healthInvitations: z.array(
       z.object({

@@ -6,6 +6,8 @@ import {
   type CommentCountsQuery,
   type CommentEdit,
   type CommentFlag,
+  type CommentPreview,
+  type CommentPreviewRequest,
   type CommentRevision,
   type CommentWithReplies,
   LIMITS,
@@ -25,6 +27,7 @@ import {
   type Restriction,
   type ActivityQuery as SdkActivityQuery,
   type QueueQuery as SdkQueueQuery,
+  type ThreadListQuery as SdkThreadListQuery,
   type ThreadPageQuery as SdkThreadPageQuery,
   type Thread,
   type ThreadActivity,
@@ -102,6 +105,8 @@ export const ThreadSchema = z
   })
   .openapi('Thread');
 expectType<Exact<z.infer<typeof ThreadSchema>, Thread>>(true);
+
+export const ThreadListSchema = z.object({ items: z.array(ThreadSchema), nextCursor: z.string().nullable() }).openapi('ThreadList');
 
 export const ThreadPageSchema = z
   .object({
@@ -210,6 +215,14 @@ requestTypeWithin<ThreadRef & NewComment>()(NewCommentSchema, true);
 export const EditCommentSchema = z.strictObject({ body: markdownBody }).openapi('CommentEdit');
 requestType<CommentEdit>()(EditCommentSchema, true);
 
+export const CommentPreviewRequestSchema = z.strictObject({ body: markdownBody }).openapi('CommentPreviewRequest');
+requestType<CommentPreviewRequest>()(CommentPreviewRequestSchema, true);
+
+export const CommentPreviewSchema = z
+  .object({ html: z.string().openapi({ description: 'Safe HTML, exactly as a posted comment with this text would show.' }) })
+  .openapi('CommentPreview');
+expectType<Exact<z.infer<typeof CommentPreviewSchema>, CommentPreview>>(true);
+
 export const CommentParams = TenantParams.extend({
   id: z
     .string()
@@ -235,6 +248,16 @@ export const RepliesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 requestTypeWithin<PageQuery>()(RepliesQuery, true);
+
+export const ThreadListQuery = z.strictObject({
+  kind: z
+    .enum(['page', 'idea', 'card'])
+    .optional()
+    .openapi({ description: "Only a page's threads (`page`), or only ideas' or cards' own discussions. All when absent." }),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+requestTypeWithin<SdkThreadListQuery>()(ThreadListQuery, true);
 
 export const RepliesPageSchema = z.object({ items: z.array(CommentSchema), nextCursor: z.string().nullable() }).openapi('CommentPage');
 
@@ -441,6 +464,10 @@ export const RestrictedPersonSchema = z
     handle: z.string().nullable(),
     restrictedUntil: z.string().openapi({ description: '`"forever"` for a ban, else when the time-out ends (ISO 8601).' }),
     reason: z.string().nullable(),
+    restrictedBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The name of who banned or timed them out, from the audit log; null when unknown.' }),
   })
   .openapi('RestrictedPerson');
 expectType<Exact<z.infer<typeof RestrictedPersonSchema>, RestrictedPerson>>(true);

@@ -3,6 +3,7 @@
  * claims that name no unit, and the SQL that matches a business-unit claim to a unit, which
  * every statement refreshing a person from a token uses. docs/business-units.md.
  */
+
 import type {
   BusinessUnit,
   BusinessUnitUpdate,
@@ -14,6 +15,7 @@ import type {
   UnitTeamPlace,
   UnmatchedClaim,
 } from '@bridgekit/sdk';
+import { bareHandle, handleKey } from '@bridgekit/sdk/text-rules';
 import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -355,11 +357,10 @@ export async function archiveUnit(db: Database, tenantId: string, key: string, b
   return getUnit(db, tenantId, key);
 }
 
-const handleOf = (h: string) => h.replace(/^@/, '').toLowerCase();
 /** The team as the configuration log keeps it: handles, normalised (erasure finds them so). */
 const teamHandles = (team: UnitTeamInput) => ({
-  businessPartners: team.businessPartners.map(handleOf),
-  relationshipManagers: team.relationshipManagers.map(handleOf),
+  businessPartners: team.businessPartners.map(handleKey),
+  relationshipManagers: team.relationshipManagers.map(handleKey),
 });
 
 /** Replaces the unit's relationship team; 400 naming each handle no member has. */
@@ -370,7 +371,7 @@ export async function setUnitTeam(
   team: UnitTeamInput,
   by: ChangeAuthor,
 ): Promise<BusinessUnit> {
-  const handles = [...new Set([...team.businessPartners, ...team.relationshipManagers].map((h) => h.replace(/^@/, '').toLowerCase()))];
+  const handles = [...new Set([...team.businessPartners, ...team.relationshipManagers].map(handleKey))];
   const [unitRows, people] = await db.batch([
     db
       .select({ id: businessUnits.id })
@@ -392,13 +393,13 @@ export async function setUnitTeam(
   const idOf = new Map(people.map((p) => [(p.handle ?? '').toLowerCase(), p.id]));
   const issues = (['businessPartners', 'relationshipManagers'] as const).flatMap((field) =>
     team[field].flatMap((handle, i) =>
-      idOf.has(handle.replace(/^@/, '').toLowerCase()) ? [] : [fieldIssue(`body.${field}[${i}]`, 'field.unknown_owner', { handle })],
+      idOf.has(handleKey(handle)) ? [] : [fieldIssue(`body.${field}[${i}]`, 'field.unknown_owner', { handle })],
     ),
   );
   if (issues.length > 0) throw invalidFields(issues);
   const now = Date.now();
   const rows = (['businessPartners', 'relationshipManagers'] as const).flatMap((field) =>
-    [...new Set(team[field].map((h) => idOf.get(h.replace(/^@/, '').toLowerCase()) as string))].map((userId) => ({
+    [...new Set(team[field].map((h) => idOf.get(handleKey(h)) as string))].map((userId) => ({
       unitId,
       userId,
       tenantId,
@@ -429,7 +430,7 @@ export async function setPersonUnit(
   const ofHandle = and(
     eq(users.tenantId, tenantId),
     eq(users.kind, 'person'),
-    sql`lower(${qualified(users.handle)}) = ${handle.replace(/^@/, '').toLowerCase()}`,
+    sql`lower(${qualified(users.handle)}) = ${handleKey(handle)}`,
   );
   const [people, units] = await db.batch([
     db.select({ id: users.id }).from(users).where(ofHandle),
@@ -447,7 +448,7 @@ export async function setPersonUnit(
       .update(users)
       .set({ unitId })
       .where(and(eq(users.tenantId, tenantId), eq(users.id, person.id))),
-    logChange(db, tenantId, by, { action: 'person.unit_set', target: handle.replace(/^@/, ''), changes: setFields({ unit }) }),
+    logChange(db, tenantId, by, { action: 'person.unit_set', target: bareHandle(handle), changes: setFields({ unit }) }),
     recountSupportOf(db, tenantId, sql`${person.id}`),
     db
       .select({ handle: users.handle, name: users.name, claim: users.businessUnit, unit: unitRefColumn(users.unitId).as('person_unit') })

@@ -40,7 +40,7 @@ import {
   selectCards,
   toCardSummary,
 } from './card-rows.ts';
-import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
+import { decodeListCursor, encodeListCursor, nextListCursor } from './comment-rows.ts';
 import { listTemplates } from './templates.ts';
 import { viewerUserId } from './users.ts';
 
@@ -165,18 +165,16 @@ export async function listCards(
       conditions.push(sql`(${order.column} ${after} ${key} or (${order.column} = ${key} and ${qualified(cards.id)} > ${id}))`);
     }
     rows = await fetchRows([order.direction === 'desc' ? desc(order.column) : asc(order.column), asc(cards.id)], q.limit + 1);
-    const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-    if (last) {
-      const key =
-        sort === 'title'
-          ? last.card.title.toLowerCase()
-          : sort === 'updated'
-            ? last.card.updatedAt
-            : sort === 'helpful'
-              ? last.card.helpedCount
-              : last.card.viewCount;
-      nextCursor = encodeListCursor(`cards-${sort}`, [key, last.card.id]);
-    }
+    nextCursor = nextListCursor(rows, q.limit, `cards-${sort}`, ({ card }) => [
+      sort === 'title'
+        ? card.title.toLowerCase()
+        : sort === 'updated'
+          ? card.updatedAt
+          : sort === 'helpful'
+            ? card.helpedCount
+            : card.viewCount,
+      card.id,
+    ]);
   }
   const names = await templateNames(
     db,
@@ -234,7 +232,6 @@ export async function reviewQueue(
     .where(and(...conditions))
     .orderBy(asc(cards.reviewBy), asc(cards.id))
     .limit(limit + 1);
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
   const names = await templateNames(
     db,
     tenantId,
@@ -242,7 +239,7 @@ export async function reviewQueue(
   );
   return {
     items: rows.slice(0, limit).map((r) => toCardSummary(r, names.get(r.card.templateId) ?? r.card.templateId, null, now)),
-    nextCursor: last ? encodeListCursor('review', [last.card.reviewBy ?? '', last.card.id]) : null,
+    nextCursor: nextListCursor(rows, limit, 'review', ({ card }) => [card.reviewBy ?? '', card.id]),
   };
 }
 

@@ -96,6 +96,15 @@ export function encodeListCursor(tag: string, keys: (string | number)[]): string
   return toBase64Url(new TextEncoder().encode(JSON.stringify([tag, ...keys])));
 }
 
+/**
+ * The cursor after a page read with one row more than `limit` (that extra row says there is more):
+ * the keys of the page's last row, or null at the end.
+ */
+export function nextListCursor<T>(rows: readonly T[], limit: number, tag: string, keysOf: (last: T) => (string | number)[]): string | null {
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return last === undefined ? null : encodeListCursor(tag, keysOf(last));
+}
+
 export function decodeListCursor(text: string, tag: string, shape: ('string' | 'number')[]): (string | number)[] {
   let parsed: unknown;
   try {

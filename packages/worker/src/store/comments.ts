@@ -155,6 +155,16 @@ function cleanBody(body: string): string {
   return clean;
 }
 
+/**
+ * The HTML a comment with this text would get, rendered as `postComment` renders it (the same
+ * source cleaning, the same known @mentions of the tenant), without writing anything.
+ */
+export async function previewComment(db: Database, tenantId: string, body: string): Promise<string> {
+  const clean = cleanBody(body);
+  const known = await mentionReads(db, tenantId, clean);
+  return renderMarkdown(clean, { knownHandles: new Set(known.flatMap((k) => (k.handle ? [k.handle] : []))) }).html;
+}
+
 export interface PostInput {
   /** The thread key (explicit, or the page's canonical URL). */
   key: string;

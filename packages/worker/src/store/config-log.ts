@@ -9,7 +9,7 @@ import type { Database } from '../db/client.ts';
 import { configLog } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
-import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
+import { decodeListCursor, nextListCursor } from './comment-rows.ts';
 import { moderatorOf } from './moderation.ts';
 
 /** Who makes a change, and the request it came in (its `x-request-id`). */
@@ -153,6 +153,5 @@ export async function listConfigLog(
       at: isoTime(r.createdAt),
     }),
   );
-  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-  return { items, nextCursor: last ? encodeListCursor(LOG_TAG, [last.createdAt, last.id]) : null };
+  return { items, nextCursor: nextListCursor(rows, q.limit, LOG_TAG, (last) => [last.createdAt, last.id]) };
 }

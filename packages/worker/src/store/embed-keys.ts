@@ -1,5 +1,5 @@
 import type { EmbedKeyInfo, NewEmbedKey } from '@bridgekit/sdk';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { encryptSecret } from '../auth/secrets.ts';
 import type { Database } from '../db/client.ts';
 import { embedKeys } from '../db/schema.ts';
@@ -29,6 +29,16 @@ export async function createEmbedKey(db: Database, masterKey: string, tenantId: 
 
 export function toEmbedKeyInfo(row: { kid: string; createdAt: number; revokedAt: number | null }): EmbedKeyInfo {
   return { kid: row.kid, createdAt: isoTime(row.createdAt), revokedAt: isoTimeOrNull(row.revokedAt) };
+}
+
+/** The tenant's secrets, newest first, retired ones included; never a secret itself. */
+export async function listEmbedKeys(db: Database, tenantId: string): Promise<EmbedKeyInfo[]> {
+  const rows = await db
+    .select({ kid: embedKeys.kid, createdAt: embedKeys.createdAt, revokedAt: embedKeys.revokedAt })
+    .from(embedKeys)
+    .where(eq(embedKeys.tenantId, tenantId))
+    .orderBy(desc(embedKeys.createdAt), desc(embedKeys.kid));
+  return rows.map(toEmbedKeyInfo);
 }
 
 /** Retires a secret. Refuses to retire the last active one, which would lock every host page out. */

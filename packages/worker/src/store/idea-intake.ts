@@ -7,7 +7,9 @@
  * A sponsor cannot score the idea they sponsor: naming someone who scored it is 409
  * `conflict.sponsor_scored`, and the score route refuses the sponsor (store/scores.ts).
  */
+
 import type { Idea } from '@bridgekit/sdk';
+import { handleKey } from '@bridgekit/sdk/text-rules';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/client.ts';
@@ -67,7 +69,7 @@ export function toIntakeFields(row: IntakeRow): Pick<Idea, 'sponsor' | 'demandCl
 
 /** SQL for the user id of the member with this handle (NULL for none). */
 export function memberIdOfHandle(tenantId: string, handle: string): SQL<string | null> {
-  return sql`(select mh.id from ${users} mh where mh.tenant_id = ${tenantId} and mh.handle = ${handle.replace(/^@/, '').toLowerCase()}
+  return sql`(select mh.id from ${users} mh where mh.tenant_id = ${tenantId} and mh.handle = ${handleKey(handle)}
     and mh.kind = 'person')`;
 }
 

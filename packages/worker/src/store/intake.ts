@@ -11,8 +11,10 @@
  * plans an idea still open or under review, and makes its business-case card, pre-filled from
  * the idea and linked to its objectives, which the idea then names (`ideas.case_card_id`).
  */
+
 import type { CardTemplate, FieldValue, IntakeDecision, IntakeDecisionInput, IntakeResult, IntakeStep, PersonValue } from '@bridgekit/sdk';
 import { INTAKE_MOVES } from '@bridgekit/sdk';
+import { handleKey } from '@bridgekit/sdk/text-rules';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Actor, Viewer } from '../auth/viewer.ts';
@@ -62,8 +64,8 @@ export async function decideIntake(
   now = Date.now(),
 ): Promise<IntakeResult> {
   const tenantId = tenant.id;
-  const deciderHandle = input.decider?.replace(/^@/, '').toLowerCase();
-  const sponsorHandle = typeof input.sponsor === 'string' ? input.sponsor.replace(/^@/, '').toLowerCase() : null;
+  const deciderHandle = input.decider == null ? undefined : handleKey(input.decider);
+  const sponsorHandle = typeof input.sponsor === 'string' ? handleKey(input.sponsor) : null;
   // The sponsor the idea will have: the one named with the decision, else its own.
   const sponsorSql =
     input.sponsor === undefined

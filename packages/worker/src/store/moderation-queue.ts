@@ -14,7 +14,7 @@ import { qualified } from '../db/sql.ts';
 import { readReason } from '../moderation/reasons.ts';
 import { contentChanges } from './card-library.ts';
 import { type CardRow, cardColumns, toCard } from './card-rows.ts';
-import { commentColumns, decodeListCursor, encodeListCursor, toComment } from './comment-rows.ts';
+import { commentColumns, decodeListCursor, nextListCursor, toComment } from './comment-rows.ts';
 import { ideaColumns, toIdea } from './ideas.ts';
 import { restrictionOut } from './moderation.ts';
 import { findTemplate } from './templates.ts';
@@ -273,10 +273,9 @@ export async function moderationQueue(db: Database, tenantId: string, viewer: Vi
   const page = entries.slice(0, q.limit);
   const templateIds = [...new Set(page.flatMap((e) => (e.templateId ? [e.templateId] : [])))];
   const templates = new Map(await Promise.all(templateIds.map(async (id) => [id, await findTemplate(db, tenantId, id)] as const)));
-  const last = entries.length > q.limit ? page.at(-1) : undefined;
   return {
     items: page.map((e) => e.build(templates)),
-    nextCursor: last ? encodeListCursor(QUEUE_TAG, [last.createdAt, last.id]) : null,
+    nextCursor: nextListCursor(entries, q.limit, QUEUE_TAG, (last) => [last.createdAt, last.id]),
   };
 }
 

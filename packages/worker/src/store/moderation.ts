@@ -27,7 +27,7 @@ import { isoTime } from '../lib/time.ts';
 import { withDefaults } from '../moderation/pipeline.ts';
 import { eventStatements, userIdOfSubject } from '../notify/record.ts';
 import { decideCardEdit } from './cards.ts';
-import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
+import { decodeListCursor, nextListCursor } from './comment-rows.ts';
 import { assertMayPost, BAN_FOREVER, type CommentFacts, recountBranch, recountThread } from './comments.ts';
 import { type ChangeAuthor, changedFields, logChange } from './config-log.ts';
 import { clearTenantCache } from './tenants.ts';
@@ -380,7 +380,17 @@ export async function listRestrictions(
     ? or(sql`${users.restrictedUntil} > ${cursor[0]}`, and(eq(users.restrictedUntil, cursor[0] as number), sql`${users.id} > ${cursor[1]}`))
     : undefined;
   const rows = await db
-    .select({ id: users.id, name: users.name, handle: users.handle, until: users.restrictedUntil, reason: users.restrictionReason })
+    .select({
+      id: users.id,
+      name: users.name,
+      handle: users.handle,
+      until: users.restrictedUntil,
+      reason: users.restrictionReason,
+      // The latest ban or time-out of this person in the audit log: who set the restriction.
+      by: sql<
+        string | null
+      >`(select ${qualified(moderationLog.actorName)} from ${moderationLog} where ${qualified(moderationLog.tenantId)} = ${tenantId} and ${qualified(moderationLog.targetType)} = 'user' and ${qualified(moderationLog.targetId)} = ${qualified(users.id)} and ${qualified(moderationLog.action)} in ('ban', 'timeout') order by ${qualified(moderationLog.createdAt)} desc, ${qualified(moderationLog.id)} desc limit 1)`,
+    })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), sql`${users.restrictedUntil} > ${now}`, after))
     .orderBy(asc(users.restrictedUntil), asc(users.id))
@@ -392,10 +402,10 @@ export async function listRestrictions(
       handle: r.handle,
       restrictedUntil: restrictionOut(r.until, now) ?? isoTime(now),
       reason: r.reason,
+      restrictedBy: r.by,
     }),
   );
-  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-  return { items, nextCursor: last ? encodeListCursor(RESTRICTIONS_TAG, [last.until ?? 0, last.id]) : null };
+  return { items, nextCursor: nextListCursor(rows, q.limit, RESTRICTIONS_TAG, (last) => [last.until ?? 0, last.id]) };
 }
 
 // ——— Pins and accepted answers ———
@@ -501,6 +511,5 @@ export async function auditLog(
       at: isoTime(r.createdAt),
     }),
   );
-  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-  return { items, nextCursor: last ? encodeListCursor(AUDIT_TAG, [last.createdAt, last.id]) : null };
+  return { items, nextCursor: nextListCursor(rows, q.limit, AUDIT_TAG, (last) => [last.createdAt, last.id]) };
 }

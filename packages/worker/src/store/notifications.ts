@@ -23,7 +23,7 @@ import { commentPageUrl, itemPageUrl } from '../lib/item-pages.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { emailCadence } from '../notify/cadence.ts';
 import { cardReadableBy } from './card-rows.ts';
-import { decodeListCursor, encodeListCursor } from './comment-rows.ts';
+import { decodeListCursor, nextListCursor } from './comment-rows.ts';
 import type { Tenant } from './tenants.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 
@@ -148,10 +148,9 @@ export async function inbox(db: Database, tenant: Tenant, me: UserViewer, q: Inb
       : undefined,
   );
   const [rows, [count]] = await db.batch([selectInbox(db, tenant.id, me, where, q.limit + 1), selectUnread(db, tenant.id, me)]);
-  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
   return {
     items: rows.slice(0, q.limit).map((row) => toNotification(tenant.itemPages, row)),
-    nextCursor: last ? encodeListCursor(INBOX_TAG, [last.createdAt, last.id]) : null,
+    nextCursor: nextListCursor(rows, q.limit, INBOX_TAG, (last) => [last.createdAt, last.id]),
     unread: count?.unread ?? 0,
   };
 }

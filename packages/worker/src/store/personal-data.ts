@@ -5,6 +5,8 @@
  * appear in it by id only: never their names, e-mail addresses or subjects.
  */
 import {
+  type ConfigChangeAction,
+  type ConfigFieldChange,
   type IntakeStep,
   PERSONAL_EXPORT_LIST_LIMIT,
   type PersonalExport,
@@ -85,8 +87,13 @@ export interface ExportSubject {
 
 const LIMIT = PERSONAL_EXPORT_LIST_LIMIT;
 
+/** Configuration changes whose target is a person (their subject or handle). */
+const PERSON_TARGETED = sql.raw(
+  `(${(['role.granted', 'role.revoked', 'person.unit_set'] satisfies ConfigChangeAction[]).map((a) => `'${a}'`).join(', ')})`,
+);
+
 /**
- * The export of one person, answered as `PersonalExport` version 1. One batch of 24 statements,
+ * The export of one person, answered as `PersonalExport` version 1. One batch of 25 statements,
  * whatever they contributed.
  */
 export async function personalExport(
@@ -333,6 +340,20 @@ export async function personalExport(
       .where(sql`l.tenant_id = ${t} and l.actor_subject = ${s}`)
       .orderBy(sql`l.created_at, l.id`)
       .limit(LIMIT + 1),
+    configChanges: db
+      .select(
+        named({
+          action: sql<ConfigChangeAction>`g.action`,
+          // Other people appear by id only: a change aimed at a person keeps no target, a team no handles.
+          target: sql<string | null>`case when g.action in ${PERSON_TARGETED} then null else g.target end`,
+          changes: sql<string>`case when g.action = 'unit.team_set' then '{}' else g.changes end`,
+          createdAt: sql<number>`g.created_at`,
+        }),
+      )
+      .from(sql`config_log g`)
+      .where(sql`g.tenant_id = ${t} and g.actor_subject = ${s}`)
+      .orderBy(sql`g.created_at, g.id`)
+      .limit(LIMIT + 1),
     healthInvitations: db
       .select(
         named({
@@ -431,6 +452,7 @@ export async function personalExport(
     settings,
     notifications,
     moderation,
+    configChanges,
     healthInvitations,
     healthAnswers,
     intakeDecisions,
@@ -512,6 +534,11 @@ export async function personalExport(
     moderationActions: cut('moderationActions', moderation).map(({ targetType, targetId, createdAt, ...l }) => ({
       ...l,
       target: { type: targetType, id: targetId },
+      createdAt: isoTime(createdAt),
+    })),
+    configChanges: cut('configChanges', configChanges).map(({ changes, createdAt, ...g }) => ({
+      ...g,
+      changes: JSON.parse(changes) as Record<string, ConfigFieldChange>,
       createdAt: isoTime(createdAt),
     })),
     healthInvitations: cut('healthInvitations', healthInvitations).map(({ respondedAt, invitedAt, ...h }) => ({

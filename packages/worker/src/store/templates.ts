@@ -39,6 +39,36 @@ export async function findTemplate(db: Database, tenantId: string, id: string): 
   throw notFound('not_found.template', { id });
 }
 
+/** Refuses a definition that breaks a template rule, every problem at its path (`body.fields.2.key`). */
+function checkDefinition(input: TemplateInput): void {
+  const problems = validateTemplateDefinition(input);
+  if (problems.length > 0) {
+    throw new ApiError(400, 'validation_failed.template', { problem: problems[0]?.message ?? '' }, { details: problems });
+  }
+}
+
+/**
+ * Admins: the template as `putTemplate` would store it (its next version), or the same 400 it
+ * would answer — without writing anything, for a live preview of a definition being typed.
+ */
+export async function previewTemplate(db: Database, tenantId: string, input: TemplateInput): Promise<CardTemplate> {
+  checkDefinition(input);
+  const [stored] = await db
+    .select({ version: cardTemplates.version })
+    .from(cardTemplates)
+    .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, input.id)));
+  return {
+    id: input.id,
+    name: input.name,
+    description: input.description ?? '',
+    ...(input.translations ? { translations: input.translations } : {}),
+    builtIn: false,
+    fields: input.fields,
+    version: (stored?.version ?? 0) + 1,
+    ...(input.visibility ? { visibility: input.visibility } : {}),
+  };
+}
+
 /** Admins: creates or replaces a tenant template; its version goes up on every change. */
 export async function putTemplate(
   db: Database,
@@ -47,10 +77,7 @@ export async function putTemplate(
   by: ChangeAuthor,
   now = Date.now(),
 ): Promise<CardTemplate> {
-  const problems = validateTemplateDefinition(input);
-  if (problems.length > 0) {
-    throw new ApiError(400, 'validation_failed.template', { problem: problems[0]?.message ?? '' }, { details: problems });
-  }
+  checkDefinition(input);
   // The fields' definitions can be long: the log keeps their keys and types.
   const changes = setFields({
     name: input.name,

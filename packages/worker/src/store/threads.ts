@@ -3,7 +3,7 @@
  * of three statements, whatever the thread's size), more replies of one branch, comment counts
  * for lists of pages, and what changed since a moment (the polling fallback of live updates).
  */
-import type { Comment, CommentSort, CommentWithReplies, Page, Thread, ThreadActivity, ThreadPage } from '@bridgekit/sdk';
+import type { Comment, CommentSort, CommentWithReplies, Page, Thread, ThreadActivity, ThreadListQuery, ThreadPage } from '@bridgekit/sdk';
 import { and, asc, desc, eq, gt, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Actor, Viewer } from '../auth/viewer.ts';
@@ -13,7 +13,15 @@ import { qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { cardPublic } from './card-rows.ts';
-import { type CommentRow, decodeListCursor, encodeListCursor, selectComments, toComment, visibleTo } from './comment-rows.ts';
+import {
+  type CommentRow,
+  decodeListCursor,
+  encodeListCursor,
+  nextListCursor,
+  selectComments,
+  toComment,
+  visibleTo,
+} from './comment-rows.ts';
 import { discussionOf, discussionTitle, inReadableThread, selectDiscussionItem, threadReadable } from './item-threads.ts';
 import { viewerUserId } from './users.ts';
 
@@ -119,6 +127,49 @@ export function toThread(row: ThreadRow): Thread {
     createdAt: isoTime(t.createdAt),
     lastCommentAt: isoTimeOrNull(t.lastCommentAt),
     practices: JSON.parse(row.practices) as Thread['practices'],
+  };
+}
+
+const LIST_TAG = 'threads:latest';
+
+/** The `kind` filter of {@link listThreads}: a page's thread, or an idea's or card's own discussion. */
+const KIND_FILTER: Record<NonNullable<ThreadListQuery['kind']>, SQL> = {
+  page: sql`not (${threads.key} glob 'idea:?*' or ${threads.key} glob 'card:?*')`,
+  idea: sql`${threads.key} glob 'idea:?*'`,
+  card: sql`${threads.key} glob 'card:?*'`,
+};
+
+/**
+ * The tenant's discussions with published comments that the viewer may read, latest comment
+ * first (keyset over `threads_tenant_last_comment`): for pickers and "active discussions".
+ */
+export async function listThreads(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer,
+  q: Required<Pick<ThreadListQuery, 'limit'>> & Omit<ThreadListQuery, 'limit'>,
+): Promise<Page<Thread>> {
+  const after = q.cursor ? decodeListCursor(q.cursor, LIST_TAG, ['number', 'string']) : null;
+  const rows = await selectThread(db, tenantId, viewer)
+    .where(
+      and(
+        eq(threads.tenantId, tenantId),
+        sql`${threads.lastCommentAt} is not null`,
+        sql`${threadReadable(tenantId, viewer)} = 1`,
+        q.kind ? KIND_FILTER[q.kind] : undefined,
+        after
+          ? or(
+              sql`${threads.lastCommentAt} < ${after[0]}`,
+              and(sql`${threads.lastCommentAt} = ${after[0]}`, sql`${threads.id} < ${after[1]}`),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(threads.lastCommentAt), desc(threads.id))
+    .limit(q.limit + 1);
+  return {
+    items: rows.slice(0, q.limit).map(toThread),
+    nextCursor: nextListCursor(rows, q.limit, LIST_TAG, (last) => [last.thread.lastCommentAt ?? 0, last.thread.id]),
   };
 }
 

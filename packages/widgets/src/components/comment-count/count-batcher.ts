@@ -2,7 +2,7 @@
  * Comment counts for many elements in few requests: references asked for in the same task are
  * sent together, up to 100 per request (the API's limit), each reference once.
  */
-import type { BridgekitClient, ThreadRef } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, ThreadRef } from '@bridgekit/sdk';
 import { countKeyOf } from '../../shared/thread-ref.ts';
 
 const MAX_PER_REQUEST = 100;
@@ -14,12 +14,12 @@ interface Waiting {
 }
 
 export class CountBatcher {
-  readonly #client: BridgekitClient;
+  readonly #client: BridgekitMemberClient;
   /** By the name the API answers under. */
   #waiting = new Map<string, Waiting[]>();
   #scheduled = false;
 
-  constructor(client: BridgekitClient) {
+  constructor(client: BridgekitMemberClient) {
     this.#client = client;
   }
 
@@ -62,10 +62,10 @@ export class CountBatcher {
   }
 }
 
-const batchers = new WeakMap<BridgekitClient, CountBatcher>();
+const batchers = new WeakMap<BridgekitMemberClient, CountBatcher>();
 
 /** The batcher of a client: elements that share a client share batches. */
-export function countBatcher(client: BridgekitClient): CountBatcher {
+export function countBatcher(client: BridgekitMemberClient): CountBatcher {
   let batcher = batchers.get(client);
   if (!batcher) {
     batcher = new CountBatcher(client);

@@ -23,6 +23,8 @@ const SORTS: { value: IdeaSort; label: MessageKey }[] = [
   { value: 'value_per_effort', label: 'board.sortValuePerEffort' },
 ];
 const isSort = (value: string): value is IdeaSort => SORTS.some((s) => s.value === value);
+/** Placeholder rows while the first page loads. */
+const SKELETON_ROWS = 4;
 
 /**
  * An idea board: the ideas of one board with their support, status and evaluation, sorted by
@@ -224,7 +226,13 @@ export class BkIdeaBoard extends BridgekitElement {
         <div class="header" part="header">
           <div>
             <h2 id="bk-heading" part="heading">${heading}</h2>
-            ${board?.description ? html`<p class="board-description">${board.description}</p>` : nothing}
+            ${
+              board?.description
+                ? html`<p class="board-description">${board.description}</p>`
+                : this.#list.status === 'loading'
+                  ? html`<p class="board-description skeleton-line" aria-hidden="true"></p>`
+                  : nothing
+            }
             ${this.#renderBudget(board?.budget ?? null)}
           </div>
           <div class="toolbar">
@@ -267,10 +275,10 @@ export class BkIdeaBoard extends BridgekitElement {
   #renderContent() {
     const list = this.#list;
     if (list.status === 'loading') {
-      return html`<div role="status">
+      // A screenful of rows of an idea's usual height: the list that replaces them moves little.
+      return html`<div role="status" class="skeletons">
         <span class="visually-hidden">${this.t('board.loading')}</span>
-        <div class="skeleton" aria-hidden="true"></div>
-        <div class="skeleton" aria-hidden="true"></div>
+        ${Array.from({ length: Math.max(1, Math.min(this.pageSize, SKELETON_ROWS)) }, () => html`<div class="skeleton" aria-hidden="true"></div>`)}
       </div>`;
     }
     if (list.status === 'error') {

@@ -6,6 +6,26 @@ export const ideaBoardStyles = css`
     display: block;
     --_board-surface: var(--bk-idea-board-surface, var(--_surface));
     --_board-gap: var(--bk-idea-board-gap, 0.75rem);
+    /* An idea's usual row: title, three lines of description, byline. */
+    --_skeleton-height: 8.9rem;
+  }
+
+  /* Placeholder rows spaced like the ideas, and a line for the board's description. */
+  .skeletons {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .skeleton-line {
+    height: 1lh;
+    width: 60%;
+    border-radius: var(--_radius);
+    background: var(--_surface-subtle);
+  }
+
+  /* The toolbar on a row of its own: the header is as tall loading as loaded, whatever the description's length. */
+  .header > :first-child {
+    flex: 1 1 100%;
   }
 
   .base {

@@ -3,7 +3,7 @@
  * objectives it serves and its business sponsor. Loaded by `bk-idea-form` after its first paint,
  * with its texts, so neither the form's nor the board's page pays for it up front.
  */
-import type { BridgekitClient, DemandClassDefinition, MentionableUser, NewBusinessCase, Objective } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, DemandClassDefinition, MentionableUser, NewBusinessCase, Objective } from '@bridgekit/sdk';
 import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, type LitElement, nothing } from 'lit';
@@ -42,7 +42,7 @@ const DEFAULT_CLASSES = 'grow run transform';
  */
 export class IdeaSorting {
   #host: LitElement;
-  #client: BridgekitClient;
+  #client: BridgekitMemberClient;
   #classes: DemandClassDefinition[] = [];
   #objectives: Objective[] = [];
   #unitName = '';
@@ -53,7 +53,7 @@ export class IdeaSorting {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #gone = false;
 
-  constructor(host: LitElement, client: BridgekitClient) {
+  constructor(host: LitElement, client: BridgekitMemberClient) {
     this.#host = host;
     this.#client = client;
     host.renderRoot.addEventListener('change', this.#onChange);

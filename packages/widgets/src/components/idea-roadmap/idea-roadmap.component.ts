@@ -6,7 +6,7 @@ import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
-import { tokens } from '../../shared/styles.ts';
+import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
 
@@ -38,7 +38,7 @@ const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
  * @cssproperty --bk-idea-roadmap-column - Background of a column. Default `--bk-color-surface-subtle`.
  */
 export class BkIdeaRoadmap extends BridgekitElement {
-  static override styles = [tokens, ideaRoadmapStyles];
+  static override styles = [tokens, skeletonStyles, ideaRoadmapStyles];
   static override properties = {
     board: { type: String, reflect: true },
     _columns: { state: true },
@@ -85,6 +85,19 @@ export class BkIdeaRoadmap extends BridgekitElement {
     void this.#load.load();
   }
 
+  /** The columns with their names and a placeholder row each, as the roadmap will show them. */
+  #renderLoading() {
+    return html`<p class="visually-hidden" role="status">${this.t('roadmap.loading')}</p>
+      <div class="columns-loading" aria-hidden="true">
+      ${Object.values(COLUMN_NAMES).map(
+        (name) => html`<div class="column">
+          <h3>${this.t(name)}</h3>
+          <div class="skeleton"></div>
+        </div>`,
+      )}
+    </div>`;
+  }
+
   protected override render() {
     if (!this.client) return html`<p class="notice error" part="base">${this.t('error.notConfigured')}</p>`;
     const count = new Intl.NumberFormat(this.locale);
@@ -92,7 +105,7 @@ export class BkIdeaRoadmap extends BridgekitElement {
     return html`
       <section class="base" part="base" aria-labelledby="bk-roadmap-heading" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         <h2 id="bk-roadmap-heading">${this.t('roadmap.heading', { board: this._name || this.board })}</h2>
-        ${status === 'loading' ? html`<p role="status">${this.t('roadmap.loading')}</p>` : nothing}
+        ${status === 'loading' ? this.#renderLoading() : nothing}
         ${status === 'error' ? this.renderFailure(this.#load.error, () => this.#load.load()) : nothing}
         ${
           this.#inPlace.current?.open

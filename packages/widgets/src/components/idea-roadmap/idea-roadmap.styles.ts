@@ -4,6 +4,8 @@ import { bareList } from '../../shared/styles.ts';
 export const ideaRoadmapStyles = css`
   :host {
     display: block;
+    /* An idea's row in a column: its title and support. */
+    --_skeleton-height: 3.5rem;
   }
 
   /* Its own surface, like the other widgets: text stays legible on any page, in light or dark. */
@@ -21,7 +23,8 @@ export const ideaRoadmapStyles = css`
     font-size: 1.25rem;
   }
 
-  .columns {
+  .columns,
+  .columns-loading {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
     gap: 0.75rem;

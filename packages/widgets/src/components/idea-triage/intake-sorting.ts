@@ -5,7 +5,7 @@
  * the intake form.
  */
 import type {
-  BridgekitClient,
+  BridgekitMemberClient,
   DemandClassDefinition,
   Idea,
   IntakeDecisionInput,
@@ -35,7 +35,7 @@ export type SortingFields = Pick<IntakeDecisionInput, 'sponsor' | 'demandClass' 
 
 /** What one element's sorting has read, for the client it read it with. */
 interface Sorting {
-  client: BridgekitClient;
+  client: BridgekitMemberClient;
   /** The tenant's demand classes (`/me`); `null` while they load. */
   classes: DemandClassDefinition[] | null;
   /** Each unit's current objectives by its key; `null` while they load. */
@@ -50,7 +50,7 @@ interface Sorting {
 
 const sortings = new WeakMap<BkIdeaTriage, Sorting>();
 
-function sortingOf(host: BkIdeaTriage, client: BridgekitClient): Sorting {
+function sortingOf(host: BkIdeaTriage, client: BridgekitMemberClient): Sorting {
   const known = sortings.get(host);
   if (known?.client === client) return known;
   known?.lookup?.abort();

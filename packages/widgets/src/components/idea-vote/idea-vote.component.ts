@@ -2,7 +2,7 @@ import { type Budget, type Idea, isBridgekitError } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { tokens } from '../../shared/styles.ts';
+import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
 
@@ -44,7 +44,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
  * @cssproperty --bk-idea-vote-backed-surface - Background of the backed state. Default `--bk-color-brand-subtle`.
  */
 export class BkIdeaVote extends BridgekitElement {
-  static override styles = [tokens, ideaVoteStyles];
+  static override styles = [tokens, skeletonStyles, ideaVoteStyles];
   static override properties = {
     idea: { type: String, reflect: true },
     variant: { type: String, reflect: true },
@@ -73,6 +73,8 @@ export class BkIdeaVote extends BridgekitElement {
   declare _message: { text: string; visible: boolean } | null;
 
   #load: AbortController | null = null;
+  /** What loading the idea failed with: a standalone control shows it as every element shows a failed load. */
+  #loadFailure: unknown = null;
   /** A target asked for while a vote was on its way; sent when it is back. */
   #next: number | null = null;
 
@@ -128,6 +130,7 @@ export class BkIdeaVote extends BridgekitElement {
     const load = new AbortController();
     this.#load = load;
     this._status = 'loading';
+    this.#loadFailure = null;
     try {
       const idea = await client.ideas.get(this.idea, { signal: load.signal });
       if (load.signal.aborted) return;
@@ -136,8 +139,11 @@ export class BkIdeaVote extends BridgekitElement {
     } catch (err) {
       if (load.signal.aborted) return;
       const missing = (err as { status?: number }).status === 404;
+      const text = missing ? this.t('vote.missing') : await this.describeError(err);
+      if (load.signal.aborted) return;
+      this.#loadFailure = missing ? null : err;
       this._status = missing ? 'missing' : 'error';
-      this._message = { text: missing ? this.t('vote.missing') : await this.describeError(err), visible: true };
+      this._message = { text, visible: true };
     }
   }
 
@@ -202,7 +208,13 @@ export class BkIdeaVote extends BridgekitElement {
     if (!this.client) return html`<span class="placeholder" part="message">${this.t('error.notConfigured')}</span>`;
     const idea = this._idea;
     if (!idea) {
-      if (this._status === 'loading') return html`<span class="placeholder" role="status">${this.t('vote.loading')}</span>`;
+      if (this._status === 'loading') {
+        return html`<span class="skeleton" role="status"><span class="visually-hidden">${this.t('vote.loading')}</span></span>`;
+      }
+      // Unless a board shows its messages: a permanent failure said once, a transient one part of the page's outage banner.
+      if (this._status === 'error' && !this.showMessage) {
+        return this.renderFailure(this._message?.text ?? '', () => this.#fetch(), this.#loadFailure);
+      }
       return status;
     }
     const inline = this.variant === 'inline' || this.variant === 'button';

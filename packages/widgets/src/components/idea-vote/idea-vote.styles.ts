@@ -153,6 +153,19 @@ export const ideaVoteStyles = css`
     white-space: nowrap;
   }
 
+  /* While the idea loads: the button's place, in the one loading look. */
+  .skeleton {
+    display: inline-block;
+    vertical-align: middle;
+    width: 4.5rem;
+    --_skeleton-height: 44px;
+  }
+
+  :host([variant='inline']) .skeleton,
+  :host([variant='button']) .skeleton {
+    width: 9rem;
+  }
+
   .placeholder {
     display: inline-block;
     min-height: 44px;

@@ -194,10 +194,13 @@ describe('<bk-idea-vote>', () => {
     await until(() => status(el) === 'This idea is no longer available.');
   });
 
-  it('says when the API cannot be reached, instead of staying blank', async () => {
+  it('says when the API cannot be reached, instead of staying blank: in the page’s one banner, retried by itself', async () => {
     signIn(token(), { apiBase: 'http://127.0.0.1:9' });
     const el = await mount<BkIdeaVote>(`<bk-idea-vote idea="${IDEA}"></bk-idea-vote>`);
-    await until(() => status(el) === 'Check your connection and try again.');
+    const banner = await until(() => shadow(el).querySelector('[part="outage"]'));
+    expect(banner.textContent).toContain('Can’t reach the service.');
+    expect(banner.querySelector('button')?.textContent?.trim()).toBe('Try now');
+    await expectNoAxeViolations(el);
   });
 
   it('has no axe violations, pressed or not', async () => {

@@ -4,8 +4,8 @@
  * by the element the first time the bell is pointed at, focused or pressed, so a page pays only
  * for the bell until someone opens it.
  */
-import type { BridgekitClient, EventItemKind, Inbox, ItemPages, Notification, Reason } from '@bridgekit/sdk';
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { BridgekitMemberClient, EventItemKind, Inbox, ItemPages, Notification, Reason } from '@bridgekit/sdk';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { BkNotificationOpenEvent } from '../../events/notification-open.ts';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
@@ -33,10 +33,12 @@ export type PanelView = 'list' | 'settings';
 export interface PanelHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly _api: {
-    client: BridgekitClient | null;
+    client: BridgekitMemberClient | null;
     t: Translate;
     locale: string;
     describe: (err: unknown) => Promise<string>;
+    /** A failed load as every element shows it: said once if permanent, else the page's one outage banner, retried with back-off. */
+    failure: (text: string, retry: () => unknown, failure: unknown) => TemplateResult;
     /** A held or rejected post's reason code in words. */
     reason: (code: Reason) => string;
     /** A person's name as shown (an erased person's in the reader's words). */
@@ -73,7 +75,7 @@ export class InboxPanel {
     });
   }
 
-  #client(): BridgekitClient {
+  #client(): BridgekitMemberClient {
     const client = this.#host._api.client;
     if (!client) throw new Error('Bridgekit is not configured');
     return client;
@@ -206,12 +208,8 @@ export class InboxPanel {
         <div class="skeleton" aria-hidden="true"></div>
       </div>`;
     }
-    if (list.status === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${t('inbox.loadFailed', { reason: list.error })}</p>
-        <button type="button" class="button" @click=${() => list.load()}>${t('error.retry')}</button>
-      </div>`;
-    }
+    if (list.status === 'error')
+      return this.#host._api.failure(t('inbox.loadFailed', { reason: list.error }), () => list.load(), list.failure);
     if (list.items.length === 0) return html`<p class="empty">${t('inbox.empty')}</p>`;
     return html`<ul class="items" aria-label=${t('inbox.listLabel')}>
         ${list.items.map((n) => this.#renderItem(n))}

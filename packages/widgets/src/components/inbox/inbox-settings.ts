@@ -3,17 +3,18 @@
  * weekly digest, no e-mail), saved with `notifications.updateSettings`. Loaded by `bk-inbox`
  * the first time a person opens them.
  */
-import type { BridgekitClient, Cadence, NotificationKind, NotificationSettings } from '@bridgekit/sdk';
-import { html, type ReactiveControllerHost } from 'lit';
+import type { BridgekitMemberClient, Cadence, NotificationKind, NotificationSettings } from '@bridgekit/sdk';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Translate } from '../../shared/i18n.ts';
 
 const CADENCES: readonly Cadence[] = ['immediate', 'daily', 'weekly', 'off'];
 
 export interface SettingsHost extends ReactiveControllerHost {
   readonly _api: {
-    client: BridgekitClient | null;
+    client: BridgekitMemberClient | null;
     t: Translate;
     describe: (err: unknown) => Promise<string>;
+    failure: (text: string, retry: () => unknown, failure: unknown) => TemplateResult;
   };
 }
 
@@ -29,6 +30,8 @@ export class InboxSettings {
   saving = false;
   /** What the last load or save came to, announced. */
   message = '';
+  /** What the last load failed with. */
+  failure: unknown = null;
   readonly #host: SettingsHost;
 
   constructor(host: SettingsHost) {
@@ -40,11 +43,13 @@ export class InboxSettings {
     if (!client) return;
     this.status = 'loading';
     this.message = '';
+    this.failure = null;
     this.#host.requestUpdate();
     try {
       this.settings = await client.notifications.settings();
       this.status = 'ready';
     } catch (err) {
+      this.failure = err;
       this.message = t('inbox.settingsFailed', { reason: await describe(err) });
       this.status = 'error';
     }
@@ -83,12 +88,7 @@ export class InboxSettings {
     const kinds = this.#kinds;
     const status = html`<p class="settings-message" role="status">${this.message}</p>`;
     if (this.status === 'loading') return html`<p role="status">${t('inbox.settingsLoading')}</p>`;
-    if (this.status === 'error' || !this.settings) {
-      return html`<div class="notice error" role="alert">
-        <p>${this.message}</p>
-        <button type="button" class="button" @click=${() => this.load()}>${t('error.retry')}</button>
-      </div>`;
-    }
+    if (this.status === 'error' || !this.settings) return this.#host._api.failure(this.message, () => this.load(), this.failure);
     const { email } = this.settings;
     return html`<form class="settings" part="settings" @submit=${(e: SubmitEvent) => this.#save(e)}>
       <p>${t('inbox.settingsIntro')}</p>

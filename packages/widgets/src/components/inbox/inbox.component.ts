@@ -149,6 +149,7 @@ export class BkInbox extends BridgekitElement {
       t: this.t.bind(this),
       locale: this.locale,
       describe: (err: unknown) => this.describeError(err),
+      failure: (text: string, retry: () => unknown, failure: unknown) => this.renderFailure(text, retry, failure),
       reason: (code: Reason) => this.reasonText(code, undefined, code),
       person: (name: string) => this.personName(name),
       unread: this._unread,

@@ -192,9 +192,11 @@ describe('<bk-insights>', () => {
       const period = quarterPeriod(quarter);
       await page.getByRole('combobox', { name: 'Quarter' }).selectOptions(`Q${quarter.quarter} ${quarter.year}`);
       await until(() => asked().some((u) => u.searchParams.get('from') === period.from && u.searchParams.get('to') === period.to));
-      await until(() =>
-        text(shadow(el).querySelector('[part="header"]') as Element).includes(`${longMonth(period.from)} to ${longMonth(period.to)}`),
-      );
+      // The header is re-rendered while the new period loads; wait for the one that names it.
+      await until(() => {
+        const header = shadow(el).querySelector('[part="header"]');
+        return header && text(header).includes(`${longMonth(period.from)} to ${longMonth(period.to)}`);
+      });
       expect(el.getAttribute('from')).toBe(period.from);
       expect(cells(tableNamed(el, 'Ideas per month')).map((row) => row[0])).toEqual(
         [0, 1, 2].map((k) => longMonth(`${quarter.year}-${String((quarter.quarter - 1) * 3 + k + 1).padStart(2, '0')}`)),

@@ -2,13 +2,13 @@
  * Reads shared by the card elements: templates (cached per client, since every card of a page
  * shares a handful of them) and the titles of what a card links to.
  */
-import type { BridgekitClient, CardLinks, CardTemplate } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, CardLinks, CardTemplate } from '@bridgekit/sdk';
 import { localize } from '@bridgekit/sdk/translations';
 
-const templates = new WeakMap<BridgekitClient, Map<string, Promise<CardTemplate>>>();
+const templates = new WeakMap<BridgekitMemberClient, Map<string, Promise<CardTemplate>>>();
 
 /** The template in `locale`'s words, fetched once per client; a failed fetch is not cached. */
-export function templateFor(client: BridgekitClient, id: string, locale: string): Promise<CardTemplate> {
+export function templateFor(client: BridgekitMemberClient, id: string, locale: string): Promise<CardTemplate> {
   let byId = templates.get(client);
   if (!byId) {
     byId = new Map();

@@ -6,7 +6,7 @@
  * (`<bk-value-plan>`, loaded only for such cards), "Copy link", and "Propose an idea" (the intake
  * form with the card linked, `card-propose.ts`).
  */
-import type { BridgekitClient, CardLinks, Idea, ItemPages, PracticeCard } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, CardLinks, Idea, ItemPages, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type ReactiveElement } from 'lit';
 import { defineElement } from '../../shared/define.ts';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
@@ -24,7 +24,7 @@ let valuePlanLoading = false;
 /** What the element showing the card lends. */
 export interface CardExtrasPort {
   host: ReactiveElement & { tenant: string | undefined };
-  client(): BridgekitClient | null;
+  client(): BridgekitMemberClient | null;
   t: Translate;
   card(): PracticeCard | null;
   /** The board ideas proposed from the card go to; empty: the reader picks one. */

@@ -20,6 +20,7 @@ import type { BkItemPicker } from '../../shared/item-picker.ts';
 import { cardAccessMessages } from '../../shared/messages/card-access.ts';
 import { cardEditorMessages } from '../../shared/messages/card-editor.ts';
 import { cardHistoryMessages } from '../../shared/messages/card-history.ts';
+import { cardMessages } from '../../shared/messages/cards.ts';
 import '../../shared/item-picker.ts';
 import { tokens } from '../../shared/styles.ts';
 import { viewer } from '../../shared/viewer.ts';
@@ -41,6 +42,8 @@ import {
   newRowId,
 } from './form-draft.ts';
 
+// The library's texts too: the admin console's preview shows the form without the library.
+registerFeature(cardMessages);
 registerFeature(cardAccessMessages);
 registerFeature(cardHistoryMessages);
 registerFeature(cardEditorMessages);
@@ -66,7 +69,8 @@ interface Conflict {
  * fields before sending, shows the server's field errors at the input they concern with an
  * error summary, and on a concurrent edit keeps what the person typed.
  *
- * Internal to `bk-practice-library`.
+ * Internal to `bk-practice-library`; with `preview`, the admin console shows the form of a
+ * template being defined: nothing is read or saved, and each new template object redraws it.
  *
  * @csspart form - The form.
  * @csspart error-summary - The list of problems after a refused save.
@@ -83,6 +87,7 @@ export class BkCardForm extends BridgekitElement {
     card: { attribute: false },
     currency: { type: String },
     viewer: { attribute: false },
+    preview: { type: Boolean },
     _units: { state: true },
     _errors: { state: true },
     _summary: { state: true },
@@ -101,6 +106,8 @@ export class BkCardForm extends BridgekitElement {
   declare currency: string;
   /** Who is signed in: their unit's side decides which side-locked fields they may change. */
   declare viewer: Viewer | null;
+  /** A preview of the template's form: no Save, no calls; a changed definition (same id) redraws it. */
+  declare preview: boolean;
   /** The tenant's current units, for the unit select (empty until loaded, or when they cannot be read). */
   declare _units: readonly BusinessUnit[];
   declare _errors: ReadonlyMap<string, string>;
@@ -128,6 +135,7 @@ export class BkCardForm extends BridgekitElement {
     this.card = null;
     this.currency = 'EUR';
     this.viewer = null;
+    this.preview = false;
     this._units = [];
     this._errors = new Map();
     this._summary = [];
@@ -146,6 +154,7 @@ export class BkCardForm extends BridgekitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.preview) return;
     if (this.client)
       void viewer(this.client)
         .then((me) => {
@@ -164,7 +173,7 @@ export class BkCardForm extends BridgekitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A fresh copy of the same card (its view count went up) must not wipe what is typed; a
     // newer version of it is met on saving, as a conflict.
-    const templateChanged = changed.has('template') && changed.get('template')?.id !== this.template?.id;
+    const templateChanged = changed.has('template') && (this.preview || changed.get('template')?.id !== this.template?.id);
     const cardChanged = changed.has('card') && (!this.hasUpdated || changed.get('card')?.id !== this.card?.id);
     if (templateChanged || cardChanged) this.#start(this.card);
   }
@@ -251,7 +260,7 @@ export class BkCardForm extends BridgekitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && !this._submitting) {
+    if (event.key === 'Escape' && !this._submitting && !this.preview) {
       event.preventDefault();
       this.dispatchEvent(new BkCancelEvent());
     }
@@ -261,7 +270,7 @@ export class BkCardForm extends BridgekitElement {
     event.preventDefault();
     const client = this.client;
     const template = this.template;
-    if (!client || !template || this._submitting) return;
+    if (!client || !template || this._submitting || this.preview) return;
     const collected = collect((key, params) => this.t(key, params), template.fields, this.#draft);
     if (collected.errors.size > 0) {
       this.#showErrors(collected.errors, collected, true);
@@ -602,16 +611,22 @@ export class BkCardForm extends BridgekitElement {
             : nothing
         }
         <p class="form-error" role="alert">${this._formError}</p>
-        <div class="actions sticky" part="action-bar">
-          <button type="submit" class="button primary" part="submit" aria-disabled=${this._submitting ? 'true' : 'false'}>
-            ${this._submitting ? t('library.saving') : t('library.save')}
-          </button>
-          <button type="button" class="button" @click=${() => this.dispatchEvent(new BkCancelEvent())}>${t('library.cancel')}</button>
-          <p class="form-notice" role="status">${this._formNotice}</p>
-        </div>
+        ${this.preview ? nothing : this.#renderActions()}
         <p class="visually-hidden" role="status">${this._announcement}</p>
       </form>
     `;
+  }
+
+  /** Save and Cancel, kept in view at the bottom of the window. */
+  #renderActions() {
+    const t = (key: MessageKey) => this.t(key);
+    return html`<div class="actions sticky" part="action-bar">
+      <button type="submit" class="button primary" part="submit" aria-disabled=${this._submitting ? 'true' : 'false'}>
+        ${this._submitting ? t('library.saving') : t('library.save')}
+      </button>
+      <button type="button" class="button" @click=${() => this.dispatchEvent(new BkCancelEvent())}>${t('library.cancel')}</button>
+      <p class="form-notice" role="status">${this._formNotice}</p>
+    </div>`;
   }
 
   /** Links to the form's sections and the template's fields, for a long form. */

@@ -3,7 +3,7 @@
  * the library's state; the library owns the state and the loading.
  */
 import {
-  type BridgekitClient,
+  type BridgekitMemberClient,
   type CardSort,
   type CardSummary,
   type CardTemplate,
@@ -64,7 +64,7 @@ export type FirstPage = Page<CardSummary> & { templates?: CardTemplate[]; viewer
 
 /** The list's first page, with the templates (read once) and who is signed in. */
 export async function readFirstPage(
-  client: BridgekitClient,
+  client: BridgekitMemberClient,
   query: ReturnType<typeof listQuery> & { signal: AbortSignal },
   known: { templates: CardTemplate[]; locale: string; signedIn: boolean },
 ): Promise<FirstPage> {

@@ -1,4 +1,4 @@
-import type { BridgekitClient, CardTemplate, PracticeCard } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, CardTemplate, PracticeCard } from '@bridgekit/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { CardSaveReview } from '../../events/card-save.ts';
 import type { MessageKey, Params } from '../../shared/i18n.ts';
@@ -6,7 +6,7 @@ import { templateFor } from '../practice-card/card-data.ts';
 import { formatDate } from '../practice-card/card-format.ts';
 
 export interface OpenCardOptions {
-  client: () => BridgekitClient | null;
+  client: () => BridgekitMemberClient | null;
   locale: () => string;
   /** The message for a card that could not be read. */
   describe: (err: unknown) => Promise<string>;

@@ -1,5 +1,5 @@
 /** Cards the widget tests create through the SDK: a valid Business Case with as little as it needs. */
-import type { BridgekitClient, CardInput, PracticeCard } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, CardInput, PracticeCard } from '@bridgekit/sdk';
 
 export const minimalBusinessCase = (title: string): CardInput => ({
   templateId: 'business-case',
@@ -20,7 +20,10 @@ export const minimalBusinessCase = (title: string): CardInput => ({
 });
 
 /** A fresh Business Case owned by the caller, with a title unique to the test. */
-export function createTestCard(api: BridgekitClient, title = `Widget test case ${Date.now()} ${Math.random().toString(36).slice(2, 7)}`) {
+export function createTestCard(
+  api: BridgekitMemberClient,
+  title = `Widget test case ${Date.now()} ${Math.random().toString(36).slice(2, 7)}`,
+) {
   return api.cards.create(minimalBusinessCase(title)) as Promise<PracticeCard>;
 }
 
@@ -42,7 +45,11 @@ export interface StoryCard {
  * their comment to a practice card; they propose an idea from the card; another member asks for
  * something the card answers, and a moderator deflects it to the card.
  */
-export async function createStoryCard(author: BridgekitClient, asker: BridgekitClient, moderator: BridgekitClient): Promise<StoryCard> {
+export async function createStoryCard(
+  author: BridgekitMemberClient,
+  asker: BridgekitMemberClient,
+  moderator: BridgekitMemberClient,
+): Promise<StoryCard> {
   const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const threadTitle = `War story ${unique}`;
   const comment = await author.threads.post({

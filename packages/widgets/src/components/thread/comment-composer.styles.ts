@@ -15,6 +15,55 @@ export const composerStyles = css`
     font-weight: 600;
   }
 
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  [role='tab'] {
+    min-height: 44px;
+    padding: 0 1rem;
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    font-weight: 600;
+    color: var(--_text-subtle);
+    cursor: pointer;
+  }
+
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--_brand);
+    color: var(--_text);
+  }
+
+  [role='tab']:hover {
+    color: var(--_text);
+  }
+
+  .panel {
+    display: grid;
+    gap: 0.375rem;
+    min-width: 0;
+  }
+
+  .panel[hidden] {
+    display: none;
+  }
+
+  /* As tall as the text box, so switching tabs does not move the buttons much. */
+  .preview {
+    min-height: 5rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .preview .loading {
+    margin: 0;
+    color: var(--_text-subtle);
+  }
+
   textarea {
     ${inputBox}
     min-height: 5rem;

@@ -4,7 +4,7 @@
  * or read and shown above the list when it is not on the page loaded), "Copy link", the
  * practice cards the war story became, and "Make it a practice" with its dialog.
  */
-import type { BridgekitClient, Comment, ItemPages, Promotion, Thread } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, Comment, ItemPages, Promotion, Thread } from '@bridgekit/sdk';
 import { html, nothing, type ReactiveElement } from 'lit';
 import { defineElement } from '../../shared/define.ts';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
@@ -22,7 +22,7 @@ type ThreadHost = ReactiveElement & { tenant: string | undefined; _thread: Threa
 /** What the thread lends besides its element. */
 export interface StoryPort {
   host: ThreadHost;
-  client(): BridgekitClient | null;
+  client(): BridgekitMemberClient | null;
   t: Translate;
   /** Whether the comment is on the page (the list loaded so far). */
   shown(id: string): boolean;

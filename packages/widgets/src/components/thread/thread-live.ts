@@ -4,7 +4,7 @@
  * cannot connect, or where the server closed the socket for good. Both report the same
  * {@link LiveChange}s.
  */
-import type { BridgekitClient, LiveEvent, Reaction } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, LiveEvent, Reaction } from '@bridgekit/sdk';
 
 export type LiveChange =
   /** `parentId` is `undefined` when polling, which does not say. */
@@ -17,7 +17,7 @@ export type LiveChange =
 export type LiveStatus = 'off' | 'connecting' | 'socket' | 'polling';
 
 export interface LiveFeedOptions {
-  client: BridgekitClient;
+  client: BridgekitMemberClient;
   threadId: string;
   /** `poll` skips the socket. */
   mode: 'socket' | 'poll';

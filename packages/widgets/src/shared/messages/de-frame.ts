@@ -8,7 +8,7 @@ export const deFrame: Record<keyof typeof enFrame, string> = {
   'frame.popupBlocked':
     'Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Website und wählen Sie dann erneut „Anmelden“.',
   'frame.signedIn': 'Angemeldet.',
-  'signIn.title': 'Bei Bridgekit anmelden',
+  'signIn.title': 'Anmelden',
   'signIn.heading': 'Anmelden',
   'signIn.intro': 'Wählen Sie, wie Sie sich anmelden möchten. Dieses Fenster schließt sich danach von selbst.',
   'signIn.withProvider': 'Mit {provider} anmelden',

@@ -8,7 +8,7 @@ export const enFrame = {
   'frame.signInAgain': 'Your sign-in expired. Sign in again to keep taking part.',
   'frame.popupBlocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, then choose Sign in again.',
   'frame.signedIn': 'Signed in.',
-  'signIn.title': 'Sign in to Bridgekit',
+  'signIn.title': 'Sign in',
   'signIn.heading': 'Sign in',
   'signIn.intro': 'Choose how to sign in. This window closes by itself when you are done.',
   'signIn.withProvider': 'Sign in with {provider}',

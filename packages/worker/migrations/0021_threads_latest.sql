@@ -1,0 +1,1 @@
+CREATE INDEX `threads_tenant_last_comment` ON `threads` (`tenant_id`,`last_comment_at`,`id`);
