@@ -90,6 +90,8 @@ describe('the demo page, served by the dev server', () => {
     const problems = watchProblems(page);
     await page.goto(`${base}/demo/`);
     const card = page.locator('bk-practice-card');
+    // The loader defines widgets as they come near the viewport, as a reader scrolling there would.
+    await card.scrollIntoViewIfNeeded();
     await card.getByRole('button', { name: 'Show details' }).click();
     const thread = card.locator('bk-thread');
     await thread.getByRole('textbox', { name: 'Add a comment' }).waitFor({ timeout: 15_000 });

@@ -53,6 +53,8 @@ async function demoContext(browser: Browser, user: string): Promise<BrowserConte
 /** The thread on `page` (not an idea's own discussion, which `<bk-idea>` shows), once its first page of comments is shown. */
 async function loadedThread(page: Page): Promise<Locator> {
   const thread = page.locator('bk-thread:not([key^="idea:"])');
+  // The loader defines widgets as they come near the viewport, as a reader scrolling there would.
+  await thread.scrollIntoViewIfNeeded();
   await expect.poll(() => thread.locator('[part="thread"]').getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
   return thread;
 }

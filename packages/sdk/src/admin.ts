@@ -3,6 +3,7 @@ import type { ConfigChange, ConfigLogQuery } from './config-log-types.ts';
 import type { CallOptions, Transport, TransportOptions } from './http.ts';
 import { createTransport } from './http.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookTestResult, WebhookUpdate, WebhookWithSecret } from './notify-types.ts';
+import { bareHandle } from './text-rules.ts';
 import type {
   ApiKeyInfo,
   ApiKeyInput,
@@ -182,7 +183,7 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
       setTeam: (key, team, o) => http.request('PUT', `/units/${seg(key)}/team`, { body: team, signal: o?.signal }),
       unmatched: (o) => items(http.request('GET', '/units/unmatched', { signal: o?.signal })),
       setPersonUnit: (handle, unit, o) =>
-        http.request('PUT', `/people/${seg(handle.replace(/^@/, ''))}/unit`, { body: { unit }, signal: o?.signal }),
+        http.request('PUT', `/people/${seg(bareHandle(handle))}/unit`, { body: { unit }, signal: o?.signal }),
     },
     archive: {
       import: (chunk, o) => http.request('POST', '/import', { body: chunk, signal: o?.signal }),

@@ -1,7 +1,17 @@
 /** The text rules and the page-URL canonical form: pure functions the Worker and the widgets share. */
 import { describe, expect, it } from 'vitest';
 import { normalizePageUrl } from '../src/page-url.ts';
-import { cleanLine, cleanText, isBlank, isCleanText, textPattern, textReason } from '../src/text-rules.ts';
+import { bareHandle, cleanLine, cleanText, handleKey, isBlank, isCleanText, textPattern, textReason } from '../src/text-rules.ts';
+
+describe('handles as people type them', () => {
+  it('lose the space around them and one leading @; matching ignores case', () => {
+    expect(bareHandle('  @Amara.Okafor ')).toBe('Amara.Okafor');
+    expect(bareHandle('amara.okafor')).toBe('amara.okafor');
+    expect(bareHandle('@@twice')).toBe('@twice');
+    expect(handleKey(' @Amara.Okafor')).toBe('amara.okafor');
+    expect(handleKey('')).toBe('');
+  });
+});
 
 describe('the text rules', () => {
   it('refuse C0 and C1 controls (U+0085 and U+009B too) and DEL in every kind of text', () => {

@@ -75,7 +75,7 @@ API keys:
   keys create <slug> --name <name> --scopes read[,write][,admin]
   keys revoke <slug> <id>
 Roles:
-  roles list <slug>
+  roles list <slug>                       subject, role, who granted it; the person's name once they used the tenant
   roles grant <slug> <subject> evaluator|moderator|admin|cio   a level replaces the level; cio sits beside it
   roles revoke <slug> <subject> [cio]     the granted level, or the CIO grant alone
 Business units (docs/business-units.md):
@@ -482,7 +482,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'roles list': {
         const grants = await tenantAdmin(slug()).roles.list();
-        print(grants.map((g) => `${g.subject}\t${g.role}\tby ${g.grantedBy}\n`).join(''), grants);
+        // The person's name and handle once they have used the tenant (a grant may come first).
+        const who = (g: (typeof grants)[number]) => (g.name ? `\t${g.name}${g.handle ? ` (@${g.handle})` : ''}` : '');
+        print(grants.map((g) => `${g.subject}\t${g.role}\tby ${g.grantedBy}${who(g)}\n`).join(''), grants);
         return 0;
       }
       case 'roles grant': {

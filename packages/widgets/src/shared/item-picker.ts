@@ -11,6 +11,7 @@
  * is closed. Focus stays in the text box throughout.
  */
 import type { ItemRef, SearchHit } from '@bridgekit/sdk';
+import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { localize } from '@bridgekit/sdk/translations';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { BkItemPickEvent } from '../events/item-pick.ts';
@@ -235,7 +236,7 @@ export class BkItemPicker extends BridgekitElement {
     // Typing over a choice takes it back.
     if (this.value && text !== this.value.title) this.#pick(null);
     this.#cancel();
-    if (text.trim().replace(/^@/, '').length < (this.kind === 'person' ? 1 : MIN_QUERY)) {
+    if (bareHandle(text).length < (this.kind === 'person' ? 1 : MIN_QUERY)) {
       this._items = [];
       this._open = false;
       this._state = 'idle';
@@ -273,7 +274,7 @@ export class BkItemPicker extends BridgekitElement {
     if (!client) return [];
     const kind = this.kind;
     if (kind === 'person') {
-      const people = await client.users.mentionable(q.replace(/^@/, '').slice(0, 60), { limit: LIMIT, signal });
+      const people = await client.users.mentionable(bareHandle(q).slice(0, 60), { limit: LIMIT, signal });
       return people.map((p) => ({
         id: p.handle,
         title: p.name,

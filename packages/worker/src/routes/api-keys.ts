@@ -1,12 +1,11 @@
 /** Server-to-server API keys: created (shown once), listed with last use, revoked. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import { ApiKeyInfoSchema, ApiKeyInputSchema, ApiKeyParams, NewApiKeySchema } from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../store/api-keys.ts';
-import { changeAuthor } from '../store/config-log.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const apiKeysRoutes = createRouter()
@@ -45,10 +44,7 @@ export const apiKeysRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'create API keys');
-      return c.json(
-        await createApiKey(db, tenant.id, { ...c.req.valid('json'), createdBy: auditName(viewer) }, changeAuthor(viewer, requestIdOf(c))),
-        201,
-      );
+      return c.json(await createApiKey(db, tenant.id, { ...c.req.valid('json'), createdBy: auditName(viewer) }, changeAuthorOf(c)), 201);
     },
   )
   .openapi(
@@ -66,6 +62,6 @@ export const apiKeysRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'revoke API keys');
-      return c.json(await revokeApiKey(db, tenant.id, c.req.valid('param').id, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await revokeApiKey(db, tenant.id, c.req.valid('param').id, changeAuthorOf(c)), 200);
     },
   );

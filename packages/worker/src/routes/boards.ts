@@ -3,7 +3,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { settingsToColumns } from '../domain/board-settings.ts';
 import { PRESETS, valueRange } from '../domain/scorecard.ts';
-import { requestIdOf } from '../errors.ts';
 import {
   BoardListSchema,
   BoardParams,
@@ -26,8 +25,8 @@ import {
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { IdeaSchema } from '../schemas/ideas.ts';
 import { boardValueRange, createBoard, findBoardRecord, getBoard, listBoards, updateBoard } from '../store/boards.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { exportIdeas, roadmap, toCsv } from '../store/portfolio.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const boardsRoutes = createRouter()
@@ -61,13 +60,7 @@ export const boardsRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'admin', 'create boards');
       const input = c.req.valid('json');
       const scale = valueRange(PRESETS[input.scorecardPreset ?? 'value-size-risk']);
-      await createBoard(
-        db,
-        tenant.id,
-        input,
-        settingsToColumns(input.settings, input.statuses, undefined, scale),
-        changeAuthor(viewer, requestIdOf(c)),
-      );
+      await createBoard(db, tenant.id, input, settingsToColumns(input.settings, input.statuses, undefined, scale), changeAuthorOf(c));
       return c.json(await getBoard(db, tenant.id, input.slug, viewer), 201);
     },
   )
@@ -115,7 +108,7 @@ export const boardsRoutes = createRouter()
           ...(translations === undefined ? {} : { translations }),
           ...settingsToColumns(settings, statuses, { ...current, statuses: current.statuses }, scale),
         },
-        changeAuthor(viewer, requestIdOf(c)),
+        changeAuthorOf(c),
         { ...current },
       );
       return c.json(await getBoard(db, tenant.id, slug, viewer), 200);

@@ -1,7 +1,6 @@
 /** Business units: members read them; admins create, change and archive them, set their teams and see unmatched claims. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import {
   BusinessUnitSchema,
   BusinessUnitUpdateSchema,
@@ -22,7 +21,7 @@ import {
 } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { archiveUnit, createUnit, getUnit, listUnits, setUnitTeam, unmatchedClaims, updateUnit } from '../store/business-units.ts';
-import { changeAuthor } from '../store/config-log.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 const tags = ['Business units'];
@@ -62,7 +61,7 @@ export const businessUnitsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'create business units');
-      return c.json(await createUnit(db, tenant.id, c.req.valid('json'), changeAuthor(viewer, requestIdOf(c))), 201);
+      return c.json(await createUnit(db, tenant.id, c.req.valid('json'), changeAuthorOf(c)), 201);
     },
   )
   .openapi(
@@ -116,10 +115,7 @@ export const businessUnitsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'change business units');
-      return c.json(
-        await updateUnit(db, tenant.id, c.req.valid('param').key, c.req.valid('json'), changeAuthor(viewer, requestIdOf(c))),
-        200,
-      );
+      return c.json(await updateUnit(db, tenant.id, c.req.valid('param').key, c.req.valid('json'), changeAuthorOf(c)), 200);
     },
   )
   .openapi(
@@ -138,7 +134,7 @@ export const businessUnitsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'archive business units');
-      return c.json(await archiveUnit(db, tenant.id, c.req.valid('param').key, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await archiveUnit(db, tenant.id, c.req.valid('param').key, changeAuthorOf(c)), 200);
     },
   )
   .openapi(
@@ -157,9 +153,6 @@ export const businessUnitsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', "set business units' teams");
-      return c.json(
-        await setUnitTeam(db, tenant.id, c.req.valid('param').key, c.req.valid('json'), changeAuthor(viewer, requestIdOf(c))),
-        200,
-      );
+      return c.json(await setUnitTeam(db, tenant.id, c.req.valid('param').key, c.req.valid('json'), changeAuthorOf(c)), 200);
     },
   );

@@ -1,11 +1,10 @@
 /** Embed secrets: list them (never a secret), create a new one (rotation), retire an old one. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import { EmbedKeyInfoSchema, EmbedKeyListSchema, KidParams, NewEmbedKeySchema } from '../schemas/admin.ts';
 import { bearer, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { createEmbedKey, listEmbedKeys, retireEmbedKey } from '../store/embed-keys.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const embedKeysRoutes = createRouter()
@@ -43,7 +42,7 @@ export const embedKeysRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'create embed secrets');
-      return c.json(await createEmbedKey(db, c.env.BRIDGEKIT_SECRET_KEY, tenant.id, changeAuthor(viewer, requestIdOf(c))), 201);
+      return c.json(await createEmbedKey(db, c.env.BRIDGEKIT_SECRET_KEY, tenant.id, changeAuthorOf(c)), 201);
     },
   )
   .openapi(
@@ -62,6 +61,6 @@ export const embedKeysRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'retire embed secrets');
-      return c.json(await retireEmbedKey(db, tenant.id, c.req.valid('param').kid, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await retireEmbedKey(db, tenant.id, c.req.valid('param').kid, changeAuthorOf(c)), 200);
     },
   );

@@ -1,7 +1,6 @@
 /** Moderators' tools: the queue, decisions on comments, ideas and cards, bans and time-outs; admins' settings and audit log. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, roleOf } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import { notifyThread } from '../live/notify.ts';
 import { CardParams, CardSchema } from '../schemas/cards.ts';
 import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
@@ -24,7 +23,6 @@ import {
 } from '../schemas/threads.ts';
 import { getCard } from '../store/cards.ts';
 import { commentFacts, getCommentAsModerator } from '../store/comments.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { getIdea } from '../store/ideas.ts';
 import {
   auditLog,
@@ -39,6 +37,7 @@ import {
   updateModerationSettings,
 } from '../store/moderation.ts';
 import { moderationQueue } from '../store/moderation-queue.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const moderationRoutes = createRouter()
@@ -228,7 +227,7 @@ export const moderationRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'change the moderation settings');
-      return c.json(await updateModerationSettings(db, tenant.id, changeAuthor(viewer, requestIdOf(c)), c.req.valid('json')), 200);
+      return c.json(await updateModerationSettings(db, tenant.id, changeAuthorOf(c), c.req.valid('json')), 200);
     },
   )
   .openapi(

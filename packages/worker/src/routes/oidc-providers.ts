@@ -3,12 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { assertProviderInput } from '../auth/oidc-endpoints.ts';
 import { requireRole } from '../auth/viewer.ts';
 import { isDevelopment } from '../env.ts';
-import { requestIdOf } from '../errors.ts';
 import { OidcProviderInputSchema, OidcProviderSchema, ProviderParams } from '../schemas/admin.ts';
 import { bearer, bodyErrors, conflictError, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { listProviders, putProvider, removeProvider } from '../store/oidc-providers.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const oidcProvidersRoutes = createRouter()
@@ -47,7 +46,7 @@ export const oidcProvidersRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'admin', 'configure OIDC providers');
       const input = c.req.valid('json');
       assertProviderInput(input, isDevelopment(c.env));
-      return c.json(await putProvider(db, tenant.id, c.req.valid('param').id, input, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await putProvider(db, tenant.id, c.req.valid('param').id, input, changeAuthorOf(c)), 200);
     },
   )
   .openapi(
@@ -64,7 +63,7 @@ export const oidcProvidersRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'remove OIDC providers');
-      await removeProvider(db, tenant.id, c.req.valid('param').id, changeAuthor(viewer, requestIdOf(c)));
+      await removeProvider(db, tenant.id, c.req.valid('param').id, changeAuthorOf(c));
       return c.body(null, 204);
     },
   );

@@ -1,12 +1,11 @@
 /** The browser origins allowed to use a tenant (CORS now; frame-ancestors for the iframe route). */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import { OriginInputSchema, OriginListSchema, OriginQuerySchema } from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { addOrigin, listOrigins, removeOrigin } from '../store/origins.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const originsRoutes = createRouter()
@@ -43,7 +42,7 @@ export const originsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'allow origins');
-      return c.json({ items: await addOrigin(db, tenant.id, c.req.valid('json').origin, changeAuthor(viewer, requestIdOf(c))) }, 200);
+      return c.json({ items: await addOrigin(db, tenant.id, c.req.valid('json').origin, changeAuthorOf(c)) }, 200);
     },
   )
   .openapi(
@@ -62,6 +61,6 @@ export const originsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'remove allowed origins');
-      return c.json({ items: await removeOrigin(db, tenant.id, c.req.valid('query').origin, changeAuthor(viewer, requestIdOf(c))) }, 200);
+      return c.json({ items: await removeOrigin(db, tenant.id, c.req.valid('query').origin, changeAuthorOf(c)) }, 200);
     },
   );

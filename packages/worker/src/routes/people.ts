@@ -1,14 +1,13 @@
 /** A person's own view: where an @mention leads; admins set a person's business unit. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import { PersonUnitInputSchema, PersonUnitSchema } from '../schemas/business-units.ts';
 import { bearer, bodyErrors, jsonContent, optionalBearer, readErrors } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { PersonParams, PersonViewSchema } from '../schemas/people.ts';
 import { setPersonUnit } from '../store/business-units.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { personView } from '../store/people.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const peopleRoutes = createRouter()
@@ -43,9 +42,6 @@ export const peopleRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', "set people's business units");
-      return c.json(
-        await setPersonUnit(db, tenant.id, c.req.valid('param').handle, c.req.valid('json').unit, changeAuthor(viewer, requestIdOf(c))),
-        200,
-      );
+      return c.json(await setPersonUnit(db, tenant.id, c.req.valid('param').handle, c.req.valid('json').unit, changeAuthorOf(c)), 200);
     },
   );

@@ -1,11 +1,10 @@
 /** The deployment operator's routes: tenants. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { requestIdOf } from '../errors.ts';
 import { CreatedTenantSchema, NewTenantSchema, TenantSummarySchema } from '../schemas/admin.ts';
 import { bearer, conflictError, jsonContent, payloadErrors, readErrors } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { createTenant, listTenants } from '../store/settings.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const platformRoutes = createRouter()
@@ -38,9 +37,5 @@ export const platformRoutes = createRouter()
         ...conflictError,
       },
     }),
-    async (c) =>
-      c.json(
-        await createTenant(c.var.db, c.env.BRIDGEKIT_SECRET_KEY, c.req.valid('json'), changeAuthor(c.var.viewer, requestIdOf(c))),
-        201,
-      ),
+    async (c) => c.json(await createTenant(c.var.db, c.env.BRIDGEKIT_SECRET_KEY, c.req.valid('json'), changeAuthorOf(c)), 201),
   );

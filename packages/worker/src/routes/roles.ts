@@ -1,7 +1,6 @@
 /** Roles granted by admins, on top of those that token claims give. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditName, requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import {
   RevokeRoleQuery,
   RoleCandidateQuerySchema,
@@ -12,8 +11,8 @@ import {
 } from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { grantRole, listGrants, revokeRole, roleCandidates } from '../store/roles.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const rolesRoutes = createRouter()
@@ -76,14 +75,7 @@ export const rolesRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'grant roles');
       return c.json(
-        await grantRole(
-          db,
-          tenant.id,
-          c.req.valid('param').subject,
-          c.req.valid('json').role,
-          auditName(viewer),
-          changeAuthor(viewer, requestIdOf(c)),
-        ),
+        await grantRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('json').role, auditName(viewer), changeAuthorOf(c)),
         200,
       );
     },
@@ -104,7 +96,7 @@ export const rolesRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'take back roles');
-      await revokeRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('query').role, changeAuthor(viewer, requestIdOf(c)));
+      await revokeRole(db, tenant.id, c.req.valid('param').subject, c.req.valid('query').role, changeAuthorOf(c));
       return c.body(null, 204);
     },
   );

@@ -1,13 +1,12 @@
 /** A board's evaluator scorecard: weighted criteria, from a preset or the admins' own. */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { requestIdOf } from '../errors.ts';
 import { BoardParams, ScorecardSchema } from '../schemas/boards.ts';
 import { bearer, bodyErrors, jsonContent, optionalBearer, readErrors } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import { findBoardRecord, getScorecard } from '../store/boards.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { putScorecard } from '../store/scores.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const scorecardRoutes = createRouter()
@@ -40,6 +39,6 @@ export const scorecardRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'change scorecards');
       const board = await findBoardRecord(db, tenant.id, c.req.valid('param').board);
-      return c.json(await putScorecard(db, tenant.id, board, c.req.valid('json'), changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await putScorecard(db, tenant.id, board, c.req.valid('json'), changeAuthorOf(c)), 200);
     },
   );

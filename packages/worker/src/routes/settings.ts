@@ -3,12 +3,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
 import { assertReceiverUrl } from '../delivery/receiver-url.ts';
 import { isDevelopment } from '../env.ts';
-import { requestIdOf } from '../errors.ts';
 import { TenantSettingsSchema, TenantSettingsUpdateSchema } from '../schemas/admin.ts';
 import { bearer, bodyErrors, jsonContent, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { readSettings, updateSettings } from '../store/settings.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const settingsRoutes = createRouter()
@@ -47,6 +46,6 @@ export const settingsRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'admin', "change the tenant's settings");
       const update = c.req.valid('json');
       if (update.mail) assertReceiverUrl('body.mail.webhook', 'The mail webhook', update.mail.webhook, isDevelopment(c.env));
-      return c.json(await updateSettings(db, tenant.id, update, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await updateSettings(db, tenant.id, update, changeAuthorOf(c)), 200);
     },
   );

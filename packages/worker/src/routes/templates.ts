@@ -1,7 +1,7 @@
 /** Card templates: the built-in ones and the tenant's own (admins define them). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/viewer.ts';
-import { ApiError, fieldIssue, requestIdOf } from '../errors.ts';
+import { ApiError, fieldIssue } from '../errors.ts';
 import { TemplateInputSchema, TemplateParams, TemplateSchema } from '../schemas/cards.ts';
 import {
   bearer,
@@ -14,8 +14,8 @@ import {
   TenantParams,
 } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import { findTemplate, listTemplates, previewTemplate, putTemplate, removeTemplate } from '../store/templates.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 export const templatesRoutes = createRouter()
@@ -91,7 +91,7 @@ export const templatesRoutes = createRouter()
           { details: [fieldIssue('body.id', 'field.id_mismatch')] },
         );
       }
-      return c.json(await putTemplate(db, tenant.id, input, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await putTemplate(db, tenant.id, input, changeAuthorOf(c)), 200);
     },
   )
   .openapi(
@@ -108,7 +108,7 @@ export const templatesRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'remove card templates');
-      await removeTemplate(db, tenant.id, c.req.valid('param').id, changeAuthor(viewer, requestIdOf(c)));
+      await removeTemplate(db, tenant.id, c.req.valid('param').id, changeAuthorOf(c));
       return c.body(null, 204);
     },
   );

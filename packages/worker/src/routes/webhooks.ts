@@ -6,7 +6,7 @@ import { signedPost } from '../delivery/post.ts';
 import { assertReceiverUrl } from '../delivery/receiver-url.ts';
 import { signingSecrets } from '../delivery/webhook-delivery.ts';
 import { isDevelopment } from '../env.ts';
-import { notFound, requestIdOf } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { bearer, bodyErrors, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import { examples, jsonBody } from '../schemas/examples.ts';
 import {
@@ -18,7 +18,6 @@ import {
   WebhookUpdateSchema,
   WebhookWithSecretSchema,
 } from '../schemas/webhooks.ts';
-import { changeAuthor } from '../store/config-log.ts';
 import {
   createWebhook,
   listWebhookDeliveries,
@@ -28,6 +27,7 @@ import {
   updateWebhook,
   webhookForDelivery,
 } from '../store/webhooks.ts';
+import { changeAuthorOf } from './change-author.ts';
 import { createRouter } from './router.ts';
 
 const tags = ['Webhooks'];
@@ -71,7 +71,7 @@ export const webhooksRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'admin', 'create webhooks');
       const input = c.req.valid('json');
       assertReceiverUrl('body.url', 'The webhook URL', input.url, isDevelopment(c.env));
-      return c.json(await createWebhook(db, tenant.id, input, changeAuthor(viewer, requestIdOf(c))), 201);
+      return c.json(await createWebhook(db, tenant.id, input, changeAuthorOf(c)), 201);
     },
   )
   .openapi(
@@ -91,7 +91,7 @@ export const webhooksRoutes = createRouter()
       await requireRole(db, tenant.id, viewer, 'admin', 'change webhooks');
       const update = c.req.valid('json');
       if (update.url !== undefined) assertReceiverUrl('body.url', 'The webhook URL', update.url, isDevelopment(c.env));
-      return c.json(await updateWebhook(db, tenant.id, c.req.valid('param').id, update, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await updateWebhook(db, tenant.id, c.req.valid('param').id, update, changeAuthorOf(c)), 200);
     },
   )
   .openapi(
@@ -108,7 +108,7 @@ export const webhooksRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'remove webhooks');
-      return c.json(await removeWebhook(db, tenant.id, c.req.valid('param').id, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await removeWebhook(db, tenant.id, c.req.valid('param').id, changeAuthorOf(c)), 200);
     },
   )
   .openapi(
@@ -127,7 +127,7 @@ export const webhooksRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       await requireRole(db, tenant.id, viewer, 'admin', 'rotate webhook secrets');
-      return c.json(await rotateWebhookSecret(db, tenant.id, c.req.valid('param').id, changeAuthor(viewer, requestIdOf(c))), 200);
+      return c.json(await rotateWebhookSecret(db, tenant.id, c.req.valid('param').id, changeAuthorOf(c)), 200);
     },
   )
   .openapi(

@@ -5,6 +5,7 @@
  */
 import type { BridgekitMemberClient, DemandClassDefinition, MentionableUser, NewBusinessCase, Objective } from '@bridgekit/sdk';
 import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
+import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, type LitElement, nothing } from 'lit';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
@@ -126,7 +127,7 @@ export class IdeaSorting {
   /** Suggests people for the sponsor field once typing pauses. */
   #onSponsorInput(text: string): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#lookUp(text.trim().replace(/^@/, '')), LOOKUP_DELAY_MS);
+    this.#timer = setTimeout(() => void this.#lookUp(bareHandle(text)), LOOKUP_DELAY_MS);
   }
 
   async #lookUp(q: string): Promise<void> {
@@ -151,9 +152,7 @@ export class IdeaSorting {
   /** The sorting the form holds; with objectives shown, their titles become `businessCase.objective`. */
   read(data: FormData, businessCase: NewBusinessCase): Sorting {
     const sorting: Sorting = {};
-    const typed = String(data.get('sponsor') ?? '')
-      .trim()
-      .replace(/^@/, '');
+    const typed = bareHandle(String(data.get('sponsor') ?? ''));
     // A name typed in full, as suggested, stands for that person's handle.
     if (typed) sorting.sponsor = this.#people.find((p) => p.name.toLowerCase() === typed.toLowerCase())?.handle ?? typed;
     const demandClass = String(data.get('demandClass') ?? '');

@@ -14,6 +14,7 @@ import type {
   ObjectiveRef,
 } from '@bridgekit/sdk';
 import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
+import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';
 import { registerFeature } from '../../shared/i18n.ts';
@@ -96,13 +97,11 @@ function restore(fieldset: HTMLFieldSetElement): void {
   }
 }
 
-const handleOf = (text: string) => text.trim().replace(/^@/, '');
-
 /** Looks people up for the sponsor's list once typing pauses; a newer look-up replaces an older one. */
 function lookUp(host: BkIdeaTriage, sorting: Sorting, text: string): void {
   clearTimeout(sorting.timer);
   sorting.lookup?.abort();
-  const q = handleOf(text);
+  const q = bareHandle(text);
   if (!q || q.length > 60) return;
   sorting.timer = setTimeout(() => {
     const lookup = new AbortController();
@@ -121,7 +120,7 @@ function lookUp(host: BkIdeaTriage, sorting: Sorting, text: string): void {
 
 /** The sorting the form holds against the idea: a field left as it was is left out, an emptied one is cleared (`null`). */
 export function readSorting(idea: Idea, data: FormData): SortingFields {
-  const sponsor = handleOf(String(data.get('sponsor') ?? ''));
+  const sponsor = bareHandle(String(data.get('sponsor') ?? ''));
   const demandClass = String(data.get('demandClass') ?? '');
   const objectives = data.getAll('objectives').map(String);
   const before = new Set(idea.objectives.map((o) => o.id));

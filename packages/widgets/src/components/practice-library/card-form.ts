@@ -22,6 +22,7 @@ import { cardEditorMessages } from '../../shared/messages/card-editor.ts';
 import { cardHistoryMessages } from '../../shared/messages/card-history.ts';
 import { cardMessages } from '../../shared/messages/cards.ts';
 import '../../shared/item-picker.ts';
+import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { tokens } from '../../shared/styles.ts';
 import { viewer } from '../../shared/viewer.ts';
 import { linkTitles } from '../practice-card/card-data.ts';
@@ -546,7 +547,7 @@ export class BkCardForm extends BridgekitElement {
               .value=${c.owner && c.ownerName ? { id: c.owner, title: c.ownerName } : null}
               @input=${(e: Event) => {
                 // Typed, not chosen: taken as a handle (the server says if nobody has it).
-                c.owner = (e.currentTarget as BkItemPicker).text.trim().replace(/^@/, '');
+                c.owner = bareHandle((e.currentTarget as BkItemPicker).text);
                 c.ownerName = '';
               }}
               @bk-item-pick=${(e: BkItemPickEvent) => {

@@ -15,6 +15,7 @@ import type {
   PracticeArea,
   PracticeCard,
 } from '@bridgekit/sdk';
+import { bareHandle } from '@bridgekit/sdk/text-rules';
 import type { Translate } from '../../shared/i18n.ts';
 import { isLink, isMoney, isObject, isPerson } from '../practice-card/card-format.ts';
 
@@ -219,7 +220,7 @@ export function collect(t: Translate, defs: readonly FieldDef[], draft: FormDraf
     summary: draft.common.summary.trim(),
     tags: [...draft.common.tags],
     maturityLevel: draft.common.maturityLevel ? (Number(draft.common.maturityLevel) as MaturityLevel) : null,
-    owner: draft.common.owner.trim().replace(/^@/, '') || null,
+    owner: bareHandle(draft.common.owner) || null,
     reviewBy: draft.common.reviewBy || null,
     unit: draft.common.unit || null,
     visibility: draft.common.visibility,
@@ -275,7 +276,7 @@ export function collect(t: Translate, defs: readonly FieldDef[], draft: FormDraf
         anchor(`${at.server}.email`, `${id}-name`, at.label);
         anchor(`${at.server}.handle`, `${id}-name`, at.label);
         const name = d.name.trim();
-        const handle = d.handle.trim().replace(/^@/, '');
+        const handle = bareHandle(d.handle);
         if (!name && !handle) {
           if (required) error(`${id}-name`, t('library.required'));
           return undefined;

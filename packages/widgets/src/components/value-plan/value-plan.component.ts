@@ -1,5 +1,6 @@
 import type { BenefitClass, ValueBenefit, ValuePlan } from '@bridgekit/sdk';
 import { BENEFIT_CLASSES, isBridgekitError } from '@bridgekit/sdk';
+import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { registerFeature } from '../../shared/i18n.ts';
@@ -168,7 +169,7 @@ export class BkValuePlan extends BridgekitElement {
       this._addError = this.t('valuePlan.required');
       return;
     }
-    const owner = field(form, 'owner').replace(/^@/, '');
+    const owner = bareHandle(field(form, 'owner'));
     const dueOn = field(form, 'dueOn');
     this._busy = true;
     this._addError = '';
