@@ -5,81 +5,37 @@
  * added and removed, the value floor, each refusal at its field. By keyboard alone, axe-clean in
  * light and dark; what the console did is read back through the API.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createClient, createPlatformClient, isBridgekitError } from '@bridgekit/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, watchProblems } from './browser.ts';
-import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
-import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
-
-const base = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
-const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
-
-/** What the focused element is: its id, else its text. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.id || el?.textContent?.trim() || '';
-  });
-
-/** Presses Tab (or Shift+Tab, `back`) until the element with this id (or this text) has focus. */
-async function tabTo(page: Page, name: string, { back = false, max = 300 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedName(page)) === name) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab did not reach ${name}; focus is on ${await focusedName(page)}`);
-}
-
-/** Replaces the focused field's text, as a person does: select all, type. */
-async function retype(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text) await page.keyboard.type(text);
-  else await page.keyboard.press('Delete');
-}
-
-/** Axe over the page's content in VitePress's light theme, then its dark one (the colour fade off). */
-async function axeLightAndDark(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.add('dark'));
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-}
-
-/** Page errors and console errors; refused saves (4xx) are part of the tests. */
-const scriptProblems = (problems: string[]) => problems.filter((p) => p.startsWith('pageerror') || p.startsWith('console'));
-
-const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+import { createClient, isBridgekitError } from '@bridgekit/sdk';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  announced,
+  axeLightAndDark,
+  base,
+  type ConsoleSite,
+  focusedName,
+  newTenant,
+  openScreen,
+  operator,
+  retype,
+  scriptProblems,
+  signInAsOperator,
+  tabTo,
+  useConsoleSite,
+} from './admin-console-support.ts';
+import { watchProblems } from './browser.ts';
 
 /** A fresh tenant whose origins hold the docs site, with one board made through the API. */
-async function tenantWithBoard(docs: DocsServer, prefix: string): Promise<string> {
-  const slug = `${prefix}-${Date.now().toString(36)}`;
-  await platform.tenants.create({ slug, name: 'Console boards test', origins: [docs.origin] });
+async function tenantWithBoard(site: ConsoleSite, prefix: string): Promise<string> {
+  const slug = await newTenant(site, prefix, 'Console boards test');
   await operator(slug).boards.create({ slug: 'finance', name: 'Finance ideas' });
   return slug;
 }
 
 /** Signs in to `slug` with the operator token, opens the boards screen by its link, then the board's editor or its scorecard. */
-async function openBoard(page: Page, docs: DocsServer, slug: string, part: 'edit' | 'scorecard'): Promise<void> {
-  await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
-  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  await tabTo(page, 'bka-tenant');
-  await page.keyboard.type(slug);
-  await tabTo(page, 'bka-kind-person');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(TEST_ADMIN_TOKEN);
-  await page.keyboard.press('Enter');
-  await announced(page, `Signed in to tenant ${slug} as Operator.`);
-  // The operator token lives in this page's memory: the screen is opened in the page, not loaded anew.
-  await page.locator('.bka-screen a[href$="/admin/boards"]').focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Create a board' }).waitFor();
+async function openBoard(page: Page, site: ConsoleSite, slug: string, part: 'edit' | 'scorecard'): Promise<void> {
+  await signInAsOperator(page, site, slug);
+  await openScreen(page, 'boards', 'Create a board');
   await page.locator(`#bka-board-${part}-finance`).waitFor();
   await tabTo(page, `bka-board-${part}-finance`);
   await page.keyboard.press('Enter');
@@ -87,26 +43,13 @@ async function openBoard(page: Page, docs: DocsServer, slug: string, part: 'edit
 }
 
 describe('the admin console: boards', () => {
-  let browser: Browser;
-  let docs: DocsServer;
-
-  beforeAll(async () => {
-    if (!existsSync(`${docsDist}admin/boards.html`)) {
-      throw new Error(`The docs site is not built (${docsDist} has no admin/boards.html): run \`pnpm build\` first.`);
-    }
-    docs = await serveDocs(docsDist);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    docs?.close();
-  });
+  const site = useConsoleSite('admin/boards');
 
   it('makes an intake field required, which the Worker then enforces on submit', { timeout: 180_000 }, async () => {
-    const slug = await tenantWithBoard(docs, 'console-intake');
-    const page = await browser.newPage();
+    const slug = await tenantWithBoard(site, 'console-intake');
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
-    await openBoard(page, docs, slug, 'edit');
+    await openBoard(page, site, slug, 'edit');
 
     await tabTo(page, 'bka-board-edit-intake-submitters');
     expect(await page.locator('#bka-board-edit-intake-submitters').inputValue()).toBe('members');
@@ -153,7 +96,7 @@ describe('the admin console: boards', () => {
   it('edits the scorecard: weights with their shares, criteria moved, added and removed, and the value floor', {
     timeout: 240_000,
   }, async () => {
-    const slug = await tenantWithBoard(docs, 'console-score');
+    const slug = await tenantWithBoard(site, 'console-score');
     const before = await operator(slug).boards.get('finance');
     expect(before.scorecard.criteria.map((c) => c.key)).toEqual([
       'impact',
@@ -164,9 +107,9 @@ describe('the admin console: boards', () => {
       'third_party',
       'ways_of_working',
     ]);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
-    await openBoard(page, docs, slug, 'scorecard');
+    await openBoard(page, site, slug, 'scorecard');
     const share = (index: number) => page.locator(`#bka-criterion-${index}-share`).textContent();
 
     // The preset's weights, as shares of their group.

@@ -4,104 +4,36 @@
  * removed; the role mapping edited as rows; roles granted to a member found by name and taken
  * back — by keyboard alone, axe-clean in light and dark, each result read back through the API.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createClient, createPlatformClient } from '@bridgekit/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, watchProblems } from './browser.ts';
-import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
-import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
-
-const base = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
-const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
-
-/** What the focused element is: its id, else its text. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.id || el?.textContent?.trim() || '';
-  });
-
-/** Presses Tab (or Shift+Tab, `back`) until the element with this id (or this text) has focus. */
-async function tabTo(page: Page, name: string, { back = false, max = 200 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedName(page)) === name) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab did not reach ${name}; focus is on ${await focusedName(page)}`);
-}
-
-/** Replaces the focused field's text, as a person does: select all, type. */
-async function retype(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text) await page.keyboard.type(text);
-  else await page.keyboard.press('Delete');
-}
-
-/** Axe over the page's content in VitePress's light theme, then its dark one (the colour fade off first). */
-async function axeLightAndDark(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.add('dark'));
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-}
-
-/** Page errors and console errors; refused saves (4xx) are part of the tests. */
-const scriptProblems = (problems: string[]) => problems.filter((p) => p.startsWith('pageerror') || p.startsWith('console'));
-
-const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
-
-/** Signs in with the operator token (kept in memory: the screens are then reached by links, never by a reload). */
-async function signInAsOperator(page: Page, slug: string): Promise<void> {
-  await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
-  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  await tabTo(page, 'bka-tenant');
-  await page.keyboard.type(slug);
-  await tabTo(page, 'bka-kind-person');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  expect(await focusedName(page)).toBe('bka-token');
-  await page.keyboard.type(TEST_ADMIN_TOKEN);
-  await page.keyboard.press('Enter');
-  await announced(page, `Signed in to tenant ${slug} as Operator.`);
-}
-
-async function openScreen(page: Page, path: string, heading: string): Promise<void> {
-  await page.locator(`.bka-screen a[href$="/admin/${path}"]`).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-}
-
-let docs: DocsServer;
+import { createClient } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import {
+  announced,
+  axeLightAndDark,
+  base,
+  clipboardContext,
+  focusedName,
+  newTenant,
+  openScreen,
+  operator,
+  retype,
+  scriptProblems,
+  signInAsOperator,
+  tabTo,
+  useConsoleSite,
+} from './admin-console-support.ts';
+import { watchProblems } from './browser.ts';
 
 describe('the admin console’s identity screens', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(`${docsDist}admin/identity/index.html`) && !existsSync(`${docsDist}admin/identity.html`)) {
-      throw new Error(`The docs site is not built with the identity screens (${docsDist}): run \`pnpm build\` first.`);
-    }
-    docs = await serveDocs(docsDist);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    docs?.close();
-  });
+  const site = useConsoleSite('admin/identity');
 
   it('adds an OIDC provider with its claims and sign-in client, edits the role mapping as rows, replaces and removes the provider', {
     timeout: 180_000,
   }, async () => {
-    const slug = `console-idp-${Date.now().toString(36)}`;
-    await platform.tenants.create({ slug, name: 'Console identity test', origins: [docs.origin] });
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const slug = await newTenant(site, 'console-idp', 'Console identity test');
+    const context = await clipboardContext(site);
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await signInAsOperator(page, slug);
+    await signInAsOperator(page, site, slug);
     await openScreen(page, 'identity', 'Add or replace a provider');
     await page.getByText('No identity providers yet').waitFor();
     await axeLightAndDark(page);
@@ -239,17 +171,16 @@ describe('the admin console’s identity screens', () => {
   it('lists granted roles by name and handle, grants a role to a member found by name, and takes it back', {
     timeout: 180_000,
   }, async () => {
-    const slug = `console-roles-${Date.now().toString(36)}`;
-    await platform.tenants.create({ slug, name: 'Console roles test', origins: [docs.origin] });
+    const slug = await newTenant(site, 'console-roles', 'Console roles test');
     // Lee becomes a member by writing; Kim is granted a role before any visit.
     const lee = await operator(slug).admin.tokens.mint({ sub: 'console|lee', name: 'Lee Park' });
     await createClient({ baseUrl: base, tenant: slug, token: lee.token }).threads.post({ key: 'console-roles', body: 'Hello' });
     await operator(slug).admin.roles.grant('later|kim', 'moderator');
 
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await signInAsOperator(page, slug);
+    await signInAsOperator(page, site, slug);
     await openScreen(page, 'roles', 'Grant a role');
     await page.getByRole('row', { name: /Not a member yet.*later\|kim.*Moderator/ }).waitFor();
     await axeLightAndDark(page);

@@ -7,85 +7,26 @@
  * is read back through the API. The webhook's receiver is a plain Node HTTP server on 127.0.0.1.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { createClient, createPlatformClient } from '@bridgekit/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, watchProblems } from './browser.ts';
-import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
-import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
-
-const base = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
-const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
-
-/** What the focused element is: its id, else its text. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.id || el?.textContent?.trim() || '';
-  });
-
-/** Presses Tab (or Shift+Tab, `back`) until the element with this id (or this text) has focus. */
-async function tabTo(page: Page, name: string, { back = false, max = 200 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedName(page)) === name) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab did not reach ${name}; focus is on ${await focusedName(page)}`);
-}
-
-/** Replaces the focused field's text, as a person does: select all, type. */
-async function retype(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text) await page.keyboard.type(text);
-  else await page.keyboard.press('Delete');
-}
-
-/** Axe over the page's content in VitePress's light theme, then its dark one (the colour fade off). */
-async function axeLightAndDark(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.add('dark'));
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-}
-
-/** Page errors and console errors; refused saves (4xx) are part of the tests. */
-const scriptProblems = (problems: string[]) => problems.filter((p) => p.startsWith('pageerror') || p.startsWith('console'));
-
-/** Waits for the screen to announce `text`; failing, says what it announced instead. */
-async function announced(page: Page, text: string): Promise<void> {
-  try {
-    await page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 30_000 });
-  } catch (err) {
-    throw new Error(`Not announced: “${text}”; the status says ${JSON.stringify(await page.getByRole('status').allTextContents())}`, {
-      cause: err,
-    });
-  }
-}
-
-/** Signs in to `slug` with the operator token on the console's first page, then opens `screen` by its link. */
-async function openScreen(page: Page, docs: DocsServer, slug: string, screen: string, heading: string): Promise<void> {
-  await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
-  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  await tabTo(page, 'bka-tenant');
-  await page.keyboard.type(slug);
-  await tabTo(page, 'bka-kind-person');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(TEST_ADMIN_TOKEN);
-  await page.keyboard.press('Enter');
-  await announced(page, `Signed in to tenant ${slug} as Operator.`);
-  // The operator token lives in this page's memory: the screen is opened in the page, not loaded anew.
-  await page.locator(`.bka-screen a[href$="/admin/${screen}"]`).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: heading }).waitFor();
-}
+import { createClient } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import {
+  announced,
+  axeLightAndDark,
+  base,
+  clipboardContext,
+  focusedName,
+  newTenant,
+  openScreen,
+  operator,
+  retype,
+  scriptProblems,
+  signInAsOperator,
+  tabTo,
+  useConsoleSite,
+} from './admin-console-support.ts';
+import { watchProblems } from './browser.ts';
 
 interface Delivery {
   event: string;
@@ -124,24 +65,10 @@ function signedWith(d: Delivery, secret: string): boolean {
 }
 
 describe('the admin console: moderation and webhooks', () => {
-  let browser: Browser;
-  let docs: DocsServer;
-
-  beforeAll(async () => {
-    if (!existsSync(`${docsDist}admin/moderation/index.html`) && !existsSync(`${docsDist}admin/moderation.html`)) {
-      throw new Error(`The docs site is not built (${docsDist} has no admin/moderation page): run \`pnpm build\` first.`);
-    }
-    docs = await serveDocs(docsDist);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    docs?.close();
-  });
+  const site = useConsoleSite('admin/moderation');
 
   it('saves the word lists and settings (a value out of range refused at its field), and lifts a time-out', async () => {
-    const slug = `console-mod-${Date.now().toString(36)}`;
-    await platform.tenants.create({ slug, name: 'Console moderation test', origins: [docs.origin] });
+    const slug = await newTenant(site, 'console-mod', 'Console moderation test');
     // Kim writes, and is timed out for a day by the operator.
     const kim = createClient({
       baseUrl: base,
@@ -155,10 +82,11 @@ describe('the admin console: moderation and webhooks', () => {
     const until = new Date(Date.now() + 86_400_000).toISOString();
     await operator(slug).moderation.restrict(kimId, { reason: 'Cool down', until });
 
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await openScreen(page, docs, slug, 'moderation', 'Banned and timed-out people');
+    await signInAsOperator(page, site, slug);
+    await openScreen(page, 'moderation', 'Banned and timed-out people');
     const kimRow = page.getByRole('row', { name: /Kim Lee/ });
     await kimRow.waitFor();
     const cells = await kimRow.locator('th, td').allTextContents();
@@ -222,15 +150,14 @@ describe('the admin console: moderation and webhooks', () => {
   }, 180_000);
 
   it('creates a webhook with its events (secret shown once), tests it, shows its deliveries, edits, rotates and removes it', async () => {
-    const slug = `console-hook-${Date.now().toString(36)}`;
-    await platform.tenants.create({ slug, name: 'Console webhooks test', origins: [docs.origin] });
+    const slug = await newTenant(site, 'console-hook', 'Console webhooks test');
     const receiver = await startReceiver();
     try {
-      const context = await browser.newContext();
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: docs.origin });
+      const context = await clipboardContext(site);
       const page = await context.newPage();
       const problems = watchProblems(page);
-      await openScreen(page, docs, slug, 'webhooks', 'Create a webhook');
+      await signInAsOperator(page, site, slug);
+      await openScreen(page, 'webhooks', 'Create a webhook');
       await page.getByText('No webhooks yet').waitFor();
       await axeLightAndDark(page);
 

@@ -6,58 +6,30 @@
  * platform routes.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createClient, createPlatformClient, isBridgekitError } from '@bridgekit/sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, watchProblems } from './browser.ts';
+import { createClient, isBridgekitError } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import {
+  announced,
+  axeLightAndDark,
+  base,
+  clipboardContext,
+  focusedName,
+  openScreen,
+  operator,
+  platform,
+  retype,
+  scriptProblems,
+  signInAsOperator,
+  tabTo,
+  useConsoleSite,
+} from './admin-console-support.ts';
+import { watchProblems } from './browser.ts';
 import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
-import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
 
-const base = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
-const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
 /** The port of a docs origin the development Worker allows as the console (wrangler.jsonc, env.dev). */
 const CONSOLE_PORT = 4173;
 /** Each test walks several screens by keyboard, with axe twice per step: more than the default minute on a busy machine. */
 const LONG = 300_000;
-
-/** What the focused element is: its id, else its text. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.id || el?.textContent?.trim() || '';
-  });
-
-/** Presses Tab (or Shift+Tab, `back`) until the element with this id (or this text) has focus. */
-async function tabTo(page: Page, name: string, { back = false, max = 200 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedName(page)) === name) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab did not reach ${name}; focus is on ${await focusedName(page)}`);
-}
-
-/** Replaces the focused field's text, as a person does: select all, type. */
-async function retype(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text) await page.keyboard.type(text);
-  else await page.keyboard.press('Delete');
-}
-
-/** Axe over the page's content in VitePress's light theme, then its dark one (colour fades off). */
-async function axeLightAndDark(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.add('dark'));
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-}
-
-const scriptProblems = (problems: string[]) => problems.filter((p) => p.startsWith('pageerror') || p.startsWith('console'));
-const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
 
 /** An embed token signed with `secret` (HS256), as an intranet's server makes one. */
 function embedToken(secret: string, kid: string, sub: string): string {
@@ -67,57 +39,17 @@ function embedToken(secret: string, kid: string, sub: string): string {
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
-/** Signs the console in to `slug` with the operator token, by keyboard, on the sign-in page. */
-async function signInAsOperator(page: Page, docs: DocsServer, slug: string): Promise<void> {
-  await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
-  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-  await tabTo(page, 'bka-tenant');
-  await page.keyboard.type(slug);
-  await tabTo(page, 'bka-kind-person');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(TEST_ADMIN_TOKEN);
-  await page.keyboard.press('Enter');
-  await announced(page, `Signed in to tenant ${slug} as Operator.`);
-}
-
-/** Follows a console page's link in the sidebar, in the page (a new page load would forget the operator token). */
-async function openByKeyboard(page: Page, path: string, heading: string): Promise<void> {
-  await page.locator(`.VPSidebar a[href$="${path}"]`).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-}
-
 describe('the admin console: first tenant, settings, origins and keys', () => {
-  let browser: Browser;
-  let docs: DocsServer;
-
-  beforeAll(async () => {
-    if (!existsSync(`${docsDist}admin/keys.html`)) {
-      throw new Error(`The docs site is not built (${docsDist} has no admin/keys.html): run \`pnpm build\` first.`);
-    }
-    docs = await serveDocs(docsDist, { port: CONSOLE_PORT });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    docs?.close();
-  });
-
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: docs.origin });
-    return context;
-  }
+  const site = useConsoleSite('admin/keys', { port: CONSOLE_PORT });
 
   it(
     'creates the first tenant with the operator token, shows its embed secret once, then changes its settings and origins',
     async () => {
       const slug = `first-${Date.now().toString(36)}`;
-      const context = await newContext();
+      const context = await clipboardContext(site);
       const page = await context.newPage();
       const problems = watchProblems(page);
-      await page.goto(`${docs.origin}/admin/first-tenant?bridgekit=${encodeURIComponent(base)}`);
+      await page.goto(`${site.docs.origin}/admin/first-tenant?bridgekit=${encodeURIComponent(base)}`);
       await page.getByRole('heading', { name: 'Create a tenant', exact: true }).waitFor();
       await axeLightAndDark(page);
 
@@ -167,7 +99,7 @@ describe('the admin console: first tenant, settings, origins and keys', () => {
       expect(await page.content()).not.toContain(secret);
 
       // Its settings: a group size below 2 is refused at the field, nothing saved.
-      await openByKeyboard(page, '/admin/settings', 'Allowed origins');
+      await openScreen(page, 'settings', 'Allowed origins', 'sidebar');
       await page.locator('#bka-settings-name').waitFor();
       await axeLightAndDark(page);
       await tabTo(page, 'bka-settings-name');
@@ -224,12 +156,12 @@ describe('the admin console: first tenant, settings, origins and keys', () => {
     'rotates and retires embed secrets, creates and revokes API keys; a secret is shown once, never after',
     async () => {
       const slug = `keys-${Date.now().toString(36)}`;
-      const { embedKey: first } = await platform.tenants.create({ slug, name: 'Keys test', origins: [docs.origin] });
-      const context = await newContext();
+      const { embedKey: first } = await platform.tenants.create({ slug, name: 'Keys test', origins: [site.docs.origin] });
+      const context = await clipboardContext(site);
       const page = await context.newPage();
       const problems = watchProblems(page);
-      await signInAsOperator(page, docs, slug);
-      await openByKeyboard(page, '/admin/keys', 'Embed secrets');
+      await signInAsOperator(page, site, slug);
+      await openScreen(page, 'keys', 'Embed secrets', 'sidebar');
       await page.getByRole('row', { name: new RegExp(first.kid) }).waitFor();
       expect(await page.locator(`#bka-embed-retire-${first.kid}`).count()).toBe(0);
       await axeLightAndDark(page);
@@ -253,6 +185,14 @@ describe('the admin console: first tenant, settings, origins and keys', () => {
       await tabTo(page, `bka-embed-rotate-retire-${first.kid}`);
       await page.keyboard.press('Enter');
       await expect.poll(() => focusedName(page)).toBe(`bka-embed-retire-confirm-${first.kid}`);
+      // Keep it: the confirmation closes, the keyboard back on the button that asked; asked again, then confirmed.
+      await page.keyboard.press('Tab');
+      expect(await focusedName(page)).toBe('Keep it');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page)).toBe(`bka-embed-rotate-retire-${first.kid}`);
+      expect(await page.locator(`#bka-embed-retire-confirm-${first.kid}`).count()).toBe(0);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedName(page)).toBe(`bka-embed-retire-confirm-${first.kid}`);
       await page.keyboard.press('Enter');
       await announced(page, `Embed secret ${first.kid} retired`);
       const after = await operator(slug).admin.embedKeys.list();
@@ -261,8 +201,8 @@ describe('the admin console: first tenant, settings, origins and keys', () => {
       await page.getByRole('row', { name: new RegExp(`${first.kid}.*Retired`) }).waitFor();
 
       // Away and back, still signed in: the secret is gone, its key id listed.
-      await openByKeyboard(page, '/admin/settings', 'Allowed origins');
-      await openByKeyboard(page, '/admin/keys', 'Embed secrets');
+      await openScreen(page, 'settings', 'Allowed origins', 'sidebar');
+      await openScreen(page, 'keys', 'Embed secrets', 'sidebar');
       await page.getByRole('row', { name: new RegExp(fresh) }).waitFor();
       expect(await page.locator('#bka-embed-secret').count()).toBe(0);
       expect(await page.content()).not.toContain(secret);

@@ -4,86 +4,36 @@
  * operator token, then business units and boards, by keyboard alone, axe-clean in light and
  * dark; what the console did is then read back through the API.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createClient, createPlatformClient } from '@bridgekit/sdk';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launch, watchProblems } from './browser.ts';
+import { createClient } from '@bridgekit/sdk';
+import { describe, expect, it } from 'vitest';
+import {
+  announced,
+  axeLightAndDark,
+  base,
+  focusedName,
+  newTenant,
+  openScreen,
+  operator,
+  retype,
+  scriptProblems,
+  sendOperatorToken,
+  tabTo,
+  useConsoleSite,
+} from './admin-console-support.ts';
+import { watchProblems } from './browser.ts';
 import { TEST_ADMIN_TOKEN } from './dev-secret.ts';
-import { type DocsServer, docsDist, serveDocs } from './docs-server.ts';
 import { type FakeOidcProvider, startFakeOidcProvider } from './fake-oidc-provider.ts';
 
-const base = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const dist = docsDist;
-const platform = createPlatformClient({ baseUrl: base, token: TEST_ADMIN_TOKEN });
-const operator = (tenant: string) => createClient({ baseUrl: base, tenant, token: TEST_ADMIN_TOKEN });
-
-/** What the focused element is: its id, else its text. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return el?.id || el?.textContent?.trim() || '';
-  });
-
-/** Presses Tab (or Shift+Tab, `back`) until the element with this id (or this text) has focus. */
-async function tabTo(page: Page, name: string, { back = false, max = 200 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedName(page)) === name) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab did not reach ${name}; focus is on ${await focusedName(page)}`);
-}
-
-/** Replaces the focused field's text, as a person does: select all, type. */
-async function retype(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('ControlOrMeta+A');
-  if (text) await page.keyboard.type(text);
-  else await page.keyboard.press('Delete');
-}
-
-/**
- * Axe over the page's content in VitePress's light theme, then its dark one. VitePress's colours
- * fade over a quarter second; the fade is switched off first, so axe reads the theme's colours.
- */
-async function axeLightAndDark(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.add('dark'));
-  expect(await axeViolations(page, axeSource, '.vp-doc')).toEqual([]);
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-}
-
-/** Page errors and console errors; refused saves (4xx) are part of the tests. */
-const scriptProblems = (problems: string[]) => problems.filter((p) => p.startsWith('pageerror') || p.startsWith('console'));
-
-const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
-
 describe('the admin console', () => {
-  let browser: Browser;
-  let docs: DocsServer;
-
-  beforeAll(async () => {
-    if (!existsSync(`${dist}admin/index.html`)) {
-      throw new Error(`The docs site is not built (${dist} has no admin/index.html): run \`pnpm build\` first.`);
-    }
-    docs = await serveDocs(dist);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    docs?.close();
-  });
+  const site = useConsoleSite('admin/');
 
   it("signs in with the tenant's identity provider through the sign-in window, then creates, renames and archives a business unit", async () => {
-    const slug = `console-${Date.now().toString(36)}`;
     const person = { oid: `oid-${Date.now()}`, name: 'Dana Fischer', email: 'dana@contoso.example' };
     let idp: FakeOidcProvider | undefined;
     try {
       idp = await startFakeOidcProvider({ redirectUri: `${base}/embed/sign-in/callback`, person });
       // The docs site's origin, exactly, among the tenant's: the window may post the token there.
-      await platform.tenants.create({ slug, name: 'Console test', origins: [docs.origin] });
+      const slug = await newTenant(site, 'console', 'Console test');
       await operator(slug).admin.oidcProviders.put('entra', {
         issuer: idp.issuer,
         jwksUri: idp.jwksUri,
@@ -94,10 +44,10 @@ describe('the admin console', () => {
       });
       await operator(slug).admin.roles.grant(`oidc:entra:${idp.directoryId}:${person.oid}`, 'admin');
 
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await context.newPage();
       const problems = watchProblems(page);
-      await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
+      await page.goto(`${site.docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
       await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
       await axeLightAndDark(page);
 
@@ -107,7 +57,7 @@ describe('the admin console', () => {
       expect(await page.locator('#bka-kind-person').isChecked()).toBe(true);
       await tabTo(page, 'Sign in');
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
-      expect(new URL(popup.url()).searchParams.get('opener')).toBe(docs.origin);
+      expect(new URL(popup.url()).searchParams.get('opener')).toBe(site.docs.origin);
       await popup.getByRole('button', { name: 'Sign in with Contoso' }).focus();
       const closed = popup.waitForEvent('close', { timeout: 15_000 });
       await popup.keyboard.press('Enter');
@@ -119,9 +69,7 @@ describe('the admin console', () => {
       await axeLightAndDark(page);
 
       // To the screen, by the overview's link.
-      await page.locator('.bka-screen a[href$="/admin/business-units"]').focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: 'Create a unit' }).waitFor();
+      await openScreen(page, 'business-units', 'Create a unit');
       await page.getByText('No business units yet').waitFor();
 
       // A key outside the rule: the Worker's reason, at the key field, which takes the focus.
@@ -191,13 +139,12 @@ describe('the admin console', () => {
   });
 
   it('signs in with the operator token (memory only), then creates a budget board and edits its statuses', async () => {
-    const slug = `console-op-${Date.now().toString(36)}`;
-    await platform.tenants.create({ slug, name: 'Console operator test', origins: [docs.origin] });
+    const slug = await newTenant(site, 'console-op', 'Console operator test');
 
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
+    await page.goto(`${site.docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
     await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     await tabTo(page, 'bka-tenant');
     await page.keyboard.type(slug);
@@ -212,9 +159,7 @@ describe('the admin console', () => {
     // The operator token stays in memory: not in either storage.
     expect(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain(TEST_ADMIN_TOKEN);
 
-    await page.locator('.bka-screen a[href$="/admin/boards"]').focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Create a board' }).waitFor();
+    await openScreen(page, 'boards', 'Create a board');
     await axeLightAndDark(page);
 
     // Without a name: the Worker's field error, at the name.
@@ -267,9 +212,7 @@ describe('the admin console', () => {
 
     // The configuration log says who did what: the board's statuses saved, the board created, the tenant.
     // By the sidebar, in the page: a new page load would forget the operator token.
-    await page.locator('.VPSidebar a[href$="/admin/config-log"]').focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Changes' }).waitFor();
+    await openScreen(page, 'config-log', 'Changes', 'sidebar');
     const rows = page.locator('.bka-table tbody tr');
     await rows.first().waitFor();
     const row = (i: number) => rows.nth(i).locator('th, td').allTextContents();
@@ -294,18 +237,9 @@ describe('the admin console', () => {
   });
 
   it('refuses a wrong token with the Worker’s reason, and keeps nothing', async () => {
-    const slug = `console-no-${Date.now().toString(36)}`;
-    await platform.tenants.create({ slug, name: 'Console refusal test', origins: [docs.origin] });
-    const page = await browser.newPage();
-    await page.goto(`${docs.origin}/admin/?bridgekit=${encodeURIComponent(base)}`);
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    await tabTo(page, 'bka-tenant');
-    await page.keyboard.type(slug);
-    await tabTo(page, 'bka-kind-person');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('not-the-operator-token-0123456789abcdef');
-    await page.keyboard.press('Enter');
+    const slug = await newTenant(site, 'console-no', 'Console refusal test');
+    const page = await site.browser.newPage();
+    await sendOperatorToken(page, site, slug, 'not-the-operator-token-0123456789abcdef');
     const refusal = page.locator('.bka-form-error').filter({ hasText: 'Sign in again' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/token/i);

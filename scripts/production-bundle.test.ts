@@ -65,6 +65,12 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     for (const text of ['/v1/openapi.json', 'ThreadLive', '/embed/sign-in']) expect(bundle).toContain(text);
   });
 
+  it('leaves the Public Suffix List to the static assets (lib/public-suffixes.ts)', () => {
+    // Labels only the list has (a PRIVATE entry and a punycode TLD): the bundle had them while `tldts` was in it.
+    for (const label of ['blogspot', 'herokuapp', 'xn--p1ai']) expect(bundle).not.toContain(label);
+    expect(bundle).toContain('/psl/public-suffixes.json');
+  });
+
   it('contains no development route, demo page, demo person or seed', () => {
     expect(markersIn(bundle)).toEqual([]);
   });

@@ -46,6 +46,7 @@ const featurePages = [
 const adminPages = [
   { text: 'Admin console', link: '/admin/' },
   { text: 'Production checklist', link: '/production' },
+  { text: 'Scaling on Cloudflare', link: '/architecture/scaling' },
   { text: 'Identity', link: '/identity' },
   { text: 'Configuration', link: '/configuration' },
   { text: 'CLI', link: '/cli' },

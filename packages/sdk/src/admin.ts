@@ -1,7 +1,6 @@
 import type { ArchiveImport, ArchiveImportResult } from './archive-types.ts';
 import type { ConfigChange, ConfigLogQuery } from './config-log-types.ts';
-import type { CallOptions, Transport, TransportOptions } from './http.ts';
-import { createTransport } from './http.ts';
+import { type CallOptions, callOf, createTransport, type Transport, type TransportOptions } from './http.ts';
 import type { Webhook, WebhookDelivery, WebhookInput, WebhookTestResult, WebhookUpdate, WebhookWithSecret } from './notify-types.ts';
 import { bareHandle } from './text-rules.ts';
 import type {
@@ -146,59 +145,81 @@ export function createTenantAdmin(http: Transport): TenantAdmin {
   return {
     settings: {
       get: (o) => http.request('GET', '/settings', { signal: o?.signal }),
-      update: (update, o) => http.request('PATCH', '/settings', { body: update, signal: o?.signal }),
+      update: (update, o) => http.request('PATCH', '/settings', { body: update, ...callOf(o) }),
     },
     embedKeys: {
       list: (o) => items(http.request('GET', '/embed-keys', { signal: o?.signal })),
-      create: (o) => http.request('POST', '/embed-keys', { signal: o?.signal }),
-      retire: (kid, o) => http.request('DELETE', `/embed-keys/${seg(kid)}`, { signal: o?.signal }),
+      create: (o) => http.request('POST', '/embed-keys', { ...callOf(o) }),
+      retire: (kid, o) => http.request('DELETE', `/embed-keys/${seg(kid)}`, { ...callOf(o) }),
     },
     origins: {
       list: (o) => items(http.request('GET', '/origins', { signal: o?.signal })),
-      add: (origin, o) => items(http.request('POST', '/origins', { body: { origin } satisfies OriginInput, signal: o?.signal })),
-      remove: (origin, o) => items(http.request('DELETE', '/origins', { query: { origin } satisfies OriginInput, signal: o?.signal })),
+      add: (origin, o) =>
+        items(
+          http.request('POST', '/origins', {
+            body: { origin } satisfies OriginInput,
+            ...callOf(o),
+          }),
+        ),
+      remove: (origin, o) =>
+        items(
+          http.request('DELETE', '/origins', {
+            query: { origin } satisfies OriginInput,
+            ...callOf(o),
+          }),
+        ),
     },
     oidcProviders: {
       list: (o) => items(http.request('GET', '/oidc-providers', { signal: o?.signal })),
-      put: (id, input, o) => http.request('PUT', `/oidc-providers/${seg(id)}`, { body: input, signal: o?.signal }),
-      remove: (id, o) => http.request('DELETE', `/oidc-providers/${seg(id)}`, { signal: o?.signal }),
+      put: (id, input, o) => http.request('PUT', `/oidc-providers/${seg(id)}`, { body: input, ...callOf(o) }),
+      remove: (id, o) => http.request('DELETE', `/oidc-providers/${seg(id)}`, { ...callOf(o) }),
     },
     apiKeys: {
       list: (o) => items(http.request('GET', '/api-keys', { signal: o?.signal })),
-      create: (input, o) => http.request('POST', '/api-keys', { body: input, signal: o?.signal }),
-      revoke: (id, o) => http.request('DELETE', `/api-keys/${seg(id)}`, { signal: o?.signal }),
+      create: (input, o) => http.request('POST', '/api-keys', { body: input, ...callOf(o) }),
+      revoke: (id, o) => http.request('DELETE', `/api-keys/${seg(id)}`, { ...callOf(o) }),
     },
     roles: {
       list: (o) => items(http.request('GET', '/roles', { signal: o?.signal })),
-      grant: (subject, role, o) => http.request('PUT', `/roles/${seg(subject)}`, { body: { role } satisfies RoleInput, signal: o?.signal }),
+      grant: (subject, role, o) =>
+        http.request('PUT', `/roles/${seg(subject)}`, {
+          body: { role } satisfies RoleInput,
+          ...callOf(o),
+        }),
       revoke: (subject, o) =>
-        http.request('DELETE', `/roles/${seg(subject)}`, { query: { role: o?.role } satisfies RoleRevokeQuery, signal: o?.signal }),
+        http.request('DELETE', `/roles/${seg(subject)}`, {
+          query: { role: o?.role } satisfies RoleRevokeQuery,
+          ...callOf(o),
+        }),
       candidates: (q, o) =>
         items(http.request('GET', '/roles/candidates', { query: { q, limit: o?.limit } satisfies RoleCandidateQuery, signal: o?.signal })),
     },
     units: {
-      create: (input, o) => http.request('POST', '/units', { body: input, signal: o?.signal }),
-      update: (key, update, o) => http.request('PATCH', `/units/${seg(key)}`, { body: update, signal: o?.signal }),
-      archive: (key, o) => http.request('POST', `/units/${seg(key)}/archive`, { signal: o?.signal }),
-      setTeam: (key, team, o) => http.request('PUT', `/units/${seg(key)}/team`, { body: team, signal: o?.signal }),
+      create: (input, o) => http.request('POST', '/units', { body: input, ...callOf(o) }),
+      update: (key, update, o) => http.request('PATCH', `/units/${seg(key)}`, { body: update, ...callOf(o) }),
+      archive: (key, o) => http.request('POST', `/units/${seg(key)}/archive`, { ...callOf(o) }),
+      setTeam: (key, team, o) => http.request('PUT', `/units/${seg(key)}/team`, { body: team, ...callOf(o) }),
       unmatched: (o) => items(http.request('GET', '/units/unmatched', { signal: o?.signal })),
       setPersonUnit: (handle, unit, o) =>
-        http.request('PUT', `/people/${seg(bareHandle(handle))}/unit`, { body: { unit }, signal: o?.signal }),
+        http.request('PUT', `/people/${seg(bareHandle(handle))}/unit`, {
+          body: { unit },
+          ...callOf(o),
+        }),
     },
     archive: {
-      import: (chunk, o) => http.request('POST', '/import', { body: chunk, signal: o?.signal }),
+      import: (chunk, o) => http.request('POST', '/import', { body: chunk, ...callOf(o) }),
     },
     tokens: {
-      mint: (request, o) => http.request('POST', '/tokens', { body: request, signal: o?.signal }),
+      mint: (request, o) => http.request('POST', '/tokens', { body: request, ...callOf(o) }),
     },
     webhooks: {
       list: (o) => items(http.request('GET', '/webhooks', { signal: o?.signal })),
-      create: (input, o) => http.request('POST', '/webhooks', { body: input, signal: o?.signal }),
-      update: (id, update, o) => http.request('PATCH', `/webhooks/${seg(id)}`, { body: update, signal: o?.signal }),
-      remove: (id, o) => http.request('DELETE', `/webhooks/${seg(id)}`, { signal: o?.signal }),
-      rotateSecret: (id, o) => http.request('POST', `/webhooks/${seg(id)}/rotate-secret`, { signal: o?.signal }),
+      create: (input, o) => http.request('POST', '/webhooks', { body: input, ...callOf(o) }),
+      update: (id, update, o) => http.request('PATCH', `/webhooks/${seg(id)}`, { body: update, ...callOf(o) }),
+      remove: (id, o) => http.request('DELETE', `/webhooks/${seg(id)}`, { ...callOf(o) }),
+      rotateSecret: (id, o) => http.request('POST', `/webhooks/${seg(id)}/rotate-secret`, { ...callOf(o) }),
       deliveries: (id, o) => items(http.request('GET', `/webhooks/${seg(id)}/deliveries`, { signal: o?.signal })),
-      test: (id, o) => http.request('POST', `/webhooks/${seg(id)}/test`, { signal: o?.signal }),
+      test: (id, o) => http.request('POST', `/webhooks/${seg(id)}/test`, { ...callOf(o) }),
     },
     configLog: (o) =>
       http.request('GET', '/config-log', {
@@ -232,7 +253,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   return {
     tenants: {
       list: (o) => items(http.request('GET', '/tenants', { signal: o?.signal })),
-      create: (input, o) => http.request('POST', '/tenants', { body: input, signal: o?.signal }),
+      create: (input, o) => http.request('POST', '/tenants', { body: input, ...callOf(o) }),
     },
   };
 }

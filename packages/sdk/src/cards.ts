@@ -18,7 +18,7 @@ import type {
   ReviewQueueQuery,
   TemplateInput,
 } from './card-types.ts';
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 import type { Page } from './types.ts';
 
 /** The card list's query (see {@link CardListQuery}); `cursor` may be the `null` of a last page. */
@@ -105,24 +105,30 @@ export function createCardsApi(http: Transport): {
         signal: o?.signal,
       }),
     get: (id, o) => http.request('GET', card(id), { signal: o?.signal }),
-    create: (input, o) => http.request('POST', '/cards', { body: input, signal: o?.signal }),
-    update: (id, update, o) => http.request('PUT', card(id), { body: update, signal: o?.signal }),
+    create: (input, o) => http.request('POST', '/cards', { body: input, ...callOf(o) }),
+    update: (id, update, o) => http.request('PUT', card(id), { body: update, ...callOf(o) }),
     versions: async (id, o) => (await http.request<{ items: CardVersion[] }>('GET', `${card(id)}/versions`, { signal: o?.signal })).items,
     version: (id, version, o) => http.request('GET', `${card(id)}/versions/${version}`, { signal: o?.signal }),
     diff: (id, from, to, o) => http.request('GET', `${card(id)}/diff`, { query: { from, to } satisfies CardDiffQuery, signal: o?.signal }),
     restore: (id, version, baseVersion, o) =>
-      http.request('POST', `${card(id)}/restore`, { body: { version, baseVersion } satisfies CardRestore, signal: o?.signal }),
+      http.request('POST', `${card(id)}/restore`, {
+        body: { version, baseVersion } satisfies CardRestore,
+        ...callOf(o),
+      }),
     verify: (id, o) =>
       http.request('POST', `${card(id)}/verify`, {
         body: (o?.reviewBy ? { reviewBy: o.reviewBy } : {}) satisfies CardVerify,
-        signal: o?.signal,
+        ...callOf(o),
       }),
     markObsolete: (id, reason, o) =>
-      http.request('PUT', `${card(id)}/obsolete`, { body: { reason } satisfies CardObsolete, signal: o?.signal }),
-    unmarkObsolete: (id, o) => http.request('DELETE', `${card(id)}/obsolete`, { signal: o?.signal }),
-    helped: (id, o) => http.request('PUT', `${card(id)}/helped`, { signal: o?.signal }),
-    notHelped: (id, o) => http.request('DELETE', `${card(id)}/helped`, { signal: o?.signal }),
-    view: (id, o) => http.request('POST', `${card(id)}/views`, { signal: o?.signal }),
+      http.request('PUT', `${card(id)}/obsolete`, {
+        body: { reason } satisfies CardObsolete,
+        ...callOf(o),
+      }),
+    unmarkObsolete: (id, o) => http.request('DELETE', `${card(id)}/obsolete`, { ...callOf(o) }),
+    helped: (id, o) => http.request('PUT', `${card(id)}/helped`, { ...callOf(o) }),
+    notHelped: (id, o) => http.request('DELETE', `${card(id)}/helped`, { ...callOf(o) }),
+    view: (id, o) => http.request('POST', `${card(id)}/views`, { ...callOf(o) }),
     links: (id, o) => http.request('GET', `${card(id)}/links`, { signal: o?.signal }),
     reviewQueue: (o) =>
       http.request('GET', '/cards/review-queue', {
@@ -140,9 +146,9 @@ export function createCardsApi(http: Transport): {
   const templates: TemplatesApi = {
     list: async (o) => (await http.request<{ items: CardTemplate[] }>('GET', '/templates', { signal: o?.signal })).items,
     get: (id, o) => http.request('GET', `/templates/${seg(id)}`, { signal: o?.signal }),
-    put: (template, o) => http.request('PUT', `/templates/${seg(template.id)}`, { body: template, signal: o?.signal }),
-    validate: (template, o) => http.request('POST', '/templates/validate', { body: template, signal: o?.signal }),
-    remove: (id, o) => http.request('DELETE', `/templates/${seg(id)}`, { signal: o?.signal }),
+    put: (template, o) => http.request('PUT', `/templates/${seg(template.id)}`, { body: template, ...callOf(o) }),
+    validate: (template, o) => http.request('POST', '/templates/validate', { body: template, ...callOf(o) }),
+    remove: (id, o) => http.request('DELETE', `/templates/${seg(id)}`, { ...callOf(o) }),
   };
   const practiceAreas = async (o?: CallOptions) =>
     (await http.request<{ items: PracticeAreaSummary[] }>('GET', '/practice-areas', { signal: o?.signal })).items;

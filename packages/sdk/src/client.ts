@@ -3,7 +3,7 @@ import type { PracticeAreaSummary } from './card-types.ts';
 import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
 import type { IdeaView, PersonView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
 import { createHealthApi, type HealthApi } from './health.ts';
-import { type CallOptions, createTransport, type Middleware, type TokenSource, type Transport } from './http.ts';
+import { type CallOptions, callOf, createTransport, type Middleware, type TokenSource, type Transport } from './http.ts';
 import { createInsightsApi, type InsightsApi } from './insights.ts';
 import { createIntakeApi, createObjectivesApi, type IntakeApi, type ObjectivesApi } from './intake.ts';
 import { createNotificationsApi, type NotificationsApi, type SubscriptionsApi } from './notifications.ts';
@@ -302,36 +302,47 @@ function memberApi(http: Transport): BridgekitMemberClient {
         cursor = page.nextCursor;
       } while (cursor);
     },
-    create: ({ board, signal, ...idea }) =>
+    create: ({ board, signal, idempotencyKey, ...idea }) =>
       http.request('POST', `/boards/${seg(board)}/ideas`, {
         body: { ...idea, description: idea.description ?? '' } satisfies NewIdea,
         signal,
+        idempotencyKey,
       }),
     get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
-    edit: (id, edit, o) => http.request('PATCH', `/ideas/${seg(id)}`, { body: edit satisfies IdeaEdit, signal: o?.signal }),
+    edit: (id, edit, o) => http.request('PATCH', `/ideas/${seg(id)}`, { body: edit satisfies IdeaEdit, ...callOf(o) }),
     revisions: async (id, o) =>
       (await http.request<{ items: IdeaRevision[] }>('GET', `/ideas/${seg(id)}/revisions`, { signal: o?.signal })).items,
     withdraw: (id, reason, o) =>
       http.request('POST', `/ideas/${seg(id)}/withdraw`, {
         body: (reason === undefined ? {} : { reason }) satisfies WithdrawInput,
-        signal: o?.signal,
+        ...callOf(o),
       }),
     confirmNeedMet: (id, met, o) =>
-      http.request('POST', `/ideas/${seg(id)}/need-met`, { body: { met } satisfies NeedMetInput, signal: o?.signal }),
+      http.request('POST', `/ideas/${seg(id)}/need-met`, {
+        body: { met } satisfies NeedMetInput,
+        ...callOf(o),
+      }),
     view: (id, o) => http.request('GET', `/ideas/${seg(id)}/view`, { signal: o?.signal }),
     vote: (id, o) =>
       http.request('PUT', `/ideas/${seg(id)}/vote`, {
         body: o?.votes === undefined ? undefined : ({ votes: o.votes } satisfies VoteInput),
-        signal: o?.signal,
+        ...callOf(o),
       }),
-    unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { signal: o?.signal }),
-    remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { signal: o?.signal }),
-    setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, signal: o?.signal }),
+    unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { ...callOf(o) }),
+    remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { ...callOf(o) }),
+    setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, ...callOf(o) }),
     statusHistory: async (id, o) =>
       (await http.request<{ items: StatusChange[] }>('GET', `/ideas/${seg(id)}/status-history`, { signal: o?.signal })).items,
-    merge: (id, into, o) => http.request('POST', `/ideas/${seg(id)}/merge`, { body: { into } satisfies MergeInput, signal: o?.signal }),
+    merge: (id, into, o) =>
+      http.request('POST', `/ideas/${seg(id)}/merge`, {
+        body: { into } satisfies MergeInput,
+        ...callOf(o),
+      }),
     score: (id, scores, o) =>
-      http.request('PUT', `/ideas/${seg(id)}/score`, { body: { scores } satisfies EvaluationInput, signal: o?.signal }),
+      http.request('PUT', `/ideas/${seg(id)}/score`, {
+        body: { scores } satisfies EvaluationInput,
+        ...callOf(o),
+      }),
     myScores: async (id, o) =>
       (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
   };
@@ -345,8 +356,8 @@ function memberApi(http: Transport): BridgekitMemberClient {
     boards: {
       list: async (o) => (await http.request<{ items: Board[] }>('GET', '/boards', { signal: o?.signal })).items,
       get: (slug, o) => http.request('GET', `/boards/${seg(slug)}`, { signal: o?.signal }),
-      create: (board, o) => http.request('POST', '/boards', { body: board, signal: o?.signal }),
-      update: (slug, update, o) => http.request('PATCH', `/boards/${seg(slug)}`, { body: update, signal: o?.signal }),
+      create: (board, o) => http.request('POST', '/boards', { body: board, ...callOf(o) }),
+      update: (slug, update, o) => http.request('PATCH', `/boards/${seg(slug)}`, { body: update, ...callOf(o) }),
       roadmap: async (slug, o) =>
         (await http.request<{ columns: RoadmapColumn[] }>('GET', `/boards/${seg(slug)}/roadmap`, { signal: o?.signal })).columns,
       export: async (slug, o) =>
@@ -363,7 +374,7 @@ function memberApi(http: Transport): BridgekitMemberClient {
           signal: o?.signal,
         }),
       scorecard: (slug, o) => http.request('GET', `/boards/${seg(slug)}/scorecard`, { signal: o?.signal }),
-      setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, signal: o?.signal }),
+      setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, ...callOf(o) }),
     },
     ideas,
     threads,

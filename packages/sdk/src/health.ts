@@ -11,7 +11,7 @@ import type {
   HealthRoundQuery,
   HealthTrend,
 } from './health-types.ts';
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 
 /**
  * Health rounds of business units: opened by a unit's relationship managers (or admins), answered
@@ -54,12 +54,22 @@ export function createHealthApi(http: Transport): HealthApi {
         })
       ).items,
     get: (id, o) => http.request('GET', round(id), { signal: o?.signal }),
-    create: (input, o) => http.request('POST', '/health-rounds', { body: input satisfies HealthRoundInput, signal: o?.signal }),
+    create: (input, o) =>
+      http.request('POST', '/health-rounds', {
+        body: input satisfies HealthRoundInput,
+        ...callOf(o),
+      }),
     invite: (id, people, o) =>
-      http.request('POST', `${round(id)}/invitations`, { body: { people } satisfies HealthInviteInput, signal: o?.signal }),
+      http.request('POST', `${round(id)}/invitations`, {
+        body: { people } satisfies HealthInviteInput,
+        ...callOf(o),
+      }),
     answer: (id, answers, o) =>
-      http.request('PUT', `${round(id)}/answers`, { body: { answers } satisfies HealthAnswersInput, signal: o?.signal }),
-    close: (id, o) => http.request('POST', `${round(id)}/close`, { signal: o?.signal }),
+      http.request('PUT', `${round(id)}/answers`, {
+        body: { answers } satisfies HealthAnswersInput,
+        ...callOf(o),
+      }),
+    close: (id, o) => http.request('POST', `${round(id)}/close`, { ...callOf(o) }),
     results: (id, o) => http.request('GET', `${round(id)}/results`, { signal: o?.signal }),
     trend: (unit, o) => http.request('GET', `/units/${seg(unit)}/health-trend`, { signal: o?.signal }),
   };

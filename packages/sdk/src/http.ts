@@ -1,4 +1,4 @@
-import { BridgekitError } from './errors.ts';
+import { BridgekitError, isBridgekitError } from './errors.ts';
 import type { ErrorBody, ErrorCode, FieldIssue } from './types.ts';
 
 /** What the SDK tells a token callback about why it is asking. */
@@ -27,7 +27,24 @@ export interface Middleware {
 /** Per-call options accepted by every SDK method. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * A write's `Idempotency-Key` (docs/api.md "Retrying writes"). By default each write call
+   * sends a new random one, reused by the SDK's own retries of that call; pass your own to make
+   * a retry of yours (after a lost answer, or from an offline queue) count once.
+   */
+  idempotencyKey?: string | undefined;
 }
+
+/**
+ * The request options a call's options carry: its signal and, for a write, its Idempotency-Key.
+ *
+ * @example
+ * http.request('PUT', `/ideas/${id}/vote`, { body, ...callOf(o) });
+ */
+export const callOf = (o?: CallOptions): Pick<RequestOptions, 'signal' | 'idempotencyKey'> => ({
+  signal: o?.signal,
+  idempotencyKey: o?.idempotencyKey,
+});
 
 export interface RequestOptions {
   /** Arrays repeat the parameter (`key=a&key=b`). */
@@ -36,6 +53,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Answer the body as text (e.g. a CSV export) instead of parsing JSON. */
   text?: boolean;
+  /** A write's `Idempotency-Key`; a new random one when not given. */
+  idempotencyKey?: string | undefined;
 }
 
 export interface Transport {
@@ -43,6 +62,7 @@ export interface Transport {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface TransportOptions {
   baseUrl: string;
@@ -81,10 +101,13 @@ export function createTransport(options: TransportOptions): Transport {
         if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
         else if (value !== undefined) url.searchParams.set(key, String(value));
       }
+      // One key per logical call: every retry below sends the same, so the write counts once.
+      const idempotencyKey = WRITES.has(method) ? (call.idempotencyKey ?? crypto.randomUUID()) : undefined;
       const build = (token: string | null | undefined): Request => {
         const headers = new Headers(options.headers);
         headers.set('accept', call.text ? 'text/csv, text/markdown, text/plain' : 'application/json');
         if (token) headers.set('authorization', `Bearer ${token}`);
+        if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
         const init: RequestInit = { method, headers };
         if (call.signal) init.signal = call.signal;
         if (call.body !== undefined) {
@@ -94,7 +117,14 @@ export function createTransport(options: TransportOptions): Transport {
         return new Request(url, init);
       };
 
-      let res = await send(build(await resolveToken(options.token, false)));
+      let res: Response;
+      try {
+        res = await send(build(await resolveToken(options.token, false)));
+      } catch (err) {
+        // A write whose answer was lost may have been done: the same key makes one retry safe.
+        if (!idempotencyKey || !isBridgekitError(err) || err.code !== 'network_error') throw err;
+        res = await send(build(await resolveToken(options.token, false)));
+      }
       if (res.status === 401 && typeof options.token === 'function') {
         const body = await readBody(res);
         if (errorCode(body) !== 'token_expired') throw toError(res, body);

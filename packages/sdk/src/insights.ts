@@ -1,5 +1,5 @@
 /** The cockpit's figures per business unit and over time (docs/insights.md). */
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 import type { InsightQuery, InsightsOverview, InsightsRebuild, UnitInsights } from './insight-types.ts';
 
 /**
@@ -28,6 +28,6 @@ export function createInsightsApi(http: Transport): InsightsApi {
   return {
     overview: (q, o) => http.request('GET', '/insights', { query: period(q), signal: o?.signal }),
     unit: (key, q, o) => http.request('GET', `/units/${seg(key)}/insights`, { query: period(q), signal: o?.signal }),
-    rebuild: (o) => http.request('POST', '/insights/rebuild', { signal: o?.signal }),
+    rebuild: (o) => http.request('POST', '/insights/rebuild', { ...callOf(o) }),
   };
 }

@@ -1,5 +1,5 @@
 /** A unit's objectives and an idea's intake decisions (docs/intake.md). */
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 import type {
   CardObjectives,
   CardObjectivesInput,
@@ -65,19 +65,33 @@ export function createObjectivesApi(http: Transport): ObjectivesApi {
         signal: o?.signal,
       }),
     create: (unit, input, o) =>
-      http.request('POST', `/units/${seg(unit)}/objectives`, { body: input satisfies NewObjective, signal: o?.signal }),
-    update: (id, changes, o) => http.request('PATCH', objective(id), { body: changes satisfies ObjectiveUpdate, signal: o?.signal }),
-    archive: (id, o) => http.request('DELETE', objective(id), { signal: o?.signal }),
+      http.request('POST', `/units/${seg(unit)}/objectives`, {
+        body: input satisfies NewObjective,
+        ...callOf(o),
+      }),
+    update: (id, changes, o) =>
+      http.request('PATCH', objective(id), {
+        body: changes satisfies ObjectiveUpdate,
+        ...callOf(o),
+      }),
+    archive: (id, o) => http.request('DELETE', objective(id), { ...callOf(o) }),
     ofCard: (cardId, o) => http.request('GET', `/cards/${seg(cardId)}/objectives`, { signal: o?.signal }),
     setForCard: (cardId, objectives, o) =>
-      http.request('PUT', `/cards/${seg(cardId)}/objectives`, { body: { objectives } satisfies CardObjectivesInput, signal: o?.signal }),
+      http.request('PUT', `/cards/${seg(cardId)}/objectives`, {
+        body: { objectives } satisfies CardObjectivesInput,
+        ...callOf(o),
+      }),
   };
 }
 
 export function createIntakeApi(http: Transport): IntakeApi {
   const path = (id: string) => `/ideas/${encodeURIComponent(id)}/intake`;
   return {
-    decide: (id, decision, o) => http.request('POST', path(id), { body: decision satisfies IntakeDecisionInput, signal: o?.signal }),
+    decide: (id, decision, o) =>
+      http.request('POST', path(id), {
+        body: decision satisfies IntakeDecisionInput,
+        ...callOf(o),
+      }),
     list: async (id, o) => (await http.request<IntakeDecisionList>('GET', path(id), { signal: o?.signal })).items,
   };
 }

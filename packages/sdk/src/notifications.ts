@@ -1,4 +1,4 @@
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 import type {
   FollowState,
   Inbox,
@@ -39,15 +39,18 @@ export function createNotificationsApi(http: Transport): { notifications: Notifi
           signal: o?.signal,
         }),
       markRead: (ids, o) =>
-        http.request('POST', '/notifications/read', { body: ids === 'all' ? { all: true } : { ids }, signal: o?.signal }),
+        http.request('POST', '/notifications/read', {
+          body: ids === 'all' ? { all: true } : { ids },
+          ...callOf(o),
+        }),
       settings: (o) => http.request('GET', '/notifications/settings', { signal: o?.signal }),
-      updateSettings: (update, o) => http.request('PATCH', '/notifications/settings', { body: update, signal: o?.signal }),
+      updateSettings: (update, o) => http.request('PATCH', '/notifications/settings', { body: update, ...callOf(o) }),
     },
     subscriptions: {
       list: async (o) => (await http.request<{ items: Subscription[] }>('GET', '/subscriptions', { signal: o?.signal })).items,
       get: (target, id, o) => http.request('GET', path(target, id), { signal: o?.signal }),
-      follow: (target, id, o) => http.request('PUT', path(target, id), { signal: o?.signal }),
-      unfollow: (target, id, o) => http.request('DELETE', path(target, id), { signal: o?.signal }),
+      follow: (target, id, o) => http.request('PUT', path(target, id), { ...callOf(o) }),
+      unfollow: (target, id, o) => http.request('DELETE', path(target, id), { ...callOf(o) }),
     },
   };
 }

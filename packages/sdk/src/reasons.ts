@@ -27,6 +27,8 @@ export const REASONS = {
   'bad_request.websocket_required': 'Open this URL as a WebSocket (Upgrade: websocket).',
   'bad_request.live_connect': 'Open live sockets through GET /v1/live.',
   'bad_request.http': '{detail}',
+  'bad_request.idempotency_key':
+    'The Idempotency-Key header must be 1 to {maxLength} visible ASCII characters without spaces, double quotes or backslashes, bare or in double quotes: send a new random one per write, e.g. a UUID from crypto.randomUUID().',
   'malformed_json.body': 'The request body is not valid JSON.',
   'unsupported_media_type.json_only': 'Send the request body as JSON with "Content-Type: application/json" (got "{type}").',
   'payload_too_large.body': 'The request body is larger than {maxKb} KB.',
@@ -263,6 +265,10 @@ export const REASONS = {
     'Someone saved a newer version of this card (version {version}, by {by} at {at}). Load it, then apply your changes again.',
   'conflict.card_rejected': 'A moderator rejected this card, so it cannot be edited. Write a new card instead.',
   'conflict.idea_rejected': 'A moderator rejected this idea, so it cannot be edited. Submit a new idea instead.',
+  'conflict.idempotency_key_in_flight':
+    'The first request with this Idempotency-Key is still running: retry after {retryAfter} seconds (Retry-After) to get its answer.',
+  'conflict.idempotency_key_reused':
+    'This Idempotency-Key was sent with another request (method, path or body) within the last day: send a new key for a new request.',
   'conflict.edit_closed_idea': 'Idea "{id}" is closed ("{status}"), so its text stays as it was decided on. Submit a new idea instead.',
   'conflict.edit_merged_idea': 'Idea "{id}" was merged into "{into}"; edit that one instead.',
   'conflict.withdraw_closed': 'Idea "{id}" is closed already ("{status}"): there is nothing to withdraw.',
@@ -349,6 +355,7 @@ export const REASONS = {
   'unavailable.sign_in_misconfigured': 'Signing in with {issuer} is not possible right now: {detail} Tell the site’s administrators.',
   'unavailable.sign_in_down': 'Signing in with {issuer} is not possible right now: {detail} Try again shortly.',
   'unavailable.live': 'Live updates are not configured on this deployment; poll the activity endpoint instead.',
+  'unavailable.database': 'The database is briefly unavailable. Try again in {retryAfter} seconds.',
 
   // ——— One field's problem (`details[].reason`); the issue's `path` says which field ———
   'field.invalid': 'Is not valid.',

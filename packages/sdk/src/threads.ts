@@ -1,6 +1,6 @@
 import type { PracticeCard } from './card-types.ts';
 import type { PromoteStory, Promotion } from './community-types.ts';
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 import type {
   ActivityQuery,
   AuditEntry,
@@ -136,12 +136,17 @@ export function createThreadsApi(http: Transport): {
         query: { ...refQuery(ref as ThreadRef), sort, cursor: cursor ?? undefined, limit } satisfies ThreadPageQuery,
         signal,
       }),
-    post: ({ body, parentId, title, signal, ...ref }) =>
+    post: ({ body, parentId, title, signal, idempotencyKey, ...ref }) =>
       http.request('POST', '/threads/comments', {
         body: { ...refQuery(ref as ThreadRef), body, parentId, title } satisfies ThreadRef & NewComment,
         signal,
+        idempotencyKey,
       }),
-    preview: (body, o) => http.request('POST', '/comment-previews', { body: { body } satisfies CommentPreviewRequest, signal: o?.signal }),
+    preview: (body, o) =>
+      http.request('POST', '/comment-previews', {
+        body: { body } satisfies CommentPreviewRequest,
+        ...callOf(o),
+      }),
     counts: async ({ keys, urls }, o) =>
       (
         await http.request<{ counts: Record<string, number> }>('GET', '/threads/counts', {
@@ -151,13 +156,13 @@ export function createThreadsApi(http: Transport): {
       ).counts,
     activity: (threadId, since, o) =>
       http.request('GET', `/threads/${seg(threadId)}/activity`, { query: { since } satisfies ActivityQuery, signal: o?.signal }),
-    liveTicket: (threadId, o) => http.request('POST', `/threads/${seg(threadId)}/live`, { signal: o?.signal }),
-    promote: (threadId, input, o) => http.request('POST', `/threads/${seg(threadId)}/promote`, { body: input, signal: o?.signal }),
+    liveTicket: (threadId, o) => http.request('POST', `/threads/${seg(threadId)}/live`, { ...callOf(o) }),
+    promote: (threadId, input, o) => http.request('POST', `/threads/${seg(threadId)}/promote`, { body: input, ...callOf(o) }),
   };
   const comments: CommentsApi = {
     get: (id, o) => http.request('GET', comment(id), { signal: o?.signal }),
-    edit: (id, body, o) => http.request('PATCH', comment(id), { body: { body } satisfies CommentEdit, signal: o?.signal }),
-    remove: (id, o) => http.request('DELETE', comment(id), { signal: o?.signal }),
+    edit: (id, body, o) => http.request('PATCH', comment(id), { body: { body } satisfies CommentEdit, ...callOf(o) }),
+    remove: (id, o) => http.request('DELETE', comment(id), { ...callOf(o) }),
     replies: (id, o) =>
       http.request('GET', `${comment(id)}/replies`, {
         query: { cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies PageQuery,
@@ -165,11 +170,15 @@ export function createThreadsApi(http: Transport): {
       }),
     history: async (id, o) =>
       (await http.request<{ items: CommentRevision[] }>('GET', `${comment(id)}/history`, { signal: o?.signal })).items,
-    react: (id, reaction, o) => http.request('PUT', `${comment(id)}/reactions/${seg(reaction)}`, { signal: o?.signal }),
-    unreact: (id, reaction, o) => http.request('DELETE', `${comment(id)}/reactions/${seg(reaction)}`, { signal: o?.signal }),
-    flag: (id, reason, o) => http.request('POST', `${comment(id)}/flags`, { body: { reason } satisfies CommentFlag, signal: o?.signal }),
-    accept: (id, o) => http.request('PUT', `${comment(id)}/accepted`, { signal: o?.signal }),
-    unaccept: (id, o) => http.request('DELETE', `${comment(id)}/accepted`, { signal: o?.signal }),
+    react: (id, reaction, o) => http.request('PUT', `${comment(id)}/reactions/${seg(reaction)}`, { ...callOf(o) }),
+    unreact: (id, reaction, o) => http.request('DELETE', `${comment(id)}/reactions/${seg(reaction)}`, { ...callOf(o) }),
+    flag: (id, reason, o) =>
+      http.request('POST', `${comment(id)}/flags`, {
+        body: { reason } satisfies CommentFlag,
+        ...callOf(o),
+      }),
+    accept: (id, o) => http.request('PUT', `${comment(id)}/accepted`, { ...callOf(o) }),
+    unaccept: (id, o) => http.request('DELETE', `${comment(id)}/accepted`, { ...callOf(o) }),
   };
   const moderation: ModerationApi = {
     queue: (o) =>
@@ -183,18 +192,17 @@ export function createThreadsApi(http: Transport): {
         } satisfies QueueQuery,
         signal: o?.signal,
       }),
-    decide: (id, decision, o) => http.request('POST', `${comment(id)}/moderation`, { body: decision, signal: o?.signal }),
-    decideIdea: (id, decision, o) => http.request('POST', `/ideas/${seg(id)}/moderation`, { body: decision, signal: o?.signal }),
-    decideCard: (id, decision, o) => http.request('POST', `/cards/${seg(id)}/moderation`, { body: decision, signal: o?.signal }),
+    decide: (id, decision, o) => http.request('POST', `${comment(id)}/moderation`, { body: decision, ...callOf(o) }),
+    decideIdea: (id, decision, o) => http.request('POST', `/ideas/${seg(id)}/moderation`, { body: decision, ...callOf(o) }),
+    decideCard: (id, decision, o) => http.request('POST', `/cards/${seg(id)}/moderation`, { body: decision, ...callOf(o) }),
     approve: (id, o) => moderation.decide(id, { action: 'approve' }, o),
     reject: (id, reason, o) => moderation.decide(id, { action: 'reject', reason }, o),
-    pin: (id, o) => http.request('PUT', `${comment(id)}/pin`, { signal: o?.signal }),
-    unpin: (id, o) => http.request('DELETE', `${comment(id)}/pin`, { signal: o?.signal }),
-    restrict: (userId, restriction, o) =>
-      http.request('PUT', `/users/${seg(userId)}/restriction`, { body: restriction, signal: o?.signal }),
-    lift: (userId, o) => http.request('DELETE', `/users/${seg(userId)}/restriction`, { signal: o?.signal }),
+    pin: (id, o) => http.request('PUT', `${comment(id)}/pin`, { ...callOf(o) }),
+    unpin: (id, o) => http.request('DELETE', `${comment(id)}/pin`, { ...callOf(o) }),
+    restrict: (userId, restriction, o) => http.request('PUT', `/users/${seg(userId)}/restriction`, { body: restriction, ...callOf(o) }),
+    lift: (userId, o) => http.request('DELETE', `/users/${seg(userId)}/restriction`, { ...callOf(o) }),
     settings: (o) => http.request('GET', '/moderation/settings', { signal: o?.signal }),
-    updateSettings: (update, o) => http.request('PATCH', '/moderation/settings', { body: update, signal: o?.signal }),
+    updateSettings: (update, o) => http.request('PATCH', '/moderation/settings', { body: update, ...callOf(o) }),
     auditLog: (o) =>
       http.request('GET', '/moderation/audit-log', {
         query: { cursor: o?.cursor ?? undefined, limit: o?.limit } satisfies PageQuery,

@@ -1,6 +1,6 @@
 /** Value-realisation plans: benefits as numbers, their actuals, value delivered (docs/value.md). */
 import type { PracticeCard } from './card-types.ts';
-import type { CallOptions, Transport } from './http.ts';
+import { type CallOptions, callOf, type Transport } from './http.ts';
 import type { NewValueActual, NewValueBenefit, ValueBenefit, ValueBenefitUpdate, ValuePlan } from './value-types.ts';
 
 /**
@@ -38,17 +38,26 @@ export interface ValueApi {
 export function createValueApi(http: Transport): ValueApi {
   const seg = encodeURIComponent;
   return {
-    makePlan: (ideaId, o) => http.request('POST', `/ideas/${seg(ideaId)}/value-plan`, { signal: o?.signal }),
+    makePlan: (ideaId, o) => http.request('POST', `/ideas/${seg(ideaId)}/value-plan`, { ...callOf(o) }),
     plan: (cardId, o) => http.request('GET', `/cards/${seg(cardId)}/benefits`, { signal: o?.signal }),
     addBenefit: (cardId, benefit, o) =>
-      http.request('POST', `/cards/${seg(cardId)}/benefits`, { body: benefit satisfies NewValueBenefit, signal: o?.signal }),
+      http.request('POST', `/cards/${seg(cardId)}/benefits`, {
+        body: benefit satisfies NewValueBenefit,
+        ...callOf(o),
+      }),
     updateBenefit: (id, update, o) =>
-      http.request('PATCH', `/benefits/${seg(id)}`, { body: update satisfies ValueBenefitUpdate, signal: o?.signal }),
+      http.request('PATCH', `/benefits/${seg(id)}`, {
+        body: update satisfies ValueBenefitUpdate,
+        ...callOf(o),
+      }),
     removeBenefit: async (id, o) => {
-      await http.request('DELETE', `/benefits/${seg(id)}`, { signal: o?.signal });
+      await http.request('DELETE', `/benefits/${seg(id)}`, { ...callOf(o) });
     },
     recordActual: (id, actual, o) =>
-      http.request('POST', `/benefits/${seg(id)}/actuals`, { body: actual satisfies NewValueActual, signal: o?.signal }),
-    removeActual: (id, o) => http.request('DELETE', `/actuals/${seg(id)}`, { signal: o?.signal }),
+      http.request('POST', `/benefits/${seg(id)}/actuals`, {
+        body: actual satisfies NewValueActual,
+        ...callOf(o),
+      }),
+    removeActual: (id, o) => http.request('DELETE', `/actuals/${seg(id)}`, { ...callOf(o) }),
   };
 }

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it, vi } from 'vitest';
+import { app } from '../../worker/src/app.ts';
+import { documented } from '../../worker/test/contract.ts';
+import { faultyD1 } from '../../worker/test/faulty-d1.ts';
 import { token, workerFetch } from '../../worker/test/helpers.ts';
 import {
   BridgekitError,
@@ -111,6 +116,28 @@ describe('createClient against the real Worker', () => {
     const proxy = async () => new Response('<h1>502 Bad Gateway</h1>', { status: 502 });
     const err = await failure(createClient({ baseUrl: BASE, tenant: 'demo', fetch: proxy }).boards.list());
     expect(err).toMatchObject({ status: 502, code: 'invalid_response', reason: null, params: {}, requestId: null });
+  });
+
+  it('surfaces a database that is briefly unavailable as a retryable 503 with its wait', async () => {
+    // The real Worker, its D1 binding failing as D1 does when its object restarts.
+    const { db, log } = faultyD1(env.DB, { failAt: [1], fault: 'codeUpdated' });
+    const faulty = async (request: Request) => {
+      const ctx = createExecutionContext();
+      const res = await documented(request, app.fetch(request, { ...env, DB: db }, ctx));
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const err = await failure(createClient({ baseUrl: BASE, tenant: 'demo', fetch: faulty }).boards.list());
+      expect(log.failed).toEqual([1]);
+      expect(err).toMatchObject({ status: 503, code: 'unavailable', reason: 'unavailable.database', params: { retryAfter: 2 } });
+      expect(err.message).toBe('The database is briefly unavailable. Try again in 2 seconds.');
+      // The next call, past the failed round trip, succeeds.
+      expect((await createClient({ baseUrl: BASE, tenant: 'demo', fetch: faulty }).boards.list()).length).toBeGreaterThan(0);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('puts the translations for a language in place of the English, for showing', async () => {

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: sizes and load, each next to a baseline measured in the same run.
  *
- * 1. gzip size of /embed.js, of each widget chunk and of the Worker bundle, against budgets.
+ * 1. gzip size of /embed.js, of each widget chunk and of the Worker bundle, against budgets, and
+ *    what each package and each folder of our own code costs in the Worker bundle (bundle-cost.ts).
  * 2. requests/s and p50/p99 latency of list-ideas, duplicate suggestions and vote on the local
  *    Worker (`wrangler dev`, as `pnpm dev` runs it, on a board of 10,000 extra ideas), next to a
  *    baseline Worker (bare Hono and one D1 query) on the same data. Rounds alternate
@@ -22,13 +23,18 @@
  *    2,000 people, 30,000 ideas, votes and comments), on Workers of its own: a unit's cockpit and
  *    the overview against the bare read of the same rollups, and the full rollup rebuild against
  *    one raw GROUP BY (about 40 s and a minute to seed).
+ * 9. The load test (soak.ts), on a Worker of its own with its rate limits on: 1,000 distinct
+ *    people voting, commenting and saving cards at once (100 requests in flight) for
+ *    `--soak-seconds`, every request recorded; then every vote, comment and card version is
+ *    accounted for against the tenant's rows (soak-reconcile.ts). Prints requests by kind and
+ *    status, writes/s, p50/p99 and "accounted: N of N"; fails on any error but a deliberate 429.
  *
  * Options: --duration <s> per round (4), --rounds <n> (3), --connections <n> (10),
- * --only <ideas,threads,cards,search,render,markdown,insights> (all)
+ * --only <ideas,threads,cards,search,render,markdown,insights,soak> (all), --soak-seconds <s> (120)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { SignJWT } from 'jose';
@@ -36,6 +42,7 @@ import { BUDGETS, CDN_DIR, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } fr
 import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { bundleCostTable } from './bundle-cost.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
 import { insightScenarios, measureRebuild } from './insights.ts';
@@ -43,6 +50,7 @@ import { insightsSeedSql } from './insights-seed.ts';
 import { compare, type LoadOptions, type Scenario } from './load.ts';
 import { measureMarkdownCost } from './markdown.ts';
 import { searchScenarios } from './search.ts';
+import { runSoak, soakSummary } from './soak.ts';
 import { measureThreadRender } from './thread-render.ts';
 import { threadSeedSql } from './thread-seed.ts';
 import { threadScenarios } from './threads.ts';
@@ -52,7 +60,8 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
-    only: { type: 'string', default: 'ideas,threads,cards,search,render,markdown,insights' },
+    only: { type: 'string', default: 'ideas,threads,cards,search,render,markdown,insights,soak' },
+    'soak-seconds': { type: 'string', default: '120' },
   },
 });
 const DURATION = Number(opts.duration);
@@ -86,6 +95,7 @@ function printSizes(): void {
   const resizer = gzipSize(join(CDN_DIR, 'embed-resizer.js'));
   console.log(`  ${'embed-resizer.js'.padEnd(40)} ${kb(resizer).padStart(9)} of ${kb(BUDGETS.resizer)}`);
   console.log(`  ${'Worker bundle'.padEnd(40)} ${kb(gzipSize(WORKER_BUNDLE)).padStart(9)} of ${kb(BUDGETS.worker)}`);
+  console.log(bundleCostTable(dirname(WORKER_BUNDLE)).join('\n'));
 }
 
 const VERBS = ['Automate', 'Simplify', 'Digitise', 'Consolidate', 'Retire', 'Self-service', 'Forecast', 'Integrate'];
@@ -196,6 +206,30 @@ async function benchInsights(demoSeedFile: string, dir: string, secret: Uint8Arr
   }
 }
 
+/** Section 9, on a Worker of its own with the real rate limits: the load test and its books. */
+async function benchSoak(adminToken: string): Promise<void> {
+  const seconds = Number(opts['soak-seconds']);
+  const people = 1000;
+  const concurrency = 100;
+  console.log(`\n== Load test: ${people} people, ${concurrency} requests in flight, ${seconds} s, rate limits on ==`);
+  const worker = await startDevServer();
+  try {
+    const result = await runSoak({
+      baseUrl: worker.url,
+      adminToken,
+      people,
+      concurrency,
+      seconds,
+      progress: (answered) => console.log(`  … ${answered} answered`),
+    });
+    console.log(soakSummary(result).join('\n'));
+    const { books } = result;
+    if (result.failures.length > 0 || books.problems.length > 0 || books.accounted !== books.writes) process.exitCode = 1;
+  } finally {
+    await worker.stop();
+  }
+}
+
 async function main(): Promise<void> {
   printSizes();
 
@@ -217,6 +251,7 @@ async function main(): Promise<void> {
   await writeFile(benchSeedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, USERS)}\n${cardSeedSql(cards)}\n`);
 
   if (ONLY.has('insights')) await benchInsights(demoSeedFile, dir, secret);
+  if (ONLY.has('soak')) await benchSoak(vars.BRIDGEKIT_ADMIN_TOKEN ?? '');
   if (!['ideas', 'threads', 'cards', 'search', 'render', 'markdown'].some((k) => ONLY.has(k))) {
     await rm(dir, { recursive: true, force: true });
     return;

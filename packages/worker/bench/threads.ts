@@ -5,7 +5,7 @@
  * same), and posting comments.
  */
 import type { Load, Scenario } from './load.ts';
-import { type BenchThread, PAGE_LIMIT, THREAD_100, THREAD_2000, THREAD_POST } from './thread-seed.ts';
+import { type BenchThread, THREAD_100, THREAD_2000, THREAD_POST } from './thread-seed.ts';
 
 /** New comments' text: never the same twice, so the repeat-post check lets each one through. */
 function commentText(): () => string {
@@ -14,7 +14,12 @@ function commentText(): () => string {
   return () => `Bench comment ${run}-${n++}: we piloted this with the regional teams and will report back after the quarter.`;
 }
 
-const pageQuery = (t: BenchThread) => `key=${encodeURIComponent(t.key)}&limit=${PAGE_LIMIT}`;
+/**
+ * Pages of THREAD_100's 40 top-level comments: its whole thread, and a first page of THREAD_2000
+ * holding the same 100 comments (at 50, that page would hold 125), so the two differ only in the
+ * length of the thread behind them.
+ */
+const pageQuery = (t: BenchThread) => `key=${encodeURIComponent(t.key)}&limit=${THREAD_100.roots}`;
 
 function readPage(t: BenchThread, tokens: string[]): Load {
   return {

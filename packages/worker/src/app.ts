@@ -14,6 +14,7 @@ import type { AppEnv } from './env.ts';
 import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
 import { cacheControl } from './middleware/cache-control.ts';
 import { consoleCors } from './middleware/console-cors.ts';
+import { documentIdempotencyKey, idempotency } from './middleware/idempotency.ts';
 import { validPercentEncoding } from './middleware/path-encoding.ts';
 import { platformContext } from './middleware/platform-context.ts';
 import { countRefusedWrites, rateLimit } from './middleware/rate-limit.ts';
@@ -121,6 +122,8 @@ app.use('/v1/*', (c, next) => {
 });
 app.use('/v1/*', requireJsonBody);
 app.use('/v1/tenants/:tenant/*', rateLimit);
+// Before anything writes: a retried write with an Idempotency-Key gets its first answer again.
+app.use('/v1/tenants/:tenant/*', idempotency);
 // After a successful write, the tenant's new events go out (delivery/dispatch.ts).
 app.use('/v1/tenants/:tenant/*', dispatchAfterWrites);
 
@@ -158,6 +161,7 @@ app.route('/embed', embedRoutes);
 // (src/dev/index.ts) adds them, so the production bundle does not contain them.
 app.get('/', (c) => c.json({ name: 'Bridgekit', api: '/v1/openapi.json' }));
 
+documentIdempotencyKey(app.openAPIRegistry);
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
   type: 'http',
   scheme: 'bearer',

@@ -147,10 +147,66 @@ export function requestIdOf<E extends RequestIdEnv>(c: Context<E>): string {
   return id;
 }
 
+/**
+ * D1's errors for trouble that passes by itself (Cloudflare's "List of D1_ERRORs" whose action is
+ * to retry, and its overloads), with the seconds to wait. Memory and CPU limits are not here: the
+ * same query would hit them again, so they stay a 500 to fix.
+ */
+const TRANSIENT_D1: readonly (readonly [RegExp, number])[] = [
+  [/Network connection lost/, 2],
+  [/reset because its code was updated/, 2],
+  // "Internal error while starting up D1 DB storage…" and "Internal error in D1 DB storage…".
+  [/D1 DB storage caused object to be reset/, 2],
+  [/transient issue on remote node/, 2],
+  [/storage operation exceeded timeout/, 5],
+  [/D1 DB is overloaded/, 5],
+];
+
+/**
+ * The seconds to wait if `err` (or what it wraps: drizzle wraps D1's error as its `cause`) is a
+ * transient D1 failure, else `null`.
+ *
+ * @example
+ * transientDatabaseRetry(new Error('D1_ERROR: Network connection lost.')); // 2
+ * transientDatabaseRetry(new Error('D1_ERROR: UNIQUE constraint failed: votes.id: SQLITE_CONSTRAINT')); // null
+ */
+export function transientDatabaseRetry(err: unknown): number | null {
+  return transientD1(err)?.seconds ?? null;
+}
+
+/**
+ * Reads the answer of a write D1 has committed, once more if D1 failed for a moment: a 503 there
+ * would have its client send the write again.
+ *
+ * @example
+ * await db.batch(writes);
+ * return readAfterWrite(() => getCard(db, tenantId, actor, id));
+ */
+export async function readAfterWrite<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!transientD1(err)) throw err;
+    return read();
+  }
+}
+
+function transientD1(err: unknown): { seconds: number; message: string } | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (!e.message.startsWith('D1_ERROR')) continue;
+    for (const [pattern, seconds] of TRANSIENT_D1) if (pattern.test(e.message)) return { seconds, message: e.message };
+  }
+  return null;
+}
+
 export function toErrorResponse<E extends RequestIdEnv>(err: unknown, c: Context<E>): Response {
   let apiError: ApiError;
+  const transient = err instanceof ApiError ? null : transientD1(err);
   if (err instanceof ApiError) {
     apiError = err;
+  } else if (transient) {
+    const retryAfter = transient.seconds;
+    apiError = new ApiError(503, 'unavailable.database', { retryAfter }, { headers: { 'retry-after': String(retryAfter) } });
   } else if (err instanceof HTTPException && err.status < 500) {
     const status = err.status as ContentfulStatusCode;
     // Hono's JSON validator throws this one; name it so clients can branch on it.
@@ -163,7 +219,10 @@ export function toErrorResponse<E extends RequestIdEnv>(err: unknown, c: Context
     apiError = new ApiError(500, 'internal_error.unexpected', {});
   }
   const requestId = requestIdOf(c);
-  if (apiError.status >= 500) {
+  if (transient) {
+    // Passes by itself: a line to count, not a stack to read.
+    console.warn(`[request ${requestId}] ${c.req.method} ${c.req.path} failed with 503 unavailable.database: ${transient.message}`);
+  } else if (apiError.status >= 500) {
     // The id the answer shows the reader, so that whoever reads this log finds their failure.
     console.error(`[request ${requestId}] ${c.req.method} ${c.req.path} failed with ${apiError.status} ${apiError.reason}:`, err);
   }

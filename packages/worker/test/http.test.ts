@@ -152,7 +152,7 @@ describe('HTTP surface', () => {
     const vote = doc.paths['/v1/tenants/{tenant}/ideas/{id}/vote'];
     expect(Object.keys(vote ?? {}).sort()).toEqual(['delete', 'put']);
     expect(vote?.put?.security).toEqual([{ bearerAuth: [] }]);
-    expect(vote?.put?.parameters?.map((p) => p.name)).toEqual(['tenant', 'id']);
+    expect(vote?.put?.parameters?.map((p) => p.name)).toEqual(['Idempotency-Key', 'tenant', 'id']);
     // The limits in the document are the limits the validator enforces.
     expect(doc.components.schemas.NewIdea?.properties?.title).toMatchObject({ minLength: 3, maxLength: 140 });
     expect(doc.components.schemas.NewIdea?.properties?.description).toMatchObject({ maxLength: 5000 });

@@ -7,7 +7,8 @@ import { env } from 'cloudflare:workers';
 import type { CardLinks, Idea, PracticeCard, SimilarIdea, StatusChange } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
-import { demoCardId } from '../src/dev/demo-data.ts';
+import { DEMO_TENANT, demoCardId } from '../src/dev/demo-data.ts';
+import { versioned } from '../src/store/cache-versions.ts';
 import { call, DEMO, errorOf, json, seedOtherTenant, token, useTestRoleClaims } from './helpers.ts';
 
 const author = () => token({ sub: 'answers-author', name: 'Ana Answers', bu: 'Finance' });
@@ -170,7 +171,8 @@ describe('duplicate suggestions', () => {
     });
     expect(items.find((i) => i.id === open.id)).toMatchObject({ closed: false, reason: null, answeredBy: null });
 
-    await env.DB.prepare("update cards set state = 'pending' where id = ?").bind(card.id).run();
+    // Through the tenant's versioned binding, as every write of a request is: the cached suggestions see it.
+    await versioned(env.DB, DEMO_TENANT.id).prepare("update cards set state = 'pending' where id = ?").bind(card.id).run();
     const again = await json<{ items: SimilarIdea[] }>(
       await send('GET', `${DEMO}/boards/general/ideas/similar?q=${encodeURIComponent('warehouse capacity')}`, null),
     );

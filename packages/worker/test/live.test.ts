@@ -1,6 +1,6 @@
-import { runDurableObjectAlarm } from 'cloudflare:test';
+import { evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import type { Comment, LiveEvent, LiveTicket } from '@bridgekit/sdk';
+import type { Comment, LiveEvent, LiveTicket, ThreadActivity } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { liveObjectName } from '../src/live/notify.ts';
@@ -263,6 +263,73 @@ describe('live updates', () => {
     } finally {
       await admin(`${DEMO}/settings`, 'PATCH', { anonymousRead: true });
     }
+  });
+
+  it('lose no comment when the thread’s live object restarts mid-stream: a reader that reconnects with its activity cursor gets each one once', async () => {
+    const first = await post(ada, { key: 'live-restart', body: 'Opening the restart thread' });
+    const { threadId } = first;
+    const stub = liveObject(threadId);
+    if (!stub) throw new Error('THREAD_LIVE is not bound');
+    const activity = async (since: string) =>
+      json<ThreadActivity>(await call(`${DEMO}/threads/${threadId}/activity?since=${encodeURIComponent(since)}`, { token: ben }));
+    // The reader as <bk-thread> is one (thread-live.ts in the widgets): the page it loaded, then
+    // new ids from the socket and from each catch-up, an id it already has dropped.
+    const shown = [first.id];
+    const fromSocket: string[] = [];
+    const show = (ids: string[]) => {
+      for (const id of ids) if (!shown.includes(id)) shown.push(id);
+    };
+    const created = (events: LiveEvent[]) => events.flatMap((e) => (e.type === 'comment.created' ? [e.id] : []));
+    const say = (body: string) => post(ada, { key: 'live-restart', body });
+    const loadedAt = new Date().toISOString();
+
+    const a = await listen(threadId);
+    show((await activity(loadedAt)).created);
+    const before = [await say('Before the restart 1'), await say('Before the restart 2')];
+    const early = created(await a.next(2));
+    fromSocket.push(...early);
+    show(early);
+
+    // An eviction that hibernates the sockets (the runtime's ordinary restart) loses nothing.
+    const during = say('While the object is evicted');
+    await evictDurableObject(stub);
+    const hibernated = [await during, await say('After the eviction')];
+    const kept = created(await a.next(2));
+    fromSocket.push(...kept);
+    show(kept);
+
+    // A restart that drops the sockets (a deploy, a crash) while comments are being posted.
+    const racing = [say('Racing the restart 1'), say('Racing the restart 2')];
+    await evictDurableObject(stub, { webSockets: 'close' });
+    racing.push(say('Racing the restart 3'));
+    await a.closed;
+    // Whatever reached the socket before it closed.
+    const last = created(a.received).filter((id) => !fromSocket.includes(id));
+    fromSocket.push(...last);
+    show(last);
+    // The reader's cursor: when it saw the socket go (the answers overlap by a few seconds).
+    const cursor = new Date().toISOString();
+    const raced = await Promise.all(racing);
+    const whileAway = [await say('While nobody listens 1'), await say('While nobody listens 2')];
+
+    // Reconnect: a new ticket and socket, then catch up from the cursor.
+    const b = await listen(threadId);
+    const caughtUp = await activity(cursor);
+    show(caughtUp.created);
+    const after = await say('After reconnecting');
+    const latest = created(await b.next());
+    fromSocket.push(...latest);
+    show(latest);
+
+    const posted = [first, ...before, ...hibernated, ...raced, ...whileAway, after].map((c) => c.id);
+    expect(new Set(shown)).toEqual(new Set(posted));
+    expect(shown).toHaveLength(posted.length);
+    // No socket announced a comment twice, and the new socket none from before it opened.
+    expect(new Set(fromSocket).size).toBe(fromSocket.length);
+    expect(latest).toEqual([after.id]);
+    // The catch-up holds every comment posted while no socket was open.
+    expect(caughtUp.created).toEqual(expect.arrayContaining(whileAway.map((c) => c.id)));
+    b.socket.close(1000, 'done');
   });
 
   it(`keep at most ${MAX_SOCKETS_PER_HOLDER} sockets per person on a thread, closing the oldest`, async () => {

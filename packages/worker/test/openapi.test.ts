@@ -254,12 +254,13 @@ describe('the examples', () => {
       : [];
   });
 
-  it('are given for every request body, and the schemas accept them', () => {
+  it('are given for every request body, and the schemas accept them', async () => {
     const problems: string[] = [];
     for (const { route, schema, example } of withExamples) {
-      if (example === undefined) problems.push(`${route.operationId}: no example`);
-      else if (!schema.safeParse(example).success)
-        problems.push(`${route.operationId}: ${JSON.stringify(schema.safeParse(example).error?.issues)}`);
+      // As the routes validate: some checks (an origin's public suffix) are asynchronous.
+      const parsed = example === undefined ? undefined : await schema.safeParseAsync(example);
+      if (parsed === undefined) problems.push(`${route.operationId}: no example`);
+      else if (!parsed.success) problems.push(`${route.operationId}: ${JSON.stringify(parsed.error.issues)}`);
     }
     expect(withExamples.length).toBeGreaterThanOrEqual(29);
     expect(problems).toEqual([]);

@@ -84,6 +84,8 @@ const CLASSIFIED: Record<string, string> = {
   value_actuals: 'kept; recorded_by points at the renamed row; the note stays',
   unit_rollups: 'no personal data: counts per unit and month',
   rollup_runs: 'no personal data',
+  idempotency_keys: 'theirs go (answers to their retried writes, kept a day)',
+  cache_versions: 'no personal data',
 };
 
 /** Every row of every table D1 holds (FTS tables and their shadow tables included), but the other tenant's. */

@@ -11,6 +11,7 @@ import '../components/idea-vote/idea-vote.ts';
 import '../components/inbox/inbox.ts';
 import '../components/practice-card/practice-card.ts';
 import '../components/thread/thread.ts';
+import { formatReason } from '@bridgekit/sdk/reasons';
 import { de } from './messages/de.ts';
 import { deErrors } from './messages/de-errors.ts';
 import { deFrame } from './messages/de-frame.ts';
@@ -119,6 +120,37 @@ describe('a page whose widgets cannot reach the API', () => {
     await until(() => outage.members.size === 0);
     await until(() => shadow(el).activeElement?.id === 'bk-heading');
     expect(shadow(el).activeElement?.localName).toBe('h2');
+  });
+
+  it('shows the database failing for a moment (503 unavailable.database) as the banner, and loads on "Try now"', async () => {
+    // The Worker's answer when D1 fails under it (worker/test/faults.test.ts): no switch in the
+    // Worker makes it fail on purpose, so the page's fetch gives that answer here.
+    const realFetch = globalThis.fetch;
+    const api = new URL(apiBase()).origin;
+    const params = { retryAfter: 2 };
+    const error = {
+      code: 'unavailable',
+      reason: 'unavailable.database',
+      params,
+      message: formatReason('unavailable.database', params),
+      requestId: 'f00dfeed',
+    };
+    globalThis.fetch = (input, init) =>
+      new URL(new Request(input, init).url).origin === api
+        ? Promise.resolve(Response.json({ error }, { status: 503, headers: { 'retry-after': '2', 'x-request-id': 'f00dfeed' } }))
+        : realFetch(input, init);
+    restore = () => {
+      globalThis.fetch = realFetch;
+    };
+    const el = await mount<HTMLElement>('<bk-idea-board board="general"></bk-idea-board>');
+    const banner = await until(() => shadow(el).querySelector('[part="outage"]'));
+    expect(banner.textContent?.replace(/\s+/g, ' ')).toContain('The database is briefly unavailable. Try again in 2 seconds.');
+    expect(inAll([el], '[role="alert"]')).toHaveLength(0);
+    await expectNoAxeViolations(el);
+    restore();
+    await userEvent.click(page.getByRole('button', { name: 'Try now' }));
+    await until(() => shadow(el).querySelector('.idea-title'));
+    await until(() => outage.members.size === 0);
   });
 
   it('takes a standalone <bk-idea-vote> into the banner, and loads it when the browser is back online', async () => {

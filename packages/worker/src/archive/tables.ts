@@ -87,6 +87,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   notifications: 'what people were told of those events (their inboxes), which are left out',
   unit_rollups: "derived: the cockpit's monthly figures, rebuilt from the imported rows by the next scheduled rollup",
   rollup_runs: 'derived: when the rollups were last rebuilt; the importing tenant has had none yet',
+  idempotency_keys: "answers to the source tenant's retried writes, kept a day; the importing tenant's people send their own",
+  cache_versions: 'derived: version stamps of cached answers, which start again in the importing tenant',
 };
 
 export const TABLE_BY_NAME: ReadonlyMap<string, ArchiveTable> = new Map(ARCHIVE_TABLES.map((t) => [t.name, t]));

@@ -1221,3 +1221,41 @@ export const rollupRuns = sqliteTable('rollup_runs', {
   /** The oldest month the last run rebuilt, `YYYY-MM`. */
   fromMonth: text('from_month').notNull(),
 });
+
+/**
+ * The answers to writes sent with an `Idempotency-Key`, kept a day: a retried write (a vote or
+ * comment made offline and sent again when the network returns) gets the first answer instead
+ * of writing twice (src/middleware/idempotency.ts).
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    tenantId: tenantId(),
+    /** Who sent it (the caller's user id, or `key:<api key id>`): one person's key never replays another's answer. */
+    caller: text('caller').notNull(),
+    key: text('key').notNull(),
+    /** The method, path and a hash of the body: the same key on another request is refused. */
+    request: text('request').notNull(),
+    /** Null while the first request runs. */
+    status: integer('status'),
+    body: text('body'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.caller, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);
+
+/**
+ * Version stamps of shared answers (a board's idea list, a thread's pages, the card library),
+ * bumped in the same D1 batch as every write that changes them: a cached answer stamped with an
+ * older version is never served (src/store/cache-versions.ts).
+ */
+export const cacheVersions = sqliteTable(
+  'cache_versions',
+  {
+    tenantId: tenantId(),
+    /** What the stamp covers: `board:<id>`, `thread:<id>`, `cards`… */
+    scope: text('scope').notNull(),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.scope] })],
+);

@@ -26,3 +26,13 @@ export function conditionalRow(table: Table, row: Record<string, unknown>, condi
   });
   return sql`select ${sql.join(values, sql`, `)} where ${condition}`;
 }
+
+/**
+ * `column in (values)` with the values bound as one JSON array: D1 refuses a statement with more
+ * than 100 bound parameters (https://developers.cloudflare.com/d1/platform/limits/), and a list
+ * that a request or a sweep brings (comment counts for 100 pages, 100 notifications, the readers
+ * of a busy thread) can be that long. `inArray` stays right for short fixed lists.
+ */
+export function inList(column: Column | SQL, values: readonly (string | number)[]): SQL {
+  return sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
+}

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/client.ts';
 import { events, notificationSettings, notifications, tenants, users, webhooks } from '../db/schema.ts';
+import { inList } from '../db/sql.ts';
 import type { AppEnv } from '../env.ts';
 import { emailCadence } from '../notify/cadence.ts';
 import { type DeliveryMessage, type DeliveryQueue, sendAll } from './messages.ts';
@@ -75,7 +76,7 @@ export async function dispatchTenant(
     .where(
       and(
         eq(events.tenantId, tenantId),
-        inArray(
+        inList(
           events.id,
           due.map((e) => e.id),
         ),

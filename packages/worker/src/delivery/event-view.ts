@@ -4,10 +4,11 @@
  * and digests are written from.
  */
 import type { BridgekitEvent, EventItem, ItemPages } from '@bridgekit/sdk';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/client.ts';
 import { cards, comments, events, healthRounds, ideas, tenants, threads, users } from '../db/schema.ts';
+import { inList } from '../db/sql.ts';
 import { ITEM_PAGE_PLACEHOLDER } from '../lib/item-pages.ts';
 import { isoTime } from '../lib/time.ts';
 
@@ -59,7 +60,7 @@ export function eventsQuery(db: Database, tenantId: string, ids: readonly string
       healthRounds,
       and(eq(events.itemKind, 'health'), eq(healthRounds.id, events.itemId), eq(healthRounds.tenantId, events.tenantId)),
     )
-    .where(and(eq(events.tenantId, tenantId), inArray(events.id, [...ids])))
+    .where(and(eq(events.tenantId, tenantId), inList(events.id, [...ids])))
     .orderBy(sql`${events.id}`);
 }
 

@@ -7,6 +7,7 @@
 import { database } from '../db/client.ts';
 import type { Bindings } from '../env.ts';
 import { rollUpAll } from '../insights/rollup.ts';
+import { deleteExpiredKeys } from '../store/idempotency.ts';
 import { deliverDigest, dueDigests } from './digests.ts';
 import { dispatchTenant, tenantsWithPendingEvents } from './dispatch.ts';
 import { deliverImmediateMail } from './mail.ts';
@@ -56,7 +57,7 @@ export async function queue(batch: MessageBatch<DeliveryMessage>, env: Bindings,
   }
 }
 
-/** Every few minutes: the outbox sweep. Hourly: review events, the digests that are due, and the cockpit's rollups. */
+/** Every few minutes: the outbox sweep. Hourly: review events, the digests that are due, the cockpit's rollups, and idempotency keys older than a day. */
 export async function scheduled(controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   const db = database(env.DB);
   const events = queueOf(env);
@@ -65,6 +66,7 @@ export async function scheduled(controller: ScheduledController, env: Bindings, 
     await recordReviewEvents(db, now);
     await sendAll(events, await dueDigests(db, now));
     await rollUpAll(db, now);
+    await deleteExpiredKeys(db, now);
     return;
   }
   for (const tenant of await tenantsWithPendingEvents(db, now - SWEEP_GRACE_MS)) {

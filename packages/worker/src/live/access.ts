@@ -5,12 +5,13 @@
  * revoked, anonymous reading turned off, the page's origin no longer allowed, the thread gone.
  * One D1 round trip for all the sockets of a thread.
  */
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { apiKeySubject } from '../auth/subjects.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { apiKeys, tenantOrigins, tenants, threads, users } from '../db/schema.ts';
-import { isAllowedOrigin } from '../lib/origins.ts';
+import { inList } from '../db/sql.ts';
+import { effectiveOriginPatterns, isAllowedOrigin } from '../lib/origins.ts';
 import { threadReadable } from '../store/item-threads.ts';
 import type { LiveHolder } from './tickets.ts';
 
@@ -65,14 +66,14 @@ export async function liveRefusals(
     db
       .select({ subject: users.subject })
       .from(users)
-      .where(and(eq(users.tenantId, tenantId), inArray(users.subject, subjects.length ? subjects : ['']), gt(users.restrictedUntil, now))),
+      .where(and(eq(users.tenantId, tenantId), inList(users.subject, subjects), gt(users.restrictedUntil, now))),
     db
       .select({ id: apiKeys.id, scopes: apiKeys.scopes })
       .from(apiKeys)
-      .where(and(eq(apiKeys.tenantId, tenantId), inArray(apiKeys.id, keyIds.length ? keyIds : ['']), isNull(apiKeys.revokedAt))),
+      .where(and(eq(apiKeys.tenantId, tenantId), inList(apiKeys.id, keyIds), isNull(apiKeys.revokedAt))),
   ]);
   const tenant = tenantRows[0];
-  const patterns = origins.map((o) => o.origin);
+  const patterns = await effectiveOriginPatterns(origins.map((o) => o.origin));
   const restrictedSubjects = new Set(restricted.map((r) => r.subject));
   const readingKeys = new Set(keys.filter((k) => k.scopes.length > 0).map((k) => k.id));
   return grants.map(({ holder, origin }) => {

@@ -2,8 +2,8 @@
 import type { Context } from 'hono';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
-const ALLOW_HEADERS = 'authorization, content-type';
-const EXPOSE_HEADERS = 'retry-after, x-request-id';
+const ALLOW_HEADERS = 'authorization, content-type, idempotency-key';
+const EXPOSE_HEADERS = 'idempotent-replayed, retry-after, x-request-id';
 
 /** Lets the page on `origin` read the answer (errors included). No credentials: tokens are bearer headers. */
 export function shareWith(c: Context, origin: string): void {

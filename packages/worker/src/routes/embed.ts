@@ -18,7 +18,7 @@ import { type AppEnv, isDevelopment } from '../env.ts';
 import { ApiError, fieldIssue, invalidFields, notFound, routeNotFound, toErrorResponse, validationError } from '../errors.ts';
 import { isConsoleOrigin } from '../lib/console-origins.ts';
 import { errorPage, signInTitle, wantsPage } from '../lib/error-page.ts';
-import { isAllowedOrigin, isEffectiveOriginPattern } from '../lib/origins.ts';
+import { type EffectiveOrigins, effectiveOriginPatterns, isAllowedOrigin } from '../lib/origins.ts';
 import { SIGN_IN_LABEL_MAX } from '../schemas/admin.ts';
 import {
   FRAME_WIDGETS,
@@ -44,8 +44,7 @@ const COMMON_POLICY = [
  * `frame-ancestors` from the tenant's allowed origins (the patterns are valid CSP host sources),
  * leaving out a too-broad wildcard stored before such wildcards were refused.
  */
-export function frameAncestors(tenant: Tenant): string {
-  const sources = tenant.origins.filter(isEffectiveOriginPattern);
+export function frameAncestors(sources: EffectiveOrigins): string {
   return sources.length > 0 ? sources.join(' ') : "'none'";
 }
 
@@ -56,10 +55,10 @@ async function tenantOr404(c: { env: AppEnv['Bindings'] }, slug: string): Promis
 }
 
 /** The framing page's origin, if the tenant allows it: from the explicit `parent`, else the referrer. */
-function parentOrigin(tenant: Tenant, explicit: string | undefined, referrer: string | undefined): string | null {
+function parentOrigin(allowed: EffectiveOrigins, explicit: string | undefined, referrer: string | undefined): string | null {
   const candidate = explicit ?? referrer;
   const origin = candidate ? URL.parse(candidate)?.origin : undefined;
-  return origin && origin !== 'null' && isAllowedOrigin(origin, tenant.origins) ? origin : null;
+  return origin && origin !== 'null' && isAllowedOrigin(origin, allowed) ? origin : null;
 }
 
 function widgetAttributes(name: string, widget: FrameWidget, query: Record<string, string>): string {
@@ -173,9 +172,10 @@ export const embedRoutes = new Hono<AppEnv>()
     const query = parseQuery(FramePageQuery, params);
     const attributes = widgetAttributes(name, widget, params);
     const tenant = await tenantOr404(c, query.tenant);
-    const parent = parentOrigin(tenant, query.parent, c.req.header('referer'));
+    const allowed = await effectiveOriginPatterns(tenant.origins);
+    const parent = parentOrigin(allowed, query.parent, c.req.header('referer'));
     const signIn = (c.get('demoPeople') ?? []).length > 0 || tenant.oidcProviders.some((p) => p.signIn);
-    c.header('content-security-policy', [...COMMON_POLICY, "connect-src 'self'", `frame-ancestors ${frameAncestors(tenant)}`].join('; '));
+    c.header('content-security-policy', [...COMMON_POLICY, "connect-src 'self'", `frame-ancestors ${frameAncestors(allowed)}`].join('; '));
     c.header('cache-control', 'no-store');
     const locale = query.locale ?? 'en';
     return c.html(html`<!doctype html>

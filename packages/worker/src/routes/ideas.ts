@@ -4,7 +4,7 @@
  * texts) and withdraws it; moderators remove it.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { hasRole, requireRole, requireWriter, roleOf } from '../auth/viewer.ts';
+import { ANONYMOUS, hasRole, requireRole, requireWriter, roleOf } from '../auth/viewer.ts';
 import { checkRequiredFields } from '../domain/board-settings.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor } from '../lib/cursor.ts';
@@ -35,11 +35,14 @@ import {
   WithdrawInputSchema,
 } from '../schemas/ideas.ts';
 import { boardOpen, findBoardRecord } from '../store/boards.ts';
+import { IDEA_LIST_SCOPES, SIMILAR_SCOPES } from '../store/cache-versions.ts';
 import { editIdea, ideaRevisionsOf } from '../store/idea-edits.ts';
 import { ideaView } from '../store/idea-view.ts';
-import { createIdea, deleteIdea, findIdea, listIdeas, toIdea } from '../store/ideas.ts';
+import { createIdea, deleteIdea, findIdea, listIdeasQuery, toIdea } from '../store/ideas.ts';
 import { similarIdeas } from '../store/search.ts';
 import { withdrawIdea } from '../store/status.ts';
+import { type OwnIdeaState, ownIdeaState, withOwnState } from '../store/viewer-state.ts';
+import { cachedRead } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 export const ideasRoutes = createRouter()
@@ -59,13 +62,26 @@ export const ideasRoutes = createRouter()
     async (c) => {
       const { board } = c.req.valid('param');
       const { sort, cursor, limit, category, unit } = c.req.valid('query');
-      const page = await listIdeas(c.var.db, c.var.tenant.id, c.var.viewer, {
-        board,
-        sort,
-        limit,
-        categories: category,
-        unit,
-        cursor: cursor ? decodeCursor(cursor, sort) : null,
+      const query = { board, sort, limit, categories: category, unit, cursor: cursor ? decodeCursor(cursor, sort) : null };
+      const { db, tenant, viewer } = c.var;
+      const page = await cachedRead(c, {
+        key: `ideas\u0000${JSON.stringify(query)}`,
+        scopes: IDEA_LIST_SCOPES,
+        shared: listIdeasQuery(db, tenant.id, ANONYMOUS, query),
+        mine:
+          viewer.kind === 'anonymous'
+            ? undefined
+            : (shared) =>
+                ownIdeaState(
+                  db,
+                  tenant.id,
+                  viewer,
+                  board,
+                  shared.items.map((i) => i.id),
+                ),
+        merge: (shared, own: OwnIdeaState[]) => withOwnState(shared, own),
+        // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
+        uncached: () => listIdeasQuery(c.var.db, c.var.tenant.id, c.var.viewer, query),
       });
       return c.json(page, 200);
     },
@@ -83,10 +99,19 @@ export const ideasRoutes = createRouter()
       responses: { 200: jsonContent(z.object({ items: z.array(SimilarIdeaSchema) }), 'Best matches first.'), ...limitedErrors },
     }),
     async (c) => {
-      const { db, tenant } = c.var;
-      const board = await findBoardRecord(db, tenant.id, c.req.valid('param').board);
       const { q, limit } = c.req.valid('query');
-      return c.json({ items: await similarIdeas(db, tenant.id, board, q, limit) }, 200);
+      const slug = c.req.valid('param').board;
+      const similar = async () => {
+        const { db, tenant } = c.var;
+        return similarIdeas(db, tenant.id, await findBoardRecord(db, tenant.id, slug), q, limit);
+      };
+      const items = await cachedRead(c, {
+        key: `similar\u0000${JSON.stringify([slug, q, limit])}`,
+        scopes: SIMILAR_SCOPES,
+        shared: similar,
+        uncached: () => similar,
+      });
+      return c.json({ items }, 200);
     },
   )
   .openapi(

@@ -7,7 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { database } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
-import { isAllowedOrigin } from '../lib/origins.ts';
+import { effectiveOriginPatterns, isAllowedOrigin } from '../lib/origins.ts';
 import { LIVE_CONNECT_HEADER, type LiveConnect } from '../live/access.ts';
 import { liveObjectName } from '../live/notify.ts';
 import type { LiveConnectRefusal } from '../live/thread-live.ts';
@@ -39,7 +39,7 @@ export const liveRoutes = createRouter().openapi(
     const tenant = await findTenantBySlug(database(c.env.DB), claims.tenant);
     if (!tenant) throw new ApiError(404, 'not_found.tenant', { id: claims.tenant });
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin && !isAllowedOrigin(origin, tenant.origins)) {
+    if (origin && origin !== new URL(c.req.url).origin && !isAllowedOrigin(origin, await effectiveOriginPatterns(tenant.origins))) {
       throw new ApiError(403, 'forbidden.origin', { origin, tenant: tenant.slug });
     }
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {

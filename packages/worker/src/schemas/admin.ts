@@ -308,12 +308,12 @@ export const TenantSettingsUpdateSchema = z
 requestType<TenantSettingsUpdate>()(TenantSettingsUpdateSchema, true);
 expectType<Exact<z.infer<typeof TenantSettingsUpdateSchema>, TenantSettingsUpdate>>(true);
 
-const originPattern = (normalize: typeof normalizeOriginPattern) =>
+const originPattern = (normalize: typeof normalizeOriginPattern | typeof allowableOriginPattern) =>
   z
     .string()
     .max(300)
-    .transform((value, ctx) => {
-      const result = normalize(value);
+    .transform(async (value, ctx) => {
+      const result = await normalize(value);
       if ('error' in result) {
         ctx.addIssue({ code: 'custom', message: result.error });
         return z.NEVER;

@@ -46,7 +46,7 @@ import {
   users,
 } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
-import { ApiError, fieldIssue, notFound } from '../errors.ts';
+import { ApiError, fieldIssue, notFound, readAfterWrite } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
 import { mentionCandidates, type RenderedMarkdown, renderMarkdown } from '../markdown/render.ts';
@@ -373,7 +373,7 @@ export async function cardVisible(db: Database, tenantId: string, viewer: Viewer
 /** Creates a card, version 1 — held whole (`pending`) when the moderation pipeline says so. */
 export async function createCard(db: Database, tenant: Tenant, saver: Saver, input: CardInput, now = Date.now()): Promise<PracticeCard> {
   const { id } = await insertCard(db, tenant, saver, input, null, now);
-  return getCard(db, tenant.id, saver.actor, id, now);
+  return readAfterWrite(() => getCard(db, tenant.id, saver.actor, id, now));
 }
 
 /**
@@ -401,7 +401,9 @@ export async function insertCard(
 ): Promise<{ id: string; inserted: boolean }> {
   const tenantId = tenant.id;
   const { actor } = saver;
-  const template = await findTemplate(db, tenantId, input.templateId).catch(() => {
+  const template = await findTemplate(db, tenantId, input.templateId).catch((err: unknown) => {
+    // Only its 404: a failed read of the template is not the caller's mistake.
+    if (!(err instanceof ApiError && err.status === 404)) throw err;
     throw new ApiError(
       400,
       'validation_failed.no_template',
@@ -694,7 +696,7 @@ export async function updateCard(
         : []),
       ...heldStatements(db, tenantId, { kind: 'card', id }, prepared.verdict, viewerUserId(tenantId, actor), { now, edit: editId }),
     ]);
-    return getCard(db, tenantId, actor, id, now);
+    return readAfterWrite(() => getCard(db, tenantId, actor, id, now));
   }
 
   const moderation = published
@@ -722,7 +724,7 @@ export async function updateCard(
   ]);
   // Another save won the race between the check above and this batch.
   if (!changed) throw await raceLost(db, tenantId, id);
-  return getCard(db, tenantId, actor, id, now, !mine && !published);
+  return readAfterWrite(() => getCard(db, tenantId, actor, id, now, !mine && !published));
 }
 
 /**

@@ -45,11 +45,14 @@ export type CommentRow = Awaited<ReturnType<ReturnType<typeof selectComments>['a
 /**
  * What the caller may see: published comments, their own pending ones, and — as "comment
  * removed" placeholders that keep the tree — hidden comments with published replies.
+ * `alias` names the comments table when a query reads it under another name.
  */
-export function visibleTo(tenantId: string, viewer: Viewer | Actor): SQL {
-  return sql`(${qualified(comments.state)} = 'published'
-    or ${qualified(comments.authorId)} = ${viewerUserId(tenantId, viewer)}
-    or exists (select 1 from ${comments} ch where ch.parent_id = ${qualified(comments.id)} and ch.state = 'published'))`;
+export function visibleTo(tenantId: string, viewer: Viewer | Actor, alias?: string): SQL {
+  const column = (c: typeof comments.state | typeof comments.authorId | typeof comments.id) =>
+    alias ? sql`${sql.identifier(alias)}.${sql.identifier(c.name)}` : qualified(c);
+  return sql`(${column(comments.state)} = 'published'
+    or ${column(comments.authorId)} = ${viewerUserId(tenantId, viewer)}
+    or exists (select 1 from ${comments} ch where ch.parent_id = ${column(comments.id)} and ch.state = 'published'))`;
 }
 
 const NO_REACTIONS: Record<Reaction, number> = { like: 0, insight: 0, love: 0 };

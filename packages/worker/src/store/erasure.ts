@@ -12,7 +12,7 @@
  * - cards and value-plan benefits they owned and ideas they sponsored lose that owner or sponsor;
  *   intake decisions and measurements they took or recorded keep pointing at the renamed row;
  * - what only served them goes: role grant, mention rows, subscriptions, notifications, e-mail
- *   settings. Votes, reactions, flags and "helped" marks stay as rows of the erased person, so
+ *   settings, idempotency keys. Votes, reactions, flags and "helped" marks stay as rows of the erased person, so
  *   every count (votes, supporters, reactions, helped) stays exactly what it was;
  * - the audit log records the erasure, naming the person by id only.
  *
@@ -50,6 +50,7 @@ import {
 import { unmentionHtml, unmentionSource, unnamePeople } from '../domain/erasure-text.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
+import { deleteKeysOf } from './idempotency.ts';
 import { logAction, type Moderator } from './moderation.ts';
 import type { PersonRecord } from './personal-data.ts';
 import { named } from './search-results.ts';
@@ -336,6 +337,7 @@ function removeOwn(db: Database, tenantId: string, person: PersonRecord): BatchI
     db.delete(subscriptions).where(ofPerson),
     db.delete(notifications).where(ofPerson),
     db.delete(notificationSettings).where(ofPerson),
+    deleteKeysOf(db, tenantId, person.subject),
   ];
 }
 
@@ -394,6 +396,7 @@ export async function erasePerson(
 export async function eraseGrantOnly(db: Database, tenantId: string, subject: string, now = Date.now()): Promise<ErasureOutcome> {
   await db.batch([
     db.delete(userRoles).where(sql`tenant_id = ${tenantId} and subject = ${subject}`),
+    deleteKeysOf(db, tenantId, subject),
     db
       .update(configLog)
       .set({ target: `${ERASED_SUBJECT_PREFIX}${newId()}` })

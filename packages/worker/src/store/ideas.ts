@@ -206,8 +206,14 @@ export interface ListIdeas {
  * author): one round trip of two statements.
  */
 export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, q: ListIdeas): Promise<Page<Idea>> {
+  const query = listIdeasQuery(db, tenantId, viewer, q);
+  return query.answer(await db.batch(query.statements));
+}
+
+/** {@link listIdeas} as statements to put in a batch, and how to read the page off their results. */
+export function listIdeasQuery(db: Database, tenantId: string, viewer: Viewer, q: ListIdeas) {
   const { column, key } = SORTS[q.sort];
-  const [board, rows] = await db.batch([
+  const statements = [
     selectBoardRecord(db, tenantId, q.board),
     selectIdeas(db, tenantId, viewer)
       .where(
@@ -224,12 +230,16 @@ export async function listIdeas(db: Database, tenantId: string, viewer: Viewer, 
       )
       .orderBy(desc(column), desc(ideas.id))
       .limit(q.limit + 1),
-  ]);
-  if (board.length === 0) throw notFound('not_found.board', { id: q.board });
-  const items = rows.slice(0, q.limit).map((row) => toIdea(row));
-  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
-  const nextCursor = last ? encodeCursor({ sort: q.sort, key: key(last.idea), id: last.idea.id }) : null;
-  return { items, nextCursor };
+  ] as const;
+  const answer = (results: readonly unknown[]): Page<Idea> => {
+    const [board, rows] = results as [unknown[], IdeaRow[]];
+    if (board.length === 0) throw notFound('not_found.board', { id: q.board });
+    const items = rows.slice(0, q.limit).map((row) => toIdea(row));
+    const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
+    const nextCursor = last ? encodeCursor({ sort: q.sort, key: key(last.idea), id: last.idea.id }) : null;
+    return { items, nextCursor };
+  };
+  return { statements, answer };
 }
 
 /**

@@ -13,12 +13,12 @@ import type {
   NotificationSettings,
   NotificationSettingsUpdate,
 } from '@bridgekit/sdk';
-import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { UserViewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { events, notificationSettings, notifications, users } from '../db/schema.ts';
-import { qualified } from '../db/sql.ts';
+import { inList, qualified } from '../db/sql.ts';
 import { commentPageUrl, itemPageUrl } from '../lib/item-pages.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { emailCadence } from '../notify/cadence.ts';
@@ -167,7 +167,7 @@ export async function markRead(
     db
       .update(notifications)
       .set({ readAt: now })
-      .where(and(mine(tenantId, me), isNull(notifications.readAt), which === 'all' ? undefined : inArray(notifications.id, which))),
+      .where(and(mine(tenantId, me), isNull(notifications.readAt), which === 'all' ? undefined : inList(notifications.id, which))),
     selectUnread(db, tenantId, me),
   ]);
   return { unread: count?.unread ?? 0 };

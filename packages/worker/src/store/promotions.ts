@@ -93,7 +93,9 @@ export async function promoteStory(
   const existing = await promotedCard(db, tenantId, saver, origin.promotedFrom, moderator, now);
   if (existing) return { card: existing, created: false };
 
-  const template = await findTemplate(db, tenantId, input.template).catch(() => {
+  const template = await findTemplate(db, tenantId, input.template).catch((err: unknown) => {
+    // Only its 404: a failed read of the template is not the caller's mistake.
+    if (!(err instanceof ApiError && err.status === 404)) throw err;
     throw new ApiError(
       400,
       'validation_failed.no_template',

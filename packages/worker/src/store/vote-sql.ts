@@ -12,8 +12,8 @@ export function callersVotes(userId: SQL): SQL<number> {
   return sql<number>`coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${qualified(ideas.id)} and ${qualified(votes.userId)} = ${userId}), 0)`;
 }
 
-/** The budget votes `userId` has placed on the board's ideas and not had refunded, leaving out `exceptIdea`'s: a scalar. */
-export function budgetUsed(tenantId: string, userId: SQL, boardId: string, exceptIdea?: string): SQL<number> {
+/** The budget votes `userId` has placed on the board's ideas (`boardId`: an id, or SQL naming one) and not had refunded, leaving out `exceptIdea`'s: a scalar. */
+export function budgetUsed(tenantId: string, userId: SQL, boardId: string | SQL, exceptIdea?: string): SQL<number> {
   const except = exceptIdea === undefined ? sql`` : sql` and v.idea_id <> ${exceptIdea}`;
   return sql<number>`(select coalesce(sum(v.count), 0) from ${votes} v join ${ideas} i on i.id = v.idea_id
     where v.tenant_id = ${tenantId} and v.user_id = ${userId} and i.board_id = ${boardId} and v.refunded = 0${except})`;

@@ -6,15 +6,15 @@
  * recomputed from the votes in the same transaction.
  */
 import type { VoteState } from '@bridgekit/sdk';
-import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, businessUnits, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { voteWeight } from '../domain/trending.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
-import { type BoardRecord, boardOpen, budgetOf, toRecord } from './boards.ts';
-import { ideaVisibleTo } from './ideas.ts';
+import { type BoardRecord, type BoardRow, boardOpen, budgetOf, toRecord } from './boards.ts';
+import { ideaBoard, ideaVisibleTo } from './ideas.ts';
 import { autoSubscribe } from './subscriptions.ts';
 import { upsertUser, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
@@ -52,7 +52,7 @@ export function recountSupportOf(db: Database, tenantId: string, userId: SQL) {
     );
 }
 
-function readState(db: Database, tenantId: string, actor: Actor, ideaId: string, boardId: string) {
+function readState(db: Database, tenantId: string, actor: Actor, ideaId: string) {
   const userId = viewerUserId(tenantId, actor);
   return db
     .select({
@@ -60,7 +60,7 @@ function readState(db: Database, tenantId: string, actor: Actor, ideaId: string,
       supporters: ideas.supporterCount,
       businessUnits: ideas.businessUnitCount,
       myVotes: callersVotes(userId),
-      used: budgetUsed(tenantId, userId, boardId),
+      used: budgetUsed(tenantId, userId, sql`${qualified(ideas.boardId)}`),
     })
     .from(ideas)
     .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
@@ -71,9 +71,9 @@ interface Target {
   board: BoardRecord;
 }
 
-/** The idea, its board and the actor's current votes on it: one query. */
-async function target(db: Database, tenantId: string, actor: Actor, ideaId: string): Promise<Target> {
-  const row = await db
+/** The idea and the actor's current votes on it, as the first statement of the vote's batch (its board: `ideaBoard`). */
+function selectTarget(db: Database, tenantId: string, actor: Actor, ideaId: string) {
+  return db
     .select({
       id: ideas.id,
       boardId: ideas.boardId,
@@ -81,23 +81,37 @@ async function target(db: Database, tenantId: string, actor: Actor, ideaId: stri
       mergedInto: ideas.mergedInto,
       state: ideas.state,
       myVotes: callersVotes(viewerUserId(tenantId, actor)),
-      board: boards,
     })
     .from(ideas)
-    .innerJoin(boards, eq(boards.id, ideas.boardId))
-    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), ideaVisibleTo(tenantId, actor)))
-    .get();
-  if (!row) throw notFound('not_found.idea', { id: ideaId });
-  const { board, ...idea } = row;
+    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), ideaVisibleTo(tenantId, actor)));
+}
+
+function toTarget(idea: Target['idea'] | undefined, board: BoardRow | undefined, ideaId: string): Target {
+  if (!idea || !board) throw notFound('not_found.idea', { id: ideaId });
   return { idea, board: toRecord(board) };
 }
 
-function assertOpen({ idea, board }: Target): void {
+function assertOpen({ idea, board }: Target, now: number): void {
   // Only the author sees a held or rejected idea; nobody backs it before a moderator publishes it.
   if (idea.state !== 'published') throw new ApiError(409, 'voting_closed.pending', {});
   if (idea.mergedInto) throw new ApiError(409, 'voting_closed.merged', { into: idea.mergedInto });
   if (idea.closed) throw new ApiError(409, 'voting_closed.closed', {});
-  if (!boardOpen(board)) throw new ApiError(409, 'voting_closed.board', { board: board.slug });
+  if (!boardOpen(board, now)) throw new ApiError(409, 'voting_closed.board', { board: board.slug });
+}
+
+/**
+ * What {@link assertOpen} and the board's rules check, as SQL for the guarded statements of the
+ * batch: the idea is open on an open board and, when `n` (SQL) votes are to be placed, they fit
+ * the board's votes per idea and the actor's budget.
+ */
+function voteAllowed(tenantId: string, actor: Actor, ideaId: string, now: number, n?: SQL): SQL {
+  const fits = n
+    ? sql` and ${n} <= case when b.vote_mode = 'budget' then b.votes_per_idea else 1 end
+        and (b.vote_mode <> 'budget' or ${budgetUsed(tenantId, viewerUserId(tenantId, actor), sql`b.id`, ideaId)} + ${n} <= b.vote_budget)`
+    : sql``;
+  return sql`exists (select 1 from ${ideas} vi join ${boards} b on b.id = vi.board_id
+    where vi.tenant_id = ${tenantId} and vi.id = ${ideaId} and vi.state = 'published' and vi.closed = 0 and vi.merged_into is null
+      and (b.opens_at is null or b.opens_at <= ${now}) and (b.closes_at is null or ${now} < b.closes_at)${fits})`;
 }
 
 function toState(
@@ -117,7 +131,9 @@ function toState(
 
 /**
  * Sets the actor's votes on an idea: `'back'` to back it (1 vote, or keep what they have), or
- * a number (0 withdraws). Idempotent: the same request twice leaves the same state.
+ * a number (0 withdraws). Idempotent: the same request twice leaves the same state. One D1
+ * round trip: the batch reads the idea, its board and the actor's votes first, writes only
+ * what its guards allow, and reads the result; the answer, or the refusal, comes from what it read.
  */
 export async function setVotes(
   db: Database,
@@ -126,51 +142,34 @@ export async function setVotes(
   ideaId: string,
   requested: number | 'back',
 ): Promise<VoteState> {
-  const t = await target(db, tenantId, actor, ideaId);
-  const { board } = t;
-  assertOpen(t);
-  const budgetMode = board.voteMode === 'budget';
-  const max = budgetMode ? board.votesPerIdea : 1;
-  const n = requested === 'back' ? Math.max(t.idea.myVotes, 1) : requested;
-  // Over the board's votes per idea: 409 like an exhausted budget (the request is well-formed; the board's rule refuses it).
-  if (n > max) {
-    throw new ApiError(
-      409,
-      'vote_budget_exceeded.per_idea',
-      { count: max },
-      { details: [fieldIssue('body.votes', 'field.too_big', { max })] },
-    );
-  }
-  if (n === 0) return withdraw(db, tenantId, actor, t);
-
   const now = Date.now();
-  const ideaOpen = and(
-    eq(ideas.tenantId, tenantId),
-    eq(ideas.id, ideaId),
-    eq(ideas.closed, false),
-    isNull(ideas.mergedInto),
-    eq(ideas.state, 'published'),
-  );
-  const withinBudget = budgetMode
-    ? sql`${budgetUsed(tenantId, viewerUserId(tenantId, actor), board.id, ideaId)} + ${n} <= ${board.voteBudget}`
-    : undefined;
-  const [, , , , [state]] = await db.batch([
-    upsertUser(db, tenantId, actor, now),
+  if (requested === 0) return withdraw(db, tenantId, actor, ideaId, now);
+  const me = viewerUserId(tenantId, actor);
+  // 'back' keeps the votes already placed (at least one), as the statements find them.
+  const n =
+    requested === 'back'
+      ? sql<number>`max(coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${ideaId} and ${qualified(votes.userId)} = ${me}), 0), 1)`
+      : sql<number>`${requested}`;
+  const allowed = voteAllowed(tenantId, actor, ideaId, now, n);
+  const [before, [board], , , , , [state]] = await db.batch([
+    selectTarget(db, tenantId, actor, ideaId),
+    ideaBoard(db, tenantId, ideaId),
+    upsertUser(db, tenantId, actor, now, allowed),
     db
       .insert(votes)
       .select(
         db
           .select({
             ideaId: ideas.id,
-            userId: sql<string>`${viewerUserId(tenantId, actor)}`.as('user_id'),
+            userId: sql<string>`${me}`.as('user_id'),
             tenantId: ideas.tenantId,
             count: sql<number>`${n}`.as('count'),
-            weight: sql<number>`${voteWeight(n, now)}`.as('weight'),
+            weight: sql<number>`${n} * ${voteWeight(1, now)}`.as('weight'),
             refunded: sql<boolean>`0`.as('refunded'),
             createdAt: sql<number>`${now}`.as('created_at'),
           })
           .from(ideas)
-          .where(and(ideaOpen, withinBudget)),
+          .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), allowed)),
       )
       .onConflictDoUpdate({
         target: [votes.ideaId, votes.userId],
@@ -183,42 +182,57 @@ export async function setVotes(
     autoSubscribe(
       db,
       tenantId,
-      viewerUserId(tenantId, actor),
+      me,
       'idea',
       ideaId,
       'voter',
-      sql`exists (select 1 from ${votes} where ${qualified(votes.ideaId)} = ${ideaId} and ${qualified(votes.userId)} = ${viewerUserId(tenantId, actor)})`,
+      sql`exists (select 1 from ${votes} where ${qualified(votes.ideaId)} = ${ideaId} and ${qualified(votes.userId)} = ${me})`,
     ),
-    readState(db, tenantId, actor, ideaId, board.id),
+    readState(db, tenantId, actor, ideaId),
   ]);
-  const result = toState(state, board);
-  if (result.myVotes !== n) {
-    if (budgetMode) {
-      throw new ApiError(409, 'vote_budget_exceeded.budget', {
-        remaining: result.budget?.remaining ?? 0,
-        total: board.voteBudget,
-        needed: n - result.myVotes,
-      });
-    }
-    assertOpen(await target(db, tenantId, actor, ideaId));
+  const t = toTarget(before[0], board, ideaId);
+  assertOpen(t, now);
+  const max = t.board.voteMode === 'budget' ? t.board.votesPerIdea : 1;
+  const wanted = requested === 'back' ? Math.max(t.idea.myVotes, 1) : requested;
+  // Over the board's votes per idea: 409 like an exhausted budget (the request is well-formed; the board's rule refuses it).
+  if (wanted > max) {
+    throw new ApiError(
+      409,
+      'vote_budget_exceeded.per_idea',
+      { count: max },
+      { details: [fieldIssue('body.votes', 'field.too_big', { max })] },
+    );
+  }
+  const result = toState(state, t.board);
+  if (result.myVotes !== wanted) {
+    // The idea and board were open and the count within the board's rule: only the budget refuses.
+    throw new ApiError(409, 'vote_budget_exceeded.budget', {
+      remaining: result.budget?.remaining ?? 0,
+      total: t.board.voteBudget,
+      needed: wanted - result.myVotes,
+    });
   }
   return result;
 }
 
-async function withdraw(db: Database, tenantId: string, actor: Actor, t: Target): Promise<VoteState> {
-  const [, , [state]] = await db.batch([
+async function withdraw(db: Database, tenantId: string, actor: Actor, ideaId: string, now: number): Promise<VoteState> {
+  const [before, [board], , , [state]] = await db.batch([
+    selectTarget(db, tenantId, actor, ideaId),
+    ideaBoard(db, tenantId, ideaId),
     db
       .delete(votes)
       .where(
         and(
           eq(votes.tenantId, tenantId),
-          eq(votes.ideaId, t.idea.id),
+          eq(votes.ideaId, ideaId),
           eq(votes.userId, viewerUserId(tenantId, actor)),
-          sql`exists (select 1 from ${ideas} where ${qualified(ideas.id)} = ${t.idea.id} and ${qualified(ideas.closed)} = 0)`,
+          voteAllowed(tenantId, actor, ideaId, now),
         ),
       ),
-    recountSupport(db, tenantId, t.idea.id),
-    readState(db, tenantId, actor, t.idea.id, t.board.id),
+    recountSupport(db, tenantId, ideaId),
+    readState(db, tenantId, actor, ideaId),
   ]);
+  const t = toTarget(before[0], board, ideaId);
+  assertOpen(t, now);
   return toState(state, t.board);
 }

@@ -151,7 +151,7 @@ describe('<bk-idea-board>', () => {
     expect(shadow(el).querySelector('[part="load-more-error"]')).toBeNull();
   });
 
-  it('shows a failed vote under its row, not in the vote column', async () => {
+  it('shows a vote that could not be sent under its row, not in the vote column', async () => {
     const el = await mountBoard();
     const realFetch = globalThis.fetch;
     onTestFinished(() => {
@@ -163,7 +163,8 @@ describe('<bk-idea-board>', () => {
     const column = vote.getBoundingClientRect().width;
     await userEvent.click(voteButtons(el)[0] as HTMLButtonElement);
     const shown = await until(() => shadow(el).querySelector('.idea > [part="vote-error"]'));
-    expect(shown.textContent).toBe('Couldn’t save your vote. Check your connection and try again.');
+    // Without a connection the vote waits to be sent (shared/offline-queue.ts), and says so.
+    expect(shown.textContent).toBe('No connection: your vote will be sent when it is back.');
     expect(shown.getBoundingClientRect().top).toBeGreaterThanOrEqual(vote.getBoundingClientRect().bottom);
     expect(vote.getBoundingClientRect().width).toBe(column);
     // Said once, by the vote control's live region.

@@ -1,7 +1,8 @@
-import { type Budget, type Idea, isBridgekitError } from '@bridgekit/sdk';
+import { type Budget, type Idea, isBridgekitError, type VoteState } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { offlineQueue, unreachable } from '../../shared/offline.ts';
 import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
@@ -14,7 +15,8 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
  * reads "Backed ✓" as a state, not a call to action; its name says what pressing does ("Back
  * “…”"). The count is visible, and a live region announces the outcome. On a budget board it is
  * one stepper instead: the idea's votes, then − (your votes) +; at the per-idea cap or with no
- * votes left, + says why it does nothing.
+ * votes left, + says why it does nothing. A vote made offline is kept and sent once when the
+ * connection is back; it says so meanwhile, and that it was sent afterwards.
  *
  * @tag bk-idea-vote
  * @summary Back an idea with one click.
@@ -175,13 +177,27 @@ export class BkIdeaVote extends BridgekitElement {
     this._idea = { ...idea, voted: target > 0, myVotes: target, votes: idea.votes + target - idea.myVotes };
     this._pending = true;
     this._message = null;
+    // One key for this vote, however often it is sent: the server counts it once.
+    const idempotencyKey = crypto.randomUUID();
+    const send = () =>
+      target === 0 ? client.ideas.unvote(idea.id, { idempotencyKey }) : client.ideas.vote(idea.id, { votes: target, idempotencyKey });
     try {
-      const state = target === 0 ? await client.ideas.unvote(idea.id) : await client.ideas.vote(idea.id, { votes: target });
+      let state: VoteState;
+      let late = false;
+      try {
+        state = await send();
+      } catch (err) {
+        if (!unreachable(err)) throw err;
+        // Offline: kept, and sent when the connection is back (the optimistic state stays shown).
+        this._message = { text: this.t('vote.queued'), visible: true };
+        state = await (await offlineQueue()).sendWhenOnline(send);
+        late = true;
+      }
       this._idea = withVoteState(idea, state);
       if (state.budget) this._budget = state.budget;
       const votes = this.t('vote.count', { count: state.votes });
-      const key = state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
-      this._message = { text: this.t(key, { title: idea.title, votes }), visible: false };
+      const key = late ? 'vote.sent' : state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
+      this._message = { text: this.t(key, { title: idea.title, votes }), visible: late };
       this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, board: idea.board, state, source: this }));
     } catch (err) {
       this._idea = { ...idea, ...before };

@@ -94,14 +94,17 @@ const authorName = (view: CommentView, c: Comment): string => (c.author ? shownN
 
 function renderComment(view: CommentView, comment: Comment, tree: Map<string, Comment[]>, root: Root): TemplateResult {
   const children = tree.get(comment.id) ?? [];
-  const label = comment.author ? view.t('thread.repliesLabel', { name: authorName(view, comment) }) : view.t('thread.repliesToRemoved');
   const isRoot = comment.id === root.id;
   return html`
     <li class="item">
       ${renderArticle(view, comment)}
       ${
         children.length > 0
-          ? html`<ol class="replies" part="replies" aria-label=${label}>
+          ? html`<ol
+            class="replies"
+            part="replies"
+            aria-label=${comment.author ? view.t('thread.repliesLabel', { name: authorName(view, comment) }) : view.t('thread.repliesToRemoved')}
+          >
             ${repeat(
               children,
               (c) => c.id,
@@ -178,9 +181,13 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
   `;
 }
 
+/** Date formats by locale: making one costs more than the rest of a comment's template. */
+const dateFormats: Record<string, Intl.DateTimeFormat> = {};
+
 function renderHeader(view: CommentView, c: Comment): TemplateResult {
   const author = c.author;
-  const when = new Intl.DateTimeFormat(view.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  dateFormats[view.locale] ??= new Intl.DateTimeFormat(view.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = dateFormats[view.locale] as Intl.DateTimeFormat;
   return html`
     <header class="comment-header" part="comment-header">
       ${author ? avatar(authorName(view, c), author.handle) : nothing}
@@ -203,6 +210,7 @@ function renderHeader(view: CommentView, c: Comment): TemplateResult {
 function renderActions(view: CommentView, c: Comment): TemplateResult {
   const published = c.state === 'published';
   const busy = view.busy.has(c.id) ? 'true' : 'false';
+  const label = view.t('thread.actionsLabel', { name: authorName(view, c) });
   const open = (kind: 'more' | 'react') => view.menu?.kind === kind && view.menu.id === c.id;
   // A menu button (APG): Enter, Space or ↓ open it on its first item, ↑ on its last.
   const menuButton = (kind: 'more' | 'react', label: string, content: unknown) =>
@@ -226,7 +234,7 @@ function renderActions(view: CommentView, c: Comment): TemplateResult {
       >${open(kind) ? view.actions?.[kind](view, c) : nothing}</span
     >`;
   return html`
-    <div class="actions" part="actions" role="group" aria-label=${view.t('thread.actionsLabel', { name: authorName(view, c) })}>
+    <div class="actions" part="actions" role="group" aria-label=${label}>
       ${published ? renderReactions(view, c) : nothing}
       ${
         view.signedIn && published
@@ -254,7 +262,7 @@ function renderActions(view: CommentView, c: Comment): TemplateResult {
             </button>`
           : nothing
       }
-      ${published || c.mine || view.moderator ? menuButton('more', view.t('thread.actionsLabel', { name: authorName(view, c) }), html`<span aria-hidden="true">…</span>`) : nothing}
+      ${published || c.mine || view.moderator ? menuButton('more', label, html`<span aria-hidden="true">…</span>`) : nothing}
     </div>
   `;
 }

@@ -128,6 +128,58 @@ describe('<bk-thread> live updates', () => {
     }
   });
 
+  it('show every comment posted while the socket was down once, caught up from the activity cursor on reconnecting', async () => {
+    const key = freshKey();
+    const root = await other.threads.post({ key, body: 'Before the drop' });
+    const RealSocket = globalThis.WebSocket;
+    const realFetch = globalThis.fetch;
+    const sockets: WebSocket[] = [];
+    globalThis.WebSocket = class extends RealSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets.push(this);
+      }
+    };
+    // The second ticket waits until the comments are in: they are posted while no socket is open.
+    let tickets = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && /\/threads\/[^/]+\/live$/.test(new URL(request.url).pathname) && ++tickets > 1) await held;
+      return realFetch(request);
+    };
+    try {
+      const el = await mountThread(`key="${key}"`);
+      await until(() => liveStatus(el) === 'socket');
+      // The Worker's live object restarting drops its sockets the same way (1006, no close frame from it).
+      sockets[0]?.close();
+      await until(() => tickets === 2);
+      const missed = [
+        await other.threads.post({ key, body: 'Missed 1' }),
+        await other.threads.post({ key, body: 'Missed 2', parentId: root.id }),
+      ];
+      release();
+      await until(() => liveStatus(el) === 'socket');
+      await until(() => newCommentsButton(el)?.textContent?.trim() === '2 new comments');
+      // After reconnecting, the new socket announces the next one.
+      const after = await other.threads.post({ key, body: 'After reconnecting' });
+      await until(() => newCommentsButton(el)?.textContent?.trim() === '3 new comments');
+      await userEvent.click(page.getByRole('button', { name: '3 new comments' }));
+      await until(() => [...missed, after].every((c) => article(el, c.id)));
+      const shown = [...shadow(el).querySelectorAll<HTMLElement>('article')].map((a) => a.dataset.comment);
+      expect(shown.toSorted()).toEqual([root.id, ...missed.map((c) => c.id), after.id].toSorted());
+      expect(announcement(el)).toBe('3 new comments shown.');
+      await expectNoAxeViolations(el);
+    } finally {
+      release();
+      globalThis.WebSocket = RealSocket;
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('stop when the element leaves the page', async () => {
     const key = freshKey();
     await other.threads.post({ key, body: 'Hello' });

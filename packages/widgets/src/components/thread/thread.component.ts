@@ -21,6 +21,7 @@ import { followControl } from '../../shared/follow-control.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { threadMessages } from '../../shared/messages/threads.ts';
+import { offlineQueue, unreachable } from '../../shared/offline.ts';
 import { PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
@@ -72,7 +73,8 @@ registerFeature(threadMessages);
  * Each comment has a link of its own (`#bk-comment=<id>` on the thread's page, which scrolls to,
  * highlights and focuses it, on arrival and when Back, Forward or a link changes the address to
  * it); a moderator or the story's author makes the thread, or one comment, a
- * practice card, and the thread shows the cards it became.
+ * practice card, and the thread shows the cards it became. A comment written offline is kept
+ * and sent once when the connection is back; the thread says so meanwhile, and when it is sent.
  *
  * @tag bk-thread
  * @summary Comments and replies under a page, with live updates.
@@ -528,7 +530,10 @@ export class BkThread extends BridgekitElement {
     const ref = this.#ref;
     if (!client || !ref) return this.t('error.generic');
     const title = this._thread ? undefined : this.#threadTitle;
-    const request = client.threads.post({ ...ref, body, title, parentId: parent?.id });
+    // One key for this comment, however often it is sent: the server posts it once.
+    const idempotencyKey = crypto.randomUUID();
+    const send = () => client.threads.post({ ...ref, body, title, parentId: parent?.id, idempotencyKey });
+    const request = send();
     this.#posting.add(request);
     try {
       const comment = await request;
@@ -542,9 +547,26 @@ export class BkThread extends BridgekitElement {
       }
       return null;
     } catch (err) {
-      return await this.describeError(err);
+      if (!unreachable(err)) return await this.describeError(err);
+      // Offline: kept, and sent when the connection is back; the composer is free meanwhile.
+      this.#done(this.t('thread.queued'), null);
+      void this.#postLater(send);
+      return null;
     } finally {
       this.#posting.delete(request);
+    }
+  }
+
+  /** Sends a comment written offline once the connection is back, with its first try's key. */
+  async #postLater(send: () => Promise<Comment>): Promise<void> {
+    try {
+      const comment = await (await offlineQueue()).sendWhenOnline(send);
+      this.#posted.add(comment.id);
+      this.#placeOwn(comment);
+      this.dispatchEvent(new BkCommentPostEvent(comment));
+      this.#done(this.t(comment.state === 'pending' ? 'thread.postedPending' : 'thread.sentLater'), null);
+    } catch (err) {
+      this.#done(this.t('thread.sendLaterFailed', { reason: await this.describeError(err) }), null);
     }
   }
 

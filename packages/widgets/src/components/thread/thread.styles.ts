@@ -80,6 +80,18 @@ export const threadStyles = css`
     background: var(--_surface);
   }
 
+  /* A comment far from the viewport skips layout and paint until it comes near; its text stays in
+     the page, so find-in-page, a link to it and the keyboard still reach it. An open menu or picker
+     overflows the comment, which this would clip: such a comment is always laid out. */
+  .comment {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8rem;
+  }
+
+  .comment:has([aria-expanded='true']) {
+    content-visibility: visible;
+  }
+
   .comment:focus {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

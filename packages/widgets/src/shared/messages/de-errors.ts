@@ -16,6 +16,8 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.bad_request.websocket_required': 'Diese Adresse ist nur für Live-Aktualisierungen gedacht.',
   'reason.bad_request.live_connect': 'Live-Aktualisierungen lassen sich nur über diesen Dienst öffnen.',
   'reason.bad_request.http': 'Die Anfrage konnte nicht verarbeitet werden.',
+  'reason.bad_request.idempotency_key':
+    'Die Anfrage trug einen ungültigen Wiederholungsschlüssel (Idempotency-Key): höchstens {maxLength} sichtbare ASCII-Zeichen ohne Leerzeichen.',
   'reason.malformed_json.body': 'Die Anfrage konnte nicht gelesen werden.',
   'reason.unsupported_media_type.json_only': 'Die Anfrage wurde in einem Format gesendet, das dieser Dienst nicht liest.',
   'reason.payload_too_large.body': 'Das ist zu viel auf einmal: Die Anfrage ist größer als {maxKb} KB.',
@@ -270,6 +272,10 @@ export const deErrors: Record<ErrorKey, Message> = {
   'reason.conflict.comment_removed': 'Dieser Kommentar wurde entfernt und kann nicht mehr bearbeitet werden.',
   'reason.conflict.idea_rejected':
     'Die Moderation hat diese Idee abgelehnt; sie lässt sich nicht mehr bearbeiten. Reichen Sie stattdessen eine neue Idee ein.',
+  'reason.conflict.idempotency_key_in_flight':
+    'Die erste Übermittlung wird noch verarbeitet. Versuchen Sie es in {retryAfter} Sekunden erneut, um ihr Ergebnis zu sehen.',
+  'reason.conflict.idempotency_key_reused':
+    'Dieser Wiederholungsschlüssel (Idempotency-Key) gehört zu einer anderen Anfrage des letzten Tages: Senden Sie für eine neue Anfrage einen neuen Schlüssel.',
   'reason.conflict.edit_closed_idea':
     'Diese Idee ist abgeschlossen; ihr Text bleibt so, wie über sie entschieden wurde. Reichen Sie stattdessen eine neue Idee ein.',
   'reason.conflict.edit_merged_idea': 'Diese Idee wurde mit „{into}“ zusammengeführt; bearbeiten Sie jene.',
@@ -363,6 +369,7 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Die Anmeldung über {issuer} ist gerade nicht möglich. Wenden Sie sich an die Administration dieser Seite.',
   'reason.unavailable.sign_in_down': 'Die Anmeldung über {issuer} ist gerade nicht möglich. Versuchen Sie es gleich noch einmal.',
   'reason.unavailable.live': 'Live-Aktualisierungen sind hier nicht eingerichtet.',
+  'reason.unavailable.database': 'Die Datenbank ist kurz nicht erreichbar. Versuchen Sie es in {retryAfter} Sekunden erneut.',
 
   // ——— Ein Feld ———
   'reason.field.invalid': 'Dieser Wert ist nicht gültig.',

@@ -48,6 +48,9 @@ export const deThreads: Translation<typeof enThreads> = {
   'thread.cancel': 'Abbrechen',
   'thread.posted': 'Ihr Kommentar wurde veröffentlicht.',
   'thread.postedPending': 'Ihr Kommentar wurde gesendet. Die Moderation prüft ihn, bevor andere ihn sehen.',
+  'thread.queued': 'Keine Verbindung: Ihr Kommentar wird gesendet, sobald sie wieder besteht.',
+  'thread.sentLater': 'Wieder online: Ihr Kommentar wurde gesendet.',
+  'thread.sendLaterFailed': 'Ihr offline geschriebener Kommentar konnte nicht gesendet werden. {reason}',
   'thread.actionFailed': 'Das hat nicht funktioniert. {reason}',
 
   'thread.byline': '{name}, {unit}',

@@ -99,6 +99,8 @@ export const de: Translation<typeof en> = {
   'vote.counted': 'Stimme für „{title}“ gezählt. {votes}.',
   'vote.removed': 'Stimme für „{title}“ zurückgenommen. {votes}.',
   'vote.failed': 'Ihre Stimme konnte nicht gespeichert werden. {reason}',
+  'vote.queued': 'Keine Verbindung: Ihre Stimme wird gesendet, sobald sie wieder besteht.',
+  'vote.sent': 'Wieder online: Ihre Stimme für „{title}“ wurde gesendet. {votes}.',
   'vote.signIn': 'Melden Sie sich an, um abzustimmen.',
   'vote.loading': 'Idee wird geladen …',
   'vote.closed': 'Die Abstimmung über diese Idee ist beendet.',

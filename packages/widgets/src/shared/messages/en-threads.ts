@@ -45,6 +45,10 @@ export const enThreads = {
   'thread.cancel': 'Cancel',
   'thread.posted': 'Your comment was posted.',
   'thread.postedPending': 'Your comment was sent. A moderator reviews it before others see it.',
+  // A comment written without a connection: kept, and sent once when the connection is back.
+  'thread.queued': 'No connection: your comment will be sent when it is back.',
+  'thread.sentLater': 'Back online: your comment was sent.',
+  'thread.sendLaterFailed': 'Your comment written offline could not be sent. {reason}',
   'thread.actionFailed': 'That did not work. {reason}',
 
   'thread.byline': '{name}, {unit}',

@@ -129,6 +129,9 @@ export const en = {
   'vote.counted': 'Vote counted for “{title}”. {votes}.',
   'vote.removed': 'Vote removed from “{title}”. {votes}.',
   'vote.failed': 'Couldn’t save your vote. {reason}',
+  // A vote made without a connection: kept, and sent once when the connection is back.
+  'vote.queued': 'No connection: your vote will be sent when it is back.',
+  'vote.sent': 'Back online: your vote for “{title}” was sent. {votes}.',
   'vote.signIn': 'Sign in to vote.',
   'vote.loading': 'Loading idea…',
   'vote.closed': 'Voting has closed on this idea.',

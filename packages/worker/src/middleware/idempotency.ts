@@ -1,0 +1,131 @@
+/**
+ * The `Idempotency-Key` request header on a tenant's writes (draft-ietf-httpapi-idempotency-key-header,
+ * and Stripe's behaviour; docs/api.md "Retrying writes"): the first answer (2xx or 4xx) to a
+ * caller's request with a key is kept a day and replayed, marked `Idempotent-Replayed: true`, to
+ * a retry with the same key. The same key on another request answers 422; a retry while the
+ * first still runs, 409 with `Retry-After`. A 5xx is not kept: the retry runs again (its write,
+ * if the first one's committed, is refused by the claim; store/idempotency.ts).
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { apiKeySubject } from '../auth/subjects.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { type D1Binding, database } from '../db/client.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError, toErrorResponse } from '../errors.ts';
+import { type ClaimState, findKey, idempotentD1, type KeyClaim, storeClaimedAnswer, storeUnclaimedAnswer } from '../store/idempotency.ts';
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+/** Longest key (Stripe's limit). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Visible ASCII but `"` and `\`: a key is an sf-string (RFC 8941), sent bare or quoted.
+const KEY = new RegExp(`^[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`);
+
+/** The key of an `Idempotency-Key` header (quotes taken off), or a 400 that says what is wrong. */
+export function parseIdempotencyKey(header: string): string {
+  const trimmed = header.trim();
+  const key = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  if (!KEY.test(key)) throw new ApiError(400, 'bad_request.idempotency_key', { maxLength: IDEMPOTENCY_KEY_MAX_LENGTH });
+  return key;
+}
+
+/** Whose keys these are: a person's subject, or the API key's. Signed-out callers cannot write. */
+function callerOf(viewer: Viewer): string | null {
+  switch (viewer.kind) {
+    case 'user':
+      return viewer.subject;
+    case 'apiKey':
+      return apiKeySubject(viewer.keyId);
+    case 'platform':
+      return 'platform';
+    default:
+      return null;
+  }
+}
+
+async function sha256(data: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const NO_BODY = new Set([204, 205, 304]);
+
+/** Runs after `tenantContext` (the caller) and the rate limit; before anything that writes. */
+export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header(IDEMPOTENCY_KEY_HEADER);
+  if (header === undefined || !WRITE_METHODS.has(c.req.method)) return next();
+  const key = parseIdempotencyKey(header);
+  const caller = callerOf(c.var.viewer);
+  // Nothing to scope the key to: the route refuses the write (401) anyway.
+  if (caller === null) return next();
+
+  const url = new URL(c.req.url);
+  const body = await c.req.arrayBuffer();
+  const claim: KeyClaim = {
+    tenantId: c.var.tenant.id,
+    caller,
+    key,
+    request: `${c.req.method} ${url.pathname}${url.search} sha256:${await sha256(body)}`,
+  };
+  const state: ClaimState = { claimed: false, taken: false };
+  const db = c.var.db;
+  c.set('db', database(idempotentD1(db.$client as D1Binding, c.env.DB, claim, state)));
+  await next();
+
+  if (!state.taken) {
+    const status = c.res.status;
+    if (status >= 500) return;
+    const text = await c.res.clone().text();
+    if (state.claimed) {
+      await storeClaimedAnswer(db, claim, status, text);
+      return;
+    }
+    if (await storeUnclaimedAnswer(db, claim, status, text)) return;
+  }
+  // Another request holds the key: answer as it did, or say why not.
+  const stored = await findKey(db, claim.tenantId, claim.caller, claim.key);
+  const inFlight = stored !== null && stored.request === claim.request && stored.status === null;
+  let answer: Response;
+  if (stored === null || inFlight) {
+    // (None stored: the holder's claim was just erased or expired; the retry may run again.)
+    answer = toErrorResponse(
+      new ApiError(409, 'conflict.idempotency_key_in_flight', { retryAfter: 1 }, { headers: { 'retry-after': '1' } }),
+      c,
+    );
+  } else if (stored.request !== claim.request) {
+    answer = toErrorResponse(new ApiError(422, 'conflict.idempotency_key_reused', {}), c);
+  } else {
+    const replayed = NO_BODY.has(stored.status ?? 0) ? null : (stored.body ?? '');
+    const headers: Record<string, string> = { [REPLAYED_HEADER]: 'true' };
+    if (replayed !== null) headers['content-type'] = 'application/json; charset=UTF-8';
+    answer = new Response(replayed, { status: stored.status ?? 200, headers });
+  }
+  // The setter keeps the discarded answer's headers (CORS, request id) but its content type.
+  c.res = answer;
+  c.res.headers.delete('content-length');
+  if (!inFlight && stored !== null) c.res.headers.delete('retry-after');
+});
+
+/** The header as an OpenAPI parameter: the same object on every write. */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry of this write safe (docs/api.md "Retrying writes"): the first answer (2xx or 4xx) to a request with the key is kept a day and replayed, with `Idempotent-Replayed: true`, to a retry with the same key. The same key on another request answers 422; a retry while the first runs, 409 with `Retry-After`. 1 to 255 visible ASCII characters, e.g. a UUID; bare or quoted.',
+  schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH + 2, example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
+} as const;
+
+/**
+ * Documents the header on every write of a tenant's, so clients generated from
+ * `/v1/openapi.json` can send it. Call once every route is mounted.
+ */
+export function documentIdempotencyKey(registry: OpenAPIHono['openAPIRegistry']): void {
+  for (const def of registry.definitions) {
+    if (def.type !== 'route' || !def.route.path.startsWith('/v1/tenants/') || !WRITE_METHODS.has(def.route.method.toUpperCase())) continue;
+    const route: { parameters?: unknown[] } = def.route;
+    route.parameters = [...(route.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+  }
+}

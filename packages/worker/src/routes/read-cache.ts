@@ -1,0 +1,140 @@
+/**
+ * Shared answers of hot reads, kept in this isolate's memory (a bounded LRU) and stamped with
+ * the versions of the tables they were read from (store/cache-versions.ts). A cached answer is
+ * served only after one round trip has read those versions, together with the tenant's settings'
+ * versions and whatever belongs to the viewer alone (their votes, their own ideas), so a write
+ * anywhere — in any isolate — is seen by the next read, and one viewer's state never reaches
+ * another. Answers shared between viewers are computed as the anonymous reader sees them.
+ */
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Context } from 'hono';
+import { database } from '../db/client.ts';
+import type { AppEnv } from '../env.ts';
+import { notFound } from '../errors.ts';
+import { enterTenant } from '../middleware/tenant-context.ts';
+import { sameVersions, selectVersions, TENANT_SCOPES, toVersions, type Versions } from '../store/cache-versions.ts';
+import { clearTenantCache, findTenantBySlug } from '../store/tenants.ts';
+
+interface Entry {
+  versions: Versions;
+  value: unknown;
+}
+
+/** Entries per isolate; an isolate has 128 MB, and an answer is a page (20–100 items) or a few suggestions. */
+export const READ_CACHE_ENTRIES = 2000;
+const entries = new Map<string, Entry>();
+
+/** Forgets every cached answer (tests). */
+export function clearReadCache(): void {
+  entries.clear();
+}
+
+function remember(key: string, entry: Entry): void {
+  entries.delete(key);
+  entries.set(key, entry);
+  if (entries.size > READ_CACHE_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest !== undefined) entries.delete(oldest);
+  }
+}
+
+function recall(key: string): Entry | undefined {
+  const entry = entries.get(key);
+  if (entry) remember(key, entry);
+  return entry;
+}
+
+/** The tenant's settings were stale: read them again, and check the caller against them again. */
+async function refreshTenant(c: Context<AppEnv>): Promise<void> {
+  const slug = c.var.tenant.slug;
+  clearTenantCache(slug);
+  const tenant = await findTenantBySlug(database(c.env.DB), slug);
+  if (!tenant) throw notFound('not_found.tenant', { id: slug });
+  await enterTenant(c, tenant);
+}
+
+/** A read as statements for a batch, and how to read the answer off their results (e.g. `listIdeasQuery`). */
+export interface Batched<T> {
+  statements: readonly BatchItem<'sqlite'>[];
+  answer: (results: readonly unknown[]) => T;
+}
+
+/** A read: batched with the version check, or run after it. */
+type Compute<T> = Batched<T> | (() => Promise<T>);
+
+export interface CachedRead<T, M> {
+  /** Names the answer within the tenant: the route and everything of the request that changes it. */
+  key: string;
+  /** The tables the answer is read from. */
+  scopes: readonly string[];
+  /** The shared answer, as anyone may see it. */
+  shared: Compute<T>;
+  /** The viewer's own part, for the answer at hand (none for an anonymous reader): read in the round trip that checks the versions. */
+  mine?: ((value: T) => BatchItem<'sqlite'>) | undefined;
+  /** The answer for this viewer from the shared one and their own part; `null`: answer without the cache. */
+  merge?: ((value: T, mine: M) => T | null) | undefined;
+  /** The answer for this viewer without the cache, built when needed (after a refresh of the tenant's settings, for the viewer as identified again). */
+  uncached: () => Compute<T>;
+}
+
+type VersionRow = { scope: string; version: number };
+
+/** Runs `compute` alone. */
+async function run<T>(c: Context<AppEnv>, compute: Compute<T>): Promise<T> {
+  if (typeof compute === 'function') return compute();
+  return compute.answer(await c.var.db.batch(compute.statements as [BatchItem<'sqlite'>]));
+}
+
+/**
+ * The answer of `read`: the shared answer from this isolate's cache when its versions are
+ * current, else computed and cached. A current cached answer costs one round trip (the versions
+ * and the viewer's own part); so does a batched one that is not.
+ *
+ * @example
+ * const page = await cachedRead(c, { key, scopes: ['ideas'], shared: listIdeasQuery(…), uncached: listIdeasQuery(…) });
+ */
+export async function cachedRead<T, M = unknown>(c: Context<AppEnv>, read: CachedRead<T, M>): Promise<T> {
+  const { tenant, db } = c.var;
+  const scopes = [...TENANT_SCOPES, ...read.scopes];
+  const key = `${tenant.id}\u0000${read.key}`;
+  const entry = recall(key);
+  const check = selectVersions(db, tenant.id, scopes);
+  const personal = read.mine !== undefined && read.merge !== undefined;
+  // The statements sent with the version check: the viewer's part of the cached answer, or (when
+  // there is none to check) the shared answer and, for a signed-in viewer, their own.
+  const withCheck: BatchItem<'sqlite'>[] = [];
+  const shared = typeof read.shared === 'function' ? undefined : read.shared;
+  const mineUncached = personal ? read.uncached() : undefined;
+  const uncached = typeof mineUncached === 'function' ? undefined : mineUncached;
+  const batchedMiss = !entry && shared !== undefined && (!personal || uncached !== undefined);
+  if (entry && personal && read.mine) withCheck.push(read.mine(entry.value as T));
+  if (batchedMiss && shared) withCheck.push(...shared.statements, ...(personal && uncached ? uncached.statements : []));
+  const [rows, ...results] = (await db.batch([check, ...withCheck])) as [VersionRow[], ...unknown[]];
+  const versions = toVersions(scopes, rows);
+  if (TENANT_SCOPES.some((s) => versions[s] !== tenant.versions[s])) {
+    await refreshTenant(c);
+    return run(c, read.uncached());
+  }
+  if (entry && sameVersions(entry.versions, versions)) {
+    const value = entry.value as T;
+    if (!personal || !read.merge) return value;
+    return read.merge(value, results[0] as M) ?? run(c, read.uncached());
+  }
+  if (entry && shared) {
+    // Stale: once more as a miss, whose round trip reads the versions and the answers together.
+    entries.delete(key);
+    return cachedRead(c, read);
+  }
+  if (batchedMiss && shared) {
+    const sharedCount = shared.statements.length;
+    const value = shared.answer(results.slice(0, sharedCount));
+    remember(key, { versions, value });
+    return personal && uncached ? uncached.answer(results.slice(sharedCount)) : value;
+  }
+  // Versions read before the answer: a write in between leaves the stamp older than the answer, never newer.
+  const value = await run(c, read.shared);
+  remember(key, { versions, value });
+  if (!personal || !read.mine || !read.merge) return value;
+  const [own] = (await db.batch([read.mine(value)])) as [M];
+  return read.merge(value, own) ?? run(c, read.uncached());
+}
