@@ -26,9 +26,11 @@ export const BUDGETS = {
   /** +0.375 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()); a failed vote's message under its row, and a failed "Show more" shown by its button. */
   /** +0.75 KB in issue 17 (votes): the budget board's one stepper with its visible reason at the cap and the budget it follows, the backed state, the grid that puts the stepper under the title on phones, the visible confirmation line, and their texts (the form's Back button loads with the form, by import()). */
   /** +0.5 KB in issue 18: offline send-once in every vote control (its pending state and announcement; the queue itself loads by import() when a send fails), and the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  ideaBoard: 29.75 * 1024,
+  /** 29.75 KB until issue 18's lighter pages (from 29.72 KB measured): the SDK's calls load by part (the board's chunk holds the ideas part; every other part loads on its first call), the core catalog keeps only what every element shares (ideas' texts are the `ideas` catalog, triage's and the form's their own), and a typed link no longer brings the server-HTML directive. Measured at 26.21 KB; issue 18's 18 KB needs the board and its vote control themselves lighter (Lit alone is 5.9 KB). */
+  ideaBoard: 26.25 * 1024,
   /** Loader + everything the triage page loads. */
-  ideaTriage: 32 * 1024,
+  /** 32 KB until issue 18's lighter pages (from 29.60 KB measured): the SDK by parts and the split core catalog (see the board's budget). */
+  ideaTriage: 28.875 * 1024,
   /**
    * Loader + Lit + a discussion thread (composer, live updates, mentions) + SDK. 32 KB until issue
    * 14: +0.34 KB for each comment's "Copy link", "Make it a practice" and "Became a practice"
@@ -55,7 +57,8 @@ export const BUDGETS = {
    * without the admin client's code.
    */
   /** +0.625 KB in issue 18: offline send-once in the composer (its pending state and announcement; the queue loads by import() when a send fails), comments far off screen skipping layout (content-visibility), and the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  thread: 37.25 * 1024,
+  /** 37.25 KB until issue 18's lighter pages (from 37.20 KB measured): the SDK by parts (the thread part up front) and the split core catalog (see the board's budget); measured at 34.02 KB while issue 18's lighter comment rendering was in progress. */
+  thread: 34.25 * 1024,
   /**
    * Loader + the moderation queue. 26 KB until the queue took the shared paged-list controller
    * (retry, abort on change): +0.4 KB on this page after minifying the style sheets took 0.8 KB back;
@@ -73,7 +76,8 @@ export const BUDGETS = {
    * `import()` after the first paint) and the shortcuts button hidden on touch screens.
    */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  moderation: 30.125 * 1024,
+  /** 30.125 KB until issue 18's lighter pages (from 30.02 KB measured): the SDK by parts (the thread part up front) and the split core catalog (see the board's budget). */
+  moderation: 26.25 * 1024,
   /**
    * Loader + comment counts for a list of links: what a news index page pays. 18 KB until issue 14,
    * whose shared growth (see the board's budget) it carries without adding anything of its own;
@@ -82,7 +86,8 @@ export const BUDGETS = {
    * +0.375 KB in issue 16 (business units, health rounds, card visibility, prioritisation): the SDK's new calls every page's client carries (units, health, a deflection's need-met, the admin client's units and CIO grants); issue 18 splits the client.
    * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
-  commentCount: 21.125 * 1024,
+  /** 21.125 KB until issue 18's lighter pages (from 20.95 KB measured): the SDK by parts (only the thread part), the split core catalog (see the board's budget), and its two texts in a catalog of their own instead of all of a thread's. */
+  commentCount: 16.5 * 1024,
   /**
    * Loader + an inline practice card (read-only fields, "this helped me"). 28 KB until issue 14:
    * +0.34 KB for "Copy link" and "Propose an idea" (the war story, outcomes, links and the form
@@ -95,7 +100,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.25 KB in issue 17 (walkthrough #7, "Also seen"): tables as label and value blocks on a phone (a container query), amounts kept on one line, zero counts left out. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  practiceCard: 31.375 * 1024,
+  /** 31.375 KB until issue 18's lighter pages (from 31.30 KB measured): the SDK by parts (the cards part up front) and the split core catalog (see the board's budget). */
+  practiceCard: 27.375 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   /**
    * 36 KB until issue 15: the shared growth the board's budget describes. +0.1 KB: an erased
@@ -111,7 +117,8 @@ export const BUDGETS = {
    * "More" menu load with the form and the detail.
    */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  practiceLibrary: 38.75 * 1024,
+  /** 38.75 KB until issue 18's lighter pages (from 38.63 KB measured): the SDK by parts (the cards part up front) and the split core catalog (see the board's budget). */
+  practiceLibrary: 34.625 * 1024,
   /**
    * Loader + one search (28.4 KB when it came): its own texts, and the cards' catalog for the
    * practice areas' and freshness labels (3.6 KB of it). +0.75 KB in issue 16: the shared growth
@@ -121,7 +128,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  search: 31.5 * 1024,
+  /** 31.5 KB until issue 18's lighter pages (from 31.38 KB measured): the SDK by parts (the discovery part up front) and the split core catalog (see the board's budget). */
+  search: 26.875 * 1024,
   /** Loader + related content (21.3 KB when it came): `<bk-idea>`, a card and a thread load it too. */
   /** 22.5 KB until issue 15: the shared growth the board's budget describes and the shared kind-list styles. */
   /**
@@ -132,7 +140,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  related: 25 * 1024,
+  /** 25 KB until issue 18's lighter pages (from 24.89 KB measured): the SDK by parts (the discovery part up front) and the split core catalog (see the board's budget). */
+  related: 20.375 * 1024,
   /**
    * Loader + an idea's own view (27.8 KB when it came): the view, its texts, its vote control
    * and the deep-link code; its discussion and related content load after it, by `import()`.
@@ -147,7 +156,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.5 KB in issue 17, measured after integration: the vote control it embeds (the backed state, the budget stepper with its reason at the cap, the fixed-width count), and the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.5 KB in issue 18: offline send-once in its vote and its discussion's composer, and the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  idea: 34 * 1024,
+  /** 34 KB until issue 18's lighter pages (from 33.95 KB measured): the SDK by parts (the ideas part up front) and the split core catalog (see the board's budget); it registers the idea form's catalog for the business case's labels. */
+  idea: 32.75 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
@@ -160,7 +170,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  person: 25 * 1024,
+  /** 25 KB until issue 18's lighter pages (from 24.90 KB measured): the SDK by parts (the discovery part up front) and the split core catalog (see the board's budget). */
+  person: 20.375 * 1024,
   /**
    * Loader + any other element (vote button, idea form, roadmap, a new widget): Lit, the SDK and the element.
    * 22 KB until issue 14: +0.25 KB for the form's "on behalf of a business leader" (its fields load by `import()`);
@@ -170,7 +181,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.125 KB in issue 17, measured after integration (`<bk-inbox>` 23.32 KB): the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  element: 23.5 * 1024,
+  /** 23.5 KB until issue 18's lighter pages (from 23.42 KB measured): the SDK by parts and the split core catalog (see the board's budget): vote button 20.45 KB, roadmap 19.45, inbox 18.95, follow 16.76. */
+  element: 20.5 * 1024,
   /**
    * Loader + the idea form (24.3 KB in issue 16; it shared `element`'s 23 KB until then): the
    * sponsoring unit's select and the impacted units' checkboxes, with the units they list.
@@ -180,7 +192,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.5 KB in issue 17, measured after integration: the duplicate suggestions as links with their status and a Back button (the vote control itself loads by `import()` when a suggestion shows), the visible confirmation, and the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  ideaForm: 25.625 * 1024,
+  /** 25.625 KB until issue 18's lighter pages (from 25.51 KB measured): the SDK by parts (the ideas part up front) and the split core catalog (see the board's budget). */
+  ideaForm: 24.125 * 1024,
   /**
    * Loader + a unit's health round (23.4 KB when it came; results and trend load by `import()` for
    * the unit's team): +0.3 KB to read the viewer first (see the search's budget).
@@ -188,21 +201,24 @@ export const BUDGETS = {
    */
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.25 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate, and the round's failure state. */
-  health: 24.625 * 1024,
+  /** 24.625 KB until issue 18's lighter pages (from 24.60 KB measured): the SDK by parts (the health part up front) and the split core catalog (see the board's budget). */
+  health: 20.125 * 1024,
   /**
    * Loader + the cockpit before it shows figures (23.75 KB when it came): its states, period
    * filters (months, quarters) and their texts. The figures' view, charts, texts and German load by
    * `import()` only for readers who see figures; the CSV export on its first click.
    */
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
-  insights: 24.125 * 1024,
+  /** 24.125 KB until issue 18's lighter pages (from 24.12 KB measured): the SDK by parts (the insights part up front) and the split core catalog (see the board's budget). */
+  insights: 19.625 * 1024,
   /**
    * Loader + a value plan (23.6 KB when it came): the benefits table with a progress bar per
    * benefit, the totals per measure, and the two native forms of its editors (add a benefit,
    * record an actual) with their texts. The forms could load by `import()` for editors only.
    */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
-  valuePlan: 24.125 * 1024,
+  /** 24.125 KB until issue 18's lighter pages (from 24.10 KB measured): the SDK by parts (the value part up front) and the split core catalog (see the board's budget). */
+  valuePlan: 20 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
@@ -221,7 +237,8 @@ export const BUDGETS = {
   /** +2 KB in issue 17 (measured at 381.3 KB): the configuration log (its table, the record written with every admin change, its route and schemas), moderators' list of restricted people, the admin console's origins (CORS for the operator's routes, the sign-in window's opener) and templates' singular row labels. */
   /** +1.75 KB in issue 17's console (measured at 383.5 KB): the list of embed keys, role candidates and names on grants, a template's dry-run check, the comment preview, the list of discussions, and their schemas. */
   /** −44.5 KB in issue 18: the Public Suffix List (`tldts`, 49 KB of it) is a static asset the Worker reads only for host wildcards (lib/public-suffixes.ts); measured at 338.9 KB with the session's other work. */
-  worker: 339.25 * 1024,
+  /** −15.5 KB in issue 18's mends: markdown-it's HTML entity table (the `entities` package's) is a static asset read once per isolate (markdown/entities.ts); measured at 328.5 KB with the session's other work in progress. */
+  worker: 330 * 1024,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -6,7 +6,9 @@
  * `BRIDGEKIT_ENV` still has nothing that could mint a token.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entitiesDecode, htmlEntityTable } from '../packages/worker/scripts/html-entities.ts';
 import { DEMO_CSP } from '../packages/worker/src/dev/demo-csp.ts';
 import {
   DEMO_BOARDS,
@@ -17,7 +19,10 @@ import {
   DEMO_THREAD,
   DEMO_USERS,
 } from '../packages/worker/src/dev/demo-data.ts';
+import { HTML_ENTITIES_ASSET, decodeHTMLStrict as ours, useHtmlEntities } from '../packages/worker/src/markdown/entities.ts';
 import { WORKER_BUNDLE } from './budgets.ts';
+
+const WORKER_ASSETS = join(dirname(WORKER_BUNDLE), '../assets');
 
 /** Strings only development code or the demo data contains. */
 const DEVELOPMENT_MARKERS: readonly string[] = [
@@ -69,6 +74,30 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     // Labels only the list has (a PRIVATE entry and a punycode TLD): the bundle had them while `tldts` was in it.
     for (const label of ['blogspot', 'herokuapp', 'xn--p1ai']) expect(bundle).not.toContain(label);
     expect(bundle).toContain('/psl/public-suffixes.json');
+  });
+
+  it("leaves markdown-it's HTML entity table to the static assets (markdown/entities.ts), decoding as the package does", async () => {
+    // The package's packed decode trie (its dictionary opens with these) is not in the bundle; the asset's path is.
+    expect(bundle).not.toContain('decodeTrieDict');
+    expect(bundle).not.toContain("!}.&u%}'&}*'~!6*)%&");
+    expect(bundle).toContain(HTML_ENTITIES_ASSET);
+    const table = await htmlEntityTable();
+    expect(JSON.parse(readFileSync(join(WORKER_ASSETS, HTML_ENTITIES_ASSET), 'utf8'))).toEqual(table);
+    useHtmlEntities(table);
+    const { decodeHTMLStrict } = await entitiesDecode();
+    const references = [
+      ...Object.keys(table).map((name) => `&${name};`),
+      ...['0', '65', '128', '129', '159', '55296', '1114111', '1114112', '123456789', '0000000065', '9'.repeat(30)].map((n) => `&#${n};`),
+      ...['0', '80', '81', 'd800', '10FFFF', '110000', 'fffffffff', '0000000041'].map((n) => `&#x${n};`),
+      '&bogus;',
+      '&ampfoo;',
+      '&amp',
+      '&#65',
+      '&#x;',
+      '&AMP;',
+      'a &amp; b &lt;c&gt; &#65;&#x42; &notin; &notit;',
+    ];
+    expect(references.filter((ref) => ours(ref) !== decodeHTMLStrict(ref))).toEqual([]);
   });
 
   it('contains no development route, demo page, demo person or seed', () => {

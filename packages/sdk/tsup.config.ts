@@ -3,10 +3,22 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // The registry of reasons (`@bridgekit/sdk/reasons`), `localize` (`@bridgekit/sdk/translations`),
   // the text rules (`@bridgekit/sdk/text-rules`), the page-URL canonical form (`@bridgekit/sdk/page-url`)
-  // and how scores add up (`@bridgekit/sdk/scoring`, triage's preview)
+  // and how scores add up (`@bridgekit/sdk/scoring`, triage's preview), and the member client's core
+  // and parts (`@bridgekit/sdk/core`, `@bridgekit/sdk/parts/<part>`: the widgets load a group of calls
+  // when an element first needs it)
   // are entries of their own, not in the main one: a bundle takes them only into the chunks that
   // use them (the widgets load the reasons' texts only when they show an error).
-  entry: ['src/index.ts', 'src/reasons.ts', 'src/translations.ts', 'src/text-rules.ts', 'src/page-url.ts', 'src/scoring.ts'],
+  entry: [
+    'src/index.ts',
+    'src/reasons.ts',
+    'src/translations.ts',
+    'src/text-rules.ts',
+    'src/page-url.ts',
+    'src/scoring.ts',
+    'src/core.ts',
+    'src/parts.ts',
+    'src/parts/*.ts',
+  ],
   format: ['esm'],
   target: 'es2022',
   platform: 'neutral',

@@ -1,28 +1,35 @@
 import { createTenantAdmin, type TenantAdmin } from './admin.ts';
 import type { PracticeAreaSummary } from './card-types.ts';
-import { type CardsApi, createCardsApi, type TemplatesApi } from './cards.ts';
+import type { CardsApi, TemplatesApi } from './cards.ts';
 import type { IdeaView, PersonView, RelatedItem, RelatedQuery, SearchQuery, SearchResults } from './community-types.ts';
-import { createHealthApi, type HealthApi } from './health.ts';
-import { type CallOptions, callOf, createTransport, type Middleware, type TokenSource, type Transport } from './http.ts';
-import { createInsightsApi, type InsightsApi } from './insights.ts';
-import { createIntakeApi, createObjectivesApi, type IntakeApi, type ObjectivesApi } from './intake.ts';
-import { createNotificationsApi, type NotificationsApi, type SubscriptionsApi } from './notifications.ts';
-import { createPrivacyApi, type PrivacyApi } from './privacy.ts';
+import { coreApi, memberTransport } from './core.ts';
+import type { HealthApi } from './health.ts';
+import type { CallOptions, Middleware, TokenSource, Transport } from './http.ts';
+import type { InsightsApi } from './insights.ts';
+import type { IntakeApi, ObjectivesApi } from './intake.ts';
+import type { NotificationsApi, SubscriptionsApi } from './notifications.ts';
+import { cardsPart } from './parts/cards.ts';
+import { discoveryPart } from './parts/discovery.ts';
+import { healthPart } from './parts/health.ts';
+import { ideasPart } from './parts/ideas.ts';
+import { insightsPart } from './parts/insights.ts';
+import { intakePart } from './parts/intake.ts';
+import { notificationsPart } from './parts/notifications.ts';
+import { objectivesPart } from './parts/objectives.ts';
+import { privacyPart } from './parts/privacy.ts';
+import { threadsPart } from './parts/threads.ts';
+import { valuePart } from './parts/value.ts';
+import type { PrivacyApi } from './privacy.ts';
 import type { MentionableQuery, MentionableUser } from './thread-types.ts';
-import { type CommentsApi, createThreadsApi, type ModerationApi, type ThreadsApi } from './threads.ts';
+import type { CommentsApi, ModerationApi, ThreadsApi } from './threads.ts';
 import type {
   Board,
-  BoardExportQuery,
   BoardUpdate,
   Evaluation,
-  EvaluationInput,
   Idea,
   IdeaEdit,
-  IdeaListQuery,
   IdeaRevision,
   IdeaSort,
-  MergeInput,
-  NeedMetInput,
   NewBoard,
   NewIdea,
   Page,
@@ -36,10 +43,9 @@ import type {
   Viewer,
   VoteInput,
   VoteState,
-  WithdrawInput,
 } from './types.ts';
 import type { BusinessUnit } from './unit-types.ts';
-import { createValueApi, type ValueApi } from './value.ts';
+import type { ValueApi } from './value.ts';
 
 export interface ClientOptions {
   /** Origin of the Bridgekit Worker, e.g. `https://bridgekit.example.com` (a trailing `/v1` is fine). */
@@ -257,7 +263,7 @@ export type BridgekitMemberClient = Omit<BridgekitClient, 'admin'>;
  * await bk.ideas.vote(items[0].id);
  */
 export function createClient(options: ClientOptions): BridgekitClient {
-  const http = tenantTransport(options);
+  const http = memberTransport(options);
   return { ...memberApi(http), admin: createTenantAdmin(http) };
 }
 
@@ -266,143 +272,20 @@ export function createClient(options: ClientOptions): BridgekitClient {
  * code in its bundle (the widgets use it).
  */
 export function createMemberClient(options: ClientOptions): BridgekitMemberClient {
-  return memberApi(tenantTransport(options));
+  return memberApi(memberTransport(options));
 }
 
-const tenantTransport = (options: ClientOptions) =>
-  createTransport({ ...options, pathPrefix: `/v1/tenants/${encodeURIComponent(options.tenant)}` });
-
-function memberApi(http: Transport): BridgekitMemberClient {
-  const seg = encodeURIComponent;
-
-  const ideas: BridgekitClient['ideas'] = {
-    list: ({ board, sort, cursor, limit, categories, unit, signal }) =>
-      http.request('GET', `/boards/${seg(board)}/ideas`, {
-        query: {
-          sort,
-          cursor: cursor ?? undefined,
-          limit,
-          category: categories?.length ? categories.join(',') : undefined,
-          unit,
-        } satisfies IdeaListQuery,
-        signal,
-      }),
-    similar: async ({ board, q, limit, signal }) =>
-      (
-        await http.request<{ items: SimilarIdea[] }>('GET', `/boards/${seg(board)}/ideas/similar`, {
-          query: { q, limit } satisfies SimilarIdeasQuery,
-          signal,
-        })
-      ).items,
-    async *iterate({ board, sort, limit, signal }) {
-      let cursor: string | null = null;
-      do {
-        const page: Page<Idea> = await ideas.list({ board, sort, cursor, limit, signal } as ListIdeasOptions);
-        yield* page.items;
-        cursor = page.nextCursor;
-      } while (cursor);
-    },
-    create: ({ board, signal, idempotencyKey, ...idea }) =>
-      http.request('POST', `/boards/${seg(board)}/ideas`, {
-        body: { ...idea, description: idea.description ?? '' } satisfies NewIdea,
-        signal,
-        idempotencyKey,
-      }),
-    get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
-    edit: (id, edit, o) => http.request('PATCH', `/ideas/${seg(id)}`, { body: edit satisfies IdeaEdit, ...callOf(o) }),
-    revisions: async (id, o) =>
-      (await http.request<{ items: IdeaRevision[] }>('GET', `/ideas/${seg(id)}/revisions`, { signal: o?.signal })).items,
-    withdraw: (id, reason, o) =>
-      http.request('POST', `/ideas/${seg(id)}/withdraw`, {
-        body: (reason === undefined ? {} : { reason }) satisfies WithdrawInput,
-        ...callOf(o),
-      }),
-    confirmNeedMet: (id, met, o) =>
-      http.request('POST', `/ideas/${seg(id)}/need-met`, {
-        body: { met } satisfies NeedMetInput,
-        ...callOf(o),
-      }),
-    view: (id, o) => http.request('GET', `/ideas/${seg(id)}/view`, { signal: o?.signal }),
-    vote: (id, o) =>
-      http.request('PUT', `/ideas/${seg(id)}/vote`, {
-        body: o?.votes === undefined ? undefined : ({ votes: o.votes } satisfies VoteInput),
-        ...callOf(o),
-      }),
-    unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { ...callOf(o) }),
-    remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { ...callOf(o) }),
-    setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, ...callOf(o) }),
-    statusHistory: async (id, o) =>
-      (await http.request<{ items: StatusChange[] }>('GET', `/ideas/${seg(id)}/status-history`, { signal: o?.signal })).items,
-    merge: (id, into, o) =>
-      http.request('POST', `/ideas/${seg(id)}/merge`, {
-        body: { into } satisfies MergeInput,
-        ...callOf(o),
-      }),
-    score: (id, scores, o) =>
-      http.request('PUT', `/ideas/${seg(id)}/score`, {
-        body: { scores } satisfies EvaluationInput,
-        ...callOf(o),
-      }),
-    myScores: async (id, o) =>
-      (await http.request<{ scores: Record<string, number> }>('GET', `/ideas/${seg(id)}/score`, { signal: o?.signal })).scores,
-  };
-
-  const { threads, comments, moderation, mentionable } = createThreadsApi(http);
-  const { cards, templates, practiceAreas } = createCardsApi(http);
-  const { notifications, subscriptions } = createNotificationsApi(http);
-
-  return {
-    me: (o) => http.request('GET', '/me', { signal: o?.signal }),
-    boards: {
-      list: async (o) => (await http.request<{ items: Board[] }>('GET', '/boards', { signal: o?.signal })).items,
-      get: (slug, o) => http.request('GET', `/boards/${seg(slug)}`, { signal: o?.signal }),
-      create: (board, o) => http.request('POST', '/boards', { body: board, ...callOf(o) }),
-      update: (slug, update, o) => http.request('PATCH', `/boards/${seg(slug)}`, { body: update, ...callOf(o) }),
-      roadmap: async (slug, o) =>
-        (await http.request<{ columns: RoadmapColumn[] }>('GET', `/boards/${seg(slug)}/roadmap`, { signal: o?.signal })).columns,
-      export: async (slug, o) =>
-        (
-          await http.request<{ items: Idea[] }>('GET', `/boards/${seg(slug)}/export`, {
-            query: { format: 'json' } satisfies BoardExportQuery,
-            signal: o?.signal,
-          })
-        ).items,
-      exportCsv: (slug, o) =>
-        http.request('GET', `/boards/${seg(slug)}/export`, {
-          query: { format: 'csv' } satisfies BoardExportQuery,
-          text: true,
-          signal: o?.signal,
-        }),
-      scorecard: (slug, o) => http.request('GET', `/boards/${seg(slug)}/scorecard`, { signal: o?.signal }),
-      setScorecard: (slug, scorecard, o) => http.request('PUT', `/boards/${seg(slug)}/scorecard`, { body: scorecard, ...callOf(o) }),
-    },
-    ideas,
-    threads,
-    comments,
-    moderation,
-    users: { mentionable },
-    units: {
-      list: async (o) => (await http.request<{ items: BusinessUnit[] }>('GET', '/units', { signal: o?.signal })).items,
-      get: (key, o) => http.request('GET', `/units/${seg(key)}`, { signal: o?.signal }),
-    },
-    people: { view: (handle, o) => http.request('GET', `/people/${seg(handle)}`, { signal: o?.signal }) },
-    cards,
-    templates,
-    practiceAreas,
-    search: ({ q, kinds, board, area, status, since, limit }, o) =>
-      http.request('GET', '/search', {
-        query: { q, kinds: kinds?.length ? kinds.join(',') : undefined, board, area, status, since, limit },
-        signal: o?.signal,
-      }),
-    related: async ({ kind, id, limit }, o) =>
-      (await http.request<{ items: RelatedItem[] }>('GET', '/related', { query: { kind, id, limit }, signal: o?.signal })).items,
-    notifications,
-    subscriptions,
-    privacy: createPrivacyApi(http),
-    health: createHealthApi(http),
-    objectives: createObjectivesApi(http),
-    intake: createIntakeApi(http),
-    insights: createInsightsApi(http),
-    value: createValueApi(http),
-  };
-}
+const memberApi = (http: Transport): BridgekitMemberClient => ({
+  ...coreApi(http),
+  ...ideasPart(http),
+  ...discoveryPart(http),
+  ...threadsPart(http),
+  ...cardsPart(http),
+  ...notificationsPart(http),
+  ...privacyPart(http),
+  ...healthPart(http),
+  ...objectivesPart(http),
+  ...intakePart(http),
+  ...insightsPart(http),
+  ...valuePart(http),
+});

@@ -3,7 +3,7 @@
  * erasure (their content stays, under "removed person"). See docs/privacy.md.
  */
 import type { ConfigChangeAction, ConfigFieldChange } from './config-log-types.ts';
-import { type CallOptions, callOf, type Transport } from './http.ts';
+import type { CallOptions } from './http.ts';
 import type { Cadence, EventType, NotificationKind, NotificationReason, SubscriptionSource, SubscriptionTarget } from './notify-types.ts';
 import type { RelationshipSide } from './unit-types.ts';
 import type { IntakeStep } from './value-types.ts';
@@ -212,18 +212,4 @@ export interface PrivacyApi {
   exportPerson(person: string, options?: CallOptions): Promise<PersonalExport>;
   /** An admin's erasure of a person, by their id or subject. Erasing twice changes nothing. */
   erasePerson(person: string, options?: CallOptions): Promise<PersonErasure>;
-}
-
-export function createPrivacyApi(http: Transport): PrivacyApi {
-  const seg = encodeURIComponent;
-  return {
-    export: (o) => http.request('GET', '/me/export', { signal: o?.signal }),
-    erase: (input, o) => http.request('POST', '/me/erase', { body: input, ...callOf(o) }),
-    exportPerson: (person, o) => http.request('GET', `/people/${seg(person)}/export`, { signal: o?.signal }),
-    erasePerson: (person, o) =>
-      http.request('POST', `/people/${seg(person)}/erase`, {
-        body: { confirm: true },
-        ...callOf(o),
-      }),
-  };
 }

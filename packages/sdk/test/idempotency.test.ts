@@ -3,21 +3,11 @@
  * call: against the real Worker, a write whose answer was lost on the way back and was sent
  * again is done once.
  */
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { token, workerFetch } from '../../worker/test/helpers.ts';
+import { commentsIn, token, workerFetch } from '../../worker/test/helpers.ts';
 import { createClient } from '../src/index.ts';
 
 const BASE = 'https://bridgekit.test';
-
-async function commentsIn(threadKey: string): Promise<number> {
-  const row = await env.DB.prepare(
-    "select count(*) as n from comments c join threads t on t.id = c.thread_id and t.tenant_id = c.tenant_id where c.tenant_id = 'demo-tenant' and t.key = ?",
-  )
-    .bind(threadKey)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
 
 /** The Worker behind a network that loses the first `lose` answers after the Worker gave them. */
 function lossyNetwork(lose = 0) {

@@ -59,6 +59,9 @@ async function buildCdn(): Promise<void> {
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
+    // The SDK from its source files: esbuild splits chunks by file, and the SDK's dist merges its
+    // files into one chunk, so every page would carry every call (shared/client.ts loads parts).
+    conditions: ['@bridgekit/source'],
   });
 
   const outputs = chunks.metafile.outputs;

@@ -7,8 +7,11 @@
  * scripts/registry.test.ts. `pnpm new widget <name>` (scripts/new.ts) adds an entry here.
  */
 
-/** A message catalog besides `core` (ideas and what every element shares) that an element registers. */
+/** A message catalog besides `core` (what every element shares) that an element registers. */
 export type Feature =
+  | 'ideas'
+  | 'comment-count'
+  | 'idea-form'
   | 'threads'
   | 'moderation'
   | 'cards'
@@ -71,7 +74,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-board',
     className: 'BkIdeaBoard',
-    features: [],
+    features: ['ideas'],
     framed: true,
     title: 'Idea board',
     summary: "A board's ideas, with votes, sorting and the intake form.",
@@ -82,7 +85,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-vote',
     className: 'BkIdeaVote',
-    features: [],
+    features: ['ideas'],
     framed: true,
     title: 'Vote button',
     summary: 'The "back this idea" toggle for one idea, inline on any page.',
@@ -93,7 +96,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-form',
     className: 'BkIdeaForm',
-    features: [],
+    features: ['ideas', 'idea-form'],
     framed: true,
     title: 'Idea form',
     summary: 'The intake form of a board on its own.',
@@ -105,7 +108,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-triage',
     className: 'BkIdeaTriage',
-    features: ['triage'],
+    features: ['triage', 'ideas', 'idea-form'],
     framed: true,
     title: 'Triage',
     summary: "Evaluators' queue, scoring and value-versus-effort matrix.",
@@ -116,7 +119,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-roadmap',
     className: 'BkIdeaRoadmap',
-    features: [],
+    features: ['ideas'],
     framed: true,
     title: 'Roadmap',
     summary: "A board's ideas under review, planned, in progress and done.",
@@ -138,7 +141,7 @@ export const WIDGETS = [
   {
     tag: 'bk-comment-count',
     className: 'BkCommentCount',
-    features: ['threads'],
+    features: ['comment-count'],
     framed: true,
     title: 'Comment count',
     summary: '"12 comments" for a page, next to a link.',
@@ -206,7 +209,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea',
     className: 'BkIdea',
-    features: ['idea'],
+    features: ['idea', 'ideas', 'idea-form'],
     framed: false,
     title: 'Idea',
     summary: 'One idea on its own: its description, business case, status history, support and discussion.',

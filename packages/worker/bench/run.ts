@@ -52,7 +52,7 @@ import { measureMarkdownCost } from './markdown.ts';
 import { searchScenarios } from './search.ts';
 import { runSoak, soakSummary } from './soak.ts';
 import { measureThreadRender } from './thread-render.ts';
-import { threadSeedSql } from './thread-seed.ts';
+import { THREAD_POST, threadSeedSql } from './thread-seed.ts';
 import { threadScenarios } from './threads.ts';
 
 const { values: opts } = parseArgs({
@@ -80,6 +80,13 @@ const QUERIES = [
   'retire contract renewals',
   'access review',
 ];
+
+/** New ideas' titles: never the same twice, so the repeat check lets each one through. */
+const ideaTitle = (() => {
+  const run = Date.now().toString(36);
+  let n = 0;
+  return () => `Bench idea ${run}-${n++}: a shared booking tool for meeting rooms`;
+})();
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -291,6 +298,33 @@ async function main(): Promise<void> {
           headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}` }),
         },
         base: { method: 'PUT', path: (n) => `/ideas/${idea(n)}/vote`, headers: (n) => ({ 'x-user': `bench-user-${n % USERS}` }) },
+      },
+      {
+        // The ideas people open are the board's first pages: 100 of them, read by 200 people.
+        name: 'idea view (100 ideas)',
+        ours: {
+          method: 'GET',
+          path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % 100}/view`,
+          headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}` }),
+        },
+        // A one-statement read, as for the list.
+        base: { method: 'GET', path: () => '/ideas', headers: () => ({}) },
+      },
+      {
+        name: 'idea submit',
+        ours: {
+          method: 'POST',
+          path: () => '/v1/tenants/demo/boards/general/ideas',
+          headers: (n) => ({ authorization: `Bearer ${tokens[n % USERS]}`, 'content-type': 'application/json' }),
+          body: () => JSON.stringify({ title: ideaTitle(), description: 'Submitted by the load test.' }),
+        },
+        // A one-statement insert (the comment post's counterpart; the baseline has no idea insert).
+        base: {
+          method: 'POST',
+          path: () => '/threads/comments',
+          headers: (n) => ({ 'x-user': `bench-user-${n % USERS}`, 'content-type': 'application/json' }),
+          body: () => JSON.stringify({ key: THREAD_POST.key, body: ideaTitle() }),
+        },
       },
     ];
 

@@ -8,6 +8,11 @@
  * which every expected comment's marker (see thread-seed.ts) is in the DOM, shadow roots
  * included. A first, unmeasured visit finds out what the widget shows a reader (its first page,
  * replies expanded or not): the plain list then holds exactly those comments.
+ *
+ * The widget's time includes what a plain list never pays: its script (embed.js, then its
+ * chunks) and the API's answer. The report splits it there — until the answer of
+ * `/threads/comments`, and rendering after it — so that the widget's own work can be told
+ * apart from the script's and the Worker's.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,10 +71,11 @@ async function serveHostPages(threadHtml: string): Promise<{ origin: string; set
 }
 
 /**
- * Runs in the page: the comment markers in the document, shadow roots included, and the time
- * since navigation start — or false while fewer than `expected` are there.
+ * Runs in the page: the comment markers in the document, shadow roots included, the time since
+ * navigation start and when the comments' API answer had arrived (0 for the plain list) — or
+ * false while fewer than `expected` are there.
  */
-function onScreen({ source, expected }: { source: string; expected: number }): { markers: string[]; at: number } | false {
+function onScreen({ source, expected }: { source: string; expected: number }): { markers: string[]; at: number; api: number } | false {
   const pattern = new RegExp(source, 'g');
   const seen = new Set<string>();
   const visit = (root: Element | ShadowRoot) => {
@@ -77,7 +83,13 @@ function onScreen({ source, expected }: { source: string; expected: number }): {
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
   };
   visit(document.body);
-  return seen.size >= expected ? { markers: [...seen], at: performance.now() } : false;
+  if (seen.size < expected) return false;
+  const answers = performance.getEntriesByType('resource').filter((r) => r.name.includes('/threads/comments'));
+  return {
+    markers: [...seen],
+    at: performance.now(),
+    api: Math.max(0, ...answers.map((r) => (r as PerformanceResourceTiming).responseEnd)),
+  };
 }
 
 /** What would explain a widget that never shows its comments: page errors and failed requests. */
@@ -93,8 +105,8 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** Milliseconds from navigation start to the frame in which `expected` markers are on screen. */
-async function timeVisit(browser: Browser, url: string, expected: number): Promise<number> {
+/** Milliseconds from navigation start to the frame in which `expected` markers are on screen, and to the comments' API answer. */
+async function timeVisit(browser: Browser, url: string, expected: number): Promise<{ at: number; api: number }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -109,7 +121,7 @@ async function timeVisit(browser: Browser, url: string, expected: number): Promi
       });
     const result = await done.jsonValue();
     if (!result) throw new Error(`${url}: the comments never showed`);
-    return result.at;
+    return { at: result.at, api: result.api };
   } finally {
     await context.close();
   }
@@ -166,15 +178,21 @@ export async function measureThreadRender(worker: string, rounds: number): Promi
     const expected = shown.size;
     await timeVisit(browser, `${host.origin}/list`, expected); // warm Chromium's own caches
     const widget: number[] = [];
+    const answered: number[] = [];
+    const rendering: number[] = [];
     const list: number[] = [];
     for (let r = 0; r < rounds; r++) {
-      list.push(await timeVisit(browser, `${host.origin}/list`, expected));
-      widget.push(await timeVisit(browser, `${host.origin}/thread`, expected));
+      list.push((await timeVisit(browser, `${host.origin}/list`, expected)).at);
+      const visit = await timeVisit(browser, `${host.origin}/thread`, expected);
+      widget.push(visit.at);
+      answered.push(visit.api);
+      rendering.push(visit.at - visit.api);
     }
     const ms = (xs: number[]) => `${median(xs).toFixed(0).padStart(6)} ms`;
     return [
       `  ${`render ${THREAD_500.comments} comments`.padEnd(26)} plain <ul> ${ms(list)}  (median of ${rounds})`,
       `  ${''.padEnd(26)} <${TAG}>  ${ms(widget)}`,
+      `  ${''.padEnd(26)}   of which until the comments' API answer ${ms(answered)}, rendering after it ${ms(rendering)} (medians)`,
       `  ${''.padEnd(26)} ratio      ${(median(widget) / Math.max(median(list), 1)).toFixed(2).padStart(6)}×`,
       `  ${''.padEnd(26)} shown: ${expected} of ${THREAD_500.comments} comments (requests with limit=${limits.join(', ') || 'none seen'})`,
       '',

@@ -38,6 +38,22 @@ export const THREAD_2000 = thread(2000, 800, '2000');
 export const THREAD_500 = thread(500, 50, '500');
 /** Empty; the bench posts into it. */
 export const THREAD_POST = thread(0, 0, 'post');
+/**
+ * Empty discussions the comment-post scenario spreads its posts over, each bench person always
+ * into the same one (person p into `POST_THREADS[p % 20]`), and already following it as a poster
+ * does: each thread has its ten followers from the start, so every round measures the same post,
+ * not how long the run has gone on.
+ */
+export const POST_THREADS = Array.from({ length: 20 }, (_, i) => thread(0, 0, `post-${i}`));
+
+/** The posters of each of POST_THREADS as its followers. */
+function postFollowers(users: number): Statement[] {
+  return POST_THREADS.map((t, i) => ({
+    sql: `insert or ignore into subscriptions (user_id, tenant_id, target, target_id, source, active)
+      select 'bench-user-' || value, 'demo-tenant', 'thread', ?, 'commenter', 1 from json_each(?)`,
+    params: [t.id, JSON.stringify(Array.from({ length: users }, (_, p) => p).filter((p) => p % POST_THREADS.length === i))],
+  }));
+}
 
 /** Matches the markers; `g` so all of them are found. */
 export const MARKER_SOURCE = String.raw`bkm\d{4}`;
@@ -132,5 +148,8 @@ function threadStatements(t: BenchThread, users: number, now: number): Statement
 
 /** SQL for all bench threads; the `users` bench people (`bench-user-<n>`) must exist already. */
 export function threadSeedSql(now: number, users: number): string {
-  return toSqlScript([THREAD_100, THREAD_2000, THREAD_500, THREAD_POST].flatMap((t) => threadStatements(t, users, now)));
+  return toSqlScript([
+    ...[THREAD_100, THREAD_2000, THREAD_500, THREAD_POST, ...POST_THREADS].flatMap((t) => threadStatements(t, users, now)),
+    ...postFollowers(users),
+  ]);
 }

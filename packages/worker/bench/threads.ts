@@ -5,7 +5,7 @@
  * same), and posting comments.
  */
 import type { Load, Scenario } from './load.ts';
-import { type BenchThread, THREAD_100, THREAD_2000, THREAD_POST } from './thread-seed.ts';
+import { type BenchThread, POST_THREADS, THREAD_100, THREAD_2000 } from './thread-seed.ts';
 
 /** New comments' text: never the same twice, so the repeat-post check lets each one through. */
 function commentText(): () => string {
@@ -29,9 +29,16 @@ function readPage(t: BenchThread, tokens: string[]): Load {
   };
 }
 
+/** The discussion person `p` posts into: always the same one (see POST_THREADS). */
+const postKey = (p: number) => (POST_THREADS[p % POST_THREADS.length] as BenchThread).key;
+
 /**
  * `tokens[n]` signs in bench person n (`bench-user-<n>`). Posts rotate through all of them, so
  * each person posts a few times a second at most (the bench's Worker has write rate limits off).
+ * Posts are spread over 20 discussions of ten posters each: all 200 in one thread would make it
+ * follow itself ever harder (each poster follows it, so a post there soon notifies 199 people,
+ * about ten rows read and six written for each; test/comment-post-cost.test.ts), and the rounds
+ * would measure how long the run had gone on.
  */
 export function threadScenarios(tokens: string[]): Scenario[] {
   const ourText = commentText();
@@ -52,13 +59,13 @@ export function threadScenarios(tokens: string[]): Scenario[] {
         method: 'POST',
         path: () => '/v1/tenants/demo/threads/comments',
         headers: (n) => ({ authorization: `Bearer ${tokens[n % tokens.length]}`, 'content-type': 'application/json' }),
-        body: () => JSON.stringify({ key: THREAD_POST.key, body: ourText() }),
+        body: (n) => JSON.stringify({ key: postKey(n % tokens.length), body: ourText() }),
       },
       base: {
         method: 'POST',
         path: () => '/threads/comments',
         headers: (n) => ({ 'x-user': `bench-user-${n % tokens.length}`, 'content-type': 'application/json' }),
-        body: () => JSON.stringify({ key: THREAD_POST.key, body: baseText() }),
+        body: (n) => JSON.stringify({ key: postKey(n % tokens.length), body: baseText() }),
       },
     },
   ];

@@ -4,14 +4,18 @@
  * src/index.ts, leaves out the development entry's demo page, demo people and token minting
  * (src/dev/index.ts); scripts/production-bundle.test.ts checks dist/bundle for them.
  *
- *   dist/assets      production: /embed.js, /widgets/* and the Public Suffix List (/psl/…)
+ *   dist/assets      production: /embed.js, /widgets/*, the Public Suffix List (/psl/…) and the
+ *                    HTML entity table markdown-it decodes with (/md/…)
  *   dist/assets-dev  development: the same plus the demo page under /demo/
  *
  * Usage: node scripts/build.ts [--assets-only]
  */
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLIC_SUFFIX_ASSET } from '../src/lib/public-suffixes.ts';
+import { HTML_ENTITIES_ASSET } from '../src/markdown/entities.ts';
+import { htmlEntityTable } from './html-entities.ts';
 import { publicSuffixRules } from './public-suffixes.ts';
 import { runWrangler } from './wrangler.ts';
 
@@ -20,6 +24,7 @@ const widgetsCdn = fileURLToPath(new URL('../../widgets/dist/cdn', import.meta.u
 
 export async function assembleAssets(): Promise<void> {
   const publicSuffixes = JSON.stringify(await publicSuffixRules());
+  const htmlEntities = JSON.stringify(await htmlEntityTable());
   for (const [dir, withDemo] of [
     ['dist/assets', false],
     ['dist/assets-dev', true],
@@ -31,6 +36,8 @@ export async function assembleAssets(): Promise<void> {
     await cp(here('static/_headers'), `${out}/_headers`);
     await mkdir(`${out}/psl`, { recursive: true });
     await writeFile(`${out}${PUBLIC_SUFFIX_ASSET}`, publicSuffixes);
+    await mkdir(dirname(`${out}${HTML_ENTITIES_ASSET}`), { recursive: true });
+    await writeFile(`${out}${HTML_ENTITIES_ASSET}`, htmlEntities);
     if (withDemo) await cp(here('static/demo'), `${out}/demo`, { recursive: true });
   }
 }

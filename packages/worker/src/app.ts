@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { dispatchAfterWrites } from './delivery/dispatch.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
+import { loadHtmlEntities } from './markdown/entities.ts';
 import { cacheControl } from './middleware/cache-control.ts';
 import { consoleCors } from './middleware/console-cors.ts';
 import { documentIdempotencyKey, idempotency } from './middleware/idempotency.ts';
@@ -102,6 +103,13 @@ const frameSecurityHeaders = secureHeaders({ ...securityHeaders, xFrameOptions: 
 // First, so that every answer names its request, errors and redirects included.
 app.use('*', async (c, next) => {
   c.header('x-request-id', requestIdOf(c));
+  await next();
+});
+// markdown-it's entity table, once per isolate, before anything renders Markdown
+// (markdown/entities.ts). Should the read fail, only a text with a named entity fails, when rendered.
+// Scripts that ask the app in Node (the docs' API reference) pass no bindings and render nothing.
+app.use('/v1/*', async (c, next) => {
+  if (c.env?.ASSETS) await loadHtmlEntities(c.env.ASSETS).catch((err: unknown) => console.error(err));
   await next();
 });
 app.use('/v1/*', cacheControl);

@@ -27,17 +27,22 @@ async function notify(
     data?: object;
   },
 ): Promise<string> {
-  const id = `dg-${++seq}`;
+  const event = `ev-dg-${++seq}`;
+  // As notify/record.ts names it: its event's id, '.', its person's (the outbox sweep relies on it).
+  const id = `${event}.${userId}`;
   await env.DB.batch([
     env.DB.prepare(
       "insert into events (id, tenant_id, type, actor_id, item_kind, item_id, data, created_at, dispatched_at) values (?, ?, ?, 'demo-user-amara', ?, ?, ?, ?, ?)",
-    ).bind(`ev-${id}`, TENANT, n.type, n.itemKind, n.itemId, JSON.stringify(n.data ?? {}), n.createdAt, n.createdAt),
+    ).bind(event, TENANT, n.type, n.itemKind, n.itemId, JSON.stringify(n.data ?? {}), n.createdAt, n.createdAt),
     env.DB.prepare(
       'insert into notifications (id, tenant_id, user_id, event_id, reason, kind, read_at, emailed_at, created_at) values (?, ?, ?, ?, ?, ?, null, ?, ?)',
-    ).bind(id, TENANT, userId, `ev-${id}`, n.reason, n.kind, n.emailedAt ?? null, n.createdAt),
+    ).bind(id, TENANT, userId, event, n.reason, n.kind, n.emailedAt ?? null, n.createdAt),
   ]);
   return id;
 }
+
+/** The event a notification of `notify` tells of. */
+const eventOf = (notification: string) => notification.slice(0, notification.indexOf('.'));
 
 const emailedAt = async (id: string) =>
   (await env.DB.prepare('select emailed_at as at from notifications where id = ?').bind(id).first<{ at: number | null }>())?.at ?? null;
@@ -82,7 +87,7 @@ describe('e-mail through the tenant mail webhook', () => {
       kind: 'following',
       createdAt: at,
     });
-    await env.DB.prepare('update events set dispatched_at = null where id in (?, ?)').bind(`ev-${mention}`, `ev-${following}`).run();
+    await env.DB.prepare('update events set dispatched_at = null where id in (?, ?)').bind(eventOf(mention), eventOf(following)).run();
 
     const via = recorder();
     await runCron('*/5 * * * *', via);

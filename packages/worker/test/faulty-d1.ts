@@ -8,6 +8,8 @@
  * connection drops after D1 committed.
  */
 
+import { observedD1 } from './d1-proxy.ts';
+
 /** D1's transient failures by a short name, with the text D1 throws for each. */
 export const D1_FAULTS = {
   network: 'Network connection lost.',
@@ -54,27 +56,6 @@ export function faultyD1(d1: D1Database, plan: FaultPlan) {
     throw d1Error(text);
   };
 
-  const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
-    new Proxy(stmt, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        if (prop === 'bind') return (...args: unknown[]) => wrapStatement(value.apply(target, args));
-        if (['first', 'all', 'run', 'raw'].includes(String(prop))) {
-          return (...args: unknown[]) => roundTrip(() => value.apply(target, args));
-        }
-        return value.bind(target);
-      },
-    });
-
-  const db = new Proxy(d1, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop === 'prepare') return (query: string) => wrapStatement(target.prepare(query));
-      if (prop === 'batch') return (statements: D1PreparedStatement[]) => roundTrip(() => target.batch(statements));
-      if (prop === 'exec') return (query: string) => roundTrip(() => target.exec(query));
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const db = observedD1(d1, { roundTrip });
   return { db, log };
 }

@@ -189,3 +189,13 @@ export async function configureEntra(overrides: Record<string, unknown> = {}): P
     ...overrides,
   });
 }
+
+/** How many comments the demo tenant's thread `threadKey` holds, straight from D1. */
+export async function commentsIn(threadKey: string): Promise<number> {
+  const row = await env.DB.prepare(
+    "select count(*) as n from comments c join threads t on t.id = c.thread_id and t.tenant_id = c.tenant_id where c.tenant_id = 'demo-tenant' and t.key = ?",
+  )
+    .bind(threadKey)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}

@@ -7,6 +7,7 @@ import type { Comment, Idea, IdeaView, PracticeCard, ThreadPage } from '@bridgek
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { demoCardId } from '../src/dev/demo-data.ts';
+import { versioned } from '../src/store/cache-versions.ts';
 import { call, DEMO, errorOf, json, seedOtherTenant, token, useTestRoleClaims } from './helpers.ts';
 
 const author = () => token({ sub: 'view-author', name: 'Ada Author', bu: 'Finance' });
@@ -70,7 +71,7 @@ describe("an idea's view", () => {
     expect((await send('POST', `${DEMO}/ideas/${duplicate.id}/merge`, await moderator(), { into: idea.id })).status).toBe(200);
     const citing = await newCardCiting(idea.id, 'Finance partner profile citing the travel idea');
     const heldCiting = await newCardCiting(idea.id, 'A held card citing the travel idea');
-    await env.DB.prepare("update cards set state = 'pending' where id = ?").bind(heldCiting.id).run();
+    await versioned(env.DB, 'demo-tenant').prepare("update cards set state = 'pending' where id = ?").bind(heldCiting.id).run();
     expect((await postTo(ideaThread(idea.id), await member(), 'We would use this every week.')).status).toBe(201);
     expect((await postTo(ideaThread(idea.id), await author(), 'Thanks — the card answers it.')).status).toBe(201);
 
@@ -150,7 +151,7 @@ describe("an idea's view", () => {
     ).toBe(200);
     expect((await json<IdeaView>(await view(idea.id, null))).answeredBy).toEqual({ id: card.id, title: card.title });
 
-    await env.DB.prepare("update cards set state = 'pending' where id = ?").bind(card.id).run();
+    await versioned(env.DB, 'demo-tenant').prepare("update cards set state = 'pending' where id = ?").bind(card.id).run();
     const v = await json<IdeaView>(await view(idea.id, null));
     expect(v.answeredBy).toBeNull();
     expect(v.sourceCard).toBeNull();
@@ -175,7 +176,7 @@ describe("an idea's view", () => {
 
   it('shows a held idea to its author and moderators only: 404 for everyone else, as GET /ideas/{id}', async () => {
     const idea = await newIdea('Held idea with a view');
-    await env.DB.prepare("update ideas set state = 'pending' where id = ?").bind(idea.id).run();
+    await versioned(env.DB, 'demo-tenant').prepare("update ideas set state = 'pending' where id = ?").bind(idea.id).run();
     for (const t of [await member(), await evaluator(), null]) {
       const res = await view(idea.id, t);
       expect(res.status).toBe(404);
@@ -230,7 +231,7 @@ describe("an idea's own discussion (idea:<id>)", () => {
 
   it("keeps a held idea's discussion to its author and moderators", async () => {
     const idea = await newIdea('Held idea with a discussion');
-    await env.DB.prepare("update ideas set state = 'pending' where id = ?").bind(idea.id).run();
+    await versioned(env.DB, 'demo-tenant').prepare("update ideas set state = 'pending' where id = ?").bind(idea.id).run();
     const key = ideaThread(idea.id);
     expect((await postTo(key, await author(), 'Context for the moderators.')).status).toBe(201);
     for (const res of [await readThread(key, await member()), await readThread(key, null), await postTo(key, await member())]) {

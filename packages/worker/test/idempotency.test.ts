@@ -6,8 +6,9 @@
 import { env } from 'cloudflare:workers';
 import type { Comment, ErrorBody } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../src/lib/digest.ts';
 import { recorder, runCron } from './delivery-queue.ts';
-import { call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
+import { call, commentsIn, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const THREADS = `${DEMO}/threads/comments`;
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,15 +29,6 @@ const postComment = (t: string, key: string | undefined, input: Record<string, u
     headers: key === undefined ? {} : { 'idempotency-key': key },
     body: JSON.stringify(input),
   });
-
-async function commentsIn(threadKey: string): Promise<number> {
-  const row = await env.DB.prepare(
-    "select count(*) as n from comments c join threads t on t.id = c.thread_id and t.tenant_id = c.tenant_id where c.tenant_id = 'demo-tenant' and t.key = ?",
-  )
-    .bind(threadKey)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
 
 const keyRows = (caller: string) =>
   env.DB.prepare('select tenant_id, key, status from idempotency_keys where caller = ? order by key').bind(caller).all();
@@ -93,7 +85,9 @@ describe('Idempotency-Key', () => {
     // what a retry sees while it runs, or after its Worker died before storing the answer.
     const first = await postComment(ada, undefined, input);
     expect(first.status).toBe(201);
-    const request = `POST /v1/tenants/demo/threads/comments sha256:${await sha256(JSON.stringify(input))}`;
+    // FIPS 180-2's first example: the request's hash is SHA-256 in lowercase hex.
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const request = `POST /v1/tenants/demo/threads/comments sha256:${await sha256Hex(JSON.stringify(input))}`;
     await env.DB.prepare(
       "insert into idempotency_keys (tenant_id, caller, key, request) values ('demo-tenant', 'idem-ada', 'flight-0001', ?)",
     )
@@ -198,8 +192,3 @@ describe('Idempotency-Key', () => {
     expect((await keyRows('idem-ben')).results.map((r) => r.key)).toContain('erase-0001');
   });
 });
-
-async function sha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}

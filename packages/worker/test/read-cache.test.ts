@@ -10,9 +10,20 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database } from '../src/db/client.ts';
 import { tenants } from '../src/db/schema.ts';
-import { IDEA_LIST_SCOPES, TENANT_SCOPES, versioned, writtenTable } from '../src/store/cache-versions.ts';
+import {
+  CARD_LIST_SCOPES,
+  IDEA_LIST_SCOPES,
+  IDEA_VIEW_SCOPES,
+  TENANT_SCOPES,
+  THREAD_PAGE_SCOPES,
+  versioned,
+  writtenTable,
+} from '../src/store/cache-versions.ts';
+import { listCardsQuery } from '../src/store/card-library.ts';
+import { ideaViewQuery } from '../src/store/idea-view.ts';
 import { listIdeasQuery } from '../src/store/ideas.ts';
 import { clearTenantCache } from '../src/store/tenants.ts';
+import { threadPageQuery } from '../src/store/threads.ts';
 import { call, DEMO, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
 const BOARD = `${DEMO}/boards/general/ideas?sort=new&limit=50`;
@@ -137,6 +148,46 @@ describe('the read cache', { timeout: 30_000 }, () => {
     const read = new Set(statements.flatMap((s) => [...s.toSQL().sql.matchAll(/\b(?:from|join)\s+"(\w+)"/gi)].map((m) => m[1] as string)));
     expect(read.size).toBeGreaterThan(3);
     const scopes = new Set<string>([...TENANT_SCOPES, ...IDEA_LIST_SCOPES]);
+    expect([...read].filter((table) => !scopes.has(table))).toEqual([]);
+  });
+
+  it("every table the thread page reads is one of its scopes: a page's thread, an idea's and a card's discussion, every sort", () => {
+    const db = database(env.DB);
+    const read = new Set<string>();
+    for (const key of ['intranet/page', 'idea:some-idea', 'card:some-card']) {
+      for (const sort of ['oldest', 'newest', 'top'] as const) {
+        const { statements } = threadPageQuery(db, 'demo-tenant', { kind: 'anonymous' }, { key, sort, limit: 20 });
+        for (const s of statements) for (const m of s.toSQL().sql.matchAll(/\b(?:from|join)\s+"?(\w+)/gi)) read.add(m[1] as string);
+      }
+    }
+    expect(read).toContain('comments');
+    expect(read).toContain('ideas');
+    const scopes = new Set<string>([...TENANT_SCOPES, ...THREAD_PAGE_SCOPES]);
+    expect([...read].filter((table) => !scopes.has(table))).toEqual([]);
+  });
+
+  it("every table an idea's shared view reads is one of its scopes", () => {
+    const { statements } = ideaViewQuery(database(env.DB), 'demo-tenant', { kind: 'anonymous' }, 'some-idea');
+    const read = new Set(statements.flatMap((s) => [...s.toSQL().sql.matchAll(/\b(?:from|join)\s+"?(\w+)/gi)].map((m) => m[1] as string)));
+    read.delete('json_each');
+    expect(read).toContain('idea_status_changes');
+    const scopes = new Set<string>([...TENANT_SCOPES, ...IDEA_VIEW_SCOPES]);
+    expect([...read].filter((table) => !scopes.has(table))).toEqual([]);
+  });
+
+  it('every table the card library reads is one of its scopes, for every filter', () => {
+    const db = database(env.DB);
+    const read = new Set<string>();
+    for (const q of [
+      { q: 'business case', tag: 'demand-shaping', template: 'practice', owner: 'someone', freshness: 'due', cites: 'idea:x' },
+      { sort: 'title', cursor: undefined },
+    ] as const) {
+      const { statements } = listCardsQuery(db, 'demo-tenant', { kind: 'anonymous' }, { ...q, limit: 20 });
+      for (const s of statements) for (const m of s.toSQL().sql.matchAll(/\b(?:from|join)\s+"?(\w+)/gi)) read.add(m[1] as string);
+    }
+    expect(read).toContain('cards_fts');
+    // The full-text index is kept by triggers on `cards`; json_each reads the row's own tags.
+    const scopes = new Set<string>([...TENANT_SCOPES, ...CARD_LIST_SCOPES, 'cards_fts', 'json_each']);
     expect([...read].filter((table) => !scopes.has(table))).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers';
 import type { ThreadPage } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
+import { clearReadCache } from '../src/routes/read-cache.ts';
 import { DEMO, token } from './helpers.ts';
 
 /** A D1 binding that notes the rows the real one reports reading in the last batch (a thread page is one). */
@@ -32,13 +33,19 @@ function rowCountingD1(d1: D1Database) {
 
 let auth: RequestInit;
 
-async function pageCost(query: string): Promise<{ rows: number; page: ThreadPage }> {
+/**
+ * What the page costs the first time it is read (`cached`: once more, from the read cache): the
+ * versions, the shared page and the reader's own page in one batch (1 + 3 + 3 statements), or,
+ * cached, the versions and the reader's own part (2).
+ */
+async function pageCost(query: string, cached = false): Promise<{ rows: number; page: ThreadPage }> {
+  if (!cached) clearReadCache();
   const { db, read } = rowCountingD1(env.DB);
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(`${DEMO}/threads/comments?${query}`, auth), { ...env, DB: db }, ctx);
   await waitOnExecutionContext(ctx);
   expect(res.status, query).toBe(200);
-  expect(read.statements, query).toBe(3);
+  expect(read.statements, query).toBe(cached ? 2 : 7);
   return { rows: read.rows, page: await res.json<ThreadPage>() };
 }
 
@@ -89,7 +96,9 @@ describe('the rows a thread page reads', () => {
   it('do not grow with the thread: the first page of 2,000 comments reads what the same page of 100 does', async () => {
     for (const sort of ['oldest', 'newest']) {
       const small = await pageCost(`key=cost-100&sort=${sort}&limit=20`);
+      const smallCached = await pageCost(`key=cost-100&sort=${sort}&limit=20`, true);
       const large = await pageCost(`key=cost-2000&sort=${sort}&limit=20`);
+      const largeCached = await pageCost(`key=cost-2000&sort=${sort}&limit=20`, true);
       // Twenty top-level comments with their replies each, the pinned one first.
       expect(small.page.items).toHaveLength(20);
       expect(large.page.items).toHaveLength(20);
@@ -97,6 +106,9 @@ describe('the rows a thread page reads', () => {
       expect(large.page.items.reduce((n, c) => n + c.replies.length, 0)).toBe(small.page.items.reduce((n, c) => n + c.replies.length, 0));
       // Sorting all 800 top-level comments for the page read ten times the rows.
       expect(large.rows, sort).toBeLessThanOrEqual(small.rows * 1.1);
+      // Cached, the reader's own part: it too reads what the page holds, not what the thread does.
+      expect(largeCached.page).toEqual(large.page);
+      expect(largeCached.rows, `${sort}, cached`).toBeLessThanOrEqual(smallCached.rows * 1.1);
     }
   });
 
@@ -118,7 +130,8 @@ describe('the rows a thread page reads', () => {
     expect(first?.replies).toHaveLength(50);
     expect(first?.moreReplies).toBeTruthy();
     // About 50 replies more than the small thread's page shows, at some ten rows each (the row,
-    // its author, the reader's reactions…): far from the 1,500 of the branch.
-    expect(branchy.rows).toBeLessThanOrEqual(small.rows + 50 * 12);
+    // its author, the reader's reactions…), read twice (the shared page and the reader's own):
+    // far from the 1,500 of the branch.
+    expect(branchy.rows).toBeLessThanOrEqual(small.rows + 2 * 50 * 12);
   });
 });

@@ -9,7 +9,12 @@ const here = (path: string) => new URL(path, import.meta.url).pathname;
 export async function workerTestPlugin(environment: 'dev' | undefined) {
   const idp = await createFakeIdentityProvider();
   const receiver = createFakeWebhookReceiver();
-  return cloudflareTest({
+  // wrangler.jsonc's `alias`, which Vite does not read: markdown-it decodes entities with our table.
+  const entitiesAlias = {
+    name: 'bridgekit-entities-alias',
+    config: () => ({ resolve: { alias: [{ find: /^entities$/, replacement: here('../src/markdown/entities.ts') }] } }),
+  };
+  const worker = cloudflareTest({
     wrangler: { configPath: here('../wrangler.jsonc'), ...(environment ? { environment } : {}) },
     miniflare: {
       bindings: { ...TEST_BINDINGS, ...idp.bindings, TEST_MIGRATIONS: await readD1Migrations(here('../migrations')) },
@@ -19,4 +24,5 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       queueProducers: { EVENTS: { queueName: 'bridgekit-events-tests' } },
     },
   });
+  return [worker, entitiesAlias];
 }

@@ -1,6 +1,7 @@
-import { type BridgekitMemberClient, createMemberClient, isBridgekitError, type Reason, type ReasonParams } from '@bridgekit/sdk';
+import { type BridgekitMemberClient, isBridgekitError, type Reason, type ReasonParams } from '@bridgekit/sdk';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BkErrorEvent } from '../events/error.ts';
+import { memberClient } from './client.ts';
 import { type BridgekitConfig, CONFIG_CHANGE_EVENT, currentConfig, markSessionExpired, sessionExpired } from './config.ts';
 import { effectiveLocale, loadMessages, type MessageKey, type Params, registerFeature, sameLanguage, translator } from './i18n.ts';
 import { shownName } from './person-name.ts';
@@ -206,7 +207,7 @@ export abstract class BridgekitElement extends LitElement {
     const key = `${apiBase}|${tenant}|${expired}`;
     let client = byTenant.get(key);
     if (!client) {
-      client = createMemberClient({ baseUrl: apiBase, tenant, token: expired ? undefined : config.token });
+      client = memberClient({ baseUrl: apiBase, tenant, token: expired ? undefined : config.token });
       byTenant.set(key, client);
     }
     return client;

@@ -13,10 +13,12 @@ import { de } from './messages/de.ts';
 import { deCardAccess } from './messages/de-card-access.ts';
 import { deCardHistory } from './messages/de-card-history.ts';
 import { deCards } from './messages/de-cards.ts';
+import { deCommentCount } from './messages/de-comment-count.ts';
 import { deFollow } from './messages/de-follow.ts';
 import { deFrame } from './messages/de-frame.ts';
 import { deIdea } from './messages/de-idea.ts';
 import { deIdeaForm } from './messages/de-idea-form.ts';
+import { deIdeas } from './messages/de-ideas.ts';
 import { deIntake } from './messages/de-intake.ts';
 import { deLoop } from './messages/de-loop.ts';
 import { deModeration } from './messages/de-moderation.ts';
@@ -30,11 +32,13 @@ import { en, type Message } from './messages/en.ts';
 import { enCardAccess } from './messages/en-card-access.ts';
 import { enCardHistory } from './messages/en-card-history.ts';
 import { enCards } from './messages/en-cards.ts';
+import { enCommentCount } from './messages/en-comment-count.ts';
 import { enErrors } from './messages/en-errors.ts';
 import { enFollow } from './messages/en-follow.ts';
 import { enFrame } from './messages/en-frame.ts';
 import { enIdea } from './messages/en-idea.ts';
 import { enIdeaForm } from './messages/en-idea-form.ts';
+import { enIdeas } from './messages/en-ideas.ts';
 import { enIntake } from './messages/en-intake.ts';
 import { enLoop } from './messages/en-loop.ts';
 import { enModeration } from './messages/en-moderation.ts';
@@ -44,10 +48,18 @@ import { enSearch } from './messages/en-search.ts';
 import { enThreadActions } from './messages/en-thread-actions.ts';
 import { enThreads } from './messages/en-threads.ts';
 import { enTriage } from './messages/en-triage.ts';
+import { ideasMessages } from './messages/ideas.ts';
+import { triageMessages } from './messages/triage.ts';
+
+// The texts of ideas and triage, as the elements that show them register them.
+registerFeature(ideasMessages);
+registerFeature(triageMessages);
 
 const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en.ts', en, de],
+  ['en-ideas.ts', enIdeas, deIdeas],
   ['en-threads.ts', enThreads, deThreads],
+  ['en-comment-count.ts', enCommentCount, deCommentCount],
   ['en-thread-actions.ts', enThreadActions, deThreadActions],
   ['en-moderation.ts', enModeration, deModeration],
   ['en-cards.ts', enCards, deCards],
@@ -84,7 +96,9 @@ describe('message catalog', () => {
   it('has a non-empty English text for every key', () => {
     for (const [key, value] of Object.entries({
       ...en,
+      ...enIdeas,
       ...enThreads,
+      ...enCommentCount,
       ...enThreadActions,
       ...enModeration,
       ...enCards,
@@ -109,7 +123,9 @@ describe('message catalog', () => {
   it('keeps each key in one catalog only', () => {
     const keys = [
       en,
+      enIdeas,
       enThreads,
+      enCommentCount,
       enThreadActions,
       enModeration,
       enCards,

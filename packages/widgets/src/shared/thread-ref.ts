@@ -5,7 +5,12 @@
  */
 import type { ThreadRef } from '@bridgekit/sdk';
 import { normalizePageUrl } from '@bridgekit/sdk/page-url';
+import { threadsPart } from '@bridgekit/sdk/parts/threads';
 import { isBlank, isCleanText } from '@bridgekit/sdk/text-rules';
+import { usePart } from './client.ts';
+
+// Both elements that name a thread call the SDK's thread calls on their first screen.
+usePart(threadsPart);
 
 /** The thread of `key`, of `url`, or of the page the element is on. */
 export function threadRefOf(key: string | null | undefined, url: string | null | undefined): ThreadRef {

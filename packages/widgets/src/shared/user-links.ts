@@ -16,12 +16,11 @@
  * Every widget renders user links through this module: `userHtml` for the server's HTML,
  * `userLink` for a link it builds itself.
  */
-import { html, nothing, type TemplateResult } from 'lit';
 import { directive } from 'lit/directive.js';
 import { UnsafeHTMLDirective } from 'lit/directives/unsafe-html.js';
+import { USER_LINK_REL, USER_LINK_TARGET } from './user-link.ts';
 
-export const USER_LINK_TARGET = '_blank';
-export const USER_LINK_REL = 'nofollow ugc noopener noreferrer';
+export { USER_LINK_REL, USER_LINK_TARGET, userLink } from './user-link.ts';
 
 /** The server's HTML with its links set as they open: `withUserLinks` of `user-html.ts`, bound to the tenant's item pages. */
 export type UserHtmlLinker = (source: string) => string;
@@ -69,8 +68,3 @@ class UserHtmlDirective extends UnsafeHTMLDirective {
  * html`<div class="comment-body">${userHtml(comment.html, this._linker)}</div>`
  */
 export const userHtml = directive(UserHtmlDirective);
-
-/** A link to an address someone typed, opening outside the widget. */
-export function userLink(href: string, content: unknown, part?: string): TemplateResult {
-  return html`<a href=${href} target=${USER_LINK_TARGET} rel=${USER_LINK_REL} part=${part ?? nothing}>${content}</a>`;
-}

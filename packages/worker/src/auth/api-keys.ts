@@ -7,9 +7,10 @@ import type { Database } from '../db/client.ts';
 import { apiKeys } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { toBase64Url } from '../lib/base64url.ts';
+import { sha256Hex } from '../lib/digest.ts';
 import { newId } from '../lib/ids.ts';
 import type { Tenant } from '../store/tenants.ts';
-import { secretsEqual, sha256Hex } from './compare.ts';
+import { secretsEqual } from './compare.ts';
 import type { ApiKeyViewer } from './viewer.ts';
 
 const KEY = /^bk_([0-9a-z]{16})_([A-Za-z0-9_-]{43})$/;

@@ -5,8 +5,3 @@ export function secretsEqual(a: string, b: string): boolean {
   if (x.length !== y.length) return false;
   return crypto.subtle.timingSafeEqual(x, y);
 }
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}

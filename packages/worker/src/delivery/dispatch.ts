@@ -28,12 +28,17 @@ export async function dispatchTenant(
   tenantId: string,
   { now = Date.now(), createdUntil }: { now?: number; createdUntil?: number } = {},
 ): Promise<{ dispatched: number; more: boolean }> {
+  // The sweep reads the undispatched events (`events_undispatched`) and their notifications by
+  // primary key; `+` keeps SQLite off the tenant's indexes, which hold every event and every
+  // unmailed notification the tenant ever had, so a sweep would grow with each post before it.
   const pending = and(
-    eq(events.tenantId, tenantId),
+    sql`+${events.tenantId} = ${tenantId}`,
     isNull(events.dispatchedAt),
     createdUntil === undefined ? undefined : lte(events.createdAt, createdUntil),
   );
   const batchIds = db.select({ id: events.id }).from(events).where(pending).orderBy(asc(events.id)).limit(SWEEP_LIMIT);
+  // A notification's id is its event's id, '.', its person's (notify/record.ts): one range of the primary key.
+  const ofBatch = sql`${notifications.id} >= ((select min(id) from (${batchIds})) || '.') and ${notifications.id} < ((select max(id) from (${batchIds})) || '/')`;
   const [due, hooks, mailRows, mailable] = await db.batch([
     db.select({ id: events.id, type: events.type }).from(events).where(pending).orderBy(asc(events.id)).limit(SWEEP_LIMIT),
     db
@@ -48,7 +53,8 @@ export async function dispatchTenant(
       .leftJoin(notificationSettings, eq(notificationSettings.userId, notifications.userId))
       .where(
         and(
-          eq(notifications.tenantId, tenantId),
+          sql`+${notifications.tenantId} = ${tenantId}`,
+          ofBatch,
           inArray(notifications.eventId, batchIds),
           isNull(notifications.emailedAt),
           eq(users.kind, 'person'),

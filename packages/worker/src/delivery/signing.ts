@@ -5,18 +5,13 @@
  * their secret, accept any matching `v1`, and refuse an old `t` (replays); docs/webhooks.md.
  */
 import { toBase64Url } from '../lib/base64url.ts';
+import { hmacSha256Hex } from '../lib/digest.ts';
 
 export const SIGNATURE_HEADER = 'Bridgekit-Signature';
 
 /** A new signing secret: `whsec_` and 32 random bytes, base64url. The whole string is the HMAC key. */
 export function newSigningSecret(): string {
   return `whsec_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
-}
-
-async function hmacHex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
-  return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -27,6 +22,6 @@ async function hmacHex(secret: string, message: string): Promise<string> {
  */
 export async function signatureHeader(body: string, secrets: readonly string[], nowMs = Date.now()): Promise<string> {
   const t = Math.floor(nowMs / 1000);
-  const macs = await Promise.all(secrets.map((secret) => hmacHex(secret, `${t}.${body}`)));
+  const macs = await Promise.all(secrets.map((secret) => hmacSha256Hex(secret, `${t}.${body}`)));
   return [`t=${t}`, ...macs.map((mac) => `v1=${mac}`)].join(',');
 }

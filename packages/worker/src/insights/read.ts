@@ -4,9 +4,14 @@
  * months from `unit_rollups`, the live parts (intake now, content health now, value, health)
  * from their tables. Who reads a unit is `readsUnit` (store/unit-access.ts), a condition inside
  * every statement, so nothing comes back for anyone else.
+ *
+ * Each read is also a shared answer for the read cache (routes/read-cache.ts): computed for
+ * {@link EVERY_UNIT}, then made the viewer's by a one-row statement of theirs ({@link unitReader},
+ * {@link readableUnits}) — whether they read the unit, and which private cards of it they see.
  */
 
 import type {
+  ContentHealth,
   DemandMixEntry,
   GroupCount,
   HealthItemResult,
@@ -23,16 +28,18 @@ import type {
 } from '@bridgekit/sdk';
 import { INTAKE_STEPS } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { twoDecimals } from '../domain/health.ts';
 import { deliveredSql, plannedSql } from '../domain/value.ts';
 import { notFound } from '../errors.ts';
 import { isoTimeOrNull } from '../lib/time.ts';
-import { cardVisibleTo } from '../store/card-rows.ts';
+import { cardVisibleTo, isAdmin } from '../store/card-rows.ts';
 import { closedRoundQueries, closedRoundSummaries, latestClosedRounds } from '../store/health.ts';
 import { named } from '../store/search-results.ts';
 import { parseUnitRef, readsUnit, unitIdOfKey, unitRefColumn } from '../store/unit-access.ts';
+import { viewerUserId } from '../store/users.ts';
 import { monthRange } from './months.ts';
 import { METRICS } from './rollup.ts';
 import { groupCount, insightSettings } from './settings.ts';
@@ -40,6 +47,42 @@ import { groupCount, insightSettings } from './settings.ts';
 /** How many top contributors a unit's cockpit names. */
 export const CONTRIBUTOR_LIMIT = 10;
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** Whom a shared answer is computed for: the platform operator reads every unit, every card and every round. */
+export const EVERY_UNIT: Viewer = { kind: 'platform' };
+
+/** The statements of a read and how to read the answer off their results, for one batch (routes/read-cache.ts). */
+export interface Batch<T> {
+  statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
+  answer: (results: readonly unknown[]) => T;
+}
+
+/** `YYYY-MM-DD` of `now` (UTC), and the instant before which a card counts as stale: the day's start a year ago. */
+function dayOf(now: number): { today: string; staleBefore: number } {
+  const today = new Date(now).toISOString().slice(0, 10);
+  return { today, staleBefore: Date.parse(today) - YEAR_MS };
+}
+
+/** The content health sums of the cards a statement selects (as `cards`). */
+function contentSums(now: number) {
+  const { today, staleBefore } = dayOf(now);
+  return {
+    cards: sql<number>`count(*)`,
+    reviewOverdue: sql<number>`coalesce(sum(cards.obsolete_at is null and cards.review_by < ${today}), 0)`,
+    unowned: sql<number>`coalesce(sum(cards.obsolete_at is null and cards.owner_id is null), 0)`,
+    stale: sql<number>`coalesce(sum(cards.obsolete_at is null and max(coalesce(cards.last_verified_at, 0), cards.updated_at) < ${staleBefore}), 0)`,
+    obsolete: sql<number>`coalesce(sum(cards.obsolete_at is not null), 0)`,
+  };
+}
+
+const NO_CARDS: ContentHealth = { cards: 0, reviewOverdue: 0, unowned: 0, stale: 0, obsolete: 0 };
+const addContent = (a: ContentHealth, b: ContentHealth): ContentHealth => ({
+  cards: a.cards + b.cards,
+  reviewOverdue: a.reviewOverdue + b.reviewOverdue,
+  unowned: a.unowned + b.unowned,
+  stale: a.stale + b.stale,
+  obsolete: a.obsolete + b.obsolete,
+});
 
 export interface Period {
   from: string;
@@ -112,20 +155,36 @@ function itemShown(item: HealthItemResult, min: number): HealthItemResult {
   return { ...item, business, provider, gap: business && provider ? item.gap : null };
 }
 
-/** One unit's cockpit over the period; 404 for an unknown unit or one the viewer does not read. */
-export async function unitInsights(
+/**
+ * A unit's cockpit, and the content health of its cards by visibility: `readers` counts the
+ * published cards everyone who reads the unit sees (for everyone, or for the unit's team), so
+ * a reader's own figure is that and the private cards they see ({@link asReader}).
+ */
+export interface UnitCockpit {
+  insights: UnitInsights;
+  readers: ContentHealth;
+}
+
+/**
+ * One unit's cockpit over the period as `viewer` sees it, as one batch; its answer is 404 for an
+ * unknown unit or one the viewer does not read.
+ *
+ * @example
+ * const query = unitInsightsQuery(db, tenant.id, viewer, 'finance', { from: '2026-01', to: '2026-12' }, Date.now());
+ * const { insights } = query.answer(await db.batch(query.statements));
+ */
+export function unitInsightsQuery(
   db: Database,
   tenantId: string,
   viewer: Viewer,
   key: string,
   period: Period,
   now: number,
-): Promise<UnitInsights> {
+): Batch<UnitCockpit> {
   const unitId = unitIdOfKey(tenantId, key);
   const reads = readsUnit(tenantId, viewer, unitId);
   const inPeriod = sql`r.month >= ${period.from} and r.month <= ${period.to}`;
-  const today = new Date(now).toISOString().slice(0, 10);
-  const [units, tenants, rollups, contributorRows, intakeRows, contentRows, valueRows, roundRows, sums] = await db.batch([
+  const statements = [
     db
       .select(
         named({
@@ -159,23 +218,41 @@ export async function unitInsights(
       .from(sql`ideas i`)
       .where(sql`i.tenant_id = ${tenantId} and i.unit_id = ${unitId} and i.state = 'published' and ${reads}`)
       .groupBy(sql`i.intake_step`),
+    // One row for the cards every reader of the unit sees, one for the private ones the viewer sees.
     db
-      .select(
-        named({
-          cards: sql<number>`count(*)`,
-          reviewOverdue: sql<number>`coalesce(sum(cards.obsolete_at is null and cards.review_by < ${today}), 0)`,
-          unowned: sql<number>`coalesce(sum(cards.obsolete_at is null and cards.owner_id is null), 0)`,
-          stale: sql<number>`coalesce(sum(cards.obsolete_at is null and max(coalesce(cards.last_verified_at, 0), cards.updated_at) < ${now - YEAR_MS}), 0)`,
-          obsolete: sql<number>`coalesce(sum(cards.obsolete_at is not null), 0)`,
-        }),
-      )
+      .select(named({ private: sql<number>`cards.visibility = 'private'`, ...contentSums(now) }))
       .from(sql`cards`)
       .where(
         sql`cards.tenant_id = ${tenantId} and cards.unit_id = ${unitId} and cards.state = 'published' and ${cardVisibleTo(tenantId, viewer)} and ${reads}`,
-      ),
+      )
+      .groupBy(sql`cards.visibility = 'private'`),
     valueTotals(db, tenantId, sql`(select ${unitId} where ${reads})`),
     ...closedRoundQueries(db, tenantId, viewer, latestClosedRounds(tenantId, unitId)),
-  ]);
+  ] as const;
+  return {
+    statements: [...statements],
+    answer: (results) => {
+      const [units, tenants, rollups, contributorRows, intakeRows, contentRows, valueRows, roundRows, sums] = results as {
+        [K in keyof typeof statements]: Awaited<(typeof statements)[K]>;
+      };
+      return unitAnswer(key, period, units, tenants, rollups, contributorRows, intakeRows, contentRows, valueRows, roundRows, sums);
+    },
+  };
+}
+
+function unitAnswer(
+  key: string,
+  period: Period,
+  units: { unit: string | null; intendedMix: string | null; reads: number }[],
+  tenants: { insights: string | null; rolledAt: number | null }[],
+  rollups: { month: string; metric: string; dim: string; value: number }[],
+  contributorRows: { handle: string; name: string; contributions: number }[],
+  intakeRows: { step: IntakeStep; n: number }[],
+  contentRows: (ContentHealth & { private: number })[],
+  valueRows: ValueRow[],
+  roundRows: unknown[],
+  sums: unknown[],
+): UnitCockpit {
   const unitRow = units[0];
   const unit = parseUnitRef(unitRow?.unit ?? null);
   if (unitRow?.reads !== 1 || !unit) throw notFound('not_found.health_unit', { id: key });
@@ -227,11 +304,14 @@ export async function unitInsights(
   }));
 
   const intake = Object.fromEntries(INTAKE_STEPS.map((step) => [step, intakeRows.find((r) => r.step === step)?.n ?? 0])) as IntakeCounts;
-  const contentHealth = contentRows[0] ?? { cards: 0, reviewOverdue: 0, unowned: 0, stale: 0, obsolete: 0 };
+  const content = (row: (ContentHealth & { private: number }) | undefined): ContentHealth =>
+    row ? { cards: row.cards, reviewOverdue: row.reviewOverdue, unowned: row.unowned, stale: row.stale, obsolete: row.obsolete } : NO_CARDS;
+  const readers = content(contentRows.find((r) => r.private === 0));
+  const contentHealth = addContent(readers, content(contentRows.find((r) => r.private === 1)));
   const rounds = closedRoundSummaries(roundRows, sums);
   const latest = rounds.at(-1);
 
-  return {
+  const insights: UnitInsights = {
     unit,
     from: period.from,
     to: period.to,
@@ -249,18 +329,61 @@ export async function unitInsights(
     contentHealth,
     contributors: settings.perPersonFigures ? contributorRows.map((c) => ({ ...c })) : null,
   };
+  return { insights, readers };
+}
+
+/** What is the viewer's own in a unit's cockpit: whether they read it, whether they see every card (admins), and the private cards of it they see. */
+export interface UnitReader {
+  reads: number;
+  admin: number;
+  /** The content health sums of the unit's published private cards they own or wrote, as JSON. */
+  own: string;
+}
+
+/**
+ * The viewer's part of the unit `key`'s cockpit, one row (read off the tenant's, which always exists).
+ *
+ * @example
+ * const [reader] = await unitReader(db, tenant.id, viewer, 'finance', Date.now()); // { reads: 1, admin: 0, own: '{"cards":0,…}' }
+ */
+export function unitReader(db: Database, tenantId: string, viewer: Viewer, key: string, now: number) {
+  const unitId = unitIdOfKey(tenantId, key);
+  const sums = Object.entries(contentSums(now)).flatMap(([name, value]) => [sql.raw(`'${name}'`), value]);
+  return db
+    .select(
+      named({
+        reads: sql<number>`${readsUnit(tenantId, viewer, unitId)}`,
+        admin: sql<number>`${isAdmin(tenantId, viewer)}`,
+        own: sql<string>`(select json_object(${sql.join(sums, sql`, `)}) from cards where cards.tenant_id = ${tenantId}
+          and cards.unit_id = ${unitId} and cards.state = 'published' and cards.visibility = 'private'
+          and ${viewerUserId(tenantId, viewer)} in (cards.owner_id, cards.author_id))`,
+      }),
+    )
+    .from(sql`tenants t`)
+    .where(sql`t.id = ${tenantId}`);
+}
+
+/**
+ * The cockpit computed for {@link EVERY_UNIT} as the viewer of `reader` sees it: 404 unless they
+ * read the unit; every card for an admin, else the cards for every reader and their own private ones.
+ */
+export function asReader(shared: UnitCockpit, [reader]: UnitReader[], key: string): UnitCockpit {
+  if (reader?.reads !== 1) throw notFound('not_found.health_unit', { id: key });
+  if (reader.admin) return shared;
+  const contentHealth = addContent(shared.readers, JSON.parse(reader.own) as ContentHealth);
+  return { ...shared, insights: { ...shared.insights, contentHealth } };
 }
 
 /**
  * Every unit the viewer reads (all for CIOs and admins, their own units for a relationship team;
  * none for anyone else), by name, with the period's headline figures.
  */
-export async function insightsOverview(db: Database, tenantId: string, viewer: Viewer, period: Period): Promise<InsightsOverview> {
+export function insightsOverviewQuery(db: Database, tenantId: string, viewer: Viewer, period: Period): Batch<InsightsOverview> {
   const readable = sql`(select rb.id from business_units rb where rb.tenant_id = ${tenantId} and ${readsUnit(tenantId, viewer, sql`rb.id`)})`;
   const headline = [METRICS.ideasSubmitted, METRICS.ideasApproved, METRICS.ideasDelivered, METRICS.ideasDeflected];
   const latestRounds = sql`(select lr.id from health_rounds lr where lr.tenant_id = ${tenantId} and lr.closed_at is not null
     and lr.unit_id in ${readable} and lr.id in ${latestClosedRounds(tenantId, sql`lr.unit_id`, 1)})`;
-  const [units, tenants, rollups, valueRows, roundRows, sums] = await db.batch([
+  const statements = [
     db
       // Not `bu`: unitRefColumn's own subquery names its table so.
       .select(named({ id: sql<string>`ou.id`, unit: unitRefColumn(sql`ou.id`) }))
@@ -279,7 +402,27 @@ export async function insightsOverview(db: Database, tenantId: string, viewer: V
       .groupBy(sql`r.unit_id, r.metric`),
     valueTotals(db, tenantId, readable),
     ...closedRoundQueries(db, tenantId, viewer, latestRounds),
-  ]);
+  ] as const;
+  return {
+    statements: [...statements],
+    answer: (results) => {
+      const [units, tenants, rollups, valueRows, roundRows, sums] = results as {
+        [K in keyof typeof statements]: Awaited<(typeof statements)[K]>;
+      };
+      return overviewAnswer(period, units, tenants, rollups, valueRows, roundRows, sums);
+    },
+  };
+}
+
+function overviewAnswer(
+  period: Period,
+  units: { id: string; unit: string | null }[],
+  tenants: { insights: string | null; rolledAt: number | null }[],
+  rollups: { unitId: string; metric: string; value: number }[],
+  valueRows: ValueRow[],
+  roundRows: unknown[],
+  sums: unknown[],
+): InsightsOverview {
   const settings = settingsOf(tenants[0]);
   const min = settings.minGroupSize;
   const latestByUnit = new Map(closedRoundSummaries(roundRows, sums).map((r) => [r.unitKey, pointShown(r.point, min)]));
@@ -308,4 +451,29 @@ export async function insightsOverview(db: Database, tenantId: string, viewer: V
     minGroupSize: min,
     units: summaries,
   };
+}
+
+/**
+ * The keys of the units the viewer reads (archived ones too), as JSON, one row: what makes the
+ * overview computed for {@link EVERY_UNIT} theirs ({@link readableOnly}).
+ *
+ * @example
+ * const [row] = await readableUnits(db, tenant.id, viewer);
+ */
+export function readableUnits(db: Database, tenantId: string, viewer: Viewer) {
+  return db
+    .select(
+      named({
+        keys: sql<string>`(select json_group_array(ru.key) from business_units ru where ru.tenant_id = ${tenantId}
+          and ${readsUnit(tenantId, viewer, sql`ru.id`)})`,
+      }),
+    )
+    .from(sql`tenants t`)
+    .where(sql`t.id = ${tenantId}`);
+}
+
+/** The overview of every unit, of the units the viewer reads only: each unit's figures are its own. */
+export function readableOnly(overview: InsightsOverview, [row]: { keys: string }[]): InsightsOverview {
+  const keys = new Set(row ? (JSON.parse(row.keys) as string[]) : []);
+  return { ...overview, units: overview.units.filter((u) => keys.has(u.unit.key)) };
 }

@@ -10,6 +10,7 @@ import { type D1Binding, type Database, database } from '../db/client.ts';
 import { rollupRuns, unitRollups } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { DEFAULT_STATUSES } from '../domain/statuses.ts';
+import { versioned } from '../store/cache-versions.ts';
 import { addMonths, isMonth, monthOfMs, monthStart } from './months.ts';
 
 /** The metrics a rollup writes (`unit_rollups.metric`); `dim` is '' unless said. */
@@ -202,7 +203,8 @@ export async function rollUpAll(db: Database, now: number): Promise<void> {
   const previous = addMonths(monthOfMs(now), -1);
   for (const row of rows) {
     try {
-      await rebuildRollups(db, row.id, row.rolled ? previous : null, now);
+      // Through the tenant's versioned binding: the cockpit's cached answers see the new rollups.
+      await rebuildRollups(database(versioned(db.$client as D1Binding, row.id)), row.id, row.rolled ? previous : null, now);
     } catch (err) {
       console.error(`Rollup of tenant ${row.id} failed`, err);
     }

@@ -10,10 +10,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { apiKeySubject } from '../auth/subjects.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { type D1Binding, database } from '../db/client.ts';
+import { database } from '../db/client.ts';
+import { tenantBinding } from '../db/tenant-binding.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, toErrorResponse } from '../errors.ts';
-import { type ClaimState, findKey, idempotentD1, type KeyClaim, storeClaimedAnswer, storeUnclaimedAnswer } from '../store/idempotency.ts';
+import { sha256Hex } from '../lib/digest.ts';
+import { type ClaimState, findKey, type KeyClaim, storeClaimedAnswer, storeUnclaimedAnswer } from '../store/idempotency.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -45,11 +47,6 @@ function callerOf(viewer: Viewer): string | null {
   }
 }
 
-async function sha256(data: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const NO_BODY = new Set([204, 205, 304]);
 
 /** Runs after `tenantContext` (the caller) and the rate limit; before anything that writes. */
@@ -67,11 +64,12 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     tenantId: c.var.tenant.id,
     caller,
     key,
-    request: `${c.req.method} ${url.pathname}${url.search} sha256:${await sha256(body)}`,
+    request: `${c.req.method} ${url.pathname}${url.search} sha256:${await sha256Hex(body)}`,
   };
   const state: ClaimState = { claimed: false, taken: false };
   const db = c.var.db;
-  c.set('db', database(idempotentD1(db.$client as D1Binding, c.env.DB, claim, state)));
+  // The request's writes carry the claim as well as the version bumps: one wrapper, from the raw binding.
+  c.set('db', database(tenantBinding(c.env.DB, { tenantId: claim.tenantId, idempotency: { claim, state } })));
   await next();
 
   if (!state.taken) {

@@ -8,12 +8,12 @@ import { createMiddleware } from 'hono/factory';
 import { authenticate } from '../auth/authenticate.ts';
 import { requireReader } from '../auth/viewer.ts';
 import { database } from '../db/client.ts';
+import { tenantBinding } from '../db/tenant-binding.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { isConsoleOrigin } from '../lib/console-origins.ts';
 import { effectiveOriginPatterns, isAllowedOrigin } from '../lib/origins.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
-import { versioned } from '../store/cache-versions.ts';
 import { findTenantBySlug, freshTenant, type Tenant } from '../store/tenants.ts';
 import { answerPreflight, shareWith } from './cors-headers.ts';
 
@@ -52,7 +52,7 @@ export async function enterTenant(c: Context<AppEnv>, tenant: Tenant): Promise<R
   if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) return answerPreflight(c);
 
   // Every write of this request bumps the versions of the tables it writes, in its own batch.
-  const db = database(versioned(c.env.DB, tenant.id));
+  const db = database(tenantBinding(c.env.DB, { tenantId: tenant.id }));
   c.set('tenant', tenant);
   c.set('db', db);
   const viewer = await authenticate(c.req.header('authorization'), tenant, c.env, db, (work) => c.executionCtx.waitUntil(work));

@@ -93,13 +93,31 @@ const repliedTo: Source = ({ tenantId: t, item }) =>
   sql`select p.author_id, ${rank('reply')} from comments c join comments p on p.id = coalesce(c.reply_to_id, c.parent_id)
     where c.tenant_id = ${t} and c.id = ${item.id} and p.tenant_id = ${t} and p.state = 'published'`;
 
+/**
+ * The subscriptions (`alias`) to the comment's thread, and to the idea or card whose own discussion
+ * it is, that are `active`: two joins on the whole key of an index each (an `or` in one join
+ * would read every subscription of the tenant, or of the person, for every comment).
+ */
+function discussionSubscriptions(t: string, item: AudienceInput['item'], alias: string, active: 0 | 1, user?: SQL): SQL[] {
+  const s = sql.raw(alias);
+  const whose = user ? sql` and ${s}.user_id = ${user}` : sql``;
+  const on = (target: SQL, id: SQL) =>
+    sql`${s}.tenant_id = ${t} and ${s}.target = ${target} and ${s}.target_id = ${id} and ${s}.active = ${sql.raw(String(active))}${whose}`;
+  return [
+    sql`from comments ${s}c join subscriptions ${s} on ${on(sql`'thread'`, sql`${s}c.thread_id`)}
+      where ${s}c.tenant_id = ${t} and ${s}c.id = ${item.id}`,
+    sql`from comments ${s}c join threads ${s}t on ${s}t.id = ${s}c.thread_id
+      join subscriptions ${s} on ${on(sql`substr(${s}t.key, 1, 4)`, sql`substr(${s}t.key, 6)`)}
+      where ${s}c.tenant_id = ${t} and ${s}c.id = ${item.id} and substr(${s}t.key, 5, 1) = ':' and substr(${s}t.key, 1, 4) in ('idea', 'card')`,
+  ];
+}
+
 /** Followers of the comment's thread, and of the idea or card whose own discussion it is. */
 const threadFollowers: Source = ({ tenantId: t, item }) =>
-  sql`select s.user_id, ${rank('following')} from comments c join threads th on th.id = c.thread_id
-    join subscriptions s on s.tenant_id = ${t} and s.active = 1
-      and ((s.target = 'thread' and s.target_id = th.id)
-        or (substr(th.key, 5, 1) = ':' and s.target = substr(th.key, 1, 4) and s.target in ('idea', 'card') and s.target_id = substr(th.key, 6)))
-    where c.tenant_id = ${t} and c.id = ${item.id}`;
+  sql.join(
+    discussionSubscriptions(t, item, 's', 1).map((from) => sql`select s.user_id, ${rank('following')} ${from}`),
+    sql` union all `,
+  );
 
 const commentAuthor: Source = ({ tenantId: t, item }) =>
   sql`select author_id, ${rank('author')} from comments where tenant_id = ${t} and id = ${item.id}`;
@@ -230,10 +248,10 @@ export function unfollowed(t: string, item: AudienceInput['item'], user: SQL): S
   if (item.kind !== 'comment') {
     return sql`exists (select 1 from subscriptions x where x.user_id = ${user} and x.tenant_id = ${t} and x.target = ${item.kind} and x.target_id = ${item.id} and x.active = 0)`;
   }
-  return sql`exists (select 1 from comments xc join threads xt on xt.id = xc.thread_id
-    join subscriptions x on x.user_id = ${user} and x.tenant_id = ${t} and x.active = 0
-      and ((x.target = 'thread' and x.target_id = xt.id) or (substr(xt.key, 5, 1) = ':' and x.target = substr(xt.key, 1, 4) and x.target in ('idea', 'card') and x.target_id = substr(xt.key, 6)))
-    where xc.tenant_id = ${t} and xc.id = ${item.id})`;
+  return sql`(${sql.join(
+    discussionSubscriptions(t, item, 'x', 0, user).map((from) => sql`exists (select 1 ${from})`),
+    sql` or `,
+  )})`;
 }
 
 /** Ranks an unfollow silences: mentions, replies and moderators' duties still reach people. */

@@ -70,12 +70,13 @@ export function eventStatements(db: Database, input: EventInput): BatchItem<'sql
   const concerned = MODERATION_EVENTS.has(type)
     ? sql`1`
     : sql`${seesItem(t, item, user)} and (${rank} not in (${sql.raw(SILENCED_BY_UNFOLLOW.join(', '))}) or not ${unfollowed(t, item, user)})`;
+  // `+u.tenant_id`: people are found by id from the audience, never the audience for each of the tenant's people.
   const tell = db
     .insert(notifications)
     .select(
       sql`select ${id} || '.' || a.user_id, ${t}, a.user_id, e.id, ${reasonOfRank(rank)}, ${kindOfRank(type, item.kind, rank)}, null, null, ${now}
         from (with reached (user_id, rnk) as (${sources}) select user_id, min(rnk) as rnk from reached where user_id is not null group by user_id) a
-        join users u on u.id = a.user_id and u.tenant_id = ${t} and u.kind <> 'erased'
+        join users u on u.id = a.user_id and +u.tenant_id = ${t} and u.kind <> 'erased'
         join events e on e.id = ${id} and e.tenant_id = ${t}
         where a.user_id is not e.actor_id and ${concerned}`,
     )

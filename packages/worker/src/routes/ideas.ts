@@ -5,7 +5,6 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ANONYMOUS, hasRole, requireRole, requireWriter, roleOf } from '../auth/viewer.ts';
-import { checkRequiredFields } from '../domain/board-settings.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor } from '../lib/cursor.ts';
 import {
@@ -34,11 +33,11 @@ import {
   SimilarQuery,
   WithdrawInputSchema,
 } from '../schemas/ideas.ts';
-import { boardOpen, findBoardRecord } from '../store/boards.ts';
-import { IDEA_LIST_SCOPES, SIMILAR_SCOPES } from '../store/cache-versions.ts';
+import { findBoardRecord } from '../store/boards.ts';
+import { IDEA_LIST_SCOPES, IDEA_VIEW_SCOPES, SIMILAR_SCOPES } from '../store/cache-versions.ts';
 import { editIdea, ideaRevisionsOf } from '../store/idea-edits.ts';
-import { ideaView } from '../store/idea-view.ts';
-import { createIdea, deleteIdea, findIdea, listIdeasQuery, toIdea } from '../store/ideas.ts';
+import { ideaViewQuery, type OwnIdeaViewState, ownIdeaViewState, shownView, withOwnViewState } from '../store/idea-view.ts';
+import { deleteIdea, findIdea, listIdeasQuery, submitIdea, toIdea } from '../store/ideas.ts';
 import { similarIdeas } from '../store/search.ts';
 import { withdrawIdea } from '../store/status.ts';
 import { type OwnIdeaState, ownIdeaState, withOwnState } from '../store/viewer-state.ts';
@@ -136,12 +135,7 @@ export const ideasRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       const author = requireWriter(viewer, 'submit an idea');
-      const board = await findBoardRecord(db, tenant.id, c.req.valid('param').board);
-      if (!boardOpen(board)) throw new ApiError(409, 'conflict.board_closed', { board: board.slug });
-      if (board.submitters === 'moderators') await requireRole(db, tenant.id, viewer, 'moderator', 'submit ideas on this board');
-      const input = c.req.valid('json');
-      checkRequiredFields(board.requiredFields, input.businessCase);
-      const { idea, created } = await createIdea(db, tenant, viewer, author, board, input);
+      const { idea, created } = await submitIdea(db, tenant, viewer, author, c.req.valid('param').board, c.req.valid('json'));
       return created ? c.json(idea, 201) : c.json(idea, 200);
     },
   )
@@ -194,8 +188,18 @@ export const ideasRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { db, tenant } = c.var;
-      const result = await ideaView(db, tenant.id, c.var.viewer, c.req.valid('param').id);
+      const { db, tenant, viewer } = c.var;
+      const { id } = c.req.valid('param');
+      const answer = await cachedRead(c, {
+        key: `idea-view\u0000${id}`,
+        scopes: IDEA_VIEW_SCOPES,
+        shared: ideaViewQuery(db, tenant.id, ANONYMOUS, id),
+        mine: viewer.kind === 'anonymous' ? undefined : () => ownIdeaViewState(db, tenant.id, viewer, id),
+        merge: (shared, own: OwnIdeaViewState[]) => withOwnViewState(shared, viewer, own),
+        // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
+        uncached: () => ideaViewQuery(c.var.db, c.var.tenant.id, c.var.viewer, id),
+      });
+      const result = shownView(answer, id);
       if ('mergedInto' in result) {
         return c.redirect(`/v1/tenants/${encodeURIComponent(tenant.slug)}/ideas/${encodeURIComponent(result.mergedInto)}/view`, 308);
       }

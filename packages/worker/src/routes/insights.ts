@@ -1,9 +1,24 @@
-/** The cockpit's figures per business unit (docs/insights.md). */
+/**
+ * The cockpit's figures per business unit (docs/insights.md). A unit's cockpit and the overview
+ * are shared answers of the read cache (read-cache.ts), computed for every unit and made the
+ * caller's in the round trip that checks them: whether they read the unit, the private cards
+ * of it they see, which units the overview lists.
+ */
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole, type Viewer } from '../auth/viewer.ts';
 import { ApiError, fieldIssue } from '../errors.ts';
 import { addMonths, monthOfMs, monthsBetween } from '../insights/months.ts';
-import { insightsOverview, type Period, unitInsights } from '../insights/read.ts';
+import {
+  asReader,
+  EVERY_UNIT,
+  insightsOverviewQuery,
+  type Period,
+  readableOnly,
+  readableUnits,
+  type UnitReader,
+  unitInsightsQuery,
+  unitReader,
+} from '../insights/read.ts';
 import { rebuildRollups } from '../insights/rollup.ts';
 import { bearer, jsonContent, limitedErrors, readErrors, TenantParams } from '../schemas/common.ts';
 import {
@@ -14,6 +29,8 @@ import {
   MAX_PERIOD_MONTHS,
   UnitInsightsSchema,
 } from '../schemas/insights.ts';
+import { INSIGHT_SCOPES } from '../store/cache-versions.ts';
+import { cachedRead } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 const TAG = 'Insights';
@@ -58,7 +75,16 @@ export const insightsRoutes = createRouter()
     async (c) => {
       const { db, tenant, viewer } = c.var;
       requireSignedIn(viewer, 'see insights');
-      return c.json(await insightsOverview(db, tenant.id, viewer, periodOf(c.req.valid('query'), Date.now())), 200);
+      const period = periodOf(c.req.valid('query'), Date.now());
+      const overview = await cachedRead(c, {
+        key: `insights\u0000${JSON.stringify(period)}`,
+        scopes: INSIGHT_SCOPES,
+        shared: insightsOverviewQuery(db, tenant.id, EVERY_UNIT, period),
+        mine: () => readableUnits(db, tenant.id, viewer),
+        merge: readableOnly,
+        uncached: () => insightsOverviewQuery(c.var.db, c.var.tenant.id, c.var.viewer, period),
+      });
+      return c.json(overview, 200);
     },
   )
   .openapi(
@@ -77,7 +103,18 @@ export const insightsRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       requireSignedIn(viewer, 'see insights');
       const now = Date.now();
-      return c.json(await unitInsights(db, tenant.id, viewer, c.req.valid('param').key, periodOf(c.req.valid('query'), now), now), 200);
+      const { key } = c.req.valid('param');
+      const period = periodOf(c.req.valid('query'), now);
+      const cockpit = await cachedRead(c, {
+        // The day: what is overdue or stale is counted as of today.
+        key: `insights-unit\u0000${JSON.stringify([key, period, new Date(now).toISOString().slice(0, 10)])}`,
+        scopes: INSIGHT_SCOPES,
+        shared: unitInsightsQuery(db, tenant.id, EVERY_UNIT, key, period, now),
+        mine: () => unitReader(db, tenant.id, viewer, key, now),
+        merge: (shared, reader: UnitReader[]) => asReader(shared, reader, key),
+        uncached: () => unitInsightsQuery(c.var.db, c.var.tenant.id, c.var.viewer, key, period, now),
+      });
+      return c.json(cockpit.insights, 200);
     },
   )
   .openapi(

@@ -1,12 +1,48 @@
-/** One search across ideas, discussions and practice cards, and the content related to one item. */
+/**
+ * One search across ideas, discussions and practice cards, and the content related to one item,
+ * both shared answers of the read cache (read-cache.ts). A search is shared by the readers of a
+ * visibility class (store/search-all.ts `SearchClass`: who sees the same cards): the answer is
+ * looked up under the class this isolate last saw the reader in, and the round trip that checks
+ * its versions reads their class now — another class answers for them alone, uncached. Related
+ * content is the same for everyone who may see the item; for a card, that round trip checks they may.
+ */
 import { createRoute } from '@hono/zod-openapi';
+import { effectiveRole, hasRole, type Viewer } from '../auth/viewer.ts';
 import { jsonContent, limitedErrors, optionalBearer, readErrors, TenantParams } from '../schemas/common.ts';
 import { RelatedItemsSchema, RelatedQuerySchema, SearchQuerySchema, SearchResultsSchema } from '../schemas/search.ts';
-import { relatedTo } from '../store/related.ts';
-import { searchAll } from '../store/search-all.ts';
+import { RELATED_SCOPES, SEARCH_SCOPES } from '../store/cache-versions.ts';
+import { readableCard, relatedNotFound, relatedTo } from '../store/related.ts';
+import { matchQuery } from '../store/search.ts';
+import { classKey, noHits, parseClass, type SearchClass, searchClassOf, searchQuery } from '../store/search-all.ts';
+import { cachedRead } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 const TAG = 'Search';
+
+/** Who reads every card: the shared answer of related content is computed for them. */
+const EVERY_CARD: Viewer = { kind: 'platform' };
+
+/** The class this isolate last saw each reader in (tenant and subject), a bounded LRU. */
+const lastClass = new Map<string, string>();
+const CLASSES_KEPT = 10_000;
+
+function classSeen(key: string, value: string): void {
+  lastClass.delete(key);
+  lastClass.set(key, value);
+  if (lastClass.size > CLASSES_KEPT) {
+    const oldest = lastClass.keys().next().value;
+    if (oldest !== undefined) lastClass.delete(oldest);
+  }
+}
+
+/** The class a viewer is in for certain without asking D1 (nobody signed in, an admin by credential), else null. */
+function certainClass(viewer: Viewer): SearchClass | null {
+  if (viewer.kind === 'anonymous') return [];
+  return hasRole(effectiveRole(viewer, undefined), 'admin') ? 'all' : null;
+}
+
+const subjectOf = (viewer: Viewer) =>
+  viewer.kind === 'user' ? viewer.subject : viewer.kind === 'apiKey' ? `apikey:${viewer.keyId}` : viewer.kind;
 
 export const searchRoutes = createRouter()
   .openapi(
@@ -24,7 +60,39 @@ export const searchRoutes = createRouter()
     }),
     async (c) => {
       const { q, kinds, board, area, status, since, limit } = c.req.valid('query');
-      return c.json(await searchAll(c.var.db, c.var.tenant.id, c.var.viewer, { q, kinds, board, area, status, since, limit }), 200);
+      const input = { q, kinds, board, area, status, since, limit };
+      const { db, tenant, viewer } = c.var;
+      if (!matchQuery(q)) return c.json(noHits(), 200);
+      const now = Date.now();
+      // Not null: the words leave something to search for.
+      const forViewer = () =>
+        searchQuery(c.var.db, c.var.tenant.id, c.var.viewer, input, now) as NonNullable<ReturnType<typeof searchQuery>>;
+      const certain = certainClass(viewer);
+      const seenAs = `${tenant.id}\u0000${subjectOf(viewer)}`;
+      const guess = certain ? classKey(certain) : (lastClass.get(seenAs) ?? '[]');
+      if (guess === 'own') {
+        // A class of one: their own answer, and their class now (it may have become a shared one).
+        const own = forViewer();
+        const [[row], ...results] = await db.batch([searchClassOf(db, tenant.id, viewer), ...own.statements]);
+        classSeen(seenAs, row?.class ?? '[]');
+        return c.json(own.answer(results), 200);
+      }
+      const shared = searchQuery(db, tenant.id, { class: parseClass(guess) as Exclude<SearchClass, 'own'> }, input, now);
+      if (!shared) return c.json(noHits(), 200);
+      const results = await cachedRead(c, {
+        // The day: a card's freshness is as of today.
+        key: `search\u0000${JSON.stringify([input, new Date(now).toISOString().slice(0, 10), guess])}`,
+        scopes: SEARCH_SCOPES,
+        shared,
+        mine: certain ? undefined : () => searchClassOf(db, tenant.id, viewer),
+        merge: (answer, [row]: { class: string }[]) => {
+          const current = row?.class ?? '[]';
+          classSeen(seenAs, current);
+          return current === guess ? answer : null;
+        },
+        uncached: forViewer,
+      });
+      return c.json(results, 200);
     },
   )
   .openapi(
@@ -42,6 +110,18 @@ export const searchRoutes = createRouter()
     }),
     async (c) => {
       const { kind, id, limit } = c.req.valid('query');
-      return c.json({ items: await relatedTo(c.var.db, c.var.tenant.id, c.var.viewer, kind, id, limit) }, 200);
+      const { db, tenant, viewer } = c.var;
+      const items = await cachedRead(c, {
+        key: `related\u0000${JSON.stringify([kind, id, limit])}`,
+        scopes: RELATED_SCOPES,
+        shared: () => relatedTo(db, tenant.id, EVERY_CARD, kind, id, limit),
+        mine: kind === 'card' ? () => readableCard(db, tenant.id, viewer, id) : undefined,
+        merge: (answer, readable: unknown[]) => {
+          if (readable.length === 0) throw relatedNotFound(kind, id);
+          return answer;
+        },
+        uncached: () => () => relatedTo(c.var.db, c.var.tenant.id, c.var.viewer, kind, id, limit),
+      });
+      return c.json({ items }, 200);
     },
   );

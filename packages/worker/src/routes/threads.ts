@@ -3,7 +3,7 @@
  * tickets, and a war story promoted to a practice card.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { requireWriter } from '../auth/viewer.ts';
+import { ANONYMOUS, requireWriter } from '../auth/viewer.ts';
 import { ApiError } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
 import { liveRefusals } from '../live/access.ts';
@@ -37,9 +37,20 @@ import {
   ThreadPageSchema,
   ThreadParams,
 } from '../schemas/threads.ts';
+import { THREAD_PAGE_SCOPES } from '../store/cache-versions.ts';
 import { postComment } from '../store/comments.ts';
 import { promoteStory } from '../store/promotions.ts';
-import { commentCounts, listThreads, threadActivity, threadPage } from '../store/threads.ts';
+import {
+  commentCounts,
+  listThreads,
+  type OwnThreadState,
+  ownThreadState,
+  pageOrNotFound,
+  threadActivity,
+  threadPageQuery,
+  withOwnThreadState,
+} from '../store/threads.ts';
+import { cachedRead } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 export const threadsRoutes = createRouter()
@@ -73,7 +84,18 @@ export const threadsRoutes = createRouter()
     }),
     async (c) => {
       const { key, url, sort, cursor, limit } = c.req.valid('query');
-      return c.json(await threadPage(c.var.db, c.var.tenant.id, c.var.viewer, { key: (key ?? url) as string, sort, cursor, limit }), 200);
+      const q = { key: (key ?? url) as string, sort, cursor, limit };
+      const { db, tenant, viewer } = c.var;
+      const page = await cachedRead(c, {
+        key: `thread\u0000${JSON.stringify([q.key, sort, cursor ?? null, limit])}`,
+        scopes: THREAD_PAGE_SCOPES,
+        shared: threadPageQuery(db, tenant.id, ANONYMOUS, q),
+        mine: viewer.kind === 'anonymous' ? undefined : (shared) => ownThreadState(db, tenant.id, viewer, shared),
+        merge: (shared, own: OwnThreadState[]) => withOwnThreadState(shared, own),
+        // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
+        uncached: () => threadPageQuery(c.var.db, c.var.tenant.id, c.var.viewer, q),
+      });
+      return c.json(pageOrNotFound(page, q.key), 200);
     },
   )
   .openapi(

@@ -1,13 +1,16 @@
 /**
  * Version stamps of shared answers (`cache_versions`). A scope is a table name: every write a
- * tenant's request sends through {@link versioned} bumps the scope of each table it writes, in
- * the same D1 batch as the write, so no writer can forget it and a write and its bump commit or
- * fail together. A cached answer (store/read-cache.ts) names the tables it reads and is served
- * only while their versions are the ones it was stamped with.
+ * tenant's request sends through its binding (db/tenant-binding.ts) bumps the scope of each
+ * table it writes, in the same D1 batch as the write, so no writer can forget it and a write and
+ * its bump commit or fail together. A cached answer (store/read-cache.ts) names the tables it
+ * reads and is served only while their versions are the ones it was stamped with.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { D1Binding, Database } from '../db/client.ts';
 import { cacheVersions } from '../db/schema.ts';
+import { tenantBinding } from '../db/tenant-binding.ts';
+
+export { writtenTable } from '../db/tenant-binding.ts';
 
 /** The tables a tenant's settings come from (store/tenants.ts): their versions stamp the isolate's tenant cache. */
 export const TENANT_SCOPES = ['tenants', 'tenant_origins', 'embed_keys', 'oidc_providers'] as const;
@@ -26,23 +29,78 @@ export const IDEA_LIST_SCOPES = [
   'unit_objectives',
 ] as const;
 
+/** What an idea's view reads (store/idea-view.ts; test/read-cache.test.ts checks this against its SQL). */
+export const IDEA_VIEW_SCOPES = [
+  'ideas',
+  'boards',
+  'users',
+  'votes',
+  'business_units',
+  'cards',
+  'card_links',
+  'business_unit_people',
+  'idea_revisions',
+  'idea_status_changes',
+  'idea_scores',
+  'idea_units',
+  'board_criteria',
+  'threads',
+  'user_roles',
+  'objective_links',
+  'unit_objectives',
+] as const;
+
 /** What the duplicate suggestions read: the board, its ideas (and their full-text index, kept by triggers on `ideas`), the cards answering them. */
 export const SIMILAR_SCOPES = ['boards', 'ideas', 'cards'] as const;
 
+/** What one search reads: each kind's table (its full-text index kept by triggers on it), boards, threads, authors, template names (test/search-cache.test.ts checks this against its SQL). */
+export const SEARCH_SCOPES = ['ideas', 'boards', 'cards', 'card_templates', 'comments', 'threads', 'users'] as const;
+
+/** What related content reads: the three kinds, a thread's comments, and the links between cards and the rest. */
+export const RELATED_SCOPES = ['ideas', 'cards', 'threads', 'comments', 'card_links'] as const;
+
+/** What the cockpit reads besides the tenant's settings (test/insights-cache.test.ts checks this against its SQL). */
+export const INSIGHT_SCOPES = [
+  'business_units',
+  // Named in the readers' condition, which is true for the answer's reader of every unit whatever the teams.
+  'business_unit_people',
+  'unit_rollups',
+  'rollup_runs',
+  'users',
+  'ideas',
+  'cards',
+  'value_benefits',
+  'value_actuals',
+  'health_rounds',
+  'health_invitations',
+  'health_answers',
+] as const;
+
+/**
+ * What the card library's list and search read: the cards (and their full-text index, kept by
+ * triggers on `cards`), owners' names, units, tenant templates' names, links for `cites`, and
+ * unit teams (named by the visibility rule, though the shared answer is the anonymous reader's).
+ */
+export const CARD_LIST_SCOPES = ['cards', 'users', 'business_units', 'business_unit_people', 'card_templates', 'card_links'] as const;
+
+/**
+ * What a thread page reads as the anonymous reader sees it: the thread, its comments, their
+ * authors (and units), the practice cards it became, and an idea's or card's own discussion's
+ * item (test/read-cache.test.ts checks this against its SQL).
+ */
+export const THREAD_PAGE_SCOPES = [
+  'threads',
+  'comments',
+  'comment_reactions',
+  'users',
+  'business_units',
+  'business_unit_people',
+  'cards',
+  'ideas',
+] as const;
+
 /** The versions of `scopes`, keyed by scope; a scope never written is version 0. */
 export type Versions = Record<string, number>;
-
-const WRITE =
-  /^\s*(?:with\b[\s\S]*?\)\s*)?(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+[`"[]?(\w+)/i;
-
-/** The table a statement writes, or null for a read. */
-export function writtenTable(query: string): string | null {
-  const table = WRITE.exec(query)?.[1]?.toLowerCase() ?? null;
-  return table === 'cache_versions' ? null : table;
-}
-
-const BUMP =
-  'insert into cache_versions (tenant_id, scope, version) select ?1, value, 1 from json_each(?2) where true on conflict (tenant_id, scope) do update set version = version + 1';
 
 /**
  * One statement that reads the versions of `scopes`, for a batch.
@@ -67,70 +125,10 @@ export function toVersions(scopes: readonly string[], rows: { scope: string; ver
 export const sameVersions = (a: Versions, b: Versions): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([scope, v]) => b[scope] === v);
 
-// Named through drizzle's binding type, so the Node type check (docs generator, scripts) sees them too.
-type Statement = ReturnType<D1Binding['prepare']>;
-type Result = Awaited<ReturnType<D1Binding['batch']>>[number];
-
 /**
- * The tenant's D1 binding, with every write (a batch, or a statement run alone) sent together
- * with the bump of the tables it writes, as one batch. Reads pass through unchanged.
+ * The tenant's D1 binding with the version bumps alone: {@link tenantBinding} without a key.
  *
  * @example
- * const db = database(versioned(env.DB, tenant.id));
+ * await versioned(env.DB, DEMO_TENANT.id).prepare('update cards set state = ? where id = ?').bind('pending', id).run();
  */
-export function versioned(d1: D1Binding, tenantId: string): D1Binding {
-  const binding = d1;
-  const tables = new WeakMap<object, string>();
-  const bump = (written: Iterable<string>) => binding.prepare(BUMP).bind(tenantId, JSON.stringify([...new Set(written)]));
-  const alone = async (stmt: Statement, table: string): Promise<Result> => {
-    const [result] = await binding.batch([stmt, bump([table])]);
-    return result as Result;
-  };
-  const wrap = (stmt: Statement, table: string): Statement => {
-    const proxy: Statement = new Proxy(stmt, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
-        if (typeof value !== 'function') return value;
-        switch (prop) {
-          case 'bind':
-            return (...args: unknown[]) => wrap(value.apply(target, args), table);
-          case 'run':
-          case 'all':
-            return () => alone(target, table);
-          case 'first':
-            return async (column?: string) => {
-              const row = (await alone(target, table)).results[0] as Record<string, unknown> | undefined;
-              return row === undefined ? null : column === undefined ? row : row[column];
-            };
-          case 'raw':
-            return async () => (await alone(target, table)).results.map((row: unknown) => Object.values(row as object));
-          default:
-            return value.bind(target);
-        }
-      },
-    });
-    tables.set(proxy, table);
-    return proxy;
-  };
-  return new Proxy(binding, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop === 'prepare') {
-        return (query: string) => {
-          const stmt = target.prepare(query);
-          const table = writtenTable(query);
-          return table === null ? stmt : wrap(stmt, table);
-        };
-      }
-      if (prop === 'batch') {
-        return async (statements: Statement[]) => {
-          const written = statements.flatMap((s) => tables.get(s) ?? []);
-          if (written.length === 0) return target.batch(statements);
-          const results = await target.batch([...statements, bump(written)]);
-          return results.slice(0, statements.length);
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+export const versioned = (d1: D1Binding, tenantId: string): D1Binding => tenantBinding(d1, { tenantId });

@@ -25,12 +25,11 @@ import { diffFields } from '../cards/diff.ts';
 import { findBuiltInTemplate } from '../cards/templates/index.ts';
 import type { Database } from '../db/client.ts';
 import { cardsFts } from '../db/fts.ts';
-import { cardLinks, cards, cardVersions, ideas, threads, users } from '../db/schema.ts';
+import { businessUnitPeople, cardLinks, cards, cardTemplates, cardVersions, ideas, tenants, threads, users } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { isoTime } from '../lib/time.ts';
 import {
-  cardColumns,
   cardPublic,
   cardReadableBy,
   cardVisibleTo,
@@ -42,6 +41,7 @@ import {
 } from './card-rows.ts';
 import { decodeListCursor, encodeListCursor, nextListCursor } from './comment-rows.ts';
 import { listTemplates } from './templates.ts';
+import { seesEveryUnit, unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
 
 export interface CardQuery {
@@ -88,19 +88,24 @@ const SORTS: Record<Exclude<CardSort, 'relevance'>, { column: SQL; direction: 'a
   title: { column: sql`lower(${qualified(cards.title)})`, direction: 'asc', type: 'string' },
 };
 
+/** Whether a library query is about the caller in person (`owner=me`): its answer is theirs alone, never shared. */
+export const personalCardQuery = (q: Pick<CardQuery, 'owner'>): boolean => q.owner === 'me';
+
+/** A search for text without a single word: nothing to find, no query sent. */
+export const emptyCardSearch = (q: Pick<CardQuery, 'q'>): boolean => Boolean(q.q) && cardMatchQuery(q.q ?? '') === null;
+
 /**
- * One page of cards: filtered, sorted, or searched (by relevance, with a snippet). One round
- * trip with the template names (built-in ones need no query).
+ * One page of cards: filtered, sorted, or searched (by relevance, with a snippet), as one
+ * statement for a batch (routes/read-cache.ts) with the template names (built-in ones from code,
+ * a tenant's read in the same statement) and only the columns a summary shows. The caller checks
+ * {@link emptyCardSearch} first.
+ *
+ * @example
+ * const { statements, answer } = listCardsQuery(db, tenant.id, ANONYMOUS, { q: 'business case', limit: 20 });
+ * const page = answer(await db.batch(statements));
  */
-export async function listCards(
-  db: Database,
-  tenantId: string,
-  viewer: Viewer | Actor,
-  q: CardQuery,
-  now = Date.now(),
-): Promise<Page<CardSummary>> {
+export function listCardsQuery(db: Database, tenantId: string, viewer: Viewer | Actor, q: CardQuery, now = Date.now()) {
   const match = q.q ? cardMatchQuery(q.q) : null;
-  if (q.q && !match) return { items: [], nextCursor: null };
   const sort: CardSort = q.sort ?? (match ? 'relevance' : 'updated');
   if (sort === 'relevance' && !match) {
     throw new ApiError(
@@ -127,7 +132,7 @@ export async function listCards(
   // A search starts from the full-text index and joins the cards, so the rank and the snippet
   // come from the same row as the match (one pass over the index, whatever the library's size).
   const columns = {
-    ...cardColumns(tenantId, viewer),
+    ...summaryColumns(),
     snippet: match
       ? sql<string | null>`snippet(cards_fts, -1, ${OPEN}, ${CLOSE}, '…', 16)`.as('snippet')
       : sql<string | null>`null`.as('snippet'),
@@ -150,13 +155,14 @@ export async function listCards(
           .orderBy(...order)
           .limit(limit)
           .offset(offset);
-  let rows: Awaited<ReturnType<typeof fetchRows>>;
-  let nextCursor: string | null = null;
+  type Row = Awaited<ReturnType<typeof fetchRows>>[number];
+  let statement: ReturnType<typeof fetchRows>;
+  let nextCursor: (rows: Row[]) => string | null;
   if (sort === 'relevance') {
     // bm25 ranks are not stable keys; relevance pages by offset (searches rarely go deep).
     const offset = q.cursor ? Number(decodeListCursor(q.cursor, 'cards-rel', ['number'])[0]) : 0;
-    rows = await fetchRows([sql`rank`, asc(cards.id)], q.limit + 1, offset);
-    if (rows.length > q.limit) nextCursor = encodeListCursor('cards-rel', [offset + q.limit]);
+    statement = fetchRows([sql`rank`, asc(cards.id)], q.limit + 1, offset);
+    nextCursor = (rows) => (rows.length > q.limit ? encodeListCursor('cards-rel', [offset + q.limit]) : null);
   } else {
     const order = SORTS[sort];
     if (q.cursor) {
@@ -164,31 +170,113 @@ export async function listCards(
       const after = order.direction === 'desc' ? sql`<` : sql`>`;
       conditions.push(sql`(${order.column} ${after} ${key} or (${order.column} = ${key} and ${qualified(cards.id)} > ${id}))`);
     }
-    rows = await fetchRows([order.direction === 'desc' ? desc(order.column) : asc(order.column), asc(cards.id)], q.limit + 1);
-    nextCursor = nextListCursor(rows, q.limit, `cards-${sort}`, ({ card }) => [
-      sort === 'title'
-        ? card.title.toLowerCase()
-        : sort === 'updated'
-          ? card.updatedAt
-          : sort === 'helpful'
-            ? card.helpedCount
-            : card.viewCount,
-      card.id,
-    ]);
+    statement = fetchRows([order.direction === 'desc' ? desc(order.column) : asc(order.column), asc(cards.id)], q.limit + 1);
+    nextCursor = (rows) =>
+      nextListCursor(rows, q.limit, `cards-${sort}`, ({ card }) => [
+        sort === 'title'
+          ? card.title.toLowerCase()
+          : sort === 'updated'
+            ? card.updatedAt
+            : sort === 'helpful'
+              ? card.helpedCount
+              : card.viewCount,
+        card.id,
+      ]);
   }
-  const names = await templateNames(
-    db,
-    tenantId,
-    rows.map((r) => r.card.templateId),
-  );
-  return {
-    items: rows
-      .slice(0, q.limit)
-      .map((r) =>
-        toCardSummary(r, names.get(r.card.templateId) ?? r.card.templateId, r.snippet === null ? null : snippetHtml(r.snippet), now),
-      ),
-    nextCursor,
+  const answer = (results: readonly unknown[]): Page<CardSummary> => {
+    const [rows] = results as [Row[]];
+    return {
+      items: rows
+        .slice(0, q.limit)
+        .map((r) =>
+          toCardSummary(
+            r,
+            findBuiltInTemplate(r.card.templateId)?.name ?? r.templateName ?? r.card.templateId,
+            r.snippet === null ? null : snippetHtml(r.snippet),
+            now,
+          ),
+        ),
+      nextCursor: nextCursor(rows),
+    };
   };
+  return { statements: [statement] as const, answer };
+}
+
+/**
+ * One page of cards, as {@link listCardsQuery} reads it, in one round trip.
+ *
+ * @example
+ * const page = await listCards(db, tenant.id, viewer, { q: 'business case', limit: 20 });
+ */
+export async function listCards(
+  db: Database,
+  tenantId: string,
+  viewer: Viewer | Actor,
+  q: CardQuery,
+  now = Date.now(),
+): Promise<Page<CardSummary>> {
+  if (emptyCardSearch(q)) return { items: [], nextCursor: null };
+  const { statements, answer } = listCardsQuery(db, tenantId, viewer, q, now);
+  return answer(await db.batch(statements));
+}
+
+/** What a library page shows of a card (no field values): its summary's columns, the owner's handle and name, the unit, the name of a tenant's template. */
+function summaryColumns() {
+  return {
+    card: {
+      id: cards.id,
+      templateId: cards.templateId,
+      title: cards.title,
+      summary: cards.summary,
+      tags: cards.tags,
+      maturityLevel: cards.maturityLevel,
+      reviewBy: cards.reviewBy,
+      obsoleteAt: cards.obsoleteAt,
+      helpedCount: cards.helpedCount,
+      viewCount: cards.viewCount,
+      updatedAt: cards.updatedAt,
+      state: cards.state,
+      moderationReason: cards.moderationReason,
+      visibility: cards.visibility,
+    },
+    ownerHandle: sql<
+      string | null
+    >`(select ${qualified(users.handle)} from ${users} where ${qualified(users.id)} = ${qualified(cards.ownerId)})`.as('owner_handle'),
+    ownerName: sql<
+      string | null
+    >`(select ${qualified(users.name)} from ${users} where ${qualified(users.id)} = ${qualified(cards.ownerId)})`.as('owner_name'),
+    unit: unitRefColumn(cards.unitId).as('card_unit'),
+    templateName: sql<string | null>`(select ${qualified(cardTemplates.name)} from ${cardTemplates}
+      where ${qualified(cardTemplates.tenantId)} = ${qualified(cards.tenantId)} and ${qualified(cardTemplates.id)} = ${qualified(cards.templateId)})`.as(
+      'template_name',
+    ),
+  };
+}
+
+/**
+ * What a signed-in viewer sees of the library beyond what everyone does, as one statement for
+ * the read cache's round trip: 1 when some card is visible to them and not to everyone (their
+ * own held ones, their unit's or private ones they may read), so the shared answer does not fit
+ * them. A superset, never less: each clause covers a way of {@link cardVisibleTo} to let a card
+ * through that {@link cardPublic} does not, and answering uncached for more viewers only costs time.
+ *
+ * @example
+ * const [[{ extra }]] = await db.batch([cardsBeyondPublic(db, tenant.id, viewer)]);
+ */
+export function cardsBeyondPublic(db: Database, tenantId: string, viewer: Viewer | Actor) {
+  const me = viewerUserId(tenantId, viewer);
+  const hidden = sql`not ${cardPublic('c')}`;
+  return db
+    .select({
+      // Through the indexes on the author, the owner, a person's teams: a person's own cards, never the library.
+      extra: sql<number>`(exists (select 1 from ${cards} c where c.author_id = ${me} and c.tenant_id = ${tenantId} and ${hidden})
+        or exists (select 1 from ${cards} c where c.tenant_id = ${tenantId} and c.owner_id = ${me} and ${hidden})
+        or exists (select 1 from ${businessUnitPeople} p join ${cards} c on c.tenant_id = ${tenantId} and c.unit_id = p.unit_id
+          where p.tenant_id = ${tenantId} and p.user_id = ${me} and c.visibility = 'unit')
+        or (${seesEveryUnit(tenantId, viewer)} and exists (select 1 from ${cards} c where c.tenant_id = ${tenantId} and c.visibility <> 'everyone')))`,
+    })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
 }
 
 /** Template names by id: built-in ones from code, the tenant's from D1 (only when a page has any). */

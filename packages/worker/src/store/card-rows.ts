@@ -245,7 +245,31 @@ export function toCard(row: CardRow, template: CardTemplate, now = Date.now(), a
   };
 }
 
-export function toCardSummary(row: CardRow, templateName: string, snippet: string | null, now = Date.now()): CardSummary {
+/** The columns of a card a summary is made of. */
+type SummaryCard = Pick<
+  typeof cards.$inferSelect,
+  | 'id'
+  | 'templateId'
+  | 'title'
+  | 'summary'
+  | 'tags'
+  | 'maturityLevel'
+  | 'reviewBy'
+  | 'obsoleteAt'
+  | 'helpedCount'
+  | 'viewCount'
+  | 'updatedAt'
+  | 'state'
+  | 'moderationReason'
+  | 'visibility'
+>;
+
+export function toCardSummary(
+  row: Pick<CardRow, 'ownerHandle' | 'ownerName' | 'unit'> & { card: SummaryCard },
+  templateName: string,
+  snippet: string | null,
+  now = Date.now(),
+): CardSummary {
   const c = row.card;
   return {
     id: c.id,

@@ -24,12 +24,13 @@ import type {
   PracticeCard,
   RelationshipSide,
 } from '@bridgekit/sdk';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import { searchableText } from '../cards/search-text.ts';
 import { sideLockViolation } from '../cards/side-locks.ts';
-import { validateFields } from '../cards/validate.ts';
+import { findBuiltInTemplate } from '../cards/templates/index.ts';
+import { type ValidFields, validateFields } from '../cards/validate.ts';
 import { deepEqual } from '../cards/values.ts';
 import type { Database } from '../db/client.ts';
 import {
@@ -38,6 +39,7 @@ import {
   cardHelped,
   cardLinks,
   cards,
+  cardTemplates,
   cardVersions,
   type HeldCardSave,
   ideas,
@@ -45,7 +47,7 @@ import {
   threads,
   users,
 } from '../db/schema.ts';
-import { qualified } from '../db/sql.ts';
+import { inList, qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound, readAfterWrite } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
@@ -56,12 +58,12 @@ import type { Verdict } from '../moderation/types.ts';
 import { heldStatements } from '../notify/held.ts';
 import { eventStatements } from '../notify/record.ts';
 import { unitIdOfClaim, unknownUnit } from './business-units.ts';
-import { cardColumns, cardReadableBy, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
+import { type CardRow, cardColumns, cardReadableBy, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
 import { profileObjectiveSync } from './objectives.ts';
 import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
-import { findTemplate } from './templates.ts';
+import { findTemplate, templateFromRow } from './templates.ts';
 import type { Tenant } from './tenants.ts';
 import { sideOfUnit, viewerSide } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -94,6 +96,117 @@ export interface Saver {
   actor: Actor;
 }
 
+/** The handles and link targets a save names: what its first round trip looks up. */
+interface References {
+  handles: string[];
+  links: Record<LinkKind, string[]>;
+}
+
+const LINK_KINDS: readonly LinkKind[] = ['card', 'idea', 'thread'];
+
+/** What the fields name, as validated against the template: people, the owner, @mentions in rich text, links. */
+function referencesOf(checked: ValidFields, content: Content): References {
+  const mentioned = checked.richtext.flatMap((rich) => mentionCandidates(rich.source));
+  const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : []), ...mentioned])];
+  const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
+  return { handles, links: { card: idsOf('card'), idea: idsOf('idea'), thread: idsOf('thread') } };
+}
+
+/**
+ * Before the template is known (a save reads it with the card, in the same round trip): every
+ * handle, link and @mention the raw fields could hold, wherever they are — a superset of what
+ * {@link referencesOf} finds once they are validated.
+ */
+function rawReferencesOf(content: Content): References {
+  const handles = new Set<string>(content.owner ? [content.owner] : []);
+  const links: Record<LinkKind, Set<string>> = { card: new Set(), idea: new Set(), thread: new Set() };
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 16) return;
+    if (typeof value === 'string') {
+      for (const handle of mentionCandidates(value)) handles.add(handle);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+    } else if (value !== null && typeof value === 'object') {
+      const { handle, kind, id } = value as Record<string, unknown>;
+      if (typeof handle === 'string') handles.add(handle);
+      if (typeof kind === 'string' && typeof id === 'string' && (LINK_KINDS as readonly string[]).includes(kind)) {
+        links[kind as LinkKind].add(id);
+      }
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  visit(content.fields, 0);
+  return { handles: [...handles], links: { card: [...links.card], idea: [...links.idea], thread: [...links.thread] } };
+}
+
+/** Whether `looked` looked up everything `needed` names. */
+function covers(looked: References, needed: References): boolean {
+  const has = (all: string[], some: string[]) => some.every((x) => all.includes(x));
+  return has(looked.handles, needed.handles) && LINK_KINDS.every((kind) => has(looked.links[kind], needed.links[kind]));
+}
+
+/**
+ * The reads a save's checks need, for its batch: the author's standing, their granted role, the
+ * people named, the cards, ideas and threads linked (only published cards the saver may read and
+ * published ideas), the unit named and the saver's side.
+ */
+function contextStatements(db: Database, tenant: Tenant, { viewer, actor }: Saver, refs: References, unitKey: string | null) {
+  const tenantId = tenant.id;
+  return [
+    selectStanding(db, tenantId, actor.subject, tenant.moderation),
+    selectGrantedRole(db, tenantId, actor.subject),
+    db
+      .select({ id: users.id, handle: users.handle, name: users.name })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), inList(qualified(users.handle), refs.handles))),
+    db
+      .select({ id: cards.id })
+      .from(cards)
+      .where(
+        and(
+          eq(cards.tenantId, tenantId),
+          eq(cards.state, 'published'),
+          cardReadableBy(tenantId, viewer),
+          inList(qualified(cards.id), refs.links.card),
+        ),
+      ),
+    db
+      .select({ id: ideas.id })
+      .from(ideas)
+      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), inList(qualified(ideas.id), refs.links.idea))),
+    db
+      .select({ id: threads.id })
+      .from(threads)
+      .where(and(eq(threads.tenantId, tenantId), inList(qualified(threads.id), refs.links.thread))),
+    db
+      .select({ id: businessUnits.id, archivedAt: businessUnits.archivedAt })
+      .from(businessUnits)
+      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, unitKey ?? '\u0000'))),
+    // The saver's side as this save's refresh of them from their token leaves it (`upsertUser`
+    // stores the unit their claim names), else as stored: `viewerSide`'s rule.
+    db
+      .select({
+        side: sql<RelationshipSide | null>`coalesce(${sideOfUnit(unitIdOfClaim(tenantId, actor.businessUnit))}, ${viewerSide(tenantId, actor)})`,
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
+  ] as const;
+}
+
+type Results<T extends readonly unknown[]> = { readonly [K in keyof T]: Awaited<T[K]> };
+/** What {@link contextStatements} read. */
+type Context = Results<ReturnType<typeof contextStatements>>;
+
+/** The fields as the template takes them, or 400 naming each problem. */
+function checkFields(template: CardTemplate, content: Content): ValidFields {
+  const checked = validateFields(template, content.fields);
+  if (!checked.ok) {
+    const first = checked.errors[0];
+    throw new ApiError(400, 'validation_failed.card_fields', { problem: first?.message ?? '' }, { details: checked.errors });
+  }
+  return checked;
+}
+
 /**
  * Validates the fields against the template, resolves handles, links and the unit within the
  * tenant (only published cards the saver may read and published ideas can be cited; only a
@@ -104,64 +217,28 @@ export interface Saver {
 async function prepare(
   db: Database,
   tenant: Tenant,
-  { viewer, actor }: Saver,
+  saver: Saver,
   template: CardTemplate,
   content: Content,
   kind: 'create' | 'edit',
-  before: { fields: Record<string, FieldValue>; unitId: string | null } = { fields: {}, unitId: null },
 ): Promise<Prepared> {
-  const tenantId = tenant.id;
-  const checked = validateFields(template, content.fields);
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    throw new ApiError(400, 'validation_failed.card_fields', { problem: first?.message ?? '' }, { details: checked.errors });
-  }
-  // People fields, the owner, and who the rich texts @mention: looked up together, in the batch below.
-  const mentioned = checked.richtext.flatMap((rich) => mentionCandidates(rich.source));
-  const handles = [...new Set([...checked.people.map((p) => p.handle), ...(content.owner ? [content.owner] : []), ...mentioned])];
-  const idsOf = (kind: LinkKind) => [...new Set(checked.links.filter((l) => l.link.kind === kind).map((l) => l.link.id))];
-  const none = ['\u0000'];
-  const [standing, grant, members, foundCards, foundIdeas, foundThreads, foundUnit, mySide] = await db.batch([
-    selectStanding(db, tenantId, actor.subject, tenant.moderation),
-    selectGrantedRole(db, tenantId, actor.subject),
-    db
-      .select({ id: users.id, handle: users.handle, name: users.name })
-      .from(users)
-      .where(and(eq(users.tenantId, tenantId), inArray(users.handle, handles.length ? handles : none))),
-    db
-      .select({ id: cards.id })
-      .from(cards)
-      .where(
-        and(
-          eq(cards.tenantId, tenantId),
-          eq(cards.state, 'published'),
-          cardReadableBy(tenantId, viewer),
-          inArray(cards.id, idsOf('card').length ? idsOf('card') : none),
-        ),
-      ),
-    db
-      .select({ id: ideas.id })
-      .from(ideas)
-      .where(
-        and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), inArray(ideas.id, idsOf('idea').length ? idsOf('idea') : none)),
-      ),
-    db
-      .select({ id: threads.id })
-      .from(threads)
-      .where(and(eq(threads.tenantId, tenantId), inArray(threads.id, idsOf('thread').length ? idsOf('thread') : none))),
-    db
-      .select({ id: businessUnits.id, archivedAt: businessUnits.archivedAt })
-      .from(businessUnits)
-      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, typeof content.unit === 'string' ? content.unit : '\u0000'))),
-    // The saver's side as this save's refresh of them from their token leaves it (`upsertUser`
-    // stores the unit their claim names), else as stored: `viewerSide`'s rule.
-    db
-      .select({
-        side: sql<RelationshipSide | null>`coalesce(${sideOfUnit(unitIdOfClaim(tenantId, actor.businessUnit))}, ${viewerSide(tenantId, actor)})`,
-      })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId)),
-  ]);
+  const checked = checkFields(template, content);
+  const unitKey = typeof content.unit === 'string' ? content.unit : null;
+  const context = await db.batch(contextStatements(db, tenant, saver, referencesOf(checked, content), unitKey));
+  return preparedSave(tenant, saver, template, content, kind, checked, context);
+}
+
+/** {@link prepare} from what {@link contextStatements} read: the checks, the rendering and the moderation pipeline. */
+function preparedSave(
+  tenant: Tenant,
+  { viewer }: Saver,
+  template: CardTemplate,
+  content: Content,
+  kind: 'create' | 'edit',
+  checked: ValidFields,
+  [standing, grant, members, foundCards, foundIdeas, foundThreads, foundUnit, mySide]: Context,
+  before: { fields: Record<string, FieldValue>; unitId: string | null } = { fields: {}, unitId: null },
+): Prepared {
   if (typeof content.unit === 'string' && (!foundUnit[0] || foundUnit[0].archivedAt !== null)) throw unknownUnit('body.unit', content.unit);
   // A moderator's ban or time-out covers cards as it covers comments.
   assertMayPost(standing[0], Date.now());
@@ -349,16 +426,26 @@ export async function getCard(
   now = Date.now(),
   asModerator = false,
 ): Promise<PracticeCard> {
-  const row = await db
-    .select({ ...cardColumns(tenantId, viewer), myEdit: myEditColumn(tenantId, viewer) })
-    .from(cards)
-    // Moderators read a card in any moderation state, but only as its visibility allows.
-    .where(
-      and(eq(cards.tenantId, tenantId), eq(cards.id, id), asModerator ? cardReadableBy(tenantId, viewer) : cardVisibleTo(tenantId, viewer)),
-    )
-    .get();
+  const [row] = await selectCard(db, tenantId, viewer, id, asModerator);
   if (!row) throw notFound('not_found.card', { id });
   return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now, asModerator);
+}
+
+/** {@link getCard}'s statement, for a batch: the card's row as the caller may see it, with their held edit. */
+function selectCard(db: Database, tenantId: string, viewer: Viewer | Actor, id: string, asModerator = false) {
+  return (
+    db
+      .select({ ...cardColumns(tenantId, viewer), myEdit: myEditColumn(tenantId, viewer) })
+      .from(cards)
+      // Moderators read a card in any moderation state, but only as its visibility allows.
+      .where(
+        and(
+          eq(cards.tenantId, tenantId),
+          eq(cards.id, id),
+          asModerator ? cardReadableBy(tenantId, viewer) : cardVisibleTo(tenantId, viewer),
+        ),
+      )
+  );
 }
 
 /** Whether the card exists and the caller may see it (published, or their own held card). */
@@ -588,6 +675,11 @@ function keepsContent(
  * the moderation pipeline holds an edit of a published card, the card stays as it is for
  * everyone and the edit waits in `card_edits` (the answer carries it as `pendingEdit`); an edit
  * of the author's own held card is moderated again in place.
+ *
+ * Two round trips: one reads the card, its template (a tenant's), the saver's rights and standing
+ * and everything the fields name; one writes — the card row only if it still has the version the
+ * checks saw — and reads the card back. A refused save, or one that changes nothing, sends no
+ * write; a save that lost a race writes nothing and answers 409 from what its batch read back.
  */
 export async function updateCard(
   db: Database,
@@ -595,56 +687,63 @@ export async function updateCard(
   saver: Saver,
   id: string,
   update: CardUpdate,
-  /** Whether the actor may manage any card (a moderator); asked only when it matters. */
-  mayManage: () => Promise<boolean>,
   now = Date.now(),
 ): Promise<PracticeCard> {
   const tenantId = tenant.id;
-  const { actor } = saver;
-  const [current] = await db
-    .select({
-      version: cards.version,
-      templateId: cards.templateId,
-      updatedBy: cards.updatedBy,
-      updatedAt: cards.updatedAt,
-      ownerId: cards.ownerId,
-      state: cards.state,
-      authorId: cards.authorId,
-      fields: cards.fields,
-      unitId: cards.unitId,
-      visibility: cards.visibility,
-      templateVersion: cards.templateVersion,
-      title: cards.title,
-      summary: cards.summary,
-      tags: cards.tags,
-      maturityLevel: cards.maturityLevel,
-      reviewBy: cards.reviewBy,
-      me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
-    })
-    .from(cards)
-    .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardReadableBy(tenantId, saver.viewer)));
+  const { actor, viewer } = saver;
+  const unitKey = typeof update.unit === 'string' ? update.unit : null;
+  // The template is not known before the card is read: look up whatever the fields could name.
+  const looked = rawReferencesOf(update);
+  const [[row], [templateRow], ...read] = await db.batch([
+    db
+      .select({
+        ...cardColumns(tenantId, actor),
+        myEdit: myEditColumn(tenantId, actor),
+        me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
+      })
+      .from(cards)
+      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardReadableBy(tenantId, viewer))),
+    db
+      .select()
+      .from(cardTemplates)
+      .where(
+        and(
+          eq(cardTemplates.tenantId, tenantId),
+          sql`${qualified(cardTemplates.id)} = (select c.template_id from ${cards} c where c.tenant_id = ${tenantId} and c.id = ${id})`,
+        ),
+      ),
+    ...contextStatements(db, tenant, saver, looked, unitKey),
+  ]);
   // A card the caller may not read is, for them, not there.
-  if (!current) throw notFound('not_found.card', { id });
+  if (!row) throw notFound('not_found.card', { id });
+  const current = row.card;
+  const [, grant] = read;
+  const manages = hasRole(effectiveRole(viewer, grant[0]?.role), 'moderator');
   const published = current.state === 'published';
-  const mine = current.authorId !== null && current.authorId === current.me;
-  if (!published && !mine && !(await mayManage())) throw notFound('not_found.card', { id });
+  const mine = current.authorId !== null && current.authorId === row.me;
+  if (!published && !mine && !manages) throw notFound('not_found.card', { id });
   if (current.state === 'rejected') {
     throw new ApiError(409, 'conflict.card_rejected', {});
   }
   if (update.baseVersion !== current.version) throw staleVersion(current);
-  const template = await findTemplate(db, tenantId, current.templateId);
-  const prepared = await prepare(db, tenant, saver, template, update, published ? 'edit' : 'create', current);
+  const template = findBuiltInTemplate(current.templateId) ?? (templateRow ? templateFromRow(templateRow) : null);
+  if (!template) throw notFound('not_found.template', { id: current.templateId });
+  const checked = checkFields(template, update);
+  const needed = referencesOf(checked, update);
+  // Validation named something the raw fields did not show as such: look it up as named.
+  const context = covers(looked, needed) ? read : await db.batch(contextStatements(db, tenant, saver, needed, unitKey));
+  const prepared = preparedSave(tenant, saver, template, update, published ? 'edit' : 'create', checked, context, current);
   const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
-  const mayHandOver = async () => current.ownerId === null || current.ownerId === current.me || (await mayManage());
+  const mayHandOver = current.ownerId === null || current.ownerId === row.me || manages;
   // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.
-  if (reassigns && !(await mayHandOver())) {
+  if (reassigns && !mayHandOver) {
     throw new ApiError(403, 'forbidden.card_owner_change', {}, { details: [fieldIssue('body.owner', 'field.owner_locked')] });
   }
   const unitId = prepared.unitId === undefined ? current.unitId : prepared.unitId;
-  const access: Access = { unitId, visibility: visibilityAfter(update.visibility, current.visibility, unitId, false) };
+  const access: Access = { unitId, visibility: visibilityAfter(update.visibility, current.visibility as CardVisibility, unitId, false) };
   const opens = access.unitId !== current.unitId || access.visibility !== current.visibility;
   // …and so does who may read it.
-  if (opens && !(await mayHandOver())) {
+  if (opens && !mayHandOver) {
     throw new ApiError(403, 'forbidden.card_owner', { action: 'change its unit or who may read it' });
   }
   const save: HeldCardSave = {
@@ -663,13 +762,14 @@ export async function updateCard(
   };
 
   // A save that changes nothing a version keeps (nor who may read the card) writes nothing: no
-  // empty version, no event. A held card is saved anyway: the pipeline may publish it now.
-  if (published && !opens && keepsContent(current, save)) return getCard(db, tenantId, actor, id, now);
+  // empty version, no event — and answers the card as the first round trip read it. A held card
+  // is saved anyway: the pipeline may publish it now.
+  if (published && !opens && keepsContent(current, save)) return toCard(row, template, now);
 
   if (published && prepared.verdict) {
     // Readers keep the published version; the edit waits for a moderator.
     const editId = newId();
-    await db.batch([
+    const [, , , ...rest] = await db.batch([
       upsertUser(db, tenantId, actor, now),
       dropOwnEdits(db, tenantId, id, actor),
       db.insert(cardEdits).values({
@@ -695,8 +795,11 @@ export async function updateCard(
           ]
         : []),
       ...heldStatements(db, tenantId, { kind: 'card', id }, prepared.verdict, viewerUserId(tenantId, actor), { now, edit: editId }),
+      selectCard(db, tenantId, actor, id),
     ]);
-    return readAfterWrite(() => getCard(db, tenantId, actor, id, now));
+    const [saved] = rest.at(-1) as CardRow[];
+    if (!saved) throw notFound('not_found.card', { id });
+    return toCard(saved, template, now);
   }
 
   const moderation = published
@@ -706,7 +809,8 @@ export async function updateCard(
         reason: prepared.verdict ? storedReason(prepared.verdict) : null,
       };
   const saveId = newId();
-  const [, [changed]] = await db.batch([
+  const asModerator = !mine && !published;
+  const results = await db.batch([
     upsertUser(db, tenantId, actor, now),
     ...saveStatements(db, tenantId, id, update.baseVersion, save, actor, now, moderation, saveId, opens ? access : null),
     dropOwnEdits(db, tenantId, id, actor, saveId),
@@ -721,10 +825,15 @@ export async function updateCard(
       viewerUserId(tenantId, actor),
       now,
     ),
+    // The card as saved, in the same round trip: a committed save always has its answer.
+    selectCard(db, tenantId, actor, id, asModerator),
   ]);
-  // Another save won the race between the check above and this batch.
-  if (!changed) throw await raceLost(db, tenantId, id);
-  return readAfterWrite(() => getCard(db, tenantId, actor, id, now, !mine && !published));
+  const [changed] = results[1] as { id: string }[];
+  const [saved] = results.at(-1) as CardRow[];
+  // Another save won the race between the first round trip and this batch.
+  if (!changed) throw saved ? staleVersion(saved.card) : await raceLost(db, tenantId, id);
+  if (!saved) throw notFound('not_found.card', { id });
+  return toCard(saved, template, now, asModerator);
 }
 
 /**
@@ -795,7 +904,6 @@ export async function restoreCard(
   id: string,
   version: number,
   baseVersion: number,
-  mayManage: () => Promise<boolean>,
   now = Date.now(),
 ): Promise<PracticeCard> {
   const [old] = await db
@@ -824,7 +932,6 @@ export async function restoreCard(
       // The owner and the review date stay as they are: restoring content must not undo a verification.
       note: `Restored version ${version}`,
     },
-    mayManage,
     now,
   );
 }

@@ -1,15 +1,16 @@
 /**
  * Writing comments: post (creating the thread on its first comment), edit (keeping history),
- * delete. Each write reads what it needs in one round trip, runs the moderation pipeline in
- * memory, then writes in one D1 batch (one transaction) that also recomputes the counts.
+ * delete. A post is one D1 batch (one transaction) that reads, writes under guards and reads back
+ * (see `postComment`); an edit or a delete reads what it needs in one round trip, runs the
+ * moderation pipeline in memory, then writes in one batch that also recomputes the counts.
  */
 import type { Comment, CommentRevision, ModerationSettings, Role, Thread } from '@bridgekit/sdk';
-import { and, asc, desc, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { type Actor, effectiveRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, hasRole, LEVEL_GRANTS, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { commentMentions, commentRevisions, comments, threads, users } from '../db/schema.ts';
-import { qualified } from '../db/sql.ts';
+import { cards, commentMentions, commentRevisions, comments, ideas, threads, userRoles, users } from '../db/schema.ts';
+import { conditionalRow, inList, qualified } from '../db/sql.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
@@ -52,36 +53,38 @@ export function recountBranch(db: Database, tenantId: string, rootId: string) {
     .where(and(eq(comments.tenantId, tenantId), eq(comments.id, rootId)));
 }
 
+/** The fingerprints of the author's latest comments within the repeat window (the repeat check's input). */
+function recentFingerprints(db: Database, tenant: Tenant, actor: Actor, now: number, exceptComment: string | null) {
+  return db
+    .select({ fingerprint: comments.fingerprint })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.tenantId, tenant.id),
+        eq(comments.authorId, viewerUserId(tenant.id, actor)),
+        gt(comments.createdAt, now - tenant.moderation.repeatWindowMinutes * 60_000),
+        ne(comments.state, 'removed'),
+        exceptComment ? ne(comments.id, exceptComment) : undefined,
+      ),
+    )
+    .orderBy(desc(comments.createdAt))
+    .limit(50);
+}
+
 /** What a write needs to know about its author: one statement each, batched with the rest. */
 function authorReads(db: Database, tenant: Tenant, actor: Actor, now: number, exceptComment: string | null) {
-  const me = viewerUserId(tenant.id, actor);
-  const windowStart = now - tenant.moderation.repeatWindowMinutes * 60_000;
   return [
     selectStanding(db, tenant.id, actor.subject, tenant.moderation),
-    db
-      .select({ fingerprint: comments.fingerprint })
-      .from(comments)
-      .where(
-        and(
-          eq(comments.tenantId, tenant.id),
-          eq(comments.authorId, me),
-          gt(comments.createdAt, windowStart),
-          ne(comments.state, 'removed'),
-          exceptComment ? ne(comments.id, exceptComment) : undefined,
-        ),
-      )
-      .orderBy(desc(comments.createdAt))
-      .limit(50),
+    recentFingerprints(db, tenant, actor, now, exceptComment),
     selectGrantedRole(db, tenant.id, actor.subject),
   ] as const;
 }
 
-function mentionReads(db: Database, tenantId: string, source: string) {
-  const handles = mentionCandidates(source);
+function mentionReads(db: Database, tenantId: string, handles: string[]) {
   return db
-    .select({ id: users.id, handle: users.handle })
+    .select({ id: users.id, handle: users.handle, subject: users.subject })
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), inArray(users.handle, handles.length > 0 ? handles : [''])));
+    .where(and(eq(users.tenantId, tenantId), inList(users.handle, handles)));
 }
 
 interface AuthorState {
@@ -133,7 +136,7 @@ function screenComment(
   return { rendered, fingerprint: text.fingerprint, verdict };
 }
 
-function insertMentions(db: Database, tenantId: string, commentId: string, handles: string[]) {
+function insertMentions(db: Database, tenantId: string, commentId: string, handles: string[], onlyIf?: SQL) {
   return db.insert(commentMentions).select(
     db
       .select({
@@ -142,7 +145,7 @@ function insertMentions(db: Database, tenantId: string, commentId: string, handl
         tenantId: users.tenantId,
       })
       .from(users)
-      .where(and(eq(users.tenantId, tenantId), inArray(users.handle, handles))),
+      .where(and(eq(users.tenantId, tenantId), inList(users.handle, handles), onlyIf)),
   );
 }
 
@@ -161,7 +164,7 @@ function cleanBody(body: string): string {
  */
 export async function previewComment(db: Database, tenantId: string, body: string): Promise<string> {
   const clean = cleanBody(body);
-  const known = await mentionReads(db, tenantId, clean);
+  const known = await mentionReads(db, tenantId, mentionCandidates(clean));
   return renderMarkdown(clean, { knownHandles: new Set(known.flatMap((k) => (k.handle ? [k.handle] : []))) }).html;
 }
 
@@ -179,7 +182,38 @@ export interface Posted {
   thread: Thread;
 }
 
-/** Posts a comment, creating the thread if this is its first. */
+/**
+ * What a post's rendering and moderation depend on in D1 besides its text: who granted the
+ * author which role, how much they have published, their recent fingerprints, and which of the
+ * text's @handles name people of the tenant.
+ */
+interface PostFacts {
+  grant: Role | undefined;
+  published: number;
+  recent: string[];
+  known: string[];
+  /** The author's handle when it is among `known`. */
+  ownHandle: string | null;
+}
+
+/** How many times a post is tried when what it assumed keeps changing under it (a race; 503 after). */
+const POST_ATTEMPTS = 3;
+
+/** SQL: the row `id` of `comments` exists (the post's own insert ran). Aliased, so it also reads right inside a statement on `comments`. */
+const commentExists = (tenantId: string, id: string) =>
+  sql`exists (select 1 from ${comments} nc where nc.tenant_id = ${tenantId} and nc.id = ${id})`;
+
+/**
+ * Posts a comment, creating the thread if this is its first: one D1 round trip. The batch reads
+ * what the checks need (the thread, the parent, the author's standing and recent fingerprints,
+ * their granted role, the @handles, the discussed item), then writes — each write guarded in its
+ * own `where` by the same checks and by the facts the text was rendered and moderated with — then
+ * reads the comment back. The facts are first assumed as they nearly always are (no moderating
+ * grant, no newcomer, no repeat, every @handle a person); when the reads show otherwise, nothing
+ * was written, a refusal comes from what the batch read, and otherwise the post goes again with
+ * the facts read (a second round trip). Counts are kept by increments, never by recounting the
+ * thread, so a post costs the same in a thread of 10 comments or of 10,000.
+ */
 export async function postComment(
   db: Database,
   tenant: Tenant,
@@ -189,8 +223,37 @@ export async function postComment(
   now = Date.now(),
 ): Promise<Posted> {
   const input = { ...raw, body: cleanBody(raw.body) };
-  const settings = tenant.moderation;
-  const reads = [
+  const candidates = mentionCandidates(input.body);
+  let facts: PostFacts = { grant: undefined, published: tenant.moderation.newUserComments, recent: [], known: candidates, ownHandle: null };
+  for (let attempt = 1; ; attempt++) {
+    const id = newId();
+    const reads = postReads(db, tenant, viewer, actor, input, candidates, now);
+    const writes = postWrites(db, tenant, viewer, actor, input, candidates, facts, id, now);
+    const readBack = [
+      selectComments(db, tenant.id, actor).where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id))),
+      selectThread(db, tenant.id, actor).where(and(eq(threads.tenantId, tenant.id), eq(threads.key, input.key))),
+    ];
+    const results = (await db.batch([...reads.statements, ...writes, ...readBack] as [
+      BatchItem<'sqlite'>,
+      ...BatchItem<'sqlite'>[],
+    ])) as unknown[];
+    const [commentRows, threadRows] = results.slice(-2) as [Parameters<typeof toComment>[0][], Parameters<typeof toThread>[0][]];
+    if (commentRows[0]) {
+      if (!threadRows[0]) throw new Error('The thread could not be read back.');
+      return { comment: toComment(commentRows[0]), thread: toThread(threadRows[0]) };
+    }
+    // Nothing was written: refused (thrown here, in the order the checks are made), or assumed wrongly.
+    facts = reads.factsOf(results);
+    if (attempt === POST_ATTEMPTS) {
+      throw new ApiError(503, 'unavailable.database', { retryAfter: 1 }, { headers: { 'retry-after': '1' } });
+    }
+  }
+}
+
+/** The post's reads, first in its batch, and what they say: a refusal (thrown) or the facts. */
+function postReads(db: Database, tenant: Tenant, viewer: Viewer, actor: Actor, input: PostInput, candidates: string[], now: number) {
+  const item = discussionOf(input.key);
+  const statements: BatchItem<'sqlite'>[] = [
     db
       .select({ id: threads.id })
       .from(threads)
@@ -199,109 +262,275 @@ export async function postComment(
       .select({
         id: comments.id,
         threadId: comments.threadId,
-        parentId: comments.parentId,
-        rootId: comments.rootId,
         depth: comments.depth,
         state: comments.state,
       })
       .from(comments)
       .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, input.parentId ?? ''), inReadableThread(tenant.id, viewer))),
     ...authorReads(db, tenant, actor, now, null),
-    mentionReads(db, tenant.id, input.body),
-  ] as const;
-  // An idea's or card's discussion takes comments only from those who may see the item, under its title.
-  const item = discussionOf(input.key);
-  const [thread, parentRows, authorRows, recent, grant, known, itemRows] =
-    item === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectDiscussionItem(db, tenant.id, viewer, item)]);
-  if (item && itemRows) input.title = discussionTitle(itemRows, input.key, item);
-  const author = authorRows[0];
-  assertMayPost(author, now);
+  ];
+  if (item) statements.push(selectDiscussionItem(db, tenant.id, viewer, item));
+  if (candidates.length > 0) statements.push(mentionReads(db, tenant.id, candidates));
 
-  let placement = { parentId: null as string | null, rootId: '', depth: 0, replyToId: null as string | null };
-  const parent = parentRows[0];
-  if (input.parentId) {
-    if (parent?.state !== 'published') throw notFound('not_found.comment', { id: input.parentId });
-    if (parent.threadId !== thread[0]?.id) {
-      throw new ApiError(
-        400,
-        'validation_failed.reply_elsewhere',
-        { parent: input.parentId },
-        { details: [fieldIssue('body.parentId', 'field.other_thread')] },
-      );
+  const factsOf = (results: unknown[]): PostFacts => {
+    const [thread, parentRows, authorRows, recent, grants, ...rest] = results as [
+      { id: string }[],
+      { id: string; threadId: string; depth: number; state: string }[],
+      AuthorState[],
+      { fingerprint: string }[],
+      { role: Role }[],
+      ...unknown[],
+    ];
+    if (item) discussionTitle(rest.shift() as { title: string }[], input.key, item);
+    assertMayPost(authorRows[0], now);
+    if (input.parentId) {
+      const parent = parentRows[0];
+      if (parent?.state !== 'published') throw notFound('not_found.comment', { id: input.parentId });
+      if (parent.threadId !== thread[0]?.id) {
+        throw new ApiError(
+          400,
+          'validation_failed.reply_elsewhere',
+          { parent: input.parentId },
+          { details: [fieldIssue('body.parentId', 'field.other_thread')] },
+        );
+      }
     }
-    placement =
-      parent.depth + 1 < settings.maxDepth
-        ? { parentId: parent.id, rootId: parent.rootId, depth: parent.depth + 1, replyToId: null }
-        : // Too deep: shown beside the comment it answers, with a "replying to" mention.
-          { parentId: parent.parentId, rootId: parent.rootId, depth: parent.depth, replyToId: parent.id };
-  }
+    const people = candidates.length > 0 ? (rest.shift() as { handle: string | null; subject: string }[]) : [];
+    const known = people.flatMap((k) => (k.handle ? [k.handle] : []));
+    const moderating = moderatingGrants(viewer);
+    const facts: PostFacts = {
+      grant: grants.find((g) => moderating.includes(g.role))?.role ?? grants[0]?.role,
+      published: authorRows[0]?.published ?? 0,
+      recent: recent.map((r) => r.fingerprint),
+      known,
+      ownHandle: people.find((k) => k.subject === actor.subject)?.handle ?? null,
+    };
+    // A reject is the answer whatever else changes: throw it now.
+    outcome(input.body, tenant.moderation, facts, effectiveRole(viewer, facts.grant));
+    return facts;
+  };
+  return { statements, factsOf };
+}
 
-  const role = effectiveRole(viewer, grant[0]?.role);
-  const { rendered, fingerprint, verdict } = screenComment('create', input.body, settings, author, recent, known, role);
-  const id = newId();
-  const rootId = placement.parentId === null ? id : placement.rootId;
-  const threadId = threadIdByKey(tenant.id, input.key);
+/** The grants that make this viewer a moderator (none when their credential does already). */
+function moderatingGrants(viewer: Viewer): Role[] {
+  if (hasRole(effectiveRole(viewer, undefined), 'moderator')) return [];
+  return LEVEL_GRANTS.filter((role) => hasRole(effectiveRole(viewer, role), 'moderator'));
+}
+
+/** The comment rendered with `facts.known` and screened as `role` (a reject thrown as 422). */
+function outcome(body: string, settings: ModerationSettings, facts: PostFacts, role: Role | null): Screened {
+  return screenComment(
+    'create',
+    body,
+    settings,
+    { restrictedUntil: null, restrictionReason: null, published: facts.published },
+    facts.recent.map((fingerprint) => ({ fingerprint })),
+    facts.known.map((handle) => ({ handle })),
+    role,
+  );
+}
+
+/** {@link outcome}, with a reject as null (the post then writes nothing and its reads tell). */
+function outcomeOrReject(body: string, settings: ModerationSettings, facts: PostFacts, role: Role | null): Screened | null {
+  try {
+    return outcome(body, settings, facts, role);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 422) return null;
+    throw err;
+  }
+}
+
+/**
+ * SQL that holds when D1 agrees with the facts the post was rendered and moderated with, as far
+ * as they change the outcome: the moderating grant (when it makes a difference), the newcomer
+ * threshold and the repeat check (for non-moderators), the @handles that name people.
+ */
+function factsHold(
+  tenant: Tenant,
+  viewer: Viewer,
+  actor: Actor,
+  candidates: string[],
+  facts: PostFacts,
+  screened: Screened,
+  asMember: Screened | null,
+  recent: SQL,
+): SQL[] {
+  const settings = tenant.moderation;
+  const me = viewerUserId(tenant.id, actor);
+  const guards: SQL[] = [];
+  if (candidates.length > 0) {
+    // Others only: the author's own row may gain its handle in the batch's first write (their first post).
+    const others = facts.known.filter((handle) => handle !== facts.ownHandle);
+    const count = (handles: string[]) =>
+      sql`(select count(*) from ${users} where ${qualified(users.tenantId)} = ${tenant.id} and ${inList(qualified(users.handle), handles)}
+        and ${qualified(users.subject)} <> ${actor.subject})`;
+    guards.push(sql`${count(candidates)} = ${others.length}`);
+    if (others.length > 0) guards.push(sql`${count(others)} = ${others.length}`);
+  }
+  const moderating = moderatingGrants(viewer);
+  if (hasRole(effectiveRole(viewer, undefined), 'moderator')) return guards;
+  const grantModerates = hasRole(effectiveRole(viewer, facts.grant), 'moderator');
+  const hasModeratingGrant =
+    moderating.length === 0
+      ? sql`0`
+      : sql`exists (select 1 from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenant.id} and ${qualified(userRoles.subject)} = ${actor.subject} and ${inList(qualified(userRoles.role), moderating)})`;
+  // A moderator's comment is never held: the grant matters only when a member's would be.
+  if (grantModerates || asMember?.verdict !== null) guards.push(sql`${hasModeratingGrant} = ${grantModerates ? 1 : 0}`);
+  if (grantModerates) return guards;
+  if (settings.preModeration === 'new_users') {
+    // Counted up to the threshold only: the author's history does not make the check longer.
+    const n = settings.newUserComments;
+    const upTo = (table: SQL) =>
+      sql`(select count(*) from (select 1 from ${table} x where x.author_id = ${me} and x.state = 'published' limit ${n}))`;
+    const published = sql`(${upTo(sql`${comments}`)} + ${upTo(sql`${ideas}`)} + ${upTo(sql`${cards}`)})`;
+    guards.push(sql`(${published} >= ${n}) = ${facts.published >= n ? 1 : 0}`);
+  }
+  if (settings.repeatWindowMinutes > 0 && screened.fingerprint !== '') {
+    guards.push(sql`(${screened.fingerprint} in (${recent})) = ${facts.recent.includes(screened.fingerprint) ? 1 : 0}`);
+  }
+  return guards;
+}
+
+/** The post's writes, each guarded; none when the facts make it a reject. */
+function postWrites(
+  db: Database,
+  tenant: Tenant,
+  viewer: Viewer,
+  actor: Actor,
+  input: PostInput,
+  candidates: string[],
+  facts: PostFacts,
+  id: string,
+  now: number,
+): BatchItem<'sqlite'>[] {
+  const settings = tenant.moderation;
+  const screened = outcomeOrReject(input.body, settings, facts, effectiveRole(viewer, facts.grant));
+  if (!screened) return [];
+  const asMember = outcomeOrReject(input.body, settings, facts, effectiveRole(viewer, undefined));
+  const { rendered, fingerprint, verdict } = screened;
+  const t = tenant.id;
+  const me = viewerUserId(t, actor);
+  const item = discussionOf(input.key);
+  const threadId = threadIdByKey(t, input.key);
+  const newThreadId = newId();
   const state = verdict ? 'pending' : 'published';
 
+  // What the reads check, as conditions: the item may be seen, the author may post, the parent is
+  // a published comment of this thread; and the facts hold.
+  const checks: SQL[] = [
+    sql`not exists (select 1 from ${users} where ${qualified(users.tenantId)} = ${t} and ${qualified(users.subject)} = ${actor.subject} and ${qualified(users.restrictedUntil)} > ${now})`,
+    ...factsHold(tenant, viewer, actor, candidates, facts, screened, asMember, recentFingerprints(db, tenant, actor, now, null).getSQL()),
+  ];
+  if (item) checks.push(sql`exists (${selectDiscussionItem(db, t, viewer, item).getSQL()})`);
+  const parent = (column: SQL) => sql`(select ${column} from ${comments} p where p.tenant_id = ${t} and p.id = ${input.parentId})`;
+  // Too deep: shown beside the comment it answers, with a "replying to" mention.
+  const deep = sql`p.depth + 1 >= ${settings.maxDepth}`;
+  if (input.parentId) {
+    checks.push(
+      sql`exists (select 1 from ${comments} where ${qualified(comments.tenantId)} = ${t} and ${qualified(comments.id)} = ${input.parentId}
+        and ${qualified(comments.state)} = 'published' and ${qualified(comments.threadId)} = ${threadId} and ${inReadableThread(t, viewer)})`,
+    );
+  }
+  const allowed = and(...checks) as SQL;
+  const posted = commentExists(t, id);
+
   const writes: BatchItem<'sqlite'>[] = [
-    upsertUser(db, tenant.id, actor, now),
+    upsertUser(db, t, actor, now, allowed),
     db
       .insert(threads)
-      .values({
-        id: newId(),
-        tenantId: tenant.id,
-        key: input.key,
-        url: input.url,
-        title: input.title,
-        startedBy: sql`${viewerUserId(tenant.id, actor)}`,
-        createdAt: now,
-      })
+      .select(
+        conditionalRow(
+          threads,
+          {
+            id: newThreadId,
+            tenantId: t,
+            key: input.key,
+            url: input.url,
+            // An idea's or card's discussion is under the item's title.
+            title: item ? sql`(${selectDiscussionItem(db, t, viewer, item).getSQL()})` : input.title,
+            startedBy: me,
+            createdAt: now,
+          },
+          allowed,
+        ),
+      )
       .onConflictDoNothing({ target: [threads.tenantId, threads.key] }),
-    db.insert(comments).values({
-      id,
-      tenantId: tenant.id,
-      threadId: sql`${threadId}`,
-      parentId: placement.parentId,
-      rootId,
-      replyToId: placement.replyToId,
-      depth: placement.depth,
-      authorId: sql`${viewerUserId(tenant.id, actor)}`,
-      body: input.body,
-      html: rendered.html,
-      fingerprint,
-      state,
-      pendingReason: verdict ? storedReason(verdict) : null,
-      updatedAt: now,
-      createdAt: now,
-    }),
-    recountThread(db, tenant.id, threadId),
+    db.insert(comments).select(
+      conditionalRow(
+        comments,
+        {
+          id,
+          tenantId: t,
+          threadId,
+          ...(input.parentId
+            ? {
+                parentId: parent(sql`case when ${deep} then p.parent_id else p.id end`),
+                rootId: parent(sql`p.root_id`),
+                replyToId: parent(sql`case when ${deep} then p.id end`),
+                depth: parent(sql`case when ${deep} then p.depth else p.depth + 1 end`),
+              }
+            : { parentId: null, rootId: id, replyToId: null, depth: 0 }),
+          authorId: me,
+          body: input.body,
+          html: rendered.html,
+          fingerprint,
+          state,
+          pendingReason: verdict ? storedReason(verdict) : null,
+          updatedAt: now,
+          createdAt: now,
+        },
+        allowed,
+      ),
+    ),
   ];
-  if (rendered.mentions.length > 0) writes.push(insertMentions(db, tenant.id, id, rendered.mentions));
-  if (rootId !== id) writes.push(recountBranch(db, tenant.id, rootId));
-  const me = viewerUserId(tenant.id, actor);
-  const answers = placement.replyToId ?? placement.parentId;
+  if (state === 'published') {
+    writes.push(
+      db
+        .update(threads)
+        .set({
+          commentCount: sql`${qualified(threads.commentCount)} + 1`,
+          lastCommentAt: sql`max(coalesce(${qualified(threads.lastCommentAt)}, ${now}), ${now})`,
+        })
+        .where(and(eq(threads.tenantId, t), eq(threads.key, input.key), posted)),
+    );
+    if (input.parentId) {
+      writes.push(
+        db
+          .update(comments)
+          .set({ replyCount: sql`${qualified(comments.replyCount)} + 1` })
+          .where(
+            and(
+              eq(comments.tenantId, t),
+              sql`${qualified(comments.id)} = (select nc.root_id from ${comments} nc where nc.tenant_id = ${t} and nc.id = ${id})`,
+            ),
+          ),
+      );
+    }
+  }
+  if (rendered.mentions.length > 0) writes.push(insertMentions(db, t, id, rendered.mentions, posted));
   writes.push(
+    // Recorded only if the comment is there (eventStatements checks its item exists).
     ...(verdict
-      ? heldStatements(db, tenant.id, { kind: 'comment', id }, verdict, me, { now })
+      ? heldStatements(db, t, { kind: 'comment', id }, verdict, me, { now })
       : eventStatements(db, {
-          tenantId: tenant.id,
+          tenantId: t,
           type: 'comment.created',
           actorId: me,
           item: { kind: 'comment', id },
-          data: commentEventData(input.key, answers, rendered.text),
+          data: commentEventData(input.key, input.parentId, rendered.text),
           now,
         })),
-    // Commenting follows the discussion: an idea's or card's own, or the thread (its author if this starts it).
-    item
-      ? autoSubscribe(db, tenant.id, me, item.kind, item.id, 'commenter')
-      : autoSubscribe(db, tenant.id, me, 'thread', threadId, thread[0] ? 'commenter' : 'author'),
-    selectComments(db, tenant.id, actor).where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id))),
-    selectThread(db, tenant.id, actor).where(and(eq(threads.tenantId, tenant.id), eq(threads.key, input.key))),
   );
-  const results = (await db.batch(writes as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
-  const [commentRows, threadRows] = results.slice(-2) as [Parameters<typeof toComment>[0][], Parameters<typeof toThread>[0][]];
-  if (!commentRows[0] || !threadRows[0]) throw new Error('The comment could not be read back.');
-  return { comment: toComment(commentRows[0]), thread: toThread(threadRows[0]) };
+  // Commenting follows the discussion: an idea's or card's own, or the thread (as its author if this started it).
+  if (item) writes.push(autoSubscribe(db, t, me, item.kind, item.id, 'commenter', posted));
+  else {
+    writes.push(
+      autoSubscribe(db, t, me, 'thread', threadId, 'author', sql`${posted} and ${threadId} = ${newThreadId}`),
+      autoSubscribe(db, t, me, 'thread', threadId, 'commenter', posted),
+    );
+  }
+  return writes;
 }
 
 /** A comment as the caller may see it (in a thread they may read), or 404. */
@@ -381,7 +610,7 @@ export async function editComment(
       .innerJoin(users, eq(users.id, comments.authorId))
       .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id), inReadableThread(tenant.id, viewer))),
     ...authorReads(db, tenant, actor, now, id),
-    mentionReads(db, tenant.id, body),
+    mentionReads(db, tenant.id, mentionCandidates(body)),
   ]);
   const facts = factsRows[0];
   if (!facts || (facts.state !== 'published' && facts.authorSubject !== actor.subject)) throw notFound('not_found.comment', { id });

@@ -3,10 +3,14 @@
  * history, support or citations: the idea (with how many earlier texts it has), the caller's
  * granted role, its status history, its duplicates, its support by business unit, the cards that
  * cite it, its discussion and its scorecard averages. Who may see it is decided as `GET /ideas/{id}` decides.
+ * The route serves it from the read cache (routes/read-cache.ts): read as the anonymous reader sees
+ * it and shared, with the viewer's own part — their votes, whether they wrote it, their role, the
+ * citing cards only they may read — read in the round trip that checks its versions.
  */
 import type { EvaluationSummary, IdeaView, ItemRef, Translations } from '@bridgekit/sdk';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
+import type { BatchResponse } from 'drizzle-orm/batch';
+import { effectiveRole, hasRole, LEVEL_GRANTS, type Role, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import {
   boardCriteria,
@@ -17,7 +21,9 @@ import {
   ideaRevisions,
   ideaScores,
   ideas,
+  tenants,
   threads,
+  userRoles,
   users,
   votes,
 } from '../db/schema.ts';
@@ -38,10 +44,23 @@ export type IdeaViewResult = { view: IdeaView } | { mergedInto: string };
 
 const aliased = <T>(expression: ReturnType<typeof sql>, name: string) => sql<T>`${expression}`.as(name);
 
-export async function ideaView(db: Database, tenantId: string, viewer: Viewer, id: string): Promise<IdeaViewResult> {
+/**
+ * The view as read for `viewer`, with the evaluators' part filled in whatever their role (who sees it is
+ * decided by {@link shownView}); `hidden` when there is no such idea or the viewer may not see it.
+ */
+export type IdeaViewAnswer = { view: IdeaView; role: Role | null } | { mergedInto: string } | { hidden: true };
+
+/**
+ * The view of idea `id` for `viewer` as one batch of a fixed number of statements, and how to read
+ * it off their results (for routes/read-cache.ts).
+ *
+ * @example
+ * const { statements, answer } = ideaViewQuery(db, tenant.id, ANONYMOUS, 'idea-1');
+ */
+export function ideaViewQuery(db: Database, tenantId: string, viewer: Viewer, id: string) {
   const me = viewerUserId(tenantId, viewer);
   const inTenant = and(eq(ideas.tenantId, tenantId), eq(ideas.id, id));
-  const [ideaRows, grant, history, duplicates, support, citedBy, discussion, criteria] = await db.batch([
+  const statements = [
     db
       .select({
         ...ideaColumns(callersVotes(me), ideaIsMine(tenantId, viewer)),
@@ -118,43 +137,133 @@ export async function ideaView(db: Database, tenantId: string, viewer: Viewer, i
         ),
       )
       .orderBy(asc(boardCriteria.position)),
-  ]);
-  const row = ideaRows[0];
-  if (!row) throw notFound('not_found.idea', { id });
-  const role = effectiveRole(viewer, grant[0]?.role);
-  // As GET /ideas/{id}: held and rejected ideas for their author and moderators only.
-  const visible = row.idea.state === 'published' || row.mine === 1;
-  const asModerator = !visible && hasRole(role, 'moderator');
-  if (!visible && !asModerator) throw notFound('not_found.idea', { id });
-  if (row.idea.mergedInto) return { mergedInto: row.idea.mergedInto };
+  ] as const;
+  const answer = (results: readonly unknown[]): IdeaViewAnswer => {
+    const [ideaRows, grant, history, duplicates, support, citedBy, discussion, criteria] = results as BatchResponse<typeof statements>;
+    const row = ideaRows[0];
+    if (!row) return { hidden: true };
+    const role = effectiveRole(viewer, grant[0]?.role);
+    // As GET /ideas/{id}: held and rejected ideas for their author and moderators only.
+    const visible = row.idea.state === 'published' || row.mine === 1;
+    const asModerator = !visible && hasRole(role, 'moderator');
+    if (!visible && !asModerator) return { hidden: true };
+    if (row.idea.mergedInto) return { mergedInto: row.idea.mergedInto };
 
-  const idea = toIdea(row, asModerator);
-  const translations = row.boardTranslations ? (JSON.parse(row.boardTranslations) as Translations<'name' | 'description'>) : null;
-  // Those who may score ideas (routes/idea-workflow.ts: evaluators and up) see the evaluators' averages.
-  const evaluation: EvaluationSummary | null = hasRole(role, 'evaluator')
-    ? {
-        evaluators: row.idea.evaluations,
-        criteria: criteria.map(({ criterion, average }) => {
-          const c = toCriterion(criterion);
-          return { key: c.key, label: c.label, ...(c.translations ? { translations: c.translations } : {}), average };
-        }),
-      }
-    : null;
+    const idea = toIdea(row, asModerator);
+    const translations = row.boardTranslations ? (JSON.parse(row.boardTranslations) as Translations<'name' | 'description'>) : null;
+    const evaluation: EvaluationSummary = {
+      evaluators: row.idea.evaluations,
+      criteria: criteria.map(({ criterion, average }) => {
+        const c = toCriterion(criterion);
+        return { key: c.key, label: c.label, ...(c.translations ? { translations: c.translations } : {}), average };
+      }),
+    };
+    return {
+      role,
+      view: {
+        idea,
+        board: { slug: row.board, name: row.boardName, ...(translations ? { translations } : {}) },
+        history: history.map(toStatusChange),
+        answeredBy: idea.status.card,
+        sourceCard: itemRef(row.sourceCard),
+        mergedInto: itemRef(row.mergedInto),
+        duplicates: duplicates satisfies ItemRef[],
+        supportByUnit: support.filter((s) => s.side !== 'supply').map((s) => ({ unit: parseUnitRef(s.unit), supporters: s.supporters })),
+        providerSupporters: support.filter((s) => s.side === 'supply').reduce((sum, s) => sum + s.supporters, 0),
+        citedBy: citedBy satisfies ItemRef[],
+        discussion: { key: ideaThreadKey(id), comments: discussion[0]?.comments ?? 0 },
+        evaluation,
+        revisions: row.revisions,
+      },
+    };
+  };
+  return { statements, answer };
+}
+
+/**
+ * The answer as its viewer gets it: 404 when hidden from them; the evaluators' averages for
+ * evaluators and up (those who may score ideas, routes/idea-workflow.ts) only.
+ */
+export function shownView(answer: IdeaViewAnswer, id: string): IdeaViewResult {
+  if ('hidden' in answer) throw notFound('not_found.idea', { id });
+  if ('mergedInto' in answer) return answer;
+  return { view: hasRole(answer.role, 'evaluator') ? answer.view : { ...answer.view, evaluation: null } };
+}
+
+/**
+ * The view of idea `id` for `viewer`, uncached: one round trip.
+ *
+ * @example
+ * const result = await ideaView(db, tenant.id, viewer, 'idea-1');
+ */
+export async function ideaView(db: Database, tenantId: string, viewer: Viewer, id: string): Promise<IdeaViewResult> {
+  const { statements, answer } = ideaViewQuery(db, tenantId, viewer, id);
+  return shownView(answer(await db.batch(statements)), id);
+}
+
+export interface OwnIdeaViewState {
+  /** The viewer's votes on the idea. */
+  votes: number;
+  /** 1 when they wrote it or recorded it for its author. */
+  mine: number;
+  /** Their granted level (evaluator, moderator, admin), if any. */
+  role: Role | null;
+  /** The published cards citing it that they may read, best order first, as JSON `[{ id, title }]`. */
+  citedBy: string;
+}
+
+/**
+ * What of idea `id`'s view is the viewer's own, as one statement (read off the tenant's row, which
+ * always exists): their votes, whether it is theirs, their granted role, the citing cards they may read.
+ *
+ * @example
+ * const [versions, own] = await db.batch([check, ownIdeaViewState(db, tenant.id, viewer, 'idea-1')]);
+ */
+export function ownIdeaViewState(db: Database, tenantId: string, viewer: Viewer, id: string) {
+  const me = viewerUserId(tenantId, viewer);
+  const subject = viewer.kind === 'user' ? viewer.subject : '';
+  return db
+    .select({
+      votes:
+        sql<number>`coalesce((select v.count from ${votes} v where v.tenant_id = ${tenantId} and v.idea_id = ${id} and v.user_id = ${me}), 0)`.as(
+          'own_votes',
+        ),
+      mine: sql<number>`coalesce((select ${me} in (oi.author_id, oi.proxy_id) from ${ideas} oi where oi.tenant_id = ${tenantId} and oi.id = ${id}), 0)`.as(
+        'own_mine',
+      ),
+      role: sql<Role | null>`(select gr.role from ${userRoles} gr where gr.tenant_id = ${tenantId} and gr.subject = ${subject}
+        and gr.role in (${sql.join(
+          LEVEL_GRANTS.map((r) => sql`${r}`),
+          sql`, `,
+        )}) limit 1)`.as('own_role'),
+      // As the view's own statement: distinct, by title then id.
+      citedBy: sql<string>`(select json_group_array(json_object('id', oc.id, 'title', oc.title)) from (
+        select distinct c.id, c.title from ${cardLinks} l join ${cards} c on c.id = l.card_id
+        where l.tenant_id = ${tenantId} and l.to_kind = 'idea' and l.to_id = ${id} and c.tenant_id = ${tenantId} and c.state = 'published'
+          and ${cardReadableBy(tenantId, viewer, 'c')}
+        order by c.title, c.id) oc)`.as('own_cited_by'),
+    })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+}
+
+/**
+ * The shared answer (read as the anonymous reader sees it) as `viewer` sees it, given their own
+ * part; null when it is not theirs to see that way — an idea hidden from the anonymous reader that
+ * the viewer wrote or moderates — and must be read for them.
+ */
+export function withOwnViewState(shared: IdeaViewAnswer, viewer: Viewer, [own]: OwnIdeaViewState[]): IdeaViewAnswer | null {
+  if (!own) return null;
+  const role = effectiveRole(viewer, own.role ?? undefined);
+  if ('mergedInto' in shared) return shared;
+  if ('hidden' in shared) return own.mine || hasRole(role, 'moderator') ? null : shared;
+  const { view } = shared;
   return {
+    role,
     view: {
-      idea,
-      board: { slug: row.board, name: row.boardName, ...(translations ? { translations } : {}) },
-      history: history.map(toStatusChange),
-      answeredBy: idea.status.card,
-      sourceCard: itemRef(row.sourceCard),
-      mergedInto: itemRef(row.mergedInto),
-      duplicates: duplicates satisfies ItemRef[],
-      supportByUnit: support.filter((s) => s.side !== 'supply').map((s) => ({ unit: parseUnitRef(s.unit), supporters: s.supporters })),
-      providerSupporters: support.filter((s) => s.side === 'supply').reduce((sum, s) => sum + s.supporters, 0),
-      citedBy: citedBy satisfies ItemRef[],
-      discussion: { key: ideaThreadKey(id), comments: discussion[0]?.comments ?? 0 },
-      evaluation,
-      revisions: row.revisions,
+      ...view,
+      idea: { ...view.idea, voted: own.votes > 0, myVotes: own.votes, mine: Boolean(own.mine) },
+      citedBy: JSON.parse(own.citedBy) as ItemRef[],
     },
   };
 }

@@ -5,11 +5,35 @@
  */
 import type { BusinessCase, Idea, IdeaSort, Lane, OnBehalfOf, Page, StatusCategory } from '@bridgekit/sdk';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { type Actor, effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
+import {
+  type Actor,
+  effectiveRole,
+  hasRole,
+  LEVEL_GRANTS,
+  type Role,
+  requireRole,
+  selectGrantedRole,
+  type Viewer,
+} from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { boards, cards, ideaScores, ideas, tenants, users, votes } from '../db/schema.ts';
-import { conditionalRow, qualified } from '../db/sql.ts';
+import {
+  boards,
+  businessUnits,
+  cacheVersions,
+  cards,
+  ideaScores,
+  ideas,
+  tenants,
+  unitObjectives,
+  userRoles,
+  users,
+  votes,
+} from '../db/schema.ts';
+import { conditionalRow, inList, qualified } from '../db/sql.ts';
+import { checkRequiredFields } from '../domain/board-settings.ts';
+import { checkDemandClass } from '../domain/demand-classes.ts';
 import { fromRankKey } from '../domain/scorecard.ts';
 import { DEFAULT_STATUSES, findStatus, initialStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { voteWeight } from '../domain/trending.ts';
@@ -22,7 +46,7 @@ import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { heldStatements } from '../notify/held.ts';
 import { eventStatements } from '../notify/record.ts';
-import { type BoardRecord, selectBoardRecord } from './boards.ts';
+import { type BoardRecord, boardOpen, selectBoardRecord, toRecord } from './boards.ts';
 import {
   checkIdeaUnits,
   ideaUnitKeys,
@@ -33,9 +57,10 @@ import {
   toPerson,
   unitIdOfClaim,
 } from './business-units.ts';
+import { selectVersions, toVersions } from './cache-versions.ts';
 import { cardPublic } from './card-rows.ts';
 import { assertMayPost } from './comments.ts';
-import { type IntakeFields, intakeColumns, intakeFieldChecks, intakeFieldWrites, toIntakeFields } from './idea-intake.ts';
+import { type IntakeFields, intakeColumns, intakeFieldChecks, intakeFieldWrites, memberIdOfHandle, toIntakeFields } from './idea-intake.ts';
 import { itemRef, publishedCardRef, unknownCard } from './item-refs.ts';
 import { proxyPerson, proxyPersonId, upsertProxyPerson } from './proxies.ts';
 import { selectStanding } from './standing.ts';
@@ -309,6 +334,104 @@ export function writtenBy(tenantId: string, actor: Actor, except?: string): SQL 
   }`;
 }
 
+/** Boards as submits last read them, by tenant and slug, with the version of `boards` they were read at. */
+const submitBoards = new Map<string, { board: BoardRecord; version: number }>();
+const SUBMIT_BOARDS = 500;
+
+/** The board `slug` and the version of `boards` it was read at: one round trip; 404 when there is none. */
+async function readSubmitBoard(db: Database, tenantId: string, slug: string): Promise<{ board: BoardRecord; version: number }> {
+  const [rows, versions] = await db.batch([selectBoardRecord(db, tenantId, slug), selectVersions(db, tenantId, ['boards'])]);
+  const row = rows[0];
+  if (!row) throw notFound('not_found.board', { id: slug });
+  const entry = { board: toRecord(row), version: toVersions(['boards'], versions).boards ?? 0 };
+  const key = `${tenantId}\u0000${slug}`;
+  submitBoards.delete(key);
+  submitBoards.set(key, entry);
+  if (submitBoards.size > SUBMIT_BOARDS) submitBoards.delete(submitBoards.keys().next().value as string);
+  return entry;
+}
+
+/** What the board decides before anything is read: open (409), the fields it requires (400). */
+function checkBoard(board: BoardRecord, input: NewIdeaInput, now: number): void {
+  if (!boardOpen(board, now)) throw new ApiError(409, 'conflict.board_closed', { board: board.slug });
+  checkRequiredFields(board.requiredFields, input.businessCase as Parameters<typeof checkRequiredFields>[1]);
+}
+
+/**
+ * Submits an idea on the board `slug` (see {@link createIdea}) in one D1 round trip: the board as
+ * this isolate last read it, its reads and guarded writes in one batch. Only what that batch could
+ * not settle — the board changed since, a text held or refused for a role the caller may hold by
+ * grant, an earlier idea of theirs within the repeat window — costs more round trips.
+ *
+ * @example
+ * const { idea, created } = await submitIdea(db, tenant, viewer, author, 'general', input);
+ */
+export async function submitIdea(
+  db: Database,
+  tenant: Tenant,
+  viewer: Viewer,
+  author: Actor,
+  slug: string,
+  input: NewIdeaInput,
+  now = Date.now(),
+): Promise<CreatedIdea> {
+  const known = submitBoards.get(`${tenant.id}\u0000${slug}`);
+  if (known) {
+    try {
+      checkBoard(known.board, input, now);
+      const created = await createIdea(db, tenant, viewer, author, known.board, input, now, known.version);
+      if (created) return created;
+    } catch (err) {
+      // A refusal the board decides is told from a fresh read of it only.
+      if (!(err instanceof ApiError) || !['conflict.board_closed', 'validation_failed.required_fields'].includes(err.reason)) throw err;
+    }
+  }
+  const { board, version } = await readSubmitBoard(db, tenant.id, slug);
+  checkBoard(board, input, now);
+  if (!known) {
+    const created = await createIdea(db, tenant, viewer, author, board, input, now, version);
+    if (created) return created;
+  }
+  return (await createIdea(db, tenant, viewer, author, board, input, now)) as CreatedIdea;
+}
+
+/** SQL that is 1 when the viewer's role is `role` or above, their granted level included. */
+function roleAtLeast(tenantId: string, viewer: Viewer, role: Exclude<Role, 'member'>): SQL {
+  if (hasRole(effectiveRole(viewer, undefined), role)) return sql`1`;
+  if (viewer.kind !== 'user') return sql`0`;
+  const levels = LEVEL_GRANTS.filter((level) => hasRole(level, role));
+  return sql`exists (select 1 from ${userRoles} where ${qualified(userRoles.tenantId)} = ${tenantId} and ${qualified(userRoles.subject)} = ${viewer.subject}
+    and ${qualified(userRoles.role)} in (${sql.join(
+      levels.map((level) => sql`${level}`),
+      sql`, `,
+    )}))`;
+}
+
+/**
+ * Each author's ideas within the repeat window as the last submit in this isolate read them (and
+ * the one it made): a submit guards its write on them being still all there are, unedited since
+ * `at`, so the repeat check needs no read before the write. Bounded; an author not here is guessed
+ * to have none.
+ */
+const recentByAuthor = new Map<string, { ideas: { id: string; createdAt: number; fingerprint: string }[]; at: number }>();
+const RECENT_AUTHORS = 2000;
+
+function rememberRecent(key: string, ideas: { id: string; createdAt: number; fingerprint: string }[], at: number): void {
+  recentByAuthor.delete(key);
+  recentByAuthor.set(key, { ideas, at });
+  if (recentByAuthor.size > RECENT_AUTHORS) recentByAuthor.delete(recentByAuthor.keys().next().value as string);
+}
+
+/** Runs the pipeline's `screen` and answers its refusal instead of throwing it. */
+function screened(input: Parameters<typeof screen>[0]): { verdict: Verdict | null } | { refused: ApiError } {
+  try {
+    return { verdict: screen(input) };
+  } catch (err) {
+    if (err instanceof ApiError) return { refused: err };
+    throw err;
+  }
+}
+
 /**
  * Submits an idea, in the board's initial status, with its author's user record, in one batch —
  * after the moderation pipeline: refused (422 `idea_rejected`, nothing written), held (stored
@@ -327,6 +450,14 @@ export function writtenBy(tenantId: string, actor: Actor, except?: string): SQL 
  * person's support is written down as what it is — one vote of theirs, counted with their
  * business unit, on a budget board within the board's budget for them (409
  * `vote_budget_exceeded.proxy` when they have none left).
+ *
+ * With `boardVersion` (the version of `boards` that `board` was read at), in one round trip: the
+ * reads, then the writes guarded by everything those reads decide and by what the verdict was
+ * computed on (the board unchanged, no earlier idea of the author's in the repeat window, no
+ * moderator's grant when the text is held), then the idea read back. Refusals come from what the
+ * batch read, and the guards keep a refused write from writing anything. `null`: nothing was
+ * written for another reason — the board changed, or the verdict needs what the batch read — and
+ * the caller submits again without `boardVersion` (reads, then the writes: two round trips).
  */
 export async function createIdea(
   db: Database,
@@ -336,7 +467,8 @@ export async function createIdea(
   board: BoardRecord,
   input: NewIdeaInput,
   now = Date.now(),
-): Promise<CreatedIdea> {
+  boardVersion?: number,
+): Promise<CreatedIdea | null> {
   const tenantId = tenant.id;
   const settings = tenant.moderation;
   const windowStart = now - settings.repeatWindowMinutes * 60_000;
@@ -347,12 +479,16 @@ export async function createIdea(
   const proposal = sourceCard === undefined ? null : sameProposal(tenantId, board.id, authorId, input.title, sourceCard);
   const unitKeys = ideaUnitKeys(input);
   const intake = intakeFieldChecks(db, tenant, null, input);
-  const [standing, recent, grant, source, intakeRows, ...unitRows] = await db.batch([
+  const text = ideaText(input);
+  const recentIdeas = and(writtenBy(tenantId, author), gt(ideas.createdAt, windowStart), ne(ideas.state, 'rejected')) as SQL;
+  // Decided by the tenant's settings alone: before the batch, so a guarded write never needs it.
+  checkDemandClass(tenant.demandClasses, input.demandClass, 'body.demandClass');
+  const reads = [
     selectStanding(db, tenantId, author.subject, settings),
     db
-      .select({ title: ideas.title, description: ideas.description })
+      .select({ id: ideas.id, createdAt: ideas.createdAt, title: ideas.title, description: ideas.description })
       .from(ideas)
-      .where(and(writtenBy(tenantId, author), gt(ideas.createdAt, windowStart), ne(ideas.state, 'rejected')))
+      .where(recentIdeas)
       .orderBy(desc(ideas.createdAt))
       .limit(settings.repeatWindowMinutes > 0 ? 50 : 0),
     selectGrantedRole(db, tenantId, author.subject),
@@ -372,19 +508,96 @@ export async function createIdea(
       .from(tenants)
       .where(eq(tenants.id, tenantId)),
     intake.statement,
-    ...(unitKeys.length ? [selectUnitsByKeys(db, tenantId, unitKeys)] : []),
-  ]);
-  const unitId = checkIdeaUnits(input, unitRows[0] ?? []);
+    selectUnitsByKeys(db, tenantId, unitKeys),
+  ] as const;
+
+  // One round trip: the verdict as it would be for a caller without a granted level and with no
+  // recent idea, written only while both hold (a newcomer's count is not guessed: two round trips).
+  const oneTrip = boardVersion !== undefined && settings.preModeration !== 'new_users';
+  const guessed = oneTrip
+    ? screened({
+        item: 'idea',
+        kind: 'create',
+        text,
+        author: { published: 0, recentFingerprints: [] },
+        settings,
+        role: effectiveRole(viewer, undefined),
+      })
+    : null;
+  const repeats = settings.repeatWindowMinutes > 0 && text.fingerprint !== '';
+  const recentKey = `${tenantId}\u0000${author.subject}`;
+  const remembered = recentByAuthor.get(recentKey);
+  const known = (remembered?.ideas ?? []).filter((i) => i.createdAt > windowStart);
+  const speculate = guessed !== null && 'verdict' in guessed && !known.some((i) => i.fingerprint === text.fingerprint);
+  let results: unknown[];
+  let write: { id: string; verdict: Verdict | null; results: unknown[] } | null = null;
+  if (speculate) {
+    const ids = [...new Set(input.objectives ?? [])];
+    const handle = typeof input.sponsor === 'string' ? input.sponsor : null;
+    const assumed = [
+      sql`coalesce((select ${qualified(cacheVersions.version)} from ${cacheVersions} where ${qualified(cacheVersions.tenantId)} = ${tenantId} and ${qualified(cacheVersions.scope)} = 'boards'), 0) = ${boardVersion}`,
+      board.submitters === 'moderators' ? roleAtLeast(tenantId, viewer, 'moderator') : null,
+      proxy ? roleAtLeast(tenantId, viewer, 'evaluator') : null,
+      sql`not exists (select 1 from ${users} where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.subject)} = ${author.subject} and ${qualified(users.restrictedUntil)} > ${now})`,
+      unitKeys.length
+        ? sql`(select count(distinct ${qualified(businessUnits.key)}) from ${businessUnits} where ${qualified(businessUnits.tenantId)} = ${tenantId}
+            and ${inList(businessUnits.key, unitKeys)} and ${qualified(businessUnits.archivedAt)} is null) = ${new Set(unitKeys).size}`
+        : null,
+      handle === null ? null : sql`${memberIdOfHandle(tenantId, handle)} is not null`,
+      ids.length
+        ? sql`(select count(*) from ${unitObjectives} where ${qualified(unitObjectives.tenantId)} = ${tenantId} and ${inList(unitObjectives.id, ids)}
+            and ${qualified(unitObjectives.archivedAt)} is null) = ${ids.length}`
+        : null,
+      guessed.verdict ? sql`not ${roleAtLeast(tenantId, viewer, 'moderator')}` : null,
+      // Refused by the input alone (checkIdeaUnits): never written here.
+      input.unit && input.impactedUnits?.includes(input.unit) ? sql`0` : null,
+      // The author's recent ideas are the ones remembered, unedited since.
+      repeats
+        ? sql`(select count(*) from ${ideas} where ${recentIdeas}) = ${known.length}
+            and (select count(*) from ${ideas} where ${recentIdeas} and ${
+              known.length
+                ? inList(
+                    ideas.id,
+                    known.map((i) => i.id),
+                  )
+                : sql`0`
+            }
+              and coalesce(${qualified(ideas.editedAt)}, 0) <= ${remembered?.at ?? 0}) = ${known.length}`
+        : null,
+    ].filter((c): c is SQL => c !== null);
+    const id = newId();
+    const writes = writeStatements(id, guessed.verdict, {
+      unitId: input.unit ? unitIdOfKey(tenantId, input.unit) : input.unit,
+      sponsorId: handle === null ? (input.sponsor === null ? null : undefined) : memberIdOfHandle(tenantId, handle),
+      objectives: input.objectives === undefined ? undefined : ids,
+      assumed,
+    });
+    const all = await db.batch([...reads, ...writes] as unknown as [BatchItem<'sqlite'>]);
+    results = all.slice(0, reads.length);
+    write = { id, verdict: guessed.verdict, results: all.slice(reads.length) };
+  } else {
+    results = await db.batch(reads as unknown as [BatchItem<'sqlite'>]);
+  }
+  const [standing, recent, grant, source, intakeRows, unitRows] = results as unknown as BatchResponse<typeof reads>;
+  const unitId = checkIdeaUnits(input, unitKeys.length ? unitRows : []);
   const intakeValues = intake.check(intakeRows);
   const role = effectiveRole(viewer, grant[0]?.role);
   if (proxy && !hasRole(role, 'evaluator')) throw new ApiError(403, 'forbidden.proxy_idea', { current: role ?? 'no role' });
+  if (board.submitters === 'moderators' && !hasRole(role, 'moderator')) {
+    await requireRole(db, tenantId, viewer, 'moderator', 'submit ideas on this board');
+    if (write) return null;
+  }
   assertMayPost(standing[0], now);
   const existing = source[0]?.existing;
-  if (existing) return { idea: await getIdea(db, tenantId, author, existing), created: false };
+  const readBack = (rows: unknown) => (rows as IdeaRow[])[0];
+  if (existing) {
+    const stored = write ? readBack(write.results.at(-1)) : undefined;
+    if (stored?.idea.id === existing) return { idea: toIdea(stored), created: false };
+    return { idea: await getIdea(db, tenantId, author, existing), created: false };
+  }
   if (sourceCard !== undefined && !source[0]?.card) throw unknownCard(sourceCard, 'body.sourceCard');
   const budgetExceeded = () => new ApiError(409, 'vote_budget_exceeded.proxy', { name: proxy?.name ?? '', total: board.voteBudget });
   if (proxyBudget && (source[0]?.proxyVotes ?? 0) + 1 > board.voteBudget) throw budgetExceeded();
-  const text = ideaText(input);
   const verdict = screen({
     item: 'idea',
     kind: 'create',
@@ -396,64 +609,96 @@ export async function createIdea(
     settings,
     role,
   });
-  const id = newId();
-  const bc = input.businessCase;
-  const row = {
-    id,
-    tenantId,
-    boardId: board.id,
-    authorId: sql`${authorId}`,
-    title: input.title,
-    description: input.description,
-    lane: input.lane,
-    problem: bc.problem ?? null,
-    beneficiary: bc.beneficiary ?? null,
-    valueType: bc.valueType ?? null,
-    effortSize: bc.effort ?? null,
-    objective: bc.objective ?? null,
-    unitId: unitId ?? unitIdOfClaim(tenantId, bc.beneficiary),
-    sponsorId: intakeValues.sponsorId ?? null,
-    demandClass: intakeValues.demandClass ?? null,
-    status: initialStatus(board.statuses).key,
-    statusCategory: 'open' as const,
-    state: verdict ? ('pending' as const) : ('published' as const),
-    moderationReason: verdict ? storedReason(verdict) : null,
-    sourceCardId: sourceCard ?? null,
-    proxyId: proxy ? sql`${viewerUserId(tenantId, author)}` : null,
-    createdAt: now,
+  const remember = (made: string) => {
+    if (repeats && recent.length < 50) {
+      const found = recent.map((r) => ({ id: r.id, createdAt: r.createdAt, fingerprint: ideaFingerprint(r) }));
+      rememberRecent(recentKey, [...found, { id: made, createdAt: now, fingerprint: text.fingerprint }], now);
+    }
   };
-  // From a card: written only if everyone may still read the card and no twin was made meanwhile.
-  // For someone on a budget board: only while they have a vote left for it.
-  const conditions = [
-    proposal
-      ? sql`not exists (select 1 from ${ideas} where ${proposal})
-        and exists (select 1 from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${sourceCard} and ${cardPublic()})`
-      : null,
-    proxyBudget ? sql`${budgetUsed(tenantId, authorId, board.id)} + 1 <= ${board.voteBudget}` : null,
-  ].filter((c): c is SQL => c !== null);
-  const guard = conditions.length > 0 ? sql.join(conditions, sql` and `) : undefined;
-  const [, ...rest] = await db.batch([
-    upsertUser(db, tenantId, author, now, guard),
-    ...(proxy ? upsertProxyPerson(db, tenantId, proxy, now, guard) : []),
-    guard ? db.insert(ideas).select(conditionalRow(ideas, row, guard)) : db.insert(ideas).values(row),
-    ...(input.impactedUnits?.length ? [replaceIdeaUnits(db, tenantId, id, input.impactedUnits)[1]] : []),
-    ...intakeFieldWrites(db, tenantId, id, { objectives: intakeValues.objectives }, now),
-    ...(proxy || (board.voteMode !== 'budget' && !verdict)
-      ? [authorSupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)]
-      : []),
-    ...newIdeaEvents(db, tenantId, id, board.slug, authorId, viewerUserId(tenantId, author), verdict, now),
-    selectIdeas(db, tenantId, author)
-      .where(and(eq(ideas.tenantId, tenantId), proposal ? or(eq(ideas.id, id), proposal) : eq(ideas.id, id)))
-      .orderBy(asc(ideas.createdAt))
-      .limit(1),
-  ]);
-  const stored = (rest.at(-1) as IdeaRow[])[0];
+  if (write) {
+    const stored = readBack(write.results.at(-1));
+    if (stored?.idea.id !== write.id) return null;
+    remember(write.id);
+    return { idea: toIdea(stored), created: true };
+  }
+  const id = newId();
+  const rest = await db.batch(
+    writeStatements(id, verdict, { unitId, sponsorId: intakeValues.sponsorId, objectives: intakeValues.objectives, assumed: [] }) as [
+      BatchItem<'sqlite'>,
+    ],
+  );
+  const stored = readBack(rest.at(-1));
   if (!stored) {
     if (sourceCard !== undefined) throw unknownCard(sourceCard, 'body.sourceCard');
     if (proxyBudget) throw budgetExceeded();
     throw new Error('The new idea could not be read back.');
   }
+  if (stored.idea.id === id) remember(id);
   return { idea: toIdea(stored), created: stored.idea.id === id };
+
+  /** The writes of the idea `id` with `verdict`, while the conditions hold, and the idea read back. */
+  function writeStatements(
+    id: string,
+    verdict: Verdict | null,
+    resolved: {
+      unitId: string | SQL | null | undefined;
+      sponsorId: string | SQL | null | undefined;
+      objectives: string[] | undefined;
+      assumed: SQL[];
+    },
+  ): BatchItem<'sqlite'>[] {
+    const bc = input.businessCase;
+    const row = {
+      id,
+      tenantId,
+      boardId: board.id,
+      authorId: sql`${authorId}`,
+      title: input.title,
+      description: input.description,
+      lane: input.lane,
+      problem: bc.problem ?? null,
+      beneficiary: bc.beneficiary ?? null,
+      valueType: bc.valueType ?? null,
+      effortSize: bc.effort ?? null,
+      objective: bc.objective ?? null,
+      unitId: resolved.unitId ?? unitIdOfClaim(tenantId, bc.beneficiary),
+      sponsorId: resolved.sponsorId ?? null,
+      demandClass: input.demandClass ?? null,
+      status: initialStatus(board.statuses).key,
+      statusCategory: 'open' as const,
+      state: verdict ? ('pending' as const) : ('published' as const),
+      moderationReason: verdict ? storedReason(verdict) : null,
+      sourceCardId: sourceCard ?? null,
+      proxyId: proxy ? sql`${viewerUserId(tenantId, author)}` : null,
+      createdAt: now,
+    };
+    // From a card: written only if everyone may still read the card and no twin was made meanwhile.
+    // For someone on a budget board: only while they have a vote left for it.
+    const conditions = [
+      ...resolved.assumed,
+      proposal
+        ? sql`not exists (select 1 from ${ideas} where ${proposal})
+          and exists (select 1 from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${sourceCard} and ${cardPublic()})`
+        : null,
+      proxyBudget ? sql`${budgetUsed(tenantId, authorId, board.id)} + 1 <= ${board.voteBudget}` : null,
+    ].filter((c): c is SQL => c !== null);
+    const guard = conditions.length > 0 ? sql.join(conditions, sql` and `) : undefined;
+    return [
+      upsertUser(db, tenantId, author, now, guard),
+      ...(proxy ? upsertProxyPerson(db, tenantId, proxy, now, guard) : []),
+      guard ? db.insert(ideas).select(conditionalRow(ideas, row, guard)) : db.insert(ideas).values(row),
+      ...(input.impactedUnits?.length ? [replaceIdeaUnits(db, tenantId, id, input.impactedUnits)[1]] : []),
+      ...intakeFieldWrites(db, tenantId, id, { objectives: resolved.objectives }, now),
+      ...(proxy || (board.voteMode !== 'budget' && !verdict)
+        ? [authorSupport(db, tenantId, id, authorId, now), recountSupport(db, tenantId, id)]
+        : []),
+      ...newIdeaEvents(db, tenantId, id, board.slug, authorId, viewerUserId(tenantId, author), verdict, now),
+      selectIdeas(db, tenantId, author)
+        .where(and(eq(ideas.tenantId, tenantId), proposal ? or(eq(ideas.id, id), proposal) : eq(ideas.id, id)))
+        .orderBy(asc(ideas.createdAt))
+        .limit(1),
+    ];
+  }
 }
 
 /**

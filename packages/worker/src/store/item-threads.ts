@@ -64,10 +64,14 @@ export function selectDiscussionItem(db: Database, tenantId: string, viewer: Vie
     .where(and(eq(table.tenantId, tenantId), eq(table.id, item.id), readable));
 }
 
-/** The item's title from what {@link selectDiscussionItem} found, else a 404 that says the key names an item that is not there. */
+/** The 404 of a key naming an idea or card that is not there for the viewer. */
+export const discussionNotFound = (key: string, item: Discussion) =>
+  notFound(item.kind === 'idea' ? 'not_found.idea_discussion' : 'not_found.card_discussion', { key, id: item.id });
+
+/** The item's title from what {@link selectDiscussionItem} found, else {@link discussionNotFound}. */
 export function discussionTitle(rows: { title: string }[], key: string, item: Discussion): string {
   const row = rows[0];
-  if (!row) throw notFound(item.kind === 'idea' ? 'not_found.idea_discussion' : 'not_found.card_discussion', { key, id: item.id });
+  if (!row) throw discussionNotFound(key, item);
   return row.title;
 }
 

@@ -9,7 +9,8 @@
  * published cards everyone may read (`cardPublic`; obsolete ones only through an explicit link:
  * as a suggestion they are a dead end) and threads a reader is shown (`threadShown`). The item
  * itself may be a card the caller alone may read (a unit's stakeholder map, for its team). Never the item itself, nor its own
- * discussion (`idea:<id>`, `card:<id>`) or, for such a discussion, the item it belongs to.
+ * discussion (`idea:<id>`, `card:<id>`) or, for such a discussion, the item it belongs to. So
+ * the answer is the same for every reader who may see the item (`readableCard` for a card).
  */
 import type { RelatedItem, RelatedKind, Relation } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
@@ -196,6 +197,23 @@ function similarStatement(db: Database, tenantId: string, kind: RelatedKind, mat
 }
 
 const NOT_FOUND = { idea: 'not_found.idea', card: 'not_found.card', thread: 'not_found.thread' } as const;
+
+/**
+ * One row when the viewer may read the published card `id`, none otherwise: what makes related
+ * content computed for a reader of every card (the route's shared answer) theirs, or a 404.
+ *
+ * @example
+ * const rows = await readableCard(db, tenant.id, viewer, 'card-1');
+ */
+export function readableCard(db: Database, tenantId: string, viewer: Viewer | Actor, id: string) {
+  return db
+    .select(named({ id: sql<string>`c.id` }))
+    .from(sql`cards c`)
+    .where(sql`c.tenant_id = ${tenantId} and c.id = ${id} and c.state = 'published' and ${cardReadableBy(tenantId, viewer, 'c')}`);
+}
+
+/** The 404 of related content for an item the caller may not see. */
+export const relatedNotFound = (kind: RelatedKind, id: string) => notFound(NOT_FOUND[kind], { id });
 
 function toItem(
   kind: RelatedKind,

@@ -11,6 +11,10 @@
  * a card's only to those who read the card).
  * Held and rejected items are not found, not even by their authors: a search result is a link
  * others could follow.
+ *
+ * So what a reader finds depends only on the cards they see: readers of one visibility class
+ * ({@link SearchClass}, read by {@link searchClassOf}) find the same, and routes/search.ts shares
+ * one answer among them.
  */
 import type { PracticeArea, SearchHit, SearchKind, SearchResults, StatusCategory } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
@@ -20,7 +24,7 @@ import type { Database } from '../db/client.ts';
 import type { StatusDefinition } from '../db/schema.ts';
 import { DEFAULT_STATUSES, findStatus, withBuiltInTranslations } from '../domain/statuses.ts';
 import { isoTime } from '../lib/time.ts';
-import { cardVisibleTo, freshnessOf } from './card-rows.ts';
+import { cardVisibleTo, freshnessOf, isAdmin } from './card-rows.ts';
 import { matchQuery } from './search.ts';
 import {
   mergeRanked,
@@ -35,6 +39,8 @@ import {
   toSnippet,
   wordsFound,
 } from './search-results.ts';
+import { readsUnit, seesEveryUnit } from './unit-access.ts';
+import { viewerUserId } from './users.ts';
 
 export interface SearchInput {
   q: string;
@@ -57,17 +63,72 @@ const KIND_ORDER: readonly SearchKind[] = ['card', 'idea', 'comment'];
 
 const when = (condition: boolean, fragment: () => SQL) => (condition ? fragment() : sql``);
 
-/** Best first, with counts per kind; an empty answer when the words leave nothing to search for. */
-export async function searchAll(
-  db: Database,
-  tenantId: string,
-  viewer: Viewer,
-  input: SearchInput,
-  now = Date.now(),
-): Promise<SearchResults> {
-  const counts: Record<SearchKind, number> = { idea: 0, comment: 0, card: 0 };
+/**
+ * Who sees the same cards, and so finds the same: `all`, every published card (admins); `every`,
+ * every unit's cards but no private ones (CIOs); a list of unit ids, the cards of the units whose
+ * relationship team they are on (none: what everyone sees); `own`, someone who sees cards of
+ * their own no class covers (an owner or author of a unit's or a private card) — a class of one.
+ */
+export type SearchClass = 'all' | 'every' | 'own' | readonly string[];
+
+/** A class as {@link searchClassOf} answers it, and as a cache key names it. */
+export const classKey = (c: SearchClass): string => (typeof c === 'string' ? c : JSON.stringify(c));
+export const parseClass = (key: string): SearchClass =>
+  key === 'all' || key === 'every' || key === 'own' ? key : (JSON.parse(key) as string[]);
+
+/**
+ * The viewer's {@link SearchClass} as {@link classKey} writes it, one row (read off the tenant's,
+ * which always exists): through the indexes on a card's owner and author, and on a person's teams.
+ *
+ * @example
+ * const [[{ class: key }]] = await db.batch([searchClassOf(db, tenant.id, viewer)]);
+ */
+export function searchClassOf(db: Database, tenantId: string, viewer: Viewer) {
+  const me = viewerUserId(tenantId, viewer);
+  // A published card of theirs that is not for everyone and that they do not read through a unit.
+  const unseen = sql`oc.state = 'published' and oc.visibility <> 'everyone'
+    and not (oc.visibility = 'unit' and ${readsUnit(tenantId, viewer, sql`oc.unit_id`)})`;
+  return db
+    .select(
+      named({
+        class: sql<string>`case
+          when ${isAdmin(tenantId, viewer)} then 'all'
+          when exists (select 1 from cards oc where oc.tenant_id = ${tenantId} and oc.owner_id = ${me} and ${unseen})
+            or exists (select 1 from cards oc where oc.author_id = ${me} and oc.tenant_id = ${tenantId} and ${unseen}) then 'own'
+          when ${seesEveryUnit(tenantId, viewer)} then 'every'
+          else (select json_group_array(p.unit_id) from (select distinct tp.unit_id from business_unit_people tp
+            where tp.tenant_id = ${tenantId} and tp.user_id = ${me} order by tp.unit_id) p)
+          end`,
+      }),
+    )
+    .from(sql`tenants t`)
+    .where(sql`t.id = ${tenantId}`);
+}
+
+/** The published cards (alias `a`) a class sees. */
+function classCards(c: Exclude<SearchClass, 'own'>, a: string): SQL {
+  const column = (name: string) => sql`${sql.identifier(a)}.${sql.identifier(name)}`;
+  if (c === 'all') return sql`1`;
+  if (c === 'every') return sql`${column('visibility')} in ('everyone', 'unit')`;
+  return sql`(${column('visibility')} = 'everyone' or (${column('visibility')} = 'unit'
+    and ${column('unit_id')} in (select value from json_each(${JSON.stringify(c)}))))`;
+}
+
+/** Whom a search is answered for: one reader, or every reader of a class (never `own`: that is one reader's). */
+export type SearchReader = Viewer | { class: Exclude<SearchClass, 'own'> };
+
+/**
+ * One search as one batch, best first, with counts per kind; null when the words leave nothing
+ * to search for (no hits, without asking D1).
+ *
+ * @example
+ * const query = searchQuery(db, tenant.id, viewer, { q: 'invoice matching', kinds: ['idea', 'card', 'comment'], limit: 20 });
+ * const results = query ? query.answer(await db.batch(query.statements)) : noHits();
+ */
+export function searchQuery(db: Database, tenantId: string, reader: SearchReader, input: SearchInput, now = Date.now()) {
   const match = matchQuery(input.q);
-  if (!match) return { hits: [], counts };
+  if (!match) return null;
+  const cardsSeen = (a: string) => ('class' in reader ? classCards(reader.class, a) : cardVisibleTo(tenantId, reader, a));
   const since = input.since ? Date.parse(`${input.since}T00:00:00Z`) : null;
   // A kind that is not asked for keeps its statement, with a constant false condition that SQLite
   // checks before reading anything: the same statements for every request.
@@ -96,7 +157,7 @@ export async function searchAll(
     order: sql`${cardRank} * (case when c.obsolete_at is null then 1.0 else ${OBSOLETE_FACTOR} end), c.id`,
     from: sql`cards_fts f join cards c on c.id = f.card_id`,
     where: sql`${asked('card')} and cards_fts match ${match} and f.tenant_id = ${tenantId}
-      and c.tenant_id = ${tenantId} and c.state = 'published' and ${cardVisibleTo(tenantId, viewer, 'c')}
+      and c.tenant_id = ${tenantId} and c.state = 'published' and ${cardsSeen('c')}
       ${when(input.area !== undefined, () => sql`and exists (select 1 from json_each(c.tags) where value = ${input.area})`)}
       ${when(since !== null, () => sql`and c.updated_at >= ${since}`)}`,
   };
@@ -106,7 +167,7 @@ export async function searchAll(
     from: sql`comments_fts f join comments c on c.id = f.comment_id join threads t on t.id = c.thread_id
       join users u on u.id = c.author_id`,
     where: sql`${asked('comment')} and comments_fts match ${match} and f.tenant_id = ${tenantId}
-      and c.tenant_id = ${tenantId} and t.tenant_id = ${tenantId} and c.state = 'published' and ${threadShown(tenantId, 't', viewer)}
+      and c.tenant_id = ${tenantId} and t.tenant_id = ${tenantId} and c.state = 'published' and ${threadShown(tenantId, 't', cardsSeen)}
       ${when(since !== null, () => sql`and ${commentChanged} >= ${since}`)}`,
   };
   type Found = typeof ideasFound;
@@ -118,7 +179,7 @@ export async function searchAll(
   const countOf = (found: Found) =>
     sql<number>`(select count(*) from (select 1 from ${found.from} where ${found.where} limit ${COUNT_CAP}))`;
 
-  const [ideaRows, cardRows, commentRows, [found]] = await db.batch([
+  const statements = [
     db
       .select(
         named({
@@ -182,70 +243,79 @@ export async function searchAll(
       .limit(limit),
     // One row of counts.
     db.select(named({ idea: countOf(ideasFound), card: countOf(cardsFound), comment: countOf(commentsFound) })).from(sql`(select 1)`),
-  ]);
-  if (found) Object.assign(counts, found);
-
-  const words = queryWords(match);
-  /** The hit's snippets (its text columns', then its title's) and the share of the words they show. */
-  const snippets = (...raw: (string | null)[]) => {
-    const all = raw.map((r) => toSnippet(r ?? ''));
-    return { snippet: pickSnippet(all), found: wordsFound(words, all) };
+  ] as const;
+  return {
+    statements: [...statements],
+    answer: (results: readonly unknown[]): SearchResults => {
+      const [ideaRows, cardRows, commentRows, [found]] = results as { [K in keyof typeof statements]: Awaited<(typeof statements)[K]> };
+      const counts: Record<SearchKind, number> = { idea: 0, comment: 0, card: 0 };
+      if (found) Object.assign(counts, found);
+      const words = queryWords(match);
+      /** The hit's snippets (its text columns', then its title's) and the share of the words they show. */
+      const snippets = (...raw: (string | null)[]) => {
+        const all = raw.map((r) => toSnippet(r ?? ''));
+        return { snippet: pickSnippet(all), found: wordsFound(words, all) };
+      };
+      const ideas = ideaRows.map((r): Ranked<SearchKind, SearchHit> => {
+        const { snippet, found } = snippets(r.descriptionSnippet, r.titleSnippet);
+        return {
+          kind: 'idea',
+          rank: r.bm25_rank,
+          factor: found,
+          item: {
+            kind: 'idea',
+            id: r.id,
+            title: r.title,
+            snippet,
+            at: isoTime(r.at),
+            board: r.board,
+            status: statusOf(r.statuses, r.status, r.category),
+            supporters: r.supporters,
+          },
+        };
+      });
+      const cards = cardRows.map((r): Ranked<SearchKind, SearchHit> => {
+        const { snippet, found } = snippets(r.summarySnippet, r.bodySnippet, r.titleSnippet);
+        return {
+          kind: 'card',
+          rank: r.bm25_rank,
+          factor: found * (r.obsolete ? OBSOLETE_FACTOR : 1),
+          item: {
+            kind: 'card',
+            id: r.id,
+            title: r.title,
+            snippet,
+            at: isoTime(r.at),
+            templateName: findBuiltInTemplate(r.templateId)?.name ?? r.templateName ?? r.templateId,
+            tags: JSON.parse(r.tags) as PracticeArea[],
+            freshness: freshnessOf(r.reviewBy, Boolean(r.obsolete), now),
+          },
+        };
+      });
+      const comments = commentRows.map((r): Ranked<SearchKind, SearchHit> => {
+        const { snippet, found } = snippets(r.bodySnippet);
+        return {
+          kind: 'comment',
+          rank: r.bm25_rank,
+          factor: found,
+          item: {
+            kind: 'comment',
+            id: r.id,
+            title: r.threadTitle ?? r.threadUrl ?? r.threadKey,
+            snippet,
+            at: isoTime(r.at),
+            thread: { id: r.threadId, key: r.threadKey, title: r.threadTitle, url: r.threadUrl },
+            author: r.author,
+          },
+        };
+      });
+      return { hits: mergeRanked([ideas, cards, comments], KIND_ORDER, limit).map((h) => h.item), counts };
+    },
   };
-  const ideas = ideaRows.map((r): Ranked<SearchKind, SearchHit> => {
-    const { snippet, found } = snippets(r.descriptionSnippet, r.titleSnippet);
-    return {
-      kind: 'idea',
-      rank: r.bm25_rank,
-      factor: found,
-      item: {
-        kind: 'idea',
-        id: r.id,
-        title: r.title,
-        snippet,
-        at: isoTime(r.at),
-        board: r.board,
-        status: statusOf(r.statuses, r.status, r.category),
-        supporters: r.supporters,
-      },
-    };
-  });
-  const cards = cardRows.map((r): Ranked<SearchKind, SearchHit> => {
-    const { snippet, found } = snippets(r.summarySnippet, r.bodySnippet, r.titleSnippet);
-    return {
-      kind: 'card',
-      rank: r.bm25_rank,
-      factor: found * (r.obsolete ? OBSOLETE_FACTOR : 1),
-      item: {
-        kind: 'card',
-        id: r.id,
-        title: r.title,
-        snippet,
-        at: isoTime(r.at),
-        templateName: findBuiltInTemplate(r.templateId)?.name ?? r.templateName ?? r.templateId,
-        tags: JSON.parse(r.tags) as PracticeArea[],
-        freshness: freshnessOf(r.reviewBy, Boolean(r.obsolete), now),
-      },
-    };
-  });
-  const comments = commentRows.map((r): Ranked<SearchKind, SearchHit> => {
-    const { snippet, found } = snippets(r.bodySnippet);
-    return {
-      kind: 'comment',
-      rank: r.bm25_rank,
-      factor: found,
-      item: {
-        kind: 'comment',
-        id: r.id,
-        title: r.threadTitle ?? r.threadUrl ?? r.threadKey,
-        snippet,
-        at: isoTime(r.at),
-        thread: { id: r.threadId, key: r.threadKey, title: r.threadTitle, url: r.threadUrl },
-        author: r.author,
-      },
-    };
-  });
-  return { hits: mergeRanked([ideas, cards, comments], KIND_ORDER, limit).map((h) => h.item), counts };
 }
+
+/** The answer to words that leave nothing to search for. */
+export const noHits = (): SearchResults => ({ hits: [], counts: { idea: 0, comment: 0, card: 0 } });
 
 /** An idea's status as its board names it (Bridgekit's translations for the built-in ones). */
 export function statusOf(statuses: string | null, key: string, category: StatusCategory) {

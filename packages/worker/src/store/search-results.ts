@@ -5,8 +5,7 @@
  */
 import type { Snippet } from '@bridgekit/sdk';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Viewer } from '../auth/viewer.ts';
-import { cardPublic, cardVisibleTo } from './card-rows.ts';
+import { cardPublic } from './card-rows.ts';
 
 /*
  * The markers `snippet()` puts around each match. Control characters, which the text rules
@@ -172,12 +171,13 @@ export const OBSOLETE_FACTOR = 0.5;
  * Whether a reader may be shown the thread `t` (an alias of `threads`): it has a published
  * comment, and when it is an idea's or a card's own discussion (`idea:<id>`, `card:<id>`), that
  * idea is published, or that card everyone may read (`cardPublic`) — a held idea's discussion is
- * as private as the idea, a unit's card's as the card. With a `viewer` (a search answered to that
- * reader alone), a published card that reader may read (`cardVisibleTo`).
+ * as private as the idea, a unit's card's as the card. With `cards` (a search answered to one
+ * reader, or to a class of readers who see the same cards), a published card it lets through,
+ * given the alias of `cards` (e.g. `cardVisibleTo` for one reader).
  */
-export function threadShown(tenantId: string, t: string, viewer?: Viewer): SQL {
+export function threadShown(tenantId: string, t: string, cards?: (alias: string) => SQL): SQL {
   const a = sql.raw(t);
-  const cardShown = viewer ? sql`oc.state = 'published' and ${cardVisibleTo(tenantId, viewer, 'oc')}` : cardPublic('oc');
+  const cardShown = cards ? sql`oc.state = 'published' and ${cards('oc')}` : cardPublic('oc');
   return sql`(${a}.comment_count > 0 and case substr(${a}.key, 1, 5)
     when 'idea:' then exists (select 1 from ideas oi where oi.tenant_id = ${tenantId} and oi.id = substr(${a}.key, 6) and oi.state = 'published')
     when 'card:' then exists (select 1 from cards oc where oc.tenant_id = ${tenantId} and oc.id = substr(${a}.key, 6) and ${cardShown})

@@ -21,6 +21,9 @@ function fromRow(row: typeof cardTemplates.$inferSelect): CardTemplate {
   };
 }
 
+/** A tenant's template as D1 holds it (a row read in another statement's batch). */
+export const templateFromRow = fromRow;
+
 /** The built-in templates, then the tenant's, by name. */
 export async function listTemplates(db: Database, tenantId: string): Promise<CardTemplate[]> {
   const rows = await db.select().from(cardTemplates).where(eq(cardTemplates.tenantId, tenantId)).orderBy(asc(cardTemplates.name));

@@ -3,12 +3,23 @@
  * of three statements, whatever the thread's size), more replies of one branch, comment counts
  * for lists of pages, and what changed since a moment (the polling fallback of live updates).
  */
-import type { Comment, CommentSort, CommentWithReplies, Page, Thread, ThreadActivity, ThreadListQuery, ThreadPage } from '@bridgekit/sdk';
+import type {
+  Comment,
+  CommentSort,
+  CommentWithReplies,
+  Page,
+  Reaction,
+  Thread,
+  ThreadActivity,
+  ThreadListQuery,
+  ThreadPage,
+} from '@bridgekit/sdk';
+import { REACTIONS } from '@bridgekit/sdk';
 import { and, asc, desc, eq, gt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
-import { cards, comments, threads } from '../db/schema.ts';
+import { cards, commentReactions, comments, tenants, threads } from '../db/schema.ts';
 import { inList, qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
@@ -22,7 +33,14 @@ import {
   toComment,
   visibleTo,
 } from './comment-rows.ts';
-import { discussionOf, discussionTitle, inReadableThread, selectDiscussionItem, threadReadable } from './item-threads.ts';
+import {
+  discussionNotFound,
+  discussionOf,
+  discussionTitle,
+  inReadableThread,
+  selectDiscussionItem,
+  threadReadable,
+} from './item-threads.ts';
 import { viewerUserId } from './users.ts';
 
 /** Replies sent with each top-level comment of a page; the rest come from `replies`. */
@@ -250,10 +268,15 @@ function firstReplyIds(tenantId: string, viewer: Viewer, roots: SQL): SQL {
 
 /**
  * A page of the thread's top-level comments, each with its first {@link REPLIES_PER_ROOT}
- * replies: one round trip of three statements, reading about as many rows for a thread of
- * 2,000 comments as for one of 100.
+ * replies, as statements for one batch (three, whatever the thread's size, reading about as many
+ * rows for a thread of 2,000 comments as for one of 100) and how to read the page off their
+ * results: null for the discussion of an idea or card the viewer may not see.
+ *
+ * @example
+ * const { statements, answer } = threadPageQuery(db, tenant.id, viewer, { key: 'intranet/page', sort: 'oldest', limit: 20 });
+ * const page = answer(await db.batch(statements));
  */
-export async function threadPage(db: Database, tenantId: string, viewer: Viewer, q: ThreadPageQuery): Promise<ThreadPage> {
+export function threadPageQuery(db: Database, tenantId: string, viewer: Viewer, q: ThreadPageQuery) {
   const keys = ROOT_SORTS[q.sort];
   const tag = `roots:${q.sort}`;
   const threadId = threadIdByKey(tenantId, q.key);
@@ -274,31 +297,102 @@ export async function threadPage(db: Database, tenantId: string, viewer: Viewer,
   ] as const;
   // An idea's or card's discussion is read only by those who may see the item: one statement more.
   const item = discussionOf(q.key);
-  const [threadRows, roots, replies, itemRows] =
-    item === null ? [...(await db.batch(reads)), null] : await db.batch([...reads, selectDiscussionItem(db, tenantId, viewer, item)]);
-  const itemTitle = item && itemRows ? discussionTitle(itemRows, q.key, item) : null;
-  const thread = threadRows[0] ? toThread(threadRows[0]) : null;
-  if (!thread) return { thread: null, items: [], nextCursor: null };
-  if (itemTitle !== null) thread.title = itemTitle;
+  const statements = item === null ? [...reads] : [...reads, selectDiscussionItem(db, tenantId, viewer, item)];
+  const answer = (results: readonly unknown[]): ThreadPage | null => {
+    const [threadRows, roots, replies, itemRows] = results as [ThreadRow[], CommentRow[], CommentRow[], { title: string }[] | undefined];
+    if (item && itemRows?.length === 0) return null;
+    const thread = threadRows[0] ? toThread(threadRows[0]) : null;
+    if (!thread) return { thread: null, items: [], nextCursor: null };
+    if (item && itemRows) thread.title = discussionTitle(itemRows, q.key, item);
 
-  const byRoot = new Map<string, CommentRow[]>();
-  for (const reply of replies) {
-    const list = byRoot.get(reply.comment.rootId) ?? [];
-    list.push(reply);
-    byRoot.set(reply.comment.rootId, list);
+    const byRoot = new Map<string, CommentRow[]>();
+    for (const reply of replies) {
+      const list = byRoot.get(reply.comment.rootId) ?? [];
+      list.push(reply);
+      byRoot.set(reply.comment.rootId, list);
+    }
+    const items: CommentWithReplies[] = roots.slice(0, q.limit).map((root) => {
+      const branch = byRoot.get(root.comment.id) ?? [];
+      const shown = branch.slice(0, REPLIES_PER_ROOT);
+      const last = shown.at(-1);
+      return {
+        ...toComment(root),
+        replies: shown.map((r) => toComment(r)),
+        moreReplies: branch.length > REPLIES_PER_ROOT && last ? cursorOf(`replies:${root.comment.id}`, REPLY_ORDER, last) : null,
+      };
+    });
+    const last = roots.length > q.limit ? roots[q.limit - 1] : undefined;
+    return { thread, items, nextCursor: last ? cursorOf(tag, keys, last) : null };
+  };
+  return { statements, answer };
+}
+
+/** The page {@link threadPageQuery} read, or the 404 of a discussion the viewer may not see. */
+export function pageOrNotFound(page: ThreadPage | null, key: string): ThreadPage {
+  const item = discussionOf(key);
+  if (page === null && item) throw discussionNotFound(key, item);
+  return page ?? { thread: null, items: [], nextCursor: null };
+}
+
+export interface OwnThreadState {
+  /** 1 when the viewer has comments in the thread only they see (held, or removed without published replies): the shared page lacks them. */
+  held: number;
+  /** 1 when the viewer started the thread. */
+  started: number | null;
+  /** The ids of the page's comments the viewer wrote, as JSON. */
+  mine: string;
+  /** `[comment id, reaction]` for each of the viewer's reactions on the page's comments, as JSON. */
+  reactions: string;
+}
+
+/**
+ * What belongs to the viewer in a thread page read as the anonymous reader sees it (a page shared
+ * between viewers, routes/read-cache.ts): one statement, one row (read off the tenant's).
+ *
+ * @example
+ * const [own] = await ownThreadState(db, tenant.id, viewer, sharedPage);
+ */
+export function ownThreadState(db: Database, tenantId: string, viewer: Viewer, page: ThreadPage | null) {
+  const me = viewerUserId(tenantId, viewer);
+  const threadId = page?.thread?.id ?? '';
+  const ids = JSON.stringify(page ? page.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)]) : []);
+  return db
+    .select({
+      // Through the index on the author: the viewer's own comments, never the thread's thousands.
+      held: sql<number>`exists (select 1 from ${comments} o where o.author_id = ${me} and o.tenant_id = ${tenantId} and o.thread_id = ${threadId}
+        and o.state <> 'published' and (o.state = 'pending'
+          or not exists (select 1 from ${comments} ch where ch.parent_id = o.id and ch.tenant_id = ${tenantId} and ch.state = 'published')))`,
+      started: sql<number | null>`(select t.started_by = ${me} from ${threads} t where t.tenant_id = ${tenantId} and t.id = ${threadId})`,
+      mine: sql<string>`(select json_group_array(o.id) from ${comments} o
+        where o.author_id = ${me} and o.tenant_id = ${tenantId} and o.thread_id = ${threadId} and o.id in (select value from json_each(${ids})))`,
+      reactions: sql<string>`(select json_group_array(json_array(r.comment_id, r.reaction))
+        from json_each(${ids}) j join ${commentReactions} r on r.comment_id = j.value and r.user_id = ${me} where r.tenant_id = ${tenantId})`,
+    })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+}
+
+/** The shared page as the viewer sees it, or null when it lacks comments only they see (or is a discussion the anonymous reader may not see). */
+export function withOwnThreadState(page: ThreadPage | null, [state]: OwnThreadState[]): ThreadPage | null {
+  if (!page || !state || state.held) return null;
+  if (!page.thread) return page;
+  const mine = new Set(JSON.parse(state.mine) as string[]);
+  const reacted = new Map<string, Set<string>>();
+  for (const [id, reaction] of JSON.parse(state.reactions) as [string, Reaction][]) {
+    reacted.set(id, (reacted.get(id) ?? new Set()).add(reaction));
   }
-  const items: CommentWithReplies[] = roots.slice(0, q.limit).map((root) => {
-    const branch = byRoot.get(root.comment.id) ?? [];
-    const shown = branch.slice(0, REPLIES_PER_ROOT);
-    const last = shown.at(-1);
-    return {
-      ...toComment(root),
-      replies: shown.map((r) => toComment(r)),
-      moreReplies: branch.length > REPLIES_PER_ROOT && last ? cursorOf(`replies:${root.comment.id}`, REPLY_ORDER, last) : null,
-    };
-  });
-  const last = roots.length > q.limit ? roots[q.limit - 1] : undefined;
-  return { thread, items, nextCursor: last ? cursorOf(tag, keys, last) : null };
+  const own = <C extends Comment>(c: C): C => {
+    const reactions = reacted.get(c.id);
+    if (!reactions && !mine.has(c.id)) return c;
+    // A removed comment shows nobody's reactions, as `toComment` says.
+    const myReactions = reactions && c.state !== 'removed' ? REACTIONS.filter((r) => reactions.has(r)) : c.myReactions;
+    return { ...c, mine: mine.has(c.id), myReactions };
+  };
+  return {
+    ...page,
+    thread: { ...page.thread, startedByMe: state.started === 1 },
+    items: page.items.map((c) => ({ ...own(c), replies: c.replies.map(own) })),
+  };
 }
 
 /** More replies of a top-level comment, oldest first, after `cursor` (404 in the discussion of an idea or card the viewer may not see). */

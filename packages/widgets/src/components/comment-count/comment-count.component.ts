@@ -1,12 +1,12 @@
 import { html, type PropertyValues } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { registerFeature } from '../../shared/i18n.ts';
-import { threadMessages } from '../../shared/messages/threads.ts';
+import { commentCountMessages } from '../../shared/messages/comment-count.ts';
 import { threadRefOf } from '../../shared/thread-ref.ts';
 import { commentCountStyles } from './comment-count.styles.ts';
 import { countBatcher } from './count-batcher.ts';
 
-registerFeature(threadMessages);
+registerFeature(commentCountMessages);
 
 /**
  * The number of published comments on a page's discussion, as plain text: "12 comments" or

@@ -1,11 +1,15 @@
 import type { FollowState, SubscriptionTarget } from '@bridgekit/sdk';
+import { notificationsPart } from '@bridgekit/sdk/parts/notifications';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkFollowChangeEvent } from '../../events/follow-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { followMessages } from '../../shared/messages/follow.ts';
 import { tokens } from '../../shared/styles.ts';
 import { followStyles } from './follow.styles.ts';
+
+usePart(notificationsPart);
 
 registerFeature(followMessages);
 

@@ -1,13 +1,17 @@
 import type { HealthItem, HealthResults, HealthRound, HealthTrend, RelationshipSide } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk';
+import { healthPart } from '@bridgekit/sdk/parts/health';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { healthMessages } from '../../shared/messages/health.ts';
 import { tokens } from '../../shared/styles.ts';
 import { viewer } from '../../shared/viewer.ts';
 import { healthStyles } from './health.styles.ts';
+
+usePart(healthPart);
 
 registerFeature(healthMessages);
 

@@ -1,19 +1,26 @@
 import { type Board, type Budget, type Idea, type IdeaSort, isBridgekitError, LIMITS } from '@bridgekit/sdk';
+import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { followControl } from '../../shared/follow-control.ts';
-import { type MessageKey, relativeTime } from '../../shared/i18n.ts';
+import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
+import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
-import { userLink } from '../../shared/user-links.ts';
+import { userLink } from '../../shared/user-link.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
+
+usePart(ideasPart);
+
+registerFeature(ideasMessages);
 
 const SORTS: { value: IdeaSort; label: MessageKey }[] = [
   { value: 'top', label: 'board.sortTop' },

@@ -13,17 +13,26 @@ import {
   type UnitRef,
   type ValueType,
 } from '@bridgekit/sdk';
+import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
-import { type MessageKey, translator } from '../../shared/i18n.ts';
+import { usePart } from '../../shared/client.ts';
+import { type MessageKey, registerFeature, translator } from '../../shared/i18n.ts';
+import { ideaFormMessages } from '../../shared/messages/idea-form.ts';
+import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 import type { LeaderField } from './idea-form-leader.ts';
 import type { IdeaSorting, Sorting, SortingField } from './idea-form-sorting.ts';
+
+usePart(ideasPart);
+
+registerFeature(ideasMessages);
+registerFeature(ideaFormMessages);
 
 const TITLE_MIN = LIMITS.ideaTitle.min;
 const TITLE_MAX = LIMITS.ideaTitle.max;

@@ -1,14 +1,22 @@
 import type { RoadmapColumn } from '@bridgekit/sdk';
+import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { registerFeature } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
+import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
+
+usePart(ideasPart);
+
+registerFeature(ideasMessages);
 
 const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
   under_review: 'roadmap.under_review',

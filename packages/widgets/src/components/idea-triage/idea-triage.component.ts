@@ -8,21 +8,30 @@ import {
   type Role,
   type StatusChange,
 } from '@bridgekit/sdk';
+import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { FIBONACCI, scoreGroups, scorePoints, TSHIRT_POINTS } from '@bridgekit/sdk/scoring';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, svg } from 'lit';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BoardLoad } from '../../shared/board-load.ts';
 import { BridgekitElement, loadErrorTexts } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { type MessageKey, type Params, registerFeature, translator } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import type { BkItemPicker } from '../../shared/item-picker.ts';
+import { ideaFormMessages } from '../../shared/messages/idea-form.ts';
+import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { triageMessages } from '../../shared/messages/triage.ts';
 import { tokens } from '../../shared/styles.ts';
 import { columnHeads } from '../../shared/table.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaTriageStyles } from './idea-triage.styles.ts';
 import { CHART, layoutChart } from './value-effort-chart.ts';
+
+usePart(ideasPart);
+
+registerFeature(ideasMessages);
+registerFeature(ideaFormMessages);
 
 registerFeature(triageMessages);
 

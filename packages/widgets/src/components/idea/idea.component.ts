@@ -1,14 +1,18 @@
 import type { Board, Idea, IdeaRevision, IdeaView, IntakeDecision, ItemPages, ItemRef, Role, Viewer } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk';
+import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkItemOpenEvent } from '../../events/item-open.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { followControl } from '../../shared/follow-control.ts';
 import { type MessageKey, type Params, registerFeature } from '../../shared/i18n.ts';
 import { copyLink, itemPages, itemUrl, LinkedItemController, showInUrl } from '../../shared/item-links.ts';
 import { ideaMessages } from '../../shared/messages/idea.ts';
+import { ideaFormMessages } from '../../shared/messages/idea-form.ts';
+import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
 import { viewer } from '../../shared/viewer.ts';
@@ -16,6 +20,11 @@ import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaStyles } from './idea.styles.ts';
 import type { EditErrors } from './idea-edit.ts';
+
+usePart(ideasPart);
+
+registerFeature(ideasMessages);
+registerFeature(ideaFormMessages);
 
 registerFeature(ideaMessages);
 

@@ -1,11 +1,15 @@
 import type { Reason } from '@bridgekit/sdk';
+import { notificationsPart } from '@bridgekit/sdk/parts/notifications';
 import { html, nothing } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { notifyMessages } from '../../shared/messages/notify.ts';
 import { pagedListStyles, tokens } from '../../shared/styles.ts';
 import { inboxStyles } from './inbox.styles.ts';
 import type { InboxPanel } from './inbox-panel.ts';
+
+usePart(notificationsPart);
 
 registerFeature(notifyMessages);
 

@@ -1,14 +1,18 @@
 import type { InsightQuery, InsightsOverview, UnitInsights, UnitRef } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk';
+import { insightsPart } from '@bridgekit/sdk/parts/insights';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BkInsightsUnitEvent } from '../../events/insights-unit.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { insightsMessages } from '../../shared/messages/insights.ts';
 import { tokens } from '../../shared/styles.ts';
 import { viewer } from '../../shared/viewer.ts';
 import { insightsStyles } from './insights.styles.ts';
 import { parseQuarterKey, periodQuarter, quarterKey, quarterOf, quarterPeriod, recentQuarters, thisMonth, validPeriod } from './period.ts';
+
+usePart(insightsPart);
 
 registerFeature(insightsMessages);
 

@@ -1,13 +1,17 @@
 import { type FieldValue, isBridgekitError, LIMITS, type ModeratedKind, type QueueItem } from '@bridgekit/sdk';
+import { threadsPart } from '@bridgekit/sdk/parts/threads';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkModerationDecisionEvent, type ModerationAction } from '../../events/moderation-decision.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { formatList, type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { moderationMessages } from '../../shared/messages/moderation.ts';
 import { PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, pagedListStyles, tokens } from '../../shared/styles.ts';
 import { type UserHtmlLinker, userHtml, userLink } from '../../shared/user-links.ts';
 import { moderationStyles } from './moderation.styles.ts';
+
+usePart(threadsPart);
 
 type Status = 'loading' | 'ready' | 'error' | 'forbidden';
 

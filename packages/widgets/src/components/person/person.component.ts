@@ -1,15 +1,19 @@
 import type { ItemPages, PersonComment, PersonView } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk';
+import { discoveryPart } from '@bridgekit/sdk/parts/discovery';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BkItemOpenEvent, type OpenedKind } from '../../events/item-open.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { type MessageKey, registerFeature } from '../../shared/i18n.ts';
 import { itemPages, itemUrl, LinkedItemController } from '../../shared/item-links.ts';
 import { personMessages } from '../../shared/messages/person.ts';
 import { tokens } from '../../shared/styles.ts';
 import { commentUrl } from '../../shared/thread-page.ts';
 import { personStyles } from './person.styles.ts';
+
+usePart(discoveryPart);
 
 registerFeature(personMessages);
 

@@ -6,14 +6,18 @@
  * (`<bk-value-plan>`, loaded only for such cards), "Copy link", and "Propose an idea" (the intake
  * form with the card linked, `card-propose.ts`).
  */
+
 import type { BridgekitMemberClient, CardLinks, Idea, ItemPages, PracticeCard } from '@bridgekit/sdk';
 import { html, nothing, type ReactiveElement } from 'lit';
 import { defineElement } from '../../shared/define.ts';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
 import { copyLink, itemPages, itemUrl } from '../../shared/item-links.ts';
+import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { loopMessages } from '../../shared/messages/loop.ts';
 import type { UserHtmlLinker } from '../../shared/user-links.ts';
 import { BkCardPropose } from './card-propose.ts';
+
+registerFeature(ideasMessages);
 
 registerFeature(loopMessages);
 

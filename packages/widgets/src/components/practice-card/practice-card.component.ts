@@ -1,6 +1,8 @@
 import type { CardTemplate, PracticeCard } from '@bridgekit/sdk';
+import { cardsPart } from '@bridgekit/sdk/parts/cards';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { followControl } from '../../shared/follow-control.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { cardMessages } from '../../shared/messages/cards.ts';
@@ -17,6 +19,8 @@ import {
   renderVisibility,
 } from './card-view.ts';
 import { practiceCardStyles } from './practice-card.styles.ts';
+
+usePart(cardsPart);
 
 type Status = 'loading' | 'ready' | 'error';
 type CardExtras = import('./card-extras.ts').CardExtras;

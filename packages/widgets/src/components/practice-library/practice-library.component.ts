@@ -1,8 +1,10 @@
 import { type CardSummary, type CardTemplate, type ItemPages, LIMITS, type PracticeArea, type PracticeCard } from '@bridgekit/sdk';
+import { cardsPart } from '@bridgekit/sdk/parts/cards';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import type { LinkedItemController } from '../../shared/item-links.ts';
 import { cardMessages } from '../../shared/messages/cards.ts';
@@ -28,6 +30,8 @@ import { loadPart, type PartTag } from './parts.ts';
 import { practiceLibraryStyles } from './practice-library.styles.ts';
 import { renderSectionTabs, type SectionTab } from './section-tabs.ts';
 import { renderTemplateChooser } from './template-chooser.ts';
+
+usePart(cardsPart);
 
 type Section = 'library' | 'queue' | 'areas';
 type ItemLinks = typeof import('../../shared/item-links.ts');

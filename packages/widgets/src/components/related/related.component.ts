@@ -1,7 +1,9 @@
 import type { ItemPages, RelatedItem, RelatedKind, Relation } from '@bridgekit/sdk';
+import { discoveryPart } from '@bridgekit/sdk/parts/discovery';
 import { html, type PropertyValues } from 'lit';
 import { BkItemOpenEvent } from '../../events/item-open.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { type MessageKey, registerFeature } from '../../shared/i18n.ts';
 import { itemPages, itemUrl } from '../../shared/item-links.ts';
 import { kindListStyles } from '../../shared/kind-list.styles.ts';
@@ -9,6 +11,8 @@ import { searchMessages } from '../../shared/messages/search.ts';
 import { tokens } from '../../shared/styles.ts';
 import { threadPageUrl } from '../../shared/thread-page.ts';
 import { relatedStyles } from './related.styles.ts';
+
+usePart(discoveryPart);
 
 registerFeature(searchMessages);
 

@@ -9,11 +9,13 @@ import {
   type SearchResults,
   type StatusCategory,
 } from '@bridgekit/sdk';
+import { discoveryPart } from '@bridgekit/sdk/parts/discovery';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkItemOpenEvent } from '../../events/item-open.ts';
 import { BkSearchEvent } from '../../events/search.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { itemPages, itemUrl, LinkedItemController, linkedItem, showInUrl } from '../../shared/item-links.ts';
 import { kindListStyles } from '../../shared/kind-list.styles.ts';
@@ -23,6 +25,8 @@ import { tokens } from '../../shared/styles.ts';
 import { commentUrl } from '../../shared/thread-page.ts';
 import { searchStyles } from './search.styles.ts';
 import { snippetPieces } from './snippet.ts';
+
+usePart(discoveryPart);
 
 registerFeature(searchMessages);
 // The practice areas' and freshness labels are the cards' texts.

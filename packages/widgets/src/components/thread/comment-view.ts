@@ -1,15 +1,20 @@
 /**
  * How one comment of `bk-thread` looks: byline, badges, the server's HTML, reactions, actions,
  * and the inline panels (reply, edit, delete confirmation, report). Replies nest as lists.
+ *
+ * A thread may show 500 comments at once, so a comment is few templates with few parts: no
+ * nested template where a part will do, Intl formats made once per locale, and the body set as
+ * one `innerHTML` rather than a template made and cloned per comment.
  */
 import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridgekit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { avatar } from '../../shared/avatar.ts';
+import { avatarColour, initials } from '../../shared/avatar.ts';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
 import { shownName } from '../../shared/person-name.ts';
-import { type UserHtmlLinker, userHtml } from '../../shared/user-links.ts';
+import { type UserHtmlLinker, withOutsideLinks } from '../../shared/user-links.ts';
 import type { SendComment } from './comment-composer.ts';
+import { compactHtml } from './compact-html.ts';
 import { type Root, replyTree } from './thread-model.ts';
 
 export type PanelKind = 'reply' | 'edit' | 'delete' | 'flag';
@@ -95,12 +100,12 @@ const authorName = (view: CommentView, c: Comment): string => (c.author ? shownN
 function renderComment(view: CommentView, comment: Comment, tree: Map<string, Comment[]>, root: Root): TemplateResult {
   const children = tree.get(comment.id) ?? [];
   const isRoot = comment.id === root.id;
-  return html`
+  return compactHtml`
     <li class="item">
       ${renderArticle(view, comment)}
       ${
         children.length > 0
-          ? html`<ol
+          ? compactHtml`<ol
             class="replies"
             part="replies"
             aria-label=${comment.author ? view.t('thread.repliesLabel', { name: authorName(view, comment) }) : view.t('thread.repliesToRemoved')}
@@ -115,7 +120,7 @@ function renderComment(view: CommentView, comment: Comment, tree: Map<string, Co
       }
       ${
         isRoot && root.moreReplies
-          ? html`<button
+          ? compactHtml`<button
             type="button"
             class="button subtle more-replies"
             part="more-replies"
@@ -132,15 +137,31 @@ function renderComment(view: CommentView, comment: Comment, tree: Map<string, Co
 
 const headingId = (c: Comment) => `bk-c-${c.id}-by`;
 
+/** A comment's HTML as shown, by the linker it was made with: a render with the same comment and linker reuses it. */
+const bodies = new WeakMap<Comment, { linker: UserHtmlLinker | null; html: string }>();
+
+/**
+ * The server's sanitised HTML with its links set as they open (`user-links.ts`: outside the
+ * widget, or by the linker once loaded). Bound as `.innerHTML`, which Lit sets only when the
+ * text changed: the linker's arrival re-parses only the comments whose links it changes.
+ */
+function bodyHtml(view: CommentView, c: Comment): string {
+  const known = bodies.get(c);
+  if (known && known.linker === view.linker) return known.html;
+  const html = c.html ? (view.linker ?? withOutsideLinks)(c.html) : '';
+  bodies.set(c, { linker: view.linker, html });
+  return html;
+}
+
 function renderArticle(view: CommentView, c: Comment): TemplateResult {
   if (c.state === 'removed') {
-    return html`<article class="comment removed" part="comment removed" data-comment=${c.id} tabindex="-1" aria-labelledby=${headingId(c)}>
+    return compactHtml`<article class="comment removed" part="comment removed" data-comment=${c.id} tabindex="-1" aria-labelledby=${headingId(c)}>
       <p class="placeholder" id=${headingId(c)}>${view.t('thread.removed')}</p>
     </article>`;
   }
   const editing = view.panel?.kind === 'edit' && view.panel.id === c.id;
   const notice = view.notice?.id === c.id ? view.notice.text : '';
-  return html`
+  return compactHtml`
     <article
       class="comment ${c.state} ${c.accepted ? 'accepted' : ''} ${c.pinned ? 'pinned' : ''}"
       part="comment ${c.state}"
@@ -149,15 +170,15 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
       aria-labelledby=${headingId(c)}
     >
       ${renderHeader(view, c)}
-      ${c.replyTo ? html`<p class="replying-to">${c.replyTo.author ? view.t('thread.replyingTo', { name: shownName(view.t, c.replyTo.author) }) : view.t('thread.replyingToRemoved')}</p>` : nothing}
+      ${c.replyTo ? compactHtml`<p class="replying-to">${c.replyTo.author ? view.t('thread.replyingTo', { name: shownName(view.t, c.replyTo.author) }) : view.t('thread.replyingToRemoved')}</p>` : nothing}
       ${
         c.state === 'pending'
-          ? html`<p class="pending" part="pending">${c.pendingReason ? view.t('thread.pending', { reason: view.reason(c) }) : view.t('thread.pendingNoReason')}</p>`
+          ? compactHtml`<p class="pending" part="pending">${c.pendingReason ? view.t('thread.pending', { reason: view.reason(c) }) : view.t('thread.pendingNoReason')}</p>`
           : nothing
       }
       ${
         editing
-          ? html`<bk-comment-composer
+          ? compactHtml`<bk-comment-composer
             class="inline"
             part="composer"
             exportparts="textarea: composer-textarea, submit: composer-submit"
@@ -171,37 +192,50 @@ function renderArticle(view: CommentView, c: Comment): TemplateResult {
           ></bk-comment-composer>`
           : // The server renders the Markdown to sanitised HTML; its links open outside the widget, but
             // for mentions and links to items' views (user-html.ts).
-            html`<div class="comment-body" part="comment-body">${userHtml(c.html, view.linker)}</div>`
+            compactHtml`<div class="comment-body" part="comment-body" .innerHTML=${bodyHtml(view, c)}></div>`
       }
       ${editing ? nothing : renderActions(view, c)}
       ${view.panel?.id === c.id ? renderPanel(view, c) : nothing}
-      ${view.confirm?.id === c.id ? html`<p class="confirmation" part="confirmation">${view.confirm.text}</p>` : nothing}
-      ${notice ? html`<p class="comment-notice" role="alert">${notice}</p>` : nothing}
+      ${view.confirm?.id === c.id ? compactHtml`<p class="confirmation" part="confirmation">${view.confirm.text}</p>` : nothing}
+      ${notice ? compactHtml`<p class="comment-notice" role="alert">${notice}</p>` : nothing}
     </article>
   `;
 }
 
-/** Date formats by locale: making one costs more than the rest of a comment's template. */
+/** Date and number formats by locale: making one costs more than the rest of a comment's template. */
 const dateFormats: Record<string, Intl.DateTimeFormat> = {};
+const numberFormats: Record<string, Intl.NumberFormat> = {};
+
+/** Texts every comment repeats, translated once per render (the thread makes a view per render). */
+const fixedTexts = new WeakMap<CommentView, { reactions: string; addReaction: string; reply: string }>();
+
+function textsOf(view: CommentView) {
+  let texts = fixedTexts.get(view);
+  if (!texts) {
+    texts = { reactions: view.t('thread.reactionsLabel'), addReaction: view.t('thread.addReaction'), reply: view.t('thread.reply') };
+    fixedTexts.set(view, texts);
+  }
+  return texts;
+}
 
 function renderHeader(view: CommentView, c: Comment): TemplateResult {
   const author = c.author;
   dateFormats[view.locale] ??= new Intl.DateTimeFormat(view.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const when = dateFormats[view.locale] as Intl.DateTimeFormat;
-  return html`
+  return compactHtml`
     <header class="comment-header" part="comment-header">
-      ${author ? avatar(authorName(view, c), author.handle) : nothing}
+      ${author ? compactHtml`<span class="avatar a${avatarColour(author.handle)}" part="avatar" aria-hidden="true">${initials(authorName(view, c))}</span>` : nothing}
       <h3 class="author" id=${headingId(c)}>
         ${author?.businessUnit ? view.t('thread.byline', { name: authorName(view, c), unit: author.businessUnit }) : authorName(view, c)}
       </h3>
       <time datetime=${c.createdAt} title=${when.format(new Date(c.createdAt))}>${relativeTime(view.locale, c.createdAt)}</time>
       ${
         c.editedAt
-          ? html`<span class="edited" title=${view.t('thread.editedAt', { time: when.format(new Date(c.editedAt)) })}>(${view.t('thread.edited')})</span>`
+          ? compactHtml`<span class="edited" title=${view.t('thread.editedAt', { time: when.format(new Date(c.editedAt)) })}>(${view.t('thread.edited')})</span>`
           : nothing
       }
-      ${c.pinned ? html`<span class="badge pinned-badge" part="badge">${view.t('thread.pinned')}</span>` : nothing}
-      ${c.accepted ? html`<span class="badge accepted-badge" part="badge">✓ ${view.t('thread.accepted')}</span>` : nothing}
+      ${c.pinned ? compactHtml`<span class="badge pinned-badge" part="badge">${view.t('thread.pinned')}</span>` : nothing}
+      ${c.accepted ? compactHtml`<span class="badge accepted-badge" part="badge">✓ ${view.t('thread.accepted')}</span>` : nothing}
       ${view.practice(c)}
     </header>
   `;
@@ -209,75 +243,112 @@ function renderHeader(view: CommentView, c: Comment): TemplateResult {
 
 function renderActions(view: CommentView, c: Comment): TemplateResult {
   const published = c.state === 'published';
-  const busy = view.busy.has(c.id) ? 'true' : 'false';
   const label = view.t('thread.actionsLabel', { name: authorName(view, c) });
   const open = (kind: 'more' | 'react') => view.menu?.kind === kind && view.menu.id === c.id;
   // A menu button (APG): Enter, Space or ↓ open it on its first item, ↑ on its last.
-  const menuButton = (kind: 'more' | 'react', label: string, content: unknown) =>
-    html`<span class="menu-anchor"
-      ><button
-        type="button"
-        class="button subtle ${kind}"
-        data-action=${kind}
-        data-for=${c.id}
-        aria-label=${label}
-        aria-haspopup=${kind === 'more' ? 'menu' : 'true'}
-        aria-expanded=${open(kind) ? 'true' : 'false'}
-        @click=${() => view.toggleMenu(kind, c)}
-        @keydown=${(e: KeyboardEvent) => {
-          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-          e.preventDefault();
-          if (!open(kind)) view.toggleMenu(kind, c, e.key === 'ArrowUp');
-        }}
-      >
-        ${content}</button
-      >${open(kind) ? view.actions?.[kind](view, c) : nothing}</span
-    >`;
-  return html`
+  const onKey = (kind: 'more' | 'react') => (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    if (!open(kind)) view.toggleMenu(kind, c, e.key === 'ArrowUp');
+  };
+  const menu = (kind: 'more' | 'react') => (open(kind) ? view.actions?.[kind](view, c) : nothing);
+  if (view.signedIn && published) {
+    // Nearly every comment a signed-in reader sees: one template, no nested ones.
+    const replying = view.panel?.kind === 'reply' && view.panel.id === c.id;
+    const texts = textsOf(view);
+    return compactHtml`
+      <div class="actions" part="actions" role="group" aria-label=${label}>
+        <span class="reactions" part="reactions" role="group" aria-label=${texts.reactions}>${reactionsGiven(view, c)}</span>
+        <span class="menu-anchor"
+          ><button
+            type="button"
+            class="button subtle react"
+            data-action="react"
+            data-for=${c.id}
+            aria-label=${texts.addReaction}
+            aria-haspopup="true"
+            aria-expanded=${open('react') ? 'true' : 'false'}
+            @click=${() => view.toggleMenu('react', c)}
+            @keydown=${onKey('react')}
+          >
+            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <path fill="none" stroke="currentColor" stroke-width="1.5" d="M14 8.5A6 6 0 1 1 8 2.5M5 9.5c1.5 2 4.5 2 6 0M13 0v5M10.5 2.5h5"></path>
+            </svg></button
+          >${menu('react')}</span
+        >
+        <button
+          type="button"
+          class="button subtle"
+          data-action="reply"
+          data-for=${c.id}
+          aria-disabled=${view.busy.has(c.id) ? 'true' : 'false'}
+          aria-expanded=${replying ? 'true' : 'false'}
+          @click=${() => (replying ? view.close() : view.open('reply', c))}
+        >
+          ${texts.reply}
+        </button>
+        <span class="menu-anchor"
+          ><button
+            type="button"
+            class="button subtle more"
+            data-action="more"
+            data-for=${c.id}
+            aria-label=${label}
+            aria-haspopup="menu"
+            aria-expanded=${open('more') ? 'true' : 'false'}
+            @click=${() => view.toggleMenu('more', c)}
+            @keydown=${onKey('more')}
+          >
+            <span aria-hidden="true">…</span></button
+          >${menu('more')}</span
+        >
+      </div>
+    `;
+  }
+  return compactHtml`
     <div class="actions" part="actions" role="group" aria-label=${label}>
       ${published ? renderReactions(view, c) : nothing}
       ${
-        view.signedIn && published
-          ? menuButton(
-              'react',
-              view.t('thread.addReaction'),
-              html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-              <path fill="none" stroke="currentColor" stroke-width="1.5" d="M14 8.5A6 6 0 1 1 8 2.5M5 9.5c1.5 2 4.5 2 6 0M13 0v5M10.5 2.5h5"></path>
-            </svg>`,
-            )
-          : nothing
-      }
-      ${
-        view.signedIn && published
-          ? html`<button
+        c.mine || view.moderator || published
+          ? compactHtml`<span class="menu-anchor"
+            ><button
               type="button"
-              class="button subtle"
-              data-action="reply"
+              class="button subtle more"
+              data-action="more"
               data-for=${c.id}
-              aria-disabled=${busy}
-              aria-expanded=${view.panel?.kind === 'reply' && view.panel.id === c.id ? 'true' : 'false'}
-              @click=${() => (view.panel?.kind === 'reply' && view.panel.id === c.id ? view.close() : view.open('reply', c))}
+              aria-label=${label}
+              aria-haspopup="menu"
+              aria-expanded=${open('more') ? 'true' : 'false'}
+              @click=${() => view.toggleMenu('more', c)}
+              @keydown=${onKey('more')}
             >
-              ${view.t('thread.reply')}
-            </button>`
+              <span aria-hidden="true">…</span></button
+            >${menu('more')}</span
+          >`
           : nothing
       }
-      ${published || c.mine || view.moderator ? menuButton('more', label, html`<span aria-hidden="true">…</span>`) : nothing}
     </div>
   `;
 }
 
 /** The reactions someone gave (none at 0): a toggle each for people signed in, a count for others. */
 function renderReactions(view: CommentView, c: Comment): TemplateResult {
-  const numbers = new Intl.NumberFormat(view.locale);
-  return html`<span class="reactions" part="reactions" role="group" aria-label=${view.t('thread.reactionsLabel')}>
-    ${REACTIONS.map((r) => {
-      const count = c.reactions[r];
-      if (count === 0) return nothing;
-      const content = html`${icon(r)}<span class="visually-hidden">${view.t(`thread.reaction.${r}`)}</span>
-        <span class="count">${numbers.format(count)}</span>`;
-      if (!view.signedIn) return html`<span class="reaction" part="reaction">${content}</span>`;
-      return html`<button
+  return compactHtml`<span class="reactions" part="reactions" role="group" aria-label=${textsOf(view).reactions}
+    >${reactionsGiven(view, c)}</span
+  >`;
+}
+
+/** The reactions inside their group (none at 0), for a template that has the group itself. */
+function reactionsGiven(view: CommentView, c: Comment): unknown {
+  const given = REACTIONS.filter((r) => c.reactions[r] > 0);
+  if (given.length === 0) return nothing;
+  numberFormats[view.locale] ??= new Intl.NumberFormat(view.locale);
+  const numbers = numberFormats[view.locale] as Intl.NumberFormat;
+  return given.map((r) => {
+    const count = c.reactions[r];
+    const content = compactHtml`${icon(r)}<span class="visually-hidden">${view.t(`thread.reaction.${r}`)}</span> <span class="count">${numbers.format(count)}</span>`;
+    if (!view.signedIn) return compactHtml`<span class="reaction" part="reaction">${content}</span>`;
+    return compactHtml`<button
         type="button"
         class="reaction"
         part="reaction"
@@ -288,14 +359,13 @@ function renderReactions(view: CommentView, c: Comment): TemplateResult {
       >
         ${content}
       </button>`;
-    })}
-  </span>`;
+  });
 }
 
 function renderPanel(view: CommentView, c: Comment): TemplateResult | typeof nothing {
   switch (view.panel?.kind) {
     case 'reply':
-      return html`<bk-comment-composer
+      return compactHtml`<bk-comment-composer
         class="inline"
         part="composer"
         exportparts="textarea: composer-textarea, submit: composer-submit"

@@ -73,4 +73,56 @@ describe('<bk-thread> with comments far below the fold', () => {
     await userEvent.keyboard('{Escape}');
     await expectNoAxeViolations(el);
   });
+
+  it('reaches every comment of the compact templates, replies and replies to replies included, by its link and by Tab', async () => {
+    const author = await tokenFor(newPerson('Finance'));
+    const key = `widget-reach-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const post = (body: string, parentId?: string) => clientAs(author).threads.post({ key, title: `Reach ${key}`, body, parentId });
+    // Page order: each top-level comment, then its replies (a reply to a reply under its parent).
+    const order: string[] = [];
+    for (let i = 1; i <= 3; i++) {
+      // The first has a link (it comes before the buttons Tab starts at below).
+      const root = await post(i === 1 ? `Root 1 with a [link](https://example.com/1) in ${key}.` : `Root ${i} of ${key}.`);
+      const reply = await post(`Reply to root ${i} of ${key}.`, root.id);
+      const nested = await post(`A reply to that reply ${i} of ${key}.`, reply.id);
+      order.push(root.id, reply.id, nested.id);
+    }
+    signIn(await tokenFor(newPerson('Sales')));
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    document.body.append(spacer);
+    const el = await mount<BkThread>(`<bk-thread key="${key}" live="off"></bk-thread>`);
+    await until(() => shadow(el).querySelector('section')?.getAttribute('aria-busy') === 'false');
+    const article = (id: string) => shadow(el).querySelector<HTMLElement>(`[part="list"] article[data-comment="${id}"]`) as HTMLElement;
+    const buttonOf = (action: string, id: string) =>
+      shadow(el).querySelector<HTMLButtonElement>(`[part="list"] button[data-action="${action}"][data-for="${id}"]`);
+
+    // Every comment is there with its text, its byline heading and its body, link set to open outside.
+    expect(shadow(el).querySelectorAll('[part="list"] article[data-comment]')).toHaveLength(order.length);
+    for (const id of order) {
+      expect(article(id).getAttribute('aria-labelledby')).toBe(`bk-c-${id}-by`);
+      expect(article(id).querySelector('[part="comment-body"]')?.textContent).toContain(key);
+    }
+    const link = article(order[0] as string).querySelector('[part="comment-body"] a');
+    expect(link?.getAttribute('target')).toBe('_blank');
+
+    // Each one's link scrolls to it, highlights and focuses it.
+    for (const id of [...order].reverse()) {
+      location.hash = `bk-comment=${id}`;
+      await until(() => article(id).hasAttribute('data-linked'));
+      expect(shadow(el).activeElement, id).toBe(article(id));
+    }
+
+    // Tab walks every comment's buttons in page order: Add reaction, Reply, "…".
+    buttonOf('react', order[0] as string)?.focus();
+    let first = true;
+    for (const id of order) {
+      for (const action of ['react', 'reply', 'more']) {
+        if (first) first = false;
+        else await userEvent.keyboard('{Tab}');
+        expect(shadow(el).activeElement, `${action} of ${id}`).toBe(buttonOf(action, id));
+      }
+    }
+    await expectNoAxeViolations(el);
+  });
 });

@@ -1,13 +1,17 @@
 import type { BenefitClass, ValueBenefit, ValuePlan } from '@bridgekit/sdk';
 import { BENEFIT_CLASSES, isBridgekitError } from '@bridgekit/sdk';
+import { valuePart } from '@bridgekit/sdk/parts/value';
 import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
+import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { valueMessages } from '../../shared/messages/value.ts';
 import { tokens } from '../../shared/styles.ts';
 import { viewer } from '../../shared/viewer.ts';
 import { valuePlanStyles } from './value-plan.styles.ts';
+
+usePart(valuePart);
 
 registerFeature(valueMessages);
 

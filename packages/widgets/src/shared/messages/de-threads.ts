@@ -1,4 +1,4 @@
-/** German texts of discussion threads (`bk-thread`, `bk-comment-count`); loaded on demand. */
+/** German texts of discussion threads (`bk-thread`); loaded on demand. */
 import type { Translation } from './en.ts';
 import type { enThreads } from './en-threads.ts';
 
@@ -73,7 +73,4 @@ export const deThreads: Translation<typeof enThreads> = {
   'thread.reaction.like': 'Gefällt mir',
   'thread.reaction.insight': 'Aufschlussreich',
   'thread.reaction.love': 'Begeistert',
-
-  'commentCount.count': { one: '# Kommentar', other: '# Kommentare' },
-  'commentCount.none': 'Noch keine Kommentare',
 };

@@ -1,4 +1,4 @@
-/** English texts of discussion threads (`bk-thread`, `bk-comment-count`); part of the `en` catalog. */
+/** English texts of discussion threads (`bk-thread`); part of the `en` catalog. */
 export const enThreads = {
   'thread.heading': 'Discussion',
   'thread.count': { one: '# comment', other: '# comments' },
@@ -71,7 +71,4 @@ export const enThreads = {
   'thread.reaction.like': 'Like',
   'thread.reaction.insight': 'Insightful',
   'thread.reaction.love': 'Love',
-
-  'commentCount.count': { one: '# comment', other: '# comments' },
-  'commentCount.none': 'No comments yet',
 } as const;

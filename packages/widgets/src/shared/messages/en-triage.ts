@@ -1,7 +1,7 @@
 /**
- * English texts of triage's flow (`bk-idea-triage`): moving through the queue, the confirmation
- * after a decision, and how scores become value and effort; part of the `en` catalog. The
- * triage texts every page shares stay in `en.ts`.
+ * English texts of triage (`bk-idea-triage`): the queue, scores, status changes, merges, the
+ * value-versus-effort matrix, moving through the queue, the confirmation after a decision, and
+ * how scores become value and effort.
  */
 export const enTriage = {
   'triage.next': 'Next idea',
@@ -18,4 +18,58 @@ export const enTriage = {
   'triage.formulaRisk': 'Risk ({terms}) is shown apart and changes neither value nor effort.',
   'triage.formulaAverage': 'With several evaluators, each criterion counts at its average.',
   'triage.formulaSize': '{label} in points ({sizes})',
+
+  'triage.heading': 'Triage: {board}',
+  'triage.awaiting': { one: '# idea awaiting review', other: '# ideas awaiting review' },
+  'triage.loading': 'Loading the triage queue…',
+  'triage.notAllowed': 'Triage is for evaluators. You can look, but scoring and status changes need the evaluator role.',
+  'triage.queue': 'Awaiting review',
+  'triage.queueEmpty': 'Nothing is waiting for review.',
+  'triage.pick': 'Pick an idea from the queue or the chart.',
+  'triage.unscored': 'not scored yet',
+  'triage.valueEffort': 'value {value}, effort {effort}',
+  'triage.crowd': 'Crowd support',
+  'triage.evaluation': 'Evaluation',
+  'triage.evaluations': { one: '# evaluator', other: '# evaluators' },
+  'triage.yourScores': 'Your scores',
+  'triage.scaleHint': '(1 low – 5 high)',
+  'triage.yes': 'Yes',
+  'triage.no': 'No',
+  'triage.scoreMissing': 'Score this criterion.',
+  'triage.saveScores': 'Save scores',
+  'triage.scored': 'Scores saved for “{title}”.',
+  'triage.status': 'Status',
+  'triage.statusLabel': 'New status',
+  'triage.reason': 'Reason, shown to the requester',
+  'triage.reasonRequired': 'This status needs a reason of at least 10 characters: tell the requester why.',
+  'triage.revisitOn': 'Revisit on',
+  'triage.revisitRequired': 'Pick the day after today or later on which to look at the idea again.',
+  'triage.answeringCard': 'Practice card that answers the need (optional)',
+  'triage.answeredBy': 'answered by the practice card “{title}”',
+  'triage.merge': 'Merge into another idea',
+  'triage.mergeHint': 'For a duplicate: it closes as merged, and its supporters back the idea you pick.',
+  'triage.mergeTarget': 'Idea to merge it into',
+  'triage.mergePick': 'Pick the idea to merge it into.',
+  'triage.mergeButton': 'Merge',
+  'triage.merged': '“{title}” was merged into “{into}”.',
+  'triage.saveStatus': 'Change status',
+  'triage.statusChanged': '“{title}” is now {status}.',
+  'triage.history': 'History',
+  'triage.noHistory': 'No status changes yet.',
+  'triage.historyItem': '{to}, by {by},',
+  'triage.matrix': 'Value versus effort',
+  'triage.matrixDescription': {
+    one: '# scored idea. Each bubble is an idea, sized by its supporters; choose one to open it.',
+    other: '# scored ideas. Each bubble is an idea, sized by its supporters; choose one to open it.',
+  },
+  'triage.valueAxis': 'Value',
+  'triage.effortAxis': 'Effort',
+  'triage.quickWins': 'Quick wins',
+  'triage.bigBets': 'Big bets',
+  'triage.fillIns': 'Fill-ins',
+  'triage.reconsider': 'Reconsider',
+  'triage.bubble': '{title}: value {value}, effort {effort}, {supporters}',
+  'triage.asTable': 'Show the chart as a table',
+  'triage.idea': 'Idea',
+  'triage.supportersColumn': 'Supporters',
 } as const;
