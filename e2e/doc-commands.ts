@@ -67,6 +67,10 @@ export const RULES: Rule[] = [
     match: /^pnpm bench --only /,
     handling: { notRun: 'the benchmark, minutes of load on purpose; run by hand before a performance change' },
   },
+  {
+    match: /^node --conditions=@bridgekit\/source packages\/worker\/bench\/profile\.ts\b/,
+    handling: { notRun: "the profiler drives the bench's load for minutes on purpose; run by hand before and after a performance change" },
+  },
   { match: /^pnpm build$/, handling: { notRun: 'pnpm test runs it before any test' } },
   {
     match: /^pnpm build && npx wrangler deploy --env ""$/,

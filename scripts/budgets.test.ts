@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, CDN_DIR, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from './budgets.ts';
+import { WIDGETS } from '../packages/widgets/src/registry.ts';
+import { BUDGETS, CDN_DIR, everyWidgetWeight, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from './budgets.ts';
 
 describe('size budgets (gzip, from `pnpm build`)', () => {
   it(`keeps the script-tag loader within ${BUDGETS.loader} bytes`, () => {
@@ -30,6 +31,15 @@ describe('size budgets (gzip, from `pnpm build`)', () => {
   it(`keeps an inline practice card within ${BUDGETS.practiceCard} bytes, and the practice library within ${BUDGETS.practiceLibrary}`, () => {
     expect(pageWeight('bk-practice-card')).toBeLessThanOrEqual(BUDGETS.practiceCard);
     expect(pageWeight('bk-practice-library')).toBeLessThanOrEqual(BUDGETS.practiceLibrary);
+  });
+
+  it(`keeps a page with every widget within ${BUDGETS.everyWidget} bytes`, () => {
+    const every = everyWidgetWeight();
+    expect(every).toBeLessThanOrEqual(BUDGETS.everyWidget);
+    // Shared chunks count once: more than the heaviest page, less than all pages added up.
+    const pages = WIDGETS.map((w) => pageWeight(w.tag));
+    expect(every).toBeGreaterThan(Math.max(...pages));
+    expect(every).toBeLessThan(pages.reduce((sum, page) => sum + page, 0));
   });
 
   it(`keeps the iframe page's own script within ${BUDGETS.frameScript} bytes and the host's resizer within ${BUDGETS.resizer}`, () => {

@@ -27,10 +27,12 @@ export const BUDGETS = {
   /** +0.75 KB in issue 17 (votes): the budget board's one stepper with its visible reason at the cap and the budget it follows, the backed state, the grid that puts the stepper under the title on phones, the visible confirmation line, and their texts (the form's Back button loads with the form, by import()). */
   /** +0.5 KB in issue 18: offline send-once in every vote control (its pending state and announcement; the queue itself loads by import() when a send fails), and the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 29.75 KB until issue 18's lighter pages (from 29.72 KB measured): the SDK's calls load by part (the board's chunk holds the ideas part; every other part loads on its first call), the core catalog keeps only what every element shares (ideas' texts are the `ideas` catalog, triage's and the form's their own), and a typed link no longer brings the server-HTML directive. Measured at 26.21 KB; issue 18's 18 KB needs the board and its vote control themselves lighter (Lit alone is 5.9 KB). */
-  ideaBoard: 26.25 * 1024,
+  /** 26.25 KB until issue 18's second step (measured at 24.32 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page and the form's two events by name on the board (their classes load with the form). */
+  ideaBoard: 24.5 * 1024,
   /** Loader + everything the triage page loads. */
   /** 32 KB until issue 18's lighter pages (from 29.60 KB measured): the SDK by parts and the split core catalog (see the board's budget). */
-  ideaTriage: 28.875 * 1024,
+  /** 28.875 KB until issue 18's second step (measured at 27.16 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  ideaTriage: 27.25 * 1024,
   /**
    * Loader + Lit + a discussion thread (composer, live updates, mentions) + SDK. 32 KB until issue
    * 14: +0.34 KB for each comment's "Copy link", "Make it a practice" and "Became a practice"
@@ -77,7 +79,9 @@ export const BUDGETS = {
    */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 30.125 KB until issue 18's lighter pages (from 30.02 KB measured): the SDK by parts (the thread part up front) and the split core catalog (see the board's budget). */
-  moderation: 26.25 * 1024,
+  /** 26.25 KB until issue 18's second step (measured at 24.54 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
+  moderation: 24.75 * 1024,
   /**
    * Loader + comment counts for a list of links: what a news index page pays. 18 KB until issue 14,
    * whose shared growth (see the board's budget) it carries without adding anything of its own;
@@ -87,7 +91,8 @@ export const BUDGETS = {
    * +0.875 KB in issue 16's second slice: the SDK's new calls every page's client carries (a unit's objectives, an idea's intake and sponsor, value plans, the cockpit's insights, the admin client's person unit); issue 18 splits the client.
    */
   /** 21.125 KB until issue 18's lighter pages (from 20.95 KB measured): the SDK by parts (only the thread part), the split core catalog (see the board's budget), and its two texts in a catalog of their own instead of all of a thread's. */
-  commentCount: 16.5 * 1024,
+  /** 16.5 KB until issue 18's second step (measured at 14.70 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  commentCount: 14.875 * 1024,
   /**
    * Loader + an inline practice card (read-only fields, "this helped me"). 28 KB until issue 14:
    * +0.34 KB for "Copy link" and "Propose an idea" (the war story, outcomes, links and the form
@@ -101,7 +106,9 @@ export const BUDGETS = {
   /** +0.25 KB in issue 17 (walkthrough #7, "Also seen"): tables as label and value blocks on a phone (a container query), amounts kept on one line, zero counts left out. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 31.375 KB until issue 18's lighter pages (from 31.30 KB measured): the SDK by parts (the cards part up front) and the split core catalog (see the board's budget). */
-  practiceCard: 27.375 * 1024,
+  /** 27.375 KB until issue 18's second step (measured at 25.44 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
+  practiceCard: 25.625 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   /**
    * 36 KB until issue 15: the shared growth the board's budget describes. +0.1 KB: an erased
@@ -118,7 +125,8 @@ export const BUDGETS = {
    */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 38.75 KB until issue 18's lighter pages (from 38.63 KB measured): the SDK by parts (the cards part up front) and the split core catalog (see the board's budget). */
-  practiceLibrary: 34.625 * 1024,
+  /** 34.625 KB until issue 18's second step (measured at 33.34 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  practiceLibrary: 33.5 * 1024,
   /**
    * Loader + one search (28.4 KB when it came): its own texts, and the cards' catalog for the
    * practice areas' and freshness labels (3.6 KB of it). +0.75 KB in issue 16: the shared growth
@@ -129,7 +137,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 31.5 KB until issue 18's lighter pages (from 31.38 KB measured): the SDK by parts (the discovery part up front) and the split core catalog (see the board's budget). */
-  search: 26.875 * 1024,
+  /** 26.875 KB until issue 18's second step (measured at 25.23 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  search: 25.375 * 1024,
   /** Loader + related content (21.3 KB when it came): `<bk-idea>`, a card and a thread load it too. */
   /** 22.5 KB until issue 15: the shared growth the board's budget describes and the shared kind-list styles. */
   /**
@@ -141,7 +150,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 25 KB until issue 18's lighter pages (from 24.89 KB measured): the SDK by parts (the discovery part up front) and the split core catalog (see the board's budget). */
-  related: 20.375 * 1024,
+  /** 20.375 KB until issue 18's second step (measured at 18.58 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  related: 18.75 * 1024,
   /**
    * Loader + an idea's own view (27.8 KB when it came): the view, its texts, its vote control
    * and the deep-link code; its discussion and related content load after it, by `import()`.
@@ -157,7 +167,9 @@ export const BUDGETS = {
   /** +0.5 KB in issue 17, measured after integration: the vote control it embeds (the backed state, the budget stepper with its reason at the cap, the fixed-width count), and the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.5 KB in issue 18: offline send-once in its vote and its discussion's composer, and the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 34 KB until issue 18's lighter pages (from 33.95 KB measured): the SDK by parts (the ideas part up front) and the split core catalog (see the board's budget); it registers the idea form's catalog for the business case's labels. */
-  idea: 32.75 * 1024,
+  /** 32.75 KB until issue 18's second step (measured at 30.78 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
+  idea: 31 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
@@ -171,7 +183,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 25 KB until issue 18's lighter pages (from 24.90 KB measured): the SDK by parts (the discovery part up front) and the split core catalog (see the board's budget). */
-  person: 20.375 * 1024,
+  /** 20.375 KB until issue 18's second step (measured at 18.59 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  person: 18.75 * 1024,
   /**
    * Loader + any other element (vote button, idea form, roadmap, a new widget): Lit, the SDK and the element.
    * 22 KB until issue 14: +0.25 KB for the form's "on behalf of a business leader" (its fields load by `import()`);
@@ -182,7 +195,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17, measured after integration (`<bk-inbox>` 23.32 KB): the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 23.5 KB until issue 18's lighter pages (from 23.42 KB measured): the SDK by parts and the split core catalog (see the board's budget): vote button 20.45 KB, roadmap 19.45, inbox 18.95, follow 16.76. */
-  element: 20.5 * 1024,
+  /** 20.5 KB until issue 18's second step (measured at 18.72 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page; vote button 18.72 KB, roadmap 17.75, inbox 17.25, follow 15.05. */
+  element: 18.875 * 1024,
   /**
    * Loader + the idea form (24.3 KB in issue 16; it shared `element`'s 23 KB until then): the
    * sponsoring unit's select and the impacted units' checkboxes, with the units they list.
@@ -193,7 +207,8 @@ export const BUDGETS = {
   /** +0.5 KB in issue 17, measured after integration: the duplicate suggestions as links with their status and a Back button (the vote control itself loads by `import()` when a suggestion shows), the visible confirmation, and the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 25.625 KB until issue 18's lighter pages (from 25.51 KB measured): the SDK by parts (the ideas part up front) and the split core catalog (see the board's budget). */
-  ideaForm: 24.125 * 1024,
+  /** 24.125 KB until issue 18's second step (measured at 22.34 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  ideaForm: 22.5 * 1024,
   /**
    * Loader + a unit's health round (23.4 KB when it came; results and trend load by `import()` for
    * the unit's team): +0.3 KB to read the viewer first (see the search's budget).
@@ -202,7 +217,8 @@ export const BUDGETS = {
   /** +0.125 KB in issue 17 (failure states): the element base's renderFailure and the not-set-up warning every page carries (the banner, back-off and retry load with the error texts, by import()). */
   /** +0.25 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate, and the round's failure state. */
   /** 24.625 KB until issue 18's lighter pages (from 24.60 KB measured): the SDK by parts (the health part up front) and the split core catalog (see the board's budget). */
-  health: 20.125 * 1024,
+  /** 20.125 KB until issue 18's second step (measured at 18.39 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  health: 18.5 * 1024,
   /**
    * Loader + the cockpit before it shows figures (23.75 KB when it came): its states, period
    * filters (months, quarters) and their texts. The figures' view, charts, texts and German load by
@@ -210,7 +226,8 @@ export const BUDGETS = {
    */
   /** +0.125 KB in issue 17, measured after integration: the SDK's calls every page's client carries (the admin client's configuration log, moderators' list of restricted people) and the element base's failure states beyond the first estimate. */
   /** 24.125 KB until issue 18's lighter pages (from 24.12 KB measured): the SDK by parts (the insights part up front) and the split core catalog (see the board's budget). */
-  insights: 19.625 * 1024,
+  /** 19.625 KB until issue 18's second step (measured at 17.81 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  insights: 18 * 1024,
   /**
    * Loader + a value plan (23.6 KB when it came): the benefits table with a progress bar per
    * benefit, the totals per measure, and the two native forms of its editors (add a benefit,
@@ -218,7 +235,14 @@ export const BUDGETS = {
    */
   /** +0.125 KB in issue 18: the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 24.125 KB until issue 18's lighter pages (from 24.10 KB measured): the SDK by parts (the value part up front) and the split core catalog (see the board's budget). */
-  valuePlan: 20 * 1024,
+  /** 20 KB until issue 18's second step (measured at 18.46 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
+  valuePlan: 18.625 * 1024,
+  /**
+   * Loader + every element of the registry's first-load chunks, each once (`everyWidgetWeight()`):
+   * a page with every widget. Measured at 129.47 KB when it came (issue 18; the issue's target is
+   * 30 KB), with the modules every element shares in one chunk (the widgets build's CORE).
+   */
+  everyWidget: 129.625 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
@@ -238,7 +262,8 @@ export const BUDGETS = {
   /** +1.75 KB in issue 17's console (measured at 383.5 KB): the list of embed keys, role candidates and names on grants, a template's dry-run check, the comment preview, the list of discussions, and their schemas. */
   /** −44.5 KB in issue 18: the Public Suffix List (`tldts`, 49 KB of it) is a static asset the Worker reads only for host wildcards (lib/public-suffixes.ts); measured at 338.9 KB with the session's other work. */
   /** −15.5 KB in issue 18's mends: markdown-it's HTML entity table (the `entities` package's) is a static asset read once per isolate (markdown/entities.ts); measured at 328.5 KB with the session's other work in progress. */
-  worker: 330 * 1024,
+  /** −30 KB in issue 18's third part: no OpenAPI generator in the bundle (−8 KB; /v1/openapi.json is the document the build generated, a static asset: src/openapi/runtime.ts) and only the members of zod the Worker uses (−24 KB: `z` as one object kept all of zod's exports); measured at 298.7 KB with the session's other work in progress. */
+  worker: 300 * 1024,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -262,6 +287,16 @@ export function pageWeight(tag: string): number {
   const chunks = manifest[tag]?.chunks;
   if (!chunks) throw new Error(`No <${tag}> in the widget manifest`);
   return gzipSize(join(CDN_DIR, 'embed.js')) + chunks.reduce((sum, file) => sum + gzipSize(join(CDN_DIR, file)), 0);
+}
+
+/**
+ * What a page with every element of the registry loads before it shows them: the loader and the
+ * union of the elements' first-load chunks, each counted once (the chunks they share are fetched once).
+ */
+export function everyWidgetWeight(): number {
+  const manifest = JSON.parse(readFileSync(join(CDN_DIR, 'widgets.json'), 'utf8')) as Record<string, { chunks: string[] }>;
+  const chunks = new Set(Object.values(manifest).flatMap((m) => m.chunks));
+  return gzipSize(join(CDN_DIR, 'embed.js')) + [...chunks].reduce((sum, file) => sum + gzipSize(join(CDN_DIR, file)), 0);
 }
 
 /** The page-weight budget of each element with one of its own; the others share `element`. */

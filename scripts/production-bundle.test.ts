@@ -3,12 +3,16 @@
  * wrangler.jsonc's top level, entry src/index.ts) contains no development code and no demo
  * data: no token minting, no demo page, no demo people, no seed. They live in the development
  * entry (src/dev/index.ts, wrangler.jsonc `env.dev`), so a production Worker with a mis-set
- * `BRIDGEKIT_ENV` still has nothing that could mint a token.
+ * `BRIDGEKIT_ENV` still has nothing that could mint a token. Tables and the OpenAPI document
+ * are static assets instead of code; the ones the Worker serves or decodes with are checked
+ * against what the packages they replace would give.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitiesDecode, htmlEntityTable } from '../packages/worker/scripts/html-entities.ts';
+import { openApiDocument } from '../packages/worker/scripts/openapi-document.ts';
 import { DEMO_CSP } from '../packages/worker/src/dev/demo-csp.ts';
 import {
   DEMO_BOARDS,
@@ -20,6 +24,8 @@ import {
   DEMO_USERS,
 } from '../packages/worker/src/dev/demo-data.ts';
 import { HTML_ENTITIES_ASSET, decodeHTMLStrict as ours, useHtmlEntities } from '../packages/worker/src/markdown/entities.ts';
+import { OPENAPI_DOCUMENT_ASSET } from '../packages/worker/src/openapi/document.ts';
+import * as runtimeZod from '../packages/worker/src/openapi/zod.ts';
 import { WORKER_BUNDLE } from './budgets.ts';
 
 const WORKER_ASSETS = join(dirname(WORKER_BUNDLE), '../assets');
@@ -98,6 +104,52 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
       'a &amp; b &lt;c&gt; &#65;&#x42; &notin; &notit;',
     ];
     expect(references.filter((ref) => ours(ref) !== decodeHTMLStrict(ref))).toEqual([]);
+  });
+
+  it('serves /v1/openapi.json from the static assets: the document the full @hono/zod-openapi generates, byte for byte', async () => {
+    expect(readFileSync(join(WORKER_ASSETS, OPENAPI_DOCUMENT_ASSET), 'utf8')).toBe(await openApiDocument());
+    expect(bundle).toContain(OPENAPI_DOCUMENT_ASSET);
+  }, 60_000);
+
+  /** The files with code in index.js, as the build's metafile names them (relative to packages/worker). */
+  const bundled = () => {
+    type Meta = { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const meta = JSON.parse(readFileSync(join(dirname(WORKER_BUNDLE), 'bundle-meta.json'), 'utf8')) as Meta;
+    // The metafile's top-level `inputs` also lists what was read and then shaken out.
+    const output = Object.entries(meta.outputs).find(([name]) => name.endsWith('index.js'))?.[1];
+    return Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([name]) => name);
+  };
+
+  it("carries no OpenAPI generator, nor zod's JSON Schema conversion or compiler (openapi/runtime.ts)", () => {
+    const inputs = bundled();
+    expect(inputs.some((input) => input.includes('src/openapi/runtime.ts'))).toBe(true);
+    const generator =
+      /@asteasolutions\/zod-to-openapi|@hono\/zod-openapi|zod\/v4\/core\/compile\.js|zod\/v4\/classic\/from-json-schema\.js/;
+    expect(inputs.filter((input) => generator.test(input))).toEqual([]);
+  });
+
+  it('has every member of zod the Worker reaches as z.… in its runtime namespace, and no import of all of zod', () => {
+    const worker = join(dirname(WORKER_BUNDLE), '../..');
+    const files = bundled().filter((input) => input.startsWith('src/') && input.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(100);
+    const used = new Set<string>();
+    const wholeZod: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(worker, file), 'utf8');
+      // Across line breaks: `z\n  .preprocess(…)`.
+      for (const [, member] of text.matchAll(/(?<![\w$.])z\s*\.\s*([A-Za-z_$][\w$]*)/g)) used.add(member as string);
+      // `import { z } from 'zod'` (a value, not a type) keeps every export of zod.
+      if (/^import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*'zod'/m.test(text)) wholeZod.push(file);
+    }
+    const { z: zod } = createRequire(join(worker, 'package.json'))('zod') as { z: Record<string, unknown> };
+    // zod's type helpers (`z.infer<…>`, `z.input<…>`), which this zod also exports as functions; the Worker uses them as types.
+    const typeHelpers = new Set(['infer', 'input', 'output']);
+    const values = [...used].filter((member) => member in zod && !typeHelpers.has(member));
+    expect(values.length).toBeGreaterThan(15);
+    expect(values.filter((member) => !(member in runtimeZod))).toEqual([]);
+    expect(wholeZod).toEqual([]);
   });
 
   it('contains no development route, demo page, demo person or seed', () => {

@@ -18,6 +18,16 @@ export default defineConfig({
     'src/core.ts',
     'src/parts.ts',
     'src/parts/*.ts',
+    // The runtime values of the wire types and errors, one file each: a widget that imports one
+    // from the main entry would take every value the other widgets use (bundlers split by file).
+    'src/errors.ts',
+    'src/types.ts',
+    'src/privacy.ts',
+    'src/card-types.ts',
+    'src/unit-types.ts',
+    'src/intake-types.ts',
+    'src/health-types.ts',
+    'src/value-types.ts',
   ],
   format: ['esm'],
   target: 'es2022',

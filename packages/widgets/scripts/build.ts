@@ -7,6 +7,7 @@
  * Usage: node scripts/build.ts [--cdn-only]
  */
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { registrationModule, WIDGETS } from '../src/registry.ts';
@@ -55,7 +56,7 @@ async function buildCdn(): Promise<void> {
     format: 'esm',
     target: 'es2022',
     minify: true,
-    plugins: [minifyCssLiteralsPlugin()],
+    plugins: [sourcePlugin(await coreFiles())],
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
@@ -105,16 +106,55 @@ async function buildCdn(): Promise<void> {
   await buildFrameScripts(outdir);
 }
 
-/** Squeezes the `css` literals of the package's own modules (minify-css.ts) before esbuild reads them. */
-function minifyCssLiteralsPlugin(): esbuild.Plugin {
+/**
+ * What every element's first screen loads: Lit, the element base (with the client, the translator
+ * and the core catalog) and the registration helper. esbuild puts each file in the chunk of the set
+ * of entries (elements and `import()` targets) that reach it, so a lazily loaded part that needs
+ * only the SDK's errors would split them off Lit, and every page would fetch a dozen small chunks
+ * (about 1.5 KB gzip more on the board's page). Every other module of ours imports the virtual
+ * module `bk-core` (which imports these), so all of them are reached by every entry alike: one chunk.
+ */
+const CORE = ['lit', './shared/bridgekit-element.ts', './shared/define.ts'];
+const CORE_SOURCE = CORE.map((m) => `export * from ${JSON.stringify(m)};`).join('\n');
+
+/** The files CORE imports statically: they do not import `bk-core` themselves. */
+async function coreFiles(): Promise<Set<string>> {
+  const { metafile } = await esbuild.build({
+    stdin: { contents: CORE_SOURCE, resolveDir: here('src'), loader: 'js' },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    logLevel: 'warning',
+    conditions: ['@bridgekit/source'],
+    absWorkingDir: here('.'),
+  });
+  const files = new Set<string>();
+  const walk = (input: string) => {
+    const path = join(here('.'), input);
+    if (files.has(path)) return;
+    files.add(path);
+    for (const imported of metafile.inputs[input]?.imports ?? []) if (imported.kind === 'import-statement') walk(imported.path);
+  };
+  for (const imported of metafile.inputs['<stdin>']?.imports ?? []) walk(imported.path);
+  return files;
+}
+
+/**
+ * Loads the package's and the SDK's own modules: squeezes their `css` literals (minify-css.ts) and
+ * adds `import 'bk-core'` to every one outside the core (see CORE).
+ */
+function sourcePlugin(core: Set<string>): esbuild.Plugin {
   return {
-    name: 'bridgekit-minify-css-literals',
+    name: 'bridgekit-source',
     setup(build) {
+      build.onResolve({ filter: /^bk-core$/ }, () => ({ path: 'bk-core', namespace: 'bk-core', sideEffects: true }));
+      build.onLoad({ filter: /.*/, namespace: 'bk-core' }, () => ({ contents: CORE_SOURCE, resolveDir: here('src'), loader: 'js' }));
       build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
         if (args.path.includes('node_modules')) return undefined;
         const source = await readFile(args.path, 'utf8');
-        if (!source.includes('css`')) return undefined;
-        return { contents: minifyCssLiterals(source), loader: 'ts' };
+        const minified = source.includes('css`') ? minifyCssLiterals(source) : source;
+        return { contents: core.has(args.path) ? minified : `import 'bk-core';\n${minified}`, loader: 'ts' };
       });
     },
   };

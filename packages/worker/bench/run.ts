@@ -37,11 +37,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
-import { SignJWT } from 'jose';
-import { BUDGETS, CDN_DIR, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
+import { BUDGETS, CDN_DIR, everyWidgetWeight, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
 import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
 import { runWrangler, wrangler } from '../scripts/wrangler.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { benchSeedSql, benchTokens, EXTRA_IDEAS, BENCH_USERS as USERS } from './bench-data.ts';
 import { bundleCostTable } from './bundle-cost.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
@@ -68,8 +68,6 @@ const DURATION = Number(opts.duration);
 const ROUNDS = Number(opts.rounds);
 const CONNECTIONS = Number(opts.connections);
 const ONLY = new Set(opts.only.split(','));
-const USERS = 200;
-const EXTRA_IDEAS = 10_000;
 
 /** Titles as people type them while submitting. */
 const QUERIES = [
@@ -97,51 +95,13 @@ function printSizes(): void {
   console.log(`  ${'embed.js budget'.padEnd(40)} ${kb(sizes['embed.js'] ?? 0).padStart(9)} of ${kb(BUDGETS.loader)}`);
   console.log(`  ${'page with <bk-idea-board>'.padEnd(40)} ${kb(pageWeight('bk-idea-board')).padStart(9)} of ${kb(BUDGETS.ideaBoard)}`);
   console.log(`  ${'page with <bk-idea-triage>'.padEnd(40)} ${kb(pageWeight('bk-idea-triage')).padStart(9)} of ${kb(BUDGETS.ideaTriage)}`);
+  console.log(`  ${'page with every widget'.padEnd(40)} ${kb(everyWidgetWeight()).padStart(9)} of ${kb(BUDGETS.everyWidget)}`);
   const frame = gzipSize(join(CDN_DIR, 'frame/frame.js'));
   console.log(`  ${'iframe page script (frame/frame.js)'.padEnd(40)} ${kb(frame).padStart(9)} of ${kb(BUDGETS.frameScript)}`);
   const resizer = gzipSize(join(CDN_DIR, 'embed-resizer.js'));
   console.log(`  ${'embed-resizer.js'.padEnd(40)} ${kb(resizer).padStart(9)} of ${kb(BUDGETS.resizer)}`);
   console.log(`  ${'Worker bundle'.padEnd(40)} ${kb(gzipSize(WORKER_BUNDLE)).padStart(9)} of ${kb(BUDGETS.worker)}`);
   console.log(bundleCostTable(dirname(WORKER_BUNDLE)).join('\n'));
-}
-
-const VERBS = ['Automate', 'Simplify', 'Digitise', 'Consolidate', 'Retire', 'Self-service', 'Forecast', 'Integrate'];
-const OBJECTS = [
-  'invoice matching',
-  'supplier onboarding',
-  'expense claims',
-  'sales dashboards',
-  'stock replenishment',
-  'contract renewals',
-  'travel requests',
-  'access reviews',
-  'month-end close',
-  'customer returns',
-  'field service scheduling',
-];
-const UNITS = ['for Finance', 'for Sales', 'in Operations', 'for HR', 'across regions', 'for partners', 'in the warehouse'];
-
-/** 200 people (with the handles the API would give them) and 10,000 ideas with varied titles on the `general` board, for both Workers. */
-function benchSeedSql(now: number): string {
-  const rows: string[] = [];
-  for (let i = 0; i < EXTRA_IDEAS; i++) {
-    const title = `${VERBS[i % VERBS.length]} ${OBJECTS[i % OBJECTS.length]} ${UNITS[i % UNITS.length]} (${i})`;
-    rows.push(
-      `('bench-idea-${i}', 'demo-tenant', 'demo-board-general', 'bench-user-${i % USERS}', '${title}', 'A generated idea for load tests.', ${now - i * 60000})`,
-    );
-  }
-  const inserts: string[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    inserts.push(
-      `INSERT OR IGNORE INTO ideas (id, tenant_id, board_id, author_id, title, description, created_at) VALUES\n${rows.slice(i, i + 500).join(',\n')};`,
-    );
-  }
-  return `
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${USERS - 1})
-INSERT OR IGNORE INTO users (id, tenant_id, subject, name, handle, business_unit, created_at, last_seen_at)
-SELECT 'bench-user-' || i, 'demo-tenant', 'bench|' || i, 'Bench person ' || i, 'bench.person.' || i, 'Unit ' || (i % 12), ${now}, ${now} FROM n;
-${inserts.join('\n')}
-`;
 }
 
 async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop(): Promise<void> }> {
@@ -172,21 +132,6 @@ async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop()
     throw err;
   }
   return { url, stop };
-}
-
-/** Signed tokens of bench persons 0…USERS − 1 (`bench|<n>`, the demo's embed secret). */
-function benchTokens(secret: Uint8Array): Promise<string[]> {
-  const issuedAt = Math.floor(Date.now() / 1000);
-  return Promise.all(
-    Array.from({ length: USERS }, (_, u) =>
-      new SignJWT({ name: `Bench person ${u}`, bu: `Unit ${u % 12}` })
-        .setProtectedHeader({ alg: 'HS256', kid: 'dev-1' })
-        .setSubject(`bench|${u}`)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + 3000)
-        .sign(secret),
-    ),
-  );
 }
 
 /** Section 8, on Workers of its own, so its 30,000 ideas do not change the other sections' data. */

@@ -10,14 +10,16 @@
  * replies expanded or not): the plain list then holds exactly those comments.
  *
  * The widget's time includes what a plain list never pays: its script (embed.js, then its
- * chunks) and the API's answer. The report splits it there — until the answer of
- * `/threads/comments`, and rendering after it — so that the widget's own work can be told
- * apart from the script's and the Worker's.
+ * chunks) and the API's answer. The report splits it there — until the request for
+ * `/threads/comments` starts, until its answer, and rendering after it — so that the widget's
+ * own work can be told apart from the script's and the Worker's; and it says where the main
+ * thread's time went on each page (Chromium's own counters: script, style, layout), and with
+ * `BK_RENDER_PROFILE=1` which functions of the widget's visit took the most of it (CDP Profiler).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CommentWithReplies, ThreadPage } from '@bridgekit/sdk';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.ts';
 import { median } from './load.ts';
 import { MARKER_SOURCE, PAGE_LIMIT, THREAD_500 } from './thread-seed.ts';
@@ -75,7 +77,13 @@ async function serveHostPages(threadHtml: string): Promise<{ origin: string; set
  * navigation start and when the comments' API answer had arrived (0 for the plain list) — or
  * false while fewer than `expected` are there.
  */
-function onScreen({ source, expected }: { source: string; expected: number }): { markers: string[]; at: number; api: number } | false {
+function onScreen({
+  source,
+  expected,
+}: {
+  source: string;
+  expected: number;
+}): { markers: string[]; at: number; api: number; asked: number } | false {
   const pattern = new RegExp(source, 'g');
   const seen = new Set<string>();
   const visit = (root: Element | ShadowRoot) => {
@@ -89,6 +97,7 @@ function onScreen({ source, expected }: { source: string; expected: number }): {
     markers: [...seen],
     at: performance.now(),
     api: Math.max(0, ...answers.map((r) => (r as PerformanceResourceTiming).responseEnd)),
+    asked: Math.min(...answers.map((r) => r.startTime), Number.POSITIVE_INFINITY),
   };
 }
 
@@ -105,12 +114,58 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** Milliseconds from navigation start to the frame in which `expected` markers are on screen, and to the comments' API answer. */
-async function timeVisit(browser: Browser, url: string, expected: number): Promise<{ at: number; api: number }> {
+/** One visit: milliseconds from navigation start to the frame in which `expected` markers are on screen, and where the time went. */
+interface Visit {
+  at: number;
+  /** When the comments' request started and when its answer had arrived (0 for the plain list). */
+  asked: number;
+  api: number;
+  /** The main thread's time by kind (Chromium's counters), in ms. */
+  script: number;
+  style: number;
+  layout: number;
+  /** With a profile asked for: the functions with the most self time, in ms. */
+  hot?: [string, number][];
+}
+
+/** Chromium's counters of the page's main-thread time so far, in ms. */
+async function mainThreadTimes(cdp: CDPSession): Promise<{ script: number; style: number; layout: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { script: ms('ScriptDuration'), style: ms('RecalcStyleDuration'), layout: ms('LayoutDuration') };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time by function of a CDP CPU profile, most first. */
+function hottest(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top: number): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').pop() ?? '';
+    const name = `${frame.functionName || '(anonymous)'} ${file}${file ? `:${frame.lineNumber + 1}` : ''}`.trim();
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
+async function timeVisit(browser: Browser, url: string, expected: number, profile = false): Promise<Visit> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const problems = watchProblems(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url, { waitUntil: 'commit' });
     const done = await page
       .waitForFunction(onScreen, { source: MARKER_SOURCE, expected }, { polling: 'raf', timeout: VISIT_TIMEOUT_MS })
@@ -121,7 +176,11 @@ async function timeVisit(browser: Browser, url: string, expected: number): Promi
       });
     const result = await done.jsonValue();
     if (!result) throw new Error(`${url}: the comments never showed`);
-    return { at: result.at, api: result.api };
+    const times = await mainThreadTimes(cdp);
+    const hot = profile
+      ? hottest(((await cdp.send('Profiler.stop')) as { profile: Parameters<typeof hottest>[0] }).profile, 12)
+      : undefined;
+    return { at: result.at, asked: Number.isFinite(result.asked) ? result.asked : 0, api: result.api, ...times, hot };
   } finally {
     await context.close();
   }
@@ -177,27 +236,40 @@ export async function measureThreadRender(worker: string, rounds: number): Promi
     host.setList(listPageHtml(items, shown));
     const expected = shown.size;
     await timeVisit(browser, `${host.origin}/list`, expected); // warm Chromium's own caches
-    const widget: number[] = [];
-    const answered: number[] = [];
-    const rendering: number[] = [];
-    const list: number[] = [];
+    const widget: Visit[] = [];
+    const list: Visit[] = [];
     for (let r = 0; r < rounds; r++) {
-      list.push((await timeVisit(browser, `${host.origin}/list`, expected)).at);
-      const visit = await timeVisit(browser, `${host.origin}/thread`, expected);
-      widget.push(visit.at);
-      answered.push(visit.api);
-      rendering.push(visit.at - visit.api);
+      list.push(await timeVisit(browser, `${host.origin}/list`, expected));
+      widget.push(await timeVisit(browser, `${host.origin}/thread`, expected));
     }
-    const ms = (xs: number[]) => `${median(xs).toFixed(0).padStart(6)} ms`;
-    return [
-      `  ${`render ${THREAD_500.comments} comments`.padEnd(26)} plain <ul> ${ms(list)}  (median of ${rounds})`,
-      `  ${''.padEnd(26)} <${TAG}>  ${ms(widget)}`,
-      `  ${''.padEnd(26)}   of which until the comments' API answer ${ms(answered)}, rendering after it ${ms(rendering)} (medians)`,
-      `  ${''.padEnd(26)} ratio      ${(median(widget) / Math.max(median(list), 1)).toFixed(2).padStart(6)}×`,
+    const med = (visits: Visit[], of: (v: Visit) => number) => median(visits.map(of));
+    const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
+    const mainThread = (visits: Visit[]) =>
+      `script ${ms(med(visits, (v) => v.script))}, style ${ms(med(visits, (v) => v.style))}, layout ${ms(med(visits, (v) => v.layout))}`;
+    const lines = [
+      `  ${`render ${THREAD_500.comments} comments`.padEnd(26)} plain <ul> ${ms(med(list, (v) => v.at))}  (median of ${rounds})`,
+      `  ${''.padEnd(26)} <${TAG}>  ${ms(med(widget, (v) => v.at))}`,
+      `  ${''.padEnd(26)}   of which until the comments' request starts ${ms(med(widget, (v) => v.asked))}, until its answer ${ms(med(widget, (v) => v.api))}, rendering after it ${ms(med(widget, (v) => v.at - v.api))} (medians)`,
+      `  ${''.padEnd(26)} main thread, plain <ul>: ${mainThread(list)}`,
+      `  ${''.padEnd(26)} main thread, <${TAG}>:  ${mainThread(widget)}`,
+      `  ${''.padEnd(26)} ratio      ${(
+        med(widget, (v) => v.at) /
+        Math.max(
+          med(list, (v) => v.at),
+          1,
+        )
+      )
+        .toFixed(2)
+        .padStart(6)}×`,
       `  ${''.padEnd(26)} shown: ${expected} of ${THREAD_500.comments} comments (requests with limit=${limits.join(', ') || 'none seen'})`,
       '',
       '  Navigation start to every shown comment in the DOM (shadow roots included); ratio is <bk-thread> ÷ plain list.',
     ];
+    if (process.env.BK_RENDER_PROFILE) {
+      const { hot = [] } = await timeVisit(browser, `${host.origin}/thread`, expected, true);
+      lines.push(`  Self time by function, one profiled visit of <${TAG}>:`, ...hot.map(([name, t]) => `    ${ms(t)}  ${name}`));
+    }
+    return lines;
   } finally {
     await browser.close();
     host.server.close();

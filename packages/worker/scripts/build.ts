@@ -4,8 +4,10 @@
  * src/index.ts, leaves out the development entry's demo page, demo people and token minting
  * (src/dev/index.ts); scripts/production-bundle.test.ts checks dist/bundle for them.
  *
- *   dist/assets      production: /embed.js, /widgets/*, the Public Suffix List (/psl/…) and the
- *                    HTML entity table markdown-it decodes with (/md/…)
+ *   dist/assets      production: /embed.js, /widgets/*, the Public Suffix List (/psl/…), the
+ *                    HTML entity table markdown-it decodes with (/md/…) and the OpenAPI document
+ *                    the Worker serves at /v1/openapi.json (/openapi/…), generated here with the
+ *                    full @hono/zod-openapi, which the Worker's bundle leaves out (src/openapi/)
  *   dist/assets-dev  development: the same plus the demo page under /demo/
  *
  * Usage: node scripts/build.ts [--assets-only]
@@ -15,7 +17,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLIC_SUFFIX_ASSET } from '../src/lib/public-suffixes.ts';
 import { HTML_ENTITIES_ASSET } from '../src/markdown/entities.ts';
+import { OPENAPI_DOCUMENT_ASSET } from '../src/openapi/document.ts';
 import { htmlEntityTable } from './html-entities.ts';
+import { openApiDocument } from './openapi-document.ts';
 import { publicSuffixRules } from './public-suffixes.ts';
 import { runWrangler } from './wrangler.ts';
 
@@ -25,6 +29,7 @@ const widgetsCdn = fileURLToPath(new URL('../../widgets/dist/cdn', import.meta.u
 export async function assembleAssets(): Promise<void> {
   const publicSuffixes = JSON.stringify(await publicSuffixRules());
   const htmlEntities = JSON.stringify(await htmlEntityTable());
+  const openApi = await openApiDocument();
   for (const [dir, withDemo] of [
     ['dist/assets', false],
     ['dist/assets-dev', true],
@@ -38,6 +43,8 @@ export async function assembleAssets(): Promise<void> {
     await writeFile(`${out}${PUBLIC_SUFFIX_ASSET}`, publicSuffixes);
     await mkdir(dirname(`${out}${HTML_ENTITIES_ASSET}`), { recursive: true });
     await writeFile(`${out}${HTML_ENTITIES_ASSET}`, htmlEntities);
+    await mkdir(dirname(`${out}${OPENAPI_DOCUMENT_ASSET}`), { recursive: true });
+    await writeFile(`${out}${OPENAPI_DOCUMENT_ASSET}`, openApi);
     if (withDemo) await cp(here('static/demo'), `${out}/demo`, { recursive: true });
   }
 }

@@ -20,6 +20,8 @@ export const SOURCE_CONDITION = '--conditions=@bridgekit/source';
 export interface DevServer {
   /** e.g. `http://127.0.0.1:41234` */
   url: string;
+  /** The inspector's port (Chrome DevTools Protocol; bench/profile.ts attaches to it). */
+  inspectorPort: number;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     await stop();
     throw err;
   }
-  return { url, stop };
+  return { url, inspectorPort, stop };
 }
 
 /** Polls `probeUrl` until it answers 2xx; fails early if `child` exits, with its output. */

@@ -9,11 +9,13 @@ const here = (path: string) => new URL(path, import.meta.url).pathname;
 export async function workerTestPlugin(environment: 'dev' | undefined) {
   const idp = await createFakeIdentityProvider();
   const receiver = createFakeWebhookReceiver();
-  // wrangler.jsonc's `alias`, which Vite does not read: markdown-it decodes entities with our table.
-  const entitiesAlias = {
-    name: 'bridgekit-entities-alias',
-    config: () => ({ resolve: { alias: [{ find: /^entities$/, replacement: here('../src/markdown/entities.ts') }] } }),
-  };
+  // wrangler.jsonc's `alias`, which Vite does not read: markdown-it decodes entities with our table,
+  // and the production project runs @hono/zod-openapi without the generator, serving the built
+  // document (src/openapi/runtime.ts). The other projects keep the package: tests read its
+  // registry, and their /v1/openapi.json is generated from the source under test.
+  const alias = [{ find: /^entities$/, replacement: here('../src/markdown/entities.ts') }];
+  if (environment === undefined) alias.push({ find: /^@hono\/zod-openapi$/, replacement: here('../src/openapi/runtime.ts') });
+  const wranglerAlias = { name: 'bridgekit-wrangler-alias', config: () => ({ resolve: { alias } }) };
   const worker = cloudflareTest({
     wrangler: { configPath: here('../wrangler.jsonc'), ...(environment ? { environment } : {}) },
     miniflare: {
@@ -24,5 +26,5 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       queueProducers: { EVENTS: { queueName: 'bridgekit-events-tests' } },
     },
   });
-  return [worker, entitiesAlias];
+  return [worker, wranglerAlias];
 }

@@ -1,4 +1,5 @@
-import { type BridgekitMemberClient, isBridgekitError, type Reason, type ReasonParams } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, Reason, ReasonParams } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BkErrorEvent } from '../events/error.ts';
 import { memberClient } from './client.ts';

@@ -4,8 +4,9 @@
  * another group of calls for its first screen provides its part up front ({@link usePart});
  * any other group loads the first time one of its calls is made, so no call can go missing.
  */
-import { BridgekitError, type BridgekitMemberClient, type ClientOptions } from '@bridgekit/sdk';
+import type { BridgekitMemberClient, ClientOptions } from '@bridgekit/sdk';
 import { coreApi, memberTransport, type Transport } from '@bridgekit/sdk/core';
+import { BridgekitError } from '@bridgekit/sdk/errors';
 
 /** A part of the client (`MemberPart`): some of its namespaces, made over the transport. */
 type Part = (http: Transport) => object;

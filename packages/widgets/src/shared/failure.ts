@@ -4,7 +4,7 @@
  * is wrong: an unknown board, card or tenant, a refused right, invalid input). Elements retry
  * transient failures by themselves (outage.ts) and offer no "Try again" for permanent ones.
  */
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 
 export type FailureKind = 'transient' | 'permanent';
 

@@ -3,7 +3,7 @@
  * browser is back online. Each write is sent again with the Idempotency-Key of its first try, so
  * the server counts it once even if that try reached it after all (docs/widgets.md "Offline").
  */
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { unreachable } from './offline.ts';
 
 /** The longest wait between tries while the browser thinks it is online but the API is out of reach. */

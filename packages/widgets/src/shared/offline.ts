@@ -2,7 +2,7 @@
  * Whether a write failed for want of a connection, and the offline queue (offline-queue.ts),
  * loaded only when one did: most pages never need it.
  */
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 
 /** The browser says it is offline, or the API could not be reached. */
 export const unreachable = (err?: unknown): boolean =>

@@ -7,7 +7,8 @@
  * after its retry, or when it leaves the page. Loaded with the error texts (error-texts.ts), the
  * first time an element has a failure to show.
  */
-import { type BridgekitError, type BridgekitMemberClient, isBridgekitError } from '@bridgekit/sdk';
+import type { BridgekitError, BridgekitMemberClient } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { css, html, type ReactiveController, type ReactiveElement } from 'lit';
 import { failureKind } from './failure.ts';
 import type { Translate } from './i18n.ts';

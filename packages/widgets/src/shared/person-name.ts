@@ -2,7 +2,7 @@
  * A person's name as a widget shows it. The API names every erased person `REMOVED_PERSON_NAME`:
  * a code, shown in the reader's language.
  */
-import { REMOVED_PERSON_NAME } from '@bridgekit/sdk';
+import { REMOVED_PERSON_NAME } from '@bridgekit/sdk/privacy';
 import type { Translate } from './i18n.ts';
 
 /**

@@ -14,7 +14,8 @@
  * `linker`; until then those links follow the rule above, and mentions are text).
  *
  * Every widget renders user links through this module: `userHtml` for the server's HTML,
- * `userLink` for a link it builds itself.
+ * `userLink` for a link it builds itself, and `linkedHtml` for the server's HTML with its links
+ * set, as a string, where a list builds each item as one string of HTML (`bk-thread`'s comments).
  */
 import { directive } from 'lit/directive.js';
 import { UnsafeHTMLDirective } from 'lit/directives/unsafe-html.js';
@@ -41,6 +42,21 @@ export function withOutsideLinks(source: string): string {
   return template.innerHTML;
 }
 
+/**
+ * HTML the server rendered from someone's Markdown and sanitised (no scripts, no event
+ * handlers, only http(s) and mailto links) — the one HTML from outside that a widget inserts —
+ * with its links opening outside the widget; with a `linker` (`userHtmlLinker(client)` of
+ * `user-html.ts`), its mentions link to the people's views and its links to items' views open in
+ * place. '' for none. `userHtml` inserts it into a template; a list that builds each item as one
+ * string (`bk-thread`'s comments) puts it in that string.
+ *
+ * @example
+ * `<div class="comment-body">${linkedHtml(comment.html, linker)}</div>`
+ */
+export function linkedHtml(source: string | null | undefined, linker?: UserHtmlLinker | null): string {
+  return source ? (linker ?? withOutsideLinks)(source) : '';
+}
+
 class UserHtmlDirective extends UnsafeHTMLDirective {
   static override directiveName = 'userHtml';
   #source: string | null | undefined;
@@ -52,17 +68,14 @@ class UserHtmlDirective extends UnsafeHTMLDirective {
     if (source !== this.#source || linker !== this.#linker) {
       this.#source = source;
       this.#linker = linker;
-      this.#html = source ? (linker ?? withOutsideLinks)(source) : '';
+      this.#html = linkedHtml(source, linker);
     }
     return super.render(this.#html);
   }
 }
 
 /**
- * HTML the server rendered from someone's Markdown and sanitised (no scripts, no event
- * handlers, only http(s) and mailto links) — the one HTML a widget inserts — with its links
- * opening outside the widget; with a `linker` (`userHtmlLinker(client)` of `user-html.ts`), its
- * mentions link to the people's views and its links to items' views open in place.
+ * The server's HTML (see `linkedHtml`) in a template.
  *
  * @example
  * html`<div class="comment-body">${userHtml(comment.html, this._linker)}</div>`

@@ -10,7 +10,7 @@
  */
 import type { ErrorReason, ParamsOf } from '@bridgekit/sdk';
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError, fieldIssue } from '../errors.ts';
 import { line } from '../schemas/text.ts';
 import type { Tenant } from '../store/tenants.ts';

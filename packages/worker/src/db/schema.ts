@@ -889,6 +889,8 @@ export const notifications = sqliteTable(
     index('notifications_user_created').on(t.userId, t.createdAt, t.id),
     index('notifications_user_unread').on(t.userId, t.readAt),
     index('notifications_tenant_unmailed').on(t.tenantId, t.emailedAt, t.kind),
+    // The outbox sweep's notifications of the events it sends (delivery/dispatch.ts).
+    index('notifications_event').on(t.eventId),
   ],
 );
 

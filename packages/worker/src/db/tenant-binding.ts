@@ -1,7 +1,8 @@
 /**
  * The one wrapper around a tenant's D1 binding: every write a request sends — a batch, or a
  * statement run alone — goes out as one batch together with what must commit or fail with it:
- * the bump of the versions of the tables it writes (store/cache-versions.ts) and, on a request
+ * the bump of the versions of the tables it writes (store/cache-versions.ts; only when the batch
+ * changed a row) and, on a request
  * with an `Idempotency-Key`, the key's claim in front of its first write (store/idempotency.ts).
  * Reads pass through unchanged. `tenantContext` wraps `env.DB` with the tenant; the idempotency
  * middleware wraps it again from the raw binding with the claim, so a write is wrapped once.
@@ -35,8 +36,17 @@ export function writtenTable(query: string): string | null {
   return table === null || UNVERSIONED.has(table) ? null : table;
 }
 
-const BUMP =
-  'insert into cache_versions (tenant_id, scope, version) select ?1, value, 1 from json_each(?2) where true on conflict (tenant_id, scope) do update set version = version + 1';
+/**
+ * A refused or repeated write (guarded statements that change no row) must leave the versions as
+ * they were, or every refusal would empty the caches. The batch first notes the connection's
+ * `total_changes()` in a row of its own; the bump behind the writes runs only if the count grew
+ * by more than that note's own change. (A batch is one transaction on one connection.)
+ */
+const CHANGES_SCOPE = '#changes';
+const MARK = `insert into cache_versions (tenant_id, scope, version) values (?1, '${CHANGES_SCOPE}', total_changes()) on conflict (tenant_id, scope) do update set version = excluded.version`;
+const BUMP = `insert into cache_versions (tenant_id, scope, version) select ?1, value, 1 from json_each(?2)
+  where total_changes() > (select version + 1 from cache_versions where tenant_id = ?1 and scope = '${CHANGES_SCOPE}')
+  on conflict (tenant_id, scope) do update set version = version + 1`;
 
 /**
  * `d1` (the raw binding, or a test's counting or faulty one) as the tenant's requests use it.
@@ -50,19 +60,23 @@ export function tenantBinding(d1: D1Binding, { tenantId, idempotency }: TenantBi
   const writes = new WeakMap<object, { stmt: Statement; table: string }>();
   const unwrap = (stmt: Statement) => writes.get(stmt)?.stmt ?? stmt;
 
-  /** Sends a write as one batch: the key's claim in front (a keyed request's first write), the bump behind. */
+  /** Sends a write as one batch: the key's claim in front (a keyed request's first write), the bump behind if rows changed. */
   async function send(statements: Statement[], tables: string[]): Promise<Result[]> {
     const versioned = tables.filter((t) => !UNVERSIONED.has(t));
-    const bump = versioned.length > 0 ? [d1.prepare(BUMP).bind(tenantId, JSON.stringify([...new Set(versioned)]))] : [];
+    const [mark, bump] =
+      versioned.length > 0
+        ? [[d1.prepare(MARK).bind(tenantId)], [d1.prepare(BUMP).bind(tenantId, JSON.stringify([...new Set(versioned)]))]]
+        : [[], []];
     const state = idempotency?.state;
     if (!idempotency || !state || state.claimed || state.taken) {
-      const results = await d1.batch([...statements, ...bump]);
-      return results.slice(0, statements.length);
+      const results = await d1.batch([...mark, ...statements, ...bump]);
+      return results.slice(mark.length, mark.length + statements.length);
     }
     state.claimed = true;
     try {
-      const results = await d1.batch([claimStatement(d1, idempotency.claim), ...statements, ...bump]);
-      return results.slice(1, statements.length + 1);
+      // The claim before the mark: it is a change of its own, not one of the write's.
+      const results = await d1.batch([claimStatement(d1, idempotency.claim), ...mark, ...statements, ...bump]);
+      return results.slice(1 + mark.length, 1 + mark.length + statements.length);
     } catch (err) {
       state.claimed = false;
       if (!keyTaken(err)) throw err;

@@ -104,9 +104,17 @@ export async function tenantsWithPendingEvents(db: Database, createdUntil: numbe
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** How long a write's sweep waits on the queue, so that the writes of that second share it. */
+export const SWEEP_DELAY_SECONDS = 1;
+// Per queue binding (a test's recorder is one of its own), per tenant: until when a queued sweep
+// has not started yet. A write committed before then is swept by it: no second sweep is queued.
+const sweepsQueued = new WeakMap<object, Map<string, number>>();
+
 /**
  * After a tenant's successful write, asks the queue to sweep the tenant's outbox — after the
  * answer has gone, and never failing the write: what is not dispatched now, the cron sweep is.
+ * The sweep is delayed by {@link SWEEP_DELAY_SECONDS}, and a write while one is still waiting in
+ * this isolate queues none: under load a tenant gets one sweep a second, not one per write.
  */
 export const dispatchAfterWrites = createMiddleware<AppEnv>(async (c, next) => {
   await next();
@@ -119,5 +127,16 @@ export const dispatchAfterWrites = createMiddleware<AppEnv>(async (c, next) => {
   } catch {
     return; // no execution context (a direct app.request() in a script): the cron sweep will do
   }
-  ctx.waitUntil(queue.send({ kind: 'sweep', tenant: tenant.id }).catch((err: unknown) => console.warn('Outbox sweep not queued', err)));
+  const queued = sweepsQueued.get(queue) ?? new Map<string, number>();
+  sweepsQueued.set(queue, queued);
+  const now = Date.now();
+  if ((queued.get(tenant.id) ?? 0) > now) return;
+  // Short of the delay by a margin, for the clocks of the Worker and the queue.
+  queued.set(tenant.id, now + SWEEP_DELAY_SECONDS * 1000 - 100);
+  ctx.waitUntil(
+    queue.send({ kind: 'sweep', tenant: tenant.id }, { delaySeconds: SWEEP_DELAY_SECONDS }).catch((err: unknown) => {
+      queued.delete(tenant.id);
+      console.warn('Outbox sweep not queued', err);
+    }),
+  );
 });

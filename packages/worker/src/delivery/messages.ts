@@ -18,7 +18,7 @@ export type DigestCadence = 'daily' | 'weekly';
 
 /** The queue as the Worker uses it (`Queue<DeliveryMessage>`; a test may pass a recorder with the same two methods). */
 export interface DeliveryQueue {
-  send(body: DeliveryMessage): Promise<unknown>;
+  send(body: DeliveryMessage, options?: QueueSendOptions): Promise<unknown>;
   sendBatch(messages: Iterable<MessageSendRequest<DeliveryMessage>>): Promise<unknown>;
 }
 

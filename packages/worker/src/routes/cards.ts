@@ -71,7 +71,7 @@ import {
   verifyCard,
 } from '../store/cards.ts';
 import { findTemplate } from '../store/templates.ts';
-import { cachedRead } from './read-cache.ts';
+import { cachedRead, jsonAnswer, lazily } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 const TAG = 'Practice cards';
@@ -123,9 +123,9 @@ export const cardsRoutes = createRouter()
       const { db, tenant, viewer } = c.var;
       const now = Date.now();
       if (emptyCardSearch(query)) return c.json({ items: [], nextCursor: null }, 200);
-      // Built first: a query it refuses (400) is refused before the cache is asked.
-      const shared = listCardsQuery(db, tenant.id, ANONYMOUS, query, now);
       if (personalCardQuery(query)) return c.json(await listCards(db, tenant.id, viewer, query, now), 200);
+      // Built on a miss only; a query it refuses (400, whoever asks) is never cached, so it is refused before any read.
+      const shared = lazily(() => listCardsQuery(db, tenant.id, ANONYMOUS, query, now));
       const page = await cachedRead(c, {
         // Freshness is by the day: the next day's answer is another one.
         key: `cards\u0000${dayOf(now)}\u0000${JSON.stringify(query)}`,
@@ -136,7 +136,7 @@ export const cardsRoutes = createRouter()
         merge: (page, [own]: { extra: number }[]) => (own && !own.extra ? page : null),
         uncached: () => listCardsQuery(c.var.db, c.var.tenant.id, c.var.viewer, query, now),
       });
-      return c.json(page, 200);
+      return jsonAnswer(c, page);
     },
   )
   .openapi(

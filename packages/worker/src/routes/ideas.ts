@@ -41,7 +41,7 @@ import { deleteIdea, findIdea, listIdeasQuery, submitIdea, toIdea } from '../sto
 import { similarIdeas } from '../store/search.ts';
 import { withdrawIdea } from '../store/status.ts';
 import { type OwnIdeaState, ownIdeaState, withOwnState } from '../store/viewer-state.ts';
-import { cachedRead } from './read-cache.ts';
+import { cachedRead, jsonAnswer, lazily } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 export const ideasRoutes = createRouter()
@@ -66,7 +66,7 @@ export const ideasRoutes = createRouter()
       const page = await cachedRead(c, {
         key: `ideas\u0000${JSON.stringify(query)}`,
         scopes: IDEA_LIST_SCOPES,
-        shared: listIdeasQuery(db, tenant.id, ANONYMOUS, query),
+        shared: lazily(() => listIdeasQuery(db, tenant.id, ANONYMOUS, query)),
         mine:
           viewer.kind === 'anonymous'
             ? undefined
@@ -82,7 +82,7 @@ export const ideasRoutes = createRouter()
         // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
         uncached: () => listIdeasQuery(c.var.db, c.var.tenant.id, c.var.viewer, query),
       });
-      return c.json(page, 200);
+      return jsonAnswer(c, page);
     },
   )
   .openapi(
@@ -193,7 +193,7 @@ export const ideasRoutes = createRouter()
       const answer = await cachedRead(c, {
         key: `idea-view\u0000${id}`,
         scopes: IDEA_VIEW_SCOPES,
-        shared: ideaViewQuery(db, tenant.id, ANONYMOUS, id),
+        shared: lazily(() => ideaViewQuery(db, tenant.id, ANONYMOUS, id)),
         mine: viewer.kind === 'anonymous' ? undefined : () => ownIdeaViewState(db, tenant.id, viewer, id),
         merge: (shared, own: OwnIdeaViewState[]) => withOwnViewState(shared, viewer, own),
         // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
@@ -203,7 +203,7 @@ export const ideasRoutes = createRouter()
       if ('mergedInto' in result) {
         return c.redirect(`/v1/tenants/${encodeURIComponent(tenant.slug)}/ideas/${encodeURIComponent(result.mergedInto)}/view`, 308);
       }
-      return c.json(result.view, 200);
+      return jsonAnswer(c, result.view);
     },
   )
   .openapi(

@@ -53,10 +53,58 @@ async function refreshTenant(c: Context<AppEnv>): Promise<void> {
   await enterTenant(c, tenant);
 }
 
+/** Encoded answers, by the answer: a shared answer served unchanged is serialised once per isolate. */
+const encoded = new WeakMap<object, Uint8Array>();
+/** Larger answers are encoded per request: kept beside their cached answers, they would crowd the isolate's memory. */
+const ENCODED_MAX_BYTES = 64 * 1024;
+
+/**
+ * `c.json(value, 200)` for an answer of {@link cachedRead}: the same bytes and content type, but
+ * a shared answer that reaches the viewer unchanged (no state of their own merged in) is
+ * serialised and encoded once, not on every request. Answers are never changed once made (a
+ * merge makes a new one), so the bytes stay the answer's.
+ *
+ * @example
+ * return jsonAnswer(c, await cachedRead(c, { … }));
+ */
+export function jsonAnswer<T extends object>(c: Context<AppEnv>, value: T) {
+  let body = encoded.get(value);
+  if (!body) {
+    body = new TextEncoder().encode(JSON.stringify(value));
+    if (body.byteLength <= ENCODED_MAX_BYTES) encoded.set(value, body);
+  }
+  // Typed as c.json's answer, for the route's declared response.
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<
+    typeof c.json<T, 200>
+  >;
+}
+
 /** A read as statements for a batch, and how to read the answer off their results (e.g. `listIdeasQuery`). */
 export interface Batched<T> {
   statements: readonly BatchItem<'sqlite'>[];
   answer: (results: readonly unknown[]) => T;
+}
+
+/**
+ * `build()` as a {@link Batched} that builds its statements only when first asked for them: on
+ * a cache hit, a shared answer's statements are never sent, and building drizzle queries is a
+ * good part of a request's CPU (bench/profile.ts).
+ *
+ * @example
+ * cachedRead(c, { key, scopes, shared: lazily(() => listIdeasQuery(db, tenant.id, ANONYMOUS, query)), uncached: … });
+ */
+export function lazily<T>(build: () => Batched<T>): Batched<T> {
+  let built: Batched<T> | undefined;
+  const get = () => {
+    built ??= build();
+    return built;
+  };
+  return {
+    get statements() {
+      return get().statements;
+    },
+    answer: (results) => get().answer(results),
+  };
 }
 
 /** A read: batched with the version check, or run after it. */
@@ -85,6 +133,17 @@ async function run<T>(c: Context<AppEnv>, compute: Compute<T>): Promise<T> {
   return compute.answer(await c.var.db.batch(compute.statements as [BatchItem<'sqlite'>]));
 }
 
+const scopeLists = new WeakMap<readonly string[], readonly string[]>();
+/** The tenant's settings' scopes and `scopes`: one list per route's constant list, so its SQL parameter is made once. */
+function withTenantScopes(scopes: readonly string[]): readonly string[] {
+  let all = scopeLists.get(scopes);
+  if (!all) {
+    all = [...TENANT_SCOPES, ...scopes];
+    scopeLists.set(scopes, all);
+  }
+  return all;
+}
+
 /**
  * The answer of `read`: the shared answer from this isolate's cache when its versions are
  * current, else computed and cached. A current cached answer costs one round trip (the versions
@@ -95,7 +154,7 @@ async function run<T>(c: Context<AppEnv>, compute: Compute<T>): Promise<T> {
  */
 export async function cachedRead<T, M = unknown>(c: Context<AppEnv>, read: CachedRead<T, M>): Promise<T> {
   const { tenant, db } = c.var;
-  const scopes = [...TENANT_SCOPES, ...read.scopes];
+  const scopes = withTenantScopes(read.scopes);
   const key = `${tenant.id}\u0000${read.key}`;
   const entry = recall(key);
   const check = selectVersions(db, tenant.id, scopes);
@@ -104,7 +163,8 @@ export async function cachedRead<T, M = unknown>(c: Context<AppEnv>, read: Cache
   // there is none to check) the shared answer and, for a signed-in viewer, their own.
   const withCheck: BatchItem<'sqlite'>[] = [];
   const shared = typeof read.shared === 'function' ? undefined : read.shared;
-  const mineUncached = personal ? read.uncached() : undefined;
+  // Built only without a cached answer: a hit never needs it.
+  const mineUncached = personal && !entry ? read.uncached() : undefined;
   const uncached = typeof mineUncached === 'function' ? undefined : mineUncached;
   const batchedMiss = !entry && shared !== undefined && (!personal || uncached !== undefined);
   if (entry && personal && read.mine) withCheck.push(read.mine(entry.value as T));

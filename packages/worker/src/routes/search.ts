@@ -14,7 +14,7 @@ import { RELATED_SCOPES, SEARCH_SCOPES } from '../store/cache-versions.ts';
 import { readableCard, relatedNotFound, relatedTo } from '../store/related.ts';
 import { matchQuery } from '../store/search.ts';
 import { classKey, noHits, parseClass, type SearchClass, searchClassOf, searchQuery } from '../store/search-all.ts';
-import { cachedRead } from './read-cache.ts';
+import { cachedRead, jsonAnswer } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 const TAG = 'Search';
@@ -92,7 +92,7 @@ export const searchRoutes = createRouter()
         },
         uncached: forViewer,
       });
-      return c.json(results, 200);
+      return jsonAnswer(c, results);
     },
   )
   .openapi(

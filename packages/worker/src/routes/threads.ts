@@ -50,7 +50,7 @@ import {
   threadPageQuery,
   withOwnThreadState,
 } from '../store/threads.ts';
-import { cachedRead } from './read-cache.ts';
+import { cachedRead, jsonAnswer, lazily } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 export const threadsRoutes = createRouter()
@@ -89,13 +89,13 @@ export const threadsRoutes = createRouter()
       const page = await cachedRead(c, {
         key: `thread\u0000${JSON.stringify([q.key, sort, cursor ?? null, limit])}`,
         scopes: THREAD_PAGE_SCOPES,
-        shared: threadPageQuery(db, tenant.id, ANONYMOUS, q),
+        shared: lazily(() => threadPageQuery(db, tenant.id, ANONYMOUS, q)),
         mine: viewer.kind === 'anonymous' ? undefined : (shared) => ownThreadState(db, tenant.id, viewer, shared),
         merge: (shared, own: OwnThreadState[]) => withOwnThreadState(shared, own),
         // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
         uncached: () => threadPageQuery(c.var.db, c.var.tenant.id, c.var.viewer, q),
       });
-      return c.json(pageOrNotFound(page, q.key), 200);
+      return jsonAnswer(c, pageOrNotFound(page, q.key));
     },
   )
   .openapi(

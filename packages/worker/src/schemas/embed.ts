@@ -2,7 +2,7 @@
  * The iframe route `/embed/<widget>`: which widgets it hosts, which of their attributes a URL
  * may set, and the page-wide options (tenant, theme, locale, parent).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SLUG_PATTERN } from './common.ts';
 
 type AttributeKind = 'text' | 'flag';

@@ -428,6 +428,7 @@ export async function getCard(
 ): Promise<PracticeCard> {
   const [row] = await selectCard(db, tenantId, viewer, id, asModerator);
   if (!row) throw notFound('not_found.card', { id });
+  rememberCard(tenantId, id, row.card.templateId);
   return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now, asModerator);
 }
 
@@ -593,6 +594,8 @@ function saveStatements(
   saveId: string,
   /** Who may read the card after the save, when it changes. */
   access: Access | null = null,
+  /** What else must hold of the card (and beyond) for the save to be written. */
+  guard?: SQL,
 ) {
   return [
     db
@@ -615,7 +618,7 @@ function saveStatements(
         updatedBy: by.name,
         updatedAt: now,
       })
-      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), eq(cards.version, baseVersion)))
+      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), eq(cards.version, baseVersion), guard))
       .returning({ id: cards.id }),
     ...afterSave(db, tenantId, id, saveId, save.links, save.note, by),
   ] as const;
@@ -670,6 +673,153 @@ function keepsContent(
   );
 }
 
+/** What a save from `update` writes as the card's new version. */
+function versionOf(template: CardTemplate, update: CardUpdate, prepared: Prepared): HeldCardSave {
+  return {
+    templateVersion: template.version,
+    title: update.title,
+    ...(update.summary !== undefined ? { summary: update.summary } : {}),
+    fields: prepared.fields,
+    rendered: prepared.rendered,
+    searchText: prepared.searchText,
+    ...(update.tags !== undefined ? { tags: update.tags } : {}),
+    ...(update.maturityLevel !== undefined ? { maturityLevel: update.maturityLevel } : {}),
+    ...(prepared.ownerId !== undefined ? { ownerId: prepared.ownerId } : {}),
+    ...(update.reviewBy !== undefined ? { reviewBy: update.reviewBy } : {}),
+    links: prepared.links,
+    note: update.note ?? null,
+  };
+}
+
+type Member = Context[2][number];
+/** What saves in this isolate found: each card's template (by tenant and card), each person named (by tenant and handle). */
+const knownTemplates = new Map<string, string>();
+const knownMembers = new Map<string, Member>();
+const KNOWN_MAX = 20_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > KNOWN_MAX) map.delete(map.keys().next().value as string);
+}
+
+/**
+ * Forgets what saves in this isolate found (tests: a save of a card the isolate does not know).
+ *
+ * @example
+ * forgetKnownCards();
+ */
+export function forgetKnownCards(): void {
+  knownTemplates.clear();
+  knownMembers.clear();
+}
+
+function rememberCard(tenantId: string, id: string, templateId: string): void {
+  remember(knownTemplates, `${tenantId}\u0000${id}`, templateId);
+}
+
+function rememberMembers(tenantId: string, members: readonly Member[]): void {
+  for (const m of members) if (m.handle) remember(knownMembers, `${tenantId}\u0000${m.handle}`, m);
+}
+
+/**
+ * A save of a card this isolate knows, made without reading it first: the checks run on what the
+ * isolate knows (the card's built-in template, the people named, no unit and no owner or
+ * visibility change, a pipeline that passes the text), and the writes are guarded by all of it —
+ * the card published, at `baseVersion`, without a unit, readable by the saver and changed by the
+ * save; the saver not restricted; the people and links as assumed. Its statements ride behind the
+ * save's reads; `answer` is the saved card, or null when the guards wrote nothing (the reads then
+ * decide, as for any save). Null when the isolate cannot guess.
+ */
+function guessedSave(
+  db: Database,
+  tenant: Tenant,
+  saver: Saver,
+  id: string,
+  update: CardUpdate,
+  now: number,
+): { statements: BatchItem<'sqlite'>[]; answer: (results: unknown[]) => PracticeCard | null } | null {
+  const tenantId = tenant.id;
+  const { actor, viewer } = saver;
+  const templateId = knownTemplates.get(`${tenantId}\u0000${id}`);
+  const template = templateId === undefined ? undefined : findBuiltInTemplate(templateId);
+  if (!template || update.owner !== undefined || update.unit !== undefined || update.visibility !== undefined) return null;
+  if (tenant.moderation.preModeration === 'new_users') return null;
+  const checked = validateFields(template, update.fields);
+  if (!checked.ok) return null;
+  const refs = referencesOf(checked, update);
+  const members = refs.handles.map((h) => knownMembers.get(`${tenantId}\u0000${h}`));
+  if (refs.links.card.length > 0 || members.some((m) => m === undefined)) return null;
+  const named = members as Member[];
+  const assumed = [
+    [{ id: null, restrictedUntil: null, restrictionReason: null, published: 0 }],
+    [],
+    named,
+    [],
+    refs.links.idea.map((i) => ({ id: i })),
+    refs.links.thread.map((i) => ({ id: i })),
+    [],
+    [{ side: null }],
+  ] as unknown as Context;
+  let prepared: Prepared;
+  try {
+    prepared = preparedSave(tenant, saver, template, update, 'edit', checked, assumed);
+  } catch {
+    return null;
+  }
+  if (prepared.verdict) return null;
+  const save = versionOf(template, update, prepared);
+  const same = (column: SQL, value: unknown) =>
+    sql` and ${column} is ${typeof value === 'string' || typeof value === 'number' || value === null ? value : JSON.stringify(value)}`;
+  const changes = sql`not (${qualified(cards.templateVersion)} = ${save.templateVersion} and ${qualified(cards.title)} = ${save.title}${
+    save.summary !== undefined ? same(qualified(cards.summary), save.summary) : sql``
+  }${same(qualified(cards.fields), save.fields)}${save.tags !== undefined ? same(qualified(cards.tags), save.tags) : sql``}${
+    save.maturityLevel !== undefined ? same(qualified(cards.maturityLevel), save.maturityLevel) : sql``
+  }${save.reviewBy !== undefined ? same(qualified(cards.reviewBy), save.reviewBy) : sql``})`;
+  const ofCard = sql`${qualified(cards.state)} = 'published' and ${qualified(cards.unitId)} is null and ${qualified(cards.templateId)} = ${template.id}
+    and ${cardReadableBy(tenantId, viewer)} and ${changes}`;
+  const beyond = [
+    sql`not exists (select 1 from ${users} where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.subject)} = ${actor.subject} and ${qualified(users.restrictedUntil)} > ${now})`,
+    ...named.map(
+      (m) =>
+        sql`exists (select 1 from ${users} where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.id)} = ${m.id} and ${qualified(users.handle)} = ${m.handle} and ${qualified(users.name)} = ${m.name})`,
+    ),
+    ...(refs.links.idea.length
+      ? [
+          sql`(select count(*) from ${ideas} where ${qualified(ideas.tenantId)} = ${tenantId} and ${qualified(ideas.state)} = 'published' and ${inList(qualified(ideas.id), refs.links.idea)}) = ${refs.links.idea.length}`,
+        ]
+      : []),
+    ...(refs.links.thread.length
+      ? [
+          sql`(select count(*) from ${threads} where ${qualified(threads.tenantId)} = ${tenantId} and ${inList(qualified(threads.id), refs.links.thread)}) = ${refs.links.thread.length}`,
+        ]
+      : []),
+  ];
+  const guard = sql.join([ofCard, ...beyond], sql` and `);
+  const saveId = newId();
+  const statements = [
+    upsertUser(
+      db,
+      tenantId,
+      actor,
+      now,
+      sql`exists (select 1 from ${cards} where ${qualified(cards.tenantId)} = ${tenantId} and ${qualified(cards.id)} = ${id} and ${qualified(cards.version)} = ${update.baseVersion} and ${guard})`,
+    ),
+    ...saveStatements(db, tenantId, id, update.baseVersion, save, actor, now, null, saveId, null, guard),
+    dropOwnEdits(db, tenantId, id, actor, saveId),
+    ...saveEvents(db, tenantId, id, saveId, 'card.updated', null, viewerUserId(tenantId, actor), now),
+    selectCard(db, tenantId, actor, id),
+  ] as BatchItem<'sqlite'>[];
+  return {
+    statements,
+    answer: (results) => {
+      const [changed] = results[1] as { id: string }[];
+      const [saved] = results.at(-1) as CardRow[];
+      return changed && saved ? toCard(saved, template, now) : null;
+    },
+  };
+}
+
 /**
  * Saves a new version; refuses (409) a save based on an older version than the latest. When
  * the moderation pipeline holds an edit of a published card, the card stays as it is for
@@ -680,6 +830,8 @@ function keepsContent(
  * and everything the fields name; one writes — the card row only if it still has the version the
  * checks saw — and reads the card back. A refused save, or one that changes nothing, sends no
  * write; a save that lost a race writes nothing and answers 409 from what its batch read back.
+ * A save of a card this isolate has read or saved is one round trip: its guessed, guarded writes
+ * ({@link guessedSave}) ride behind the reads, and only a guess the guards refused needs the second.
  */
 export async function updateCard(
   db: Database,
@@ -694,7 +846,9 @@ export async function updateCard(
   const unitKey = typeof update.unit === 'string' ? update.unit : null;
   // The template is not known before the card is read: look up whatever the fields could name.
   const looked = rawReferencesOf(update);
-  const [[row], [templateRow], ...read] = await db.batch([
+  // A card this isolate has saved before: its save guessed and guarded, in the same batch.
+  const guessed = guessedSave(db, tenant, saver, id, update, now);
+  const reads = [
     db
       .select({
         ...cardColumns(tenantId, actor),
@@ -713,10 +867,17 @@ export async function updateCard(
         ),
       ),
     ...contextStatements(db, tenant, saver, looked, unitKey),
-  ]);
+  ] as const;
+  const all = await db.batch([...reads, ...(guessed?.statements ?? [])] as unknown as [BatchItem<'sqlite'>]);
+  const [[row], [templateRow], ...read] = all.slice(0, reads.length) as unknown as Results<typeof reads>;
+  if (guessed) {
+    const answer = guessed.answer(all.slice(reads.length));
+    if (answer) return answer;
+  }
   // A card the caller may not read is, for them, not there.
   if (!row) throw notFound('not_found.card', { id });
   const current = row.card;
+  rememberCard(tenantId, id, current.templateId);
   const [, grant] = read;
   const manages = hasRole(effectiveRole(viewer, grant[0]?.role), 'moderator');
   const published = current.state === 'published';
@@ -733,6 +894,7 @@ export async function updateCard(
   // Validation named something the raw fields did not show as such: look it up as named.
   const context = covers(looked, needed) ? read : await db.batch(contextStatements(db, tenant, saver, needed, unitKey));
   const prepared = preparedSave(tenant, saver, template, update, published ? 'edit' : 'create', checked, context, current);
+  rememberMembers(tenantId, context[2]);
   const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
   const mayHandOver = current.ownerId === null || current.ownerId === row.me || manages;
   // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.
@@ -746,20 +908,7 @@ export async function updateCard(
   if (opens && !mayHandOver) {
     throw new ApiError(403, 'forbidden.card_owner', { action: 'change its unit or who may read it' });
   }
-  const save: HeldCardSave = {
-    templateVersion: template.version,
-    title: update.title,
-    ...(update.summary !== undefined ? { summary: update.summary } : {}),
-    fields: prepared.fields,
-    rendered: prepared.rendered,
-    searchText: prepared.searchText,
-    ...(update.tags !== undefined ? { tags: update.tags } : {}),
-    ...(update.maturityLevel !== undefined ? { maturityLevel: update.maturityLevel } : {}),
-    ...(prepared.ownerId !== undefined ? { ownerId: prepared.ownerId } : {}),
-    ...(update.reviewBy !== undefined ? { reviewBy: update.reviewBy } : {}),
-    links: prepared.links,
-    note: update.note ?? null,
-  };
+  const save = versionOf(template, update, prepared);
 
   // A save that changes nothing a version keeps (nor who may read the card) writes nothing: no
   // empty version, no event — and answers the card as the first round trip read it. A held card

@@ -4,7 +4,7 @@
  * whatever the page size.
  */
 import type { BusinessCase, Idea, IdeaSort, Lane, OnBehalfOf, Page, StatusCategory } from '@bridgekit/sdk';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
@@ -480,7 +480,12 @@ export async function createIdea(
   const unitKeys = ideaUnitKeys(input);
   const intake = intakeFieldChecks(db, tenant, null, input);
   const text = ideaText(input);
-  const recentIdeas = and(writtenBy(tenantId, author), gt(ideas.createdAt, windowStart), ne(ideas.state, 'rejected')) as SQL;
+  // By board and creation time (`ideas_board_new`, one range per board): the tenant's index, or
+  // the author's columns (no index), would read every idea of the tenant for every submit.
+  const recentIdeas = sql`+${qualified(ideas.tenantId)} = ${tenantId}
+    and ${qualified(ideas.boardId)} in (select ${qualified(boards.id)} from ${boards} where ${qualified(boards.tenantId)} = ${tenantId})
+    and ${qualified(ideas.createdAt)} > ${windowStart} and ${viewerUserId(tenantId, author)} in (${qualified(ideas.authorId)}, ${qualified(ideas.proxyId)})
+    and ${qualified(ideas.state)} <> 'rejected'`;
   // Decided by the tenant's settings alone: before the batch, so a guarded write never needs it.
   checkDemandClass(tenant.demandClasses, input.demandClass, 'body.demandClass');
   const reads = [

@@ -31,12 +31,24 @@ function supportFigures() {
   };
 }
 
-/** Recomputes an idea's support from its votes; business units: distinct demand-side units of the supporters. */
+/**
+ * Recomputes an idea's support from its votes; business units: distinct demand-side units of the
+ * supporters. Writes only when a figure differs, so a refused or repeated vote changes no row (and
+ * bumps no cache version: db/tenant-binding.ts).
+ */
 export function recountSupport(db: Database, tenantId: string, ideaId: string) {
+  const f = supportFigures();
   return db
     .update(ideas)
-    .set(supportFigures())
-    .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId)));
+    .set(f)
+    .where(
+      and(
+        eq(ideas.tenantId, tenantId),
+        eq(ideas.id, ideaId),
+        sql`(${qualified(ideas.voteCount)}, ${qualified(ideas.supporterCount)}, ${qualified(ideas.businessUnitCount)}, ${qualified(ideas.trendScore)})
+          is not (${f.voteCount}, ${f.supporterCount}, ${f.businessUnitCount}, ${f.trendScore})`,
+      ),
+    );
 }
 
 /** {@link recountSupport} for every idea the person `userId` (SQL) supports: after their unit changed, in the same batch. */

@@ -4,7 +4,8 @@
  * answered, the maturity estimate with why it is what the weaker side supports, the comments
  * without names, and the trend across rounds as a table.
  */
-import { HEALTH_LARGE_GAP, type HealthResults, type HealthSideResult, type HealthTrend, type RelationshipSide } from '@bridgekit/sdk';
+import type { HealthResults, HealthSideResult, HealthTrend, RelationshipSide } from '@bridgekit/sdk';
+import { HEALTH_LARGE_GAP } from '@bridgekit/sdk/health-types';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../../shared/i18n.ts';

@@ -1,5 +1,5 @@
 import type { HealthItem, HealthResults, HealthRound, HealthTrend, RelationshipSide } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { healthPart } from '@bridgekit/sdk/parts/health';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,9 +1,10 @@
-import { type Board, type Budget, type Idea, type IdeaSort, isBridgekitError, LIMITS } from '@bridgekit/sdk';
+import type { Board, Budget, Idea, IdeaSort } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
+import { LIMITS } from '@bridgekit/sdk/types';
 import { html, nothing, type PropertyValues } from 'lit';
-import { BkCancelEvent } from '../../events/cancel.ts';
-import { BkIdeaCreateEvent } from '../../events/idea-create.ts';
+import type { BkIdeaCreateEvent } from '../../events/idea-create.ts';
 import type { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { usePart } from '../../shared/client.ts';
@@ -148,8 +149,9 @@ export class BkIdeaBoard extends BridgekitElement {
     this._announcement = '';
     this._voteError = null;
     new VoteChanges(this, (e) => this.#followVote(e));
-    this.addEventListener(BkIdeaCreateEvent.type, (e) => this.#onCreated(e.idea));
-    this.addEventListener(BkCancelEvent.type, () => this.#closeForm());
+    // By name, not the events' classes: those load with the form that sends them.
+    this.addEventListener('bk-idea-create', (e) => this.#onCreated(e.idea));
+    this.addEventListener('bk-cancel', () => this.#closeForm());
   }
 
   /**

@@ -4,7 +4,7 @@
  * with its texts, so neither the form's nor the board's page pays for it up front.
  */
 import type { BridgekitMemberClient, DemandClassDefinition, MentionableUser, NewBusinessCase, Objective } from '@bridgekit/sdk';
-import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
+import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk/intake-types';
 import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, type LitElement, nothing } from 'lit';

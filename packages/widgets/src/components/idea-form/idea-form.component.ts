@@ -1,20 +1,20 @@
-import {
-  type Board,
-  type EffortSize,
-  type IntakeField,
-  type ItemPages,
-  isBridgekitError,
-  type Lane,
-  LIMITS,
-  type ModerationState,
-  type NewBusinessCase,
-  type OnBehalfOf,
-  type SimilarIdea,
-  type UnitRef,
-  type ValueType,
+import type {
+  Board,
+  EffortSize,
+  IntakeField,
+  ItemPages,
+  Lane,
+  ModerationState,
+  NewBusinessCase,
+  OnBehalfOf,
+  SimilarIdea,
+  UnitRef,
+  ValueType,
 } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
+import { LIMITS } from '@bridgekit/sdk/types';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkIdeaCreateEvent } from '../../events/idea-create.ts';

@@ -1,13 +1,5 @@
-import {
-  type Board,
-  type Criterion,
-  type EffortSize,
-  type Evaluation,
-  type Idea,
-  isBridgekitError,
-  type Role,
-  type StatusChange,
-} from '@bridgekit/sdk';
+import type { Board, Criterion, EffortSize, Evaluation, Idea, Role, StatusChange } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { FIBONACCI, scoreGroups, scorePoints, TSHIRT_POINTS } from '@bridgekit/sdk/scoring';
 import { localize } from '@bridgekit/sdk/translations';

@@ -5,7 +5,9 @@
  * keep the idea in play sort it too (`intake-sorting.ts`). Loaded with the other forms when an
  * evaluator picks an idea.
  */
-import { type Idea, INTAKE_MOVES, type IntakeDecisionInput, type IntakeStep, isBridgekitError } from '@bridgekit/sdk';
+import type { Idea, IntakeDecisionInput, IntakeStep } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
+import { INTAKE_MOVES } from '@bridgekit/sdk/intake-types';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';
 import { loadErrorTexts } from '../../shared/bridgekit-element.ts';

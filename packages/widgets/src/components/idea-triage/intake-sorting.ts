@@ -13,7 +13,7 @@ import type {
   MentionableUser,
   ObjectiveRef,
 } from '@bridgekit/sdk';
-import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk';
+import { OBJECTIVES_PER_ITEM_MAX } from '@bridgekit/sdk/intake-types';
 import { bareHandle } from '@bridgekit/sdk/text-rules';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';

@@ -1,4 +1,5 @@
-import { type Budget, type Idea, isBridgekitError, type VoteState } from '@bridgekit/sdk';
+import type { Budget, Idea, VoteState } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';

@@ -4,18 +4,9 @@
  * intake form's fields are not reused: importing it would pull the whole form (suggestions,
  * lanes, events) into the view's chunk.
  */
-import {
-  type BusinessCase,
-  type BusinessCaseEdit,
-  type EffortSize,
-  type Idea,
-  type IdeaEdit,
-  type IdeaRevision,
-  type IntakeField,
-  isBridgekitError,
-  LIMITS,
-  type ValueType,
-} from '@bridgekit/sdk';
+import type { BusinessCase, BusinessCaseEdit, EffortSize, Idea, IdeaEdit, IdeaRevision, IntakeField, ValueType } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
+import { LIMITS } from '@bridgekit/sdk/types';
 import { html, nothing } from 'lit';
 import { loadErrorTexts } from '../../shared/bridgekit-element.ts';
 import { type MessageKey, type Translate as T, translator } from '../../shared/i18n.ts';

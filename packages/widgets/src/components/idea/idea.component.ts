@@ -1,5 +1,5 @@
 import type { Board, Idea, IdeaRevision, IdeaView, IntakeDecision, ItemPages, ItemRef, Role, Viewer } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';

@@ -4,18 +4,10 @@
  * health, content health, contributors), each chart with its table. Loaded by `import()` only for
  * readers who may see figures.
  */
-import {
-  DEFAULT_DEMAND_CLASSES,
-  type GroupCount,
-  INTAKE_STEPS,
-  type InsightMonth,
-  type InsightsOverview,
-  MATURITY_LEVELS,
-  type UnitInsightSummary,
-  type UnitInsights,
-  type UnitRef,
-} from '@bridgekit/sdk';
+import type { GroupCount, InsightMonth, InsightsOverview, UnitInsightSummary, UnitInsights, UnitRef } from '@bridgekit/sdk';
+import { MATURITY_LEVELS } from '@bridgekit/sdk/health-types';
 import { localize } from '@bridgekit/sdk/translations';
+import { DEFAULT_DEMAND_CLASSES, INTAKE_STEPS } from '@bridgekit/sdk/value-types';
 import { html, nothing, type TemplateResult } from 'lit';
 import { registerFeature, type Translate } from '../../shared/i18n.ts';
 import type { MessageKey } from '../../shared/messages/en.ts';

@@ -1,5 +1,5 @@
 import type { InsightQuery, InsightsOverview, UnitInsights, UnitRef } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { insightsPart } from '@bridgekit/sdk/parts/insights';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BkInsightsUnitEvent } from '../../events/insights-unit.ts';

@@ -1,5 +1,7 @@
-import { type FieldValue, isBridgekitError, LIMITS, type ModeratedKind, type QueueItem } from '@bridgekit/sdk';
+import type { FieldValue, ModeratedKind, QueueItem } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { threadsPart } from '@bridgekit/sdk/parts/threads';
+import { LIMITS } from '@bridgekit/sdk/types';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkModerationDecisionEvent, type ModerationAction } from '../../events/moderation-decision.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';

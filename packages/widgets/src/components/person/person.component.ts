@@ -1,5 +1,5 @@
 import type { ItemPages, PersonComment, PersonView } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { discoveryPart } from '@bridgekit/sdk/parts/discovery';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,14 +1,7 @@
-import {
-  type BusinessUnit,
-  CARD_VISIBILITIES,
-  type CardTemplate,
-  type CardVisibility,
-  isBridgekitError,
-  PRACTICE_AREAS,
-  type PracticeCard,
-  type RelationshipSide,
-  type Viewer,
-} from '@bridgekit/sdk';
+import type { BusinessUnit, CardTemplate, CardVisibility, PracticeCard, RelationshipSide, Viewer } from '@bridgekit/sdk';
+import { PRACTICE_AREAS } from '@bridgekit/sdk/card-types';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
+import { CARD_VISIBILITIES } from '@bridgekit/sdk/unit-types';
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BkCancelEvent } from '../../events/cancel.ts';

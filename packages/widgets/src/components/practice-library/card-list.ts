@@ -2,16 +2,8 @@
  * The library's list: the search and filter form, and the cards found. Render functions over
  * the library's state; the library owns the state and the loading.
  */
-import {
-  type BridgekitMemberClient,
-  type CardSort,
-  type CardSummary,
-  type CardTemplate,
-  type Freshness,
-  PRACTICE_AREAS,
-  type PracticeArea,
-  type PracticeCard,
-} from '@bridgekit/sdk';
+import type { BridgekitMemberClient, CardSort, CardSummary, CardTemplate, Freshness, PracticeArea, PracticeCard } from '@bridgekit/sdk';
+import { PRACTICE_AREAS } from '@bridgekit/sdk/card-types';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

@@ -1,5 +1,6 @@
-import { type CardSummary, type CardTemplate, type ItemPages, LIMITS, type PracticeArea, type PracticeCard } from '@bridgekit/sdk';
+import type { CardSummary, CardTemplate, ItemPages, PracticeArea, PracticeCard } from '@bridgekit/sdk';
 import { cardsPart } from '@bridgekit/sdk/parts/cards';
+import { LIMITS } from '@bridgekit/sdk/types';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BkCancelEvent } from '../../events/cancel.ts';
 import { BkCardSaveEvent } from '../../events/card-save.ts';

@@ -1,14 +1,5 @@
-import {
-  type Board,
-  type ItemPages,
-  PRACTICE_AREAS,
-  type PracticeArea,
-  type SearchHit,
-  type SearchKind,
-  type SearchQuery,
-  type SearchResults,
-  type StatusCategory,
-} from '@bridgekit/sdk';
+import type { Board, ItemPages, PracticeArea, SearchHit, SearchKind, SearchQuery, SearchResults, StatusCategory } from '@bridgekit/sdk';
+import { PRACTICE_AREAS } from '@bridgekit/sdk/card-types';
 import { discoveryPart } from '@bridgekit/sdk/parts/discovery';
 import { localize } from '@bridgekit/sdk/translations';
 import { html, nothing, type PropertyValues } from 'lit';

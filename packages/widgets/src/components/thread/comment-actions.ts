@@ -84,12 +84,24 @@ function onKey(view: CommentView) {
   };
 }
 
-/** Focus left the menu (Tab, a click elsewhere): it closes. Not for its own button, whose click toggles it. */
+/**
+ * Focus left the menu (Tab, a click elsewhere): it closes. Not for its own button, whose click
+ * toggles it; nor when the comment was made anew under it (a change arriving live), where the
+ * thread puts the menu and the focus back in that render: focus that went nowhere is judged after it.
+ */
 function onFocusOut(view: CommentView) {
   return (e: FocusEvent) => {
     const menu = e.currentTarget as HTMLElement;
     const to = e.relatedTarget as Node | null;
-    if (!menu.contains(to) && to !== menu.previousElementSibling) view.closeMenu(false);
+    if (menu.contains(to) || to === menu.previousElementSibling) return;
+    if (to) {
+      view.closeMenu(false);
+      return;
+    }
+    const root = menu.getRootNode() as ShadowRoot | Document;
+    queueMicrotask(() => {
+      if (!root.activeElement?.closest('[data-menu]')) view.closeMenu(false);
+    });
   };
 }
 

@@ -2,19 +2,24 @@
  * How one comment of `bk-thread` looks: byline, badges, the server's HTML, reactions, actions,
  * and the inline panels (reply, edit, delete confirmation, report). Replies nest as lists.
  *
- * A thread may show 500 comments at once, so a comment is few templates with few parts: no
- * nested template where a part will do, Intl formats made once per locale, and the body set as
- * one `innerHTML` rather than a template made and cloned per comment.
+ * A thread may show 500 comments at once, so a comment is one small template — its list item,
+ * its article's attributes — around one string of HTML (`innerHtml`: texts through `esc`, the
+ * server's HTML through `linkedHtml` of `user-links.ts`), parsed at once and only when it
+ * changes. Its buttons have no listeners of their own: the thread handles clicks and keys for
+ * all of them (`onCommentClick`, `onCommentKey`, reading `data-action`, `data-for` and
+ * `data-reaction`). What has state of its own — a composer, an open menu — sits beside the
+ * strings, so that a change to them (a reaction arriving live) leaves it as it is: the
+ * composers in slots of the template, the open menu put in its anchor by `MenuPlacement`.
  */
 import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridgekit/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, render, type TemplateResult } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { avatarColour, initials } from '../../shared/avatar.ts';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
 import { shownName } from '../../shared/person-name.ts';
-import { type UserHtmlLinker, withOutsideLinks } from '../../shared/user-links.ts';
+import { linkedHtml, type UserHtmlLinker } from '../../shared/user-links.ts';
 import type { SendComment } from './comment-composer.ts';
-import { compactHtml } from './compact-html.ts';
 import { type Root, replyTree } from './thread-model.ts';
 
 export type PanelKind = 'reply' | 'edit' | 'delete' | 'flag';
@@ -37,8 +42,36 @@ const ICONS: Record<Reaction, string> = {
   insight: 'M8 1a5 5 0 0 0-3 9v2h6v-2a5 5 0 0 0-3-9zM5.5 13h5v2h-5z',
   love: 'M8 14.5 1.7 8.3A3.8 3.8 0 0 1 8 3.2a3.8 3.8 0 0 1 6.3 5.1z',
 };
+const svg = (path: string) => `<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
+const iconHtml = (r: Reaction) => svg(`<path fill="currentColor" d="${ICONS[r]}"></path>`);
+const ADD_REACTION = svg(
+  '<path fill="none" stroke="currentColor" stroke-width="1.5" d="M14 8.5A6 6 0 1 1 8 2.5M5 9.5c1.5 2 4.5 2 6 0M13 0v5M10.5 2.5h5"></path>',
+);
+/** A reaction's icon, for a template (the picker's). */
 export const icon = (r: Reaction): TemplateResult =>
   html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path fill="currentColor" d=${ICONS[r]}></path></svg>`;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The one escape of every text in a comment's HTML: shows exactly that text, in content and in a quoted attribute alike. */
+const esc = (text: string): string => text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] as string);
+
+class InnerHtmlDirective extends Directive {
+  #html: string | undefined;
+
+  render(_source: string): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [source]: [string]): unknown {
+    // Parsed in place, in the element's own document: nothing to clone or adopt.
+    if (source !== this.#html) (part.element as HTMLElement).innerHTML = this.#html = source;
+    return noChange;
+  }
+}
+
+/** An element's content as a string of HTML (`<div ${innerHtml(…)}>`), parsed when it changes, untouched when it does not. */
+const innerHtml = directive(InnerHtmlDirective);
 
 /** What the thread element gives the comment template: texts, permissions, state and handlers. */
 export interface CommentView {
@@ -57,11 +90,15 @@ export interface CommentView {
   panel: Panel;
   menu: Menu;
   /** A reaction's icon. */
-  icon(reaction: Reaction): TemplateResult;
+  icon(reaction: Reaction): unknown;
   /** The menu's and picker's code (`comment-actions.ts`), once loaded. */
   actions: CommentActions | null;
   /** A confirmation shown under one comment (a report sent, a reply posted). */
   confirm: { id: string | null; text: string } | null;
+  /** A comment shown, in the list or (read-only) as the one the page's address links to. */
+  find(id: string): Comment | undefined;
+  /** Whether the comment is in the list (not only the linked one). */
+  shown(id: string): boolean;
   /** Opens (or closes) a comment's menu or picker; `last` focuses its last item. */
   toggleMenu(kind: 'more' | 'react', comment: Comment, last?: boolean): void;
   /** Closes the menu or picker; `refocus` puts focus back on its button. */
@@ -72,8 +109,8 @@ export interface CommentView {
   busy: ReadonlySet<string>;
   /** A message shown under one comment (a failed action). */
   notice: { id: string; text: string } | null;
-  /** "Became a practice: …" on a comment promoted to a practice card. */
-  practice(comment: Comment): unknown;
+  /** "Became a practice: …" on a comment promoted to a practice card: its words, the card's title and address (once known). */
+  practice(comment: Comment): { label: string; title: string; href: string | null } | null;
   /** A moderator or the author: "Make it a practice". */
   mayPromote(comment: Comment): boolean;
   /** "Copy link" or "Make it a practice" (`story-links.ts`, loaded on first use). */
@@ -90,6 +127,15 @@ export interface CommentView {
   sendEdit(comment: Comment): SendComment;
 }
 
+/** The view for a comment shown but not acted on where it is (the linked one, when not on the page). */
+export const readOnly = (view: CommentView): CommentView => ({
+  ...view,
+  signedIn: false,
+  moderator: false,
+  mayAccept: false,
+  mayPromote: () => false,
+});
+
 export function renderRoot(view: CommentView, root: Root): TemplateResult {
   return renderComment(view, root, replyTree(root), root);
 }
@@ -97,275 +143,175 @@ export function renderRoot(view: CommentView, root: Root): TemplateResult {
 /** The comment's author as shown ('' for a removed comment, which names no one). */
 const authorName = (view: CommentView, c: Comment): string => (c.author ? shownName(view.t, c.author.name) : '');
 
-function renderComment(view: CommentView, comment: Comment, tree: Map<string, Comment[]>, root: Root): TemplateResult {
-  const children = tree.get(comment.id) ?? [];
-  const isRoot = comment.id === root.id;
-  return compactHtml`
-    <li class="item">
-      ${renderArticle(view, comment)}
-      ${
-        children.length > 0
-          ? compactHtml`<ol
-            class="replies"
-            part="replies"
-            aria-label=${comment.author ? view.t('thread.repliesLabel', { name: authorName(view, comment) }) : view.t('thread.repliesToRemoved')}
-          >
-            ${repeat(
-              children,
-              (c) => c.id,
-              (c) => renderComment(view, c, tree, root),
-            )}
-          </ol>`
-          : nothing
-      }
-      ${
-        isRoot && root.moreReplies
-          ? compactHtml`<button
-            type="button"
-            class="button subtle more-replies"
-            part="more-replies"
-            aria-disabled=${view.busy.has(root.id) ? 'true' : 'false'}
-            @click=${() => view.moreReplies(root)}
-          >
-            ${view.busy.has(root.id) ? view.t('thread.loadingReplies') : view.t('thread.moreReplies')}
-          </button>`
-          : nothing
-      }
-    </li>
-  `;
+const headingId = (c: Comment) => `bk-c-${c.id}-by`;
+
+function renderComment(view: CommentView, c: Comment, tree: Map<string, Comment[]>, root: Root): TemplateResult {
+  const children = tree.get(c.id) ?? [];
+  const classes =
+    c.state === 'removed' ? 'comment removed' : `comment ${c.state}${c.accepted ? ' accepted' : ''}${c.pinned ? ' pinned' : ''}`;
+  const tail = renderTail(view, c);
+  return html`<li class="item"><article class=${classes} part="comment ${c.state}" data-comment=${c.id} tabindex="-1" aria-labelledby=${headingId(c)}><div class="comment-main" ${innerHtml(mainHtml(view, c))}></div>${view.panel?.id === c.id ? renderPanel(view, c) : nothing}${tail}</article>${
+    children.length > 0
+      ? html`<ol class="replies" part="replies" aria-label=${c.author ? view.t('thread.repliesLabel', { name: authorName(view, c) }) : view.t('thread.repliesToRemoved')}>${repeat(
+          children,
+          (reply) => reply.id,
+          (reply) => renderComment(view, reply, tree, root),
+        )}</ol>`
+      : nothing
+  }${c.id === root.id && root.moreReplies ? renderMoreReplies(view, root) : nothing}</li>`;
 }
 
-const headingId = (c: Comment) => `bk-c-${c.id}-by`;
+/** Everything of the comment but its panel and the messages under it; the header and notes alone while an edit box (its panel) replaces the rest. */
+function mainHtml(view: CommentView, c: Comment): string {
+  if (c.state === 'removed') return `<p class="placeholder" id="${esc(headingId(c))}">${esc(view.t('thread.removed'))}</p>`;
+  const top = headerHtml(view, c) + notesHtml(view, c);
+  return view.panel?.kind === 'edit' && view.panel.id === c.id ? top : top + bodyHtml(view, c) + actionsHtml(view, c);
+}
+
+function renderMoreReplies(view: CommentView, root: Root): TemplateResult {
+  const busy = view.busy.has(root.id);
+  return html`<button type="button" class="button subtle more-replies" part="more-replies" data-action="more-replies" data-for=${root.id} aria-disabled=${busy ? 'true' : 'false'}>${view.t(busy ? 'thread.loadingReplies' : 'thread.moreReplies')}</button>`;
+}
 
 /** A comment's HTML as shown, by the linker it was made with: a render with the same comment and linker reuses it. */
 const bodies = new WeakMap<Comment, { linker: UserHtmlLinker | null; html: string }>();
 
-/**
- * The server's sanitised HTML with its links set as they open (`user-links.ts`: outside the
- * widget, or by the linker once loaded). Bound as `.innerHTML`, which Lit sets only when the
- * text changed: the linker's arrival re-parses only the comments whose links it changes.
- */
+/** The server's sanitised HTML with its links set as they open (`linkedHtml`), made once per comment and linker. */
 function bodyHtml(view: CommentView, c: Comment): string {
-  const known = bodies.get(c);
-  if (known && known.linker === view.linker) return known.html;
-  const html = c.html ? (view.linker ?? withOutsideLinks)(c.html) : '';
-  bodies.set(c, { linker: view.linker, html });
-  return html;
-}
-
-function renderArticle(view: CommentView, c: Comment): TemplateResult {
-  if (c.state === 'removed') {
-    return compactHtml`<article class="comment removed" part="comment removed" data-comment=${c.id} tabindex="-1" aria-labelledby=${headingId(c)}>
-      <p class="placeholder" id=${headingId(c)}>${view.t('thread.removed')}</p>
-    </article>`;
+  let known = bodies.get(c);
+  if (!known || known.linker !== view.linker) {
+    known = { linker: view.linker, html: `<div class="comment-body" part="comment-body">${linkedHtml(c.html, view.linker)}</div>` };
+    bodies.set(c, known);
   }
-  const editing = view.panel?.kind === 'edit' && view.panel.id === c.id;
-  const notice = view.notice?.id === c.id ? view.notice.text : '';
-  return compactHtml`
-    <article
-      class="comment ${c.state} ${c.accepted ? 'accepted' : ''} ${c.pinned ? 'pinned' : ''}"
-      part="comment ${c.state}"
-      data-comment=${c.id}
-      tabindex="-1"
-      aria-labelledby=${headingId(c)}
-    >
-      ${renderHeader(view, c)}
-      ${c.replyTo ? compactHtml`<p class="replying-to">${c.replyTo.author ? view.t('thread.replyingTo', { name: shownName(view.t, c.replyTo.author) }) : view.t('thread.replyingToRemoved')}</p>` : nothing}
-      ${
-        c.state === 'pending'
-          ? compactHtml`<p class="pending" part="pending">${c.pendingReason ? view.t('thread.pending', { reason: view.reason(c) }) : view.t('thread.pendingNoReason')}</p>`
-          : nothing
-      }
-      ${
-        editing
-          ? compactHtml`<bk-comment-composer
-            class="inline"
-            part="composer"
-            exportparts="textarea: composer-textarea, submit: composer-submit"
-            .tenant=${view.tenant}
-            .label=${view.t('thread.editLabel')}
-            .submitLabel=${view.t('thread.save')}
-            .busyLabel=${view.t('thread.saving')}
-            .initial=${c.body ?? ''}
-            .send=${view.sendEdit(c)}
-            .cancel=${() => view.close()}
-          ></bk-comment-composer>`
-          : // The server renders the Markdown to sanitised HTML; its links open outside the widget, but
-            // for mentions and links to items' views (user-html.ts).
-            compactHtml`<div class="comment-body" part="comment-body" .innerHTML=${bodyHtml(view, c)}></div>`
-      }
-      ${editing ? nothing : renderActions(view, c)}
-      ${view.panel?.id === c.id ? renderPanel(view, c) : nothing}
-      ${view.confirm?.id === c.id ? compactHtml`<p class="confirmation" part="confirmation">${view.confirm.text}</p>` : nothing}
-      ${notice ? compactHtml`<p class="comment-notice" role="alert">${notice}</p>` : nothing}
-    </article>
-  `;
+  return known.html;
 }
 
-/** Date and number formats by locale: making one costs more than the rest of a comment's template. */
+/** Date and number formats by locale: making one costs more than the rest of a comment. */
 const dateFormats: Record<string, Intl.DateTimeFormat> = {};
 const numberFormats: Record<string, Intl.NumberFormat> = {};
 
-/** Texts every comment repeats, translated once per render (the thread makes a view per render). */
-const fixedTexts = new WeakMap<CommentView, { reactions: string; addReaction: string; reply: string }>();
+/** Texts every comment repeats, translated and escaped once per render (the thread makes a view per render). */
+const fixedTexts = new WeakMap<CommentView, { reactions: string; addReaction: string; reply: string; given: Record<Reaction, string> }>();
 
 function textsOf(view: CommentView) {
   let texts = fixedTexts.get(view);
   if (!texts) {
-    texts = { reactions: view.t('thread.reactionsLabel'), addReaction: view.t('thread.addReaction'), reply: view.t('thread.reply') };
+    const given = {} as Record<Reaction, string>;
+    for (const r of REACTIONS) given[r] = `${iconHtml(r)}<span class="visually-hidden">${esc(view.t(`thread.reaction.${r}`))}</span> `;
+    texts = {
+      reactions: esc(view.t('thread.reactionsLabel')),
+      addReaction: esc(view.t('thread.addReaction')),
+      reply: esc(view.t('thread.reply')),
+      given,
+    };
     fixedTexts.set(view, texts);
   }
   return texts;
 }
 
-function renderHeader(view: CommentView, c: Comment): TemplateResult {
+function headerHtml(view: CommentView, c: Comment): string {
   const author = c.author;
+  const name = authorName(view, c);
   dateFormats[view.locale] ??= new Intl.DateTimeFormat(view.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const when = dateFormats[view.locale] as Intl.DateTimeFormat;
-  return compactHtml`
-    <header class="comment-header" part="comment-header">
-      ${author ? compactHtml`<span class="avatar a${avatarColour(author.handle)}" part="avatar" aria-hidden="true">${initials(authorName(view, c))}</span>` : nothing}
-      <h3 class="author" id=${headingId(c)}>
-        ${author?.businessUnit ? view.t('thread.byline', { name: authorName(view, c), unit: author.businessUnit }) : authorName(view, c)}
-      </h3>
-      <time datetime=${c.createdAt} title=${when.format(new Date(c.createdAt))}>${relativeTime(view.locale, c.createdAt)}</time>
-      ${
-        c.editedAt
-          ? compactHtml`<span class="edited" title=${view.t('thread.editedAt', { time: when.format(new Date(c.editedAt)) })}>(${view.t('thread.edited')})</span>`
-          : nothing
-      }
-      ${c.pinned ? compactHtml`<span class="badge pinned-badge" part="badge">${view.t('thread.pinned')}</span>` : nothing}
-      ${c.accepted ? compactHtml`<span class="badge accepted-badge" part="badge">✓ ${view.t('thread.accepted')}</span>` : nothing}
-      ${view.practice(c)}
-    </header>
-  `;
+  const byline = author?.businessUnit ? view.t('thread.byline', { name, unit: author.businessUnit }) : name;
+  return `<header class="comment-header" part="comment-header">${
+    author ? `<span class="avatar a${avatarColour(author.handle)}" part="avatar" aria-hidden="true">${esc(initials(name))}</span>` : ''
+  }<h3 class="author" id="${esc(headingId(c))}">${esc(byline)}</h3><time datetime="${esc(c.createdAt)}" title="${esc(
+    when.format(new Date(c.createdAt)),
+  )}">${esc(relativeTime(view.locale, c.createdAt))}</time>${
+    c.editedAt
+      ? `<span class="edited" title="${esc(view.t('thread.editedAt', { time: when.format(new Date(c.editedAt)) }))}">(${esc(view.t('thread.edited'))})</span>`
+      : ''
+  }${c.pinned ? `<span class="badge pinned-badge" part="badge">${esc(view.t('thread.pinned'))}</span>` : ''}${
+    c.accepted ? `<span class="badge accepted-badge" part="badge">✓ ${esc(view.t('thread.accepted'))}</span>` : ''
+  }${practiceHtml(view, c)}</header>`;
 }
 
-function renderActions(view: CommentView, c: Comment): TemplateResult {
+/** "Became a practice: …" with a link to the card once its address is known. */
+function practiceHtml(view: CommentView, c: Comment): string {
+  const practice = view.practice(c);
+  if (!practice) return '';
+  const title = esc(practice.title);
+  return `<span class="badge" part="badge">${esc(practice.label)} ${practice.href ? `<a href="${esc(practice.href)}">${title}</a>` : title}</span>`;
+}
+
+/** "Replying to …" and the moderator's hold, under the header. */
+function notesHtml(view: CommentView, c: Comment): string {
+  const replyingTo = c.replyTo
+    ? `<p class="replying-to">${esc(c.replyTo.author ? view.t('thread.replyingTo', { name: shownName(view.t, c.replyTo.author) }) : view.t('thread.replyingToRemoved'))}</p>`
+    : '';
+  if (c.state !== 'pending') return replyingTo;
+  const why = c.pendingReason ? view.t('thread.pending', { reason: view.reason(c) }) : view.t('thread.pendingNoReason');
+  return `${replyingTo}<p class="pending" part="pending">${esc(why)}</p>`;
+}
+
+/** What the last action did, or why it failed, under the comment (rare: a template of its own). */
+function renderTail(view: CommentView, c: Comment): unknown {
+  const confirm = view.confirm?.id === c.id ? view.confirm.text : '';
+  const notice = view.notice?.id === c.id ? view.notice.text : '';
+  if (!confirm && !notice) return nothing;
+  return html`${confirm ? html`<p class="confirmation" part="confirmation">${confirm}</p>` : nothing}${
+    notice ? html`<p class="comment-notice" role="alert">${notice}</p>` : nothing
+  }`;
+}
+
+/**
+ * The row of actions: the reactions given, "Add reaction" and Reply (signed in, published), and
+ * the "…" menu. A menu button's `aria-expanded` is "false" here whatever the state: `MenuPlacement`
+ * sets it on the button itself, so that opening a menu changes no comment's string.
+ */
+function actionsHtml(view: CommentView, c: Comment): string {
   const published = c.state === 'published';
-  const label = view.t('thread.actionsLabel', { name: authorName(view, c) });
-  const open = (kind: 'more' | 'react') => view.menu?.kind === kind && view.menu.id === c.id;
-  // A menu button (APG): Enter, Space or ↓ open it on its first item, ↑ on its last.
-  const onKey = (kind: 'more' | 'react') => (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    if (!open(kind)) view.toggleMenu(kind, c, e.key === 'ArrowUp');
-  };
-  const menu = (kind: 'more' | 'react') => (open(kind) ? view.actions?.[kind](view, c) : nothing);
+  const label = esc(view.t('thread.actionsLabel', { name: authorName(view, c) }));
+  const texts = textsOf(view);
+  const id = esc(c.id);
+  let row = `<div class="actions" part="actions" role="group" aria-label="${label}">`;
+  if (published)
+    row += `<span class="reactions" part="reactions" role="group" aria-label="${texts.reactions}">${reactionsGiven(view, c)}</span>`;
   if (view.signedIn && published) {
-    // Nearly every comment a signed-in reader sees: one template, no nested ones.
     const replying = view.panel?.kind === 'reply' && view.panel.id === c.id;
-    const texts = textsOf(view);
-    return compactHtml`
-      <div class="actions" part="actions" role="group" aria-label=${label}>
-        <span class="reactions" part="reactions" role="group" aria-label=${texts.reactions}>${reactionsGiven(view, c)}</span>
-        <span class="menu-anchor"
-          ><button
-            type="button"
-            class="button subtle react"
-            data-action="react"
-            data-for=${c.id}
-            aria-label=${texts.addReaction}
-            aria-haspopup="true"
-            aria-expanded=${open('react') ? 'true' : 'false'}
-            @click=${() => view.toggleMenu('react', c)}
-            @keydown=${onKey('react')}
-          >
-            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-              <path fill="none" stroke="currentColor" stroke-width="1.5" d="M14 8.5A6 6 0 1 1 8 2.5M5 9.5c1.5 2 4.5 2 6 0M13 0v5M10.5 2.5h5"></path>
-            </svg></button
-          >${menu('react')}</span
-        >
-        <button
-          type="button"
-          class="button subtle"
-          data-action="reply"
-          data-for=${c.id}
-          aria-disabled=${view.busy.has(c.id) ? 'true' : 'false'}
-          aria-expanded=${replying ? 'true' : 'false'}
-          @click=${() => (replying ? view.close() : view.open('reply', c))}
-        >
-          ${texts.reply}
-        </button>
-        <span class="menu-anchor"
-          ><button
-            type="button"
-            class="button subtle more"
-            data-action="more"
-            data-for=${c.id}
-            aria-label=${label}
-            aria-haspopup="menu"
-            aria-expanded=${open('more') ? 'true' : 'false'}
-            @click=${() => view.toggleMenu('more', c)}
-            @keydown=${onKey('more')}
-          >
-            <span aria-hidden="true">…</span></button
-          >${menu('more')}</span
-        >
-      </div>
-    `;
+    row += `<span class="menu-anchor"><button type="button" class="button subtle react" data-action="react" data-for="${id}" aria-label="${texts.addReaction}" aria-haspopup="true" aria-expanded="false">${ADD_REACTION}</button></span><button type="button" class="button subtle" data-action="reply" data-for="${id}" aria-disabled="${view.busy.has(c.id)}" aria-expanded="${replying}">${texts.reply}</button>`;
   }
-  return compactHtml`
-    <div class="actions" part="actions" role="group" aria-label=${label}>
-      ${published ? renderReactions(view, c) : nothing}
-      ${
-        c.mine || view.moderator || published
-          ? compactHtml`<span class="menu-anchor"
-            ><button
-              type="button"
-              class="button subtle more"
-              data-action="more"
-              data-for=${c.id}
-              aria-label=${label}
-              aria-haspopup="menu"
-              aria-expanded=${open('more') ? 'true' : 'false'}
-              @click=${() => view.toggleMenu('more', c)}
-              @keydown=${onKey('more')}
-            >
-              <span aria-hidden="true">…</span></button
-            >${menu('more')}</span
-          >`
-          : nothing
-      }
-    </div>
-  `;
+  if (c.mine || view.moderator || published) {
+    row += `<span class="menu-anchor"><button type="button" class="button subtle more" data-action="more" data-for="${id}" aria-label="${label}" aria-haspopup="menu" aria-expanded="false"><span aria-hidden="true">…</span></button></span>`;
+  }
+  return `${row}</div>`;
 }
 
 /** The reactions someone gave (none at 0): a toggle each for people signed in, a count for others. */
-function renderReactions(view: CommentView, c: Comment): TemplateResult {
-  return compactHtml`<span class="reactions" part="reactions" role="group" aria-label=${textsOf(view).reactions}
-    >${reactionsGiven(view, c)}</span
-  >`;
-}
-
-/** The reactions inside their group (none at 0), for a template that has the group itself. */
-function reactionsGiven(view: CommentView, c: Comment): unknown {
+function reactionsGiven(view: CommentView, c: Comment): string {
   const given = REACTIONS.filter((r) => c.reactions[r] > 0);
-  if (given.length === 0) return nothing;
+  if (given.length === 0) return '';
   numberFormats[view.locale] ??= new Intl.NumberFormat(view.locale);
   const numbers = numberFormats[view.locale] as Intl.NumberFormat;
-  return given.map((r) => {
-    const count = c.reactions[r];
-    const content = compactHtml`${icon(r)}<span class="visually-hidden">${view.t(`thread.reaction.${r}`)}</span> <span class="count">${numbers.format(count)}</span>`;
-    if (!view.signedIn) return compactHtml`<span class="reaction" part="reaction">${content}</span>`;
-    return compactHtml`<button
-        type="button"
-        class="reaction"
-        part="reaction"
-        data-reaction=${r}
-        aria-pressed=${c.myReactions.includes(r) ? 'true' : 'false'}
-        aria-disabled=${view.busy.has(c.id) ? 'true' : 'false'}
-        @click=${() => view.react(c, r)}
-      >
-        ${content}
-      </button>`;
-  });
+  const texts = textsOf(view);
+  return given
+    .map((r) => {
+      const content = `${texts.given[r]}<span class="count">${numbers.format(c.reactions[r])}</span>`;
+      if (!view.signedIn) return `<span class="reaction" part="reaction">${content}</span>`;
+      return `<button type="button" class="reaction" part="reaction" data-reaction="${r}" data-for="${esc(c.id)}" aria-pressed="${c.myReactions.includes(r)}" aria-disabled="${view.busy.has(c.id)}">${content}</button>`;
+    })
+    .join('');
 }
 
 function renderPanel(view: CommentView, c: Comment): TemplateResult | typeof nothing {
   switch (view.panel?.kind) {
+    case 'edit':
+      return html`<bk-comment-composer
+        class="inline"
+        part="composer"
+        exportparts="textarea: composer-textarea, submit: composer-submit"
+        .tenant=${view.tenant}
+        .label=${view.t('thread.editLabel')}
+        .submitLabel=${view.t('thread.save')}
+        .busyLabel=${view.t('thread.saving')}
+        .initial=${c.body ?? ''}
+        .send=${view.sendEdit(c)}
+        .cancel=${() => view.close()}
+      ></bk-comment-composer>`;
     case 'reply':
-      return compactHtml`<bk-comment-composer
+      return html`<bk-comment-composer
         class="inline"
         part="composer"
         exportparts="textarea: composer-textarea, submit: composer-submit"
@@ -382,4 +328,96 @@ function renderPanel(view: CommentView, c: Comment): TemplateResult | typeof not
     default:
       return nothing;
   }
+}
+
+/** The comment button an event came from, with its comment; none for a menu's own buttons. */
+function commentButton(view: CommentView, event: Event): { button: HTMLElement; comment: Comment } | undefined {
+  const button = (event.target as Element).closest?.<HTMLElement>('button[data-for]');
+  if (!button || button.closest('[data-menu]')) return undefined;
+  const comment = view.find(button.dataset.for ?? '');
+  return comment ? { button, comment } : undefined;
+}
+
+/**
+ * Clicks on any comment's buttons, for the list: a reaction, "Add reaction", Reply, "…" and
+ * "Show more replies".
+ *
+ * @example
+ * html`<section @click=${(e: Event) => onCommentClick(this.view, e)}>…</section>`
+ */
+export function onCommentClick(view: CommentView, event: Event): void {
+  const found = commentButton(view, event);
+  if (!found) return;
+  const { button, comment: c } = found;
+  const { action, reaction } = button.dataset;
+  if (reaction) view.react(c, reaction as Reaction);
+  else if (action === 'react' || action === 'more') view.toggleMenu(action, c);
+  else if (action === 'reply') view.panel?.kind === 'reply' && view.panel.id === c.id ? view.close() : view.open('reply', c);
+  else if (action === 'more-replies') view.moreReplies(c as Root);
+}
+
+/**
+ * Keys on any comment's buttons, for the list: a menu button (APG) opens on ↓ at its first item,
+ * on ↑ at its last (Enter and Space click it).
+ *
+ * @example
+ * html`<section @keydown=${(e: KeyboardEvent) => onCommentKey(this.view, e)}>…</section>`
+ */
+export function onCommentKey(view: CommentView, event: KeyboardEvent): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const found = commentButton(view, event);
+  const kind = found?.button.dataset.action;
+  if (!found || (kind !== 'react' && kind !== 'more')) return;
+  event.preventDefault();
+  if (view.menu?.kind !== kind || view.menu.id !== found.comment.id) view.toggleMenu(kind, found.comment, event.key === 'ArrowUp');
+}
+
+/**
+ * Puts the open menu or picker (`view.menu`) in the anchor beside its button, which it marks
+ * expanded, and takes a closed one out. Run after each render: when the comment's string
+ * changed, the anchor is new and the menu goes into that one.
+ */
+export class MenuPlacement {
+  #anchor: Element | null = null;
+
+  place(view: CommentView, root: ParentNode): void {
+    const { menu, actions } = view;
+    const comment = menu && actions ? view.find(menu.id) : undefined;
+    const button = menu && comment ? root.querySelector(`button[data-action="${menu.kind}"][data-for="${CSS.escape(menu.id)}"]`) : null;
+    const anchor = button?.parentElement ?? null;
+    if (this.#anchor && this.#anchor !== anchor) {
+      render(nothing, this.#anchor as HTMLElement);
+      this.#anchor.firstElementChild?.setAttribute('aria-expanded', 'false');
+    }
+    this.#anchor = anchor;
+    if (!anchor || !button || !menu || !comment || !actions) return;
+    button.setAttribute('aria-expanded', 'true');
+    render(actions[menu.kind](view.shown(comment.id) ? view : readOnly(view), comment), anchor as HTMLElement);
+  }
+}
+
+/**
+ * The reader's focus in a comment, to keep across a render that makes the comment's HTML anew
+ * (a reaction arriving, a button turning busy): answers what to run after the render, which
+ * focuses the new button for the same action on the same comment — or else the comment — when
+ * the focused one is gone.
+ */
+export function keepFocus(root: ShadowRoot): (() => void) | undefined {
+  const active = root.activeElement as HTMLElement | null;
+  const article = active?.closest<HTMLElement>('article[data-comment]');
+  if (!active || !article || active === article) return undefined;
+  const keys = ['action', 'for', 'reaction', 'pick'].filter((k) => active.dataset[k]);
+  const menu = active.closest<HTMLElement>('[data-menu]');
+  const selector = keys.length
+    ? `${menu ? `[data-menu="${CSS.escape(menu.dataset.menu ?? '')}"] ` : ''}${active.localName}${keys
+        .map((k) => `[data-${k}="${CSS.escape(active.dataset[k] ?? '')}"]`)
+        .join('')}`
+    : null;
+  return () => {
+    if (active.isConnected) return;
+    const next =
+      (selector && root.querySelector<HTMLElement>(selector)) ||
+      root.querySelector<HTMLElement>(`article[data-comment="${CSS.escape(article.dataset.comment ?? '')}"]`);
+    next?.focus({ preventScroll: true });
+  };
 }

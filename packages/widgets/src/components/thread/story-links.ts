@@ -26,7 +26,7 @@ export interface StoryPort {
   t: Translate;
   /** Whether the comment is on the page (the list loaded so far). */
   shown(id: string): boolean;
-  /** Renders a top-level comment as the list does (passed in, so this module does not split the thread's code). */
+  /** Renders a comment not on the page as the list would, read-only (passed in, so this module does not split the thread's code). */
   render(view: CommentView, root: Root): unknown;
   /** A moderator, or the author of the comment (or of the thread, for `null`). */
   mayPromote(comment: Comment | null): boolean;
@@ -130,10 +130,12 @@ export class StoryLinks {
     return this.#pages ? html`<a href=${itemUrl(this.#pages, 'card', practice.id)}>${practice.title}</a>` : practice.title;
   }
 
-  /** "Became a practice: …" on the comment promoted. */
-  badge(comment: Comment) {
+  /** "Became a practice: …" on the comment promoted: its words, the card's title and address (once known). */
+  badge(comment: Comment): { label: string; title: string; href: string | null } | null {
     const practice = this.#host._thread?.practices.find((p) => p.comment === comment.id);
-    return practice ? html`<span class="badge" part="badge">${this.#port.t('promote.became')} ${this.#link(practice)}</span>` : nothing;
+    if (!practice) return null;
+    const href = this.#pages ? itemUrl(this.#pages, 'card', practice.id) : null;
+    return { label: this.#port.t('promote.became'), title: practice.title, href };
   }
 
   /** Above the comments: the cards the story became, "Make it a practice" for the whole thread, and its dialog. */
@@ -174,10 +176,7 @@ export class StoryLinks {
     return html`<section aria-labelledby="bk-linked">
       <p class="badge" id="bk-linked">${this.#port.t('promote.linked')}</p>
       <ol class="comments">
-        ${this.#port.render(
-          { ...view, signedIn: false, moderator: false, mayAccept: false, mayPromote: () => false },
-          { ...comment, mine: false, replies: [], moreReplies: null },
-        )}
+        ${this.#port.render(view, { ...comment, mine: false, replies: [], moreReplies: null })}
       </ol>
     </section>`;
   }

@@ -69,6 +69,49 @@ describe('<bk-thread> live updates', () => {
     await until(() => article(el, theirs.id) === null);
   });
 
+  it('keep the reader’s focus, open menu and scroll when a change arrives for the comment they are on', async () => {
+    const key = freshKey();
+    const root = await other.threads.post({ key, body: 'Read and answered' });
+    const below = await other.threads.post({ key, body: 'Further down' });
+    // The thread sits in the middle of a long page, and the reader has scrolled to it.
+    const spacers = [document.createElement('div'), document.createElement('div')];
+    for (const spacer of spacers) spacer.style.height = '3000px';
+    document.body.prepend(spacers[0] as HTMLElement);
+    // Polling: every change is read back from the activity cursor, however soon it comes.
+    const el = await mountThread(`key="${key}" live="poll" poll-interval="1"`);
+    document.body.append(spacers[1] as HTMLElement);
+    const button = (action: string, id: string) =>
+      shadow(el).querySelector<HTMLButtonElement>(`button[data-action="${action}"][data-for="${id}"]`) as HTMLButtonElement;
+    article(el, below.id)?.scrollIntoView({ block: 'center' });
+
+    // Focus on Reply; someone reacts to the comment: its reactions change, the focus stays on its Reply.
+    button('reply', root.id).focus();
+    expect(document.scrollingElement?.scrollTop).toBeGreaterThan(1000);
+    // Where the reader sees the comment and the button (the header above may still gain its follow control: the page's scroll anchoring keeps them put).
+    const onScreen = () => [article(el, root.id)?.getBoundingClientRect().top, button('reply', root.id).getBoundingClientRect().top];
+    const seen = onScreen();
+    await other.comments.react(root.id, 'like');
+    await until(() => article(el, root.id)?.querySelector('[data-reaction="like"] .count')?.textContent === '1');
+    expect(shadow(el).activeElement).toBe(button('reply', root.id));
+    expect(onScreen()).toEqual(seen);
+
+    // The "…" menu open on its second item; another reaction arrives: the menu stays open, focus on that item.
+    await userEvent.click(button('more', root.id));
+    await until(() => (shadow(el).activeElement as HTMLElement | null)?.closest('[role="menu"]'));
+    await userEvent.keyboard('{ArrowDown}');
+    const item = (shadow(el).activeElement as HTMLElement).dataset.action;
+    await other.comments.react(root.id, 'love');
+    await until(() => article(el, root.id)?.querySelector('[data-reaction="love"] .count')?.textContent === '1');
+    expect(button('more', root.id).getAttribute('aria-expanded')).toBe('true');
+    const focused = shadow(el).activeElement as HTMLElement;
+    expect(focused.closest('[role="menu"]')).not.toBeNull();
+    expect(focused.dataset.action).toBe(item);
+    expect(onScreen()).toEqual(seen);
+    await userEvent.keyboard('{Escape}');
+    await until(() => shadow(el).activeElement === button('more', root.id));
+    for (const spacer of spacers) spacer.remove();
+  });
+
   it('poll the thread’s activity with live="poll", counting only what can be shown', async () => {
     const key = freshKey();
     await other.threads.post({ key, body: 'First' });

@@ -1,4 +1,5 @@
 import {
+  type BridgekitMemberClient,
   type Comment,
   type CommentSort,
   type FlagReason,
@@ -8,7 +9,6 @@ import {
   type Thread,
   type ThreadPage,
   type ThreadRef,
-  type Viewer,
 } from '@bridgekit/sdk';
 import { cleanLine } from '@bridgekit/sdk/text-rules';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -31,10 +31,15 @@ import {
   type CommentActions,
   type CommentView,
   icon,
+  keepFocus,
   type Menu,
   type MenuAction,
+  MenuPlacement,
+  onCommentClick,
+  onCommentKey,
   type Panel,
   type PanelKind,
+  readOnly,
   renderRoot,
 } from './comment-view.ts';
 import { threadStyles } from './thread.styles.ts';
@@ -44,6 +49,7 @@ import {
   addTopLevel,
   appendNew,
   applyLatest,
+  findComment,
   isShown,
   markAccepted,
   patchComment,
@@ -182,7 +188,7 @@ export class BkThread extends BridgekitElement {
   declare _linker: UserHtmlLinker | null;
 
   #ref: ThreadRef | null = null;
-  #list = new PagedList<Root, ThreadPage & { me?: Viewer | null; loadedAt?: string }>(this, {
+  #list = new PagedList<Root, ThreadPage & { loadedAt?: string }>(this, {
     fetch: async (cursor, signal) => {
       const client = this.client;
       const ref = this.#ref;
@@ -190,23 +196,17 @@ export class BkThread extends BridgekitElement {
       const query = { ...ref, sort: this.#sort, limit: this.#limit, signal };
       if (cursor) return client.threads.page({ ...query, cursor });
       const loadedAt = new Date().toISOString();
-      const [page, me] = await Promise.all([
-        client.threads.page(query),
-        // The viewer's role decides the moderator tools; without it they are simply not shown.
-        this.signedIn ? import('../../shared/viewer.ts').then((m) => m.viewer(client, signal)).catch(() => null) : Promise.resolve(null),
-      ]);
-      return { ...page, me, loadedAt };
+      this.#readRole(client, signal);
+      return { ...(await client.threads.page(query)), loadedAt };
     },
     key: (root) => root.id,
     describe: (err) => this.describeError(err),
     onFirstPage: (page) => {
       this._thread = page.thread;
-      this._moderator = MODERATORS.has(page.me?.user?.role ?? 'member');
       this.#loadedAt = page.loadedAt ?? this.#loadedAt;
       this.#newestAtLoad = Date.parse(page.thread?.lastCommentAt ?? '') || 0;
       if (page.thread) this.#startLive(page.thread.id);
-      if (page.thread?.practices.length || this.#mayPromote(null) || location.hash.includes('bk-comment='))
-        void this.#storyLinks().then((s) => s.start());
+      this.#startStory();
     },
     onMore: (added) => {
       if (added[0]) this.#focusLater(this.#commentSelector(added[0].id));
@@ -229,8 +229,16 @@ export class BkThread extends BridgekitElement {
   /** New comments already read to learn where they go (polling does not say). */
   #prefetched = new Map<string, Comment>();
   #focusAfterUpdate: string | null = null;
+  /** The reader's role is being read: the thread is busy until the moderator tools are known. */
+  #readingRole = false;
+  /** The story links of this load have started (`#startStory`). */
+  #storyStarted = false;
   /** Links, practices and "Make it a practice": loaded when first wanted (`story-links.ts`). */
   #story: StoryLinks | null = null;
+  #menus = new MenuPlacement();
+  /** The comments' buttons have no listeners of their own: these handle them all. */
+  #onCommentClick = (e: Event) => onCommentClick(this.#view, e);
+  #onCommentKey = (e: KeyboardEvent) => onCommentKey(this.#view, e);
 
   constructor() {
     super();
@@ -287,6 +295,14 @@ export class BkThread extends BridgekitElement {
     }
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    // A comment's HTML made anew under the reader's focus: focus goes to its successor.
+    const refocus = keepFocus(this.renderRoot as ShadowRoot);
+    super.update(changed);
+    this.#menus.place(this.#view, this.renderRoot);
+    refocus?.();
+  }
+
   protected override updated(): void {
     const target = this.#focusAfterUpdate;
     if (!target) return;
@@ -331,7 +347,39 @@ export class BkThread extends BridgekitElement {
     this._menu = null;
     this._confirm = null;
     this.#story = null;
+    this.#storyStarted = false;
     return this.#list.load();
+  }
+
+  /**
+   * The viewer's role decides the moderator tools; without it they are simply not shown. Read
+   * beside the first page, not before showing it: the comments show as soon as they are here.
+   */
+  #readRole(client: BridgekitMemberClient, signal: AbortSignal): void {
+    this.#readingRole = this.signedIn;
+    if (!this.signedIn) {
+      this._moderator = false;
+      return;
+    }
+    void import('../../shared/viewer.ts')
+      .then((m) => m.viewer(client, signal))
+      .catch(() => null)
+      .then((me) => {
+        if (signal.aborted) return;
+        this.#readingRole = false;
+        this._moderator = MODERATORS.has(me?.user?.role ?? 'member');
+        this.requestUpdate();
+        this.#startStory();
+      });
+  }
+
+  /** Links, practices and "Make it a practice", once per load, when the thread has a use for them. */
+  #startStory(): void {
+    const thread = this._thread;
+    if (this.#storyStarted || !thread || this.#list.status !== 'ready') return;
+    if (!thread.practices.length && !this.#mayPromote(null) && !location.hash.includes('bk-comment=')) return;
+    this.#storyStarted = true;
+    void this.#storyLinks().then((s) => s.start());
   }
 
   async #moreReplies(root: Root): Promise<void> {
@@ -486,7 +534,7 @@ export class BkThread extends BridgekitElement {
       client: () => this.client,
       t: (key, params) => this.t(key, params),
       shown: (id) => isShown(this.#list.items, id),
-      render: renderRoot,
+      render: (view, root) => renderRoot(readOnly(view), root),
       mayPromote: (c) => this.#mayPromote(c),
     });
     return this.#story;
@@ -790,12 +838,17 @@ export class BkThread extends BridgekitElement {
       icon,
       actions: this._actions,
       confirm: this._confirm,
+      find: (id) => {
+        const linked = this.#story?.linked?.comment;
+        return findComment(this.#list.items, id) ?? (linked?.id === id ? { ...linked, mine: false } : undefined);
+      },
+      shown: (id) => isShown(this.#list.items, id),
       toggleMenu: (kind, c, last) => void this.#toggleMenu(kind, c, last),
       closeMenu: (refocus) => this.#closeMenu(refocus),
       pick: (action, c) => this.#pick(action, c),
       busy: this._busy,
       notice: this._notice,
-      practice: (c) => this.#story?.badge(c),
+      practice: (c) => this.#story?.badge(c) ?? null,
       mayPromote: (c) => this.#mayPromote(c),
       story: (action, c) => void this.#storyLinks().then((s) => s[action](c)),
       open: (kind, c) => this.#open(kind, c),
@@ -821,8 +874,10 @@ export class BkThread extends BridgekitElement {
         class="thread"
         part="thread"
         aria-labelledby="bk-thread-heading"
-        aria-busy=${this.#list.status === 'loading' ? 'true' : 'false'}
+        aria-busy=${this.#list.status === 'loading' || this.#readingRole ? 'true' : 'false'}
         data-live=${this._liveStatus}
+        @click=${this.#onCommentClick}
+        @keydown=${this.#onCommentKey}
       >
         <div class="header" part="header">
           <h2 id="bk-thread-heading" part="heading" tabindex="-1">

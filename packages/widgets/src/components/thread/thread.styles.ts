@@ -92,6 +92,11 @@ export const threadStyles = css`
     content-visibility: visible;
   }
 
+  /* A comment's text, header and buttons, made as one string of HTML (comment-view.ts): laid out as the comment's own parts. */
+  .comment-main {
+    display: contents;
+  }
+
   .comment:focus {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

@@ -1,7 +1,8 @@
 import type { BenefitClass, ValueBenefit, ValuePlan } from '@bridgekit/sdk';
-import { BENEFIT_CLASSES, isBridgekitError } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import { valuePart } from '@bridgekit/sdk/parts/value';
 import { bareHandle } from '@bridgekit/sdk/text-rules';
+import { BENEFIT_CLASSES } from '@bridgekit/sdk/value-types';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { usePart } from '../../shared/client.ts';
