@@ -16,6 +16,29 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const boardFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Ideas for IT"]');
 const voteIn = (frame: FrameLocator, title: string) => frame.locator('bk-idea-board').getByRole('button', { name: `Back “${title}”` });
 
+/** True once embed-resizer.js has given the iframe the height its content reported. */
+async function sizedToContent(page: Page, title: string): Promise<boolean> {
+  const iframe = page.locator(`iframe[title="${title}"]`);
+  const content = await page
+    .frameLocator(`iframe[title="${title}"]`)
+    .locator('html')
+    .evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  return (await iframe.evaluate((el: HTMLIFrameElement) => el.style.height)) === `${content}px`;
+}
+
+/**
+ * Clicks the frame's Sign in button and answers the window it opens. The waiter is attached
+ * before the click; the click has the shorter timeout, so a click that cannot happen fails with
+ * Playwright's reason instead of surfacing as a popup that never came.
+ */
+async function openSignIn(page: Page, frame: FrameLocator): Promise<Page> {
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup', { timeout: 20_000 }),
+    frame.getByRole('button', { name: 'Sign in', exact: true }).click({ timeout: 10_000 }),
+  ]);
+  return popup;
+}
+
 describe('the iframe route /embed/<widget>', () => {
   let browser: Browser;
   let host: Host | undefined;
@@ -45,15 +68,9 @@ describe('the iframe route /embed/<widget>', () => {
     await page.goto(examplePage());
     const frame = boardFrame(page);
     await voteIn(frame, 'Predictive stock replenishment for the top 200 products').waitFor();
-    const iframe = page.locator('iframe[title="Ideas for IT"]');
-    const contentHeight = () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
     // embed-resizer.js applied the height the frame posted: the whole board, no inner scrollbar.
-    await expect
-      .poll(async () => (await iframe.evaluate((el: HTMLIFrameElement) => el.style.height)) === `${await contentHeight()}px`, {
-        timeout: 10_000,
-      })
-      .toBe(true);
-    expect(await contentHeight()).toBeGreaterThan(320);
+    await expect.poll(() => sizedToContent(page, 'Ideas for IT'), { timeout: 10_000 }).toBe(true);
+    expect(await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height))).toBeGreaterThan(320);
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
@@ -128,7 +145,12 @@ describe('the iframe route /embed/<widget>', () => {
     await page.goto(examplePage());
     const frame = boardFrame(page);
     await frame.getByText('Sign in to vote, comment and share.').waitFor();
-    const [popup] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+    // Click only a settled frame: board drawn, iframe grown to it. Before that the frame is still
+    // loading and the parent resizing it, and a click that never reaches a cross-origin frame is
+    // one Playwright reports as done (its hit-target check sees no event there, so no retry).
+    await voteIn(frame, 'Self-service sales dashboards for regional directors').waitFor();
+    await expect.poll(() => sizedToContent(page, 'Ideas for IT'), { timeout: 10_000 }).toBe(true);
+    const popup = await openSignIn(page, frame);
     // The window may close as soon as the click lands: listen before clicking.
     const closed = popup.waitForEvent('close', { timeout: 15_000 });
     await popup.getByRole('button', { name: 'Continue as Amara Okafor, Finance' }).click({ noWaitAfter: true });
@@ -177,7 +199,7 @@ describe('the iframe route /embed/<widget>', () => {
       const problems = watchProblems(page);
       await page.goto(`${host.origin}/`);
       const frame = page.frameLocator('iframe');
-      const [popup] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('button', { name: 'Sign in', exact: true }).click()]);
+      const popup = await openSignIn(page, frame);
       const closed = popup.waitForEvent('close', { timeout: 15_000 });
       await popup.getByRole('button', { name: 'Sign in with Contoso (Microsoft Entra ID)' }).click({ noWaitAfter: true });
       await closed;
