@@ -223,6 +223,91 @@ describe('<bk-thread> live updates', () => {
     }
   });
 
+  it('keep a live reaction that lands while an older read of its comment is on the way', async () => {
+    const key = freshKey();
+    const root = await other.threads.post({ key, body: 'Edited, then liked' });
+    const likes = (el: Element) => article(el, root.id)?.querySelector('[data-reaction="like"] .count')?.textContent;
+    // Reads of the comment reach the server at once; one answer is held back, as a slow network would.
+    const realFetch = globalThis.fetch;
+    const reads = { started: 0, finished: 0, hold: false, held: false };
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'GET' || !new URL(request.url).pathname.endsWith(`/comments/${root.id}`)) return realFetch(request);
+      reads.started++;
+      const answer = await realFetch(request);
+      if (reads.hold) {
+        reads.hold = false;
+        reads.held = true;
+        await gate;
+      }
+      reads.finished++;
+      return answer;
+    };
+    try {
+      const el = await mountThread(`key="${key}"`);
+      await until(() => liveStatus(el) === 'socket');
+      await until(() => reads.started === reads.finished);
+      reads.hold = true;
+      // The edit is announced; the widget reads the comment back (before the like), and that answer is slow.
+      await other.comments.edit(root.id, 'Edited, then **liked**');
+      await until(() => reads.held);
+      await other.comments.react(root.id, 'like');
+      await until(() => likes(el) === '1');
+      release();
+      await until(() => article(el, root.id)?.querySelector('.comment-body strong')?.textContent === 'liked');
+      expect(likes(el)).toBe('1');
+    } finally {
+      release();
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it.each([
+    ['in step with the server’s', 0],
+    ['a minute ahead of the server’s', 60_000],
+  ])('catch up on a reaction made between reading the thread and the socket opening, the browser’s clock %s', async (_, aheadMs) => {
+    const key = freshKey();
+    const root = await other.threads.post({ key, body: 'Liked before the socket opened' });
+    const RealDate = globalThis.Date;
+    globalThis.Date = class extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(RealDate.now() + aheadMs);
+        else super(...(args as [string]));
+      }
+      static override now() {
+        return RealDate.now() + aheadMs;
+      }
+    } as DateConstructor;
+    // The socket's ticket waits until the reaction is in: no socket hears it.
+    const realFetch = globalThis.fetch;
+    let tickets = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && /\/threads\/[^/]+\/live$/.test(new URL(request.url).pathname) && ++tickets === 1) await held;
+      return realFetch(request);
+    };
+    try {
+      const el = await mountThread(`key="${key}"`);
+      await until(() => tickets === 1);
+      await other.comments.react(root.id, 'like');
+      release();
+      await until(() => liveStatus(el) === 'socket');
+      await until(() => article(el, root.id)?.querySelector('[data-reaction="like"] .count')?.textContent === '1');
+    } finally {
+      release();
+      globalThis.fetch = realFetch;
+      globalThis.Date = RealDate;
+    }
+  });
+
   it('stop when the element leaves the page', async () => {
     const key = freshKey();
     await other.threads.post({ key, body: 'Hello' });

@@ -22,7 +22,10 @@ export interface LiveFeedOptions {
   /** `poll` skips the socket. */
   mode: 'socket' | 'poll';
   pollIntervalMs: number;
-  /** ISO time the reader's copy of the thread dates from: changes after it are caught up on connecting. */
+  /**
+   * ISO time (this browser's clock) the reader's copy of the thread dates from: changes after it
+   * are caught up on connecting. Later cursors are the server's.
+   */
   since: string;
   onChanges(changes: LiveChange[]): void;
   onStatus(status: LiveStatus): void;
@@ -32,6 +35,11 @@ const PING_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 /** Connection attempts in a row that may fail before polling takes over. */
 const MAX_FAILURES = 3;
+/**
+ * How far ahead of the server's this browser's clock may be before the first catch-up is asked
+ * again from the server's time: well inside the few seconds every activity answer looks back.
+ */
+const CLOCK_TOLERANCE_MS = 2_000;
 
 /**
  * Close codes 4400–4499 mean "do not reconnect": the reader lost access to the socket (4403:
@@ -49,6 +57,14 @@ export class LiveFeed {
   #failures = 0;
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #ping: ReturnType<typeof setInterval> | undefined;
+  /**
+   * The server's clock minus this browser's: the highest of the activity answers' `until` less the
+   * browser's time on receiving it. Each is low by the answer's travel time, so cursors made with
+   * it err early (a change seen twice), never late (a change lost). Unknown before an answer.
+   */
+  #clockOffset = Number.NEGATIVE_INFINITY;
+  /** This browser's time when the open socket last proved alive: it opened, or a message came. */
+  #aliveAt = 0;
 
   constructor(options: LiveFeedOptions) {
     this.#o = options;
@@ -91,16 +107,20 @@ export class LiveFeed {
     const socket = new WebSocket(url);
     this.#socket = socket;
     let opened = false;
+    /** Caught up when it opened: from then on the socket told everything until it went quiet. */
+    let caughtUp = false;
     socket.addEventListener('open', async () => {
       opened = true;
+      this.#aliveAt = Date.now();
       this.#everOpened = true;
       this.#failures = 0;
       this.#ping = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send('ping'), PING_MS);
       // What changed while no socket was open (since loading, or since the last one dropped).
-      await this.#catchUp();
+      caughtUp = await this.#catchUp();
       if (this.#socket === socket) this.#o.onStatus('socket');
     });
     socket.addEventListener('message', (event) => {
+      this.#aliveAt = Date.now();
       const change = typeof event.data === 'string' ? parseLiveEvent(event.data) : null;
       if (change) this.#o.onChanges([change]);
     });
@@ -109,18 +129,22 @@ export class LiveFeed {
       clearInterval(this.#ping);
       if (this.#socket !== socket || this.#stopped) return;
       this.#socket = null;
-      if (!isFinalClose(event.code)) {
-        this.#closed(opened);
-        return;
-      }
-      if (opened) this.#since = new Date().toISOString();
-      this.#poll();
+      if (caughtUp) this.#since = this.#lastAlive();
+      if (isFinalClose(event.code)) this.#poll();
+      else this.#closed(opened);
     });
   }
 
+  /**
+   * Where to catch up from once a socket is gone: the last moment it was heard from, on the
+   * server's clock. Messages sent after it may have been lost with the socket.
+   */
+  #lastAlive(): string {
+    return new Date(this.#aliveAt + this.#clockOffset).toISOString();
+  }
+
   #closed(hadOpened: boolean): void {
-    if (hadOpened) this.#since = new Date().toISOString();
-    else this.#failures++;
+    if (!hadOpened) this.#failures++;
     // Never connected at all (a proxy that blocks WebSockets), or failing again and again: poll.
     if ((!hadOpened && !this.#everOpened) || this.#failures >= MAX_FAILURES) {
       this.#poll();
@@ -133,14 +157,23 @@ export class LiveFeed {
 
   async #catchUp(): Promise<boolean> {
     try {
-      const activity = await this.#o.client.threads.activity(this.#o.threadId, this.#since);
+      const asked = this.#since;
+      const activity = await this.#o.client.threads.activity(this.#o.threadId, asked);
       if (this.#stopped) return false;
+      const first = this.#clockOffset === Number.NEGATIVE_INFINITY;
+      this.#clockOffset = Math.max(this.#clockOffset, Date.parse(activity.until) - Date.now());
       this.#since = activity.until;
       this.#o.onChanges([
         ...activity.created.map((id) => ({ type: 'created' as const, id })),
         ...activity.updated.map((id) => ({ type: 'updated' as const, id })),
         ...activity.removed.map((id) => ({ type: 'removed' as const, id })),
       ]);
+      // The first cursor was this browser's time: if its clock runs ahead, changes made just after
+      // the thread was read fall before that cursor. Ask again from the same moment, server time.
+      if (first && this.#clockOffset < -CLOCK_TOLERANCE_MS) {
+        this.#since = new Date(Date.parse(asked) + this.#clockOffset).toISOString();
+        return await this.#catchUp();
+      }
       return true;
     } catch {
       return false;

@@ -226,6 +226,8 @@ export class BkThread extends BridgekitElement {
   #posting = new Set<Promise<unknown>>();
   #posted = new Set<string>();
   #refresh = new Set<string>();
+  /** Live changes seen per comment: a read that started before the latest one may predate it. */
+  #changesSeen = new Map<string, number>();
   /** New comments already read to learn where they go (polling does not say). */
   #prefetched = new Map<string, Comment>();
   #focusAfterUpdate: string | null = null;
@@ -435,6 +437,7 @@ export class BkThread extends BridgekitElement {
 
   async #onChanges(changes: LiveChange[]): Promise<void> {
     for (const change of changes) {
+      this.#changesSeen.set(change.id, (this.#changesSeen.get(change.id) ?? 0) + 1);
       if (change.type === 'created') {
         // The person's own post may be announced before its answer arrives: wait for it.
         if (this.#posting.size > 0) await Promise.allSettled(this.#posting);
@@ -474,11 +477,15 @@ export class BkThread extends BridgekitElement {
       this.#refresh.clear();
       const client = this.client;
       if (!client) return;
+      const seen = ids.map((i) => this.#changesSeen.get(i) ?? 0);
       const latest = await Promise.all(ids.map((i) => this.#latest(i)));
       let items = this.#list.items;
       ids.forEach((i, n) => {
         const comment = latest[n];
-        if (comment !== undefined) items = applyLatest(items, i, comment);
+        // A live change came while this was read (a reaction patched in place): the answer may
+        // predate it and would undo it, so read again instead.
+        if ((this.#changesSeen.get(i) ?? 0) !== seen[n]) this.#queueRefresh(i);
+        else if (comment !== undefined) items = applyLatest(items, i, comment);
       });
       this.#list.items = items;
     });
