@@ -14,6 +14,7 @@
 import { type Comment, type FlagReason, REACTIONS, type Reaction } from '@bridgekit/sdk';
 import { html, noChange, nothing, render, type TemplateResult } from 'lit';
 import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { avatarColour, initials } from '../../shared/avatar.ts';
 import { relativeTime, type Translate } from '../../shared/i18n.ts';
@@ -295,39 +296,54 @@ function reactionsGiven(view: CommentView, c: Comment): string {
     .join('');
 }
 
-function renderPanel(view: CommentView, c: Comment): TemplateResult | typeof nothing {
+function renderPanel(view: CommentView, c: Comment): unknown {
   switch (view.panel?.kind) {
     case 'edit':
-      return html`<bk-comment-composer
-        class="inline"
-        part="composer"
-        exportparts="textarea: composer-textarea, submit: composer-submit"
-        .tenant=${view.tenant}
-        .label=${view.t('thread.editLabel')}
-        .submitLabel=${view.t('thread.save')}
-        .busyLabel=${view.t('thread.saving')}
-        .initial=${c.body ?? ''}
-        .send=${view.sendEdit(c)}
-        .cancel=${() => view.close()}
-      ></bk-comment-composer>`;
+      return inlineComposer(view, 'edit', view.sendEdit(c), {
+        label: view.t('thread.editLabel'),
+        submit: view.t('thread.save'),
+        busy: view.t('thread.saving'),
+        initial: c.body ?? '',
+      });
     case 'reply':
-      return html`<bk-comment-composer
-        class="inline"
-        part="composer"
-        exportparts="textarea: composer-textarea, submit: composer-submit"
-        .tenant=${view.tenant}
-        .label=${view.t('thread.replyLabel', { name: authorName(view, c) })}
-        .submitLabel=${view.t('thread.postReply')}
-        .busyLabel=${view.t('thread.posting')}
-        .send=${view.sendReply(c)}
-        .cancel=${() => view.close()}
-      ></bk-comment-composer>`;
+      return inlineComposer(view, 'reply', view.sendReply(c), {
+        label: view.t('thread.replyLabel', { name: authorName(view, c) }),
+        submit: view.t('thread.postReply'),
+        busy: view.t('thread.posting'),
+      });
     case 'delete':
     case 'flag':
       return view.actions?.panel(view, c) ?? nothing;
     default:
       return nothing;
   }
+}
+
+/**
+ * The text box in a comment's panel: a reply under it, or its edit in place of its text. A new
+ * box for each kind (`keyed`), so what was typed in one never shows in the other.
+ */
+function inlineComposer(
+  view: CommentView,
+  kind: 'reply' | 'edit',
+  send: SendComment,
+  texts: { label: string; submit: string; busy: string; initial?: string },
+): unknown {
+  return keyed(
+    kind,
+    html`<bk-comment-composer
+      class="inline"
+      part="composer"
+      exportparts="textarea: composer-textarea, submit: composer-submit"
+      .tenant=${view.tenant}
+      .label=${texts.label}
+      .submitLabel=${texts.submit}
+      .busyLabel=${texts.busy}
+      .initial=${texts.initial ?? ''}
+      .send=${send}
+      .cancel=${() => view.close()}
+    ></bk-comment-composer>`,
+  );
 }
 
 /** The comment button an event came from, with its comment; none for a menu's own buttons. */

@@ -194,6 +194,17 @@ describe('<bk-thread>', () => {
     expect((await clientAs(token).comments.get(mine.id)).body).toBe('Second *version*');
   });
 
+  it('opens Edit from a reply half written with the comment’s own text, not the draft', async () => {
+    const key = freshKey();
+    const mine = await clientAs(token).threads.post({ key, body: 'What I wrote' });
+    const el = await mountThread(`key="${key}" live="off"`);
+    await userEvent.click(button(el, 'reply', mine.id));
+    await userEvent.fill(page.getByRole('textbox', { name: /^Reply to / }), 'A reply not sent');
+    await choose(el, 'edit', mine.id);
+    await expect.element(page.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue('What I wrote');
+    expect(mustArticle(el, mine.id).querySelectorAll('bk-comment-composer')).toHaveLength(1);
+  });
+
   it('deletes after a confirmation in the widget: a placeholder keeps the replies, a leaf goes', async () => {
     const key = freshKey();
     const mine = await clientAs(token).threads.post({ key, body: 'Deleting this one' });
