@@ -77,9 +77,10 @@ describe('<bk-thread> live updates', () => {
     const spacers = [document.createElement('div'), document.createElement('div')];
     for (const spacer of spacers) spacer.style.height = '3000px';
     document.body.prepend(spacers[0] as HTMLElement);
-    // Polling: every change is read back from the activity cursor, however soon it comes.
-    const el = await mountThread(`key="${key}" live="poll" poll-interval="1"`);
+    const el = await mountThread(`key="${key}"`);
     document.body.append(spacers[1] as HTMLElement);
+    // The first reaction comes as soon as the socket is up, while the catch-up's re-read of the comment may still be on its way.
+    await until(() => liveStatus(el) === 'socket');
     const button = (action: string, id: string) =>
       shadow(el).querySelector<HTMLButtonElement>(`button[data-action="${action}"][data-for="${id}"]`) as HTMLButtonElement;
     article(el, below.id)?.scrollIntoView({ block: 'center' });
