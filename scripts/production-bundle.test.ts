@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitiesDecode, htmlEntityTable } from '../packages/worker/scripts/html-entities.ts';
 import { openApiDocument } from '../packages/worker/scripts/openapi-document.ts';
+import { withoutOpenApiText } from '../packages/worker/scripts/openapi-text.ts';
 import { DEMO_CSP } from '../packages/worker/src/dev/demo-csp.ts';
 import {
   DEMO_BOARDS,
@@ -69,11 +70,36 @@ function markersIn(code: string): string[] {
 const asBundledLiteral = (text: string) =>
   JSON.stringify(text).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+describe("the production bundle's OpenAPI-only text, left out (scripts/openapi-text.ts)", () => {
+  const schemas = '/w/src/schemas/a.ts';
+
+  it("drops a schema's .openapi(…), keeping a router's", () => {
+    const source = "const A = z.string().openapi({ description: 'd' }).nullable().openapi('A');\nr.openapi(route, (c) => c.json(1));";
+    expect(withoutOpenApiText(source, '/w/src/a.ts')).toBe('const A = z.string().nullable();\nr.openapi(route, (c) => c.json(1));');
+  });
+
+  it('keeps of a route what the runtime reads, and a body its schema', () => {
+    const source = `createRoute({ method: 'get', path: '/x', summary: 's', tags: ['T'], request: { params: P, body: jsonBody(S, examples.s) }, responses: { 200: r } })`;
+    expect(withoutOpenApiText(source, '/w/src/routes/a.ts')).toBe(
+      "createRoute({ method: 'get', path: '/x', request: { params: P, body: jsonBody(S, undefined) }, })",
+    );
+  });
+
+  it("marks a schema module's constants pure and drops its contract checks, not touching functions", () => {
+    const source =
+      'export const A = z.object({ a: z.string().min(1) });\nexpectType<X>(true);\nconst E = { ...R, 400: e(1) } as const;\nconst f = () => g();';
+    expect(withoutOpenApiText(source, schemas)).toBe(
+      'export const A = /* @__PURE__ */ z.object({ a: /* @__PURE__ */ z.string().min(1) });\nconst E = /* @__PURE__ */ (() => ({ ...R, 400: e(1) } as const))();\nconst f = () => g();',
+    );
+  });
+});
+
 describe('the production Worker bundle (from `pnpm build`)', () => {
   const bundle = readFileSync(WORKER_BUNDLE, 'utf8');
 
   it('is the production Worker: the API, its description and the iframe route', () => {
-    for (const text of ['/v1/openapi.json', 'ThreadLive', '/embed/sign-in']) expect(bundle).toContain(text);
+    // The iframe route's sign-in endpoints (routes/embed.ts, mounted at /embed).
+    for (const text of ['/v1/openapi.json', 'ThreadLive', '"/sign-in/endpoints"']) expect(bundle).toContain(text);
   });
 
   it('leaves the Public Suffix List to the static assets (lib/public-suffixes.ts)', () => {
@@ -110,6 +136,25 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     expect(readFileSync(join(WORKER_ASSETS, OPENAPI_DOCUMENT_ASSET), 'utf8')).toBe(await openApiDocument());
     expect(bundle).toContain(OPENAPI_DOCUMENT_ASSET);
   }, 60_000);
+
+  it("carries none of the document's descriptions and summaries (scripts/openapi-text.ts)", () => {
+    const document = JSON.parse(readFileSync(join(WORKER_ASSETS, OPENAPI_DOCUMENT_ASSET), 'utf8')) as unknown;
+    const texts = new Set<string>();
+    const collect = (value: unknown, key?: string): void => {
+      if (typeof value === 'string' && (key === 'description' || key === 'summary') && value.length >= 20) texts.add(value);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, Array.isArray(value) ? key : k);
+    };
+    collect(document);
+    expect(texts.size).toBeGreaterThan(500);
+    const code = unescaped(bundle);
+    // Left: arguments of helpers that build a schema (insights' `month(…)`), and the idempotency
+    // header's parameter, a constant the bundler keeps (its `maxLength` is a sum).
+    expect([...texts].filter((text) => code.includes(text)).map((text) => text.slice(0, 40))).toEqual([
+      'Makes a retry of this write safe (docs/a',
+      'The first month, `YYYY-MM`; default 11 m',
+      'The last month, `YYYY-MM`; default this ',
+    ]);
+  });
 
   /** The files with code in index.js, as the build's metafile names them (relative to packages/worker). */
   const bundled = () => {

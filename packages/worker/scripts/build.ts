@@ -1,8 +1,9 @@
 /**
  * Assembles the Worker's static assets from the widgets' script-tag build, then bundles the
- * Worker with the production configuration (a dry run: nothing is deployed). Its entry,
- * src/index.ts, leaves out the development entry's demo page, demo people and token minting
- * (src/dev/index.ts); scripts/production-bundle.test.ts checks dist/bundle for them.
+ * Worker with the production configuration (scripts/bundle.ts: as wrangler would, without the
+ * OpenAPI-only text) and has wrangler take it as a deploy would (a dry run: nothing is
+ * deployed). Its entry, src/index.ts, leaves out the development entry's demo page, demo people
+ * and token minting (src/dev/index.ts); scripts/production-bundle.test.ts checks dist/bundle for them.
  *
  *   dist/assets      production: /embed.js, /widgets/*, the Public Suffix List (/psl/…), the
  *                    HTML entity table markdown-it decodes with (/md/…) and the OpenAPI document
@@ -12,12 +13,14 @@
  *
  * Usage: node scripts/build.ts [--assets-only]
  */
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLIC_SUFFIX_ASSET } from '../src/lib/public-suffixes.ts';
 import { HTML_ENTITIES_ASSET } from '../src/markdown/entities.ts';
 import { OPENAPI_DOCUMENT_ASSET } from '../src/openapi/document.ts';
+import { BUNDLE_DIR, bundleWorker } from './bundle.ts';
 import { htmlEntityTable } from './html-entities.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { publicSuffixRules } from './public-suffixes.ts';
@@ -52,10 +55,20 @@ export async function assembleAssets(): Promise<void> {
 if (import.meta.main) {
   await assembleAssets();
   if (!process.argv.includes('--assets-only')) {
-    // The metafile (dist/bundle/bundle-meta.json) is what `pnpm bench` weighs the bundle's parts by.
-    await runWrangler(['deploy', '--dry-run', '--env', '', '--outdir', 'dist/bundle', '--metafile'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    await bundleWorker();
+    // What docs/production.md's deploy runs, uploading nothing.
+    const dryRun = await mkdtemp(join(tmpdir(), 'bk-worker-dry-run-'));
+    try {
+      await runWrangler(
+        ['deploy', '--dry-run', '--env', '', '--no-bundle', '--minify=false', '--outdir', dryRun, `${BUNDLE_DIR}/index.js`],
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+    } finally {
+      await rm(dryRun, { recursive: true, force: true });
+    }
   }
-  console.log(`@bridgekit/worker: assets assembled${process.argv.includes('--assets-only') ? '' : ', production bundle in dist/bundle'}`);
+  const bundled = process.argv.includes('--assets-only') ? '' : `, production bundle in ${BUNDLE_DIR}`;
+  console.log(`@bridgekit/worker: assets assembled${bundled}`);
 }

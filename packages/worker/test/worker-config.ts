@@ -1,5 +1,6 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -16,6 +17,13 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
   const alias = [{ find: /^entities$/, replacement: here('../src/markdown/entities.ts') }];
   if (environment === undefined) alias.push({ find: /^@hono\/zod-openapi$/, replacement: here('../src/openapi/runtime.ts') });
   const wranglerAlias = { name: 'bridgekit-wrangler-alias', config: () => ({ resolve: { alias } }) };
+  // The production bundle's modules have no OpenAPI-only text (scripts/bundle.ts): nor have the production project's.
+  const src = here('../src/');
+  const openApiTextOut = {
+    name: 'bridgekit-openapi-text',
+    enforce: 'pre' as const,
+    transform: (code: string, id: string) => (id.startsWith(src) && id.endsWith('.ts') ? withoutOpenApiText(code, id) : undefined),
+  };
   const worker = cloudflareTest({
     wrangler: { configPath: here('../wrangler.jsonc'), ...(environment ? { environment } : {}) },
     miniflare: {
@@ -26,5 +34,5 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       queueProducers: { EVENTS: { queueName: 'bridgekit-events-tests' } },
     },
   });
-  return [worker, wranglerAlias];
+  return environment === undefined ? [worker, wranglerAlias, openApiTextOut] : [worker, wranglerAlias];
 }
