@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { REASON_LIST, REASONS, type ReasonText } from '@bridgekit/sdk/reasons';
 import { describe, expect, it } from 'vitest';
 import { entitiesDecode, htmlEntityTable } from '../packages/worker/scripts/html-entities.ts';
 import { openApiDocument } from '../packages/worker/scripts/openapi-document.ts';
@@ -24,6 +25,7 @@ import {
   DEMO_THREAD,
   DEMO_USERS,
 } from '../packages/worker/src/dev/demo-data.ts';
+import { REASON_TEXTS_ASSET } from '../packages/worker/src/lib/reason-texts.ts';
 import { HTML_ENTITIES_ASSET, decodeHTMLStrict as ours, useHtmlEntities } from '../packages/worker/src/markdown/entities.ts';
 import { OPENAPI_DOCUMENT_ASSET } from '../packages/worker/src/openapi/document.ts';
 import * as runtimeZod from '../packages/worker/src/openapi/zod.ts';
@@ -156,6 +158,18 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     ]);
   });
 
+  it("leaves the reasons' texts to the static assets (src/lib/reason-texts.ts): the SDK's registry, its names in the bundle", () => {
+    expect(JSON.parse(readFileSync(join(WORKER_ASSETS, REASON_TEXTS_ASSET), 'utf8'))).toEqual(REASONS);
+    const code = unescaped(bundle);
+    const texts = Object.values(REASONS as Record<string, ReasonText>).flatMap((text) =>
+      typeof text === 'string' ? [text] : [text.one, text.other],
+    );
+    expect(texts.filter((text) => text.length >= 30).length).toBeGreaterThan(200);
+    expect(texts.filter((text) => text.length >= 30 && code.includes(text))).toEqual([]);
+    expect(bundle).toContain(REASON_TEXTS_ASSET);
+    expect(REASON_LIST.filter((reason) => !bundle.includes(`"${reason}"`))).toEqual([]);
+  });
+
   /** The files with code in index.js, as the build's metafile names them (relative to packages/worker). */
   const bundled = () => {
     type Meta = { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
@@ -173,6 +187,12 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     const generator =
       /@asteasolutions\/zod-to-openapi|@hono\/zod-openapi|zod\/v4\/core\/compile\.js|zod\/v4\/classic\/from-json-schema\.js/;
     expect(inputs.filter((input) => generator.test(input))).toEqual([]);
+    // zod's JSON Schema conversion, in its place the build's stand-in (scripts/bundle.ts); `aggregateChecks` of it stays.
+    const conversion = inputs.filter((input) => /zod\/v4\/core\/(to-json-schema|json-schema-processors)\.js$/.test(input));
+    expect(conversion.filter((input) => !input.startsWith('zod-without-json-schema:'))).toEqual([
+      expect.stringMatching(/json-schema-processors\.js$/),
+    ]);
+    expect(conversion.filter((input) => input.startsWith('zod-without-json-schema:'))).toHaveLength(2);
   });
 
   it('has every member of zod the Worker reaches as z.… in its runtime namespace, and no import of all of zod', () => {

@@ -8,7 +8,8 @@
  *   dist/assets      production: /embed.js, /widgets/*, the Public Suffix List (/psl/…), the
  *                    HTML entity table markdown-it decodes with (/md/…) and the OpenAPI document
  *                    the Worker serves at /v1/openapi.json (/openapi/…), generated here with the
- *                    full @hono/zod-openapi, which the Worker's bundle leaves out (src/openapi/)
+ *                    full @hono/zod-openapi, which the Worker's bundle leaves out (src/openapi/),
+ *                    and the reasons' English texts (/reasons/…, src/lib/reason-texts.ts)
  *   dist/assets-dev  development: the same plus the demo page under /demo/
  *
  * Usage: node scripts/build.ts [--assets-only]
@@ -17,7 +18,9 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REASONS } from '@bridgekit/sdk/reasons';
 import { PUBLIC_SUFFIX_ASSET } from '../src/lib/public-suffixes.ts';
+import { REASON_TEXTS_ASSET } from '../src/lib/reason-texts.ts';
 import { HTML_ENTITIES_ASSET } from '../src/markdown/entities.ts';
 import { OPENAPI_DOCUMENT_ASSET } from '../src/openapi/document.ts';
 import { BUNDLE_DIR, bundleWorker } from './bundle.ts';
@@ -33,6 +36,7 @@ export async function assembleAssets(): Promise<void> {
   const publicSuffixes = JSON.stringify(await publicSuffixRules());
   const htmlEntities = JSON.stringify(await htmlEntityTable());
   const openApi = await openApiDocument();
+  const reasonTexts = JSON.stringify(REASONS);
   for (const [dir, withDemo] of [
     ['dist/assets', false],
     ['dist/assets-dev', true],
@@ -48,6 +52,8 @@ export async function assembleAssets(): Promise<void> {
     await writeFile(`${out}${HTML_ENTITIES_ASSET}`, htmlEntities);
     await mkdir(dirname(`${out}${OPENAPI_DOCUMENT_ASSET}`), { recursive: true });
     await writeFile(`${out}${OPENAPI_DOCUMENT_ASSET}`, openApi);
+    await mkdir(dirname(`${out}${REASON_TEXTS_ASSET}`), { recursive: true });
+    await writeFile(`${out}${REASON_TEXTS_ASSET}`, reasonTexts);
     if (withDemo) await cp(here('static/demo'), `${out}/demo`, { recursive: true });
   }
 }

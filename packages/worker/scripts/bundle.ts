@@ -4,18 +4,22 @@
  * `wrangler deploy` bundles it — wrangler's own esbuild with wrangler's options and the
  * configuration's entry, alias, minify and keep_names — with one step more, which wrangler
  * cannot run (it takes no esbuild plugins): the OpenAPI-only text of the Worker's modules is
- * left out (scripts/openapi-text.ts), and so is zod's JSON Schema conversion. Deploys hand wrangler this file as it is (`--no-bundle`,
+ * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and the reasons'
+ * texts (a static asset: src/lib/reason-texts.ts). Deploys hand wrangler this file as it is (`--no-bundle`,
  * docs/production.md), as a release's wrangler.jsonc does.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { withoutOpenApiText } from './openapi-text.ts';
 
-const workerDir = fileURLToPath(new URL('..', import.meta.url));
-const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+// Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
+const workerDir = join(dirname(fileURLToPath(import.meta.url)), '../');
+const srcDir = join(workerDir, 'src/');
 export const BUNDLE_DIR = 'dist/bundle';
 
 /** Our esbuild is the one wrangler bundles with (package.json pins the version wrangler depends on). */
@@ -60,9 +64,7 @@ const noJsonSchema: esbuild.Plugin = {
   name: 'bridgekit-zod-without-json-schema',
   setup(build) {
     build.onResolve({ filter: JSON_SCHEMA_MODULES }, ({ path, importer, resolveDir }) =>
-      ZOD_SCHEMAS.test(importer)
-        ? { path: fileURLToPath(new URL(path, `file://${resolveDir}/`)), namespace: 'zod-without-json-schema' }
-        : undefined,
+      ZOD_SCHEMAS.test(importer) ? { path: join(resolveDir, path), namespace: 'zod-without-json-schema' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-without-json-schema' }, async ({ path }) => {
       const names = [...(await readFile(path, 'utf8')).matchAll(/^export (?:function|const|class) ([\w$]+)/gm)].map(
@@ -79,6 +81,32 @@ const noJsonSchema: esbuild.Plugin = {
       ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: workerDir };
     });
+  },
+};
+
+/**
+ * What the Worker's modules import as `@bridgekit/sdk/reasons` in the production bundle: the
+ * reasons' names, and their texts read from the static assets (src/lib/reason-texts.ts, which
+ * itself takes the SDK's `formatReasonText`). The test project of the production configuration
+ * runs the same (test/worker-config.ts).
+ */
+export const REASON_TEXTS_MODULE = `${srcDir}lib/reason-texts.ts`;
+export const reasonsModule = () =>
+  `export const REASON_LIST = ${JSON.stringify(REASON_LIST)};\nexport { REASONS, formatReason } from ${JSON.stringify(REASON_TEXTS_MODULE)};\n`;
+/** Whether `importer`'s import of `@bridgekit/sdk/reasons` takes `reasonsModule()`. */
+export const takesReasonsModule = (importer: string | undefined) => !!importer?.startsWith(srcDir) && importer !== REASON_TEXTS_MODULE;
+
+const reasonTextsOut: esbuild.Plugin = {
+  name: 'bridgekit-reason-texts',
+  setup(build) {
+    build.onResolve({ filter: /^@bridgekit\/sdk\/reasons$/ }, ({ importer }) =>
+      takesReasonsModule(importer) ? { path: 'reasons', namespace: 'bridgekit-reasons' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'bridgekit-reasons' }, () => ({
+      contents: reasonsModule(),
+      loader: 'js',
+      resolveDir: workerDir,
+    }));
   },
 };
 
@@ -124,7 +152,7 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema],
+    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, reasonTextsOut],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }

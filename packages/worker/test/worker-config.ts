@@ -1,5 +1,6 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
@@ -34,5 +35,13 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       queueProducers: { EVENTS: { queueName: 'bridgekit-events-tests' } },
     },
   });
-  return environment === undefined ? [worker, wranglerAlias, openApiTextOut] : [worker, wranglerAlias];
+  // Nor the reasons' texts: the production entry reads them from the static assets (src/lib/reason-texts.ts).
+  const reasonTextsOut = {
+    name: 'bridgekit-reason-texts',
+    enforce: 'pre' as const,
+    resolveId: (id: string, importer?: string) =>
+      id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
+    load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
+  };
+  return environment === undefined ? [worker, wranglerAlias, openApiTextOut, reasonTextsOut] : [worker, wranglerAlias];
 }
