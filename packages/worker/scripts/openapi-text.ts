@@ -120,6 +120,12 @@ function markPure(node: ts.Node, edits: Edit[]): void {
 const literalOf = (node: ts.Expression): ts.Expression =>
   ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node) ? literalOf(node.expression) : node;
 
+/** Whether `node` spreads anything as it is built (not inside functions). */
+const spreads = (node: ts.Node): boolean =>
+  !ts.isArrowFunction(node) &&
+  !ts.isFunctionExpression(node) &&
+  (ts.isSpreadAssignment(node) || ts.isSpreadElement(node) || (ts.forEachChild(node, (child) => spreads(child) || undefined) ?? false));
+
 /** A schema module's top level: contract checks out, constants' calls pure. */
 function stripSchemaModule(file: ts.SourceFile, edits: Edit[]): void {
   for (const statement of file.statements) {
@@ -128,8 +134,12 @@ function stripSchemaModule(file: ts.SourceFile, edits: Edit[]): void {
     } else if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const) {
       for (const { initializer } of statement.declarationList.declarations) {
         if (!initializer) continue;
-        // esbuild counts spreads and property reads in a literal as effects: the literal goes in a pure function.
-        if (ts.isObjectLiteralExpression(literalOf(initializer)) || ts.isArrayLiteralExpression(literalOf(initializer))) {
+        // esbuild counts a spread and a literal's property reads as effects: such a constant goes in a pure function.
+        if (
+          ts.isObjectLiteralExpression(literalOf(initializer)) ||
+          ts.isArrayLiteralExpression(literalOf(initializer)) ||
+          spreads(initializer)
+        ) {
           edits.push({ start: initializer.getStart(), end: initializer.getStart(), text: `${PURE}(() => (` });
           edits.push({ start: initializer.end, end: initializer.end, text: '))()' });
         } else markPure(initializer, edits);
