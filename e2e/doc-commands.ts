@@ -73,7 +73,7 @@ export const RULES: Rule[] = [
   },
   { match: /^pnpm build$/, handling: { notRun: 'pnpm test runs it before any test' } },
   {
-    match: /^pnpm build && npx wrangler deploy --env ""$/,
+    match: /^pnpm build && npx wrangler deploy --env "" --no-bundle --minify=false dist\/bundle\/index\.js$/,
     handling: { instead: 'npx wrangler deploy --help', cwd: 'packages/worker', because: 'deploying needs a Cloudflare account' },
   },
   {

@@ -10,9 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { REASONS, type ReasonText } from '@bridgekit/sdk/reasons';
 import { describe, expect, it } from 'vitest';
 import { entitiesDecode, htmlEntityTable } from '../packages/worker/scripts/html-entities.ts';
 import { openApiDocument } from '../packages/worker/scripts/openapi-document.ts';
+import { withoutOpenApiText } from '../packages/worker/scripts/openapi-text.ts';
 import { DEMO_CSP } from '../packages/worker/src/dev/demo-csp.ts';
 import {
   DEMO_BOARDS,
@@ -23,6 +25,7 @@ import {
   DEMO_THREAD,
   DEMO_USERS,
 } from '../packages/worker/src/dev/demo-data.ts';
+import { REASON_TEXTS_ASSET } from '../packages/worker/src/lib/reason-texts.ts';
 import { HTML_ENTITIES_ASSET, decodeHTMLStrict as ours, useHtmlEntities } from '../packages/worker/src/markdown/entities.ts';
 import { OPENAPI_DOCUMENT_ASSET } from '../packages/worker/src/openapi/document.ts';
 import * as runtimeZod from '../packages/worker/src/openapi/zod.ts';
@@ -69,11 +72,36 @@ function markersIn(code: string): string[] {
 const asBundledLiteral = (text: string) =>
   JSON.stringify(text).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+describe("the production bundle's OpenAPI-only text, left out (scripts/openapi-text.ts)", () => {
+  const schemas = '/w/src/schemas/a.ts';
+
+  it("drops a schema's .openapi(…), keeping a router's", () => {
+    const source = "const A = z.string().openapi({ description: 'd' }).nullable().openapi('A');\nr.openapi(route, (c) => c.json(1));";
+    expect(withoutOpenApiText(source, '/w/src/a.ts')).toBe('const A = z.string().nullable();\nr.openapi(route, (c) => c.json(1));');
+  });
+
+  it('keeps of a route what the runtime reads, and a body its schema', () => {
+    const source = `createRoute({ method: 'get', path: '/x', summary: 's', tags: ['T'], request: { params: P, body: jsonBody(S, examples.s) }, responses: { 200: r } })`;
+    expect(withoutOpenApiText(source, '/w/src/routes/a.ts')).toBe(
+      "createRoute({ method: 'get', path: '/x', request: { params: P, body: jsonBody(S, undefined) }, })",
+    );
+  });
+
+  it("marks a schema module's constants pure and drops its contract checks, not touching functions", () => {
+    const source =
+      'export const A = z.object({ a: z.string().min(1) });\nexpectType<X>(true);\nconst E = { ...R, 400: e(1) } as const;\nconst Q = z.object({ ...R });\nconst f = () => g({ ...R });';
+    expect(withoutOpenApiText(source, schemas)).toBe(
+      'export const A = /* @__PURE__ */ z.object({ a: /* @__PURE__ */ z.string().min(1) });\nconst E = /* @__PURE__ */ (() => ({ ...R, 400: e(1) } as const))();\nconst Q = /* @__PURE__ */ (() => (z.object({ ...R })))();\nconst f = () => g({ ...R });',
+    );
+  });
+});
+
 describe('the production Worker bundle (from `pnpm build`)', () => {
   const bundle = readFileSync(WORKER_BUNDLE, 'utf8');
 
   it('is the production Worker: the API, its description and the iframe route', () => {
-    for (const text of ['/v1/openapi.json', 'ThreadLive', '/embed/sign-in']) expect(bundle).toContain(text);
+    // The iframe route's sign-in endpoints (routes/embed.ts, mounted at /embed).
+    for (const text of ['/v1/openapi.json', 'ThreadLive', '"/sign-in/endpoints"']) expect(bundle).toContain(text);
   });
 
   it('leaves the Public Suffix List to the static assets (lib/public-suffixes.ts)', () => {
@@ -111,6 +139,36 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     expect(bundle).toContain(OPENAPI_DOCUMENT_ASSET);
   }, 60_000);
 
+  it("carries none of the document's descriptions and summaries (scripts/openapi-text.ts)", () => {
+    const document = JSON.parse(readFileSync(join(WORKER_ASSETS, OPENAPI_DOCUMENT_ASSET), 'utf8')) as unknown;
+    const texts = new Set<string>();
+    const collect = (value: unknown, key?: string): void => {
+      if (typeof value === 'string' && (key === 'description' || key === 'summary') && value.length >= 20) texts.add(value);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, Array.isArray(value) ? key : k);
+    };
+    collect(document);
+    expect(texts.size).toBeGreaterThan(500);
+    const code = unescaped(bundle);
+    // Left: arguments of helpers that build a schema (insights' `month(…)`), and the idempotency
+    // header's parameter, a constant the bundler keeps (its `maxLength` is a sum).
+    expect([...texts].filter((text) => code.includes(text)).map((text) => text.slice(0, 40))).toEqual([
+      'Makes a retry of this write safe (docs/a',
+      'The first month, `YYYY-MM`; default 11 m',
+      'The last month, `YYYY-MM`; default this ',
+    ]);
+  });
+
+  it("leaves the reasons' texts to the static assets (src/lib/reason-texts.ts): the SDK's registry", () => {
+    expect(JSON.parse(readFileSync(join(WORKER_ASSETS, REASON_TEXTS_ASSET), 'utf8'))).toEqual(REASONS);
+    const code = unescaped(bundle);
+    const texts = Object.values(REASONS as Record<string, ReasonText>).flatMap((text) =>
+      typeof text === 'string' ? [text] : [text.one, text.other],
+    );
+    expect(texts.filter((text) => text.length >= 30).length).toBeGreaterThan(200);
+    expect(texts.filter((text) => text.length >= 30 && code.includes(text))).toEqual([]);
+    expect(bundle).toContain(REASON_TEXTS_ASSET);
+  });
+
   /** The files with code in index.js, as the build's metafile names them (relative to packages/worker). */
   const bundled = () => {
     type Meta = { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
@@ -128,6 +186,12 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     const generator =
       /@asteasolutions\/zod-to-openapi|@hono\/zod-openapi|zod\/v4\/core\/compile\.js|zod\/v4\/classic\/from-json-schema\.js/;
     expect(inputs.filter((input) => generator.test(input))).toEqual([]);
+    // zod's JSON Schema conversion, in its place the build's stand-in (scripts/bundle.ts); `aggregateChecks` of it stays.
+    const conversion = inputs.filter((input) => /zod\/v4\/core\/(to-json-schema|json-schema-processors)\.js$/.test(input));
+    expect(conversion.filter((input) => !input.startsWith('zod-without-json-schema:'))).toEqual([
+      expect.stringMatching(/json-schema-processors\.js$/),
+    ]);
+    expect(conversion.filter((input) => input.startsWith('zod-without-json-schema:'))).toHaveLength(2);
   });
 
   it('has every member of zod the Worker reaches as z.… in its runtime namespace, and no import of all of zod', () => {

@@ -168,7 +168,7 @@ export async function packCli(outDir: string, version: string): Promise<string> 
 }
 
 /**
- * worker/: the production bundle `pnpm build` made (wrangler's dry run), its static assets, the
+ * worker/: the production bundle `pnpm build` made (packages/worker/scripts/bundle.ts), its static assets, the
  * migrations, and a wrangler.jsonc — the repository's production configuration, pointed at the
  * bundle as it is (no_bundle) — so `npx wrangler deploy` works from this folder alone.
  */

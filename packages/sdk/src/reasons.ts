@@ -453,7 +453,8 @@ type ParamNames<T> = T extends string
 export type ParamsOf<R extends Reason> = { [K in ParamNames<(typeof REASONS)[R]>]: string | number };
 
 /** Every reason, in registry order. */
-export const REASON_LIST = Object.keys(REASONS) as [Reason, ...Reason[]];
+// Pure: a bundle that takes only `formatReasonText` leaves the registry out (the production Worker's texts are an asset).
+export const REASON_LIST = /* @__PURE__ */ Object.keys(REASONS) as [Reason, ...Reason[]];
 
 /**
  * A reason's English text with its params filled in: `{name}` by the param, plural forms by
@@ -463,7 +464,16 @@ export const REASON_LIST = Object.keys(REASONS) as [Reason, ...Reason[]];
  * formatReason('held.links', { count: 4, max: 3 }); // '4 links (the limit is 3)'
  */
 export function formatReason(reason: Reason, params: ReasonParams = {}): string {
-  const text: ReasonText = REASONS[reason];
+  return formatReasonText(REASONS[reason], params);
+}
+
+/**
+ * A reason's text (the registry's, or a catalog's) with its params filled in, as `formatReason` fills them.
+ *
+ * @example
+ * formatReasonText({ one: '# link', other: '# links' }, { count: 1200 }); // '1,200 links'
+ */
+export function formatReasonText(text: ReasonText, params: ReasonParams = {}): string {
   let template: string;
   if (typeof text === 'string') template = text;
   else {

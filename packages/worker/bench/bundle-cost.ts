@@ -32,7 +32,8 @@ export function partOf(input: string): string {
     return scope.startsWith('@') ? `${scope}/${name}` : scope;
   }
   const sdk = /(?:^|\/)sdk\/(?:src|dist)\//.exec(input);
-  if (sdk) return '@bridgekit/sdk';
+  // The reasons' names, the build's stand-in for the SDK's registry (scripts/bundle.ts).
+  if (sdk || input.startsWith('bridgekit-reasons:')) return '@bridgekit/sdk';
   const own = /(?:^|\/)src\/(.*)$/.exec(input);
   if (own?.[1]) {
     const [first = '', ...rest] = own[1].split('/');

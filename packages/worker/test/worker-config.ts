@@ -1,5 +1,7 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
+import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -16,6 +18,13 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
   const alias = [{ find: /^entities$/, replacement: here('../src/markdown/entities.ts') }];
   if (environment === undefined) alias.push({ find: /^@hono\/zod-openapi$/, replacement: here('../src/openapi/runtime.ts') });
   const wranglerAlias = { name: 'bridgekit-wrangler-alias', config: () => ({ resolve: { alias } }) };
+  // The production bundle's modules have no OpenAPI-only text (scripts/bundle.ts): nor have the production project's.
+  const src = here('../src/');
+  const openApiTextOut = {
+    name: 'bridgekit-openapi-text',
+    enforce: 'pre' as const,
+    transform: (code: string, id: string) => (id.startsWith(src) && id.endsWith('.ts') ? withoutOpenApiText(code, id) : undefined),
+  };
   const worker = cloudflareTest({
     wrangler: { configPath: here('../wrangler.jsonc'), ...(environment ? { environment } : {}) },
     miniflare: {
@@ -26,5 +35,13 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       queueProducers: { EVENTS: { queueName: 'bridgekit-events-tests' } },
     },
   });
-  return [worker, wranglerAlias];
+  // Nor the reasons' texts: the production entry reads them from the static assets (src/lib/reason-texts.ts).
+  const reasonTextsOut = {
+    name: 'bridgekit-reason-texts',
+    enforce: 'pre' as const,
+    resolveId: (id: string, importer?: string) =>
+      id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
+    load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
+  };
+  return environment === undefined ? [worker, wranglerAlias, openApiTextOut, reasonTextsOut] : [worker, wranglerAlias];
 }
