@@ -54,6 +54,12 @@ export const RULES: Rule[] = [
     match: /^pnpm dev --port \d+ --no-watch$/,
     handling: { notRun: "e2e's global setup starts the same script with --port and --no-watch (packages/worker/scripts/dev-server.ts)" },
   },
+  {
+    match: /^pnpm dev --production$/,
+    handling: {
+      notRun: 'e2e/production-bundle.e2e.test.ts starts the same script with --production (packages/worker/scripts/dev-server.ts)',
+    },
+  },
   { match: /^pnpm install$/, handling: { notRun: '.ci/run installs with it (--frozen-lockfile) before anything else' } },
   { match: /^npm install -g pnpm@12$/, handling: { notRun: '.ci/run installs pnpm the same way, pinned to the version in package.json' } },
   { match: /^pnpm test$/, handling: { notRun: 'it is the command running this test' } },

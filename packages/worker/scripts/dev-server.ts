@@ -42,6 +42,8 @@ export interface DevServerOptions {
   extraSeedFile?: string;
   /** Off for load tests, whose traffic would trip them. */
   rateLimits?: boolean;
+  /** The built production bundle as deployed (`dev.ts --production`) instead of the dev Worker. */
+  production?: boolean;
 }
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
@@ -65,6 +67,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       '--no-examples',
       ...(options.extraSeedFile ? ['--extra-seed', options.extraSeedFile] : []),
       ...(options.rateLimits === false ? ['--no-rate-limits'] : []),
+      ...(options.production ? ['--production'] : []),
     ],
     { cwd: fileURLToPath(new URL('..', import.meta.url)), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -7,7 +7,9 @@
  *
  * Options: --port <n> (8787), --inspector-port <n> (9229), --persist-to <dir> (.wrangler/state),
  * --extra-seed <file.sql> (applied after the demo seed), --no-rate-limits (for load tests),
- * --examples-port <n> (8788), --no-examples, --no-build, --no-watch
+ * --examples-port <n> (8788), --no-examples, --no-build, --no-watch,
+ * --production (the built dist/bundle/index.js with the top-level configuration, started as
+ * docs/production.md deploys it: no demo page, no token minting; for e2e/production-bundle.e2e.test.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
@@ -33,9 +35,14 @@ const { values: options } = parseArgs({
     'no-rate-limits': { type: 'boolean', default: false },
     'examples-port': { type: 'string', default: '8788' },
     'no-examples': { type: 'boolean', default: false },
+    production: { type: 'boolean', default: false },
   },
 });
 const persist = ['--persist-to', options['persist-to']];
+// The production configuration is the top level (`--env ""`); its D1 is another local database.
+const environment = ['--env', options.production ? '' : 'dev'];
+// As docs/production.md deploys: the build's bundle uploaded as it is.
+const entry = options.production ? ['--no-bundle', '--minify=false', 'dist/bundle/index.js'] : [];
 
 function pnpm(args: string[]): void {
   const result = spawnSync('pnpm', args, { stdio: 'inherit', cwd: here('.') });
@@ -65,7 +72,7 @@ if (!vars.BRIDGEKIT_SECRET_KEY || !vars.DEMO_EMBED_SECRET) {
   throw new Error('packages/worker/.dev.vars needs BRIDGEKIT_SECRET_KEY and DEMO_EMBED_SECRET (see .dev.vars.example).');
 }
 
-await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--env', 'dev', ...persist]);
+await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...environment, ...persist]);
 const seedFile = here('dist/seed.sql');
 await mkdir(here('dist'), { recursive: true });
 const demoPages = `http://localhost:${options.port}/demo`;
@@ -73,11 +80,11 @@ await writeFile(
   seedFile,
   toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY, demoSecret: vars.DEMO_EMBED_SECRET, demoPages })),
 );
-await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', seedFile], {
+await runWrangler(['d1', 'execute', 'DB', '--local', ...environment, ...persist, '--file', seedFile], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (options['extra-seed']) {
-  await runWrangler(['d1', 'execute', 'DB', '--local', '--env', 'dev', ...persist, '--file', options['extra-seed']], {
+  await runWrangler(['d1', 'execute', 'DB', '--local', ...environment, ...persist, '--file', options['extra-seed']], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -85,8 +92,8 @@ console.log('Seeded the demo tenant "demo".');
 
 const server = wrangler([
   'dev',
-  '--env',
-  'dev',
+  ...environment,
+  ...entry,
   '--ip',
   '127.0.0.1',
   '--port',
