@@ -102,7 +102,16 @@ describe('a thread page as bytes', () => {
       [false, [], []],
       [true, [], []],
       [true, ['c0', 'r2'], [['c1', ['love', 'like']]]],
-      [false, ['r3'], [['c3', ['insight']], ['r0', ['like', 'insight', 'love']], ['gone', ['like']], ['elsewhere', ['like']]]],
+      [
+        false,
+        ['r3'],
+        [
+          ['c3', ['insight']],
+          ['r0', ['like', 'insight', 'love']],
+          ['gone', ['like']],
+          ['elsewhere', ['like']],
+        ],
+      ],
     ];
     for (const [started, mine, reacted] of cases) {
       const reactions = new Map(reacted.map(([id, list]) => [id, new Set(list)]));
@@ -129,7 +138,11 @@ describe('a viewer’s thread page from the shared bytes', () => {
   };
 
   const post = async (who: keyof typeof tokens, body: string, parentId?: string) => {
-    const res = await call(`${DEMO}/threads/comments`, { method: 'POST', token: tokens[who], body: JSON.stringify({ key, body, parentId }) });
+    const res = await call(`${DEMO}/threads/comments`, {
+      method: 'POST',
+      token: tokens[who],
+      body: JSON.stringify({ key, body, parentId }),
+    });
     expect(res.status).toBe(201);
     const c = await json<Comment>(res);
     expect(c.state).toBe('published');
