@@ -97,7 +97,6 @@ describe('a thread page as bytes', () => {
   });
 
   it('with a viewer’s fields written over are the bytes of the viewer’s page', () => {
-    const shared = threadPageBytes(page);
     const cases: [boolean, string[], [string, Reaction[]][]][] = [
       [false, [], []],
       [true, [], []],
@@ -113,12 +112,19 @@ describe('a thread page as bytes', () => {
         ],
       ],
     ];
-    for (const [started, mine, reacted] of cases) {
-      const reactions = new Map(reacted.map(([id, list]) => [id, new Set(list)]));
-      const spliced = withOwnFields(shared, { startedByMe: started, mine: new Set(mine), reactions });
-      expect(decode(spliced.body)).toBe(JSON.stringify(ownPage(page, started, new Set(mine), reactions)));
+    // The page as it is, and all ASCII (whose bytes are placed by their characters).
+    const ascii: ThreadPage = JSON.parse(JSON.stringify(page).replace(/[^\x20-\x7e]|\\u[0-9a-f]{4}/g, '?'));
+    expect(decode(threadPageBytes(ascii).body)).toBe(JSON.stringify(ascii));
+    for (const source of [page, ascii]) {
+      const shared = threadPageBytes(source);
+      for (const [started, mine, reacted] of cases) {
+        const reactions = new Map(reacted.map(([id, list]) => [id, new Set(list)]));
+        const spliced = withOwnFields(shared, { startedByMe: started, mine: new Set(mine), reactions });
+        expect(decode(spliced.body)).toBe(JSON.stringify(ownPage(source, started, new Set(mine), reactions)));
+      }
     }
     // Nothing of the viewer's: the shared bytes themselves.
+    const shared = threadPageBytes(page);
     expect(withOwnFields(shared, { startedByMe: false, mine: new Set(), reactions: new Map() }).body).toBe(shared.body);
   });
 });

@@ -6,7 +6,7 @@
  * own state is (a few comments), not what the page is (bench/profile.ts: serialising a
  * 100-comment page per viewer was a third of the request).
  */
-import type { Comment, Reaction, ThreadPage } from '@bridgekit/sdk';
+import type { Comment, CommentWithReplies, Reaction, ThreadPage } from '@bridgekit/sdk';
 import { REACTIONS } from '@bridgekit/sdk';
 
 /** Bytes `start` to `end` of the body: one field's JSON value. */
@@ -53,7 +53,7 @@ const encoder = new TextEncoder();
 const EMPTY_PAGE: ThreadPage = { thread: null, items: [], nextCursor: null };
 
 /**
- * The page's JSON, written field by field (in the order `JSON.stringify` writes them, so the
+ * The page's JSON, written in parts (each as `JSON.stringify` writes it, in its order, so the
  * bytes are its bytes) with the places of the viewer's fields noted.
  */
 class SlottedJson {
@@ -89,17 +89,30 @@ class SlottedJson {
   /** The bytes, each slot's place now in them. */
   bytes(): Uint8Array {
     this.parts.push(this.text);
-    const longest = this.parts.reduce((n, p) => n + p.length, 0) * 3; // a UTF-16 unit is at most 3 bytes of UTF-8
-    const out = new Uint8Array(longest);
+    const whole = this.parts.join('');
+    const body = encoder.encode(whole);
+    // All ASCII (most pages): a character's place is its byte's.
+    const ascii = body.byteLength === whole.length;
+    const out = ascii ? body : new Uint8Array(whole.length * 3); // a UTF-16 unit is at most 3 bytes of UTF-8
     let at = 0;
     this.parts.forEach((part, i) => {
       const slot = i % 2 === 1 ? this.slots[(i - 1) / 2] : undefined;
       if (slot) slot.start = at;
-      at += encoder.encodeInto(part, out.subarray(at)).written;
+      at += ascii ? part.length : encoder.encodeInto(part, out.subarray(at)).written;
       if (slot) slot.end = at;
     });
-    return out.slice(0, at);
+    return ascii ? body : out.slice(0, at);
   }
+}
+
+/**
+ * Where the value of the last `key` (a JSON key with its colon) starts in `text`: a key's quotes
+ * are escaped inside any string, so it is found only as a key.
+ */
+function valueAt(text: string, key: string): number {
+  const at = text.lastIndexOf(key);
+  if (at < 0) throw new Error(`No ${key} in ${text.slice(0, 80)}`);
+  return at + key.length;
 }
 
 /**
@@ -116,17 +129,27 @@ export function threadPageBytes(page: ThreadPage | null): ThreadPageBytes {
   const json = new SlottedJson();
   const comments = new Map<string, CommentSlots>();
   let startedByMe: Slot | undefined;
-  const comment = (c: Comment) => {
-    let myReactions: Slot | undefined;
-    let mine: Slot | undefined;
-    json.object(c, (key, value) => {
-      if (key === 'myReactions') myReactions = json.slot(JSON.stringify(value));
-      else if (key === 'mine') mine = json.slot(JSON.stringify(value));
-      else if (key === 'replies') writeArray(value as Comment[]);
-      else return false;
-      return true;
-    });
-    if (!myReactions || !mine) throw new Error('A comment without its viewer fields');
+  const comment = (c: Comment | CommentWithReplies) => {
+    const { replies, moreReplies } = c as Partial<CommentWithReplies>;
+    // An item's replies are written apart (their fields' places noted too); they and `moreReplies` come last.
+    const text = JSON.stringify(replies ? { ...c, replies: undefined, moreReplies: undefined } : c);
+    // The last of each key is the comment's own: any key of `pendingReasonParams` comes before.
+    const reactionsAt = valueAt(text, '"myReactions":');
+    const reactionsEnd = text.indexOf(']', reactionsAt) + 1;
+    const mineAt = valueAt(text, '"mine":');
+    if (mineAt < reactionsEnd) throw new Error('A comment whose `mine` does not follow its `myReactions`');
+    json.raw(text.slice(0, reactionsAt));
+    const myReactions = json.slot(text.slice(reactionsAt, reactionsEnd));
+    json.raw(text.slice(reactionsEnd, mineAt));
+    const mineEnd = mineAt + (text.startsWith('true', mineAt) ? 4 : 5);
+    const mine = json.slot(text.slice(mineAt, mineEnd));
+    json.raw(text.slice(mineEnd, -1));
+    if (replies) {
+      json.raw(',"replies":');
+      writeArray(replies);
+    }
+    if (moreReplies !== undefined) json.raw(`,"moreReplies":${JSON.stringify(moreReplies)}`);
+    json.raw('}');
     comments.set(c.id, { myReactions, mine, removed: c.state === 'removed' });
   };
   const writeArray = (list: Comment[]) => {
@@ -139,11 +162,12 @@ export function threadPageBytes(page: ThreadPage | null): ThreadPageBytes {
   };
   json.object(page, (key, value) => {
     if (key === 'thread') {
-      json.object(value as object, (k, v) => {
-        if (k !== 'startedByMe') return false;
-        startedByMe = json.slot(JSON.stringify(v));
-        return true;
-      });
+      const text = JSON.stringify(value);
+      const at = valueAt(text, '"startedByMe":');
+      const end = at + (text.startsWith('true', at) ? 4 : 5);
+      json.raw(text.slice(0, at));
+      startedByMe = json.slot(text.slice(at, end));
+      json.raw(text.slice(end));
     } else if (key === 'items') writeArray(value as Comment[]);
     else return false;
     return true;
