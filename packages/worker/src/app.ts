@@ -8,7 +8,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
-import { secureHeaders } from 'hono/secure-headers';
 import { dispatchAfterWrites } from './delivery/dispatch.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
@@ -19,6 +18,7 @@ import { documentIdempotencyKey, idempotency } from './middleware/idempotency.ts
 import { validPercentEncoding } from './middleware/path-encoding.ts';
 import { platformContext } from './middleware/platform-context.ts';
 import { countRefusedWrites, rateLimit } from './middleware/rate-limit.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
 import { archiveRoutes } from './routes/archive.ts';
@@ -91,15 +91,6 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
 
 export const app = new OpenAPIHono<AppEnv>();
 
-const securityHeaders = {
-  crossOriginResourcePolicy: 'cross-origin',
-  crossOriginEmbedderPolicy: false,
-  referrerPolicy: 'strict-origin-when-cross-origin',
-} as const;
-const apiSecurityHeaders = secureHeaders(securityHeaders);
-// The iframe pages are framed by the tenant's origins (their CSP says which, X-Frame-Options
-// cannot), and the sign-in window must keep its opener to hand the token back.
-const frameSecurityHeaders = secureHeaders({ ...securityHeaders, xFrameOptions: false, crossOriginOpenerPolicy: false });
 // First, so that every answer names its request, errors and redirects included.
 app.use('*', async (c, next) => {
   c.header('x-request-id', requestIdOf(c));
@@ -113,7 +104,7 @@ app.use('/v1/*', async (c, next) => {
   await next();
 });
 app.use('/v1/*', cacheControl);
-app.use('*', (c, next) => (c.req.path.startsWith('/embed/') ? frameSecurityHeaders : apiSecurityHeaders)(c, next));
+app.use('*', securityHeaders);
 // Tenant routes answer CORS themselves, for each tenant's allowed origins (tenant-context.ts);
 // the API description is public.
 app.use('/v1/openapi.json', cors({ origin: '*' }));

@@ -2,15 +2,20 @@
  * A save of a card the isolate saved before is written in one round trip from what the isolate
  * knows (store/cards.ts `guessedSave`), guarded by all of it: when the card, the saver or what
  * the fields name changed since, the guessed writes write nothing and the save is answered as
- * one that reads first — refused as it would be, or saved from what it read.
+ * one that reads first — refused as it would be, or saved from what it read. A card of a tenant's
+ * template is guessed too, once a save read the template, while the tenant's templates are as read.
  */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { PracticeCard } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../src/app.ts';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { versioned } from '../src/store/cache-versions.ts';
-import { call, DEMO, errorOf, json, token } from './helpers.ts';
+import { forgetKnownCards } from '../src/store/cards.ts';
+import { countingD1 } from './counting-d1.ts';
+import { admin, call, DEMO, errorOf, json, token } from './helpers.ts';
 
 let owner: string;
 let other: string;
@@ -102,5 +107,64 @@ describe('a save the isolate guesses', () => {
     expect(res.status).toBe(200);
     expect(await json<PracticeCard>(res)).toMatchObject({ version: 3, summary: 'About finance now', unit: { key: 'finance' } });
     expect(await stored(card.id)).toEqual({ version: 3, summary: 'About finance now' });
+  });
+});
+
+describe('a save the isolate guesses, of a card of a tenant template', () => {
+  const TEMPLATE = { id: 'guess-review', name: 'Guess review', fields: [{ key: 'notes', label: 'Notes', type: 'text' }] };
+
+  /** A save through the real Worker, counting its D1 round trips. */
+  async function measuredSave(card: PracticeCard, baseVersion: number, notes: string) {
+    const { db: counted, counts } = countingD1(env.DB);
+    const ctx = createExecutionContext();
+    const request = new Request(`${DEMO}/cards/${card.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: card.title, fields: { notes }, baseVersion }),
+    });
+    const res = await app.fetch(request, { ...env, DB: counted }, ctx);
+    await waitOnExecutionContext(ctx);
+    return { res, roundTrips: counts.roundTrips };
+  }
+
+  async function newReviewCard(title: string): Promise<PracticeCard> {
+    const res = await call(`${DEMO}/cards`, {
+      method: 'POST',
+      token: owner,
+      body: JSON.stringify({ templateId: TEMPLATE.id, title, fields: { notes: 'First notes' } }),
+    });
+    expect(res.status).toBe(201);
+    return json<PracticeCard>(res);
+  }
+
+  beforeAll(async () => {
+    expect((await admin(`${DEMO}/templates/${TEMPLATE.id}`, 'PUT', TEMPLATE)).status).toBe(200);
+  });
+
+  it('is one round trip once a save read its template', async () => {
+    const card = await newReviewCard('Guess test: tenant template');
+    forgetKnownCards();
+    const first = await measuredSave(card, 1, 'Second notes');
+    expect([first.res.status, first.roundTrips]).toEqual([200, 2]);
+    const second = await measuredSave(card, 2, 'Third notes');
+    expect([second.res.status, second.roundTrips]).toEqual([200, 1]);
+    expect(await json<PracticeCard>(second.res)).toMatchObject({ version: 3, fields: { notes: 'Third notes' } });
+  });
+
+  it('is checked against the template as it is now once the tenant changed it, and writes nothing it refuses', async () => {
+    const card = await newReviewCard('Guess test: template changed');
+    expect((await measuredSave(card, 1, 'Known now')).res.status).toBe(200);
+    // Notes of at most five characters: the isolate's copy of the template would let the next save through.
+    const stricter = { ...TEMPLATE, fields: [{ key: 'notes', label: 'Notes', type: 'text', maxLength: 5 }] };
+    const put = await admin(`${DEMO}/templates/${TEMPLATE.id}`, 'PUT', stricter);
+    expect(put.status, await put.clone().text()).toBe(200);
+    try {
+      const { res } = await measuredSave(card, 2, 'Far longer than five characters');
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).reason).toMatch(/^validation_failed\.card_fields/);
+      expect(await stored(card.id)).toMatchObject({ version: 2 });
+    } finally {
+      expect((await admin(`${DEMO}/templates/${TEMPLATE.id}`, 'PUT', TEMPLATE)).status).toBe(200);
+    }
   });
 });

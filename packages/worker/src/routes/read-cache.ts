@@ -73,6 +73,14 @@ export function jsonAnswer<T extends object>(c: Context<AppEnv>, value: T) {
     body = new TextEncoder().encode(JSON.stringify(value));
     if (body.byteLength <= ENCODED_MAX_BYTES) encoded.set(value, body);
   }
+  return jsonBytes<T>(c, body);
+}
+
+/**
+ * An answer already serialised (e.g. store/thread-page-bytes.ts), as `c.json` would answer the
+ * value `T` it is the JSON of.
+ */
+export function jsonBytes<T>(c: Context<AppEnv>, body: Uint8Array) {
   // Typed as c.json's answer, for the route's declared response.
   return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<
     typeof c.json<T, 200>

@@ -2,6 +2,7 @@
  * Discussion threads under intranet pages: read a page of comments, post, counts, activity, live
  * tickets, and a war story promoted to a practice card.
  */
+import type { ThreadPage } from '@bridgekit/sdk';
 import { createRoute } from '@hono/zod-openapi';
 import { ANONYMOUS, requireWriter } from '../auth/viewer.ts';
 import { ApiError } from '../errors.ts';
@@ -41,16 +42,16 @@ import { THREAD_PAGE_SCOPES } from '../store/cache-versions.ts';
 import { postComment } from '../store/comments.ts';
 import { promoteStory } from '../store/promotions.ts';
 import {
+  bodyOrNotFound,
   commentCounts,
   listThreads,
   type OwnThreadState,
   ownThreadState,
-  pageOrNotFound,
   threadActivity,
-  threadPageQuery,
+  threadPageBytesQuery,
   withOwnThreadState,
 } from '../store/threads.ts';
-import { cachedRead, jsonAnswer, lazily } from './read-cache.ts';
+import { cachedRead, jsonBytes, lazily } from './read-cache.ts';
 import { createRouter } from './router.ts';
 
 export const threadsRoutes = createRouter()
@@ -89,13 +90,14 @@ export const threadsRoutes = createRouter()
       const page = await cachedRead(c, {
         key: `thread\u0000${JSON.stringify([q.key, sort, cursor ?? null, limit])}`,
         scopes: THREAD_PAGE_SCOPES,
-        shared: lazily(() => threadPageQuery(db, tenant.id, ANONYMOUS, q)),
+        // Kept as its bytes: a viewer's page is them with the viewer's own fields written over.
+        shared: lazily(() => threadPageBytesQuery(db, tenant.id, ANONYMOUS, q)),
         mine: viewer.kind === 'anonymous' ? undefined : (shared) => ownThreadState(db, tenant.id, viewer, shared),
         merge: (shared, own: OwnThreadState[]) => withOwnThreadState(shared, own),
         // After a refresh of the tenant's settings, for the viewer as the refresh identified them.
-        uncached: () => threadPageQuery(c.var.db, c.var.tenant.id, c.var.viewer, q),
+        uncached: () => threadPageBytesQuery(c.var.db, c.var.tenant.id, c.var.viewer, q),
       });
-      return jsonAnswer(c, pageOrNotFound(page, q.key));
+      return jsonBytes<ThreadPage>(c, bodyOrNotFound(page, q.key));
     },
   )
   .openapi(

@@ -24,7 +24,7 @@ import type {
   PracticeCard,
   RelationshipSide,
 } from '@bridgekit/sdk';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type Actor, effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
 import { searchableText } from '../cards/search-text.ts';
@@ -35,6 +35,7 @@ import { deepEqual } from '../cards/values.ts';
 import type { Database } from '../db/client.ts';
 import {
   businessUnits,
+  cacheVersions,
   cardEdits,
   cardHelped,
   cardLinks,
@@ -194,8 +195,35 @@ function contextStatements(db: Database, tenant: Tenant, { viewer, actor }: Save
 }
 
 type Results<T extends readonly unknown[]> = { readonly [K in keyof T]: Awaited<T[K]> };
-/** What {@link contextStatements} read. */
+/** What {@link contextStatements} read, in its order. */
 type Context = Results<ReturnType<typeof contextStatements>>;
+type Member = Context[2][number];
+
+/** What a save's checks go by: what {@link contextStatements} read, or what a guessed save assumes ({@link guessedSave}). */
+interface SaveContext {
+  /** The saver's row (their restriction, their published contributions); none before their first write. */
+  standing: Context[0][number] | undefined;
+  grantedRole: Context[1][number]['role'] | undefined;
+  /** The people the fields name. */
+  members: readonly Member[];
+  /** The linked items that may be linked: published cards the saver may read, published ideas, threads. */
+  linkable: Record<LinkKind, readonly { id: string }[]>;
+  /** The unit named. */
+  unit: Context[6][number] | undefined;
+  /** The saver's side of a relationship with a unit. */
+  side: RelationshipSide | null;
+}
+
+function named([standing, grant, members, cardRows, ideaRows, threadRows, unit, side]: Context): SaveContext {
+  return {
+    standing: standing[0],
+    grantedRole: grant[0]?.role,
+    members,
+    linkable: { card: cardRows, idea: ideaRows, thread: threadRows },
+    unit: unit[0],
+    side: (side[0]?.side ?? null) as RelationshipSide | null,
+  };
+}
 
 /** The fields as the template takes them, or 400 naming each problem. */
 function checkFields(template: CardTemplate, content: Content): ValidFields {
@@ -225,7 +253,7 @@ async function prepare(
   const checked = checkFields(template, content);
   const unitKey = typeof content.unit === 'string' ? content.unit : null;
   const context = await db.batch(contextStatements(db, tenant, saver, referencesOf(checked, content), unitKey));
-  return preparedSave(tenant, saver, template, content, kind, checked, context);
+  return preparedSave(tenant, saver, template, content, kind, checked, named(context));
 }
 
 /** {@link prepare} from what {@link contextStatements} read: the checks, the rendering and the moderation pipeline. */
@@ -236,17 +264,17 @@ function preparedSave(
   content: Content,
   kind: 'create' | 'edit',
   checked: ValidFields,
-  [standing, grant, members, foundCards, foundIdeas, foundThreads, foundUnit, mySide]: Context,
+  { standing, grantedRole, members, linkable, unit, side }: SaveContext,
   before: { fields: Record<string, FieldValue>; unitId: string | null } = { fields: {}, unitId: null },
 ): Prepared {
-  if (typeof content.unit === 'string' && (!foundUnit[0] || foundUnit[0].archivedAt !== null)) throw unknownUnit('body.unit', content.unit);
+  if (typeof content.unit === 'string' && (!unit || unit.archivedAt !== null)) throw unknownUnit('body.unit', content.unit);
   // A moderator's ban or time-out covers cards as it covers comments.
-  assertMayPost(standing[0], Date.now());
+  assertMayPost(standing, Date.now());
   const byHandle = new Map(members.map((m) => [m.handle, m]));
   const existing = {
-    card: new Set(foundCards.map((r) => r.id)),
-    idea: new Set(foundIdeas.map((r) => r.id)),
-    thread: new Set(foundThreads.map((r) => r.id)),
+    card: new Set(linkable.card.map((r) => r.id)),
+    idea: new Set(linkable.idea.map((r) => r.id)),
+    thread: new Set(linkable.thread.map((r) => r.id)),
   };
   const details = [
     ...checked.people
@@ -268,7 +296,7 @@ function preparedSave(
   }
   // Sides are known only of a relationship with a unit: a card about none locks nothing.
   if (before.unitId !== null || typeof content.unit === 'string') {
-    assertOwnSide(template, before.fields, fields, (mySide[0]?.side ?? null) as RelationshipSide | null);
+    assertOwnSide(template, before.fields, fields, side);
   }
   const markdown = new Map<string, RenderedMarkdown>();
   const rendered: Record<string, string> = {};
@@ -282,9 +310,9 @@ function preparedSave(
     item: 'card',
     kind,
     text: cardText(template, { title: content.title, summary: content.summary, fields }, markdown),
-    author: { published: standing[0]?.published ?? 0, recentFingerprints: [] },
+    author: { published: standing?.published ?? 0, recentFingerprints: [] },
     settings: tenant.moderation,
-    role: effectiveRole(viewer, grant[0]?.role),
+    role: effectiveRole(viewer, grantedRole),
   });
   return {
     fields,
@@ -292,7 +320,7 @@ function preparedSave(
     searchText: searchableText(template, fields),
     links: checked.links,
     ownerId: content.owner === undefined ? undefined : content.owner === null ? null : (byHandle.get(content.owner)?.id ?? null),
-    unitId: content.unit === undefined ? undefined : content.unit === null ? null : (foundUnit[0]?.id ?? null),
+    unitId: content.unit === undefined ? undefined : content.unit === null ? null : (unit?.id ?? null),
     verdict,
   };
 }
@@ -691,10 +719,14 @@ function versionOf(template: CardTemplate, update: CardUpdate, prepared: Prepare
   };
 }
 
-type Member = Context[2][number];
-/** What saves in this isolate found: each card's template (by tenant and card), each person named (by tenant and handle). */
+/**
+ * What saves in this isolate found: each card's template (by tenant and card), each person named
+ * (by tenant and handle), each tenant's template read (by tenant and template) with the version
+ * of `card_templates` it was read at: a guessed save of its card is guarded on that version.
+ */
 const knownTemplates = new Map<string, string>();
 const knownMembers = new Map<string, Member>();
+const knownTenantTemplates = new Map<string, { template: CardTemplate; version: number }>();
 const KNOWN_MAX = 20_000;
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
@@ -712,10 +744,27 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 export function forgetKnownCards(): void {
   knownTemplates.clear();
   knownMembers.clear();
+  knownTenantTemplates.clear();
 }
 
 function rememberCard(tenantId: string, id: string, templateId: string): void {
   remember(knownTemplates, `${tenantId}\u0000${id}`, templateId);
+}
+
+function rememberTenantTemplate(tenantId: string, template: CardTemplate, version: number): void {
+  remember(knownTenantTemplates, `${tenantId}\u0000${template.id}`, { template, version });
+}
+
+/** The version of the tenant's `card_templates` (0 before any write), as a column of the statement that reads a template. */
+const templatesVersion = (tenantId: string) =>
+  sql<number>`coalesce((select v.version from ${cacheVersions} v where v.tenant_id = ${tenantId} and v.scope = 'card_templates'), 0)`;
+
+/** The card's template as this isolate knows it: a built-in one, or a tenant's with what its use must check (its templates unchanged since). */
+function knownTemplate(tenantId: string, templateId: string): { template: CardTemplate; guard: SQL | undefined } | undefined {
+  const builtIn = findBuiltInTemplate(templateId);
+  if (builtIn) return { template: builtIn, guard: undefined };
+  const known = knownTenantTemplates.get(`${tenantId}\u0000${templateId}`);
+  return known && { template: known.template, guard: sql` and ${templatesVersion(tenantId)} = ${known.version}` };
 }
 
 function rememberMembers(tenantId: string, members: readonly Member[]): void {
@@ -742,8 +791,10 @@ function guessedSave(
   const tenantId = tenant.id;
   const { actor, viewer } = saver;
   const templateId = knownTemplates.get(`${tenantId}\u0000${id}`);
-  const template = templateId === undefined ? undefined : findBuiltInTemplate(templateId);
-  if (!template || update.owner !== undefined || update.unit !== undefined || update.visibility !== undefined) return null;
+  const known = templateId === undefined ? undefined : knownTemplate(tenantId, templateId);
+  if (!known) return null;
+  const { template } = known;
+  if (update.owner !== undefined || update.unit !== undefined || update.visibility !== undefined) return null;
   if (tenant.moderation.preModeration === 'new_users') return null;
   const checked = validateFields(template, update.fields);
   if (!checked.ok) return null;
@@ -751,16 +802,15 @@ function guessedSave(
   const members = refs.handles.map((h) => knownMembers.get(`${tenantId}\u0000${h}`));
   if (refs.links.card.length > 0 || members.some((m) => m === undefined)) return null;
   const named = members as Member[];
-  const assumed = [
-    [{ id: null, restrictedUntil: null, restrictionReason: null, published: 0 }],
-    [],
-    named,
-    [],
-    refs.links.idea.map((i) => ({ id: i })),
-    refs.links.thread.map((i) => ({ id: i })),
-    [],
-    [{ side: null }],
-  ] as unknown as Context;
+  // What the guards below hold the batch to (the saver's own grants aside: without them, the pipeline only screens harder).
+  const assumed: SaveContext = {
+    standing: undefined,
+    grantedRole: undefined,
+    members: named,
+    linkable: { card: [], idea: refs.links.idea.map((i) => ({ id: i })), thread: refs.links.thread.map((i) => ({ id: i })) },
+    unit: undefined,
+    side: null,
+  };
   let prepared: Prepared;
   try {
     prepared = preparedSave(tenant, saver, template, update, 'edit', checked, assumed);
@@ -777,7 +827,7 @@ function guessedSave(
     save.maturityLevel !== undefined ? same(qualified(cards.maturityLevel), save.maturityLevel) : sql``
   }${save.reviewBy !== undefined ? same(qualified(cards.reviewBy), save.reviewBy) : sql``})`;
   const ofCard = sql`${qualified(cards.state)} = 'published' and ${qualified(cards.unitId)} is null and ${qualified(cards.templateId)} = ${template.id}
-    and ${cardReadableBy(tenantId, viewer)} and ${changes}`;
+    and ${cardReadableBy(tenantId, viewer)} and ${changes}${known.guard ?? sql``}`;
   const beyond = [
     sql`not exists (select 1 from ${users} where ${qualified(users.tenantId)} = ${tenantId} and ${qualified(users.subject)} = ${actor.subject} and ${qualified(users.restrictedUntil)} > ${now})`,
     ...named.map(
@@ -858,7 +908,7 @@ export async function updateCard(
       .from(cards)
       .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardReadableBy(tenantId, viewer))),
     db
-      .select()
+      .select({ ...getTableColumns(cardTemplates), templatesVersion: templatesVersion(tenantId).as('templates_version') })
       .from(cardTemplates)
       .where(
         and(
@@ -889,12 +939,13 @@ export async function updateCard(
   if (update.baseVersion !== current.version) throw staleVersion(current);
   const template = findBuiltInTemplate(current.templateId) ?? (templateRow ? templateFromRow(templateRow) : null);
   if (!template) throw notFound('not_found.template', { id: current.templateId });
+  if (templateRow && template.id === templateRow.id) rememberTenantTemplate(tenantId, template, templateRow.templatesVersion);
   const checked = checkFields(template, update);
   const needed = referencesOf(checked, update);
   // Validation named something the raw fields did not show as such: look it up as named.
-  const context = covers(looked, needed) ? read : await db.batch(contextStatements(db, tenant, saver, needed, unitKey));
+  const context = named(covers(looked, needed) ? read : await db.batch(contextStatements(db, tenant, saver, needed, unitKey)));
   const prepared = preparedSave(tenant, saver, template, update, published ? 'edit' : 'create', checked, context, current);
-  rememberMembers(tenantId, context[2]);
+  rememberMembers(tenantId, context.members);
   const reassigns = prepared.ownerId !== undefined && prepared.ownerId !== current.ownerId;
   const mayHandOver = current.ownerId === null || current.ownerId === row.me || manages;
   // Anyone may edit (it is a wiki), but only the owner — or a moderator — hands a card over.

@@ -14,7 +14,6 @@ import type {
   ThreadListQuery,
   ThreadPage,
 } from '@bridgekit/sdk';
-import { REACTIONS } from '@bridgekit/sdk';
 import { and, asc, desc, eq, gt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Actor, Viewer } from '../auth/viewer.ts';
@@ -41,6 +40,7 @@ import {
   selectDiscussionItem,
   threadReadable,
 } from './item-threads.ts';
+import { type ThreadPageBytes, threadPageBytes, withOwnFields } from './thread-page-bytes.ts';
 import { viewerUserId } from './users.ts';
 
 /** Replies sent with each top-level comment of a page; the rest come from `replies`. */
@@ -327,11 +327,17 @@ export function threadPageQuery(db: Database, tenantId: string, viewer: Viewer, 
   return { statements, answer };
 }
 
-/** The page {@link threadPageQuery} read, or the 404 of a discussion the viewer may not see. */
-export function pageOrNotFound(page: ThreadPage | null, key: string): ThreadPage {
+/** {@link threadPageQuery} answering the page as its bytes (store/thread-page-bytes.ts). */
+export function threadPageBytesQuery(db: Database, tenantId: string, viewer: Viewer, q: ThreadPageQuery) {
+  const { statements, answer } = threadPageQuery(db, tenantId, viewer, q);
+  return { statements, answer: (results: readonly unknown[]) => threadPageBytes(answer(results)) };
+}
+
+/** The body of the page {@link threadPageBytesQuery} read, or the 404 of a discussion the viewer may not see. */
+export function bodyOrNotFound(page: ThreadPageBytes, key: string): Uint8Array {
   const item = discussionOf(key);
-  if (page === null && item) throw discussionNotFound(key, item);
-  return page ?? { thread: null, items: [], nextCursor: null };
+  if (!page.found && item) throw discussionNotFound(key, item);
+  return page.body;
 }
 
 export interface OwnThreadState {
@@ -352,10 +358,10 @@ export interface OwnThreadState {
  * @example
  * const [own] = await ownThreadState(db, tenant.id, viewer, sharedPage);
  */
-export function ownThreadState(db: Database, tenantId: string, viewer: Viewer, page: ThreadPage | null) {
+export function ownThreadState(db: Database, tenantId: string, viewer: Viewer, page: ThreadPageBytes) {
   const me = viewerUserId(tenantId, viewer);
-  const threadId = page?.thread?.id ?? '';
-  const ids = JSON.stringify(page ? page.items.flatMap((c) => [c.id, ...c.replies.map((r) => r.id)]) : []);
+  const threadId = page.own?.threadId ?? '';
+  const ids = page.own?.commentIds ?? '[]';
   return db
     .select({
       // Through the index on the author: the viewer's own comments, never the thread's thousands.
@@ -373,26 +379,13 @@ export function ownThreadState(db: Database, tenantId: string, viewer: Viewer, p
 }
 
 /** The shared page as the viewer sees it, or null when it lacks comments only they see (or is a discussion the anonymous reader may not see). */
-export function withOwnThreadState(page: ThreadPage | null, [state]: OwnThreadState[]): ThreadPage | null {
-  if (!page || !state || state.held) return null;
-  if (!page.thread) return page;
-  const mine = new Set(JSON.parse(state.mine) as string[]);
-  const reacted = new Map<string, Set<string>>();
+export function withOwnThreadState(page: ThreadPageBytes, [state]: OwnThreadState[]): ThreadPageBytes | null {
+  if (!page.found || !state || state.held) return null;
+  const reactions = new Map<string, Set<Reaction>>();
   for (const [id, reaction] of JSON.parse(state.reactions) as [string, Reaction][]) {
-    reacted.set(id, (reacted.get(id) ?? new Set()).add(reaction));
+    reactions.set(id, (reactions.get(id) ?? new Set()).add(reaction));
   }
-  const own = <C extends Comment>(c: C): C => {
-    const reactions = reacted.get(c.id);
-    if (!reactions && !mine.has(c.id)) return c;
-    // A removed comment shows nobody's reactions, as `toComment` says.
-    const myReactions = reactions && c.state !== 'removed' ? REACTIONS.filter((r) => reactions.has(r)) : c.myReactions;
-    return { ...c, mine: mine.has(c.id), myReactions };
-  };
-  return {
-    ...page,
-    thread: { ...page.thread, startedByMe: state.started === 1 },
-    items: page.items.map((c) => ({ ...own(c), replies: c.replies.map(own) })),
-  };
+  return withOwnFields(page, { startedByMe: state.started === 1, mine: new Set(JSON.parse(state.mine) as string[]), reactions });
 }
 
 /** More replies of a top-level comment, oldest first, after `cursor` (404 in the discussion of an idea or card the viewer may not see). */
