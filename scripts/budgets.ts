@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  /** The script-tag loader. 3 KB until issue 18, which lowered it to what it measured (1.31 KB; the issue's target is 1.5 KB). */
-  loader: 1.375 * 1024,
+  /**
+   * The script-tag loader. 3 KB until issue 18, which lowered it to what it measured (1.31 KB; the issue's target is 1.5 KB).
+   * 1.375 KB until it preloaded each element's larger chunks beside its entry (`<link rel="modulepreload">`; the
+   * widgets build's PRELOAD_MIN_BYTES), measured at 1.43 KB, with chunk names as bare hashes.
+   */
+  loader: 1.5 * 1024,
   /**
    * Loader + Lit + the idea board (with its vote controls) + SDK: what a page with a board loads.
    * 25 KB until issue 14 (the community loop): +0.13 KB for titles that open an idea in place

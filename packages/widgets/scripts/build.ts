@@ -9,6 +9,7 @@
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { registrationModule, WIDGETS } from '../src/registry.ts';
 import { minifyCssLiterals } from './minify-css.ts';
@@ -75,12 +76,10 @@ async function buildCdn(): Promise<void> {
     }
     return seen;
   };
-  const byTag: Record<string, string> = {};
   const manifest: Record<string, { entry: string; chunks: string[] }> = {};
   for (const [file, output] of Object.entries(outputs)) {
     const tag = Object.entries(ELEMENTS).find(([, path]) => output.entryPoint === path)?.[0];
     if (!tag) continue;
-    byTag[tag] = name(file);
     manifest[tag] = {
       entry: name(file),
       chunks: [...closure(file)]
@@ -89,7 +88,7 @@ async function buildCdn(): Promise<void> {
         .sort(),
     };
   }
-  if (Object.keys(byTag).length !== Object.keys(ELEMENTS).length) throw new Error(`Missing entry chunks: ${JSON.stringify(byTag)}`);
+  if (Object.keys(manifest).length !== Object.keys(ELEMENTS).length) throw new Error(`Missing entry chunks: ${Object.keys(manifest)}`);
 
   await esbuild.build({
     entryPoints: [here('src/loader/embed.ts')],
@@ -99,11 +98,44 @@ async function buildCdn(): Promise<void> {
     target: 'es2020',
     minify: true,
     legalComments: 'none',
-    define: { __BK_CHUNKS__: JSON.stringify(byTag) },
+    define: { __BK_CHUNKS__: JSON.stringify(await loaderChunks(manifest, outdir)) },
     logLevel: 'warning',
   });
   await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   await buildFrameScripts(outdir);
+}
+
+/**
+ * The loader adds `<link rel="modulepreload">` for these chunks of an element before importing its
+ * entry, so they download alongside it rather than after it has been parsed. Only the larger ones:
+ * every chunk name the loader carries costs every host page about 10 bytes gzip (the loader's
+ * budget is 1.5 KB), and small chunks arrive within the round trip after the entry anyway.
+ */
+const PRELOAD_MIN_BYTES = 1536;
+
+/**
+ * The loader's `__BK_CHUNKS__`: tag → its entry's hash (`widgets/<tag>-<hash>.js`) and the hashes
+ * of its larger shared chunks (`widgets/shared-<hash>.js`), space-separated; hashes only, as every
+ * byte of the loader is on every host page.
+ */
+async function loaderChunks(manifest: Record<string, { entry: string; chunks: string[] }>, outdir: string) {
+  const sizes = new Map<string, number>();
+  const gzipped = async (file: string) => {
+    if (!sizes.has(file)) sizes.set(file, gzipSync(await readFile(join(outdir, file)), { level: 9 }).length);
+    return sizes.get(file) ?? 0;
+  };
+  const hashOf = (file: string, prefix: string) => {
+    const hash = new RegExp(`^widgets/${prefix}-(\\w+)\\.js$`).exec(file)?.[1];
+    if (!hash) throw new Error(`The loader expects widgets/${prefix}-<hash>.js, not ${file}`);
+    return hash;
+  };
+  const chunks: Record<string, string> = {};
+  for (const [tag, { entry, chunks: files }] of Object.entries(manifest)) {
+    const hashes = [hashOf(entry, tag)];
+    for (const file of files) if (file !== entry && (await gzipped(file)) >= PRELOAD_MIN_BYTES) hashes.push(hashOf(file, 'shared'));
+    chunks[tag] = hashes.join(' ');
+  }
+  return chunks;
 }
 
 /**
