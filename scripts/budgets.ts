@@ -33,7 +33,8 @@ export const BUDGETS = {
   /** 29.75 KB until issue 18's lighter pages (from 29.72 KB measured): the SDK's calls load by part (the board's chunk holds the ideas part; every other part loads on its first call), the core catalog keeps only what every element shares (ideas' texts are the `ideas` catalog, triage's and the form's their own), and a typed link no longer brings the server-HTML directive. Measured at 26.21 KB; issue 18's 18 KB needs the board and its vote control themselves lighter (Lit alone is 5.9 KB). */
   /** 26.25 KB until issue 18's second step (measured at 24.32 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page and the form's two events by name on the board (their classes load with the form). */
   /** 24.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 23.77 KB, 24.38 before; the board 4.58 KB with its copies, its vote control 3.17, the core 10.55, the loader 1.39, shared styles 1.34, ideas texts 1.15, the SDK ideas part 0.82, the paged list 0.77: 8 files, 15 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  ideaBoard: 23.875 * 1024,
+  /** 23.875 KB until the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: measured at 23.36 KB (23.77 before). */
+  ideaBoard: 23.5 * 1024,
   /** Loader + everything the triage page loads. */
   /** 32 KB until issue 18's lighter pages (from 29.60 KB measured): the SDK by parts and the split core catalog (see the board's budget). */
   /** 28.875 KB until issue 18's second step (measured at 27.16 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
@@ -183,7 +184,8 @@ export const BUDGETS = {
   /** 32.75 KB until issue 18's second step (measured at 30.78 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
   /** 31 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 30.39 KB, 30.96 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  idea: 30.5 * 1024,
+  /** +0.5 KB when the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: the idea's vote control carries the board part and its load of the whole one beside the whole part the idea's view provides (measured at 30.87 KB, 30.39 before; 31 KB was its budget until the widgets build copied tiny chunks). */
+  idea: 31 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
@@ -212,7 +214,8 @@ export const BUDGETS = {
   /** 23.5 KB until issue 18's lighter pages (from 23.42 KB measured): the SDK by parts and the split core catalog (see the board's budget): vote button 20.45 KB, roadmap 19.45, inbox 18.95, follow 16.76. */
   /** 20.5 KB until issue 18's second step (measured at 18.72 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page; vote button 18.72 KB, roadmap 17.75, inbox 17.25, follow 15.05. */
   /** 18.875 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 18.54 KB, 18.78 before; vote button 18.54 KB, roadmap 17.38, inbox 17.19, follow 15.00; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  element: 18.625 * 1024,
+  /** 18.625 KB until the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: vote button 18.13 KB (18.54 before), roadmap 17.44 (+0.06: the whole part takes the board's calls from their own file). */
+  element: 18.25 * 1024,
   /**
    * Loader + the idea form (24.3 KB in issue 16; it shared `element`'s 23 KB until then): the
    * sponsoring unit's select and the impacted units' checkboxes, with the units they list.
@@ -225,7 +228,8 @@ export const BUDGETS = {
   /** 25.625 KB until issue 18's lighter pages (from 25.51 KB measured): the SDK by parts (the ideas part up front) and the split core catalog (see the board's budget). */
   /** 24.125 KB until issue 18's second step (measured at 22.34 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** 22.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 22.10 KB, 22.40 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  ideaForm: 22.125 * 1024,
+  /** +0.125 KB when the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: the whole part takes the board's calls from their own file, a copy of its own (measured at 22.15 KB, 22.10 before). */
+  ideaForm: 22.25 * 1024,
   /**
    * Loader + a unit's health round (23.4 KB when it came; results and trend load by `import()` for
    * the unit's team): +0.3 KB to read the viewer first (see the search's budget).
@@ -263,7 +267,8 @@ export const BUDGETS = {
    * 30 KB), with the modules every element shares in one chunk (the widgets build's CORE).
    */
   /** +0.75 KB (129.60 -> 130.32 KB measured) when the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): a page with every widget loads those few hundred bytes once per importing chunk, where every page with one or two widgets is 0.1-2.1 KB lighter. */
-  everyWidget: 130.375 * 1024,
+  /** +0.5 KB (measured at 130.77 KB) when the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: that part beside the whole one, and their copies. */
+  everyWidget: 130.875 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   /**
    * Bridgekit's script on `/demo/` before anyone scrolls (the loader, and the chunks of the elements
@@ -272,7 +277,8 @@ export const BUDGETS = {
    * in 21 files.
    */
   /** 34.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 33.83 KB in 15 files. */
-  demoFirstLoad: 34.125 * 1024,
+  /** 34.125 KB until the board and its vote controls provided the SDK's `ideasBoardPart`, not the whole ideas part (see the board's budget): measured at 33.41 KB in 14 files. */
+  demoFirstLoad: 33.75 * 1024,
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
   resizer: 1024,
