@@ -34,12 +34,14 @@ export const BUDGETS = {
   /** 26.25 KB until issue 18's second step (measured at 24.32 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page and the form's two events by name on the board (their classes load with the form). */
   /** 24.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 23.77 KB, 24.38 before; the board 4.58 KB with its copies, its vote control 3.17, the core 10.55, the loader 1.39, shared styles 1.34, ideas texts 1.15, the SDK ideas part 0.82, the paged list 0.77: 8 files, 15 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
   /** 23.875 KB until the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: measured at 23.36 KB (23.77 before). */
-  ideaBoard: 23.5 * 1024,
+  /** 23.5 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 23.08 KB in 6 files (23.36 before). */
+  ideaBoard: 23.125 * 1024,
   /** Loader + everything the triage page loads. */
   /** 32 KB until issue 18's lighter pages (from 29.60 KB measured): the SDK by parts and the split core catalog (see the board's budget). */
   /** 28.875 KB until issue 18's second step (measured at 27.16 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** 27.25 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 26.63 KB, 27.23 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  ideaTriage: 26.75 * 1024,
+  /** 26.75 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 26.53 KB. */
+  ideaTriage: 26.625 * 1024,
   /**
    * Loader + Lit + a discussion thread (composer, live updates, mentions) + SDK. 32 KB until issue
    * 14: +0.34 KB for each comment's "Copy link", "Make it a practice" and "Became a practice"
@@ -68,7 +70,8 @@ export const BUDGETS = {
   /** +0.625 KB in issue 18: offline send-once in the composer (its pending state and announcement; the queue loads by import() when a send fails), comments far off screen skipping layout (content-visibility), and the SDK's Idempotency-Key on every write (issue 18) and the texts of the new error reasons (`unavailable.database`, the idempotency answers), on every page. */
   /** 37.25 KB until issue 18's lighter pages (from 37.20 KB measured): the SDK by parts (the thread part up front) and the split core catalog (see the board's budget); measured at 34.02 KB while issue 18's lighter comment rendering was in progress. */
   /** 34.25 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 32.01 KB, 34.12 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  thread: 32.125 * 1024,
+  /** 32.125 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 31.67 KB. */
+  thread: 31.75 * 1024,
   /**
    * Loader + the moderation queue. 26 KB until the queue took the shared paged-list controller
    * (retry, abort on change): +0.4 KB on this page after minifying the style sheets took 0.8 KB back;
@@ -90,7 +93,8 @@ export const BUDGETS = {
   /** 26.25 KB until issue 18's second step (measured at 24.54 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
   /** 24.75 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 24.52 KB, 24.72 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  moderation: 24.625 * 1024,
+  /** 24.625 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 24.29 KB. */
+  moderation: 24.375 * 1024,
   /**
    * Loader + comment counts for a list of links: what a news index page pays. 18 KB until issue 14,
    * whose shared growth (see the board's budget) it carries without adding anything of its own;
@@ -119,7 +123,8 @@ export const BUDGETS = {
   /** 27.375 KB until issue 18's second step (measured at 25.44 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
   /** 25.625 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 25.15 KB, 25.62 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  practiceCard: 25.25 * 1024,
+  /** 25.25 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 25.02 KB. */
+  practiceCard: 25.125 * 1024,
   /** Loader + the practice library's first screen (search and list; the form, history and queue load when opened). */
   /**
    * 36 KB until issue 15: the shared growth the board's budget describes. +0.1 KB: an erased
@@ -138,7 +143,8 @@ export const BUDGETS = {
   /** 38.75 KB until issue 18's lighter pages (from 38.63 KB measured): the SDK by parts (the cards part up front) and the split core catalog (see the board's budget). */
   /** 34.625 KB until issue 18's second step (measured at 33.34 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** 33.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 32.44 KB, 33.23 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
-  practiceLibrary: 32.5 * 1024,
+  /** 32.5 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 31.59 KB. */
+  practiceLibrary: 31.625 * 1024,
   /**
    * Loader + one search (28.4 KB when it came): its own texts, and the cards' catalog for the
    * practice areas' and freshness labels (3.6 KB of it). +0.75 KB in issue 16: the shared growth
@@ -185,7 +191,8 @@ export const BUDGETS = {
   /** +0.125 KB with the thread's lighter rendering (issue 18): server HTML is prepared in one home, `linkedHtml` in shared/user-links.ts, which this page shares with the thread. */
   /** 31 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 30.39 KB, 30.96 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
   /** +0.5 KB when the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: the idea's vote control carries the board part and its load of the whole one beside the whole part the idea's view provides (measured at 30.87 KB, 30.39 before; 31 KB was its budget until the widgets build copied tiny chunks). */
-  idea: 31 * 1024,
+  /** 31 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 30.72 KB. */
+  idea: 30.75 * 1024,
   /**
    * Loader + a person's own view (22.9 KB when it came): the view, its texts and the deep-link
    * code its links and the address (`#bk-person=`, where @mentions lead) take.
@@ -229,7 +236,8 @@ export const BUDGETS = {
   /** 24.125 KB until issue 18's second step (measured at 22.34 KB): the modules every element shares (Lit, the element base, the client's core, the translator) in one chunk instead of seven (the widgets build's CORE), and the SDK's values from their own entries (`@bridgekit/sdk/errors`, `/types`…), not the main one, which put every value any element uses on every page. */
   /** 22.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 22.10 KB, 22.40 before; one file fewer per tiny chunk, and gzip's per-file overhead with it. */
   /** +0.125 KB when the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: the whole part takes the board's calls from their own file, a copy of its own (measured at 22.15 KB, 22.10 before). */
-  ideaForm: 22.25 * 1024,
+  /** 22.25 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 22.00 KB. */
+  ideaForm: 22.125 * 1024,
   /**
    * Loader + a unit's health round (23.4 KB when it came; results and trend load by `import()` for
    * the unit's team): +0.3 KB to read the viewer first (see the search's budget).
@@ -268,7 +276,8 @@ export const BUDGETS = {
    */
   /** +0.75 KB (129.60 -> 130.32 KB measured) when the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): a page with every widget loads those few hundred bytes once per importing chunk, where every page with one or two widgets is 0.1-2.1 KB lighter. */
   /** +0.5 KB (measured at 130.77 KB) when the board and its vote controls provide the SDK's `ideasBoardPart` (boards.get, ideas.list/get/vote/unvote; widgets/src/shared/ideas-board-part.ts), not the whole ideas part, which loads on the first other call: that part beside the whole one, and their copies. */
-  everyWidget: 130.875 * 1024,
+  /** +3.125 KB (measured at 133.94 KB) when the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): a page with every widget loads each copy, where every page with one widget is as heavy or lighter (the board's 0.28 KB, the library's 0.85) and /demo/'s first load too (33.13 KB in 13 files). */
+  everyWidget: 134 * 1024,
   /** The iframe route's page script (`/frame/frame.js`: height, sign-in, token hand-off), on top of the widget's page weight. */
   /**
    * Bridgekit's script on `/demo/` before anyone scrolls (the loader, and the chunks of the elements
@@ -278,7 +287,8 @@ export const BUDGETS = {
    */
   /** 34.5 KB until the widgets build copied the modules of shared chunks under 512 B gzip into the chunks importing them (its INLINE_MAX_BYTES): measured at 33.83 KB in 15 files. */
   /** 34.125 KB until the board and its vote controls provided the SDK's `ideasBoardPart`, not the whole ideas part (see the board's budget): measured at 33.41 KB in 14 files. */
-  demoFirstLoad: 33.75 * 1024,
+  /** 33.75 KB until the widgets build's INLINE_MAX_BYTES went from 512 to 800 B (the paged list, the loop's texts, the library's control styles and the SDK's cards part copied into the chunks importing them): measured at 33.13 KB in 13 files. */
+  demoFirstLoad: 33.5 * 1024,
   frameScript: 3 * 1024,
   /** `embed-resizer.js`, which a host page adds next to its Bridgekit iframes. */
   resizer: 1024,
