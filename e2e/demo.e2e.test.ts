@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BUDGETS } from '../scripts/budgets.ts';
 import { launch, voteButtonFor, watchProblems } from './browser.ts';
+import { firstLoadScriptWeight } from './script-weight.ts';
 
 const IDEA = 'Single sign-on for the supplier portal';
 
@@ -59,6 +61,17 @@ describe('the demo page, served by the dev server', () => {
 
     expect(problems).toEqual([]);
     await other.close();
+    await context.close();
+  });
+
+  it(`loads at most ${BUDGETS.demoFirstLoad} bytes of Bridgekit script before anyone scrolls`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1350, height: 940 } });
+    const weight = await firstLoadScriptWeight(await context.newPage(), `${base}/demo/`);
+    // The loader and the chunks of the elements near the first screen, not those further down.
+    expect(weight.files).toContain('/embed.js');
+    expect(weight.files.some((f) => f.startsWith('/widgets/bk-idea-board-'))).toBe(true);
+    expect(weight.files.some((f) => f.startsWith('/widgets/bk-value-plan-'))).toBe(false);
+    expect(weight.bytes).toBeLessThanOrEqual(BUDGETS.demoFirstLoad);
     await context.close();
   });
 

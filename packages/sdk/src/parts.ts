@@ -14,6 +14,7 @@ export { cardsPart } from './parts/cards.ts';
 export { discoveryPart } from './parts/discovery.ts';
 export { healthPart } from './parts/health.ts';
 export { ideasPart } from './parts/ideas.ts';
+export { type IdeasBoardCalls, ideasBoardPart } from './parts/ideas-board.ts';
 export { insightsPart } from './parts/insights.ts';
 export { intakePart } from './parts/intake.ts';
 export { notificationsPart } from './parts/notifications.ts';

@@ -7,8 +7,9 @@
  * Usage: node scripts/build.ts [--cdn-only]
  */
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { registrationModule, WIDGETS } from '../src/registry.ts';
 import { minifyCssLiterals } from './minify-css.ts';
@@ -46,7 +47,8 @@ async function buildLibrary(): Promise<void> {
 async function buildCdn(): Promise<void> {
   const outdir = here('dist/cdn');
   await rm(outdir, { recursive: true, force: true });
-  const chunks = await esbuild.build({
+  const core = await coreFiles();
+  const options = {
     entryPoints: Object.fromEntries(Object.entries(ELEMENTS).map(([tag, path]) => [tag, here(path)])),
     outdir: `${outdir}/widgets`,
     entryNames: '[name]-[hash]',
@@ -56,14 +58,21 @@ async function buildCdn(): Promise<void> {
     format: 'esm',
     target: 'es2022',
     minify: true,
-    plugins: [sourcePlugin(await coreFiles())],
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
     // The SDK from its source files: esbuild splits chunks by file, and the SDK's dist merges its
     // files into one chunk, so every page would carry every call (shared/client.ts loads parts).
     conditions: ['@bridgekit/source'],
+    // The metafile's paths, which tinyChunkModules reads, relative to this package.
+    absWorkingDir: here('.'),
+  } satisfies esbuild.BuildOptions;
+  const draft = await esbuild.build({
+    ...options,
+    write: false,
+    plugins: [sourcePlugin(core, { modules: new Set(), chunkOf: new Map() })],
   });
+  const chunks = await esbuild.build({ ...options, plugins: [sourcePlugin(core, tinyChunkModules(draft))] });
 
   const outputs = chunks.metafile.outputs;
   const name = (file: string) => `widgets/${file.split('/').pop()}`;
@@ -75,12 +84,10 @@ async function buildCdn(): Promise<void> {
     }
     return seen;
   };
-  const byTag: Record<string, string> = {};
   const manifest: Record<string, { entry: string; chunks: string[] }> = {};
   for (const [file, output] of Object.entries(outputs)) {
     const tag = Object.entries(ELEMENTS).find(([, path]) => output.entryPoint === path)?.[0];
     if (!tag) continue;
-    byTag[tag] = name(file);
     manifest[tag] = {
       entry: name(file),
       chunks: [...closure(file)]
@@ -89,7 +96,7 @@ async function buildCdn(): Promise<void> {
         .sort(),
     };
   }
-  if (Object.keys(byTag).length !== Object.keys(ELEMENTS).length) throw new Error(`Missing entry chunks: ${JSON.stringify(byTag)}`);
+  if (Object.keys(manifest).length !== Object.keys(ELEMENTS).length) throw new Error(`Missing entry chunks: ${Object.keys(manifest)}`);
 
   await esbuild.build({
     entryPoints: [here('src/loader/embed.ts')],
@@ -99,11 +106,81 @@ async function buildCdn(): Promise<void> {
     target: 'es2020',
     minify: true,
     legalComments: 'none',
-    define: { __BK_CHUNKS__: JSON.stringify(byTag) },
+    define: { __BK_CHUNKS__: JSON.stringify(await loaderChunks(manifest, outdir)) },
     logLevel: 'warning',
   });
   await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   await buildFrameScripts(outdir);
+}
+
+/**
+ * The loader adds `<link rel="modulepreload">` for an element's chunks of at least this size before
+ * importing its entry, so they download alongside it rather than after it has been parsed: today
+ * the core chunk (CORE, 10.5 KB), which every element imports. Not the smaller ones: each name the
+ * loader carries costs every host page about 10 bytes gzip (the loader's target is 1.5 KB), and
+ * they arrive within one round trip after the entry anyway.
+ */
+const PRELOAD_MIN_BYTES = 4096;
+
+/**
+ * The loader's `__BK_CHUNKS__`: tag → its entry's hash (`widgets/<tag>-<hash>.js`) and the hashes
+ * of its larger shared chunks (`widgets/shared-<hash>.js`), space-separated; hashes only, as every
+ * byte of the loader is on every host page.
+ */
+async function loaderChunks(manifest: Record<string, { entry: string; chunks: string[] }>, outdir: string) {
+  const sizes = new Map<string, number>();
+  const gzipped = async (file: string) => {
+    if (!sizes.has(file)) sizes.set(file, gzipSync(await readFile(join(outdir, file)), { level: 9 }).length);
+    return sizes.get(file) ?? 0;
+  };
+  const hashOf = (file: string, prefix: string) => {
+    const hash = new RegExp(`^widgets/${prefix}-(\\w+)\\.js$`).exec(file)?.[1];
+    if (!hash) throw new Error(`The loader expects widgets/${prefix}-<hash>.js, not ${file}`);
+    return hash;
+  };
+  const chunks: Record<string, string> = {};
+  for (const [tag, { entry, chunks: files }] of Object.entries(manifest)) {
+    const hashes = [hashOf(entry, tag)];
+    for (const file of files) if (file !== entry && (await gzipped(file)) >= PRELOAD_MIN_BYTES) hashes.push(hashOf(file, 'shared'));
+    chunks[tag] = hashes.join(' ');
+  }
+  return chunks;
+}
+
+/**
+ * A shared chunk below this size (gzip) costs a page more as a file of its own (a request, and
+ * gzip's per-file overhead of a few hundred bytes) than its code costs in each chunk importing it:
+ * its modules are copied into their importers instead (sourcePlugin). Those modules must not hold
+ * state that two copies on one page would split (a cache, a class compared by `instanceof`);
+ * today they are small helpers, an event class, the paged-list controller, a feature's texts (registered
+ * by name), style sheets, SDK parts and lazy-import wrappers, whose `import()` targets the browser
+ * loads once however many copies ask. A page with many elements loads a copy per chunk (800 B: every
+ * page with one element as heavy or lighter, /demo/'s first load lighter, every element's chunks
+ * together +3 KB; 1,200 B put the board's own texts twice on its page).
+ */
+const INLINE_MAX_BYTES = 800;
+
+/** Which modules to copy (see INLINE_MAX_BYTES), and the chunk each module went to in the draft build. */
+interface Inlining {
+  modules: Set<string>;
+  chunkOf: Map<string, string>;
+}
+
+/** The source files of the draft build's shared chunks smaller than INLINE_MAX_BYTES gzip. */
+function tinyChunkModules(draft: esbuild.BuildResult<{ metafile: true; write: false }>): Inlining {
+  const inlining: Inlining = { modules: new Set(), chunkOf: new Map() };
+  for (const file of draft.outputFiles) {
+    const name = relative(here('.'), file.path);
+    const output = draft.metafile.outputs[name];
+    if (!output || !name.endsWith('.js')) continue;
+    const tiny = !output.entryPoint && gzipSync(file.contents, { level: 9 }).length < INLINE_MAX_BYTES;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput === 0 || input.includes('node_modules') || input.includes(':')) continue;
+      inlining.chunkOf.set(join(here('.'), input), name);
+      if (tiny) inlining.modules.add(join(here('.'), input));
+    }
+  }
+  return inlining;
 }
 
 /**
@@ -141,21 +218,39 @@ async function coreFiles(): Promise<Set<string>> {
 }
 
 /**
- * Loads the package's and the SDK's own modules: squeezes their `css` literals (minify-css.ts) and
- * adds `import 'bk-core'` to every one outside the core (see CORE).
+ * Loads the package's and the SDK's own modules: squeezes their `css` literals (minify-css.ts),
+ * adds `import 'bk-core'` to every one outside the core (see CORE), and gives each importer of a
+ * module in `inline` its own copy (see INLINE_MAX_BYTES).
  */
-function sourcePlugin(core: Set<string>): esbuild.Plugin {
+function sourcePlugin(core: Set<string>, { modules: inline, chunkOf }: Inlining): esbuild.Plugin {
+  const load = async (path: string): Promise<esbuild.OnLoadResult> => {
+    const source = await readFile(path, 'utf8');
+    const minified = source.includes('css`') ? minifyCssLiterals(source) : source;
+    return { contents: core.has(path) ? minified : `import 'bk-core';\n${minified}`, loader: 'ts', resolveDir: dirname(path) };
+  };
   return {
     name: 'bridgekit-source',
     setup(build) {
       build.onResolve({ filter: /^bk-core$/ }, () => ({ path: 'bk-core', namespace: 'bk-core', sideEffects: true }));
       build.onLoad({ filter: /.*/, namespace: 'bk-core' }, () => ({ contents: CORE_SOURCE, resolveDir: here('src'), loader: 'js' }));
-      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-        if (args.path.includes('node_modules')) return undefined;
-        const source = await readFile(args.path, 'utf8');
-        const minified = source.includes('css`') ? minifyCssLiterals(source) : source;
-        return { contents: core.has(args.path) ? minified : `import 'bk-core';\n${minified}`, loader: 'ts' };
-      });
+      if (inline.size > 0) {
+        build.onResolve({ filter: /^\.|^@bridgekit\/sdk/ }, async (args) => {
+          if (args.kind !== 'import-statement' || args.pluginData === 'inline' || args.namespace === 'bk-core') return undefined;
+          const resolved = await build.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            importer: args.importer,
+            pluginData: 'inline',
+          });
+          if (resolved.errors.length > 0 || !inline.has(resolved.path)) return undefined;
+          // One copy per chunk of the draft build that imports it: esbuild places it in that chunk.
+          const chunk =
+            args.namespace === 'bk-inline' ? args.importer.slice(args.importer.indexOf('?in=') + 4) : chunkOf.get(args.importer);
+          return { path: `${resolved.path}?in=${chunk ?? args.importer}`, namespace: 'bk-inline', sideEffects: resolved.sideEffects };
+        });
+        build.onLoad({ filter: /.*/, namespace: 'bk-inline' }, (args) => load(args.path.slice(0, args.path.indexOf('?in='))));
+      }
+      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => (args.path.includes('node_modules') ? undefined : load(args.path)));
     },
   };
 }

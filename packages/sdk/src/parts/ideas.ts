@@ -8,7 +8,6 @@ import type {
   EvaluationInput,
   Idea,
   IdeaEdit,
-  IdeaListQuery,
   IdeaRevision,
   MergeInput,
   NeedMetInput,
@@ -18,10 +17,10 @@ import type {
   SimilarIdea,
   SimilarIdeasQuery,
   StatusChange,
-  VoteInput,
   WithdrawInput,
 } from '../types.ts';
 import type { BusinessUnit } from '../unit-types.ts';
+import { ideasBoardPart } from './ideas-board.ts';
 
 /**
  * `boards`, `ideas` and `units` of the member client: what every page of ideas calls.
@@ -32,18 +31,9 @@ import type { BusinessUnit } from '../unit-types.ts';
  */
 export const ideasPart: MemberPart<'boards' | 'ideas' | 'units'> = (http) => {
   const seg = encodeURIComponent;
+  const board = ideasBoardPart(http);
   const ideas: BridgekitClient['ideas'] = {
-    list: ({ board, sort, cursor, limit, categories, unit, signal }) =>
-      http.request('GET', `/boards/${seg(board)}/ideas`, {
-        query: {
-          sort,
-          cursor: cursor ?? undefined,
-          limit,
-          category: categories?.length ? categories.join(',') : undefined,
-          unit,
-        } satisfies IdeaListQuery,
-        signal,
-      }),
+    ...board.ideas,
     similar: async ({ board, q, limit, signal }) =>
       (
         await http.request<{ items: SimilarIdea[] }>('GET', `/boards/${seg(board)}/ideas/similar`, {
@@ -65,7 +55,6 @@ export const ideasPart: MemberPart<'boards' | 'ideas' | 'units'> = (http) => {
         signal,
         idempotencyKey,
       }),
-    get: (id, o) => http.request('GET', `/ideas/${seg(id)}`, { signal: o?.signal }),
     edit: (id, edit, o) => http.request('PATCH', `/ideas/${seg(id)}`, { body: edit satisfies IdeaEdit, ...callOf(o) }),
     revisions: async (id, o) =>
       (await http.request<{ items: IdeaRevision[] }>('GET', `/ideas/${seg(id)}/revisions`, { signal: o?.signal })).items,
@@ -80,12 +69,6 @@ export const ideasPart: MemberPart<'boards' | 'ideas' | 'units'> = (http) => {
         ...callOf(o),
       }),
     view: (id, o) => http.request('GET', `/ideas/${seg(id)}/view`, { signal: o?.signal }),
-    vote: (id, o) =>
-      http.request('PUT', `/ideas/${seg(id)}/vote`, {
-        body: o?.votes === undefined ? undefined : ({ votes: o.votes } satisfies VoteInput),
-        ...callOf(o),
-      }),
-    unvote: (id, o) => http.request('DELETE', `/ideas/${seg(id)}/vote`, { ...callOf(o) }),
     remove: (id, o) => http.request('DELETE', `/ideas/${seg(id)}`, { ...callOf(o) }),
     setStatus: (id, update, o) => http.request('PUT', `/ideas/${seg(id)}/status`, { body: update, ...callOf(o) }),
     statusHistory: async (id, o) =>
@@ -106,8 +89,8 @@ export const ideasPart: MemberPart<'boards' | 'ideas' | 'units'> = (http) => {
 
   return {
     boards: {
+      ...board.boards,
       list: async (o) => (await http.request<{ items: Board[] }>('GET', '/boards', { signal: o?.signal })).items,
-      get: (slug, o) => http.request('GET', `/boards/${seg(slug)}`, { signal: o?.signal }),
       create: (board, o) => http.request('POST', '/boards', { body: board, ...callOf(o) }),
       update: (slug, update, o) => http.request('PATCH', `/boards/${seg(slug)}`, { body: update, ...callOf(o) }),
       roadmap: async (slug, o) =>

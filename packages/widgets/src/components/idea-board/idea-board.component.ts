@@ -1,6 +1,5 @@
 import type { Board, Budget, Idea, IdeaSort } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk/errors';
-import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { localize } from '@bridgekit/sdk/translations';
 import { LIMITS } from '@bridgekit/sdk/types';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -11,6 +10,7 @@ import { usePart } from '../../shared/client.ts';
 import { followControl } from '../../shared/follow-control.ts';
 import { type MessageKey, registerFeature, relativeTime } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
+import { boardPart } from '../../shared/ideas-board-part.ts';
 import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
@@ -19,7 +19,7 @@ import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
-usePart(ideasPart);
+usePart(boardPart);
 
 registerFeature(ideasMessages);
 

@@ -1,18 +1,18 @@
 import type { Budget, Idea, VoteState } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk/errors';
-import { ideasPart } from '@bridgekit/sdk/parts/ideas';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
 import { usePart } from '../../shared/client.ts';
 import { registerFeature } from '../../shared/i18n.ts';
+import { boardPart } from '../../shared/ideas-board-part.ts';
 import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { offlineQueue, unreachable } from '../../shared/offline.ts';
 import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
 
-usePart(ideasPart);
+usePart(boardPart);
 
 registerFeature(ideasMessages);
 
