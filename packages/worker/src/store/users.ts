@@ -7,11 +7,19 @@ import { newId } from '../lib/ids.ts';
 import { adminChosenUnit, unitIdOfClaim } from './business-units.ts';
 
 /**
+ * How precisely a person's last visit is kept: their row is rewritten for it only once it is this
+ * old. Nearly every cached answer reads `users`, and a rewrite bumps its version (store/cache-versions.ts):
+ * refreshed on every write, it would empty the caches under any mix of writes and reads.
+ */
+export const LAST_SEEN_PRECISION_MS = 60 * 60 * 1000;
+
+/**
  * Creates the person on their first write, or refreshes name, email and business unit from
  * their current token (`unit_id`: the unit the claim names; when none does, the unit an admin chose
- * for them if it stands — `adminChosenUnit` — else NULL). Meant to run first in the batch of the write it belongs to. With
- * `onlyIf`, nothing is written unless that condition holds when the statement runs (a write that
- * will answer 404 must not record the person as seen).
+ * for them if it stands — `adminChosenUnit` — else NULL). The row is rewritten only when that
+ * changes something or their last visit is older than {@link LAST_SEEN_PRECISION_MS}. Meant to run
+ * first in the batch of the write it belongs to. With `onlyIf`, nothing is written unless that
+ * condition holds when the statement runs (a write that will answer 404 must not record the person as seen).
  */
 export function upsertUser(db: Database, tenantId: string, viewer: Actor, now: number, onlyIf?: SQL) {
   // A person's writes come with their viewer (which is their Actor): keep the role their token's
@@ -32,15 +40,23 @@ export function upsertUser(db: Database, tenantId: string, viewer: Actor, now: n
     then ${`${base}.${newId().slice(0, 6)}`} else ${base} end`;
   const row = { id: newId(), tenantId, subject: viewer.subject, createdAt: now, handle, ...profile };
   const insert = db.insert(users);
+  // A claim that names no unit keeps the unit an admin chose for the person.
+  const unitId = sql`coalesce(excluded.unit_id, ${adminChosenUnit(tenantId)})`;
+  const changed = (column: SQL, to: SQL) => sql`${column} is not ${to}`;
+  const stale = [
+    changed(qualified(users.name), sql`excluded.name`),
+    changed(qualified(users.email), sql`excluded.email`),
+    changed(qualified(users.businessUnit), sql`excluded.business_unit`),
+    changed(qualified(users.unitId), unitId),
+    sql`${qualified(users.handle)} is null`,
+    ...(claimRole ? [changed(qualified(users.claimRole), sql`excluded.claim_role`)] : []),
+    sql`${qualified(users.lastSeenAt)} <= ${now - LAST_SEEN_PRECISION_MS}`,
+  ];
   return (onlyIf ? insert.select(conditionalRow(users, row, onlyIf)) : insert.values(row)).onConflictDoUpdate({
     target: [users.tenantId, users.subject],
     // People known before handles existed get theirs on their next write; a handle never changes after.
-    // A claim that names no unit keeps the unit an admin chose for the person.
-    set: {
-      ...profile,
-      unitId: sql`coalesce(excluded.unit_id, ${adminChosenUnit(tenantId)})`,
-      handle: sql`coalesce(${qualified(users.handle)}, excluded.handle)`,
-    },
+    set: { ...profile, unitId, handle: sql`coalesce(${qualified(users.handle)}, excluded.handle)` },
+    setWhere: sql.join(stale, sql` or `),
   });
 }
 
