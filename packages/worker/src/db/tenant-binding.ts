@@ -1,13 +1,14 @@
 /**
  * The one wrapper around a tenant's D1 binding: every write a request sends — a batch, or a
  * statement run alone — goes out as one batch together with what must commit or fail with it:
- * the bump of the versions of the tables it writes (store/cache-versions.ts; only when the batch
- * changed a row) and, on a request
+ * behind each statement that writes a table some cached answer reads, the bump of that table's
+ * version (store/cache-versions.ts; only when that statement changed a row) and, on a request
  * with an `Idempotency-Key`, the key's claim in front of its first write (store/idempotency.ts).
  * Reads pass through unchanged. `tenantContext` wraps `env.DB` with the tenant; the idempotency
  * middleware wraps it again from the raw binding with the claim, so a write is wrapped once.
  */
 import { ApiError } from '../errors.ts';
+import { CACHED_SCOPES } from '../store/cache-versions.ts';
 import { type ClaimState, claimStatement, type KeyClaim, keyTaken } from '../store/idempotency.ts';
 import type { D1Binding } from './client.ts';
 
@@ -24,28 +25,23 @@ export interface TenantBindingOptions {
 const WRITE =
   /^\s*(?:with\b[\s\S]*?\)\s*)?(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+[`"[]?(\w+)/i;
 
-/** Tables whose writes bump no version: the stamps themselves, and the keys (no cached answer reads them). */
-const UNVERSIONED = new Set(['cache_versions', 'idempotency_keys']);
-
 /** The table a statement writes, or null for a read. */
 const writeTarget = (query: string): string | null => WRITE.exec(query)?.[1]?.toLowerCase() ?? null;
 
-/** The table whose version a statement bumps: the one it writes, unless that bumps none; null for a read. */
+/** The table whose version a statement bumps: the one it writes, if some cached answer reads it; else null. */
 export function writtenTable(query: string): string | null {
   const table = writeTarget(query);
-  return table === null || UNVERSIONED.has(table) ? null : table;
+  return table !== null && CACHED_SCOPES.has(table) ? table : null;
 }
 
 /**
- * A refused or repeated write (guarded statements that change no row) must leave the versions as
- * they were, or every refusal would empty the caches. The batch first notes the connection's
- * `total_changes()` in a row of its own; the bump behind the writes runs only if the count grew
- * by more than that note's own change. (A batch is one transaction on one connection.)
+ * The bump behind a write: a refused or repeated write (a guarded statement that changes no row)
+ * must leave the version as it was, or every refusal would empty the caches. `changes()` is the
+ * count of the statement just before it in the batch (a batch is one transaction on one
+ * connection), and the bump's own count is 1 exactly when that one's was above 0 — so a
+ * statement after the pair that asks `changes()` (store/config-log.ts) still gets its answer.
  */
-const CHANGES_SCOPE = '#changes';
-const MARK = `insert into cache_versions (tenant_id, scope, version) values (?1, '${CHANGES_SCOPE}', total_changes()) on conflict (tenant_id, scope) do update set version = excluded.version`;
-const BUMP = `insert into cache_versions (tenant_id, scope, version) select ?1, value, 1 from json_each(?2)
-  where total_changes() > (select version + 1 from cache_versions where tenant_id = ?1 and scope = '${CHANGES_SCOPE}')
+const BUMP = `insert into cache_versions (tenant_id, scope, version) select ?1, ?2, 1 where changes() > 0
   on conflict (tenant_id, scope) do update set version = version + 1`;
 
 /**
@@ -60,23 +56,26 @@ export function tenantBinding(d1: D1Binding, { tenantId, idempotency }: TenantBi
   const writes = new WeakMap<object, { stmt: Statement; table: string }>();
   const unwrap = (stmt: Statement) => writes.get(stmt)?.stmt ?? stmt;
 
-  /** Sends a write as one batch: the key's claim in front (a keyed request's first write), the bump behind if rows changed. */
-  async function send(statements: Statement[], tables: string[]): Promise<Result[]> {
-    const versioned = tables.filter((t) => !UNVERSIONED.has(t));
-    const [mark, bump] =
-      versioned.length > 0
-        ? [[d1.prepare(MARK).bind(tenantId)], [d1.prepare(BUMP).bind(tenantId, JSON.stringify([...new Set(versioned)]))]]
-        : [[], []];
+  /**
+   * Sends a write as one batch: the key's claim in front (a keyed request's first write), each
+   * statement that writes a cached table followed by its bump. `tables[i]` is what statement i writes (null: a read).
+   */
+  async function send(statements: Statement[], tables: (string | null)[]): Promise<Result[]> {
     const state = idempotency?.state;
-    if (!idempotency || !state || state.claimed || state.taken) {
-      const results = await d1.batch([...mark, ...statements, ...bump]);
-      return results.slice(mark.length, mark.length + statements.length);
-    }
+    const claiming = idempotency !== undefined && state !== undefined && !state.claimed && !state.taken;
+    const sent: Statement[] = claiming ? [claimStatement(d1, idempotency.claim)] : [];
+    /** Where each of `statements` is in `sent`. */
+    const at = statements.map((stmt, i) => {
+      const index = sent.push(stmt) - 1;
+      const table = tables[i];
+      if (table != null && CACHED_SCOPES.has(table)) sent.push(d1.prepare(BUMP).bind(tenantId, table));
+      return index;
+    });
+    const theirs = (results: Result[]) => at.map((i) => results[i] as Result);
+    if (!claiming) return theirs(await d1.batch(sent));
     state.claimed = true;
     try {
-      // The claim before the mark: it is a change of its own, not one of the write's.
-      const results = await d1.batch([claimStatement(d1, idempotency.claim), ...mark, ...statements, ...bump]);
-      return results.slice(1 + mark.length, 1 + mark.length + statements.length);
+      return theirs(await d1.batch(sent));
     } catch (err) {
       state.claimed = false;
       if (!keyTaken(err)) throw err;
@@ -129,9 +128,9 @@ export function tenantBinding(d1: D1Binding, { tenantId, idempotency }: TenantBi
       }
       if (prop === 'batch') {
         return (statements: Statement[]) => {
-          const tables = statements.flatMap((s) => writes.get(s)?.table ?? []);
+          const tables = statements.map((s) => writes.get(s)?.table ?? null);
           const real = statements.map(unwrap);
-          return tables.length === 0 ? target.batch(real) : send(real, tables);
+          return tables.every((t) => t === null) ? target.batch(real) : send(real, tables);
         };
       }
       return typeof value === 'function' ? value.bind(target) : value;

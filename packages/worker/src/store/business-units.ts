@@ -47,8 +47,13 @@ export function aliasSql(text: SQL | AnySQLiteColumn): SQL<string | null> {
  */
 export function unitIdOfClaim(tenantId: string, claim: string | null | undefined): SQL<string | null> {
   if (claim == null) return sql`null`;
+  return unitIdOfAlias(tenantId, normaliseAlias(claim));
+}
+
+/** {@link unitIdOfClaim} from the claim as aliases are kept (`normaliseAlias`); NULL for a null alias. */
+export function unitIdOfAlias(tenantId: string, alias: string | null): SQL<string | null> {
   return sql`(select a.unit_id from ${businessUnitAliases} a join ${businessUnits} b on b.id = a.unit_id and b.archived_at is null
-    where a.tenant_id = ${tenantId} and a.alias = ${normaliseAlias(claim)})`;
+    where a.tenant_id = ${tenantId} and a.alias = ${alias})`;
 }
 
 /**

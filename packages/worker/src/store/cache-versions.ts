@@ -1,9 +1,10 @@
 /**
- * Version stamps of shared answers (`cache_versions`). A scope is a table name: every write a
- * tenant's request sends through its binding (db/tenant-binding.ts) bumps the scope of each
- * table it writes, in the same D1 batch as the write, so no writer can forget it and a write and
- * its bump commit or fail together. A cached answer (store/read-cache.ts) names the tables it
- * reads and is served only while their versions are the ones it was stamped with.
+ * Version stamps of shared answers (`cache_versions`). A scope is a table name: every write
+ * statement a tenant's request sends through its binding (db/tenant-binding.ts) that changes a
+ * row of a table in {@link CACHED_SCOPES} bumps that table's scope, right behind the statement
+ * in the same D1 batch, so no writer can forget it and a write and its bump commit or fail
+ * together. A cached answer (routes/read-cache.ts) names the tables it reads and is served only
+ * while their versions are the ones it was stamped with.
  */
 import { sql } from 'drizzle-orm';
 import type { D1Binding, Database } from '../db/client.ts';
@@ -98,6 +99,23 @@ export const THREAD_PAGE_SCOPES = [
   'cards',
   'ideas',
 ] as const;
+
+/**
+ * Every table some cached answer reads: the union of the lists above (test/tenant-binding.test.ts
+ * checks that it holds each of them). Writes to other tables (events, notifications, deliveries,
+ * …) send no bump.
+ */
+export const CACHED_SCOPES: ReadonlySet<string> = new Set([
+  ...TENANT_SCOPES,
+  ...IDEA_LIST_SCOPES,
+  ...IDEA_VIEW_SCOPES,
+  ...SIMILAR_SCOPES,
+  ...SEARCH_SCOPES,
+  ...RELATED_SCOPES,
+  ...INSIGHT_SCOPES,
+  ...CARD_LIST_SCOPES,
+  ...THREAD_PAGE_SCOPES,
+]);
 
 /** The versions of `scopes`, keyed by scope; a scope never written is version 0. */
 export type Versions = Record<string, number>;

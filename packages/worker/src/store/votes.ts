@@ -11,12 +11,13 @@ import type { Actor } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { boards, businessUnits, ideas, users, votes } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { voteWeight } from '../domain/trending.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { type BoardRecord, type BoardRow, boardOpen, budgetOf, toRecord } from './boards.ts';
 import { ideaBoard, ideaVisibleTo } from './ideas.ts';
 import { autoSubscribe } from './subscriptions.ts';
-import { upsertUser, viewerUserId } from './users.ts';
+import { type PersonValues, personValues, upsertPerson, viewerUserId } from './users.ts';
 import { budgetUsed, callersVotes } from './vote-sql.ts';
 
 /** An idea's support from its votes; business units: distinct demand-side units of the supporters. */
@@ -156,52 +157,11 @@ export async function setVotes(
 ): Promise<VoteState> {
   const now = Date.now();
   if (requested === 0) return withdraw(db, tenantId, actor, ideaId, now);
-  const me = viewerUserId(tenantId, actor);
-  // 'back' keeps the votes already placed (at least one), as the statements find them.
-  const n =
-    requested === 'back'
-      ? sql<number>`max(coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${ideaId} and ${qualified(votes.userId)} = ${me}), 0), 1)`
-      : sql<number>`${requested}`;
-  const allowed = voteAllowed(tenantId, actor, ideaId, now, n);
-  const [before, [board], , , , , [state]] = await db.batch([
-    selectTarget(db, tenantId, actor, ideaId),
-    ideaBoard(db, tenantId, ideaId),
-    upsertUser(db, tenantId, actor, now, allowed),
-    db
-      .insert(votes)
-      .select(
-        db
-          .select({
-            ideaId: ideas.id,
-            userId: sql<string>`${me}`.as('user_id'),
-            tenantId: ideas.tenantId,
-            count: sql<number>`${n}`.as('count'),
-            weight: sql<number>`${n} * ${voteWeight(1, now)}`.as('weight'),
-            refunded: sql<boolean>`0`.as('refunded'),
-            createdAt: sql<number>`${now}`.as('created_at'),
-          })
-          .from(ideas)
-          .where(and(eq(ideas.tenantId, tenantId), eq(ideas.id, ideaId), allowed)),
-      )
-      .onConflictDoUpdate({
-        target: [votes.ideaId, votes.userId],
-        set: { count: sql`excluded.count`, weight: sql`excluded.weight`, refunded: sql`0`, createdAt: sql`excluded.created_at` },
-        // Placing the same number again changes nothing (and keeps the vote's place in "trending").
-        setWhere: ne(votes.count, sql`excluded.count`),
-      }),
-    recountSupport(db, tenantId, ideaId),
-    // Backing an idea follows it (unless one unfollowed it before).
-    autoSubscribe(
-      db,
-      tenantId,
-      me,
-      'idea',
-      ideaId,
-      'voter',
-      sql`exists (select 1 from ${votes} where ${qualified(votes.ideaId)} = ${ideaId} and ${qualified(votes.userId)} = ${me})`,
-    ),
-    readState(db, tenantId, actor, ideaId),
-  ]);
+  const person = personValues(tenantId, actor, now);
+  const values: VoteValues = { ...person, ideaId, votes: requested === 'back' ? 1 : requested, weight: voteWeight(1, now) };
+  const [before, [board], , , , , [state]] = await db.batch(
+    voteBatch(db, values, { back: requested === 'back', withRole: person.claimRole !== null }),
+  );
   const t = toTarget(before[0], board, ideaId);
   assertOpen(t, now);
   const max = t.board.voteMode === 'budget' ? t.board.votesPerIdea : 1;
@@ -228,23 +188,99 @@ export async function setVotes(
 }
 
 async function withdraw(db: Database, tenantId: string, actor: Actor, ideaId: string, now: number): Promise<VoteState> {
-  const [before, [board], , , [state]] = await db.batch([
-    selectTarget(db, tenantId, actor, ideaId),
-    ideaBoard(db, tenantId, ideaId),
-    db
-      .delete(votes)
-      .where(
-        and(
-          eq(votes.tenantId, tenantId),
-          eq(votes.ideaId, ideaId),
-          eq(votes.userId, viewerUserId(tenantId, actor)),
-          voteAllowed(tenantId, actor, ideaId, now),
-        ),
-      ),
-    recountSupport(db, tenantId, ideaId),
-    readState(db, tenantId, actor, ideaId),
-  ]);
+  const [before, [board], , , [state]] = await db.batch(withdrawBatch(db, { tenantId, subject: actor.subject, ideaId, now }, {}));
   const t = toTarget(before[0], board, ideaId);
   assertOpen(t, now);
   return toState(state, t.board);
 }
+
+/** What a vote's statements bind: the person's values, the idea, the votes asked for (unless backing) and their weight now. */
+interface VoteValues extends PersonValues {
+  ideaId: string;
+  votes: number;
+  weight: number;
+}
+
+/** The person as the vote's statements name them (from placeholders: db/statement-shapes.ts). */
+const actorOf = (v: Pick<PersonValues, 'subject' | 'name' | 'email' | 'businessUnit'>): Actor => ({
+  subject: v.subject,
+  name: v.name,
+  email: v.email,
+  businessUnit: v.businessUnit,
+});
+
+/**
+ * A vote's one batch: the idea, its board and the person's votes read first; the person, the
+ * votes, the idea's support and the voter's subscription written as the guards allow; the result
+ * read back. Built once per shape (`back`: keep the votes already placed, at least one).
+ */
+const voteBatch = statementShapes((db, v: VoteValues, shape: { back: boolean; withRole: boolean }) => {
+  const t = v.tenantId;
+  const actor = actorOf(v);
+  const me = viewerUserId(t, actor);
+  const n = shape.back
+    ? sql<number>`max(coalesce((select ${qualified(votes.count)} from ${votes} where ${qualified(votes.ideaId)} = ${v.ideaId} and ${qualified(votes.userId)} = ${me}), 0), 1)`
+    : sql<number>`${v.votes}`;
+  const allowed = voteAllowed(t, actor, v.ideaId, v.now, n);
+  return [
+    selectTarget(db, t, actor, v.ideaId),
+    ideaBoard(db, t, v.ideaId),
+    upsertPerson(db, v, shape.withRole, allowed),
+    db
+      .insert(votes)
+      .select(
+        db
+          .select({
+            ideaId: ideas.id,
+            userId: sql<string>`${me}`.as('user_id'),
+            tenantId: ideas.tenantId,
+            count: sql<number>`${n}`.as('count'),
+            weight: sql<number>`${n} * ${v.weight}`.as('weight'),
+            refunded: sql<boolean>`0`.as('refunded'),
+            createdAt: sql<number>`${v.now}`.as('created_at'),
+          })
+          .from(ideas)
+          .where(and(eq(ideas.tenantId, t), eq(ideas.id, v.ideaId), allowed)),
+      )
+      .onConflictDoUpdate({
+        target: [votes.ideaId, votes.userId],
+        set: { count: sql`excluded.count`, weight: sql`excluded.weight`, refunded: sql`0`, createdAt: sql`excluded.created_at` },
+        // Placing the same number again changes nothing (and keeps the vote's place in "trending").
+        setWhere: ne(votes.count, sql`excluded.count`),
+      }),
+    recountSupport(db, t, v.ideaId),
+    // Backing an idea follows it (unless one unfollowed it before).
+    autoSubscribe(
+      db,
+      t,
+      me,
+      'idea',
+      v.ideaId,
+      'voter',
+      sql`exists (select 1 from ${votes} where ${qualified(votes.ideaId)} = ${v.ideaId} and ${qualified(votes.userId)} = ${me})`,
+    ),
+    readState(db, t, actor, v.ideaId),
+  ] as const;
+});
+
+/** A withdrawal's one batch: the same reads, the person's votes deleted if the idea is open, the support recounted, the result read back. */
+const withdrawBatch = statementShapes((db, v: { tenantId: string; subject: string; ideaId: string; now: number }) => {
+  const t = v.tenantId;
+  const actor = actorOf({ subject: v.subject, name: '', email: null, businessUnit: null });
+  return [
+    selectTarget(db, t, actor, v.ideaId),
+    ideaBoard(db, t, v.ideaId),
+    db
+      .delete(votes)
+      .where(
+        and(
+          eq(votes.tenantId, t),
+          eq(votes.ideaId, v.ideaId),
+          eq(votes.userId, viewerUserId(t, actor)),
+          voteAllowed(t, actor, v.ideaId, v.now),
+        ),
+      ),
+    recountSupport(db, t, v.ideaId),
+    readState(db, t, actor, v.ideaId),
+  ] as const;
+});
