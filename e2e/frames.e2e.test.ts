@@ -166,6 +166,34 @@ describe('the iframe route /embed/<widget>', () => {
     await context.close();
   });
 
+  it('gives each frame its own sign-in window: two frames signing in at once each get their token', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(examplePage());
+    const board = boardFrame(page);
+    const thread = page.frameLocator('iframe[title="War stories discussion"]');
+    await voteIn(board, 'Self-service sales dashboards for regional directors').waitFor();
+    await thread.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await expect.poll(() => sizedToContent(page, 'Ideas for IT'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => sizedToContent(page, 'War stories discussion'), { timeout: 10_000 }).toBe(true);
+    // The board's window is still open when the thread's Sign in is clicked.
+    const boardWindow = await openSignIn(page, board);
+    const threadWindow = await openSignIn(page, thread);
+    expect(threadWindow).not.toBe(boardWindow);
+    for (const [popup, frame] of [
+      [threadWindow, thread],
+      [boardWindow, board],
+    ] as const) {
+      const closed = popup.waitForEvent('close', { timeout: 15_000 });
+      await popup.getByRole('button', { name: 'Continue as Amara Okafor, Finance' }).click({ noWaitAfter: true });
+      await closed;
+      await frame.getByRole('status').filter({ hasText: 'Signed in.' }).waitFor();
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("signs in with the tenant's OpenID Connect provider in the popup: authorization code with PKCE, token to the frame", async () => {
     const slug = `oidc-${Date.now().toString(36)}`;
     host = await serveHost({

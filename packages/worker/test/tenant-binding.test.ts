@@ -177,4 +177,37 @@ describe('the tenant binding', () => {
     const row = await env.DB.prepare("select name from users where subject = 'binding-carl'").first<{ name: string }>();
     expect(row?.name).toBe('Carl Renamed');
   });
+
+  it("ideas recorded on a leader's behalf rewrite their row only when it changes or an hour has passed", async () => {
+    const recorder = await token({ sub: 'binding-recorder', name: 'Rita Binding', extra: { roles: ['Bridgekit.Evaluator'] } });
+    const lee = { name: 'Lee Binding', email: 'lee@binding.example', businessUnit: 'Finance' };
+    const record = async (title: string, onBehalfOf: typeof lee) =>
+      expect((await send('POST', `${DEMO}/boards/general/ideas`, recorder, { title, onBehalfOf })).status).toBe(201);
+    const row = () =>
+      env.DB.prepare("select name, last_seen_at as at from users where kind = 'proxy' and email = 'lee@binding.example'").first<{
+        name: string;
+        at: number;
+      }>();
+    await record('Close the quarter without spreadsheets', lee);
+    const first = await row();
+    let before = await versions();
+    await record('Expense approvals on the phone', lee);
+    expect((await versions()).users).toBe(before.users);
+    expect(await row()).toEqual(first);
+
+    // The leader's name as the recorder now gives it: rewritten at once.
+    before = await versions();
+    await record('One view of every supplier contract', { ...lee, name: 'Lee Binding-Ward' });
+    expect((await versions()).users).toBe((before.users ?? 0) + 1);
+    expect((await row())?.name).toBe('Lee Binding-Ward');
+
+    // Acted for an hour ago: the next idea records when.
+    await env.DB.prepare("update users set last_seen_at = ? where kind = 'proxy' and email = 'lee@binding.example'")
+      .bind(Date.now() - LAST_SEEN_PRECISION_MS - 1)
+      .run();
+    before = await versions();
+    await record('Travel bookings in the intranet', { ...lee, name: 'Lee Binding-Ward' });
+    expect((await versions()).users).toBe((before.users ?? 0) + 1);
+    expect((await row())?.at).toBeGreaterThanOrEqual(first?.at ?? Number.POSITIVE_INFINITY);
+  });
 });

@@ -74,11 +74,16 @@ function acceptToken(value: string): void {
   configure({ token: value });
 }
 
+// A window name of this frame's own: a name shared by every frame would make a second frame's
+// click reuse the first one's window, whose token then goes only to the first frame (its opener).
+// (Not crypto.randomUUID: a frame in a plain-http intranet page is not a secure context.)
+const signInWindow = `bridgekit-sign-in-${Math.random().toString(36).slice(2)}`;
+
 button.addEventListener('click', () => {
   const url = new URL('/embed/sign-in', location.origin);
   url.searchParams.set('tenant', settings.tenant ?? '');
   url.searchParams.set('locale', document.documentElement.lang || 'en');
-  popup = window.open(url, 'bridgekit-sign-in', 'popup,width=520,height=680');
+  popup = window.open(url, signInWindow, 'popup,width=520,height=680');
   if (!popup) showSignIn('frame.popupBlocked');
 });
 

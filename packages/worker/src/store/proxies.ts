@@ -7,13 +7,14 @@
  * recorded for them with a vote.
  */
 import type { OnBehalfOf } from '@bridgekit/sdk';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { PROXY_SUBJECT_PREFIX } from '../auth/subjects.ts';
 import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { conditionalRow, qualified } from '../db/sql.ts';
 import { newId } from '../lib/ids.ts';
 import { unitIdOfClaim } from './business-units.ts';
+import { LAST_SEEN_PRECISION_MS } from './users.ts';
 
 /** A proxy person as named in a request, e-mail address compared (and stored) in lower case. */
 export interface ProxyPerson {
@@ -42,14 +43,22 @@ export function proxyPersonId(tenantId: string, person: ProxyPerson): SQL {
  * naming the same address cannot make two people. With `onlyIf`, neither writes unless it holds.
  */
 export function upsertProxyPerson(db: Database, tenantId: string, person: ProxyPerson, now: number, onlyIf?: SQL) {
+  const unit =
+    person.businessUnit === null ? null : { businessUnit: person.businessUnit, unitId: unitIdOfClaim(tenantId, person.businessUnit) };
+  // As for people who sign in (store/users.ts): the row is rewritten only when the input changes
+  // it or the last time someone acted for them is an hour old, so repeated writes leave `users`'s
+  // cached answers valid.
+  const stale = or(
+    sql`${qualified(users.name)} is not ${person.name}`,
+    ...(unit
+      ? [sql`${qualified(users.businessUnit)} is not ${unit.businessUnit}`, sql`${qualified(users.unitId)} is not ${unit.unitId}`]
+      : []),
+    sql`${qualified(users.lastSeenAt)} <= ${now - LAST_SEEN_PRECISION_MS}`,
+  );
   const refresh = db
     .update(users)
-    .set({
-      name: person.name,
-      ...(person.businessUnit === null ? {} : { businessUnit: person.businessUnit, unitId: unitIdOfClaim(tenantId, person.businessUnit) }),
-      lastSeenAt: now,
-    })
-    .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'proxy'), eq(users.email, person.email), onlyIf));
+    .set({ name: person.name, ...(unit ?? {}), lastSeenAt: now })
+    .where(and(eq(users.tenantId, tenantId), eq(users.kind, 'proxy'), eq(users.email, person.email), stale, onlyIf));
   const row = {
     id: newId(),
     tenantId,

@@ -20,6 +20,32 @@ const articles = (el: Element) => shadow(el).querySelectorAll('article').length;
 const newCommentsButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part="new-comments"]');
 const announcement = (el: Element) => shadow(el).querySelector('.thread > [role="status"]')?.textContent?.trim() ?? '';
 
+/**
+ * Holds back the live tickets (`POST …/threads/{key}/live`) whose number `hold` picks until
+ * `release()`: what happens between reading a thread and its socket opening, made to happen.
+ */
+function holdTickets(hold: (n: number) => boolean) {
+  const realFetch = globalThis.fetch;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const tickets = {
+    asked: 0,
+    release: () => release(),
+    restore: () => {
+      release();
+      globalThis.fetch = realFetch;
+    },
+  };
+  globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method === 'POST' && /\/threads\/[^/]+\/live$/.test(new URL(request.url).pathname) && hold(++tickets.asked)) await held;
+    return realFetch(request);
+  };
+  return tickets;
+}
+
 describe('<bk-thread> live updates', () => {
   let other: ReturnType<typeof clientAs>;
   beforeEach(async () => {
@@ -176,7 +202,6 @@ describe('<bk-thread> live updates', () => {
     const key = freshKey();
     const root = await other.threads.post({ key, body: 'Before the drop' });
     const RealSocket = globalThis.WebSocket;
-    const realFetch = globalThis.fetch;
     const sockets: WebSocket[] = [];
     globalThis.WebSocket = class extends RealSocket {
       constructor(...args: ConstructorParameters<typeof WebSocket>) {
@@ -185,27 +210,18 @@ describe('<bk-thread> live updates', () => {
       }
     };
     // The second ticket waits until the comments are in: they are posted while no socket is open.
-    let tickets = 0;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    globalThis.fetch = async (input, init) => {
-      const request = new Request(input, init);
-      if (request.method === 'POST' && /\/threads\/[^/]+\/live$/.test(new URL(request.url).pathname) && ++tickets > 1) await held;
-      return realFetch(request);
-    };
+    const tickets = holdTickets((n) => n > 1);
     try {
       const el = await mountThread(`key="${key}"`);
       await until(() => liveStatus(el) === 'socket');
       // The Worker's live object restarting drops its sockets the same way (1006, no close frame from it).
       sockets[0]?.close();
-      await until(() => tickets === 2);
+      await until(() => tickets.asked === 2);
       const missed = [
         await other.threads.post({ key, body: 'Missed 1' }),
         await other.threads.post({ key, body: 'Missed 2', parentId: root.id }),
       ];
-      release();
+      tickets.release();
       await until(() => liveStatus(el) === 'socket');
       await until(() => newCommentsButton(el)?.textContent?.trim() === '2 new comments');
       // After reconnecting, the new socket announces the next one.
@@ -218,9 +234,8 @@ describe('<bk-thread> live updates', () => {
       expect(announcement(el)).toBe('3 new comments shown.');
       await expectNoAxeViolations(el);
     } finally {
-      release();
+      tickets.restore();
       globalThis.WebSocket = RealSocket;
-      globalThis.fetch = realFetch;
     }
   });
 
@@ -284,27 +299,16 @@ describe('<bk-thread> live updates', () => {
       }
     } as DateConstructor;
     // The socket's ticket waits until the reaction is in: no socket hears it.
-    const realFetch = globalThis.fetch;
-    let tickets = 0;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    globalThis.fetch = async (input, init) => {
-      const request = new Request(input, init);
-      if (request.method === 'POST' && /\/threads\/[^/]+\/live$/.test(new URL(request.url).pathname) && ++tickets === 1) await held;
-      return realFetch(request);
-    };
+    const tickets = holdTickets((n) => n === 1);
     try {
       const el = await mountThread(`key="${key}"`);
-      await until(() => tickets === 1);
+      await until(() => tickets.asked === 1);
       await other.comments.react(root.id, 'like');
-      release();
+      tickets.release();
       await until(() => liveStatus(el) === 'socket');
       await until(() => article(el, root.id)?.querySelector('[data-reaction="like"] .count')?.textContent === '1');
     } finally {
-      release();
-      globalThis.fetch = realFetch;
+      tickets.restore();
       globalThis.Date = RealDate;
     }
   });
