@@ -176,7 +176,19 @@ describe('the iframe route /embed/<widget>', () => {
     await voteIn(board, 'Self-service sales dashboards for regional directors').waitFor();
     await thread.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await expect.poll(() => sizedToContent(page, 'Ideas for IT'), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => sizedToContent(page, 'War stories discussion'), { timeout: 10_000 }).toBe(true);
+    // The thread's frame grows as its comments come in: click once its height has held for a moment.
+    const threadHeight = () => page.locator('iframe[title="War stories discussion"]').evaluate((el: HTMLIFrameElement) => el.style.height);
+    let lastHeight = '';
+    await expect
+      .poll(
+        async () => {
+          const [was, now] = [lastHeight, await threadHeight()];
+          lastHeight = now;
+          return now !== '' && now === was;
+        },
+        { timeout: 10_000, interval: 300 },
+      )
+      .toBe(true);
     // The board's window is still open when the thread's Sign in is clicked.
     const boardWindow = await openSignIn(page, board);
     const threadWindow = await openSignIn(page, thread);

@@ -15,7 +15,7 @@ import * as cacheVersions from '../src/store/cache-versions.ts';
 import { CACHED_SCOPES, versioned, writtenTable } from '../src/store/cache-versions.ts';
 import { logChange } from '../src/store/config-log.ts';
 import { LAST_SEEN_PRECISION_MS } from '../src/store/users.ts';
-import { call, DEMO, json, token } from './helpers.ts';
+import { call, DEMO, json, token, useTestRoleClaims } from './helpers.ts';
 
 const SCOPES = ['ideas', 'votes', 'users', 'subscriptions'];
 
@@ -179,10 +179,13 @@ describe('the tenant binding', () => {
   });
 
   it("ideas recorded on a leader's behalf rewrite their row only when it changes or an hour has passed", async () => {
+    await useTestRoleClaims();
     const recorder = await token({ sub: 'binding-recorder', name: 'Rita Binding', extra: { roles: ['Bridgekit.Evaluator'] } });
     const lee = { name: 'Lee Binding', email: 'lee@binding.example', businessUnit: 'Finance' };
-    const record = async (title: string, onBehalfOf: typeof lee) =>
-      expect((await send('POST', `${DEMO}/boards/general/ideas`, recorder, { title, onBehalfOf })).status).toBe(201);
+    const record = async (title: string, onBehalfOf: typeof lee) => {
+      const res = await send('POST', `${DEMO}/boards/general/ideas`, recorder, { title, onBehalfOf });
+      expect(res.status, await res.text()).toBe(201);
+    };
     const row = () =>
       env.DB.prepare("select name, last_seen_at as at from users where kind = 'proxy' and email = 'lee@binding.example'").first<{
         name: string;
