@@ -44,6 +44,10 @@ const LOADERS: Record<string, () => Promise<Part>> = {
 
 const provided = new Set<Part>();
 
+/** Offline, a part's chunk fails to load as a request would: said the same way. */
+export const partLoadFailed = (cause: unknown) =>
+  new BridgekitError(0, 'network_error', 'Could not load the Bridgekit client.', [], { cause });
+
 /**
  * Puts a part of the SDK client (`threadsPart`, `cardsPart`… of `@bridgekit/sdk/parts`) in the
  * calling element's chunk: for calls its first screen makes, which should not wait for a chunk.
@@ -82,8 +86,7 @@ export function memberClient(options: ClientOptions): BridgekitMemberClient {
         try {
           part = await load();
         } catch (cause) {
-          // Offline, the chunk fails to load as a request would: say so the same way.
-          throw new BridgekitError(0, 'network_error', 'Could not load the Bridgekit client.', [], { cause });
+          throw partLoadFailed(cause);
         }
         apply(part);
         return target;

@@ -4,8 +4,8 @@
  * (opening an idea, the form's) load the SDK's whole `ideasPart` the first time one is made.
  */
 import type { Transport } from '@bridgekit/sdk/core';
-import { BridgekitError } from '@bridgekit/sdk/errors';
 import { ideasBoardPart } from '@bridgekit/sdk/parts/ideas-board';
+import { partLoadFailed } from './client.ts';
 
 type Calls = Record<string, (...args: unknown[]) => unknown>;
 
@@ -16,8 +16,7 @@ export const boardPart = (http: Transport) => {
       (m) => m.ideasPart(http) as unknown as Record<string, Calls>,
       (cause: unknown) => {
         whole = undefined;
-        // Offline, the chunk fails to load as a request would: say so the same way (shared/client.ts).
-        throw new BridgekitError(0, 'network_error', 'Could not load the Bridgekit client.', [], { cause });
+        throw partLoadFailed(cause);
       },
     ));
   const orWhole = <T extends object>(name: string, calls: T): T =>
