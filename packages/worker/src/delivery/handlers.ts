@@ -8,6 +8,7 @@ import { database } from '../db/client.ts';
 import type { Bindings } from '../env.ts';
 import { rollUpAll } from '../insights/rollup.ts';
 import { deleteExpiredKeys } from '../store/idempotency.ts';
+import { pruneExpired } from '../store/retention.ts';
 import { deliverDigest, dueDigests } from './digests.ts';
 import { dispatchTenant, tenantsWithPendingEvents } from './dispatch.ts';
 import { deliverImmediateMail } from './mail.ts';
@@ -57,7 +58,10 @@ export async function queue(batch: MessageBatch<DeliveryMessage>, env: Bindings,
   }
 }
 
-/** Every few minutes: the outbox sweep. Hourly: review events, the digests that are due, the cockpit's rollups, and idempotency keys older than a day. */
+/**
+ * Every few minutes: the outbox sweep. Hourly: review events, the digests that are due, the
+ * cockpit's rollups, idempotency keys older than a day, and what is past its retention (store/retention.ts).
+ */
 export async function scheduled(controller: ScheduledController, env: Bindings, _ctx?: ExecutionContext): Promise<void> {
   const db = database(env.DB);
   const events = queueOf(env);
@@ -67,6 +71,7 @@ export async function scheduled(controller: ScheduledController, env: Bindings, 
     await sendAll(events, await dueDigests(db, now));
     await rollUpAll(db, now);
     await deleteExpiredKeys(db, now);
+    await pruneExpired(db, now);
     return;
   }
   for (const tenant of await tenantsWithPendingEvents(db, now - SWEEP_GRACE_MS)) {
