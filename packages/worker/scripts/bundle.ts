@@ -85,6 +85,35 @@ const noJsonSchema: esbuild.Plugin = {
 };
 
 /**
+ * drizzle-orm without its Postgres dialect: two of its shared modules import from pg-core — the
+ * SQL builder to tell a Postgres enum (`isPgEnum`), relational queries a Postgres primary key
+ * (`PrimaryKeyBuilder`) — which keeps ~2 KB gzip of pg-core's columns and tables in the bundle.
+ * The Worker's tables are SQLite's: nothing in it is either, so both answer "no".
+ */
+const DRIZZLE_SHARED = /[\\/]drizzle-orm[\\/](?:sql[\\/]sql|relations)\.js$/;
+const POSTGRES_STAND_INS: Record<string, string> = {
+  '../pg-core/columns/enum.js': 'export const isPgEnum = () => false;',
+  './pg-core/primary-keys.js': `import { entityKind } from './entity.js';
+export class PrimaryKeyBuilder { static [entityKind] = 'PgPrimaryKeyBuilder'; }`,
+};
+const noPostgres: esbuild.Plugin = {
+  name: 'bridgekit-drizzle-without-postgres',
+  setup(build) {
+    build.onResolve({ filter: /pg-core[\\/]/ }, ({ path, importer }) =>
+      DRIZZLE_SHARED.test(importer) && path in POSTGRES_STAND_INS
+        ? { path, namespace: 'drizzle-without-postgres', pluginData: importer }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'drizzle-without-postgres' }, ({ path, pluginData }) => ({
+      contents: POSTGRES_STAND_INS[path] as string,
+      loader: 'js',
+      // The stand-in's own imports resolve from drizzle-orm's root, where relations.js is.
+      resolveDir: dirname(pluginData as string).replace(/[\\/]sql$/, ''),
+    }));
+  },
+};
+
+/**
  * What the Worker's modules import as `@bridgekit/sdk/reasons` in the production bundle: the
  * reasons' names, and their texts read from the static assets (src/lib/reason-texts.ts, which
  * itself takes the SDK's `formatReasonText`). The test project of the production configuration
@@ -152,7 +181,7 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, reasonTextsOut],
+    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, noPostgres, reasonTextsOut],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }
