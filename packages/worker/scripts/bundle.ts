@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
 
 // Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
@@ -113,6 +114,17 @@ const noPostgres: esbuild.Plugin = {
   },
 };
 
+/** markdown-it without the parts the Worker never runs (scripts/markdown-it-trim.ts). */
+const markdownItTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-markdown-it-trimmed',
+  setup(build) {
+    build.onLoad({ filter: MARKDOWN_IT_MODULE }, async ({ path }) => ({
+      contents: withoutUnusedMarkdownIt(await readFile(path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * What the Worker's modules import as `@bridgekit/sdk/reasons` in the production bundle: the
  * reasons' names, and their texts read from the static assets (src/lib/reason-texts.ts, which
@@ -181,7 +193,7 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, noPostgres, reasonTextsOut],
+    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, noPostgres, markdownItTrimmed, reasonTextsOut],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }

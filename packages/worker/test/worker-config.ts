@@ -1,6 +1,7 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
+import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
@@ -43,5 +44,13 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
-  return environment === undefined ? [worker, wranglerAlias, openApiTextOut, reasonTextsOut] : [worker, wranglerAlias];
+  // Every project parses Markdown with the bundle's markdown-it, so the Markdown tests check it.
+  const markdownItTrimmed = {
+    name: 'bridgekit-markdown-it-trimmed',
+    enforce: 'pre' as const,
+    transform: (code: string, id: string) => (MARKDOWN_IT_MODULE.test(id) ? withoutUnusedMarkdownIt(code) : undefined),
+  };
+  return environment === undefined
+    ? [worker, wranglerAlias, markdownItTrimmed, openApiTextOut, reasonTextsOut]
+    : [worker, wranglerAlias, markdownItTrimmed];
 }
