@@ -188,13 +188,15 @@ describe('the production Worker bundle (from `pnpm build`)', () => {
     expect(conversion.filter((input) => input.startsWith('zod-without-json-schema:'))).toHaveLength(2);
   });
 
-  it("carries no jose, nor drizzle's Postgres dialect; markdown-it without its renderer (scripts/markdown-it-trim.ts)", () => {
+  it("carries no jose, nor drizzle's Postgres dialect, nor zod's unused string formats; markdown-it without its renderer", () => {
     const inputs = bundled();
     // Tokens are verified with WebCrypto (src/auth/jwt.ts, jwks.ts).
     expect(inputs.filter((input) => /node_modules\/(?:\.pnpm\/)?jose/.test(input))).toEqual([]);
     expect(inputs.filter((input) => /drizzle-orm\/pg-core\//.test(input) && !input.startsWith('drizzle-without-postgres:'))).toEqual([]);
     expect(bundle).not.toContain('renderToken');
     expect(bundle).toContain('scripts/markdown-it-trim.ts');
+    // scripts/zod-string-formats.ts: the classes of the formats it leaves out are gone with them.
+    expect(['ZodKSUID', 'ZodCIDRv6', 'ZodE164', 'ZodJWT'].filter((name) => bundle.includes(name))).toEqual([]);
   });
 
   it('has every member of zod the Worker reaches as z.… in its runtime namespace, and no import of all of zod', () => {

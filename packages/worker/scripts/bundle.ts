@@ -17,6 +17,7 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
+import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
 
 // Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
 const workerDir = join(dirname(fileURLToPath(import.meta.url)), '../');
@@ -125,6 +126,17 @@ const markdownItTrimmed: esbuild.Plugin = {
   },
 };
 
+/** zod's strings without the formats the Worker never checks (scripts/zod-string-formats.ts). */
+const zodStringFormatsOut: esbuild.Plugin = {
+  name: 'bridgekit-zod-string-formats',
+  setup(build) {
+    build.onLoad({ filter: ZOD_CLASSIC_SCHEMAS }, async ({ path }) => ({
+      contents: withoutUnusedStringFormats(await readFile(path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * What the Worker's modules import as `@bridgekit/sdk/reasons` in the production bundle: the
  * reasons' names, and their texts read from the static assets (src/lib/reason-texts.ts, which
@@ -193,7 +205,15 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, noPostgres, markdownItTrimmed, reasonTextsOut],
+    plugins: [
+      aliasOf(config.alias ?? {}),
+      openApiTextOut,
+      noJsonSchema,
+      zodStringFormatsOut,
+      noPostgres,
+      markdownItTrimmed,
+      reasonTextsOut,
+    ],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }

@@ -3,6 +3,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
+import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from '../scripts/zod-string-formats.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -44,11 +45,17 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
-  // Every project parses Markdown with the bundle's markdown-it, so the Markdown tests check it.
+  // Every project parses Markdown and builds strings' schemas with the bundle's markdown-it and
+  // zod (scripts/markdown-it-trim.ts, zod-string-formats.ts), so the tests check them.
   const markdownItTrimmed = {
     name: 'bridgekit-markdown-it-trimmed',
     enforce: 'pre' as const,
-    transform: (code: string, id: string) => (MARKDOWN_IT_MODULE.test(id) ? withoutUnusedMarkdownIt(code) : undefined),
+    transform: (code: string, id: string) =>
+      MARKDOWN_IT_MODULE.test(id)
+        ? withoutUnusedMarkdownIt(code)
+        : ZOD_CLASSIC_SCHEMAS.test(id)
+          ? withoutUnusedStringFormats(code)
+          : undefined,
   };
   return environment === undefined
     ? [worker, wranglerAlias, markdownItTrimmed, openApiTextOut, reasonTextsOut]
