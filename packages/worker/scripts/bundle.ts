@@ -4,9 +4,11 @@
  * `wrangler deploy` bundles it — wrangler's own esbuild with wrangler's options and the
  * configuration's entry, alias, minify and keep_names — with one step more, which wrangler
  * cannot run (it takes no esbuild plugins): the OpenAPI-only text of the Worker's modules is
- * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and the reasons'
- * texts (a static asset: src/lib/reason-texts.ts). Deploys hand wrangler this file as it is (`--no-bundle`,
- * docs/production.md), as a release's wrangler.jsonc does.
+ * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and unused string
+ * formats (scripts/zod-string-formats.ts), markdown-it's unused parts (scripts/markdown-it-trim.ts),
+ * drizzle's Postgres dialect and the reasons' texts (a static asset: src/lib/reason-texts.ts).
+ * Deploys hand wrangler this file as it is (`--no-bundle`, docs/production.md), as a release's
+ * wrangler.jsonc does.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
