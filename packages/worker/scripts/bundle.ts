@@ -4,9 +4,11 @@
  * `wrangler deploy` bundles it — wrangler's own esbuild with wrangler's options and the
  * configuration's entry, alias, minify and keep_names — with one step more, which wrangler
  * cannot run (it takes no esbuild plugins): the OpenAPI-only text of the Worker's modules is
- * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and the reasons'
- * texts (a static asset: src/lib/reason-texts.ts). Deploys hand wrangler this file as it is (`--no-bundle`,
- * docs/production.md), as a release's wrangler.jsonc does.
+ * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and unused string
+ * formats (scripts/zod-string-formats.ts), markdown-it's unused parts (scripts/markdown-it-trim.ts),
+ * drizzle's Postgres dialect and the reasons' texts (a static asset: src/lib/reason-texts.ts).
+ * Deploys hand wrangler this file as it is (`--no-bundle`, docs/production.md), as a release's
+ * wrangler.jsonc does.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
+import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
 
 // Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
 const workerDir = join(dirname(fileURLToPath(import.meta.url)), '../');
@@ -81,6 +85,57 @@ const noJsonSchema: esbuild.Plugin = {
       ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: workerDir };
     });
+  },
+};
+
+/**
+ * drizzle-orm without its Postgres dialect: two of its shared modules import from pg-core — the
+ * SQL builder to tell a Postgres enum (`isPgEnum`), relational queries a Postgres primary key
+ * (`PrimaryKeyBuilder`) — which keeps ~2 KB gzip of pg-core's columns and tables in the bundle.
+ * The Worker's tables are SQLite's: nothing in it is either, so both answer "no".
+ */
+const DRIZZLE_SHARED = /[\\/]drizzle-orm[\\/](?:sql[\\/]sql|relations)\.js$/;
+const POSTGRES_STAND_INS: Record<string, string> = {
+  '../pg-core/columns/enum.js': 'export const isPgEnum = () => false;',
+  './pg-core/primary-keys.js': `import { entityKind } from './entity.js';
+export class PrimaryKeyBuilder { static [entityKind] = 'PgPrimaryKeyBuilder'; }`,
+};
+const noPostgres: esbuild.Plugin = {
+  name: 'bridgekit-drizzle-without-postgres',
+  setup(build) {
+    build.onResolve({ filter: /pg-core[\\/]/ }, ({ path, importer }) =>
+      DRIZZLE_SHARED.test(importer) && path in POSTGRES_STAND_INS
+        ? { path, namespace: 'drizzle-without-postgres', pluginData: importer }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'drizzle-without-postgres' }, ({ path, pluginData }) => ({
+      contents: POSTGRES_STAND_INS[path] as string,
+      loader: 'js',
+      // The stand-in's own imports resolve from drizzle-orm's root, where relations.js is.
+      resolveDir: dirname(pluginData as string).replace(/[\\/]sql$/, ''),
+    }));
+  },
+};
+
+/** markdown-it without the parts the Worker never runs (scripts/markdown-it-trim.ts). */
+const markdownItTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-markdown-it-trimmed',
+  setup(build) {
+    build.onLoad({ filter: MARKDOWN_IT_MODULE }, async ({ path }) => ({
+      contents: withoutUnusedMarkdownIt(await readFile(path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
+/** zod's strings without the formats the Worker never checks (scripts/zod-string-formats.ts). */
+const zodStringFormatsOut: esbuild.Plugin = {
+  name: 'bridgekit-zod-string-formats',
+  setup(build) {
+    build.onLoad({ filter: ZOD_CLASSIC_SCHEMAS }, async ({ path }) => ({
+      contents: withoutUnusedStringFormats(await readFile(path, 'utf8')),
+      loader: 'js',
+    }));
   },
 };
 
@@ -152,7 +207,15 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, reasonTextsOut],
+    plugins: [
+      aliasOf(config.alias ?? {}),
+      openApiTextOut,
+      noJsonSchema,
+      zodStringFormatsOut,
+      noPostgres,
+      markdownItTrimmed,
+      reasonTextsOut,
+    ],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }

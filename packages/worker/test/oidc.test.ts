@@ -51,6 +51,14 @@ describe('Entra ID access tokens (SharePoint)', () => {
     expect(after).toBe(before);
   });
 
+  it('fetch the keys again for an unknown kid at most every 30 s, so made-up kids cannot hammer the issuer', async () => {
+    expect((await me(await oidcToken())).status).toBe(200);
+    const before = ((await (await fetch(FAKE_STATS_URI)).json()) as { jwksRequests: number }).jwksRequests;
+    for (let i = 0; i < 3; i++) expect((await me(await oidcToken({ key: 'unpublished', claims: { oid: `kid-${i}` } }))).status).toBe(401);
+    const after = ((await (await fetch(FAKE_STATS_URI)).json()) as { jwksRequests: number }).jwksRequests;
+    expect(after - before).toBeLessThanOrEqual(1);
+  });
+
   it('let the person write, recorded under their Entra identity', async () => {
     const t = await oidcToken({ claims: { oid: '00000000-0000-4000-8000-0000000000bb', name: 'Katherine Johnson' } });
     const res = await call(`${DEMO}/boards/general/ideas`, {

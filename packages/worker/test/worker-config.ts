@@ -1,7 +1,9 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
+import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
+import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from '../scripts/zod-string-formats.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -43,5 +45,19 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
-  return environment === undefined ? [worker, wranglerAlias, openApiTextOut, reasonTextsOut] : [worker, wranglerAlias];
+  // Every project parses Markdown and builds strings' schemas with the bundle's markdown-it and
+  // zod (scripts/markdown-it-trim.ts, zod-string-formats.ts), so the tests check them.
+  const markdownItTrimmed = {
+    name: 'bridgekit-markdown-it-trimmed',
+    enforce: 'pre' as const,
+    transform: (code: string, id: string) =>
+      MARKDOWN_IT_MODULE.test(id)
+        ? withoutUnusedMarkdownIt(code)
+        : ZOD_CLASSIC_SCHEMAS.test(id)
+          ? withoutUnusedStringFormats(code)
+          : undefined,
+  };
+  return environment === undefined
+    ? [worker, wranglerAlias, markdownItTrimmed, openApiTextOut, reasonTextsOut]
+    : [worker, wranglerAlias, markdownItTrimmed];
 }

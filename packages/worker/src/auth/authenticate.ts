@@ -4,7 +4,6 @@
  * token's issuer is one the tenant configured) and embed tokens (everything else). A token
  * verified once is known until it expires, for the tenant's settings it was verified against.
  */
-import { decodeJwt } from 'jose';
 import type { Database } from '../db/client.ts';
 import { type Bindings, isDevelopment } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -12,6 +11,7 @@ import type { Tenant } from '../store/tenants.ts';
 import { looksLikeApiKey, verifyApiKey } from './api-keys.ts';
 import { bearerToken } from './bearer.ts';
 import { verifyEmbedToken } from './embed-token.ts';
+import { type Jwt, readJwt } from './jwt.ts';
 import { providerForIssuer, verifyOidcToken } from './oidc.ts';
 import { isPlatformToken } from './platform.ts';
 import { ANONYMOUS, type UserViewer, type Viewer } from './viewer.ts';
@@ -25,8 +25,8 @@ interface Verified {
 /**
  * Tokens verified in this isolate, by the tenant's settings they were verified against (an
  * object per read of the settings: new keys, providers or role mapping start afresh). A widget
- * page sends the same token with every request, and verifying it (three decodes of it by jose,
- * a signature check, the claims' schema) was a share of every read's CPU (bench/profile.ts).
+ * page sends the same token with every request, and verifying it (its decoding, a signature
+ * check, the claims' schema) was a share of every read's CPU (bench/profile.ts).
  */
 const verified = new WeakMap<Tenant, Map<string, Verified>>();
 const VERIFIED_PER_TENANT = 1000;
@@ -57,17 +57,17 @@ export async function authenticate(
   const known = verified.get(tenant)?.get(token);
   if (known && Date.now() < known.until) return known.viewer;
 
-  let claims: ReturnType<typeof decodeJwt>;
+  let jwt: Jwt;
   try {
-    claims = decodeJwt(token);
+    jwt = readJwt(token);
   } catch {
     throw new ApiError(401, 'invalid_token.unknown_kind', {});
   }
-  const provider = providerForIssuer(tenant, claims.iss);
+  const provider = providerForIssuer(tenant, jwt.payload.iss);
   const viewer = provider
-    ? await verifyOidcToken(token, provider, tenant, { development: isDevelopment(env) })
-    : await verifyEmbedToken(token, tenant, env.BRIDGEKIT_SECRET_KEY);
-  // Verified: the claims decoded are the token's.
-  remember(tenant, token, viewer, claims.exp);
+    ? await verifyOidcToken(jwt, provider, tenant, { development: isDevelopment(env) })
+    : await verifyEmbedToken(jwt, tenant, env.BRIDGEKIT_SECRET_KEY);
+  // Verified: the claims read are the token's.
+  remember(tenant, token, viewer, jwt.payload.exp);
   return viewer;
 }

@@ -9,12 +9,12 @@
  * an admin's grants alone.
  */
 import type { ErrorReason, ParamsOf } from '@bridgekit/sdk';
-import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
 import { ApiError, fieldIssue } from '../errors.ts';
 import { line } from '../schemas/text.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { CLOCK_SKEW_SECONDS } from './clock.ts';
+import { checkClaims, type Jwt, JwtRefused, signedBy, signHs256 } from './jwt.ts';
 import { embeddedCio, embeddedRole } from './roles.ts';
 import { decryptSecret } from './secrets.ts';
 import { embedSubjectProblem } from './subjects.ts';
@@ -60,27 +60,21 @@ function invalid<R extends Extract<ErrorReason, `invalid_token.${string}`>>(reas
 }
 
 /** Verifies an embed token for `tenant` and returns the person it names, or throws a 401. */
-export async function verifyEmbedToken(token: string, tenant: Tenant, masterKey: string): Promise<UserViewer> {
-  let header: ReturnType<typeof decodeProtectedHeader>;
-  try {
-    header = decodeProtectedHeader(token);
-  } catch {
-    throw invalid('invalid_token.embed_not_jwt', {});
-  }
+export async function verifyEmbedToken(jwt: Jwt, tenant: Tenant, masterKey: string): Promise<UserViewer> {
+  const { header, payload } = jwt;
   if (header.alg !== 'HS256') throw wrongAlgorithm(tenant);
   const kid = header.kid;
+  if (kid !== undefined && typeof kid !== 'string') throw invalid('invalid_token.embed_malformed', {});
   const secret = await secretFor(tenant, kid, masterKey);
-
-  let payload: JWTPayload;
+  if (!(await signedBy(jwt, 'HS256', secret))) throw invalid('invalid_token.embed_signature', { tenant: tenant.slug });
   try {
-    ({ payload } = await jwtVerify(token, secret, {
-      algorithms: ['HS256'],
+    checkClaims(payload, {
       clockTolerance: CLOCK_SKEW_SECONDS,
-      requiredClaims: ['sub', 'iat', 'exp'],
-      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS,
-    }));
+      required: ['sub', 'iat', 'exp'],
+      maxAge: MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS,
+    });
   } catch (err) {
-    throw explain(err, tenant);
+    throw explain(err);
   }
 
   const claims = claimsSchema.safeParse(payload);
@@ -110,25 +104,12 @@ function wrongAlgorithm(tenant: Tenant): ApiError {
   return invalid('invalid_token.embed_algorithm', { tenant: tenant.slug });
 }
 
-function explain(err: unknown, tenant: Tenant): ApiError {
-  if (err instanceof errors.JWTExpired) {
-    return new ApiError(401, 'token_expired.embed', {});
-  }
-  if (err instanceof errors.JOSEAlgNotAllowed) return wrongAlgorithm(tenant);
-  if (err instanceof errors.JWSSignatureVerificationFailed) {
-    return invalid('invalid_token.embed_signature', { tenant: tenant.slug });
-  }
-  if (err instanceof errors.JWTClaimValidationFailed) {
-    if (err.claim === 'iat' && err.reason === 'check_failed') {
-      return invalid('invalid_token.embed_issued_at', { max: MAX_TOKEN_LIFETIME_SECONDS });
-    }
-    if (err.claim === 'nbf') return invalid('invalid_token.embed_not_yet_valid', {});
-    return invalid('invalid_token.embed_claim', { claim: err.claim });
-  }
-  if (err instanceof errors.JOSEError) {
-    return invalid('invalid_token.embed_malformed', {});
-  }
-  throw err;
+function explain(err: unknown): ApiError {
+  if (!(err instanceof JwtRefused)) throw err;
+  if (err.problem === 'expired') return new ApiError(401, 'token_expired.embed', {});
+  if (err.problem === 'issued_in_future') return invalid('invalid_token.embed_issued_at', { max: MAX_TOKEN_LIFETIME_SECONDS });
+  if (err.problem === 'not_yet_valid') return invalid('invalid_token.embed_not_yet_valid', {});
+  return invalid('invalid_token.embed_claim', { claim: err.claim ?? 'payload' });
 }
 
 /** The claims of a token minted by Bridgekit itself (demo page, admin API). */
@@ -163,11 +144,7 @@ export async function mintEmbedToken(
   const secret = await decryptSecret(masterKey, tenant.id, key.kid, key.secretCiphertext);
   const now = Math.floor(Date.now() / 1000);
   const exp = now + Math.min(lifetimeSeconds, MAX_TOKEN_LIFETIME_SECONDS);
-  const token = await new SignJWT(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)))
-    .setProtectedHeader({ alg: 'HS256', kid: key.kid })
-    .setSubject(sub)
-    .setIssuedAt(now)
-    .setExpirationTime(exp)
-    .sign(secret);
+  const payload = { ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), sub, iat: now, exp };
+  const token = await signHs256(payload, secret, key.kid);
   return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }

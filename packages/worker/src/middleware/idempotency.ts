@@ -106,24 +106,24 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   if (!inFlight && stored !== null) c.res.headers.delete('retry-after');
 });
 
-/** The header as an OpenAPI parameter: the same object on every write. */
-const IDEMPOTENCY_KEY_PARAMETER = {
-  name: IDEMPOTENCY_KEY_HEADER,
-  in: 'header',
-  required: false,
-  description:
-    'Makes a retry of this write safe (docs/api.md "Retrying writes"): the first answer (2xx or 4xx) to a request with the key is kept a day and replayed, with `Idempotent-Replayed: true`, to a retry with the same key. The same key on another request answers 422; a retry while the first runs, 409 with `Retry-After`. 1 to 255 visible ASCII characters, e.g. a UUID; bare or quoted.',
-  schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH + 2, example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
-} as const;
-
 /**
  * Documents the header on every write of a tenant's, so clients generated from
  * `/v1/openapi.json` can send it. Call once every route is mounted.
  */
 export function documentIdempotencyKey(registry: OpenAPIHono['openAPIRegistry']): void {
+  // The same object on every write; made here, not at the top level, so that the production
+  // bundle, which calls nothing of the document (scripts/openapi-text.ts), leaves it out.
+  const parameter = {
+    name: IDEMPOTENCY_KEY_HEADER,
+    in: 'header',
+    required: false,
+    description:
+      'Makes a retry of this write safe (docs/api.md "Retrying writes"): the first answer (2xx or 4xx) to a request with the key is kept a day and replayed, with `Idempotent-Replayed: true`, to a retry with the same key. The same key on another request answers 422; a retry while the first runs, 409 with `Retry-After`. 1 to 255 visible ASCII characters, e.g. a UUID; bare or quoted.',
+    schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH + 2, example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
+  } as const;
   for (const def of registry.definitions) {
     if (def.type !== 'route' || !def.route.path.startsWith('/v1/tenants/') || !WRITE_METHODS.has(def.route.method.toUpperCase())) continue;
     const route: { parameters?: unknown[] } = def.route;
-    route.parameters = [...(route.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+    route.parameters = [...(route.parameters ?? []), parameter];
   }
 }

@@ -18,16 +18,20 @@ import { UnitRefSchema } from './unit-ref.ts';
 /** The longest period a read covers, in months. */
 export const MAX_PERIOD_MONTHS = 36;
 
-const month = (what: string) =>
+// Each month's description in an `.openapi(…)` of its own, which the production bundle leaves
+// out (scripts/openapi-text.ts); an argument of `month()` would stay.
+const month = () =>
   z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Give the month as YYYY-MM, e.g. 2027-03.')
     .optional()
-    .openapi({ example: '2027-03', description: what });
+    .openapi({ example: '2027-03' });
 
 export const InsightQuerySchema = z.strictObject({
-  from: month('The first month, `YYYY-MM`; default 11 months before `to`.'),
-  to: month('The last month, `YYYY-MM`; default this month (UTC). At most 36 months from `from`, and not before it.'),
+  from: month().openapi({ description: 'The first month, `YYYY-MM`; default 11 months before `to`.' }),
+  to: month().openapi({
+    description: 'The last month, `YYYY-MM`; default this month (UTC). At most 36 months from `from`, and not before it.',
+  }),
 });
 requestTypeWithin<InsightQuery>()(InsightQuerySchema, true);
 

@@ -1,0 +1,45 @@
+/**
+ * The Worker's markdown-it has no HTML renderer nor the rules its parser leaves off
+ * (scripts/markdown-it-trim.ts), its zod no string formats it never checks
+ * (scripts/zod-string-formats.ts); the Worker's tests run the same modules as its bundle. What
+ * the Worker uses works (markdown.test.ts, every schema), and a left-out part fails loudly.
+ */
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { UNUSED_STRING_FORMATS } from '../scripts/zod-string-formats.ts';
+
+const LEFT_OUT = /not in the Worker \(scripts\/markdown-it-trim\.ts\)/;
+/** As src/markdown/parser.ts configures it. */
+const parser = () => new MarkdownIt('commonmark', { html: false }).disable(['image', 'html_block', 'html_inline']);
+
+describe("the Worker's markdown-it", () => {
+  it('parses CommonMark with the rules the parser keeps', () => {
+    const tokens = parser().parse('# Title\n\n*a* [b](https://x.org) `c`\n', {});
+    expect(tokens.map((t) => t.type)).toEqual(['heading_open', 'inline', 'heading_close', 'paragraph_open', 'inline', 'paragraph_close']);
+  });
+
+  it('throws, rather than quietly doing nothing, when a left-out part is used', () => {
+    expect(() => parser().render('a')).toThrow(LEFT_OUT);
+    expect(() => parser().enable('table').parse('| a |\n| - |\n| b |\n', {})).toThrow(LEFT_OUT);
+    expect(() => parser().enable('strikethrough').parse('~~a~~', {})).toThrow(LEFT_OUT);
+    expect(() => parser().enable('html_block').parse('<div>\n', {})).toThrow(LEFT_OUT);
+    expect(() => parser().enable('image').parse('![a](b.png)', {})).toThrow(LEFT_OUT);
+    expect(() => parser().enable('replacements').parse('a -- b', {})).toThrow(LEFT_OUT);
+  });
+});
+
+describe("the Worker's zod", () => {
+  it('checks the string formats the Worker uses', () => {
+    expect(z.string().email().safeParse('ada@example.com').success).toBe(true);
+    expect(z.string().url().safeParse('not a url').success).toBe(false);
+    expect(z.string().datetime().safeParse('2027-03-01T10:00:00Z').success).toBe(true);
+    expect(z.string().date().safeParse('2027-02-30x').success).toBe(false);
+  });
+
+  it('throws for a string format it left out', () => {
+    for (const format of UNUSED_STRING_FORMATS) {
+      expect(() => (z.string() as unknown as Record<string, () => unknown>)[format]?.(), format).toThrow(/zod-string-formats\.ts/);
+    }
+  });
+});
