@@ -51,12 +51,6 @@ export const en = {
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.retry': 'Try again',
   'error.loadFailed': 'The ideas could not be loaded.',
-  'health.heading': 'Relationship health',
-  'health.intro': 'How the business and IT see their relationship, each side scoring both.',
-  'insights.heading': 'Insights',
-  'insights.intro': 'How each business unit takes part, what it asks for, what it got, and how the relationship is going, month by month.',
-  'valuePlan.heading': 'Value plan',
-  'valuePlan.intro': 'The benefits of a value-realisation plan: planned, measured and delivered, per measure.',
 } as const;
 
 export type MessageKey =
