@@ -1,16 +1,15 @@
-import type { Budget, Idea, VoteState } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk/errors';
+import type { Budget, Idea } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { usePart } from '../../shared/client.ts';
-import { registerFeature } from '../../shared/i18n.ts';
+import { partLoadFailed, usePart } from '../../shared/client.ts';
+import { registerFeature, translator } from '../../shared/i18n.ts';
 import { boardPart } from '../../shared/ideas-board-part.ts';
 import { ideasMessages } from '../../shared/messages/ideas.ts';
-import { offlineQueue, unreachable } from '../../shared/offline.ts';
 import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
+import type { VoteOutcome } from './vote-send.ts';
 
 usePart(boardPart);
 
@@ -181,46 +180,34 @@ export class BkIdeaVote extends BridgekitElement {
       this._message = { text: this.t('vote.closed'), visible: true };
       return;
     }
-    const before = { votes: idea.votes, voted: idea.voted, myVotes: idea.myVotes };
     // Show the new state at once; the server's answer then sets the exact counts.
     this._idea = { ...idea, voted: target > 0, myVotes: target, votes: idea.votes + target - idea.myVotes };
     this._pending = true;
     this._message = null;
-    // One key for this vote, however often it is sent: the server counts it once.
-    const idempotencyKey = crypto.randomUUID();
-    const send = () =>
-      target === 0 ? client.ideas.unvote(idea.id, { idempotencyKey }) : client.ideas.vote(idea.id, { votes: target, idempotencyKey });
+    let outcome: VoteOutcome;
     try {
-      let state: VoteState;
-      let late = false;
-      try {
-        state = await send();
-      } catch (err) {
-        if (!unreachable(err)) throw err;
-        // Offline: kept, and sent when the connection is back (the optimistic state stays shown).
-        this._message = { text: this.t('vote.queued'), visible: true };
-        state = await (await offlineQueue()).sendWhenOnline(send);
-        late = true;
-      }
-      this._idea = withVoteState(idea, state);
-      if (state.budget) this._budget = state.budget;
-      const votes = this.t('vote.count', { count: state.votes });
-      const key = late ? 'vote.sent' : state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
-      this._message = { text: this.t(key, { title: idea.title, votes }), visible: late };
-      this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, board: idea.board, state, source: this }));
-    } catch (err) {
-      this._idea = { ...idea, ...before };
-      if (isBridgekitError(err) && err.code === 'vote_budget_exceeded') {
-        this._message = { text: this.t('vote.noBudget'), visible: true };
-      } else if (isBridgekitError(err) && err.code === 'voting_closed') {
-        this._idea = { ...idea, ...before, closed: true };
-        this._message = { text: this.t('vote.closed'), visible: true };
-      } else {
-        this._message = { text: this.t('vote.failed', { reason: await this.describeError(err) }), visible: true };
-      }
-    } finally {
-      this._pending = false;
+      const { sendVote } = await import('./vote-send.ts');
+      outcome = await sendVote({
+        client,
+        idea,
+        target,
+        t: translator(this.locale),
+        describe: (err) => this.describeError(err),
+        queued: (text) => {
+          this._message = { text, visible: true };
+        },
+      });
+    } catch (cause) {
+      // Offline before the first vote of the page, its code could not load either.
+      outcome = { text: this.t('vote.failed', { reason: await this.describeError(partLoadFailed(cause)) }), visible: true };
     }
+    const { state, text, visible, closed } = outcome;
+    // Without a state the vote did not count: the idea as it was, closed if voting closed meanwhile.
+    this._idea = state ? withVoteState(idea, state) : closed ? { ...idea, closed } : idea;
+    if (state?.budget) this._budget = state.budget;
+    this._message = { text, visible };
+    if (state) this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, board: idea.board, state, source: this }));
+    this._pending = false;
     const next = this.#next;
     this.#next = null;
     if (next !== null && next !== this._idea?.myVotes) await this.#set(next);
