@@ -15,8 +15,9 @@ import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-link.ts';
-import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
+// Through the vote control, whose chunk this page loads: one copy of vote-state.ts on the page, not two.
+import { VoteChanges, withVoteState } from '../idea-vote/idea-vote.component.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
 usePart(boardPart);

@@ -11,6 +11,9 @@ import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
 import type { VoteOutcome } from './vote-send.ts';
 
+/** For the elements that embed the control (the board, an idea's view): see their imports. */
+export { VoteChanges, withVoteState };
+
 usePart(boardPart);
 
 registerFeature(ideasMessages);

@@ -16,8 +16,9 @@ import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
 import { viewer } from '../../shared/viewer.ts';
-import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
+// Through the vote control, whose chunk this page loads: one copy of vote-state.ts on the page, not two.
+import { VoteChanges, withVoteState } from '../idea-vote/idea-vote.component.ts';
 import { ideaStyles } from './idea.styles.ts';
 import type { EditErrors } from './idea-edit.ts';
 
