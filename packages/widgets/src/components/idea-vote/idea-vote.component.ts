@@ -14,6 +14,26 @@ import type { VoteOutcome } from './vote-send.ts';
 /** For the elements that embed the control (the board, an idea's view): see their imports. */
 export { VoteChanges, withVoteState };
 
+let stepperPart: typeof import('./vote-stepper.ts') | undefined;
+let loadingStepper: Promise<unknown> | undefined;
+
+/**
+ * Loads a budget board's stepper (vote-stepper.ts), once for the page: the first control that
+ * shows one asks, and a budget board asks with its first page so its rows need not wait.
+ */
+export function loadStepper(): Promise<unknown> {
+  loadingStepper ??= import('./vote-stepper.ts').then(
+    (part) => {
+      stepperPart = part;
+    },
+    () => {
+      // Offline, the chunk may fail to load: asked again by the next control that updates.
+      loadingStepper = undefined;
+    },
+  );
+  return loadingStepper;
+}
+
 usePart(boardPart);
 
 registerFeature(ideasMessages);
@@ -118,6 +138,7 @@ export class BkIdeaVote extends BridgekitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.maxVotes > 1 && !stepperPart) void loadStepper().then(() => stepperPart && this.requestUpdate());
     if (changed.has('_message') && this.showMessage) this.showMessage(this._message?.visible ? this._message.text : '', this.idea);
     if (changed.has('budget')) this._budget = this.budget ?? null;
     if (changed.has('data') && this.data) {
@@ -127,6 +148,12 @@ export class BkIdeaVote extends BridgekitElement {
     } else if (changed.has('idea') && !this.data && this.idea !== this._idea?.id) {
       void this.#fetch();
     }
+  }
+
+  protected override updated(): void {
+    const sheet = this.maxVotes > 1 ? stepperPart?.stepperStyles.styleSheet : undefined;
+    const root = this.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   protected configChanged(): void {
@@ -236,7 +263,12 @@ export class BkIdeaVote extends BridgekitElement {
     const counted = this.variant !== 'button';
     const disabled = !this.signedIn || idea.closed;
     const count = new Intl.NumberFormat(this.locale).format(idea.votes);
-    if (this.maxVotes > 1) return html`${this.#renderStepper(idea, disabled, count)}${status}`;
+    if (this.maxVotes > 1) {
+      if (!stepperPart)
+        return html`<span class="skeleton steps" role="status"><span class="visually-hidden">${this.t('vote.loading')}</span></span>`;
+      const state = { idea, maxVotes: this.maxVotes, budget: this._budget, disabled, count, t: translator(this.locale) };
+      return html`${stepperPart.renderStepper({ ...state, set: (target) => this.#set(target) })}${status}`;
+    }
     // The name says what pressing does, and aria-pressed whether it is done; "Backed ✓" shows that state.
     return html`
       <button
@@ -265,45 +297,6 @@ export class BkIdeaVote extends BridgekitElement {
         }
       </button>
       ${status}
-    `;
-  }
-
-  /** Budget boards: the idea's votes, then one stepper for the person's own, and why + does nothing. */
-  #renderStepper(idea: Idea, disabled: boolean, count: string) {
-    const atCap = idea.myVotes >= this.maxVotes;
-    const noneLeft = !atCap && this._budget !== null && this._budget.remaining === 0;
-    const hint = atCap ? this.t('vote.cap', { count: this.maxVotes }) : noneLeft ? this.t('vote.noneLeft') : '';
-    return html`
-      <div class="budget" role="group" aria-label=${this.t('vote.yours', { title: idea.title })}>
-        <span class="tally" part="tally"
-          ><span class="count" part="count">${count}</span> <span class="label">${this.t('vote.unit', { count: idea.votes })}</span></span
-        >
-        <div class="stepper" part="stepper">
-          <button
-            type="button"
-            class="step"
-            part="step"
-            aria-label=${this.t('vote.less', { title: idea.title })}
-            aria-disabled=${disabled || idea.myVotes === 0 ? 'true' : nothing}
-            @click=${() => (idea.myVotes > 0 || disabled) && this.#set(Math.max(idea.myVotes - 1, 0))}
-          >
-            −
-          </button>
-          <span class="mine" part="mine">${this.t('vote.mine', { count: idea.myVotes })}</span>
-          <button
-            type="button"
-            class="step"
-            part="step"
-            aria-label=${this.t('vote.more', { title: idea.title })}
-            aria-describedby=${hint ? 'bk-vote-hint' : nothing}
-            aria-disabled=${disabled || atCap || noneLeft ? 'true' : nothing}
-            @click=${() => (disabled || (!atCap && !noneLeft)) && this.#set(idea.myVotes + 1)}
-          >
-            +
-          </button>
-        </div>
-        <span class="hint" part="hint" id="bk-vote-hint">${hint}</span>
-      </div>
     `;
   }
 }
