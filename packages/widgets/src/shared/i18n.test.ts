@@ -28,6 +28,7 @@ import { deSearch } from './messages/de-search.ts';
 import { deThreadActions } from './messages/de-thread-actions.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { deTriage } from './messages/de-triage.ts';
+import { deVoteSend } from './messages/de-vote-send.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCardAccess } from './messages/en-card-access.ts';
 import { enCardHistory } from './messages/en-card-history.ts';
@@ -48,6 +49,7 @@ import { enSearch } from './messages/en-search.ts';
 import { enThreadActions } from './messages/en-thread-actions.ts';
 import { enThreads } from './messages/en-threads.ts';
 import { enTriage } from './messages/en-triage.ts';
+import { enVoteSend } from './messages/en-vote-send.ts';
 import { ideasMessages } from './messages/ideas.ts';
 import { triageMessages } from './messages/triage.ts';
 
@@ -75,6 +77,7 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-follow.ts', enFollow, deFollow],
   ['en-person.ts', enPerson, dePerson],
   ['en-triage.ts', enTriage, deTriage],
+  ['en-vote-send.ts', enVoteSend, deVoteSend],
 ];
 
 /** A message's forms: `text` for a plain string, else its plural categories. */
@@ -114,6 +117,7 @@ describe('message catalog', () => {
       ...enFollow,
       ...enPerson,
       ...enTriage,
+      ...enVoteSend,
     })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
@@ -141,6 +145,7 @@ describe('message catalog', () => {
       enFollow,
       enPerson,
       enTriage,
+      enVoteSend,
       enErrors,
     ].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);

@@ -222,6 +222,7 @@ export class BkIdeaVote extends BridgekitElement {
         idea,
         target,
         t: translator(this.locale),
+        locale: this.locale,
         describe: (err) => this.describeError(err),
         queued: (text) => {
           this._message = { text, visible: true };

@@ -4,8 +4,11 @@
  */
 import type { BridgekitMemberClient, Idea, VoteState } from '@bridgekit/sdk';
 import { isBridgekitError } from '@bridgekit/sdk/errors';
-import type { Translate } from '../../shared/i18n.ts';
+import { loadMessages, registerFeature, type Translate } from '../../shared/i18n.ts';
+import { voteSendMessages } from '../../shared/messages/vote-send.ts';
 import { offlineQueue, unreachable } from '../../shared/offline.ts';
+
+registerFeature(voteSendMessages);
 
 export interface VoteRequest {
   client: BridgekitMemberClient;
@@ -13,7 +16,9 @@ export interface VoteRequest {
   idea: Idea;
   /** The person's votes on it wanted: 0 withdraws. */
   target: number;
+  /** The element's translator, and its locale: this module's texts in it load beside the vote. */
   t: Translate;
+  locale: string;
   /** The element's describeError: a failure in the reader's words. */
   describe: (err: unknown) => Promise<string>;
   /** Said while a vote made offline waits for the connection. */
@@ -30,11 +35,13 @@ export interface VoteOutcome {
   closed?: boolean;
 }
 
-export async function sendVote({ client, idea, target, t, describe, queued }: VoteRequest): Promise<VoteOutcome> {
+export async function sendVote({ client, idea, target, t, locale, describe, queued }: VoteRequest): Promise<VoteOutcome> {
   // One key for this vote, however often it is sent: the server counts it once.
   const idempotencyKey = crypto.randomUUID();
   const send = () =>
     target === 0 ? client.ideas.unvote(idea.id, { idempotencyKey }) : client.ideas.vote(idea.id, { votes: target, idempotencyKey });
+  // This module's texts in the reader's language, if not English: loading while the vote is sent.
+  const texts = loadMessages(locale);
   try {
     let state: VoteState;
     let late = false;
@@ -43,14 +50,17 @@ export async function sendVote({ client, idea, target, t, describe, queued }: Vo
     } catch (err) {
       if (!unreachable(err)) throw err;
       // Offline: kept, and sent when the connection is back (the new state stays shown).
+      await texts;
       queued(t('vote.queued'));
       state = await (await offlineQueue()).sendWhenOnline(send);
       late = true;
     }
+    await texts;
     const votes = t('vote.count', { count: state.votes });
     const key = late ? 'vote.sent' : state.myVotes > idea.myVotes ? 'vote.counted' : 'vote.removed';
     return { state, text: t(key, { title: idea.title, votes }), visible: late };
   } catch (err) {
+    await texts;
     if (isBridgekitError(err) && err.code === 'vote_budget_exceeded') return { text: t('vote.noBudget'), visible: true };
     if (isBridgekitError(err) && err.code === 'voting_closed') return { text: t('vote.closed'), visible: true, closed: true };
     return { text: t('vote.failed', { reason: await describe(err) }), visible: true };

@@ -29,6 +29,7 @@ import type { enThreadActions } from './en-thread-actions.ts';
 import type { enThreads } from './en-threads.ts';
 import type { enTriage } from './en-triage.ts';
 import type { enValue } from './en-value.ts';
+import type { enVoteSend } from './en-vote-send.ts';
 
 /**
  * The texts every element shares (failures, the session, an erased person's name) and a few
@@ -59,6 +60,7 @@ export type MessageKey =
   | keyof typeof enThreads
   | keyof typeof enCommentCount
   | keyof typeof enThreadActions
+  | keyof typeof enVoteSend
   | keyof typeof enModeration
   | keyof typeof enCards
   | keyof typeof enCardAccess
