@@ -29,6 +29,7 @@ import { deThreadActions } from './messages/de-thread-actions.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { deTriage } from './messages/de-triage.ts';
 import { deVoteSend } from './messages/de-vote-send.ts';
+import { deVoteStepper } from './messages/de-vote-stepper.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCardAccess } from './messages/en-card-access.ts';
 import { enCardHistory } from './messages/en-card-history.ts';
@@ -50,6 +51,7 @@ import { enThreadActions } from './messages/en-thread-actions.ts';
 import { enThreads } from './messages/en-threads.ts';
 import { enTriage } from './messages/en-triage.ts';
 import { enVoteSend } from './messages/en-vote-send.ts';
+import { enVoteStepper } from './messages/en-vote-stepper.ts';
 import { ideasMessages } from './messages/ideas.ts';
 import { triageMessages } from './messages/triage.ts';
 
@@ -78,6 +80,7 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-person.ts', enPerson, dePerson],
   ['en-triage.ts', enTriage, deTriage],
   ['en-vote-send.ts', enVoteSend, deVoteSend],
+  ['en-vote-stepper.ts', enVoteStepper, deVoteStepper],
 ];
 
 /** A message's forms: `text` for a plain string, else its plural categories. */
@@ -118,6 +121,7 @@ describe('message catalog', () => {
       ...enPerson,
       ...enTriage,
       ...enVoteSend,
+      ...enVoteStepper,
     })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
@@ -146,6 +150,7 @@ describe('message catalog', () => {
       enPerson,
       enTriage,
       enVoteSend,
+      enVoteStepper,
       enErrors,
     ].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);

@@ -5,7 +5,11 @@
  */
 import type { Budget, Idea } from '@bridgekit/sdk';
 import { css, html, nothing } from 'lit';
-import type { Translate } from '../../shared/i18n.ts';
+import { registerFeature, type Translate } from '../../shared/i18n.ts';
+import { voteStepperMessages } from '../../shared/messages/vote-stepper.ts';
+
+// Its German loads before the control shows it: BridgekitElement waits for a registered language's texts before each update.
+registerFeature(voteStepperMessages);
 
 export interface StepperState {
   idea: Idea;

@@ -30,6 +30,7 @@ import type { enThreads } from './en-threads.ts';
 import type { enTriage } from './en-triage.ts';
 import type { enValue } from './en-value.ts';
 import type { enVoteSend } from './en-vote-send.ts';
+import type { enVoteStepper } from './en-vote-stepper.ts';
 
 /**
  * The texts every element shares (failures, the session, an erased person's name) and a few
@@ -61,6 +62,7 @@ export type MessageKey =
   | keyof typeof enCommentCount
   | keyof typeof enThreadActions
   | keyof typeof enVoteSend
+  | keyof typeof enVoteStepper
   | keyof typeof enModeration
   | keyof typeof enCards
   | keyof typeof enCardAccess
