@@ -24,6 +24,7 @@ import { deLoop } from './messages/de-loop.ts';
 import { deModeration } from './messages/de-moderation.ts';
 import { deNotify } from './messages/de-notify.ts';
 import { dePerson } from './messages/de-person.ts';
+import { deRoadmap } from './messages/de-roadmap.ts';
 import { deSearch } from './messages/de-search.ts';
 import { deThreadActions } from './messages/de-thread-actions.ts';
 import { deThreads } from './messages/de-threads.ts';
@@ -46,6 +47,7 @@ import { enLoop } from './messages/en-loop.ts';
 import { enModeration } from './messages/en-moderation.ts';
 import { enNotify } from './messages/en-notify.ts';
 import { enPerson } from './messages/en-person.ts';
+import { enRoadmap } from './messages/en-roadmap.ts';
 import { enSearch } from './messages/en-search.ts';
 import { enThreadActions } from './messages/en-thread-actions.ts';
 import { enThreads } from './messages/en-threads.ts';
@@ -80,6 +82,7 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-person.ts', enPerson, dePerson],
   ['en-triage.ts', enTriage, deTriage],
   ['en-vote-send.ts', enVoteSend, deVoteSend],
+  ['en-roadmap.ts', enRoadmap, deRoadmap],
   ['en-vote-stepper.ts', enVoteStepper, deVoteStepper],
 ];
 
@@ -121,6 +124,7 @@ describe('message catalog', () => {
       ...enPerson,
       ...enTriage,
       ...enVoteSend,
+      ...enRoadmap,
       ...enVoteStepper,
     })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
@@ -150,6 +154,7 @@ describe('message catalog', () => {
       enPerson,
       enTriage,
       enVoteSend,
+      enRoadmap,
       enVoteStepper,
       enErrors,
     ].flatMap((c) => Object.keys(c));

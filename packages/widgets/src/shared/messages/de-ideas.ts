@@ -46,12 +46,4 @@ export const deIdeas: Translation<typeof enIdeas> = {
   'vote.loading': 'Idee wird geladen …',
   'vote.closed': 'Die Abstimmung über diese Idee ist beendet.',
   'vote.missing': 'Diese Idee ist nicht mehr verfügbar.',
-
-  'roadmap.heading': 'Roadmap: {board}',
-  'roadmap.loading': 'Die Roadmap wird geladen …',
-  'roadmap.under_review': 'In Prüfung',
-  'roadmap.planned': 'Geplant',
-  'roadmap.in_progress': 'In Arbeit',
-  'roadmap.done': 'Erledigt',
-  'roadmap.empty': 'Noch nichts hier.',
 };

@@ -1,5 +1,5 @@
 /**
- * English texts of ideas: the board, the vote control, the roadmap, and the form's button and
+ * English texts of ideas: the board, the vote control, and the form's button and
  * confirmations that the board shows. Registered by the elements that show ideas (ideas.ts).
  */
 export const enIdeas = {
@@ -44,12 +44,4 @@ export const enIdeas = {
   'vote.loading': 'Loading idea…',
   'vote.closed': 'Voting has closed on this idea.',
   'vote.missing': 'This idea is no longer available.',
-
-  'roadmap.heading': 'Roadmap: {board}',
-  'roadmap.loading': 'Loading the roadmap…',
-  'roadmap.under_review': 'Under review',
-  'roadmap.planned': 'Planned',
-  'roadmap.in_progress': 'In progress',
-  'roadmap.done': 'Done',
-  'roadmap.empty': 'Nothing here yet.',
 } as const;

@@ -24,6 +24,7 @@ import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
 import type { enNotify } from './en-notify.ts';
 import type { enPerson } from './en-person.ts';
+import type { enRoadmap } from './en-roadmap.ts';
 import type { enSearch } from './en-search.ts';
 import type { enThreadActions } from './en-thread-actions.ts';
 import type { enThreads } from './en-threads.ts';
@@ -62,6 +63,7 @@ export type MessageKey =
   | keyof typeof enCommentCount
   | keyof typeof enThreadActions
   | keyof typeof enVoteSend
+  | keyof typeof enRoadmap
   | keyof typeof enVoteStepper
   | keyof typeof enModeration
   | keyof typeof enCards
