@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { registrationModule, WIDGETS } from '../src/registry.ts';
 import { minifyCssLiterals } from './minify-css.ts';
+import { squeezeHtmlLiterals } from './minify-html.ts';
 
 const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -218,14 +219,16 @@ async function coreFiles(): Promise<Set<string>> {
 }
 
 /**
- * Loads the package's and the SDK's own modules: squeezes their `css` literals (minify-css.ts),
+ * Loads the package's and the SDK's own modules: squeezes their `css` literals (minify-css.ts)
+ * and the indents of their `html` and `svg` ones (minify-html.ts),
  * adds `import 'bk-core'` to every one outside the core (see CORE), and gives each importer of a
  * module in `inline` its own copy (see INLINE_MAX_BYTES).
  */
 function sourcePlugin(core: Set<string>, { modules: inline, chunkOf }: Inlining): esbuild.Plugin {
   const load = async (path: string): Promise<esbuild.OnLoadResult> => {
     const source = await readFile(path, 'utf8');
-    const minified = source.includes('css`') ? minifyCssLiterals(source) : source;
+    const styled = source.includes('css`') ? minifyCssLiterals(source) : source;
+    const minified = /\b(html|svg)`/.test(styled) ? squeezeHtmlLiterals(styled, path) : styled;
     return { contents: core.has(path) ? minified : `import 'bk-core';\n${minified}`, loader: 'ts', resolveDir: dirname(path) };
   };
   return {

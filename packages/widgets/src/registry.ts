@@ -23,7 +23,8 @@ export type Feature =
   | 'health'
   | 'insights'
   | 'triage'
-  | 'value';
+  | 'value'
+  | 'roadmap';
 
 /** What a widget's target is (a board, an idea, a thread, a card); decides the configurator's picker. */
 export type TargetKind = 'board' | 'idea' | 'thread' | 'card';
@@ -119,7 +120,7 @@ export const WIDGETS = [
   {
     tag: 'bk-idea-roadmap',
     className: 'BkIdeaRoadmap',
-    features: ['ideas'],
+    features: ['ideas', 'roadmap'],
     framed: true,
     title: 'Roadmap',
     summary: "A board's ideas under review, planned, in progress and done.",

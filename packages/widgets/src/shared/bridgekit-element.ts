@@ -259,17 +259,13 @@ export abstract class BridgekitElement extends LitElement {
     this.dispatchEvent(new BkErrorEvent(err));
     this.#failure = err;
     // With them comes how a failure shows (renderFailure), before the element renders it.
+    const code = isBridgekitError(err) ? err.code : null;
+    if (code === 'token_expired' || code === 'invalid_token') markSessionExpired();
     const texts = await loadErrorTexts(this.locale);
-    if (!isBridgekitError(err)) return this.t('error.generic');
-    if (err.code === 'network_error') return this.t('error.network');
-    if (err.code === 'token_expired' || err.code === 'invalid_token') {
-      markSessionExpired();
-      return this.t('error.sessionExpired');
-    }
-    if (err.code === 'unauthorized') return this.t('error.signIn');
     const t = translator(this.locale);
-    const said = err.status === 404 && notFoundKey ? t(notFoundKey) : (texts?.apiErrorText(t, this.locale, err) ?? err.message);
-    return err.status === 404 && texts ? texts.notFoundText(this, this.client, t, said, err, notFoundKey) : said;
+    // Without the texts (offline, their chunk could not load either): the words every page has.
+    if (!texts) return code === 'network_error' ? t('error.network') : isBridgekitError(err) ? err.message : t('error.generic');
+    return texts.failureText(this, this.client, t, this.locale, err, notFoundKey);
   }
 
   /**

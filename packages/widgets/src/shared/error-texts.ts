@@ -7,9 +7,11 @@
  * one to show, so no page pays for them up front; so does how a failed load shows (outage.ts). It imports nothing of the elements' own code
  * (the translator comes as `t`): a module shared with it would split the chunk every page loads.
  */
-import type { BridgekitError, FieldIssue, Reason, ReasonParams } from '@bridgekit/sdk';
+import type { BridgekitError, BridgekitMemberClient, FieldIssue, Reason, ReasonParams } from '@bridgekit/sdk';
+import { isBridgekitError } from '@bridgekit/sdk/errors';
 import type { Params, Translate } from './i18n.ts';
 import type { MessageKey } from './messages/en.ts';
+import { notFoundText } from './outage.ts';
 
 export { errorMessages } from './messages/errors.ts';
 export { notFoundText, renderFailure } from './outage.ts';
@@ -59,4 +61,25 @@ export function apiErrorText(t: Translate, locale: string, err: BridgekitError):
     return err.requestId ? t('error.server', { requestId: err.requestId }) : t('error.generic');
   }
   return known ?? err.message;
+}
+
+/**
+ * What to tell the reader about a failed call (`BridgekitElement.describeError`, which has
+ * marked an expired sign-in already): the connection, the sign-in, else the API's reason, with
+ * `notFoundKey`'s text for a 404 and, for an admin, a hint at the element's attributes.
+ */
+export async function failureText(
+  host: Element,
+  client: BridgekitMemberClient | null,
+  t: Translate,
+  locale: string,
+  err: unknown,
+  notFoundKey?: MessageKey,
+): Promise<string> {
+  if (!isBridgekitError(err)) return t('error.generic');
+  if (err.code === 'network_error') return t('error.network');
+  if (err.code === 'token_expired' || err.code === 'invalid_token') return t('error.sessionExpired');
+  if (err.code === 'unauthorized') return t('error.signIn');
+  if (err.status !== 404) return apiErrorText(t, locale, err);
+  return notFoundText(host, client, t, notFoundKey ? t(notFoundKey) : apiErrorText(t, locale, err), err, notFoundKey);
 }

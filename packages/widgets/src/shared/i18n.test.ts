@@ -24,10 +24,13 @@ import { deLoop } from './messages/de-loop.ts';
 import { deModeration } from './messages/de-moderation.ts';
 import { deNotify } from './messages/de-notify.ts';
 import { dePerson } from './messages/de-person.ts';
+import { deRoadmap } from './messages/de-roadmap.ts';
 import { deSearch } from './messages/de-search.ts';
 import { deThreadActions } from './messages/de-thread-actions.ts';
 import { deThreads } from './messages/de-threads.ts';
 import { deTriage } from './messages/de-triage.ts';
+import { deVoteSend } from './messages/de-vote-send.ts';
+import { deVoteStepper } from './messages/de-vote-stepper.ts';
 import { en, type Message } from './messages/en.ts';
 import { enCardAccess } from './messages/en-card-access.ts';
 import { enCardHistory } from './messages/en-card-history.ts';
@@ -44,10 +47,13 @@ import { enLoop } from './messages/en-loop.ts';
 import { enModeration } from './messages/en-moderation.ts';
 import { enNotify } from './messages/en-notify.ts';
 import { enPerson } from './messages/en-person.ts';
+import { enRoadmap } from './messages/en-roadmap.ts';
 import { enSearch } from './messages/en-search.ts';
 import { enThreadActions } from './messages/en-thread-actions.ts';
 import { enThreads } from './messages/en-threads.ts';
 import { enTriage } from './messages/en-triage.ts';
+import { enVoteSend } from './messages/en-vote-send.ts';
+import { enVoteStepper } from './messages/en-vote-stepper.ts';
 import { ideasMessages } from './messages/ideas.ts';
 import { triageMessages } from './messages/triage.ts';
 
@@ -75,6 +81,9 @@ const CATALOGS: [string, Record<string, Message>, Record<string, Message>][] = [
   ['en-follow.ts', enFollow, deFollow],
   ['en-person.ts', enPerson, dePerson],
   ['en-triage.ts', enTriage, deTriage],
+  ['en-vote-send.ts', enVoteSend, deVoteSend],
+  ['en-roadmap.ts', enRoadmap, deRoadmap],
+  ['en-vote-stepper.ts', enVoteStepper, deVoteStepper],
 ];
 
 /** A message's forms: `text` for a plain string, else its plural categories. */
@@ -114,6 +123,9 @@ describe('message catalog', () => {
       ...enFollow,
       ...enPerson,
       ...enTriage,
+      ...enVoteSend,
+      ...enRoadmap,
+      ...enVoteStepper,
     })) {
       const texts = typeof value === 'string' ? [value] : Object.values(value);
       for (const text of texts) expect(text.trim(), key).not.toBe('');
@@ -141,6 +153,9 @@ describe('message catalog', () => {
       enFollow,
       enPerson,
       enTriage,
+      enVoteSend,
+      enRoadmap,
+      enVoteStepper,
       enErrors,
     ].flatMap((c) => Object.keys(c));
     expect(keys.length).toBe(new Set(keys).size);

@@ -167,6 +167,16 @@ describe('server messages in German', () => {
     expect(message()?.textContent).not.toMatch(ENGLISH);
   });
 
+  it('say a counted vote in German: the texts that load with the first vote come in the reader’s language', async () => {
+    signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
+    const el = await mount('<bk-idea-vote idea="demo-idea-sso"></bk-idea-vote>');
+    const button = await until(() => shadow(el).querySelector<HTMLButtonElement>('button[aria-pressed="false"]'));
+    const title = (await clientAs(null).ideas.get('demo-idea-sso')).title;
+    button.click();
+    const said = await until(() => !button.hasAttribute('aria-busy') && shadow(el).querySelector('[part~="message"]')?.textContent?.trim());
+    expect(said).toMatch(new RegExp(`^Stimme für „${title}“ gezählt\\. \\d+ Stimmen?\\.$`));
+  });
+
   it('say a field the server refuses in German, at the field', async () => {
     signIn(await tokenFor(newPerson('Operations')), { locale: 'de-DE' });
     const el = await mount('<bk-idea-board board="finance-ops"></bk-idea-board>');

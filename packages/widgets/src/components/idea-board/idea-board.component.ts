@@ -15,8 +15,9 @@ import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { type Page, PagedList, renderLoadMore } from '../../shared/paged-list.ts';
 import { headerStyles, heldStyles, pagedListStyles, sortStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-link.ts';
-import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
+// Through the vote control, whose chunk this page loads: one copy of vote-state.ts on the page, not two.
+import { loadStepper, VoteChanges, withVoteState } from '../idea-vote/idea-vote.component.ts';
 import { ideaBoardStyles } from './idea-board.styles.ts';
 
 usePart(boardPart);
@@ -112,7 +113,11 @@ export class BkIdeaBoard extends BridgekitElement {
       const query = { board: this.board, sort: this.#sort, limit: this.pageSize, signal };
       if (cursor) return localize(await client.ideas.list({ ...query, cursor }), this.locale);
       const [board, page] = await Promise.all([
-        client.boards.get(this.board, { signal }).then((b) => localize(b, this.locale)),
+        // A budget board's rows show steppers: their code loads beside the first page, not after it.
+        client.boards.get(this.board, { signal }).then(async (b) => {
+          if (b.settings.voting.mode === 'budget') await loadStepper();
+          return localize(b, this.locale);
+        }),
         client.ideas.list(query).then((p) => localize(p, this.locale)),
         this.#inPlace.load(),
       ]);

@@ -116,12 +116,7 @@ export const ideaBoardStyles = css`
 
 
   /* A failed vote's message: a line of its own under the row, not in the vote column. */
-  .idea:has(.vote-error) {
-    flex-wrap: wrap;
-  }
-
   .vote-error {
-    flex-basis: 100%;
     grid-column: 1 / -1;
     margin: 0;
     font-size: 0.875rem;

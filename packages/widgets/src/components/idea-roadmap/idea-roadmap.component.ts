@@ -10,6 +10,7 @@ import type { MessageKey } from '../../shared/i18n.ts';
 import { registerFeature } from '../../shared/i18n.ts';
 import { IdeaInPlaceLoad } from '../../shared/idea-in-place-load.ts';
 import { ideasMessages } from '../../shared/messages/ideas.ts';
+import { roadmapMessages } from '../../shared/messages/roadmap.ts';
 import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
@@ -17,6 +18,7 @@ import { ideaRoadmapStyles } from './idea-roadmap.styles.ts';
 usePart(ideasPart);
 
 registerFeature(ideasMessages);
+registerFeature(roadmapMessages);
 
 const COLUMN_NAMES: Record<RoadmapColumn['category'], MessageKey> = {
   under_review: 'roadmap.under_review',

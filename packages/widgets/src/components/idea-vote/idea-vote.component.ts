@@ -1,16 +1,38 @@
-import type { Budget, Idea, VoteState } from '@bridgekit/sdk';
-import { isBridgekitError } from '@bridgekit/sdk/errors';
+import type { Budget, Idea } from '@bridgekit/sdk';
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { BkVoteChangeEvent } from '../../events/vote-change.ts';
 import { BridgekitElement } from '../../shared/bridgekit-element.ts';
-import { usePart } from '../../shared/client.ts';
-import { registerFeature } from '../../shared/i18n.ts';
+import { partLoadFailed, usePart } from '../../shared/client.ts';
+import { registerFeature, translator } from '../../shared/i18n.ts';
 import { boardPart } from '../../shared/ideas-board-part.ts';
 import { ideasMessages } from '../../shared/messages/ideas.ts';
-import { offlineQueue, unreachable } from '../../shared/offline.ts';
 import { skeletonStyles, tokens } from '../../shared/styles.ts';
 import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import { ideaVoteStyles } from './idea-vote.styles.ts';
+import type { VoteOutcome } from './vote-send.ts';
+
+/** For the elements that embed the control (the board, an idea's view): see their imports. */
+export { VoteChanges, withVoteState };
+
+let stepperPart: typeof import('./vote-stepper.ts') | undefined;
+let loadingStepper: Promise<unknown> | undefined;
+
+/**
+ * Loads a budget board's stepper (vote-stepper.ts), once for the page: the first control that
+ * shows one asks, and a budget board asks with its first page so its rows need not wait.
+ */
+export function loadStepper(): Promise<unknown> {
+  loadingStepper ??= import('./vote-stepper.ts').then(
+    (part) => {
+      stepperPart = part;
+    },
+    () => {
+      // Offline, the chunk may fail to load: asked again by the next control that updates.
+      loadingStepper = undefined;
+    },
+  );
+  return loadingStepper;
+}
 
 usePart(boardPart);
 
@@ -116,6 +138,7 @@ export class BkIdeaVote extends BridgekitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.maxVotes > 1 && !stepperPart) void loadStepper().then(() => stepperPart && this.requestUpdate());
     if (changed.has('_message') && this.showMessage) this.showMessage(this._message?.visible ? this._message.text : '', this.idea);
     if (changed.has('budget')) this._budget = this.budget ?? null;
     if (changed.has('data') && this.data) {
@@ -125,6 +148,12 @@ export class BkIdeaVote extends BridgekitElement {
     } else if (changed.has('idea') && !this.data && this.idea !== this._idea?.id) {
       void this.#fetch();
     }
+  }
+
+  protected override updated(): void {
+    const sheet = this.maxVotes > 1 ? stepperPart?.stepperStyles.styleSheet : undefined;
+    const root = this.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   protected configChanged(): void {
@@ -181,46 +210,35 @@ export class BkIdeaVote extends BridgekitElement {
       this._message = { text: this.t('vote.closed'), visible: true };
       return;
     }
-    const before = { votes: idea.votes, voted: idea.voted, myVotes: idea.myVotes };
     // Show the new state at once; the server's answer then sets the exact counts.
     this._idea = { ...idea, voted: target > 0, myVotes: target, votes: idea.votes + target - idea.myVotes };
     this._pending = true;
     this._message = null;
-    // One key for this vote, however often it is sent: the server counts it once.
-    const idempotencyKey = crypto.randomUUID();
-    const send = () =>
-      target === 0 ? client.ideas.unvote(idea.id, { idempotencyKey }) : client.ideas.vote(idea.id, { votes: target, idempotencyKey });
+    let outcome: VoteOutcome;
     try {
-      let state: VoteState;
-      let late = false;
-      try {
-        state = await send();
-      } catch (err) {
-        if (!unreachable(err)) throw err;
-        // Offline: kept, and sent when the connection is back (the optimistic state stays shown).
-        this._message = { text: this.t('vote.queued'), visible: true };
-        state = await (await offlineQueue()).sendWhenOnline(send);
-        late = true;
-      }
-      this._idea = withVoteState(idea, state);
-      if (state.budget) this._budget = state.budget;
-      const votes = this.t('vote.count', { count: state.votes });
-      const key = late ? 'vote.sent' : state.myVotes > before.myVotes ? 'vote.counted' : 'vote.removed';
-      this._message = { text: this.t(key, { title: idea.title, votes }), visible: late };
-      this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, board: idea.board, state, source: this }));
-    } catch (err) {
-      this._idea = { ...idea, ...before };
-      if (isBridgekitError(err) && err.code === 'vote_budget_exceeded') {
-        this._message = { text: this.t('vote.noBudget'), visible: true };
-      } else if (isBridgekitError(err) && err.code === 'voting_closed') {
-        this._idea = { ...idea, ...before, closed: true };
-        this._message = { text: this.t('vote.closed'), visible: true };
-      } else {
-        this._message = { text: this.t('vote.failed', { reason: await this.describeError(err) }), visible: true };
-      }
-    } finally {
-      this._pending = false;
+      const { sendVote } = await import('./vote-send.ts');
+      outcome = await sendVote({
+        client,
+        idea,
+        target,
+        t: translator(this.locale),
+        locale: this.locale,
+        describe: (err) => this.describeError(err),
+        queued: (text) => {
+          this._message = { text, visible: true };
+        },
+      });
+    } catch (cause) {
+      // Offline before the first vote of the page, its code could not load either.
+      outcome = { text: this.t('vote.failed', { reason: await this.describeError(partLoadFailed(cause)) }), visible: true };
     }
+    const { state, text, visible, closed } = outcome;
+    // Without a state the vote did not count: the idea as it was, closed if voting closed meanwhile.
+    this._idea = state ? withVoteState(idea, state) : closed ? { ...idea, closed } : idea;
+    if (state?.budget) this._budget = state.budget;
+    this._message = { text, visible };
+    if (state) this.dispatchEvent(new BkVoteChangeEvent({ ideaId: idea.id, board: idea.board, state, source: this }));
+    this._pending = false;
     const next = this.#next;
     this.#next = null;
     if (next !== null && next !== this._idea?.myVotes) await this.#set(next);
@@ -246,7 +264,12 @@ export class BkIdeaVote extends BridgekitElement {
     const counted = this.variant !== 'button';
     const disabled = !this.signedIn || idea.closed;
     const count = new Intl.NumberFormat(this.locale).format(idea.votes);
-    if (this.maxVotes > 1) return html`${this.#renderStepper(idea, disabled, count)}${status}`;
+    if (this.maxVotes > 1) {
+      if (!stepperPart)
+        return html`<span class="skeleton steps" role="status"><span class="visually-hidden">${this.t('vote.loading')}</span></span>`;
+      const state = { idea, maxVotes: this.maxVotes, budget: this._budget, disabled, count, t: translator(this.locale) };
+      return html`${stepperPart.renderStepper({ ...state, set: (target) => this.#set(target) })}${status}`;
+    }
     // The name says what pressing does, and aria-pressed whether it is done; "Backed ✓" shows that state.
     return html`
       <button
@@ -275,45 +298,6 @@ export class BkIdeaVote extends BridgekitElement {
         }
       </button>
       ${status}
-    `;
-  }
-
-  /** Budget boards: the idea's votes, then one stepper for the person's own, and why + does nothing. */
-  #renderStepper(idea: Idea, disabled: boolean, count: string) {
-    const atCap = idea.myVotes >= this.maxVotes;
-    const noneLeft = !atCap && this._budget !== null && this._budget.remaining === 0;
-    const hint = atCap ? this.t('vote.cap', { count: this.maxVotes }) : noneLeft ? this.t('vote.noneLeft') : '';
-    return html`
-      <div class="budget" role="group" aria-label=${this.t('vote.yours', { title: idea.title })}>
-        <span class="tally" part="tally"
-          ><span class="count" part="count">${count}</span> <span class="label">${this.t('vote.unit', { count: idea.votes })}</span></span
-        >
-        <div class="stepper" part="stepper">
-          <button
-            type="button"
-            class="step"
-            part="step"
-            aria-label=${this.t('vote.less', { title: idea.title })}
-            aria-disabled=${disabled || idea.myVotes === 0 ? 'true' : nothing}
-            @click=${() => (idea.myVotes > 0 || disabled) && this.#set(Math.max(idea.myVotes - 1, 0))}
-          >
-            −
-          </button>
-          <span class="mine" part="mine">${this.t('vote.mine', { count: idea.myVotes })}</span>
-          <button
-            type="button"
-            class="step"
-            part="step"
-            aria-label=${this.t('vote.more', { title: idea.title })}
-            aria-describedby=${hint ? 'bk-vote-hint' : nothing}
-            aria-disabled=${disabled || atCap || noneLeft ? 'true' : nothing}
-            @click=${() => (disabled || (!atCap && !noneLeft)) && this.#set(idea.myVotes + 1)}
-          >
-            +
-          </button>
-        </div>
-        <span class="hint" part="hint" id="bk-vote-hint">${hint}</span>
-      </div>
     `;
   }
 }

@@ -94,71 +94,17 @@ export const ideaVoteStyles = css`
     color: var(--_danger);
   }
 
-  .budget {
-    display: inline-flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.25rem;
-    /* Fixed, like the single vote's box: longer words in one language do not move the titles. */
-    width: 9.5rem;
-  }
-
-  .tally {
-    display: inline-flex;
-    align-items: baseline;
-    gap: 0.25rem;
-    white-space: nowrap;
-  }
-
-  .hint {
-    font-size: 0.75rem;
-    line-height: 1.2;
-    text-align: center;
-    color: var(--_text-subtle);
-  }
-
-  .hint:empty {
-    display: none;
-  }
-
-  .stepper {
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
-    width: 100%;
-  }
-
-  .step {
-    min-width: 44px;
-    min-height: 44px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    font-size: 1.125rem;
-    font-weight: 700;
-    cursor: pointer;
-  }
-
-  .step[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.5;
-  }
-
-  .mine {
-    flex: 1;
-    min-width: 0;
-    font-size: 0.75rem;
-    text-align: center;
-    color: var(--_text-subtle);
-    white-space: nowrap;
-  }
-
   /* While the idea loads: the button's place, in the one loading look. */
   .skeleton {
     display: inline-block;
     vertical-align: middle;
     width: 4.5rem;
     --_skeleton-height: 44px;
+  }
+
+  /* A budget board's stepper, while its code loads. */
+  .skeleton.steps {
+    width: 9.5rem;
   }
 
   :host([variant='inline']) .skeleton,

@@ -16,8 +16,9 @@ import { ideasMessages } from '../../shared/messages/ideas.ts';
 import { heldStyles, tokens } from '../../shared/styles.ts';
 import { userLink } from '../../shared/user-links.ts';
 import { viewer } from '../../shared/viewer.ts';
-import { VoteChanges, withVoteState } from '../../shared/vote-state.ts';
 import '../idea-vote/idea-vote.ts';
+// Through the vote control, whose chunk this page loads: one copy of vote-state.ts on the page, not two.
+import { loadStepper, VoteChanges, withVoteState } from '../idea-vote/idea-vote.component.ts';
 import { ideaStyles } from './idea.styles.ts';
 import type { EditErrors } from './idea-edit.ts';
 
@@ -271,6 +272,8 @@ export class BkIdea extends BridgekitElement {
               (b) => localize(b, this.locale),
               () => null,
             );
+      // A budget board's idea shows a stepper: its code loads before the idea shows.
+      if (board?.settings.voting.mode === 'budget') await loadStepper();
       if (load.signal.aborted) return;
       if (this._view?.idea.id !== view.idea.id || this._view.idea.editedAt !== view.idea.editedAt) this._revisions = null;
       if (this._view?.idea.id !== view.idea.id) this._change = null;

@@ -6,6 +6,8 @@ import type { Translation } from './en.ts';
 import type { enHealth } from './en-health.ts';
 
 export const deHealth: Translation<typeof enHealth> = {
+  'health.heading': 'Beziehungs-Check',
+  'health.intro': 'Wie Fachbereich und IT ihre Zusammenarbeit sehen: Jede Seite bewertet beide.',
   'health.noUnit':
     'Kein Geschäftsbereich gewählt: Setzen Sie das Attribut `unit` auf den Schlüssel eines Bereichs, oder öffnen Sie den Link einer Runde.',
   'health.loading': 'Der Beziehungs-Check wird geladen …',

@@ -6,6 +6,9 @@ import type { Translation } from './en.ts';
 import type { enInsights } from './en-insights.ts';
 
 export const deInsights: Translation<typeof enInsights> = {
+  'insights.heading': 'Kennzahlen',
+  'insights.intro':
+    'Wie sich jeder Geschäftsbereich beteiligt, was er anfragt, was er bekommen hat und wie die Zusammenarbeit läuft – Monat für Monat.',
   'insights.loading': 'Die Kennzahlen werden geladen …',
   'insights.unavailable': 'Es gibt keine Kennzahlen für Sie: Sie sind für das Beziehungsteam eines Bereichs, CIOs und Admins bestimmt.',
   'insights.loadFailed': 'Die Kennzahlen konnten nicht geladen werden.',

@@ -6,6 +6,8 @@ import type { Translation } from './en.ts';
 import type { enValue } from './en-value.ts';
 
 export const deValue: Translation<typeof enValue> = {
+  'valuePlan.heading': 'Nutzenplan',
+  'valuePlan.intro': 'Der Nutzen eines Nutzenrealisierungsplans: geplant, gemessen und erreicht, je Maßeinheit.',
   'valuePlan.noCard': 'Kein Plan gewählt: Setzen Sie das Attribut `card-id` auf die ID einer Nutzenplan-Karte.',
   'valuePlan.loading': 'Nutzenplan wird geladen…',
   'valuePlan.loadFailed': 'Der Nutzenplan konnte nicht geladen werden.',

@@ -18,12 +18,4 @@ export const de: Translation<typeof en> = {
   'error.generic': 'Etwas ist schiefgegangen. Versuchen Sie es gleich noch einmal.',
   'error.retry': 'Erneut versuchen',
   'error.loadFailed': 'Die Ideen konnten nicht geladen werden.',
-  'health.heading': 'Beziehungs-Check',
-  'health.intro': 'Wie Fachbereich und IT ihre Zusammenarbeit sehen: Jede Seite bewertet beide.',
-  'insights.heading': 'Kennzahlen',
-  'insights.intro':
-    'Wie sich jeder Geschäftsbereich beteiligt, was er anfragt, was er bekommen hat und wie die Zusammenarbeit läuft – Monat für Monat.',
-  // <bk-value-plan>: English until translated.
-  'valuePlan.heading': 'Nutzenplan',
-  'valuePlan.intro': 'Der Nutzen eines Nutzenrealisierungsplans: geplant, gemessen und erreicht, je Maßeinheit.',
 };

@@ -1,5 +1,7 @@
 /** English texts of a unit's relationship health (`bk-health`); part of the `en` catalog. */
 export const enHealth = {
+  'health.heading': 'Relationship health',
+  'health.intro': 'How the business and IT see their relationship, each side scoring both.',
   'health.noUnit': 'No business unit chosen: set the `unit` attribute to a unit’s key, or open a round’s link.',
   'health.loading': 'Loading relationship health…',
   'health.unavailable':

@@ -1,5 +1,5 @@
 /**
- * English texts of ideas: the board, the vote control, the roadmap, and the form's button and
+ * English texts of ideas: the board, the vote control, and the form's button and
  * confirmations that the board shows. Registered by the elements that show ideas (ideas.ts).
  */
 export const enIdeas = {
@@ -7,7 +7,6 @@ export const enIdeas = {
   'board.sortLabel': 'Sort by',
   'board.sortTop': 'Most backed',
   'board.sortNew': 'Newest',
-  'board.ideaCount': { one: '# idea', other: '# ideas' },
   'board.loading': 'Loading ideas…',
   'board.empty': 'No ideas yet. Be the first to share one.',
   'board.emptyReadOnly': 'No ideas yet.',
@@ -40,29 +39,9 @@ export const enIdeas = {
   'vote.unit': { one: 'vote', other: 'votes' },
   'vote.back': 'Back this idea',
   'vote.backed': 'Backed ✓',
-  'vote.counted': 'Vote counted for “{title}”. {votes}.',
-  'vote.removed': 'Vote removed from “{title}”. {votes}.',
   'vote.failed': 'Couldn’t save your vote. {reason}',
-  // A vote made without a connection: kept, and sent once when the connection is back.
-  'vote.queued': 'No connection: your vote will be sent when it is back.',
-  'vote.sent': 'Back online: your vote for “{title}” was sent. {votes}.',
   'vote.signIn': 'Sign in to vote.',
   'vote.loading': 'Loading idea…',
   'vote.closed': 'Voting has closed on this idea.',
-  'vote.noBudget': 'You have no votes left on this board. Take one back from another idea first.',
-  'vote.yours': 'Your votes on “{title}”',
-  'vote.more': 'Add one of your votes to “{title}”',
-  'vote.less': 'Take back one of your votes from “{title}”',
-  'vote.mine': { one: 'Yours: #', other: 'Yours: #' },
-  'vote.cap': 'At most {count} on one idea',
-  'vote.noneLeft': 'None of your votes left',
   'vote.missing': 'This idea is no longer available.',
-
-  'roadmap.heading': 'Roadmap: {board}',
-  'roadmap.loading': 'Loading the roadmap…',
-  'roadmap.under_review': 'Under review',
-  'roadmap.planned': 'Planned',
-  'roadmap.in_progress': 'In progress',
-  'roadmap.done': 'Done',
-  'roadmap.empty': 'Nothing here yet.',
 } as const;

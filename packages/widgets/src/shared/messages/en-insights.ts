@@ -1,5 +1,7 @@
 /** English texts of the cockpit (`bk-insights`) before it shows figures: its states and filters; part of the `en` catalog. */
 export const enInsights = {
+  'insights.heading': 'Insights',
+  'insights.intro': 'How each business unit takes part, what it asks for, what it got, and how the relationship is going, month by month.',
   'insights.loading': 'Loading the figures…',
   'insights.unavailable': 'There are no unit figures for you to see: the cockpit is for a unit’s relationship team, CIOs and admins.',
   'insights.loadFailed': 'The figures could not be loaded.',

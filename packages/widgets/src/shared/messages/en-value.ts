@@ -1,5 +1,7 @@
 /** English texts of a value-realisation plan (`bk-value-plan`); part of the `en` catalog. */
 export const enValue = {
+  'valuePlan.heading': 'Value plan',
+  'valuePlan.intro': 'The benefits of a value-realisation plan: planned, measured and delivered, per measure.',
   'valuePlan.noCard': 'No plan chosen: set the `card-id` attribute to a value plan card’s id.',
   'valuePlan.loading': 'Loading the value plan…',
   'valuePlan.loadFailed': 'The value plan could not be loaded.',

@@ -24,11 +24,14 @@ import type { enLoop } from './en-loop.ts';
 import type { enModeration } from './en-moderation.ts';
 import type { enNotify } from './en-notify.ts';
 import type { enPerson } from './en-person.ts';
+import type { enRoadmap } from './en-roadmap.ts';
 import type { enSearch } from './en-search.ts';
 import type { enThreadActions } from './en-thread-actions.ts';
 import type { enThreads } from './en-threads.ts';
 import type { enTriage } from './en-triage.ts';
 import type { enValue } from './en-value.ts';
+import type { enVoteSend } from './en-vote-send.ts';
+import type { enVoteStepper } from './en-vote-stepper.ts';
 
 /**
  * The texts every element shares (failures, the session, an erased person's name) and a few
@@ -51,12 +54,6 @@ export const en = {
   'error.generic': 'Something went wrong. Try again in a moment.',
   'error.retry': 'Try again',
   'error.loadFailed': 'The ideas could not be loaded.',
-  'health.heading': 'Relationship health',
-  'health.intro': 'How the business and IT see their relationship, each side scoring both.',
-  'insights.heading': 'Insights',
-  'insights.intro': 'How each business unit takes part, what it asks for, what it got, and how the relationship is going, month by month.',
-  'valuePlan.heading': 'Value plan',
-  'valuePlan.intro': 'The benefits of a value-realisation plan: planned, measured and delivered, per measure.',
 } as const;
 
 export type MessageKey =
@@ -65,6 +62,9 @@ export type MessageKey =
   | keyof typeof enThreads
   | keyof typeof enCommentCount
   | keyof typeof enThreadActions
+  | keyof typeof enVoteSend
+  | keyof typeof enRoadmap
+  | keyof typeof enVoteStepper
   | keyof typeof enModeration
   | keyof typeof enCards
   | keyof typeof enCardAccess

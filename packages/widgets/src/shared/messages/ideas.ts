@@ -1,7 +1,7 @@
 import type { FeatureMessages } from '../i18n.ts';
 import { enIdeas } from './en-ideas.ts';
 
-/** The texts of ideas (boards, votes, the roadmap): English bundled with the elements that show ideas, German on demand. */
+/** The texts of ideas (boards, votes): English bundled with the elements that show ideas, German on demand. */
 export const ideasMessages: FeatureMessages = {
   feature: 'ideas',
   en: enIdeas,
