@@ -151,6 +151,15 @@ describe('a save the isolate guesses, of a card of a tenant template', () => {
     expect(await json<PracticeCard>(second.res)).toMatchObject({ version: 3, fields: { notes: 'Third notes' } });
   });
 
+  it('is one round trip on the first save after the card was read (the read found its template)', async () => {
+    const card = await newReviewCard('Guess test: read first');
+    forgetKnownCards();
+    expect((await call(`${DEMO}/cards/${card.id}`, { token: owner })).status).toBe(200);
+    const first = await measuredSave(card, 1, 'Read, then saved');
+    expect([first.res.status, first.roundTrips]).toEqual([200, 1]);
+    expect(await stored(card.id)).toMatchObject({ version: 2 });
+  });
+
   it('is checked against the template as it is now once the tenant changed it, and writes nothing it refuses', async () => {
     const card = await newReviewCard('Guess test: template changed');
     expect((await measuredSave(card, 1, 'Known now')).res.status).toBe(200);

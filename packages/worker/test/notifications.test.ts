@@ -10,8 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CARDS } from '../src/cards/templates/examples.ts';
 import { database } from '../src/db/client.ts';
 import { users } from '../src/db/schema.ts';
+import { DEMO_TENANT } from '../src/dev/demo-data.ts';
 import { eventStatements } from '../src/notify/record.ts';
+import { versioned } from '../src/store/cache-versions.ts';
 import { clearTenantCache } from '../src/store/tenants.ts';
+import { consume } from './delivery-queue.ts';
 import { admin, call, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token, useTestRoleClaims } from './helpers.ts';
 
 const BOARD = 'notify';
@@ -360,6 +363,87 @@ describe('who is told', () => {
   });
 });
 
+/** Runs the outbox sweep (the queue's `sweep` message) until none of the tenant's events waits. */
+async function sweep(): Promise<void> {
+  const waiting = () =>
+    env.DB.prepare('select count(*) as n from events where tenant_id = ? and dispatched_at is null')
+      .bind(DEMO_TENANT.id)
+      .first<number>('n');
+  for (let i = 0; ((await waiting()) ?? 0) > 0; i++) {
+    if (i === 100) throw new Error('The sweep does not empty the outbox.');
+    const { explicitAcks, ackAll } = await consume([{ kind: 'sweep', tenant: DEMO_TENANT.id }]);
+    expect(ackAll || explicitAcks.length === 1).toBe(true);
+  }
+}
+
+describe("a new comment's followers, told by the outbox sweep", () => {
+  it('tells each follower once, after the post; not the unfollowed, not the actor; a mentioned follower once, as mentioned; a second sweep adds none', async () => {
+    const ada = await person('fol-ada', 'Ada Opener');
+    const fay = await person('fol-fay', 'Fay Follower');
+    const gus = await person('fol-gus', 'Gus Unfollowed');
+    const hal = await person('fol-hal', 'Hal Mentioned');
+    const ben = await person('fol-ben', 'Ben Poster');
+    const idea = await newIdea(ada, 'Notify: followers hear from the sweep');
+    await ok(send('PUT', `/subscriptions/idea/${idea.id}`, fay));
+    await ok(send('PUT', `/subscriptions/idea/${idea.id}`, hal));
+    const first = await comment(gus, `idea:${idea.id}`, 'Count me in.');
+    await ok(send('DELETE', `/subscriptions/idea/${idea.id}`, gus));
+    const halHandle = (await ok<{ user: { handle: string } }>(send('GET', '/me', hal))).user.handle;
+    const posted = await comment(ben, `idea:${idea.id}`, `@${halHandle} and everyone: a date is set.`, first.id);
+    const of = async (t: string) => (await told(t)).filter((l) => l.endsWith(posted.id));
+
+    // In the post's batch: the mentioned person and the author of the comment answered.
+    expect(await of(hal)).toEqual([`mention comment.created ${posted.id}`]);
+    expect(await of(gus)).toEqual([`reply comment.created ${posted.id}`]);
+    expect(await of(fay)).toEqual([]);
+
+    await sweep();
+    expect(await of(fay)).toEqual([`following comment.created ${posted.id}`]);
+    expect(await of(ada)).toEqual([`following comment.created ${posted.id}`]);
+    expect(await of(hal)).toEqual([`mention comment.created ${posted.id}`]);
+    expect(await of(gus)).toEqual([`reply comment.created ${posted.id}`]);
+    expect(await of(ben)).toEqual([]);
+    // Unfollowed and not answered: nothing.
+    const plain = await comment(ben, `idea:${idea.id}`, 'A general update.');
+    await sweep();
+    expect((await told(gus)).filter((l) => l.endsWith(plain.id))).toEqual([]);
+    expect((await told(fay)).filter((l) => l.endsWith(plain.id))).toEqual([`following comment.created ${plain.id}`]);
+
+    // The same event swept again (two sweeps at once, or a retried one): nobody is told twice.
+    const count = () =>
+      env.DB.prepare('select count(*) as n from notifications n join events e on e.id = n.event_id where e.item_id = ?')
+        .bind(posted.id)
+        .first<number>('n');
+    const before = await count();
+    expect(before).toBe(4);
+    await versioned(env.DB, DEMO_TENANT.id)
+      .prepare("update events set dispatched_at = null where tenant_id = ? and item_id = ? and type = 'comment.created'")
+      .bind(DEMO_TENANT.id, posted.id)
+      .run();
+    await sweep();
+    expect(await count()).toBe(before);
+  });
+
+  it('tells no follower who may not see the comment', async () => {
+    const ada = await person('fol-ada', 'Ada Opener');
+    const fay = await person('fol-fay', 'Fay Follower');
+    const idea = await newIdea(ada, 'Notify: followers of an idea held after they followed');
+    const mod = await moderator();
+    await ok(send('PUT', `/subscriptions/idea/${idea.id}`, fay));
+    await ok(send('PUT', `/subscriptions/idea/${idea.id}`, mod));
+    await sweep();
+    // Held again: only its author and moderators see it, and what is said about it.
+    await versioned(env.DB, DEMO_TENANT.id)
+      .prepare("update ideas set state = 'pending' where tenant_id = ? and id = ?")
+      .bind(DEMO_TENANT.id, idea.id)
+      .run();
+    const note = await comment(ada, `idea:${idea.id}`, 'Still working on the wording.');
+    await sweep();
+    expect((await told(fay)).filter((l) => l.endsWith(note.id))).toEqual([]);
+    expect((await told(mod)).filter((l) => l.endsWith(note.id))).toEqual([`following comment.created ${note.id}`]);
+  });
+});
+
 describe('the inbox', () => {
   it('pages newest first, counts unread, marks read, and links each item', async () => {
     const pages = { idea: 'https://intranet.contoso.example/ideas#bk-idea={id}' };
@@ -370,6 +454,7 @@ describe('the inbox', () => {
     const idea = await newIdea(ina, 'Notify: inbox');
     const written: string[] = [];
     for (let i = 0; i < 5; i++) written.push((await comment(ada, `idea:${idea.id}`, `Update number ${i + 1}.`)).id);
+    await sweep();
 
     const first = await inbox(ina, '?limit=2');
     expect(first.unread).toBe(5);

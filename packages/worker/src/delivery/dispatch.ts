@@ -1,6 +1,6 @@
 /**
  * Dispatching the outbox: a tenant's events that have not gone out yet (`dispatched_at` null)
- * become queue messages — one per webhook subscribed to the event's type, one per person to
+ * tell the followers of new comments (notify/followers.ts) and become queue messages — one per webhook subscribed to the event's type, one per person to
  * e-mail at once — and are marked dispatched once those are on the queue. Triggered after each
  * write (a `sweep` message, so the request itself reads nothing more) and every few minutes by
  * the cron sweep, so an event whose write succeeded but whose dispatch did not is still sent.
@@ -12,6 +12,7 @@ import { events, notificationSettings, notifications, tenants, users, webhooks }
 import { inList } from '../db/sql.ts';
 import type { AppEnv } from '../env.ts';
 import { emailCadence } from '../notify/cadence.ts';
+import { tellFollowers } from '../notify/followers.ts';
 import { type DeliveryMessage, type DeliveryQueue, sendAll } from './messages.ts';
 
 /** Events one sweep of one tenant takes; a sweep that took this many asks for another. */
@@ -39,7 +40,9 @@ export async function dispatchTenant(
   const batchIds = db.select({ id: events.id }).from(events).where(pending).orderBy(asc(events.id)).limit(SWEEP_LIMIT);
   // A notification's id is its event's id, '.', its person's (notify/record.ts): one range of the primary key.
   const ofBatch = sql`${notifications.id} >= ((select min(id) from (${batchIds})) || '.') and ${notifications.id} < ((select max(id) from (${batchIds})) || '/')`;
-  const [due, hooks, mailRows, mailable] = await db.batch([
+  // The new comments' followers are told first, so that their notifications are mailed with the rest.
+  const [, due, hooks, mailRows, mailable] = await db.batch([
+    tellFollowers(db, tenantId, batchIds.getSQL()),
     db.select({ id: events.id, type: events.type }).from(events).where(pending).orderBy(asc(events.id)).limit(SWEEP_LIMIT),
     db
       .select({ id: webhooks.id, events: webhooks.events })

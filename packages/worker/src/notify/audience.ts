@@ -71,6 +71,12 @@ export interface AudienceInput {
   data: Record<string, string | number | boolean | null>;
 }
 
+/** An item as the SQL of audiences reads it: its id a value, or SQL for it (a column of the outbox sweep's events). */
+export interface ItemRef {
+  kind: EventItemKind;
+  id: string | SQL;
+}
+
 /** `select <user id>, <rank> …`: one way people are reached. */
 type Source = (input: AudienceInput) => SQL;
 
@@ -96,28 +102,29 @@ const repliedTo: Source = ({ tenantId: t, item }) =>
 /**
  * The subscriptions (`alias`) to the comment's thread, and to the idea or card whose own discussion
  * it is, that are `active`: two joins on the whole key of an index each (an `or` in one join
- * would read every subscription of the tenant, or of the person, for every comment).
+ * would read every subscription of the tenant, or of the person, for every comment). `user`: only
+ * theirs; `after`: a table read first (`cross join`: SQLite keeps that order), whose columns `item.id` names (the sweep's events).
  */
-function discussionSubscriptions(t: string, item: AudienceInput['item'], alias: string, active: 0 | 1, user?: SQL): SQL[] {
+export function discussionSubscriptions(
+  t: string,
+  item: ItemRef,
+  alias: string,
+  active: 0 | 1,
+  { user, after }: { user?: SQL; after?: SQL } = {},
+): SQL[] {
   const s = sql.raw(alias);
   const whose = user ? sql` and ${s}.user_id = ${user}` : sql``;
+  const first = after ? sql`${after} cross join ` : sql``;
   const on = (target: SQL, id: SQL) =>
     sql`${s}.tenant_id = ${t} and ${s}.target = ${target} and ${s}.target_id = ${id} and ${s}.active = ${sql.raw(String(active))}${whose}`;
   return [
-    sql`from comments ${s}c join subscriptions ${s} on ${on(sql`'thread'`, sql`${s}c.thread_id`)}
+    sql`from ${first}comments ${s}c join subscriptions ${s} on ${on(sql`'thread'`, sql`${s}c.thread_id`)}
       where ${s}c.tenant_id = ${t} and ${s}c.id = ${item.id}`,
-    sql`from comments ${s}c join threads ${s}t on ${s}t.id = ${s}c.thread_id
+    sql`from ${first}comments ${s}c join threads ${s}t on ${s}t.id = ${s}c.thread_id
       join subscriptions ${s} on ${on(sql`substr(${s}t.key, 1, 4)`, sql`substr(${s}t.key, 6)`)}
       where ${s}c.tenant_id = ${t} and ${s}c.id = ${item.id} and substr(${s}t.key, 5, 1) = ':' and substr(${s}t.key, 1, 4) in ('idea', 'card')`,
   ];
 }
-
-/** Followers of the comment's thread, and of the idea or card whose own discussion it is. */
-const threadFollowers: Source = ({ tenantId: t, item }) =>
-  sql.join(
-    discussionSubscriptions(t, item, 's', 1).map((from) => sql`select s.user_id, ${rank('following')} ${from}`),
-    sql` union all `,
-  );
 
 const commentAuthor: Source = ({ tenantId: t, item }) =>
   sql`select author_id, ${rank('author')} from comments where tenant_id = ${t} and id = ${item.id}`;
@@ -192,7 +199,8 @@ export const AUDIENCE: Record<EventType, Source[]> = {
   'idea.scored': [ideaFollowers, ideaAuthor],
   'idea.need_confirmed': [statusSetter],
   'idea.intake_decided': IDEA_MOVED,
-  'comment.created': [mentioned(false), repliedTo, threadFollowers],
+  // Its discussion's followers are told by the outbox sweep (notify/followers.ts), not in the post's batch.
+  'comment.created': [mentioned(false), repliedTo],
   'comment.edited': [mentioned(true)],
   'comment.removed': [commentAuthor],
   'card.created': CARD,
@@ -214,7 +222,7 @@ export const AUDIENCE: Record<EventType, Source[]> = {
  * visibility lets them read (`cardReadableByUser`). Held and rejected items,
  * and other tenants' rows, are nobody else's business.
  */
-export function seesItem(t: string, item: AudienceInput['item'], user: SQL): SQL {
+export function seesItem(t: string, item: ItemRef, user: SQL): SQL {
   const moderates = isModerator(user);
   const idea = (id: SQL) =>
     sql`exists (select 1 from ideas vi where vi.tenant_id = ${t} and vi.id = ${id} and (vi.state = 'published' or vi.author_id = ${user} or vi.proxy_id = ${user} or ${moderates}))`;
@@ -244,12 +252,12 @@ export function seesItem(t: string, item: AudienceInput['item'], user: SQL): SQL
  * comment, to its thread or to the idea or card the thread discusses): then taking part in it
  * (author, owner, voter) or following its board, area or tag no longer tells them.
  */
-export function unfollowed(t: string, item: AudienceInput['item'], user: SQL): SQL {
+export function unfollowed(t: string, item: ItemRef, user: SQL): SQL {
   if (item.kind !== 'comment') {
     return sql`exists (select 1 from subscriptions x where x.user_id = ${user} and x.tenant_id = ${t} and x.target = ${item.kind} and x.target_id = ${item.id} and x.active = 0)`;
   }
   return sql`(${sql.join(
-    discussionSubscriptions(t, item, 'x', 0, user).map((from) => sql`exists (select 1 ${from})`),
+    discussionSubscriptions(t, item, 'x', 0, { user }).map((from) => sql`exists (select 1 ${from})`),
     sql` or `,
   )})`;
 }

@@ -35,7 +35,6 @@ import { deepEqual } from '../cards/values.ts';
 import type { Database } from '../db/client.ts';
 import {
   businessUnits,
-  cacheVersions,
   cardEdits,
   cardHelped,
   cardLinks,
@@ -64,7 +63,14 @@ import { assertMayPost } from './comments.ts';
 import { profileObjectiveSync } from './objectives.ts';
 import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
-import { findTemplate, templateFromRow } from './templates.ts';
+import {
+  findTemplate,
+  forgetKnownTemplates,
+  knownTemplate,
+  rememberTenantTemplate,
+  templateFromRow,
+  templatesVersion,
+} from './templates.ts';
 import type { Tenant } from './tenants.ts';
 import { sideOfUnit, viewerSide } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
@@ -720,13 +726,11 @@ function versionOf(template: CardTemplate, update: CardUpdate, prepared: Prepare
 }
 
 /**
- * What saves in this isolate found: each card's template (by tenant and card), each person named
- * (by tenant and handle), each tenant's template read (by tenant and template) with the version
- * of `card_templates` it was read at: a guessed save of its card is guarded on that version.
+ * What saves and reads in this isolate found: each card's template (by tenant and card), each
+ * person named (by tenant and handle). The tenant templates read are kept by store/templates.ts.
  */
 const knownTemplates = new Map<string, string>();
 const knownMembers = new Map<string, Member>();
-const knownTenantTemplates = new Map<string, { template: CardTemplate; version: number }>();
 const KNOWN_MAX = 20_000;
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
@@ -744,27 +748,11 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 export function forgetKnownCards(): void {
   knownTemplates.clear();
   knownMembers.clear();
-  knownTenantTemplates.clear();
+  forgetKnownTemplates();
 }
 
 function rememberCard(tenantId: string, id: string, templateId: string): void {
   remember(knownTemplates, `${tenantId}\u0000${id}`, templateId);
-}
-
-function rememberTenantTemplate(tenantId: string, template: CardTemplate, version: number): void {
-  remember(knownTenantTemplates, `${tenantId}\u0000${template.id}`, { template, version });
-}
-
-/** The version of the tenant's `card_templates` (0 before any write), as a column of the statement that reads a template. */
-const templatesVersion = (tenantId: string) =>
-  sql<number>`coalesce((select v.version from ${cacheVersions} v where v.tenant_id = ${tenantId} and v.scope = 'card_templates'), 0)`;
-
-/** The card's template as this isolate knows it: a built-in one, or a tenant's with what its use must check (its templates unchanged since). */
-function knownTemplate(tenantId: string, templateId: string): { template: CardTemplate; guard: SQL | undefined } | undefined {
-  const builtIn = findBuiltInTemplate(templateId);
-  if (builtIn) return { template: builtIn, guard: undefined };
-  const known = knownTenantTemplates.get(`${tenantId}\u0000${templateId}`);
-  return known && { template: known.template, guard: sql` and ${templatesVersion(tenantId)} = ${known.version}` };
 }
 
 function rememberMembers(tenantId: string, members: readonly Member[]): void {

@@ -11,6 +11,7 @@ import { type Actor, effectiveRole, hasRole, LEVEL_GRANTS, selectGrantedRole, ty
 import type { Database } from '../db/client.ts';
 import { cards, commentMentions, commentRevisions, comments, ideas, threads, userRoles, users } from '../db/schema.ts';
 import { conditionalRow, inList, qualified } from '../db/sql.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { ApiError, fieldIssue, notFound } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
@@ -55,14 +56,19 @@ export function recountBranch(db: Database, tenantId: string, rootId: string) {
 
 /** The fingerprints of the author's latest comments within the repeat window (the repeat check's input). */
 function recentFingerprints(db: Database, tenant: Tenant, actor: Actor, now: number, exceptComment: string | null) {
+  return fingerprintsSince(db, tenant.id, actor, now - tenant.moderation.repeatWindowMinutes * 60_000, exceptComment);
+}
+
+/** The fingerprints of the author's latest comments since `since` (epoch ms), but `exceptComment`'s. */
+function fingerprintsSince(db: Database, tenantId: string, actor: Actor, since: number, exceptComment: string | null) {
   return db
     .select({ fingerprint: comments.fingerprint })
     .from(comments)
     .where(
       and(
-        eq(comments.tenantId, tenant.id),
-        eq(comments.authorId, viewerUserId(tenant.id, actor)),
-        gt(comments.createdAt, now - tenant.moderation.repeatWindowMinutes * 60_000),
+        eq(comments.tenantId, tenantId),
+        eq(comments.authorId, viewerUserId(tenantId, actor)),
+        gt(comments.createdAt, since),
         ne(comments.state, 'removed'),
         exceptComment ? ne(comments.id, exceptComment) : undefined,
       ),
@@ -70,6 +76,43 @@ function recentFingerprints(db: Database, tenant: Tenant, actor: Actor, now: num
     .orderBy(desc(comments.createdAt))
     .limit(50);
 }
+
+/** What a post's statements built once per shape bind (db/statement-shapes.ts): the tenant, the author, the thread's key. */
+interface PostValues {
+  tenantId: string;
+  subject: string;
+  key: string;
+}
+
+/** The author as a post's shaped statements name them: by subject only (the placeholder for it). */
+const authorOf = (v: Pick<PostValues, 'subject'>): Actor => ({ subject: v.subject, name: '', email: null, businessUnit: null });
+
+/**
+ * A post's reads that depend only on the tenant, the author and the thread's key: the thread, the
+ * author's standing (`newUsers`: with what they have published), their recent fingerprints since
+ * `since`, their granted role. Built once per shape.
+ */
+const ownReads = statementShapes((db, v: PostValues & { since: number }, shape: { newUsers: boolean }) => {
+  const author = authorOf(v);
+  return [
+    db
+      .select({ id: threads.id })
+      .from(threads)
+      .where(and(eq(threads.tenantId, v.tenantId), eq(threads.key, v.key))),
+    selectStanding(db, v.tenantId, v.subject, { preModeration: shape.newUsers ? 'new_users' : 'off' }),
+    fingerprintsSince(db, v.tenantId, author, v.since, null),
+    selectGrantedRole(db, v.tenantId, v.subject),
+  ] as const;
+});
+
+/** A post's read-back: the comment `id` and its thread, as the author sees them. Built once. */
+const readBack = statementShapes((db, v: PostValues & { id: string }) => {
+  const author = authorOf(v);
+  return [
+    selectComments(db, v.tenantId, author).where(and(eq(comments.tenantId, v.tenantId), eq(comments.id, v.id))),
+    selectThread(db, v.tenantId, author).where(and(eq(threads.tenantId, v.tenantId), eq(threads.key, v.key))),
+  ] as const;
+});
 
 /** What a write needs to know about its author: one statement each, batched with the rest. */
 function authorReads(db: Database, tenant: Tenant, actor: Actor, now: number, exceptComment: string | null) {
@@ -229,11 +272,8 @@ export async function postComment(
     const id = newId();
     const reads = postReads(db, tenant, viewer, actor, input, candidates, now);
     const writes = postWrites(db, tenant, viewer, actor, input, candidates, facts, id, now);
-    const readBack = [
-      selectComments(db, tenant.id, actor).where(and(eq(comments.tenantId, tenant.id), eq(comments.id, id))),
-      selectThread(db, tenant.id, actor).where(and(eq(threads.tenantId, tenant.id), eq(threads.key, input.key))),
-    ];
-    const results = (await db.batch([...reads.statements, ...writes, ...readBack] as [
+    const back = readBack(db, { tenantId: tenant.id, subject: actor.subject, key: input.key, id }, {});
+    const results = (await db.batch([...reads.statements, ...writes, ...back] as unknown as [
       BatchItem<'sqlite'>,
       ...BatchItem<'sqlite'>[],
     ])) as unknown[];
@@ -253,11 +293,13 @@ export async function postComment(
 /** The post's reads, first in its batch, and what they say: a refusal (thrown) or the facts. */
 function postReads(db: Database, tenant: Tenant, viewer: Viewer, actor: Actor, input: PostInput, candidates: string[], now: number) {
   const item = discussionOf(input.key);
+  const since = now - tenant.moderation.repeatWindowMinutes * 60_000;
   const statements: BatchItem<'sqlite'>[] = [
-    db
-      .select({ id: threads.id })
-      .from(threads)
-      .where(and(eq(threads.tenantId, tenant.id), eq(threads.key, input.key))),
+    ...ownReads(
+      db,
+      { tenantId: tenant.id, subject: actor.subject, key: input.key, since },
+      { newUsers: tenant.moderation.preModeration === 'new_users' },
+    ),
     db
       .select({
         id: comments.id,
@@ -267,18 +309,17 @@ function postReads(db: Database, tenant: Tenant, viewer: Viewer, actor: Actor, i
       })
       .from(comments)
       .where(and(eq(comments.tenantId, tenant.id), eq(comments.id, input.parentId ?? ''), inReadableThread(tenant.id, viewer))),
-    ...authorReads(db, tenant, actor, now, null),
   ];
   if (item) statements.push(selectDiscussionItem(db, tenant.id, viewer, item));
   if (candidates.length > 0) statements.push(mentionReads(db, tenant.id, candidates));
 
   const factsOf = (results: unknown[]): PostFacts => {
-    const [thread, parentRows, authorRows, recent, grants, ...rest] = results as [
+    const [thread, authorRows, recent, grants, parentRows, ...rest] = results as [
       { id: string }[],
-      { id: string; threadId: string; depth: number; state: string }[],
       AuthorState[],
       { fingerprint: string }[],
       { role: Role }[],
+      { id: string; threadId: string; depth: number; state: string }[],
       ...unknown[],
     ];
     if (item) discussionTitle(rest.shift() as { title: string }[], input.key, item);

@@ -1,10 +1,10 @@
 /** Card templates: the built-in ones (code) and each tenant's own (D1). */
 import type { CardTemplate, TemplateInput } from '@bridgekit/sdk';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { BUILT_IN_TEMPLATES, findBuiltInTemplate } from '../cards/templates/index.ts';
 import { validateTemplateDefinition } from '../cards/validate.ts';
 import type { Database } from '../db/client.ts';
-import { cards, cardTemplates } from '../db/schema.ts';
+import { cacheVersions, cards, cardTemplates } from '../db/schema.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { type ChangeAuthor, logChange, setFields } from './config-log.ts';
 
@@ -30,16 +30,50 @@ export async function listTemplates(db: Database, tenantId: string): Promise<Car
   return [...BUILT_IN_TEMPLATES, ...rows.map(fromRow)];
 }
 
-/** A template by id, or 404 naming the ones there are. */
+/** The version of the tenant's `card_templates` (0 before any write), as a column of the statement that reads a template. */
+export const templatesVersion = (tenantId: string) =>
+  sql<number>`coalesce((select v.version from ${cacheVersions} v where v.tenant_id = ${tenantId} and v.scope = 'card_templates'), 0)`;
+
+/**
+ * Each tenant template this isolate read, with the version of the tenant's `card_templates` it
+ * was read at: a guessed card save (store/cards.ts) uses it, guarded on that version.
+ */
+const knownTenantTemplates = new Map<string, { template: CardTemplate; version: number }>();
+const KNOWN_MAX = 5_000;
+
+/** Remembers a tenant template as read at `version` of the tenant's `card_templates`. */
+export function rememberTenantTemplate(tenantId: string, template: CardTemplate, version: number): void {
+  const key = `${tenantId}\u0000${template.id}`;
+  knownTenantTemplates.delete(key);
+  knownTenantTemplates.set(key, { template, version });
+  if (knownTenantTemplates.size > KNOWN_MAX) knownTenantTemplates.delete(knownTenantTemplates.keys().next().value as string);
+}
+
+/** Forgets the tenant templates this isolate read (tests). */
+export function forgetKnownTemplates(): void {
+  knownTenantTemplates.clear();
+}
+
+/** A template as this isolate knows it: a built-in one, or a tenant's with what its use must check (the tenant's templates unchanged since). */
+export function knownTemplate(tenantId: string, templateId: string): { template: CardTemplate; guard: SQL | undefined } | undefined {
+  const builtIn = findBuiltInTemplate(templateId);
+  if (builtIn) return { template: builtIn, guard: undefined };
+  const known = knownTenantTemplates.get(`${tenantId}\u0000${templateId}`);
+  return known && { template: known.template, guard: sql` and ${templatesVersion(tenantId)} = ${known.version}` };
+}
+
+/** A template by id, or 404 naming the ones there are. A tenant's is remembered with its version (see {@link knownTemplate}). */
 export async function findTemplate(db: Database, tenantId: string, id: string): Promise<CardTemplate> {
   const builtIn = findBuiltInTemplate(id);
   if (builtIn) return builtIn;
   const [row] = await db
-    .select()
+    .select({ ...getTableColumns(cardTemplates), templatesVersion: templatesVersion(tenantId).as('templates_version') })
     .from(cardTemplates)
     .where(and(eq(cardTemplates.tenantId, tenantId), eq(cardTemplates.id, id)));
-  if (row) return fromRow(row);
-  throw notFound('not_found.template', { id });
+  if (!row) throw notFound('not_found.template', { id });
+  const template = fromRow(row);
+  rememberTenantTemplate(tenantId, template, row.templatesVersion);
+  return template;
 }
 
 /** Refuses a definition that breaks a template rule, every problem at its path (`body.fields.2.key`). */
