@@ -448,6 +448,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'outage.unreachable': 'Der Dienst ist gerade nicht erreichbar.',
   'outage.retrying': 'Neuer Versuch läuft …',
   'outage.retryingIn': 'Neuer Versuch in {seconds} s.',
+  'outage.retryingInMinutes': 'Neuer Versuch in {minutes} Min.',
   'outage.tryNow': 'Jetzt versuchen',
   'outage.waiting': 'Dieser Teil lädt, sobald die Verbindung wieder steht.',
   'hint.board': 'Prüfen Sie den Namen des Boards in den Seiteneinstellungen.',
