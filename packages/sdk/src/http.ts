@@ -177,31 +177,18 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-/**
- * The seconds a `Retry-After` header asks to wait (RFC 9110 §10.2.3: delay-seconds, or an
- * HTTP-date read against this clock now), or null when there is none or it cannot be read.
- */
-export function retryAfterSeconds(value: string | null, now = Date.now()): number | null {
-  const text = value?.trim() ?? '';
-  if (/^\d+$/.test(text)) return Number(text);
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 function toError(res: Response, body: unknown): BridgekitError {
-  // The header wins over the body: a proxy in front of the API may send one without the other.
-  const wait = retryAfterSeconds(res.headers.get('retry-after'));
   if (isErrorBody(body)) {
     const details: FieldIssue[] = Array.isArray(body.error.details) ? body.error.details : [];
     // With the `reason`, `params` and `requestId` it sent (an older API sends none).
-    const params = wait === null ? body.error.params : { ...body.error.params, retryAfter: wait };
-    return new BridgekitError(res.status, body.error.code, body.error.message, details, { ...body.error, params });
+    return new BridgekitError(res.status, body.error.code, body.error.message, details, body.error);
   }
+  // The answer as its `cause`: a proxy's headers (its `Retry-After`) stay readable.
   return new BridgekitError(
     res.status,
     'invalid_response',
     `The API answered ${res.status} ${res.statusText} without a Bridgekit error body.`,
     [],
-    wait === null ? {} : { params: { retryAfter: wait } },
+    { cause: res },
   );
 }

@@ -23,10 +23,16 @@ export const backoffDelay = (attempt: number, random: () => number = Math.random
 /** The longest wait a `Retry-After` may impose on the next retry: the banner keeps "Try now" meanwhile. */
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-/** The wait a failure's `Retry-After` asks for (the SDK's `params.retryAfter`, in seconds), bounded; 0 if none. */
-export function retryAfterMs(failure: unknown): number {
-  const seconds = isBridgekitError(failure) ? Number(failure.params.retryAfter) : Number.NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? Math.min(MAX_RETRY_AFTER_MS, seconds * 1000) : 0;
+/**
+ * The wait a failure's `Retry-After` asks for, bounded; 0 if none: the API's (the SDK's
+ * `params.retryAfter`, seconds), or a proxy's header (the error's `cause`), seconds or an
+ * HTTP-date (RFC 9110 §10.2.3).
+ */
+export function retryAfterMs(failure: unknown, now = Date.now()): number {
+  if (!isBridgekitError(failure)) return 0;
+  const value = failure.params.retryAfter ?? (failure.cause instanceof Response ? failure.cause.headers.get('retry-after') : null);
+  const ms = value === null || value === '' ? 0 : Number(value) >= 0 ? Number(value) * 1000 : Date.parse(String(value)) - now;
+  return ms > 0 ? Math.min(MAX_RETRY_AFTER_MS, ms) : 0;
 }
 
 /**

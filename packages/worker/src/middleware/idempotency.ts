@@ -17,7 +17,15 @@ import { tenantBinding } from '../db/tenant-binding.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, toErrorResponse } from '../errors.ts';
 import { sha256Hex } from '../lib/digest.ts';
-import { type ClaimState, claimLapsed, findKey, type KeyClaim, storeClaimedAnswer, storeUnclaimedAnswer } from '../store/idempotency.ts';
+import {
+  type ClaimState,
+  claimLapsed,
+  findKey,
+  type KeyClaim,
+  RERUNNABLE,
+  storeClaimedAnswer,
+  storeUnclaimedAnswer,
+} from '../store/idempotency.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -88,7 +96,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const stored = await findKey(db, claim.tenantId, claim.caller, claim.key);
   const pending = stored !== null && stored.request === claim.request && stored.status === null;
   // (A PUT or DELETE got here only if another retry took the lapsed claim over just now.)
-  const applied = pending && claimLapsed(stored.createdAt) && !['PUT', 'DELETE'].includes(c.req.method);
+  const applied = pending && claimLapsed(stored.createdAt) && !RERUNNABLE.test(claim.request);
   const inFlight = pending && !applied;
   let answer: Response;
   if (applied) {

@@ -271,7 +271,7 @@ export const ActivityQuery = z.strictObject({
     .openapi({ description: '`until` of the previous answer (or the time the page was loaded).' }),
   after: z
     .string()
-    .regex(ACTIVITY_CURSOR, 'Give `after` as the previous answer’s `next`, unchanged.')
+    .regex(ACTIVITY_CURSOR)
     .optional()
     .openapi({ description: '`next` of the previous answer, which was cut off: goes on where it stopped (with the same `since`).' }),
 });

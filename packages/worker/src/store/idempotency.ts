@@ -25,7 +25,7 @@ export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export const IDEMPOTENCY_LEASE_MS = 30_000;
 
 /** Methods whose second run leaves what the first left (RFC 9110 §9.2.2): their retries may take over a lapsed claim. */
-const RERUNNABLE = /^(PUT|DELETE) /;
+export const RERUNNABLE = /^(PUT|DELETE) /;
 
 /** Who holds a key, and the request it was first sent with. */
 export interface KeyClaim {
@@ -61,8 +61,7 @@ export function claimStatements(d1: D1Binding, claim: KeyClaim) {
   if (!RERUNNABLE.test(claim.request)) return [insert];
   const lapsed = d1
     .prepare(
-      `delete from idempotency_keys where tenant_id = ? and caller = ? and key = ? and request = ? and status is null
-        and created_at < unixepoch('subsec') * 1000 - ?`,
+      "delete from idempotency_keys where tenant_id=? and caller=? and key=? and request=? and status is null and created_at<unixepoch('subsec')*1000-?",
     )
     .bind(claim.tenantId, claim.caller, claim.key, claim.request, IDEMPOTENCY_LEASE_MS);
   return [lapsed, insert];
