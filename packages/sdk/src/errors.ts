@@ -13,6 +13,7 @@ export interface BridgekitErrorOptions extends ErrorOptions {
  * exact `reason` with its `params`, field-level `details` and the `requestId` of the Worker's
  * log), an unreachable API (`status` 0, code `network_error`), or an answer that is not the
  * API's JSON (`invalid_response`). Show `reason` in the reader's language; `message` is English.
+ * `params.retryAfter` is the API's `Retry-After` in seconds; an `invalid_response` has the `Response` as `cause`.
  *
  * @example
  * try {

@@ -183,9 +183,12 @@ function toError(res: Response, body: unknown): BridgekitError {
     // With the `reason`, `params` and `requestId` it sent (an older API sends none).
     return new BridgekitError(res.status, body.error.code, body.error.message, details, body.error);
   }
+  // The answer as its `cause`: a proxy's headers (its `Retry-After`) stay readable.
   return new BridgekitError(
     res.status,
     'invalid_response',
     `The API answered ${res.status} ${res.statusText} without a Bridgekit error body.`,
+    [],
+    { cause: res },
   );
 }

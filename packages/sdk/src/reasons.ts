@@ -267,6 +267,7 @@ export const REASONS = {
   'conflict.idea_rejected': 'A moderator rejected this idea, so it cannot be edited. Submit a new idea instead.',
   'conflict.idempotency_key_in_flight':
     'The first request with this Idempotency-Key is still running: retry after {retryAfter} seconds (Retry-After) to get its answer.',
+  'conflict.idempotency_key_applied': 'The first request with this Idempotency-Key was done and its answer lost; it is not done again.',
   'conflict.idempotency_key_reused':
     'This Idempotency-Key was sent with another request (method, path or body) within the last day: send a new key for a new request.',
   'conflict.edit_closed_idea': 'Idea "{id}" is closed ("{status}"), so its text stays as it was decided on. Submit a new idea instead.',

@@ -156,6 +156,8 @@ export interface CommentCountsQuery {
 export interface ActivityQuery {
   /** ISO 8601: `until` of the previous answer (or when the page was loaded). */
   since: string;
+  /** `next` of the previous answer, cut off at 500 changes (with the same `since`): the rest. */
+  after?: string;
 }
 
 /** The query of the @mention suggestions. */
@@ -176,6 +178,8 @@ export interface ThreadActivity {
   removed: string[];
   /** Pass this as `since` next time. */
   until: string;
+  /** Only when the answer was cut off at 500 changes: ask again at once with `after` set to it. */
+  next?: string;
 }
 
 /** A message on the live-updates WebSocket of a thread. */

@@ -61,8 +61,11 @@ export interface ThreadsApi {
   preview(body: string, options?: CallOptions): Promise<CommentPreview>;
   /** Published comments for many pages at once (by key and/or URL), e.g. for a list of links. */
   counts(refs: { keys?: string[]; urls?: string[] }, options?: CallOptions): Promise<Record<string, number>>;
-  /** What changed since `since` (ISO time): the polling fallback of live updates. */
-  activity(threadId: string, since: string, options?: CallOptions): Promise<ThreadActivity>;
+  /**
+   * What changed since `since` (ISO time): the polling fallback of live updates. An answer with
+   * `next` was cut off: call again with the same `since` and `{ after: next }` for the rest.
+   */
+  activity(threadId: string, since: string, options?: CallOptions & { after?: string }): Promise<ThreadActivity>;
   /** A one-minute ticket and URL for the thread's live-updates WebSocket. */
   liveTicket(threadId: string, options?: CallOptions): Promise<LiveTicket>;
   /**
@@ -155,7 +158,10 @@ export function createThreadsApi(http: Transport): {
         })
       ).counts,
     activity: (threadId, since, o) =>
-      http.request('GET', `/threads/${seg(threadId)}/activity`, { query: { since } satisfies ActivityQuery, signal: o?.signal }),
+      http.request('GET', `/threads/${seg(threadId)}/activity`, {
+        query: { since, after: o?.after } satisfies ActivityQuery,
+        signal: o?.signal,
+      }),
     liveTicket: (threadId, o) => http.request('POST', `/threads/${seg(threadId)}/live`, { ...callOf(o) }),
     promote: (threadId, input, o) => http.request('POST', `/threads/${seg(threadId)}/promote`, { body: input, ...callOf(o) }),
   };

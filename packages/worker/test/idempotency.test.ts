@@ -4,9 +4,10 @@
  * request holds it, scoped to the caller and the tenant, kept a day and erased with its person.
  */
 import { env } from 'cloudflare:workers';
-import type { Comment, ErrorBody } from '@bridgekit/sdk';
+import type { Comment, ErrorBody, VoteState } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/lib/digest.ts';
+import { IDEMPOTENCY_LEASE_MS } from '../src/store/idempotency.ts';
 import { recorder, runCron } from './delivery-queue.ts';
 import { call, commentsIn, DEMO, errorOf, json, ORIGIN, seedOtherTenant, token } from './helpers.ts';
 
@@ -101,6 +102,70 @@ describe('Idempotency-Key', () => {
     expect(await commentsIn('idem-in-flight')).toBe(1);
     // Another request with the held key is refused as a reuse, not as in flight.
     expect((await postComment(ada, 'flight-0001', { ...input, body: 'Other' })).status).toBe(422);
+  });
+
+  it('keeps a claim without an answer as in flight for its 30 s lease, then tells a retried POST it was done, never writing twice', async () => {
+    const input = { key: 'idem-lapsed', body: 'Posted, then the Worker died' };
+    expect((await postComment(ada, undefined, input)).status).toBe(201);
+    const request = `POST /v1/tenants/demo/threads/comments sha256:${await sha256Hex(JSON.stringify(input))}`;
+    const claimedAgo = (key: string, ms: number) =>
+      env.DB.prepare(
+        "insert into idempotency_keys (tenant_id, caller, key, request, created_at) values ('demo-tenant', 'idem-ada', ?, ?, ?)",
+      )
+        .bind(key, request, Date.now() - ms)
+        .run();
+    await claimedAgo('lapsed-0001', IDEMPOTENCY_LEASE_MS - 2_000);
+    await claimedAgo('lapsed-0002', IDEMPOTENCY_LEASE_MS + 1_000);
+
+    const running = await postComment(ada, 'lapsed-0001', input);
+    expect(running.status).toBe(409);
+    expect((await errorOf(running)).reason).toBe('conflict.idempotency_key_in_flight');
+    const lapsed = await postComment(ada, 'lapsed-0002', input);
+    expect(lapsed.status).toBe(409);
+    expect(lapsed.headers.get('retry-after')).toBeNull();
+    expect((await errorOf(lapsed)).reason).toBe('conflict.idempotency_key_applied');
+    expect(await commentsIn('idem-lapsed')).toBe(1);
+    // Another request with the key is still a reuse.
+    expect((await postComment(ada, 'lapsed-0002', { ...input, body: 'Other' })).status).toBe(422);
+  });
+
+  it('lets a retried vote take over a claim whose request died without an answer: counted once, its answer kept', async () => {
+    const dana = await token({ sub: 'idem-dana', name: 'Dana Idowu', bu: 'Sales' });
+    const path = `${DEMO}/ideas/demo-idea-invoice/vote`;
+    const body = JSON.stringify({ votes: 1 });
+    const vote = (key?: string) => call(path, { method: 'PUT', token: dana, headers: key ? { 'idempotency-key': key } : {}, body });
+    // The first request's vote committed with its claim; its Worker died before the answer was stored.
+    const first = await json<VoteState>(await vote());
+    const request = `PUT /v1/tenants/demo/ideas/demo-idea-invoice/vote sha256:${await sha256Hex(body)}`;
+    const claim = (key: string, ago: number) =>
+      env.DB.prepare(
+        "insert into idempotency_keys (tenant_id, caller, key, request, created_at) values ('demo-tenant', 'idem-dana', ?, ?, ?)",
+      )
+        .bind(key, request, Date.now() - ago)
+        .run();
+
+    // Within the lease: the first may still be running, so the retry waits and writes nothing.
+    await claim('vote-0001', 5_000);
+    const waiting = await vote('vote-0001');
+    expect(waiting.status).toBe(409);
+    expect(waiting.headers.get('retry-after')).toBe('1');
+
+    // Past it: two retries at once; one takes the key over and answers, none counts the vote again.
+    await claim('vote-0002', IDEMPOTENCY_LEASE_MS + 1_000);
+    const retries = await Promise.all([vote('vote-0002'), vote('vote-0002')]);
+    const fresh = retries.filter((r) => r.status === 200 && r.headers.get('idempotent-replayed') === null);
+    expect(fresh).toHaveLength(1);
+    expect(retries.map((r) => r.status).every((s) => s === 200 || s === 409)).toBe(true);
+    const taken = await json<VoteState>(fresh[0] as Response);
+    expect(taken).toMatchObject({ votes: first.votes, myVotes: 1 });
+    const rows = await env.DB.prepare("select key, status from idempotency_keys where caller = 'idem-dana' order by key").all();
+    expect(rows.results).toEqual([
+      { key: 'vote-0001', status: null },
+      { key: 'vote-0002', status: 200 },
+    ]);
+    const replay = await vote('vote-0002');
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json<VoteState>(replay)).toEqual(taken);
   });
 
   it.each([

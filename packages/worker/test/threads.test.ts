@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import type { Comment, CommentRevision, Page, ThreadActivity, ThreadPage } from '@bridgekit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT } from '../src/dev/demo-data.ts';
+import { versioned } from '../src/store/cache-versions.ts';
 import { call, DEMO, errorOf, json, seedOtherTenant, token } from './helpers.ts';
 
 const THREADS = `${DEMO}/threads/comments`;
@@ -352,6 +354,49 @@ describe('counts and activity', () => {
     expect(changes.removed).toEqual([first.id]);
     expect((await call(`${DEMO}/threads/${thread?.id}/activity?since=yesterday`)).status).toBe(400);
     expect((await call(`${DEMO}/threads/nope/activity?since=${earlier}`)).status).toBe(404);
+  });
+});
+
+describe('activity of a busy thread', () => {
+  it('goes on past an answer cut off at 500 changes until every change is told once, however many share a moment', async () => {
+    const root = await post(ada, { key: 'activity-busy', body: 'Busy' });
+    const since = Date.now() - 60_000;
+    // 1,200 comments, 700 of them changed in the same millisecond: more than one answer holds.
+    const at = Date.now() - 1_000;
+    const ids = Array.from({ length: 1200 }, (_, i) => `busy-${String(i).padStart(4, '0')}`);
+    const db = versioned(env.DB, DEMO_TENANT.id);
+    for (let i = 0; i < ids.length; i += 100) {
+      await db.batch(
+        ids.slice(i, i + 100).map((id, j) =>
+          db
+            .prepare(
+              `insert into comments (id, tenant_id, thread_id, root_id, author_id, body, html, fingerprint, state, updated_at, created_at)
+               values (?, 'demo-tenant', ?, ?, 'demo-user-amara', 'Busy', '<p>Busy</p>', ?, 'published', ?, ?)`,
+            )
+            .bind(id, root.threadId, id, `busy-f${i + j}`, i + j < 700 ? at : at + i + j, at),
+        ),
+      );
+    }
+    const told: string[] = [];
+    const answers: ThreadActivity[] = [];
+    let after: string | undefined;
+    do {
+      const query = `since=${new Date(since).toISOString()}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+      const res = await call(`${DEMO}/threads/${root.threadId}/activity?${query}`);
+      expect(res.status).toBe(200);
+      const answer = await json<ThreadActivity>(res);
+      answers.push(answer);
+      told.push(...answer.created, ...answer.updated, ...answer.removed);
+      after = answer.next;
+    } while (after && answers.length < 10);
+    expect(answers.map((a) => a.created.length)).toEqual([500, 500, 201]);
+    expect(told.toSorted()).toEqual([root.id, ...ids].toSorted());
+    // The run's last answer goes on from when its first was read: writes that committed after that read are looked at again.
+    expect(answers.at(-1)?.next).toBeUndefined();
+    const firstRead = Number(answers[0]?.next?.split('.')[1]);
+    expect(Date.parse(answers.at(-1)?.until ?? '')).toBe(firstRead);
+    const badCursor = await call(`${DEMO}/threads/${root.threadId}/activity?since=${new Date(since).toISOString()}&after=not-a-cursor`);
+    expect(badCursor.status).toBe(400);
   });
 });
 

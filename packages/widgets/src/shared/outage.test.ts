@@ -70,7 +70,7 @@ describe('a page whose widgets cannot reach the API', () => {
     await until(() => failed(els));
     const banners = inAll(els, '[part="outage"]');
     expect(banners).toHaveLength(1);
-    expect(banners[0]?.textContent?.replace(/\s+/g, ' ')).toMatch(/Can’t reach the service\. Retrying in [\d,]+ s\./);
+    expect(banners[0]?.textContent?.replace(/\s+/g, ' ')).toContain('Can’t reach the service. Retrying in 60 min.');
     expect(inAll(els, '[part="outage-placeholder"]')).toHaveLength(2);
     expect(inAll(els, '[role="alert"]')).toHaveLength(0);
     expect(inAll(els, 'button').filter((b) => b.textContent?.trim() === 'Try again')).toHaveLength(0);
@@ -153,6 +153,49 @@ describe('a page whose widgets cannot reach the API', () => {
     await until(() => outage.members.size === 0);
   });
 
+  it('waits as long as Retry-After asks before the next retry (seconds or an HTTP-date, at most 5 minutes), and says when', async () => {
+    // A proxy in front of the API answers 503 with only a Retry-After: the back-off alone would retry in 2 s.
+    retrySchedule.delay = () => 2000;
+    const realFetch = globalThis.fetch;
+    const api = new URL(apiBase()).origin;
+    let retryAfter = '120';
+    globalThis.fetch = (input, init) =>
+      new URL(new Request(input, init).url).origin === api
+        ? Promise.resolve(new Response('Service Unavailable', { status: 503, headers: { 'retry-after': retryAfter } }))
+        : realFetch(input, init);
+    restore = () => {
+      globalThis.fetch = realFetch;
+    };
+    const el = await mount<HTMLElement>('<bk-idea-board board="general"></bk-idea-board>');
+    const bannerText = () => shadow(el).querySelector('[part="outage"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    const waitLeft = () => (outage.retryAt ?? 0) - Date.now();
+    await until(() => bannerText().includes('Retrying in'));
+    expect(waitLeft()).toBeGreaterThan(115_000);
+    expect(waitLeft()).toBeLessThanOrEqual(120_000);
+    expect(bannerText()).toContain('Retrying in 2 min.');
+
+    // The HTTP-date form, read against this clock.
+    retryAfter = new Date(Date.now() + 45_000).toUTCString();
+    await userEvent.click(page.getByRole('button', { name: 'Try now' }));
+    await until(() => outage.retryAt !== null && waitLeft() < 60_000);
+    expect(waitLeft()).toBeGreaterThan(35_000);
+    expect(bannerText()).toMatch(/Retrying in 4\d s\./);
+
+    // A day is more than a widget should sit idle: 5 minutes at most, "Try now" meanwhile.
+    retryAfter = '86400';
+    await userEvent.click(page.getByRole('button', { name: 'Try now' }));
+    await until(() => outage.retryAt !== null && waitLeft() > 60_000);
+    expect(waitLeft()).toBeGreaterThan(295_000);
+    expect(waitLeft()).toBeLessThanOrEqual(300_000);
+    expect(bannerText()).toContain('Retrying in 5 min.');
+    await expectNoAxeViolations(el);
+
+    restore();
+    await userEvent.click(page.getByRole('button', { name: 'Try now' }));
+    await until(() => shadow(el).querySelector('.idea-title'));
+    await until(() => outage.members.size === 0);
+  });
+
   it('takes a standalone <bk-idea-vote> into the banner, and loads it when the browser is back online', async () => {
     restore = cutOffApi();
     const el = await mount<HTMLElement>('<bk-idea-vote idea="demo-idea-sso" variant="inline"></bk-idea-vote>');
@@ -199,7 +242,7 @@ describe('a page whose widgets cannot reach the API', () => {
     const els = [...(await mount<HTMLElement>(PAGE)).children];
     await until(() => failed(els));
     expect(inAll(els, '[part="outage"]')[0]?.textContent?.replace(/\s+/g, ' ')).toMatch(
-      /Der Dienst ist gerade nicht erreichbar\. Neuer Versuch in [\d.]+ s\. Jetzt versuchen/,
+      /Der Dienst ist gerade nicht erreichbar\. Neuer Versuch in 60 Min\. Jetzt versuchen/,
     );
     expect(inAll(els, '[part="outage-placeholder"]')[0]?.textContent?.trim()).toBe('Dieser Teil lädt, sobald die Verbindung wieder steht.');
   });

@@ -1,8 +1,9 @@
 /**
  * How elements show a failed load. A permanent failure (failure.ts) is said once, with no
  * "Try again". A transient one joins the page's outage: every element whose load failed that way
- * is retried together with back-off (2 s, 4 s, 8 s … at most a minute, with jitter), at once when
- * the browser is back `online`, or on "Try now". The first of them shows the one banner; the
+ * is retried together with back-off (2 s, 4 s, 8 s … at most a minute, with jitter) — later if an
+ * answer's `Retry-After` asks for longer, up to 5 minutes — at once when the browser is back
+ * `online`, or on "Try now". The first of them shows the one banner; the
  * others a quiet placeholder. An element leaves the outage when it renders without the failure
  * after its retry, or when it leaves the page. Loaded with the error texts (error-texts.ts), the
  * first time an element has a failure to show.
@@ -19,6 +20,21 @@ import { viewer } from './viewer.ts';
 export const backoffDelay = (attempt: number, random: () => number = Math.random): number =>
   Math.round(Math.min(60_000, 2000 * 2 ** attempt) * (0.75 + random() * 0.5));
 
+/** The longest wait a `Retry-After` may impose on the next retry: the banner keeps "Try now" meanwhile. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/**
+ * The wait a failure's `Retry-After` asks for, bounded; 0 if none: the API's (the SDK's
+ * `params.retryAfter`, seconds), or a proxy's header (the error's `cause`), seconds or an
+ * HTTP-date (RFC 9110 §10.2.3).
+ */
+export function retryAfterMs(failure: unknown, now = Date.now()): number {
+  if (!isBridgekitError(failure)) return 0;
+  const value = failure.params.retryAfter ?? (failure.cause instanceof Response ? failure.cause.headers.get('retry-after') : null);
+  const ms = value === null || value === '' ? 0 : Number(value) >= 0 ? Number(value) * 1000 : Date.parse(String(value)) - now;
+  return ms > 0 ? Math.min(MAX_RETRY_AFTER_MS, ms) : 0;
+}
+
 /**
  * When retries run: tests replace `delay` (and may keep the timer from ever firing) so that
  * nothing waits real seconds.
@@ -30,6 +46,8 @@ export const retrySchedule = {
 
 interface Member {
   retry: () => unknown;
+  /** What its last failure's `Retry-After` asks the next retry to wait, at least. */
+  waitMs: number;
   /** Rendered the failure in the current update. */
   failing: boolean;
   /** Its retry is on its way: the loading state it renders meanwhile is no success. */
@@ -52,10 +70,12 @@ class Outage {
   #online = () => void this.retryNow();
 
   /** Called by `host` as it renders its transient failure: `true` if it shows the banner. */
-  join(host: Host, retry: () => unknown): boolean {
+  join(host: Host, retry: () => unknown, waitMs = 0): boolean {
     // An element taken off the page may still render a load that was on its way: it retries nothing.
     if (!host.isConnected) return false;
     let member = this.members.get(host);
+    /** A failure that asks another wait than this element's last one (a first failure included). */
+    const newWait = member?.waitMs !== waitMs;
     if (!member) {
       const controller: ReactiveController = {
         hostUpdate: () => {
@@ -68,14 +88,20 @@ class Outage {
         },
         hostDisconnected: () => this.leave(host),
       };
-      member = { retry, failing: true, pending: false, controller };
+      member = { retry, waitMs, failing: true, pending: false, controller };
       this.members.set(host, member);
       host.addController(controller);
       if (this.members.size === 1) globalThis.addEventListener('online', this.#online);
       if (!this.#running && this.retryAt === null) this.#schedule();
     }
     member.retry = retry;
+    member.waitMs = waitMs;
     member.failing = true;
+    // Asked to wait longer than the retry already planned: plan it later (not on every re-render).
+    if (newWait && this.retryAt !== null && retrySchedule.now() + waitMs > this.retryAt) {
+      this.#stop();
+      this.#schedule();
+    }
     return this.members.keys().next().value === host;
   }
 
@@ -160,7 +186,7 @@ class Outage {
   }
 
   #schedule(): void {
-    const wait = retrySchedule.delay(this.attempt);
+    const wait = Math.max(retrySchedule.delay(this.attempt), ...[...this.members.values()].map((m) => m.waitMs));
     this.retryAt = retrySchedule.now() + wait;
     this.#timer = setTimeout(() => void this.retryNow(), wait);
     // The banner counts down in whole seconds.
@@ -224,16 +250,22 @@ export function renderFailure(host: Host, t: Translate, failure: unknown, text: 
   // No failure on record (nothing was loaded yet, say) is nothing to retry either.
   if (failure == null || failureKind(failure) === 'permanent') return html`<div class="notice error" role="alert"><p>${text}</p></div>`;
   adoptStyles(host);
-  if (!outage.join(host, retry)) {
+  if (!outage.join(host, retry, retryAfterMs(failure))) {
     return html`<div class="notice outage-wait" part="outage-placeholder"><p>${t('outage.waiting')}</p></div>`;
   }
   const seconds = outage.retryAt === null ? 0 : Math.max(1, Math.ceil((outage.retryAt - retrySchedule.now()) / 1000));
   // An answer of the API (a 500 with its reference, a 429) says what happened; no answer at all, that the service is out of reach.
   const lead = isBridgekitError(failure) && failure.status !== 0 ? text : t('outage.unreachable');
   return html`<div class="notice outage" part="outage">
-    <p><strong role="status">${lead}</strong> ${seconds ? t('outage.retryingIn', { seconds }) : t('outage.retrying')}</p>
+    <p><strong role="status">${lead}</strong> ${retryingIn(t, seconds)}</p>
     <button type="button" class="button" @click=${() => void outage.retryNow()}>${t('outage.tryNow')}</button>
   </div>`;
+}
+
+/** When the next retry runs: in seconds, or in minutes once it is more than one and a half away. */
+function retryingIn(t: Translate, seconds: number): string {
+  if (seconds === 0) return t('outage.retrying');
+  return seconds > 90 ? t('outage.retryingInMinutes', { minutes: Math.ceil(seconds / 60) }) : t('outage.retryingIn', { seconds });
 }
 
 const HINTS: Partial<Record<MessageKey, MessageKey>> = {

@@ -9,7 +9,7 @@
  */
 import { ApiError } from '../errors.ts';
 import { CACHED_SCOPES } from '../store/cache-versions.ts';
-import { type ClaimState, claimStatement, type KeyClaim, keyTaken } from '../store/idempotency.ts';
+import { type ClaimState, claimStatements, type KeyClaim, keyTaken } from '../store/idempotency.ts';
 import type { D1Binding } from './client.ts';
 
 // Named through drizzle's binding type, so the Node type check (docs generator, scripts) sees them too.
@@ -63,7 +63,7 @@ export function tenantBinding(d1: D1Binding, { tenantId, idempotency }: TenantBi
   async function send(statements: Statement[], tables: (string | null)[]): Promise<Result[]> {
     const state = idempotency?.state;
     const claiming = idempotency !== undefined && state !== undefined && !state.claimed && !state.taken;
-    const sent: Statement[] = claiming ? [claimStatement(d1, idempotency.claim)] : [];
+    const sent: Statement[] = claiming ? claimStatements(d1, idempotency.claim) : [];
     /** Where each of `statements` is in `sent`. */
     const at = statements.map((stmt, i) => {
       const index = sent.push(stmt) - 1;

@@ -4,7 +4,9 @@
  * caller's request with a key is kept a day and replayed, marked `Idempotent-Replayed: true`, to
  * a retry with the same key. The same key on another request answers 422; a retry while the
  * first still runs, 409 with `Retry-After`. A 5xx is not kept: the retry runs again (its write,
- * if the first one's committed, is refused by the claim; store/idempotency.ts).
+ * if the first one's committed, is refused by the claim; store/idempotency.ts). A claim left
+ * without an answer for its lease (30 s) is taken over by a retried PUT or DELETE, and answers a
+ * retried POST or PATCH `409 conflict.idempotency_key_applied`: done once, not again.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
@@ -15,7 +17,15 @@ import { tenantBinding } from '../db/tenant-binding.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, toErrorResponse } from '../errors.ts';
 import { sha256Hex } from '../lib/digest.ts';
-import { type ClaimState, findKey, type KeyClaim, storeClaimedAnswer, storeUnclaimedAnswer } from '../store/idempotency.ts';
+import {
+  type ClaimState,
+  claimLapsed,
+  findKey,
+  type KeyClaim,
+  RERUNNABLE,
+  storeClaimedAnswer,
+  storeUnclaimedAnswer,
+} from '../store/idempotency.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -84,9 +94,14 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   }
   // Another request holds the key: answer as it did, or say why not.
   const stored = await findKey(db, claim.tenantId, claim.caller, claim.key);
-  const inFlight = stored !== null && stored.request === claim.request && stored.status === null;
+  const pending = stored !== null && stored.request === claim.request && stored.status === null;
+  // (A PUT or DELETE got here only if another retry took the lapsed claim over just now.)
+  const applied = pending && claimLapsed(stored.createdAt) && !RERUNNABLE.test(claim.request);
+  const inFlight = pending && !applied;
   let answer: Response;
-  if (stored === null || inFlight) {
+  if (applied) {
+    answer = toErrorResponse(new ApiError(409, 'conflict.idempotency_key_applied', {}), c);
+  } else if (stored === null || inFlight) {
     // (None stored: the holder's claim was just erased or expired; the retry may run again.)
     answer = toErrorResponse(
       new ApiError(409, 'conflict.idempotency_key_in_flight', { retryAfter: 1 }, { headers: { 'retry-after': '1' } }),
@@ -118,7 +133,7 @@ export function documentIdempotencyKey(registry: OpenAPIHono['openAPIRegistry'])
     in: 'header',
     required: false,
     description:
-      'Makes a retry of this write safe (docs/api.md "Retrying writes"): the first answer (2xx or 4xx) to a request with the key is kept a day and replayed, with `Idempotent-Replayed: true`, to a retry with the same key. The same key on another request answers 422; a retry while the first runs, 409 with `Retry-After`. 1 to 255 visible ASCII characters, e.g. a UUID; bare or quoted.',
+      'Makes a retry of this write safe (docs/api.md "Retrying writes"): the first answer (2xx or 4xx) to a request with the key is kept a day and replayed, with `Idempotent-Replayed: true`, to a retry with the same key. The same key on another request answers 422; a retry while the first runs, 409 with `Retry-After`. A first request gone without an answer for 30 s: a retried PUT or DELETE runs again, a retried POST or PATCH answers 409 `conflict.idempotency_key_applied` (it was done once). 1 to 255 visible ASCII characters, e.g. a UUID; bare or quoted.',
     schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH + 2, example: '8e03978e-40d5-43e8-bc93-6894a57f9324' },
   } as const;
   for (const def of registry.definitions) {

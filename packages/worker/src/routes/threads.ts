@@ -47,6 +47,7 @@ import {
   listThreads,
   type OwnThreadState,
   ownThreadState,
+  parseActivityCursor,
   threadActivity,
   threadPageBytesQuery,
   withOwnThreadState,
@@ -171,13 +172,17 @@ export const threadsRoutes = createRouter()
       tags: ['Threads'],
       summary: 'What changed since a moment',
       description:
-        'The polling fallback of live updates: ids of comments published, changed or removed since `since`. Pass `until` back as the next `since`; answers overlap by a few seconds, so drop ids you already have. 404 for the discussion of an idea or card the caller may not see.',
+        'The polling fallback of live updates: ids of comments published, changed or removed since `since`. Pass `until` back as the next `since`; answers overlap by a few seconds, so drop ids you already have. An answer cut off at 500 changes has `next`: ask again at once with the same `since` and `after=next` for the rest, until an answer has no `next`, then go on from its `until`. 404 for the discussion of an idea or card the caller may not see.',
       request: { params: ThreadParams, query: ActivityQuery },
       responses: { 200: jsonContent(ThreadActivitySchema, 'Changed comment ids.'), ...readErrors },
     }),
     async (c) => {
-      const since = Date.parse(c.req.valid('query').since);
-      return c.json(await threadActivity(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id, since), 200);
+      const query = c.req.valid('query');
+      const after = query.after === undefined ? null : parseActivityCursor(query.after);
+      return c.json(
+        await threadActivity(c.var.db, c.var.tenant.id, c.var.viewer, c.req.valid('param').id, Date.parse(query.since), after),
+        200,
+      );
     },
   )
   .openapi(

@@ -261,16 +261,30 @@ requestTypeWithin<SdkThreadListQuery>()(ThreadListQuery, true);
 
 export const RepliesPageSchema = z.object({ items: z.array(CommentSchema), nextCursor: z.string().nullable() }).openapi('CommentPage');
 
+/** The text of a full activity answer's `next` (store/threads.ts ActivityCursor): `at.readAt.id`. */
+export const ACTIVITY_CURSOR = /^(\d{1,15})\.(\d{1,15})\.([\w-]{1,64})$/;
+
 export const ActivityQuery = z.strictObject({
   since: z
     .string()
     .datetime({ offset: true, message: 'Give `since` as an ISO 8601 time: `until` of the previous answer.' })
     .openapi({ description: '`until` of the previous answer (or the time the page was loaded).' }),
+  after: z
+    .string()
+    .regex(ACTIVITY_CURSOR)
+    .optional()
+    .openapi({ description: '`next` of the previous answer, which was cut off: goes on where it stopped (with the same `since`).' }),
 });
 requestTypeWithin<SdkActivityQuery>()(ActivityQuery, true);
 
 export const ThreadActivitySchema = z
-  .object({ created: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()), until: iso() })
+  .object({
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    removed: z.array(z.string()),
+    until: iso(),
+    next: z.string().optional().openapi({ description: 'Only on an answer cut off at 500 changes: pass it as `after` for the rest.' }),
+  })
   .openapi('ThreadActivity');
 expectType<Exact<z.infer<typeof ThreadActivitySchema>, ThreadActivity>>(true);
 

@@ -7,6 +7,12 @@
  * not even when the first request's Worker died between its write and storing its answer. A
  * second request with the key finds the claim taken (the primary key refuses the insert, which
  * rolls its batch back) and is answered from the stored row instead.
+ *
+ * A claim with no answer is the first request running — or gone, its write done and its answer
+ * lost. After a lease of 30 s it is taken for gone: a retry of a PUT or DELETE (idempotent:
+ * running it again leaves what one run leaves) takes the key over in its own write's batch and
+ * stores its answer; a retry of a POST or PATCH, which would write twice, is told the write was
+ * done (`conflict.idempotency_key_applied`).
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { D1Binding, Database } from '../db/client.ts';
@@ -14,6 +20,12 @@ import { idempotencyKeys } from '../db/schema.ts';
 
 /** How long a key and its answer are kept: a day. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** How long a claim without an answer counts as its request still running. */
+export const IDEMPOTENCY_LEASE_MS = 30_000;
+
+/** Methods whose second run leaves what the first left (RFC 9110 §9.2.2): their retries may take over a lapsed claim. */
+export const RERUNNABLE = /^(PUT|DELETE) /;
 
 /** Who holds a key, and the request it was first sent with. */
 export interface KeyClaim {
@@ -35,16 +47,28 @@ export interface ClaimState {
 const TAKEN = /UNIQUE constraint failed: idempotency_keys\./;
 
 /**
- * The insert that claims the key, for the batch of the request's first write (db/tenant-binding.ts).
+ * The statements that claim the key, in front of the batch of the request's first write
+ * (db/tenant-binding.ts): the insert, and for a PUT or DELETE first the removal of its own claim
+ * if that lapsed without an answer. A claim within its lease, or answered, still refuses the insert.
  *
  * @example
- * await d1.batch([claimStatement(d1, claim), ...write]);
+ * await d1.batch([...claimStatements(d1, claim), ...write]);
  */
-export function claimStatement(d1: D1Binding, claim: KeyClaim) {
-  return d1
+export function claimStatements(d1: D1Binding, claim: KeyClaim) {
+  const insert = d1
     .prepare('insert into idempotency_keys (tenant_id, caller, key, request) values (?, ?, ?, ?)')
     .bind(claim.tenantId, claim.caller, claim.key, claim.request);
+  if (!RERUNNABLE.test(claim.request)) return [insert];
+  const lapsed = d1
+    .prepare(
+      "delete from idempotency_keys where tenant_id=? and caller=? and key=? and request=? and status is null and created_at<unixepoch('subsec')*1000-?",
+    )
+    .bind(claim.tenantId, claim.caller, claim.key, claim.request, IDEMPOTENCY_LEASE_MS);
+  return [lapsed, insert];
 }
+
+/** Whether a claim without an answer, made at `createdAt`, has outlived its lease. */
+export const claimLapsed = (createdAt: number, now = Date.now()): boolean => createdAt < now - IDEMPOTENCY_LEASE_MS;
 
 /** Whether a batch failed because another request already holds its claim's key. */
 export const keyTaken = (err: unknown): boolean => TAKEN.test(String(err));
@@ -52,7 +76,12 @@ export const keyTaken = (err: unknown): boolean => TAKEN.test(String(err));
 /** The stored row of a key, or null. */
 export async function findKey(db: Database, tenantId: string, caller: string, key: string) {
   const [row] = await db
-    .select({ request: idempotencyKeys.request, status: idempotencyKeys.status, body: idempotencyKeys.body })
+    .select({
+      request: idempotencyKeys.request,
+      status: idempotencyKeys.status,
+      body: idempotencyKeys.body,
+      createdAt: idempotencyKeys.createdAt,
+    })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.key, key)));
   return row ?? null;

@@ -22,6 +22,7 @@ import { cards, commentReactions, comments, tenants, threads } from '../db/schem
 import { inList, qualified } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
+import { ACTIVITY_CURSOR } from '../schemas/threads.ts';
 import { cardPublic } from './card-rows.ts';
 import {
   type CommentRow,
@@ -440,18 +441,42 @@ export async function commentCounts(db: Database, tenantId: string, viewer: View
  */
 const ACTIVITY_OVERLAP_MS = 5_000;
 
-/** Changes in one activity answer; the caller polls again from `until` for the rest. */
+/** Changes in one activity answer; a full one says where to go on (`next`). */
 export const ACTIVITY_MAX = 500;
 
-/** What changed in the thread since `since`, as live updates would have announced it (404 for a discussion the viewer may not see). */
+/**
+ * Where a full activity answer stopped: its last change (time and id, the answers' order), and
+ * when the first answer of the run was read. As text, `at.readAt.id` (ActivityQuery's `after`).
+ */
+export interface ActivityCursor {
+  at: number;
+  id: string;
+  readAt: number;
+}
+
+/** `after` as ActivityQuery checked it. */
+export function parseActivityCursor(text: string): ActivityCursor {
+  const [, at, readAt, id] = ACTIVITY_CURSOR.exec(text) ?? [];
+  return { at: Number(at), readAt: Number(readAt), id: id ?? '' };
+}
+
+/**
+ * What changed in the thread since `since`, as live updates would have announced it (404 for a
+ * discussion the viewer may not see). With `after` (a full answer's `next`) it goes on exactly
+ * where that answer stopped, in (updated, id) order: however many changes share a moment, a run
+ * of answers ends. The run's last answer gives as `until` the time its first was read, so the next
+ * poll looks back over writes that committed after that read.
+ */
 export async function threadActivity(
   db: Database,
   tenantId: string,
   viewer: Viewer,
   threadId: string,
   since: number,
+  after: ActivityCursor | null = null,
   now = Date.now(),
 ): Promise<ThreadActivity> {
+  const rest = after && or(gt(comments.updatedAt, after.at), and(eq(comments.updatedAt, after.at), gt(comments.id, after.id)));
   const [thread, rows] = await db.batch([
     db
       .select({ id: threads.id })
@@ -460,15 +485,24 @@ export async function threadActivity(
     db
       .select({ id: comments.id, state: comments.state, createdAt: comments.createdAt, updatedAt: comments.updatedAt })
       .from(comments)
-      .where(and(eq(comments.tenantId, tenantId), eq(comments.threadId, threadId), gt(comments.updatedAt, since - ACTIVITY_OVERLAP_MS)))
-      .orderBy(asc(comments.updatedAt))
+      .where(
+        and(
+          eq(comments.tenantId, tenantId),
+          eq(comments.threadId, threadId),
+          gt(comments.updatedAt, since - ACTIVITY_OVERLAP_MS),
+          rest ?? undefined,
+        ),
+      )
+      .orderBy(asc(comments.updatedAt), asc(comments.id))
       .limit(ACTIVITY_MAX),
   ]);
   if (thread.length === 0) throw notFound('not_found.thread', { id: threadId });
-  // A full answer may have left changes out: the next poll resumes from the last one it holds.
+  const readAt = after?.readAt ?? now;
   const last = rows.length === ACTIVITY_MAX ? rows.at(-1) : undefined;
-  const until = last ? Math.max(last.updatedAt, since + 1) : now;
+  // A full answer: `until` as before (a client that ignores `next` resumes from its last change).
+  const until = last ? Math.max(last.updatedAt, since + 1) : readAt;
   const activity: ThreadActivity = { created: [], updated: [], removed: [], until: isoTime(until) };
+  if (last) activity.next = `${last.updatedAt}.${readAt}.${last.id}`;
   for (const row of rows) {
     if (row.state !== 'published') activity.removed.push(row.id);
     else if (row.createdAt > since - ACTIVITY_OVERLAP_MS) activity.created.push(row.id);

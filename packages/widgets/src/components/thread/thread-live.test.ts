@@ -392,6 +392,59 @@ describe('LiveFeed', () => {
     expect(tabs.slice(1).every((tab) => tab.statuses.at(-1) === 'socket' && tab.tickets.asked === 1)).toBe(true);
   });
 
+  it('catches up on every change after a reconnect, past the 500 one activity answer holds', async () => {
+    const key = freshKey();
+    const first = await clientAs(await tokenFor(newPerson('Sales'))).threads.post({ key, body: 'Busy thread' });
+    const RealSocket = globalThis.WebSocket;
+    const sockets: WebSocket[] = [];
+    globalThis.WebSocket = class extends RealSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        sockets.push(this);
+      }
+    };
+    // The second ticket waits until the comments are in: they are posted while no socket is open.
+    const tickets = holdTickets((n) => n > 1);
+    const told = new Set<string>();
+    const statuses: LiveStatus[] = [];
+    const feed = new LiveFeed({
+      client: clientAs(await tokenFor(newPerson('Operations'))),
+      threadId: first.threadId,
+      mode: 'socket',
+      pollIntervalMs: 60_000,
+      since: new Date().toISOString(),
+      onChanges: (changes) => {
+        for (const change of changes) if (change.type === 'created') told.add(change.id);
+      },
+      onStatus: (s) => statuses.push(s),
+    });
+    try {
+      feed.start();
+      await until(() => statuses.at(-1) === 'socket');
+      sockets[0]?.close();
+      await until(() => tickets.asked === 2);
+      // 520 comments by 13 people (each stays under the write limit of 60 a minute), 20 at a time.
+      const writers = await Promise.all(Array.from({ length: 13 }, async () => clientAs(await tokenFor(newPerson('Sales')))));
+      const missed: string[] = [];
+      for (let i = 0; i < 520; i += 20) {
+        const posted = await Promise.all(
+          Array.from({ length: 20 }, (_, j) =>
+            (writers[(i + j) % writers.length] as BridgekitClient).threads.post({ key, body: `Missed ${i + j}` }),
+          ),
+        );
+        missed.push(...posted.map((c) => c.id));
+      }
+      tickets.release();
+      await until(() => statuses.at(-1) === 'socket' && statuses.length > 2, 30_000);
+      await until(() => missed.every((id) => told.has(id)), 30_000);
+      expect(sockets).toHaveLength(2);
+    } finally {
+      feed.stop();
+      tickets.restore();
+      globalThis.WebSocket = RealSocket;
+    }
+  }, 120_000);
+
   it('tells closes that end live updates from those that call for a new ticket', () => {
     expect([4403, 4429].map(isFinalClose)).toEqual([true, true]);
     expect([1000, 1001, 1006, 1011, 1012, 4000].map(isFinalClose)).toEqual([false, false, false, false, false, false]);

@@ -158,16 +158,22 @@ export class LiveFeed {
   async #catchUp(): Promise<boolean> {
     try {
       const asked = this.#since;
-      const activity = await this.#o.client.threads.activity(this.#o.threadId, asked);
+      let activity = await this.#o.client.threads.activity(this.#o.threadId, asked);
       if (this.#stopped) return false;
       const first = this.#clockOffset === Number.NEGATIVE_INFINITY;
       this.#clockOffset = Math.max(this.#clockOffset, Date.parse(activity.until) - Date.now());
+      for (;;) {
+        this.#o.onChanges([
+          ...activity.created.map((id) => ({ type: 'created' as const, id })),
+          ...activity.updated.map((id) => ({ type: 'updated' as const, id })),
+          ...activity.removed.map((id) => ({ type: 'removed' as const, id })),
+        ]);
+        // Cut off at the server's limit: the rest, from exactly where it stopped.
+        if (!activity.next) break;
+        activity = await this.#o.client.threads.activity(this.#o.threadId, asked, { after: activity.next });
+        if (this.#stopped) return false;
+      }
       this.#since = activity.until;
-      this.#o.onChanges([
-        ...activity.created.map((id) => ({ type: 'created' as const, id })),
-        ...activity.updated.map((id) => ({ type: 'updated' as const, id })),
-        ...activity.removed.map((id) => ({ type: 'removed' as const, id })),
-      ]);
       // The first cursor was this browser's time: if its clock runs ahead, changes made just after
       // the thread was read fall before that cursor. Ask again from the same moment, server time.
       if (first && this.#clockOffset < -CLOCK_TOLERANCE_MS) {

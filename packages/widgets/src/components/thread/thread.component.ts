@@ -621,7 +621,9 @@ export class BkThread extends BridgekitElement {
       this.dispatchEvent(new BkCommentPostEvent(comment));
       this.#done(this.t(comment.state === 'pending' ? 'thread.postedPending' : 'thread.sentLater'), null);
     } catch (err) {
-      this.#done(this.t('thread.sendLaterFailed', { reason: await this.describeError(err) }), null);
+      // Its first try was done after all, and the answer lost on the way (docs/api.md "Retrying writes"): sent, once.
+      if (isBridgekitError(err) && err.reason === 'conflict.idempotency_key_applied') this.#done(this.t('thread.sentLater'), null);
+      else this.#done(this.t('thread.sendLaterFailed', { reason: await this.describeError(err) }), null);
     }
   }
 

@@ -255,6 +255,28 @@ describe('<bk-thread>', () => {
     expect((await clientAs(token).comments.get(theirs.id)).myReactions).toEqual([]);
   });
 
+  it('says a comment written offline was sent when its retry learns the first try was done and its answer lost', async () => {
+    const el = await mountThread(`key="${freshKey()}" live="off"`);
+    // The post's answers never arrive; then the Worker answers as for a claim whose request died after writing.
+    const realFetch = globalThis.fetch;
+    let tries = 0;
+    globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/threads/comments')) return realFetch(request);
+      if (++tries <= 2) throw new TypeError('Failed to fetch');
+      const error = { code: 'conflict', reason: 'conflict.idempotency_key_applied', params: {}, message: 'Done once.', requestId: 'f00d' };
+      return Response.json({ error }, { status: 409 });
+    };
+    try {
+      await userEvent.fill(page.getByRole('textbox', { name: 'Add a comment' }), 'Written on the train');
+      await userEvent.click(page.getByRole('button', { name: 'Post', exact: true }));
+      await until(() => announcement(el) === 'Back online: your comment was sent.', 10_000);
+      expect(tries).toBe(3);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('says when a comment waits for a moderator, and shows a refusal as an alert', async () => {
     const el = await mountThread(`key="${freshKey()}" live="off"`);
     const posted: BkCommentPostEvent[] = [];

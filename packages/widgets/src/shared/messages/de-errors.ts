@@ -274,6 +274,8 @@ export const deErrors: Record<ErrorKey, Message> = {
     'Die Moderation hat diese Idee abgelehnt; sie lässt sich nicht mehr bearbeiten. Reichen Sie stattdessen eine neue Idee ein.',
   'reason.conflict.idempotency_key_in_flight':
     'Die erste Übermittlung wird noch verarbeitet. Versuchen Sie es in {retryAfter} Sekunden erneut, um ihr Ergebnis zu sehen.',
+  'reason.conflict.idempotency_key_applied':
+    'Die erste Übermittlung wurde ausgeführt, ihre Antwort ging aber verloren; sie wird nicht wiederholt. Laden Sie neu, um das Ergebnis zu sehen.',
   'reason.conflict.idempotency_key_reused':
     'Dieser Wiederholungsschlüssel (Idempotency-Key) gehört zu einer anderen Anfrage des letzten Tages: Senden Sie für eine neue Anfrage einen neuen Schlüssel.',
   'reason.conflict.edit_closed_idea':
@@ -448,6 +450,7 @@ export const deErrors: Record<ErrorKey, Message> = {
   'outage.unreachable': 'Der Dienst ist gerade nicht erreichbar.',
   'outage.retrying': 'Neuer Versuch läuft …',
   'outage.retryingIn': 'Neuer Versuch in {seconds} s.',
+  'outage.retryingInMinutes': 'Neuer Versuch in {minutes} Min.',
   'outage.tryNow': 'Jetzt versuchen',
   'outage.waiting': 'Dieser Teil lädt, sobald die Verbindung wieder steht.',
   'hint.board': 'Prüfen Sie den Namen des Boards in den Seiteneinstellungen.',

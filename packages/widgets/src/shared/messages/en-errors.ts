@@ -39,6 +39,7 @@ export const enErrors = {
   'outage.unreachable': 'Can’t reach the service.',
   'outage.retrying': 'Retrying…',
   'outage.retryingIn': 'Retrying in {seconds} s.',
+  'outage.retryingInMinutes': 'Retrying in {minutes} min.',
   'outage.tryNow': 'Try now',
   'outage.waiting': 'This part will load once the connection is back.',
   // For a community's admins only, after a "not found" of what the page asked for.
