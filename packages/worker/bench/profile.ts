@@ -17,7 +17,10 @@
  * idea-submit,card-save> (all),
  * --duration <s> of profiled load per scenario (5), --connections <n> (10), --top <n> rows (20),
  * --interval <µs> between samples (200), --save <dir> to keep each raw `.cpuprofile` (opens in
- * Chrome DevTools), --callers <function> to list who calls a function instead (e.g. `_prepare`).
+ * Chrome DevTools), --callers <function> to list who calls a function instead (e.g. `_prepare`),
+ * --baseline to profile the bench's baseline Worker (bench/baseline) under the scenario's
+ * baseline load too, in the same run, and print CPU per request, ours ÷ baseline: the measure of
+ * a read's cost that holds up best on a loaded machine.
  * Expects `pnpm build` to have run (the widgets' assets).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,6 +28,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDevServer } from '../scripts/dev-server.ts';
+import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { startBaseline } from './baseline-server.ts';
 import { BENCH_USERS, benchSeedSql, benchTokens, devVars, EXTRA_IDEAS } from './bench-data.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
@@ -56,13 +61,14 @@ const { values: opts } = parseArgs({
     interval: { type: 'string', default: '200' },
     save: { type: 'string' },
     callers: { type: 'string' },
+    baseline: { type: 'boolean', default: false },
   },
 });
 const chosen = opts.only.split(',') as ScenarioName[];
 for (const name of chosen) if (!SCENARIOS.includes(name)) throw new Error(`Unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
 
-/** The scenarios' Bridgekit requests, taken from the bench's own definitions where it has them. */
-function loads(tokens: string[], cards: ReturnType<typeof benchCard>[]): Record<ScenarioName, Load> {
+/** The scenarios' Bridgekit requests and their baseline counterparts, taken from the bench's own definitions where it has them. */
+function loads(tokens: string[], cards: ReturnType<typeof benchCard>[]): Record<ScenarioName, { ours: Load; base: Load }> {
   const headers = (n: number) => ({ authorization: `Bearer ${tokens[n % tokens.length]}` });
   const threads = threadScenarios(tokens)[0];
   const cardSearch = cardScenarios(cards, tokens)[1];
@@ -71,24 +77,34 @@ function loads(tokens: string[], cards: ReturnType<typeof benchCard>[]): Record<
   const cardSave = cardScenarios(cards, tokens)[0];
   if (!threads?.also?.[0] || !cardSearch || !search || !commentPost || !cardSave) throw new Error('The bench scenarios changed shape');
   let submitted = 0;
+  // The bench's one-statement reads and writes (run.ts).
+  const baseList: Load = { method: 'GET', path: () => '/ideas', headers: () => ({}) };
+  const baseVote: Load = {
+    method: 'PUT',
+    path: (n) => `/ideas/bench-idea-${n % EXTRA_IDEAS}/vote`,
+    headers: (n) => ({ 'x-user': `bench-user-${n % BENCH_USERS}` }),
+  };
   return {
-    'list-ideas': { method: 'GET', path: () => '/v1/tenants/demo/boards/general/ideas?sort=top', headers },
-    'idea-view': { method: 'GET', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % 100}/view`, headers },
-    'thread-100': threads.ours,
-    'thread-2000': threads.also[0].ours,
-    'card-search': cardSearch.ours,
-    search: search.ours,
+    'list-ideas': { ours: { method: 'GET', path: () => '/v1/tenants/demo/boards/general/ideas?sort=top', headers }, base: baseList },
+    'idea-view': { ours: { method: 'GET', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % 100}/view`, headers }, base: baseList },
+    'thread-100': threads,
+    'thread-2000': { ours: threads.also[0].ours, base: threads.base },
+    'card-search': cardSearch,
+    search,
     // The writes, as the bench makes them (run.ts, threads.ts, cards.ts).
-    vote: { method: 'PUT', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % EXTRA_IDEAS}/vote`, headers },
-    'comment-post': commentPost.ours,
+    vote: { ours: { method: 'PUT', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % EXTRA_IDEAS}/vote`, headers }, base: baseVote },
+    'comment-post': commentPost,
     'idea-submit': {
-      method: 'POST',
-      path: () => '/v1/tenants/demo/boards/general/ideas',
-      headers: (n) => ({ ...headers(n), 'content-type': 'application/json' }),
-      body: () =>
-        JSON.stringify({ title: `Profiled idea number ${++submitted} about invoices`, description: 'Submitted by the profiler.' }),
+      ours: {
+        method: 'POST',
+        path: () => '/v1/tenants/demo/boards/general/ideas',
+        headers: (n) => ({ ...headers(n), 'content-type': 'application/json' }),
+        body: () =>
+          JSON.stringify({ title: `Profiled idea number ${++submitted} about invoices`, description: 'Submitted by the profiler.' }),
+      },
+      base: commentPost.base,
     },
-    'card-save': cardSave.ours,
+    'card-save': cardSave,
   };
 }
 
@@ -308,6 +324,44 @@ function table(title: string, rows: Row[], busy: number, by: 'self' | 'total', t
   ];
 }
 
+/** A Worker's inspector, ready to profile: its scripts' source maps are read as they are parsed. */
+async function attach(inspectorPort: number): Promise<{ cdp: CdpClient; maps: SourceMaps; mapped: () => Promise<unknown> }> {
+  const cdp = await connect(inspectorPort);
+  const maps = new SourceMaps();
+  const mapping: Promise<void>[] = [];
+  cdp.on('Debugger.scriptParsed', (p) => {
+    mapping.push(maps.add(String(p.scriptId), String(p.url ?? ''), String(p.sourceMapURL ?? '')).catch(() => {}));
+  });
+  await cdp.send('Debugger.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(opts.interval) });
+  return { cdp, maps, mapped: () => Promise.all(mapping) };
+}
+
+interface Profiled {
+  m: Awaited<ReturnType<typeof measure>>;
+  summary: ReturnType<typeof summarise>;
+  profile: Profile;
+  /** Busy CPU per answered request, ms. */
+  cpu: number;
+}
+
+/** Warms `url` up under `load`, then profiles it for `--duration` seconds of the same load. */
+async function profileLoad(worker: Awaited<ReturnType<typeof attach>>, url: string, load: Load): Promise<Profiled> {
+  const connections = Number(opts.connections);
+  await measure(url, load, { connections, duration: 1 });
+  await worker.mapped();
+  await worker.cdp.send('Profiler.start');
+  const m = await measure(url, load, { connections, duration: Number(opts.duration) });
+  const { profile } = await worker.cdp.send<{ profile: Profile }>('Profiler.stop');
+  const summary = summarise(profile, worker.maps, opts.callers);
+  return { m, summary, profile, cpu: summary.busy / 1000 / Math.max(m.answered, 1) };
+}
+
+const headline = (name: string, { m, summary, cpu }: Profiled) =>
+  `\n== ${name}: ${m.answered} requests in ${opts.duration} s (${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms) ==\n` +
+  `  Worker busy ${pct(summary.busy, summary.busy + summary.idle)} of the samples; ${cpu.toFixed(2)} ms of CPU per request; GC ${pct(summary.gc, summary.busy)} of busy`;
+
 async function main(): Promise<void> {
   const vars = await devVars();
   const secret = new TextEncoder().encode(vars.DEMO_EMBED_SECRET);
@@ -318,35 +372,39 @@ async function main(): Promise<void> {
   await writeFile(seedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, BENCH_USERS)}\n${cardSeedSql(cards)}\n`);
   console.log('Starting the Worker (migrations, seed, wrangler dev)…');
   const worker = await startDevServer({ extraSeedFile: seedFile, rateLimits: false });
-  let cdp: CdpClient | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+  const clients: CdpClient[] = [];
   try {
+    if (opts.baseline) {
+      console.log('Starting the baseline Worker (bench/baseline)…');
+      const demoSeedFile = join(dir, 'demo-seed.sql');
+      await writeFile(
+        demoSeedFile,
+        toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
+      );
+      baseline = await startBaseline([demoSeedFile, seedFile]);
+    }
     const tokens = await benchTokens(secret);
     const scenarios = loads(tokens, cards);
-    cdp = await connect(worker.inspectorPort);
-    const maps = new SourceMaps();
-    const mapping: Promise<void>[] = [];
-    cdp.on('Debugger.scriptParsed', (p) => {
-      mapping.push(maps.add(String(p.scriptId), String(p.url ?? ''), String(p.sourceMapURL ?? '')).catch(() => {}));
-    });
-    await cdp.send('Debugger.enable');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: Number(opts.interval) });
-    const duration = Number(opts.duration);
-    const connections = Number(opts.connections);
+    const ours = await attach(worker.inspectorPort);
+    clients.push(ours.cdp);
+    const base = baseline ? await attach(baseline.inspectorPort) : undefined;
+    if (base) clients.push(base.cdp);
+    const top = Number(opts.top);
     for (const name of chosen) {
       const load = scenarios[name];
-      await measure(worker.url, load, { connections, duration: 1 });
-      await Promise.all(mapping);
-      await cdp.send('Profiler.start');
-      const m = await measure(worker.url, load, { connections, duration });
-      const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
-      if (opts.save) await writeFile(join(opts.save, `${name}.cpuprofile`), JSON.stringify(profile));
-      const { rows, busy, idle, gc } = summarise(profile, maps, opts.callers);
-      const top = Number(opts.top);
-      console.log(
-        `\n== ${name}: ${m.answered} requests in ${duration} s (${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms) ==\n` +
-          `  Worker busy ${pct(busy, busy + idle)} of the samples; ${(busy / 1000 / Math.max(m.answered, 1)).toFixed(2)} ms of CPU per request; GC ${pct(gc, busy)} of busy`,
-      );
+      const profiled = await profileLoad(ours, worker.url, load.ours);
+      if (opts.save) await writeFile(join(opts.save, `${name}.cpuprofile`), JSON.stringify(profiled.profile));
+      console.log(headline(name, profiled));
+      if (base && baseline) {
+        // Right after ours, under the same machine load: the ratio of the two is the measure.
+        const against = await profileLoad(base, baseline.url, load.base);
+        console.log(
+          `  baseline: ${against.m.answered} requests (${against.m.rps.toFixed(0)} req/s), ${against.cpu.toFixed(2)} ms of CPU per request; ` +
+            `ours ÷ baseline ${(profiled.cpu / Math.max(against.cpu, 1e-6)).toFixed(2)}× CPU per request`,
+        );
+      }
+      const { rows, busy } = profiled.summary;
       if (opts.callers) {
         console.log(
           table(`total          callers of ${opts.callers}, by the time spent in it under them`, rows, busy, 'total', top).join('\n'),
@@ -357,8 +415,9 @@ async function main(): Promise<void> {
       console.log(table('total   self   by total time (on the stack)', rows, busy, 'total', top).join('\n'));
     }
   } finally {
-    cdp?.close();
+    for (const cdp of clients) cdp.close();
     await worker.stop();
+    await baseline?.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
