@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { D1Binding, Database } from '../db/client.ts';
 import { cacheVersions } from '../db/schema.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { tenantBinding } from '../db/tenant-binding.ts';
 
 export { writtenTable } from '../db/tenant-binding.ts';
@@ -127,12 +128,20 @@ export type Versions = Record<string, number>;
  * const [versions, rows] = await db.batch([selectVersions(db, tenantId, ['ideas']), query]);
  */
 export function selectVersions(db: Database, tenantId: string, scopes: readonly string[]) {
-  // The scopes as one JSON parameter: the same primary-key look-ups, less SQL to build on every read.
-  return db
-    .select({ scope: cacheVersions.scope, version: cacheVersions.version })
-    .from(cacheVersions)
-    .where(sql`${cacheVersions.tenantId} = ${tenantId} and ${cacheVersions.scope} in (select value from json_each(${scopesJson(scopes)}))`);
+  const [statement] = versionsShape(db, { tenantId, scopes: scopesJson(scopes) }, {});
+  return statement;
 }
+
+// Built once per isolate (every read sends it): the scopes as one JSON parameter, the same primary-key look-ups.
+const versionsShape = statementShapes(
+  (db, v: { tenantId: string; scopes: string }) =>
+    [
+      db
+        .select({ scope: cacheVersions.scope, version: cacheVersions.version })
+        .from(cacheVersions)
+        .where(sql`${cacheVersions.tenantId} = ${v.tenantId} and ${cacheVersions.scope} in (select value from json_each(${v.scopes}))`),
+    ] as const,
+);
 
 const scopeLists = new WeakMap<readonly string[], string>();
 /** `scopes` as JSON, once per list (route lists are constants). */
