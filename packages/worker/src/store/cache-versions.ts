@@ -7,6 +7,7 @@
  * while their versions are the ones it was stamped with.
  */
 import { sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { D1Binding, Database } from '../db/client.ts';
 import { cacheVersions } from '../db/schema.ts';
 import { statementShapes } from '../db/statement-shapes.ts';
@@ -142,6 +143,57 @@ const versionsShape = statementShapes(
         .where(sql`${cacheVersions.tenantId} = ${v.tenantId} and ${cacheVersions.scope} in (select value from json_each(${v.scopes}))`),
     ] as const,
 );
+
+/** What the D1 batch asks of an item (drizzle-orm/d1 session `batch`): its prepared query. */
+interface PreparedItem {
+  stmt: unknown;
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(result: unknown, isFromBatch?: boolean): unknown;
+}
+
+const VERSIONS_COLUMN = 'bk_versions';
+/** {@link selectVersions} as one JSON column: `[[scope, version], …]`. */
+const VERSIONS_SQL = `(select json_group_array(json_array(scope, version)) from cache_versions
+  where tenant_id = ? and scope in (select value from json_each(?))) as ${VERSIONS_COLUMN}`;
+/** The wrapped SQL of each statement wrapped (a statement's text is one per shape of viewer: a few per route). */
+const wrappedSql = new Map<string, string>();
+
+/**
+ * `item` (a one-row statement) with the versions of `scopes` as a column of its row: one
+ * statement for what {@link selectVersions} and `item` read, so a cached read for a signed-in
+ * viewer sends D1 one statement, not two. Its result is `{ rows, result }`: the versions' rows
+ * and `item`'s own result as drizzle maps it.
+ *
+ * @example
+ * const [{ rows, result }] = await db.batch([withVersions(db, tenant.id, scopes, ownIdeaState(…))]);
+ */
+export function withVersions<T>(db: Database, tenantId: string, scopes: readonly string[], item: BatchItem<'sqlite'>) {
+  const json = scopesJson(scopes);
+  return {
+    _prepare(): PreparedItem {
+      const inner = (item as unknown as { _prepare(): PreparedItem })._prepare();
+      const query = inner.getQuery();
+      let sqlText = wrappedSql.get(query.sql);
+      if (sqlText === undefined) {
+        sqlText = `select ${VERSIONS_SQL}, m.* from (${query.sql}) m`;
+        if (wrappedSql.size >= 100) wrappedSql.clear();
+        wrappedSql.set(query.sql, sqlText);
+      }
+      const wrapped = { sql: sqlText, params: [tenantId, json, ...query.params] };
+      return Object.assign(Object.create(inner) as PreparedItem, {
+        stmt: db.$client.prepare(sqlText),
+        getQuery: () => wrapped,
+        mapResult: (response: { results: Record<string, unknown>[] }, isFromBatch?: boolean) => {
+          const [row] = response.results;
+          if (!row) return { rows: [], result: inner.mapResult(response, isFromBatch) };
+          const { [VERSIONS_COLUMN]: versions, ...rest } = row;
+          const rows = (JSON.parse(String(versions)) as [string, number][]).map(([scope, version]) => ({ scope, version }));
+          return { rows, result: inner.mapResult({ ...response, results: [rest] }, isFromBatch) as T };
+        },
+      });
+    },
+  } as unknown as BatchItem<'sqlite'>;
+}
 
 const scopeLists = new WeakMap<readonly string[], string>();
 /** `scopes` as JSON, once per list (route lists are constants). */
