@@ -19,8 +19,9 @@
  * --interval <µs> between samples (200), --save <dir> to keep each raw `.cpuprofile` (opens in
  * Chrome DevTools), --callers <function> to list who calls a function instead (e.g. `_prepare`),
  * --baseline to profile the bench's baseline Worker (bench/baseline) under the scenario's
- * baseline load too, in the same run, and print CPU per request, ours ÷ baseline: the measure of
- * a read's cost that holds up best on a loaded machine.
+ * baseline load too, in `--rounds` (3) alternating with ours, and print CPU per request, ours ÷
+ * baseline (the median of the rounds' ratios): the measure of a read's cost that holds up best on
+ * a loaded machine.
  * Expects `pnpm build` to have run (the widgets' assets).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,7 +34,7 @@ import { startBaseline } from './baseline-server.ts';
 import { BENCH_USERS, benchSeedSql, benchTokens, devVars, EXTRA_IDEAS } from './bench-data.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
-import { type Load, measure } from './load.ts';
+import { type Load, measure, median } from './load.ts';
 import { searchScenarios } from './search.ts';
 import { threadSeedSql } from './thread-seed.ts';
 import { threadScenarios } from './threads.ts';
@@ -62,6 +63,7 @@ const { values: opts } = parseArgs({
     save: { type: 'string' },
     callers: { type: 'string' },
     baseline: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const chosen = opts.only.split(',') as ScenarioName[];
@@ -347,9 +349,9 @@ interface Profiled {
 }
 
 /** Warms `url` up under `load`, then profiles it for `--duration` seconds of the same load. */
-async function profileLoad(worker: Awaited<ReturnType<typeof attach>>, url: string, load: Load): Promise<Profiled> {
+async function profileLoad(worker: Awaited<ReturnType<typeof attach>>, url: string, load: Load, warm = true): Promise<Profiled> {
   const connections = Number(opts.connections);
-  await measure(url, load, { connections, duration: 1 });
+  if (warm) await measure(url, load, { connections, duration: 1 });
   await worker.mapped();
   await worker.cdp.send('Profiler.start');
   const m = await measure(url, load, { connections, duration: Number(opts.duration) });
@@ -397,11 +399,19 @@ async function main(): Promise<void> {
       if (opts.save) await writeFile(join(opts.save, `${name}.cpuprofile`), JSON.stringify(profiled.profile));
       console.log(headline(name, profiled));
       if (base && baseline) {
-        // Right after ours, under the same machine load: the ratio of the two is the measure.
-        const against = await profileLoad(base, baseline.url, load.base);
+        // Alternating rounds of ours and the baseline's, under the same machine load: the median of
+        // their ratios is the measure (the first of ours is the one tabled below).
+        const ratios: number[] = [];
+        const rounds: string[] = [];
+        for (let round = 0; round < Number(opts.rounds); round++) {
+          const mine = round === 0 ? profiled : await profileLoad(ours, worker.url, load.ours, false);
+          const against = await profileLoad(base, baseline.url, load.base, round === 0);
+          ratios.push(mine.cpu / Math.max(against.cpu, 1e-6));
+          rounds.push(`${mine.cpu.toFixed(2)} vs ${against.cpu.toFixed(2)} ms (${against.m.rps.toFixed(0)} req/s)`);
+        }
         console.log(
-          `  baseline: ${against.m.answered} requests (${against.m.rps.toFixed(0)} req/s), ${against.cpu.toFixed(2)} ms of CPU per request; ` +
-            `ours ÷ baseline ${(profiled.cpu / Math.max(against.cpu, 1e-6)).toFixed(2)}× CPU per request`,
+          `  baseline, ${rounds.length} alternating rounds: ours vs baseline CPU per request ${rounds.join('; ')}\n` +
+            `  ours ÷ baseline: ${median(ratios).toFixed(2)}× CPU per request (median of ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
         );
       }
       const { rows, busy } = profiled.summary;
