@@ -345,7 +345,7 @@ async function processTable(): Promise<Map<number, { ppid: number; name: string;
   return table;
 }
 
-/** The workerd processes under this one (each `wrangler dev` runs its own). */
+/** The workerd processes under this one (each `wrangler dev` runs its own, the baseline's too). */
 async function workerdProcesses(): Promise<Set<number>> {
   const table = await processTable();
   const found = new Set<number>();
@@ -374,11 +374,9 @@ interface Worker {
   cdp: CdpClient;
   maps: SourceMaps;
   mapped: () => Promise<unknown>;
-  /** Its workerd processes, for their CPU time. */
-  processes: Set<number>;
 }
 
-async function attach(inspectorPort: number, processes: Set<number>): Promise<Worker> {
+async function attach(inspectorPort: number): Promise<Worker> {
   const cdp = await connect(inspectorPort);
   const maps = new SourceMaps();
   const mapping: Promise<void>[] = [];
@@ -388,7 +386,7 @@ async function attach(inspectorPort: number, processes: Set<number>): Promise<Wo
   await cdp.send('Debugger.enable');
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: Number(opts.interval) });
-  return { cdp, maps, mapped: () => Promise.all(mapping), processes };
+  return { cdp, maps, mapped: () => Promise.all(mapping) };
 }
 
 interface Profiled {
@@ -397,7 +395,7 @@ interface Profiled {
   profile: Profile;
   /** Busy CPU per answered request, ms (the profile's busy samples: time on the Worker's thread). */
   cpu: number;
-  /** CPU time of the Worker's processes per answered request, ms (/proc: not counting time the machine gave others). */
+  /** CPU time of the workerd processes per answered request, ms (/proc: not counting time the machine gave others; the idle Worker's is a trace). */
   processCpu: number;
 }
 
@@ -407,9 +405,11 @@ async function profileLoad(worker: Worker, url: string, load: Load, warm = true)
   if (warm) await measure(url, load, { connections, duration: 1 });
   await worker.mapped();
   await worker.cdp.send('Profiler.start');
-  const before = await cpuOf(worker.processes);
+  // Every workerd under this process: only the Worker under load spends more than a trace.
+  const processes = await workerdProcesses();
+  const before = await cpuOf(processes);
   const m = await measure(url, load, { connections, duration: Number(opts.duration) });
-  const processCpu = (await cpuOf(worker.processes)) - before;
+  const processCpu = (await cpuOf(processes)) - before;
   const { profile } = await worker.cdp.send<{ profile: Profile }>('Profiler.stop');
   const summary = summarise(profile, worker.maps, opts.callers);
   const answered = Math.max(m.answered, 1);
@@ -431,8 +431,6 @@ async function main(): Promise<void> {
   await writeFile(seedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, BENCH_USERS)}\n${cardSeedSql(cards)}\n`);
   console.log('Starting the Worker (migrations, seed, wrangler dev)…');
   const worker = await startDevServer({ extraSeedFile: seedFile, rateLimits: false });
-  const ourProcesses = await workerdProcesses();
-  let baseProcesses = new Set<number>();
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   const clients: CdpClient[] = [];
   try {
@@ -444,13 +442,12 @@ async function main(): Promise<void> {
         toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
       );
       baseline = await startBaseline([demoSeedFile, seedFile]);
-      baseProcesses = new Set([...(await workerdProcesses())].filter((pid) => !ourProcesses.has(pid)));
     }
     const tokens = await benchTokens(secret);
     const scenarios = loads(tokens, cards);
-    const ours = await attach(worker.inspectorPort, ourProcesses);
+    const ours = await attach(worker.inspectorPort);
     clients.push(ours.cdp);
-    const base = baseline ? await attach(baseline.inspectorPort, baseProcesses) : undefined;
+    const base = baseline ? await attach(baseline.inspectorPort) : undefined;
     if (base) clients.push(base.cdp);
     const top = Number(opts.top);
     for (const name of chosen) {
