@@ -17,18 +17,25 @@
  * idea-submit,card-save> (all),
  * --duration <s> of profiled load per scenario (5), --connections <n> (10), --top <n> rows (20),
  * --interval <µs> between samples (200), --save <dir> to keep each raw `.cpuprofile` (opens in
- * Chrome DevTools), --callers <function> to list who calls a function instead (e.g. `_prepare`).
+ * Chrome DevTools), --callers <function> to list who calls a function instead (e.g. `_prepare`),
+ * --baseline to profile the bench's baseline Worker (bench/baseline) under the scenario's
+ * baseline load too, in `--rounds` (3) alternating with ours, and print CPU per request, ours ÷
+ * baseline (the median of the rounds' ratios), by the workerd processes' CPU time (Linux /proc;
+ * the profile's busy samples count time the machine gave other processes too): the measure of a
+ * read's cost that holds up best on a loaded machine.
  * Expects `pnpm build` to have run (the widgets' assets).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDevServer } from '../scripts/dev-server.ts';
+import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { startBaseline } from './baseline-server.ts';
 import { BENCH_USERS, benchSeedSql, benchTokens, devVars, EXTRA_IDEAS } from './bench-data.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
 import { cardScenarios } from './cards.ts';
-import { type Load, measure } from './load.ts';
+import { type Load, measure, median } from './load.ts';
 import { searchScenarios } from './search.ts';
 import { threadSeedSql } from './thread-seed.ts';
 import { threadScenarios } from './threads.ts';
@@ -56,13 +63,15 @@ const { values: opts } = parseArgs({
     interval: { type: 'string', default: '200' },
     save: { type: 'string' },
     callers: { type: 'string' },
+    baseline: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const chosen = opts.only.split(',') as ScenarioName[];
 for (const name of chosen) if (!SCENARIOS.includes(name)) throw new Error(`Unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
 
-/** The scenarios' Bridgekit requests, taken from the bench's own definitions where it has them. */
-function loads(tokens: string[], cards: ReturnType<typeof benchCard>[]): Record<ScenarioName, Load> {
+/** The scenarios' Bridgekit requests and their baseline counterparts, taken from the bench's own definitions where it has them. */
+function loads(tokens: string[], cards: ReturnType<typeof benchCard>[]): Record<ScenarioName, { ours: Load; base: Load }> {
   const headers = (n: number) => ({ authorization: `Bearer ${tokens[n % tokens.length]}` });
   const threads = threadScenarios(tokens)[0];
   const cardSearch = cardScenarios(cards, tokens)[1];
@@ -71,24 +80,34 @@ function loads(tokens: string[], cards: ReturnType<typeof benchCard>[]): Record<
   const cardSave = cardScenarios(cards, tokens)[0];
   if (!threads?.also?.[0] || !cardSearch || !search || !commentPost || !cardSave) throw new Error('The bench scenarios changed shape');
   let submitted = 0;
+  // The bench's one-statement reads and writes (run.ts).
+  const baseList: Load = { method: 'GET', path: () => '/ideas', headers: () => ({}) };
+  const baseVote: Load = {
+    method: 'PUT',
+    path: (n) => `/ideas/bench-idea-${n % EXTRA_IDEAS}/vote`,
+    headers: (n) => ({ 'x-user': `bench-user-${n % BENCH_USERS}` }),
+  };
   return {
-    'list-ideas': { method: 'GET', path: () => '/v1/tenants/demo/boards/general/ideas?sort=top', headers },
-    'idea-view': { method: 'GET', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % 100}/view`, headers },
-    'thread-100': threads.ours,
-    'thread-2000': threads.also[0].ours,
-    'card-search': cardSearch.ours,
-    search: search.ours,
+    'list-ideas': { ours: { method: 'GET', path: () => '/v1/tenants/demo/boards/general/ideas?sort=top', headers }, base: baseList },
+    'idea-view': { ours: { method: 'GET', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % 100}/view`, headers }, base: baseList },
+    'thread-100': threads,
+    'thread-2000': { ours: threads.also[0].ours, base: threads.base },
+    'card-search': cardSearch,
+    search,
     // The writes, as the bench makes them (run.ts, threads.ts, cards.ts).
-    vote: { method: 'PUT', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % EXTRA_IDEAS}/vote`, headers },
-    'comment-post': commentPost.ours,
+    vote: { ours: { method: 'PUT', path: (n) => `/v1/tenants/demo/ideas/bench-idea-${n % EXTRA_IDEAS}/vote`, headers }, base: baseVote },
+    'comment-post': commentPost,
     'idea-submit': {
-      method: 'POST',
-      path: () => '/v1/tenants/demo/boards/general/ideas',
-      headers: (n) => ({ ...headers(n), 'content-type': 'application/json' }),
-      body: () =>
-        JSON.stringify({ title: `Profiled idea number ${++submitted} about invoices`, description: 'Submitted by the profiler.' }),
+      ours: {
+        method: 'POST',
+        path: () => '/v1/tenants/demo/boards/general/ideas',
+        headers: (n) => ({ ...headers(n), 'content-type': 'application/json' }),
+        body: () =>
+          JSON.stringify({ title: `Profiled idea number ${++submitted} about invoices`, description: 'Submitted by the profiler.' }),
+      },
+      base: commentPost.base,
     },
-    'card-save': cardSave.ours,
+    'card-save': cardSave,
   };
 }
 
@@ -308,6 +327,100 @@ function table(title: string, rows: Row[], busy: number, by: 'self' | 'total', t
   ];
 }
 
+// --- Process CPU time (Linux /proc): what a Worker's processes spent, whatever the machine's load ---
+
+/** Each process's parent and CPU time (user + system, ms), read off /proc. */
+async function processTable(): Promise<Map<number, { ppid: number; name: string; cpuMs: number }>> {
+  const table = new Map<number, { ppid: number; name: string; cpuMs: number }>();
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((d) => /^\d+$/.test(d));
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const close = stat.lastIndexOf(')');
+    if (close < 0) continue;
+    const name = stat.slice(stat.indexOf('(') + 1, close);
+    // After the name: state, ppid, … utime (14th field) and stime (15th), in clock ticks (100 a second).
+    const fields = stat.slice(close + 2).split(' ');
+    table.set(Number(pid), { ppid: Number(fields[1]), name, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 });
+  }
+  return table;
+}
+
+/** The workerd processes under this one (each `wrangler dev` runs its own, the baseline's too). */
+async function workerdProcesses(): Promise<Set<number>> {
+  const table = await processTable();
+  const found = new Set<number>();
+  for (const [pid, p] of table) {
+    if (p.name !== 'workerd') continue;
+    for (let at = p.ppid; at > 1; at = table.get(at)?.ppid ?? 0) {
+      if (at === process.pid) found.add(pid);
+    }
+  }
+  return found;
+}
+
+/** CPU time (ms) spent so far by `pids`. */
+async function cpuOf(pids: Set<number>): Promise<number> {
+  let ms = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ms += (Number(fields[11]) || 0) + (Number(fields[12]) || 0);
+  }
+  return ms * 10;
+}
+
+/** A Worker's inspector, ready to profile: its scripts' source maps are read as they are parsed. */
+interface Worker {
+  cdp: CdpClient;
+  maps: SourceMaps;
+  mapped: () => Promise<unknown>;
+}
+
+async function attach(inspectorPort: number): Promise<Worker> {
+  const cdp = await connect(inspectorPort);
+  const maps = new SourceMaps();
+  const mapping: Promise<void>[] = [];
+  cdp.on('Debugger.scriptParsed', (p) => {
+    mapping.push(maps.add(String(p.scriptId), String(p.url ?? ''), String(p.sourceMapURL ?? '')).catch(() => {}));
+  });
+  await cdp.send('Debugger.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(opts.interval) });
+  return { cdp, maps, mapped: () => Promise.all(mapping) };
+}
+
+interface Profiled {
+  m: Awaited<ReturnType<typeof measure>>;
+  summary: ReturnType<typeof summarise>;
+  profile: Profile;
+  /** Busy CPU per answered request, ms (the profile's busy samples: time on the Worker's thread). */
+  cpu: number;
+  /** CPU time of the workerd processes per answered request, ms (/proc: not counting time the machine gave others; the idle Worker's is a trace). */
+  processCpu: number;
+}
+
+/** Warms `url` up under `load`, then profiles it for `--duration` seconds of the same load. */
+async function profileLoad(worker: Worker, url: string, load: Load, warm = true): Promise<Profiled> {
+  const connections = Number(opts.connections);
+  if (warm) await measure(url, load, { connections, duration: 1 });
+  await worker.mapped();
+  await worker.cdp.send('Profiler.start');
+  // Every workerd under this process: only the Worker under load spends more than a trace.
+  const processes = await workerdProcesses();
+  const before = await cpuOf(processes);
+  const m = await measure(url, load, { connections, duration: Number(opts.duration) });
+  const processCpu = (await cpuOf(processes)) - before;
+  const { profile } = await worker.cdp.send<{ profile: Profile }>('Profiler.stop');
+  const summary = summarise(profile, worker.maps, opts.callers);
+  const answered = Math.max(m.answered, 1);
+  return { m, summary, profile, cpu: summary.busy / 1000 / answered, processCpu: processCpu / answered };
+}
+
+const headline = (name: string, { m, summary, cpu, processCpu }: Profiled) =>
+  `\n== ${name}: ${m.answered} requests in ${opts.duration} s (${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms) ==\n` +
+  `  Worker busy ${pct(summary.busy, summary.busy + summary.idle)} of the samples; ${cpu.toFixed(2)} ms of CPU per request` +
+  ` (the workerd processes' CPU time: ${processCpu.toFixed(2)} ms); GC ${pct(summary.gc, summary.busy)} of busy`;
+
 async function main(): Promise<void> {
   const vars = await devVars();
   const secret = new TextEncoder().encode(vars.DEMO_EMBED_SECRET);
@@ -318,35 +431,53 @@ async function main(): Promise<void> {
   await writeFile(seedFile, `${benchSeedSql(now)}\n${threadSeedSql(now, BENCH_USERS)}\n${cardSeedSql(cards)}\n`);
   console.log('Starting the Worker (migrations, seed, wrangler dev)…');
   const worker = await startDevServer({ extraSeedFile: seedFile, rateLimits: false });
-  let cdp: CdpClient | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+  const clients: CdpClient[] = [];
   try {
+    if (opts.baseline) {
+      console.log('Starting the baseline Worker (bench/baseline)…');
+      const demoSeedFile = join(dir, 'demo-seed.sql');
+      await writeFile(
+        demoSeedFile,
+        toSqlScript(await demoSeed({ secretKey: vars.BRIDGEKIT_SECRET_KEY ?? '', demoSecret: vars.DEMO_EMBED_SECRET ?? '' })),
+      );
+      baseline = await startBaseline([demoSeedFile, seedFile]);
+    }
     const tokens = await benchTokens(secret);
     const scenarios = loads(tokens, cards);
-    cdp = await connect(worker.inspectorPort);
-    const maps = new SourceMaps();
-    const mapping: Promise<void>[] = [];
-    cdp.on('Debugger.scriptParsed', (p) => {
-      mapping.push(maps.add(String(p.scriptId), String(p.url ?? ''), String(p.sourceMapURL ?? '')).catch(() => {}));
-    });
-    await cdp.send('Debugger.enable');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: Number(opts.interval) });
-    const duration = Number(opts.duration);
-    const connections = Number(opts.connections);
+    const ours = await attach(worker.inspectorPort);
+    clients.push(ours.cdp);
+    const base = baseline ? await attach(baseline.inspectorPort) : undefined;
+    if (base) clients.push(base.cdp);
+    const top = Number(opts.top);
     for (const name of chosen) {
       const load = scenarios[name];
-      await measure(worker.url, load, { connections, duration: 1 });
-      await Promise.all(mapping);
-      await cdp.send('Profiler.start');
-      const m = await measure(worker.url, load, { connections, duration });
-      const { profile } = await cdp.send<{ profile: Profile }>('Profiler.stop');
-      if (opts.save) await writeFile(join(opts.save, `${name}.cpuprofile`), JSON.stringify(profile));
-      const { rows, busy, idle, gc } = summarise(profile, maps, opts.callers);
-      const top = Number(opts.top);
-      console.log(
-        `\n== ${name}: ${m.answered} requests in ${duration} s (${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms) ==\n` +
-          `  Worker busy ${pct(busy, busy + idle)} of the samples; ${(busy / 1000 / Math.max(m.answered, 1)).toFixed(2)} ms of CPU per request; GC ${pct(gc, busy)} of busy`,
-      );
+      const profiled = await profileLoad(ours, worker.url, load.ours);
+      if (opts.save) await writeFile(join(opts.save, `${name}.cpuprofile`), JSON.stringify(profiled.profile));
+      console.log(headline(name, profiled));
+      if (base && baseline) {
+        // Alternating rounds of ours and the baseline's, under the same machine load: the median of
+        // their ratios is the measure (the first of ours is the one tabled below).
+        const ratios: number[] = [];
+        const processRatios: number[] = [];
+        const rounds: string[] = [];
+        for (let round = 0; round < Number(opts.rounds); round++) {
+          const mine = round === 0 ? profiled : await profileLoad(ours, worker.url, load.ours, false);
+          const against = await profileLoad(base, baseline.url, load.base, round === 0);
+          ratios.push(mine.cpu / Math.max(against.cpu, 1e-6));
+          processRatios.push(mine.processCpu / Math.max(against.processCpu, 1e-6));
+          rounds.push(
+            `${mine.cpu.toFixed(2)} vs ${against.cpu.toFixed(2)} ms busy, ${mine.processCpu.toFixed(2)} vs ${against.processCpu.toFixed(2)} ms process`,
+          );
+        }
+        const list = (xs: number[]) => xs.map((r) => r.toFixed(2)).join(', ');
+        console.log(
+          `  baseline, ${rounds.length} alternating rounds, ours vs baseline per request: ${rounds.join('; ')}\n` +
+            `  ours ÷ baseline, CPU per request: ${median(processRatios).toFixed(2)}× of the processes' CPU time (median of ${list(processRatios)}); ` +
+            `${median(ratios).toFixed(2)}× of the busy samples (median of ${list(ratios)})`,
+        );
+      }
+      const { rows, busy } = profiled.summary;
       if (opts.callers) {
         console.log(
           table(`total          callers of ${opts.callers}, by the time spent in it under them`, rows, busy, 'total', top).join('\n'),
@@ -357,8 +488,9 @@ async function main(): Promise<void> {
       console.log(table('total   self   by total time (on the stack)', rows, busy, 'total', top).join('\n'));
     }
   } finally {
-    cdp?.close();
+    for (const cdp of clients) cdp.close();
     await worker.stop();
+    await baseline?.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -35,12 +35,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { BUDGETS, CDN_DIR, everyWidgetWeight, gzipSize, pageWeight, WORKER_BUNDLE, widgetSizes } from '../../../scripts/budgets.ts';
-import { freePort, killTree, startDevServer, waitUntilReady } from '../scripts/dev-server.ts';
-import { runWrangler, wrangler } from '../scripts/wrangler.ts';
+import { startDevServer } from '../scripts/dev-server.ts';
 import { demoSeed, toSqlScript } from '../src/dev/seed.ts';
+import { startBaseline } from './baseline-server.ts';
 import { benchSeedSql, benchTokens, EXTRA_IDEAS, BENCH_USERS as USERS } from './bench-data.ts';
 import { bundleCostTable } from './bundle-cost.ts';
 import { benchCard, CARD_COUNT, cardSeedSql } from './card-seed.ts';
@@ -102,36 +101,6 @@ function printSizes(): void {
   console.log(`  ${'embed-resizer.js'.padEnd(40)} ${kb(resizer).padStart(9)} of ${kb(BUDGETS.resizer)}`);
   console.log(`  ${'Worker bundle'.padEnd(40)} ${kb(gzipSize(WORKER_BUNDLE)).padStart(9)} of ${kb(BUDGETS.worker)}`);
   console.log(bundleCostTable(dirname(WORKER_BUNDLE)).join('\n'));
-}
-
-async function startBaseline(seedFiles: string[]): Promise<{ url: string; stop(): Promise<void> }> {
-  const cwd = fileURLToPath(new URL('./baseline/', import.meta.url));
-  const persist = await mkdtemp(join(tmpdir(), 'bridgekit-baseline-'));
-  const local = ['--local', '--persist-to', persist];
-  await runWrangler(['d1', 'migrations', 'apply', 'DB', ...local], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (const file of seedFiles)
-    await runWrangler(['d1', 'execute', 'DB', ...local, '--file', file], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-  const [port, inspector] = [await freePort(), await freePort()];
-  const child = wrangler(
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persist],
-    {
-      cwd,
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await killTree(child);
-    await rm(persist, { recursive: true, force: true });
-  };
-  try {
-    await waitUntilReady(`${url}/ideas`, child, () => '', 60_000);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { url, stop };
 }
 
 /** Section 8, on Workers of its own, so its 30,000 ideas do not change the other sections' data. */

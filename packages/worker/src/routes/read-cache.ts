@@ -12,7 +12,7 @@ import { database } from '../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../errors.ts';
 import { enterTenant } from '../middleware/tenant-context.ts';
-import { sameVersions, selectVersions, TENANT_SCOPES, toVersions, type Versions } from '../store/cache-versions.ts';
+import { sameVersions, selectVersions, TENANT_SCOPES, toVersions, type Versions, withVersions } from '../store/cache-versions.ts';
 import { clearTenantCache, findTenantBySlug } from '../store/tenants.ts';
 
 interface Entry {
@@ -135,6 +135,12 @@ export interface CachedRead<T, M> {
 
 type VersionRow = { scope: string; version: number };
 
+/** The answers of a batch of {@link withVersions} alone, as those of the version check and the viewer's part. */
+function versionsAndOwn(answers: unknown[]): [VersionRow[], unknown] {
+  const { rows, result } = answers[0] as { rows: VersionRow[]; result: unknown };
+  return [rows, result];
+}
+
 /** Runs `compute` alone. */
 async function run<T>(c: Context<AppEnv>, compute: Compute<T>): Promise<T> {
   if (typeof compute === 'function') return compute();
@@ -165,19 +171,22 @@ export async function cachedRead<T, M = unknown>(c: Context<AppEnv>, read: Cache
   const scopes = withTenantScopes(read.scopes);
   const key = `${tenant.id}\u0000${read.key}`;
   const entry = recall(key);
-  const check = selectVersions(db, tenant.id, scopes);
   const personal = read.mine !== undefined && read.merge !== undefined;
-  // The statements sent with the version check: the viewer's part of the cached answer, or (when
-  // there is none to check) the shared answer and, for a signed-in viewer, their own.
-  const withCheck: BatchItem<'sqlite'>[] = [];
+  // The round trip's statements: the version check, with the viewer's part of a cached answer as
+  // columns of its one statement; or, without a cached answer, the check, the shared answer and
+  // for a signed-in viewer their own.
+  const sent: BatchItem<'sqlite'>[] = [];
   const shared = typeof read.shared === 'function' ? undefined : read.shared;
   // Built only without a cached answer: a hit never needs it.
   const mineUncached = personal && !entry ? read.uncached() : undefined;
   const uncached = typeof mineUncached === 'function' ? undefined : mineUncached;
   const batchedMiss = !entry && shared !== undefined && (!personal || uncached !== undefined);
-  if (entry && personal && read.mine) withCheck.push(read.mine(entry.value as T));
-  if (batchedMiss && shared) withCheck.push(...shared.statements, ...(personal && uncached ? uncached.statements : []));
-  const [rows, ...results] = (await db.batch([check, ...withCheck])) as [VersionRow[], ...unknown[]];
+  const ownWithCheck = entry !== undefined && personal && read.mine !== undefined;
+  if (ownWithCheck && read.mine) sent.push(withVersions(db, tenant.id, scopes, read.mine(entry?.value as T)));
+  else sent.push(selectVersions(db, tenant.id, scopes));
+  if (batchedMiss && shared) sent.push(...shared.statements, ...(personal && uncached ? uncached.statements : []));
+  const answers = (await db.batch(sent as [BatchItem<'sqlite'>])) as unknown[];
+  const [rows, ...results] = ownWithCheck ? versionsAndOwn(answers) : (answers as [VersionRow[], ...unknown[]]);
   const versions = toVersions(scopes, rows);
   if (TENANT_SCOPES.some((s) => versions[s] !== tenant.versions[s])) {
     await refreshTenant(c);

@@ -7,8 +7,10 @@
  * while their versions are the ones it was stamped with.
  */
 import { sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { D1Binding, Database } from '../db/client.ts';
 import { cacheVersions } from '../db/schema.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { tenantBinding } from '../db/tenant-binding.ts';
 
 export { writtenTable } from '../db/tenant-binding.ts';
@@ -127,11 +129,70 @@ export type Versions = Record<string, number>;
  * const [versions, rows] = await db.batch([selectVersions(db, tenantId, ['ideas']), query]);
  */
 export function selectVersions(db: Database, tenantId: string, scopes: readonly string[]) {
-  // The scopes as one JSON parameter: the same primary-key look-ups, less SQL to build on every read.
-  return db
-    .select({ scope: cacheVersions.scope, version: cacheVersions.version })
-    .from(cacheVersions)
-    .where(sql`${cacheVersions.tenantId} = ${tenantId} and ${cacheVersions.scope} in (select value from json_each(${scopesJson(scopes)}))`);
+  const [statement] = versionsShape(db, { tenantId, scopes: scopesJson(scopes) }, {});
+  return statement;
+}
+
+// Built once per isolate (every read sends it): the scopes as one JSON parameter, the same primary-key look-ups.
+const versionsShape = statementShapes(
+  (db, v: { tenantId: string; scopes: string }) =>
+    [
+      db
+        .select({ scope: cacheVersions.scope, version: cacheVersions.version })
+        .from(cacheVersions)
+        .where(sql`${cacheVersions.tenantId} = ${v.tenantId} and ${cacheVersions.scope} in (select value from json_each(${v.scopes}))`),
+    ] as const,
+);
+
+/** What the D1 batch asks of an item (drizzle-orm/d1 session `batch`): its prepared query. */
+interface PreparedItem {
+  stmt: unknown;
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(result: unknown, isFromBatch?: boolean): unknown;
+}
+
+const VERSIONS_COLUMN = 'bk_versions';
+/** {@link selectVersions} as one JSON column: `[[scope, version], …]`. */
+const VERSIONS_SQL = `(select json_group_array(json_array(scope, version)) from cache_versions
+  where tenant_id = ? and scope in (select value from json_each(?))) as ${VERSIONS_COLUMN}`;
+/** The wrapped SQL of each statement wrapped (a statement's text is one per shape of viewer: a few per route). */
+const wrappedSql = new Map<string, string>();
+
+/**
+ * `item` (a one-row statement) with the versions of `scopes` as a column of its row: one
+ * statement for what {@link selectVersions} and `item` read, so a cached read for a signed-in
+ * viewer sends D1 one statement, not two. Its result is `{ rows, result }`: the versions' rows
+ * and `item`'s own result as drizzle maps it.
+ *
+ * @example
+ * const [{ rows, result }] = await db.batch([withVersions(db, tenant.id, scopes, ownIdeaState(…))]);
+ */
+export function withVersions<T>(db: Database, tenantId: string, scopes: readonly string[], item: BatchItem<'sqlite'>) {
+  const json = scopesJson(scopes);
+  return {
+    _prepare(): PreparedItem {
+      const inner = (item as unknown as { _prepare(): PreparedItem })._prepare();
+      const query = inner.getQuery();
+      let sqlText = wrappedSql.get(query.sql);
+      if (sqlText === undefined) {
+        sqlText = `select ${VERSIONS_SQL}, m.* from (${query.sql}) m`;
+        if (wrappedSql.size >= 100) wrappedSql.clear();
+        wrappedSql.set(query.sql, sqlText);
+      }
+      const wrapped = { sql: sqlText, params: [tenantId, json, ...query.params] };
+      return Object.assign(Object.create(inner) as PreparedItem, {
+        stmt: db.$client.prepare(sqlText),
+        getQuery: () => wrapped,
+        mapResult: (response: { results: Record<string, unknown>[] }, isFromBatch?: boolean) => {
+          const [row] = response.results;
+          if (!row) return { rows: [], result: inner.mapResult(response, isFromBatch) };
+          const { [VERSIONS_COLUMN]: versions, ...rest } = row;
+          const rows = (JSON.parse(String(versions)) as [string, number][]).map(([scope, version]) => ({ scope, version }));
+          return { rows, result: inner.mapResult({ ...response, results: [rest] }, isFromBatch) as T };
+        },
+      });
+    },
+  } as unknown as BatchItem<'sqlite'>;
 }
 
 const scopeLists = new WeakMap<readonly string[], string>();
@@ -147,13 +208,22 @@ function scopesJson(scopes: readonly string[]): string {
 
 /** The rows of {@link selectVersions} as a record with every scope (0 when never written). */
 export function toVersions(scopes: readonly string[], rows: { scope: string; version: number }[]): Versions {
-  const versions: Versions = Object.fromEntries(scopes.map((s) => [s, 0]));
+  // Loops, not Object.fromEntries and every(): every cached read runs these (bench/profile.ts).
+  const versions: Versions = {};
+  for (const scope of scopes) versions[scope] = 0;
   for (const row of rows) versions[row.scope] = row.version;
   return versions;
 }
 
-export const sameVersions = (a: Versions, b: Versions): boolean =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([scope, v]) => b[scope] === v);
+export function sameVersions(a: Versions, b: Versions): boolean {
+  let count = 0;
+  for (const scope in a) {
+    if (b[scope] !== a[scope]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
 
 /**
  * The tenant's D1 binding with the version bumps alone: {@link tenantBinding} without a key.

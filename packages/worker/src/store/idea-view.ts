@@ -28,6 +28,7 @@ import {
   votes,
 } from '../db/schema.ts';
 import { qualified } from '../db/sql.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { notFound } from '../errors.ts';
 import { toCriterion } from './boards.ts';
 import { cardReadableBy } from './card-rows.ts';
@@ -37,6 +38,7 @@ import { ideaThreadKey } from './item-threads.ts';
 import { selectStatusChanges, toStatusChange } from './status.ts';
 import { parseUnitRef, unitRefColumn } from './unit-access.ts';
 import { viewerUserId } from './users.ts';
+import { shapedViewer, type ViewerShape, type ViewerValues, viewerShape } from './viewer-shape.ts';
 import { callersVotes } from './vote-sql.ts';
 
 /** The view, or where a merged duplicate's view now is. */
@@ -220,32 +222,42 @@ export interface OwnIdeaViewState {
  * const [versions, own] = await db.batch([check, ownIdeaViewState(db, tenant.id, viewer, 'idea-1')]);
  */
 export function ownIdeaViewState(db: Database, tenantId: string, viewer: Viewer, id: string) {
-  const me = viewerUserId(tenantId, viewer);
-  const subject = viewer.kind === 'user' ? viewer.subject : '';
-  return db
-    .select({
-      votes:
-        sql<number>`coalesce((select v.count from ${votes} v where v.tenant_id = ${tenantId} and v.idea_id = ${id} and v.user_id = ${me}), 0)`.as(
-          'own_votes',
-        ),
-      mine: sql<number>`coalesce((select ${me} in (oi.author_id, oi.proxy_id) from ${ideas} oi where oi.tenant_id = ${tenantId} and oi.id = ${id}), 0)`.as(
-        'own_mine',
-      ),
-      role: sql<Role | null>`(select gr.role from ${userRoles} gr where gr.tenant_id = ${tenantId} and gr.subject = ${subject}
-        and gr.role in (${sql.join(
-          LEVEL_GRANTS.map((r) => sql`${r}`),
-          sql`, `,
-        )}) limit 1)`.as('own_role'),
-      // As the view's own statement: distinct, by title then id.
-      citedBy: sql<string>`(select json_group_array(json_object('id', oc.id, 'title', oc.title)) from (
-        select distinct c.id, c.title from ${cardLinks} l join ${cards} c on c.id = l.card_id
-        where l.tenant_id = ${tenantId} and l.to_kind = 'idea' and l.to_id = ${id} and c.tenant_id = ${tenantId} and c.state = 'published'
-          and ${cardReadableBy(tenantId, viewer, 'c')}
-        order by c.title, c.id) oc)`.as('own_cited_by'),
-    })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
+  const { shape, values } = viewerShape(viewer);
+  const [statement] = ownIdeaViewShape(db, { tenantId, id, ...values }, shape);
+  return statement;
 }
+
+// Built once per kind of viewer: every signed-in read of an idea's view sends it.
+const ownIdeaViewShape = statementShapes((db, v: { tenantId: string; id: string } & ViewerValues, shape: ViewerShape) => {
+  const { tenantId, id } = v;
+  const viewer = shapedViewer(shape, v.subject);
+  const me = viewerUserId(tenantId, viewer);
+  return [
+    db
+      .select({
+        votes:
+          sql<number>`coalesce((select v.count from ${votes} v where v.tenant_id = ${tenantId} and v.idea_id = ${id} and v.user_id = ${me}), 0)`.as(
+            'own_votes',
+          ),
+        mine: sql<number>`coalesce((select ${me} in (oi.author_id, oi.proxy_id) from ${ideas} oi where oi.tenant_id = ${tenantId} and oi.id = ${id}), 0)`.as(
+          'own_mine',
+        ),
+        role: sql<Role | null>`(select gr.role from ${userRoles} gr where gr.tenant_id = ${tenantId} and gr.subject = ${v.grantSubject}
+          and gr.role in (${sql.join(
+            LEVEL_GRANTS.map((r) => sql`${r}`),
+            sql`, `,
+          )}) limit 1)`.as('own_role'),
+        // As the view's own statement: distinct, by title then id.
+        citedBy: sql<string>`(select json_group_array(json_object('id', oc.id, 'title', oc.title)) from (
+          select distinct c.id, c.title from ${cardLinks} l join ${cards} c on c.id = l.card_id
+          where l.tenant_id = ${tenantId} and l.to_kind = 'idea' and l.to_id = ${id} and c.tenant_id = ${tenantId} and c.state = 'published'
+            and ${cardReadableBy(tenantId, viewer, 'c')}
+          order by c.title, c.id) oc)`.as('own_cited_by'),
+      })
+      .from(tenants)
+      .where(eq(tenants.id, tenantId)),
+  ] as const;
+});
 
 /**
  * The shared answer (read as the anonymous reader sees it) as `viewer` sees it, given their own

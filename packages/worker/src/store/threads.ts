@@ -20,6 +20,7 @@ import type { Actor, Viewer } from '../auth/viewer.ts';
 import type { Database } from '../db/client.ts';
 import { cards, commentReactions, comments, tenants, threads } from '../db/schema.ts';
 import { inList, qualified } from '../db/sql.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { notFound } from '../errors.ts';
 import { isoTime, isoTimeOrNull } from '../lib/time.ts';
 import { ACTIVITY_CURSOR } from '../schemas/threads.ts';
@@ -43,6 +44,7 @@ import {
 } from './item-threads.ts';
 import { type ThreadPageBytes, threadPageBytes, withOwnFields } from './thread-page-bytes.ts';
 import { viewerUserId } from './users.ts';
+import { shapedViewer, type ViewerShape, viewerShape } from './viewer-shape.ts';
 
 /** Replies sent with each top-level comment of a page; the rest come from `replies`. */
 export const REPLIES_PER_ROOT = 50;
@@ -360,24 +362,40 @@ export interface OwnThreadState {
  * const [own] = await ownThreadState(db, tenant.id, viewer, sharedPage);
  */
 export function ownThreadState(db: Database, tenantId: string, viewer: Viewer, page: ThreadPageBytes) {
-  const me = viewerUserId(tenantId, viewer);
-  const threadId = page.own?.threadId ?? '';
-  const ids = page.own?.commentIds ?? '[]';
-  return db
-    .select({
-      // Through the index on the author: the viewer's own comments, never the thread's thousands.
-      held: sql<number>`exists (select 1 from ${comments} o where o.author_id = ${me} and o.tenant_id = ${tenantId} and o.thread_id = ${threadId}
-        and o.state <> 'published' and (o.state = 'pending'
-          or not exists (select 1 from ${comments} ch where ch.parent_id = o.id and ch.tenant_id = ${tenantId} and ch.state = 'published')))`,
-      started: sql<number | null>`(select t.started_by = ${me} from ${threads} t where t.tenant_id = ${tenantId} and t.id = ${threadId})`,
-      mine: sql<string>`(select json_group_array(o.id) from ${comments} o
-        where o.author_id = ${me} and o.tenant_id = ${tenantId} and o.thread_id = ${threadId} and o.id in (select value from json_each(${ids})))`,
-      reactions: sql<string>`(select json_group_array(json_array(r.comment_id, r.reaction))
-        from json_each(${ids}) j join ${commentReactions} r on r.comment_id = j.value and r.user_id = ${me} where r.tenant_id = ${tenantId})`,
-    })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
+  const { shape, values } = viewerShape(viewer);
+  const [statement] = ownThreadStateShape(
+    db,
+    { tenantId, subject: values.subject, threadId: page.own?.threadId ?? '', ids: page.own?.commentIds ?? '[]' },
+    shape,
+  );
+  return statement;
 }
+
+// Built once per kind of viewer: every signed-in read of a thread page sends it.
+const ownThreadStateShape = statementShapes(
+  (db, v: { tenantId: string; subject: string | null; threadId: string; ids: string }, shape: ViewerShape) => {
+    const me = viewerUserId(v.tenantId, shapedViewer(shape, v.subject));
+    const { tenantId, threadId, ids } = v;
+    return [
+      db
+        .select({
+          // Through the index on the author: the viewer's own comments, never the thread's thousands.
+          held: sql<number>`exists (select 1 from ${comments} o where o.author_id = ${me} and o.tenant_id = ${tenantId} and o.thread_id = ${threadId}
+            and o.state <> 'published' and (o.state = 'pending'
+              or not exists (select 1 from ${comments} ch where ch.parent_id = o.id and ch.tenant_id = ${tenantId} and ch.state = 'published')))`,
+          started: sql<
+            number | null
+          >`(select t.started_by = ${me} from ${threads} t where t.tenant_id = ${tenantId} and t.id = ${threadId})`,
+          mine: sql<string>`(select json_group_array(o.id) from ${comments} o
+            where o.author_id = ${me} and o.tenant_id = ${tenantId} and o.thread_id = ${threadId} and o.id in (select value from json_each(${ids})))`,
+          reactions: sql<string>`(select json_group_array(json_array(r.comment_id, r.reaction))
+            from json_each(${ids}) j join ${commentReactions} r on r.comment_id = j.value and r.user_id = ${me} where r.tenant_id = ${tenantId})`,
+        })
+        .from(tenants)
+        .where(eq(tenants.id, tenantId)),
+    ] as const;
+  },
+);
 
 /** The shared page as the viewer sees it, or null when it lacks comments only they see (or is a discussion the anonymous reader may not see). */
 export function withOwnThreadState(page: ThreadPageBytes, [state]: OwnThreadState[]): ThreadPageBytes | null {

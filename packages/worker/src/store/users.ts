@@ -123,7 +123,7 @@ export function handleBase(name: string): string {
 }
 
 /** The subject writes by this viewer are recorded under; null for nobody and the platform admin. */
-function subjectOf(viewer: Viewer | Actor): string | null {
+export function subjectOf(viewer: Viewer | Actor): string | null {
   if ('subject' in viewer) return viewer.subject;
   return viewer.kind === 'apiKey' ? `apikey:${viewer.keyId}` : null;
 }
