@@ -184,6 +184,8 @@ export function withVersions<T>(db: Database, tenantId: string, scopes: readonly
         stmt: db.$client.prepare(sqlText),
         getQuery: () => wrapped,
         mapResult: (response: { results: Record<string, unknown>[] }, isFromBatch?: boolean) => {
+          // The viewer's part is one row of `tenants` (e.g. store/viewer-state.ts): a second row would be dropped here.
+          if (response.results.length > 1) throw new Error(`withVersions expects a one-row statement, got ${response.results.length} rows`);
           const [row] = response.results;
           if (!row) return { rows: [], result: inner.mapResult(response, isFromBatch) };
           const { [VERSIONS_COLUMN]: versions, ...rest } = row;
