@@ -6,8 +6,8 @@
  *
  * Usage: node scripts/build.ts [--cdn-only]
  */
-import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -73,9 +73,9 @@ async function buildCdn(): Promise<void> {
     write: false,
     plugins: [sourcePlugin(core, { modules: new Set(), chunkOf: new Map() })],
   });
-  const chunks = await esbuild.build({ ...options, plugins: [sourcePlugin(core, tinyChunkModules(draft))] });
+  const chunks = await esbuild.build({ ...options, write: false, plugins: [sourcePlugin(core, tinyChunkModules(draft))] });
 
-  const outputs = chunks.metafile.outputs;
+  const outputs = await writeWithShortHashes(chunks);
   const name = (file: string) => `widgets/${file.split('/').pop()}`;
   /** The chunks a page loads for an element: its entry and everything it imports statically. */
   const closure = (file: string, seen = new Set<string>()): Set<string> => {
@@ -107,7 +107,7 @@ async function buildCdn(): Promise<void> {
     target: 'es2020',
     minify: true,
     legalComments: 'none',
-    define: { __BK_CHUNKS__: JSON.stringify(await loaderChunks(manifest, outdir)) },
+    define: { ...loaderChunks(manifest), __BK_HASH_LENGTH__: String(HASH_LENGTH) },
     logLevel: 'warning',
   });
   await writeFile(`${outdir}/widgets.json`, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -115,37 +115,64 @@ async function buildCdn(): Promise<void> {
 }
 
 /**
- * The loader adds `<link rel="modulepreload">` for an element's chunks of at least this size before
- * importing its entry, so they download alongside it rather than after it has been parsed: today
- * the core chunk (CORE, 10.5 KB), which every element imports. Not the smaller ones: each name the
- * loader carries costs every host page about 10 bytes gzip (the loader's target is 1.5 KB), and
- * they arrive within one round trip after the entry anyway.
+ * esbuild names each chunk by an 8-character hash of its content and of the chunks it imports; the
+ * loader carries every element's entry and shared chunk names (loaderChunks), so the files are
+ * written under the first HASH_LENGTH characters of it, which still change with any change to a
+ * chunk or what it imports (30 bits: a name reused for other content once in a billion changes).
  */
-const PRELOAD_MIN_BYTES = 4096;
+const HASH_LENGTH = 6;
+const HASHED_NAME = /([\w-]+)-([A-Z0-9]{8})\.js/g;
+
+/** Writes the build's files under their shortened names, with every reference to them renamed, and returns its metafile's outputs renamed alike. */
+async function writeWithShortHashes(result: esbuild.BuildResult<{ metafile: true; write: false }>) {
+  const names = new Set(result.outputFiles.map((file) => basename(file.path)));
+  const shorten = (text: string) =>
+    text.replace(HASHED_NAME, (whole, name: string, hash: string) =>
+      names.has(whole) ? `${name}-${hash.slice(0, HASH_LENGTH)}.js` : whole,
+    );
+  const renamed = new Set([...names].map(shorten));
+  if (renamed.size !== names.size)
+    throw new Error(`Two chunks share the first ${HASH_LENGTH} characters of their hash: lengthen HASH_LENGTH`);
+  await mkdir(here('dist/cdn/widgets'), { recursive: true });
+  for (const file of result.outputFiles) {
+    await writeFile(join(dirname(file.path), shorten(basename(file.path))), shorten(file.text));
+  }
+  const outputs: Record<string, { entryPoint?: string; imports: { path: string; kind: string }[] }> = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    outputs[shorten(file)] = { entryPoint: output.entryPoint, imports: output.imports.map((i) => ({ ...i, path: shorten(i.path) })) };
+  }
+  return outputs;
+}
 
 /**
- * The loader's `__BK_CHUNKS__`: tag → its entry's hash (`widgets/<tag>-<hash>.js`) and the hashes
- * of its larger shared chunks (`widgets/shared-<hash>.js`), space-separated; hashes only, as every
- * byte of the loader is on every host page.
+ * The loader's chunk table. `__BK_SHARED__`: the hashes of every shared chunk some element imports
+ * statically (`widgets/shared-<hash>.js`), each once, HASH_LENGTH characters each, the most imported first;
+ * `__BK_CHUNKS__`: tag → its entry's hash (`widgets/<tag>-<hash>.js`) followed by one base-36
+ * character per shared chunk it imports, that chunk's place in `__BK_SHARED__`. The loader preloads
+ * them all beside the entry, so an element's code arrives in one round trip, not two (each shared
+ * hash once and one character per use: every byte of the loader is on every host page).
  */
-async function loaderChunks(manifest: Record<string, { entry: string; chunks: string[] }>, outdir: string) {
-  const sizes = new Map<string, number>();
-  const gzipped = async (file: string) => {
-    if (!sizes.has(file)) sizes.set(file, gzipSync(await readFile(join(outdir, file)), { level: 9 }).length);
-    return sizes.get(file) ?? 0;
-  };
+function loaderChunks(manifest: Record<string, { entry: string; chunks: string[] }>): Record<'__BK_SHARED__' | '__BK_CHUNKS__', string> {
   const hashOf = (file: string, prefix: string) => {
-    const hash = new RegExp(`^widgets/${prefix}-(\\w+)\\.js$`).exec(file)?.[1];
-    if (!hash) throw new Error(`The loader expects widgets/${prefix}-<hash>.js, not ${file}`);
+    const hash = new RegExp(`^widgets/${prefix}-(\\w{${HASH_LENGTH}})\\.js$`).exec(file)?.[1];
+    if (!hash) throw new Error(`The loader expects widgets/${prefix}-<${HASH_LENGTH}-character hash>.js, not ${file}`);
     return hash;
   };
+  const uses = new Map<string, number>();
+  for (const { entry, chunks: files } of Object.values(manifest)) {
+    for (const file of files) if (file !== entry) uses.set(hashOf(file, 'shared'), (uses.get(hashOf(file, 'shared')) ?? 0) + 1);
+  }
+  const shared = [...uses.keys()].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || a.localeCompare(b));
+  if (shared.length > 36) throw new Error(`The loader indexes shared chunks by one base-36 character: ${shared.length} is too many`);
   const chunks: Record<string, string> = {};
   for (const [tag, { entry, chunks: files }] of Object.entries(manifest)) {
-    const hashes = [hashOf(entry, tag)];
-    for (const file of files) if (file !== entry && (await gzipped(file)) >= PRELOAD_MIN_BYTES) hashes.push(hashOf(file, 'shared'));
-    chunks[tag] = hashes.join(' ');
+    const places = files
+      .filter((file) => file !== entry)
+      .map((file) => shared.indexOf(hashOf(file, 'shared')))
+      .sort((a, b) => a - b);
+    chunks[tag] = hashOf(entry, tag) + places.map((place) => place.toString(36)).join('');
   }
-  return chunks;
+  return { __BK_SHARED__: JSON.stringify(shared.join('')), __BK_CHUNKS__: JSON.stringify(chunks) };
 }
 
 /**

@@ -13,9 +13,12 @@ import type { TokenRequest } from '@bridgekit/sdk';
 import { type BridgekitConfig, configure, currentConfig } from '../shared/config.ts';
 
 /**
- * Tag → the hash of its entry chunk and of the larger shared chunks it imports, space-separated,
- * for every element of the registry; filled in at build time (scripts/build.ts, loaderChunks).
+ * Filled in at build time (scripts/build.ts, loaderChunks): every shared chunk's hash (of
+ * __BK_HASH_LENGTH__ characters), each once; tag → its entry chunk's hash, then one base-36
+ * character per shared chunk it imports (that chunk's place in __BK_SHARED__), for every element.
  */
+declare const __BK_HASH_LENGTH__: number;
+declare const __BK_SHARED__: string;
 declare const __BK_CHUNKS__: Record<string, string>;
 
 const LOADED = Symbol.for('bridgekit.loader');
@@ -63,9 +66,10 @@ function start(): void {
   const requested = new Set<string>();
   const preloaded = new Set<string>();
   // Fetched alongside the entry instead of after it has been parsed: one round trip less.
-  const preload = (hash: string) => {
-    if (preloaded.has(hash)) return;
-    preloaded.add(hash);
+  const preload = (place: string) => {
+    if (preloaded.has(place)) return;
+    preloaded.add(place);
+    const hash = __BK_SHARED__.substr(parseInt(place, 36) * __BK_HASH_LENGTH__, __BK_HASH_LENGTH__);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = new URL(`widgets/shared-${hash}.js`, src).href;
@@ -75,9 +79,8 @@ function start(): void {
   const load = (tag: string): Promise<unknown> | undefined => {
     if (!chunks[tag] || requested.has(tag) || customElements.get(tag)) return;
     requested.add(tag);
-    const [entry, ...shared] = chunks[tag].split(' ');
-    shared.forEach(preload);
-    const url = new URL(`widgets/${tag}-${entry}.js`, src).href;
+    for (const place of chunks[tag].slice(__BK_HASH_LENGTH__)) preload(place);
+    const url = new URL(`widgets/${tag}-${chunks[tag].slice(0, __BK_HASH_LENGTH__)}.js`, src).href;
     return import(url).catch((err: unknown) => {
       requested.delete(tag);
       console.error(`Bridgekit: could not load <${tag}> from ${url}`, err);
