@@ -188,6 +188,8 @@ export class BkThread extends BridgekitElement {
   declare _linker: UserHtmlLinker | null;
 
   #ref: ThreadRef | null = null;
+  /** The #loadKey of the load last started: willUpdate does not start it again. */
+  #loading: string | null = null;
   #list = new PagedList<Root, ThreadPage & { loadedAt?: string }>(this, {
     fetch: async (cursor, signal) => {
       const client = this.client;
@@ -288,10 +290,20 @@ export class BkThread extends BridgekitElement {
     this.#stopLive();
   }
 
+  /**
+   * The first page is asked for before BridgekitElement's update waits for a reader's texts in
+   * their language: the comments and the texts come in one round trip, not one after the other.
+   */
+  protected override scheduleUpdate(): Promise<void> {
+    if (this.#loadKey() !== this.#loading) this.#reload();
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const reload = ['key', 'url', 'sort', 'tenant', 'pageSize'] as const;
-    if (reload.some((p) => changed.has(p))) this.#reload();
-    else if ((changed.has('live') || changed.has('pollInterval')) && this.hasUpdated) {
+    if (reload.some((p) => changed.has(p))) {
+      if (this.#loadKey() !== this.#loading) this.#reload();
+    } else if ((changed.has('live') || changed.has('pollInterval')) && this.hasUpdated) {
       this.#stopLive();
       if (this._thread) this.#startLive(this._thread.id);
     }
@@ -331,8 +343,14 @@ export class BkThread extends BridgekitElement {
 
   // ——— Loading ———
 
+  /** What the first page depends on: a change of any of it loads the thread again. */
+  #loadKey(): string {
+    return JSON.stringify([this.config.tenant, this.key, this.url, this.#sort, this.#limit]);
+  }
+
   #reload(): Promise<void> | undefined {
     this.#stopLive();
+    this.#loading = this.#loadKey();
     if (!this.client) {
       this.#list.abort();
       return;
