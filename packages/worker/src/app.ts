@@ -10,15 +10,14 @@ import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { dispatchAfterWrites } from './delivery/dispatch.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError, requestIdOf, routeNotFound, toErrorResponse } from './errors.ts';
+import { ApiError, routeNotFound, toErrorResponse } from './errors.ts';
 import { loadHtmlEntities } from './markdown/entities.ts';
-import { cacheControl } from './middleware/cache-control.ts';
+import { answerHeaders } from './middleware/answer-headers.ts';
 import { consoleCors } from './middleware/console-cors.ts';
 import { documentIdempotencyKey, idempotency } from './middleware/idempotency.ts';
 import { validPercentEncoding } from './middleware/path-encoding.ts';
 import { platformContext } from './middleware/platform-context.ts';
 import { countRefusedWrites, rateLimit } from './middleware/rate-limit.ts';
-import { securityHeaders } from './middleware/security-headers.ts';
 import { tenantContext } from './middleware/tenant-context.ts';
 import { apiKeysRoutes } from './routes/api-keys.ts';
 import { archiveRoutes } from './routes/archive.ts';
@@ -91,11 +90,9 @@ const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
 
 export const app = new OpenAPIHono<AppEnv>();
 
-// First, so that every answer names its request, errors and redirects included.
-app.use('*', async (c, next) => {
-  c.header('x-request-id', requestIdOf(c));
-  await next();
-});
+// First, so that every answer names its request and carries the security headers and (under
+// `/v1`) Cache-Control, errors and redirects included.
+app.use('*', answerHeaders);
 // markdown-it's entity table, once per isolate, before anything renders Markdown
 // (markdown/entities.ts). Should the read fail, only a text with a named entity fails, when rendered.
 // Scripts that ask the app in Node (the docs' API reference) pass no bindings and render nothing.
@@ -103,8 +100,6 @@ app.use('/v1/*', async (c, next) => {
   if (c.env?.ASSETS) await loadHtmlEntities(c.env.ASSETS).catch((err: unknown) => console.error(err));
   await next();
 });
-app.use('/v1/*', cacheControl);
-app.use('*', securityHeaders);
 // Tenant routes answer CORS themselves, for each tenant's allowed origins (tenant-context.ts);
 // the API description is public.
 app.use('/v1/openapi.json', cors({ origin: '*' }));

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../src/env.ts';
-import { securityHeaders } from '../src/middleware/security-headers.ts';
+import { answerHeaders } from '../src/middleware/answer-headers.ts';
 import { call, DEMO, ORIGIN, token } from './helpers.ts';
 
 const OPTIONS = {
@@ -95,7 +95,7 @@ describe('security headers', () => {
 
   it('are on an answer a handler made itself, as on one made through the context', async () => {
     const app = new Hono<AppEnv>();
-    app.use('*', securityHeaders);
+    app.use('*', answerHeaders);
     app.get('/own', () => new Response('made by the handler'));
     app.get('/embed/own', () => new Response('made by the handler'));
     app.get('/context', (c) => c.text('made through the context'));

@@ -121,9 +121,11 @@ const sweepsQueued = new WeakMap<object, Map<string, number>>();
  */
 export const dispatchAfterWrites = createMiddleware<AppEnv>(async (c, next) => {
   await next();
+  // Reads first: `c.var` builds an object of every variable on each access.
+  if (READS.has(c.req.method)) return;
   const queue = c.env.EVENTS;
-  const tenant = c.var.tenant;
-  if (!queue || !tenant || READS.has(c.req.method) || c.res.status >= 400) return;
+  const tenant = c.get('tenant');
+  if (!queue || !tenant || c.res.status >= 400) return;
   let ctx: Pick<ExecutionContext, 'waitUntil'>;
   try {
     ctx = c.executionCtx;

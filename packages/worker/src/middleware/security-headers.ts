@@ -1,14 +1,10 @@
 /**
  * Security headers on every answer: the set hono's `secureHeaders` sends with our options
- * (test/security-headers.test.ts holds them to it), as constants of the isolate. They go into
- * the context's headers before the route runs, so an answer made through the context (`c.json`,
- * `c.body`) is constructed with them, instead of having each set on the finished answer (a
- * share of every read's CPU in bench/profile.ts); an answer a handler made itself gets them after.
+ * (test/security-headers.test.ts holds them to it), as constants of the isolate.
+ * middleware/answer-headers.ts puts them on each answer.
  */
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env.ts';
 
-type HeaderList = readonly (readonly [string, string])[];
+export type HeaderList = readonly (readonly [string, string])[];
 
 /** On the API's answers. */
 const API_HEADERS: HeaderList = [
@@ -31,14 +27,8 @@ const API_HEADERS: HeaderList = [
  */
 const FRAME_HEADERS: HeaderList = API_HEADERS.filter(([name]) => name !== 'X-Frame-Options' && name !== 'Cross-Origin-Opener-Policy');
 
-/** Present on every answer that has the set. */
-const MARK = 'X-Content-Type-Options';
+/** The security headers of an answer on `path`. */
+export const securityHeadersOf = (path: string): HeaderList => (path.startsWith('/embed/') ? FRAME_HEADERS : API_HEADERS);
 
-export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  const headers = c.req.path.startsWith('/embed/') ? FRAME_HEADERS : API_HEADERS;
-  for (const [name, value] of headers) c.header(name, value);
-  await next();
-  const res = c.res;
-  if (res.headers.has(MARK)) return;
-  for (const [name, value] of headers) res.headers.set(name, value);
-});
+/** Present on every answer that has the set. */
+export const SECURITY_MARK = 'X-Content-Type-Options';

@@ -14,7 +14,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { isConsoleOrigin } from '../lib/console-origins.ts';
 import { effectiveOriginPatterns, isAllowedOrigin } from '../lib/origins.ts';
 import { SLUG_PATTERN } from '../schemas/common.ts';
-import { findTenantBySlug, freshTenant, type Tenant } from '../store/tenants.ts';
+import { cachedTenant, findTenantBySlug, freshTenant, type Tenant } from '../store/tenants.ts';
 import { answerPreflight, shareWith } from './cors-headers.ts';
 
 async function originAllowed(origin: string, requestUrl: string, tenant: Tenant, env: AppEnv['Bindings']): Promise<boolean> {
@@ -24,7 +24,8 @@ async function originAllowed(origin: string, requestUrl: string, tenant: Tenant,
 
 export const tenantContext = createMiddleware<AppEnv>(async (c, next) => {
   const slug = c.req.param('tenant') ?? '';
-  const tenant = SLUG_PATTERN.test(slug) ? await findTenantBySlug(database(c.env.DB), slug) : null;
+  // The isolate's copy first: a drizzle database over the raw binding only when D1 must be asked.
+  const tenant = SLUG_PATTERN.test(slug) ? (cachedTenant(slug) ?? (await findTenantBySlug(database(c.env.DB), slug))) : null;
   if (!tenant) throw notFound('not_found.tenant', { id: slug });
   let preflight: Response | undefined;
   try {

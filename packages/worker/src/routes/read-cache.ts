@@ -46,7 +46,7 @@ function recall(key: string): Entry | undefined {
 
 /** The tenant's settings were stale: read them again, and check the caller against them again. */
 async function refreshTenant(c: Context<AppEnv>): Promise<void> {
-  const slug = c.var.tenant.slug;
+  const slug = c.get('tenant').slug;
   clearTenantCache(slug);
   const tenant = await findTenantBySlug(database(c.env.DB), slug);
   if (!tenant) throw notFound('not_found.tenant', { id: slug });
@@ -144,7 +144,7 @@ function versionsAndOwn(answers: unknown[]): [VersionRow[], unknown] {
 /** Runs `compute` alone. */
 async function run<T>(c: Context<AppEnv>, compute: Compute<T>): Promise<T> {
   if (typeof compute === 'function') return compute();
-  return compute.answer(await c.var.db.batch(compute.statements as [BatchItem<'sqlite'>]));
+  return compute.answer(await c.get('db').batch(compute.statements as [BatchItem<'sqlite'>]));
 }
 
 const scopeLists = new WeakMap<readonly string[], readonly string[]>();
@@ -167,7 +167,9 @@ function withTenantScopes(scopes: readonly string[]): readonly string[] {
  * const page = await cachedRead(c, { key, scopes: ['ideas'], shared: listIdeasQuery(…), uncached: listIdeasQuery(…) });
  */
 export async function cachedRead<T, M = unknown>(c: Context<AppEnv>, read: CachedRead<T, M>): Promise<T> {
-  const { tenant, db } = c.var;
+  // c.get, not c.var: `c.var` builds an object of every variable on each access.
+  const tenant = c.get('tenant');
+  const db = c.get('db');
   const scopes = withTenantScopes(read.scopes);
   const key = `${tenant.id}\u0000${read.key}`;
   const entry = recall(key);

@@ -52,10 +52,16 @@ export function clearTenantCache(slug?: string): void {
   else tenantCache.delete(slug);
 }
 
+/** The tenant and its settings from this isolate's cache, if it holds them still. */
+export function cachedTenant(slug: string, now = Date.now()): Tenant | undefined {
+  const cached = tenantCache.get(slug);
+  return cached && cached.until > now ? cached.tenant : undefined;
+}
+
 /** The tenant and its settings: from this isolate's cache, or in one D1 round trip. */
 export async function findTenantBySlug(db: Database, slug: string, now = Date.now()): Promise<Tenant | null> {
-  const cached = tenantCache.get(slug);
-  if (cached && cached.until > now) return cached.tenant;
+  const cached = cachedTenant(slug, now);
+  if (cached) return cached;
   const tenant = await loadTenant(db, slug);
   if (tenant) {
     if (tenantCache.size > 10_000) tenantCache.clear();
