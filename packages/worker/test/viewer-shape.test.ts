@@ -44,6 +44,12 @@ describe('viewer shapes', () => {
     });
   }
 
+  it("the rules write the same SQL for an API key writer's shape (an actor with no kind of viewer) as for it", () => {
+    const writer = { subject: 'apikey:key-3', name: 'k', email: null, businessUnit: null };
+    const { shape, values } = viewerShape(writer);
+    expect(rules(shapedViewer(shape, values.subject))).toEqual(rules(writer));
+  });
+
   it('tells apart the viewers whose SQL differs', () => {
     const shapes = new Set(Object.values(VIEWERS).map((v) => JSON.stringify(viewerShape(v).shape)));
     expect(shapes.size).toBeGreaterThanOrEqual(6);

@@ -1,4 +1,4 @@
-import { type Column, getTableColumns, getTableName, is, SQL, sql, type Table } from 'drizzle-orm';
+import { type Column, getTableColumns, getTableName, is, Placeholder, SQL, sql, type Table } from 'drizzle-orm';
 
 /**
  * A column as `"table"."column"`. Drizzle leaves column names unqualified in single-table
@@ -31,8 +31,12 @@ export function conditionalRow(table: Table, row: Record<string, unknown>, condi
  * `column in (values)` with the values bound as one JSON array: D1 refuses a statement with more
  * than 100 bound parameters (https://developers.cloudflare.com/d1/platform/limits/), and a list
  * that a request or a sweep brings (comment counts for 100 pages, 100 notifications, the readers
- * of a busy thread) can be that long. `inArray` stays right for short fixed lists.
+ * of a busy thread) can be that long. `inArray` stays right for short fixed lists. In a statement
+ * shape (db/statement-shapes.ts), `values` is the placeholder, bound to the list as {@link jsonList}.
  */
-export function inList(column: Column | SQL, values: readonly (string | number)[]): SQL {
-  return sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
+export function inList(column: Column | SQL, values: readonly (string | number)[] | Placeholder): SQL {
+  return sql`${column} in (select value from json_each(${is(values, Placeholder) ? values : jsonList(values as readonly (string | number)[])}))`;
 }
+
+/** The value {@link inList} binds for a list. */
+export const jsonList = (values: readonly (string | number)[]): string => JSON.stringify(values);

@@ -24,30 +24,18 @@ import type {
   PracticeCard,
   RelationshipSide,
 } from '@bridgekit/sdk';
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { type Actor, effectiveRole, hasRole, selectGrantedRole, type Viewer } from '../auth/viewer.ts';
+import { type Actor, effectiveRole, hasRole, type Viewer } from '../auth/viewer.ts';
 import { searchableText } from '../cards/search-text.ts';
 import { sideLockViolation } from '../cards/side-locks.ts';
 import { findBuiltInTemplate } from '../cards/templates/index.ts';
 import { type ValidFields, validateFields } from '../cards/validate.ts';
 import { deepEqual } from '../cards/values.ts';
 import type { Database } from '../db/client.ts';
-import {
-  businessUnits,
-  cardEdits,
-  cardHelped,
-  cardLinks,
-  cards,
-  cardTemplates,
-  cardVersions,
-  type HeldCardSave,
-  ideas,
-  tenants,
-  threads,
-  users,
-} from '../db/schema.ts';
+import { cardEdits, cardHelped, cardLinks, cards, cardVersions, type HeldCardSave, ideas, threads, users } from '../db/schema.ts';
 import { inList, qualified } from '../db/sql.ts';
+import { statementShapes } from '../db/statement-shapes.ts';
 import { ApiError, fieldIssue, notFound, readAfterWrite } from '../errors.ts';
 import { newId } from '../lib/ids.ts';
 import { isoTime } from '../lib/time.ts';
@@ -57,23 +45,16 @@ import { storedReason } from '../moderation/reasons.ts';
 import type { Verdict } from '../moderation/types.ts';
 import { heldStatements } from '../notify/held.ts';
 import { eventStatements } from '../notify/record.ts';
-import { unitIdOfClaim, unknownUnit } from './business-units.ts';
+import { unknownUnit } from './business-units.ts';
 import { type CardRow, cardColumns, cardReadableBy, cardVisibleTo, myEditColumn, reviewDateAfter, toCard } from './card-rows.ts';
+import { contextStatements, type References, saveReads } from './card-save-reads.ts';
 import { assertMayPost } from './comments.ts';
 import { profileObjectiveSync } from './objectives.ts';
-import { selectStanding } from './standing.ts';
 import { autoSubscribe } from './subscriptions.ts';
-import {
-  findTemplate,
-  forgetKnownTemplates,
-  knownTemplate,
-  rememberTenantTemplate,
-  templateFromRow,
-  templatesVersion,
-} from './templates.ts';
+import { findTemplate, forgetKnownTemplates, knownTemplate, rememberTenantTemplate, templateFromRow } from './templates.ts';
 import type { Tenant } from './tenants.ts';
-import { sideOfUnit, viewerSide } from './unit-access.ts';
 import { upsertUser, viewerUserId } from './users.ts';
+import { shapedViewer, type ViewerShape, viewerShape } from './viewer-shape.ts';
 
 /** Who may read a card: its unit and visibility. */
 interface Access {
@@ -101,12 +82,6 @@ type Content = Pick<CardInput, 'title' | 'summary' | 'fields' | 'owner' | 'unit'
 export interface Saver {
   viewer: Viewer;
   actor: Actor;
-}
-
-/** The handles and link targets a save names: what its first round trip looks up. */
-interface References {
-  handles: string[];
-  links: Record<LinkKind, string[]>;
 }
 
 const LINK_KINDS: readonly LinkKind[] = ['card', 'idea', 'thread'];
@@ -150,54 +125,6 @@ function rawReferencesOf(content: Content): References {
 function covers(looked: References, needed: References): boolean {
   const has = (all: string[], some: string[]) => some.every((x) => all.includes(x));
   return has(looked.handles, needed.handles) && LINK_KINDS.every((kind) => has(looked.links[kind], needed.links[kind]));
-}
-
-/**
- * The reads a save's checks need, for its batch: the author's standing, their granted role, the
- * people named, the cards, ideas and threads linked (only published cards the saver may read and
- * published ideas), the unit named and the saver's side.
- */
-function contextStatements(db: Database, tenant: Tenant, { viewer, actor }: Saver, refs: References, unitKey: string | null) {
-  const tenantId = tenant.id;
-  return [
-    selectStanding(db, tenantId, actor.subject, tenant.moderation),
-    selectGrantedRole(db, tenantId, actor.subject),
-    db
-      .select({ id: users.id, handle: users.handle, name: users.name })
-      .from(users)
-      .where(and(eq(users.tenantId, tenantId), inList(qualified(users.handle), refs.handles))),
-    db
-      .select({ id: cards.id })
-      .from(cards)
-      .where(
-        and(
-          eq(cards.tenantId, tenantId),
-          eq(cards.state, 'published'),
-          cardReadableBy(tenantId, viewer),
-          inList(qualified(cards.id), refs.links.card),
-        ),
-      ),
-    db
-      .select({ id: ideas.id })
-      .from(ideas)
-      .where(and(eq(ideas.tenantId, tenantId), eq(ideas.state, 'published'), inList(qualified(ideas.id), refs.links.idea))),
-    db
-      .select({ id: threads.id })
-      .from(threads)
-      .where(and(eq(threads.tenantId, tenantId), inList(qualified(threads.id), refs.links.thread))),
-    db
-      .select({ id: businessUnits.id, archivedAt: businessUnits.archivedAt })
-      .from(businessUnits)
-      .where(and(eq(businessUnits.tenantId, tenantId), eq(businessUnits.key, unitKey ?? '\u0000'))),
-    // The saver's side as this save's refresh of them from their token leaves it (`upsertUser`
-    // stores the unit their claim names), else as stored: `viewerSide`'s rule.
-    db
-      .select({
-        side: sql<RelationshipSide | null>`coalesce(${sideOfUnit(unitIdOfClaim(tenantId, actor.businessUnit))}, ${viewerSide(tenantId, actor)})`,
-      })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId)),
-  ] as const;
 }
 
 type Results<T extends readonly unknown[]> = { readonly [K in keyof T]: Awaited<T[K]> };
@@ -460,7 +387,7 @@ export async function getCard(
   now = Date.now(),
   asModerator = false,
 ): Promise<PracticeCard> {
-  const [row] = await selectCard(db, tenantId, viewer, id, asModerator);
+  const [[row]] = await db.batch([selectCard(db, tenantId, viewer, id, asModerator)]);
   if (!row) throw notFound('not_found.card', { id });
   rememberCard(tenantId, id, row.card.templateId);
   return toCard(row, await findTemplate(db, tenantId, row.card.templateId), now, asModerator);
@@ -468,20 +395,30 @@ export async function getCard(
 
 /** {@link getCard}'s statement, for a batch: the card's row as the caller may see it, with their held edit. */
 function selectCard(db: Database, tenantId: string, viewer: Viewer | Actor, id: string, asModerator = false) {
-  return (
-    db
-      .select({ ...cardColumns(tenantId, viewer), myEdit: myEditColumn(tenantId, viewer) })
-      .from(cards)
-      // Moderators read a card in any moderation state, but only as its visibility allows.
-      .where(
-        and(
-          eq(cards.tenantId, tenantId),
-          eq(cards.id, id),
-          asModerator ? cardReadableBy(tenantId, viewer) : cardVisibleTo(tenantId, viewer),
-        ),
-      )
-  );
+  const { shape, values } = viewerShape(viewer);
+  const [statement] = selectCardShape(db, { tenantId, id, subject: values.subject }, { ...shape, asModerator });
+  return statement;
 }
+
+// Built once per kind of viewer: every save reads the card back with it.
+const selectCardShape = statementShapes(
+  (db, v: { tenantId: string; id: string; subject: string | null }, shape: ViewerShape & { asModerator: boolean }) => {
+    const viewer = shapedViewer(shape, v.subject);
+    return [
+      db
+        .select({ ...cardColumns(v.tenantId, viewer), myEdit: myEditColumn(v.tenantId, viewer) })
+        .from(cards)
+        // Moderators read a card in any moderation state, but only as its visibility allows.
+        .where(
+          and(
+            eq(cards.tenantId, v.tenantId),
+            eq(cards.id, v.id),
+            shape.asModerator ? cardReadableBy(v.tenantId, viewer) : cardVisibleTo(v.tenantId, viewer),
+          ),
+        ),
+    ] as const;
+  },
+);
 
 /** Whether the card exists and the caller may see it (published, or their own held card). */
 export async function cardVisible(db: Database, tenantId: string, viewer: Viewer | Actor, id: string): Promise<boolean> {
@@ -886,26 +823,7 @@ export async function updateCard(
   const looked = rawReferencesOf(update);
   // A card this isolate has saved before: its save guessed and guarded, in the same batch.
   const guessed = guessedSave(db, tenant, saver, id, update, now);
-  const reads = [
-    db
-      .select({
-        ...cardColumns(tenantId, actor),
-        myEdit: myEditColumn(tenantId, actor),
-        me: sql<string | null>`${viewerUserId(tenantId, actor)}`,
-      })
-      .from(cards)
-      .where(and(eq(cards.tenantId, tenantId), eq(cards.id, id), cardReadableBy(tenantId, viewer))),
-    db
-      .select({ ...getTableColumns(cardTemplates), templatesVersion: templatesVersion(tenantId).as('templates_version') })
-      .from(cardTemplates)
-      .where(
-        and(
-          eq(cardTemplates.tenantId, tenantId),
-          sql`${qualified(cardTemplates.id)} = (select c.template_id from ${cards} c where c.tenant_id = ${tenantId} and c.id = ${id})`,
-        ),
-      ),
-    ...contextStatements(db, tenant, saver, looked, unitKey),
-  ] as const;
+  const reads = saveReads(db, tenant, saver, id, looked, unitKey);
   const all = await db.batch([...reads, ...(guessed?.statements ?? [])] as unknown as [BatchItem<'sqlite'>]);
   const [[row], [templateRow], ...read] = all.slice(0, reads.length) as unknown as Results<typeof reads>;
   if (guessed) {

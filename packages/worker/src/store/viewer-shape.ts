@@ -27,17 +27,19 @@ export interface ViewerValues {
   grantSubject: string;
 }
 
-export function viewerShape(viewer: Viewer): { shape: ViewerShape; values: ViewerValues } {
+/** The shape of a viewer, or of an actor with no kind of viewer (an API key's writer: the rules know it by its subject alone). */
+export function viewerShape(viewer: Viewer | Actor): { shape: ViewerShape; values: ViewerValues } {
   const subject = subjectOf(viewer);
-  const user = viewer.kind === 'user';
+  const kind = 'kind' in viewer ? viewer : null;
+  const user = kind?.kind === 'user';
   return {
     shape: {
       known: subject !== null,
-      admin: hasRole(effectiveRole(viewer, undefined), 'admin'),
+      admin: kind !== null && hasRole(effectiveRole(kind, undefined), 'admin'),
       user,
-      cio: user && viewer.claimCio === true,
+      cio: user && kind.claimCio === true,
     },
-    values: { subject, grantSubject: user ? viewer.subject : '' },
+    values: { subject, grantSubject: user ? kind.subject : '' },
   };
 }
 
