@@ -20,6 +20,7 @@ import ts from 'typescript';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
+import { withoutObjectCompiler, withoutUnusedMethods } from './zod-unused-methods.ts';
 
 // Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
 const workerDir = join(dirname(fileURLToPath(import.meta.url)), '../');
@@ -128,12 +129,15 @@ const markdownItTrimmed: esbuild.Plugin = {
   },
 };
 
-/** zod's strings without the formats the Worker never checks (scripts/zod-string-formats.ts). */
-const zodStringFormatsOut: esbuild.Plugin = {
-  name: 'bridgekit-zod-string-formats',
+/**
+ * zod's schemas without the string formats and methods the Worker never uses
+ * (scripts/zod-string-formats.ts, zod-unused-methods.ts).
+ */
+const zodTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-zod-trimmed',
   setup(build) {
     build.onLoad({ filter: ZOD_CLASSIC_SCHEMAS }, async ({ path }) => ({
-      contents: withoutUnusedStringFormats(await readFile(path, 'utf8')),
+      contents: withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(await readFile(path, 'utf8')))),
       loader: 'js',
     }));
   },
@@ -207,15 +211,7 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [
-      aliasOf(config.alias ?? {}),
-      openApiTextOut,
-      noJsonSchema,
-      zodStringFormatsOut,
-      noPostgres,
-      markdownItTrimmed,
-      reasonTextsOut,
-    ],
+    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, zodTrimmed, noPostgres, markdownItTrimmed, reasonTextsOut],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }

@@ -1,13 +1,15 @@
 /**
  * The Worker's markdown-it has no HTML renderer nor the rules its parser leaves off
- * (scripts/markdown-it-trim.ts), its zod no string formats it never checks
- * (scripts/zod-string-formats.ts); the Worker's tests run the same modules as its bundle. What
+ * (scripts/markdown-it-trim.ts), its zod no string formats nor schema methods it never uses and
+ * no object compiler (scripts/zod-string-formats.ts, zod-unused-methods.ts); the Worker's tests
+ * run the same modules as its bundle. What
  * the Worker uses works (markdown.test.ts, every schema), and a left-out part fails loudly.
  */
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { UNUSED_STRING_FORMATS } from '../scripts/zod-string-formats.ts';
+import { UNUSED_METHODS } from '../scripts/zod-unused-methods.ts';
 
 const LEFT_OUT = /not in the Worker \(scripts\/markdown-it-trim\.ts\)/;
 /** As src/markdown/parser.ts configures it. */
@@ -41,5 +43,36 @@ describe("the Worker's zod", () => {
     for (const format of UNUSED_STRING_FORMATS) {
       expect(() => (z.string() as unknown as Record<string, () => unknown>)[format]?.(), format).toThrow(/zod-string-formats\.ts/);
     }
+  });
+
+  it('throws for a schema method it left out', () => {
+    const instances: Record<keyof typeof UNUSED_METHODS, unknown> = {
+      ZodType: z.boolean(),
+      _ZodString: z.string(),
+      ZodNumber: z.number(),
+      ZodObject: z.object({ a: z.string() }),
+      ZodArray: z.array(z.string()),
+      ZodTuple: z.tuple([z.string()]),
+    };
+    for (const [schema, methods] of Object.entries(UNUSED_METHODS)) {
+      const instance = instances[schema as keyof typeof UNUSED_METHODS] as Record<string, () => unknown>;
+      for (const method of methods) {
+        expect(() => instance[method]?.(), `${schema}.${method}`).toThrow(/zod-unused-methods\.ts/);
+      }
+    }
+  });
+
+  it('parses objects without compiling them, with the methods the Worker uses', async () => {
+    const schema = z
+      .strictObject({ title: z.string().trim().min(1).max(5), votes: z.coerce.number().int().min(0).default(0) })
+      .extend({ tags: z.array(z.string()).optional() })
+      .partial({ tags: true });
+    expect(schema.parse({ title: ' idea ', votes: '3' })).toEqual({ title: 'idea', votes: 3 });
+    expect(schema.safeParse({ title: 'far too long', extra: 1 }).error?.issues.map((i) => i.code)).toEqual([
+      'too_big',
+      'unrecognized_keys',
+    ]);
+    expect(await schema.safeParseAsync({ title: 'a' })).toMatchObject({ success: true, data: { title: 'a', votes: 0 } });
+    expect(schema._zod.traits.has('$ZodObjectJIT')).toBe(false);
   });
 });

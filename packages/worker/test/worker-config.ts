@@ -4,6 +4,7 @@ import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from '../scripts/zod-string-formats.ts';
+import { withoutObjectCompiler, withoutUnusedMethods } from '../scripts/zod-unused-methods.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -45,8 +46,8 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
-  // Every project parses Markdown and builds strings' schemas with the bundle's markdown-it and
-  // zod (scripts/markdown-it-trim.ts, zod-string-formats.ts), so the tests check them.
+  // Every project parses Markdown and builds its schemas with the bundle's markdown-it and zod
+  // (scripts/markdown-it-trim.ts, zod-string-formats.ts, zod-unused-methods.ts), so the tests check them.
   const markdownItTrimmed = {
     name: 'bridgekit-markdown-it-trimmed',
     enforce: 'pre' as const,
@@ -54,7 +55,7 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       MARKDOWN_IT_MODULE.test(id)
         ? withoutUnusedMarkdownIt(code)
         : ZOD_CLASSIC_SCHEMAS.test(id)
-          ? withoutUnusedStringFormats(code)
+          ? withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(code)))
           : undefined,
   };
   return environment === undefined
