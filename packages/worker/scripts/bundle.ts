@@ -5,8 +5,9 @@
  * configuration's entry, alias, minify and keep_names — with one step more, which wrangler
  * cannot run (it takes no esbuild plugins): the OpenAPI-only text of the Worker's modules is
  * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and unused string
- * formats (scripts/zod-string-formats.ts), markdown-it's unused parts (scripts/markdown-it-trim.ts),
- * drizzle's Postgres dialect and the reasons' texts (a static asset: src/lib/reason-texts.ts).
+ * formats and methods and its object compiler (scripts/zod-string-formats.ts, zod-unused-methods.ts),
+ * markdown-it's unused parts (scripts/markdown-it-trim.ts), drizzle's Postgres dialect, relational
+ * queries and migrator (scripts/drizzle-trim.ts) and the reasons' texts (a static asset: src/lib/reason-texts.ts).
  * Deploys hand wrangler this file as it is (`--no-bundle`, docs/production.md), as a release's
  * wrangler.jsonc does.
  */
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from './drizzle-trim.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
@@ -118,6 +120,17 @@ const noPostgres: esbuild.Plugin = {
   },
 };
 
+/** drizzle-orm without its relational queries and migrator (scripts/drizzle-trim.ts). */
+const drizzleTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-drizzle-trimmed',
+  setup(build) {
+    build.onLoad({ filter: DRIZZLE_TRIMMED_MODULE }, async ({ path }) => ({
+      contents: withoutUnusedDrizzle(await readFile(path, 'utf8'), path),
+      loader: 'js',
+    }));
+  },
+};
+
 /** markdown-it without the parts the Worker never runs (scripts/markdown-it-trim.ts). */
 const markdownItTrimmed: esbuild.Plugin = {
   name: 'bridgekit-markdown-it-trimmed',
@@ -211,7 +224,16 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, zodTrimmed, noPostgres, markdownItTrimmed, reasonTextsOut],
+    plugins: [
+      aliasOf(config.alias ?? {}),
+      openApiTextOut,
+      noJsonSchema,
+      zodTrimmed,
+      noPostgres,
+      drizzleTrimmed,
+      markdownItTrimmed,
+      reasonTextsOut,
+    ],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }

@@ -1,15 +1,21 @@
 /**
  * The Worker's markdown-it has no HTML renderer nor the rules its parser leaves off
  * (scripts/markdown-it-trim.ts), its zod no string formats nor schema methods it never uses and
- * no object compiler (scripts/zod-string-formats.ts, zod-unused-methods.ts); the Worker's tests
+ * no object compiler (scripts/zod-string-formats.ts, zod-unused-methods.ts), its drizzle no
+ * relational queries nor migrator (scripts/drizzle-trim.ts); the Worker's tests
  * run the same modules as its bundle. What
  * the Worker uses works (markdown.test.ts, every schema), and a left-out part fails loudly.
  */
+import { env } from 'cloudflare:workers';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { UNUSED_STRING_FORMATS } from '../scripts/zod-string-formats.ts';
 import { UNUSED_METHODS } from '../scripts/zod-unused-methods.ts';
+import { database } from '../src/db/client.ts';
+import { tenants } from '../src/db/schema.ts';
 
 const LEFT_OUT = /not in the Worker \(scripts\/markdown-it-trim\.ts\)/;
 /** As src/markdown/parser.ts configures it. */
@@ -74,5 +80,21 @@ describe("the Worker's zod", () => {
     ]);
     expect(await schema.safeParseAsync({ title: 'a' })).toMatchObject({ success: true, data: { title: 'a', votes: 0 } });
     expect(schema._zod.traits.has('$ZodObjectJIT')).toBe(false);
+  });
+});
+
+describe("the Worker's drizzle", () => {
+  it('builds and runs the queries the Worker makes', async () => {
+    const db = database(env.DB);
+    const [row] = await db.select({ n: sql<number>`count(*)` }).from(tenants);
+    expect(row?.n).toBeGreaterThanOrEqual(0);
+    expect(db.query).toEqual({});
+  });
+
+  it('throws for relational queries and the migrator', async () => {
+    expect(() => drizzle(env.DB, { schema: { tenants } })).toThrow(/drizzle-trim\.ts/);
+    const { dialect } = database(env.DB) as unknown as { dialect: { buildRelationalQuery(): unknown; migrate(): Promise<void> } };
+    expect(() => dialect.buildRelationalQuery()).toThrow(/drizzle-trim\.ts/);
+    await expect(dialect.migrate()).rejects.toThrow(/drizzle-trim\.ts/);
   });
 });

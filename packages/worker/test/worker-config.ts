@@ -1,6 +1,7 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
+import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from '../scripts/drizzle-trim.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from '../scripts/zod-string-formats.ts';
@@ -46,8 +47,9 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
-  // Every project parses Markdown and builds its schemas with the bundle's markdown-it and zod
-  // (scripts/markdown-it-trim.ts, zod-string-formats.ts, zod-unused-methods.ts), so the tests check them.
+  // Every project parses Markdown, builds its schemas and queries D1 with the bundle's markdown-it,
+  // zod and drizzle (scripts/markdown-it-trim.ts, zod-string-formats.ts, zod-unused-methods.ts,
+  // drizzle-trim.ts), so the tests check them.
   const markdownItTrimmed = {
     name: 'bridgekit-markdown-it-trimmed',
     enforce: 'pre' as const,
@@ -56,7 +58,9 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
         ? withoutUnusedMarkdownIt(code)
         : ZOD_CLASSIC_SCHEMAS.test(id)
           ? withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(code)))
-          : undefined,
+          : DRIZZLE_TRIMMED_MODULE.test(id)
+            ? withoutUnusedDrizzle(code, id)
+            : undefined,
   };
   return environment === undefined
     ? [worker, wranglerAlias, markdownItTrimmed, openApiTextOut, reasonTextsOut]
