@@ -19,6 +19,7 @@ import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from './drizzle-trim.ts';
+import { HONO_MODULE, withTrieRouterOnly } from './hono-trim.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
@@ -131,6 +132,17 @@ const drizzleTrimmed: esbuild.Plugin = {
   },
 };
 
+/** hono with its trie router alone (scripts/hono-trim.ts). */
+const honoTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-hono-trimmed',
+  setup(build) {
+    build.onLoad({ filter: HONO_MODULE }, async ({ path }) => ({
+      contents: withTrieRouterOnly(await readFile(path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
 /** markdown-it without the parts the Worker never runs (scripts/markdown-it-trim.ts). */
 const markdownItTrimmed: esbuild.Plugin = {
   name: 'bridgekit-markdown-it-trimmed',
@@ -231,6 +243,7 @@ export async function bundleWorker(): Promise<void> {
       zodTrimmed,
       noPostgres,
       drizzleTrimmed,
+      honoTrimmed,
       markdownItTrimmed,
       reasonTextsOut,
     ],

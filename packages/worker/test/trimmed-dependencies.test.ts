@@ -2,18 +2,23 @@
  * The Worker's markdown-it has no HTML renderer nor the rules its parser leaves off
  * (scripts/markdown-it-trim.ts), its zod no string formats nor schema methods it never uses and
  * no object compiler (scripts/zod-string-formats.ts, zod-unused-methods.ts), its drizzle no
- * relational queries nor migrator (scripts/drizzle-trim.ts); the Worker's tests
+ * relational queries nor migrator (scripts/drizzle-trim.ts), its hono one router
+ * (scripts/hono-trim.ts); the Worker's tests
  * run the same modules as its bundle. What
  * the Worker uses works (markdown.test.ts, every schema), and a left-out part fails loudly.
  */
 import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
+import { RegExpRouter } from 'hono/router/reg-exp-router';
+import { SmartRouter } from 'hono/router/smart-router';
+import { TrieRouter } from 'hono/router/trie-router';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { UNUSED_STRING_FORMATS } from '../scripts/zod-string-formats.ts';
 import { UNUSED_METHODS } from '../scripts/zod-unused-methods.ts';
+import { app } from '../src/app.ts';
 import { database } from '../src/db/client.ts';
 import { tenants } from '../src/db/schema.ts';
 
@@ -96,5 +101,18 @@ describe("the Worker's drizzle", () => {
     const { dialect } = database(env.DB) as unknown as { dialect: { buildRelationalQuery(): unknown; migrate(): Promise<void> } };
     expect(() => dialect.buildRelationalQuery()).toThrow(/drizzle-trim\.ts/);
     await expect(dialect.migrate()).rejects.toThrow(/drizzle-trim\.ts/);
+  });
+});
+
+describe("the Worker's hono", () => {
+  it("routes the Worker's app with the trie router alone, which the smart router settled on", async () => {
+    // The first request adds every route of the app to the router.
+    expect((await app.request('/v1/no-such-route', {}, env)).status).toBe(404);
+    expect(app.router.name).toBe('TrieRouter');
+    // What the smart router chose, from the same routes: the regular-expression router refuses them.
+    const smart = new SmartRouter<unknown>({ routers: [new RegExpRouter(), new TrieRouter()] });
+    for (const { method, path, handler } of app.routes) smart.add(method, path, handler);
+    smart.match('GET', '/v1/no-such-route');
+    expect(smart.activeRouter.name).toBe('TrieRouter');
   });
 });
