@@ -338,7 +338,8 @@ export const BUDGETS = {
   /** +0.75 KB in issue 18's fourth part: the thread page kept as bytes with the viewer's fields written over them, security headers as constants, verified tokens cached per isolate, the vote's statements built once per shape, the per-statement version bump (measured at 244.1 KB). */
   /** −14 KB in issue 18's fifth part: tokens verified with WebCrypto (src/auth/jwt.ts, jwks.ts) instead of jose (−6.9 KB), markdown-it without its HTML renderer and the rules the parser leaves off (scripts/markdown-it-trim.ts, −4.1 KB), zod's strings without the formats the Worker never checks (scripts/zod-string-formats.ts, −1.7 KB), drizzle without its Postgres dialect (−1.1 KB), three OpenAPI texts that stayed (−0.35 KB); measured at 230.1 KB. */
   /** +2.2 KB from the same part's other work: followers told by the sweep (notify/followers.ts), the comment post's and the cached reads' statements built once per shape (store/viewer-shape.ts, withVersions), the idempotency lease and takeover, the activity feed's `next`; measured at 232.25 KB. */
-  worker: 232.625 * 1024,
+  /** −7.6 KB in issue 18's sixth part, each a dependency's part the Worker never runs, its tests running the same modules: zod without the schema methods it never calls (scripts/zod-unused-methods.ts, −1.6 KB), its object compiler (workerd refuses `new Function`; zod itself turns it off on Cloudflare, −1.1 KB) and `coerce`'s bigint and date (src/openapi/zod.ts, −0.5 KB); drizzle without relational queries and migrator (scripts/drizzle-trim.ts, −2.7 KB); hono with the trie router alone, the one its smart router settled on for the Worker's routes (scripts/hono-trim.ts, −1.7 KB); measured at 224.69 KB. */
+  worker: 225.125 * 1024,
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

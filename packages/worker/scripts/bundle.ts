@@ -5,8 +5,9 @@
  * configuration's entry, alias, minify and keep_names — with one step more, which wrangler
  * cannot run (it takes no esbuild plugins): the OpenAPI-only text of the Worker's modules is
  * left out (scripts/openapi-text.ts), and so are zod's JSON Schema conversion and unused string
- * formats (scripts/zod-string-formats.ts), markdown-it's unused parts (scripts/markdown-it-trim.ts),
- * drizzle's Postgres dialect and the reasons' texts (a static asset: src/lib/reason-texts.ts).
+ * formats and methods and its object compiler (scripts/zod-string-formats.ts, zod-unused-methods.ts),
+ * markdown-it's unused parts (scripts/markdown-it-trim.ts), drizzle's Postgres dialect, relational
+ * queries and migrator (scripts/drizzle-trim.ts) and the reasons' texts (a static asset: src/lib/reason-texts.ts).
  * Deploys hand wrangler this file as it is (`--no-bundle`, docs/production.md), as a release's
  * wrangler.jsonc does.
  */
@@ -17,9 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from './drizzle-trim.ts';
+import { HONO_MODULE, withTrieRouterOnly } from './hono-trim.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
+import { withoutObjectCompiler, withoutUnusedMethods } from './zod-unused-methods.ts';
 
 // Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
 const workerDir = join(dirname(fileURLToPath(import.meta.url)), '../');
@@ -117,6 +121,28 @@ const noPostgres: esbuild.Plugin = {
   },
 };
 
+/** drizzle-orm without its relational queries and migrator (scripts/drizzle-trim.ts). */
+const drizzleTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-drizzle-trimmed',
+  setup(build) {
+    build.onLoad({ filter: DRIZZLE_TRIMMED_MODULE }, async ({ path }) => ({
+      contents: withoutUnusedDrizzle(await readFile(path, 'utf8'), path),
+      loader: 'js',
+    }));
+  },
+};
+
+/** hono with its trie router alone (scripts/hono-trim.ts). */
+const honoTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-hono-trimmed',
+  setup(build) {
+    build.onLoad({ filter: HONO_MODULE }, async ({ path }) => ({
+      contents: withTrieRouterOnly(await readFile(path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
+
 /** markdown-it without the parts the Worker never runs (scripts/markdown-it-trim.ts). */
 const markdownItTrimmed: esbuild.Plugin = {
   name: 'bridgekit-markdown-it-trimmed',
@@ -128,12 +154,15 @@ const markdownItTrimmed: esbuild.Plugin = {
   },
 };
 
-/** zod's strings without the formats the Worker never checks (scripts/zod-string-formats.ts). */
-const zodStringFormatsOut: esbuild.Plugin = {
-  name: 'bridgekit-zod-string-formats',
+/**
+ * zod's schemas without the string formats and methods the Worker never uses
+ * (scripts/zod-string-formats.ts, zod-unused-methods.ts).
+ */
+const zodTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-zod-trimmed',
   setup(build) {
     build.onLoad({ filter: ZOD_CLASSIC_SCHEMAS }, async ({ path }) => ({
-      contents: withoutUnusedStringFormats(await readFile(path, 'utf8')),
+      contents: withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(await readFile(path, 'utf8')))),
       loader: 'js',
     }));
   },
@@ -211,8 +240,10 @@ export async function bundleWorker(): Promise<void> {
       aliasOf(config.alias ?? {}),
       openApiTextOut,
       noJsonSchema,
-      zodStringFormatsOut,
+      zodTrimmed,
       noPostgres,
+      drizzleTrimmed,
+      honoTrimmed,
       markdownItTrimmed,
       reasonTextsOut,
     ],

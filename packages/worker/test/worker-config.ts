@@ -1,9 +1,12 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
+import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from '../scripts/drizzle-trim.ts';
+import { HONO_MODULE, withTrieRouterOnly } from '../scripts/hono-trim.ts';
 import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
 import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from '../scripts/zod-string-formats.ts';
+import { withoutObjectCompiler, withoutUnusedMethods } from '../scripts/zod-unused-methods.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -45,8 +48,9 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       id === '@bridgekit/sdk/reasons' && takesReasonsModule(importer) ? '\0bridgekit-reasons' : undefined,
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
-  // Every project parses Markdown and builds strings' schemas with the bundle's markdown-it and
-  // zod (scripts/markdown-it-trim.ts, zod-string-formats.ts), so the tests check them.
+  // Every project routes, parses Markdown, builds its schemas and queries D1 with the bundle's
+  // hono, markdown-it, zod and drizzle (scripts/hono-trim.ts, markdown-it-trim.ts,
+  // zod-string-formats.ts, zod-unused-methods.ts, drizzle-trim.ts), so the tests check them.
   const markdownItTrimmed = {
     name: 'bridgekit-markdown-it-trimmed',
     enforce: 'pre' as const,
@@ -54,8 +58,12 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
       MARKDOWN_IT_MODULE.test(id)
         ? withoutUnusedMarkdownIt(code)
         : ZOD_CLASSIC_SCHEMAS.test(id)
-          ? withoutUnusedStringFormats(code)
-          : undefined,
+          ? withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(code)))
+          : DRIZZLE_TRIMMED_MODULE.test(id)
+            ? withoutUnusedDrizzle(code, id)
+            : HONO_MODULE.test(id)
+              ? withTrieRouterOnly(code)
+              : undefined,
   };
   return environment === undefined
     ? [worker, wranglerAlias, markdownItTrimmed, openApiTextOut, reasonTextsOut]
