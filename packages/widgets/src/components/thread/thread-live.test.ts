@@ -46,6 +46,22 @@ function holdTickets(hold: (n: number) => boolean) {
   return tickets;
 }
 
+/** Records the sockets the page opens (to drop one as a network change would) until `restore()`. */
+function recordSockets() {
+  const RealSocket = globalThis.WebSocket;
+  const sockets: WebSocket[] = [];
+  globalThis.WebSocket = class extends RealSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      sockets.push(this);
+    }
+  };
+  const restore = () => {
+    globalThis.WebSocket = RealSocket;
+  };
+  return { sockets, restore };
+}
+
 describe('<bk-thread> live updates', () => {
   let other: ReturnType<typeof clientAs>;
   beforeEach(async () => {
@@ -175,14 +191,7 @@ describe('<bk-thread> live updates', () => {
     const key = freshKey();
     await other.threads.post({ key, body: 'Hello' });
     // The browser's sockets, to drop one as a network change would.
-    const RealSocket = globalThis.WebSocket;
-    const sockets: WebSocket[] = [];
-    globalThis.WebSocket = class extends RealSocket {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args);
-        sockets.push(this);
-      }
-    };
+    const { sockets, restore } = recordSockets();
     try {
       const el = await mountThread(`key="${key}"`);
       await until(() => liveStatus(el) === 'socket');
@@ -194,21 +203,14 @@ describe('<bk-thread> live updates', () => {
       expect(state()).toBeUndefined();
       expect(sockets).toHaveLength(2);
     } finally {
-      globalThis.WebSocket = RealSocket;
+      restore();
     }
   });
 
   it('show every comment posted while the socket was down once, caught up from the activity cursor on reconnecting', async () => {
     const key = freshKey();
     const root = await other.threads.post({ key, body: 'Before the drop' });
-    const RealSocket = globalThis.WebSocket;
-    const sockets: WebSocket[] = [];
-    globalThis.WebSocket = class extends RealSocket {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args);
-        sockets.push(this);
-      }
-    };
+    const { sockets, restore } = recordSockets();
     // The second ticket waits until the comments are in: they are posted while no socket is open.
     const tickets = holdTickets((n) => n > 1);
     try {
@@ -235,7 +237,7 @@ describe('<bk-thread> live updates', () => {
       await expectNoAxeViolations(el);
     } finally {
       tickets.restore();
-      globalThis.WebSocket = RealSocket;
+      restore();
     }
   });
 
@@ -395,14 +397,7 @@ describe('LiveFeed', () => {
   it('catches up on every change after a reconnect, past the 500 one activity answer holds', async () => {
     const key = freshKey();
     const first = await clientAs(await tokenFor(newPerson('Sales'))).threads.post({ key, body: 'Busy thread' });
-    const RealSocket = globalThis.WebSocket;
-    const sockets: WebSocket[] = [];
-    globalThis.WebSocket = class extends RealSocket {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args);
-        sockets.push(this);
-      }
-    };
+    const { sockets, restore } = recordSockets();
     // The second ticket waits until the comments are in: they are posted while no socket is open.
     const tickets = holdTickets((n) => n > 1);
     const told = new Set<string>();
@@ -441,7 +436,7 @@ describe('LiveFeed', () => {
     } finally {
       feed.stop();
       tickets.restore();
-      globalThis.WebSocket = RealSocket;
+      restore();
     }
   }, 120_000);
 
