@@ -18,12 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { REASON_LIST } from '@bridgekit/sdk/reasons';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
-import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from './drizzle-trim.ts';
-import { HONO_MODULE, withTrieRouterOnly } from './hono-trim.ts';
-import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from './markdown-it-trim.ts';
+import { DEPENDENCY_TRIMS } from './dependency-trims.ts';
 import { withoutOpenApiText } from './openapi-text.ts';
-import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from './zod-string-formats.ts';
-import { withoutObjectCompiler, withoutUnusedMethods } from './zod-unused-methods.ts';
 
 // Paths, not URLs: test/worker-config.ts imports this module under the Workers' types too.
 const workerDir = join(dirname(fileURLToPath(import.meta.url)), '../');
@@ -121,50 +117,13 @@ const noPostgres: esbuild.Plugin = {
   },
 };
 
-/** drizzle-orm without its relational queries and migrator (scripts/drizzle-trim.ts). */
-const drizzleTrimmed: esbuild.Plugin = {
-  name: 'bridgekit-drizzle-trimmed',
+/** The dependencies trimmed as scripts/dependency-trims.ts lists them. */
+const dependenciesTrimmed: esbuild.Plugin = {
+  name: 'bridgekit-dependencies-trimmed',
   setup(build) {
-    build.onLoad({ filter: DRIZZLE_TRIMMED_MODULE }, async ({ path }) => ({
-      contents: withoutUnusedDrizzle(await readFile(path, 'utf8'), path),
-      loader: 'js',
-    }));
-  },
-};
-
-/** hono with its trie router alone (scripts/hono-trim.ts). */
-const honoTrimmed: esbuild.Plugin = {
-  name: 'bridgekit-hono-trimmed',
-  setup(build) {
-    build.onLoad({ filter: HONO_MODULE }, async ({ path }) => ({
-      contents: withTrieRouterOnly(await readFile(path, 'utf8')),
-      loader: 'js',
-    }));
-  },
-};
-
-/** markdown-it without the parts the Worker never runs (scripts/markdown-it-trim.ts). */
-const markdownItTrimmed: esbuild.Plugin = {
-  name: 'bridgekit-markdown-it-trimmed',
-  setup(build) {
-    build.onLoad({ filter: MARKDOWN_IT_MODULE }, async ({ path }) => ({
-      contents: withoutUnusedMarkdownIt(await readFile(path, 'utf8')),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * zod's schemas without the string formats and methods the Worker never uses
- * (scripts/zod-string-formats.ts, zod-unused-methods.ts).
- */
-const zodTrimmed: esbuild.Plugin = {
-  name: 'bridgekit-zod-trimmed',
-  setup(build) {
-    build.onLoad({ filter: ZOD_CLASSIC_SCHEMAS }, async ({ path }) => ({
-      contents: withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(await readFile(path, 'utf8')))),
-      loader: 'js',
-    }));
+    for (const { module, trim } of DEPENDENCY_TRIMS) {
+      build.onLoad({ filter: module }, async ({ path }) => ({ contents: trim(await readFile(path, 'utf8'), path), loader: 'js' }));
+    }
   },
 };
 
@@ -240,11 +199,8 @@ export async function bundleWorker(): Promise<void> {
       aliasOf(config.alias ?? {}),
       openApiTextOut,
       noJsonSchema,
-      zodTrimmed,
       noPostgres,
-      drizzleTrimmed,
-      honoTrimmed,
-      markdownItTrimmed,
+      dependenciesTrimmed,
       reasonTextsOut,
     ],
   });

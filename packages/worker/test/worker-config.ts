@@ -1,12 +1,8 @@
 /** The shared Vitest configuration of every project that runs the Worker in workerd. */
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { reasonsModule, takesReasonsModule } from '../scripts/bundle.ts';
-import { DRIZZLE_TRIMMED_MODULE, withoutUnusedDrizzle } from '../scripts/drizzle-trim.ts';
-import { HONO_MODULE, withTrieRouterOnly } from '../scripts/hono-trim.ts';
-import { MARKDOWN_IT_MODULE, withoutUnusedMarkdownIt } from '../scripts/markdown-it-trim.ts';
+import { trimmedDependency } from '../scripts/dependency-trims.ts';
 import { withoutOpenApiText } from '../scripts/openapi-text.ts';
-import { withoutUnusedStringFormats, ZOD_CLASSIC_SCHEMAS } from '../scripts/zod-string-formats.ts';
-import { withoutObjectCompiler, withoutUnusedMethods } from '../scripts/zod-unused-methods.ts';
 import { TEST_BINDINGS } from './bindings.ts';
 import { createFakeIdentityProvider } from './fake-identity-provider.ts';
 import { createFakeWebhookReceiver } from './fake-webhook-receiver.ts';
@@ -49,23 +45,13 @@ export async function workerTestPlugin(environment: 'dev' | undefined) {
     load: (id: string) => (id === '\0bridgekit-reasons' ? reasonsModule() : undefined),
   };
   // Every project routes, parses Markdown, builds its schemas and queries D1 with the bundle's
-  // hono, markdown-it, zod and drizzle (scripts/hono-trim.ts, markdown-it-trim.ts,
-  // zod-string-formats.ts, zod-unused-methods.ts, drizzle-trim.ts), so the tests check them.
-  const markdownItTrimmed = {
-    name: 'bridgekit-markdown-it-trimmed',
+  // hono, markdown-it, zod and drizzle (scripts/dependency-trims.ts), so the tests check them.
+  const dependenciesTrimmed = {
+    name: 'bridgekit-dependencies-trimmed',
     enforce: 'pre' as const,
-    transform: (code: string, id: string) =>
-      MARKDOWN_IT_MODULE.test(id)
-        ? withoutUnusedMarkdownIt(code)
-        : ZOD_CLASSIC_SCHEMAS.test(id)
-          ? withoutObjectCompiler(withoutUnusedMethods(withoutUnusedStringFormats(code)))
-          : DRIZZLE_TRIMMED_MODULE.test(id)
-            ? withoutUnusedDrizzle(code, id)
-            : HONO_MODULE.test(id)
-              ? withTrieRouterOnly(code)
-              : undefined,
+    transform: (code: string, id: string) => trimmedDependency(code, id),
   };
   return environment === undefined
-    ? [worker, wranglerAlias, markdownItTrimmed, openApiTextOut, reasonTextsOut]
-    : [worker, wranglerAlias, markdownItTrimmed];
+    ? [worker, wranglerAlias, dependenciesTrimmed, openApiTextOut, reasonTextsOut]
+    : [worker, wranglerAlias, dependenciesTrimmed];
 }
