@@ -195,14 +195,7 @@ export async function bundleWorker(): Promise<void> {
     sourceRoot: outdir,
     metafile: true,
     logLevel: 'warning',
-    plugins: [
-      aliasOf(config.alias ?? {}),
-      openApiTextOut,
-      noJsonSchema,
-      noPostgres,
-      dependenciesTrimmed,
-      reasonTextsOut,
-    ],
+    plugins: [aliasOf(config.alias ?? {}), openApiTextOut, noJsonSchema, noPostgres, dependenciesTrimmed, reasonTextsOut],
   });
   await writeFile(`${outdir}/bundle-meta.json`, JSON.stringify(result.metafile, null, 2));
 }
